@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layout (dependencies point downwards only):
+//   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkServices -> FieldworkStore, FieldworkMarkdown -> FieldworkCore
+// FieldworkCore is the pure domain: value types and algorithms, no I/O, SQL or HTTP.
+// FieldworkMarkdown is the only module that touches cmark's C API.
+// FieldworkStore is the only module that speaks SQL; it implements the store ports declared in Core.
+let package = Package(
+    name: "Fieldwork",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fieldwork", targets: ["fieldwork"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "FieldworkCore"),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "FieldworkMarkdown", dependencies: ["CCmark", "FieldworkCore"]),
+        .target(
+            name: "FieldworkStore",
+            dependencies: ["FieldworkCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "FieldworkServices",
+            dependencies: [
+                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "FieldworkCLI",
+            dependencies: [
+                "FieldworkServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "fieldwork",
+            dependencies: ["FieldworkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "FieldworkCoreTests", dependencies: ["FieldworkCore"]),
+        .testTarget(name: "FieldworkMarkdownTests", dependencies: ["FieldworkMarkdown"]),
+        .testTarget(name: "FieldworkStoreTests", dependencies: ["FieldworkStore"]),
+        .testTarget(name: "FieldworkServicesTests", dependencies: ["FieldworkServices"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+struct CodeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code", abstract: "Add, list, re-attach and remove codings.",
+        subcommands: [CodeAddCommand.self, CodeListCommand.self, CodeReattachCommand.self, CodeRemoveCommand.self])
+}
+
+/// `--coder`, defaulting to $FIELDWORK_CODER or the login name.
+struct CoderOptions: ParsableArguments {
+    @Option(help: "Who is coding (default: $FIELDWORK_CODER or the login name).")
+    var coder: String?
+
+    var name: String {
+        let environment = ProcessInfo.processInfo.environment
+        return coder ?? environment["FIELDWORK_CODER"] ?? environment["USER"] ?? "unknown"
+    }
+}
+

@@ -1,0 +1,30 @@
+import ArgumentParser
+import FieldworkCore
+
+struct CodeListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List codings.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Only this code and the codes below it.", valueName: "ID")) var code: String?
+    @Option(help: ArgumentHelp("Only this document.", valueName: "DOC")) var document: String?
+    @Flag(help: "Only orphaned codings.") var orphaned = false
+
+    func run() async throws {
+        let context = try workspace.open()
+        var filter = CodingFilter(documentID: document, status: orphaned ? .orphaned : nil)
+        if let code {
+            let ids = try await context.store.codebook().subtree(of: code)
+            filter.codeIDs = ids.isEmpty ? [code] : ids
+        }
+        let codings = try await context.codings.list(filter).map(CodingDTO.init)
+        if output.json {
+            try JSONOutput.print(codings)
+            return
+        }
+        TableOutput.print(["id", "document", "start", "end", "code", "coder", "status", "quote"], codings.map {
+            [$0.id, $0.document, "\($0.start)", "\($0.end)", $0.code, $0.coder, $0.status, $0.quote]
+        })
+    }
+}

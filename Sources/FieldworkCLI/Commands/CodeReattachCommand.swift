@@ -1,0 +1,21 @@
+import ArgumentParser
+
+struct CodeReattachCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reattach", abstract: "Attach a coding (typically an orphan) to a new span of its document.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("Coding id.", valueName: "ID")) var id: String
+    @Option(help: "Start offset (inclusive).") var start: Int
+    @Option(help: "End offset (exclusive).") var end: Int
+
+    func validate() throws {
+        guard start >= 0, end > start else { throw ValidationError("--end must be greater than --start, both >= 0") }
+    }
+
+    func run() async throws {
+        let coding = try await workspace.open().codings.reattach(id: id, span: start..<end)
+        print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(coding.quote)")
+    }
+}

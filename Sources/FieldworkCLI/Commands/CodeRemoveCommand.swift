@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct CodeRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a coding (kept in the database with who removed it and when).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var coder: CoderOptions
+
+    @Argument(help: ArgumentHelp("Coding id.", valueName: "ID")) var id: String
+
+    func run() async throws {
+        try await workspace.open().codings.remove(id: id, by: coder.name)
+        print("removed \(id)")
+    }
+}

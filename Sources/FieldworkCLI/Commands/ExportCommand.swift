@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write exports (into exports/ by default).",
+        subcommands: [ExportSegmentsCommand.self])
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import FieldworkServices
+import Foundation
+
+struct ExportSegmentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segments", abstract: "One CSV row per coding with quote and context (RFC 4180, UTF-8).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.csv"))
+    var out: String = "exports/segments.csv"
+
+    func run() async throws {
+        let context = try workspace.open()
+        let (csv, rows) = try await context.segmentsExport.csv()
+        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
+        try ExportFile.write(csv, to: url)
+        print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import FieldworkServices
+import Foundation
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest the corpus, participants and codebooks (unchanged files are skipped).",
+        discussion: "A file with a problem changes nothing; the others are ingested. Exit status 1 if any file failed.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: ArgumentHelp("Files or folders to ingest (default: the whole workspace).", valueName: "PATH"))
+    var paths: [String] = []
+
+    func run() async throws {
+        let context = try workspace.open()
+        let bar = ProgressBar(label: "Ingesting")
+        var progress: IngestService.Progress?
+        if let bar { progress = { done, total in bar.update(done, total) } }
+        let summary = try await context.ingest.ingest(paths: paths, progress: progress)
+        bar?.finish()
+        if output.json {
+            try JSONOutput.print(IngestSummaryDTO(summary))
+        } else {
+            IngestSummaryDTO(summary).printText()
+        }
+        if !summary.succeeded { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import FieldworkCore
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search over segments, best matches first.",
+        discussion: """
+            Words must all occur; "quoted words" are a phrase; word* matches a prefix. Diacritics: \
+            hemtjanst finds hemtjänst, but a word typed with å, ä or ö must match them (far does not find får).
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "What to search for.")
+    var query: [String]
+
+    @Option(help: "At most this many results.")
+    var limit = 50
+
+    func validate() throws {
+        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
+    }
+
+    func run() async throws {
+        let search = SearchQuery(query.joined(separator: " "), limit: limit)
+        guard !search.isEmpty else { throw ValidationError("the query has no words to search for") }
+        let hits = try await workspace.open().store.search(search).map(SearchHitDTO.init)
+        if output.json {
+            try JSONOutput.print(hits)
+            return
+        }
+        TableOutput.print(["document", "segment", "speaker", "snippet"], hits.map {
+            [$0.document, "\($0.segment)", $0.speaker ?? $0.heading ?? "", $0.snippet]
+        })
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `fieldwork` command: its subcommands, one per file.
+public struct FieldworkCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fieldwork",
+        abstract: "A workbench for interview and co-creation research: ingest, code, search, export.",
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, IngestCommand.self, StatusCommand.self, DocumentsCommand.self, SegmentsCommand.self,
+            CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self,
+        ]
+    )
+
+    /// Accepted before the subcommand too (`fieldwork --workspace DIR status`).
+    @OptionGroup var workspace: WorkspaceOptions
+
+    public init() {}
+}

@@ -1,0 +1,41 @@
+import FieldworkServices
+
+struct IngestSummaryDTO: Encodable {
+    let added, updated, unchanged, failed, segments: Int
+    let codingsReanchored, orphaned, recovered, codingsRemapped: Int
+    let codes, participants: Int?
+    let missing: [String]
+    let problems: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems
+        case codingsReanchored = "codings_reanchored", codingsRemapped = "codings_remapped"
+    }
+
+    init(_ summary: IngestSummary) {
+        added = summary.added
+        updated = summary.updated
+        unchanged = summary.unchanged
+        failed = summary.failed
+        segments = summary.segments
+        codingsReanchored = summary.codingsReanchored
+        orphaned = summary.orphaned
+        recovered = summary.recovered
+        codingsRemapped = summary.codingsRemapped
+        codes = summary.codes
+        participants = summary.participants
+        missing = summary.missing
+        problems = summary.problems.map(\.description)
+    }
+
+    func printText() {
+        for problem in problems { printError("error: \(problem)") }
+        print("added \(added), updated \(updated), unchanged \(unchanged), failed \(failed); "
+              + "segments \(segments); codings re-anchored \(codingsReanchored), orphaned \(orphaned)"
+              + (recovered > 0 ? ", recovered \(recovered)" : "")
+              + (codingsRemapped > 0 ? ", moved to renamed codes \(codingsRemapped)" : ""))
+        if let codes { print("codebook: \(codes) codes") }
+        if let participants { print("participants: \(participants)") }
+        for path in missing { print("missing: \(path) (its document and codings are kept)") }
+    }
+}

@@ -1,0 +1,50 @@
+/// Everything the services need from persistent storage.
+///
+/// SQL lives behind this protocol: the SQLite store implements it today, and a PostgreSQL store
+/// for a shared team server can implement it later without touching the domain, web or CLI
+/// code. Every method is atomic: it either happens completely or changes nothing.
+public protocol FieldworkStore: Sendable {
+    // MARK: Ingest
+    /// What was ingested from each workspace file, by relative path.
+    func sourceFiles() async throws -> [String: SourceFileState]
+    /// Stores new and changed documents, each in its own savepoint inside one transaction, and
+    /// re-anchors their codings into the new text.
+    func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult]
+    /// Replaces the codebook; refuses (throws `CodebookChangeRefused`) if codes with codings would vanish.
+    func replaceCodebook(_ codebook: Codebook, files: [SourceFileState]) async throws -> CodebookApplyResult
+    func replaceParticipants(_ participants: [Participant], file: SourceFileState) async throws
+
+    // MARK: Reading
+    func counts() async throws -> WorkspaceCounts
+    func documents() async throws -> [DocumentSummary]
+    func document(id: String) async throws -> StoredDocument?
+    func segments(documentID: String) async throws -> [Segment]
+    func codebook() async throws -> Codebook
+    func participants() async throws -> [Participant]
+    func search(_ query: SearchQuery) async throws -> [SearchHit]
+
+    // MARK: Codings
+    func codings(_ filter: CodingFilter) async throws -> [Coding]
+    func coding(id: String) async throws -> Coding?
+    func insertCoding(_ coding: Coding) async throws
+    /// Writes `coding` if the stored version is still `coding.version - 1`; else `StoreError.staleVersion`.
+    func updateCoding(_ coding: Coding) async throws
+    /// Removes a coding from every list; the row is kept with who removed it and when.
+    func removeCoding(id: String, by coder: String, expectedVersion: Int?) async throws
+}
+
+/// Errors every store reports the same way, so the web and CLI faces can map them.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case staleVersion(id: String, expected: Int, actual: Int)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): "not found: \(what)"
+        case .staleVersion(let id, let expected, let actual):
+            "\(id) was changed by someone else (version \(actual), you had \(expected)); reload and try again"
+        case .conflict(let detail): detail
+        }
+    }
+}

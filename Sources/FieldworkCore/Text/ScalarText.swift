@@ -1,0 +1,65 @@
+/// A document's canonical plain text, addressed in Unicode scalar values.
+///
+/// Every stored offset in Fieldwork counts Unicode scalars from 0 with an exclusive end: the
+/// unit REFI-QDA uses ("code points"). Swift's `String.count` counts grapheme clusters and
+/// browsers count UTF-16 code units; neither is the stored unit, so all slicing goes through
+/// this type.
+public struct ScalarText: Sendable, Hashable {
+    public let scalars: [Unicode.Scalar]
+
+    public init(_ string: String) {
+        scalars = Array(string.unicodeScalars)
+    }
+
+    public init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        self.scalars = Array(scalars)
+    }
+
+    public var count: Int { scalars.count }
+    public var isEmpty: Bool { scalars.isEmpty }
+
+    /// The text of `range`, clamped to the text's bounds.
+    public subscript(range: Range<Int>) -> String {
+        let lower = max(0, min(range.lowerBound, count))
+        let upper = max(lower, min(range.upperBound, count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    public var string: String { self[0..<count] }
+
+    /// Whether `range` lies inside the text and is not empty.
+    public func isValidSpan(_ range: Range<Int>) -> Bool {
+        range.lowerBound >= 0 && range.upperBound <= count && !range.isEmpty
+    }
+
+    /// Whether the scalars at `offset` equal `needle`.
+    public func matches(_ needle: [Unicode.Scalar], at offset: Int) -> Bool {
+        guard offset >= 0, offset + needle.count <= count else { return false }
+        for (index, scalar) in needle.enumerated() where scalars[offset + index] != scalar {
+            return false
+        }
+        return true
+    }
+
+    /// Every offset where `needle` occurs, overlapping occurrences included.
+    public func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
+        guard let first = needle.first, needle.count <= count else { return [] }
+        var found: [Int] = []
+        var offset = 0
+        let last = count - needle.count
+        while offset <= last {
+            if scalars[offset] == first, matches(needle, at: offset) {
+                found.append(offset)
+            }
+            offset += 1
+        }
+        return found
+    }
+}
+
+extension String {
+    /// The number of Unicode scalar values: the unit of every stored offset.
+    public var scalarCount: Int { unicodeScalars.count }
+}

@@ -1,0 +1,164 @@
+import FieldworkCore
+import Foundation
+
+/// Brings the workspace files into the store: participants, codebook, corpus.
+///
+/// Each file is all-or-nothing: a file with a problem changes nothing in the store, and the
+/// other files go on. Unchanged files (same content hash, same parser version) are skipped.
+public struct IngestService: Sendable {
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    let workspace: Workspace
+    let store: any FieldworkStore
+
+    public init(workspace: Workspace, store: any FieldworkStore) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    /// Ingests everything, or only `paths` (files or folders, relative to the workspace).
+    public func ingest(paths: [String] = [], progress: Progress? = nil) async throws -> IngestSummary {
+        let files = paths.isEmpty ? WorkspaceFiles.discover(in: workspace) : try WorkspaceFiles.named(paths, in: workspace)
+        var summary = IngestSummary()
+        let stored = try await store.sourceFiles()
+        let participantIDs = try await ingestParticipants(files.participants, stored: stored, into: &summary)
+        try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
+        try await ingestCorpus(files, stored: stored, participants: participantIDs, progress: progress, into: &summary)
+        return summary
+    }
+
+    private func state(of url: URL) -> String { workspace.relativePath(of: url) }
+
+    // MARK: Participants
+
+    private func ingestParticipants(
+        _ url: URL?, stored: [String: SourceFileState], into summary: inout IngestSummary
+    ) async throws -> Set<String> {
+        let current = Set(try await store.participants().map(\.id))
+        guard let url else { return current }
+        do {
+            let source = try SourceText.read(url, path: state(of: url))
+            if stored[source.path]?.contentHash == source.contentHash { return current }
+            let participants = try ParticipantsParser.parse(source)
+            try await store.replaceParticipants(participants, file: SourceFileState(
+                path: source.path, contentHash: source.contentHash, parserVersion: CorpusDocumentParser.version))
+            summary.participants = participants.count
+            return Set(participants.map(\.id))
+        } catch {
+            summary.problems += problems(from: error, path: state(of: url))
+            return current
+        }
+    }
+
+    // MARK: Codebook
+
+    private func ingestCodebook(
+        _ urls: [URL], stored: [String: SourceFileState], complete: Bool, into summary: inout IngestSummary
+    ) async throws {
+        guard !urls.isEmpty else { return }
+        let sources: [SourceText]
+        do {
+            sources = try urls.map { try SourceText.read($0, path: state(of: $0)) }
+        } catch {
+            summary.problems += problems(from: error, path: "codebooks")
+            return
+        }
+        let storedCodebookFiles = stored.values.filter { $0.path.hasPrefix("codebooks/") && $0.documentID == nil }
+        let unchanged = sources.allSatisfy { stored[$0.path]?.contentHash == $0.contentHash }
+            && (!complete || storedCodebookFiles.count == sources.count)
+        if unchanged { return }
+        do {
+            let codebook = try CodebookParser.parse(sources)
+            let files = sources.map { SourceFileState(path: $0.path, contentHash: $0.contentHash, parserVersion: CorpusDocumentParser.version) }
+            let result = try await store.replaceCodebook(codebook, files: files)
+            summary.codes = result.codes
+            summary.codingsRemapped = result.codingsRemapped
+        } catch let refusal as CodebookChangeRefused {
+            summary.problems.append(SourceProblem(file: "codebooks", line: 0, refusal.description))
+        } catch {
+            summary.problems += problems(from: error, path: "codebooks")
+        }
+    }
+
+    // MARK: Corpus
+
+    private func ingestCorpus(
+        _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>,
+        progress: Progress?, into summary: inout IngestSummary
+    ) async throws {
+        let parser = CorpusDocumentParser(knownParticipants: participants)
+        let outcomes = ParallelParse.run(files.corpus, progress: progress) { url -> ParseOutcome in
+            let path = workspace.relativePath(of: url)
+            do {
+                let source = try SourceText.read(url, path: path)
+                if let previous = stored[path], previous.contentHash == source.contentHash,
+                   previous.parserVersion == CorpusDocumentParser.version, let id = previous.documentID {
+                    return .unchanged(path: path, documentID: id)
+                }
+                let parsed = try parser.parse(source)
+                return .parsed(parsed.change, idLine: parsed.idLine)
+            } catch {
+                return .failed(problems(from: error, path: path))
+            }
+        }
+        var changes: [DocumentChange] = []
+        var ownerOfID = idsOfUnlistedFiles(stored: stored, listed: files.corpus)
+        for outcome in outcomes {
+            switch outcome {
+            case .unchanged(let path, let id):
+                summary.unchanged += 1
+                ownerOfID[id] = ownerOfID[id] ?? path
+            case .parsed(let change, let idLine):
+                if let owner = ownerOfID[change.metadata.id], owner != change.file.path {
+                    summary.failed += 1
+                    summary.problems.append(SourceProblem(file: change.file.path, line: idLine,
+                        "duplicate id '\(change.metadata.id)': already used by \(owner)"))
+                    continue
+                }
+                ownerOfID[change.metadata.id] = change.file.path
+                changes.append(change)
+            case .failed(let problems):
+                summary.failed += 1
+                summary.problems += problems
+            }
+        }
+        for result in try await store.applyDocuments(changes) {
+            if result.outcome == .added { summary.added += 1 } else { summary.updated += 1 }
+            summary.codingsReanchored += result.reanchor.reanchored
+            summary.orphaned += result.reanchor.orphaned
+            summary.recovered += result.reanchor.recovered
+        }
+        summary.segments = changes.reduce(0) { $0 + $1.text.segments.count }
+        if files.isComplete {
+            let listed = Set(files.corpus.map { workspace.relativePath(of: $0) })
+            summary.missing = stored.values.filter { $0.documentID != nil && !listed.contains($0.path) }.map(\.path).sorted()
+        }
+    }
+
+    /// Documents whose files are not part of this run still own their ids: a new file may not
+    /// take an id that a stored document (from a file still on disk) already has.
+    private func idsOfUnlistedFiles(stored: [String: SourceFileState], listed: [URL]) -> [String: String] {
+        let listedPaths = Set(listed.map { workspace.relativePath(of: $0) })
+        var owners: [String: String] = [:]
+        for state in stored.values where !listedPaths.contains(state.path) {
+            guard let id = state.documentID,
+                  FileManager.default.fileExists(atPath: workspace.url(forRelativePath: state.path).path) else { continue }
+            owners[id] = state.path
+        }
+        return owners
+    }
+
+    private func problems(from error: Error, path: String) -> [SourceProblem] {
+        switch error {
+        case let problems as SourceProblems: problems.problems
+        case let problem as SourceProblem: [problem]
+        default: [SourceProblem(file: path, line: 0, "\(error)")]
+        }
+    }
+}
+
+enum ParseOutcome: Sendable {
+    case unchanged(path: String, documentID: String)
+    case parsed(DocumentChange, idLine: Int)
+    case failed([SourceProblem])
+}

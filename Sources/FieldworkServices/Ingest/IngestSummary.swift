@@ -1,0 +1,27 @@
+import FieldworkCore
+
+/// What one ingest run did; printed by the CLI, returned by the API.
+public struct IngestSummary: Sendable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var failed = 0
+    /// Segments written for added and updated documents.
+    public var segments = 0
+    public var codingsReanchored = 0
+    public var orphaned = 0
+    /// Orphans whose text came back and that re-attached.
+    public var recovered = 0
+    /// Codings moved to a new code id through `formerly`.
+    public var codingsRemapped = 0
+    /// Codes in the codebook after this run, if the codebook was (re)loaded.
+    public var codes: Int?
+    public var participants: Int?
+    /// Documents whose file is gone: kept, with their codings, and listed here.
+    public var missing: [String] = []
+    public var problems: [SourceProblem] = []
+
+    public init() {}
+
+    public var succeeded: Bool { problems.isEmpty }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The files of a workspace that ingest reads, by role.
+struct WorkspaceFiles {
+    var corpus: [URL] = []
+    var codebooks: [URL] = []
+    var participants: URL?
+    /// True when everything was listed (not just named paths), so vanished files can be reported.
+    var isComplete = true
+
+    /// Every Markdown file under `corpus/`, every codebook YAML, and the participants file.
+    static func discover(in workspace: Workspace) -> WorkspaceFiles {
+        var files = WorkspaceFiles()
+        files.corpus = markdownFiles(under: workspace.corpus)
+        files.codebooks = codebookFiles(in: workspace.codebooks)
+        if FileManager.default.fileExists(atPath: workspace.participantsFile.path) {
+            files.participants = workspace.participantsFile
+        }
+        return files
+    }
+
+    /// Only the named files or folders; participants are always read (documents refer to them).
+    static func named(_ paths: [String], in workspace: Workspace) throws -> WorkspaceFiles {
+        var files = WorkspaceFiles()
+        files.isComplete = false
+        let all = discover(in: workspace)
+        files.participants = all.participants
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: workspace.root).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw IngestError.noSuchPath(path)
+            }
+            let prefix = url.path + (isDirectory.boolValue ? "/" : "")
+            let matches = { (candidate: URL) in candidate.path == url.path || candidate.path.hasPrefix(prefix) }
+            files.corpus += all.corpus.filter(matches)
+            // The codebook is one whole: naming any codebook file reloads all of them.
+            if all.codebooks.contains(where: matches) { files.codebooks = all.codebooks }
+        }
+        return files
+    }
+
+    private static func markdownFiles(under folder: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        return enumerator.compactMap { $0 as? URL }
+            .filter { ["md", "markdown"].contains($0.pathExtension.lowercased()) && $0.lastPathComponent.lowercased() != "readme.md" }
+            .map(\.standardizedFileURL)
+            .sorted { $0.path < $1.path }
+    }
+
+    private static func codebookFiles(in folder: URL) -> [URL] {
+        let contents = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        return contents
+            .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
+            .filter { !CodebookParser.reservedFileNames.contains($0.lastPathComponent.lowercased()) }
+            .map(\.standardizedFileURL)
+            .sorted { $0.path < $1.path }
+    }
+}
+
+public enum IngestError: Error, CustomStringConvertible {
+    case noSuchPath(String)
+
+    public var description: String {
+        switch self {
+        case .noSuchPath(let path): "\(path): no such file or folder in the workspace"
+        }
+    }
+}

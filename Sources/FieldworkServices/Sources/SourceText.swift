@@ -1,0 +1,80 @@
+import FieldworkCore
+import Foundation
+
+/// A workspace text file decoded the one canonical way: strict UTF-8, no byte-order mark,
+/// LF line endings, NFC. All offsets and quotes are computed on this form, so a file saved
+/// with CRLF, a BOM or decomposed letters yields the same text as its clean twin.
+public struct SourceText: Sendable {
+    public let path: String
+    public let text: String
+    public let contentHash: String
+
+    /// Reads and decodes `url`; `path` is the workspace-relative name used in messages.
+    public static func read(_ url: URL, path: String) throws -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SourceProblem(file: path, line: 0, "cannot read the file: \(error.localizedDescription)")
+        }
+        return try decode(data, path: path)
+    }
+
+    public static func decode(_ data: Data, path: String) throws -> SourceText {
+        try data.withUnsafeBytes { raw in
+            let hash = ContentHash.of(raw)
+            var bytes = Array(raw.bindMemory(to: UInt8.self))
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            normalizeLineEndings(&bytes)
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                throw invalidUTF8Problem(bytes, path: path)
+            }
+            return SourceText(path: path, text: nfc(decoded), contentHash: hash)
+        }
+    }
+
+    /// CRLF and lone CR become LF (the line count is unchanged, so lines still match the file).
+    static func normalizeLineEndings(_ bytes: inout [UInt8]) {
+        guard bytes.contains(0x0D) else { return }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                output.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        bytes = output
+    }
+
+    /// Scalars below U+0300 are all NFC-stable, so the common case (ASCII, Latin-1 letters such
+    /// as å, ä, ö) skips the normaliser.
+    static func nfc(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    private static func invalidUTF8Problem(_ bytes: [UInt8], path: String) -> SourceProblem {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == 0x0A { line += 1 }
+                offset += encoded.count
+            case .error:
+                return SourceProblem(file: path, line: line,
+                                     "not valid UTF-8 (byte \(offset + 1)); save the file as UTF-8")
+            case .emptyInput:
+                return SourceProblem(file: path, line: line, "not valid UTF-8; save the file as UTF-8")
+            }
+        }
+    }
+}

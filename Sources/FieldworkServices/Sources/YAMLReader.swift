@@ -1,0 +1,124 @@
+import FieldworkCore
+import Yams
+
+/// Reads YAML through Yams' node tree so that every problem can name its line, and collects
+/// problems instead of stopping at the first (a `check` should list them all).
+struct YAMLReader {
+    let file: String
+    /// Lines before the YAML text in its file (front matter starts on line 2).
+    let lineOffset: Int
+    private(set) var problems: [SourceProblem] = []
+
+    init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `yaml`; a syntax error becomes a problem at its line.
+    mutating func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            report(line: YAMLReader.line(of: error).map { $0 + lineOffset } ?? 0,
+                   "not valid YAML: \(YAMLReader.problemText(of: error))")
+        } catch {
+            report(line: 0, "not valid YAML: \(error)")
+        }
+        return nil
+    }
+
+    func line(of node: Node?) -> Int {
+        guard let mark = node?.mark else { return 0 }
+        return mark.line + lineOffset
+    }
+
+    mutating func report(_ node: Node?, _ message: String) {
+        report(line: line(of: node), message)
+    }
+
+    mutating func report(line: Int, _ message: String) {
+        problems.append(SourceProblem(file: file, line: line, message))
+    }
+
+    /// The mapping's entries by key, reporting keys outside `allowed` and keys given twice.
+    mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [String: Node]? {
+        guard case .mapping(let mapping) = node else {
+            report(node, "\(what) must be a mapping of keys to values")
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                report(keyNode, "keys must be text")
+                continue
+            }
+            if !allowed.contains(key) {
+                report(keyNode, "unknown key '\(key)' in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            } else if entries[key] != nil {
+                report(keyNode, "key '\(key)' is given twice in \(what)")
+            } else {
+                entries[key] = value
+            }
+        }
+        return entries
+    }
+
+    /// A scalar as text; nil (and a problem if `required`) when missing, null or not a scalar.
+    mutating func string(_ entries: [String: Node], _ key: String, in parent: Node, required: Bool = false) -> String? {
+        guard let node = entries[key], !node.isNull else {
+            if required { report(parent, "missing '\(key)'") }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(node, "'\(key)' must be a single value")
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces
+        if required, text.isEmpty { report(node, "'\(key)' is empty") }
+        return text.isEmpty ? nil : text
+    }
+
+    /// A list of scalars (a single scalar counts as a list of one), with each item's line.
+    mutating func strings(_ entries: [String: Node], _ key: String) -> [(value: String, line: Int)] {
+        guard let node = entries[key], !node.isNull else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            return [(scalar.string, line(of: node))]
+        case .sequence(let sequence):
+            return sequence.compactMap { item in
+                guard case .scalar(let scalar) = item else {
+                    report(item, "items of '\(key)' must be single values")
+                    return nil
+                }
+                return (scalar.string, line(of: item))
+            }
+        case .mapping, .alias:
+            report(node, "'\(key)' must be a list")
+            return []
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func problemText(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+extension Node {
+    /// `~`, `null` or an empty value, as YAML's core schema resolves them.
+    var isNull: Bool { null != nil }
+}

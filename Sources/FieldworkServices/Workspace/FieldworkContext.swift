@@ -1,0 +1,23 @@
+import FieldworkCore
+import FieldworkStore
+
+/// A workspace opened for work: its folders and its store. Both faces (CLI and web) start here.
+public struct FieldworkContext: Sendable {
+    public let workspace: Workspace
+    public let store: any FieldworkStore
+
+    public init(workspace: Workspace, store: any FieldworkStore) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    /// Opens the workspace's SQLite database (creating it, owner-only, if needed).
+    public static func open(_ workspace: Workspace) throws -> FieldworkContext {
+        let database = try AppDatabase.open(path: workspace.databasePath)
+        return FieldworkContext(workspace: workspace, store: SQLiteStore(database))
+    }
+
+    public var ingest: IngestService { IngestService(workspace: workspace, store: store) }
+    public var codings: CodingService { CodingService(store: store) }
+    public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A folder with `corpus/`, `codebooks/`, `exports/` and the database in `.fieldwork/`.
+public struct Workspace: Sendable, Hashable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public var corpus: URL { root.appending(path: "corpus", directoryHint: .isDirectory) }
+    public var codebooks: URL { root.appending(path: "codebooks", directoryHint: .isDirectory) }
+    public var exports: URL { root.appending(path: "exports", directoryHint: .isDirectory) }
+    public var stateDirectory: URL { root.appending(path: ".fieldwork", directoryHint: .isDirectory) }
+    public var databasePath: String { stateDirectory.appending(path: "fieldwork.sqlite").path }
+    public var participantsFile: URL { corpus.appending(path: "participants.yaml") }
+
+    /// Whether the folder looks like a workspace (it has a corpus or a codebook folder).
+    public var exists: Bool {
+        let manager = FileManager.default
+        return manager.fileExists(atPath: corpus.path) || manager.fileExists(atPath: codebooks.path)
+    }
+
+    /// The path of `url` relative to the workspace root, as used in messages and the store.
+    public func relativePath(of url: URL) -> String {
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
+    }
+
+    public func url(forRelativePath path: String) -> URL {
+        root.appending(path: path)
+    }
+
+    /// Creates an empty workspace: the folders, a starter codebook and participants file, and
+    /// the private state folder.
+    public static func create(at root: URL) throws -> Workspace {
+        let workspace = Workspace(root: root)
+        let manager = FileManager.default
+        for folder in [workspace.corpus, workspace.codebooks, workspace.exports] {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try manager.createDirectory(at: workspace.stateDirectory, withIntermediateDirectories: true,
+                                    attributes: [.posixPermissions: 0o700])
+        try writeIfMissing(workspace.participantsFile, "participants: []\n")
+        try writeIfMissing(workspace.codebooks.appending(path: "codebook.yaml"), """
+            title: Codebook
+            codes: []
+            """ + "\n")
+        try writeIfMissing(workspace.root.appending(path: ".gitignore"), ".fieldwork/\nexports/\n")
+        return workspace
+    }
+
+    private static func writeIfMissing(_ url: URL, _ contents: String) throws {
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+    }
+}

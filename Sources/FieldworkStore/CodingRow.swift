@@ -1,0 +1,73 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+/// Maps `Coding` to and from the `coding` table.
+enum CodingRow {
+    static let columns = """
+        id, document_id, code_id, coder, memo, start, "end", quote, prefix, suffix, status, anchor_method,
+        created_at, updated_at, version
+        """
+
+    static func fetchCodings(_ db: Database, filter: CodingFilter) throws -> [Coding] {
+        var clauses = ["removed_at IS NULL"]
+        var arguments = StatementArguments()
+        if let documentID = filter.documentID {
+            clauses.append("document_id = ?")
+            arguments += [documentID]
+        }
+        if let codeIDs = filter.codeIDs {
+            clauses.append("code_id IN (\(databaseQuestionMarks(count: codeIDs.count)))")
+            arguments += StatementArguments(codeIDs)
+        }
+        if let coder = filter.coder {
+            clauses.append("coder = ?")
+            arguments += [coder]
+        }
+        if let status = filter.status {
+            clauses.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        let sql = "SELECT \(columns) FROM coding WHERE \(clauses.joined(separator: " AND ")) ORDER BY document_id, start, id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(coding(from:))
+    }
+
+    static func fetchOne(_ db: Database, id: String) throws -> Coding? {
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL", arguments: [id])
+            .map(coding(from:))
+    }
+
+    static func coding(from row: Row) -> Coding {
+        Coding(
+            id: row["id"], documentID: row["document_id"], codeID: row["code_id"], coder: row["coder"],
+            memo: row["memo"],
+            anchor: TextQuoteAnchor(quote: row["quote"], prefix: row["prefix"], suffix: row["suffix"],
+                                    start: row["start"], end: row["end"]),
+            status: CodingStatus(rawValue: row["status"]) ?? .orphaned,
+            anchorMethod: (row["anchor_method"] as String?).flatMap(AnchorMethod.init(rawValue:)),
+            createdAt: row["created_at"], updatedAt: row["updated_at"], version: row["version"])
+    }
+
+    static func insert(_ coding: Coding, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO coding (\(columns)) VALUES (\(databaseQuestionMarks(count: 15)))",
+                       arguments: arguments(coding))
+    }
+
+    /// Overwrites every mutable field of the row `coding.id`.
+    static func write(_ coding: Coding, _ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE coding SET document_id = ?2, code_id = ?3, coder = ?4, memo = ?5, start = ?6, "end" = ?7,
+                quote = ?8, prefix = ?9, suffix = ?10, status = ?11, anchor_method = ?12, updated_at = ?14,
+                version = ?15
+            WHERE id = ?1
+            """, arguments: arguments(coding))
+    }
+
+    private static func arguments(_ coding: Coding) -> StatementArguments {
+        [
+            coding.id, coding.documentID, coding.codeID, coding.coder, coding.memo, coding.anchor.start,
+            coding.anchor.end, coding.anchor.quote, coding.anchor.prefix, coding.anchor.suffix,
+            coding.status.rawValue, coding.anchorMethod?.rawValue, coding.createdAt, coding.updatedAt, coding.version,
+        ]
+    }
+}

@@ -1,0 +1,124 @@
+import GRDB
+
+extension AppDatabase {
+    /// The schema's history. Migrations are append-only: a released migration is never edited,
+    /// and `eraseDatabaseOnSchemaChange` is never used (it would wipe research data).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation", migrate: createFoundationSchema)
+        return migrator
+    }
+
+    private static func createFoundationSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE source_file (
+                path TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL,
+                document_id TEXT,
+                parser_version INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL
+            );
+            CREATE TABLE document (
+                id TEXT PRIMARY KEY,
+                path TEXT NOT NULL,
+                type TEXT NOT NULL,
+                title TEXT NOT NULL,
+                date TEXT,
+                language TEXT,
+                interviewer TEXT,
+                administrations TEXT NOT NULL DEFAULT '[]',
+                plain_text TEXT NOT NULL,
+                revision INTEGER NOT NULL DEFAULT 1,
+                ingested_at TEXT NOT NULL
+            );
+            CREATE TABLE participant (
+                id TEXT PRIMARY KEY,
+                role TEXT NOT NULL,
+                administrations TEXT NOT NULL DEFAULT '[]',
+                attributes TEXT NOT NULL DEFAULT '{}'
+            );
+            CREATE TABLE consent (
+                id TEXT PRIMARY KEY,
+                participant_id TEXT NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+                date TEXT NOT NULL,
+                scopes TEXT NOT NULL,
+                withdrawn TEXT
+            );
+            CREATE INDEX consent_participant ON consent(participant_id);
+            -- Participants are referenced by pseudonym, not by foreign key: a document may be
+            -- ingested before participants.yaml is fixed, and validation happens at ingest.
+            CREATE TABLE document_participant (
+                document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                participant_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (document_id, participant_id)
+            );
+            CREATE INDEX document_participant_participant ON document_participant(participant_id);
+            CREATE TABLE segment (
+                id INTEGER PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                speaker TEXT,
+                heading_path TEXT NOT NULL DEFAULT '[]',
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                line_start INTEGER NOT NULL,
+                line_end INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                UNIQUE (document_id, idx)
+            );
+            CREATE VIRTUAL TABLE segment_fts USING fts5(
+                text, content='segment', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2'
+            );
+            CREATE TRIGGER segment_fts_insert AFTER INSERT ON segment BEGIN
+                INSERT INTO segment_fts(rowid, text) VALUES (new.id, new.text);
+            END;
+            CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN
+                INSERT INTO segment_fts(segment_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            END;
+            CREATE TABLE code (
+                id TEXT PRIMARY KEY,
+                parent_id TEXT,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                description TEXT,
+                include TEXT,
+                exclude TEXT,
+                examples TEXT NOT NULL DEFAULT '[]',
+                color TEXT,
+                formerly TEXT NOT NULL DEFAULT '[]',
+                source_file TEXT,
+                source_line INTEGER
+            );
+            -- Codings refer to codes by id without a foreign key: the codebook is replaced as a
+            -- whole from YAML, and the store refuses a replacement that would strand codings.
+            -- Removed codings keep their row (removed_at, removed_by): nothing is lost silently.
+            CREATE TABLE coding (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES document(id) ON DELETE RESTRICT,
+                code_id TEXT NOT NULL,
+                coder TEXT NOT NULL,
+                memo TEXT,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                quote TEXT NOT NULL,
+                prefix TEXT NOT NULL,
+                suffix TEXT NOT NULL,
+                status TEXT NOT NULL,
+                anchor_method TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                removed_at TEXT,
+                removed_by TEXT,
+                CHECK (start >= 0 AND "end" > start),
+                CHECK (status IN ('anchored', 'orphaned'))
+            );
+            CREATE INDEX coding_document ON coding(document_id, start);
+            CREATE INDEX coding_code ON coding(code_id);
+            """)
+    }
+}

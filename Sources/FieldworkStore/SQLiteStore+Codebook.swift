@@ -1,0 +1,73 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func replaceCodebook(_ codebook: Codebook, files: [SourceFileState]) async throws -> CodebookApplyResult {
+        try await writer.write { db in
+            let storedIDs = Set(try String.fetchAll(db, sql: "SELECT id FROM code"))
+            let codedIDs = Set(try String.fetchAll(db, sql: "SELECT DISTINCT code_id FROM coding WHERE removed_at IS NULL"))
+            let change = CodebookChange(storedIDs: storedIDs.union(codedIDs), new: codebook)
+            let stranded = try codingCounts(of: change.removed, db)
+            guard stranded.isEmpty else { throw CodebookChangeRefused(codingsByRemovedCode: stranded) }
+
+            var remapped = 0
+            for (old, new) in change.remap {
+                try db.execute(sql: """
+                    UPDATE coding SET code_id = ?, version = version + 1, updated_at = ? WHERE code_id = ?
+                    """, arguments: [new, Date(), old])
+                remapped += db.changesCount
+            }
+            try db.execute(sql: "DELETE FROM code")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO code (id, parent_id, position, name, kind, description, include, exclude, examples,
+                                  color, formerly, source_file, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for code in codebook.codes {
+                try insert.execute(arguments: [
+                    code.id, code.parentID, code.position, code.name, code.kind.rawValue, code.description,
+                    code.include, code.exclude, JSONColumn.encode(code.examples), code.color,
+                    JSONColumn.encode(code.formerly), code.source?.file, code.source?.line,
+                ])
+            }
+            try recordFiles(files, prefix: "codebooks/", db)
+            return CodebookApplyResult(codes: codebook.codes.count, codingsRemapped: remapped)
+        }
+    }
+
+    private func codingCounts(of ids: Set<String>, _ db: Database) throws -> [String: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT code_id, COUNT(*) AS n FROM coding
+            WHERE removed_at IS NULL AND code_id IN (\(databaseQuestionMarks(count: ids.count)))
+            GROUP BY code_id
+            """, arguments: StatementArguments(Array(ids)))
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["code_id"], $0["n"]) })
+    }
+
+    /// Remembers the files a whole-set source (the codebook) came from, forgetting vanished ones.
+    func recordFiles(_ files: [SourceFileState], prefix: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM source_file WHERE path LIKE ? || '%' AND document_id IS NULL", arguments: [prefix])
+        for file in files {
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO source_file (path, content_hash, document_id, parser_version, ingested_at)
+                VALUES (?, ?, NULL, ?, ?)
+                """, arguments: [file.path, file.contentHash, file.parserVersion, Date()])
+        }
+    }
+
+    public func codebook() async throws -> Codebook {
+        try await writer.read { db in
+            let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in
+                Code(id: row["id"], name: row["name"], kind: CodeKind(rawValue: row["kind"]) ?? .other,
+                     description: row["description"], include: row["include"], exclude: row["exclude"],
+                     examples: JSONColumn.decode([String].self, from: row["examples"], default: []),
+                     color: row["color"], parentID: row["parent_id"], position: row["position"],
+                     formerly: JSONColumn.decode([String].self, from: row["formerly"], default: []),
+                     source: (row["source_file"] as String?).map { SourceLocation(file: $0, line: row["source_line"] ?? 0) })
+            }
+            return Codebook(codes: codes)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func codings(_ filter: CodingFilter) async throws -> [Coding] {
+        try await writer.read { db in try CodingRow.fetchCodings(db, filter: filter) }
+    }
+
+    public func coding(id: String) async throws -> Coding? {
+        try await writer.read { db in try CodingRow.fetchOne(db, id: id) }
+    }
+
+    public func insertCoding(_ coding: Coding) async throws {
+        try await writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)",
+                                    arguments: [coding.documentID]) == true else {
+                throw StoreError.notFound("document \(coding.documentID)")
+            }
+            try CodingRow.insert(coding, db)
+        }
+    }
+
+    public func updateCoding(_ coding: Coding) async throws {
+        try await writer.write { db in
+            let stored = try currentVersion(of: coding.id, db)
+            guard stored == coding.version - 1 else {
+                throw StoreError.staleVersion(id: coding.id, expected: coding.version - 1, actual: stored)
+            }
+            try CodingRow.write(coding, db)
+        }
+    }
+
+    public func removeCoding(id: String, by coder: String, expectedVersion: Int?) async throws {
+        try await writer.write { db in
+            let stored = try currentVersion(of: id, db)
+            if let expectedVersion, expectedVersion != stored {
+                throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: stored)
+            }
+            try db.execute(sql: """
+                UPDATE coding SET removed_at = ?, removed_by = ?, version = version + 1 WHERE id = ?
+                """, arguments: [Date(), coder, id])
+        }
+    }
+
+    private func currentVersion(of id: String, _ db: Database) throws -> Int {
+        guard let version = try Int.fetchOne(
+            db, sql: "SELECT version FROM coding WHERE id = ? AND removed_at IS NULL", arguments: [id]) else {
+            throw StoreError.notFound("coding \(id)")
+        }
+        return version
+    }
+}

@@ -1,0 +1,163 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func sourceFiles() async throws -> [String: SourceFileState] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM source_file")
+            return Dictionary(uniqueKeysWithValues: rows.map { row in
+                let state = SourceFileState(path: row["path"], contentHash: row["content_hash"],
+                                            documentID: row["document_id"], parserVersion: row["parser_version"])
+                return (state.path, state)
+            })
+        }
+    }
+
+    public func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult] {
+        try await writer.write { db in
+            try changes.map { change in
+                var result: DocumentApplyResult?
+                try db.inSavepoint {
+                    result = try apply(change, db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    private func apply(_ change: DocumentChange, _ db: Database) throws -> DocumentApplyResult {
+        let metadata = change.metadata
+        let now = Date()
+        let existingRevision = try Int.fetchOne(db, sql: "SELECT revision FROM document WHERE id = ?", arguments: [metadata.id])
+        // A file that used to hold another document id no longer provides that document; the
+        // old document stays (with its codings) until someone deals with it.
+        try db.execute(sql: "DELETE FROM source_file WHERE path = ? OR document_id = ?",
+                       arguments: [change.file.path, metadata.id])
+        try db.execute(sql: """
+            INSERT INTO source_file (path, content_hash, document_id, parser_version, ingested_at)
+            VALUES (?, ?, ?, ?, ?)
+            """, arguments: [change.file.path, change.file.contentHash, metadata.id, change.file.parserVersion, now])
+        let arguments: StatementArguments = [
+            metadata.id, change.file.path, metadata.type.rawValue, metadata.title, metadata.date, metadata.language,
+            metadata.interviewer, JSONColumn.encode(metadata.administrations.map(\.rawValue)),
+            change.text.plainText, now,
+        ]
+        if existingRevision == nil {
+            try db.execute(sql: """
+                INSERT INTO document (id, path, type, title, date, language, interviewer, administrations,
+                                      plain_text, ingested_at, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """, arguments: arguments)
+        } else {
+            try db.execute(sql: """
+                UPDATE document SET path = ?2, type = ?3, title = ?4, date = ?5, language = ?6, interviewer = ?7,
+                    administrations = ?8, plain_text = ?9, ingested_at = ?10, revision = revision + 1
+                WHERE id = ?1
+                """, arguments: arguments)
+            try db.execute(sql: "DELETE FROM segment WHERE document_id = ?", arguments: [metadata.id])
+            try db.execute(sql: "DELETE FROM document_participant WHERE document_id = ?", arguments: [metadata.id])
+        }
+        try insertParticipants(of: metadata, db)
+        try insertSegments(change.text, documentID: metadata.id, db)
+        let report = try reanchorCodings(documentID: metadata.id, text: change.text.plainText, db)
+        return DocumentApplyResult(documentID: metadata.id, outcome: existingRevision == nil ? .added : .updated,
+                                   reanchor: report)
+    }
+
+    private func insertParticipants(of metadata: DocumentMetadata, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO document_participant (document_id, participant_id, position) VALUES (?, ?, ?)
+            """)
+        for (position, participant) in metadata.participants.enumerated() {
+            try statement.execute(arguments: [metadata.id, participant, position])
+        }
+    }
+
+    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        // Segments are in text order, so one forward walk over the scalars slices them all.
+        var scalars = text.plainText.unicodeScalars[...]
+        var consumed = 0
+        for segment in text.segments {
+            scalars = scalars.dropFirst(segment.start - consumed)
+            let body = String(scalars.prefix(segment.end - segment.start))
+            consumed = segment.start
+            try statement.execute(arguments: [
+                documentID, segment.index, segment.kind.rawValue, segment.speaker,
+                JSONColumn.encode(segment.headingPath), segment.start, segment.end,
+                segment.lineStart, segment.lineEnd, body,
+            ])
+        }
+    }
+
+    private func reanchorCodings(documentID: String, text: String, _ db: Database) throws -> ReanchorReport {
+        let codings = try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: documentID))
+        guard !codings.isEmpty else { return ReanchorReport() }
+        let report = Reanchoring.reanchor(codings, into: ScalarText(text))
+        for coding in report.updated {
+            try CodingRow.write(coding, db)
+        }
+        return report
+    }
+
+    public func documents() async throws -> [DocumentSummary] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations,
+                    (SELECT COUNT(*) FROM segment s WHERE s.document_id = d.id) AS segment_count,
+                    (SELECT COUNT(*) FROM coding c WHERE c.document_id = d.id AND c.removed_at IS NULL) AS coding_count,
+                    (SELECT json_group_array(participant_id) FROM
+                        (SELECT participant_id FROM document_participant p WHERE p.document_id = d.id ORDER BY position)
+                    ) AS participants
+                FROM document d ORDER BY d.date, d.id
+                """)
+            return rows.map { row in
+                DocumentSummary(metadata: DocumentRow.metadata(from: row), path: row["path"],
+                                segments: row["segment_count"], codings: row["coding_count"])
+            }
+        }
+    }
+
+    public func document(id: String) async throws -> StoredDocument? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT d.*, (SELECT json_group_array(participant_id) FROM
+                    (SELECT participant_id FROM document_participant p WHERE p.document_id = d.id ORDER BY position)
+                ) AS participants
+                FROM document d WHERE d.id = ?
+                """, arguments: [id]) else { return nil }
+            return StoredDocument(metadata: DocumentRow.metadata(from: row), path: row["path"],
+                                  plainText: row["plain_text"], revision: row["revision"])
+        }
+    }
+
+    public func segments(documentID: String) async throws -> [Segment] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end
+                FROM segment WHERE document_id = ? ORDER BY idx
+                """, arguments: [documentID]).map { row in
+                Segment(index: row["idx"], kind: SegmentKind(rawValue: row["kind"]) ?? .paragraph, speaker: row["speaker"],
+                        headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
+                        start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"])
+            }
+        }
+    }
+}
+
+enum DocumentRow {
+    static func metadata(from row: Row) -> DocumentMetadata {
+        DocumentMetadata(
+            id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .note, title: row["title"],
+            date: row["date"], language: row["language"],
+            participants: JSONColumn.decode([String].self, from: row["participants"], default: []),
+            interviewer: row["interviewer"],
+            administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
+                .compactMap(Administration.init(rawValue:)))
+    }
+}

@@ -1,0 +1,46 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func replaceParticipants(_ participants: [Participant], file: SourceFileState) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM participant")  // consents cascade
+            for participant in participants {
+                try db.execute(sql: """
+                    INSERT INTO participant (id, role, administrations, attributes) VALUES (?, ?, ?, ?)
+                    """, arguments: [participant.id, participant.role.rawValue,
+                                     JSONColumn.encode(participant.administrations.map(\.rawValue)),
+                                     JSONColumn.encode(participant.attributes)])
+                for consent in participant.consents {
+                    try db.execute(sql: """
+                        INSERT INTO consent (id, participant_id, date, scopes, withdrawn) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [consent.id, participant.id, consent.date,
+                                         JSONColumn.encode(consent.scopes.map(\.rawValue)), consent.withdrawn])
+                }
+            }
+            try recordFiles([file], prefix: file.path, db)
+        }
+    }
+
+    public func participants() async throws -> [Participant] {
+        try await writer.read { db in
+            let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent ORDER BY participant_id, date, id")
+            let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
+            return try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map { row in
+                let id: String = row["id"]
+                return Participant(
+                    id: id, role: ParticipantRole(rawValue: row["role"]) ?? .other,
+                    administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
+                        .compactMap(Administration.init(rawValue:)),
+                    attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
+                    consents: (consentsByParticipant[id] ?? []).map { consent in
+                        Consent(id: consent["id"], date: consent["date"],
+                                scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
+                                    .compactMap(ConsentScope.init(rawValue:)),
+                                withdrawn: consent["withdrawn"])
+                    })
+            }
+        }
+    }
+}

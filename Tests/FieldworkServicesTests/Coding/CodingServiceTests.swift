@@ -1,0 +1,83 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Testing
+
+@Suite struct CodingServiceTests {
+    private func workspace() async throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Hej 👋🏽 då, säger jag."))
+        try await workspace.ingest()
+        return workspace
+    }
+
+    @Test func addStoresQuoteAndContextInScalarOffsets() async throws {
+        let workspace = try await workspace()
+        let text = try await workspace.plainText("int-014")
+        let start = try #require(text.occurrences(of: Array("👋🏽".unicodeScalars)).first)
+        let coding = try await workspace.context.codings.add(
+            document: "int-014", span: start..<(start + 5), code: "need", coder: "anna", memo: "  vinkar  ")
+        #expect(coding.quote == "👋🏽 då")
+        #expect(coding.memo == "vinkar")
+        #expect(coding.anchor.prefix.hasSuffix("Hej "))
+        let listed = try await workspace.context.codings.list(CodingFilter(codeIDs: ["need"]))
+        #expect(listed == [coding])
+    }
+
+    @Test func badInputIsRefusedAndChangesNothing() async throws {
+        let workspace = try await workspace()
+        let service = workspace.context.codings
+        await #expect(throws: CodingError.unknownCode("need.nope")) {
+            _ = try await service.add(document: "int-014", span: 0..<3, code: "need.nope", coder: "anna")
+        }
+        await #expect(throws: CodingError.self) {
+            _ = try await service.add(document: "int-014", span: 0..<9999, code: "need", coder: "anna")
+        }
+        await #expect(throws: StoreError.notFound("document nope")) {
+            _ = try await service.add(document: "nope", span: 0..<3, code: "need", coder: "anna")
+        }
+        await #expect(throws: CodingError.invalidCoder) {
+            _ = try await service.add(document: "int-014", span: 0..<3, code: "need", coder: "  ")
+        }
+        #expect(try await workspace.store.counts().codings == 0)
+    }
+
+    @Test func staleVersionsAreRefusedSoNoEditIsSilentlyOverwritten() async throws {
+        let workspace = try await workspace()
+        let service = workspace.context.codings
+        let coding = try await service.add(document: "int-014", span: 0..<3, code: "need", coder: "anna")
+        let first = try await service.update(id: coding.id, memo: "first", expectedVersion: coding.version)
+        await #expect(throws: StoreError.staleVersion(id: coding.id, expected: 1, actual: 2)) {
+            _ = try await service.update(id: coding.id, memo: "second", expectedVersion: coding.version)
+        }
+        #expect(try await workspace.store.coding(id: coding.id)?.memo == first.memo)
+    }
+
+    @Test func concurrentUpdatesFromTwoWritersNeverBothWin() async throws {
+        let workspace = try await workspace()
+        let service = workspace.context.codings
+        let coding = try await service.add(document: "int-014", span: 0..<3, code: "need", coder: "anna")
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    (try? await service.update(id: coding.id, memo: "tab \(index)", expectedVersion: 1)) != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 1)
+        #expect(try await workspace.store.coding(id: coding.id)?.version == 2)
+    }
+
+    @Test func removeHidesTheCodingButKeepsTheRow() async throws {
+        let workspace = try await workspace()
+        let service = workspace.context.codings
+        let coding = try await service.add(document: "int-014", span: 0..<3, code: "need", coder: "anna")
+        try await service.remove(id: coding.id, by: "bo")
+        #expect(try await workspace.store.coding(id: coding.id) == nil)
+        #expect(try await workspace.store.counts().codings == 0)
+        await #expect(throws: StoreError.notFound("coding \(coding.id)")) {
+            try await service.remove(id: coding.id, by: "bo")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Testing
+
+@Suite struct SegmentsExportTests {
+    /// A small RFC 4180 reader, to check the CSV round-trips.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if inQuotes {
+                if character == "\"" {
+                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { inQuotes = false }
+                } else { field.append(character) }
+            } else if character == "\"" {
+                inQuotes = true
+            } else if character == "," {
+                row.append(field); field = ""
+            } else if character == "\r\n" {
+                row.append(field); field = ""; rows.append(row); row = []
+            } else {
+                field.append(character)
+            }
+        }
+        return rows
+    }
+
+    @Test func oneRowPerCodingWithQuoteContextAndSpeaker() async throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
+            **R14:** Jag sa "nej, tack" till kameran,
+            men ja till larmet.
+            """))
+        try await workspace.ingest()
+        let coding = try await workspace.code("int-014", quote: "\"nej, tack\" till kameran,\nmen", code: "barrier")
+        _ = try await workspace.context.codings.update(id: coding.id, memo: "säger, \"tydligt\"")
+        let (csv, count) = try await workspace.context.segmentsExport.csv()
+        #expect(count == 1)
+        let rows = Self.parseCSV(csv)
+        #expect(rows.count == 2)
+        #expect(rows[0] == SegmentsExport.header)
+        let record = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(record["quote"] == "\"nej, tack\" till kameran,\nmen")
+        #expect(record["memo"] == "säger, \"tydligt\"")
+        #expect(record["speaker"] == "R14")
+        #expect(record["code_name"] == "Barriers")
+        #expect(record["prefix"] == "Jag sa ")
+        #expect(record["participants"] == "R14")
+    }
+}
