@@ -15,7 +15,10 @@
 ///      side with evidence >= 0.7 for shorter quotes (a short approximate quote is weak evidence);
 ///    - it is ambiguous, and orphaned, when any other non-overlapping candidate (eligible or not)
 ///      comes within 0.02 of its quote+context score: offsets shift with every edit, so distance
-///      from the old position never decides between two equally good places.
+///      from the old position never decides between two equally good places;
+///    - it is orphaned when the stored prefix and suffix now meet back to back somewhere (both
+///      >= 0.7) and fit there better than around the candidate: the quote was cut out, and the
+///      candidate is only a nearby repeat ("stänga av det. Men det tar" minus the first "det").
 /// 4. Standalone: a long, distinctive quote (32+ scalars, 16+ letters or digits) with exactly one
 ///    exact occurrence, no eligible candidate and no near-equal rival is taken even though both
 ///    contexts changed — a whole paragraph moved. Shorter quotes are never accepted without context.

@@ -17,7 +17,7 @@ public struct CodingService: Sendable {
         try requireSpan(span, in: text)
         let coding = Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: try validCoder(coder),
                             memo: memo?.trimmingSpaces.nilIfEmpty, anchor: TextQuoteAnchor(span: span, in: text),
-                            createdAt: Date())
+                            createdAt: Coding.timestamp())
         try await store.insertCoding(coding)
         return coding
     }
@@ -54,7 +54,7 @@ public struct CodingService: Sendable {
 
     private func save(_ coding: inout Coding) async throws -> Coding {
         coding.version += 1
-        coding.updatedAt = Date()
+        coding.updatedAt = Coding.timestamp()
         try await store.updateCoding(coding)
         return coding
     }

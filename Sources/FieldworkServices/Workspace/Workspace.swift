@@ -5,7 +5,8 @@ public struct Workspace: Sendable, Hashable {
     public let root: URL
 
     public init(root: URL) {
-        self.root = root.standardizedFileURL
+        // A directory URL (trailing slash), so that paths resolve inside it, not beside it.
+        self.root = URL(filePath: root.standardizedFileURL.path, directoryHint: .isDirectory)
     }
 
     public var corpus: URL { root.appending(path: "corpus", directoryHint: .isDirectory) }

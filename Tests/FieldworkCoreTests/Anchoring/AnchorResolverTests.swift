@@ -105,7 +105,7 @@ struct AnchorResolverTests {
     /// Every whole-word occurrence of common short words, deleted one at a time, must orphan even
     /// though the same word remains many times elsewhere (this also calibrates the 0.7 threshold).
     @Test("deleted short word with other occurrences is orphaned",
-          arguments: ["ja", "Ja", "och", "inte", "det", "jag", "Det var svårt.", "Mm.", "barnen"])
+          arguments: ["ju", "Ja", "och", "inte", "det", "jag", "Det var svårt.", "Mm.", "barnen", "tid", "en"])
     func deletedShortWordIsOrphaned(word: String) {
         let scalars = Array(sv.unicodeScalars)
         let hits = ScalarText(sv).occurrences(of: Array(word.unicodeScalars)).filter { start in
@@ -120,6 +120,20 @@ struct AnchorResolverTests {
             let anchor = TextQuoteAnchor(span: span, in: ScalarText(sv))
             let resolved = AnchorResolver.resolve(anchor, in: ScalarText(sv.removingScalars(span)))
             #expect(resolved == nil, "\(word) at \(start) → \(String(describing: resolved))")
+        }
+    }
+
+    @Test func stutteredRepeatFollowsAShiftButOrphansWhenDeleted() {
+        let shifted = "Transkriberad av: AB\n" + sv
+        for occurrence in 0..<2 {  // "Nej, jag, jag tror": codings on either "jag"
+            let quoteSpan = Transcripts.span(of: "jag, jag tror", in: sv)
+            let span = quoteSpan.lowerBound + 5 * occurrence..<quoteSpan.lowerBound + 5 * occurrence + 3
+            let anchor = TextQuoteAnchor(span: span, in: ScalarText(sv))
+            let shift = "Transkriberad av: AB\n".unicodeScalars.count
+            #expect(AnchorResolver.resolve(anchor, in: ScalarText(shifted))?.span == span.lowerBound + shift..<span.upperBound + shift)
+            // Deleting that "jag" (and its comma) must not hand the coding to the other one.
+            let cut = span.lowerBound..<span.upperBound + 1
+            #expect(AnchorResolver.resolve(anchor, in: ScalarText(sv.removingScalars(cut))) == nil)
         }
     }
 

@@ -36,7 +36,7 @@ enum Transcripts {
 
         [00:04:15] I: Tack. Är det något mer du vill lägga till innan vi avslutar?
 
-        [00:04:19] R: Nej, jag tror inte det. Eller jo, en sak: det är ett fint jobb. Det vill jag att ni skriver.
+        [00:04:19] R: Nej, jag, jag tror inte det. Eller jo, en sak: det är ett fint jobb. Det vill jag att ni skriver.
         """
 
     static let english = """

@@ -48,7 +48,7 @@ import Testing
         #expect(record["memo"] == "säger, \"tydligt\"")
         #expect(record["speaker"] == "R14")
         #expect(record["code_name"] == "Barriers")
-        #expect(record["prefix"] == "Jag sa ")
+        #expect(record["prefix"] == "R14: Jag sa ")
         #expect(record["participants"] == "R14")
     }
 }

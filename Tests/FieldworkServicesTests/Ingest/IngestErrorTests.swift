@@ -44,7 +44,7 @@ import Testing
             Text.
             """.utf8))
         let messages = summary.problems.map(\.description)
-        #expect(messages.contains { $0.hasPrefix("corpus/bad.md:1: missing 'id'") })
+        #expect(messages.contains { $0.hasPrefix("corpus/bad.md:2: missing 'id'") })
         #expect(messages.contains { $0.hasPrefix("corpus/bad.md:4:") && $0.contains("2025-02-30") })
         #expect(messages.contains { $0.hasPrefix("corpus/bad.md:5:") && $0.contains("unknown participant 'R99'") })
         #expect(messages.contains { $0.hasPrefix("corpus/bad.md:6:") && $0.contains("'space'") })
