@@ -5,7 +5,8 @@ import FieldworkServices
 
 struct DocumentDTO: Encodable {
     let id, type, title: String
-    let date, language: String?
+    @AlwaysEncoded var date: String?
+    @AlwaysEncoded var language: String?
     let participants: [String]
     let segments: Int
 
@@ -25,7 +26,8 @@ struct SegmentDTO: Encodable {
     let document: String
     let index: Int
     let kind: String
-    let speaker, heading: String?
+    @AlwaysEncoded var speaker: String?
+    @AlwaysEncoded var heading: String?
     let start, end, lineStart, lineEnd: Int
     let text: String
 
@@ -53,7 +55,7 @@ struct CodingDTO: Encodable {
     let id, document: String
     let start, end: Int
     let code, coder: String
-    let memo: String?
+    @AlwaysEncoded var memo: String?
     let quote, status: String
 
     init(_ coding: Coding) {
@@ -72,7 +74,8 @@ struct CodingDTO: Encodable {
 struct SearchHitDTO: Encodable {
     let document, title: String
     let segment: Int
-    let speaker, heading: String?
+    @AlwaysEncoded var speaker: String?
+    @AlwaysEncoded var heading: String?
     let start, end: Int
     let snippet: String
     let rank: Double
@@ -92,7 +95,11 @@ struct SearchHitDTO: Encodable {
 
 struct CodeDTO: Encodable {
     let id, name, kind: String
-    let parent, description, include, exclude, color: String?
+    @AlwaysEncoded var parent: String?
+    @AlwaysEncoded var description: String?
+    @AlwaysEncoded var include: String?
+    @AlwaysEncoded var exclude: String?
+    @AlwaysEncoded var color: String?
     let examples: [String]
     let children: [CodeDTO]
 

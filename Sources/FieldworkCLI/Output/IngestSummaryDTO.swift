@@ -3,7 +3,8 @@ import FieldworkServices
 struct IngestSummaryDTO: Encodable {
     let added, updated, unchanged, failed, segments: Int
     let codingsReanchored, orphaned, recovered, codingsRemapped: Int
-    let codes, participants: Int?
+    @AlwaysEncoded var codes: Int?
+    @AlwaysEncoded var participants: Int?
     let missing: [String]
     let problems: [String]
 

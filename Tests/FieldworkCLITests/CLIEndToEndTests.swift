@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The real binary on a copy of the repository's sample workspace.
+@Suite(.serialized) struct CLIEndToEndTests {
+    @Test func sampleWorkspaceIngestsCleanlyAndListsEverything() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        let ingest = try cli.run("ingest")
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("failed 0"))
+        let status = try #require(try cli.json("status") as? [String: Int])
+        #expect(status["documents"]! >= 10 && status["participants"]! >= 8 && status["codes"]! >= 30)
+        #expect(status["codings"] == 0)
+        let documents = try #require(try cli.json("documents") as? [[String: Any]])
+        #expect(Set(documents.first!.keys) == ["id", "type", "title", "date", "language", "participants", "segments"])
+        #expect(documents.filter { $0["type"] as? String == "interview" }.count >= 6)
+        #expect(Set(documents.compactMap { $0["language"] as? String }) == ["sv", "en"])
+        let again = try cli.run("ingest", "--json")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(summary["added"] as? Int == 0 && summary["unchanged"] as? Int == documents.count)
+    }
+
+    @Test func segmentsTextIsExactlyThePlainTextSliceAndCodingRoundTrips() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        try cli.run("ingest")
+        let documents = try #require(try cli.json("documents") as? [[String: Any]])
+        let interview = try #require(documents.first { $0["type"] as? String == "interview" }?["id"] as? String)
+        let segments = try #require(try cli.json("segments", interview) as? [[String: Any]])
+        #expect(Set(segments[0].keys) == ["id", "document", "index", "kind", "speaker", "heading", "start", "end",
+                                          "line_start", "line_end", "text"])
+        let turn = try #require(segments.first { $0["kind"] as? String == "turn" && ($0["text"] as? String ?? "").unicodeScalars.count > 20 })
+        let start = turn["start"] as! Int
+        let text = turn["text"] as! String
+        #expect((turn["end"] as! Int) - start == text.unicodeScalars.count)
+        let quote = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
+        let add = try cli.run("code", "add", interview, "--start", "\(start)", "--end", "\(start + 12)",
+                              "--code", "need.safety", "--coder", "Anna", "--memo", "första")
+        #expect(add.status == 0, "\(add.stderr)")
+        let id = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let codings = try #require(try cli.json("code", "list", "--code", "need") as? [[String: Any]])
+        #expect(codings.count == 1)
+        #expect(codings[0]["id"] as? String == id && codings[0]["quote"] as? String == quote)
+        #expect(codings[0]["status"] as? String == "anchored" && codings[0]["coder"] as? String == "Anna")
+        #expect(Set(codings[0].keys) == ["id", "document", "start", "end", "code", "coder", "memo", "quote", "status"])
+        let export = try cli.run("export", "segments", "--out", "exports/out.csv")
+        #expect(export.status == 0)
+        let csv = try String(contentsOf: cli.workspace.appending(path: "exports/out.csv"), encoding: .utf8)
+        #expect(csv.contains(quote) && csv.hasPrefix("coding_id,document,"))
+        #expect(try cli.run("code", "remove", id, "--coder", "Anna").status == 0)
+        #expect((try cli.json("code", "list") as? [Any])?.isEmpty == true)
+    }
+
+    @Test func badInputFailsWithFileAndLineAndNonZeroExit() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        try "---\nid: broken\ntype: interview\ntitle: T\nparticipants: [NOBODY]\n---\nText.\n"
+            .write(to: cli.workspace.appending(path: "corpus/broken.md"), atomically: true, encoding: .utf8)
+        let ingest = try cli.run("ingest")
+        #expect(ingest.status != 0)
+        #expect(ingest.stderr.contains("corpus/broken.md:5: unknown participant 'NOBODY'"))
+        #expect(ingest.stdout.contains("failed 1"))
+        let badCode = try cli.run("code", "add", "int-001", "--start", "0", "--end", "5", "--code", "no.such.code")
+        #expect(badCode.status != 0 && badCode.stderr.contains("unknown code 'no.such.code'"))
+        let badSpan = try cli.run("code", "add", "int-001", "--start", "5", "--end", "2", "--code", "need")
+        #expect(badSpan.status != 0 && badSpan.stderr.contains("--end must be greater"))
+    }
+
+    @Test func codebookCheckAndShowAndSearch() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        #expect(try cli.run("codebook", "check").status == 0)
+        try cli.run("ingest")
+        let tree = try #require(try cli.json("codebook", "show") as? [[String: Any]])
+        #expect(tree.contains { $0["id"] as? String == "need" && !($0["children"] as? [Any] ?? []).isEmpty })
+        let hits = try #require(try cli.json("search", "trygg*") as? [[String: Any]])
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { ($0["snippet"] as? String)?.contains("[") == true })
+        try "codes:\n  - id: need\n    name: Dup\n    kind: need\n"
+            .write(to: cli.workspace.appending(path: "codebooks/zz-dup.yaml"), atomically: true, encoding: .utf8)
+        let check = try cli.run("codebook", "check")
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("codebooks/zz-dup.yaml:2: duplicate code id 'need'"))
+    }
+
+    @Test func initCreatesAnEmptyWorkspace() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "fieldwork-init-\(UUID().uuidString)")
+        let cli = CLIRunner(workspace: folder)
+        let result = try cli.run(["init", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in ["corpus", "codebooks", "exports", ".fieldwork/fieldwork.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appending(path: path).path))
+        }
+        #expect(try cli.run("ingest").status == 0)
+        #expect(try cli.run("status").status == 0)
+    }
+}
