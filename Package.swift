@@ -51,7 +51,10 @@ let package = Package(
         ),
         .testTarget(name: "FieldworkCoreTests", dependencies: ["FieldworkCore"]),
         .testTarget(name: "FieldworkMarkdownTests", dependencies: ["FieldworkMarkdown"]),
-        .testTarget(name: "FieldworkStoreTests", dependencies: ["FieldworkStore"]),
+        .testTarget(
+            name: "FieldworkStoreTests",
+            dependencies: ["FieldworkStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "FieldworkServicesTests", dependencies: ["FieldworkServices"]),
         .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"]),
     ],

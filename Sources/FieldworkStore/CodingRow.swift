@@ -45,7 +45,8 @@ enum CodingRow {
                                     start: row["start"], end: row["end"]),
             status: CodingStatus(rawValue: row["status"]) ?? .orphaned,
             anchorMethod: (row["anchor_method"] as String?).flatMap(AnchorMethod.init(rawValue:)),
-            createdAt: row["created_at"], updatedAt: row["updated_at"], version: row["version"])
+            createdAt: Timestamp.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
+            updatedAt: Timestamp.date(row["updated_at"]), version: row["version"])
     }
 
     static func insert(_ coding: Coding, _ db: Database) throws {
@@ -67,7 +68,8 @@ enum CodingRow {
         [
             coding.id, coding.documentID, coding.codeID, coding.coder, coding.memo, coding.anchor.start,
             coding.anchor.end, coding.anchor.quote, coding.anchor.prefix, coding.anchor.suffix,
-            coding.status.rawValue, coding.anchorMethod?.rawValue, coding.createdAt, coding.updatedAt, coding.version,
+            coding.status.rawValue, coding.anchorMethod?.rawValue, Timestamp.text(coding.createdAt),
+            Timestamp.text(coding.updatedAt), coding.version,
         ]
     }
 }

@@ -15,7 +15,7 @@ extension SQLiteStore {
             for (old, new) in change.remap {
                 try db.execute(sql: """
                     UPDATE coding SET code_id = ?, version = version + 1, updated_at = ? WHERE code_id = ?
-                    """, arguments: [new, Date(), old])
+                    """, arguments: [new, Timestamp.text(Date()), old])
                 remapped += db.changesCount
             }
             try db.execute(sql: "DELETE FROM code")
@@ -53,7 +53,7 @@ extension SQLiteStore {
             try db.execute(sql: """
                 INSERT OR REPLACE INTO source_file (path, content_hash, document_id, parser_version, ingested_at)
                 VALUES (?, ?, NULL, ?, ?)
-                """, arguments: [file.path, file.contentHash, file.parserVersion, Date()])
+                """, arguments: [file.path, file.contentHash, file.parserVersion, Timestamp.text(Date())])
         }
     }
 

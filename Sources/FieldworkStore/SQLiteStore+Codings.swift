@@ -39,7 +39,7 @@ extension SQLiteStore {
             }
             try db.execute(sql: """
                 UPDATE coding SET removed_at = ?, removed_by = ?, version = version + 1 WHERE id = ?
-                """, arguments: [Date(), coder, id])
+                """, arguments: [Timestamp.text(Date()), coder, id])
         }
     }
 

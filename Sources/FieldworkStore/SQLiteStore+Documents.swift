@@ -29,7 +29,7 @@ extension SQLiteStore {
 
     private func apply(_ change: DocumentChange, _ db: Database) throws -> DocumentApplyResult {
         let metadata = change.metadata
-        let now = Date()
+        let now = Timestamp.text(Date())
         let existingRevision = try Int.fetchOne(db, sql: "SELECT revision FROM document WHERE id = ?", arguments: [metadata.id])
         // A file that used to hold another document id no longer provides that document; the
         // old document stays (with its codings) until someone deals with it.

@@ -1,29 +1,32 @@
 /// Re-anchors a coding's `TextQuoteAnchor` into a new version of its document's plain text.
 ///
-/// What re-anchoring guarantees (the rules below are the product's safety contract; a coding that
-/// cannot be placed with confidence is orphaned, i.e. `resolve` returns `nil`, and is kept for
-/// review — it is never silently attached to a different passage):
+/// What re-anchoring guarantees (the safety contract; a coding that cannot be placed with
+/// confidence is orphaned — `resolve` returns `nil` — and kept for review, never silently attached
+/// to a different passage):
 ///
-/// 1. Position: the quote still sits at its stored offsets and its context fits well (every stored
-///    context side with evidence is >= 0.9 similar) → kept, `.position`.
+/// 1. Position: the quote still sits at its stored offsets and every stored context side is
+///    >= 0.9 similar → kept, `.position`.
 /// 2. Exact: every exact occurrence is scored by quote (50), prefix (20), suffix (20) and
-///    closeness to the old offset (2). A unique best whose context fits well is taken at once.
-/// 3. Fuzzy: otherwise approximate occurrences with at most `quote.count / 4` edits (quotes of 4
-///    scalars or more) join the exact ones, and the best *eligible* candidate is taken:
-///    - an exact occurrence is eligible when one context side is >= 0.7 similar;
-///    - a fuzzy occurrence always needs context: one side >= 0.7 for quotes of 32+ scalars, every
-///      side with evidence >= 0.7 for shorter quotes (a short approximate quote is weak evidence);
-///    - it is ambiguous, and orphaned, when any other non-overlapping candidate (eligible or not)
-///      comes within 0.02 of its quote+context score: offsets shift with every edit, so distance
-///      from the old position never decides between two equally good places;
-///    - it is orphaned when the stored prefix and suffix now meet back to back somewhere (both
-///      >= 0.7) and fit there better than around the candidate: the quote was cut out, and the
-///      candidate is only a nearby repeat ("stänga av det. Men det tar" minus the first "det").
+///    closeness to the old offset (2). A best one whose context fits that well is taken at once.
+/// 3. Fuzzy: otherwise approximate occurrences with at most `quote.count / 4` edits (quotes of 4+
+///    scalars) join the exact ones, and the best *supported* candidate is taken, where
+///    - an exact occurrence is supported by one context side >= 0.75, or both >= 0.55 summing
+///      to >= 1.3 (both sides edited, e.g. timestamps inserted either side);
+///    - a fuzzy occurrence needs the same, and for quotes under 32 scalars every side >= 0.75
+///      (a short approximate quote is weak evidence on its own);
+///    - it is ambiguous, and orphaned, when any other non-overlapping candidate (supported or
+///      not) comes within 0.02 of its quote+context score: offsets shift with every edit, so
+///      the old position never decides between two equally good places;
+///    - it is orphaned when the stored prefix and suffix both still fit (>= 0.7) somewhere else,
+///      at most two quote lengths apart, at least as well as around the candidate: that is where
+///      the quote lived, and it was deleted or rewritten there. This catches a deleted word whose
+///      repeat sits a few scalars away ("stänga av det. Men det tar" minus the first "det").
 /// 4. Standalone: a long, distinctive quote (32+ scalars, 16+ letters or digits) with exactly one
-///    exact occurrence, no eligible candidate and no near-equal rival is taken even though both
-///    contexts changed — a whole paragraph moved. Shorter quotes are never accepted without context.
-/// 5. Otherwise orphaned. In particular a deleted quote does not jump to another occurrence of the
-///    same short word, and an empty quote is always orphaned.
+///    exact occurrence and no near-equal rival is taken even though both contexts changed — a
+///    whole paragraph moved. When the previous text is supplied, the quote must also have occurred
+///    exactly once there (so it moved, rather than being deleted while a copy exists elsewhere).
+///    Shorter quotes are never accepted without context.
+/// 5. Otherwise orphaned; an empty quote is always orphaned.
 ///
 /// A context side carries evidence only when at least 8 scalars of it were stored (a quote at the
 /// very start of a document has no prefix; "R: " alone would match every speaker turn).
@@ -31,18 +34,28 @@ public enum AnchorResolver {
     static let quoteWeight = 50.0
     static let contextWeight = 20.0
     static let positionWeight = 2.0
-    /// A context side at or above this supports a candidate; random text around another
-    /// occurrence of a word rarely reaches it (see the calibration test).
-    static let supportThreshold = 0.7
+    /// One context side at or above this supports a candidate. Calibrated on transcripts: the
+    /// context of an unrelated occurrence of the same word, sharing only speaker labels and
+    /// timestamps, reaches about 0.66, rarely 0.8; the home check covers the rest.
+    static let supportThreshold = 0.75
+    static let pairedSupportMinimum = 0.55
+    static let pairedSupportSum = 1.3
     /// Context this similar on every side means "the same place": no need to search further.
     static let strongThreshold = 0.9
+    static let homeThreshold = 0.7
+    static let homeMargin = 0.05
     static let minimumContextEvidence = 8
     static let standaloneMinimumLength = 32
     static let standaloneMinimumAlphanumerics = 16
     static let fuzzyMinimumLength = 4
     static let ambiguityMargin = 0.02
 
-    public static func resolve(_ anchor: TextQuoteAnchor, in text: ScalarText) -> AnchorResolution? {
+    /// The new place of `anchor` in `text`, or `nil` when the coding must be orphaned.
+    /// - Parameter previous: the text the anchor was made against, if still at hand; it lets a
+    ///   long quote whose context changed entirely be accepted only when it was unique before too.
+    public static func resolve(
+        _ anchor: TextQuoteAnchor, in text: ScalarText, previous: ScalarText? = nil
+    ) -> AnchorResolution? {
         let query = Query(anchor: anchor, text: text.scalars)
         let quote = query.quote
         guard !quote.isEmpty, quote.count <= text.count else { return nil }
@@ -54,10 +67,11 @@ public enum AnchorResolver {
         }
 
         // 2. Exact occurrences; the stored offset is one of them when only the context changed.
+        var homes: [ContextHome]?
         let exact = text.occurrences(of: quote).map { start in
             query.candidate(start..<start + quote.count, errors: 0, method: start == anchor.start ? .position : .exact)
         }
-        if let best = choose(from: exact, query: query), best.isStrong { return best.resolution }
+        if let best = choose(from: exact, query: query, homes: &homes), best.isStrong { return best.resolution }
 
         // 3. Fuzzy occurrences that do not overlap an exact one (those are at least as good).
         var all = exact
@@ -68,55 +82,40 @@ public enum AnchorResolver {
                 all.append(query.candidate(match.range, errors: match.errors, method: .fuzzy))
             }
         }
-        if let best = choose(from: all, query: query) { return best.resolution }
+        if let best = choose(from: all, query: query, homes: &homes) { return best.resolution }
 
         // 4. Standalone: a unique, long, distinctive quote whose surroundings both changed.
-        if exact.count == 1, isDistinctive(quote) {
-            let only = exact[0]
-            let rivals = all.filter { !$0.span.overlaps(only.span) && $0.content >= only.content - ambiguityMargin }
-            if rivals.isEmpty { return only.resolution }
-        }
-        return nil
+        guard exact.count == 1, isDistinctive(quote) else { return nil }
+        if let previous, previous.occurrences(of: quote).count != 1 { return nil }
+        let only = exact[0]
+        let rivals = all.contains { !$0.span.overlaps(only.span) && $0.content >= only.content - ambiguityMargin }
+        return rivals ? nil : only.resolution
     }
 
     /// Resolves many anchors against one text (e.g. all codings of a re-ingested document).
-    public static func resolve(_ anchors: [TextQuoteAnchor], in text: ScalarText) -> [AnchorResolution?] {
-        anchors.map { resolve($0, in: text) }
+    public static func resolve(
+        _ anchors: [TextQuoteAnchor], in text: ScalarText, previous: ScalarText? = nil
+    ) -> [AnchorResolution?] {
+        anchors.map { resolve($0, in: text, previous: previous) }
     }
 
-    /// The best eligible candidate, unless another candidate is nearly as good (ambiguous) or the
-    /// stored context shows the quote was cut out (see `contextRejoins`).
-    private static func choose(from candidates: [Candidate], query: Query) -> Candidate? {
-        guard let best = candidates.filter(\.isEligible).max(by: { $0.total < $1.total }) else { return nil }
+    /// The best supported candidate, unless another candidate is nearly as good (ambiguous) or the
+    /// stored context points to another place where the quote used to be (a home without it).
+    private static func choose(from candidates: [Candidate], query: Query, homes: inout [ContextHome]?) -> Candidate? {
+        guard let best = candidates.filter(\.isSupported).max(by: { $0.total < $1.total }) else { return nil }
         let ambiguous = candidates.contains {
             !$0.span.overlaps(best.span) && $0.content >= best.content - ambiguityMargin
         }
-        return ambiguous || contextRejoins(beating: best, query: query) ? nil : best
-    }
-
-    /// Deletion check: whether the stored prefix and suffix now sit back to back somewhere, each
-    /// side supported and together fitting better than they fit around `candidate`. Then the quote
-    /// was cut out from between them, and `candidate` is merely another occurrence whose context
-    /// overlaps (typically the same word a few scalars away: "stänga av det. Men det tar").
-    /// The junction is found with the approximate matcher on prefix + suffix, then the exact
-    /// split point is searched within the matcher's error bound.
-    private static func contextRejoins(beating candidate: Candidate, query: Query) -> Bool {
-        guard let prefix = query.prefix, let suffix = query.suffix,
-              let fitPrefix = candidate.prefix, let fitSuffix = candidate.suffix else { return false }
-        let fit = fitPrefix + fitSuffix
-        guard fit < 2 else { return false }  // a perfect fit cannot be beaten
-        let joined = prefix + suffix
-        let slack = joined.count / 4
-        for match in ApproximateMatcher.matches(pattern: joined, in: query.text, maxErrors: slack) {
-            let split = match.start + prefix.count
-            for boundary in max(match.start, split - slack)...min(match.end, split + slack) {
-                let before = ContextSimilarity.prefix(prefix, in: query.text, endingAt: boundary)
-                guard before >= supportThreshold else { continue }
-                let after = ContextSimilarity.suffix(suffix, in: query.text, startingAt: boundary)
-                if after >= supportThreshold, before + after > fit { return true }
-            }
+        if ambiguous { return nil }
+        guard let prefix = query.prefix, let suffix = query.suffix else { return best }
+        if homes == nil {
+            homes = ContextSimilarity.homes(
+                prefix: prefix, suffix: suffix, in: query.text,
+                minimum: homeThreshold, maxGap: 2 * query.quote.count + 16)
         }
-        return false
+        let fit = (best.prefix ?? 0) + (best.suffix ?? 0)
+        let elsewhere = homes!.contains { !$0.region.overlaps(best.span) && $0.fit >= fit - homeMargin }
+        return elsewhere ? nil : best
     }
 
     /// Exact occurrences all have the quote's length, so `range` overlaps one iff some start lies
@@ -174,7 +173,7 @@ private struct Query {
 
 /// One place the quote might now be, with its evidence.
 private struct Candidate {
-    typealias Resolver = AnchorResolver
+    typealias Rules = AnchorResolver
     let span: Range<Int>
     let method: AnchorMethod
     let errors: Int
@@ -186,28 +185,30 @@ private struct Candidate {
 
     private var sides: [Double] { [prefix, suffix].compactMap { $0 } }
     var hasEvidence: Bool { prefix != nil || suffix != nil }
-    var isStrong: Bool { hasEvidence && sides.allSatisfy { $0 >= Resolver.strongThreshold } }
+    var isStrong: Bool { hasEvidence && sides.allSatisfy { $0 >= Rules.strongThreshold } }
 
-    /// The context rules of `AnchorResolver` (step 3).
-    var isEligible: Bool {
+    /// The context rules of step 3.
+    var isSupported: Bool {
         guard hasEvidence else { return false }
-        if method == .fuzzy && quoteLength < Resolver.standaloneMinimumLength {
-            return sides.allSatisfy { $0 >= Resolver.supportThreshold }
+        if method == .fuzzy && quoteLength < Rules.standaloneMinimumLength {
+            return sides.allSatisfy { $0 >= Rules.supportThreshold }
         }
-        return sides.contains { $0 >= Resolver.supportThreshold }
+        if sides.contains(where: { $0 >= Rules.supportThreshold }) { return true }
+        return sides.count == 2 && sides.allSatisfy { $0 >= Rules.pairedSupportMinimum }
+            && sides.reduce(0, +) >= Rules.pairedSupportSum
     }
 
     /// Quote and context evidence in 0...1: what distinguishes one place from another.
     var content: Double {
-        let weight = Resolver.quoteWeight + Resolver.contextWeight * Double(sides.count)
-        return (Resolver.quoteWeight * quote + Resolver.contextWeight * sides.reduce(0, +)) / weight
+        let weight = Rules.quoteWeight + Rules.contextWeight * Double(sides.count)
+        return (Rules.quoteWeight * quote + Rules.contextWeight * sides.reduce(0, +)) / weight
     }
 
     /// Content plus closeness to the old offset, Hypothesis-style weights; used for ranking.
     var total: Double {
-        let weight = Resolver.quoteWeight + Resolver.contextWeight * Double(sides.count) + Resolver.positionWeight
-        return (Resolver.quoteWeight * quote + Resolver.contextWeight * sides.reduce(0, +)
-            + Resolver.positionWeight * proximity) / weight
+        let weight = Rules.quoteWeight + Rules.contextWeight * Double(sides.count) + Rules.positionWeight
+        return (Rules.quoteWeight * quote + Rules.contextWeight * sides.reduce(0, +)
+            + Rules.positionWeight * proximity) / weight
     }
 
     var resolution: AnchorResolution {

@@ -53,3 +53,41 @@ enum ContextSimilarity {
         return freeTail ? row.min()! : row[b.count]
     }
 }
+
+/// A place where an anchor's stored prefix and suffix both still fit, at most a few quote lengths
+/// apart: where the quote used to live. `region` is the text between them (empty when they meet
+/// back to back, i.e. the quote was cut out); `fit` is prefix + suffix similarity (0...2).
+struct ContextHome: Sendable, Hashable {
+    var region: Range<Int>
+    var fit: Double
+}
+
+extension ContextSimilarity {
+    /// Every home of `prefix` + `suffix` in `text` where each side is at least `minimum` similar
+    /// and the gap between them is at most `maxGap` scalars.
+    ///
+    /// Each side is located with the approximate matcher (its error bound follows from `minimum`),
+    /// so this costs two bit-parallel scans of the text plus a short DP per hit.
+    static func homes(
+        prefix: [Unicode.Scalar], suffix: [Unicode.Scalar], in text: [Unicode.Scalar],
+        minimum: Double, maxGap: Int
+    ) -> [ContextHome] {
+        func bound(_ side: [Unicode.Scalar]) -> Int { Int((1 - minimum) * Double(side.count)) }
+        let ends: [(Int, Double)] = ApproximateMatcher.matches(pattern: prefix, in: text, maxErrors: bound(prefix))
+            .map { ($0.end, Self.prefix(prefix, in: text, endingAt: $0.end)) }
+            .filter { $0.1 >= minimum }
+        guard !ends.isEmpty else { return [] }
+        let starts: [(Int, Double)] = ApproximateMatcher.matches(pattern: suffix, in: text, maxErrors: bound(suffix))
+            .map { ($0.start, Self.suffix(suffix, in: text, startingAt: $0.start)) }
+            .filter { $0.1 >= minimum }
+        var homes: [ContextHome] = []
+        // A few scalars of overlap are tolerated: edits at the seam blur exactly where each side ends.
+        let seam = 4
+        for (end, before) in ends {
+            for (start, after) in starts where start >= end - seam && start <= end + maxGap {
+                homes.append(ContextHome(region: end..<max(end, start), fit: before + after))
+            }
+        }
+        return homes
+    }
+}

@@ -49,7 +49,7 @@ public struct Coding: Sendable, Hashable, Codable, Identifiable {
 
     /// Now, to the millisecond: the precision every store keeps, so a coding reads back equal.
     public static func timestamp(_ date: Date = Date()) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     /// A fresh random id such as `c-3f9a0c12d4e7`: short enough to type, 48 random bits.

@@ -1,0 +1,81 @@
+import FieldworkCore
+import FieldworkStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct SQLiteStoreTests {
+    let path = FileManager.default.temporaryDirectory.appending(path: "store-\(UUID().uuidString)/fieldwork.sqlite").path
+
+    private func change(_ id: String, text: String, hash: String) -> DocumentChange {
+        let segments = Segmenter(type: .note).segment(text.components(separatedBy: "\n\n").enumerated().map {
+            TextBlock(kind: .paragraph, text: $1, lineStart: $0 * 2 + 1, lineEnd: $0 * 2 + 1)
+        })
+        return DocumentChange(
+            file: SourceFileState(path: "corpus/\(id).md", contentHash: hash, documentID: id, parserVersion: 1),
+            metadata: DocumentMetadata(id: id, type: .note, title: "T"), text: segments)
+    }
+
+    @Test func dataSurvivesReopeningAndMigrationsAreRecorded() async throws {
+        do {
+            let store = SQLiteStore(try AppDatabase.open(path: path))
+            _ = try await store.applyDocuments([change("n1", text: "Första stycket.\n\nAndra.", hash: "a")])
+        }
+        let database = try AppDatabase.open(path: path)
+        let store = SQLiteStore(database)
+        #expect(try await store.counts().documents == 1)
+        #expect(try await store.segments(documentID: "n1").count == 2)
+        let applied = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == ["v1-foundation"])
+        let journal = try await database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func fullTextIndexStaysConsistentAcrossUpdates() async throws {
+        let database = try AppDatabase.open(path: path)
+        let store = SQLiteStore(database)
+        _ = try await store.applyDocuments([change("n1", text: "Dörrsensor på natten.\n\nKaffe.", hash: "a")])
+        let results = try await store.applyDocuments([change("n1", text: "Kaffe med grannen.\n\nInget mer.", hash: "b")])
+        #expect(results.map(\.outcome) == [.updated])
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO segment_fts(segment_fts, rank) VALUES ('integrity-check', 1)")
+        }
+        #expect(try await store.search(SearchQuery("dörrsensor")).isEmpty)
+        #expect(try await store.search(SearchQuery("grannen")).count == 1)
+        #expect(try await store.document(id: "n1")?.revision == 2)
+    }
+
+    @Test func timestampsRoundTripExactly() async throws {
+        let store = SQLiteStore(try AppDatabase.inMemory())
+        _ = try await store.applyDocuments([change("n1", text: "Kaffe.", hash: "a")])
+        for seconds in [0.0, 1_700_000_000.123, 1_800_000_000.999, 951_782_400.5] {  // 951782400 = 2000-02-29
+            let date = Coding.timestamp(Date(timeIntervalSince1970: seconds))
+            let coding = Coding(id: "c-\(seconds)", documentID: "n1", codeID: "x", coder: "a", memo: nil,
+                                anchor: TextQuoteAnchor(span: 0..<5, in: ScalarText("Kaffe.")), createdAt: date)
+            try await store.insertCoding(coding)
+            #expect(try await store.coding(id: coding.id)?.createdAt == date)
+        }
+    }
+
+    @Test func codingVersionsAreChecked() async throws {
+        let store = SQLiteStore(try AppDatabase.inMemory())
+        _ = try await store.applyDocuments([change("n1", text: "Kaffe med grannen.", hash: "a")])
+        let text = ScalarText("Kaffe med grannen.")
+        var coding = Coding(id: "c-1", documentID: "n1", codeID: "need", coder: "anna", memo: nil,
+                            anchor: TextQuoteAnchor(span: 0..<5, in: text), createdAt: Coding.timestamp())
+        try await store.insertCoding(coding)
+        #expect(try await store.coding(id: "c-1") == coding)
+        coding.memo = "ny"
+        coding.version = 2
+        try await store.updateCoding(coding)
+        await #expect(throws: StoreError.staleVersion(id: "c-1", expected: 1, actual: 2)) {
+            try await store.updateCoding(coding)
+        }
+        await #expect(throws: StoreError.notFound("document nope")) {
+            var other = coding
+            other.id = "c-2"
+            other.documentID = "nope"
+            try await store.insertCoding(other)
+        }
+    }
+}
