@@ -2,13 +2,14 @@
 import PackageDescription
 
 // Layout (dependencies point downwards only):
-//   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkServices -> FieldworkStore, FieldworkMarkdown -> FieldworkCore
+//   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkWeb -> FieldworkServices
+//   FieldworkServices -> FieldworkStore, FieldworkMarkdown -> FieldworkCore
 // FieldworkCore is the pure domain: value types and algorithms, no I/O, SQL or HTTP.
 // FieldworkMarkdown is the only module that touches cmark's C API.
 // FieldworkStore is the only module that speaks SQL; it implements the store ports declared in Core.
 let package = Package(
     name: "Fieldwork",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fieldwork", targets: ["fieldwork"]),
     ],
@@ -17,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // No default traits: URL-encoded forms on FoundationEssentials suffice, and skipping
+        // swift-configuration keeps the clean build (CI) shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "FieldworkCore"),
@@ -39,9 +44,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FieldworkWeb",
+            dependencies: [
+                "FieldworkServices", "FieldworkMarkdown",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Static")]
+        ),
+        .target(
             name: "FieldworkCLI",
             dependencies: [
-                "FieldworkServices",
+                "FieldworkServices", "FieldworkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +70,13 @@ let package = Package(
             dependencies: ["FieldworkStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "FieldworkServicesTests", dependencies: ["FieldworkServices"]),
+        .testTarget(
+            name: "FieldworkWebTests",
+            dependencies: [
+                "FieldworkWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ public struct FieldworkCommand: AsyncParsableCommand {
         abstract: "A workbench for interview and co-creation research: ingest, code, search, export.",
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, IngestCommand.self, StatusCommand.self, DocumentsCommand.self, SegmentsCommand.self,
+            InitCommand.self, IngestCommand.self, ServeCommand.self, StatusCommand.self, DocumentsCommand.self, SegmentsCommand.self,
             CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self,
         ]
     )

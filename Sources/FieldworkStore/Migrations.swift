@@ -6,6 +6,7 @@ extension AppDatabase {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: createFoundationSchema)
+        migrator.registerMigration("v2-memos", migrate: createMemos)
         return migrator
     }
 
@@ -119,6 +120,24 @@ extension AppDatabase {
             );
             CREATE INDEX coding_document ON coding(document_id, start);
             CREATE INDEX coding_code ON coding(code_id);
+            """)
+    }
+
+    private static func createMemos(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE memo (
+                id TEXT PRIMARY KEY,
+                target TEXT NOT NULL CHECK (target IN ('project', 'document', 'code')),
+                target_id TEXT NOT NULL,
+                author TEXT NOT NULL,
+                text TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                removed_at TEXT,
+                removed_by TEXT
+            );
+            CREATE INDEX memo_target ON memo(target, target_id);
             """)
     }
 }

@@ -23,7 +23,7 @@ extension SQLiteStore {
 
     public func updateCoding(_ coding: Coding) async throws {
         try await writer.write { db in
-            let stored = try currentVersion(of: coding.id, db)
+            let stored = try storedVersion(of: coding.id, in: .coding, db)
             guard stored == coding.version - 1 else {
                 throw StoreError.staleVersion(id: coding.id, expected: coding.version - 1, actual: stored)
             }
@@ -33,7 +33,7 @@ extension SQLiteStore {
 
     public func removeCoding(id: String, by coder: String, expectedVersion: Int?) async throws {
         try await writer.write { db in
-            let stored = try currentVersion(of: id, db)
+            let stored = try storedVersion(of: id, in: .coding, db)
             if let expectedVersion, expectedVersion != stored {
                 throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: stored)
             }
@@ -43,10 +43,17 @@ extension SQLiteStore {
         }
     }
 
-    private func currentVersion(of id: String, _ db: Database) throws -> Int {
+    /// Tables whose rows carry an optimistic version and are removed softly.
+    enum VersionedTable: String {
+        case coding
+        case memo
+    }
+
+    /// The version of a live (not removed) row, or `StoreError.notFound`.
+    func storedVersion(of id: String, in table: VersionedTable, _ db: Database) throws -> Int {
         guard let version = try Int.fetchOne(
-            db, sql: "SELECT version FROM coding WHERE id = ? AND removed_at IS NULL", arguments: [id]) else {
-            throw StoreError.notFound("coding \(id)")
+            db, sql: "SELECT version FROM \(table.rawValue) WHERE id = ? AND removed_at IS NULL", arguments: [id]) else {
+            throw StoreError.notFound("\(table.rawValue) \(id)")
         }
         return version
     }

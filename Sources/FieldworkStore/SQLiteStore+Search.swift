@@ -12,7 +12,7 @@ extension SQLiteStore {
             let fetchLimit = query.termsWithDiacritics.isEmpty ? query.limit : query.limit * 10
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.document_id, d.title, s.idx, s.speaker, s.heading_path, s.start, s."end", s.text,
-                    snippet(segment_fts, 0, '[', ']', '…', 16) AS snippet, segment_fts.rank AS rank
+                    snippet(segment_fts, 0, char(57344), char(57345), '…', 16) AS snippet, segment_fts.rank AS rank
                 FROM segment_fts
                 JOIN segment s ON s.id = segment_fts.rowid
                 JOIN document d ON d.id = s.document_id

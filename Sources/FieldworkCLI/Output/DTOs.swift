@@ -88,7 +88,7 @@ struct SearchHitDTO: Encodable {
         heading = hit.heading
         start = hit.start
         end = hit.end
-        snippet = hit.snippet
+        snippet = hit.snippet(marking: "[", "]")
         rank = hit.rank
     }
 }

@@ -7,20 +7,26 @@
 /// 1. Position: the quote still sits at its stored offsets and every stored context side is
 ///    >= 0.9 similar → kept, `.position`.
 /// 2. Exact: every exact occurrence is scored by quote (50), prefix (20), suffix (20) and
-///    closeness to the old offset (2). A best one whose context fits that well is taken at once.
+///    closeness to the old offset (2), each context side counting only its similarity above 0.5
+///    (what unrelated text reaches). A best one whose context fits >= 0.9 is taken at once.
 /// 3. Fuzzy: otherwise approximate occurrences with at most `quote.count / 4` edits (quotes of 4+
 ///    scalars) join the exact ones, and the best *supported* candidate is taken, where
-///    - an exact occurrence is supported by one context side >= 0.75, or both >= 0.55 summing
-///      to >= 1.3 (both sides edited, e.g. timestamps inserted either side);
-///    - a fuzzy occurrence needs the same, and for quotes under 32 scalars every side >= 0.75
-///      (a short approximate quote is weak evidence on its own);
+///    - a candidate whose every context side is >= 0.85 (0.75 for quotes of 32+ scalars) is
+///      supported wherever it is: the passage moved with its surroundings;
+///    - an exact occurrence is also supported by one side >= that, or both >= 0.55 summing to
+///      >= 1.3 (both sides edited, e.g. timestamps inserted either side), but for a quote under
+///      32 scalars only within 2,000 scalars (or a tenth of the text) of its old offset:
+///      formulaic phrases recur with the same words on one side all through a transcript;
+///    - a fuzzy occurrence of a quote under 32 scalars needs every side >= 0.85 (a short
+///      approximate quote is weak evidence); a longer one is supported like an exact one;
 ///    - it is ambiguous, and orphaned, when any other non-overlapping candidate (supported or
 ///      not) comes within 0.02 of its quote+context score: offsets shift with every edit, so
 ///      the old position never decides between two equally good places;
-///    - it is orphaned when the stored prefix and suffix both still fit (>= 0.7) somewhere else,
-///      at most two quote lengths apart, at least as well as around the candidate: that is where
-///      the quote lived, and it was deleted or rewritten there. This catches a deleted word whose
-///      repeat sits a few scalars away ("stänga av det. Men det tar" minus the first "det").
+///    - it is orphaned when the stored prefix and suffix both still fit (>= 0.7) together at
+///      another place, at most two quote lengths apart, and "the quote was deleted or rewritten
+///      there" explains the new text with no more edits than "the quote is at the candidate"
+///      (a removal counts as its length, at most 16). This catches a deleted word whose repeat
+///      sits nearby ("stänga av det. Men det tar" minus the first "det"; "jag, jag tror").
 /// 4. Standalone: a long, distinctive quote (32+ scalars, 16+ letters or digits) with exactly one
 ///    exact occurrence and no near-equal rival is taken even though both contexts changed — a
 ///    whole paragraph moved. When the previous text is supplied, the quote must also have occurred
@@ -38,13 +44,19 @@ public enum AnchorResolver {
     /// context of an unrelated occurrence of the same word, sharing only speaker labels and
     /// timestamps, reaches about 0.66, rarely 0.8; the home check covers the rest.
     static let supportThreshold = 0.75
+    static let shortQuoteSupportThreshold = 0.85
     static let pairedSupportMinimum = 0.55
     static let pairedSupportSum = 1.3
     /// Context this similar on every side means "the same place": no need to search further.
     static let strongThreshold = 0.9
+    /// Side similarity that unrelated text around another occurrence typically reaches; only
+    /// similarity above it counts as evidence when ranking candidates.
+    static let chanceSimilarity = 0.5
     static let homeThreshold = 0.7
-    static let homeMargin = 0.05
+    static let removalCost = 16
     static let minimumContextEvidence = 8
+    /// "Near the old position": within this many scalars, or a tenth of the text if larger.
+    static let neighbourhood = 2_000
     static let standaloneMinimumLength = 32
     static let standaloneMinimumAlphanumerics = 16
     static let fuzzyMinimumLength = 4
@@ -67,11 +79,10 @@ public enum AnchorResolver {
         }
 
         // 2. Exact occurrences; the stored offset is one of them when only the context changed.
-        var homes: [ContextHome]?
         let exact = text.occurrences(of: quote).map { start in
             query.candidate(start..<start + quote.count, errors: 0, method: start == anchor.start ? .position : .exact)
         }
-        if let best = choose(from: exact, query: query, homes: &homes), best.isStrong { return best.resolution }
+        if let best = choose(from: exact, query: query), best.isStrong { return best.resolution }
 
         // 3. Fuzzy occurrences that do not overlap an exact one (those are at least as good).
         var all = exact
@@ -82,7 +93,7 @@ public enum AnchorResolver {
                 all.append(query.candidate(match.range, errors: match.errors, method: .fuzzy))
             }
         }
-        if let best = choose(from: all, query: query, homes: &homes) { return best.resolution }
+        if let best = choose(from: all, query: query) { return best.resolution }
 
         // 4. Standalone: a unique, long, distinctive quote whose surroundings both changed.
         guard exact.count == 1, isDistinctive(quote) else { return nil }
@@ -101,20 +112,33 @@ public enum AnchorResolver {
 
     /// The best supported candidate, unless another candidate is nearly as good (ambiguous) or the
     /// stored context points to another place where the quote used to be (a home without it).
-    private static func choose(from candidates: [Candidate], query: Query, homes: inout [ContextHome]?) -> Candidate? {
+    private static func choose(from candidates: [Candidate], query: Query) -> Candidate? {
         guard let best = candidates.filter(\.isSupported).max(by: { $0.total < $1.total }) else { return nil }
         let ambiguous = candidates.contains {
             !$0.span.overlaps(best.span) && $0.content >= best.content - ambiguityMargin
         }
         if ambiguous { return nil }
-        guard let prefix = query.prefix, let suffix = query.suffix else { return best }
-        if homes == nil {
-            homes = ContextSimilarity.homes(
-                prefix: prefix, suffix: suffix, in: query.text,
-                minimum: homeThreshold, maxGap: 2 * query.quote.count + 16)
+        guard let prefix = query.context.prefix, let suffix = query.context.suffix else { return best }
+        // Compare two explanations of the edit, in scalar edits: "the quote is at `best`" costs the
+        // context and quote differences there; "the quote was cut out (or rewritten) at a home"
+        // costs the context differences there plus the removal, counted up to `removalCost` since
+        // deleting a sentence is one act however long it is. The cheaper explanation wins; a tie
+        // orphans. Homes are only searched when one could possibly win, within the edits it may use.
+        let quoteLength = query.quote.count
+        let here = (1 - (best.prefix ?? 1)) * Double(prefix.count) + Double(best.errors)
+            + (1 - (best.suffix ?? 1)) * Double(suffix.count)
+        let budget = Int(here) - min(quoteLength, removalCost)
+        guard budget >= 0 else { return best }
+        let homes = query.context.homes(
+            in: query.text,
+            maxPrefixErrors: min(budget, Int((1 - homeThreshold) * Double(prefix.count))),
+            maxSuffixErrors: min(budget, Int((1 - homeThreshold) * Double(suffix.count))),
+            maxGap: 2 * quoteLength + 16)
+        let elsewhere = homes.contains { home in
+            guard !home.region.overlaps(best.span) else { return false }
+            let removal = min(max(quoteLength, home.region.count), removalCost)
+            return Double(home.prefixDistance + home.suffixDistance + removal) <= here
         }
-        let fit = (best.prefix ?? 0) + (best.suffix ?? 0)
-        let elsewhere = homes!.contains { !$0.region.overlaps(best.span) && $0.fit >= fit - homeMargin }
         return elsewhere ? nil : best
     }
 
@@ -141,9 +165,8 @@ public enum AnchorResolver {
 /// The stored anchor as scalars, plus the new text, for scoring candidates.
 private struct Query {
     let quote: [Unicode.Scalar]
-    /// `nil` when fewer than `minimumContextEvidence` scalars were stored: no evidence either way.
-    let prefix: [Unicode.Scalar]?
-    let suffix: [Unicode.Scalar]?
+    /// A side is `nil` when fewer than `minimumContextEvidence` scalars were stored: no evidence.
+    let context: ContextSimilarity
     let oldStart: Int
     let text: [Unicode.Scalar]
 
@@ -153,8 +176,7 @@ private struct Query {
             return scalars.count >= AnchorResolver.minimumContextEvidence ? scalars : nil
         }
         quote = Array(anchor.quote.unicodeScalars)
-        prefix = evidence(anchor.prefix)
-        suffix = evidence(anchor.suffix)
+        context = ContextSimilarity(prefix: evidence(anchor.prefix), suffix: evidence(anchor.suffix))
         oldStart = anchor.start
         self.text = text
     }
@@ -164,9 +186,10 @@ private struct Query {
         return Candidate(
             span: span, method: method, errors: errors, quoteLength: quote.count,
             quote: 1 - Double(errors) / Double(quote.count),
-            prefix: prefix.map { ContextSimilarity.prefix($0, in: text, endingAt: span.lowerBound) },
-            suffix: suffix.map { ContextSimilarity.suffix($0, in: text, startingAt: span.upperBound) },
-            proximity: 1 - min(1, distance)
+            prefix: context.prefixSimilarity(in: text, endingAt: span.lowerBound),
+            suffix: context.suffixSimilarity(in: text, startingAt: span.upperBound),
+            proximity: 1 - min(1, distance),
+            isNearby: abs(span.lowerBound - oldStart) <= max(AnchorResolver.neighbourhood, text.count / 10)
         )
     }
 }
@@ -182,6 +205,7 @@ private struct Candidate {
     let prefix: Double?
     let suffix: Double?
     let proximity: Double
+    let isNearby: Bool
 
     private var sides: [Double] { [prefix, suffix].compactMap { $0 } }
     var hasEvidence: Bool { prefix != nil || suffix != nil }
@@ -190,24 +214,39 @@ private struct Candidate {
     /// The context rules of step 3.
     var isSupported: Bool {
         guard hasEvidence else { return false }
-        if method == .fuzzy && quoteLength < Rules.standaloneMinimumLength {
-            return sides.allSatisfy { $0 >= Rules.supportThreshold }
-        }
-        if sides.contains(where: { $0 >= Rules.supportThreshold }) { return true }
-        return sides.count == 2 && sides.allSatisfy { $0 >= Rules.pairedSupportMinimum }
+        let short = quoteLength < Rules.standaloneMinimumLength
+        let threshold = short ? Rules.shortQuoteSupportThreshold : Rules.supportThreshold
+        // Context intact all round: trusted anywhere (a passage moved with its surroundings).
+        if sides.allSatisfy({ $0 >= threshold }) { return true }
+        if method == .fuzzy && short { return false }
+        // Partial context for a short quote is trusted only near where it was, and only with one
+        // side nearly verbatim: formulaic turns ("Jag vet inte riktigt, men ...") recur all through
+        // a transcript with the same words on one side, and speaker labels and timestamps make
+        // both sides of unrelated turns look moderately alike.
+        if short { return isNearby && sides.contains { $0 >= threshold } }
+        let paired = sides.count == 2 && sides.allSatisfy { $0 >= Rules.pairedSupportMinimum }
             && sides.reduce(0, +) >= Rules.pairedSupportSum
+        return paired || sides.contains { $0 >= threshold }
+    }
+
+    /// Context evidence of the sides, each corrected for chance: similarity above what unrelated
+    /// text reaches, rescaled to 0...1. Raw similarities add up badly: around other occurrences of
+    /// a word, speaker labels and timestamps give ~0.6 on both sides, which must not outweigh one
+    /// side that still matches verbatim (1.0) next to a rewritten one.
+    private var contextEvidence: Double {
+        sides.reduce(0) { $0 + max(0, ($1 - Rules.chanceSimilarity) / (1 - Rules.chanceSimilarity)) }
     }
 
     /// Quote and context evidence in 0...1: what distinguishes one place from another.
     var content: Double {
         let weight = Rules.quoteWeight + Rules.contextWeight * Double(sides.count)
-        return (Rules.quoteWeight * quote + Rules.contextWeight * sides.reduce(0, +)) / weight
+        return (Rules.quoteWeight * quote + Rules.contextWeight * contextEvidence) / weight
     }
 
     /// Content plus closeness to the old offset, Hypothesis-style weights; used for ranking.
     var total: Double {
         let weight = Rules.quoteWeight + Rules.contextWeight * Double(sides.count) + Rules.positionWeight
-        return (Rules.quoteWeight * quote + Rules.contextWeight * sides.reduce(0, +)
+        return (Rules.quoteWeight * quote + Rules.contextWeight * contextEvidence
             + Rules.positionWeight * proximity) / weight
     }
 

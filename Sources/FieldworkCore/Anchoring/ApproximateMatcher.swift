@@ -112,6 +112,17 @@ public struct ApproximateMatcher: Sendable {
         return ends
     }
 
+    /// Edit distance from the whole pattern to the best prefix of the `limit` text scalars read
+    /// from `first` in direction `step`: the pattern anchored at `first`, its far end free.
+    func anchoredDistance(in text: [Unicode.Scalar], from first: Int, step: Int, limit: Int) -> Int {
+        var best = pattern.count  // against no text at all
+        guard limit > 0, !pattern.isEmpty else { return best }
+        scan(text, from: first, step: step, count: limit, freeStart: false, maxErrors: pattern.count) { _, score in
+            best = min(best, score)
+        }
+        return best
+    }
+
     /// For a pattern compiled reversed: the length of the occurrence ending at `end` whose edit
     /// distance equals `errors` (the known minimum there), preferring the length closest to the
     /// pattern's and then the shorter one.
@@ -145,11 +156,6 @@ public struct ApproximateMatcher: Sendable {
         return taken
     }
 
-    @inline(__always)
-    private func row(of scalar: Unicode.Scalar) -> Int {
-        scalar.value < 256 ? latin1Row[Int(scalar.value)] : rowOfScalar[scalar] ?? 0
-    }
-
     /// Runs the column recurrence over `count` text scalars starting at `first`, moving by `step`,
     /// and reports `(column, distance)` whenever the distance at the pattern's last row is
     /// <= `maxErrors` (larger values are not exact outside the band and are never reported).
@@ -159,39 +165,47 @@ public struct ApproximateMatcher: Sendable {
         _ text: [Unicode.Scalar], from first: Int, step: Int, count: Int,
         freeStart: Bool, maxErrors k: Int, report: (Int, Int) -> Void
     ) {
-        let blocks = blockCount
-        var positive = [UInt64](repeating: ~0, count: blocks)  // Pv: vertical delta +1
-        var negative = [UInt64](repeating: 0, count: blocks)   // Mv: vertical delta -1
-        var score = [Int](repeating: 0, count: blocks)         // distance at each block's last row
+        let blocks = blockCount, finalBlock = blockCount - 1, lastRowBit = lastRowBit
+        var vertical = [UInt64](repeating: 0, count: 2 * blocks)  // per block: Pv (+1 deltas), Mv (-1)
+        var score = [Int](repeating: 0, count: blocks)            // distance at each block's last row
         // Cells of row r start at r, so only blocks reaching row k + 1 can hold a cell <= k.
         var last = min((k + 64) / 64, blocks) - 1
-        for block in 0...last { score[block] = rows(through: block) }
-        let topDelta = freeStart ? 0 : 1
-        let highBit: UInt64 = 1 << 63
-        for column in 0..<count {
-            let base = row(of: text[first + column * step]) * blocks
-            var carry = topDelta
-            for block in 0...last {
-                carry = Self.advance(&positive[block], &negative[block], peq[base + block], carry,
-                                     block == blocks - 1 ? lastRowBit : highBit)
-                score[block] += carry
-            }
-            // Ukkonen: the band grows by at most one block per column, and only if the first row
-            // of the next block can reach <= k (a diagonal match or a decreasing boundary).
-            if last < blocks - 1, score[last] - carry <= k, peq[base + last + 1] & 1 != 0 || carry < 0 {
-                let previous = score[last] - carry
-                last += 1
-                positive[last] = ~0
-                negative[last] = 0
-                let out = Self.advance(&positive[last], &negative[last], peq[base + last], carry,
-                                       last == blocks - 1 ? lastRowBit : highBit)
-                score[last] = previous + (rows(through: last) - rows(through: last - 1)) + out
-            } else {
-                // A block whose last row is >= k + 64 has every cell > k. Block 0 always stays.
-                while last > 0, score[last] >= k + 64 { last -= 1 }
-            }
-            if last == blocks - 1, score[last] <= k { report(column, score[last]) }
+        for block in 0...last {
+            vertical[2 * block] = ~0
+            score[block] = rows(through: block)
         }
+        let topDelta = freeStart ? 0 : 1
+        // Unsafe buffers: this loop runs (text length × active blocks) times per search.
+        peq.withUnsafeBufferPointer { peq in
+        latin1Row.withUnsafeBufferPointer { latin1 in
+        vertical.withUnsafeMutableBufferPointer { vertical in
+        score.withUnsafeMutableBufferPointer { score in
+            for column in 0..<count {
+                let scalar = text[first + column * step]
+                let base = (scalar.value < 256 ? latin1[Int(scalar.value)] : rowOfScalar[scalar] ?? 0) * blocks
+                var carry = topDelta
+                for block in 0...last {
+                    carry = Self.advance(&vertical[2 * block], &vertical[2 * block + 1], peq[base + block], carry,
+                                         block == finalBlock ? lastRowBit : 1 << 63)
+                    score[block] += carry
+                }
+                // Ukkonen: the band grows by at most one block per column, and only if the first row
+                // of the next block can reach <= k (a diagonal match or a decreasing boundary).
+                if last < finalBlock, score[last] - carry <= k, peq[base + last + 1] & 1 != 0 || carry < 0 {
+                    let previous = score[last] - carry
+                    last += 1
+                    vertical[2 * last] = ~0
+                    vertical[2 * last + 1] = 0
+                    let out = Self.advance(&vertical[2 * last], &vertical[2 * last + 1], peq[base + last], carry,
+                                           last == finalBlock ? lastRowBit : 1 << 63)
+                    score[last] = previous + (rows(through: last) - rows(through: last - 1)) + out
+                } else {
+                    // A block whose last row is >= k + 64 has every cell > k. Block 0 always stays.
+                    while last > 0, score[last] >= k + 64 { last -= 1 }
+                }
+                if last == finalBlock, score[last] <= k { report(column, score[last]) }
+            }
+        }}}}
     }
 
     /// Pattern rows covered by blocks 0...block.

@@ -1,93 +1,81 @@
-/// How well an anchor's stored context (~32 scalars either side) fits the text around a candidate.
+/// An anchor's stored context (~32 scalars either side of the quote), compiled once so that it can
+/// be compared cheaply against the text around many candidate places.
 ///
-/// Plain dynamic-programming edit distance: the strings are short (a context window against at
-/// most twice its length), so O(n·m) with one row of storage is cheaper than anything clever.
-enum ContextSimilarity {
-    /// Levenshtein distance between `a` and `b` (unit-cost insert, delete, substitute).
-    static func levenshtein<A: Collection, B: Collection>(_ a: A, _ b: B) -> Int
-    where A.Element == Unicode.Scalar, B.Element == Unicode.Scalar {
-        editDistance(Array(a), Array(b), freeTail: false)
+/// A side is compared *anchored at the quote boundary, free at the far end*: the edit distance
+/// from the stored side to the best stretch of new text that touches the boundary, looking at most
+/// twice the side's length away. Leaving the far end free matters: a timestamp inserted right
+/// before the quote pushes the old prefix leftwards, and comparing fixed-length windows would
+/// count the whole shift as substitutions (an 11-scalar insertion would cost ~22 instead of 11).
+/// Each comparison is one short bit-parallel scan (the context fits in one 64-bit word), which
+/// matters when a short quote such as "och" has thousands of exact occurrences to score.
+struct ContextSimilarity: Sendable {
+    /// `nil` when the side carries no evidence (too short; see `AnchorResolver`).
+    let prefix: [Unicode.Scalar]?
+    let suffix: [Unicode.Scalar]?
+    private let prefixMatcher: ApproximateMatcher?  // the prefix reversed: read leftwards
+    private let suffixMatcher: ApproximateMatcher?
+
+    init(prefix: [Unicode.Scalar]?, suffix: [Unicode.Scalar]?) {
+        self.prefix = prefix
+        self.suffix = suffix
+        prefixMatcher = prefix.map { ApproximateMatcher(pattern: $0.reversed()) }
+        suffixMatcher = suffix.map { ApproximateMatcher(pattern: $0) }
     }
 
-    /// Similarity of the stored prefix to the text that ends at `boundary` (the candidate's start),
-    /// in 0...1: `1 - d / prefix.count`, where `d` is the edit distance from `prefix` to the best
-    /// stretch of text ending exactly at `boundary`.
-    ///
-    /// Aligning at the boundary but leaving the far end free matters: a timestamp inserted right
-    /// before the quote pushes the old prefix leftwards, and comparing fixed-length windows would
-    /// count the whole shift as substitutions (similarity ≈ 0.3 for an 11-scalar insertion, versus
-    /// ≈ 0.66 here).
-    static func prefix(_ prefix: [Unicode.Scalar], in text: [Unicode.Scalar], endingAt boundary: Int) -> Double {
-        guard !prefix.isEmpty else { return 1 }
-        let from = max(0, boundary - 2 * prefix.count)
-        let distance = editDistance(
-            Array(prefix.reversed()), Array(text[from..<boundary].reversed()), freeTail: true)
-        return 1 - Double(distance) / Double(prefix.count)
+    /// Edit distance from the stored prefix to the text ending exactly at `boundary`.
+    func prefixDistance(in text: [Unicode.Scalar], endingAt boundary: Int) -> Int? {
+        guard let prefixMatcher else { return nil }
+        let length = prefixMatcher.pattern.count
+        return prefixMatcher.anchoredDistance(in: text, from: boundary - 1, step: -1, limit: min(boundary, 2 * length))
     }
 
-    /// Similarity of the stored suffix to the text that starts at `boundary` (the candidate's end);
-    /// the mirror image of `prefix(_:in:endingAt:)`.
-    static func suffix(_ suffix: [Unicode.Scalar], in text: [Unicode.Scalar], startingAt boundary: Int) -> Double {
-        guard !suffix.isEmpty else { return 1 }
-        let to = min(text.count, boundary + 2 * suffix.count)
-        let distance = editDistance(suffix, Array(text[min(boundary, to)..<to]), freeTail: true)
-        return 1 - Double(distance) / Double(suffix.count)
+    /// Edit distance from the stored suffix to the text starting exactly at `boundary`.
+    func suffixDistance(in text: [Unicode.Scalar], startingAt boundary: Int) -> Int? {
+        guard let suffixMatcher else { return nil }
+        let length = suffixMatcher.pattern.count
+        return suffixMatcher.anchoredDistance(in: text, from: boundary, step: 1, limit: min(text.count - boundary, 2 * length))
     }
 
-    /// Edit distance from all of `a` to `b`, or, with `freeTail`, to the best prefix of `b`.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], freeTail: Bool) -> Int {
-        guard !a.isEmpty else { return freeTail ? 0 : b.count }
-        guard !b.isEmpty else { return a.count }
-        // row[j] = distance between a[..<i] and b[..<j].
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var diagonal = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)
-                diagonal = row[j]
-                row[j] = min(substitution, min(row[j], row[j - 1]) + 1)
-            }
+    /// `1 - prefixDistance / prefix.count`, in 0...1.
+    func prefixSimilarity(in text: [Unicode.Scalar], endingAt boundary: Int) -> Double? {
+        prefixDistance(in: text, endingAt: boundary).map { 1 - Double($0) / Double(prefix!.count) }
+    }
+
+    /// `1 - suffixDistance / suffix.count`, in 0...1.
+    func suffixSimilarity(in text: [Unicode.Scalar], startingAt boundary: Int) -> Double? {
+        suffixDistance(in: text, startingAt: boundary).map { 1 - Double($0) / Double(suffix!.count) }
+    }
+
+    /// Every place in `text` where the stored prefix and suffix both still fit — the prefix with at
+    /// most `maxPrefixErrors` edits ending where the suffix, with at most `maxSuffixErrors`, starts
+    /// no more than `maxGap` scalars later — i.e. where the quote used to live. Empty unless both
+    /// sides carry evidence. Costs two bit-parallel scans of the text plus a short scan per hit.
+    func homes(in text: [Unicode.Scalar], maxPrefixErrors: Int, maxSuffixErrors: Int, maxGap: Int) -> [ContextHome] {
+        guard let prefix, let suffix, maxPrefixErrors >= 0, maxSuffixErrors >= 0 else { return [] }
+        let ends = ApproximateMatcher.matches(pattern: prefix, in: text, maxErrors: maxPrefixErrors).compactMap { match in
+            prefixDistance(in: text, endingAt: match.end).flatMap { $0 <= maxPrefixErrors ? (match.end, $0) : nil }
         }
-        // With a free tail, the last row's minimum: a aligned to b[..<j] for the best j.
-        return freeTail ? row.min()! : row[b.count]
-    }
-}
-
-/// A place where an anchor's stored prefix and suffix both still fit, at most a few quote lengths
-/// apart: where the quote used to live. `region` is the text between them (empty when they meet
-/// back to back, i.e. the quote was cut out); `fit` is prefix + suffix similarity (0...2).
-struct ContextHome: Sendable, Hashable {
-    var region: Range<Int>
-    var fit: Double
-}
-
-extension ContextSimilarity {
-    /// Every home of `prefix` + `suffix` in `text` where each side is at least `minimum` similar
-    /// and the gap between them is at most `maxGap` scalars.
-    ///
-    /// Each side is located with the approximate matcher (its error bound follows from `minimum`),
-    /// so this costs two bit-parallel scans of the text plus a short DP per hit.
-    static func homes(
-        prefix: [Unicode.Scalar], suffix: [Unicode.Scalar], in text: [Unicode.Scalar],
-        minimum: Double, maxGap: Int
-    ) -> [ContextHome] {
-        func bound(_ side: [Unicode.Scalar]) -> Int { Int((1 - minimum) * Double(side.count)) }
-        let ends: [(Int, Double)] = ApproximateMatcher.matches(pattern: prefix, in: text, maxErrors: bound(prefix))
-            .map { ($0.end, Self.prefix(prefix, in: text, endingAt: $0.end)) }
-            .filter { $0.1 >= minimum }
         guard !ends.isEmpty else { return [] }
-        let starts: [(Int, Double)] = ApproximateMatcher.matches(pattern: suffix, in: text, maxErrors: bound(suffix))
-            .map { ($0.start, Self.suffix(suffix, in: text, startingAt: $0.start)) }
-            .filter { $0.1 >= minimum }
+        let starts = ApproximateMatcher.matches(pattern: suffix, in: text, maxErrors: maxSuffixErrors).compactMap { match in
+            suffixDistance(in: text, startingAt: match.start).flatMap { $0 <= maxSuffixErrors ? (match.start, $0) : nil }
+        }
         var homes: [ContextHome] = []
         // A few scalars of overlap are tolerated: edits at the seam blur exactly where each side ends.
         let seam = 4
         for (end, before) in ends {
             for (start, after) in starts where start >= end - seam && start <= end + maxGap {
-                homes.append(ContextHome(region: end..<max(end, start), fit: before + after))
+                homes.append(ContextHome(region: end..<max(end, start), prefixDistance: before, suffixDistance: after))
             }
         }
         return homes
     }
+}
+
+/// A place where an anchor's stored prefix and suffix both still fit, close together: where the
+/// quote used to live. `region` is the text between them (empty when they meet back to back,
+/// i.e. the quote was cut out); the distances are those of each side.
+struct ContextHome: Sendable, Hashable {
+    var region: Range<Int>
+    var prefixDistance: Int
+    var suffixDistance: Int
 }

@@ -39,3 +39,16 @@ public struct Codebook: Sendable, Hashable {
         return map
     }
 }
+
+extension Codebook {
+    /// How many ancestors a code has (0 for a root).
+    public func depth(of id: String) -> Int {
+        var depth = 0
+        var current = self[id]?.parentID
+        while let parent = current, depth < codes.count {
+            depth += 1
+            current = self[parent]?.parentID
+        }
+        return depth
+    }
+}

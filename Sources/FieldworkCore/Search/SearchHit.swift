@@ -7,8 +7,11 @@ public struct SearchHit: Sendable, Hashable {
     public var heading: String?
     public var start: Int
     public var end: Int
-    /// A short excerpt with matches between `[` and `]`.
+    /// A short excerpt; each match sits between `matchStart` and `matchEnd` (private-use
+    /// characters that cannot be confused with transcript text). See `snippet(marking:_:)`.
     public var snippet: String
+    public static let matchStart = "\u{E000}"
+    public static let matchEnd = "\u{E001}"
     /// BM25 rank from FTS5: lower is better.
     public var rank: Double
 
@@ -25,5 +28,11 @@ public struct SearchHit: Sendable, Hashable {
         self.end = end
         self.snippet = snippet
         self.rank = rank
+    }
+
+    /// The snippet with matches between `open` and `close`; `escape` is applied to the text first.
+    public func snippet(marking open: String, _ close: String, escape: (String) -> String = { $0 }) -> String {
+        escape(snippet).replacingAll(Character(SearchHit.matchStart), with: open)
+            .replacingAll(Character(SearchHit.matchEnd), with: close)
     }
 }

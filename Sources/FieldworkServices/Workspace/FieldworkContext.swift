@@ -20,4 +20,6 @@ public struct FieldworkContext: Sendable {
     public var ingest: IngestService { IngestService(workspace: workspace, store: store) }
     public var codings: CodingService { CodingService(store: store) }
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
+    public var memos: MemoService { MemoService(store: store) }
+    public var retrieval: RetrievalService { RetrievalService(store: store) }
 }

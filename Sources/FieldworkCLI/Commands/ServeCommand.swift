@@ -1,0 +1,44 @@
+import ArgumentParser
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import Hummingbird
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Ingest, then serve the coding workbench on localhost; prints the address with its access token.",
+        discussion: "Ctrl-C stops the server cleanly. The token is new for every run; sessions end with the server.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 8470
+
+    @Option(help: "Address to bind. Anything but loopback exposes transcripts to the network.")
+    var host = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let context = try workspace.open()
+        let summary = try await context.ingest.ingest()
+        IngestSummaryDTO(summary).printText()
+        let configuration = WebServerConfiguration(host: host, port: port)
+        if !configuration.isLoopback {
+            printError("warning: binding to \(host) makes the workbench reachable from other machines; "
+                       + "transcripts hold sensitive personal data. Only the access token protects them.")
+        }
+        let app = try buildApplication(context: context, configuration: configuration) { port in
+            let address = host.contains(":") ? "[\(host)]" : host
+            // Written unbuffered: scripts and tests wait for this line on a pipe.
+            let lines = "Fieldwork is serving \(context.workspace.root.path)\n"
+                + "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"
+                + "Press Ctrl-C to stop.\n"
+            FileHandle.standardOutput.write(Data(lines.utf8))
+        }
+        try await app.runService()
+    }
+}

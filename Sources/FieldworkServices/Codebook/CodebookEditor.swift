@@ -1,0 +1,145 @@
+import FieldworkCore
+import Foundation
+
+/// Adds, renames and moves codes from the browser by rewriting the codebook YAML (the shared
+/// source of truth) and ingesting it again. Files are replaced atomically, and if the new
+/// codebook is refused (for example it would strand codings) the old files are put back.
+public actor CodebookEditor {
+    public struct CodeChange: Sendable {
+        public var name: String?
+        public var kind: CodeKind?
+        public var description: String?
+        public var include: String?
+        public var exclude: String?
+        public var color: String?
+        /// Move under this parent; `.some(nil)` moves to the top level.
+        public var parent: String??
+
+        public init(name: String? = nil, kind: CodeKind? = nil, description: String? = nil, include: String? = nil,
+                    exclude: String? = nil, color: String? = nil, parent: String?? = nil) {
+            self.name = name
+            self.kind = kind
+            self.description = description
+            self.include = include
+            self.exclude = exclude
+            self.color = color
+            self.parent = parent
+        }
+    }
+
+    let workspace: Workspace
+    let store: any FieldworkStore
+
+    public init(workspace: Workspace, store: any FieldworkStore) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    public func add(_ code: Code) async throws -> Code {
+        var codes = try currentCodes()
+        guard Code.isValidID(code.id) else { throw CodebookEditError.invalid("code id '\(code.id)' must be a lower-case slug such as need.safety.night") }
+        guard !codes.contains(where: { $0.id == code.id }) else { throw CodebookEditError.invalid("code id '\(code.id)' already exists") }
+        var new = code
+        if let parentID = code.parentID {
+            guard let parent = codes.first(where: { $0.id == parentID }) else { throw CodingError.unknownCode(parentID) }
+            new.source = parent.source
+        } else {
+            new.source = SourceLocation(file: codes.first?.source?.file ?? "codebooks/codebook.yaml", line: 0)
+        }
+        new.position = codes.filter { $0.parentID == new.parentID }.map(\.position).max().map { $0 + 1 } ?? 0
+        codes.append(new)
+        try await save(codes, touching: [new.source!.file])
+        return try await stored(new.id)
+    }
+
+    public func update(id: String, _ change: CodeChange) async throws -> Code {
+        var codes = try currentCodes()
+        guard let index = codes.firstIndex(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
+        var code = codes[index]
+        let oldFile = code.source?.file ?? "codebooks/codebook.yaml"
+        if let name = change.name?.trimmingSpaces {
+            guard !name.isEmpty else { throw CodebookEditError.invalid("a code needs a name") }
+            code.name = name
+        }
+        if let kind = change.kind { code.kind = kind }
+        if let description = change.description { code.description = description.trimmingSpaces.nilIfEmpty }
+        if let include = change.include { code.include = include.trimmingSpaces.nilIfEmpty }
+        if let exclude = change.exclude { code.exclude = exclude.trimmingSpaces.nilIfEmpty }
+        if let color = change.color {
+            guard let normalized = Code.normalizedColor(color) else { throw CodebookEditError.invalid("colour '\(color)' is not #RRGGBB") }
+            code.color = normalized
+        }
+        if let parent = change.parent {
+            try checkMove(id, to: parent, in: codes)
+            code.parentID = parent
+            code.position = codes.filter { $0.parentID == parent && $0.id != id }.map(\.position).max().map { $0 + 1 } ?? 0
+            let file = parent.flatMap { p in codes.first { $0.id == p }?.source?.file } ?? oldFile
+            moveSubtree(of: id, to: file, in: &codes)
+            code.source = SourceLocation(file: file, line: 0)
+        }
+        codes[index] = code
+        try await save(codes, touching: [oldFile, code.source?.file ?? oldFile])
+        return try await stored(id)
+    }
+
+    private func checkMove(_ id: String, to parent: String?, in codes: [Code]) throws {
+        guard let parent else { return }
+        guard codes.contains(where: { $0.id == parent }) else { throw CodingError.unknownCode(parent) }
+        if Codebook(codes: codes).subtree(of: id).contains(parent) {
+            throw CodebookEditError.invalid("cannot move '\(id)' under itself or one of its children")
+        }
+    }
+
+    /// Children live in their parent's file: a moved code takes its subtree along.
+    private func moveSubtree(of id: String, to file: String, in codes: inout [Code]) {
+        let subtree = Set(Codebook(codes: codes).subtree(of: id))
+        for index in codes.indices where subtree.contains(codes[index].id) {
+            codes[index].source = SourceLocation(file: file, line: 0)
+        }
+    }
+
+    private func currentCodes() throws -> [Code] {
+        let urls = WorkspaceFiles.discover(in: workspace).codebooks
+        let sources = try urls.map { try SourceText.read($0, path: workspace.relativePath(of: $0)) }
+        return try CodebookParser.parse(sources).codes
+    }
+
+    private func save(_ codes: [Code], touching files: Set<String>) async throws {
+        let codebook = Codebook(codes: codes)
+        var originals: [String: Data?] = [:]
+        for file in files {
+            let url = workspace.url(forRelativePath: file)
+            let original = try? Data(contentsOf: url)
+            originals[file] = original
+            let header = original.map { CodebookWriter.header(of: String(decoding: $0, as: UTF8.self)) } ?? [("title", "Codebook")]
+            let roots = codebook.codes.filter { $0.source?.file == file && ($0.parentID.map { parent in codebook[parent]?.source?.file != file } ?? true) }
+                .sorted { $0.position < $1.position }
+            try ExportFile.write(try CodebookWriter.yaml(codes: roots, in: codebook, header: header), to: url)
+        }
+        let summary = try await IngestService(workspace: workspace, store: store).ingest(paths: ["codebooks"])
+        if let problem = summary.problems.first {
+            for (file, data) in originals {
+                let url = workspace.url(forRelativePath: file)
+                if let data { try data.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
+            }
+            throw CodebookEditError.refused(problem.description)
+        }
+    }
+
+    private func stored(_ id: String) async throws -> Code {
+        guard let code = try await store.codebook()[id] else { throw CodingError.unknownCode(id) }
+        return code
+    }
+}
+
+public enum CodebookEditError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalid(String)
+    case refused(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let detail): detail
+        case .refused(let detail): "the codebook change was not saved: \(detail)"
+        }
+    }
+}

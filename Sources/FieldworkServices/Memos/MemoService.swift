@@ -1,0 +1,74 @@
+import FieldworkCore
+import Foundation
+
+/// Analytic memos on the project, a document or a code.
+public struct MemoService: Sendable {
+    let store: any FieldworkStore
+
+    public init(store: any FieldworkStore) {
+        self.store = store
+    }
+
+    public func list(target: Memo.Target? = nil, targetID: String? = nil) async throws -> [Memo] {
+        try await store.memos(target: target, targetID: targetID)
+    }
+
+    public func add(target: Memo.Target, targetID: String, author: String, text: String) async throws -> Memo {
+        let body = try validText(text)
+        switch target {
+        case .project:
+            guard targetID.isEmpty else { throw MemoError.invalidTarget("a project memo has no target id") }
+        case .document:
+            guard try await store.document(id: targetID) != nil else { throw StoreError.notFound("document \(targetID)") }
+        case .code:
+            guard try await store.codebook().contains(targetID) else { throw CodingError.unknownCode(targetID) }
+        }
+        let memo = Memo(id: Memo.newID(), target: target, targetID: targetID, author: try validAuthor(author),
+                        text: body, createdAt: Coding.timestamp())
+        try await store.insertMemo(memo)
+        return memo
+    }
+
+    public func update(id: String, text: String, expectedVersion: Int) async throws -> Memo {
+        guard var memo = try await store.memo(id: id) else { throw StoreError.notFound("memo \(id)") }
+        guard memo.version == expectedVersion else {
+            throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: memo.version)
+        }
+        memo.text = try validText(text)
+        memo.version += 1
+        memo.updatedAt = Coding.timestamp()
+        try await store.updateMemo(memo)
+        return memo
+    }
+
+    public func remove(id: String, by author: String, expectedVersion: Int?) async throws {
+        try await store.removeMemo(id: id, by: try validAuthor(author), expectedVersion: expectedVersion)
+    }
+
+    private func validText(_ text: String) throws -> String {
+        let body = text.trimmingSpaces
+        guard !body.isEmpty else { throw MemoError.emptyText }
+        guard body.utf8.count <= 100_000 else { throw MemoError.tooLong }
+        return body
+    }
+
+    private func validAuthor(_ author: String) throws -> String {
+        let name = author.trimmingSpaces
+        guard !name.isEmpty, name.count <= 80 else { throw CodingError.invalidCoder }
+        return name
+    }
+}
+
+public enum MemoError: Error, Sendable, Equatable, CustomStringConvertible {
+    case emptyText
+    case tooLong
+    case invalidTarget(String)
+
+    public var description: String {
+        switch self {
+        case .emptyText: "a memo needs some text"
+        case .tooLong: "a memo may hold at most 100,000 bytes"
+        case .invalidTarget(let detail): detail
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Hummingbird
+
+/// Every error the server returns: a status, a stable machine code and a human detail.
+/// API clients get `{"error": code, "detail": detail}`; pages get a small escaped HTML page.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let detail: String
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String) {
+        self.status = status
+        self.code = code
+        self.detail = detail
+    }
+
+    /// Maps domain and decoding errors to statuses; anything unexpected is a 500 that says
+    /// nothing about internals.
+    public static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as CodingError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as CodebookEditError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as StoreError:
+            switch error {
+            case .notFound: return APIError(.notFound, "not_found", error.description)
+            case .staleVersion: return APIError(.conflict, "stale_version", error.description)
+            case .conflict: return APIError(.conflict, "conflict", error.description)
+            }
+        case is DecodingError: return APIError(.badRequest, "bad_request", "the request body is not the expected JSON")
+        case let error as HTTPError:
+            return APIError(error.status, error.status == .notFound ? "not_found" : "bad_request",
+                            error.body ?? error.status.reasonPhrase)
+        default: return APIError(.internalServerError, "internal", "something went wrong; see the server log")
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let wantsJSON = request.uri.path.hasPrefix("/api/") || (request.headers[.accept]?.contains("application/json") ?? false)
+        if wantsJSON {
+            let body = try JSONEncoder().encode(["error": code, "detail": detail])
+            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+        let page = HTML.document(title: "\(status.code) \(status.reasonPhrase)", body: """
+            <main class="error"><h1>\(HTML.escape(status.reasonPhrase))</h1><p>\(HTML.escape(detail))</p></main>
+            """)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+}

@@ -1,0 +1,43 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/api/codebook`: the tree with counts; adding, renaming and moving codes (written to YAML).
+struct CodebookAPI {
+    let context: FieldworkContext
+    let editor: CodebookEditor
+
+    func register(on group: RouterGroup<WebContext>) {
+        group.get("codebook", use: list)
+        group.post("codebook/codes", use: create)
+        group.patch("codebook/codes/{id}", use: update)
+    }
+
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodeJSON> {
+        let codebook = try await context.store.codebook()
+        let counts = Dictionary(grouping: try await context.store.codings(CodingFilter()), by: \.codeID).mapValues(\.count)
+        return JSONList(items: codebook.codes.map { CodeJSON($0, codings: counts[$0.id] ?? 0) })
+    }
+
+    @Sendable func create(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodeJSON> {
+        let body = try await request.decode(as: CreateCodeRequest.self, context: web)
+        let codebook = try await context.store.codebook()
+        let kind = body.kind ?? body.parent.flatMap { codebook[$0]?.kind } ?? .theme
+        let code = try await editor.add(Code(id: body.id.trimmingSpaces, name: body.name.trimmingSpaces, kind: kind,
+                                             description: body.description, color: body.color.flatMap(Code.normalizedColor),
+                                             parentID: body.parent))
+        return EditedResponse(status: .created, response: CodeJSON(code, codings: 0))
+    }
+
+    @Sendable func update(_ request: Request, context web: WebContext) async throws -> CodeJSON {
+        let body = try await request.decode(as: UpdateCodeRequest.self, context: web)
+        let id = try web.parameters.require("id")
+        var parent: String??
+        if body.moveToTop == true { parent = .some(nil) } else if let target = body.parent { parent = .some(target) }
+        let change = CodebookEditor.CodeChange(name: body.name, kind: body.kind, description: body.description,
+                                               include: body.include, exclude: body.exclude, color: body.color, parent: parent)
+        let code = try await editor.update(id: id, change)
+        let count = try await context.store.codings(CodingFilter(codeIDs: [id])).count
+        return CodeJSON(code, codings: count)
+    }
+}

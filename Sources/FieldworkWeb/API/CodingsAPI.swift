@@ -1,0 +1,62 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/api/codings`: list, create, change code or memo, re-attach, remove.
+struct CodingsAPI {
+    let context: FieldworkContext
+
+    func register(on group: RouterGroup<WebContext>) {
+        group.get("codings", use: list)
+        group.post("codings", use: create)
+        group.patch("codings/{id}", use: update)
+        group.post("codings/{id}/reattach", use: reattach)
+        group.delete("codings/{id}", use: remove)
+    }
+
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodingJSON> {
+        let query = request.uri.queryParameters
+        var filter = CodingFilter(documentID: query.get("document"), coder: query.get("coder"))
+        if let status = query.get("status") {
+            guard let parsed = CodingStatus(rawValue: status) else { throw APIError(.badRequest, "bad_request", "status must be anchored or orphaned") }
+            filter.status = parsed
+        }
+        if let code = query.get("code") {
+            filter.codeIDs = query.get("include_children") == "false" ? [code] : try await context.store.codebook().subtree(of: code)
+        }
+        return JSONList(items: try await context.codings.list(filter).map(CodingJSON.init))
+    }
+
+    @Sendable func create(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodingJSON> {
+        let body = try await request.decode(as: CreateCodingRequest.self, context: web)
+        guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
+        let coding = try await context.codings.add(document: body.document, span: body.start..<body.end, code: body.code,
+                                                   coder: body.coder, memo: body.memo)
+        return EditedResponse(status: .created, response: CodingJSON(coding))
+    }
+
+    @Sendable func update(_ request: Request, context web: WebContext) async throws -> CodingJSON {
+        let body = try await request.decode(as: UpdateCodingRequest.self, context: web)
+        let id = try web.parameters.require("id")
+        let memo: String?? = body.memo.map { .some($0) }
+        return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version))
+    }
+
+    @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
+        let body = try await request.decode(as: ReattachCodingRequest.self, context: web)
+        guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
+        let id = try web.parameters.require("id")
+        return CodingJSON(try await context.codings.reattach(id: id, span: body.start..<body.end, expectedVersion: body.version))
+    }
+
+    @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard let coder = query.get("coder") else { throw APIError(.badRequest, "bad_request", "coder is required") }
+        let version = try query.get("version").map { text -> Int in
+            guard let number = Int(text) else { throw APIError(.badRequest, "bad_request", "version must be a number") }
+            return number
+        }
+        try await context.codings.remove(id: try web.parameters.require("id"), by: coder, expectedVersion: version)
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,39 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/api/documents`, `/api/search`, `/api/status`: reading the corpus.
+struct DocumentsAPI {
+    let context: FieldworkContext
+
+    func register(on group: RouterGroup<WebContext>) {
+        group.get("documents", use: list)
+        group.get("documents/{id}", use: document)
+        group.get("search", use: search)
+        group.get("status", use: status)
+    }
+
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<DocumentSummaryJSON> {
+        JSONList(items: try await DocumentListing(store: context.store).summaries().map { DocumentSummaryJSON($0.summary, codedShare: $0.codedShare) })
+    }
+
+    @Sendable func document(_ request: Request, context web: WebContext) async throws -> DocumentJSON {
+        let id = try web.parameters.require("id")
+        guard let view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
+        return DocumentJSON(view)
+    }
+
+    @Sendable func search(_ request: Request, context web: WebContext) async throws -> JSONList<SearchHitJSON> {
+        let query = SearchQuery(request.uri.queryParameters.get("q") ?? "",
+                                limit: min(200, max(1, Int(request.uri.queryParameters.get("limit") ?? "") ?? 50)))
+        return JSONList(items: try await context.store.search(query).map(SearchHitJSON.init))
+    }
+
+    @Sendable func status(_ request: Request, context web: WebContext) async throws -> StatusJSON {
+        StatusJSON(counts: try await context.store.counts())
+    }
+}
+
+struct StatusJSON: ResponseEncodable {
+    let counts: WorkspaceCounts
+}

@@ -1,0 +1,45 @@
+import FieldworkCore
+
+// Request bodies of the web API (snake_case on the wire).
+
+struct CreateCodingRequest: Decodable {
+    let document: String
+    let start, end: Int
+    let code, coder: String
+    let memo: String?
+}
+
+/// `code` and `memo` are changed when present; an empty memo clears it.
+struct UpdateCodingRequest: Decodable {
+    let version: Int
+    let code: String?
+    let memo: String?
+}
+
+struct ReattachCodingRequest: Decodable {
+    let version, start, end: Int
+}
+
+struct CreateMemoRequest: Decodable {
+    let target: Memo.Target
+    let targetId: String?
+    let author, text: String
+}
+
+struct UpdateMemoRequest: Decodable {
+    let version: Int
+    let text: String
+}
+
+struct CreateCodeRequest: Decodable {
+    let id, name: String
+    let kind: CodeKind?
+    let parent, description, color: String?
+}
+
+/// Fields present are changed. `parent` moves the code under another; `move_to_top` makes it a root.
+struct UpdateCodeRequest: Decodable {
+    let name, description, include, exclude, color, parent: String?
+    let kind: CodeKind?
+    let moveToTop: Bool?
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+
+/// The per-request context: Hummingbird's core storage plus the browser session, once checked.
+public struct WebContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var session: Session?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// Transcripts are small; a coding or memo request far less. Refuse anything larger early.
+    public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The API speaks snake_case with ISO 8601 dates.
+    public var requestDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,48 @@
+import FieldworkCore
+import FieldworkServices
+
+/// `/codebook`: the tree with definitions, include/exclude, examples and coding counts.
+/// Editing (add, rename, move) is done by the script through `/api/codebook`.
+struct CodebookPage {
+    let codebook: Codebook
+    let counts: [String: Int]
+
+    func body() -> String {
+        var html = """
+            <h1>Codebook</h1>
+            <p class="hint">The YAML files in <code>codebooks/</code> are the shared source of truth; changes made here are written back to them.</p>
+            <div class="codebook-actions"><button type="button" id="add-root-code">Add a top-level code</button></div>
+            <ul class="code-tree" role="tree" aria-label="Codebook">
+            """
+        for root in codebook.roots { html += node(root) }
+        return html + "</ul>"
+    }
+
+    private func total(_ id: String) -> Int {
+        codebook.subtree(of: id).reduce(0) { $0 + (counts[$1] ?? 0) }
+    }
+
+    private func node(_ code: Code) -> String {
+        let children = codebook.children(of: code.id)
+        var details = ""
+        for (label, value) in [("Description", code.description), ("Include", code.include), ("Exclude", code.exclude)] {
+            if let value { details += "<dt>\(label)</dt><dd>\(HTML.escape(value))</dd>" }
+        }
+        if !code.examples.isEmpty {
+            details += "<dt>Examples</dt><dd><ul>" + code.examples.map { "<li>“\(HTML.escape($0))”</li>" }.joined() + "</ul></dd>"
+        }
+        var html = """
+            <li role="treeitem" aria-expanded="true" class="code" data-code="\(HTML.escape(code.id))" data-name="\(HTML.escape(code.name))" data-kind="\(code.kind.rawValue)" data-parent="\(HTML.escape(code.parentID ?? ""))">
+            <div class="code-row"><span class="code-dot" data-code="\(HTML.escape(code.id))"></span>\
+            <span class="code-name">\(HTML.escape(code.name))</span> <code class="id">\(HTML.escape(code.id))</code> \
+            <span class="kind">\(code.kind.rawValue)</span> \
+            <a class="count" href="/retrieval?code=\(HTML.escape(code.id))" title="codings of this code and the codes below it">\(total(code.id))</a>\
+            <span class="code-actions"><button type="button" class="rename">Rename</button> <button type="button" class="move">Move</button> <button type="button" class="add-child">Add child</button></span></div>
+            """
+        if !details.isEmpty { html += "<dl class=\"definition\">\(details)</dl>" }
+        if !children.isEmpty {
+            html += "<ul role=\"group\">" + children.map(node).joined() + "</ul>"
+        }
+        return html + "</li>"
+    }
+}

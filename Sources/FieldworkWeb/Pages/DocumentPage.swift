@@ -1,0 +1,71 @@
+import FieldworkCore
+import FieldworkServices
+
+/// `/documents/{id}`: the transcript to code, its orphaned codings and its memos.
+struct DocumentPage {
+    let view: DocumentView
+    let memos: [Memo]
+    /// An orphan being re-attached (`?reattach=ID`): the page asks for its new passage.
+    let reattaching: Coding?
+
+    func body() -> String {
+        let metadata = view.document.metadata
+        let facts = [metadata.type.rawValue, metadata.date, metadata.language,
+                     metadata.participants.isEmpty ? nil : "Participants: " + metadata.participants.joined(separator: ", "),
+                     metadata.administrations.isEmpty ? nil : "Administrations: " + metadata.administrations.map(\.displayName).joined(separator: ", ")]
+            .compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+        var html = """
+            <div class="document-head">
+            <h1>\(HTML.escape(metadata.title))</h1>
+            <p class="facts">\(facts)</p>
+            <p class="hint" id="coding-hint">Select text to code it (or select with the keyboard and press <kbd>C</kbd>). Click a highlight or a code in the margin to change it.</p>
+            </div>
+            """
+        if let coding = reattaching {
+            html += """
+                <div class="banner" id="reattach-banner" role="status" data-coding="\(HTML.escape(coding.id))" data-version="\(coding.version)">
+                Re-attaching an orphaned coding (<strong>\(HTML.escape(view.codebook[coding.codeID]?.name ?? coding.codeID))</strong>) that said
+                “<q>\(HTML.escape(coding.quote))</q>”. Select its new passage, then press <em>Attach here</em>.
+                <button type="button" id="reattach-confirm" disabled>Attach here</button>
+                <a href="/documents/\(HTML.escape(metadata.id))">Cancel</a>
+                </div>
+                """
+        }
+        let orphans = view.codings.filter { $0.status == .orphaned }
+        if !orphans.isEmpty {
+            html += "<details class=\"orphans\" open><summary>\(orphans.count) orphaned coding\(orphans.count == 1 ? "" : "s") (text changed)</summary><ul>"
+            for orphan in orphans {
+                html += "<li><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): “<q>\(HTML.escape(orphan.quote))</q>” <a href=\"?reattach=\(HTML.escape(orphan.id))\">Re-attach</a></li>"
+            }
+            html += "</ul></details>"
+        }
+        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view).render()
+        html += """
+            <aside id="panel" class="panel" aria-live="polite" hidden></aside>
+            </div>
+            """
+        html += MemoListRenderer(memos: memos, target: .document, targetID: metadata.id).render()
+        return html
+    }
+}
+
+/// Memos with a form to add one; the script posts it to `/api/memos`.
+struct MemoListRenderer {
+    let memos: [Memo]
+    let target: Memo.Target
+    let targetID: String
+
+    func render() -> String {
+        var html = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(HTML.escape(targetID))\"><h2 id=\"memos-title\">Memos</h2><ul class=\"memo-list\">"
+        for memo in memos {
+            html += "<li data-memo=\"\(HTML.escape(memo.id))\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(HTML.escape(memo.text))</p><p class=\"memo-meta\">\(HTML.escape(memo.author))</p></li>"
+        }
+        return html + """
+            </ul>
+            <form class="memo-form"><label for="memo-text">New memo</label>
+            <textarea id="memo-text" name="text" rows="3" required></textarea>
+            <button type="submit">Save memo</button></form>
+            </section>
+            """
+    }
+}

@@ -1,0 +1,39 @@
+/// HTML text building. Every value that reaches a page goes through `escape`; nothing from a
+/// transcript, the codebook or a request is ever written unescaped.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A whole page without the app chrome (errors, the sign-in hint).
+    static func document(title: String, body: String, head: String = "") -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title)) · Fieldwork</title>
+        <link rel="icon" href="data:,">
+        <link rel="stylesheet" href="/static/app.css">
+        \(head)
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+        """
+    }
+}

@@ -1,0 +1,79 @@
+import FieldworkCore
+import FieldworkServices
+
+/// Renders a transcript as HTML, turn by turn, with codings as nested highlights.
+///
+/// The contract with the browser script: every `span.run` holds exactly one text node whose
+/// text is the plain text from `data-s` on (in Unicode scalars), so a selection's offsets can be
+/// computed exactly; each `mark.hl` is one coding (`data-coding`, `data-code`), nested where
+/// codings overlap; the margin lists each coding of the segment once.
+struct TranscriptRenderer {
+    let view: DocumentView
+
+    func render() -> String {
+        let participants = Set(view.document.metadata.participants)
+        let anchored = view.codings.filter { $0.status == .anchored }.sorted {
+            ($0.start, -$0.end, $0.id) < ($1.start, -$1.end, $1.id)
+        }
+        var html = "<article id=\"transcript\" data-document=\"\(HTML.escape(view.document.metadata.id))\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
+        var headings: [String] = []
+        var cursor = 0  // codings ending before the current segment are skipped once
+        for segment in view.segments {
+            html += headingChanges(from: headings, to: segment.headingPath)
+            headings = segment.headingPath
+            while cursor < anchored.count, anchored[cursor].end <= segment.start, anchored[cursor].start < segment.start {
+                cursor += 1
+            }
+            let overlapping = anchored[cursor...].prefix { $0.start < segment.end }.filter { $0.end > segment.start }
+            html += renderSegment(segment, codings: Array(overlapping), participants: participants)
+        }
+        return html + "</article>"
+    }
+
+    private func headingChanges(from old: [String], to new: [String]) -> String {
+        var html = ""
+        for (level, title) in new.enumerated() where level >= old.count || old[level] != title || old.prefix(level) != new.prefix(level) {
+            let tag = "h\(min(6, level + 2))"
+            html += "<\(tag) class=\"heading\">\(HTML.escape(title))</\(tag)>"
+        }
+        return html
+    }
+
+    private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>) -> String {
+        var html = "<section class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
+        if let speaker = segment.speaker {
+            let role = participants.contains(speaker) ? "participant" : "interviewer"
+            html += " data-speaker=\"\(HTML.escape(speaker))\"><div class=\"speaker\" data-role=\"\(role)\">\(HTML.escape(speaker))</div>"
+        } else {
+            html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
+        }
+        html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
+        html += "<ul class=\"margin\" aria-label=\"Codes in this passage\">"
+        for coding in codings {
+            let name = view.codebook[coding.codeID]?.name ?? coding.codeID
+            html += "<li><button type=\"button\" class=\"chip\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\" title=\"\(HTML.escape(coding.coder))\">\(HTML.escape(name))</button></li>"
+        }
+        return html + "</ul></section>"
+    }
+
+    /// Splits the segment at every coding boundary; each piece is wrapped in the marks of the
+    /// codings that cover it, outermost first, so overlaps nest consistently.
+    private func renderText(_ segment: Segment, codings: [Coding]) -> String {
+        var boundaries = Set([segment.start, segment.end])
+        for coding in codings {
+            boundaries.insert(max(segment.start, coding.start))
+            boundaries.insert(min(segment.end, coding.end))
+        }
+        let points = boundaries.sorted()
+        var html = ""
+        for (lower, upper) in zip(points, points.dropFirst()) where upper > lower {
+            let covering = codings.filter { $0.start <= lower && $0.end >= upper }
+            for coding in covering {
+                html += "<mark class=\"hl\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\">"
+            }
+            html += "<span class=\"run\" data-s=\"\(lower)\">\(HTML.escape(view.text[lower..<upper]))</span>"
+            html += String(repeating: "</mark>", count: covering.count)
+        }
+        return html
+    }
+}

@@ -1,0 +1,26 @@
+import HTTPTypes
+import Hummingbird
+
+/// State-changing requests (anything but GET and HEAD) must carry the session's CSRF token in
+/// `X-CSRF-Token`, and a browser `Origin`, when sent, must be this server. A page elsewhere
+/// cannot read the token (same-origin policy), so it cannot forge such a request.
+struct CSRFMiddleware: RouterMiddleware {
+    static let header = HTTPField.Name("X-CSRF-Token")!
+
+    let policy: HostPolicy
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        guard request.method != .get, request.method != .head else { return try await next(request, context) }
+        guard policy.allowsOrigin(request.headers[.origin]) else {
+            throw APIError(.forbidden, "forbidden_origin", "requests from another origin are refused")
+        }
+        if request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "cross-site" {
+            throw APIError(.forbidden, "forbidden_origin", "cross-site requests are refused")
+        }
+        guard let session = context.session, let sent = request.headers[Self.header],
+              SecretString.constantTimeEquals(session.csrfToken, sent) else {
+            throw APIError(.forbidden, "csrf", "missing or wrong X-CSRF-Token header; reload the page")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,19 @@
+import HTTPTypes
+import Hummingbird
+
+/// Refuses (403) any request whose `Host` is not a loopback name with this server's port.
+struct HostCheckMiddleware: RouterMiddleware {
+    static let hostField = HTTPField.Name("Host")!
+
+    let policy: HostPolicy
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        // The authority (HTTP/1.1 `Host`) and any raw `Host` field left in the headers must all
+        // be loopback names with this port.
+        let hosts = [request.head.authority] + request.headers[values: Self.hostField].map(Optional.some)
+        guard hosts.allSatisfy(policy.allowsHost) else {
+            throw APIError(.forbidden, "forbidden_host", "this server only answers to localhost, 127.0.0.1 or [::1] on port \(policy.port)")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+
+/// Every route needs a session. `?token=…` with the right access token creates one: the
+/// response sets an HttpOnly, SameSite=Strict cookie and redirects to the same path without the
+/// token, so the token does not linger in the address bar or reach any log.
+struct SessionMiddleware: RouterMiddleware {
+    static let cookieName = "fieldwork_session"
+
+    let token: AccessToken
+    let sessions: SessionStore
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let candidate = request.uri.queryParameters.get("token") {
+            guard token.matches(candidate) else { throw APIError(.unauthorized, "unauthorized", "the access token is not valid for this server") }
+            let session = sessions.create()
+            var response = Response.redirect(to: request.uri.path.isEmpty ? "/" : request.uri.path, type: .normal)
+            response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/", httpOnly: true, sameSite: .strict))
+            return response
+        }
+        guard let id = request.cookies[Self.cookieName]?.value, let session = sessions.session(id: id) else {
+            throw APIError(.unauthorized, "unauthorized",
+                           "open the address with the access token that `fieldwork serve` printed")
+        }
+        context.session = session
+        return try await next(request, context)
+    }
+}

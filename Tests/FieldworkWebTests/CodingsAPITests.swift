@@ -1,0 +1,109 @@
+import FieldworkCore
+import FieldworkWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct CodingsAPITests {
+    @Test func createUpdateReattachAndDeleteWithProperErrors() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let text = ScalarText(try await fixture.context.store.document(id: "int-004")!.plainText)
+            let family = try #require(text.occurrences(of: Array("👩‍👩‍👧".unicodeScalars)).first)
+            let created = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                body: try body(["document": "int-004", "start": family, "end": family + 5, "code": "need.social_contact", "coder": "Anna", "memo": "familj"])) { response in
+                #expect(response.status == .created)
+                return try #require(try json(response.body) as? [String: Any])
+            }
+            #expect(created["quote"] as? String == "👩‍👩‍👧")
+            #expect(created["version"] as? Int == 1 && created["memo"] as? String == "familj")
+            let id = try #require(created["id"] as? String)
+
+            // Bad offsets, unknown codes and unknown documents are 4xx and change nothing.
+            for (payload, status) in [
+                (["document": "int-004", "start": 5, "end": 999_999, "code": "need", "coder": "A"], HTTPResponse.Status.unprocessableContent),
+                (["document": "int-004", "start": 9, "end": 3, "code": "need", "coder": "A"], .unprocessableContent),
+                (["document": "int-004", "start": 0, "end": 3, "code": "no.such", "coder": "A"], .unprocessableContent),
+                (["document": "nope", "start": 0, "end": 3, "code": "need", "coder": "A"], .notFound),
+            ] as [([String: Any], HTTPResponse.Status)] {
+                try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(payload)) { response in
+                    #expect(response.status == status)
+                    let error = try #require(try json(response.body) as? [String: String])
+                    #expect(error["error"] != nil && error["detail"] != nil)
+                }
+            }
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: ByteBuffer(string: "{not json")) { response in
+                #expect(response.status == .badRequest)
+            }
+            #expect(try await fixture.context.store.counts().codings == 1)
+
+            try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["version": 1, "memo": "ändrad", "code": "need.safety"])) { response in
+                #expect(response.status == .ok)
+                let coding = try #require(try json(response.body) as? [String: Any])
+                #expect(coding["version"] as? Int == 2 && coding["memo"] as? String == "ändrad" && coding["code"] as? String == "need.safety")
+            }
+            try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["version": 1, "memo": "stale"])) { response in
+                #expect(response.status == .conflict)
+                #expect(errorCode(response.body) == "stale_version")
+            }
+            try await client.execute(uri: "/api/codings/\(id)/reattach", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["version": 2, "start": 0, "end": 4])) { response in
+                #expect(response.status == .ok)
+                #expect(jsonObject(response.body)?["quote"] as? String == text[0..<4])
+            }
+            try await client.execute(uri: "/api/codings/\(id)?coder=Anna&version=1", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/api/codings/\(id)?coder=Anna&version=3", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .noContent)
+            }
+            try await client.execute(uri: "/api/codings?document=int-004", method: .get, headers: browser.headers) { response in
+                #expect(jsonArray(response.body)?.isEmpty == true)
+            }
+        }
+    }
+
+    @Test func twoTabsEditingTheSameCodingNeverBothWin() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                body: try body(["document": "int-001", "start": 20, "end": 40, "code": "need", "coder": "Anna"])) { response in
+                try #require(try json(response.body) as? [String: Any])["id"] as! String
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for tab in 0..<6 {
+                    group.addTask {
+                        try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
+                                                 body: try body(["version": 1, "memo": "tab \(tab)"])) { $0.status }
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 5)
+            let stored = try await fixture.context.store.coding(id: id)
+            #expect(stored?.version == 2)
+        }
+    }
+
+    @Test func openAPIDocumentIsServedAndListsTheRoutes() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/api/openapi.json", method: .get, headers: browser.headers) { response in
+                let document = try #require(try json(response.body) as? [String: Any])
+                #expect(document["openapi"] as? String == "3.1.0")
+                let paths = try #require(document["paths"] as? [String: Any])
+                for path in ["/api/documents", "/api/codings", "/api/codings/{id}", "/api/codings/{id}/reattach", "/api/search",
+                             "/api/codebook", "/api/memos", "/api/retrieval"] {
+                    #expect(paths[path] != nil, "\(path)")
+                }
+            }
+        }
+    }
+}

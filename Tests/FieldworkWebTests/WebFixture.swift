@@ -1,0 +1,88 @@
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// A copy of the repository's sample workspace, ingested, with a server app around it.
+struct WebFixture {
+    static let port = 8470
+    let root: URL
+    let context: FieldworkContext
+    let token = AccessToken.random()
+
+    init() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["corpus", "codebooks"] {
+            try FileManager.default.copyItem(at: repository.appending(path: folder), to: root.appending(path: folder))
+        }
+        context = try FieldworkContext.open(Workspace(root: root))
+        let summary = try await context.ingest.ingest()
+        precondition(summary.succeeded, "sample workspace must ingest: \(summary.problems)")
+    }
+
+    func app(port: Int = WebFixture.port) throws -> some ApplicationProtocol {
+        try buildApplication(context: context, configuration: WebServerConfiguration(port: port, token: token))
+    }
+
+    var host: HTTPFields { [HTTPField.Name.hostHeader: "localhost:\(Self.port)"] }
+}
+
+/// A signed-in browser: the cookie and CSRF token obtained through the token URL.
+struct Browser {
+    let cookie: String
+    let csrf: String
+    let host: String
+
+    static func signIn(_ client: some TestClientProtocol, token: AccessToken, host: String = "localhost:\(WebFixture.port)") async throws -> Browser {
+        let cookie = try await client.execute(uri: "/?token=\(token.value)", method: .get, headers: [HTTPField.Name.hostHeader: host]) { response in
+            guard response.status == .seeOther, let setCookie = response.headers[.setCookie] else {
+                throw FixtureError("token exchange failed: \(response.status)")
+            }
+            return String(setCookie.split(separator: ";")[0])
+        }
+        let csrf = try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name.hostHeader: host, .cookie: cookie]) { response in
+            let html = String(buffer: response.body)
+            guard let range = html.range(of: "name=\"csrf-token\" content=\""),
+                  let end = html[range.upperBound...].firstIndex(of: "\"") else { throw FixtureError("no csrf meta") }
+            return String(html[range.upperBound..<end])
+        }
+        return Browser(cookie: cookie, csrf: csrf, host: host)
+    }
+
+    var headers: HTTPFields { [HTTPField.Name.hostHeader: host, .cookie: cookie] }
+
+    var writeHeaders: HTTPFields {
+        var fields = headers
+        fields[HTTPField.Name("X-CSRF-Token")!] = csrf
+        fields[.contentType] = "application/json"
+        return fields
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func json(_ buffer: ByteBuffer) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed])
+}
+
+/// Non-throwing readers for use inside `#expect`.
+func jsonArray(_ buffer: ByteBuffer) -> [Any]? { (try? json(buffer)) as? [Any] }
+func jsonObject(_ buffer: ByteBuffer) -> [String: Any]? { (try? json(buffer)) as? [String: Any] }
+func errorCode(_ buffer: ByteBuffer) -> String? { jsonObject(buffer)?["error"] as? String }
+
+func body(_ object: Any) throws -> ByteBuffer {
+    ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
+}
+
+extension HTTPField.Name {
+    /// `Host` as a plain field: the router test framework fixes the authority to "localhost",
+    /// so tests send the header the way a browser (or an attacker) would.
+    static let hostHeader = HTTPField.Name("Host")!
+}
