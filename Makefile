@@ -6,20 +6,21 @@ WORKSPACE ?= .
 
 .PHONY: run test build bench clean
 
-## Ingest the sample workspace (this repository) and print its status.
+## Serve the sample workspace (this repository) on localhost; prints the URL with its token.
 run: build
-	.build/debug/fieldwork --workspace $(WORKSPACE) ingest
-	.build/debug/fieldwork --workspace $(WORKSPACE) status
+	.build/debug/fieldwork --workspace $(WORKSPACE) serve
 
 build:
 	scripts/install-deps.sh runtime
 	$(SWIFT) build --product fieldwork
 
-## Every test: unit, store, services and the real CLI binary.
+## Every test: unit, store, services, web API (in-process and on a real socket), the real CLI
+## binary, and the workbench in headless Chromium (screenshots in exports/screenshots/).
 test:
 	scripts/install-deps.sh test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/browser-tests.sh
 
 ## Benchmarks (release build, in .build-release): see bench/README.md.
 bench:

@@ -81,3 +81,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Members of a module are visible only where it is imported: without this, GRDB's
+// string-interpolation and `joined` extensions leak into modules that never import GRDB.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -8,6 +8,7 @@
 #   BENCH_SEED=...    generator seed (default: the generator's own)
 #   BENCH_RUNS=1      repetitions of every timed step; the median is reported
 #   BENCH_STRICT=0    1: exit with status 2 when a ratio misses its target
+#   BENCH_BIN=path    benchmark this fieldwork binary instead of building one
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,9 +52,14 @@ sqlite3 :memory: "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remov
 mkdir -p "$OUT" "$LOGS"
 
 # --------------------------------------------------------------------------- build
-say "building fieldwork (release, --scratch-path $SCRATCH)"
-(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product fieldwork >&2)
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/fieldwork"
+if [[ -n ${BENCH_BIN:-} ]]; then
+    BIN=$(realpath "$BENCH_BIN")
+    say "using BENCH_BIN=$BIN (no build)"
+else
+    say "building fieldwork (release, --scratch-path $SCRATCH)"
+    (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product fieldwork >&2)
+    BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/fieldwork"
+fi
 [[ -x $BIN ]] || die "no binary at $BIN"
 
 # --------------------------------------------------------------------------- corpus
@@ -119,7 +125,7 @@ SQL
 timed_ingest() {
     local name=$1 t0 t1
     t0=$(now)
-    if ! /usr/bin/time -v -o "$LOGS/$name.time" "$BIN" --workspace "$RUN" --json ingest \
+    if ! /usr/bin/time -v -o "$LOGS/$name.time" "$BIN" --workspace "$RUN" ingest --json \
             > "$LOGS/$name.json" 2> "$LOGS/$name.stderr"; then
         cat "$LOGS/$name.stderr" >&2
         die "fieldwork ingest ($name) failed; see $LOGS/$name.json"
@@ -172,7 +178,7 @@ export B_DOCS=$DOCS B_WORDS=$corpus_words B_BYTES=$corpus_bytes B_SEGMENTS=$csv_
     B_CMARK_VERSION="$(cmark --version | head -1)" B_SQLITE_VERSION="$(sqlite3 --version | cut -d' ' -f1)" \
     B_COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     B_DIRTY="$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo true || echo false)" \
-    B_CPUS="$(nproc)" B_JSON="$OUT/ingest.json"
+    B_CPUS="$(nproc)" B_JSON="$OUT/ingest.json" B_BIN="$BIN"
 python3 - <<'PY'
 import json, os, platform, statistics, sys
 from datetime import datetime, timezone
@@ -189,7 +195,7 @@ ratio_reingest = reingest / ingest
 targets = {"ingest_over_floor": 1.5, "reingest_over_ingest": 0.1}
 result = {
     "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    "commit": e["B_COMMIT"], "worktree_dirty": e["B_DIRTY"] == "true",
+    "commit": e["B_COMMIT"], "worktree_dirty": e["B_DIRTY"] == "true", "binary": e["B_BIN"],
     "machine": {"cpus": int(e["B_CPUS"]), "platform": platform.platform()},
     "tools": {"cmark": e["B_CMARK_VERSION"], "sqlite3": e["B_SQLITE_VERSION"]},
     "corpus": {"documents": int(e["B_DOCS"]), "words": int(e["B_WORDS"]), "bytes": int(e["B_BYTES"]),

@@ -1,3 +1,4 @@
+import FieldworkServices
 import FieldworkCore
 import FieldworkWeb
 import Foundation

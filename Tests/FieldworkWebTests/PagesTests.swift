@@ -1,3 +1,4 @@
+import FieldworkServices
 import FieldworkCore
 import FieldworkWeb
 import Foundation
@@ -18,6 +19,10 @@ import Testing
                     #expect(response.status == .ok, "\(path)")
                     #expect(String(buffer: response.body).contains(needle), "\(path)")
                 }
+            }
+            try await client.execute(uri: "/codebook", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<nav aria-label=\"Main\"><a href=\"/\">Documents</a><a href=\"/codebook\" aria-current=\"page\">Codebook</a>"))
             }
             try await client.execute(uri: "/documents/nope", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .notFound)

@@ -1,3 +1,5 @@
+import FieldworkServices
+import FieldworkCore
 import FieldworkWeb
 import Foundation
 import HTTPTypes

@@ -1,3 +1,4 @@
+import NIOFoundationEssentialsCompat
 import FieldworkServices
 import FieldworkWeb
 import Foundation

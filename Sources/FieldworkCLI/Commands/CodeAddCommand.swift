@@ -1,4 +1,6 @@
 import ArgumentParser
+import FieldworkCore
+import FieldworkServices
 import Foundation
 
 struct CodeAddCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkCore
+import FieldworkServices
 
 struct CodeListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List codings.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkServices
 
 struct CodeRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkCore
 import FieldworkServices
 
 struct CodebookCheckCommand: AsyncParsableCommand {

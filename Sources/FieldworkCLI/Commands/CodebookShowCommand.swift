@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkCore
+import FieldworkServices
 
 struct CodebookShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the ingested codebook as a tree.")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FieldworkCore
+import FieldworkServices
 
 struct DocumentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

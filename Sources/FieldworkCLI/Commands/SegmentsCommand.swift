@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkCore
+import FieldworkServices
 
 struct SegmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkCore
+import FieldworkServices
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -11,7 +11,7 @@ struct Layout {
     let csrfToken: String
 
     func page(_ section: Section, title: String, query: String = "", body: String) -> String {
-        let navigation = Section.allCases.filter { $0 != .search }.map { item in
+        let navigation = Section.allCases.filter { $0 != .search }.map { item -> String in
             let current = item == section ? " aria-current=\"page\"" : ""
             return "<a href=\"\(item.path)\"\(current)>\(item.title)</a>"
         }.joined()

@@ -203,6 +203,33 @@ struct AnchorResolverTests {
         #expect(resolve(quote, from: sv, into: new) == nil)
     }
 
+    @Test func formulaicShortQuoteFarAwayIsNotTrustedOnOneSide() {
+        let opening = "\n\n[00:10:00] R: Ja, precis, det var så.\n\n[00:10:05] I: Okej."
+        let repeated = "\n\n[00:55:00] R: Ja, precis, det var så.\n\n[00:55:05] I: Okej."
+        let old = "Intervju 3" + opening + "\n\n" + sv + "\n\n" + Transcripts.english + repeated
+        // The first turn is removed; the repeat ~4,000 scalars later matches the suffix closely.
+        let new = old.replacingFirst(opening, with: "")
+        #expect(resolve("Ja, precis", from: old, into: new) == nil)
+        // Unchanged, each keeps its own place.
+        #expect(resolve("Ja, precis", occurrence: 1, from: old, into: old)?.method == .position)
+    }
+
+    @Test func previousTextDistinguishesAMoveFromADeletionWithACopy() {
+        let sentence = "Jag tog upp det en gång och chefen sa att vi skulle lägga det på agendan, men det hände aldrig."
+        // The respondent said the same sentence twice; the first one (the coded one) is deleted.
+        let old = sv + "\n\n[00:04:40] R: Som sagt. " + sentence + " Mer har jag inte att säga."
+        let new = old.replacingFirst(sentence + " ", with: "")
+        let anchor = Transcripts.anchor(sentence, occurrence: 0, in: old)
+        #expect(AnchorResolver.resolve(anchor, in: ScalarText(new), previous: ScalarText(old)) == nil)
+        // Without the previous text the unique copy is taken: the documented standalone trade-off.
+        #expect(AnchorResolver.resolve(anchor, in: ScalarText(new))?.method == .exact)
+        // A genuine move (unique before and after) is accepted with the previous text too.
+        let moved = sv.replacingFirst(sentence + " ", with: "") + "\n\n[00:04:40] R: " + sentence
+        let unique = Transcripts.anchor(sentence, in: sv)
+        let resolved = AnchorResolver.resolve(unique, in: ScalarText(moved), previous: ScalarText(sv))
+        #expect(resolved?.span == Transcripts.span(of: sentence, in: moved))
+    }
+
     @Test func quoteAtDocumentStartFollowsAnInsertedHeader() {
         let quote = "Interview 12 – Nurse, night shift"
         let new = "CONFIDENTIAL\n" + Transcripts.english
