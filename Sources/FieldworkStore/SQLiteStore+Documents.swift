@@ -30,7 +30,9 @@ extension SQLiteStore {
     private func apply(_ change: DocumentChange, _ db: Database) throws -> DocumentApplyResult {
         let metadata = change.metadata
         let now = Timestamp.text(Date())
-        let existingRevision = try Int.fetchOne(db, sql: "SELECT revision FROM document WHERE id = ?", arguments: [metadata.id])
+        let existing = try Row.fetchOne(db, sql: "SELECT revision, plain_text FROM document WHERE id = ?", arguments: [metadata.id])
+        let existingRevision: Int? = existing?["revision"]
+        let previousText: String? = existing?["plain_text"]
         // A file that used to hold another document id no longer provides that document; the
         // old document stays (with its codings) until someone deals with it.
         try db.execute(sql: "DELETE FROM source_file WHERE path = ? OR document_id = ?",
@@ -61,7 +63,7 @@ extension SQLiteStore {
         }
         try insertParticipants(of: metadata, db)
         try insertSegments(change.text, documentID: metadata.id, db)
-        let report = try reanchorCodings(documentID: metadata.id, text: change.text.plainText, db)
+        let report = try reanchorCodings(documentID: metadata.id, text: change.text.plainText, previous: previousText, db)
         return DocumentApplyResult(documentID: metadata.id, outcome: existingRevision == nil ? .added : .updated,
                                    reanchor: report)
     }
@@ -95,10 +97,10 @@ extension SQLiteStore {
         }
     }
 
-    private func reanchorCodings(documentID: String, text: String, _ db: Database) throws -> ReanchorReport {
+    private func reanchorCodings(documentID: String, text: String, previous: String?, _ db: Database) throws -> ReanchorReport {
         let codings = try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: documentID))
         guard !codings.isEmpty else { return ReanchorReport() }
-        let report = Reanchoring.reanchor(codings, into: ScalarText(text))
+        let report = Reanchoring.reanchor(codings, into: ScalarText(text), previous: previous.map(ScalarText.init))
         for coding in report.updated {
             try CodingRow.write(coding, db)
         }

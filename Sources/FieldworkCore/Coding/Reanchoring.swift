@@ -12,11 +12,13 @@ public struct ReanchorReport: Sendable, Hashable {
 ///
 /// Orphans are tried again too: if their text comes back (an edit undone), they re-attach.
 public enum Reanchoring {
-    public static func reanchor(_ codings: [Coding], into text: ScalarText) -> ReanchorReport {
+    /// - Parameter previous: the text the codings were anchored in, when known: it lets the
+    ///   resolver tell a moved passage from a deleted one that also exists elsewhere.
+    public static func reanchor(_ codings: [Coding], into text: ScalarText, previous: ScalarText? = nil) -> ReanchorReport {
         var report = ReanchorReport()
         for var coding in codings {
             let wasOrphan = coding.status == .orphaned
-            if let resolution = AnchorResolver.resolve(coding.anchor, in: text) {
+            if let resolution = AnchorResolver.resolve(coding.anchor, in: text, previous: wasOrphan ? nil : previous) {
                 let moved = resolution.span != coding.anchor.span || wasOrphan
                     || text[resolution.span] != coding.anchor.quote
                 let fresh = TextQuoteAnchor(span: resolution.span, in: text)
