@@ -26,6 +26,7 @@ test:
 bench:
 	scripts/install-deps.sh bench
 	bench/ingest_bench.sh
+	bench/telemetry_bench.sh
 
 clean:
 	rm -rf .build .build-release bench/out

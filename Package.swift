@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layout (dependencies point downwards only):
-//   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkWeb -> FieldworkServices
+//   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkWeb, FieldworkExchange -> FieldworkServices
 //   FieldworkServices -> FieldworkStore, FieldworkMarkdown -> FieldworkCore
 // FieldworkCore is the pure domain: value types and algorithms, no I/O, SQL or HTTP.
 // FieldworkMarkdown is the only module that touches cmark's C API.
@@ -22,6 +22,8 @@ let package = Package(
         // swift-configuration keeps the clean build (CI) shorter.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         .target(name: "FieldworkCore"),
@@ -33,7 +35,11 @@ let package = Package(
         .target(name: "FieldworkMarkdown", dependencies: ["CCmark", "FieldworkCore"]),
         .target(
             name: "FieldworkStore",
-            dependencies: ["FieldworkCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FieldworkCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API for telemetry import: binding integers straight into a prepared statement.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "FieldworkServices",
@@ -41,6 +47,14 @@ let package = Package(
                 "FieldworkCore", "FieldworkMarkdown", "FieldworkStore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "FieldworkExchange",
+            dependencies: [
+                "FieldworkCore", "FieldworkServices",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),
         .target(
@@ -55,7 +69,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "FieldworkServices", "FieldworkWeb",
+                "FieldworkServices", "FieldworkWeb", "FieldworkExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +91,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "FieldworkExchangeTests", dependencies: ["FieldworkExchange"], resources: [.copy("Resources")]),
         .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"]),
     ],
     swiftLanguageModes: [.v6]

@@ -215,6 +215,16 @@ EN_DETAILS = [" with the {c}", " because of the {c}", " and then there was the {
               " just like with the {c}", ", especially the {c}", " after the {c} in {place}",
               ", according to {name}", " since {name} left", " at {h} o'clock", " for {n} kronor a month",
               " (case {case})", " in {place}", " and the {c} that {name} talked about"]
+# A long tail of proper names (streets, schools, families) built from Swedish-like syllables and
+# drawn with a skewed distribution, as rare words are in real transcripts.
+SYLLABLES = ["berg", "lind", "ström", "holm", "vik", "gård", "by", "sjö", "dal", "ek", "björk", "gran",
+             "mark", "näs", "hag", "kvarn", "sand", "ås", "torp", "back", "lund", "fors", "hult", "sten",
+             "ängs", "myr", "ros", "kron", "löv", "åker"]
+LEXICON = [a.capitalize() + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES if a != b != c]
+random.Random(DEFAULT_SEED).shuffle(LEXICON)
+SV_NAMED = [" på {w}vägen", " hos familjen {w}", " vid {w}skolan", " nära {w}torget", " i {w}"]
+EN_NAMED = [" on {w} Road", " with the {w} family", " at {w} School", " near {w} Square", " in {w}"]
+
 NAMES = ["Åsa", "Göran", "Märta", "Örjan", "Britt", "Jörgen", "Ingrid", "Sören", "Kjell", "Ylva",
          "Håkan", "Björn", "Agneta", "Leila", "Yusuf", "Amina", "Mikael", "Sanna", "Pär", "Lærke",
          "Teodor", "Ebba", "Ahmed", "Zeynep", "Noor", "Åke", "Gunnel", "Anneli", "Rasmus", "Dagny"]
@@ -344,7 +354,10 @@ class Writer:
         if not opener:
             core = core[0].upper() + core[1:]
         detail = ""
-        if rng.random() < 0.45:
+        if rng.random() < 0.15:
+            word = LEXICON[int(len(LEXICON) * rng.random() ** 3)]
+            detail = rng.choice(SV_NAMED if self.sv else EN_NAMED).format(w=word)
+        elif rng.random() < 0.4:
             if self.sv:
                 compound = rng.choice(SV_STEMS_A) + rng.choice(SV_STEMS_B)
                 detail = rng.choice(SV_DETAILS)

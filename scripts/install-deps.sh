@@ -7,7 +7,7 @@ profile="${1:-runtime}"
 packages=(libcmark-dev cmark libsqlite3-dev sqlite3)
 case "$profile" in
   runtime) ;;
-  test) packages+=(python3-venv chromium chromium-driver) ;;
+  test) packages+=(python3-venv chromium chromium-driver libxml2-utils) ;;
   bench) packages+=(time wrk hyperfine) ;;
   *) echo "unknown profile: $profile" >&2; exit 2 ;;
 esac

@@ -8,7 +8,8 @@ public struct FieldworkCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, IngestCommand.self, ServeCommand.self, StatusCommand.self, DocumentsCommand.self, SegmentsCommand.self,
-            CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self,
+            CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self, ImportCommand.self,
+            NeedsCommand.self, LinkCommand.self, SolutionsCommand.self, TelemetryCommand.self,
         ]
     )
 

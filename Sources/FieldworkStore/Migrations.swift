@@ -7,6 +7,8 @@ extension AppDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: createFoundationSchema)
         migrator.registerMigration("v2-memos", migrate: createMemos)
+        migrator.registerMigration("v3-telemetry", migrate: createTelemetry)
+        migrator.registerMigration("v4-need-links", migrate: createNeedLinks)
         return migrator
     }
 

@@ -27,13 +27,16 @@ extension SQLiteStore {
     }
 
     public func insertMemo(_ memo: Memo) async throws {
-        try await writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO memo (id, target, target_id, author, text, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [memo.id, memo.target.rawValue, memo.targetID, memo.author, memo.text,
-                                 Timestamp.text(memo.createdAt), Timestamp.text(memo.updatedAt), memo.version])
-        }
+        try await writer.write { db in try Self.insertRow(memo, db) }
+    }
+
+    /// The row insert itself, shared with imports that write many memos in one transaction.
+    static func insertRow(_ memo: Memo, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO memo (id, target, target_id, author, text, created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [memo.id, memo.target.rawValue, memo.targetID, memo.author, memo.text,
+                             Timestamp.text(memo.createdAt), Timestamp.text(memo.updatedAt), memo.version])
     }
 
     public func updateMemo(_ memo: Memo) async throws {

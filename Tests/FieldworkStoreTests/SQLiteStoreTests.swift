@@ -26,7 +26,7 @@ import Testing
         #expect(try await store.counts().documents == 1)
         #expect(try await store.segments(documentID: "n1").count == 2)
         let applied = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-foundation", "v2-memos"])
+        #expect(Array(applied.prefix(2)) == ["v1-foundation", "v2-memos"])  // later migrations append
         let journal = try await database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }

@@ -36,7 +36,36 @@ public actor CodebookEditor {
     }
 
     public func add(_ code: Code) async throws -> Code {
+        try await add([code])[0]
+    }
+
+    /// Adds several codes with one rewrite of the YAML and one ingest; a code may have an earlier
+    /// one of `newCodes` as its parent. `then` runs once the new codebook is stored: if it throws,
+    /// the files and the stored codebook are put back as they were, so an import adds its codes
+    /// together with its codings or not at all.
+    public func add(_ newCodes: [Code], then work: @Sendable () async throws -> Void = {}) async throws -> [Code] {
         var codes = try currentCodes()
+        var files: Set<String> = []
+        for code in newCodes {
+            let new = try placed(code, among: codes)
+            codes.append(new)
+            files.insert(new.source!.file)
+        }
+        let originals = try await save(codes, touching: files)
+        do {
+            try await work()
+        } catch {
+            try restore(originals)
+            _ = try? await IngestService(workspace: workspace, store: store).ingest(paths: ["codebooks"])
+            throw error
+        }
+        var added: [Code] = []
+        for code in newCodes { added.append(try await stored(code.id)) }
+        return added
+    }
+
+    /// `code` checked, and placed last among its siblings in its parent's file.
+    private func placed(_ code: Code, among codes: [Code]) throws -> Code {
         guard Code.isValidID(code.id) else { throw CodebookEditError.invalid("code id '\(code.id)' must be a lower-case slug such as need.safety.night") }
         guard !codes.contains(where: { $0.id == code.id }) else { throw CodebookEditError.invalid("code id '\(code.id)' already exists") }
         var new = code
@@ -47,9 +76,7 @@ public actor CodebookEditor {
             new.source = SourceLocation(file: codes.first?.source?.file ?? "codebooks/codebook.yaml", line: 0)
         }
         new.position = codes.filter { $0.parentID == new.parentID }.map(\.position).max().map { $0 + 1 } ?? 0
-        codes.append(new)
-        try await save(codes, touching: [new.source!.file])
-        return try await stored(new.id)
+        return new
     }
 
     public func update(id: String, _ change: CodeChange) async throws -> Code {
@@ -104,7 +131,9 @@ public actor CodebookEditor {
         return try CodebookParser.parse(sources).codes
     }
 
-    private func save(_ codes: [Code], touching files: Set<String>) async throws {
+    /// Writes the files and ingests them; returns the files' previous contents (nil: did not exist).
+    @discardableResult
+    private func save(_ codes: [Code], touching files: Set<String>) async throws -> [String: Data?] {
         let codebook = Codebook(codes: codes)
         var originals: [String: Data?] = [:]
         for file in files {
@@ -118,11 +147,16 @@ public actor CodebookEditor {
         }
         let summary = try await IngestService(workspace: workspace, store: store).ingest(paths: ["codebooks"])
         if let problem = summary.problems.first {
-            for (file, data) in originals {
-                let url = workspace.url(forRelativePath: file)
-                if let data { try data.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
-            }
+            try restore(originals)
             throw CodebookEditError.refused(problem.description)
+        }
+        return originals
+    }
+
+    private func restore(_ originals: [String: Data?]) throws {
+        for (file, data) in originals {
+            let url = workspace.url(forRelativePath: file)
+            if let data { try data.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
         }
     }
 

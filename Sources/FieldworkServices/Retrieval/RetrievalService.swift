@@ -63,9 +63,9 @@ public struct RetrievalService: Sendable {
             guard let (document, text, segments) = cache[coding.documentID] else { continue }
             let metadata = document.metadata
             if let type = filter.documentType, metadata.type != type { continue }
-            let segment = segments.last { $0.start <= coding.start }
+            let segment = Self.segment(of: coding, in: segments)
             let speaker = segment?.speaker
-            let people = speaker.flatMap { participants[$0] != nil ? [$0] : nil } ?? metadata.participants
+            let people = Self.participants(speaker: speaker, document: metadata, known: participants)
             if let administration = filter.administration {
                 let supported = metadata.administrations.contains(administration)
                     || people.contains { participants[$0]?.administrations.contains(administration) == true }
@@ -80,5 +80,15 @@ public struct RetrievalService: Sendable {
                               contextAfter: text[coding.end..<upper]))
         }
         return items
+    }
+
+    /// The segment a coding belongs to: the last one starting at or before it.
+    static func segment(of coding: Coding, in segments: [Segment]) -> Segment? {
+        segments.last { $0.start <= coding.start }
+    }
+
+    /// Whose words a passage holds: the speaker if a known participant, else the document's participants.
+    static func participants(speaker: String?, document: DocumentMetadata, known: [String: Participant]) -> [String] {
+        speaker.flatMap { known[$0] != nil ? [$0] : nil } ?? document.participants
     }
 }

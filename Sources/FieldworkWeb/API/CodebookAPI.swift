@@ -23,9 +23,13 @@ struct CodebookAPI {
         let body = try await request.decode(as: CreateCodeRequest.self, context: web)
         let codebook = try await context.store.codebook()
         let kind = body.kind ?? body.parent.flatMap { codebook[$0]?.kind } ?? .theme
+        var color: String?
+        if let text = body.color {
+            guard let normalized = Code.normalizedColor(text) else { throw CodebookEditError.invalid("colour '\(text)' is not #RRGGBB") }
+            color = normalized
+        }
         let code = try await editor.add(Code(id: body.id.trimmingSpaces, name: body.name.trimmingSpaces, kind: kind,
-                                             description: body.description, color: body.color.flatMap(Code.normalizedColor),
-                                             parentID: body.parent))
+                                             description: body.description, color: color, parentID: body.parent))
         return EditedResponse(status: .created, response: CodeJSON(code, codings: 0))
     }
 

@@ -29,12 +29,14 @@ public func buildRouter(
         CSRFMiddleware(policy: hostPolicy)
     }
     PageRoutes(context: context).register(on: router)
+    NeedsRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)
     CodebookAPI(context: context, editor: CodebookEditor(workspace: context.workspace, store: context.store)).register(on: api)
     MemosAPI(context: context).register(on: api)
     RetrievalAPI(context: context).register(on: api)
+    NeedsAPI(context: context).register(on: api)
     try StaticRoutes(context: context).register(on: router)
     return router
 }

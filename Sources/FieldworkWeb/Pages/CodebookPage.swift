@@ -32,9 +32,9 @@ struct CodebookPage {
             details += "<dt>Examples</dt><dd><ul>" + code.examples.map { "<li>“\(HTML.escape($0))”</li>" }.joined() + "</ul></dd>"
         }
         var html = """
-            <li role="treeitem" aria-expanded="true" class="code" data-code="\(HTML.escape(code.id))" data-name="\(HTML.escape(code.name))" data-kind="\(code.kind.rawValue)" data-parent="\(HTML.escape(code.parentID ?? ""))">
+            <li role="treeitem"\(children.isEmpty ? "" : " aria-expanded=\"true\"") aria-labelledby="code-\(HTML.escape(code.id))" class="code" data-code="\(HTML.escape(code.id))" data-name="\(HTML.escape(code.name))" data-kind="\(code.kind.rawValue)" data-parent="\(HTML.escape(code.parentID ?? ""))">
             <div class="code-row"><span class="code-dot" data-code="\(HTML.escape(code.id))"></span>\
-            <span class="code-name">\(HTML.escape(code.name))</span> <code class="id">\(HTML.escape(code.id))</code> \
+            <span class="code-name" id="code-\(HTML.escape(code.id))">\(HTML.escape(code.name))</span> <code class="id">\(HTML.escape(code.id))</code> \
             <span class="kind">\(code.kind.rawValue)</span> \
             <a class="count" href="/retrieval?code=\(HTML.escape(code.id))" title="codings of this code and the codes below it">\(total(code.id))</a>\
             <span class="code-actions"><button type="button" class="rename">Rename</button> <button type="button" class="move">Move</button> <button type="button" class="add-child">Add child</button></span></div>

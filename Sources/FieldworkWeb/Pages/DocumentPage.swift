@@ -41,7 +41,7 @@ struct DocumentPage {
         }
         html += "<div class=\"workbench\">" + TranscriptRenderer(view: view).render()
         html += """
-            <aside id="panel" class="panel" aria-live="polite" hidden></aside>
+            <aside id="panel" class="panel" hidden></aside>
             </div>
             """
         html += MemoListRenderer(memos: memos, target: .document, targetID: metadata.id).render()

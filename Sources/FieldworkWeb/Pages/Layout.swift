@@ -2,7 +2,7 @@
 /// scripts, and the stylesheets and module script (all same-origin, as the CSP demands).
 struct Layout {
     enum Section: String, CaseIterable {
-        case documents, codebook, retrieval, orphans, search
+        case documents, codebook, retrieval, orphans, needs, solutions, search
 
         var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
         var path: String { self == .documents ? "/" : "/\(rawValue)" }
@@ -24,7 +24,7 @@ struct Layout {
             <label for="search-q" class="visually-hidden">Search transcripts</label>
             <input id="search-q" name="q" type="search" placeholder="Search transcripts…" value="\(HTML.escape(query))">
             </form>
-            <button id="coder-button" type="button" class="coder" aria-live="polite">Coder: not set</button>
+            <button id="coder-button" type="button" class="coder">Coder: not set</button>
             </header>
             <main id="main" data-page="\(section.rawValue)">
             \(body)

@@ -64,7 +64,8 @@ struct PageRoutes {
 
     @Sendable func orphans(_ request: Request, context web: WebContext) async throws -> Response {
         let orphans = try await context.store.codings(CodingFilter(status: .orphaned))
-        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook()).body()
+        let titles = Dictionary(uniqueKeysWithValues: try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) })
+        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook(), titles: titles).body()
         return page(web, .orphans, title: "Orphaned codings", body: body)
     }
 }

@@ -40,7 +40,7 @@ struct TranscriptRenderer {
     }
 
     private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>) -> String {
-        var html = "<section class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
+        var html = "<section id=\"s\(segment.start)\" class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
         if let speaker = segment.speaker {
             let role = participants.contains(speaker) ? "participant" : "interviewer"
             html += " data-speaker=\"\(HTML.escape(speaker))\"><div class=\"speaker\" data-role=\"\(role)\">\(HTML.escape(speaker))</div>"

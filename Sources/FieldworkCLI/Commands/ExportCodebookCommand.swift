@@ -1,0 +1,37 @@
+import ArgumentParser
+import FieldworkExchange
+import FieldworkServices
+import Foundation
+
+extension CodebookExport.Format: ExpressibleByArgument {}
+
+struct ExportCodebookCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codebook",
+        abstract: "The codebook as REFI-QDA (qdc), CSV or Markdown.",
+        discussion: """
+            qdc: a REFI-QDA codebook; kind, include, exclude and examples travel in each code's description. \
+            csv: id, name, kind, parent, description, include, exclude, examples, color, codings (RFC 4180). \
+            md: a readable codebook document. Without --out the export is printed.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "qdc, csv or md.")
+    var format: CodebookExport.Format
+
+    @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE"))
+    var out: String?
+
+    func run() async throws {
+        let context = try workspace.open()
+        let (text, codes) = try await CodebookExport(store: context.store).render(format)
+        guard let out else {
+            print(text, terminator: "")
+            return
+        }
+        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
+        try ExportFile.write(text, to: url)
+        print("wrote \(codes) code\(codes == 1 ? "" : "s") to \(url.path)")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import FieldworkExchange
+import FieldworkServices
+import Foundation
+
+extension MatrixExport.Rows: ExpressibleByArgument {}
+
+struct ExportMatrixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Codings per code (columns) per participant, document or administration (rows), as CSV.",
+        discussion: """
+            A coding counts for the speaker of its segment when the speaker is a participant, else for the \
+            document's participants (as in retrieval); administrations through those participants. Anchored \
+            codings only. RFC 4180, UTF-8, for R and pandas.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "participant, document or administration.")
+    var rows: MatrixExport.Rows
+
+    @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace; default exports/matrix-ROWS.csv).",
+                               valueName: "FILE.csv"))
+    var out: String?
+
+    @Flag(help: "A code's column also counts the codings of the codes below it.")
+    var includeChildren = false
+
+    func run() async throws {
+        let context = try workspace.open()
+        let result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren)
+        let url = URL(fileURLWithPath: out ?? "exports/matrix-\(rows.rawValue).csv", relativeTo: context.workspace.root)
+            .standardizedFileURL
+        try ExportFile.write(result.csv, to: url)
+        print("wrote \(result.rows) \(rows.rawValue) rows × \(result.codes) codes (\(result.codings) codings) to \(url.path)")
+        if result.unattributed > 0 {
+            print("\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import FieldworkExchange
+import FieldworkServices
+import Foundation
+
+struct ExportQDPXCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qdpx",
+        abstract: "A REFI-QDA project (.qdpx) for ATLAS.ti, MAXQDA, NVivo, QualCoder and other tools.",
+        discussion: """
+            Holds the coders, the codebook, every document's plain text with its codings (positions in \
+            Unicode code points), memos as notes, and participants as cases with variables. Orphaned \
+            codings are left out. Exporting an unchanged workspace again gives an identical file.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.qdpx"))
+    var out: String = "exports/project.qdpx"
+
+    func run() async throws {
+        let context = try workspace.open()
+        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
+        let summary = try await QDPXExport(context: context).write(to: url)
+        print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
+              + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users")
+        if summary.orphansSkipped > 0 {
+            print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
+                  + "(see `fieldwork code list --orphaned`)")
+        }
+    }
+}

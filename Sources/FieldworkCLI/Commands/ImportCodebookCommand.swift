@@ -1,0 +1,29 @@
+import ArgumentParser
+import FieldworkExchange
+import Foundation
+
+struct ImportCodebookCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codebook",
+        abstract: "Add the codes of a REFI-QDA codebook (.qdc) that the codebook does not have yet.",
+        discussion: """
+            Codes match by GUID (codes exported from Fieldwork) or by name; matched codes are left as they are. \
+            New codes go into the codebook YAML under their parent's counterpart, with ids made from their names.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var flags: ImportFlags
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: ArgumentHelp("The codebook file (relative to the current folder).", valueName: "FILE.qdc"))
+    var file: String
+
+    func run() async throws {
+        let context = try workspace.open()
+        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+        let report = try await CodebookImport(context: context).run(
+            url, options: ImportOptions(coder: "", dryRun: flags.dryRun, strict: flags.strict))
+        try ImportReportOutput.print(report, json: output.json)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bring codebooks and codings from other tools (REFI-QDA).",
+        subcommands: [ImportQDPXCommand.self, ImportCodebookCommand.self])
+}
+
+/// Options shared by the import commands.
+struct ImportFlags: ParsableArguments {
+    @Flag(help: "Show what would be imported; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Write nothing unless every item maps.")
+    var strict = false
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import FieldworkExchange
+import Foundation
+
+struct ImportQDPXCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qdpx",
+        abstract: "Import codings, new codes and memos from a REFI-QDA project (.qdpx).",
+        discussion: """
+            Sources are mapped to documents by their text (after NFC and line-ending normalisation it must \
+            equal a document's plain text); codes by GUID or name, new codes are added to the codebook YAML. \
+            Codings and memos are written in one transaction, all or nothing. Everything that could not be \
+            mapped is listed; exit status 1 if anything was.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var coder: CoderOptions
+    @OptionGroup var flags: ImportFlags
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: ArgumentHelp("The project file (relative to the current folder).", valueName: "FILE.qdpx"))
+    var file: String
+
+    func run() async throws {
+        let context = try workspace.open()
+        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+        let report = try await QDPXImport(context: context).run(
+            url, options: ImportOptions(coder: coder.name, dryRun: flags.dryRun, strict: flags.strict))
+        try ImportReportOutput.print(report, json: output.json)
+    }
+}
+
+/// Prints an import report and sets the exit status.
+enum ImportReportOutput {
+    static func print(_ report: ImportReport, json: Bool) throws {
+        if json {
+            try JSONOutput.print(report)
+        } else {
+            report.lines.forEach { Swift.print($0) }
+        }
+        if !report.isComplete { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkServices
+
+struct NeedsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "needs",
+        abstract: "The needs register: every need code with its evidence and linked solutions.",
+        discussion: "Evidence counts codings of the need and the need codes below it.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let register = try await workspace.open().needsRegister.register().map(NeedDTO.init)
+        if output.json {
+            try JSONOutput.print(register)
+            return
+        }
+        TableOutput.print(["need", "codings", "participants", "administrations", "barriers", "solutions"], register.map { need in
+            [need.id, "\(need.codings)", need.participants.joined(separator: " "), need.administrations.joined(separator: " "),
+             need.barriers.map(\.code).joined(separator: " "), need.links.map { "\($0.solution) (\($0.status))" }.joined(separator: ", ")]
+        })
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import FieldworkServices
+import Foundation
+
+struct TelemetryImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a SenML JSON pack or a CSV (device,time,metric,value,unit); consent-checked, all or nothing.",
+        discussion: """
+            Readings of participants without a telemetry consent covering their day are refused and counted. \
+            A file that does not parse stores nothing; the message names the record index or CSV line.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: ArgumentHelp("The file (.json/.senml: SenML; .csv: CSV; otherwise by content).", valueName: "FILE"))
+    var file: String
+
+    func run() async throws {
+        let context = try workspace.open()
+        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let report = try await context.telemetryImport.importFile(url)
+        print("\(report.file) (\(report.format.rawValue)): \(report.records) records, \(report.stored) stored, "
+              + "\(report.alreadyStored) already stored, \(report.refused) refused for consent")
+        for (reason, count) in report.refusedByConsent.sorted(by: { $0.key < $1.key }) {
+            print("  refused \(count): \(reason)")
+        }
+        for (name, count) in report.unknownDevices.sorted(by: { $0.key < $1.key }) {
+            print("  not imported \(count): '\(name)' matches no device in corpus/devices.yaml")
+        }
+        if report.notNumeric > 0 { print("  not imported \(report.notNumeric): string or data values (vs, vd)") }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+struct TelemetrySummaryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Count, min, max and mean per device, metric and day or week; door openings at night, long inactivity.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Only this device (pseudonym).", valueName: "D")) var device: String?
+    @Option(help: ArgumentHelp("Only this participant's devices.", valueName: "P")) var participant: String?
+    @Option(help: "day or week (ISO weeks, UTC).") var period: String = TelemetryPeriod.day.rawValue
+    @Option(help: "Report gaps of at least this many hours between activity signals.") var inactivityHours: Double = 12
+    @Option(help: "Time zone for 'at night' (22–06), e.g. Europe/Stockholm (default: this machine's).") var timeZone: String?
+    @Flag(help: "Skip event detection (reads every door and activity reading).") var noEvents = false
+
+    func validate() throws {
+        guard TelemetryPeriod(rawValue: period) != nil else { throw ValidationError("--period must be day or week") }
+        if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone '\(timeZone)'") }
+        guard inactivityHours > 0 else { throw ValidationError("--inactivity-hours must be positive") }
+    }
+
+    func run() async throws {
+        var query = TelemetrySummaryService.Query()
+        query.device = device
+        query.participant = participant
+        query.period = TelemetryPeriod(rawValue: period) ?? .day
+        query.inactivityHours = inactivityHours
+        query.events = !noEvents
+        if let timeZone, let zone = TimeZone(identifier: timeZone) { query.timeZone = zone }
+        let result = try await workspace.open().telemetrySummary.summary(query)
+        let summary = TelemetrySummaryDTO(result)
+        if output.json {
+            try JSONOutput.print(summary)
+            return
+        }
+        TableOutput.print(["device", "participant", "metric", "unit", period, "count", "min", "max", "mean"], summary.rows.map {
+            [$0.device, $0.participant, $0.metric, $0.unit ?? "", $0.start, "\($0.count)", Self.format($0.min), Self.format($0.max), Self.format($0.mean)]
+        })
+        if !summary.events.isEmpty {
+            print("")
+            TableOutput.print(["event", "device", "start", "end"], summary.events.map { [$0.kind, $0.device, $0.start, $0.end ?? ""] })
+        }
+        if result.hiddenDays > 0 { print("\(result.hiddenDays) device-days hidden: consent no longer covers them") }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.3f", value)
+    }
+}

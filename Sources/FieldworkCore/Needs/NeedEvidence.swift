@@ -1,0 +1,120 @@
+/// One coding placed where it was said: its document, its segment and whose words these are
+/// (the speaker if a participant, else the document's participants — `RetrievalService`'s rule).
+public struct CodedPassage: Sendable, Hashable {
+    public var coding: Coding
+    public var document: DocumentMetadata
+    /// The segment holding the coding's start; codings in the same segment co-occur.
+    public var segmentIndex: Int?
+    public var participants: [String]
+
+    public init(coding: Coding, document: DocumentMetadata, segmentIndex: Int?, participants: [String]) {
+        self.coding = coding
+        self.document = document
+        self.segmentIndex = segmentIndex
+        self.participants = participants
+    }
+}
+
+/// What the material says about one need: how often, by whom, where, with which obstacles.
+public struct NeedEvidence: Sendable, Hashable {
+    public struct Quote: Sendable, Hashable {
+        public var codingID: String
+        public var documentID: String
+        public var documentTitle: String
+        public var participants: [String]
+        public var text: String
+    }
+
+    /// A barrier or precondition code and the number of the need's segments it shares.
+    public struct Related: Sendable, Hashable {
+        public var codeID: String
+        public var name: String
+        public var segments: Int
+    }
+
+    public var need: Code
+    /// Codings of the need and every need code below it.
+    public var codings: Int
+    public var participants: [String]
+    public var administrations: [Administration]
+    public var documentTypes: [DocumentType]
+    public var quotes: [Quote]
+    /// Passages not offered as quotes because a speaker's consent does not include `quote`.
+    public var quotesWithheld: Int
+    public var barriers: [Related]
+    public var preconditions: [Related]
+    public var links: [NeedSolutionLink]
+}
+
+public enum NeedsRegister {
+    public static let quotesPerNeed = 3
+
+    /// The evidence of every code of kind `need`, in codebook order.
+    public static func evidence(
+        codebook: Codebook, passages: [CodedPassage], participants: [Participant], links: [NeedSolutionLink]
+    ) -> [NeedEvidence] {
+        let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byCode = Dictionary(grouping: passages, by: \.coding.codeID)
+        // Segment → the barrier and precondition codes applied in it.
+        struct SegmentKey: Hashable { let document: String; let index: Int }
+        var related: [SegmentKey: Set<String>] = [:]
+        for passage in passages {
+            guard let index = passage.segmentIndex, let kind = codebook[passage.coding.codeID]?.kind,
+                  kind == .barrier || kind == .precondition else { continue }
+            related[SegmentKey(document: passage.document.id, index: index), default: []].insert(passage.coding.codeID)
+        }
+        return codebook.codes.filter { $0.kind == .need }.map { need in
+            let own = codebook.subtree(of: need.id).filter { codebook[$0]?.kind == .need }.flatMap { byCode[$0] ?? [] }
+                .sorted { ($0.document.date ?? "", $0.document.id, $0.coding.start) < ($1.document.date ?? "", $1.document.id, $1.coding.start) }
+            let speakers = Set(own.flatMap(\.participants)).sorted()
+            let administrations = Set(speakers.flatMap { people[$0]?.administrations ?? [] })
+            var shared: [String: Set<SegmentKey>] = [:]
+            for passage in own {
+                guard let index = passage.segmentIndex else { continue }
+                let key = SegmentKey(document: passage.document.id, index: index)
+                for code in related[key] ?? [] { shared[code, default: []].insert(key) }
+            }
+            func relatedCodes(_ kind: CodeKind) -> [NeedEvidence.Related] {
+                shared.compactMap { id, segments in
+                    guard let code = codebook[id], code.kind == kind else { return nil }
+                    return NeedEvidence.Related(codeID: id, name: code.name, segments: segments.count)
+                }.sorted { ($1.segments, $0.codeID) < ($0.segments, $1.codeID) }
+            }
+            let (quotes, withheld) = representativeQuotes(own, people: people)
+            return NeedEvidence(
+                need: need, codings: own.count, participants: speakers,
+                administrations: Administration.allCases.filter(administrations.contains),
+                documentTypes: DocumentType.allCases.filter(Set(own.map(\.document.type)).contains),
+                quotes: quotes, quotesWithheld: withheld, barriers: relatedCodes(.barrier),
+                preconditions: relatedCodes(.precondition),
+                links: links.filter { $0.needID == need.id }.sorted { $0.solutionID < $1.solutionID })
+        }
+    }
+
+    /// Up to three quotes, one per participant first, only from people whose consent lets them
+    /// be quoted on the document's date.
+    static func representativeQuotes(_ passages: [CodedPassage], people: [String: Participant]) -> ([NeedEvidence.Quote], Int) {
+        var quotable: [CodedPassage] = []
+        var withheld = 0
+        for passage in passages {
+            let day = passage.document.date ?? "9999-12-31"
+            let allowed = !passage.participants.isEmpty && passage.participants.allSatisfy { id in
+                people[id]?.consents.contains { $0.covers(.quote, on: day) } == true
+            }
+            if allowed { quotable.append(passage) } else { withheld += 1 }
+        }
+        var chosen: [CodedPassage] = []
+        var heard: Set<[String]> = []
+        for passage in quotable where chosen.count < quotesPerNeed && heard.insert(passage.participants).inserted {
+            chosen.append(passage)
+        }
+        for passage in quotable where chosen.count < quotesPerNeed && !chosen.contains(passage) {
+            chosen.append(passage)
+        }
+        let quotes = chosen.map {
+            NeedEvidence.Quote(codingID: $0.coding.id, documentID: $0.document.id, documentTitle: $0.document.title,
+                               participants: $0.participants, text: $0.coding.quote)
+        }
+        return (quotes, withheld)
+    }
+}

@@ -1,0 +1,22 @@
+/// Persistence for device telemetry, kept beside `FieldworkStore` (same rule: atomic).
+public protocol TelemetryStore: Sendable {
+    /// Registers `devices` (pseudonyms only), then runs `body` inside one write transaction:
+    /// everything `body` writes is stored if it returns, and nothing if it throws.
+    func importTelemetry<Result>(devices: [TelemetryDevice], _ body: (any TelemetryWriter) throws -> Result) throws -> Result
+    func telemetryDevices() async throws -> [TelemetryDevice]
+    /// Day rollups, optionally only of the named devices (pseudonyms).
+    func telemetryDays(devices: [String]?) async throws -> [TelemetryDayRollup]
+    /// Readings of one device in `[from, to)` (milliseconds UTC), optionally only some metrics.
+    func telemetryReadings(device: String, metrics: [String]?, from: Int64?, to: Int64?) async throws -> [TelemetryReading]
+    func telemetryReadingCount() async throws -> Int
+}
+
+/// Writes readings during one import. Ids are the store's own; look them up once, use them often.
+public protocol TelemetryWriter: AnyObject {
+    /// The id of a device registered for this import, by pseudonym.
+    func deviceID(named name: String) -> Int64?
+    func metricID(name: String, unit: String?) throws -> Int64
+    /// Stores a reading; false (and nothing changed) when the device already has a reading of
+    /// that metric at that time, so importing the same file twice stores it once.
+    func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws -> Bool
+}

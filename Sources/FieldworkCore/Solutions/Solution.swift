@@ -1,0 +1,57 @@
+/// One entry of the IoT solution catalogue (`codebooks/solutions.yaml`): what a connected
+/// solution is, what data it produces, and what it asks of the resident.
+public struct Solution: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var deviceTypes: [String]
+    public var metrics: [SolutionMetric]
+    /// What it costs the resident. The mission's aim is `none`.
+    public var costToResident: String
+    /// Technical competence it asks of the resident. The mission's aim is `none`.
+    public var competence: String
+    public var administrations: [Administration]
+    public var risks: [String]
+    public var source: SourceLocation?
+
+    public init(
+        id: String, name: String, description: String, deviceTypes: [String] = [], metrics: [SolutionMetric] = [],
+        costToResident: String, competence: String, administrations: [Administration] = [], risks: [String] = [],
+        source: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.deviceTypes = deviceTypes
+        self.metrics = metrics
+        self.costToResident = costToResident
+        self.competence = competence
+        self.administrations = administrations
+        self.risks = risks
+        self.source = source
+    }
+
+    /// Whether the resident pays nothing and needs no technical skill, as the mission asks.
+    public var meetsMission: Bool {
+        costToResident.lowercased() == "none" && competence.lowercased() == "none"
+    }
+
+    public func metric(named name: String) -> SolutionMetric? { metrics.first { $0.name == name } }
+}
+
+/// A kind of data a solution's devices produce, with its SenML unit.
+public struct SolutionMetric: Sendable, Hashable {
+    public var name: String
+    /// A SenML unit (RFC 8428 §12.1), e.g. `Cel`, `%RH`, `W`, `/`; nil for plain counts.
+    public var unit: String?
+    public var description: String?
+    /// What the metric signals for event detection, if anything.
+    public var signal: TelemetrySignal?
+
+    public init(name: String, unit: String? = nil, description: String? = nil, signal: TelemetrySignal? = nil) {
+        self.name = name
+        self.unit = unit
+        self.description = description
+        self.signal = signal
+    }
+}

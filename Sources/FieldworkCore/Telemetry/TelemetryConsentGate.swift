@@ -1,0 +1,44 @@
+/// Decides, reading by reading, whether a participant's consent allows telemetry on that UTC day.
+///
+/// A reading is allowed when a consent with the `telemetry` scope covers its day
+/// (`Consent.covers`): given on or before it and not withdrawn on or before it. Answers are
+/// cached per participant and day, since an import asks millions of times about a few days.
+public struct TelemetryConsentGate: Sendable {
+    public enum Decision: Sendable, Hashable {
+        case allowed
+        case refused(String)
+    }
+
+    private let participants: [String: Participant]
+    private var cache: [DayKey: Decision] = [:]
+
+    private struct DayKey: Hashable {
+        let participant: String
+        let day: Int64
+    }
+
+    public init(participants: [Participant]) {
+        self.participants = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public mutating func decide(participant: String, day: Int64) -> Decision {
+        let key = DayKey(participant: participant, day: day)
+        if let known = cache[key] { return known }
+        let decision = Self.decide(participants[participant], id: participant, on: UTCTime.isoDate(day: day))
+        cache[key] = decision
+        return decision
+    }
+
+    /// The reason is written for the person importing: which consent is missing or ended when.
+    static func decide(_ participant: Participant?, id: String, on isoDay: String) -> Decision {
+        guard let participant else { return .refused("\(id) is not in participants.yaml") }
+        let telemetry = participant.consents.filter { $0.scopes.contains(.telemetry) }
+        if telemetry.contains(where: { $0.covers(.telemetry, on: isoDay) }) { return .allowed }
+        if telemetry.isEmpty { return .refused("\(id) has no consent to telemetry") }
+        if let withdrawn = telemetry.compactMap(\.withdrawn).filter({ $0 <= isoDay }).max() {
+            return .refused("\(id) withdrew telemetry consent on \(withdrawn)")
+        }
+        let first = telemetry.map(\.date).min() ?? isoDay
+        return .refused("\(id) consented to telemetry only from \(first)")
+    }
+}

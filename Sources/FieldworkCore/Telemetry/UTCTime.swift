@@ -1,0 +1,119 @@
+/// Telemetry times: whole milliseconds since the Unix epoch, UTC. Calendar arithmetic without a
+/// calendar library (Howard Hinnant's civil-date algorithms), fast enough for millions of rows.
+public enum UTCTime {
+    public static let millisecondsPerDay: Int64 = 86_400_000
+
+    /// The UTC day number (days since 1970-01-01) of a time; floors for times before 1970.
+    public static func day(_ milliseconds: Int64) -> Int64 {
+        let (quotient, remainder) = milliseconds.quotientAndRemainder(dividingBy: millisecondsPerDay)
+        return remainder < 0 ? quotient - 1 : quotient
+    }
+
+    /// The Monday starting the ISO week of `day` (1970-01-01 was a Thursday).
+    public static func weekStart(ofDay day: Int64) -> Int64 {
+        let weekday = (day + 3) % 7
+        return day - (weekday < 0 ? weekday + 7 : weekday)
+    }
+
+    public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    public static func civil(day days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `YYYY-MM-DD` of a day number.
+    public static func isoDate(day: Int64) -> String {
+        let (year, month, dayOfMonth) = civil(day: day)
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))"
+    }
+
+    /// The day number of `YYYY-MM-DD`, or nil.
+    public static func day(isoDate text: String) -> Int64? {
+        guard ISODate.isValid(text) else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int64($0) }
+        return days(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    public static func isoTimestamp(_ milliseconds: Int64) -> String {
+        let day = day(milliseconds)
+        let ms = milliseconds - day * millisecondsPerDay
+        return isoDate(day: day) + "T\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2)):\(pad(ms / 1000 % 60, 2)).\(pad(ms % 1000, 3))Z"
+    }
+
+    /// Parses RFC 3339 times (`2025-06-01T22:15:00Z`, `…T22:15:00.250+02:00`, a space instead of
+    /// `T`) from UTF-8 bytes. A zone is required: a time without one would be read differently
+    /// on every machine.
+    public static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Int64? where Bytes.Element == UInt8, Bytes.Index == Int {
+        var index = bytes.startIndex
+        func number(_ width: Int) -> Int64? {
+            guard bytes.endIndex - index >= width else { return nil }
+            var value: Int64 = 0
+            for _ in 0..<width {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
+                index += 1
+            }
+            return value
+        }
+        func expect(_ allowed: UInt8...) -> Bool {
+            guard index < bytes.endIndex, allowed.contains(bytes[index]) else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let dayOfMonth = number(2),
+              expect(0x54, 0x74, 0x20), let hour = number(2), expect(0x3A), let minute = number(2), expect(0x3A),
+              let second = number(2), (1...12).contains(month), (1...31).contains(dayOfMonth), hour < 24, minute < 60, second < 61
+        else { return nil }
+        guard ISODate.isValid("\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))") else { return nil }
+        var milliseconds: Int64 = 0
+        if index < bytes.endIndex, bytes[index] == 0x2E {
+            index += 1
+            var scale: Int64 = 100
+            let start = index
+            while index < bytes.endIndex, bytes[index] &- 0x30 < 10 {
+                milliseconds += Int64(bytes[index] - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        var offsetMinutes: Int64 = 0
+        guard index < bytes.endIndex else { return nil }
+        switch bytes[index] {
+        case 0x5A, 0x7A:
+            index += 1
+        case 0x2B, 0x2D:
+            let sign: Int64 = bytes[index] == 0x2D ? -1 : 1
+            index += 1
+            guard let hours = number(2), expect(0x3A), let minutes = number(2) else { return nil }
+            offsetMinutes = sign * (hours * 60 + minutes)
+        default:
+            return nil
+        }
+        guard index == bytes.endIndex else { return nil }
+        let seconds = ((days(year: year, month: month, day: dayOfMonth) * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second
+        return seconds * 1000 + milliseconds
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}

@@ -1,0 +1,77 @@
+import FieldworkCore
+import Foundation
+
+/// A REFI-QDA code has one free-text `Description`; a Fieldwork code also has a kind, include
+/// and exclude rules and examples. They travel together in the description as labelled
+/// paragraphs, which other tools show as they are (coders there need the rules too), and which
+/// an import from a Fieldwork file reads back into their fields.
+struct CodeDescription: Sendable, Hashable {
+    var description: String?
+    var kind: CodeKind?
+    var include: String?
+    var exclude: String?
+    var examples: [String] = []
+
+    private static let kindLabel = "Kind: "
+    private static let includeLabel = "Include: "
+    private static let excludeLabel = "Exclude: "
+    private static let examplesLabel = "Examples:"
+
+    init(description: String? = nil, kind: CodeKind? = nil, include: String? = nil, exclude: String? = nil,
+         examples: [String] = []) {
+        self.description = description
+        self.kind = kind
+        self.include = include
+        self.exclude = exclude
+        self.examples = examples
+    }
+
+    /// `withKind`: false for a code whose kind is its parent's (an importer inherits it again),
+    /// which keeps the descriptions other tools show free of repetition.
+    init(_ code: Code, withKind: Bool = true) {
+        self.init(description: code.description, kind: withKind ? code.kind : nil, include: code.include,
+                  exclude: code.exclude, examples: code.examples)
+    }
+
+    /// The labelled text, paragraphs separated by a blank line; nil when there is nothing to say.
+    var text: String? {
+        var paragraphs: [String] = []
+        if let description, !description.isEmpty { paragraphs.append(description) }
+        if let kind { paragraphs.append(Self.kindLabel + kind.rawValue) }
+        if let include, !include.isEmpty { paragraphs.append(Self.includeLabel + include) }
+        if let exclude, !exclude.isEmpty { paragraphs.append(Self.excludeLabel + exclude) }
+        if !examples.isEmpty {
+            paragraphs.append(Self.examplesLabel + examples.map { "\n- " + $0 }.joined())
+        }
+        return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
+    }
+
+    /// Reads labelled paragraphs back; text without labels (another tool's description) is all
+    /// description. An unknown kind stays in the description rather than being lost.
+    init(parsing text: String) {
+        var plain: [String] = []
+        for paragraph in text.replacingCRLF.components(separatedBy: "\n\n") {
+            if paragraph.hasPrefix(Self.kindLabel), kind == nil,
+               let kind = CodeKind(rawValue: String(paragraph.dropFirst(Self.kindLabel.count)).trimmingSpaces) {
+                self.kind = kind
+            } else if paragraph.hasPrefix(Self.includeLabel), include == nil {
+                include = String(paragraph.dropFirst(Self.includeLabel.count)).trimmingSpaces
+            } else if paragraph.hasPrefix(Self.excludeLabel), exclude == nil {
+                exclude = String(paragraph.dropFirst(Self.excludeLabel.count)).trimmingSpaces
+            } else if paragraph.hasPrefix(Self.examplesLabel + "\n- "), examples.isEmpty {
+                examples = paragraph.dropFirst(Self.examplesLabel.count + 3).components(separatedBy: "\n- ")
+                    .map(\.trimmingSpaces).filter { !$0.isEmpty }
+            } else {
+                plain.append(paragraph)
+            }
+        }
+        let joined = plain.joined(separator: "\n\n").trimmingSpaces
+        description = joined.isEmpty ? nil : joined
+    }
+}
+
+extension String {
+    var replacingCRLF: String {
+        replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+    }
+}

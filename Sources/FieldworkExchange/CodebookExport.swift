@@ -1,0 +1,59 @@
+import FieldworkCore
+import FieldworkServices
+
+/// `fieldwork export codebook`: the ingested codebook as a REFI-QDA codebook (`.qdc`), as a
+/// table (CSV) for spreadsheets, R and pandas, or as Markdown for people.
+public struct CodebookExport: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case qdc
+        case csv
+        case md
+    }
+
+    public static let csvHeader = [
+        "id", "name", "kind", "parent", "description", "include", "exclude", "examples", "color", "codings",
+    ]
+
+    let store: any FieldworkStore
+
+    public init(store: any FieldworkStore) {
+        self.store = store
+    }
+
+    /// The export's text and the number of codes in it.
+    public func render(_ format: Format) async throws -> (text: String, codes: Int) {
+        let codebook = try await store.codebook()
+        switch format {
+        case .qdc:
+            return (try CodebookXML.codebookDocument(codebook), codebook.codes.count)
+        case .csv:
+            let counts = try await codingCounts()
+            var writer = CSVWriter(header: Self.csvHeader)
+            for code in Self.treeOrder(codebook) {
+                writer.append([
+                    code.id, code.name, code.kind.rawValue, code.parentID ?? "", code.description ?? "",
+                    code.include ?? "", code.exclude ?? "",
+                    // One example per line inside the quoted field: examples may hold any punctuation.
+                    code.examples.joined(separator: "\n"), code.color ?? "", String(counts[code.id] ?? 0),
+                ])
+            }
+            return (writer.text, codebook.codes.count)
+        case .md:
+            return (CodebookMarkdown.render(codebook, order: Self.treeOrder(codebook), counts: try await codingCounts()),
+                    codebook.codes.count)
+        }
+    }
+
+    /// Live codings (anchored or orphaned) of each code itself, children not included.
+    private func codingCounts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for coding in try await store.codings(CodingFilter()) { counts[coding.codeID, default: 0] += 1 }
+        return counts
+    }
+
+    /// Depth first, siblings in their written order: how the codebook reads.
+    static func treeOrder(_ codebook: Codebook) -> [Code] {
+        func walk(_ code: Code) -> [Code] { [code] + codebook.children(of: code.id).flatMap(walk) }
+        return codebook.roots.flatMap(walk)
+    }
+}

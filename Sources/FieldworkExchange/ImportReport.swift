@@ -1,0 +1,76 @@
+/// What an import brought in, and everything it could not map, item by item.
+public struct ImportReport: Sendable, Hashable, Encodable {
+    public struct Problem: Sendable, Hashable, Encodable {
+        /// What it is, as a reader finds it: `source "Interview 3"`, `selection 12a4… in int-001`.
+        public var item: String
+        public var reason: String
+
+        public init(item: String, reason: String) {
+            self.item = item
+            self.reason = reason
+        }
+
+        public var description: String { "\(item): \(reason)" }
+    }
+
+    public struct SourceMapping: Sendable, Hashable, Encodable {
+        public var source: String
+        public var document: String
+    }
+
+    public var file: String
+    public var origin: String?
+    /// False when nothing was written: a dry run, or a strict import with problems.
+    public var written = false
+    /// A codebook import: no sources, codings or memos to speak of.
+    public var codebookOnly = false
+    public var dryRun = false
+    public var sources: [SourceMapping] = []
+    public var codesMatched = 0
+    public var codesAdded: [String] = []
+    public var codingsImported = 0
+    public var codingsAlreadyPresent = 0
+    public var memosImported = 0
+    public var memosAlreadyPresent = 0
+    /// Things in the file that Fieldwork does not hold (media sources, sets, graphs, cases …).
+    public var notImported: [String] = []
+    public var problems: [Problem] = []
+
+    public init(file: String, origin: String? = nil) {
+        self.file = file
+        self.origin = origin
+    }
+
+    /// Whether everything in the file that Fieldwork can hold was mapped.
+    public var isComplete: Bool { problems.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case file, origin, written, sources, problems
+        case dryRun = "dry_run"
+        case codesMatched = "codes_matched", codesAdded = "codes_added", codingsImported = "codings_imported"
+        case codingsAlreadyPresent = "codings_already_present", memosImported = "memos_imported"
+        case memosAlreadyPresent = "memos_already_present", notImported = "not_imported"
+    }
+
+    /// The report for people: counts first, then every problem on its own line.
+    public var lines: [String] {
+        let outcome = written ? "imported" : dryRun ? "dry run, nothing written:" : "nothing written (--strict, not everything maps):"
+        var lines = ["\(outcome) \(file)" + (origin.map { " (made by \($0))" } ?? "")]
+        if !codebookOnly {
+            lines.append("  sources: \(sources.count) mapped to documents"
+                + (sources.isEmpty ? "" : " (" + sources.map { "\($0.source) → \($0.document)" }.joined(separator: ", ") + ")"))
+        }
+        lines.append("  codes: \(codesMatched) matched, \(codesAdded.count) new"
+            + (codesAdded.isEmpty ? "" : " (" + codesAdded.joined(separator: ", ") + ")"))
+        if !codebookOnly {
+            lines.append("  codings: \(codingsImported) new, \(codingsAlreadyPresent) already present")
+            lines.append("  memos: \(memosImported) new, \(memosAlreadyPresent) already present")
+        }
+        for item in notImported { lines.append("  not imported: \(item)") }
+        if !problems.isEmpty {
+            lines.append("could not map \(problems.count) item\(problems.count == 1 ? "" : "s"):")
+            lines += problems.map { "  " + $0.description }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,177 @@
+import FieldworkCore
+import Foundation
+
+/// Turns an imported REFI-QDA project into Fieldwork codings and memos, checking every coding
+/// against the document its source maps to. Nothing is written here: what maps is collected
+/// for one transaction, and what does not goes into the report with the reason.
+struct ProjectImportPlanner {
+    private(set) var report: ImportReport
+    private(set) var codings: [Coding] = []
+    private(set) var memos: [Memo] = []
+
+    private var people: ImportPeople
+    private var notes: NoteIndex
+    private let codeIDs: [String: String]
+    private let documents: DocumentMatcher
+    private var knownCodings: Set<[String]>
+    private var knownMemos: Set<[String]>
+    private let now = Coding.timestamp()
+
+    init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String],
+         documents: DocumentMatcher, existingCodings: [Coding], existingMemos: [Memo]) {
+        self.report = report
+        self.people = people
+        self.notes = notes
+        self.codeIDs = codeIDs
+        self.documents = documents
+        knownCodings = Set(existingCodings.map(Self.identity))
+        knownMemos = Set(existingMemos.map(Self.identity))
+    }
+
+    /// The same coding: same place, same code, same coder (two coders agreeing are two codings).
+    private static func identity(_ coding: Coding) -> [String] {
+        [coding.documentID, coding.codeID, String(coding.start), String(coding.end), coding.coder]
+    }
+
+    private static func identity(_ memo: Memo) -> [String] {
+        [memo.target.rawValue, memo.targetID, memo.text]
+    }
+
+    mutating func plan(_ project: REFI.Project, archive: QDPXArchive) {
+        report.problems += notes.problems
+        for source in project.sources?.textSources ?? [] {
+            planSource(source, archive: archive)
+        }
+        for note in notes.take(project.noteRefs) { addMemo(.project, "", note) }
+        planCodeMemos(project.codeBook?.codes?.codes ?? [])
+        // Notes nobody refers to are journals: project memos.
+        for note in notes.takeRemaining() { addMemo(.project, "", note) }
+        if people.fallbackUses > 0 {
+            report.notImported.append("\(people.fallbackUses) item(s) named no known user and are attributed to \(people.fallback)")
+        }
+    }
+
+    private mutating func planSource(_ source: REFI.TextSource, archive: QDPXArchive) {
+        let name = source.name ?? source.guid ?? "?"
+        let label = "source \"\(name)\""
+        let codingCount = (source.selections ?? []).reduce(0) { $0 + ($1.codings?.count ?? 0) }
+        let lost = "\(codingCount) coding\(codingCount == 1 ? "" : "s") in it not imported"
+        let text: SourceTextMap
+        do {
+            guard let loaded = try load(source, archive: archive) else {
+                report.problems.append(.init(item: label, reason: "its plain text is neither inline nor an internal file "
+                    + "(\(source.plainTextPath ?? "no plainTextPath")); \(lost)"))
+                return
+            }
+            text = loaded
+        } catch {
+            report.problems.append(.init(item: label, reason: "\(error); \(lost)"))
+            return
+        }
+        let documentID: String
+        switch documents.match(text: text.text, name: source.name) {
+        case .document(let id):
+            documentID = id
+        case .none:
+            report.problems.append(.init(item: label, reason: "could not map: its text is not the plain text of any "
+                + "document (compared after NFC and line-ending normalisation); \(lost)"))
+            return
+        case .ambiguous(let ids):
+            report.problems.append(.init(item: label, reason: "could not map: several documents have its text "
+                + "(\(ids.joined(separator: ", "))); \(lost)"))
+            return
+        }
+        report.sources.append(.init(source: name, document: documentID))
+        let documentText = documents.texts[documentID] ?? ScalarText("")
+        for selection in source.selections ?? [] {
+            planSelection(selection, source: text, document: documentID, text: documentText)
+        }
+        if let whole = source.codings, !whole.isEmpty {
+            report.problems.append(.init(item: label, reason: "\(whole.count) coding(s) of the whole source not imported: "
+                + "Fieldwork codes spans of text"))
+        }
+        for note in notes.take(source.noteRefs) { addMemo(.document, documentID, note) }
+    }
+
+    private func load(_ source: REFI.TextSource, archive: QDPXArchive) throws -> SourceTextMap? {
+        if let path = source.plainTextPath {
+            return try archive.internalFile(path).map(SourceTextMap.init(data:))
+        }
+        return try source.plainTextContent.map(SourceTextMap.init(inline:))
+    }
+
+    private mutating func planSelection(_ selection: REFI.Selection, source: SourceTextMap, document: String, text: ScalarText) {
+        let label = "selection \(selection.guid ?? "?") in \(document)"
+        guard let start = selection.startPosition.flatMap({ Int($0.trimmingSpaces) }),
+              let end = selection.endPosition.flatMap({ Int($0.trimmingSpaces) }) else {
+            report.problems.append(.init(item: label, reason: "it has no valid startPosition and endPosition"))
+            return
+        }
+        guard let lower = source.canonical(start), let upper = source.canonical(end) else {
+            report.problems.append(.init(item: label, reason: "[\(start), \(end)) is outside the source's "
+                + "\(source.sourceCount) code points, or splits a character that normalisation changed"))
+            return
+        }
+        guard lower < upper, text.isValidSpan(lower..<upper), !text[lower..<upper].trimmingSpaces.isEmpty else {
+            report.problems.append(.init(item: label, reason: "[\(start), \(end)) is empty or holds only white space"))
+            return
+        }
+        let anchor = TextQuoteAnchor(span: lower..<upper, in: text)
+        let selectionNotes = notes.take(selection.noteRefs)
+        guard let codingElements = selection.codings, !codingElements.isEmpty else {
+            // A passage with a note and no code (an annotation): kept as a memo on the document.
+            let passage = "On “\(ProjectXML.preview(anchor.quote))” [\(lower), \(upper)):"
+            let body = ([selection.description ?? ""] + selectionNotes.map(\.text)).map(\.trimmingSpaces).filter { !$0.isEmpty }
+            if !body.isEmpty {
+                addMemo(.document, document, NoteIndex.Note(guid: selection.guid ?? "", text: body.joined(separator: "\n\n"),
+                                                             user: selection.creatingUser, created: nil), heading: passage)
+            }
+            return
+        }
+        for element in codingElements {
+            guard let guid = element.codeRef?.targetGUID.map(StableGUID.normalized), let codeID = codeIDs[guid] else {
+                report.problems.append(.init(item: label, reason: "its coding refers to code \(element.codeRef?.targetGUID ?? "(none)"), "
+                    + "which is not in the file's codebook"))
+                continue
+            }
+            let memoNotes = notes.take(element.noteRefs) + selectionNotes
+            let memo = memoNotes.isEmpty ? selection.description?.trimmingSpaces : memoNotes.map(\.text).joined(separator: "\n\n")
+            let coding = Coding(
+                id: Coding.newID(), documentID: document, codeID: codeID,
+                coder: people.name(element.creatingUser, selection.creatingUser, selection.modifyingUser),
+                memo: memo.flatMap { $0.isEmpty ? nil : $0 }, anchor: anchor,
+                createdAt: (element.creationDateTime ?? selection.creationDateTime).flatMap(QDADateTime.date).map(Coding.timestamp) ?? now)
+            guard knownCodings.insert(Self.identity(coding)).inserted else {
+                report.codingsAlreadyPresent += 1
+                continue
+            }
+            codings.append(coding)
+        }
+    }
+
+    private mutating func planCodeMemos(_ codes: [REFI.Code]) {
+        for code in codes {
+            if let guid = code.guid.map(StableGUID.normalized), let id = codeIDs[guid] {
+                for note in notes.take(code.noteRefs) { addMemo(.code, id, note) }
+            }
+            planCodeMemos(code.children ?? [])
+        }
+    }
+
+    private mutating func addMemo(_ target: Memo.Target, _ targetID: String, _ note: NoteIndex.Note, heading: String? = nil) {
+        let text = ([heading, note.text].compactMap { $0 }).joined(separator: "\n\n").trimmingSpaces
+        guard !note.text.isEmpty else { return }  // an empty note carries nothing
+        // MemoService's limit, so that an imported memo can be edited like any other.
+        guard text.utf8.count <= 100_000 else {
+            report.problems.append(.init(item: "note \"\(note.name ?? note.guid)\"", reason: "longer than a memo may be (100,000 bytes)"))
+            return
+        }
+        let memo = Memo(id: Memo.newID(), target: target, targetID: targetID, author: people.name(note.user), text: text,
+                        createdAt: note.created.map(Coding.timestamp) ?? now)
+        guard knownMemos.insert(Self.identity(memo)).inserted else {
+            report.memosAlreadyPresent += 1
+            return
+        }
+        memos.append(memo)
+    }
+}

@@ -1,0 +1,52 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+/// `fieldwork export qdpx`: the workspace as a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo,
+/// QualCoder and other tools.
+public struct QDPXExport: Sendable {
+    public struct Summary: Sendable, Hashable {
+        public var sources = 0
+        public var codes = 0
+        public var codings = 0
+        /// Orphaned codings are left out: their offsets point into text that is gone.
+        public var orphansSkipped = 0
+        public var cases = 0
+        public var notes = 0
+        public var users = 0
+    }
+
+    let context: FieldworkContext
+
+    public init(context: FieldworkContext) {
+        self.context = context
+    }
+
+    /// The archive's bytes and what it holds.
+    public func archive() async throws -> (data: Data, summary: Summary) {
+        let name = context.workspace.root.lastPathComponent
+        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name)
+        let output = ProjectXML.build(snapshot)
+        // The entries carry the date of the last change, not of the export, so that exporting
+        // an unchanged workspace again gives identical bytes.
+        let date = snapshot.history?.modified ?? Date(timeIntervalSince1970: 315_619_200)  // 1980-01-02, the ZIP epoch
+        let data = try QDPXArchive.data(project: output.document, files: output.files, date: date)
+        var summary = Summary()
+        summary.sources = snapshot.documents.count
+        summary.codes = snapshot.codebook.codes.count
+        summary.codings = snapshot.codings.count
+        summary.orphansSkipped = snapshot.orphansSkipped
+        summary.cases = snapshot.participants.count
+        summary.notes = snapshot.memos.count + snapshot.codings.filter { !($0.memo ?? "").isEmpty }.count
+        summary.users = snapshot.users.count
+        return (data, summary)
+    }
+
+    /// Writes the archive atomically (a reader never sees half a file).
+    public func write(to url: URL) async throws -> Summary {
+        let (data, summary) = try await archive()
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+        return summary
+    }
+}

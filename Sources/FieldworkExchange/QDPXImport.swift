@@ -1,0 +1,60 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+/// `fieldwork import qdpx`: codings, codes and memos from another tool's REFI-QDA project.
+///
+/// Sources are matched to documents by their text (see `DocumentMatcher`), codes to codes by
+/// GUID or name (`CodeMapper`); each coding is checked against its document before anything is
+/// written, and all of it is written in one transaction (`ImportCommit`). Participants are not
+/// imported: they live in `corpus/participants.yaml`.
+public struct QDPXImport: Sendable {
+    let context: FieldworkContext
+
+    public init(context: FieldworkContext) {
+        self.context = context
+    }
+
+    public func run(_ url: URL, options: ImportOptions) async throws -> ImportReport {
+        let archive = try QDPXArchive.read(url)
+        let project = try REFIReader.project(archive.project, file: "\(archive.fileName)/project.qde")
+        var report = ImportReport(file: archive.fileName, origin: project.origin)
+        let store = context.store
+
+        let codes = CodeMapper.map(project.codeBook?.codes?.codes ?? [], into: try await store.codebook())
+        report.codesMatched = codes.matched
+        report.codesAdded = codes.newCodes.map(\.id)
+        report.problems += codes.problems
+        report.notImported = Self.unsupported(project)
+
+        var planner = ProjectImportPlanner(
+            report: report, people: ImportPeople(project.users?.users ?? [], fallback: options.coder),
+            notes: NoteIndex(project.notes?.notes ?? [], archive: archive), codeIDs: codes.ids,
+            documents: try await DocumentMatcher.load(from: store),
+            existingCodings: try await store.codings(CodingFilter()),
+            existingMemos: try await store.memos(target: nil, targetID: nil))
+        planner.plan(project, archive: archive)
+        report = planner.report
+        report.codingsImported = planner.codings.count
+        report.memosImported = planner.memos.count
+
+        try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(codings: planner.codings, memos: planner.memos),
+                                     context: context, options: options, report: &report)
+        return report
+    }
+
+    /// What the file holds that Fieldwork has no place for (REFI-QDA asks importers to say so).
+    static func unsupported(_ project: REFI.Project) -> [String] {
+        let sources = project.sources
+        var items: [String] = []
+        for (count, kind) in [(sources?.pdfSources?.count, "PDF"), (sources?.pictureSources?.count, "picture"),
+                              (sources?.audioSources?.count, "audio"), (sources?.videoSources?.count, "video")] {
+            if let count, count > 0 { items.append("\(count) \(kind) source(s): Fieldwork holds text transcripts only") }
+        }
+        if project.cases != nil { items.append("cases and variables: participants live in corpus/participants.yaml") }
+        if project.sets != nil { items.append("sets") }
+        if project.graphs != nil { items.append("graphs") }
+        if project.links != nil { items.append("links") }
+        return items
+    }
+}

@@ -1,0 +1,141 @@
+/// What an import reads of a REFI-QDA project or codebook, decoded with XMLCoder (attributes and
+/// child elements alike come through the coding keys). Only what Fieldwork can use is kept;
+/// every field is optional, because tools differ in what they fill in, and what is missing is
+/// reported per item rather than failing the whole file.
+enum REFI {
+    struct Project: Decodable {
+        var name: String?
+        var origin: String?
+        var users: Users?
+        var codeBook: CodeBook?
+        var sources: Sources?
+        var notes: Notes?
+        var sets: Ignored?
+        var graphs: Ignored?
+        var links: Ignored?
+        var cases: Ignored?
+        var noteRefs: [Ref]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, origin
+            case users = "Users", codeBook = "CodeBook", sources = "Sources", notes = "Notes", sets = "Sets"
+            case graphs = "Graphs", links = "Links", cases = "Cases", noteRefs = "NoteRef"
+        }
+    }
+
+    struct Users: Decodable {
+        var users: [User]?
+        enum CodingKeys: String, CodingKey { case users = "User" }
+    }
+
+    struct User: Decodable {
+        var guid: String?
+        var name: String?
+        var id: String?
+    }
+
+    /// The root of a `.qdc` file, and the `<CodeBook>` of a project.
+    struct CodeBook: Decodable {
+        var origin: String?
+        var codes: Codes?
+        enum CodingKeys: String, CodingKey { case origin, codes = "Codes" }
+    }
+
+    struct Codes: Decodable {
+        var codes: [Code]?
+        enum CodingKeys: String, CodingKey { case codes = "Code" }
+    }
+
+    struct Code: Decodable {
+        var guid: String?
+        var name: String?
+        var isCodable: String?
+        var color: String?
+        var description: String?
+        var noteRefs: [Ref]?
+        var children: [Code]?
+
+        enum CodingKeys: String, CodingKey {
+            case guid, name, isCodable, color
+            case description = "Description", noteRefs = "NoteRef", children = "Code"
+        }
+    }
+
+    struct Sources: Decodable {
+        var textSources: [TextSource]?
+        var pdfSources: [Ignored]?
+        var pictureSources: [Ignored]?
+        var audioSources: [Ignored]?
+        var videoSources: [Ignored]?
+
+        enum CodingKeys: String, CodingKey {
+            case textSources = "TextSource", pdfSources = "PDFSource", pictureSources = "PictureSource"
+            case audioSources = "AudioSource", videoSources = "VideoSource"
+        }
+    }
+
+    /// A text source, and a note (notes have the same type in the schema).
+    struct TextSource: Decodable {
+        var guid: String?
+        var name: String?
+        var plainTextPath: String?
+        var creatingUser: String?
+        var creationDateTime: String?
+        var modifyingUser: String?
+        var description: String?
+        var plainTextContent: String?
+        var selections: [Selection]?
+        /// Codings of the whole source, not of a span.
+        var codings: [Coding]?
+        var noteRefs: [Ref]?
+
+        enum CodingKeys: String, CodingKey {
+            case guid, name, plainTextPath, creatingUser, creationDateTime, modifyingUser
+            case description = "Description", plainTextContent = "PlainTextContent"
+            case selections = "PlainTextSelection", codings = "Coding", noteRefs = "NoteRef"
+        }
+    }
+
+    struct Selection: Decodable {
+        var guid: String?
+        var startPosition: String?
+        var endPosition: String?
+        var creatingUser: String?
+        var creationDateTime: String?
+        var modifyingUser: String?
+        var description: String?
+        var codings: [Coding]?
+        var noteRefs: [Ref]?
+
+        enum CodingKeys: String, CodingKey {
+            case guid, startPosition, endPosition, creatingUser, creationDateTime, modifyingUser
+            case description = "Description", codings = "Coding", noteRefs = "NoteRef"
+        }
+    }
+
+    struct Coding: Decodable {
+        var guid: String?
+        var creatingUser: String?
+        var creationDateTime: String?
+        var codeRef: Ref?
+        var noteRefs: [Ref]?
+
+        enum CodingKeys: String, CodingKey {
+            case guid, creatingUser, creationDateTime, codeRef = "CodeRef", noteRefs = "NoteRef"
+        }
+    }
+
+    struct Notes: Decodable {
+        var notes: [TextSource]?
+        enum CodingKeys: String, CodingKey { case notes = "Note" }
+    }
+
+    struct Ref: Decodable {
+        var targetGUID: String?
+    }
+
+    /// An element that is only counted (media sources, sets, graphs, links, cases).
+    struct Ignored: Decodable {
+        init(from decoder: any Decoder) throws {}
+    }
+}

@@ -1,0 +1,102 @@
+import FieldworkCore
+import Foundation
+
+/// `fieldwork telemetry import FILE`: SenML JSON packs or CSV, consent-checked, all or nothing.
+///
+/// A file that does not parse stores nothing: SenML is decoded and resolved before the
+/// transaction opens, CSV is read inside it and a bad line rolls everything back. Readings
+/// refused for consent or an unknown device are counted, not errors: the rest is stored.
+public struct TelemetryImportService: Sendable {
+    let workspace: Workspace
+    let store: any FieldworkStore
+
+    public init(workspace: Workspace, store: any FieldworkStore) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    /// `now` is when SenML's relative times (below 2^28 s) are taken to be relative to.
+    public func importFile(_ url: URL, now: Date = Date()) async throws -> TelemetryImportReport {
+        let participants = try await store.participants()
+        let catalogue = try SolutionCatalogue.load(workspace)
+        let registry = try DeviceRegistry.load(workspace, catalogue: catalogue, participants: participants)
+        let path = workspace.relativePath(of: url)
+        if try Self.isCSV(url) {
+            let reader = TelemetryCSVReader(path: path)
+            return try store.importTelemetry(devices: registry.devices) { writer in
+                let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
+                                                     report: TelemetryImportReport(file: path, format: .csv))
+                try Self.readCSV(reader, url, into: session)
+                return session.report
+            }
+        }
+        let records: [SenMLResolvedRecord]
+        do {
+            records = try SenMLResolver.resolve(try SenMLJSONDecoder.decode(try Data(contentsOf: url)), now: now.timeIntervalSince1970)
+        } catch let error as SenMLError {
+            throw SourceProblem(file: path, line: 0, error.description)
+        } catch let error as SenMLDecodingError {
+            throw SourceProblem(file: path, line: 0, error.description)
+        }
+        return try store.importTelemetry(devices: registry.devices) { writer in
+            let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
+                                                 report: TelemetryImportReport(file: path, format: .senml))
+            for record in records {
+                guard let (device, metric) = registry.split(senMLName: record.name),
+                      let slot = session.slot(for: device, key: device.name) else {
+                    session.unknownDevice(record.name)
+                    continue
+                }
+                let value: Double?
+                switch record.value {
+                case .number(let number)?: value = number
+                case .bool(let flag)?: value = flag ? 1 : 0
+                case .string?, .data?: session.notNumeric(); continue
+                case nil: value = nil
+                }
+                try session.add(slot, metric: try session.metric(metric, unit: record.unit),
+                                time: Int64((record.time * 1000).rounded()), value: value, sum: record.sum)
+            }
+            return session.report
+        }
+    }
+
+    private static func readCSV(_ reader: TelemetryCSVReader, _ url: URL, into session: TelemetryImportSession) throws {
+        // Rows of one device and metric come in runs; strings are made only when a run changes.
+        var lastDevice: [UInt8] = [], lastSlot: TelemetryImportSession.Slot?
+        var lastMetric: [UInt8] = [], lastUnit: [UInt8] = [], lastMetricID: Int64 = 0
+        try reader.read(url) { row in
+            if lastSlot == nil || !row.device.elementsEqual(lastDevice) {
+                lastDevice = Array(row.device)
+                lastSlot = session.slot(forKey: String(decoding: row.device, as: UTF8.self))
+            }
+            guard let slot = lastSlot else {
+                session.unknownDevice(String(decoding: row.device, as: UTF8.self))
+                return
+            }
+            if lastMetric.isEmpty || !row.metric.elementsEqual(lastMetric) || !row.unit.elementsEqual(lastUnit) {
+                let name = String(decoding: row.metric, as: UTF8.self)
+                guard SenMLName.isValid(name) else {
+                    throw SourceProblem(file: reader.path, line: row.line, "metric '\(name)' must use only A-Z a-z 0-9 - : . / _")
+                }
+                lastMetricID = try session.metric(name, unit: String(decoding: row.unit, as: UTF8.self))
+                lastMetric = Array(row.metric)
+                lastUnit = Array(row.unit)
+            }
+            try session.add(slot, metric: lastMetricID, time: row.time, value: row.value, sum: nil)
+        }
+    }
+
+    /// By extension; otherwise by content (a SenML pack starts with `[`).
+    static func isCSV(_ url: URL) throws -> Bool {
+        switch url.pathExtension.lowercased() {
+        case "csv": return true
+        case "json", "senml": return false
+        default:
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let head = try handle.read(upToCount: 512) ?? Data()
+            return head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } != 0x5B
+        }
+    }
+}

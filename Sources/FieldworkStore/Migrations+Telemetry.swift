@@ -1,0 +1,57 @@
+import GRDB
+
+extension AppDatabase {
+    /// Telemetry, sized for pilots of tens of millions of readings: a reading is two small
+    /// integers, an integer time and a REAL, clustered by (device, metric, time) so that a
+    /// device's time range is one contiguous B-tree range. Devices are stored by pseudonym only.
+    /// No foreign keys on `reading`: checking them would cost a lookup per row, and devices
+    /// and metrics are never deleted.
+    static func createTelemetry(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE telemetry_device (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                solution_id TEXT NOT NULL,
+                participant_id TEXT NOT NULL
+            );
+            CREATE TABLE telemetry_metric (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                unit TEXT NOT NULL DEFAULT '',
+                UNIQUE (name, unit)
+            );
+            CREATE TABLE reading (
+                device_id INTEGER NOT NULL,
+                metric_id INTEGER NOT NULL,
+                t INTEGER NOT NULL,
+                value REAL,
+                sum REAL,
+                PRIMARY KEY (device_id, metric_id, t)
+            ) WITHOUT ROWID;
+            CREATE TABLE reading_day (
+                device_id INTEGER NOT NULL,
+                metric_id INTEGER NOT NULL,
+                day INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                min_value REAL NOT NULL,
+                max_value REAL NOT NULL,
+                total REAL NOT NULL,
+                PRIMARY KEY (device_id, metric_id, day)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    static func createNeedLinks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE need_link (
+                need_id TEXT NOT NULL,
+                solution_id TEXT NOT NULL,
+                rationale TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('candidate', 'piloted', 'rejected')),
+                linked_by TEXT NOT NULL,
+                linked_at TEXT NOT NULL,
+                PRIMARY KEY (need_id, solution_id)
+            );
+            """)
+    }
+}

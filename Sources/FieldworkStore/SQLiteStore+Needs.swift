@@ -1,0 +1,32 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func needLinks(needID: String?) async throws -> [NeedSolutionLink] {
+        try await writer.read { db in
+            var sql = "SELECT * FROM need_link"
+            var arguments = StatementArguments()
+            if let needID {
+                sql += " WHERE need_id = ?"
+                arguments = [needID]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY need_id, solution_id", arguments: arguments).map { row in
+                NeedSolutionLink(needID: row["need_id"], solutionID: row["solution_id"], rationale: row["rationale"],
+                                 status: NeedSolutionLink.Status(rawValue: row["status"]) ?? .candidate,
+                                 linkedBy: row["linked_by"], linkedAt: Timestamp.date(row["linked_at"]) ?? .distantPast)
+            }
+        }
+    }
+
+    public func saveNeedLink(_ link: NeedSolutionLink) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO need_link (need_id, solution_id, rationale, status, linked_by, linked_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (need_id, solution_id) DO UPDATE SET rationale = excluded.rationale, status = excluded.status,
+                    linked_by = excluded.linked_by, linked_at = excluded.linked_at
+                """, arguments: [link.needID, link.solutionID, link.rationale, link.status.rawValue, link.linkedBy,
+                                 Timestamp.text(link.linkedAt)])
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import FieldworkCore
+import GRDB
+
+extension SQLiteStore {
+    public func importTelemetry<Result>(devices: [TelemetryDevice], _ body: (any TelemetryWriter) throws -> Result) throws -> Result {
+        try writer.write { db in
+            var ids: [String: Int64] = [:]
+            for device in devices {
+                try db.execute(sql: """
+                    INSERT INTO telemetry_device (name, solution_id, participant_id) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET solution_id = excluded.solution_id, participant_id = excluded.participant_id
+                    """, arguments: [device.name, device.solutionID, device.participantID])
+                ids[device.name] = try Int64.fetchOne(db, sql: "SELECT id FROM telemetry_device WHERE name = ?", arguments: [device.name])
+            }
+            let telemetry = try SQLiteTelemetryWriter(db: db, devices: ids)
+            let result = try body(telemetry)
+            try telemetry.finish()
+            return result
+        }
+    }
+
+    public func telemetryDevices() async throws -> [TelemetryDevice] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, solution_id, participant_id FROM telemetry_device ORDER BY name").map {
+                TelemetryDevice(name: $0["name"], solutionID: $0["solution_id"], participantID: $0["participant_id"])
+            }
+        }
+    }
+
+    public func telemetryDays(devices: [String]?) async throws -> [TelemetryDayRollup] {
+        try await writer.read { db in
+            var sql = """
+                SELECT d.name AS device, m.name AS metric, m.unit, r.day, r.count, r.min_value, r.max_value, r.total
+                FROM reading_day r JOIN telemetry_device d ON d.id = r.device_id JOIN telemetry_metric m ON m.id = r.metric_id
+                """
+            var arguments = StatementArguments()
+            if let devices {
+                sql += " WHERE d.name IN (\(databaseQuestionMarks(count: devices.count)))"
+                arguments = StatementArguments(devices)
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY d.name, m.name, m.unit, r.day", arguments: arguments).map { row in
+                let unit: String = row["unit"]
+                return TelemetryDayRollup(device: row["device"], metric: row["metric"], unit: unit.isEmpty ? nil : unit,
+                                          day: row["day"], count: row["count"], min: row["min_value"], max: row["max_value"],
+                                          total: row["total"])
+            }
+        }
+    }
+
+    public func telemetryReadings(device: String, metrics: [String]?, from: Int64?, to: Int64?) async throws -> [TelemetryReading] {
+        try await writer.read { db in
+            var sql = """
+                SELECT m.name AS metric, m.unit, r.t, r.value, r.sum FROM reading r JOIN telemetry_metric m ON m.id = r.metric_id
+                WHERE r.device_id = (SELECT id FROM telemetry_device WHERE name = ?)
+                """
+            var arguments: StatementArguments = [device]
+            if let metrics {
+                sql += " AND m.name IN (\(databaseQuestionMarks(count: metrics.count)))"
+                arguments += StatementArguments(metrics)
+            }
+            if let from {
+                sql += " AND r.t >= ?"
+                arguments += [from]
+            }
+            if let to {
+                sql += " AND r.t < ?"
+                arguments += [to]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY r.t, m.name", arguments: arguments).map { row in
+                let unit: String = row["unit"]
+                return TelemetryReading(device: device, metric: row["metric"], unit: unit.isEmpty ? nil : unit,
+                                        time: row["t"], value: row["value"], sum: row["sum"])
+            }
+        }
+    }
+
+    public func telemetryReadingCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reading") ?? 0 }
+    }
+}

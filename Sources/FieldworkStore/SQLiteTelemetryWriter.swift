@@ -1,0 +1,99 @@
+import FieldworkCore
+import GRDB
+import GRDBSQLite
+
+/// The writer of one telemetry import, inside its transaction.
+///
+/// Speed matters here (10 million readings should import about as fast as `sqlite3 .import`),
+/// so a reading is bound into one prepared statement through SQLite's C API, and day rollups
+/// are accumulated in memory and written once at the end, not updated row by row.
+final class SQLiteTelemetryWriter: TelemetryWriter {
+    private struct MetricKey: Hashable { let name, unit: String }
+    private struct DayKey: Hashable { let device, metric, day: Int64 }
+    private struct Rollup { var count = 0, min = Double.infinity, max = -Double.infinity, total = 0.0 }
+
+    private let db: Database
+    private let devices: [String: Int64]
+    private var metrics: [MetricKey: Int64] = [:]
+    private let insertStatement: Statement
+    private let handle: SQLiteStatement
+    private var rollups: [DayKey: Rollup] = [:]
+    // Readings arrive grouped by device, metric and day; folding into `current` until the key
+    // changes spares a dictionary lookup per reading.
+    private var currentKey: DayKey?
+    private var current = Rollup()
+
+    init(db: Database, devices: [String: Int64]) throws {
+        self.db = db
+        self.devices = devices
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, unit FROM telemetry_metric") {
+            metrics[MetricKey(name: row["name"], unit: row["unit"])] = row["id"]
+        }
+        insertStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO reading (device_id, metric_id, t, value, sum) VALUES (?, ?, ?, ?, ?)")
+        handle = insertStatement.sqliteStatement
+    }
+
+    func deviceID(named name: String) -> Int64? { devices[name] }
+
+    func metricID(name: String, unit: String?) throws -> Int64 {
+        let key = MetricKey(name: name, unit: unit ?? "")
+        if let id = metrics[key] { return id }
+        try db.execute(sql: "INSERT INTO telemetry_metric (name, unit) VALUES (?, ?)", arguments: [key.name, key.unit])
+        let id = db.lastInsertedRowID
+        metrics[key] = id
+        return id
+    }
+
+    func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws -> Bool {
+        sqlite3_bind_int64(handle, 1, device)
+        sqlite3_bind_int64(handle, 2, metric)
+        sqlite3_bind_int64(handle, 3, time)
+        if let value { sqlite3_bind_double(handle, 4, value) } else { sqlite3_bind_null(handle, 4) }
+        if let sum { sqlite3_bind_double(handle, 5, sum) } else { sqlite3_bind_null(handle, 5) }
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        guard sqlite3_changes(db.sqliteConnection) > 0 else { return false }
+        if let value { fold(DayKey(device: device, metric: metric, day: UTCTime.day(time)), value) }
+        return true
+    }
+
+    private func fold(_ key: DayKey, _ value: Double) {
+        if key != currentKey {
+            if let currentKey { merge(currentKey, current) }
+            currentKey = key
+            current = Rollup()
+        }
+        current.count += 1
+        current.min = Swift.min(current.min, value)
+        current.max = Swift.max(current.max, value)
+        current.total += value
+    }
+
+    private func merge(_ key: DayKey, _ rollup: Rollup) {
+        var merged = rollups[key] ?? Rollup()
+        merged.count += rollup.count
+        merged.min = Swift.min(merged.min, rollup.min)
+        merged.max = Swift.max(merged.max, rollup.max)
+        merged.total += rollup.total
+        rollups[key] = merged
+    }
+
+    /// Adds this import's new readings to the stored day rollups.
+    func finish() throws {
+        if let currentKey { merge(currentKey, current) }
+        currentKey = nil
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO reading_day (device_id, metric_id, day, count, min_value, max_value, total) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (device_id, metric_id, day) DO UPDATE SET
+                count = count + excluded.count, min_value = min(min_value, excluded.min_value),
+                max_value = max(max_value, excluded.max_value), total = total + excluded.total
+            """)
+        for (key, rollup) in rollups {
+            try upsert.execute(arguments: [key.device, key.metric, key.day, rollup.count, rollup.min, rollup.max, rollup.total])
+        }
+        rollups = [:]
+    }
+}

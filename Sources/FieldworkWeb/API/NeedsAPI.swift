@@ -1,0 +1,46 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/api/needs` (the register, one need, linking a solution) and `/api/solutions` (the catalogue).
+struct NeedsAPI {
+    let context: FieldworkContext
+
+    func register(on group: RouterGroup<WebContext>) {
+        group.get("needs", use: list)
+        group.get("needs/{id}", use: need)
+        group.post("needs/{id}/links", use: link)
+        group.get("solutions", use: solutions)
+    }
+
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<NeedJSON> {
+        JSONList(items: try await context.needsRegister.register().map(NeedJSON.init))
+    }
+
+    @Sendable func need(_ request: Request, context web: WebContext) async throws -> NeedJSON {
+        let id = try web.parameters.require("id")
+        guard let evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need \(id)") }
+        return NeedJSON(evidence)
+    }
+
+    @Sendable func link(_ request: Request, context web: WebContext) async throws -> EditedResponse<NeedLinkJSON> {
+        let body = try await request.decode(as: CreateNeedLinkRequest.self, context: web)
+        let id = try web.parameters.require("id")
+        do {
+            let link = try await context.needLinks.link(need: id, solution: body.solution, rationale: body.rationale,
+                                                        status: body.status ?? .candidate, coder: body.coder)
+            return EditedResponse(status: .created, response: NeedLinkJSON(link))
+        } catch let error as NeedLinkError {
+            if case .unknownNeed = error { throw APIError(.notFound, "not_found", error.description) }
+            throw APIError(.unprocessableContent, "invalid", error.description)
+        }
+    }
+
+    @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> JSONList<SolutionJSON> {
+        let catalogue = try SolutionCatalogue.load(context.workspace)
+        let links = try await context.store.needLinks(needID: nil)
+        return JSONList(items: catalogue.solutions.map { solution in
+            SolutionJSON(solution, needs: links.filter { $0.solutionID == solution.id && $0.status != .rejected }.map(\.needID))
+        })
+    }
+}

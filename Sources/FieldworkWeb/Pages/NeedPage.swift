@@ -1,0 +1,80 @@
+import FieldworkCore
+import FieldworkServices
+
+/// `/needs/{id}`: the evidence for one need, its linked solutions with their pilot telemetry
+/// (only days the participants' consent covers), and a form to link another solution.
+struct NeedPage {
+    let evidence: NeedEvidence
+    let catalogue: SolutionCatalogue
+    let telemetry: TelemetrySummaryService.Result
+
+    func body() -> String {
+        let need = evidence.need
+        var html = "<h1>\(HTML.escape(need.name)) <span class=\"id\">\(HTML.escape(need.id))</span></h1>"
+        if let description = need.description { html += "<p class=\"hint\">\(HTML.escape(description))</p>" }
+        html += "<dl class=\"definition evidence\">"
+        html += item("Codings", "\(evidence.codings)")
+        html += item("Participants", evidence.participants.joined(separator: ", "))
+        html += item("Administrations", evidence.administrations.map(\.displayName).joined(separator: ", "))
+        html += item("Document types", evidence.documentTypes.map(\.rawValue).joined(separator: ", "))
+        html += item("Barriers", evidence.barriers.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
+        html += item("Preconditions", evidence.preconditions.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
+        html += "</dl><h2>Representative quotes</h2>"
+        if evidence.quotes.isEmpty { html += "<p class=\"hint\">No quotable passages yet.</p>" }
+        html += "<ul class=\"quotes\">"
+        for quote in evidence.quotes {
+            html += "<li><blockquote>\(HTML.escape(quote.text))</blockquote><p class=\"source\">\(HTML.escape(quote.participants.joined(separator: ", "))) · <a href=\"/documents/\(HTML.escape(quote.documentID))\">\(HTML.escape(quote.documentTitle))</a></p></li>"
+        }
+        html += "</ul>"
+        if evidence.quotesWithheld > 0 {
+            html += "<p class=\"hint\">\(evidence.quotesWithheld) passage\(evidence.quotesWithheld == 1 ? "" : "s") not shown as quotes: a speaker has not consented to being quoted.</p>"
+        }
+        html += "<h2>Linked solutions</h2>"
+        if evidence.links.isEmpty { html += "<p class=\"hint\">No solutions linked yet.</p>" }
+        html += "<ul class=\"links\">"
+        for link in evidence.links {
+            let name = catalogue[link.solutionID]?.name ?? link.solutionID
+            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(charts(for: link.solutionID))</li>"
+        }
+        html += "</ul>" + form()
+        return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"
+    }
+
+    private func item(_ term: String, _ value: String) -> String {
+        "<dt>\(HTML.escape(term))</dt><dd>\(value.isEmpty ? "—" : HTML.escape(value))</dd>"
+    }
+
+    /// One chart per device and metric of the solution: daily counts for door and activity
+    /// signals (how often), daily means for measurements (how much).
+    private func charts(for solutionID: String) -> String {
+        let devices = Set(telemetry.devices.filter { $0.solutionID == solutionID }.map(\.name))
+        let rows = telemetry.rows.filter { devices.contains($0.device) }
+        guard !rows.isEmpty else { return devices.isEmpty ? "" : "<p class=\"hint\">No telemetry that consent allows showing.</p>" }
+        let solution = catalogue[solutionID]
+        var html = "<div class=\"charts\">"
+        let series = Dictionary(grouping: rows) { "\($0.device)\u{0}\($0.metric)" }
+        for key in series.keys.sorted() {
+            guard let points = series[key], let first = points.first else { continue }
+            let counts = solution?.metric(named: first.metric)?.signal != nil
+            let title = "\(first.device) · \(first.metric) · daily \(counts ? "readings" : "mean")"
+            let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
+                                       points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
+            html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption></figure>"
+        }
+        return html + "</div>"
+    }
+
+    private func form() -> String {
+        var html = "<h2>Link a solution</h2><form id=\"link-solution\" class=\"filters\" data-need=\"\(HTML.escape(evidence.need.id))\">"
+        html += "<label>Solution <select name=\"solution\" required>"
+        for solution in catalogue.solutions {
+            html += "<option value=\"\(HTML.escape(solution.id))\">\(HTML.escape(solution.name))</option>"
+        }
+        html += "</select></label><label>Status <select name=\"status\">"
+        for status in NeedSolutionLink.Status.allCases {
+            html += "<option value=\"\(status.rawValue)\">\(status.rawValue)</option>"
+        }
+        html += "</select></label><label>Rationale <textarea name=\"rationale\" rows=\"2\" required></textarea></label>"
+        return html + "<button type=\"submit\">Link solution</button><p class=\"form-status\" role=\"status\" aria-live=\"polite\"></p></form>"
+    }
+}

@@ -1,0 +1,62 @@
+import FieldworkCore
+
+/// A small SVG chart drawn on the server: a line of daily means, or bars of daily counts.
+///
+/// CSP-safe by construction: presentation attributes (`fill`, `stroke`, `font-size`) only, never
+/// a `style` attribute or element, no script; every text from data goes through `HTML.escape`.
+struct TelemetryChart {
+    enum Kind { case line, bars }
+
+    let title: String
+    let kind: Kind
+    /// (day `YYYY-MM-DD`, value), in order.
+    let points: [(label: String, value: Double)]
+    let unit: String?
+
+    static let width = 320.0, height = 120.0, left = 36.0, right = 8.0, top = 10.0, bottom = 22.0
+
+    func svg() -> String {
+        guard !points.isEmpty else { return "" }
+        let values = points.map(\.value)
+        var low = kind == .bars ? 0 : values.min() ?? 0
+        var high = values.max() ?? 0
+        if high == low { high += 1; low = kind == .bars ? 0 : low - 1 }
+        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        func x(_ index: Int) -> Double {
+            points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
+        }
+        func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / (high - low)) }
+        var marks = ""
+        switch kind {
+        case .line:
+            let line = points.indices.map { "\(Self.number(x($0))),\(Self.number(y(points[$0].value)))" }.joined(separator: " ")
+            marks += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\"/>"
+            for index in points.indices {
+                marks += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value)))\" r=\"2.5\" fill=\"#1f77b4\"><title>\(HTML.escape(points[index].label)): \(Self.number(points[index].value))</title></circle>"
+            }
+        case .bars:
+            let slot = plotWidth / Double(points.count)
+            for (index, point) in points.enumerated() {
+                let barTop = y(point.value)
+                marks += "<rect x=\"\(Self.number(Self.left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(HTML.escape(point.label)): \(Self.number(point.value))</title></rect>"
+            }
+        }
+        let unitText = unit.map { " " + HTML.escape($0) } ?? ""
+        return """
+            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(HTML.escape(title))" xmlns="http://www.w3.org/2000/svg">\
+            <title>\(HTML.escape(title))</title>\
+            <line x1="\(Self.left)" y1="\(Self.top + plotHeight)" x2="\(Self.width - Self.right)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
+            <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" font-size="9" fill="#555">\(Self.number(high))\(unitText)</text>\
+            <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" font-size="9" fill="#555">\(Self.number(low))</text>\
+            <text x="\(Self.left)" y="\(Self.height - 6)" font-size="9" fill="#555">\(HTML.escape(points.first?.label ?? ""))</text>\
+            <text x="\(Self.width - Self.right)" y="\(Self.height - 6)" text-anchor="end" font-size="9" fill="#555">\(HTML.escape(points.last?.label ?? ""))</text>\
+            \(marks)</svg>
+            """
+    }
+
+    /// Short numbers for labels and coordinates: no exponent, at most two decimals.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+}

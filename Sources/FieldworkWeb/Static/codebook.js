@@ -1,0 +1,354 @@
+// The codebook page: a keyboard-navigable tree (WAI-ARIA tree pattern) and dialogs to add,
+// rename and move codes through /api/codebook. After a change the page reloads, focus returns
+// to the code and the change is announced.
+
+import { post, patch } from './api.js';
+import { el, field, makeDialog, announce, fold, nextId } from './ui.js';
+
+const FLASH_KEY = 'fieldwork.flash';
+const COLLAPSED_KEY = 'fieldwork.collapsedCodes';
+const ID_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+const KINDS = ['theme', 'need', 'barrier', 'precondition', 'actor', 'emotion', 'other'];
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
+
+const itemsOf = (tree) => Array.from(tree.querySelectorAll('li[role="treeitem"]'));
+const groupOf = (item) => item.querySelector(':scope > ul[role="group"]');
+const parentItem = (item) => item.parentElement.closest('li[role="treeitem"]');
+const isCollapsed = (item) => item.getAttribute('aria-expanded') === 'false';
+const codeOf = (item) => ({
+  id: item.dataset.code,
+  name: item.dataset.name,
+  kind: item.dataset.kind,
+  parent: item.dataset.parent || null,
+});
+
+function collapsedSet() {
+  try {
+    return new Set(JSON.parse(sessionStorage.getItem(COLLAPSED_KEY) || '[]'));
+  } catch {
+    return new Set();
+  }
+}
+
+function saveCollapsed(tree) {
+  try {
+    const ids = itemsOf(tree).filter(isCollapsed).map((item) => item.dataset.code);
+    sessionStorage.setItem(COLLAPSED_KEY, JSON.stringify(ids));
+  } catch {
+    // storage disabled
+  }
+}
+
+function visibleItems(tree) {
+  return itemsOf(tree).filter((item) => {
+    for (let parent = parentItem(item); parent; parent = parentItem(parent)) {
+      if (isCollapsed(parent)) return false;
+    }
+    return true;
+  });
+}
+
+function slug(text) {
+  return fold(text).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+function reloadWith(message, code) {
+  try {
+    sessionStorage.setItem(FLASH_KEY, JSON.stringify({ message, code }));
+  } catch {
+    // no flash message then
+  }
+  window.location.reload();
+}
+
+function initTree(tree) {
+  const collapsed = collapsedSet();
+  const items = itemsOf(tree);
+  items.forEach((item, index) => {
+    item.tabIndex = index === 0 ? 0 : -1;
+    const name = item.querySelector(':scope > .code-row .code-name');
+    if (name) {
+      name.id = name.id || nextId('code-name');
+      item.setAttribute('aria-labelledby', name.id);
+    }
+    const row = item.querySelector(':scope > .code-row');
+    const hasChildren = Boolean(groupOf(item));
+    if (!hasChildren) {
+      item.removeAttribute('aria-expanded');
+      if (row) row.prepend(el('span', { class: 'twisty is-leaf', 'aria-hidden': 'true' }));
+    } else {
+      if (collapsed.has(item.dataset.code)) item.setAttribute('aria-expanded', 'false');
+      if (row) {
+        row.prepend(el('span', {
+          class: 'twisty', 'aria-hidden': 'true', title: 'Expand or collapse',
+          onclick: (event) => {
+            event.stopPropagation();
+            toggle(item);
+            focusItem(item);
+          },
+        }));
+      }
+    }
+    for (const [selector, keys] of [['.rename', 'R F2'], ['.move', 'M'], ['.add-child', 'A']]) {
+      const button = row && row.querySelector(selector);
+      if (button) {
+        button.setAttribute('aria-keyshortcuts', keys);
+        button.setAttribute('aria-haspopup', 'dialog');
+      }
+    }
+  });
+
+  function focusItem(item) {
+    if (!item) return;
+    for (const other of itemsOf(tree)) other.tabIndex = -1;
+    item.tabIndex = 0;
+    item.focus();
+  }
+
+  function toggle(item, open = isCollapsed(item)) {
+    if (!groupOf(item)) return;
+    item.setAttribute('aria-expanded', String(open));
+    saveCollapsed(tree);
+  }
+
+  tree.addEventListener('keydown', (event) => {
+    const item = event.target;
+    if (!(item instanceof Element) || item.getAttribute('role') !== 'treeitem') return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const visible = visibleItems(tree);
+    const index = visible.indexOf(item);
+    switch (event.key) {
+      case 'ArrowDown': focusItem(visible[index + 1]); break;
+      case 'ArrowUp': focusItem(visible[index - 1]); break;
+      case 'Home': focusItem(visible[0]); break;
+      case 'End': focusItem(visible[visible.length - 1]); break;
+      case 'ArrowRight':
+        if (groupOf(item)) {
+          if (isCollapsed(item)) toggle(item, true);
+          else focusItem(groupOf(item).querySelector('li[role="treeitem"]'));
+        }
+        break;
+      case 'ArrowLeft':
+        if (groupOf(item) && !isCollapsed(item)) toggle(item, false);
+        else focusItem(parentItem(item));
+        break;
+      case '*':
+        for (const sibling of item.parentElement.children) if (groupOf(sibling)) toggle(sibling, true);
+        break;
+      case 'F2':
+      case 'r': renameCode(item); break;
+      case 'm': moveCode(item, tree); break;
+      case 'a': addCode(item); break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  tree.addEventListener('click', (event) => {
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const item = target.closest('li[role="treeitem"]');
+    if (!item) return;
+    if (target.closest('button.rename')) renameCode(item);
+    else if (target.closest('button.move')) moveCode(item, tree);
+    else if (target.closest('button.add-child')) addCode(item);
+    else if (!target.closest('a, button') && target.closest('.code-row')) {
+      for (const other of itemsOf(tree)) other.tabIndex = -1;
+      item.tabIndex = 0;
+      if (!window.getSelection().toString()) item.focus();
+    }
+  });
+
+  tree.addEventListener('focusin', (event) => {
+    const item = event.target instanceof Element ? event.target.closest('li[role="treeitem"]') : null;
+    if (!item || event.target !== item) return;
+    for (const other of itemsOf(tree)) if (other !== item) other.tabIndex = -1;
+    item.tabIndex = 0;
+  });
+
+  return { focusItem };
+}
+
+// ---------------------------------------------------------------------- dialogs
+
+async function submitting(dialog, input, request, onSuccess) {
+  dialog.setError('');
+  dialog.busy(true);
+  try {
+    const result = await request();
+    onSuccess(result);
+  } catch (failure) {
+    dialog.busy(false);
+    dialog.setError(failure.detail || String(failure));
+    if (input) input.focus();
+  }
+}
+
+/** A dialog's submit and Cancel buttons; `onSubmit` runs on submit (the form never posts). */
+function dialogActions(dialog, label, onSubmit) {
+  dialog.actions.append(
+    el('button', { type: 'submit', class: 'primary' }, label),
+    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'));
+  dialog.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit();
+  });
+}
+
+function renameCode(item) {
+  const code = codeOf(item);
+  const input = el('input', { type: 'text', required: true, autocomplete: 'off', value: code.name });
+  const dialog = makeDialog({
+    title: `Rename “${code.name}”`,
+    description: `Codings keep pointing to the id ${code.id}; only the name changes.`,
+  });
+  dialog.body.append(field('Name', input).wrapper);
+  dialogActions(dialog, 'Rename', () => {
+    const name = input.value.trim();
+    if (!name) {
+      input.setAttribute('aria-invalid', 'true');
+      dialog.setError('A code needs a name.');
+      input.focus();
+      return;
+    }
+    if (name === code.name) {
+      dialog.close();
+      return;
+    }
+    submitting(dialog, input,
+      () => patch(`/api/codebook/codes/${encodeURIComponent(code.id)}`, { name }),
+      () => reloadWith(`Renamed to “${name}”.`, code.id));
+  });
+  dialog.open(input);
+  input.select();
+}
+
+function moveCode(item, tree) {
+  const code = codeOf(item);
+  const blocked = new Set([item, ...item.querySelectorAll('li[role="treeitem"]')].map((node) => node.dataset.code));
+  const select = el('select', { required: true });
+  select.append(el('option', { value: '' }, 'Top level (no parent)'));
+  for (const other of itemsOf(tree)) {
+    let depth = 0;
+    for (let parent = parentItem(other); parent; parent = parentItem(parent)) depth += 1;
+    const label = `${'\u00a0\u00a0'.repeat(depth + 1)}${other.dataset.name} (${other.dataset.code})`;
+    select.append(el('option', { value: other.dataset.code, disabled: blocked.has(other.dataset.code) }, label));
+  }
+  select.value = code.parent || '';
+  const dialog = makeDialog({
+    title: `Move “${code.name}”`,
+    description: 'Its children move along, and its codings stay as they are. A code cannot go under itself or one of its children.',
+  });
+  dialog.body.append(field('New parent', select).wrapper);
+  dialogActions(dialog, 'Move', () => {
+    const parent = select.value || null;
+    if (parent === code.parent) {
+      dialog.setError('That is where it is already. Choose another parent, or Cancel.');
+      select.focus();
+      return;
+    }
+    const body = parent ? { parent } : { move_to_top: true };
+    const where = parent ? `under “${tree.querySelector(`li[data-code="${CSS.escape(parent)}"]`)?.dataset.name || parent}”` : 'to the top level';
+    submitting(dialog, select,
+      () => patch(`/api/codebook/codes/${encodeURIComponent(code.id)}`, body),
+      () => reloadWith(`Moved “${code.name}” ${where}.`, code.id));
+  });
+  dialog.open(select);
+}
+
+function addCode(parentItemEl) {
+  const parent = parentItemEl ? codeOf(parentItemEl) : null;
+  const name = el('input', { type: 'text', required: true, autocomplete: 'off' });
+  const id = el('input', { type: 'text', required: true, autocomplete: 'off', spellcheck: 'false', class: 'mono', value: parent ? `${parent.id}.` : '' });
+  const description = el('textarea', { rows: '3' });
+  const ownColour = el('input', { type: 'checkbox' });
+  const colour = el('input', { type: 'color', value: PALETTE[Math.floor(Math.random() * PALETTE.length)] });
+  ownColour.checked = !parent;
+  colour.disabled = !ownColour.checked;
+  ownColour.addEventListener('change', () => { colour.disabled = !ownColour.checked; });
+  const kind = el('select', {});
+  for (const value of KINDS) kind.append(el('option', { value }, value));
+
+  let idEdited = false;
+  id.addEventListener('input', () => { idEdited = true; });
+  name.addEventListener('input', () => {
+    if (idEdited) return;
+    const base = slug(name.value);
+    id.value = parent ? `${parent.id}.${base}` : base;
+  });
+
+  const dialog = makeDialog({
+    title: parent ? `Add a code under “${parent.name}”` : 'Add a top-level code',
+    className: 'add-code',
+    description: parent ? `It inherits the kind “${parent.kind}” and, without its own colour, the colour of “${parent.name}”.` : null,
+  });
+  dialog.body.append(...[
+    field('Name', name).wrapper,
+    field('Id', id, 'Lower-case letters and digits in parts joined by . - or _ — for example need.safety.night. It cannot be changed later here.').wrapper,
+    field('Description (optional)', description).wrapper,
+    parent ? null : field('Kind', kind).wrapper,
+    el('div', { class: 'field field-inline' },
+      el('label', {}, ownColour, ' Own colour'), colour),
+  ].filter(Boolean));
+  colour.setAttribute('aria-label', 'Colour');
+  dialogActions(dialog, 'Add code', () => {
+    for (const input of [name, id]) input.removeAttribute('aria-invalid');
+    const body = { id: id.value.trim(), name: name.value.trim() };
+    if (!body.name) {
+      name.setAttribute('aria-invalid', 'true');
+      dialog.setError('A code needs a name.');
+      name.focus();
+      return;
+    }
+    if (!ID_PATTERN.test(body.id)) {
+      id.setAttribute('aria-invalid', 'true');
+      dialog.setError('The id must be a lower-case slug such as need.safety.night (letters, digits, and . - _ between them).');
+      id.focus();
+      return;
+    }
+    if (parent) body.parent = parent.id;
+    else body.kind = kind.value;
+    if (description.value.trim()) body.description = description.value.trim();
+    if (ownColour.checked) body.color = colour.value;
+    submitting(dialog, name,
+      () => post('/api/codebook/codes', body),
+      (created) => reloadWith(`Added “${created.name}”.`, created.id));
+  });
+  dialog.open(name);
+}
+
+export function initCodebook() {
+  const tree = document.querySelector('.code-tree');
+  if (!tree) return;
+  const { focusItem } = initTree(tree);
+  const addRoot = document.getElementById('add-root-code');
+  if (addRoot) {
+    addRoot.setAttribute('aria-haspopup', 'dialog');
+    addRoot.setAttribute('aria-keyshortcuts', 'N');
+    addRoot.addEventListener('click', () => addCode(null));
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const target = event.target;
+    if (target instanceof Element && target.closest('input, textarea, select, dialog, [contenteditable]')) return;
+    event.preventDefault();
+    addCode(null);
+  });
+  let flash = null;
+  try {
+    flash = JSON.parse(sessionStorage.getItem(FLASH_KEY) || 'null');
+    sessionStorage.removeItem(FLASH_KEY);
+  } catch {
+    flash = null;
+  }
+  if (flash) {
+    const item = flash.code ? tree.querySelector(`li[data-code="${CSS.escape(flash.code)}"]`) : null;
+    if (item) {
+      for (let parent = parentItem(item); parent; parent = parentItem(parent)) parent.setAttribute('aria-expanded', 'true');
+      item.scrollIntoView({ block: 'center' });
+      focusItem(item);
+      item.classList.add('is-target');
+    }
+    if (flash.message) announce(flash.message);
+  }
+}

@@ -1,0 +1,88 @@
+// The coder's name: chosen once per browser (localStorage), shown in the header, sent with
+// every coding (`coder`) and memo (`author`).
+
+import { el, field, makeDialog, announce } from './ui.js';
+
+const KEY = 'fieldwork.coder';
+const MAX = 80;
+
+export function getCoder() {
+  try {
+    const name = (localStorage.getItem(KEY) || '').trim();
+    return name || null;
+  } catch {
+    return null; // storage disabled: ask each time
+  }
+}
+
+function setCoder(name) {
+  try {
+    localStorage.setItem(KEY, name);
+  } catch {
+    // storage disabled: the name lives for this page only
+  }
+  memory = name;
+  updateButton();
+}
+
+let memory = null;
+const current = () => getCoder() || memory;
+
+function updateButton() {
+  const button = document.getElementById('coder-button');
+  if (!button) return;
+  const name = current();
+  button.textContent = name ? `Coder: ${name}` : 'Coder: not set';
+  button.classList.toggle('is-unset', !name);
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.title = name ? 'Change the name your codings and memos are saved under' : 'Set the name your codings and memos are saved under';
+}
+
+/**
+ * Asks for the coder's name in a small dialog. Resolves to the name, or null when cancelled.
+ * `reason` explains why we ask now (for example before the first coding).
+ */
+export async function askCoder(reason = null) {
+  const input = el('input', { type: 'text', name: 'coder', autocomplete: 'nickname', maxlength: MAX, required: true, spellcheck: 'false', value: current() || '' });
+  const dialog = makeDialog({
+    title: current() ? 'Change coder' : 'Who is coding?',
+    className: 'coder-dialog',
+    description: reason || 'Your name is kept in this browser and saved with every coding and memo you make.',
+  });
+  dialog.body.append(field('Your name', input, 'As it should appear in exports, for example “Anna” or “A. Lind”.').wrapper);
+  dialog.actions.append(
+    el('button', { type: 'submit', class: 'primary' }, 'Save'),
+    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close(null) }, 'Cancel'),
+  );
+  dialog.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = input.value.trim();
+    if (!name || Array.from(name).length > MAX) {
+      input.setAttribute('aria-invalid', 'true');
+      dialog.setError(name ? `A name has at most ${MAX} characters.` : 'Please type a name.');
+      input.focus();
+      return;
+    }
+    setCoder(name);
+    dialog.close(name);
+  });
+  const promise = dialog.open(input);
+  input.select();
+  const name = await promise;
+  if (name) announce(`Coding as ${name}.`);
+  return name;
+}
+
+/** The coder's name, asking for it first if it was never set. Null when the user declines. */
+export async function ensureCoder(reason = 'Before your first coding: what name should your codings be saved under? You are asked only once in this browser.') {
+  return current() || askCoder(reason);
+}
+
+export function initCoder() {
+  updateButton();
+  const button = document.getElementById('coder-button');
+  if (button) button.addEventListener('click', () => { askCoder(); });
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY) updateButton();
+  });
+}

@@ -1,0 +1,211 @@
+// A coding's details: the card (or cards, where codings overlap) that shows who coded what,
+// and lets the coder save its memo, change its code or delete it. A conflict (someone else
+// changed it meanwhile) reloads the card and keeps unsaved memo text.
+
+import { get, patch, del, query, ApiError } from './api.js';
+import { el, codeDot, announce, nextId } from './ui.js';
+import { ensureCoder } from './coder.js';
+import { loadCodes, createPicker, rememberCode } from './picker.js';
+import { panel, state } from './workbench.js';
+import { documentId, segmentAt } from './transcript.js';
+import { openPanel, closePanel, panelHeader, setBusy, markActive } from './panel.js';
+import { refreshTranscript } from './refresh.js';
+
+function codeLabel(codes, id) {
+  const code = codes.byId.get(id);
+  return code ? { name: code.name, path: code.path.join(' › ') } : { name: id, path: '' };
+}
+
+/**
+ * Opens the details card for the codings `ids` (several where highlights overlap) under
+ * `segment`. After a conflict, `drafts` keeps unsaved memo text and `message` says why.
+ */
+export async function openDetails(ids, segment, returnFocus, { drafts = {}, message = '' } = {}) {
+  let codes;
+  let all;
+  try {
+    [codes, all] = await Promise.all([loadCodes(), get(`/api/codings?${query({ document: documentId() })}`)]);
+  } catch (error) {
+    announce(`The coding could not be loaded: ${error.detail || error.message}`, { error: true });
+    return;
+  }
+  const byId = new Map(all.map((coding) => [coding.id, coding]));
+  const codings = ids.map((id) => byId.get(id)).filter(Boolean);
+  if (!codings.length) {
+    announce('This coding no longer exists; the transcript was refreshed.');
+    await refreshTranscript();
+    return;
+  }
+  const title = codings.length === 1 ? 'Coding' : `${codings.length} codings overlap here`;
+  const cards = codings.map((coding, index) => codingCard(coding, codes, { multiple: codings.length > 1, open: index === 0, draft: drafts[coding.id], ids, segment, returnFocus }));
+  const notice = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' }, message);
+  openPanel('details', segment, [panelHeader(title), notice, ...cards], returnFocus);
+  state.dirty = codings.some((c) => drafts[c.id] !== undefined && drafts[c.id] !== (c.memo || ''));
+  markActive(codings.map((c) => c.id));
+  panel.querySelector('.panel-title').focus();
+}
+
+/** One coding's card: its memo, and the change-code and delete actions. */
+function codingCard(coding, codes, { multiple, open, draft, ids, segment, returnFocus }) {
+  const { name, path } = codeLabel(codes, coding.code);
+  const memoId = nextId('coding-memo');
+  const memo = el('textarea', { id: memoId, class: 'memo-input', rows: '3', placeholder: 'No memo yet' });
+  memo.value = draft !== undefined ? draft : coding.memo || '';
+  const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });
+  const saveMemo = el('button', { type: 'button', class: 'secondary' }, 'Save memo');
+  const change = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, 'Change code…');
+  const remove = el('button', { type: 'button', class: 'danger-outline' }, 'Delete…');
+  const changeArea = el('div', { class: 'change-area', hidden: true });
+  const confirmArea = el('div', { class: 'confirm-area', hidden: true, role: 'group', 'aria-label': 'Confirm deletion' });
+  const body = el('div', { class: 'coding-body' });
+  const created = coding.created_at ? new Date(coding.created_at) : null;
+  const meta = [`Coded by ${coding.coder}`, created && !Number.isNaN(created.getTime()) ? created.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null]
+    .filter(Boolean).join(' · ');
+
+  const context = { ids, segment, returnFocus };
+  let card = coding; // the freshest version we know
+
+  const stale = async (failure) => {
+    const drafts = {};
+    for (const area of panel.querySelectorAll('[data-coding-card]')) {
+      const text = area.querySelector('textarea.memo-input');
+      if (text) drafts[area.dataset.codingCard] = text.value;
+    }
+    await refreshTranscript({ keepPanel: true });
+    const seg = context.segment && context.segment.isConnected ? context.segment : segmentAt(card.start);
+    await openDetails(context.ids, seg, context.returnFocus, {
+      drafts,
+      message: `Someone else changed this coding in the meantime, so nothing was saved. Here is the current version${drafts[card.id] !== undefined ? '; your memo text is kept: save it again if you still want it' : ''}.`,
+    });
+  };
+
+  const gone = async (failure) => {
+    closePanel({ restoreFocus: false });
+    await refreshTranscript({ focus: { offset: card.start } });
+    announce(`${failure.detail}. The coding was removed meanwhile; the transcript is refreshed.`, { error: true });
+  };
+
+  /**
+   * A change that did not go through: a conflict or a vanished coding reloads (the promise
+   * of that is returned); anything else is shown on the card (null is returned).
+   */
+  const failed = (failure) => {
+    setBusy(false);
+    if (failure instanceof ApiError && failure.status === 409) return stale(failure);
+    if (failure instanceof ApiError && failure.status === 404) return gone(failure);
+    error.textContent = failure.detail || String(failure);
+    return null;
+  };
+
+  memo.addEventListener('input', () => {
+    state.dirty = memo.value !== (card.memo || '');
+    state.escapeArmed = false;
+  });
+  memo.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      saveMemo.click();
+    }
+  });
+
+  saveMemo.addEventListener('click', async () => {
+    if (state.busy) return;
+    error.textContent = '';
+    setBusy(true);
+    try {
+      card = await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, memo: memo.value });
+      state.dirty = false;
+      setBusy(false);
+      error.textContent = 'Memo saved.';
+      announce(card.memo ? 'Memo saved.' : 'Memo cleared.');
+    } catch (failure) {
+      return failed(failure);
+    }
+  });
+
+  change.addEventListener('click', () => {
+    const opening = changeArea.hidden;
+    changeArea.hidden = !opening;
+    change.setAttribute('aria-expanded', String(opening));
+    changeArea.replaceChildren();
+    if (!opening) return;
+    confirmArea.hidden = true;
+    const picker = createPicker({
+      codes,
+      label: `New code (now: ${name})`,
+      exclude: card.code,
+      onCancel: () => {
+        changeArea.hidden = true;
+        change.setAttribute('aria-expanded', 'false');
+        change.focus();
+      },
+      onChoose: async (code) => {
+        if (state.busy) return;
+        setBusy(true);
+        try {
+          await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, code: code.id });
+          rememberCode(code.id);
+          closePanel({ restoreFocus: false });
+          await refreshTranscript({ focus: { chip: card.id } });
+          announce(`Changed from ${name} to ${code.name}.`);
+        } catch (failure) {
+          const reloading = failed(failure);
+          if (reloading) return reloading;
+          picker.focus();
+        }
+      },
+    });
+    changeArea.append(picker.root);
+    picker.focus();
+  });
+
+  remove.addEventListener('click', () => {
+    changeArea.hidden = true;
+    change.setAttribute('aria-expanded', 'false');
+    const keep = el('button', { type: 'button', class: 'secondary' }, 'Keep it');
+    const yes = el('button', { type: 'button', class: 'danger' }, 'Delete coding');
+    confirmArea.replaceChildren(el('p', {}, `Delete this “${name}” coding by ${card.coder}? This cannot be undone.`), el('div', { class: 'panel-actions' }, yes, keep));
+    confirmArea.hidden = false;
+    keep.addEventListener('click', () => {
+      confirmArea.hidden = true;
+      remove.focus();
+    });
+    yes.addEventListener('click', async () => {
+      if (state.busy) return;
+      state.busy = true;
+      const coder = await ensureCoder('Deleting is recorded with your name. What name should Fieldwork use?');
+      if (!coder) {
+        state.busy = false;
+        error.textContent = 'A coder name is needed to delete a coding.';
+        return;
+      }
+      setBusy(true);
+      try {
+        await del(`/api/codings/${encodeURIComponent(card.id)}?${query({ version: card.version, coder })}`);
+        closePanel({ restoreFocus: false });
+        await refreshTranscript({ focus: { offset: card.start } });
+        announce(`Deleted the “${name}” coding.`);
+      } catch (failure) {
+        return failed(failure);
+      }
+    });
+    keep.focus();
+  });
+
+  body.append(...[
+    multiple || !path ? null : el('p', { class: 'coding-path' }, path),
+    el('p', { class: 'panel-meta' }, meta),
+    el('blockquote', { class: 'panel-quote' }, coding.quote),
+    el('div', { class: 'field' }, el('label', { for: memoId }, 'Memo'), memo),
+    el('div', { class: 'panel-actions' }, saveMemo, change, remove),
+    changeArea, confirmArea, error,
+  ].filter(Boolean));
+  if (multiple) {
+    return el('details', { class: 'coding-card', open: open || undefined, data: { codingCard: coding.id, code: coding.code } },
+      el('summary', {}, codeDot(coding.code), el('span', { class: 'summary-name' }, name), el('span', { class: 'summary-meta' }, ` · ${coding.coder}`)),
+      path ? el('p', { class: 'coding-path' }, path) : null,
+      body);
+  }
+  return el('section', { class: 'coding-card', 'aria-label': name, data: { codingCard: coding.id, code: coding.code } },
+    el('h3', { class: 'coding-name' }, codeDot(coding.code), name), body);
+}

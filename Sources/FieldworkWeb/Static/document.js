@@ -1,0 +1,44 @@
+// The document page: select text and code it, inspect and change codings, re-attach orphans.
+//
+// Mouse: select text → the picker opens under the passage; click a highlight or a margin chip
+// → its details. Keyboard: Tab or J/K to a passage, Enter or C codes the whole passage (or the
+// current selection), S selects sentence by sentence, E extends by a sentence, Shift+←/→ and
+// [ ] adjust by words.
+//
+// This file wires the page together; the parts live in their own modules: workbench.js (shared
+// elements and state), transcript.js, selection.js, panel.js, code-passage.js (coding a
+// selection), coding-details.js, refresh.js, reattach.js, pointer.js and keyboard.js.
+
+import { el } from './ui.js';
+import { bindWorkbench } from './workbench.js';
+import { prepareTranscript, segmentAt } from './transcript.js';
+import { initPanel } from './panel.js';
+import { initReattach } from './reattach.js';
+import { initPointer } from './pointer.js';
+import { initKeyboard } from './keyboard.js';
+
+export function initDocumentPage() {
+  if (!bindWorkbench()) return;
+  initPanel();
+  initReattach();
+  initPointer();
+  initKeyboard();
+  prepareTranscript();
+  const hint = document.getElementById('coding-hint');
+  if (hint) hint.append(' ', el('span', {}, 'Press ', el('kbd', {}, '?'), ' for all keyboard shortcuts.'));
+  window.addEventListener('hashchange', goToHash);
+  goToHash();
+}
+
+/** Links into the text (#s<offset>) scroll to, focus and flash the passage holding it. */
+function goToHash() {
+  const match = /^#s(\d+)$/.exec(window.location.hash);
+  if (!match) return;
+  const segment = segmentAt(Number(match[1]));
+  if (!segment) return;
+  segment.scrollIntoView({ block: 'center' });
+  segment.focus({ preventScroll: true });
+  segment.classList.remove('is-target');
+  void segment.offsetWidth; // restart the flash animation
+  segment.classList.add('is-target');
+}

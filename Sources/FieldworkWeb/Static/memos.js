@@ -1,0 +1,85 @@
+// Memo sections (`section.memos`): the form posts to /api/memos and the new memo joins the
+// list without a reload. A failed save keeps the text and says why.
+
+import { post } from './api.js';
+import { el, announce } from './ui.js';
+import { ensureCoder } from './coder.js';
+
+function memoItem(memo) {
+  const when = memo.created_at ? new Date(memo.created_at) : null;
+  const meta = [memo.author, when && !Number.isNaN(when.getTime()) ? when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null]
+    .filter(Boolean).join(' · ');
+  return el('li', { class: 'is-new', data: { memo: memo.id, version: memo.version } },
+    el('p', { class: 'memo-text' }, memo.text),
+    el('p', { class: 'memo-meta' }, meta));
+}
+
+function initSection(section) {
+  const form = section.querySelector('form.memo-form');
+  const list = section.querySelector('.memo-list');
+  if (!form || !list) return;
+  const textarea = form.querySelector('textarea');
+  const button = form.querySelector('button[type="submit"]');
+  const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });
+  form.append(error);
+  if (textarea) {
+    textarea.setAttribute('aria-keyshortcuts', 'Control+Enter');
+    textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  }
+  const empty = () => {
+    list.classList.toggle('is-empty', list.children.length === 0);
+  };
+  empty();
+
+  let sending = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!textarea || sending) return;
+    const text = textarea.value.trim();
+    if (!text) {
+      error.textContent = 'Write something first.';
+      textarea.setAttribute('aria-invalid', 'true');
+      textarea.focus();
+      return;
+    }
+    textarea.removeAttribute('aria-invalid');
+    sending = true;
+    const author = await ensureCoder('Memos are saved with your name. What name should Fieldwork use?');
+    if (!author) {
+      sending = false;
+      error.textContent = 'A name is needed to save a memo. Your text is kept.';
+      return;
+    }
+    error.textContent = '';
+    form.setAttribute('aria-busy', 'true');
+    if (button) button.disabled = true;
+    try {
+      const memo = await post('/api/memos', {
+        target: section.dataset.target,
+        target_id: section.dataset.targetId || '',
+        author,
+        text,
+      });
+      list.append(memoItem(memo));
+      empty();
+      textarea.value = '';
+      announce('Memo saved.');
+      textarea.focus();
+    } catch (failure) {
+      error.textContent = `${failure.detail || String(failure)} Your text is kept.`;
+    } finally {
+      sending = false;
+      form.removeAttribute('aria-busy');
+      if (button) button.disabled = false;
+    }
+  });
+}
+
+export function initMemos() {
+  for (const section of document.querySelectorAll('section.memos')) initSection(section);
+}

@@ -1,0 +1,55 @@
+// Re-attach mode: on an orphaned coding's page a banner asks for the passage it belongs to;
+// the selection (mouse or keyboard) becomes the new span, and "Attach here" saves it.
+
+import { post, ApiError } from './api.js';
+import { spanText } from './offsets.js';
+import { el } from './ui.js';
+import { banner, confirmButton, state } from './workbench.js';
+import { transcript, runs } from './transcript.js';
+import { currentSpan, showPending, clearPending } from './selection.js';
+
+/** The span "Attach here" would save (null: none), shown on the button and highlighted. */
+export function setReattachSpan(span) {
+  if (!confirmButton) return;
+  state.reattachSpan = span;
+  confirmButton.disabled = !span;
+  confirmButton.textContent = span ? `Attach here (${Array.from(spanText(runs(), span.start, span.end)).length} characters)` : 'Attach here';
+  if (span) showPending(span);
+  else clearPending();
+}
+
+/** Run once: follow the selection, and save on "Attach here" (only while re-attaching). */
+export function initReattach() {
+  if (!banner || !confirmButton) return;
+  const bannerError = el('p', { class: 'form-error' });
+  banner.append(bannerError);
+  document.addEventListener('selectionchange', () => {
+    if (state.panelKind) return;
+    const selection = window.getSelection();
+    if (!selection.rangeCount) return;
+    const root = transcript();
+    if (!root.contains(selection.anchorNode) && !root.contains(selection.focusNode)) return;
+    setReattachSpan(currentSpan());
+  });
+  confirmButton.addEventListener('click', async () => {
+    const span = state.reattachSpan;
+    if (!span || state.busy) return;
+    state.busy = true;
+    confirmButton.disabled = true;
+    bannerError.textContent = '';
+    try {
+      await post(`/api/codings/${encodeURIComponent(banner.dataset.coding)}/reattach`, {
+        version: Number(banner.dataset.version), start: span.start, end: span.end,
+      });
+      clearPending();
+      window.location.assign(`${window.location.pathname}#s${span.start}`);
+    } catch (failure) {
+      state.busy = false;
+      confirmButton.disabled = false;
+      bannerError.textContent = failure.detail || String(failure);
+      if (failure instanceof ApiError && failure.status === 409) {
+        bannerError.textContent += ' Reload the page to re-attach the current version.';
+      }
+    }
+  });
+}

@@ -1,0 +1,57 @@
+"""The needs register in a real Chromium: the sample telemetry imported into the served
+workspace with the real binary, a solution linked through the page's form (CSRF and coder
+handled by the page's own script), then the linked solution's SVG charts, CSP-clean."""
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import BINARY, console_errors, screenshot
+
+
+def import_sample_telemetry(server):
+    workspace = server["workspace"]
+    for name in ("pilot-2025-08.senml.json", "pilot-2025-08.csv"):
+        result = subprocess.run(
+            [str(BINARY), "--workspace", str(workspace), "telemetry", "import", str(workspace / "corpus" / "telemetry" / name)],
+            capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
+    output = import_sample_telemetry(server)
+    assert "R04 has no consent to telemetry" in output
+
+    browser.get(server["base"] + "/needs")
+    link = WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "a[href='/needs/need.safety.night']")))
+    link.click()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "link-solution")))
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.chart") == []
+
+    Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("motion-sensor")
+    Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=status]")).select_by_value("piloted")
+    browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").send_keys(
+        "Rörelse i hallen visar att natten varit lugn <img src=x onerror=alert(1)>")
+    browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").click()
+
+    item = WebDriverWait(browser, 10).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "li.need-link[data-solution='motion-sensor']")))
+    assert "piloted" in item.text and "Selenium" in item.text
+    assert "<img src=x onerror=alert(1)>" in item.text  # shown as text, never as an element
+    assert browser.find_elements(By.CSS_SELECTOR, "li.need-link img") == []
+
+    charts = item.find_elements(By.CSS_SELECTOR, "svg.chart")
+    assert len(charts) == 1
+    assert charts[0].size["width"] > 100 and charts[0].size["height"] > 50
+    bars = charts[0].find_elements(By.CSS_SELECTOR, "rect")
+    # R03 withdrew telemetry consent on 2025-09-01: only 2025-08-28 … 2025-08-31 are drawn.
+    assert len(bars) == 4
+    assert charts[0].find_elements(By.CSS_SELECTOR, "text")[-1].text == "2025-08-31"
+    screenshot(browser, "need-page")
+    assert console_errors(browser) == []
+
+    browser.get(server["base"] + "/solutions")
+    served = browser.find_element(By.ID, "motion-sensor")
+    assert "Feeling safe at night (piloted)" in served.text

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The real `fieldwork` binary: export a project, import it into a second workspace with the
+/// same corpus, and write a matrix.
+@Suite(.serialized) struct ExchangeCLITests {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The binary built next to the test bundle (as FieldworkCLITests finds it).
+    static var executable: URL {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [products, products.deletingLastPathComponent()]
+        where FileManager.default.isExecutableFile(atPath: folder.appending(path: "fieldwork").path) {
+            return folder.appending(path: "fieldwork")
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: ".build/debug/fieldwork")
+    }
+
+    func run(_ workspace: URL, _ arguments: String...) throws -> Output {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--workspace", workspace.path] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func exportImportAndMatrixThroughTheBinary() async throws {
+        let source = try await QDPXExportTests.codedWorkspace()
+        let export = try run(source.root, "export", "qdpx", "--out", "exports/study.qdpx")
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("2 sources, 5 codes, 4 codings, 4 notes, 3 cases, 2 users"))
+        let file = source.root.appending(path: "exports/study.qdpx")
+
+        let target = try await ExchangeWorkspace()
+        let dryRun = try run(target.root, "import", "qdpx", file.path, "--dry-run")
+        #expect(dryRun.status == 0 && dryRun.stdout.hasPrefix("dry run, nothing written: study.qdpx (made by Fieldwork)"))
+        let imported = try run(target.root, "import", "qdpx", file.path, "--json")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
+        #expect(report["written"] as? Bool == true && report["codings_imported"] as? Int == 4)
+        #expect((report["problems"] as? [Any])?.isEmpty == true)
+        #expect(try await target.codingFacts() == (try await source.codingFacts()))
+
+        let matrix = try run(target.root, "export", "matrix", "--rows", "participant")
+        #expect(matrix.status == 0, "\(matrix.stderr)")
+        let csv = try String(contentsOf: target.root.appending(path: "exports/matrix-participant.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("participant,need,need.safety,need.safety.night,barrier,barrier.cost\r\nR14,0,1,1,0,2\r\n"))
+
+        let markdown = try run(target.root, "export", "codebook", "--format", "md")
+        #expect(markdown.status == 0 && markdown.stdout.contains("### Safety at home (`need.safety`)"))
+    }
+
+    @Test func anImportWithUnmappedItemsExitsNonZeroAndSaysWhy() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let file = try Archives.pack(project: """
+            <Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources>
+            <TextSource guid="fdc926af-38ed-58fc-88b9-dcd467a7511a" name="Okänd" plainTextPath="internal://a.txt"/>
+            </Sources></Project>
+            """, files: [("a.txt", "Ingen känd text.")])
+        let result = try run(workspace.root, "import", "qdpx", file.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))
+    }
+}

@@ -1,0 +1,137 @@
+import FieldworkCore
+import FieldworkExchange
+import FieldworkServices
+import Foundation
+import Testing
+
+/// Imports of projects written by other tools: different GUID styles, CRLF and NFD texts with a
+/// byte-order mark, codes we do not have, sources we cannot map.
+struct QDPXImportTests {
+    static let chen = "{A5DE7584-8296-418B-A322-136F77ADF87B}"
+    static let safety = "{11111111-2222-4333-8444-555555555555}"
+    static let neighbours = "{22222222-2222-4333-8444-555555555555}"
+
+    /// The interview's text as a Windows tool stores it: BOM, CRLF, decomposed letters.
+    static func foreignText(_ plain: String) -> String {
+        "\u{FEFF}" + plain.replacing("\n", with: "\r\n").decomposedStringWithCanonicalMapping
+    }
+
+    /// `[start, end)` of `quote` in code points of `text` after its BOM, as the tool counts them.
+    static func span(of quote: String, in text: String) throws -> (Int, Int) {
+        let body = ScalarText(scalars: text.unicodeScalars.dropFirst())
+        let needle = Array(quote.decomposedStringWithCanonicalMapping.unicodeScalars)
+        let start = try #require(body.occurrences(of: needle).first)
+        return (start, start + needle.count)
+    }
+
+    static func project(interview: String) throws -> (xml: String, files: [(name: String, text: String)]) {
+        let (start, end) = try span(of: "Hemtjänsten kommer", in: interview)
+        let (badStart, _) = try span(of: "Familjen", in: interview)
+        let xml = """
+            <?xml version="1.0" encoding="utf-8" standalone="yes"?>
+            <Project xmlns="urn:QDA-XML:project:1.0" name="Studie" origin="QualCoder 3.6">
+              <Users><User guid="\(chen)" name="Chen"/></Users>
+              <CodeBook><Codes>
+                <Code guid="\(safety)" name="safety at home" isCodable="true">
+                  <Code guid="\(neighbours)" name="Grannar &amp; stöd" isCodable="true" color="#FF0000">
+                    <Description>Help from neighbours</Description>
+                  </Code>
+                </Code>
+                <Code guid="{33333333-2222-4333-8444-555555555555}" name="Övrigt" isCodable="false"/>
+              </Codes></CodeBook>
+              <Cases><Case guid="{44444444-2222-4333-8444-555555555555}" name="R14"/></Cases>
+              <Sources>
+                <TextSource guid="{55555555-2222-4333-8444-555555555555}" name="Intervju 14.docx" plainTextPath="internal://S1.txt">
+                  <PlainTextSelection guid="{66666666-2222-4333-8444-555555555555}" startPosition="\(start)" endPosition="\(end)"
+                      creatingUser="\(chen.lowercased())" creationDateTime="2024-01-02T03:04:05Z">
+                    <Description>memo via description</Description>
+                    <Coding guid="{77777777-2222-4333-8444-555555555555}"><CodeRef targetGUID="\(neighbours)"/></Coding>
+                  </PlainTextSelection>
+                  <PlainTextSelection guid="{88888888-2222-4333-8444-555555555555}" startPosition="\(badStart)" endPosition="\(badStart + 8)">
+                    <Coding guid="{99999999-2222-4333-8444-555555555555}"><CodeRef targetGUID="{00000000-0000-4000-8000-000000000000}"/></Coding>
+                  </PlainTextSelection>
+                  <PlainTextSelection guid="{AAAAAAAA-2222-4333-8444-555555555555}" startPosition="5" endPosition="900000">
+                    <Coding guid="{BBBBBBBB-2222-4333-8444-555555555555}"><CodeRef targetGUID="\(safety)"/></Coding>
+                  </PlainTextSelection>
+                </TextSource>
+                <PDFSource guid="{CCCCCCCC-2222-4333-8444-555555555555}" name="Rapport.pdf" path="internal://R.pdf"/>
+                <TextSource guid="{DDDDDDDD-2222-4333-8444-555555555555}" name="Annan intervju" plainTextPath="internal://S2.txt">
+                  <PlainTextSelection guid="{EEEEEEEE-2222-4333-8444-555555555555}" startPosition="0" endPosition="4">
+                    <Coding guid="{FFFFFFFF-2222-4333-8444-555555555555}"><CodeRef targetGUID="\(safety)"/></Coding>
+                  </PlainTextSelection>
+                </TextSource>
+              </Sources>
+              <Notes>
+                <Note guid="{12121212-2222-4333-8444-555555555555}" name="Dagbok" plainTextPath="internal://N1.txt"
+                    creatingUser="\(chen)" creationDateTime="2024-02-03T04:05:06Z"/>
+              </Notes>
+            </Project>
+            """
+        return (xml, [("S1.txt", interview), ("S2.txt", "Ingen sådan text finns.\r\n"), ("N1.txt", "Första dagen.\r\n")])
+    }
+
+    private func foreignFile(_ workspace: ExchangeWorkspace) async throws -> URL {
+        let interview = Self.foreignText(try await workspace.plainText("int-014").string)
+        let (xml, files) = try Self.project(interview: interview)
+        return try Archives.pack(project: xml, files: files)
+    }
+
+    @Test func mapsByTextAddsNewCodesAndReportsWhatItCannotMap() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let file = try await foreignFile(workspace)
+        let report = try await QDPXImport(context: workspace.context).run(file, options: ImportOptions(coder: "importer"))
+        #expect(report.written && report.origin == "QualCoder 3.6")
+        #expect(report.sources.map(\.document) == ["int-014"])
+        #expect(report.codesMatched == 1 && report.codesAdded == ["need.safety.grannar_stod", "ovrigt"])
+        #expect(report.codingsImported == 1 && report.memosImported == 1)
+        let problems = report.problems.map(\.description).joined(separator: "\n")
+        #expect(report.problems.count == 3, "\(problems)")
+        #expect(problems.contains("source \"Annan intervju\": could not map: its text is not the plain text of any document"))
+        #expect(problems.contains("which is not in the file's codebook"))
+        #expect(problems.contains("[5, 900000) is outside the source's"))
+        #expect(report.notImported.contains("1 PDF source(s): Fieldwork holds text transcripts only"))
+        #expect(report.notImported.contains { $0.hasPrefix("cases and variables") })
+
+        let coding = try #require(try await workspace.store.codings(CodingFilter()).first)
+        #expect(coding.quote == "Hemtjänsten kommer" && coding.quote.unicodeScalars.count == 18)  // NFC again
+        #expect(coding.codeID == "need.safety.grannar_stod" && coding.coder == "Chen" && coding.memo == "memo via description")
+        #expect(coding.createdAt == Date(timeIntervalSince1970: 1_704_164_645))
+        let memo = try #require(try await workspace.store.memos(target: .project, targetID: "").first)
+        #expect(memo.text == "Första dagen." && memo.author == "Chen")
+
+        // The new codes are in the YAML (the source of truth) and in the store.
+        let yaml = try workspace.read("codebooks/codebook.yaml")
+        #expect(yaml.contains("id: need.safety.grannar_stod") && yaml.contains("name: Grannar & stöd"))
+        #expect(yaml.contains("color: \"#ff0000\"") && yaml.contains("description: Help from neighbours"))
+        let codebook = try await workspace.store.codebook()
+        #expect(codebook["need.safety.grannar_stod"]?.parentID == "need.safety" && codebook["need.safety.grannar_stod"]?.kind == .need)
+        #expect(codebook["ovrigt"]?.kind == .other)
+    }
+
+    @Test func strictAndDryRunWriteNothing() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let file = try await foreignFile(workspace)
+        for options in [ImportOptions(coder: "x", strict: true), ImportOptions(coder: "x", dryRun: true)] {
+            let report = try await QDPXImport(context: workspace.context).run(file, options: options)
+            #expect(!report.written && report.codingsImported == 1 && report.codesAdded.count == 2)
+            #expect(try await workspace.store.codings(CodingFilter()).isEmpty)
+            #expect(try await workspace.store.memos(target: nil, targetID: nil).isEmpty)
+            #expect(try workspace.read("codebooks/codebook.yaml") == ExchangeWorkspace.codebook)
+            #expect(try await workspace.store.codebook().codes.count == 5)
+        }
+    }
+
+    @Test func somethingThatIsNotAProjectIsRefusedClearly() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let text = Archives.temporaryURL("plain.qdpx")
+        try Data("not a zip".utf8).write(to: text)
+        await #expect(throws: ExchangeError.notAnArchive(text.lastPathComponent)) {
+            try await QDPXImport(context: workspace.context).run(text, options: ImportOptions(coder: "x"))
+        }
+        let codebookInside = try Archives.pack(project: "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes/></CodeBook>", files: [])
+        await #expect(throws: ExchangeError.unexpectedRoot(file: "\(codebookInside.lastPathComponent)/project.qde",
+                                                           found: "CodeBook", expected: "Project")) {
+            try await QDPXImport(context: workspace.context).run(codebookInside, options: ImportOptions(coder: "x"))
+        }
+    }
+}

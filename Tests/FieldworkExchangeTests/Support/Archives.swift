@@ -1,0 +1,23 @@
+@testable import FieldworkExchange
+import Foundation
+
+/// Packing and unpacking `.qdpx` files in tests, through the same archive code the commands use.
+enum Archives {
+    static func temporaryURL(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appending(path: "fieldwork-\(UUID().uuidString)-\(name)")
+    }
+
+    static func unpack(_ data: Data) throws -> QDPXArchive {
+        let url = temporaryURL("project.qdpx")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try QDPXArchive.read(url)
+    }
+
+    /// A `.qdpx` file as another tool might write it: `project.qde` and `sources/` files.
+    static func pack(project: String, files: [(name: String, text: String)]) throws -> URL {
+        let url = temporaryURL("foreign.qdpx")
+        try QDPXArchive.data(project: project, files: files, date: Date(timeIntervalSince1970: 1_700_000_000)).write(to: url)
+        return url
+    }
+}

@@ -1,0 +1,100 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Testing
+
+@Suite struct NeedsRegisterTests {
+    static func workspace() async throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("codebooks/solutions.yaml", TelemetryFixture.solutions)
+        try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(participants: "[R14, R15]", body: """
+            **R14:** Jag är rädd på natten och larmet kostar för mycket.
+
+            **R15:** Mamma ringer mig när hon är orolig.
+
+            **Intervjuare:** Hur gör ni då?
+            """))
+        try await workspace.ingest()
+        _ = try await workspace.code("int-014", quote: "rädd på natten", code: "need.safety.night")
+        _ = try await workspace.code("int-014", quote: "kostar för mycket", code: "barrier.cost")
+        _ = try await workspace.code("int-014", quote: "Mamma ringer mig", code: "need.safety")
+        _ = try await workspace.code("int-014", quote: "Hur gör ni", code: "need")
+        return workspace
+    }
+
+    @Test func evidenceCountsSpeakersAdministrationsQuotesAndCoOccurringBarriers() async throws {
+        let workspace = try await Self.workspace()
+        let register = try await workspace.context.needsRegister.register()
+        #expect(register.map(\.need.id) == ["need", "need.safety", "need.safety.night"])
+        let safety = try #require(register.first { $0.need.id == "need.safety" })
+        #expect(safety.codings == 2)
+        #expect(safety.participants == ["R14", "R15"])
+        #expect(safety.administrations == [.social, .care])
+        #expect(safety.documentTypes == [.interview])
+        // R15 has not consented to being quoted: only R14's words are offered.
+        #expect(safety.quotes.map(\.text) == ["rädd på natten"])
+        #expect(safety.quotesWithheld == 1)
+        #expect(safety.barriers.map(\.codeID) == ["barrier.cost"])
+        let root = try #require(register.first { $0.need.id == "need" })
+        // The interviewer's turn counts as the document's participants (RetrievalService's rule).
+        #expect(root.codings == 3 && root.participants == ["R14", "R15"] && root.quotesWithheld == 2)
+        let night = try #require(register.first { $0.need.id == "need.safety.night" })
+        #expect(night.codings == 1 && night.participants == ["R14"] && night.administrations == [.social, .care])
+    }
+
+    @Test func linksAreValidatedStoredAndReplaced() async throws {
+        let workspace = try await Self.workspace()
+        let links = workspace.context.needLinks
+        await #expect(throws: NeedLinkError.unknownNeed("need.nope")) {
+            _ = try await links.link(need: "need.nope", solution: "door-sensor", rationale: "r", coder: "anna")
+        }
+        await #expect(throws: NeedLinkError.notANeed("barrier.cost", .barrier)) {
+            _ = try await links.link(need: "barrier.cost", solution: "door-sensor", rationale: "r", coder: "anna")
+        }
+        await #expect(throws: NeedLinkError.unknownSolution("teleport")) {
+            _ = try await links.link(need: "need.safety.night", solution: "teleport", rationale: "r", coder: "anna")
+        }
+        await #expect(throws: NeedLinkError.emptyRationale) {
+            _ = try await links.link(need: "need.safety.night", solution: "door-sensor", rationale: "  ", coder: "anna")
+        }
+        _ = try await links.link(need: "need.safety.night", solution: "door-sensor", rationale: "Night checks without a visit", coder: "anna")
+        _ = try await links.link(need: "need.safety.night", solution: "door-sensor", rationale: "Piloted in Norrby", status: .piloted, coder: "bo")
+        let stored = try await workspace.store.needLinks(needID: "need.safety.night")
+        #expect(stored.count == 1)
+        #expect(stored.first?.status == .piloted && stored.first?.linkedBy == "bo" && stored.first?.rationale == "Piloted in Norrby")
+        let night = try await workspace.context.needsRegister.evidence(needID: "need.safety.night")
+        #expect(night?.links.map(\.solutionID) == ["door-sensor"])
+    }
+
+    @Test func catalogueProblemsNameFileAndLine() async throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("codebooks/solutions.yaml", """
+            solutions:
+              - id: door-sensor
+                name: Door
+                description: A door contact.
+                metrics: [{name: open, signal: door}]
+                cost_to_resident: none
+                competence: none
+              - id: door-sensor
+                name: Again
+                description: Duplicate.
+                metrics: [{name: "bad name", signal: smell}]
+                cost_to_resident: none
+                administrations: [space]
+                colour: red
+            """)
+        try workspace.write("corpus/devices.yaml", "devices:\n  - {id: d1, solution: nope, participant: R99}\n")
+        try await workspace.ingest()
+        let report = try await workspace.context.solutionsCheck.run()
+        let messages = report.problems.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("codebooks/solutions.yaml:14: unknown key 'colour'") })
+        #expect(messages.contains { $0.hasPrefix("codebooks/solutions.yaml:8: missing 'competence'") })
+        #expect(messages.contains { $0.hasPrefix("codebooks/solutions.yaml:11: metric name 'bad name'") })
+        #expect(messages.contains { $0.hasPrefix("codebooks/solutions.yaml:11: unknown signal 'smell'") })
+        #expect(messages.contains { $0.hasPrefix("codebooks/solutions.yaml:13: unknown administration 'space'") })
+        #expect(messages.contains { $0.hasPrefix("codebooks/solutions.yaml:8: duplicate solution id 'door-sensor' (first on line 2)") })
+        // The codebook itself is unaffected by the catalogue.
+        #expect(try await workspace.store.codebook().contains("need.safety"))
+    }
+}

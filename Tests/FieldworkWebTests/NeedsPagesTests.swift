@@ -1,0 +1,85 @@
+import FieldworkCore
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct NeedsPagesTests {
+    /// The sample workspace with the sample telemetry imported and two solutions linked.
+    static func fixture() async throws -> WebFixture {
+        let fixture = try await WebFixture()
+        for file in ["pilot-2025-08.senml.json", "pilot-2025-08.csv"] {
+            _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/\(file)"))
+        }
+        _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "door-sensor",
+                                                     rationale: "Night door openings <script>alert(1)</script>", coder: "Anna")
+        _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "motion-sensor",
+                                                     rationale: "Silence at night", status: .piloted, coder: "Anna")
+        return fixture
+    }
+
+    @Test func theNeedPageShowsEvidenceLinksAndConsentedChartsOnly() async throws {
+        let fixture = try await Self.fixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/needs/need.safety.night", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<a href=\"/needs\" aria-current=\"page\">Needs</a>"))
+                #expect(html.contains("Night door openings &lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(!html.contains("<script>alert"))
+                #expect(!html.contains("style="))
+                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 3)  // door open, door battery, motion
+                // R03 withdrew telemetry consent on 2025-09-01: the motion chart ends the day before.
+                let motion = try #require(html.components(separatedBy: "<figure").first { $0.contains("r03-motion-hall · motion") })
+                #expect(motion.contains(">2025-08-31</text>"))
+                #expect(!motion.contains("2025-09-0"))
+                #expect(html.contains("id=\"link-solution\"") && html.contains("<script type=\"module\" src=\"/static/needs.js\"></script>"))
+            }
+            try await client.execute(uri: "/needs", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("<a href=\"/needs/need.safety.night\">"))
+            }
+            try await client.execute(uri: "/solutions", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("id=\"door-sensor\"") && html.contains("<a href=\"/needs/need.safety.night\">"))
+            }
+            try await client.execute(uri: "/needs/barrier.cost", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func linkingFromTheBrowserNeedsCSRFAndValidInput() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let link = try body(["solution": "video-tablet", "rationale": "Contact without BankID", "status": "candidate", "coder": "Bo"])
+            try await client.execute(uri: "/api/needs/need.contact_city/links", method: .post, headers: browser.headers, body: link) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/needs/need.contact_city/links", method: .post, headers: browser.writeHeaders, body: link) { response in
+                #expect(response.status == .created)
+                #expect(jsonObject(response.body)?["linked_by"] as? String == "Bo")
+            }
+            let bad = try body(["solution": "teleport", "rationale": "x", "coder": "Bo"])
+            try await client.execute(uri: "/api/needs/need.contact_city/links", method: .post, headers: browser.writeHeaders, body: bad) { response in
+                #expect(response.status == .unprocessableContent && errorCode(response.body) == "invalid")
+            }
+            try await client.execute(uri: "/api/needs/need.nope/links", method: .post, headers: browser.writeHeaders, body: link) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/needs/need.contact_city", method: .get, headers: browser.headers) { response in
+                let links = jsonObject(response.body)?["links"] as? [[String: Any]]
+                #expect(links?.first?["solution"] as? String == "video-tablet")
+            }
+            try await client.execute(uri: "/api/solutions", method: .get, headers: browser.headers) { response in
+                let tablet = jsonArray(response.body)?.compactMap { $0 as? [String: Any] }.first { $0["id"] as? String == "video-tablet" }
+                #expect(tablet?["needs"] as? [String] == ["need.contact_city"])
+                #expect(tablet?["cost_to_resident"] as? String == "none")
+            }
+        }
+    }
+}

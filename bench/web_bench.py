@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Web benchmark: coding writes and document-page reads on loopback.
+
+Builds a workspace with one 20,000-word transcript, serves it with the given fieldwork binary,
+adds 500 codings through the API, then measures, in the same run:
+  * the document page: server time (Server-Timing) and client latency, p50/p99;
+  * coding writes paced at 200 requests/s for 10 s: latency p50/p99 and achieved rate;
+  * maximum throughput with wrk (Debian) for page reads and coding writes.
+Prints a table and writes bench/out/web.json. Targets: page server time < 100 ms;
+coding-write p99 < 5 ms at 200 requests/s.
+"""
+import http.client
+import json
+import os
+import pathlib
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+BINARY = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / ".build-release/release/fieldwork")
+WORDS_SV = ("jag vet inte riktigt men det känns tryggare när någon ringer på kvällen och hemtjänsten "
+            "kommer på morgonen dörren larmet natten ramla toaletten grannen dottern kaffe ensam "
+            "trött orolig säker kostnad appen telefonen BankID handläggaren mötet").split()
+WORDS_EN = ("I think it would help if the sensor told someone when I did not get up in the morning "
+            "because my son lives far away and the care worker comes at eight").split()
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def make_workspace():
+    workspace = pathlib.Path(tempfile.mkdtemp(prefix="fieldwork-webbench-"))
+    shutil.copytree(ROOT / "codebooks", workspace / "codebooks")
+    (workspace / "corpus").mkdir()
+    shutil.copy(ROOT / "corpus" / "participants.yaml", workspace / "corpus" / "participants.yaml")
+    rng = random.Random(7)
+    turns, words = [], 0
+    while words < 20_000:
+        speaker = "Intervjuare" if len(turns) % 2 == 0 else "R01"
+        count = rng.randint(8, 25) if speaker == "Intervjuare" else rng.randint(60, 160)
+        vocabulary = WORDS_SV if rng.random() < 0.7 else WORDS_EN
+        text = " ".join(rng.choice(vocabulary) for _ in range(count)).capitalize() + "."
+        if rng.random() < 0.1:
+            text += " 👩‍👩‍👧"
+        turns.append(f"**{speaker}:** {text}")
+        words += count
+    front = ("---\nid: bench-20k\ntype: interview\ntitle: Benchmark transcript\ndate: 2025-05-05\n"
+             "language: sv\nparticipants: [R01]\ninterviewer: A. Researcher\nadministrations: [social]\n---\n")
+    (workspace / "corpus" / "bench.md").write_text(front + "\n\n".join(turns) + "\n", encoding="utf-8")
+    return workspace
+
+
+class Client:
+    def __init__(self, port, token):
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.connection.request("GET", f"/?token={token}")
+        response = self.connection.getresponse()
+        response.read()
+        self.cookie = response.getheader("Set-Cookie").split(";")[0]
+        html = self.get("/")[1].decode()
+        self.csrf = re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)
+
+    def get(self, path):
+        self.connection.request("GET", path, headers={"Cookie": self.cookie})
+        response = self.connection.getresponse()
+        return response, response.read()
+
+    def post(self, path, payload):
+        self.connection.request("POST", path, body=json.dumps(payload), headers={
+            "Cookie": self.cookie, "X-CSRF-Token": self.csrf, "Content-Type": "application/json"})
+        response = self.connection.getresponse()
+        return response, response.read()
+
+
+def server_ms(response):
+    match = re.search(r"dur=([0-9.]+)", response.getheader("Server-Timing") or "")
+    return float(match.group(1)) if match else float("nan")
+
+
+def run_wrk(port, path, cookie, csrf=None, body=None, seconds=10):
+    script = OUT / "wrk-script.lua"
+    lines = [f'wrk.headers["Cookie"] = "{cookie}"']
+    if body is not None:
+        lines += ['wrk.method = "POST"', f'wrk.headers["X-CSRF-Token"] = "{csrf}"',
+                  'wrk.headers["Content-Type"] = "application/json"', f"wrk.body = [[{body}]]"]
+    script.write_text("\n".join(lines) + "\n")
+    output = subprocess.run(["wrk", "-t1", "-c4", f"-d{seconds}s", "--latency", "-s", str(script),
+                             f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1))
+    def latency(label):
+        match = re.search(rf"\s{label}%\s+([0-9.]+)(us|ms|s)", output)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    return {"requests_per_second": rate, "p50_ms": latency("50"), "p99_ms": latency("99")}
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    workspace = make_workspace()
+    server = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = token = None
+        for line in server.stdout:
+            match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+            if match:
+                port, token = int(match.group(1)), match.group(2)
+                break
+        client = Client(port, token)
+        document = json.loads(client.get("/api/documents/bench-20k")[1])
+        text_length = len(document["text"])
+        turns = [s for s in document["segments"] if s["speaker"] == "R01"]
+        codes = ["need.safety", "need.safety.night", "need.independence", "barrier", "need.social_contact"]
+        rng = random.Random(11)
+        for index in range(500):
+            segment = turns[index % len(turns)]
+            start = rng.randint(segment["start"], max(segment["start"], segment["end"] - 40))
+            end = min(segment["end"], start + rng.randint(10, 120))
+            response, _ = client.post("/api/codings", {"document": "bench-20k", "start": start, "end": end,
+                                                        "code": codes[index % len(codes)], "coder": "bench"})
+            assert response.status == 201, response.status
+        page_server, page_client = [], []
+        for _ in range(60):
+            started = time.perf_counter()
+            response, body = client.get("/documents/bench-20k")
+            page_client.append((time.perf_counter() - started) * 1000)
+            page_server.append(server_ms(response))
+        page_bytes = len(body)
+        # Coding writes paced at 200 requests/s.
+        writes, interval, started_all = [], 1 / 200, time.perf_counter()
+        for index in range(2000):
+            due = started_all + index * interval
+            delay = due - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            segment = turns[index % len(turns)]
+            started = time.perf_counter()
+            response, _ = client.post("/api/codings", {"document": "bench-20k", "start": segment["start"],
+                                                        "end": segment["start"] + 12, "code": "need", "coder": "pace"})
+            writes.append((time.perf_counter() - started) * 1000)
+            assert response.status == 201
+        achieved = len(writes) / (time.perf_counter() - started_all)
+        wrk_page = run_wrk(port, "/documents/bench-20k", client.cookie, seconds=8)
+        body = json.dumps({"document": "bench-20k", "start": turns[0]["start"], "end": turns[0]["start"] + 5,
+                           "code": "need", "coder": "wrk"})
+        wrk_write = run_wrk(port, "/api/codings", client.cookie, client.csrf, body, seconds=8)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(workspace, ignore_errors=True)
+    result = {
+        "transcript": {"words": 20000, "scalars": text_length, "codings": 500, "page_bytes": page_bytes},
+        "page": {"server_p50_ms": percentile(page_server, .5), "server_p99_ms": percentile(page_server, .99),
+                 "client_p50_ms": percentile(page_client, .5), "client_p99_ms": percentile(page_client, .99)},
+        "paced_writes": {"target_rate": 200, "achieved_rate": round(achieved, 1),
+                         "p50_ms": percentile(writes, .5), "p99_ms": percentile(writes, .99)},
+        "wrk_page": wrk_page, "wrk_write": wrk_write,
+        "targets": {"page_server_ms": 100, "write_p99_ms": 5},
+    }
+    result["meets_targets"] = {"page_server": result["page"]["server_p99_ms"] < 100,
+                               "write_p99": result["paced_writes"]["p99_ms"] < 5}
+    (OUT / "web.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(f"document page (20,000 words, 500 codings, {page_bytes // 1024} KiB): "
+          f"server p50 {result['page']['server_p50_ms']:.1f} ms, p99 {result['page']['server_p99_ms']:.1f} ms "
+          f"(target < 100); client p50 {result['page']['client_p50_ms']:.1f} ms")
+    print(f"coding writes at {achieved:.0f}/s: p50 {result['paced_writes']['p50_ms']:.2f} ms, "
+          f"p99 {result['paced_writes']['p99_ms']:.2f} ms (target p99 < 5)")
+    print(f"wrk page reads: {wrk_page['requests_per_second']:.0f} req/s, p50 {wrk_page['p50_ms']:.1f} ms, p99 {wrk_page['p99_ms']:.1f} ms")
+    print(f"wrk coding writes: {wrk_write['requests_per_second']:.0f} req/s, p50 {wrk_write['p50_ms']:.2f} ms, p99 {wrk_write['p99_ms']:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
