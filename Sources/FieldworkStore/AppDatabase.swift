@@ -40,7 +40,9 @@ public struct AppDatabase: Sendable {
         // Two coders in two tabs: wait for the other writer instead of failing at once.
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // NORMAL is safe in WAL mode (a crash may lose the last commits, never corrupt).
+            // A larger page cache keeps a whole ingest transaction from spilling to the WAL.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         }
         return configuration
     }

@@ -9,6 +9,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-memos", migrate: createMemos)
         migrator.registerMigration("v3-telemetry", migrate: createTelemetry)
         migrator.registerMigration("v4-need-links", migrate: createNeedLinks)
+        migrator.registerMigration("v5-explicit-fts", migrate: dropSegmentFTSTriggers)
         return migrator
     }
 
@@ -140,6 +141,16 @@ extension AppDatabase {
                 removed_by TEXT
             );
             CREATE INDEX memo_target ON memo(target, target_id);
+            """)
+    }
+
+    /// Ingest maintains the full-text index itself, one statement per document (as a bulk
+    /// load would), instead of a trigger program per segment row: see
+    /// `SQLiteStore.applyDocuments`. Segments are only ever deleted there.
+    private static func dropSegmentFTSTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER segment_fts_insert;
+            DROP TRIGGER segment_fts_delete;
             """)
     }
 }

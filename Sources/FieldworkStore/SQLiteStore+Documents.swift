@@ -58,11 +58,18 @@ extension SQLiteStore {
                     administrations = ?8, plain_text = ?9, ingested_at = ?10, revision = revision + 1
                 WHERE id = ?1
                 """, arguments: arguments)
+            // The index is external-content: remove the old texts from it before the rows go.
+            try db.execute(sql: """
+                INSERT INTO segment_fts(segment_fts, rowid, text)
+                SELECT 'delete', id, text FROM segment WHERE document_id = ?
+                """, arguments: [metadata.id])
             try db.execute(sql: "DELETE FROM segment WHERE document_id = ?", arguments: [metadata.id])
             try db.execute(sql: "DELETE FROM document_participant WHERE document_id = ?", arguments: [metadata.id])
         }
         try insertParticipants(of: metadata, db)
         try insertSegments(change.text, documentID: metadata.id, db)
+        try db.execute(sql: "INSERT INTO segment_fts(rowid, text) SELECT id, text FROM segment WHERE document_id = ?",
+                       arguments: [metadata.id])
         let report = try reanchorCodings(documentID: metadata.id, text: change.text.plainText, previous: previousText, db)
         return DocumentApplyResult(documentID: metadata.id, outcome: existingRevision == nil ? .added : .updated,
                                    reanchor: report)
