@@ -36,6 +36,10 @@ enum JSONColumn {
         return json + "]"
     }
 
+    static func encode(_ numbers: [Int64]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from text: String?, default fallback: T) -> T {
         guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return fallback }
         return value

@@ -16,18 +16,31 @@ extension SQLiteStore {
 
     public func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult] {
         try await writer.write { db in
-            try changes.map { change in
-                var result: DocumentApplyResult?
+            var indexed: [Int64] = []
+            let results = try changes.map { change in
+                var result: (DocumentApplyResult, [Int64])?
                 try db.inSavepoint {
                     result = try apply(change, db)
                     return .commit
                 }
-                return result!
+                indexed += result!.1
+                return result!.0
             }
+            // One full-text insert for the whole batch, outside the per-document savepoints:
+            // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
+            // a bulk load does.
+            if !indexed.isEmpty {
+                try db.execute(sql: """
+                    INSERT INTO segment_fts(rowid, text)
+                    SELECT id, text FROM segment WHERE id IN (SELECT value FROM json_each(?))
+                    """, arguments: [JSONColumn.encode(indexed)])
+            }
+            return results
         }
     }
 
-    private func apply(_ change: DocumentChange, _ db: Database) throws -> DocumentApplyResult {
+    /// Writes one document; returns its result and the ids of its new segments (to index).
+    private func apply(_ change: DocumentChange, _ db: Database) throws -> (DocumentApplyResult, [Int64]) {
         let metadata = change.metadata
         let now = Timestamp.text(Date())
         let existing = try Row.fetchOne(db, sql: "SELECT revision, plain_text FROM document WHERE id = ?", arguments: [metadata.id])
@@ -67,12 +80,13 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM document_participant WHERE document_id = ?", arguments: [metadata.id])
         }
         try insertParticipants(of: metadata, db)
-        try insertSegments(change.text, documentID: metadata.id, db)
-        try db.execute(sql: "INSERT INTO segment_fts(rowid, text) SELECT id, text FROM segment WHERE document_id = ?",
-                       arguments: [metadata.id])
-        let report = try reanchorCodings(documentID: metadata.id, text: change.text.plainText, previous: previousText, db)
-        return DocumentApplyResult(documentID: metadata.id, outcome: existingRevision == nil ? .added : .updated,
-                                   reanchor: report)
+        let segmentIDs = try insertSegments(change.text, documentID: metadata.id, db)
+        // A new document cannot have codings yet (they reference it).
+        let report = existingRevision == nil
+            ? ReanchorReport()
+            : try reanchorCodings(documentID: metadata.id, text: change.text.plainText, previous: previousText, db)
+        return (DocumentApplyResult(documentID: metadata.id, outcome: existingRevision == nil ? .added : .updated,
+                                    reanchor: report), segmentIDs)
     }
 
     private func insertParticipants(of metadata: DocumentMetadata, _ db: Database) throws {
@@ -84,24 +98,38 @@ extension SQLiteStore {
         }
     }
 
-    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws {
+    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> [Int64] {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        // Segments are in text order, so one forward walk over the scalars slices them all.
-        var scalars = text.plainText.unicodeScalars[...]
-        var consumed = 0
+        // Segments are in text order, so one forward walk over the UTF-8 bytes finds every
+        // boundary (a scalar starts at each byte that is not a continuation byte).
+        let bytes = Array(text.plainText.utf8)
+        var byteOffset = 0
+        var scalarOffset = 0
+        func advance(to scalar: Int) -> Int {
+            while scalarOffset < scalar, byteOffset < bytes.count {
+                byteOffset += 1
+                while byteOffset < bytes.count, bytes[byteOffset] & 0xC0 == 0x80 { byteOffset += 1 }
+                scalarOffset += 1
+            }
+            return byteOffset
+        }
+        var ids: [Int64] = []
+        ids.reserveCapacity(text.segments.count)
         for segment in text.segments {
-            scalars = scalars.dropFirst(segment.start - consumed)
-            let body = String(scalars.prefix(segment.end - segment.start))
-            consumed = segment.start
+            let lower = advance(to: segment.start)
+            let upper = advance(to: segment.end)
+            let body = String(decoding: bytes[lower..<upper], as: UTF8.self)
             try statement.execute(arguments: [
                 documentID, segment.index, segment.kind.rawValue, segment.speaker,
                 JSONColumn.encode(segment.headingPath), segment.start, segment.end,
                 segment.lineStart, segment.lineEnd, body,
             ])
+            ids.append(db.lastInsertedRowID)
         }
+        return ids
     }
 
     private func reanchorCodings(documentID: String, text: String, previous: String?, _ db: Database) throws -> ReanchorReport {

@@ -109,7 +109,7 @@ private struct Builder {
         }
         let start = length
         text += blockText
-        length += blockText.unicodeScalars.count
+        length += blockText.scalarCount
         return start
     }
 }

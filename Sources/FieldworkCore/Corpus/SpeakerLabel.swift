@@ -17,8 +17,10 @@ public struct SpeakerLabel: Sendable, Hashable {
     /// The bold form: the block's leading strong run ends with a colon, or a colon follows it.
     public static func bold(in block: TextBlock) -> SpeakerLabel? {
         guard let strong = block.leadingStrong else { return nil }
-        let strongScalars = Array(strong.unicodeScalars)
-        let textScalars = Array(block.text.unicodeScalars)
+        let strongScalars = Array(strong.unicodeScalars.prefix(maximumLength + 2))
+        guard strongScalars.count <= maximumLength + 1 else { return nil }
+        // Only the start of the block matters: the label, its colon and the spaces after it.
+        let textScalars = Array(block.text.unicodeScalars.prefix(strongScalars.count + 64))
         var name = strongScalars
         var offset = strongScalars.count
         if name.last == ":" {
@@ -33,7 +35,7 @@ public struct SpeakerLabel: Sendable, Hashable {
 
     /// The plain form `Name: ...`, accepted only for names in `known` (compared case-insensitively).
     public static func plain(in block: TextBlock, known: Set<String>) -> SpeakerLabel? {
-        let textScalars = Array(block.text.unicodeScalars)
+        let textScalars = Array(block.text.unicodeScalars.prefix(maximumLength + 64))
         let limit = min(textScalars.count, maximumLength + 1)
         guard let colon = textScalars[0..<limit].firstIndex(of: ":") else { return nil }
         let name = Array(textScalars[0..<colon])

@@ -61,5 +61,14 @@ public struct ScalarText: Sendable, Hashable {
 
 extension String {
     /// The number of Unicode scalar values: the unit of every stored offset.
-    public var scalarCount: Int { unicodeScalars.count }
+    public var scalarCount: Int {
+        // Every scalar has exactly one UTF-8 lead byte: counting bytes that are not
+        // continuation bytes (10xxxxxx) is a tight loop over contiguous storage.
+        var string = self
+        return string.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
 }

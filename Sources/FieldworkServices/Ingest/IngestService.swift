@@ -82,65 +82,89 @@ public struct IngestService: Sendable {
 
     // MARK: Corpus
 
+    /// Files are parsed in chunks on every core while the previous chunk is written, so parsing
+    /// and SQLite work overlap. Each chunk is one transaction; each file in it one savepoint.
     private func ingestCorpus(
         _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>,
         progress: Progress?, into summary: inout IngestSummary
     ) async throws {
         let parser = CorpusDocumentParser(knownParticipants: participants)
-        let outcomes = ParallelParse.run(files.corpus, progress: progress) { url -> ParseOutcome in
-            let path = workspace.relativePath(of: url)
-            do {
-                let source = try SourceText.read(url, path: path)
-                if let previous = stored[path], previous.contentHash == source.contentHash,
-                   previous.parserVersion == CorpusDocumentParser.version, let id = previous.documentID {
-                    return .unchanged(path: path, documentID: id)
+        let chunks = stride(from: 0, to: files.corpus.count, by: Self.chunkSize).map {
+            Array(files.corpus[$0..<min($0 + Self.chunkSize, files.corpus.count)])
+        }
+        let total = files.corpus.count
+        let parse: @Sendable (Int) -> Task<[ParseOutcome], Never> = { index in
+            Task.detached {
+                let done = index * Self.chunkSize
+                var chunkProgress: Progress?
+                if let progress { chunkProgress = { finished, _ in progress(done + finished, total) } }
+                return ParallelParse.run(chunks[index], progress: chunkProgress) { url in
+                    parseOne(url, parser: parser, stored: stored)
                 }
-                let parsed = try parser.parse(source)
-                return .parsed(parsed.change, idLine: parsed.idLine)
-            } catch {
-                return .failed(problems(from: error, path: path))
             }
         }
-        var changes: [DocumentChange] = []
-        var ownerOfID = idsOfUnlistedFiles(stored: stored, listed: files.corpus)
-        for outcome in outcomes {
-            switch outcome {
-            case .unchanged(let path, let id):
-                summary.unchanged += 1
-                ownerOfID[id] = ownerOfID[id] ?? path
-            case .parsed(let change, let idLine):
-                if let owner = ownerOfID[change.metadata.id], owner != change.file.path {
+        var ownerOfID = idsOfStoredFiles(stored)
+        var next = chunks.isEmpty ? nil : parse(0)
+        for index in chunks.indices {
+            guard let outcomes = await next?.value else { break }
+            next = index + 1 < chunks.count ? parse(index + 1) : nil
+            var changes: [DocumentChange] = []
+            for outcome in outcomes {
+                switch outcome {
+                case .unchanged:
+                    summary.unchanged += 1
+                case .parsed(let change, let idLine):
+                    if let owner = ownerOfID[change.metadata.id], owner != change.file.path {
+                        summary.failed += 1
+                        summary.problems.append(SourceProblem(file: change.file.path, line: idLine,
+                            "duplicate id '\(change.metadata.id)': already used by \(owner)"))
+                        continue
+                    }
+                    ownerOfID[change.metadata.id] = change.file.path
+                    changes.append(change)
+                case .failed(let problems):
                     summary.failed += 1
-                    summary.problems.append(SourceProblem(file: change.file.path, line: idLine,
-                        "duplicate id '\(change.metadata.id)': already used by \(owner)"))
-                    continue
+                    summary.problems += problems
                 }
-                ownerOfID[change.metadata.id] = change.file.path
-                changes.append(change)
-            case .failed(let problems):
-                summary.failed += 1
-                summary.problems += problems
             }
+            for result in try await store.applyDocuments(changes) {
+                if result.outcome == .added { summary.added += 1 } else { summary.updated += 1 }
+                summary.codingsReanchored += result.reanchor.reanchored
+                summary.orphaned += result.reanchor.orphaned
+                summary.recovered += result.reanchor.recovered
+            }
+            summary.segments += changes.reduce(0) { $0 + $1.text.segments.count }
         }
-        for result in try await store.applyDocuments(changes) {
-            if result.outcome == .added { summary.added += 1 } else { summary.updated += 1 }
-            summary.codingsReanchored += result.reanchor.reanchored
-            summary.orphaned += result.reanchor.orphaned
-            summary.recovered += result.reanchor.recovered
-        }
-        summary.segments = changes.reduce(0) { $0 + $1.text.segments.count }
         if files.isComplete {
             let listed = Set(files.corpus.map { workspace.relativePath(of: $0) })
             summary.missing = stored.values.filter { $0.documentID != nil && !listed.contains($0.path) }.map(\.path).sorted()
         }
     }
 
-    /// Documents whose files are not part of this run still own their ids: a new file may not
-    /// take an id that a stored document (from a file still on disk) already has.
-    private func idsOfUnlistedFiles(stored: [String: SourceFileState], listed: [URL]) -> [String: String] {
-        let listedPaths = Set(listed.map { workspace.relativePath(of: $0) })
+    static let chunkSize = 32
+
+    /// Reads one file; unchanged bytes (same fingerprint, same parser version) are not decoded.
+    private func parseOne(_ url: URL, parser: CorpusDocumentParser, stored: [String: SourceFileState]) -> ParseOutcome {
+        let path = workspace.relativePath(of: url)
+        do {
+            let data = try SourceText.load(url, path: path)
+            let hash = SourceText.contentHash(of: data)
+            if let previous = stored[path], previous.contentHash == hash,
+               previous.parserVersion == CorpusDocumentParser.version, let id = previous.documentID {
+                return .unchanged(path: path, documentID: id)
+            }
+            let parsed = try parser.parse(try SourceText.decode(data, path: path, contentHash: hash))
+            return .parsed(parsed.change, idLine: parsed.idLine)
+        } catch {
+            return .failed(problems(from: error, path: path))
+        }
+    }
+
+    /// A stored document keeps its id while its file exists: a new file may not take it (a
+    /// renamed file may, since its old path is gone).
+    private func idsOfStoredFiles(_ stored: [String: SourceFileState]) -> [String: String] {
         var owners: [String: String] = [:]
-        for state in stored.values where !listedPaths.contains(state.path) {
+        for state in stored.values {
             guard let id = state.documentID,
                   FileManager.default.fileExists(atPath: workspace.url(forRelativePath: state.path).path) else { continue }
             owners[id] = state.path

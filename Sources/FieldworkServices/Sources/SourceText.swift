@@ -11,18 +11,26 @@ public struct SourceText: Sendable {
 
     /// Reads and decodes `url`; `path` is the workspace-relative name used in messages.
     public static func read(_ url: URL, path: String) throws -> SourceText {
-        let data: Data
+        try decode(try load(url, path: path), path: path)
+    }
+
+    /// The file's bytes, or a problem naming it.
+    public static func load(_ url: URL, path: String) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw SourceProblem(file: path, line: 0, "cannot read the file: \(error.localizedDescription)")
         }
-        return try decode(data, path: path)
     }
 
-    public static func decode(_ data: Data, path: String) throws -> SourceText {
+    /// The content fingerprint of raw bytes: what re-ingest compares before decoding anything.
+    public static func contentHash(of data: Data) -> String {
+        data.withUnsafeBytes(ContentHash.of)
+    }
+
+    public static func decode(_ data: Data, path: String, contentHash knownHash: String? = nil) throws -> SourceText {
         try data.withUnsafeBytes { raw in
-            let hash = ContentHash.of(raw)
+            let hash = knownHash ?? ContentHash.of(raw)
             var bytes = Array(raw.bindMemory(to: UInt8.self))
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             normalizeLineEndings(&bytes)
@@ -52,11 +60,31 @@ public struct SourceText: Sendable {
         bytes = output
     }
 
-    /// Scalars below U+0300 are all NFC-stable, so the common case (ASCII, Latin-1 letters such
-    /// as å, ä, ö) skips the normaliser.
+    /// Runs the normaliser only when some scalar could change under NFC: the common case
+    /// (ASCII, Latin-1 letters such as å, ä, ö, emoji) skips it.
     static func nfc(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+        if !text.unicodeScalars.contains(where: mayChangeUnderNFC) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Conservative: true for every scalar whose NFC quick-check is No or Maybe. Those are the
+    /// combining marks (non-zero combining class, or a spacing/enclosing mark that composes with
+    /// the letter before it), conjoining Hangul jamo, and the composition exclusions (which
+    /// include singletons such as U+212B ANGSTROM SIGN). Variation selectors are marks that
+    /// never compose, so emoji with U+FE0F stay on the fast path.
+    static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 { return false }
+        if (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return false }
+        if (0x1100...0x11FF).contains(value) || (0xA960...0xA97F).contains(value) || (0xD7B0...0xD7FF).contains(value) {
+            return true
+        }
+        let properties = scalar.properties
+        if properties.canonicalCombiningClass != .notReordered || properties.isFullCompositionExclusion { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     private static func invalidUTF8Problem(_ bytes: [UInt8], path: String) -> SourceProblem {
