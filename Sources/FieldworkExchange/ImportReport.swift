@@ -57,8 +57,10 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         let outcome = written ? "imported" : dryRun ? "dry run, nothing written:" : "nothing written (--strict, not everything maps):"
         var lines = ["\(outcome) \(file)" + (origin.map { " (made by \($0))" } ?? "")]
         if !codebookOnly {
+            // Only sources named otherwise than their document need saying which is which.
+            let renamed = sources.filter { $0.source != $0.document }
             lines.append("  sources: \(sources.count) mapped to documents"
-                + (sources.isEmpty ? "" : " (" + sources.map { "\($0.source) → \($0.document)" }.joined(separator: ", ") + ")"))
+                + (renamed.isEmpty ? "" : " (" + renamed.map { "\($0.source) → \($0.document)" }.joined(separator: ", ") + ")"))
         }
         lines.append("  codes: \(codesMatched) matched, \(codesAdded.count) new"
             + (codesAdded.isEmpty ? "" : " (" + codesAdded.joined(separator: ", ") + ")"))

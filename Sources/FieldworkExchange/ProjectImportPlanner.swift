@@ -53,32 +53,9 @@ struct ProjectImportPlanner {
 
     private mutating func planSource(_ source: REFI.TextSource, archive: QDPXArchive) {
         let name = source.name ?? source.guid ?? "?"
-        let label = "source \"\(name)\""
-        let codingCount = (source.selections ?? []).reduce(0) { $0 + ($1.codings?.count ?? 0) }
-        let lost = "\(codingCount) coding\(codingCount == 1 ? "" : "s") in it not imported"
-        let text: SourceTextMap
-        do {
-            guard let loaded = try load(source, archive: archive) else {
-                report.problems.append(.init(item: label, reason: "its plain text is neither inline nor an internal file "
-                    + "(\(source.plainTextPath ?? "no plainTextPath")); \(lost)"))
-                return
-            }
-            text = loaded
-        } catch {
-            report.problems.append(.init(item: label, reason: "\(error); \(lost)"))
-            return
-        }
-        let documentID: String
-        switch documents.match(text: text.text, name: source.name) {
-        case .document(let id):
-            documentID = id
-        case .none:
-            report.problems.append(.init(item: label, reason: "could not map: its text is not the plain text of any "
-                + "document (compared after NFC and line-ending normalisation); \(lost)"))
-            return
-        case .ambiguous(let ids):
-            report.problems.append(.init(item: label, reason: "could not map: several documents have its text "
-                + "(\(ids.joined(separator: ", "))); \(lost)"))
+        guard let (text, documentID) = resolve(source, name: name, archive: archive) else {
+            // The notes of what cannot be imported go with it, rather than turn up as project memos.
+            dropNotes(of: source)
             return
         }
         report.sources.append(.init(source: name, document: documentID))
@@ -87,10 +64,49 @@ struct ProjectImportPlanner {
             planSelection(selection, source: text, document: documentID, text: documentText)
         }
         if let whole = source.codings, !whole.isEmpty {
-            report.problems.append(.init(item: label, reason: "\(whole.count) coding(s) of the whole source not imported: "
-                + "Fieldwork codes spans of text"))
+            for coding in whole { _ = notes.take(coding.noteRefs) }
+            report.problems.append(.init(item: "source \"\(name)\"", reason: "\(whole.count) coding(s) of the whole "
+                + "source not imported: Fieldwork codes spans of text"))
         }
         for note in notes.take(source.noteRefs) { addMemo(.document, documentID, note) }
+    }
+
+    /// The source's text and the document it is, or nil with the reason in the report.
+    private mutating func resolve(_ source: REFI.TextSource, name: String, archive: QDPXArchive) -> (SourceTextMap, String)? {
+        let label = "source \"\(name)\""
+        let codingCount = (source.selections ?? []).reduce(0) { $0 + ($1.codings?.count ?? 0) }
+        let lost = "\(codingCount) coding\(codingCount == 1 ? "" : "s") and its notes not imported"
+        let text: SourceTextMap
+        do {
+            guard let loaded = try load(source, archive: archive) else {
+                report.problems.append(.init(item: label, reason: "its plain text is neither inline nor an internal file "
+                    + "(\(source.plainTextPath ?? "no plainTextPath")); \(lost)"))
+                return nil
+            }
+            text = loaded
+        } catch {
+            report.problems.append(.init(item: label, reason: "\(error); \(lost)"))
+            return nil
+        }
+        switch documents.match(text: text.text, name: source.name) {
+        case .document(let id):
+            return (text, id)
+        case .none:
+            report.problems.append(.init(item: label, reason: "could not map: its text is not the plain text of any "
+                + "document (compared after NFC and line-ending normalisation); \(lost)"))
+        case .ambiguous(let ids):
+            report.problems.append(.init(item: label, reason: "could not map: several documents have its text "
+                + "(\(ids.joined(separator: ", "))); \(lost)"))
+        }
+        return nil
+    }
+
+    private mutating func dropNotes(of source: REFI.TextSource) {
+        _ = notes.take(source.noteRefs)
+        for selection in source.selections ?? [] {
+            _ = notes.take(selection.noteRefs)
+            for coding in selection.codings ?? [] { _ = notes.take(coding.noteRefs) }
+        }
     }
 
     private func load(_ source: REFI.TextSource, archive: QDPXArchive) throws -> SourceTextMap? {
@@ -102,6 +118,9 @@ struct ProjectImportPlanner {
 
     private mutating func planSelection(_ selection: REFI.Selection, source: SourceTextMap, document: String, text: ScalarText) {
         let label = "selection \(selection.guid ?? "?") in \(document)"
+        // Taken first, so that the notes of a selection that cannot be imported are dropped with it.
+        let selectionNotes = notes.take(selection.noteRefs)
+        let codingNotes = (selection.codings ?? []).map { notes.take($0.noteRefs) }
         guard let start = selection.startPosition.flatMap({ Int($0.trimmingSpaces) }),
               let end = selection.endPosition.flatMap({ Int($0.trimmingSpaces) }) else {
             report.problems.append(.init(item: label, reason: "it has no valid startPosition and endPosition"))
@@ -117,7 +136,6 @@ struct ProjectImportPlanner {
             return
         }
         let anchor = TextQuoteAnchor(span: lower..<upper, in: text)
-        let selectionNotes = notes.take(selection.noteRefs)
         guard let codingElements = selection.codings, !codingElements.isEmpty else {
             // A passage with a note and no code (an annotation): kept as a memo on the document.
             let passage = "On “\(ProjectXML.preview(anchor.quote))” [\(lower), \(upper)):"
@@ -128,13 +146,13 @@ struct ProjectImportPlanner {
             }
             return
         }
-        for element in codingElements {
+        for (element, ownNotes) in zip(codingElements, codingNotes) {
             guard let guid = element.codeRef?.targetGUID.map(StableGUID.normalized), let codeID = codeIDs[guid] else {
                 report.problems.append(.init(item: label, reason: "its coding refers to code \(element.codeRef?.targetGUID ?? "(none)"), "
                     + "which is not in the file's codebook"))
                 continue
             }
-            let memoNotes = notes.take(element.noteRefs) + selectionNotes
+            let memoNotes = ownNotes + selectionNotes
             let memo = memoNotes.isEmpty ? selection.description?.trimmingSpaces : memoNotes.map(\.text).joined(separator: "\n\n")
             let coding = Coding(
                 id: Coding.newID(), documentID: document, codeID: codeID,

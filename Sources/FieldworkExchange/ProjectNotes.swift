@@ -13,6 +13,9 @@ struct ProjectNotes {
     var projectRefs: [String] = []
     var documentRefs: [String: [String]] = [:]
     var codeRefs: [String: [String]] = [:]
+    /// Note names are made unique: QualCoder imports named notes as journals, and its handling
+    /// of a journal name that already exists fails.
+    private var nameCounts: [String: Int] = [:]
 
     init(_ snapshot: ProjectSnapshot) {
         let titles = Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.metadata.id, $0.metadata.title) })
@@ -31,17 +34,23 @@ struct ProjectNotes {
                 codeRefs[memo.targetID, default: []].append(guid)
             }
             files.append((guid + ".txt", memo.text))
-            notes.append(XElement("Note", Self.attributes(guid: guid, name: name, author: memo.author,
+            notes.append(XElement("Note", Self.attributes(guid: guid, name: unique(name), author: memo.author,
                                                           created: memo.createdAt, modified: memo.updatedAt)
                                   + [("plainTextPath", "internal://\(guid).txt")]))
         }
         for coding in snapshot.codings {
             guard let memo = coding.memo, !memo.isEmpty else { continue }
             let name = "Coding memo: " + (snapshot.codebook[coding.codeID]?.name ?? coding.codeID)
-            notes.append(XElement("Note", Self.attributes(guid: Self.codingMemoGUID(coding), name: name, author: coding.coder,
+            notes.append(XElement("Note", Self.attributes(guid: Self.codingMemoGUID(coding), name: unique(name), author: coding.coder,
                                                           created: coding.createdAt, modified: coding.updatedAt),
                                   children: [XElement("PlainTextContent", text: memo)]))
         }
+    }
+
+    private mutating func unique(_ name: String) -> String {
+        let count = nameCounts[name, default: 0] + 1
+        nameCounts[name] = count
+        return count == 1 ? name : "\(name) (\(count))"
     }
 
     static func codingMemoGUID(_ coding: Coding) -> String? {

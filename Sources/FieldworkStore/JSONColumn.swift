@@ -41,6 +41,8 @@ enum JSONColumn {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String?, default fallback: T) -> T {
+        // Most stored lists are empty; skip the decoder for them (pages read hundreds per request).
+        if text == "[]", let empty = [String]() as? T { return empty }
         guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return fallback }
         return value
     }

@@ -57,6 +57,12 @@ extension SQLiteStore {
         }
     }
 
+    public func codeExists(_ id: String) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM code WHERE id = ?)", arguments: [id]) ?? false
+        }
+    }
+
     public func codebook() async throws -> Codebook {
         try await writer.read { db in
             let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in

@@ -25,6 +25,7 @@ struct CodebookExchangeTests {
     @Test func qdcRoundTripsKindRulesAndExamplesIntoAnEmptyCodebook() async throws {
         let source = try await ExchangeWorkspace()
         let file = Archives.temporaryURL("codebook.qdc")
+        defer { try? FileManager.default.removeItem(at: file) }
         try Data(try await CodebookExport(store: source.store).render(.qdc).text.utf8).write(to: file)
         let target = try await ExchangeWorkspace(codebook: "title: Empty\ncodes: []\n", corpus: [:])
         let report = try await CodebookImport(context: target.context).run(file, options: ImportOptions(coder: "x"))
@@ -43,6 +44,7 @@ struct CodebookExchangeTests {
     @Test func importingOurOwnCodebookMatchesEveryCodeAndChangesNothing() async throws {
         let workspace = try await ExchangeWorkspace()
         let file = Archives.temporaryURL("own.qdc")
+        defer { try? FileManager.default.removeItem(at: file) }
         try Data(try await CodebookExport(store: workspace.store).render(.qdc).text.utf8).write(to: file)
         // Renamed since the export: matched by GUID, not by name.
         try workspace.write("codebooks/codebook.yaml", ExchangeWorkspace.codebook.replacing("name: Cost", with: "name: Kostnad"))

@@ -67,6 +67,7 @@ import Testing
             <TextSource guid="fdc926af-38ed-58fc-88b9-dcd467a7511a" name="Okänd" plainTextPath="internal://a.txt"/>
             </Sources></Project>
             """, files: [("a.txt", "Ingen känd text.")])
+        defer { try? FileManager.default.removeItem(at: file) }
         let result = try run(workspace.root, "import", "qdpx", file.path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))

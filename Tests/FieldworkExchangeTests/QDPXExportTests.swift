@@ -89,6 +89,53 @@ struct QDPXExportTests {
         #expect(xml.contains("<SourceRef targetGUID=\"\(StableGUID.make(.document, "ws-001"))\"/>"))
     }
 
+    /// Reads the unzipped project the way QualCoder's importer does (Python's ElementTree, the
+    /// path after `internal:/` under `sources`, `fulltext[pos0:pos1]` in code points).
+    @Test func pythonReadsTheSameQuotesTheWayQualCoderDoes() async throws {
+        let workspace = try await Self.codedWorkspace()
+        let archive = try Archives.unpack(try await QDPXExport(context: workspace.context).archive().data)
+        let folder = Archives.temporaryURL("unzipped")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appending(path: "sources"), withIntermediateDirectories: true)
+        try archive.project.write(to: folder.appending(path: "project.qde"))
+        for (name, data) in archive.sources { try data.write(to: folder.appending(path: "sources/\(name)")) }
+        let script = """
+            import sys, json, xml.etree.ElementTree as etree
+            ns = "{urn:QDA-XML:project:1.0}"
+            folder = sys.argv[1]
+            root = etree.parse(folder + "/project.qde").getroot()
+            quotes = []
+            for source in root.find(ns + "Sources"):
+                path = folder + "/sources" + source.get("plainTextPath").split("internal:/")[1]
+                fulltext = open(path, encoding="utf-8").read()
+                for selection in source.findall(ns + "PlainTextSelection"):
+                    quotes.append(fulltext[int(selection.get("startPosition")):int(selection.get("endPosition"))])
+            print(json.dumps(quotes))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let quotes = try JSONDecoder().decode([String].self, from: data)
+        #expect(quotes.map { Array($0.unicodeScalars) } == (try await workspace.codingFacts())
+            .sorted { ($0[0], Int($0[2])!) < ($1[0], Int($1[2])!) }.map { Array($0[4].unicodeScalars) })
+    }
+
+    @Test func noteNamesAreUnique() async throws {
+        let workspace = try await ExchangeWorkspace()
+        for text in ["Första", "Andra", "Tredje"] {
+            _ = try await workspace.context.memos.add(target: .project, targetID: "", author: "Anna", text: text)
+        }
+        let archive = try Archives.unpack(try await QDPXExport(context: workspace.context).archive().data)
+        let names = try REFIReader.project(archive.project, file: "project.qde").notes?.notes?.compactMap(\.name)
+        #expect(names == ["Project memo", "Project memo (2)", "Project memo (3)"])
+    }
+
     @Test func repeatedExportsAreByteIdentical() async throws {
         let workspace = try await Self.codedWorkspace()
         let first = try await QDPXExport(context: workspace.context).archive().data

@@ -57,13 +57,17 @@ struct QDPXImportTests {
                 <PDFSource guid="{CCCCCCCC-2222-4333-8444-555555555555}" name="Rapport.pdf" path="internal://R.pdf"/>
                 <TextSource guid="{DDDDDDDD-2222-4333-8444-555555555555}" name="Annan intervju" plainTextPath="internal://S2.txt">
                   <PlainTextSelection guid="{EEEEEEEE-2222-4333-8444-555555555555}" startPosition="0" endPosition="4">
-                    <Coding guid="{FFFFFFFF-2222-4333-8444-555555555555}"><CodeRef targetGUID="\(safety)"/></Coding>
+                    <Coding guid="{FFFFFFFF-2222-4333-8444-555555555555}"><CodeRef targetGUID="\(safety)"/>
+                      <NoteRef targetGUID="{13131313-2222-4333-8444-555555555555}"/></Coding>
                   </PlainTextSelection>
                 </TextSource>
               </Sources>
               <Notes>
                 <Note guid="{12121212-2222-4333-8444-555555555555}" name="Dagbok" plainTextPath="internal://N1.txt"
                     creatingUser="\(chen)" creationDateTime="2024-02-03T04:05:06Z"/>
+                <Note guid="{13131313-2222-4333-8444-555555555555}" name="Kodningsmemo">
+                  <PlainTextContent>Hör till en kodning som inte kan importeras.</PlainTextContent>
+                </Note>
               </Notes>
             </Project>
             """
@@ -79,6 +83,7 @@ struct QDPXImportTests {
     @Test func mapsByTextAddsNewCodesAndReportsWhatItCannotMap() async throws {
         let workspace = try await ExchangeWorkspace()
         let file = try await foreignFile(workspace)
+        defer { try? FileManager.default.removeItem(at: file) }
         let report = try await QDPXImport(context: workspace.context).run(file, options: ImportOptions(coder: "importer"))
         #expect(report.written && report.origin == "QualCoder 3.6")
         #expect(report.sources.map(\.document) == ["int-014"])
@@ -96,8 +101,10 @@ struct QDPXImportTests {
         #expect(coding.quote == "Hemtjänsten kommer" && coding.quote.unicodeScalars.count == 18)  // NFC again
         #expect(coding.codeID == "need.safety.grannar_stod" && coding.coder == "Chen" && coding.memo == "memo via description")
         #expect(coding.createdAt == Date(timeIntervalSince1970: 1_704_164_645))
-        let memo = try #require(try await workspace.store.memos(target: .project, targetID: "").first)
-        #expect(memo.text == "Första dagen." && memo.author == "Chen")
+        // The journal becomes a project memo; the note of the unmapped coding does not.
+        let memos = try await workspace.store.memos(target: nil, targetID: nil)
+        #expect(memos.count == 1 && memos.first?.target == .project)
+        #expect(memos.first?.text == "Första dagen." && memos.first?.author == "Chen")
 
         // The new codes are in the YAML (the source of truth) and in the store.
         let yaml = try workspace.read("codebooks/codebook.yaml")
@@ -111,6 +118,7 @@ struct QDPXImportTests {
     @Test func strictAndDryRunWriteNothing() async throws {
         let workspace = try await ExchangeWorkspace()
         let file = try await foreignFile(workspace)
+        defer { try? FileManager.default.removeItem(at: file) }
         for options in [ImportOptions(coder: "x", strict: true), ImportOptions(coder: "x", dryRun: true)] {
             let report = try await QDPXImport(context: workspace.context).run(file, options: options)
             #expect(!report.written && report.codingsImported == 1 && report.codesAdded.count == 2)
@@ -124,11 +132,13 @@ struct QDPXImportTests {
     @Test func somethingThatIsNotAProjectIsRefusedClearly() async throws {
         let workspace = try await ExchangeWorkspace()
         let text = Archives.temporaryURL("plain.qdpx")
+        defer { try? FileManager.default.removeItem(at: text) }
         try Data("not a zip".utf8).write(to: text)
         await #expect(throws: ExchangeError.notAnArchive(text.lastPathComponent)) {
             try await QDPXImport(context: workspace.context).run(text, options: ImportOptions(coder: "x"))
         }
         let codebookInside = try Archives.pack(project: "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes/></CodeBook>", files: [])
+        defer { try? FileManager.default.removeItem(at: codebookInside) }
         await #expect(throws: ExchangeError.unexpectedRoot(file: "\(codebookInside.lastPathComponent)/project.qde",
                                                            found: "CodeBook", expected: "Project")) {
             try await QDPXImport(context: workspace.context).run(codebookInside, options: ImportOptions(coder: "x"))

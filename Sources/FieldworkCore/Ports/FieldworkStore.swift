@@ -20,6 +20,8 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, Sendable 
     func document(id: String) async throws -> StoredDocument?
     func segments(documentID: String) async throws -> [Segment]
     func codebook() async throws -> Codebook
+    /// Whether the codebook has a code with this id (cheaper than loading the codebook).
+    func codeExists(_ id: String) async throws -> Bool
     func participants() async throws -> [Participant]
     func search(_ query: SearchQuery) async throws -> [SearchHit]
 

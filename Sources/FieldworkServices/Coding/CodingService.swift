@@ -14,9 +14,8 @@ public struct CodingService: Sendable {
                     coder: String, memo: String? = nil) async throws -> Coding {
         let text = try await documentText(documentID)
         try await requireCode(codeID)
-        try requireSpan(span, in: text)
         let coding = Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: try validCoder(coder),
-                            memo: memo?.trimmingSpaces.nilIfEmpty, anchor: TextQuoteAnchor(span: span, in: text),
+                            memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try anchor(span, in: text),
                             createdAt: Coding.timestamp())
         try await store.insertCoding(coding)
         return coding
@@ -40,9 +39,7 @@ public struct CodingService: Sendable {
     /// Attaches a coding (typically an orphan) to a new span of its document.
     public func reattach(id: String, span: Range<Int>, expectedVersion: Int? = nil) async throws -> Coding {
         var coding = try await existing(id, expectedVersion: expectedVersion)
-        let text = try await documentText(coding.documentID)
-        try requireSpan(span, in: text)
-        coding.anchor = TextQuoteAnchor(span: span, in: text)
+        coding.anchor = try anchor(span, in: try await documentText(coding.documentID))
         coding.status = .anchored
         coding.anchorMethod = nil
         return try await save(&coding)
@@ -67,18 +64,22 @@ public struct CodingService: Sendable {
         return coding
     }
 
-    private func documentText(_ id: String) async throws -> ScalarText {
+    private func documentText(_ id: String) async throws -> String {
         guard let document = try await store.document(id: id) else { throw StoreError.notFound("document \(id)") }
-        return ScalarText(document.plainText)
+        return document.plainText
     }
 
     private func requireCode(_ id: String) async throws {
-        guard try await store.codebook().contains(id) else { throw CodingError.unknownCode(id) }
+        guard try await store.codeExists(id) else { throw CodingError.unknownCode(id) }
     }
 
-    private func requireSpan(_ span: Range<Int>, in text: ScalarText) throws {
-        guard text.isValidSpan(span) else { throw CodingError.invalidSpan(span, length: text.count) }
-        guard !text[span].trimmingSpaces.isEmpty else { throw CodingError.blankSpan(span) }
+    /// The anchor of a span the user chose: inside the text and not only white space.
+    private func anchor(_ span: Range<Int>, in text: String) throws -> TextQuoteAnchor {
+        guard let anchor = TextQuoteAnchor(span: span, inText: text) else {
+            throw CodingError.invalidSpan(span, length: text.scalarCount)
+        }
+        guard !anchor.quote.trimmingSpaces.isEmpty else { throw CodingError.blankSpan(span) }
+        return anchor
     }
 
     private func validCoder(_ coder: String) throws -> String {

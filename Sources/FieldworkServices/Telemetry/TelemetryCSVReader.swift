@@ -68,18 +68,35 @@ struct TelemetryCSVReader {
     }
 
     private func parse(_ text: UnsafeBufferPointer<UInt8>, line: Int, order: [Int], _ row: (Row) throws -> Void) throws {
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(5)
-        var start = 0
-        for index in 0...text.count where index == text.count || text[index] == 0x2C {
-            fields.append(Self.trimmed(UnsafeBufferPointer(rebasing: text[start..<index])))
-            start = index + 1
+        // Comma positions in a fixed tuple, not an array: no allocation per row.
+        var commas = (0, 0, 0, 0), count = 0
+        for index in 0..<text.count where text[index] == 0x2C {
+            switch count {
+            case 0: commas.0 = index
+            case 1: commas.1 = index
+            case 2: commas.2 = index
+            case 3: commas.3 = index
+            default: break
+            }
+            count += 1
         }
         func fail(_ message: String) -> SourceProblem { SourceProblem(file: path, line: line, message) }
-        guard fields.count == 5 else { throw fail("expected 5 fields (\(Self.columns.joined(separator: ","))), found \(fields.count)") }
-        if fields.contains(where: { $0.first == 0x22 }) { throw fail("quoted fields are not supported in telemetry CSV") }
-        let device = fields[order[0]], timeText = fields[order[1]], metric = fields[order[2]]
-        let valueText = fields[order[3]], unit = fields[order[4]]
+        guard count == 4 else { throw fail("expected 5 fields (\(Self.columns.joined(separator: ","))), found \(count + 1)") }
+        func field(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+            let bounds: (Int, Int)
+            switch order[column] {
+            case 0: bounds = (0, commas.0)
+            case 1: bounds = (commas.0 + 1, commas.1)
+            case 2: bounds = (commas.1 + 1, commas.2)
+            case 3: bounds = (commas.2 + 1, commas.3)
+            default: bounds = (commas.3 + 1, text.count)
+            }
+            return Self.trimmed(UnsafeBufferPointer(rebasing: text[bounds.0..<bounds.1]))
+        }
+        let device = field(0), timeText = field(1), metric = field(2), valueText = field(3), unit = field(4)
+        if device.first == 0x22 || timeText.first == 0x22 || metric.first == 0x22 || valueText.first == 0x22 || unit.first == 0x22 {
+            throw fail("quoted fields are not supported in telemetry CSV")
+        }
         guard !device.isEmpty else { throw fail("no device") }
         guard !metric.isEmpty else { throw fail("no metric") }
         guard let time = Self.time(timeText) else {

@@ -66,7 +66,7 @@ public struct TelemetryImportService: Sendable {
         var lastDevice: [UInt8] = [], lastSlot: TelemetryImportSession.Slot?
         var lastMetric: [UInt8] = [], lastUnit: [UInt8] = [], lastMetricID: Int64 = 0
         try reader.read(url) { row in
-            if lastSlot == nil || !row.device.elementsEqual(lastDevice) {
+            if lastSlot == nil || !Self.same(row.device, lastDevice) {
                 lastDevice = Array(row.device)
                 lastSlot = session.slot(forKey: String(decoding: row.device, as: UTF8.self))
             }
@@ -74,7 +74,7 @@ public struct TelemetryImportService: Sendable {
                 session.unknownDevice(String(decoding: row.device, as: UTF8.self))
                 return
             }
-            if lastMetric.isEmpty || !row.metric.elementsEqual(lastMetric) || !row.unit.elementsEqual(lastUnit) {
+            if lastMetric.isEmpty || !Self.same(row.metric, lastMetric) || !Self.same(row.unit, lastUnit) {
                 let name = String(decoding: row.metric, as: UTF8.self)
                 guard SenMLName.isValid(name) else {
                     throw SourceProblem(file: reader.path, line: row.line, "metric '\(name)' must use only A-Z a-z 0-9 - : . / _")
@@ -85,6 +85,13 @@ public struct TelemetryImportService: Sendable {
             }
             try session.add(slot, metric: lastMetricID, time: row.time, value: row.value, sum: nil)
         }
+    }
+
+    /// Byte equality with memcmp: the generic `elementsEqual` showed in profiles at 10 million rows.
+    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ array: [UInt8]) -> Bool {
+        guard bytes.count == array.count else { return false }
+        guard let base = bytes.baseAddress, !array.isEmpty else { return true }
+        return array.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, bytes.count) == 0 }
     }
 
     /// By extension; otherwise by content (a SenML pack starts with `[`).

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct TelemetryComputationTests {
     @Test func utcTimesParseWithZonesAndFractions() throws {
-        func parse(_ text: String) -> Int64? { UTCTime.parse(Array(text.utf8)) }
+        func parse(_ text: String) -> Int64? { UTCTime.parse(text) }
         #expect(parse("1970-01-01T00:00:00Z") == 0)
         #expect(parse("2025-09-01T00:00:00Z") == 1_756_684_800_000)
         #expect(parse("2025-09-01T02:00:00.250+02:00") == 1_756_684_800_250)
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func doorsAtNightAndInactivityGaps() {
-        let base = UTCTime.parse(Array("2025-09-01T00:00:00Z".utf8))!
+        let base = UTCTime.parse("2025-09-01T00:00:00Z")!
         let hour: Int64 = 3_600_000
         func reading(_ hours: Int64, _ value: Double) -> TelemetryReading {
             TelemetryReading(device: "door", metric: "open", time: base + hours * hour, value: value)

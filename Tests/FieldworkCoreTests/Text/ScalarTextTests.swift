@@ -26,3 +26,18 @@ import Testing
         #expect(!ISODate.isValid("12/03/2025"))
     }
 }
+
+@Suite struct AnchorFromStringTests {
+    @Test func byteWalkAgreesWithScalarSlicing() {
+        let text = "Hej 👩‍👩‍👧 då, e\u{301}n gång till å ä ö — " + String(repeating: "x", count: 50) + " 👍🏽 slut"
+        let scalars = ScalarText(text)
+        for start in stride(from: 0, to: scalars.count, by: 3) {
+            for end in [start + 1, start + 7, scalars.count] where end <= scalars.count && end > start {
+                #expect(TextQuoteAnchor(span: start..<end, inText: text) == TextQuoteAnchor(span: start..<end, in: scalars))
+            }
+        }
+        #expect(TextQuoteAnchor(span: 0..<(scalars.count + 1), inText: text) == nil)
+        #expect(TextQuoteAnchor(span: 5..<5, inText: text) == nil)
+        #expect(TextQuoteAnchor(span: -1..<3, inText: text) == nil)
+    }
+}
