@@ -12,7 +12,7 @@ struct NeedsCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let register = try await workspace.open().needsRegister.register().map(NeedDTO.init)
+        let register = try await workspace.open().needsRegister.register().map(NeedEvidenceView.init)
         if output.json {
             try JSONOutput.print(register)
             return

@@ -27,7 +27,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let search = SearchQuery(query.joined(separator: " "), limit: limit)
         guard !search.isEmpty else { throw ValidationError("the query has no words to search for") }
-        let hits = try await workspace.open().store.search(search).map(SearchHitDTO.init)
+        let hits = try await workspace.open().store.search(search).map(SearchHitView.init)
         if output.json {
             try JSONOutput.print(hits)
             return

@@ -71,28 +71,6 @@ struct CodingDTO: Encodable {
     }
 }
 
-struct SearchHitDTO: Encodable {
-    let document, title: String
-    let segment: Int
-    @AlwaysEncoded var speaker: String?
-    @AlwaysEncoded var heading: String?
-    let start, end: Int
-    let snippet: String
-    let rank: Double
-
-    init(_ hit: SearchHit) {
-        document = hit.documentID
-        title = hit.documentTitle
-        segment = hit.segmentIndex
-        speaker = hit.speaker
-        heading = hit.heading
-        start = hit.start
-        end = hit.end
-        snippet = hit.snippet(marking: "[", "]")
-        rank = hit.rank
-    }
-}
-
 struct CodeDTO: Encodable {
     let id, name, kind: String
     @AlwaysEncoded var parent: String?

@@ -23,10 +23,10 @@ struct DocumentsAPI {
         return DocumentJSON(view)
     }
 
-    @Sendable func search(_ request: Request, context web: WebContext) async throws -> JSONList<SearchHitJSON> {
+    @Sendable func search(_ request: Request, context web: WebContext) async throws -> JSONList<SearchHitView> {
         let query = SearchQuery(request.uri.queryParameters.get("q") ?? "",
                                 limit: min(200, max(1, Int(request.uri.queryParameters.get("limit") ?? "") ?? 50)))
-        return JSONList(items: try await context.store.search(query).map(SearchHitJSON.init))
+        return JSONList(items: try await context.store.search(query).map(SearchHitView.init))
     }
 
     @Sendable func status(_ request: Request, context web: WebContext) async throws -> StatusJSON {

@@ -13,14 +13,14 @@ struct NeedsAPI {
         group.get("solutions", use: solutions)
     }
 
-    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<NeedJSON> {
-        JSONList(items: try await context.needsRegister.register().map(NeedJSON.init))
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<NeedEvidenceView> {
+        JSONList(items: try await context.needsRegister.register().map(NeedEvidenceView.init))
     }
 
-    @Sendable func need(_ request: Request, context web: WebContext) async throws -> NeedJSON {
+    @Sendable func need(_ request: Request, context web: WebContext) async throws -> JSONBody<NeedEvidenceView> {
         let id = try web.parameters.require("id")
         guard let evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need \(id)") }
-        return NeedJSON(evidence)
+        return JSONBody(value: NeedEvidenceView(evidence))
     }
 
     @Sendable func link(_ request: Request, context web: WebContext) async throws -> EditedResponse<NeedLinkJSON> {

@@ -126,26 +126,6 @@ struct CodeJSON: ResponseEncodable, Sendable {
     }
 }
 
-struct SearchHitJSON: Encodable, Sendable {
-    let document, title: String
-    let segment: Int
-    @AlwaysEncoded var speaker: String?
-    @AlwaysEncoded var heading: String?
-    let start, end: Int
-    let snippet: String
-
-    init(_ hit: SearchHit) {
-        document = hit.documentID
-        title = hit.documentTitle
-        segment = hit.segmentIndex
-        speaker = hit.speaker
-        heading = hit.heading
-        start = hit.start
-        end = hit.end
-        snippet = hit.snippet(marking: "[", "]")
-    }
-}
-
 struct MemoJSON: ResponseEncodable, Sendable {
     let id, target, targetId, author, text: String
     let version: Int
@@ -180,6 +160,16 @@ struct RetrievalItemJSON: Encodable, Sendable {
         participants = item.participants
         contextBefore = item.contextBefore
         contextAfter = item.contextAfter
+    }
+}
+
+/// Any encodable value as a JSON response (shared views from the services layer).
+struct JSONBody<Value: Encodable & Sendable>: ResponseEncodable, Sendable {
+    let value: Value
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
     }
 }
 

@@ -1,0 +1,63 @@
+import FieldworkCore
+import Foundation
+
+/// The JSON shape of a need with its evidence, shared by `fieldwork needs --json` and
+/// `/api/needs`: one definition, so the CLI and the API cannot drift apart.
+public struct NeedEvidenceView: Encodable, Sendable {
+    public struct Quote: Encodable, Sendable {
+        public let coding, document: String
+        public let participants: [String]
+        public let text: String
+    }
+
+    public struct Related: Encodable, Sendable {
+        public let code, name: String
+        public let segments: Int
+    }
+
+    public struct Link: Encodable, Sendable {
+        public let need, solution, status, rationale, linkedBy, linkedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case need, solution, status, rationale, linkedBy = "linked_by", linkedAt = "linked_at"
+        }
+
+        public init(_ link: NeedSolutionLink) {
+            need = link.needID
+            solution = link.solutionID
+            status = link.status.rawValue
+            rationale = link.rationale
+            linkedBy = link.linkedBy
+            linkedAt = ISO8601DateFormatter().string(from: link.linkedAt)
+        }
+    }
+
+    public let id, name: String
+    @AlwaysEncoded public var parent: String?
+    public let codings: Int
+    public let participants, administrations, documentTypes: [String]
+    public let quotes: [Quote]
+    public let quotesWithheld: Int
+    public let barriers, preconditions: [Related]
+    public let links: [Link]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, parent, codings, participants, administrations, quotes, barriers, preconditions, links
+        case documentTypes = "document_types", quotesWithheld = "quotes_withheld"
+    }
+
+    public init(_ evidence: NeedEvidence) {
+        id = evidence.need.id
+        name = evidence.need.name
+        parent = evidence.need.parentID
+        codings = evidence.codings
+        participants = evidence.participants
+        administrations = evidence.administrations.map(\.rawValue)
+        documentTypes = evidence.documentTypes.map(\.rawValue)
+        quotes = evidence.quotes.map { Quote(coding: $0.codingID, document: $0.documentID, participants: $0.participants, text: $0.text) }
+        quotesWithheld = evidence.quotesWithheld
+        barriers = evidence.barriers.map { Related(code: $0.codeID, name: $0.name, segments: $0.segments) }
+        preconditions = evidence.preconditions.map { Related(code: $0.codeID, name: $0.name, segments: $0.segments) }
+        links = evidence.links.map(Link.init)
+    }
+}
