@@ -4,10 +4,10 @@
 set -euo pipefail
 
 profile="${1:-runtime}"
-packages=(libcmark-dev cmark libsqlite3-dev sqlite3)
+packages=(libcmark-dev cmark libsqlite3-dev sqlite3 zlib1g-dev)
 case "$profile" in
   runtime) ;;
-  test) packages+=(python3-venv chromium chromium-driver libxml2-utils) ;;
+  test) packages+=(python3-venv chromium chromium-driver libxml2-utils graphviz) ;;
   bench) packages+=(time wrk hyperfine) ;;
   *) echo "unknown profile: $profile" >&2; exit 2 ;;
 esac
