@@ -3,5 +3,6 @@ import ArgumentParser
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write exports (into exports/ by default).",
-        subcommands: [ExportSegmentsCommand.self, ExportQDPXCommand.self, ExportCodebookCommand.self, ExportMatrixCommand.self])
+        subcommands: [ExportSegmentsCommand.self, ExportQDPXCommand.self, ExportCodebookCommand.self, ExportMatrixCommand.self,
+                      ExportActorMapCommand.self])
 }

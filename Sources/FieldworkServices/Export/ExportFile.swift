@@ -4,7 +4,11 @@ import Foundation
 /// half a file and a failed export leaves the previous one intact.
 public enum ExportFile {
     public static func write(_ text: String, to url: URL) throws {
+        try write(Data(text.utf8), to: url)
+    }
+
+    public static func write(_ data: Data, to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: [.atomic])
+        try data.write(to: url, options: [.atomic])
     }
 }

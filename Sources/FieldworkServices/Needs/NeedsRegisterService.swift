@@ -9,7 +9,12 @@ public struct NeedsRegisterService: Sendable {
     }
 
     public func register() async throws -> [NeedEvidence] {
-        let codebook = try await store.codebook()
+        NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(),
+                               participants: try await store.participants(), links: try await store.needLinks(needID: nil))
+    }
+
+    /// Every anchored coding placed in its segment with whose words it holds (the retrieval rule).
+    public func passages() async throws -> [CodedPassage] {
         let participants = try await store.participants()
         let known = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var passages: [CodedPassage] = []
@@ -23,8 +28,7 @@ public struct NeedsRegisterService: Sendable {
                     participants: RetrievalService.participants(speaker: segment?.speaker, document: document.metadata, known: known)))
             }
         }
-        return NeedsRegister.evidence(codebook: codebook, passages: passages, participants: participants,
-                                      links: try await store.needLinks(needID: nil))
+        return passages
     }
 
     public func evidence(needID: String) async throws -> NeedEvidence? {

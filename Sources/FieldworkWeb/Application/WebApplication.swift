@@ -30,6 +30,8 @@ public func buildRouter(
     }
     PageRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
+    ActorsRoutes(context: context).register(on: router)
+    HandoutRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)

@@ -12,6 +12,7 @@ struct NeedPage {
         let need = evidence.need
         var html = "<h1>\(HTML.escape(need.name)) <span class=\"id\">\(HTML.escape(need.id))</span></h1>"
         if let description = need.description { html += "<p class=\"hint\">\(HTML.escape(description))</p>" }
+        html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">Workshop handout</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">Actor map</a></p>"
         html += "<dl class=\"definition evidence\">"
         html += item("Codings", "\(evidence.codings)")
         html += item("Participants", evidence.participants.joined(separator: ", "))

@@ -1,0 +1,67 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+struct ExportActorMapCommand: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case dot, svg, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "actor-map",
+        abstract: "The actor map: corpus/actors.yaml with relations derived from the coded material.",
+        discussion: """
+            Declared relations (dashed) plus evidence: actors whose codes share segments, administrations \
+            supporting the residents who voiced each need, and linked solutions serving needs two or more \
+            administrations share. dot is Graphviz DOT; svg runs Graphviz `dot`; json is for Kumu. Printed \
+            when --out is left out.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "dot, svg or json.")
+    var format: Format = .dot
+
+    @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Only this need (and the needs below it).", valueName: "ID"))
+    var need: String?
+
+    @Option(help: ArgumentHelp("Leave out evidence edges with less evidence than this.", valueName: "N"))
+    var minEvidence = 1
+
+    func validate() throws {
+        guard minEvidence >= 1 else { throw ValidationError("--min-evidence must be at least 1") }
+    }
+
+    func run() async throws {
+        let context = try workspace.open()
+        let service = ActorMapService(workspace: context.workspace, store: context.store)
+        let graph = try await service.graph(options: .init(needID: need, minEvidence: minEvidence))
+        let data: Data
+        switch format {
+        case .dot:
+            data = Data(DOTWriter.write(graph).utf8)
+        case .svg:
+            do {
+                data = try GraphvizRenderer.svg(dot: DOTWriter.write(graph))
+            } catch let error as ExternalProgramError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try encoder.encode(ActorMapJSON(graph))
+        }
+        guard let out else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
+        try ExportFile.write(data, to: url)
+        print("wrote \(graph.nodes.count) nodes and \(graph.edges.count) relations as \(format.rawValue) to \(url.path)")
+    }
+}

@@ -1,0 +1,37 @@
+import FieldworkCore
+import Foundation
+
+/// Assembles handouts from a workspace: coded passages, participants (for consent and the
+/// anonymous labels), need–solution links and the solution catalogue.
+public struct HandoutService: Sendable {
+    let workspace: Workspace
+    let store: any FieldworkStore
+
+    public init(workspace: Workspace, store: any FieldworkStore) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    public func handout(codeID: String, station: String? = nil) async throws -> Handout {
+        let codebook = try await store.codebook()
+        guard let handout = HandoutBuilder.build(
+            codeID: codeID, station: station, codebook: codebook, passages: try await NeedsRegisterService(store: store).passages(),
+            participants: try await store.participants(), links: try await store.needLinks(needID: nil),
+            solutions: try SolutionCatalogue.load(workspace).solutions)
+        else { throw CodingError.unknownCode(codeID) }
+        return handout
+    }
+
+    /// One handout per station of a workshop plan.
+    public func handouts(plan: WorkshopPlan) async throws -> [Handout] {
+        var handouts: [Handout] = []
+        for station in plan.stations {
+            handouts.append(try await handout(codeID: station.theme, station: station.name))
+        }
+        return handouts
+    }
+
+    public func plan(at url: URL) throws -> WorkshopPlan {
+        try WorkshopPlanParser.parse(SourceText.read(url, path: workspace.relativePath(of: url)))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite struct HandoutCLITests {
+    /// The sample corpus with one need coded in R01's, R02's, R05's and R08's words. R02 and R08
+    /// have no `quote` scope in corpus/participants.yaml; R01 and R05 do.
+    static func sample() throws -> (CLIRunner, URL, allowed: [String], refused: [String]) {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        let cli = CLIRunner(workspace: root)
+        try cli.run("ingest")
+        var quotes: [String: String] = [:]
+        for (document, start, end) in [("int-001", 1726, 1800), ("int-002", 884, 943), ("int-005", 838, 900), ("int-007", 414, 480)] {
+            let result = try cli.run("code", "add", document, "--start", "\(start)", "--end", "\(end)", "--code", "need.daily_structure", "--coder", "anna")
+            #expect(result.status == 0, "\(result.stderr)")
+            let segments = try cli.run("segments", document, "--json")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(segments.stdout.utf8)) as? [[String: Any]])
+            let text = try #require(list.first { ($0["start"] as? Int ?? .max) <= start && start < ($0["end"] as? Int ?? 0) }?["text"] as? String)
+            let offset = start - (list.first { ($0["start"] as? Int ?? .max) <= start && start < ($0["end"] as? Int ?? 0) }?["start"] as? Int ?? 0)
+            quotes[document] = String(String.UnicodeScalarView(Array(text.unicodeScalars)[offset..<min(offset + 25, text.unicodeScalars.count)]))
+        }
+        return (cli, root, [quotes["int-001"]!, quotes["int-005"]!], [quotes["int-002"]!, quotes["int-007"]!])
+    }
+
+    /// As the handout writes text into HTML.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    @Test func handoutsQuoteOnlyParticipantsWithQuoteConsent() throws {
+        let (cli, root, allowed, refused) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/daily.html")
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: root.appending(path: "exports/daily.html"), encoding: .utf8)
+        for quote in allowed { #expect(html.contains(Self.escaped(quote)), "consented quote '\(quote)' is missing") }
+        for quote in refused { #expect(!html.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
+        for pseudonym in ["R01", "R02", "R05", "R08"] { #expect(!html.contains(pseudonym)) }
+        #expect(html.contains("<style>") && html.contains("@page { size: A4"))
+
+        let markdown = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md")
+        for quote in refused { #expect(!markdown.stdout.contains(quote)) }
+        #expect(markdown.stdout.hasPrefix("# Daily structure"))
+    }
+
+    @Test func aWorkshopPlanWritesOneHandoutPerStation() throws {
+        let (cli, root, _, refused) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = root.appending(path: "plan.yaml")
+        try "title: Vardag\ndate: 2025-06-01\nstations:\n  - {name: Station 1, theme: need.daily_structure}\n  - {name: Station 2, theme: need.safety}\n"
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let result = try cli.run("handout", "--workshop", plan.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = root.appending(path: "exports/handouts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["01-need.daily_structure.html", "02-need.safety.html"])
+        let first = try String(contentsOf: folder.appending(path: files[0]), encoding: .utf8)
+        #expect(first.contains("Station 1") && first.contains("2025-06-01"))
+        for quote in refused { #expect(!first.contains(Self.escaped(quote))) }
+    }
+
+    @Test func pdfWithoutChromiumSaysSo() throws {
+        let (cli, root, _, _) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try cli.run(["handout", "--theme", "need.daily_structure", "--format", "pdf", "--out", "x.pdf"], environment: ["PATH": "/nonexistent"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("'chromium' is not installed"))
+    }
+}
