@@ -34,30 +34,38 @@ public struct TextQuoteAnchor: Sendable, Hashable, Codable {
     public var span: Range<Int> { start..<end }
 
     /// The anchor of `[start, end)` in `text`, or nil when the span is not inside it. One pass
-    /// over the UTF-8 bytes, without materialising the whole text as scalars (a coding write
-    /// should not cost a copy of a 20,000-word transcript).
+    /// over the UTF-8 bytes up to the end of the suffix, without materialising the text as
+    /// scalars (a coding write should not cost a copy of a 20,000-word transcript).
     public init?(span: Range<Int>, inText text: String) {
+        guard span.lowerBound >= 0, !span.isEmpty else { return nil }
         let context = TextQuoteAnchor.contextLength
+        // Scalar offsets of prefix start, quote start, quote end, suffix end: ascending.
         let marks = [max(0, span.lowerBound - context), span.lowerBound, span.upperBound, span.upperBound + context]
-        var offsets = [Int](repeating: -1, count: marks.count)
-        let bytes = Array(text.utf8)
-        var scalar = 0
-        var index = 0
-        func record() {
-            for (slot, mark) in marks.enumerated() where mark == scalar && offsets[slot] < 0 { offsets[slot] = index }
-        }
-        while index < bytes.count {
-            if bytes[index] & 0xC0 != 0x80 {
-                record()
+        var utf8 = text
+        let found: [Int]? = utf8.withUTF8 { bytes in
+            var offsets = [Int](repeating: bytes.count, count: marks.count)
+            var next = 0
+            var scalar = 0
+            var index = 0
+            while next < marks.count {
+                while next < marks.count, marks[next] == scalar {
+                    offsets[next] = index
+                    next += 1
+                }
+                guard index < bytes.count else { break }
+                index += 1
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
                 scalar += 1
             }
-            index += 1
+            // The quote must end inside the text; the suffix may be cut short by its end.
+            return next > 2 ? offsets : nil
         }
-        record()  // the end of the text
-        guard span.lowerBound >= 0, !span.isEmpty, offsets[1] >= 0, offsets[2] >= 0 else { return nil }
-        let suffixEnd = offsets[3] >= 0 ? offsets[3] : bytes.count
-        func slice(_ lower: Int, _ upper: Int) -> String { String(decoding: bytes[lower..<upper], as: UTF8.self) }
+        guard let offsets = found else { return nil }
+        func slice(_ lower: Int, _ upper: Int) -> String {
+            var copy = text
+            return copy.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
+        }
         self.init(quote: slice(offsets[1], offsets[2]), prefix: slice(offsets[0], offsets[1]),
-                  suffix: slice(offsets[2], suffixEnd), start: span.lowerBound, end: span.upperBound)
+                  suffix: slice(offsets[2], offsets[3]), start: span.lowerBound, end: span.upperBound)
     }
 }
