@@ -26,6 +26,7 @@ test:
 bench:
 	scripts/install-deps.sh bench
 	bench/ingest_bench.sh
+	bench/web_bench.py .build-release/release/fieldwork
 	bench/telemetry_bench.sh
 
 clean:
