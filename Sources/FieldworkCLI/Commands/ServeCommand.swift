@@ -25,7 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         let summary = try await context.ingest.ingest()
-        IngestSummaryDTO(summary).printText()
+        // Unbuffered, so it appears before the address on a pipe (see below).
+        let report = IngestSummaryDTO(summary)
+        report.problems.forEach { printError("error: \($0)") }
+        FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
         let configuration = WebServerConfiguration(host: host, port: port)
         if !configuration.isLoopback {
             printError("warning: binding to \(host) makes the workbench reachable from other machines; "

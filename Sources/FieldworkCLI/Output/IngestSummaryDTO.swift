@@ -29,14 +29,20 @@ struct IngestSummaryDTO: Encodable {
         problems = summary.problems.map(\.description)
     }
 
+    /// The human summary, one line each (problems go to standard error separately).
+    var summaryLines: [String] {
+        var lines = ["added \(added), updated \(updated), unchanged \(unchanged), failed \(failed); "
+            + "segments \(segments); codings re-anchored \(codingsReanchored), orphaned \(orphaned)"
+            + (recovered > 0 ? ", recovered \(recovered)" : "")
+            + (codingsRemapped > 0 ? ", moved to renamed codes \(codingsRemapped)" : "")]
+        if let codes { lines.append("codebook: \(codes) codes") }
+        if let participants { lines.append("participants: \(participants)") }
+        lines += missing.map { "missing: \($0) (its document and codings are kept)" }
+        return lines
+    }
+
     func printText() {
         for problem in problems { printError("error: \(problem)") }
-        print("added \(added), updated \(updated), unchanged \(unchanged), failed \(failed); "
-              + "segments \(segments); codings re-anchored \(codingsReanchored), orphaned \(orphaned)"
-              + (recovered > 0 ? ", recovered \(recovered)" : "")
-              + (codingsRemapped > 0 ? ", moved to renamed codes \(codingsRemapped)" : ""))
-        if let codes { print("codebook: \(codes) codes") }
-        if let participants { print("participants: \(participants)") }
-        for path in missing { print("missing: \(path) (its document and codings are kept)") }
+        summaryLines.forEach { print($0) }
     }
 }
