@@ -1,3 +1,4 @@
+import FieldworkCore
 import Foundation
 
 /// Timestamps are stored as UTC ISO 8601 text with milliseconds (`2026-11-27T13:29:38.123Z`):
@@ -8,7 +9,7 @@ enum Timestamp {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (days, msOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let (dayIndex, dayMs) = msOfDay < 0 ? (days - 1, msOfDay + 86_400_000) : (days, msOfDay)
-        let (year, month, day) = civilDate(daysSinceEpoch: dayIndex)
+        let (year, month, day) = UTCTime.civil(day: dayIndex)
         let hours = dayMs / 3_600_000, minutes = dayMs / 60_000 % 60, seconds = dayMs / 1000 % 60, ms = dayMs % 1000
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hours, 2)):\(pad(minutes, 2)):\(pad(seconds, 2)).\(pad(ms, 3))Z"
     }
@@ -16,7 +17,7 @@ enum Timestamp {
     static func date(_ text: String) -> Date? {
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
         guard digits.count >= 6 else { return nil }
-        let days = daysSinceEpoch(year: digits[0], month: digits[1], day: digits[2])
+        let days = UTCTime.days(year: digits[0], month: digits[1], day: digits[2])
         let milliseconds = digits.count > 6 ? digits[6] : 0
         let total = ((days * 24 + digits[3]) * 60 + digits[4]) * 60_000 + digits[5] * 1000 + milliseconds
         return Date(timeIntervalSince1970: Double(total) / 1000)
@@ -25,27 +26,5 @@ enum Timestamp {
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-
-    // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian calendar).
-    private static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(daysSinceEpoch days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -1,21 +1,9 @@
+import FieldworkCore
+
 /// HTML text building. Every value that reaches a page goes through `escape`; nothing from a
 /// transcript, the codebook or a request is ever written unescaped.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// A whole page without the app chrome (errors, the sign-in hint).
     static func document(title: String, body: String, head: String = "") -> String {

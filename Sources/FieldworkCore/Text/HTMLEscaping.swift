@@ -1,0 +1,19 @@
+/// HTML escaping for every page and file Fieldwork writes: transcripts, codebooks and requests
+/// are untrusted, so nothing from them reaches HTML without going through here.
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
