@@ -58,9 +58,11 @@ extension SQLiteStore {
     }
 
     public func codeExists(_ id: String) async throws -> Bool {
-        try await writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM code WHERE id = ?)", arguments: [id]) ?? false
-        }
+        try await writer.read { db in try Self.codeExists(id, db) }
+    }
+
+    static func codeExists(_ id: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM code WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     public func codebook() async throws -> Codebook {

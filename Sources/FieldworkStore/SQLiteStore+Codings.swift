@@ -21,6 +21,18 @@ extension SQLiteStore {
         }
     }
 
+    public func insertCoding(documentID: String, around span: Range<Int>, codeID: String,
+                             build: @Sendable (NewCodingContext) throws -> Coding) async throws -> Coding {
+        try await writer.write { db in
+            guard let window = try DocumentRow.textWindow(documentID, around: span, db) else {
+                throw StoreError.notFound("document \(documentID)")
+            }
+            let coding = try build(NewCodingContext(window: window, codeExists: try Self.codeExists(codeID, db)))
+            try CodingRow.insert(coding, db)
+            return coding
+        }
+    }
+
     public func updateCoding(_ coding: Coding) async throws {
         try await writer.write { db in
             let stored = try storedVersion(of: coding.id, in: .coding, db)

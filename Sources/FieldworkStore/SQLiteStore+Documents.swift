@@ -173,6 +173,10 @@ extension SQLiteStore {
         }
     }
 
+    public func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow? {
+        try await writer.read { db in try DocumentRow.textWindow(documentID, around: span, db) }
+    }
+
     public func segments(documentID: String) async throws -> [Segment] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -188,6 +192,19 @@ extension SQLiteStore {
 }
 
 enum DocumentRow {
+    /// SQLite's `substr` and `length` count characters of TEXT as Unicode scalars, the unit of
+    /// our offsets, so the window is cut in SQL and only it crosses into Swift.
+    static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database) throws -> TextWindow? {
+        let bounds = TextWindow.bounds(around: span)
+        let statement = try db.cachedStatement(sql: """
+            SELECT length(plain_text), substr(plain_text, ?2 + 1, ?3) FROM document WHERE id = ?1
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [documentID, bounds.lowerBound, bounds.count]) else {
+            return nil
+        }
+        return TextWindow(offset: bounds.lowerBound, text: row[1], documentLength: row[0])
+    }
+
     static func metadata(from row: Row) -> DocumentMetadata {
         DocumentMetadata(
             id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .note, title: row["title"],

@@ -78,4 +78,43 @@ import Testing
             try await store.insertCoding(other)
         }
     }
+
+    @Test func textWindowsAreCutInScalarsBySQLite() async throws {
+        let store = SQLiteStore(try AppDatabase.inMemory())
+        let text = "Å 👩‍👩‍👧 och e\u{301} — " + String(repeating: "ö", count: 60) + " 👍🏽 slut"
+        _ = try await store.applyDocuments([change("n1", text: text, hash: "a")])
+        let stored = ScalarText(try #require(try await store.document(id: "n1")).plainText)
+        for start in stride(from: 0, to: stored.count - 1, by: 5) {
+            let span = start..<min(stored.count, start + 4)
+            let window = try #require(try await store.textWindow(documentID: "n1", around: span))
+            let bounds = TextWindow.bounds(around: span).clamped(to: 0..<stored.count)
+            #expect(window.offset == bounds.lowerBound)
+            #expect(window.text == stored[bounds])
+            #expect(window.documentLength == stored.count)
+        }
+        #expect(try await store.textWindow(documentID: "nope", around: 0..<1) == nil)
+    }
+
+    @Test func atomicInsertReadsTextAndCodeInItsTransaction() async throws {
+        let store = SQLiteStore(try AppDatabase.inMemory())
+        _ = try await store.applyDocuments([change("n1", text: "Kaffe med grannen.", hash: "a")])
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            _ = try await store.insertCoding(documentID: "n1", around: 0..<5, codeID: "need") { context in
+                #expect(!context.codeExists)  // the codebook is empty
+                #expect(context.window.text == "Kaffe med grannen.")
+                throw Refused()
+            }
+        }
+        #expect(try await store.codings(CodingFilter()).isEmpty)
+        await #expect(throws: StoreError.notFound("document nope")) {
+            _ = try await store.insertCoding(documentID: "nope", around: 0..<5, codeID: "need") { _ in throw Refused() }
+        }
+        let coding = try await store.insertCoding(documentID: "n1", around: 10..<17, codeID: "need") { context in
+            Coding(id: "c-1", documentID: "n1", codeID: "need", coder: "anna", memo: nil,
+                   anchor: try #require(TextQuoteAnchor(span: 10..<17, in: context.window)), createdAt: Coding.timestamp())
+        }
+        #expect(coding.anchor.quote == "grannen")
+        #expect(try await store.coding(id: "c-1") == coding)
+    }
 }

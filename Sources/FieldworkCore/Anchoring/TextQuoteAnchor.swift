@@ -37,10 +37,24 @@ public struct TextQuoteAnchor: Sendable, Hashable, Codable {
     /// over the UTF-8 bytes up to the end of the suffix, without materialising the text as
     /// scalars (a coding write should not cost a copy of a 20,000-word transcript).
     public init?(span: Range<Int>, inText text: String) {
+        self.init(span: span, inText: text, startingAt: 0)
+    }
+
+    /// The anchor of `span` (document offsets) from a window of the document's text; nil when the
+    /// span is not inside the text or the window does not reach the span's prefix.
+    public init?(span: Range<Int>, in window: TextWindow) {
+        guard span.upperBound <= window.documentLength else { return nil }
+        self.init(span: span, inText: window.text, startingAt: window.offset)
+    }
+
+    /// `text` is the document's text from scalar `offset` on.
+    private init?(span: Range<Int>, inText text: String, startingAt offset: Int) {
         guard span.lowerBound >= 0, !span.isEmpty else { return nil }
         let context = TextQuoteAnchor.contextLength
-        // Scalar offsets of prefix start, quote start, quote end, suffix end: ascending.
+        // Scalar offsets (in `text`) of prefix start, quote start, quote end, suffix end: ascending.
         let marks = [max(0, span.lowerBound - context), span.lowerBound, span.upperBound, span.upperBound + context]
+            .map { $0 - offset }
+        guard marks[0] >= 0 else { return nil }
         var utf8 = text
         let found: [Int]? = utf8.withUTF8 { bytes in
             var offsets = [Int](repeating: bytes.count, count: marks.count)

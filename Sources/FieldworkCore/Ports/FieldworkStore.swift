@@ -18,6 +18,8 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, Sendable 
     func counts() async throws -> WorkspaceCounts
     func documents() async throws -> [DocumentSummary]
     func document(id: String) async throws -> StoredDocument?
+    /// The document's text around `span` (`TextWindow.bounds`), or nil if there is no such document.
+    func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow?
     func segments(documentID: String) async throws -> [Segment]
     func codebook() async throws -> Codebook
     /// Whether the codebook has a code with this id (cheaper than loading the codebook).
@@ -29,6 +31,12 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, Sendable 
     func codings(_ filter: CodingFilter) async throws -> [Coding]
     func coding(id: String) async throws -> Coding?
     func insertCoding(_ coding: Coding) async throws
+    /// Inserts the coding `build` makes from the document's text around `span` and whether
+    /// `codeID` exists, all read in the inserting transaction: an ingest that changes the text
+    /// cannot slip in between reading it and storing the anchor. `StoreError.notFound` if there
+    /// is no such document; whatever `build` throws leaves the store unchanged.
+    func insertCoding(documentID: String, around span: Range<Int>, codeID: String,
+                      build: @Sendable (NewCodingContext) throws -> Coding) async throws -> Coding
     /// Writes `coding` if the stored version is still `coding.version - 1`; else `StoreError.staleVersion`.
     func updateCoding(_ coding: Coding) async throws
     /// Removes a coding from every list; the row is kept with who removed it and when.

@@ -12,13 +12,13 @@ public struct CodingService: Sendable {
 
     public func add(document documentID: String, span: Range<Int>, code codeID: String,
                     coder: String, memo: String? = nil) async throws -> Coding {
-        let text = try await documentText(documentID)
-        try await requireCode(codeID)
-        let coding = Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: try validCoder(coder),
-                            memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try anchor(span, in: text),
-                            createdAt: Coding.timestamp())
-        try await store.insertCoding(coding)
-        return coding
+        let coder = try validCoder(coder)
+        return try await store.insertCoding(documentID: documentID, around: span, codeID: codeID) { context in
+            guard context.codeExists else { throw CodingError.unknownCode(codeID) }
+            return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
+                          memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
+                          createdAt: Coding.timestamp())
+        }
     }
 
     public func list(_ filter: CodingFilter) async throws -> [Coding] {
@@ -39,7 +39,10 @@ public struct CodingService: Sendable {
     /// Attaches a coding (typically an orphan) to a new span of its document.
     public func reattach(id: String, span: Range<Int>, expectedVersion: Int? = nil) async throws -> Coding {
         var coding = try await existing(id, expectedVersion: expectedVersion)
-        coding.anchor = try anchor(span, in: try await documentText(coding.documentID))
+        guard let window = try await store.textWindow(documentID: coding.documentID, around: span) else {
+            throw StoreError.notFound("document \(coding.documentID)")
+        }
+        coding.anchor = try Self.anchor(span, in: window)
         coding.status = .anchored
         coding.anchorMethod = nil
         return try await save(&coding)
@@ -64,19 +67,14 @@ public struct CodingService: Sendable {
         return coding
     }
 
-    private func documentText(_ id: String) async throws -> String {
-        guard let document = try await store.document(id: id) else { throw StoreError.notFound("document \(id)") }
-        return document.plainText
-    }
-
     private func requireCode(_ id: String) async throws {
         guard try await store.codeExists(id) else { throw CodingError.unknownCode(id) }
     }
 
     /// The anchor of a span the user chose: inside the text and not only white space.
-    private func anchor(_ span: Range<Int>, in text: String) throws -> TextQuoteAnchor {
-        guard let anchor = TextQuoteAnchor(span: span, inText: text) else {
-            throw CodingError.invalidSpan(span, length: text.scalarCount)
+    private static func anchor(_ span: Range<Int>, in window: TextWindow) throws -> TextQuoteAnchor {
+        guard let anchor = TextQuoteAnchor(span: span, in: window) else {
+            throw CodingError.invalidSpan(span, length: window.documentLength)
         }
         guard !anchor.quote.trimmingSpaces.isEmpty else { throw CodingError.blankSpan(span) }
         return anchor

@@ -40,4 +40,23 @@ import Testing
         #expect(TextQuoteAnchor(span: 5..<5, inText: text) == nil)
         #expect(TextQuoteAnchor(span: -1..<3, inText: text) == nil)
     }
+
+    @Test func anchorFromAWindowEqualsAnchorFromTheWholeText() {
+        let text = "Hej 👩‍👩‍👧 då, e\u{301}n gång till å ä ö — " + String(repeating: "x", count: 50) + " 👍🏽 slut"
+        let scalars = ScalarText(text)
+        for start in 0..<scalars.count {
+            for end in [start + 1, start + 9, scalars.count] where end <= scalars.count && end > start {
+                let bounds = TextWindow.bounds(around: start..<end)
+                let window = TextWindow(offset: bounds.lowerBound, text: scalars[bounds.clamped(to: 0..<scalars.count)],
+                                        documentLength: scalars.count)
+                #expect(TextQuoteAnchor(span: start..<end, in: window) == TextQuoteAnchor(span: start..<end, in: scalars))
+            }
+        }
+        let whole = TextWindow(offset: 0, text: text, documentLength: scalars.count)
+        #expect(TextQuoteAnchor(span: 3..<(scalars.count + 1), in: whole) == nil)
+        // A window that starts after the prefix would give a short prefix: refused, not guessed.
+        let late = TextWindow(offset: 40, text: scalars[40..<scalars.count], documentLength: scalars.count)
+        #expect(TextQuoteAnchor(span: 50..<55, in: late) == nil)
+        #expect(TextWindow.bounds(around: (Int.max - 1)..<Int.max).upperBound == Int.max)
+    }
 }

@@ -1,0 +1,35 @@
+/// A stretch of a document's plain text: enough to anchor a span without loading the whole text.
+///
+/// A coding write needs only the quote and ~32 scalars around it; fetching a window (the store
+/// cuts it out in scalar units) keeps a write on a 20,000-word transcript as cheap as on a short one.
+public struct TextWindow: Sendable, Hashable {
+    /// Scalar offset of `text`'s first scalar in the document.
+    public var offset: Int
+    public var text: String
+    /// Length of the whole document text in scalars.
+    public var documentLength: Int
+
+    public init(offset: Int, text: String, documentLength: Int) {
+        self.offset = offset
+        self.text = text
+        self.documentLength = documentLength
+    }
+
+    /// The window an anchor of `span` needs: its quote and up to `context` scalars either side.
+    public static func bounds(around span: Range<Int>, context: Int = TextQuoteAnchor.contextLength) -> Range<Int> {
+        max(0, span.lowerBound - context)..<max(0, min(span.upperBound, Int.max - context) + context)
+    }
+}
+
+/// What a store hands to the code that builds a new coding, read in the transaction that inserts it.
+public struct NewCodingContext: Sendable {
+    /// The document's text around the requested span.
+    public var window: TextWindow
+    /// Whether the codebook holds the requested code.
+    public var codeExists: Bool
+
+    public init(window: TextWindow, codeExists: Bool) {
+        self.window = window
+        self.codeExists = codeExists
+    }
+}
