@@ -537,7 +537,7 @@ def generate(args: argparse.Namespace) -> None:
 def verify(args: argparse.Namespace) -> None:
     """The store's segment texts must equal the CSV's, row for row."""
     db = sqlite3.connect(f"file:{args.verify_db}?mode=ro", uri=True)
-    stored = db.execute("SELECT document_id, idx, text FROM segment ORDER BY document_id, idx")
+    stored = db.execute("SELECT s.document_id, s.idx, t.text FROM segment s JOIN segment_text t ON t.id = s.id ORDER BY s.document_id, s.idx")
     with open(args.csv, encoding="utf-8", newline="") as f:
         expected = csv.reader(f)
         next(expected)

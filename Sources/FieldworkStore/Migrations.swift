@@ -10,6 +10,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-telemetry", migrate: createTelemetry)
         migrator.registerMigration("v4-need-links", migrate: createNeedLinks)
         migrator.registerMigration("v5-explicit-fts", migrate: dropSegmentFTSTriggers)
+        migrator.registerMigration("v6-segment-text-once", migrate: storeSegmentTextsOnce)
         return migrator
     }
 

@@ -16,9 +16,9 @@ extension SQLiteStore {
 
     public func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult] {
         try await writer.write { db in
-            var indexed: [Int64] = []
+            var indexed: [SegmentIndexEntry] = []
             let results = try changes.map { change in
-                var result: (DocumentApplyResult, [Int64])?
+                var result: (DocumentApplyResult, [SegmentIndexEntry])?
                 try db.inSavepoint {
                     result = try apply(change, db)
                     return .commit
@@ -26,21 +26,25 @@ extension SQLiteStore {
                 indexed += result!.1
                 return result!.0
             }
-            // One full-text insert for the whole batch, outside the per-document savepoints:
+            // The full-text inserts for the whole batch come after the per-document savepoints:
             // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
             // a bulk load does.
-            if !indexed.isEmpty {
-                try db.execute(sql: """
-                    INSERT INTO segment_fts(rowid, text)
-                    SELECT id, text FROM segment WHERE id IN (SELECT value FROM json_each(?))
-                    """, arguments: [JSONColumn.encode(indexed)])
+            let statement = try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
+            for entry in indexed {
+                try statement.execute(arguments: [entry.id, entry.text])
             }
             return results
         }
     }
 
-    /// Writes one document; returns its result and the ids of its new segments (to index).
-    private func apply(_ change: DocumentChange, _ db: Database) throws -> (DocumentApplyResult, [Int64]) {
+    /// A new segment's row id and text, for the full-text index.
+    private struct SegmentIndexEntry {
+        var id: Int64
+        var text: String
+    }
+
+    /// Writes one document; returns its result and its new segments (to index).
+    private func apply(_ change: DocumentChange, _ db: Database) throws -> (DocumentApplyResult, [SegmentIndexEntry]) {
         let metadata = change.metadata
         let now = Timestamp.text(Date())
         let existing = try Row.fetchOne(db, sql: "SELECT revision, plain_text FROM document WHERE id = ?", arguments: [metadata.id])
@@ -59,6 +63,14 @@ extension SQLiteStore {
             metadata.interviewer, JSONColumn.encode(metadata.administrations.map(\.rawValue)),
             change.text.plainText, now,
         ]
+        if existingRevision != nil {
+            // The index is external-content (the view `segment_text` over the plain text): remove
+            // the old texts from it while the old plain text is still there to read them from.
+            try db.execute(sql: """
+                INSERT INTO segment_fts(segment_fts, rowid, text)
+                SELECT 'delete', id, text FROM segment_text WHERE document_id = ?
+                """, arguments: [metadata.id])
+        }
         if existingRevision == nil {
             try db.execute(sql: """
                 INSERT INTO document (id, path, type, title, date, language, interviewer, administrations,
@@ -71,11 +83,6 @@ extension SQLiteStore {
                     administrations = ?8, plain_text = ?9, ingested_at = ?10, revision = revision + 1
                 WHERE id = ?1
                 """, arguments: arguments)
-            // The index is external-content: remove the old texts from it before the rows go.
-            try db.execute(sql: """
-                INSERT INTO segment_fts(segment_fts, rowid, text)
-                SELECT 'delete', id, text FROM segment WHERE document_id = ?
-                """, arguments: [metadata.id])
             try db.execute(sql: "DELETE FROM segment WHERE document_id = ?", arguments: [metadata.id])
             try db.execute(sql: "DELETE FROM document_participant WHERE document_id = ?", arguments: [metadata.id])
         }
@@ -98,10 +105,10 @@ extension SQLiteStore {
         }
     }
 
-    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> [Int64] {
+    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> [SegmentIndexEntry] {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // Segments are in text order, so one forward walk over the UTF-8 bytes finds every
         // boundary (a scalar starts at each byte that is not a continuation byte).
@@ -116,20 +123,20 @@ extension SQLiteStore {
             }
             return byteOffset
         }
-        var ids: [Int64] = []
-        ids.reserveCapacity(text.segments.count)
+        var entries: [SegmentIndexEntry] = []
+        entries.reserveCapacity(text.segments.count)
         for segment in text.segments {
             let lower = advance(to: segment.start)
             let upper = advance(to: segment.end)
-            let body = String(decoding: bytes[lower..<upper], as: UTF8.self)
             try statement.execute(arguments: [
                 documentID, segment.index, segment.kind.rawValue, segment.speaker,
                 JSONColumn.encode(segment.headingPath), segment.start, segment.end,
-                segment.lineStart, segment.lineEnd, body,
+                segment.lineStart, segment.lineEnd,
             ])
-            ids.append(db.lastInsertedRowID)
+            entries.append(SegmentIndexEntry(id: db.lastInsertedRowID,
+                                             text: String(decoding: bytes[lower..<upper], as: UTF8.self)))
         }
-        return ids
+        return entries
     }
 
     private func reanchorCodings(documentID: String, text: String, previous: String?, _ db: Database) throws -> ReanchorReport {

@@ -11,10 +11,11 @@ extension SQLiteStore {
             // Over-fetch when the diacritics rule may drop candidates.
             let fetchLimit = query.termsWithDiacritics.isEmpty ? query.limit : query.limit * 10
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.document_id, d.title, s.idx, s.speaker, s.heading_path, s.start, s."end", s.text,
+                SELECT s.document_id, d.title, s.idx, s.speaker, s.heading_path, s.start, s."end", t.text,
                     snippet(segment_fts, 0, char(57344), char(57345), '…', 16) AS snippet, segment_fts.rank AS rank
                 FROM segment_fts
                 JOIN segment s ON s.id = segment_fts.rowid
+                JOIN segment_text t ON t.id = segment_fts.rowid
                 JOIN document d ON d.id = s.document_id
                 WHERE segment_fts MATCH ?
                 ORDER BY segment_fts.rank

@@ -34,8 +34,8 @@ import Testing
     @Test func fullTextIndexStaysConsistentAcrossUpdates() async throws {
         let database = try AppDatabase.open(path: path)
         let store = SQLiteStore(database)
-        _ = try await store.applyDocuments([change("n1", text: "Dörrsensor på natten.\n\nKaffe.", hash: "a")])
-        let results = try await store.applyDocuments([change("n1", text: "Kaffe med grannen.\n\nInget mer.", hash: "b")])
+        _ = try await store.applyDocuments([change("n1", text: "Dörrsensor 👩‍👩‍👧 på natten.\n\nKaffe e\u{301}.", hash: "a")])
+        let results = try await store.applyDocuments([change("n1", text: "Kaffe 👍🏽 med grannen.\n\nInget mer.", hash: "b")])
         #expect(results.map(\.outcome) == [.updated])
         try await database.writer.write { db in
             try db.execute(sql: "INSERT INTO segment_fts(segment_fts, rank) VALUES ('integrity-check', 1)")

@@ -1,0 +1,23 @@
+import GRDB
+
+extension AppDatabase {
+    /// Segment texts are stored once, in `document.plain_text`: a segment is its `[start, end)`
+    /// range of it, and the view `segment_text` cuts the text out (SQLite's `substr` counts
+    /// Unicode scalars, our offset unit). The full-text index reads its external content from
+    /// that view. Storing every text twice made the database a third larger and ingest slower.
+    /// Nothing is lost: the dropped column was derived from the plain text.
+    static func storeSegmentTextsOnce(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE segment_fts;
+            ALTER TABLE segment DROP COLUMN text;
+            CREATE VIEW segment_text (id, document_id, text) AS
+                SELECT s.id, s.document_id, substr(d.plain_text, s.start + 1, s."end" - s.start)
+                FROM segment s JOIN document d ON d.id = s.document_id;
+            CREATE VIRTUAL TABLE segment_fts USING fts5(
+                text, content='segment_text', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2'
+            );
+            INSERT INTO segment_fts(segment_fts) VALUES ('rebuild');
+            """)
+    }
+}

@@ -1,0 +1,49 @@
+import FieldworkCore
+@testable import FieldworkStore
+import Foundation
+import GRDB
+import Testing
+
+/// Migrations run on databases that researchers already have: data written under an older
+/// schema must come through whole.
+@Suite struct MigrationTests {
+    let path = FileManager.default.temporaryDirectory.appending(path: "migrate-\(UUID().uuidString)/fieldwork.sqlite").path
+
+    @Test func segmentTextsStoredOnceKeepSearchAndTexts() async throws {
+        let text = "Dörren 👩‍👩‍👧 på natten.\n\nE\u{301}n gång till: kaffe med grannen."
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        // A database as v5 left it: each segment's text stored in its row and indexed from there.
+        let old = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(old, upTo: "v5-explicit-fts")
+        try await old.write { db in
+            try db.execute(sql: """
+                INSERT INTO document (id, path, type, title, plain_text, ingested_at, revision)
+                VALUES ('n1', 'corpus/n1.md', 'note', 'T', ?, '2025-01-01T00:00:00.000Z', 1)
+                """, arguments: [text])
+            let scalars = ScalarText(text)
+            let firstEnd = ScalarText("Dörren 👩‍👩‍👧 på natten.").count
+            for (index, range) in [0..<firstEnd, (firstEnd + 2)..<scalars.count].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO segment (document_id, idx, kind, start, "end", line_start, line_end, text)
+                    VALUES ('n1', ?, 'paragraph', ?, ?, 1, 1, ?)
+                    """, arguments: [index, range.lowerBound, range.upperBound, scalars[range]])
+            }
+            try db.execute(sql: "INSERT INTO segment_fts(rowid, text) SELECT id, text FROM segment")
+        }
+        try old.close()
+
+        let database = try AppDatabase.open(path: path)
+        let store = SQLiteStore(database)
+        let hits = try await store.search(SearchQuery("grannen"))
+        #expect(hits.map(\.segmentIndex) == [1])
+        #expect(try await store.search(SearchQuery("natten")).map(\.segmentIndex) == [0])
+        let texts = try await database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT text FROM segment_text ORDER BY id")
+        }
+        #expect(texts == ["Dörren 👩‍👩‍👧 på natten.", "E\u{301}n gång till: kaffe med grannen."])
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO segment_fts(segment_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+}
