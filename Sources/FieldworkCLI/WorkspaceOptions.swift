@@ -10,12 +10,12 @@ struct WorkspaceOptions: ParsableArguments {
     var url: URL { URL(fileURLWithPath: workspace, isDirectory: true) }
 
     /// Opens the workspace and its database; a folder that is not a workspace is a usage error.
-    func open() throws -> FieldworkContext {
+    func open(serving: Bool = false) throws -> FieldworkContext {
         let workspace = Workspace(root: url)
         guard workspace.exists else {
             throw ValidationError("\(self.workspace) is not a Fieldwork workspace (no corpus/ or codebooks/); create one with `fieldwork init DIR`")
         }
-        return try FieldworkContext.open(workspace)
+        return try FieldworkContext.open(workspace, serving: serving)
     }
 }
 

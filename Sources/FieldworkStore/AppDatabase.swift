@@ -7,15 +7,29 @@ import GRDB
 /// server relies on); tests may pass an in-memory `DatabaseQueue`.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    private let checkpointer: BackgroundCheckpointer?
 
     public init(_ writer: any DatabaseWriter) throws {
+        try self.init(writer, checkpointer: nil)
+    }
+
+    private init(_ writer: any DatabaseWriter, checkpointer: BackgroundCheckpointer?) throws {
         self.writer = writer
+        self.checkpointer = checkpointer
         try AppDatabase.migrator.migrate(writer)
+    }
+
+    /// When the write-ahead log is copied back into the database file.
+    public enum Checkpoints: Sendable {
+        /// By SQLite, inside the commit that fills the log past 1,000 pages: for short commands.
+        case automatic
+        /// By a timer on its own connection, so no commit waits for it: for the server.
+        case background(every: Duration)
     }
 
     /// Opens (creating if needed) the database file, readable by its owner only: transcripts
     /// hold sensitive personal data. SQLite gives the -wal and -shm files the same mode.
-    public static func open(path: String) throws -> AppDatabase {
+    public static func open(path: String, checkpoints: Checkpoints = .automatic) throws -> AppDatabase {
         let manager = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent
         if !manager.fileExists(atPath: directory) {
@@ -27,7 +41,15 @@ public struct AppDatabase: Sendable {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
             }
         }
-        return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+        switch checkpoints {
+        case .automatic:
+            return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+        case .background(let interval):
+            var configuration = makeConfiguration()
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            return try AppDatabase(pool, checkpointer: try BackgroundCheckpointer(path: path, every: interval))
+        }
     }
 
     public static func inMemory() throws -> AppDatabase {

@@ -200,16 +200,21 @@ extension SQLiteStore {
 
 enum DocumentRow {
     /// SQLite's `substr` and `length` count characters of TEXT as Unicode scalars, the unit of
-    /// our offsets, so the window is cut in SQL and only it crosses into Swift.
+    /// our offsets, so the window is cut in SQL and only it crosses into Swift. `length` walks
+    /// the whole text (most of the cost on a long transcript), so it is asked only when the
+    /// window comes back short: then the document ends inside it, or before it.
     static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database) throws -> TextWindow? {
         let bounds = TextWindow.bounds(around: span)
-        let statement = try db.cachedStatement(sql: """
-            SELECT length(plain_text), substr(plain_text, ?2 + 1, ?3) FROM document WHERE id = ?1
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [documentID, bounds.lowerBound, bounds.count]) else {
+        let statement = try db.cachedStatement(sql: "SELECT substr(plain_text, ?2 + 1, ?3) FROM document WHERE id = ?1")
+        guard let text = try String.fetchOne(statement, arguments: [documentID, bounds.lowerBound, bounds.count]) else {
             return nil
         }
-        return TextWindow(offset: bounds.lowerBound, text: row[1], documentLength: row[0])
+        let scalars = text.unicodeScalars.count
+        let length = scalars == bounds.count
+            ? bounds.upperBound  // at least; the span and its context lie inside
+            : try Int.fetchOne(db.cachedStatement(sql: "SELECT length(plain_text) FROM document WHERE id = ?"),
+                               arguments: [documentID]) ?? 0
+        return TextWindow(offset: bounds.lowerBound, text: text, documentLength: length)
     }
 
     static func metadata(from row: Row) -> DocumentMetadata {

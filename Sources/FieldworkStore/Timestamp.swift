@@ -6,12 +6,7 @@ import Foundation
 /// goes through whole milliseconds so a `Date` reads back exactly equal.
 enum Timestamp {
     static func text(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let (days, msOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
-        let (dayIndex, dayMs) = msOfDay < 0 ? (days - 1, msOfDay + 86_400_000) : (days, msOfDay)
-        let (year, month, day) = UTCTime.civil(day: dayIndex)
-        let hours = dayMs / 3_600_000, minutes = dayMs / 60_000 % 60, seconds = dayMs / 1000 % 60, ms = dayMs % 1000
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hours, 2)):\(pad(minutes, 2)):\(pad(seconds, 2)).\(pad(ms, 3))Z"
+        UTCTime.isoTimestamp(Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 
     static func date(_ text: String) -> Date? {
@@ -21,10 +16,5 @@ enum Timestamp {
         let milliseconds = digits.count > 6 ? digits[6] : 0
         let total = ((days * 24 + digits[3]) * 60 + digits[4]) * 60_000 + digits[5] * 1000 + milliseconds
         return Date(timeIntervalSince1970: Double(total) / 1000)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

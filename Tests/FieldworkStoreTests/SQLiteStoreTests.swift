@@ -90,8 +90,12 @@ import Testing
             let bounds = TextWindow.bounds(around: span).clamped(to: 0..<stored.count)
             #expect(window.offset == bounds.lowerBound)
             #expect(window.text == stored[bounds])
-            #expect(window.documentLength == stored.count)
+            // Exact where the document ends inside the window; else the window's end, a lower bound.
+            let requested = TextWindow.bounds(around: span)
+            #expect(window.documentLength == min(requested.upperBound, stored.count))
         }
+        let beyond = try #require(try await store.textWindow(documentID: "n1", around: 500..<510))
+        #expect(beyond.text.isEmpty && beyond.documentLength == stored.count)
         #expect(try await store.textWindow(documentID: "nope", around: 0..<1) == nil)
     }
 
@@ -116,5 +120,22 @@ import Testing
         }
         #expect(coding.anchor.quote == "grannen")
         #expect(try await store.coding(id: "c-1") == coding)
+    }
+
+    @Test func aServingDatabaseCopiesItsLogBackInTheBackground() async throws {
+        let database = try AppDatabase.open(path: path, checkpoints: .background(every: .milliseconds(20)))
+        let store = SQLiteStore(database)
+        // No commit checkpoints by itself...
+        #expect(try await database.writer.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 0)
+        let text = String(repeating: "Kaffe med grannen på morgonen. ", count: 40_000)  // ~1.2 MB
+        _ = try await store.applyDocuments([change("n1", text: text, hash: "a")])
+        // ...yet the text reaches the database file, copied from the log by the checkpointer.
+        var size = 0
+        for _ in 0..<250 where size < 1_000_000 {
+            try await Task.sleep(for: .milliseconds(20))
+            size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        #expect(size >= 1_000_000)
+        #expect(try await store.document(id: "n1")?.plainText == text)
     }
 }

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try workspace.open()
+        let context = try workspace.open(serving: true)
         let summary = try await context.ingest.ingest()
         // Unbuffered, so it appears before the address on a pipe (see below).
         let report = IngestSummaryDTO(summary)

@@ -6,7 +6,8 @@ public struct TextWindow: Sendable, Hashable {
     /// Scalar offset of `text`'s first scalar in the document.
     public var offset: Int
     public var text: String
-    /// Length of the whole document text in scalars.
+    /// Length of the whole document text in scalars, or a lower bound of it when the document
+    /// goes on past the window (then `offset + text` scalars, the window's end, is that bound).
     public var documentLength: Int
 
     public init(offset: Int, text: String, documentLength: Int) {

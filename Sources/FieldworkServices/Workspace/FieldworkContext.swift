@@ -11,9 +11,11 @@ public struct FieldworkContext: Sendable {
         self.store = store
     }
 
-    /// Opens the workspace's SQLite database (creating it, owner-only, if needed).
-    public static func open(_ workspace: Workspace) throws -> FieldworkContext {
-        let database = try AppDatabase.open(path: workspace.databasePath)
+    /// Opens the workspace's SQLite database (creating it, owner-only, if needed). A server
+    /// (`serving`) keeps the database's housekeeping off its requests' path.
+    public static func open(_ workspace: Workspace, serving: Bool = false) throws -> FieldworkContext {
+        let database = try AppDatabase.open(path: workspace.databasePath,
+                                            checkpoints: serving ? .background(every: .seconds(1)) : .automatic)
         return FieldworkContext(workspace: workspace, store: SQLiteStore(database))
     }
 

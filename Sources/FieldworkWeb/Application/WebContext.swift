@@ -1,3 +1,4 @@
+import FieldworkCore
 import Foundation
 import Hummingbird
 
@@ -23,7 +24,12 @@ public struct WebContext: RequestContext {
     public var responseEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
+        // UTC with milliseconds, as stored; Foundation's `.iso8601` strategy went through a
+        // calendar for every date and was a tenth of a coding write's server time.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(UTCTime.isoTimestamp(Int64((date.timeIntervalSince1970 * 1000).rounded())))
+        }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
