@@ -170,8 +170,9 @@ def main():
         achieved = len(writes) / (time.perf_counter() - started_all)
         body = json.dumps({"document": "bench-20k", "start": turns[0]["start"], "end": turns[0]["start"] + 5,
                            "code": "need", "coder": "wrk"})
-        wrk_paced = run_wrk_paced(port, "/api/codings", client.cookie, client.csrf, body)
+        # Page reads first: every write below adds a coding to the page.
         wrk_page = run_wrk(port, "/documents/bench-20k", client.cookie, seconds=8)
+        wrk_paced = run_wrk_paced(port, "/api/codings", client.cookie, client.csrf, body)
         wrk_write = run_wrk(port, "/api/codings", client.cookie, client.csrf, body, seconds=8)
     finally:
         server.terminate()
