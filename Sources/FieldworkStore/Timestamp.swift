@@ -6,7 +6,7 @@ import Foundation
 /// goes through whole milliseconds so a `Date` reads back exactly equal.
 enum Timestamp {
     static func text(_ date: Date) -> String {
-        UTCTime.isoTimestamp(Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        UTCTime.isoTimestamp(date: date)
     }
 
     static func date(_ text: String) -> Date? {

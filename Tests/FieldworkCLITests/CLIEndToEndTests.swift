@@ -12,7 +12,7 @@ import Testing
         #expect(status["documents"]! >= 10 && status["participants"]! >= 8 && status["codes"]! >= 30)
         #expect(status["codings"] == 0)
         let documents = try #require(try cli.json("documents") as? [[String: Any]])
-        #expect(Set(documents.first!.keys) == ["id", "type", "title", "date", "language", "participants", "segments"])
+        #expect(Set(documents.first!.keys) == ["id", "type", "title", "date", "language", "participants", "administrations", "segments"])
         #expect(documents.filter { $0["type"] as? String == "interview" }.count >= 6)
         #expect(Set(documents.compactMap { $0["language"] as? String }) == ["sv", "en"])
         let again = try cli.run("ingest", "--json")
@@ -41,7 +41,9 @@ import Testing
         #expect(codings.count == 1)
         #expect(codings[0]["id"] as? String == id && codings[0]["quote"] as? String == quote)
         #expect(codings[0]["status"] as? String == "anchored" && codings[0]["coder"] as? String == "Anna")
-        #expect(Set(codings[0].keys) == ["id", "document", "start", "end", "code", "coder", "memo", "quote", "status"])
+        // The documented fields, and the API's coding shape around them (one shape for both faces).
+        #expect(Set(codings[0].keys) == ["id", "document", "start", "end", "code", "coder", "memo", "quote", "status",
+                                         "prefix", "suffix", "anchor_method", "version", "created_at", "updated_at"])
         let export = try cli.run("export", "segments", "--out", "exports/out.csv")
         #expect(export.status == 0)
         let csv = try String(contentsOf: cli.workspace.appending(path: "exports/out.csv"), encoding: .utf8)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Telemetry times: whole milliseconds since the Unix epoch, UTC. Calendar arithmetic without a
 /// calendar library (Howard Hinnant's civil-date algorithms), fast enough for millions of rows.
 public enum UTCTime {
@@ -47,6 +49,11 @@ public enum UTCTime {
         guard ISODate.isValid(text) else { return nil }
         let parts = text.split(separator: "-").compactMap { Int64($0) }
         return days(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` of a date, to the nearest millisecond.
+    public static func isoTimestamp(date: Date) -> String {
+        isoTimestamp(Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.

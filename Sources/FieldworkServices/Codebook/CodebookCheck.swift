@@ -22,7 +22,7 @@ public struct CodebookCheck: Sendable {
         var report = Report()
         let urls = WorkspaceFiles.discover(in: workspace).codebooks
         report.files = urls.count
-        do {
+        let problems = try await SourceProblems.collecting {
             let sources = try urls.map { try SourceText.read($0, path: workspace.relativePath(of: $0)) }
             let codebook = try CodebookParser.parse(sources)
             report.codes = codebook.codes.count
@@ -33,14 +33,10 @@ public struct CodebookCheck: Sendable {
                 for coding in try await store.codings(CodingFilter(codeIDs: Array(change.removed))) {
                     counts[coding.codeID, default: 0] += 1
                 }
-                report.problems.append(SourceProblem(file: "codebooks", line: 0,
-                                                     CodebookChangeRefused(codingsByRemovedCode: counts).description))
+                throw SourceProblem(file: "codebooks", line: 0, CodebookChangeRefused(codingsByRemovedCode: counts).description)
             }
-        } catch let problems as SourceProblems {
-            report.problems = problems.problems
-        } catch let problem as SourceProblem {
-            report.problems = [problem]
         }
+        report.problems = problems
         return report
     }
 }

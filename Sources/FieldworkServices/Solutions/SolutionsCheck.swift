@@ -18,15 +18,12 @@ public struct SolutionsCheck: Sendable {
 
     public func run() async throws -> Report {
         var report = Report()
-        do {
+        let problems = try await SourceProblems.collecting {
             let catalogue = try SolutionCatalogue.load(workspace)
             report.solutions = catalogue.solutions.count
             report.devices = try DeviceRegistry.load(workspace, catalogue: catalogue, participants: try await store.participants()).devices.count
-        } catch let problems as SourceProblems {
-            report.problems = problems.problems
-        } catch let problem as SourceProblem {
-            report.problems = [problem]
         }
+        report.problems = problems
         return report
     }
 }

@@ -6,124 +6,57 @@ import Hummingbird
 // JSON shapes of the web API (snake_case on the wire, see WebContext's coders). Domain types
 // never conform to HTTP protocols; these DTOs are the edge.
 
-struct DocumentSummaryJSON: ResponseEncodable, Sendable {
-    let id, type, title: String
-    @AlwaysEncoded var date: String?
-    @AlwaysEncoded var language: String?
-    let participants, administrations: [String]
+/// A row of the documents list.
+typealias DocumentSummaryJSON = MergedOutput<DocumentMetadataOutput, DocumentCountsJSON>
+
+extension DocumentSummaryJSON {
+    init(_ summary: DocumentSummary, codedShare: Double) {
+        self.init(DocumentMetadataOutput(summary.metadata),
+                  DocumentCountsJSON(segments: summary.segments, codings: summary.codings, codedShare: codedShare))
+    }
+}
+
+struct DocumentCountsJSON: Encodable, Sendable {
     let segments, codings: Int
     let codedShare: Double
+}
 
-    init(_ summary: DocumentSummary, codedShare: Double) {
-        id = summary.metadata.id
-        type = summary.metadata.type.rawValue
-        title = summary.metadata.title
-        date = summary.metadata.date
-        language = summary.metadata.language
-        participants = summary.metadata.participants
-        administrations = summary.metadata.administrations.map(\.rawValue)
-        segments = summary.segments
-        codings = summary.codings
-        self.codedShare = codedShare
+typealias SegmentJSON = SegmentOutput
+
+/// One document with its text and segments.
+typealias DocumentJSON = MergedOutput<DocumentMetadataOutput, DocumentTextJSON>
+
+extension DocumentJSON {
+    init(_ view: DocumentView) {
+        self.init(DocumentMetadataOutput(view.document.metadata),
+                  DocumentTextJSON(revision: view.document.revision, text: view.document.plainText,
+                                   segments: view.segments.map(SegmentJSON.init)))
     }
 }
 
-struct SegmentJSON: Encodable, Sendable {
-    let index: Int
-    let kind: String
-    @AlwaysEncoded var speaker: String?
-    @AlwaysEncoded var heading: String?
-    let start, end, lineStart, lineEnd: Int
-
-    init(_ segment: Segment) {
-        index = segment.index
-        kind = segment.kind.rawValue
-        speaker = segment.speaker
-        heading = segment.heading
-        start = segment.start
-        end = segment.end
-        lineStart = segment.lineStart
-        lineEnd = segment.lineEnd
-    }
-}
-
-struct DocumentJSON: ResponseEncodable, Sendable {
-    let id, type, title: String
-    @AlwaysEncoded var date: String?
-    @AlwaysEncoded var language: String?
-    let participants, administrations: [String]
+struct DocumentTextJSON: Encodable, Sendable {
     let revision: Int
     /// The canonical plain text; offsets count its Unicode scalars.
     let text: String
     let segments: [SegmentJSON]
-
-    init(_ view: DocumentView) {
-        let metadata = view.document.metadata
-        id = metadata.id
-        type = metadata.type.rawValue
-        title = metadata.title
-        date = metadata.date
-        language = metadata.language
-        participants = metadata.participants
-        administrations = metadata.administrations.map(\.rawValue)
-        revision = view.document.revision
-        text = view.document.plainText
-        segments = view.segments.map(SegmentJSON.init)
-    }
 }
 
-struct CodingJSON: ResponseEncodable, Sendable {
-    let id, document: String
-    let start, end: Int
-    let code, coder: String
-    @AlwaysEncoded var memo: String?
-    let quote, prefix, suffix, status: String
-    @AlwaysEncoded var anchorMethod: String?
-    let version: Int
-    let createdAt, updatedAt: Date
+/// The API's coding: the shape `code list --json` prints too.
+typealias CodingJSON = CodingOutput
+extension CodingOutput: ResponseEncodable {}
 
-    init(_ coding: Coding) {
-        id = coding.id
-        document = coding.documentID
-        start = coding.start
-        end = coding.end
-        code = coding.codeID
-        coder = coding.coder
-        memo = coding.memo
-        quote = coding.quote
-        prefix = coding.anchor.prefix
-        suffix = coding.anchor.suffix
-        status = coding.status.rawValue
-        anchorMethod = coding.anchorMethod?.rawValue
-        version = coding.version
-        createdAt = coding.createdAt
-        updatedAt = coding.updatedAt
-    }
-}
+/// A code with the number of its codings.
+typealias CodeJSON = MergedOutput<CodeOutput, CodeCodings>
+extension MergedOutput: ResponseEncodable {}
 
-struct CodeJSON: ResponseEncodable, Sendable {
-    let id, name, kind: String
-    @AlwaysEncoded var parent: String?
-    @AlwaysEncoded var description: String?
-    @AlwaysEncoded var include: String?
-    @AlwaysEncoded var exclude: String?
-    @AlwaysEncoded var color: String?
-    let examples: [String]
-    let position, codings: Int
-
+extension CodeJSON {
     init(_ code: Code, codings: Int) {
-        id = code.id
-        name = code.name
-        kind = code.kind.rawValue
-        parent = code.parentID
-        description = code.description
-        include = code.include
-        exclude = code.exclude
-        color = code.color
-        examples = code.examples
-        position = code.position
-        self.codings = codings
+        self.init(CodeOutput(code), CodeCodings(codings: codings))
     }
+}
+
+struct CodeCodings: Encodable, Sendable {
+    let codings: Int
 }
 
 struct MemoJSON: ResponseEncodable, Sendable {

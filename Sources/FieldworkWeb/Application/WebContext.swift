@@ -28,7 +28,7 @@ public struct WebContext: RequestContext {
         // calendar for every date and was a tenth of a coding write's server time.
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(UTCTime.isoTimestamp(Int64((date.timeIntervalSince1970 * 1000).rounded())))
+            try container.encode(UTCTime.isoTimestamp(date: date))
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

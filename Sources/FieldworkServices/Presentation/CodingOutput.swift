@@ -1,0 +1,39 @@
+import FieldworkCore
+import Foundation
+
+/// A coding as both faces print it: `fieldwork code list --json` and the JSON API. One shape, so
+/// a script written against one works on the other. Keys are snake_case; times are UTC ISO 8601
+/// with milliseconds, as stored.
+public struct CodingOutput: Encodable, Sendable {
+    public let id, document: String
+    public let start, end: Int
+    public let code, coder: String
+    @AlwaysEncoded public var memo: String?
+    public let quote, prefix, suffix, status: String
+    @AlwaysEncoded public var anchorMethod: String?
+    public let version: Int
+    public let createdAt, updatedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, document, start, end, code, coder, memo, quote, prefix, suffix, status, version
+        case anchorMethod = "anchor_method", createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    public init(_ coding: Coding) {
+        id = coding.id
+        document = coding.documentID
+        start = coding.start
+        end = coding.end
+        code = coding.codeID
+        coder = coding.coder
+        memo = coding.memo
+        quote = coding.quote
+        prefix = coding.anchor.prefix
+        suffix = coding.anchor.suffix
+        status = coding.status.rawValue
+        anchorMethod = coding.anchorMethod?.rawValue
+        version = coding.version
+        createdAt = UTCTime.isoTimestamp(date: coding.createdAt)
+        updatedAt = UTCTime.isoTimestamp(date: coding.updatedAt)
+    }
+}
