@@ -136,14 +136,23 @@ public actor CodebookEditor {
     private func save(_ codes: [Code], touching files: Set<String>) async throws -> [String: Data?] {
         let codebook = Codebook(codes: codes)
         var originals: [String: Data?] = [:]
+        var texts: [String: String] = [:]
         for file in files {
-            let url = workspace.url(forRelativePath: file)
-            let original = try? Data(contentsOf: url)
+            let original = try? Data(contentsOf: workspace.url(forRelativePath: file))
             originals[file] = original
-            let header = original.map { CodebookWriter.header(of: String(decoding: $0, as: UTF8.self)) } ?? [("title", "Codebook")]
-            let roots = codebook.codes.filter { $0.source?.file == file && ($0.parentID.map { parent in codebook[parent]?.source?.file != file } ?? true) }
-                .sorted { $0.position < $1.position }
-            try ExportFile.write(try CodebookWriter.yaml(codes: roots, in: codebook, header: header), to: url)
+            texts[file] = original.map { String(decoding: $0, as: UTF8.self) }
+        }
+        // Edit the lines that change (comments and layout elsewhere kept); write a file
+        // canonically only where that cannot express the change.
+        let patched = CodebookTextUpdate(before: try currentCodes(), after: codebook).patch(texts.compactMapValues { $0 })
+        for file in files {
+            let text = try patched[file] ?? {
+                let header = texts[file].flatMap { $0 }.map(CodebookWriter.header(of:)) ?? [("title", "Codebook")]
+                let roots = codebook.codes.filter { $0.source?.file == file && ($0.parentID.map { parent in codebook[parent]?.source?.file != file } ?? true) }
+                    .sorted { $0.position < $1.position }
+                return try CodebookWriter.yaml(codes: roots, in: codebook, header: header)
+            }()
+            try ExportFile.write(text, to: workspace.url(forRelativePath: file))
         }
         let summary = try await IngestService(workspace: workspace, store: store).ingest(paths: ["codebooks"])
         if let problem = summary.problems.first {

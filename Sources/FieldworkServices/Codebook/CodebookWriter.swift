@@ -1,9 +1,10 @@
 import FieldworkCore
 import Yams
 
-/// Writes codes back to a codebook YAML file in one canonical form: keys in a fixed order,
-/// children nested, file-level keys (title, description, version) kept. Comments are not
-/// preserved; the form is stable, so after the first rewrite diffs show only real changes.
+/// Writes codes in one canonical form: keys in a fixed order, children nested, file-level keys
+/// (title, description, version) kept. Browser edits patch the existing text instead
+/// (`CodebookTextPatch`, which renders its new lines here); a whole file is written this way
+/// only when a patch cannot express the change, and then comments are not kept.
 enum CodebookWriter {
     static func yaml(codes: [Code], in codebook: Codebook, header: [(String, String)]) throws -> String {
         var pairs: [(Node, Node)] = header.map { (Node($0.0), Node($0.1)) }
@@ -11,21 +12,36 @@ enum CodebookWriter {
         return try Yams.serialize(node: Node(pairs), allowUnicode: true)
     }
 
-    private static func node(for code: Code, in codebook: Codebook) -> Node {
-        var pairs: [(Node, Node)] = [
-            (Node("id"), Node(code.id)),
-            (Node("name"), Node(code.name)),
-            (Node("kind"), Node(code.kind.rawValue)),
-        ]
-        for (key, value) in [("description", code.description), ("include", code.include), ("exclude", code.exclude)] {
-            if let value { pairs.append((Node(key), Node(value))) }
-        }
-        if !code.examples.isEmpty { pairs.append((Node("examples"), Node(code.examples.map { Node($0) }))) }
-        if let color = code.color { pairs.append((Node("color"), Node(color, .implicit, .doubleQuoted))) }
-        if !code.formerly.isEmpty { pairs.append((Node("formerly"), Node(code.formerly.map { Node($0) }, .implicit, .flow))) }
+    /// A code's keys in the order the writer puts them.
+    static let keyOrder = ["id", "name", "kind", "description", "include", "exclude", "examples", "color", "formerly", "children"]
+
+    static func node(for code: Code, in codebook: Codebook) -> Node {
+        var pairs = keyOrder.compactMap { key in value(of: key, in: code).map { (Node(key), $0) } }
         let children = codebook.children(of: code.id)
         if !children.isEmpty { pairs.append((Node("children"), Node(children.map { node(for: $0, in: codebook) }))) }
         return Node(pairs)
+    }
+
+    /// The value the writer gives `key` of `code` (nil: the key is left out; children excluded).
+    static func value(of key: String, in code: Code) -> Node? {
+        switch key {
+        case "id": Node(code.id)
+        case "name": Node(code.name)
+        case "kind": Node(code.kind.rawValue)
+        case "description": code.description.map { Node($0) }
+        case "include": code.include.map { Node($0) }
+        case "exclude": code.exclude.map { Node($0) }
+        case "examples": code.examples.isEmpty ? nil : Node(code.examples.map { Node($0) })
+        case "color": code.color.map { Node($0, .implicit, .doubleQuoted) }
+        case "formerly": code.formerly.isEmpty ? nil : Node(code.formerly.map { Node($0) }, .implicit, .flow)
+        default: nil
+        }
+    }
+
+    /// A code with its children as a one-item YAML list (`- id: ...`), indented from column 0.
+    static func item(for code: Code, in codebook: Codebook) -> [String] {
+        let yaml = (try? Yams.serialize(node: Node([node(for: code, in: codebook)]), allowUnicode: true)) ?? ""
+        return yaml.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     /// The scalar file-level keys of an existing codebook file, in their order.
