@@ -1,4 +1,5 @@
 import FieldworkCore
+import Foundation
 import Yams
 
 /// Brings one codebook file to a new set of codes by editing only the lines that change, so a
@@ -13,13 +14,17 @@ import Yams
 struct CodebookTextPatch {
     private(set) var lines: [String]
     let file: String
+    /// The file's line ending, kept on output (edits work on LF lines).
+    private let lineEnding: String
 
     init(text: String, file: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
+        lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         self.file = file
     }
 
-    var text: String { lines.joined(separator: "\n") }
+    var text: String { lines.joined(separator: lineEnding) }
 
     /// Where a code sits in the text (0-based lines, columns in spaces).
     struct Located {

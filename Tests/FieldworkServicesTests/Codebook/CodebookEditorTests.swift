@@ -141,4 +141,16 @@ import Testing
         #expect(codebook.children(of: "need").map(\.id) == ["need.health"])
         #expect(codebook["need.contact"]?.name == "Kontakt" && codebook["need.contact"]?.kind == .need)
     }
+
+    @Test func windowsLineEndingsAreKept() async throws {
+        let workspace = try TemporaryWorkspace(codebook: Self.codebook.replacingOccurrences(of: "\n", with: "\r\n"))
+        try await workspace.ingest()
+        let editor = CodebookEditor(workspace: workspace.context.workspace, store: workspace.store)
+        _ = try await editor.update(id: "need.contact", .init(name: "Kontakt med staden"))
+        _ = try await editor.add(Code(id: "need.contact.phone", name: "Telefon", kind: .need, parentID: "need.contact"))
+        let text = try yaml(workspace)
+        expectComments(text)
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))  // every line ends in CRLF
+        #expect(try await workspace.store.codebook()["need.contact"]?.name == "Kontakt med staden")
+    }
 }
