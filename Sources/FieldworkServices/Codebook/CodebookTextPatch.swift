@@ -37,7 +37,8 @@ struct CodebookTextPatch {
 
     /// The file's codes and their places; nil if the text does not parse as a codebook.
     func locate() -> [String: Located]? {
-        guard let root = try? Yams.compose(yaml: text), let codes = root.mapping?["codes"] else { return [:] }
+        guard let root = (try? Yams.compose(yaml: text)) ?? nil else { return nil }
+        guard let codes = root.mapping?["codes"] else { return [:] }
         var found: [String: Located] = [:]
         func walk(_ node: Node) {
             for item in node.sequence ?? [] {
