@@ -11,6 +11,11 @@ extension AppDatabase {
         migrator.registerMigration("v4-need-links", migrate: createNeedLinks)
         migrator.registerMigration("v5-explicit-fts", migrate: dropSegmentFTSTriggers)
         migrator.registerMigration("v6-segment-text-once", migrate: storeSegmentTextsOnce)
+        migrator.registerMigration("v7-source-file-by-document") { db in
+            // Ingest looks a file up by the document it provides, once per document: without
+            // this index each lookup read the whole table (quadratic in the corpus).
+            try db.execute(sql: "CREATE INDEX source_file_document ON source_file(document_id)")
+        }
         return migrator
     }
 
