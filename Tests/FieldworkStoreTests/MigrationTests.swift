@@ -46,4 +46,12 @@ import Testing
             try db.execute(sql: "INSERT INTO segment_fts(segment_fts, rank) VALUES ('integrity-check', 1)")
         }
     }
+
+    @Test func theFullTextIndexMergesLessOften() async throws {
+        let database = try AppDatabase.open(path: path)
+        let automerge = try await database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT v FROM segment_fts_config WHERE k = 'automerge'")
+        }
+        #expect(automerge == 8)
+    }
 }
