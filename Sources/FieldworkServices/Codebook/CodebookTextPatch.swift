@@ -37,7 +37,11 @@ struct CodebookTextPatch {
 
     /// The file's codes and their places; nil if the text does not parse as a codebook.
     func locate() -> [String: Located]? {
-        guard let root = (try? Yams.compose(yaml: text)) ?? nil else { return nil }
+        // YAML also breaks lines at a lone CR, NEL, LS and PS; our line numbers would then
+        // disagree with the parser's, so such a file is not patched (the caller writes it whole).
+        let otherBreaks: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
+        guard !lines.contains(where: { $0.unicodeScalars.contains(where: otherBreaks.contains) }),
+              let root = (try? Yams.compose(yaml: text)) ?? nil else { return nil }
         guard let codes = root.mapping?["codes"] else { return [:] }
         var found: [String: Located] = [:]
         func walk(_ node: Node) {
@@ -46,6 +50,7 @@ struct CodebookTextPatch {
                 var keys: [String: Int] = [:]
                 for (key, _) in mapping { if let name = key.string, let line = key.mark?.line { keys[name] = line - 1 } }
                 let line = mark.line - 1, indent = mark.column - 1
+                guard lines.indices.contains(line), keys.values.allSatisfy(lines.indices.contains) else { continue }
                 found[id] = Located(line: line, keyIndent: indent, keys: keys, end: blockEnd(from: line, deeperThan: indent - 1))
                 if let children = mapping["children"] { walk(children) }
             }

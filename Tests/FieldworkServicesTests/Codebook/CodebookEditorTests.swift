@@ -153,4 +153,26 @@ import Testing
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))  // every line ends in CRLF
         #expect(try await workspace.store.codebook()["need.contact"]?.name == "Kontakt med staden")
     }
+
+    @Test func unusualLineBreaksAreWrittenWholeNotMisplaced() async throws {
+        // A pasted line separator (U+2028) is a line break to YAML: the file is written
+        // canonically rather than patched at the wrong line (and nothing traps).
+        let workspace = try TemporaryWorkspace(codebook: """
+            codes:
+              - id: need
+                name: Needs
+                kind: need
+                description: "Första\u{2028}andra"
+              - id: barrier
+                name: Barriers
+                kind: barrier
+            """)
+        try await workspace.ingest()
+        let editor = CodebookEditor(workspace: workspace.context.workspace, store: workspace.store)
+        let description = try await workspace.store.codebook()["need"]?.description
+        _ = try await editor.update(id: "barrier", .init(name: "Hinder"))
+        let codebook = try await workspace.store.codebook()
+        #expect(codebook["barrier"]?.name == "Hinder")
+        #expect(description != nil && codebook["need"]?.description == description)
+    }
 }
