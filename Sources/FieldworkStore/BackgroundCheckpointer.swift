@@ -16,8 +16,8 @@ final class BackgroundCheckpointer: Sendable {
         configuration.label = "fieldwork.checkpointer"
         let connection = try DatabaseQueue(path: path, configuration: configuration)
         task = Task.detached(priority: .utility) {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+            while true {
+                do { try await Task.sleep(for: interval) } catch { break }  // cancelled
                 _ = try? await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
             }
         }
