@@ -17,7 +17,15 @@ extension AppDatabase {
                 text, content='segment_text', content_rowid='id',
                 tokenize='unicode61 remove_diacritics 2'
             );
-            INSERT INTO segment_fts(segment_fts) VALUES ('rebuild');
             """)
+        // Index each document's segments from its plain text, cut in Swift in one pass per
+        // document ('rebuild' would re-read the whole text through the view for every segment).
+        let documents = try Row.fetchCursor(db, sql: "SELECT id, plain_text FROM document")
+        while let document = try documents.next() {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, start, "end" FROM segment WHERE document_id = ? ORDER BY start, id
+                """, arguments: [document[0] as String])
+            try DocumentRow.index(rows, text: document[1], db)
+        }
     }
 }

@@ -63,13 +63,10 @@ extension SQLiteStore {
             metadata.interviewer, JSONColumn.encode(metadata.administrations.map(\.rawValue)),
             change.text.plainText, now,
         ]
-        if existingRevision != nil {
-            // The index is external-content (the view `segment_text` over the plain text): remove
-            // the old texts from it while the old plain text is still there to read them from.
-            try db.execute(sql: """
-                INSERT INTO segment_fts(segment_fts, rowid, text)
-                SELECT 'delete', id, text FROM segment_text WHERE document_id = ?
-                """, arguments: [metadata.id])
+        if let previousText {
+            // The index is external-content: remove the old texts from it, cut from the old
+            // plain text in one pass (the view would re-read the whole text for every segment).
+            try DocumentRow.unindexSegments(of: metadata.id, text: previousText, db)
         }
         if existingRevision == nil {
             try db.execute(sql: """
@@ -110,31 +107,17 @@ extension SQLiteStore {
             INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        // Segments are in text order, so one forward walk over the UTF-8 bytes finds every
-        // boundary (a scalar starts at each byte that is not a continuation byte).
-        let bytes = Array(text.plainText.utf8)
-        var byteOffset = 0
-        var scalarOffset = 0
-        func advance(to scalar: Int) -> Int {
-            while scalarOffset < scalar, byteOffset < bytes.count {
-                byteOffset += 1
-                while byteOffset < bytes.count, bytes[byteOffset] & 0xC0 == 0x80 { byteOffset += 1 }
-                scalarOffset += 1
-            }
-            return byteOffset
-        }
+        // Segments are in text order: one forward walk cuts all their texts.
+        let bodies = text.plainText.scalarSlices(text.segments.map(\.span))
         var entries: [SegmentIndexEntry] = []
         entries.reserveCapacity(text.segments.count)
-        for segment in text.segments {
-            let lower = advance(to: segment.start)
-            let upper = advance(to: segment.end)
+        for (segment, body) in zip(text.segments, bodies) {
             try statement.execute(arguments: [
                 documentID, segment.index, segment.kind.rawValue, segment.speaker,
                 JSONColumn.encode(segment.headingPath), segment.start, segment.end,
                 segment.lineStart, segment.lineEnd,
             ])
-            entries.append(SegmentIndexEntry(id: db.lastInsertedRowID,
-                                             text: String(decoding: bytes[lower..<upper], as: UTF8.self)))
+            entries.append(SegmentIndexEntry(id: db.lastInsertedRowID, text: body))
         }
         return entries
     }
@@ -199,6 +182,27 @@ extension SQLiteStore {
 }
 
 enum DocumentRow {
+    /// Removes a document's segments from the full-text index; `text` is the plain text they
+    /// were indexed from (FTS5 needs the very same text to delete an external-content row).
+    static func unindexSegments(of documentID: String, text: String, _ db: Database) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, start, "end" FROM segment WHERE document_id = ? ORDER BY start, id
+            """), arguments: [documentID])
+        try index(rows, text: text, delete: true, db)
+    }
+
+    /// Adds (or with `delete`, removes) the segments in `rows` (id, start, end; in text order)
+    /// to the full-text index, their texts cut from `text`.
+    static func index(_ rows: [Row], text: String, delete: Bool = false, _ db: Database) throws {
+        let texts = text.scalarSlices(rows.map { ($0[1] as Int)..<($0[2] as Int) })
+        let statement = try db.cachedStatement(sql: delete
+            ? "INSERT INTO segment_fts(segment_fts, rowid, text) VALUES ('delete', ?, ?)"
+            : "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
+        for (row, body) in zip(rows, texts) {
+            try statement.execute(arguments: [row[0] as Int64, body])
+        }
+    }
+
     /// SQLite's `substr` and `length` count characters of TEXT as Unicode scalars, the unit of
     /// our offsets, so the window is cut in SQL and only it crosses into Swift. `length` walks
     /// the whole text (most of the cost on a long transcript), so it is asked only when the

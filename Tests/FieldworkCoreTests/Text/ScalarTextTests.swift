@@ -59,4 +59,12 @@ import Testing
         #expect(TextQuoteAnchor(span: 50..<55, in: late) == nil)
         #expect(TextWindow.bounds(around: (Int.max - 1)..<Int.max).upperBound == Int.max)
     }
+
+    @Test func slicesInOnePassEqualScalarSlicing() {
+        let text = "Hej 👩‍👩‍👧 då, e\u{301}n gång — 👍🏽 slut"
+        let scalars = ScalarText(text)
+        let ranges = [0..<3, 4..<9, 9..<9, 12..<20, 20..<scalars.count]
+        #expect(text.scalarSlices(ranges) == ranges.map { scalars[$0] })
+        #expect(text.scalarSlices([(scalars.count - 2)..<(scalars.count + 5)]) == [scalars[(scalars.count - 2)..<scalars.count]])
+    }
 }
