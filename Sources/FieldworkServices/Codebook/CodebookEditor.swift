@@ -44,14 +44,15 @@ public actor CodebookEditor {
     /// the files and the stored codebook are put back as they were, so an import adds its codes
     /// together with its codings or not at all.
     public func add(_ newCodes: [Code], then work: @Sendable () async throws -> Void = {}) async throws -> [Code] {
-        var codes = try currentCodes()
+        let before = try currentCodes()
+        var codes = before
         var files: Set<String> = []
         for code in newCodes {
             let new = try placed(code, among: codes)
             codes.append(new)
             files.insert(new.source!.file)
         }
-        let originals = try await save(codes, touching: files)
+        let originals = try await save(codes, replacing: before, touching: files)
         do {
             try await work()
         } catch {
@@ -80,7 +81,8 @@ public actor CodebookEditor {
     }
 
     public func update(id: String, _ change: CodeChange) async throws -> Code {
-        var codes = try currentCodes()
+        let before = try currentCodes()
+        var codes = before
         guard let index = codes.firstIndex(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
         var code = codes[index]
         let oldFile = code.source?.file ?? "codebooks/codebook.yaml"
@@ -105,7 +107,7 @@ public actor CodebookEditor {
             code.source = SourceLocation(file: file, line: 0)
         }
         codes[index] = code
-        try await save(codes, touching: [oldFile, code.source?.file ?? oldFile])
+        try await save(codes, replacing: before, touching: [oldFile, code.source?.file ?? oldFile])
         return try await stored(id)
     }
 
@@ -133,7 +135,8 @@ public actor CodebookEditor {
 
     /// Writes the files and ingests them; returns the files' previous contents (nil: did not exist).
     @discardableResult
-    private func save(_ codes: [Code], touching files: Set<String>) async throws -> [String: Data?] {
+    /// `before` is what the files hold now (as the caller parsed them).
+    private func save(_ codes: [Code], replacing before: [Code], touching files: Set<String>) async throws -> [String: Data?] {
         let codebook = Codebook(codes: codes)
         var originals: [String: Data?] = [:]
         var texts: [String: String] = [:]
@@ -144,10 +147,10 @@ public actor CodebookEditor {
         }
         // Edit the lines that change (comments and layout elsewhere kept); write a file
         // canonically only where that cannot express the change.
-        let patched = CodebookTextUpdate(before: try currentCodes(), after: codebook).patch(texts.compactMapValues { $0 })
+        let patched = CodebookTextUpdate(before: before, after: codebook).patch(texts)
         for file in files {
             let text = try patched[file] ?? {
-                let header = texts[file].flatMap { $0 }.map(CodebookWriter.header(of:)) ?? [("title", "Codebook")]
+                let header = texts[file].map(CodebookWriter.header(of:)) ?? [("title", "Codebook")]
                 let roots = codebook.codes.filter { $0.source?.file == file && ($0.parentID.map { parent in codebook[parent]?.source?.file != file } ?? true) }
                     .sorted { $0.position < $1.position }
                 return try CodebookWriter.yaml(codes: roots, in: codebook, header: header)
