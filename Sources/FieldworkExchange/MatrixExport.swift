@@ -4,9 +4,11 @@ import FieldworkServices
 /// `fieldwork export matrix`: how many codings each code has per participant, document or
 /// administration, as CSV with one row per row item and one column per code (for R and pandas).
 ///
-/// Codings are attributed to people by the retrieval rule (the speaker of the segment when the
-/// speaker is a participant, else the document's participants), taken from `RetrievalService`
-/// so that the matrix and the retrieval page always agree. Only anchored codings count.
+/// Codings are attributed to people by the attribution rule (`Attribution`: the speaker, the
+/// authors a note names, or its group's declared members; group notes count for no one), taken
+/// from `RetrievalService` so that the matrix and the retrieval page always agree. Participant
+/// rows carry the role, so residents, relatives and staff stay apart; an administration row
+/// counts the codings of the residents it supports. Only anchored codings count.
 public struct MatrixExport: Sendable {
     public enum Rows: String, Sendable, CaseIterable {
         case participant
@@ -35,7 +37,7 @@ public struct MatrixExport: Sendable {
         let codebook = try await store.codebook()
         let columns = CodebookExport.treeOrder(codebook).map(\.id)
         let participants = try await store.participants()
-        let administrationsOf = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0.administrations) })
+        let people = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0) })
         let labels: [String] = switch rows {
         case .participant: participants.map(\.id)
         case .document: try await store.documents().map(\.metadata.id).sorted()
@@ -53,7 +55,7 @@ public struct MatrixExport: Sendable {
                 let keys: Set<String> = switch rows {
                 case .participant: Set(item.participants)
                 case .document: [item.document.id]
-                case .administration: Set(item.participants.flatMap { administrationsOf[$0] ?? [] }.map(\.rawValue))
+                case .administration: Set(NeedsRegister.residentAdministrations(of: item.participants, people: people).map(\.rawValue))
                 }
                 if keys.isEmpty { unattributed += 1 }
                 let codes = includeChildren ? ancestry(of: item.coding.codeID, in: codebook) : [item.coding.codeID]
@@ -63,9 +65,11 @@ public struct MatrixExport: Sendable {
             }
         }
 
-        var writer = CSVWriter(header: [rows.rawValue] + columns)
+        let roleColumn = rows == .participant ? ["role"] : []
+        var writer = CSVWriter(header: [rows.rawValue] + roleColumn + columns)
         for label in labels {
-            writer.append([label] + columns.map { String(counts[label]?[$0] ?? 0) })
+            let role = rows == .participant ? [people[label]?.role.rawValue ?? ""] : []
+            writer.append([label] + role + columns.map { String(counts[label]?[$0] ?? 0) })
         }
         return Result(csv: writer.text, rows: labels.count, codes: columns.count, codings: codings,
                       unattributed: rows == .document ? 0 : unattributed)

@@ -5,13 +5,36 @@ import Foundation
 import Testing
 
 struct MatrixExportTests {
-    /// R14 speaks one coded turn; the interviewer's coded turn counts for the document's
-    /// participant (R14); a workshop note counts for both of its participants (R14, R15).
+    /// A workshop note with a group that declares its members, and a plenary note without one.
+    static let groupedWorkshop = """
+        ---
+        id: ws-001
+        type: workshop
+        title: Workshop 1
+        date: 2025-05-06
+        language: sv
+        participants: [R14, R15, S01]
+        ---
+        # Station 1
+
+        - Larmet måste gå att stänga av själv.
+
+        ## Grupp A
+
+        Deltagare: R14, R15.
+
+        - Det kostar för mycket för familjen.
+        """
+
+    /// R14 speaks one coded turn; the interviewer's coded turn counts for no one; a note in
+    /// group A counts for its members (R14, R15), the plenary note for no one.
     static func workspace() async throws -> ExchangeWorkspace {
-        let workspace = try await ExchangeWorkspace()
+        let workspace = try await ExchangeWorkspace(corpus: ["corpus/int-014.md": ExchangeWorkspace.interview,
+                                                             "corpus/ws-001.md": groupedWorkshop])
         try await workspace.code("int-014", quote: "Familjen 👩‍👩‍👧 ringer", code: "need.safety")
         try await workspace.code("int-014", quote: "Hur känns nätterna", code: "need.safety.night")
         try await workspace.code("ws-001", quote: "Det kostar för mycket", code: "barrier.cost")
+        try await workspace.code("ws-001", quote: "Larmet måste", code: "need.safety")
         return workspace
     }
 
@@ -25,24 +48,25 @@ struct MatrixExportTests {
         return rows
     }
 
-    @Test func participantRowsFollowTheRetrievalRule() async throws {
+    @Test func participantRowsFollowTheAttributionRuleWithTheirRole() async throws {
         let result = try await MatrixExport(store: try await Self.workspace().store).render(rows: .participant)
-        #expect(result.csv.hasPrefix("participant,need,need.safety,need.safety.night,barrier,barrier.cost\r\n"))
+        #expect(result.csv.hasPrefix("participant,role,need,need.safety,need.safety.night,barrier,barrier.cost\r\n"))
         let rows = table(result.csv)
-        #expect(rows["R14"] == ["participant": "R14", "need": "0", "need.safety": "1", "need.safety.night": "1",
-                                "barrier": "0", "barrier.cost": "1"])
-        #expect(rows["R15"]?["barrier.cost"] == "1" && rows["R15"]?["need.safety"] == "0")
-        // A participant without codings still has a row.
-        #expect(rows["S01"]?.values.filter { $0 == "0" }.count == 5)
-        #expect(result.rows == 3 && result.codings == 3 && result.unattributed == 0)
+        #expect(rows["R14"] == ["participant": "R14", "role": "resident", "need": "0", "need.safety": "1",
+                                "need.safety.night": "0", "barrier": "0", "barrier.cost": "1"])
+        #expect(rows["R15"]?["role"] == "relative" && rows["R15"]?["barrier.cost"] == "1" && rows["R15"]?["need.safety"] == "0")
+        // S01 is a participant of the workshop but not of group A: no codings.
+        #expect(rows["S01"]?["role"] == "staff" && rows["S01"]?.values.filter { $0 == "0" }.count == 5)
+        // The interviewer's turn and the plenary note count for no one.
+        #expect(result.rows == 3 && result.codings == 4 && result.unattributed == 2)
     }
 
-    @Test func administrationRowsGoThroughTheParticipants() async throws {
+    @Test func administrationRowsCountTheResidentsTheySupport() async throws {
         let rows = table(try await MatrixExport(store: try await Self.workspace().store).render(rows: .administration).csv)
         #expect(rows.keys.sorted() == ["care", "labour", "leisure", "school", "social"])
         #expect(rows["social"]?["need.safety"] == "1" && rows["care"]?["barrier.cost"] == "1")
-        // R15 (labour) took part only in the workshop.
-        #expect(rows["labour"]?["barrier.cost"] == "1" && rows["labour"]?["need.safety"] == "0")
+        // R15 is a relative: the labour market administration does not support them as a resident.
+        #expect(rows["labour"]?["barrier.cost"] == "0" && rows["labour"]?["need.safety"] == "0")
         #expect(rows["school"]?["barrier.cost"] == "0")
     }
 
@@ -50,9 +74,10 @@ struct MatrixExportTests {
         let workspace = try await Self.workspace()
         let plain = table(try await MatrixExport(store: workspace.store).render(rows: .document).csv)
         #expect(plain["int-014"]?["need"] == "0" && plain["int-014"]?["need.safety"] == "1")
-        #expect(plain["ws-001"]?["barrier.cost"] == "1")
+        #expect(plain["ws-001"]?["barrier.cost"] == "1" && plain["ws-001"]?["need.safety"] == "1")
         let rolled = table(try await MatrixExport(store: workspace.store).render(rows: .document, includeChildren: true).csv)
         #expect(rolled["int-014"]?["need"] == "2" && rolled["int-014"]?["need.safety"] == "2")
         #expect(rolled["int-014"]?["need.safety.night"] == "1" && rolled["ws-001"]?["barrier"] == "1")
+        #expect(rolled["ws-001"]?["need"] == "1")
     }
 }

@@ -6,7 +6,11 @@ struct NeedsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs",
         abstract: "The needs register: every need code with its evidence and linked solutions.",
-        discussion: "Evidence counts codings of the need and the need codes below it.")
+        discussion: """
+            Evidence counts codings of the need and the need codes below it. A coding counts for the \
+            segment's speaker; in notes for the people it names or the members of its group; residents, \
+            relatives and staff apart; administrations are those supporting the residents.
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -17,8 +21,9 @@ struct NeedsCommand: AsyncParsableCommand {
             try JSONOutput.print(register)
             return
         }
-        TableOutput.print(["need", "codings", "participants", "administrations", "barriers", "solutions"], register.map { need in
-            [need.id, "\(need.codings)", need.participants.joined(separator: " "), need.administrations.joined(separator: " "),
+        TableOutput.print(["need", "codings", "residents", "relatives", "staff", "group notes", "administrations", "barriers", "solutions"], register.map { need in
+            [need.id, "\(need.codings)", need.people.residents.joined(separator: " "), need.people.relatives.joined(separator: " "),
+             need.people.staff.joined(separator: " "), "\(need.groupNotes)", need.administrations.joined(separator: " "),
              need.barriers.map(\.code).joined(separator: " "), need.links.map { "\($0.solution) (\($0.status))" }.joined(separator: ", ")]
         })
     }

@@ -98,9 +98,11 @@ public enum ActorGraphBuilder {
         }
     }
 
-    /// Administration actor → need, counting the need's participants that administration supports.
+    /// Administration actor → need, counting the **residents** who raised the need and whom that
+    /// administration supports (staff are employed by one, relatives are not supported by it).
     static func involvement(catalogue: ActorCatalogue, needs: [NeedEvidence], participants: [Participant]) -> [ActorGraph.Edge] {
-        let supportedBy = Dictionary(participants.map { ($0.id, Set($0.administrations)) }, uniquingKeysWith: { first, _ in first })
+        let supportedBy = Dictionary(participants.filter { $0.role == .resident }.map { ($0.id, Set($0.administrations)) },
+                                     uniquingKeysWith: { first, _ in first })
         return needs.flatMap { evidence in
             catalogue.actors.compactMap { actor -> ActorGraph.Edge? in
                 guard let administration = actor.administration else { return nil }

@@ -12,7 +12,7 @@ public enum HandoutBuilder {
             .sorted { ($0.document.date ?? "", $0.document.id, $0.coding.start) < ($1.document.date ?? "", $1.document.id, $1.coding.start) }
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let speakers = Set(own.flatMap(\.participants)).compactMap { people[$0] }
-        let administrations = Set(speakers.flatMap(\.administrations))
+        let administrations = Set(speakers.filter { $0.role == .resident }.flatMap(\.administrations))
         // The needs register's rule: only speakers whose consent covers quoting on the day.
         let (quotes, withheld) = NeedsRegister.representativeQuotes(own, people: people)
         let catalogue = Dictionary(solutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,18 +1,21 @@
 /// One coding placed where it was said: its document, its segment and whose words these are
-/// (the speaker if a participant, else the document's participants — `RetrievalService`'s rule).
+/// (the attribution rule, `Attribution`).
 public struct CodedPassage: Sendable, Hashable {
     public var coding: Coding
     public var document: DocumentMetadata
     /// The segment holding the coding's start; codings in the same segment co-occur.
     public var segmentIndex: Int?
-    public var participants: [String]
+    public var attribution: Attribution
 
-    public init(coding: Coding, document: DocumentMetadata, segmentIndex: Int?, participants: [String]) {
+    public init(coding: Coding, document: DocumentMetadata, segmentIndex: Int?, attribution: Attribution) {
         self.coding = coding
         self.document = document
         self.segmentIndex = segmentIndex
-        self.participants = participants
+        self.attribution = attribution
     }
+
+    /// The people the passage counts for (empty for group notes).
+    public var participants: [String] { attribution.participants }
 }
 
 /// What the material says about one need: how often, by whom, where, with which obstacles.
@@ -35,7 +38,13 @@ public struct NeedEvidence: Sendable, Hashable {
     public var need: Code
     /// Codings of the need and every need code below it.
     public var codings: Int
+    /// Everyone the codings count for, residents, relatives and staff alike.
     public var participants: [String]
+    /// The same people apart by role.
+    public var people: PeopleByRole
+    /// Codings in notes that count for no one in particular (plenary or group notes).
+    public var groupNotes: Int
+    /// The administrations supporting the residents who raised the need (never staff's employers).
     public var administrations: [Administration]
     public var documentTypes: [DocumentType]
     public var quotes: [Quote]
@@ -67,7 +76,7 @@ public enum NeedsRegister {
             let own = codebook.subtree(of: need.id).filter { codebook[$0]?.kind == .need }.flatMap { byCode[$0] ?? [] }
                 .sorted { ($0.document.date ?? "", $0.document.id, $0.coding.start) < ($1.document.date ?? "", $1.document.id, $1.coding.start) }
             let speakers = Set(own.flatMap(\.participants)).sorted()
-            let administrations = Set(speakers.flatMap { people[$0]?.administrations ?? [] })
+            let administrations = residentAdministrations(of: speakers, people: people)
             var shared: [String: Set<SegmentKey>] = [:]
             for passage in own {
                 guard let index = passage.segmentIndex else { continue }
@@ -81,14 +90,23 @@ public enum NeedsRegister {
                 }.sorted { ($1.segments, $0.codeID) < ($0.segments, $1.codeID) }
             }
             let (quotes, withheld) = representativeQuotes(own, people: people)
+            let byRole = PeopleByRole(speakers.compactMap { people[$0] })
+            let groupNotes = own.filter { !$0.attribution.isIndividual }.count
+            let types = Set(own.map(\.document.type))
             return NeedEvidence(
-                need: need, codings: own.count, participants: speakers,
-                administrations: Administration.allCases.filter(administrations.contains),
-                documentTypes: DocumentType.allCases.filter(Set(own.map(\.document.type)).contains),
+                need: need, codings: own.count, participants: speakers, people: byRole, groupNotes: groupNotes,
+                administrations: administrations, documentTypes: DocumentType.allCases.filter(types.contains),
                 quotes: quotes, quotesWithheld: withheld, barriers: relatedCodes(.barrier),
                 preconditions: relatedCodes(.precondition),
                 links: links.filter { $0.needID == need.id }.sorted { $0.solutionID < $1.solutionID })
         }
+    }
+
+    /// The administrations supporting the residents among `ids`, in canonical order. Staff are
+    /// employed by an administration, not supported by it; relatives speak for a resident.
+    public static func residentAdministrations(of ids: [String], people: [String: Participant]) -> [Administration] {
+        let supported = Set(ids.compactMap { people[$0] }.filter { $0.role == .resident }.flatMap(\.administrations))
+        return Administration.allCases.filter(supported.contains)
     }
 
     /// Up to three quotes, one per participant first, only from people whose consent lets them

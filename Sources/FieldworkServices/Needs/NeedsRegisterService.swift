@@ -13,19 +13,17 @@ public struct NeedsRegisterService: Sendable {
                                participants: try await store.participants(), links: try await store.needLinks(needID: nil))
     }
 
-    /// Every anchored coding placed in its segment with whose words it holds (the retrieval rule).
+    /// Every anchored coding placed in its segment with whose words it holds (the attribution rule).
     public func passages() async throws -> [CodedPassage] {
-        let participants = try await store.participants()
-        let known = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = Set(try await store.participants().map(\.id))
+        var documents = DocumentContextCache(store: store, known: known)
         var passages: [CodedPassage] = []
         for (documentID, codings) in Dictionary(grouping: try await store.codings(CodingFilter(status: .anchored)), by: \.documentID) {
-            guard let document = try await store.document(id: documentID) else { continue }
-            let segments = try await store.segments(documentID: documentID)
+            guard let entry = try await documents.entry(documentID) else { continue }
             for coding in codings {
-                let segment = RetrievalService.segment(of: coding, in: segments)
-                passages.append(CodedPassage(
-                    coding: coding, document: document.metadata, segmentIndex: segment?.index,
-                    participants: RetrievalService.participants(speaker: segment?.speaker, document: document.metadata, known: known)))
+                let segment = entry.segment(of: coding)
+                passages.append(CodedPassage(coding: coding, document: entry.document.metadata, segmentIndex: segment?.index,
+                                             attribution: entry.attribution(of: segment)))
             }
         }
         return passages

@@ -32,18 +32,25 @@ public struct NeedEvidenceView: Encodable, Sendable {
         }
     }
 
+    /// Residents, relatives and staff apart: only residents say how many people a need concerns.
+    public struct People: Encodable, Sendable {
+        public let residents, relatives, staff, others: [String]
+    }
+
     public let id, name: String
     @AlwaysEncoded public var parent: String?
     public let codings: Int
     public let participants, administrations, documentTypes: [String]
+    public let people: People
+    public let groupNotes: Int
     public let quotes: [Quote]
     public let quotesWithheld: Int
     public let barriers, preconditions: [Related]
     public let links: [Link]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, parent, codings, participants, administrations, quotes, barriers, preconditions, links
-        case documentTypes = "document_types", quotesWithheld = "quotes_withheld"
+        case id, name, parent, codings, participants, people, administrations, quotes, barriers, preconditions, links
+        case documentTypes = "document_types", quotesWithheld = "quotes_withheld", groupNotes = "group_notes"
     }
 
     public init(_ evidence: NeedEvidence) {
@@ -52,6 +59,9 @@ public struct NeedEvidenceView: Encodable, Sendable {
         parent = evidence.need.parentID
         codings = evidence.codings
         participants = evidence.participants
+        people = People(residents: evidence.people.residents, relatives: evidence.people.relatives,
+                        staff: evidence.people.staff, others: evidence.people.others)
+        groupNotes = evidence.groupNotes
         administrations = evidence.administrations.map(\.rawValue)
         documentTypes = evidence.documentTypes.map(\.rawValue)
         quotes = evidence.quotes.map { Quote(coding: $0.codingID, document: $0.documentID, participants: $0.participants, text: $0.text) }

@@ -33,8 +33,10 @@ public struct RetrievalService: Sendable {
         public var document: DocumentMetadata
         public var speaker: String?
         public var heading: String?
-        /// The participants whose words these are: the speaker, or else the document's.
-        public var participants: [String]
+        /// Whose words these are and why (the attribution rule).
+        public var attribution: Attribution
+        /// The participants the passage counts for (empty for group notes).
+        public var participants: [String] { attribution.participants }
         public var contextBefore: String
         public var contextAfter: String
     }
@@ -54,41 +56,31 @@ public struct RetrievalService: Sendable {
         let codings = try await store.codings(CodingFilter(codeIDs: codes, coder: filter.coder, status: .anchored))
         let participants = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })
         var items: [Item] = []
-        var cache: [String: (StoredDocument, ScalarText, [Segment])] = [:]
+        var documents = DocumentContextCache(store: store, known: Set(participants.keys))
         for coding in codings {
-            if cache[coding.documentID] == nil, let document = try await store.document(id: coding.documentID) {
-                cache[coding.documentID] = (document, ScalarText(document.plainText),
-                                            try await store.segments(documentID: coding.documentID))
-            }
-            guard let (document, text, segments) = cache[coding.documentID] else { continue }
-            let metadata = document.metadata
+            guard let entry = try await documents.entry(coding.documentID) else { continue }
+            let metadata = entry.document.metadata
             if let type = filter.documentType, metadata.type != type { continue }
-            let segment = Self.segment(of: coding, in: segments)
-            let speaker = segment?.speaker
-            let people = Self.participants(speaker: speaker, document: metadata, known: participants)
+            let segment = entry.segment(of: coding)
+            let attribution = entry.attribution(of: segment)
+            let people = attribution.participants
             if let administration = filter.administration {
-                let supported = metadata.administrations.contains(administration)
-                    || people.contains { participants[$0]?.administrations.contains(administration) == true }
+                // Through the residents whose words these are (staff work for an administration;
+                // they are not supported by it); a group note through its document's administrations.
+                let supported = attribution.isIndividual
+                    ? NeedsRegister.residentAdministrations(of: people, people: participants).contains(administration)
+                    : metadata.administrations.contains(administration)
                 if !supported { continue }
             }
             if let attribute = filter.attribute,
                !people.contains(where: { participants[$0]?.attributes[attribute.key] == attribute.value }) { continue }
+            let text = entry.text
             let lower = max(segment?.start ?? 0, coding.start - Self.contextLength)
             let upper = min(segment.map { max($0.end, coding.end) } ?? text.count, coding.end + Self.contextLength)
-            items.append(Item(coding: coding, document: metadata, speaker: speaker, heading: segment?.heading,
-                              participants: people, contextBefore: text[lower..<coding.start],
+            items.append(Item(coding: coding, document: metadata, speaker: segment?.speaker, heading: segment?.heading,
+                              attribution: attribution, contextBefore: text[lower..<coding.start],
                               contextAfter: text[coding.end..<upper]))
         }
         return items
-    }
-
-    /// The segment a coding belongs to: the last one starting at or before it.
-    static func segment(of coding: Coding, in segments: [Segment]) -> Segment? {
-        segments.last { $0.start <= coding.start }
-    }
-
-    /// Whose words a passage holds: the speaker if a known participant, else the document's participants.
-    static func participants(speaker: String?, document: DocumentMetadata, known: [String: Participant]) -> [String] {
-        speaker.flatMap { known[$0] != nil ? [$0] : nil } ?? document.participants
     }
 }

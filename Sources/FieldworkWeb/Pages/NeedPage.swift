@@ -15,8 +15,9 @@ struct NeedPage {
         html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">Workshop handout</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">Actor map</a></p>"
         html += "<dl class=\"definition evidence\">"
         html += item("Codings", "\(evidence.codings)")
-        html += item("Participants", evidence.participants.joined(separator: ", "))
-        html += item("Administrations", evidence.administrations.map(\.displayName).joined(separator: ", "))
+        html += item("People", evidence.people.summary)
+        html += item("Group notes", evidence.groupNotes == 0 ? "" : "\(evidence.groupNotes) (notes that name no one in particular)")
+        html += item("Administrations (residents’)", evidence.administrations.map(\.displayName).joined(separator: ", "))
         html += item("Document types", evidence.documentTypes.map(\.rawValue).joined(separator: ", "))
         html += item("Barriers", evidence.barriers.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
         html += item("Preconditions", evidence.preconditions.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
