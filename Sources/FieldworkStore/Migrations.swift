@@ -22,6 +22,13 @@ extension AppDatabase {
             // 5.1 → 4.7 s CPU), while a search still reads only a few segments per level.
             try db.execute(sql: "INSERT INTO segment_fts(segment_fts, rank) VALUES ('automerge', 8)")
         }
+        migrator.registerMigration("v10-ledger-seen") { db in
+            // Per coding and memo: the version the ledger files (codings/*.jsonl) hold and the
+            // person's change time they hold it for (see `LedgerStore`).
+            try db.execute(sql: """
+                CREATE TABLE ledger_seen (id TEXT PRIMARY KEY, version INTEGER NOT NULL, changed_at TEXT NOT NULL) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 

@@ -61,7 +61,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func memo(from row: Row) -> Memo {
+    static func memo(from row: Row) -> Memo {
         Memo(id: row["id"], target: Memo.Target(rawValue: row["target"]) ?? .project, targetID: row["target_id"],
              author: row["author"], text: row["text"],
              createdAt: Timestamp.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),

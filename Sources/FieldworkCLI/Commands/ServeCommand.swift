@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
                 + "Press Ctrl-C to stop.\n"
             FileHandle.standardOutput.write(Data(lines.utf8))
         }
+        // Colleagues' codings files (git pull, a file share) appear without a restart.
+        let watcher = Task { await LedgerWatcher(context: context).run() }
+        defer { watcher.cancel() }
         try await app.runService()
     }
 }

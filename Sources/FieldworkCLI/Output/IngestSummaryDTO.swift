@@ -7,9 +7,15 @@ struct IngestSummaryDTO: Encodable {
     @AlwaysEncoded var participants: Int?
     let missing: [String]
     let problems: [String]
+    let ledger: Ledger
+
+    /// The codings files: records written out, taken in, orphaned on arrival, waiting for a document.
+    struct Ledger: Encodable {
+        let written, taken, orphaned, waiting: Int
+    }
 
     enum CodingKeys: String, CodingKey {
-        case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems
+        case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems, ledger
         case codingsReanchored = "codings_reanchored", codingsRemapped = "codings_remapped"
     }
 
@@ -27,6 +33,8 @@ struct IngestSummaryDTO: Encodable {
         participants = summary.participants
         missing = summary.missing
         problems = summary.problems.map(\.description)
+        ledger = Ledger(written: summary.ledger.written, taken: summary.ledger.taken,
+                        orphaned: summary.ledger.orphaned, waiting: summary.ledger.waiting)
     }
 
     /// The human summary, one line each (problems go to standard error separately).
@@ -38,6 +46,11 @@ struct IngestSummaryDTO: Encodable {
         if let codes { lines.append("codebook: \(codes) codes") }
         if let participants { lines.append("participants: \(participants)") }
         lines += missing.map { "missing: \($0) (its document and codings are kept)" }
+        if ledger.written + ledger.taken + ledger.waiting > 0 {
+            lines.append("codings files: \(ledger.taken) taken in" + (ledger.orphaned > 0 ? " (\(ledger.orphaned) orphaned)" : "")
+                + ", \(ledger.written) written out"
+                + (ledger.waiting > 0 ? ", \(ledger.waiting) waiting for documents not in this corpus" : ""))
+        }
         return lines
     }
 

@@ -5,20 +5,25 @@ import Foundation
 /// the document exists, the span lies in its text, the code is in the codebook.
 public struct CodingService: Sendable {
     let store: any FieldworkStore
+    /// Where each change is also written for the team (nil: the store only, as in some tests).
+    let ledger: CodingLedger?
 
-    public init(store: any FieldworkStore) {
+    public init(store: any FieldworkStore, ledger: CodingLedger? = nil) {
         self.store = store
+        self.ledger = ledger
     }
 
     public func add(document documentID: String, span: Range<Int>, code codeID: String,
                     coder: String, memo: String? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
-        return try await store.insertCoding(documentID: documentID, around: span, codeID: codeID) { context in
+        let coding = try await store.insertCoding(documentID: documentID, around: span, codeID: codeID) { context in
             guard context.codeExists else { throw CodingError.unknownCode(codeID) }
             return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
                           memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
                           createdAt: Coding.timestamp())
         }
+        await ledger?.publish(coding.id, from: store)
+        return coding
     }
 
     public func list(_ filter: CodingFilter) async throws -> [Coding] {
@@ -50,12 +55,14 @@ public struct CodingService: Sendable {
 
     public func remove(id: String, by coder: String, expectedVersion: Int? = nil) async throws {
         try await store.removeCoding(id: id, by: try validCoder(coder), expectedVersion: expectedVersion)
+        await ledger?.publish(id, from: store)
     }
 
     private func save(_ coding: inout Coding) async throws -> Coding {
         coding.version += 1
         coding.updatedAt = Coding.timestamp()
         try await store.updateCoding(coding)
+        await ledger?.publish(coding.id, from: store)
         return coding
     }
 

@@ -10,10 +10,13 @@ public struct IngestService: Sendable {
 
     let workspace: Workspace
     let store: any FieldworkStore
+    let ledger: CodingLedger
 
-    public init(workspace: Workspace, store: any FieldworkStore) {
+    /// - Parameter ledger: the workspace's shared ledger writer (`FieldworkContext.ledger`).
+    public init(workspace: Workspace, store: any FieldworkStore, ledger: CodingLedger? = nil) {
         self.workspace = workspace
         self.store = store
+        self.ledger = ledger ?? CodingLedger(folder: workspace.codingsFolder)
     }
 
     /// Ingests everything, or only `paths` (files or folders, relative to the workspace).
@@ -24,6 +27,10 @@ public struct IngestService: Sendable {
         let participantIDs = try await ingestParticipants(files.participants, stored: stored, into: &summary)
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
         try await ingestCorpus(files, stored: stored, participants: participantIDs, progress: progress, into: &summary)
+        // Codings and memos travel as files: take in colleagues' changes, write out our own.
+        let ledger = try await LedgerSync(store: store, ledger: ledger).sync()
+        summary.ledger = ledger
+        summary.problems += ledger.problems
         return summary
     }
 

@@ -20,6 +20,8 @@ public struct IngestSummary: Sendable {
     /// Documents whose file is gone: kept, with their codings, and listed here.
     public var missing: [String] = []
     public var problems: [SourceProblem] = []
+    /// What the codings ledger (`codings/*.jsonl`) brought in and took out.
+    public var ledger = LedgerSync.Report()
 
     public init() {}
 

@@ -4,9 +4,12 @@ import Foundation
 /// Analytic memos on the project, a document or a code.
 public struct MemoService: Sendable {
     let store: any FieldworkStore
+    /// Where each change is also written for the team (nil: the store only, as in some tests).
+    let ledger: CodingLedger?
 
-    public init(store: any FieldworkStore) {
+    public init(store: any FieldworkStore, ledger: CodingLedger? = nil) {
         self.store = store
+        self.ledger = ledger
     }
 
     public func list(target: Memo.Target? = nil, targetID: String? = nil) async throws -> [Memo] {
@@ -26,6 +29,7 @@ public struct MemoService: Sendable {
         let memo = Memo(id: Memo.newID(), target: target, targetID: targetID, author: try validAuthor(author),
                         text: body, createdAt: Coding.timestamp())
         try await store.insertMemo(memo)
+        await ledger?.publish(memo.id, from: store)
         return memo
     }
 
@@ -38,11 +42,13 @@ public struct MemoService: Sendable {
         memo.version += 1
         memo.updatedAt = Coding.timestamp()
         try await store.updateMemo(memo)
+        await ledger?.publish(memo.id, from: store)
         return memo
     }
 
     public func remove(id: String, by author: String, expectedVersion: Int?) async throws {
         try await store.removeMemo(id: id, by: try validAuthor(author), expectedVersion: expectedVersion)
+        await ledger?.publish(id, from: store)
     }
 
     private func validText(_ text: String) throws -> String {

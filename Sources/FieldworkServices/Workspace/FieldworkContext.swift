@@ -5,10 +5,13 @@ import FieldworkStore
 public struct FieldworkContext: Sendable {
     public let workspace: Workspace
     public let store: any FieldworkStore
+    /// The one writer of the workspace's codings files, shared by everything this process does.
+    public let ledger: CodingLedger
 
     public init(workspace: Workspace, store: any FieldworkStore) {
         self.workspace = workspace
         self.store = store
+        ledger = CodingLedger(folder: workspace.codingsFolder)
     }
 
     /// Opens the workspace's SQLite database (creating it, owner-only, if needed). A server
@@ -19,9 +22,9 @@ public struct FieldworkContext: Sendable {
         return FieldworkContext(workspace: workspace, store: SQLiteStore(database))
     }
 
-    public var ingest: IngestService { IngestService(workspace: workspace, store: store) }
-    public var codings: CodingService { CodingService(store: store) }
+    public var ingest: IngestService { IngestService(workspace: workspace, store: store, ledger: ledger) }
+    public var codings: CodingService { CodingService(store: store, ledger: ledger) }
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
-    public var memos: MemoService { MemoService(store: store) }
+    public var memos: MemoService { MemoService(store: store, ledger: ledger) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }
 }

@@ -12,6 +12,8 @@ public struct Workspace: Sendable, Hashable {
     public var corpus: URL { root.appending(path: "corpus", directoryHint: .isDirectory) }
     public var codebooks: URL { root.appending(path: "codebooks", directoryHint: .isDirectory) }
     public var exports: URL { root.appending(path: "exports", directoryHint: .isDirectory) }
+    /// Each person's codings and memos as JSON Lines (`CodingLedger`): what a team shares.
+    public var codingsFolder: URL { root.appending(path: "codings", directoryHint: .isDirectory) }
     public var stateDirectory: URL { root.appending(path: ".fieldwork", directoryHint: .isDirectory) }
     public var databasePath: String { stateDirectory.appending(path: "fieldwork.sqlite").path }
     public var participantsFile: URL { corpus.appending(path: "participants.yaml") }

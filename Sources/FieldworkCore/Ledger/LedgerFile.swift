@@ -1,0 +1,132 @@
+import Foundation
+
+/// Reading and writing one ledger file: JSON Lines, one record per line, keys sorted, records in
+/// a stable order, times in UTC with milliseconds — the same records always give the same bytes.
+public enum LedgerFile {
+    /// The file's text: one line per record, in `LedgerRecord.order`.
+    public static func render(_ records: [LedgerRecord]) -> String {
+        join(records.map { (order: $0.order, line: line($0)) })
+    }
+
+    /// Lines already rendered (a writer keeps them to re-encode only what changed), in order.
+    public static func join(_ lines: [(order: LedgerRecord.Order, line: String)]) -> String {
+        lines.sorted { $0.order < $1.order }.map { $0.line + "\n" }.joined()
+    }
+
+    /// One record as one line of JSON (no newline), keys sorted.
+    public static func line(_ record: LedgerRecord) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(LedgerTime.string(date))
+        }
+        // Encoding plain values cannot fail; a failure here is a programming error.
+        let data: Data
+        switch record {
+        case .coding(let entry): data = try! encoder.encode(Tagged(type: "coding", entry: entry))
+        case .memo(let entry): data = try! encoder.encode(Tagged(type: "memo", entry: entry))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Every record of a file, or the first problem as `file:line: problem`. Blank lines are allowed.
+    public static func parse(_ text: String, file: String) throws(SourceProblem) -> [LedgerRecord] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = LedgerTime.date(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a UTC time like 2025-05-06T13:02:11.250Z")
+            }
+            return date
+        }
+        var records: [LedgerRecord] = []
+        var seen: Set<String> = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.hasSuffix("\r") ? line.dropLast() : line
+            guard !content.allSatisfy(\.isWhitespace) else { continue }
+            let record: LedgerRecord
+            do {
+                let data = Data(content.utf8)
+                let kind = try decoder.decode(Kind.self, from: data).type
+                switch kind {
+                case "coding": record = .coding(try decoder.decode(LedgerRecord.CodingEntry.self, from: data))
+                case "memo": record = .memo(try decoder.decode(LedgerRecord.MemoEntry.self, from: data))
+                default: throw SourceProblem(file: file, line: index + 1, "unknown record type '\(kind)' (coding or memo)")
+                }
+            } catch let problem as SourceProblem {
+                throw problem
+            } catch {
+                throw SourceProblem(file: file, line: index + 1, describe(error))
+            }
+            if let problem = check(record) { throw SourceProblem(file: file, line: index + 1, problem) }
+            guard seen.insert(record.id).inserted else {
+                throw SourceProblem(file: file, line: index + 1, "record \(record.id) appears twice in this file")
+            }
+            records.append(record)
+        }
+        return records
+    }
+
+    private struct Kind: Decodable { let type: String }
+
+    private struct Tagged<Entry: Encodable>: Encodable {
+        let type: String
+        let entry: Entry
+
+        func encode(to encoder: any Encoder) throws {
+            try entry.encode(to: encoder)
+            var container = encoder.container(keyedBy: TypeKey.self)
+            try container.encode(type, forKey: .type)
+        }
+
+        enum TypeKey: String, CodingKey { case type }
+    }
+
+    /// Rules a decoded record must keep beyond its JSON shape.
+    static func check(_ record: LedgerRecord) -> String? {
+        switch record {
+        case .coding(let entry):
+            if entry.start < 0 || entry.end <= entry.start {
+                return "coding \(entry.id): span [\(entry.start), \(entry.end)) must start at 0 or later and end after its start"
+            }
+            if entry.quote.unicodeScalars.count != entry.end - entry.start {
+                return "coding \(entry.id): the quote has \(entry.quote.unicodeScalars.count) characters but the span \(entry.end - entry.start)"
+            }
+            if entry.version < 1 { return "coding \(entry.id): version must be 1 or more" }
+            if entry.coder.isEmpty || entry.changedBy.isEmpty { return "coding \(entry.id): coder and changed_by are required" }
+        case .memo(let entry):
+            if entry.version < 1 { return "memo \(entry.id): version must be 1 or more" }
+            if entry.author.isEmpty || entry.changedBy.isEmpty { return "memo \(entry.id): author and changed_by are required" }
+        }
+        return nil
+    }
+
+    /// A decoding error as one line: the field and what is wrong, never the line's content.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not a JSON object" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map(\.stringValue).joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
+        case .typeMismatch(_, let context): return "field '\(path(context))' has the wrong type"
+        case .valueNotFound(_, let context): return "field '\(path(context))' must not be null"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "field '\(path(context))': \(context.debugDescription)"
+        @unknown default: return "not a valid record"
+        }
+    }
+}
+
+/// UTC times with milliseconds, as the API writes them.
+enum LedgerTime {
+    static func string(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+
+    static func date(_ text: String) -> Date? {
+        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text)
+    }
+}

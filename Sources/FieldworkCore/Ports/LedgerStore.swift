@@ -1,0 +1,29 @@
+/// What the store offers the codings ledger (`codings/*.jsonl`).
+///
+/// `ledger_seen` remembers, per coding and memo, the ledger version the files hold and when a
+/// person last changed it then (the later of its update and removal times). A row whose change
+/// time differs was changed here and not yet written to a file (a crash, an import, a workspace
+/// from before the ledger); re-anchoring during ingest changes no person's time, so it is never
+/// written out — each machine places codings in its own text.
+public protocol LedgerStore: Sendable {
+    /// Codings and memos changed here since they were last written to or taken from the files,
+    /// as ledger records (changed by the remover, else the last editor, else the author).
+    func unsyncedLedgerRecords() async throws -> [LedgerRecord]
+    /// One coding or memo as a ledger record, removed or not (nil if there is no such id).
+    func ledgerRecord(id: String) async throws -> LedgerRecord?
+    /// The ledger version of each coding and memo last taken from or written to the files.
+    func ledgerVersions() async throws -> [String: Int]
+    /// Notes that the current state of these codings and memos is in the files now.
+    func noteLedgerWritten(ids: [String]) async throws
+    /// Writes merged records (codings already placed in their document's current text) and notes
+    /// their ledger versions, all in one transaction: a refused change leaves the store as it was.
+    func applyLedger(_ changes: [LedgerChange]) async throws
+}
+
+/// A record from the ledger files to take into the store.
+public enum LedgerChange: Sendable, Hashable {
+    /// The coding as it should now be stored (its place resolved in the current text), who made
+    /// this version, whether it was removed, and the ledger version it comes from.
+    case coding(Coding, changedBy: String, removed: LedgerRecord.Removal?, ledgerVersion: Int)
+    case memo(Memo, removed: LedgerRecord.Removal?, ledgerVersion: Int)
+}

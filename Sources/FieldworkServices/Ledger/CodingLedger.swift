@@ -1,0 +1,148 @@
+import FieldworkCore
+import Foundation
+import Logging
+
+/// The ledger folder of a workspace, `codings/`: one JSON Lines file per person holding the last
+/// state of every coding and memo that person changed (see `LedgerRecord`). One instance per
+/// open workspace serialises the writes; each write rewrites one person's file atomically
+/// (a temporary file in the same folder, then a rename), re-reading it first if something else
+/// (git, a file share) changed it since.
+public actor CodingLedger {
+    public let folder: URL
+    private struct CachedFile {
+        var lines: [String: (order: LedgerRecord.Order, line: String)] = [:]
+        var stamp: FileStamp?
+    }
+
+    private struct FileStamp: Equatable {
+        let modified: Date
+        let size: Int
+    }
+
+    private var cache: [String: CachedFile] = [:]
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// The path of a person's ledger, relative to the workspace: `codings/maja-l.jsonl`.
+    public static func relativePath(for person: String) -> String {
+        "codings/\(LedgerMerge.fileSlug(for: person)).jsonl"
+    }
+
+    /// Writes the records into their changers' files, each file once.
+    public func write(_ records: [LedgerRecord]) throws {
+        guard !records.isEmpty else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (slug, group) in Dictionary(grouping: records, by: { LedgerMerge.fileSlug(for: $0.changedBy) }) {
+            let url = folder.appending(path: slug + ".jsonl")
+            var file = try load(url, slug: slug)
+            for record in group { file.lines[record.id] = (record.order, LedgerFile.line(record)) }
+            try Self.replace(url, with: LedgerFile.join(Array(file.lines.values)))
+            file.stamp = Self.stamp(url)
+            cache[slug] = file
+        }
+    }
+
+    /// Writes the current state of one coding or memo after a person changed it. A failure is
+    /// logged, not thrown: the change is safe in the store, and the next ingest writes it out
+    /// (the store remembers what the files hold).
+    public func publish(_ id: String, from store: any FieldworkStore) async {
+        do {
+            if let record = try await store.ledgerRecord(id: id) { try write([record]) }
+        } catch {
+            Self.logger.warning("codings file not written for \(id) (written at the next ingest): \(error)")
+        }
+    }
+
+    static let logger = Logger(label: "fieldwork.ledger")
+
+    /// Every record of every ledger file. A file with a bad line is left out whole (nothing of it
+    /// is taken in) and its first problem reported as `codings/x.jsonl:LINE: problem`.
+    public func readAll() -> (records: [LedgerRecord], problems: [SourceProblem]) {
+        var records: [LedgerRecord] = []
+        var problems: [SourceProblem] = []
+        for url in Self.files(in: folder) {
+            do {
+                records += try Self.parse(url)
+            } catch {
+                problems.append(error)
+            }
+        }
+        return (records, problems)
+    }
+
+    /// The stamps of the files that someone else changed since this process last wrote them
+    /// (a `git pull`, a file share): a cheap way to notice colleagues' work.
+    public func foreignStamps() -> [String: Date] {
+        var result: [String: Date] = [:]
+        for url in Self.files(in: folder) {
+            let stamp = Self.stamp(url)
+            let slug = String(url.lastPathComponent.dropLast(".jsonl".count))
+            if let cached = cache[slug], cached.stamp == stamp { continue }
+            result[url.lastPathComponent] = stamp?.modified
+        }
+        return result
+    }
+
+    private func load(_ url: URL, slug: String) throws -> CachedFile {
+        let stamp = Self.stamp(url)
+        if let cached = cache[slug], cached.stamp == stamp { return cached }
+        var file = CachedFile(stamp: stamp)
+        guard stamp != nil else { return file }
+        // A file we cannot read is never overwritten: that would lose what it holds.
+        for record in try Self.parse(url) { file.lines[record.id] = (record.order, LedgerFile.line(record)) }
+        return file
+    }
+
+    private static func parse(_ url: URL) throws(SourceProblem) -> [LedgerRecord] {
+        let name = "codings/" + url.lastPathComponent
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SourceProblem(file: name, line: 1, "cannot be read")
+        }
+        guard let text = String(validatingUTF8: data) else {
+            throw SourceProblem(file: name, line: Self.firstBadLine(data), "is not UTF-8")
+        }
+        return try LedgerFile.parse(text, file: name)
+    }
+
+    private static func firstBadLine(_ data: Data) -> Int {
+        var line = 1
+        for chunk in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if String(validatingUTF8: Data(chunk)) == nil { return line }
+            line += 1
+        }
+        return line
+    }
+
+    private static func files(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map { folder.appending(path: $0) }
+    }
+
+    private static func stamp(_ url: URL) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              let modified = attributes[.modificationDate] as? Date, let size = attributes[.size] as? Int else { return nil }
+        return FileStamp(modified: modified, size: size)
+    }
+
+    /// Atomic replacement: readers (git, a colleague's share) see the old file or the new one.
+    private static func replace(_ url: URL, with text: String) throws {
+        let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}
+
+extension String {
+    init?(validatingUTF8 data: Data) {
+        guard let text = String(bytes: data, encoding: .utf8) else { return nil }
+        self = text
+    }
+}

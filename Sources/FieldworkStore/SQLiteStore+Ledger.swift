@@ -1,0 +1,116 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+/// The store's side of the codings ledger (see `LedgerStore`).
+extension SQLiteStore {
+    /// When a person last changed a row: the later of its update and its removal.
+    private static let changedAt = "max(t.updated_at, coalesce(t.removed_at, ''))"
+
+    private static let codingColumns = CodingRow.columns.split(separator: ",")
+        .map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+
+    public func unsyncedLedgerRecords() async throws -> [LedgerRecord] {
+        try await writer.read { db in
+            let unsynced = "LEFT JOIN ledger_seen s ON s.id = t.id WHERE s.changed_at IS NULL OR s.changed_at <> \(Self.changedAt)"
+            return try Self.ledgerCodings(db, where: unsynced) + Self.ledgerMemos(db, where: unsynced)
+        }
+    }
+
+    public func ledgerRecord(id: String) async throws -> LedgerRecord? {
+        try await writer.read { db in
+            let filter = StatementArguments([id])
+            return try (Self.ledgerCodings(db, where: "WHERE t.id = ?", filter) + Self.ledgerMemos(db, where: "WHERE t.id = ?", filter)).first
+        }
+    }
+
+    private static func ledgerCodings(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
+        try Row.fetchAll(db, sql: "SELECT \(codingColumns), t.removed_at, t.removed_by FROM coding t \(clause)", arguments: arguments)
+            .map { row in
+                let coding = CodingRow.coding(from: row)
+                let removal = removal(row)
+                return .coding(LedgerRecord.CodingEntry(coding, changedBy: removal?.by ?? coding.coder, // LEDGER-UPDATED-BY
+                                                         removed: removal))
+            }
+    }
+
+    private static func ledgerMemos(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
+        try Row.fetchAll(db, sql: "SELECT t.* FROM memo t \(clause)", arguments: arguments).map { row in
+            let memo = memo(from: row)
+            let removal = removal(row)
+            return .memo(LedgerRecord.MemoEntry(memo, changedBy: removal?.by ?? memo.author, removed: removal))
+        }
+    }
+
+    public func ledgerVersions() async throws -> [String: Int] {
+        try await writer.read { db in
+            var versions: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, version FROM ledger_seen") {
+                versions[row["id"]] = row["version"]
+            }
+            return versions
+        }
+    }
+
+    public func noteLedgerWritten(ids: [String]) async throws {
+        guard !ids.isEmpty else { return }
+        try await writer.write { db in
+            for id in ids { try Self.note(id, ledgerVersion: nil, db) }
+        }
+    }
+
+    public func applyLedger(_ changes: [LedgerChange]) async throws {
+        guard !changes.isEmpty else { return }
+        try await writer.write { db in
+            for change in changes {
+                switch change {
+                case .coding(var coding, let changedBy, let removal, let ledgerVersion):
+                    guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)",
+                                            arguments: [coding.documentID]) == true else {
+                        throw StoreError.notFound("document \(coding.documentID)")
+                    }
+                    let stored = try Int.fetchOne(db, sql: "SELECT version FROM coding WHERE id = ?", arguments: [coding.id])
+                    // Never lower a version a browser tab may hold: a stale write must still get 409.
+                    coding.version = max(ledgerVersion, stored ?? 0)
+                    // LEDGER-UPDATED-BY: coding.updatedBy = changedBy == coding.coder && removal == nil ? coding.updatedBy : changedBy
+                    if stored == nil { try CodingRow.insert(coding, db) } else { try CodingRow.write(coding, db) }
+                    try db.execute(sql: "UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?",
+                                   arguments: [removal.map { Timestamp.text($0.at) }, removal?.by, coding.id])
+                    try Self.note(coding.id, ledgerVersion: ledgerVersion, db)
+                case .memo(var memo, let removal, let ledgerVersion):
+                    let stored = try Int.fetchOne(db, sql: "SELECT version FROM memo WHERE id = ?", arguments: [memo.id])
+                    memo.version = max(ledgerVersion, stored ?? 0)
+                    if stored == nil {
+                        try Self.insertRow(memo, db)
+                    } else {
+                        try db.execute(sql: """
+                            UPDATE memo SET target = ?, target_id = ?, author = ?, text = ?, updated_at = ?, version = ?
+                            WHERE id = ?
+                            """, arguments: [memo.target.rawValue, memo.targetID, memo.author, memo.text,
+                                             Timestamp.text(memo.updatedAt), memo.version, memo.id])
+                    }
+                    try db.execute(sql: "UPDATE memo SET removed_at = ?, removed_by = ? WHERE id = ?",
+                                   arguments: [removal.map { Timestamp.text($0.at) }, removal?.by, memo.id])
+                    try Self.note(memo.id, ledgerVersion: ledgerVersion, db)
+                }
+            }
+        }
+    }
+
+    /// Records the row's current change time, and its ledger version: the one given (taken from
+    /// a file) or its own version (written to a file).
+    private static func note(_ id: String, ledgerVersion: Int?, _ db: Database) throws {
+        for table in ["coding", "memo"] {
+            try db.execute(sql: """
+                INSERT INTO ledger_seen (id, version, changed_at)
+                SELECT t.id, coalesce(?, t.version), \(changedAt) FROM \(table) t WHERE t.id = ?
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at
+                """, arguments: [ledgerVersion, id])
+        }
+    }
+
+    private static func removal(_ row: Row) -> LedgerRecord.Removal? {
+        guard let at: String = row["removed_at"], let date = Timestamp.date(at) else { return nil }
+        return LedgerRecord.Removal(at: date, by: row["removed_by"] ?? "unknown")
+    }
+}

@@ -1,0 +1,76 @@
+@testable import FieldworkCore
+import Foundation
+import Testing
+
+struct LedgerFileTests {
+    static func coding(_ id: String, start: Int = 10, quote: String = "trygg på natten 👩‍👩‍👧", version: Int = 1,
+                       memo: String? = "nattlig \"oro\"\nrad två", updated: TimeInterval = 1_746_529_331.25) -> Coding {
+        Coding(id: id, documentID: "int-001", codeID: "need.safety.night", coder: "Maja L.", memo: memo,
+               anchor: TextQuoteAnchor(quote: quote, prefix: "jag känner mig ", suffix: ". Men", start: start,
+                                       end: start + quote.unicodeScalars.count),
+               createdAt: Date(timeIntervalSince1970: 1_746_529_331.25), updatedAt: Date(timeIntervalSince1970: updated),
+               version: version)
+    }
+
+    @Test func recordsRoundTripAndRenderStably() throws {
+        let records: [LedgerRecord] = [
+            .memo(.init(Memo(id: "m-1", target: .document, targetID: "int-001", author: "Anna", text: "Läs om / igen",
+                             createdAt: Date(timeIntervalSince1970: 0)), changedBy: "Anna")),
+            .coding(.init(Self.coding("c-2", start: 40), changedBy: "Maja L.",
+                          removed: .init(at: Date(timeIntervalSince1970: 1_746_600_000), by: "Maja L."))),
+            .coding(.init(Self.coding("c-1"), changedBy: "Maja L.")),
+        ]
+        let text = LedgerFile.render(records)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 3)
+        // Codings first, by place; then memos. Keys sorted; one record per line.
+        #expect(lines[0].hasPrefix("{\"changed_by\":\"Maja L.\",\"code\":\"need.safety.night\""))
+        #expect(lines[0].contains("\"id\":\"c-1\"") && lines[1].contains("\"id\":\"c-2\"") && lines[2].contains("\"type\":\"memo\""))
+        #expect(lines[0].contains("\"updated\":\"2025-05-06T11:02:11.250Z\"") && lines[0].contains("\"removed\":null") == false)
+        #expect(lines[2].contains("Läs om / igen"))
+        let parsed = try LedgerFile.parse(text, file: "codings/maja-l.jsonl")
+        #expect(Set(parsed) == Set(records))
+        #expect(LedgerFile.render(parsed.reversed()) == text)
+    }
+
+    @Test(arguments: [
+        ("{\"type\":\"coding\"}", "missing field"),
+        ("not json", "not valid JSON"),
+        ("{\"type\":\"sticker\"}", "unknown record type 'sticker'"),
+    ])
+    func aBadLineNamesFileAndLine(line: String, problem: String) throws {
+        let good = LedgerFile.render([.coding(.init(Self.coding("c-1"), changedBy: "Maja L."))])
+        #expect {
+            try LedgerFile.parse(good + "\n" + line + "\n", file: "codings/maja-l.jsonl")
+        } throws: { error in
+            let description = (error as? SourceProblem)?.description ?? ""
+            return description.hasPrefix("codings/maja-l.jsonl:3: ") && description.contains(problem)
+        }
+    }
+
+    @Test func aSpanThatDisagreesWithItsQuoteIsRefused() throws {
+        var entry = LedgerRecord.CodingEntry(Self.coding("c-1"), changedBy: "Maja L.")
+        entry.end += 1
+        let text = LedgerFile.render([.coding(entry)])
+        #expect(throws: SourceProblem.self) { try LedgerFile.parse(text, file: "f.jsonl") }
+        let twice = LedgerFile.render([.coding(.init(Self.coding("c-1"), changedBy: "A"))])
+        #expect(throws: SourceProblem.self) { try LedgerFile.parse(twice + twice, file: "f.jsonl") }
+    }
+
+    @Test func theHighestVersionWinsThenTheLaterUpdate() {
+        let base = LedgerRecord.coding(.init(Self.coding("c-1", version: 2), changedBy: "Anna"))
+        let newer = LedgerRecord.coding(.init(Self.coding("c-1", version: 3, memo: "ny"), changedBy: "Maja L."))
+        let sameVersionLater = LedgerRecord.coding(.init(Self.coding("c-1", version: 3, memo: "senare", updated: 1_746_600_000), changedBy: "Bo"))
+        #expect(LedgerMerge.latest([newer, base])["c-1"] == newer)
+        #expect(LedgerMerge.latest([base, newer])["c-1"] == newer)
+        #expect(LedgerMerge.latest([sameVersionLater, newer, base])["c-1"] == sameVersionLater)
+        #expect(LedgerMerge.latest([newer, sameVersionLater])["c-1"] == sameVersionLater)
+    }
+
+    @Test func fileSlugsAreAsciiAndStable() {
+        #expect(LedgerMerge.fileSlug(for: "Maja L.") == "maja-l")
+        #expect(LedgerMerge.fileSlug(for: "Åsa Öberg") == "asa-oberg")
+        #expect(LedgerMerge.fileSlug(for: "../../etc") == "etc")
+        #expect(LedgerMerge.fileSlug(for: "李") == "u-674e")
+    }
+}
