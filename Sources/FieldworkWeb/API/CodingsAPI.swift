@@ -15,7 +15,7 @@ struct CodingsAPI {
     }
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodingJSON> {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         var filter = CodingFilter(documentID: query.get("document"), coder: query.get("coder"))
         if let status = query.get("status") {
             guard let parsed = CodingStatus(rawValue: status) else { throw APIError(.badRequest, "bad_request", "status must be anchored or orphaned") }
@@ -50,7 +50,7 @@ struct CodingsAPI {
     }
 
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         guard let coder = query.get("coder") else { throw APIError(.badRequest, "bad_request", "coder is required") }
         let version = try query.get("version").map { text -> Int in
             guard let number = Int(text) else { throw APIError(.badRequest, "bad_request", "version must be a number") }
