@@ -31,7 +31,7 @@ struct CodingsAPI {
         let body = try await request.decode(as: CreateCodingRequest.self, context: web)
         guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
         let coding = try await context.codings.add(document: body.document, span: body.start..<body.end, code: body.code,
-                                                   coder: body.coder, memo: body.memo)
+                                                   coder: body.coder, memo: body.memo, seen: body.seen)
         return EditedResponse(status: .created, response: CodingJSON(coding))
     }
 
@@ -39,14 +39,16 @@ struct CodingsAPI {
         let body = try await request.decode(as: UpdateCodingRequest.self, context: web)
         let id = try web.parameters.require("id")
         let memo: String?? = body.memo.map { .some($0) }
-        return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version))
+        return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version,
+                                                           by: body.coder))
     }
 
     @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
         let body = try await request.decode(as: ReattachCodingRequest.self, context: web)
         guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
         let id = try web.parameters.require("id")
-        return CodingJSON(try await context.codings.reattach(id: id, span: body.start..<body.end, expectedVersion: body.version))
+        return CodingJSON(try await context.codings.reattach(id: id, span: body.start..<body.end, expectedVersion: body.version,
+                                                             seen: body.seen, by: body.coder))
     }
 
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
