@@ -137,6 +137,24 @@ def test_unsaved_memo_text_asks_before_it_is_discarded(browser, server):
         "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented") is False
 
 
+def test_memo_text_survives_its_coding_being_deleted_meanwhile(browser, server):
+    browser.get(server["base"] + "/documents/int-003")
+    coding = code(browser, "int-003", passage(browser, "int-003", 5), "need", "Anna Berg")
+    browser.refresh()
+    memo = open_details(browser, coding["id"])
+    memo.send_keys("Viktig tanke")
+    removed = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(`/api/codings/${arguments[0]}?coder=Maja+L.`, {method: 'DELETE', credentials: 'same-origin',
+              headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
+        """, coding["id"])
+    assert removed == 204
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    wait(browser).until(lambda driver: "Coding removed" in driver.find_element(By.ID, "panel").text)
+    kept = browser.find_element(By.CSS_SELECTOR, "#panel textarea.memo-input")
+    assert kept.get_attribute("value") == "Viktig tanke" and kept.get_attribute("readonly") is not None
+
+
 ORPHAN_TRANSCRIPT = """---
 id: int-095
 type: interview

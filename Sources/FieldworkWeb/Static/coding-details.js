@@ -107,9 +107,25 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   };
 
   const gone = async (failure) => {
+    const draft = memo.value.trim() && memo.value !== (card.memo || '') ? memo.value : '';
+    state.dirty = false;
     closePanel({ restoreFocus: false });
     await refreshTranscript({ focus: { offset: card.start } });
-    announce(`${failure.detail}. The coding was removed meanwhile; the transcript is refreshed.`, { error: true });
+    if (!draft) {
+      announce(`${failure.detail}. The coding was removed meanwhile; the transcript is refreshed.`, { error: true });
+      return;
+    }
+    // The memo text the person wrote is not thrown away with the coding: it stays to copy.
+    const keptId = nextId('kept-memo');
+    const kept = el('textarea', { id: keptId, class: 'memo-input', rows: '3', readonly: true });
+    kept.value = draft;
+    openPanel('details', segmentAt(card.start), [
+      panelHeader('Coding removed'),
+      el('p', { class: 'form-error', role: 'status' }, 'Someone removed this coding meanwhile, so your memo was not saved. Your text is kept here to copy.'),
+      el('div', { class: 'field' }, el('label', { for: keptId }, 'Your memo (not saved)'), kept),
+    ], { offset: card.start });
+    kept.focus();
+    kept.select();
   };
 
   /**
