@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "FieldworkWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "FieldworkExchangeTests", dependencies: ["FieldworkExchange"], resources: [.copy("Resources")]),

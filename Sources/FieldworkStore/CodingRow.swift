@@ -6,7 +6,7 @@ import GRDB
 enum CodingRow {
     static let columns = """
         id, document_id, code_id, coder, memo, start, "end", quote, prefix, suffix, status, anchor_method,
-        created_at, updated_at, version
+        created_at, updated_at, version, updated_by
         """
 
     static func fetchCodings(_ db: Database, filter: CodingFilter) throws -> [Coding] {
@@ -46,11 +46,21 @@ enum CodingRow {
             status: CodingStatus(rawValue: row["status"]) ?? .orphaned,
             anchorMethod: (row["anchor_method"] as String?).flatMap(AnchorMethod.init(rawValue:)),
             createdAt: Timestamp.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
-            updatedAt: Timestamp.date(row["updated_at"]), version: row["version"])
+            updatedAt: Timestamp.date(row["updated_at"]), updatedBy: row["updated_by"], version: row["version"])
+    }
+
+    /// The id of a live, anchored coding with the same document, span, code and coder, if any.
+    static func duplicate(of coding: Coding, _ db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM coding
+            WHERE document_id = ? AND start = ? AND "end" = ? AND code_id = ? AND coder = ?
+                AND status = 'anchored' AND removed_at IS NULL AND id <> ?
+            LIMIT 1
+            """), arguments: [coding.documentID, coding.start, coding.end, coding.codeID, coding.coder, coding.id])
     }
 
     static func insert(_ coding: Coding, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO coding (\(columns)) VALUES (\(databaseQuestionMarks(count: 15)))",
+        try db.execute(sql: "INSERT INTO coding (\(columns)) VALUES (\(databaseQuestionMarks(count: 16)))",
                        arguments: arguments(coding))
     }
 
@@ -59,7 +69,7 @@ enum CodingRow {
         try db.execute(sql: """
             UPDATE coding SET document_id = ?2, code_id = ?3, coder = ?4, memo = ?5, start = ?6, "end" = ?7,
                 quote = ?8, prefix = ?9, suffix = ?10, status = ?11, anchor_method = ?12, updated_at = ?14,
-                version = ?15
+                version = ?15, updated_by = ?16
             WHERE id = ?1
             """, arguments: arguments(coding))
     }
@@ -69,7 +79,7 @@ enum CodingRow {
             coding.id, coding.documentID, coding.codeID, coding.coder, coding.memo, coding.anchor.start,
             coding.anchor.end, coding.anchor.quote, coding.anchor.prefix, coding.anchor.suffix,
             coding.status.rawValue, coding.anchorMethod?.rawValue, Timestamp.text(coding.createdAt),
-            Timestamp.text(coding.updatedAt), coding.version,
+            Timestamp.text(coding.updatedAt), coding.version, coding.updatedBy,
         ]
     }
 }

@@ -22,6 +22,11 @@ extension AppDatabase {
             // 5.1 → 4.7 s CPU), while a search still reads only a few segments per level.
             try db.execute(sql: "INSERT INTO segment_fts(segment_fts, rank) VALUES ('automerge', 8)")
         }
+        migrator.registerMigration("v9-coding-updated-by") { db in
+            // Who last changed a coding's code, memo or place (NULL: never changed by a person;
+            // re-anchoring during ingest is no one's edit).
+            try db.execute(sql: "ALTER TABLE coding ADD COLUMN updated_by TEXT")
+        }
         migrator.registerMigration("v10-ledger-seen") { db in
             // Per coding and memo: the version the ledger files (codings/*.jsonl) hold and the
             // person's change time they hold it for (see `LedgerStore`).

@@ -28,6 +28,7 @@ extension SQLiteStore {
                 throw StoreError.notFound("document \(documentID)")
             }
             let coding = try build(NewCodingContext(window: window, codeExists: try Self.codeExists(codeID, db)))
+            if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
             try CodingRow.insert(coding, db)
             return coding
         }

@@ -209,16 +209,17 @@ enum DocumentRow {
     /// window comes back short: then the document ends inside it, or before it.
     static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database) throws -> TextWindow? {
         let bounds = TextWindow.bounds(around: span)
-        let statement = try db.cachedStatement(sql: "SELECT substr(plain_text, ?2 + 1, ?3) FROM document WHERE id = ?1")
-        guard let text = try String.fetchOne(statement, arguments: [documentID, bounds.lowerBound, bounds.count]) else {
+        let statement = try db.cachedStatement(sql: "SELECT substr(plain_text, ?2 + 1, ?3), revision FROM document WHERE id = ?1")
+        guard let row = try Row.fetchOne(statement, arguments: [documentID, bounds.lowerBound, bounds.count]) else {
             return nil
         }
+        let text: String = row[0]
         let scalars = text.unicodeScalars.count
         let length = scalars == bounds.count
             ? bounds.upperBound  // at least; the span and its context lie inside
             : try Int.fetchOne(db.cachedStatement(sql: "SELECT length(plain_text) FROM document WHERE id = ?"),
                                arguments: [documentID]) ?? 0
-        return TextWindow(offset: bounds.lowerBound, text: text, documentLength: length)
+        return TextWindow(offset: bounds.lowerBound, text: text, documentLength: length, revision: row[1])
     }
 
     static func metadata(from row: Row) -> DocumentMetadata {

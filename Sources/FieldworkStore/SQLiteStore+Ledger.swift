@@ -29,7 +29,7 @@ extension SQLiteStore {
             .map { row in
                 let coding = CodingRow.coding(from: row)
                 let removal = removal(row)
-                return .coding(LedgerRecord.CodingEntry(coding, changedBy: removal?.by ?? coding.coder, // LEDGER-UPDATED-BY
+                return .coding(LedgerRecord.CodingEntry(coding, changedBy: removal?.by ?? coding.updatedBy ?? coding.coder,
                                                          removed: removal))
             }
     }
@@ -72,7 +72,7 @@ extension SQLiteStore {
                     let stored = try Int.fetchOne(db, sql: "SELECT version FROM coding WHERE id = ?", arguments: [coding.id])
                     // Never lower a version a browser tab may hold: a stale write must still get 409.
                     coding.version = max(ledgerVersion, stored ?? 0)
-                    // LEDGER-UPDATED-BY: coding.updatedBy = changedBy == coding.coder && removal == nil ? coding.updatedBy : changedBy
+                    coding.updatedBy = changedBy == coding.coder && removal == nil ? nil : changedBy
                     if stored == nil { try CodingRow.insert(coding, db) } else { try CodingRow.write(coding, db) }
                     try db.execute(sql: "UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?",
                                    arguments: [removal.map { Timestamp.text($0.at) }, removal?.by, coding.id])

@@ -41,6 +41,27 @@ import Testing
         #expect(elements.allSatisfy { $0["description"] is String && $0["tags"] is [String] })
     }
 
+    @Test func aVeryLongActorNameIsWrappedAndGraphvizDrawsIt() throws {
+        let (cli, root) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // ~250 characters: on one line, Graphviz 2.43 failed with "triangulation failed".
+        let name = "Stadsdelsförvaltningens gemensamma samordningsfunktion för trygghet, hälsa och självständighet i vardagen "
+            + "för personer med stöd från flera förvaltningar samtidigt, inklusive hemtjänst, LSS-boenden, daglig verksamhet "
+            + "och arbetsmarknadsinsatser i hela staden"
+        let actors = root.appending(path: "corpus/actors.yaml")
+        try (try String(contentsOf: actors, encoding: .utf8))
+            .replacingOccurrences(of: "name: Social services administration", with: "name: \(name)")
+            .write(to: actors, atomically: true, encoding: .utf8)
+        let dot = try cli.run("export", "actor-map")
+        #expect(dot.status == 0, "\(dot.stderr)")
+        #expect(dot.stdout.contains(#"label="Stadsdelsförvaltningens gemensamma\nsamordningsfunktion för trygghet,"#))
+        let svg = try cli.run("export", "actor-map", "--format", "svg", "--out", "exports/actors.svg")
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let written = try String(contentsOf: root.appending(path: "exports/actors.svg"), encoding: .utf8)
+        #expect(written.contains(">Stadsdelsförvaltningens gemensamma</text>"))
+        #expect(written.contains(">arbetsmarknadsinsatser i hela staden</text>"))
+    }
+
     @Test func svgWithoutGraphvizSaysSoAndFails() throws {
         let (cli, root) = try Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -43,7 +43,7 @@ import Testing
         #expect(codings[0]["status"] as? String == "anchored" && codings[0]["coder"] as? String == "Anna")
         // The documented fields, and the API's coding shape around them (one shape for both faces).
         #expect(Set(codings[0].keys) == ["id", "document", "start", "end", "code", "coder", "memo", "quote", "status",
-                                         "prefix", "suffix", "anchor_method", "version", "created_at", "updated_at"])
+                                         "prefix", "suffix", "anchor_method", "version", "created_at", "updated_at", "updated_by"])
         let export = try cli.run("export", "segments", "--out", "exports/out.csv")
         #expect(export.status == 0)
         let csv = try String(contentsOf: cli.workspace.appending(path: "exports/out.csv"), encoding: .utf8)
@@ -64,6 +64,19 @@ import Testing
         #expect(badCode.status != 0 && badCode.stderr.contains("unknown code 'no.such.code'"))
         let badSpan = try cli.run("code", "add", "int-001", "--start", "5", "--end", "2", "--code", "need")
         #expect(badSpan.status != 0 && badSpan.stderr.contains("--end must be greater"))
+    }
+
+    @Test func codeAddRefusesAnExactDuplicate() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        try cli.run("ingest")
+        let arguments = ["code", "add", "int-001", "--start", "20", "--end", "40", "--code", "need", "--coder", "Anna"]
+        let first = try cli.run(arguments)
+        #expect(first.status == 0)
+        let again = try cli.run(arguments)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already coded with this code by this coder (\(first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))"))
+        let listed = try #require(try cli.json("code", "list") as? [Any])
+        #expect(listed.count == 1)
     }
 
     @Test func codebookCheckAndShowAndSearch() throws {

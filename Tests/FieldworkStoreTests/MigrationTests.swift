@@ -47,6 +47,27 @@ import Testing
         }
     }
 
+    @Test func codingsFromBeforeUpdatedByReadBackWithNoEditor() async throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(old, upTo: "v8-fts-merge-less-often")
+        try await old.write { db in
+            try db.execute(sql: """
+                INSERT INTO document (id, path, type, title, plain_text, ingested_at, revision)
+                VALUES ('n1', 'corpus/n1.md', 'note', 'T', 'Dörren på natten.', '2025-01-01T00:00:00.000Z', 1);
+                INSERT INTO coding (id, document_id, code_id, coder, start, "end", quote, prefix, suffix, status,
+                                    created_at, updated_at, version)
+                VALUES ('c-1', 'n1', 'need', 'Anna', 0, 6, 'Dörren', '', ' på natten.', 'anchored',
+                        '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', 2);
+                """)
+        }
+        try old.close()
+        let store = SQLiteStore(try AppDatabase.open(path: path))
+        let coding = try #require(try await store.coding(id: "c-1"))
+        #expect(coding.coder == "Anna" && coding.updatedBy == nil && coding.version == 2 && coding.quote == "Dörren")
+    }
+
     @Test func theFullTextIndexMergesLessOften() async throws {
         let database = try AppDatabase.open(path: path)
         let automerge = try await database.writer.read { db in

@@ -92,6 +92,63 @@ import Testing
         }
     }
 
+    @Test func anExactDuplicateIsRefusedSoNothingCountsTwice() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let coding: [String: Any] = ["document": "int-001", "start": 20, "end": 40, "code": "need", "coder": "Anna"]
+            let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(coding)) { response in
+                #expect(response.status == .created)
+                return try #require(jsonObject(response.body)?["id"] as? String)
+            }
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(coding)) { response in
+                #expect(response.status == .conflict)
+                #expect(errorCode(response.body) == "duplicate_coding")
+                #expect((jsonObject(response.body)?["detail"] as? String)?.contains(id) == true)
+            }
+            #expect(try await fixture.context.store.counts().codings == 1)
+            // Another coder, another code or another span is a coding of its own.
+            for (key, value) in [("coder", "Maja"), ("code", "need.safety"), ("end", 41)] as [(String, Any)] {
+                var other = coding
+                other[key] = value
+                try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(other)) { response in
+                    #expect(response.status == .created, "\(key)")
+                }
+            }
+            // Once the first is removed, the same coding may be made again.
+            try await client.execute(uri: "/api/codings/\(id)?coder=Anna", method: .delete, headers: browser.writeHeaders) { _ in }
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(coding)) { response in
+                #expect(response.status == .created)
+            }
+        }
+    }
+
+    @Test func changingACodingRecordsWhoChangedIt() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                body: try body(["document": "int-001", "start": 20, "end": 40, "code": "need", "coder": "Anna"])) { response in
+                #expect(jsonObject(response.body)?["updated_by"] is NSNull)
+                return try #require(jsonObject(response.body)?["id"] as? String)
+            }
+            for (version, change) in [(1, ["code": "need.safety"]), (2, ["memo": "ny"])] {
+                var payload: [String: Any] = change
+                payload["version"] = version
+                payload["coder"] = "Maja L."
+                try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders, body: try body(payload)) { response in
+                    #expect(jsonObject(response.body)?["updated_by"] as? String == "Maja L.")
+                }
+            }
+            try await client.execute(uri: "/api/codings/\(id)/reattach", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["version": 3, "start": 50, "end": 60, "coder": "Bo"])) { response in
+                #expect(jsonObject(response.body)?["updated_by"] as? String == "Bo")
+            }
+            let stored = try #require(try await fixture.context.store.coding(id: id))
+            #expect(stored.coder == "Anna" && stored.updatedBy == "Bo" && stored.version == 4)
+        }
+    }
+
     @Test func openAPIDocumentIsServedAndListsTheRoutes() async throws {
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in

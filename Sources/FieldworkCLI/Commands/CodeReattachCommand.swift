@@ -7,6 +7,7 @@ struct CodeReattachCommand: AsyncParsableCommand {
         commandName: "reattach", abstract: "Attach a coding (typically an orphan) to a new span of its document.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var coder: CoderOptions
 
     @Argument(help: ArgumentHelp("Coding id.", valueName: "ID")) var id: String
     @Option(help: "Start offset (inclusive).") var start: Int
@@ -17,7 +18,7 @@ struct CodeReattachCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let coding = try await workspace.open().codings.reattach(id: id, span: start..<end)
+        let coding = try await workspace.open().codings.reattach(id: id, span: start..<end, by: coder.name)
         print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(coding.quote)")
     }
 }

@@ -8,7 +8,8 @@ struct SearchCommand: AsyncParsableCommand {
         abstract: "Full-text search over segments, best matches first.",
         discussion: """
             Words must all occur; "quoted words" are a phrase; word* matches a prefix. Diacritics: \
-            hemtjanst finds hemtjänst, but a word typed with å, ä or ö must match them (far does not find får).
+            hemtjanst finds hemtjänst and far finds får, but a word typed with å, ä or ö must match them \
+            (får does not find far).
             """)
 
     @OptionGroup var workspace: WorkspaceOptions

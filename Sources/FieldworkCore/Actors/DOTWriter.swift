@@ -50,7 +50,7 @@ public enum DOTWriter {
             lines.append("  subgraph \(q("cluster_" + kind.clusterName)) {")
             lines.append("    label=\(q(kind.displayName)); style=\(q("rounded,dashed")); color=\(q("#999999"));")
             for node in members {
-                lines.append("    \(q(node.id)) [label=\(q(node.label)), shape=\(style.shape), fillcolor=\(q(style.fill))];")
+                lines.append("    \(q(node.id)) [label=\(q(DOTLabelWrapping.wrapped(node.label))), shape=\(style.shape), fillcolor=\(q(style.fill))];")
             }
             lines.append("  }")
         }

@@ -9,11 +9,14 @@ public struct TextWindow: Sendable, Hashable {
     /// Length of the whole document text in scalars, or a lower bound of it when the document
     /// goes on past the window (then `offset + text` scalars, the window's end, is that bound).
     public var documentLength: Int
+    /// The document's revision the window was cut from (each ingest that changes it adds one).
+    public var revision: Int
 
-    public init(offset: Int, text: String, documentLength: Int) {
+    public init(offset: Int, text: String, documentLength: Int, revision: Int = 1) {
         self.offset = offset
         self.text = text
         self.documentLength = documentLength
+        self.revision = revision
     }
 
     /// The window an anchor of `span` needs: its quote and up to `context` scalars either side.

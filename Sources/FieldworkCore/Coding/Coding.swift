@@ -22,13 +22,15 @@ public struct Coding: Sendable, Hashable, Codable, Identifiable {
     public var anchorMethod: AnchorMethod?
     public var createdAt: Date
     public var updatedAt: Date
+    /// Who last changed its code, memo or place (nil: no one since it was made).
+    public var updatedBy: String?
     /// Optimistic concurrency: every change increments it; a write naming an older version fails.
     public var version: Int
 
     public init(
         id: String, documentID: String, codeID: String, coder: String, memo: String?,
         anchor: TextQuoteAnchor, status: CodingStatus = .anchored, anchorMethod: AnchorMethod? = nil,
-        createdAt: Date, updatedAt: Date? = nil, version: Int = 1
+        createdAt: Date, updatedAt: Date? = nil, updatedBy: String? = nil, version: Int = 1
     ) {
         self.id = id
         self.documentID = documentID
@@ -40,6 +42,7 @@ public struct Coding: Sendable, Hashable, Codable, Identifiable {
         self.anchorMethod = anchorMethod
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
+        self.updatedBy = updatedBy
         self.version = version
     }
 

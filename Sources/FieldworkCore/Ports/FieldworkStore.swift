@@ -34,7 +34,8 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
     /// Inserts the coding `build` makes from the document's text around `span` and whether
     /// `codeID` exists, all read in the inserting transaction: an ingest that changes the text
     /// cannot slip in between reading it and storing the anchor. `StoreError.notFound` if there
-    /// is no such document; whatever `build` throws leaves the store unchanged.
+    /// is no such document; `StoreError.duplicateCoding` if a live anchored coding has the same
+    /// span, code and coder (it would count twice); whatever `build` throws leaves the store unchanged.
     func insertCoding(documentID: String, around span: Range<Int>, codeID: String,
                       build: @Sendable (NewCodingContext) throws -> Coding) async throws -> Coding
     /// Writes `coding` if the stored version is still `coding.version - 1`; else `StoreError.staleVersion`.
@@ -48,6 +49,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     case staleVersion(id: String, expected: Int, actual: Int)
     case conflict(String)
+    /// The same coder already coded exactly this span with this code (the existing coding's id).
+    case duplicateCoding(existingID: String)
 
     public var description: String {
         switch self {
@@ -55,6 +58,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .staleVersion(let id, let expected, let actual):
             "\(id) was changed by someone else (version \(actual), you had \(expected)); reload and try again"
         case .conflict(let detail): detail
+        case .duplicateCoding(let id):
+            "this span is already coded with this code by this coder (\(id)); nothing was added"
         }
     }
 }

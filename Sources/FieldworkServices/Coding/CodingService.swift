@@ -13,10 +13,13 @@ public struct CodingService: Sendable {
         self.ledger = ledger
     }
 
+    /// `seen`: the revision and words the person chose the span on (the browser sends them);
+    /// a span chosen on another revision is stored only if it still holds those words.
     public func add(document documentID: String, span: Range<Int>, code codeID: String,
-                    coder: String, memo: String? = nil) async throws -> Coding {
+                    coder: String, memo: String? = nil, seen: SeenText? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
         let coding = try await store.insertCoding(documentID: documentID, around: span, codeID: codeID) { context in
+            try Self.check(seen, span: span, documentID: documentID, in: context.window)
             guard context.codeExists else { throw CodingError.unknownCode(codeID) }
             return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
                           memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
@@ -31,26 +34,32 @@ public struct CodingService: Sendable {
     }
 
     /// Changes code and/or memo; `expectedVersion` guards against overwriting someone else's edit.
-    public func update(id: String, code codeID: String? = nil, memo: String?? = nil, expectedVersion: Int? = nil) async throws -> Coding {
+    /// `by`: the coder making the change, recorded as `updatedBy`.
+    public func update(id: String, code codeID: String? = nil, memo: String?? = nil, expectedVersion: Int? = nil,
+                       by editor: String? = nil) async throws -> Coding {
+        let editor = try editor.map(validCoder)
         var coding = try await existing(id, expectedVersion: expectedVersion)
         if let codeID {
             try await requireCode(codeID)
             coding.codeID = codeID
         }
         if let memo { coding.memo = memo?.trimmingSpaces.nilIfEmpty }
-        return try await save(&coding)
+        return try await save(&coding, by: editor)
     }
 
     /// Attaches a coding (typically an orphan) to a new span of its document.
-    public func reattach(id: String, span: Range<Int>, expectedVersion: Int? = nil) async throws -> Coding {
+    public func reattach(id: String, span: Range<Int>, expectedVersion: Int? = nil, seen: SeenText? = nil,
+                         by editor: String? = nil) async throws -> Coding {
+        let editor = try editor.map(validCoder)
         var coding = try await existing(id, expectedVersion: expectedVersion)
         guard let window = try await store.textWindow(documentID: coding.documentID, around: span) else {
             throw StoreError.notFound("document \(coding.documentID)")
         }
+        try Self.check(seen, span: span, documentID: coding.documentID, in: window)
         coding.anchor = try Self.anchor(span, in: window)
         coding.status = .anchored
         coding.anchorMethod = nil
-        return try await save(&coding)
+        return try await save(&coding, by: editor)
     }
 
     public func remove(id: String, by coder: String, expectedVersion: Int? = nil) async throws {
@@ -58,8 +67,9 @@ public struct CodingService: Sendable {
         await ledger?.publish(id, from: store)
     }
 
-    private func save(_ coding: inout Coding) async throws -> Coding {
+    private func save(_ coding: inout Coding, by editor: String?) async throws -> Coding {
         coding.version += 1
+        coding.updatedBy = editor
         coding.updatedAt = Coding.timestamp()
         try await store.updateCoding(coding)
         await ledger?.publish(coding.id, from: store)
@@ -76,6 +86,13 @@ public struct CodingService: Sendable {
 
     private func requireCode(_ id: String) async throws {
         guard try await store.codeExists(id) else { throw CodingError.unknownCode(id) }
+    }
+
+    /// Refuses a span chosen on another revision of the document unless it still holds the words
+    /// the person selected (then the offsets are right whatever changed elsewhere).
+    private static func check(_ seen: SeenText?, span: Range<Int>, documentID: String, in window: TextWindow) throws {
+        guard let seen, !seen.stillMeans(TextQuoteAnchor(span: span, in: window)?.quote, currentRevision: window.revision) else { return }
+        throw CodingError.staleDocument(documentID, seen: seen.revision, current: window.revision)
     }
 
     /// The anchor of a span the user chose: inside the text and not only white space.
@@ -99,6 +116,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSpan(Range<Int>, length: Int)
     case blankSpan(Range<Int>)
     case invalidCoder
+    /// The span was chosen on an older (or other) revision of the document and no longer holds the selected words.
+    case staleDocument(String, seen: Int, current: Int)
 
     public var description: String {
         switch self {
@@ -107,6 +126,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
             "span [\(span.lowerBound), \(span.upperBound)) is not inside the text (0 to \(length), end after start)"
         case .blankSpan(let span): "span [\(span.lowerBound), \(span.upperBound)) holds only white space"
         case .invalidCoder: "a coder name (1 to 80 characters) is required"
+        case .staleDocument(let id, let seen, let current):
+            "document \(id) changed since it was opened (revision \(seen), now \(current)) and the selected words are no longer at those offsets; reload it and select the passage again"
         }
     }
 }

@@ -13,10 +13,12 @@ public struct CodingOutput: Encodable, Sendable {
     @AlwaysEncoded public var anchorMethod: String?
     public let version: Int
     public let createdAt, updatedAt: String
+    /// Who last changed the code, memo or place (null: no one since it was made).
+    @AlwaysEncoded public var updatedBy: String?
 
     enum CodingKeys: String, CodingKey {
         case id, document, start, end, code, coder, memo, quote, prefix, suffix, status, version
-        case anchorMethod = "anchor_method", createdAt = "created_at", updatedAt = "updated_at"
+        case anchorMethod = "anchor_method", createdAt = "created_at", updatedAt = "updated_at", updatedBy = "updated_by"
     }
 
     public init(_ coding: Coding) {
@@ -35,5 +37,6 @@ public struct CodingOutput: Encodable, Sendable {
         version = coding.version
         createdAt = UTCTime.isoTimestamp(date: coding.createdAt)
         updatedAt = UTCTime.isoTimestamp(date: coding.updatedAt)
+        updatedBy = coding.updatedBy
     }
 }

@@ -21,7 +21,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public static func from(_ error: any Error) -> APIError {
         switch error {
         case let error as APIError: return error
-        case let error as CodingError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as CodingError:
+            if case .staleDocument = error { return APIError(.conflict, "stale_document", error.description) }
+            return APIError(.unprocessableContent, "invalid", error.description)
         case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
         case let error as CodebookEditError: return APIError(.unprocessableContent, "invalid", error.description)
         case let error as StoreError:
@@ -29,6 +31,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             case .notFound: return APIError(.notFound, "not_found", error.description)
             case .staleVersion: return APIError(.conflict, "stale_version", error.description)
             case .conflict: return APIError(.conflict, "conflict", error.description)
+            case .duplicateCoding: return APIError(.conflict, "duplicate_coding", error.description)
             }
         case is DecodingError: return APIError(.badRequest, "bad_request", "the request body is not the expected JSON")
         case let error as HTTPError:

@@ -15,7 +15,7 @@ struct CodingsAPI {
     }
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodingJSON> {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         var filter = CodingFilter(documentID: query.get("document"), coder: query.get("coder"))
         if let status = query.get("status") {
             guard let parsed = CodingStatus(rawValue: status) else { throw APIError(.badRequest, "bad_request", "status must be anchored or orphaned") }
@@ -31,7 +31,7 @@ struct CodingsAPI {
         let body = try await request.decode(as: CreateCodingRequest.self, context: web)
         guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
         let coding = try await context.codings.add(document: body.document, span: body.start..<body.end, code: body.code,
-                                                   coder: body.coder, memo: body.memo)
+                                                   coder: body.coder, memo: body.memo, seen: body.seen)
         return EditedResponse(status: .created, response: CodingJSON(coding))
     }
 
@@ -39,18 +39,20 @@ struct CodingsAPI {
         let body = try await request.decode(as: UpdateCodingRequest.self, context: web)
         let id = try web.parameters.require("id")
         let memo: String?? = body.memo.map { .some($0) }
-        return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version))
+        return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version,
+                                                           by: body.coder))
     }
 
     @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
         let body = try await request.decode(as: ReattachCodingRequest.self, context: web)
         guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
         let id = try web.parameters.require("id")
-        return CodingJSON(try await context.codings.reattach(id: id, span: body.start..<body.end, expectedVersion: body.version))
+        return CodingJSON(try await context.codings.reattach(id: id, span: body.start..<body.end, expectedVersion: body.version,
+                                                             seen: body.seen, by: body.coder))
     }
 
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         guard let coder = query.get("coder") else { throw APIError(.badRequest, "bad_request", "coder is required") }
         let version = try query.get("version").map { text -> Int in
             guard let number = Int(text) else { throw APIError(.badRequest, "bad_request", "version must be a number") }

@@ -14,7 +14,7 @@ struct MemosAPI {
     }
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<MemoJSON> {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         let target = try query.get("target").map { text -> Memo.Target in
             guard let target = Memo.Target(rawValue: text) else { throw APIError(.badRequest, "bad_request", "target must be project, document or code") }
             return target
@@ -34,7 +34,7 @@ struct MemosAPI {
     }
 
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         guard let author = query.get("author") else { throw APIError(.badRequest, "bad_request", "author is required") }
         try await context.memos.remove(id: try web.parameters.require("id"), by: author, expectedVersion: query.get("version").flatMap { Int($0) })
         return Response(status: .noContent)

@@ -14,7 +14,7 @@ struct RetrievalAPI {
     }
 
     static func filter(from uri: URI) throws -> RetrievalService.Filter {
-        let query = uri.queryParameters
+        let query = uri.form
         guard let code = query.get("code"), !code.isEmpty else { throw APIError(.badRequest, "bad_request", "code is required") }
         var filter = RetrievalService.Filter(code: code)
         filter.includeChildren = query.get("include_children") != "false"

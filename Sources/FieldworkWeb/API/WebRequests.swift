@@ -2,22 +2,35 @@ import FieldworkCore
 
 // Request bodies of the web API (snake_case on the wire).
 
+/// `revision` and `quote`: the document revision the page showed and the words selected
+/// (optional; with them, a span chosen on an outdated page is refused instead of misplaced).
 struct CreateCodingRequest: Decodable {
     let document: String
     let start, end: Int
     let code, coder: String
     let memo: String?
+    let revision: Int?
+    let quote: String?
+
+    var seen: SeenText? { revision.map { SeenText(revision: $0, quote: quote) } }
 }
 
 /// `code` and `memo` are changed when present; an empty memo clears it.
+/// `coder`: who makes the change (recorded as `updated_by`).
 struct UpdateCodingRequest: Decodable {
     let version: Int
     let code: String?
     let memo: String?
+    let coder: String?
 }
 
 struct ReattachCodingRequest: Decodable {
     let version, start, end: Int
+    let coder: String?
+    let revision: Int?
+    let quote: String?
+
+    var seen: SeenText? { revision.map { SeenText(revision: $0, quote: quote) } }
 }
 
 struct CreateMemoRequest: Decodable {

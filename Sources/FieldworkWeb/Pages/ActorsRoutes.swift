@@ -15,7 +15,7 @@ struct ActorsRoutes {
 
     /// The filters from the query; an unknown need or a bad number is a message, not a crash.
     private func filter(_ request: Request) async throws -> (ActorsPage.Filter, problem: String?) {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         var filter = ActorsPage.Filter()
         var problem: String?
         if let need = query.get("need"), !need.isEmpty {

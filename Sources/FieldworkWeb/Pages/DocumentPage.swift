@@ -23,11 +23,16 @@ struct DocumentPage {
             """
         if let coding = reattaching {
             html += """
-                <div class="banner" id="reattach-banner" role="status" data-coding="\(HTML.escape(coding.id))" data-version="\(coding.version)">
-                Re-attaching an orphaned coding (<strong>\(HTML.escape(view.codebook[coding.codeID]?.name ?? coding.codeID))</strong>) that said
-                “<q>\(HTML.escape(coding.quote))</q>”. Select its new passage, then press <em>Attach here</em>.
+                <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(HTML.escape(coding.id))" data-version="\(coding.version)">
+                <div class="banner-text">
+                <p id="reattach-title">Re-attaching an orphaned coding (<strong>\(HTML.escape(view.codebook[coding.codeID]?.name ?? coding.codeID))</strong>). It said:</p>
+                <blockquote class="banner-quote">\(HTML.escape(coding.quote))</blockquote>
+                <p>Select its new passage, then press <em>Attach here</em>.</p>
+                </div>
+                <div class="banner-actions">
                 <button type="button" id="reattach-confirm" disabled>Attach here</button>
                 <a href="/documents/\(HTML.escape(metadata.id))">Cancel</a>
+                </div>
                 </div>
                 """
         }
@@ -35,7 +40,7 @@ struct DocumentPage {
         if !orphans.isEmpty {
             html += "<details class=\"orphans\" open><summary>\(orphans.count) orphaned coding\(orphans.count == 1 ? "" : "s") (text changed)</summary><ul>"
             for orphan in orphans {
-                html += "<li><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): “<q>\(HTML.escape(orphan.quote))</q>” <a href=\"?reattach=\(HTML.escape(orphan.id))\">Re-attach</a></li>"
+                html += "<li><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): <q>\(HTML.escape(orphan.quote))</q> <a href=\"?reattach=\(HTML.escape(orphan.id))\">Re-attach</a></li>"
             }
             html += "</ul></details>"
         }

@@ -21,7 +21,7 @@ struct PageRoutes {
     }
 
     @Sendable func documents(_ request: Request, context web: WebContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.uri.form
         func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : $0 } }
         let filter = DocumentsPage.Filter(type: value("type"), language: value("language"),
                                           administration: value("administration"), text: value("text"))
@@ -32,7 +32,7 @@ struct PageRoutes {
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
         guard let view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
-        let reattaching = request.uri.queryParameters.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
+        let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         let memos = try await context.memos.list(target: .document, targetID: id)
         let body = DocumentPage(view: view, memos: memos, reattaching: reattaching).body()
         return page(web, .documents, title: view.document.metadata.title, body: body)
@@ -45,7 +45,7 @@ struct PageRoutes {
     }
 
     @Sendable func retrieval(_ request: Request, context web: WebContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = request.uri.form
         var query: [String: String] = [:]
         for key in ["code", "coder", "administration", "type", "attribute", "include_children"] {
             if let value = parameters.get(key), !value.isEmpty { query[key] = value }
@@ -57,7 +57,7 @@ struct PageRoutes {
     }
 
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> Response {
-        let text = request.uri.queryParameters.get("q") ?? ""
+        let text = request.uri.form.get("q") ?? ""
         let hits = text.isEmpty ? [] : try await context.store.search(SearchQuery(text))
         return page(web, .search, title: "Search", query: text, body: SearchPage(query: text, hits: hits).body())
     }

@@ -15,6 +15,7 @@ struct TranscriptRenderer {
         let anchored = view.codings.filter { $0.status == .anchored }.sorted {
             ($0.start, -$0.end, $0.id) < ($1.start, -$1.end, $1.id)
         }
+        let marks = CoderMarks(coders: anchored.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.coder))
         var html = "<article id=\"transcript\" data-document=\"\(HTML.escape(view.document.metadata.id))\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
         var headings: [String] = []
         var cursor = 0  // codings ending before the current segment are skipped once
@@ -25,7 +26,7 @@ struct TranscriptRenderer {
                 cursor += 1
             }
             let overlapping = anchored[cursor...].prefix { $0.start < segment.end }.filter { $0.end > segment.start }
-            html += renderSegment(segment, codings: Array(overlapping), participants: participants)
+            html += renderSegment(segment, codings: Array(overlapping), participants: participants, marks: marks)
         }
         return html + "</article>"
     }
@@ -39,7 +40,7 @@ struct TranscriptRenderer {
         return html
     }
 
-    private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>) -> String {
+    private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>, marks: CoderMarks) -> String {
         var html = "<section id=\"s\(segment.start)\" class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
         if let speaker = segment.speaker {
             let role = participants.contains(speaker) ? "participant" : "interviewer"
@@ -51,7 +52,10 @@ struct TranscriptRenderer {
         html += "<ul class=\"margin\" aria-label=\"Codes in this passage\">"
         for coding in codings {
             let name = view.codebook[coding.codeID]?.name ?? coding.codeID
-            html += "<li><button type=\"button\" class=\"chip\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\" title=\"\(HTML.escape(coding.coder))\">\(HTML.escape(name))</button></li>"
+            // The initials are drawn by CSS from `data-initials`, so the chip's text stays the code name.
+            html += "<li><button type=\"button\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\""
+                + " data-coder=\"\(HTML.escape(coding.coder))\" data-initials=\"\(HTML.escape(CoderMarks.initials(of: coding.coder)))\""
+                + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(HTML.escape("\(name), coded by \(coding.coder)"))\">\(HTML.escape(name))</button></li>"
         }
         return html + "</ul></section>"
     }

@@ -11,7 +11,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let candidate = request.uri.queryParameters.get("token") {
+        if let candidate = request.uri.form.get("token") {
             guard token.matches(candidate) else { throw APIError(.unauthorized, "unauthorized", "the access token is not valid for this server") }
             let session = sessions.create()
             var response = Response.redirect(to: request.uri.path.isEmpty ? "/" : request.uri.path, type: .normal)

@@ -1,19 +1,21 @@
 // Coding a selection: the code picker card for a span (code + optional memo, then save), and
 // the C / Enter command that opens it for the selection or the whole focused passage.
 
-import { post } from './api.js';
+import { post, del, query, ApiError } from './api.js';
+import { recordUndo } from './undo.js';
 import { spanText } from './offsets.js';
 import { el, announce, truncate, nextId } from './ui.js';
 import { ensureCoder } from './coder.js';
 import { loadCodes, createPicker, rememberCode } from './picker.js';
 import { state } from './workbench.js';
-import { documentId, runs, segmentAt } from './transcript.js';
+import { documentId, documentRevision, runs, segmentAt } from './transcript.js';
 import { currentSpan, selectSpan, showPending, segmentSpan, overlaps } from './selection.js';
-import { openPanel, closePanel, panelHeader, setBusy } from './panel.js';
+import { openPanel, closePanel, panelHeader, setBusy, confirmDiscard } from './panel.js';
 import { refreshTranscript } from './refresh.js';
 
 /** Opens the picker card under the passage to code `span`; focus returns to `returnFocus`. */
 export async function openPicker(span, returnFocus) {
+  if (!confirmDiscard()) return;
   let codes;
   try {
     codes = await loadCodes();
@@ -40,10 +42,17 @@ export async function openPicker(span, returnFocus) {
     error.textContent = '';
     setBusy(true);
     try {
-      await post('/api/codings', {
+      const created = await post('/api/codings', {
         document: documentId(), start: span.start, end: span.end, code: code.id, coder, memo: memo.value.trim() || null,
+        // The server refuses offsets counted in an older text unless they still hold these words.
+        revision: documentRevision(), quote,
       });
       rememberCode(code.id);
+      recordUndo(`coding “${truncate(quote, 40)}” as ${code.name}`, async () => {
+        await del(`/api/codings/${encodeURIComponent(created.id)}?${query({ version: created.version, coder })}`);
+        return { offset: created.start };
+      });
+      state.dirty = false;
       state.keyboardSpan = null;
       window.getSelection().removeAllRanges();
       closePanel({ restoreFocus: false });
@@ -51,6 +60,10 @@ export async function openPicker(span, returnFocus) {
       announce(`Coded “${truncate(quote, 60)}” as ${code.name}.`);
     } catch (failure) {
       setBusy(false);
+      if (failure instanceof ApiError && failure.code === 'stale_document') {
+        await reloadChangedDocument();
+        return;
+      }
       error.textContent = failure.detail || String(failure);
       picker.focus();
     }
@@ -78,6 +91,10 @@ export async function openPicker(span, returnFocus) {
       apply(picker.active());
     }
   });
+  memo.addEventListener('input', () => {
+    state.dirty = memo.value.trim() !== '';
+    state.escapeArmed = false;
+  });
   const count = Array.from(quote).length;
   openPanel('picker', segment, [
     panelHeader('Code this passage'),
@@ -87,6 +104,15 @@ export async function openPicker(span, returnFocus) {
   ], returnFocus);
   showPending(span);
   picker.focus();
+}
+
+/** The document was re-ingested since this page loaded: show the new text and say why. */
+export async function reloadChangedDocument() {
+  state.busy = false;
+  window.getSelection().removeAllRanges();
+  closePanel({ restoreFocus: false });
+  await refreshTranscript();
+  announce('This document was changed (re-ingested) since the page was opened, so nothing was saved. The page now shows the current text: select the passage again.', { error: true });
 }
 
 /** C or Enter: code the selection, or the whole focused passage when nothing is selected. */

@@ -1,14 +1,16 @@
 // A coding's details: the card (or cards, where codings overlap) that shows who coded what,
 // and lets the coder save its memo, change its code or delete it. A conflict (someone else
-// changed it meanwhile) reloads the card and keeps unsaved memo text.
+// changed it meanwhile) reloads the card, keeps the unsaved memo text and shows the memo saved
+// meanwhile beside it, to merge by hand. Every change is sent with the coder's name.
 
-import { get, patch, del, query, ApiError } from './api.js';
+import { get, post, patch, del, query, ApiError } from './api.js';
+import { recordUndo } from './undo.js';
 import { el, codeDot, announce, nextId } from './ui.js';
 import { ensureCoder } from './coder.js';
 import { loadCodes, createPicker, rememberCode } from './picker.js';
 import { panel, state } from './workbench.js';
-import { documentId, segmentAt } from './transcript.js';
-import { openPanel, closePanel, panelHeader, setBusy, markActive } from './panel.js';
+import { documentId, documentRevision, segmentAt } from './transcript.js';
+import { openPanel, closePanel, panelHeader, setBusy, markActive, confirmDiscard } from './panel.js';
 import { refreshTranscript } from './refresh.js';
 
 function codeLabel(codes, id) {
@@ -21,6 +23,7 @@ function codeLabel(codes, id) {
  * `segment`. After a conflict, `drafts` keeps unsaved memo text and `message` says why.
  */
 export async function openDetails(ids, segment, returnFocus, { drafts = {}, message = '' } = {}) {
+  if (!confirmDiscard()) return;
   let codes;
   let all;
   try {
@@ -45,6 +48,26 @@ export async function openDetails(ids, segment, returnFocus, { drafts = {}, mess
   panel.querySelector('.panel-title').focus();
 }
 
+/**
+ * The memo someone else saved while this person was editing, shown read-only beside their
+ * draft, with a button that adds it to the draft (the person merges, then saves).
+ */
+function memoConflict(coding, memo) {
+  const saved = coding.memo || '';
+  const by = coding.updated_by || coding.coder;
+  const add = el('button', { type: 'button', class: 'secondary' }, 'Add their memo to yours');
+  add.addEventListener('click', () => {
+    memo.value = memo.value.trim() ? `${memo.value.trimEnd()}\n\n${saved}` : saved;
+    memo.dispatchEvent(new Event('input'));
+    memo.focus();
+  });
+  const headingId = nextId('memo-theirs');
+  return el('section', { class: 'memo-conflict', 'aria-labelledby': headingId },
+    el('h4', { id: headingId }, `Saved meanwhile by ${by}`),
+    el('blockquote', { class: 'memo-theirs' }, saved || '(the memo was cleared)'),
+    saved ? el('div', { class: 'panel-actions' }, add) : null);
+}
+
 /** One coding's card: its memo, and the change-code and delete actions. */
 function codingCard(coding, codes, { multiple, open, draft, ids, segment, returnFocus }) {
   const { name, path } = codeLabel(codes, coding.code);
@@ -59,8 +82,11 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   const confirmArea = el('div', { class: 'confirm-area', hidden: true, role: 'group', 'aria-label': 'Confirm deletion' });
   const body = el('div', { class: 'coding-body' });
   const created = coding.created_at ? new Date(coding.created_at) : null;
-  const meta = [`Coded by ${coding.coder}`, created && !Number.isNaN(created.getTime()) ? created.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null]
+  const meta = [`Coded by ${coding.coder}`, created && !Number.isNaN(created.getTime()) ? created.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null,
+    coding.updated_by ? `last changed by ${coding.updated_by}` : null]
     .filter(Boolean).join(' · ');
+  // After a conflict: the memo saved meanwhile, beside the draft, until this person saves.
+  const theirs = draft !== undefined && draft !== (coding.memo || '') ? memoConflict(coding, memo) : null;
 
   const context = { ids, segment, returnFocus };
   let card = coding; // the freshest version we know
@@ -71,18 +97,35 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       const text = area.querySelector('textarea.memo-input');
       if (text) drafts[area.dataset.codingCard] = text.value;
     }
+    state.dirty = false; // the drafts travel into the reloaded card
     await refreshTranscript({ keepPanel: true });
     const seg = context.segment && context.segment.isConnected ? context.segment : segmentAt(card.start);
     await openDetails(context.ids, seg, context.returnFocus, {
       drafts,
-      message: `Someone else changed this coding in the meantime, so nothing was saved. Here is the current version${drafts[card.id] !== undefined ? '; your memo text is kept: save it again if you still want it' : ''}.`,
+      message: `Someone else changed this coding in the meantime, so nothing was saved. Here is the current version${drafts[card.id] !== undefined && drafts[card.id] !== (card.memo || '') ? '; your memo text is kept beside the memo saved meanwhile: merge them, then save' : ''}.`,
     });
   };
 
   const gone = async (failure) => {
+    const draft = memo.value.trim() && memo.value !== (card.memo || '') ? memo.value : '';
+    state.dirty = false;
     closePanel({ restoreFocus: false });
     await refreshTranscript({ focus: { offset: card.start } });
-    announce(`${failure.detail}. The coding was removed meanwhile; the transcript is refreshed.`, { error: true });
+    if (!draft) {
+      announce(`${failure.detail}. The coding was removed meanwhile; the transcript is refreshed.`, { error: true });
+      return;
+    }
+    // The memo text the person wrote is not thrown away with the coding: it stays to copy.
+    const keptId = nextId('kept-memo');
+    const kept = el('textarea', { id: keptId, class: 'memo-input', rows: '3', readonly: true });
+    kept.value = draft;
+    openPanel('details', segmentAt(card.start), [
+      panelHeader('Coding removed'),
+      el('p', { class: 'form-error', role: 'status' }, 'Someone removed this coding meanwhile, so your memo was not saved. Your text is kept here to copy.'),
+      el('div', { class: 'field' }, el('label', { for: keptId }, 'Your memo (not saved)'), kept),
+    ], { offset: card.start });
+    kept.focus();
+    kept.select();
   };
 
   /**
@@ -95,6 +138,15 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     if (failure instanceof ApiError && failure.status === 404) return gone(failure);
     error.textContent = failure.detail || String(failure);
     return null;
+  };
+
+  /** The coder's name for a change (asked once per browser); null, with a message, if none is given. */
+  const changer = async () => {
+    state.busy = true; // the coder dialog's Enter must not save twice
+    const coder = await ensureCoder('Changes are recorded with your name. What name should Fieldwork use?');
+    state.busy = false;
+    if (!coder) error.textContent = 'A coder name is needed to change a coding.';
+    return coder;
   };
 
   memo.addEventListener('input', () => {
@@ -111,10 +163,19 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   saveMemo.addEventListener('click', async () => {
     if (state.busy) return;
     error.textContent = '';
+    const coder = await changer();
+    if (!coder) return;
     setBusy(true);
     try {
-      card = await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, memo: memo.value });
+      const before = card;
+      card = await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, memo: memo.value, coder });
+      const after = card;
+      recordUndo(`the memo on “${name}”`, async () => {
+        await patch(`/api/codings/${encodeURIComponent(after.id)}`, { version: after.version, memo: before.memo || '', coder });
+        return { chip: after.id };
+      });
       state.dirty = false;
+      if (theirs) theirs.remove();
       setBusy(false);
       error.textContent = 'Memo saved.';
       announce(card.memo ? 'Memo saved.' : 'Memo cleared.');
@@ -141,10 +202,16 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       },
       onChoose: async (code) => {
         if (state.busy) return;
+        const coder = await changer();
+        if (!coder) return;
         setBusy(true);
         try {
-          await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, code: code.id });
+          const changed = await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, code: code.id, coder });
           rememberCode(code.id);
+          recordUndo(`the change from ${name} to ${code.name}`, async () => {
+            await patch(`/api/codings/${encodeURIComponent(changed.id)}`, { version: changed.version, code: card.code, coder });
+            return { chip: changed.id };
+          });
           closePanel({ restoreFocus: false });
           await refreshTranscript({ focus: { chip: card.id } });
           announce(`Changed from ${name} to ${code.name}.`);
@@ -182,6 +249,13 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       setBusy(true);
       try {
         await del(`/api/codings/${encodeURIComponent(card.id)}?${query({ version: card.version, coder })}`);
+        const removed = card;
+        // Undoing a deletion codes the same words again for the same coder (a new id).
+        recordUndo(`the deletion of “${name}”`, async () => {
+          await post('/api/codings', { document: removed.document, start: removed.start, end: removed.end, code: removed.code,
+            coder: removed.coder, memo: removed.memo, revision: documentRevision(), quote: removed.quote });
+          return { offset: removed.start };
+        });
         closePanel({ restoreFocus: false });
         await refreshTranscript({ focus: { offset: card.start } });
         announce(`Deleted the “${name}” coding.`);
@@ -196,7 +270,8 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     multiple || !path ? null : el('p', { class: 'coding-path' }, path),
     el('p', { class: 'panel-meta' }, meta),
     el('blockquote', { class: 'panel-quote' }, coding.quote),
-    el('div', { class: 'field' }, el('label', { for: memoId }, 'Memo'), memo),
+    el('div', { class: 'field' }, el('label', { for: memoId }, theirs ? 'Your memo (not saved)' : 'Memo'), memo),
+    theirs,
     el('div', { class: 'panel-actions' }, saveMemo, change, remove),
     changeArea, confirmArea, error,
   ].filter(Boolean));

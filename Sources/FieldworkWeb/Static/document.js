@@ -7,7 +7,7 @@
 //
 // This file wires the page together; the parts live in their own modules: workbench.js (shared
 // elements and state), transcript.js, selection.js, panel.js, code-passage.js (coding a
-// selection), coding-details.js, refresh.js, reattach.js, pointer.js and keyboard.js.
+// selection), coding-details.js, refresh.js, reattach.js, pointer.js, keyboard.js, undo.js and filter.js.
 
 import { el } from './ui.js';
 import { bindWorkbench } from './workbench.js';
@@ -16,6 +16,8 @@ import { initPanel } from './panel.js';
 import { initReattach } from './reattach.js';
 import { initPointer } from './pointer.js';
 import { initKeyboard } from './keyboard.js';
+import { initUndo } from './undo.js';
+import { initHighlightFilter } from './filter.js';
 
 export function initDocumentPage() {
   if (!bindWorkbench()) return;
@@ -26,6 +28,12 @@ export function initDocumentPage() {
   prepareTranscript();
   const hint = document.getElementById('coding-hint');
   if (hint) hint.append(' ', el('span', {}, 'Press ', el('kbd', {}, '?'), ' for all keyboard shortcuts.'));
+  // One row above the transcript: undo, and which highlights to show.
+  const tools = el('div', { class: 'coding-tools' });
+  if (hint) hint.after(tools);
+  else document.querySelector('.workbench').before(tools);
+  initUndo(tools);
+  initHighlightFilter(tools);
   window.addEventListener('hashchange', goToHash);
   goToHash();
 }

@@ -18,6 +18,30 @@ export function initPanel() {
     event.preventDefault();
     escapePanel();
   });
+  // Leaving the page (a link, reload, closing the tab) with an unsaved memo asks first.
+  window.addEventListener('beforeunload', (event) => {
+    if (!state.dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+  // Links inside the page ask in words of their own (the browser's leave-page prompt is generic).
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || event.defaultPrevented || !state.dirty) return;
+    if (confirmDiscard()) state.dirty = false; // do not ask twice on the way out
+    else event.preventDefault();
+  });
+}
+
+/**
+ * True when nothing unsaved would be lost, or the person agrees to discard their memo text.
+ * Asked before the panel is closed with ×, replaced by a new selection or coding, or the page left.
+ */
+export function confirmDiscard() {
+  if (!state.dirty || panel.hidden) return true;
+  const discard = window.confirm('Your memo is not saved. Discard it?');
+  if (discard) state.dirty = false;
+  return discard;
 }
 
 function placePanel(segment) {
@@ -67,7 +91,7 @@ export function panelHeader(text) {
   const id = nextId('panel-title');
   return el('div', { class: 'panel-head' },
     el('h2', { class: 'panel-title', id, tabindex: '-1' }, text),
-    el('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close', title: 'Close (Esc)', onclick: () => closePanel() }, '×'));
+    el('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close', title: 'Close (Esc)', onclick: () => { if (confirmDiscard()) closePanel(); } }, '×'));
 }
 
 let focusBeforeBusy = null;

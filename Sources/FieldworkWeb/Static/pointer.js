@@ -60,8 +60,10 @@ function mouse() {
       if (!mark) return;
       const ids = [];
       for (let node = mark; node && node.matches && !node.matches('.text'); node = node.parentElement) {
-        if (node.matches('mark.hl[data-coding]')) ids.unshift(node.dataset.coding);
+        // Highlights hidden by the filter are not there for the reader.
+        if (node.matches('mark.hl[data-coding]:not(.is-filtered-out)')) ids.unshift(node.dataset.coding);
       }
+      if (!ids.length) return;
       const segment = mark.closest('section.segment');
       openDetails([...new Set(ids)], segment, segment ? { segment: Number(segment.dataset.index) } : null);
     }, 0);

@@ -4,8 +4,10 @@
 import { post, ApiError } from './api.js';
 import { spanText } from './offsets.js';
 import { el } from './ui.js';
+import { ensureCoder } from './coder.js';
 import { banner, confirmButton, state } from './workbench.js';
-import { transcript, runs } from './transcript.js';
+import { transcript, runs, documentRevision } from './transcript.js';
+import { refreshTranscript } from './refresh.js';
 import { currentSpan, showPending, clearPending } from './selection.js';
 
 /** The span "Attach here" would save (null: none), shown on the button and highlighted. */
@@ -37,9 +39,17 @@ export function initReattach() {
     state.busy = true;
     confirmButton.disabled = true;
     bannerError.textContent = '';
+    const coder = await ensureCoder('Re-attaching is recorded with your name. What name should Fieldwork use?');
+    if (!coder) {
+      state.busy = false;
+      confirmButton.disabled = false;
+      bannerError.textContent = 'A coder name is needed to re-attach a coding.';
+      return;
+    }
     try {
       await post(`/api/codings/${encodeURIComponent(banner.dataset.coding)}/reattach`, {
         version: Number(banner.dataset.version), start: span.start, end: span.end,
+        revision: documentRevision(), quote: spanText(runs(), span.start, span.end), coder,
       });
       clearPending();
       window.location.assign(`${window.location.pathname}#s${span.start}`);
@@ -47,7 +57,11 @@ export function initReattach() {
       state.busy = false;
       confirmButton.disabled = false;
       bannerError.textContent = failure.detail || String(failure);
-      if (failure instanceof ApiError && failure.status === 409) {
+      if (failure instanceof ApiError && failure.code === 'stale_document') {
+        setReattachSpan(null);
+        await refreshTranscript();
+        bannerError.textContent = 'This document was changed (re-ingested) since the page was opened, so nothing was saved. The page now shows the current text: select the passage again.';
+      } else if (failure instanceof ApiError && failure.status === 409) {
         bannerError.textContent += ' Reload the page to re-attach the current version.';
       }
     }

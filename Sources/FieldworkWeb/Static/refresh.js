@@ -6,6 +6,7 @@ import { announce } from './ui.js';
 import { panel, workbench } from './workbench.js';
 import { transcript, segments, segmentByIndex, prepareTranscript, resolveFocusTarget } from './transcript.js';
 import { closePanel } from './panel.js';
+import { applyHighlightFilter } from './filter.js';
 
 /**
  * Reloads the transcript and the orphans box from the server, keeping the scroll position
@@ -48,6 +49,7 @@ export async function refreshTranscript({ focus = null, keepPanel = false } = {}
     } else workbench.before(node);
   } else if (oldOrphans) oldOrphans.remove();
   prepareTranscript();
+  applyHighlightFilter();
   if (anchorIndex !== null) {
     const again = segmentByIndex(anchorIndex);
     if (again) window.scrollBy(0, again.getBoundingClientRect().top - anchorTop);

@@ -7,6 +7,8 @@ let cachedRuns = null;
 
 export const transcript = () => document.getElementById('transcript');
 export const documentId = () => transcript().dataset.document;
+/** The revision of the text this page shows (refreshed with the transcript). */
+export const documentRevision = () => Number(transcript().dataset.revision);
 export const runs = () => {
   if (!cachedRuns) cachedRuns = runsIn(transcript());
   return cachedRuns;

@@ -59,7 +59,8 @@ import Testing
         #expect(!stderr.contains("syntax error"))
         let texts = Self.texts(svg)
         for name in Self.hostileNames {
-            let visible = name.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" }
+            // Long names are wrapped into lines (DOTLabelWrapping); each line must be shown.
+            let visible = DOTLabelWrapping.wrapped(name).unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" }
             for line in String(String.UnicodeScalarView(visible)).split(separator: "\n") {
                 #expect(texts.contains(String(line)), "label line '\(line)' is missing from the SVG")
             }

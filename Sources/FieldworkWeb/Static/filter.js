@@ -1,0 +1,65 @@
+// Show only some highlights: by code (with the codes below it) or by coder. The choice is
+// kept across transcript refreshes; hidden codings lose their highlight and margin chip
+// (their text stays readable and selectable).
+
+import { el, nextId } from './ui.js';
+import { transcript } from './transcript.js';
+
+const chosen = { code: '', coder: '' };
+let codeSelect = null;
+let coderSelect = null;
+let count = null;
+
+/** Whether a coding with `code` by `coder` is shown under the current choice. */
+function shown(code, coder) {
+  const codeOk = !chosen.code || code === chosen.code || code.startsWith(`${chosen.code}.`);
+  return codeOk && (!chosen.coder || coder === chosen.coder);
+}
+
+function options(select, values, allLabel) {
+  const current = select.value;
+  select.replaceChildren(el('option', { value: '' }, allLabel), ...values.map(([value, label]) => el('option', { value }, label)));
+  select.value = values.some(([value]) => value === current) ? current : '';
+}
+
+/** Fills the choices from the codings on the page and hides what does not match. Run after every refresh. */
+export function applyHighlightFilter() {
+  if (!codeSelect) return;
+  const chips = [...transcript().querySelectorAll('button.chip[data-coding]')];
+  const codes = new Map();
+  const coders = new Set();
+  for (const chip of chips) {
+    codes.set(chip.dataset.code, chip.textContent);
+    if (chip.dataset.coder) coders.add(chip.dataset.coder);
+  }
+  options(codeSelect, [...codes].sort((a, b) => a[1].localeCompare(b[1])), 'All codes');
+  options(coderSelect, [...coders].sort().map((coder) => [coder, coder]), 'All coders');
+  chosen.code = codeSelect.value;
+  chosen.coder = coderSelect.value;
+  const coderOf = new Map(chips.map((chip) => [chip.dataset.coding, chip.dataset.coder || '']));
+  let visible = 0;
+  for (const chip of chips) {
+    const on = shown(chip.dataset.code, chip.dataset.coder || '');
+    chip.closest('li').hidden = !on;
+    if (on) visible += 1;
+  }
+  for (const mark of transcript().querySelectorAll('mark.hl[data-coding]')) {
+    mark.classList.toggle('is-filtered-out', !shown(mark.dataset.code, coderOf.get(mark.dataset.coding) || ''));
+  }
+  const filtering = chosen.code || chosen.coder;
+  count.textContent = filtering ? `${visible} of ${chips.length} codings shown` : '';
+}
+
+/** Run once on the document page. */
+export function initHighlightFilter(tools) {
+  const codeId = nextId('filter-code');
+  const coderId = nextId('filter-coder');
+  codeSelect = el('select', { id: codeId });
+  coderSelect = el('select', { id: coderId });
+  count = el('span', { class: 'filter-count', role: 'status', 'aria-live': 'polite' });
+  for (const select of [codeSelect, coderSelect]) select.addEventListener('change', applyHighlightFilter);
+  tools.append(el('div', { class: 'highlight-filter', role: 'group', 'aria-label': 'Show highlights' },
+    el('label', { for: codeId }, 'Code '), codeSelect,
+    el('label', { for: coderId }, 'Coder '), coderSelect, count));
+  applyHighlightFilter();
+}

@@ -1,0 +1,220 @@
+"""A coding's details in Chromium: who changed it and how the margin shows coders, a memo
+conflict merged by hand, unsaved memo text that asks before it goes, and the re-attach banner."""
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from conftest import BINARY, console_errors, screenshot
+from test_workbench import SELECT_SCALARS, api, wait
+
+SEND_JSON = """
+const [method, url, body] = arguments;
+const done = arguments[arguments.length - 1];
+const token = document.querySelector('meta[name="csrf-token"]').content;
+fetch(url, {method, credentials: 'same-origin', body: JSON.stringify(body),
+             headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token}})
+  .then(async r => done({status: r.status, body: await r.json().catch(() => null)}), e => done({error: String(e)}));
+"""
+
+
+def send(driver, method, url, body):
+    return driver.execute_async_script(SEND_JSON, method, url, body)
+
+
+def code(driver, document, quote, code_id, coder):
+    text = api(driver, f"/api/documents/{document}")["text"]
+    start = text.index(quote)
+    result = send(driver, "POST", "/api/codings", {"document": document, "start": start, "end": start + len(quote),
+                                                    "code": code_id, "coder": coder})
+    assert result["status"] == 201, result
+    return result["body"]
+
+
+def passage(driver, document, index, length=24):
+    """The first `length` characters of a passage (segment `index`) of `document`."""
+    data = api(driver, f"/api/documents/{document}")
+    segment = data["segments"][index]
+    return data["text"][segment["start"]:segment["end"]][:length]
+
+
+def chip(driver, coding_id):
+    return driver.find_element(By.CSS_SELECTOR, f"button.chip[data-coding='{coding_id}']")
+
+
+def open_details(driver, coding_id):
+    chip(driver, coding_id).click()
+    return wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#panel textarea.memo-input")))
+
+
+def test_chips_tell_coders_apart_and_changes_record_who_made_them(browser, server):
+    browser.get(server["base"] + "/documents/int-005")
+    anna = code(browser, "int-005", passage(browser, "int-005", 1), "need", "Anna Berg")
+    maja = code(browser, "int-005", passage(browser, "int-005", 3), "need", "Maja L.")
+    browser.refresh()
+    first, second = chip(browser, anna["id"]), chip(browser, maja["id"])
+    assert first.get_attribute("aria-label") == f"{first.text}, coded by Anna Berg"
+    assert second.get_attribute("aria-label") == f"{second.text}, coded by Maja L."
+    after = "return getComputedStyle(arguments[0], '::after').content"
+    assert browser.execute_script(after, first) == '"AB"'
+    assert browser.execute_script(after, second) == '"ML"'
+    style = "return getComputedStyle(arguments[0]).borderTopStyle"
+    assert browser.execute_script(style, first) != browser.execute_script(style, second)
+    screenshot(browser, "document-two-coders")
+
+    # The browser's coder (Selenium) edits Maja's memo: the change is recorded as Selenium's.
+    memo = open_details(browser, maja["id"])
+    memo.send_keys("Viktigt citat")
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    wait(browser).until(lambda driver: "Memo saved." in driver.find_element(By.ID, "panel").text)
+    stored = next(c for c in api(browser, "/api/codings?document=int-005") if c["id"] == maja["id"])
+    assert (stored["memo"], stored["coder"], stored["updated_by"]) == ("Viktigt citat", "Maja L.", "Selenium")
+    assert console_errors(browser) == []
+
+
+def test_a_memo_conflict_shows_both_memos_and_saves_the_merge(browser, server):
+    browser.get(server["base"] + "/documents/int-006")
+    coding = code(browser, "int-006", passage(browser, "int-006", 1), "need", "Anna Berg")
+    browser.refresh()
+    memo = open_details(browser, coding["id"])
+    memo.send_keys("Min tolkning")
+    # Meanwhile another coder saves a memo on the same coding.
+    other = send(browser, "PATCH", f"/api/codings/{coding['id']}", {"version": 1, "memo": "Deras tolkning", "coder": "Maja L."})
+    assert other["status"] == 200
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    theirs = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#panel .memo-theirs")))
+    assert theirs.text == "Deras tolkning"
+    assert "Saved meanwhile by Maja L." in browser.find_element(By.CSS_SELECTOR, "#panel .memo-conflict").text
+    draft = browser.find_element(By.CSS_SELECTOR, "#panel textarea.memo-input")
+    assert draft.get_attribute("value") == "Min tolkning"
+    screenshot(browser, "document-memo-conflict")
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Add their memo to yours']").click()
+    assert draft.get_attribute("value") == "Min tolkning\n\nDeras tolkning"
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    wait(browser).until(lambda driver: "Memo saved." in driver.find_element(By.ID, "panel").text)
+    stored = next(c for c in api(browser, "/api/codings?document=int-006") if c["id"] == coding["id"])
+    assert (stored["memo"], stored["version"], stored["updated_by"]) == ("Min tolkning\n\nDeras tolkning", 3, "Selenium")
+
+
+def dismiss_prompt(driver):
+    alert = wait(driver).until(EC.alert_is_present())
+    assert alert.text == "Your memo is not saved. Discard it?"
+    alert.dismiss()
+
+
+def test_unsaved_memo_text_asks_before_it_is_discarded(browser, server):
+    browser.get(server["base"] + "/documents/int-003")
+    segments = api(browser, "/api/documents/int-003")["segments"]
+    coding = code(browser, "int-003", passage(browser, "int-003", 1), "need", "Anna Berg")
+    browser.refresh()
+    memo = open_details(browser, coding["id"])
+    memo.send_keys("Ett utkast")
+    panel = browser.find_element(By.ID, "panel")
+
+    browser.find_element(By.CSS_SELECTOR, "#panel .panel-close").click()  # ×
+    dismiss_prompt(browser)
+    assert panel.is_displayed() and memo.get_attribute("value") == "Ett utkast"
+
+    start = segments[3]["start"]
+    browser.execute_script(SELECT_SCALARS, start, start + 10)  # a new selection
+    dismiss_prompt(browser)
+    assert "is-details" in panel.get_attribute("class") and memo.get_attribute("value") == "Ett utkast"
+
+    url = browser.current_url
+    browser.find_element(By.CSS_SELECTOR, "header.top nav a[href='/codebook']").click()  # a link
+    dismiss_prompt(browser)
+    assert browser.current_url == url and memo.get_attribute("value") == "Ett utkast"
+
+    # Reloading or closing the tab: the page asks the browser to confirm leaving.
+    prevented = browser.execute_script(
+        "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented")
+    assert prevented is True
+
+    browser.find_element(By.CSS_SELECTOR, "#panel .panel-close").click()
+    wait(browser).until(EC.alert_is_present()).accept()
+    assert not panel.is_displayed()
+    assert browser.execute_script(
+        "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented") is False
+
+
+def test_memo_text_survives_its_coding_being_deleted_meanwhile(browser, server):
+    browser.get(server["base"] + "/documents/int-003")
+    coding = code(browser, "int-003", passage(browser, "int-003", 5), "need", "Anna Berg")
+    browser.refresh()
+    memo = open_details(browser, coding["id"])
+    memo.send_keys("Viktig tanke")
+    removed = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(`/api/codings/${arguments[0]}?coder=Maja+L.`, {method: 'DELETE', credentials: 'same-origin',
+              headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
+        """, coding["id"])
+    assert removed == 204
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    wait(browser).until(lambda driver: "Coding removed" in driver.find_element(By.ID, "panel").text)
+    kept = browser.find_element(By.CSS_SELECTOR, "#panel textarea.memo-input")
+    assert kept.get_attribute("value") == "Viktig tanke" and kept.get_attribute("readonly") is not None
+
+
+ORPHAN_TRANSCRIPT = """---
+id: int-095
+type: interview
+title: Webbläsartest – föräldralös kodning
+date: 2025-06-03
+language: sv
+participants: [R01]
+interviewer: A. Researcher
+administrations: [care]
+---
+**Intervjuare:** Berätta om kvällarna.
+
+**R01:** Larmet på armen skaver när jag sover, så jag tar av det ibland.
+
+""" + "".join(f"**Intervjuare:** Fråga {n}?\n\n**R01:** Svar nummer {n}, om vardagen och om hemtjänsten som kommer.\n\n"
+              for n in range(1, 40))
+
+
+def cli(server, *arguments):
+    result = subprocess.run([str(BINARY), "--workspace", str(server["workspace"]), *arguments],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_reattach_banner_keeps_attach_here_in_view_without_doubled_quotes(browser, server):
+    path = server["workspace"] / "corpus" / "interviews" / "int-095.md"
+    path.write_text(ORPHAN_TRANSCRIPT, encoding="utf-8")
+    cli(server, "ingest")
+    quote = "Larmet på armen skaver när jag sover"
+    text = api(browser, "/api/documents/int-095")["text"]
+    start = text.index(quote)
+    coding_id = cli(server, "code", "add", "int-095", "--start", str(start), "--end", str(start + len(quote)),
+                    "--code", "need", "--coder", "Anna Berg").strip()
+    path.write_text(ORPHAN_TRANSCRIPT.replace("Larmet på armen skaver när jag sover, så jag tar av det ibland.",
+                                              "Det är bra."), encoding="utf-8")
+    cli(server, "ingest")
+    assert [c["status"] for c in api(browser, "/api/codings?document=int-095")] == ["orphaned"]
+
+    browser.get(server["base"] + f"/documents/int-095?reattach={coding_id}")
+    banner = browser.find_element(By.ID, "reattach-banner")
+    assert banner.find_element(By.CSS_SELECTOR, ".banner-quote").text == quote
+    # The quote stands on its own: no typed quote marks around a <q> that draws its own.
+    assert "“" not in banner.text and banner.find_elements(By.CSS_SELECTOR, "q") == []
+    orphan = browser.find_element(By.CSS_SELECTOR, "details.orphans li")
+    assert "“" not in orphan.text and orphan.find_element(By.CSS_SELECTOR, "q").text == quote
+
+    # Far down the transcript, where the new passage is, "Attach here" is still in view.
+    target = api(browser, "/api/documents/int-095")["text"].index("Svar nummer 38")
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    button = browser.find_element(By.ID, "reattach-confirm")
+    inside = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth && r.width > 0",
+        button)
+    assert inside
+    screenshot(browser, "document-reattach-banner")
+    browser.execute_script(SELECT_SCALARS, target, target + len("Svar nummer 38"))
+    wait(browser).until(lambda driver: button.is_enabled())
+    button.click()
+    wait(browser).until(lambda driver: "reattach" not in driver.current_url)
+    stored = api(browser, "/api/codings?document=int-095")[0]
+    assert (stored["status"], stored["quote"], stored["updated_by"]) == ("anchored", "Svar nummer 38", "Selenium")

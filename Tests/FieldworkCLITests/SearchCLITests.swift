@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `fieldwork search`: the help text says what the search really does with å, ä and ö.
+@Suite struct SearchCLITests {
+    @Test func helpTextMatchesHowDiacriticsAreSearched() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        try """
+            ---
+            id: note-far
+            type: note
+            title: Far och får
+            date: 2025-06-04
+            language: sv
+            participants: []
+            administrations: []
+            ---
+            Min far bor nära.
+
+            Jag får hjälp varje dag.
+            """.write(to: cli.workspace.appending(path: "corpus/notes/far.md"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("ingest").status == 0)
+        func snippets(_ query: String) throws -> [String] {
+            let hits = try #require(try cli.json("search", query) as? [[String: Any]])
+            return hits.filter { $0["document"] as? String == "note-far" }.compactMap { $0["snippet"] as? String }
+        }
+        // Typed without the ring, `far` finds both words; typed with it, `får` finds only `får`.
+        #expect(try snippets("far").count == 2)
+        #expect(try snippets("får").count == 1)
+        #expect(try snippets("får").allSatisfy { $0.contains("[får]") })
+
+        let help = try cli.run("search", "--help")
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("far finds får"))
+        #expect(text.contains("får does not find far"))
+        #expect(!text.contains("far does not find får"))
+    }
+}

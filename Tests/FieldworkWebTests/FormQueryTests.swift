@@ -1,0 +1,66 @@
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Query strings are read as browsers write forms: `+` is a space, `%2B` a plus.
+@Suite struct FormQueryTests {
+    @Test func plusIsASpaceInEveryQueryAPlusMustBeEscaped() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            // Search: both words of a passage, sent as a form sends them.
+            try await client.execute(uri: "/api/search?q=natten+lampan", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                #expect((jsonArray(response.body) ?? []).count == 1)
+            }
+            try await client.execute(uri: "/search?q=natten+lampan", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("value=\"natten lampan\""))
+                #expect(html.contains("int-001"))
+            }
+            // Title filter on the documents page: only "Vardag och trygghet när man bor ensam".
+            try await client.execute(uri: "/?text=bor+ensam", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("bor ensam"))
+                #expect(html.contains("/documents/int-001"))
+                #expect(!html.contains("/documents/int-002"))
+            }
+
+            // A coder with a space, on a document of R02 (living_situation "LSS servicebostad").
+            let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                body: try body(["document": "int-002", "start": 20, "end": 40, "code": "need", "coder": "Maja L."])) { response in
+                try #require(jsonObject(response.body)?["id"] as? String)
+            }
+            for uri in ["/api/codings?coder=Maja+L.", "/api/retrieval?code=need&coder=Maja+L.",
+                        "/api/retrieval?code=need&attribute=living_situation%3DLSS+servicebostad&coder=Maja+L."] {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect((jsonArray(response.body) ?? []).count == 1, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/retrieval.csv?code=need&coder=Maja+L.", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains(id))
+            }
+            try await client.execute(uri: "/retrieval?code=need&coder=Maja+L.", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("1 passage "))
+            }
+            // An escaped plus stays a plus.
+            try await client.execute(uri: "/api/codings?coder=Maja%2BL.", method: .get, headers: browser.headers) { response in
+                #expect(jsonArray(response.body)?.isEmpty == true)
+            }
+            try await client.execute(uri: "/api/codings/\(id)?coder=Maja+L.&version=1", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .noContent)
+            }
+            let database = try DatabaseQueue(path: fixture.context.workspace.databasePath)
+            let removedBy = try await database.read { db in
+                try String.fetchOne(db, sql: "SELECT removed_by FROM coding WHERE id = ?", arguments: [id])
+            }
+            #expect(removedBy == "Maja L.")
+        }
+    }
+}
