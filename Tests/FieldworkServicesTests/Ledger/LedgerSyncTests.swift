@@ -82,7 +82,7 @@ import Testing
             #expect(Set(try await machine.store.codings(CodingFilter()).map(\.id)) == [annas.id, bos.id])
         }
         // Bo changes Anna's memo and removes his own; the changes travel in Bo's file only.
-        _ = try await bo.context.codings.update(id: annas.id, memo: "håller med", expectedVersion: 1)
+        _ = try await bo.context.codings.update(id: annas.id, memo: "håller med", expectedVersion: 1, by: "Bo")
         try await bo.context.codings.remove(id: bos.id, by: "Bo")
         let annasFileOnAnna = try ledger(anna, "Anna")
         try copyLedger("Bo", from: bo, to: anna)
