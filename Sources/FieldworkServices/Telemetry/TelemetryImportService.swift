@@ -54,8 +54,10 @@ public struct TelemetryImportService: Sendable {
                 case .string?, .data?: session.notNumeric(); continue
                 case nil: value = nil
                 }
+                // The resolver refused times outside UTCTime's range, so this cannot be nil.
+                guard let time = UTCTime.milliseconds(seconds: record.time) else { continue }
                 try session.add(slot, metric: try session.metric(metric, unit: record.unit),
-                                time: Int64((record.time * 1000).rounded()), value: value, sum: record.sum)
+                                time: time, value: value, sum: record.sum)
             }
             return session.report
         }

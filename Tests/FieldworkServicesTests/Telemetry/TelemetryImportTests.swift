@@ -75,6 +75,11 @@ import Testing
             (#"[{"bn":"r14 plug/","n":"power","v":1}]"#, "record at index 0: name 'r14 plug/power' must start"),
             (#"{"bn":"r14-plug/"}"#, "a SenML pack must be a JSON array of records"),
             (#"[{"bn":"r14-plug/","n":"power","v":1},"#, "not valid JSON"),
+            // Times beyond Int64 milliseconds trapped the process (exit 132).
+            (#"[{"bn":"r14-plug/","n":"power","v":1,"t":1756684800},{"n":"power","v":2,"t":1e16}]"#,
+             "record at index 1: time 1e+16 s (base time plus t, relative times plus now) is outside the years 0000 to 9999"),
+            (#"[{"bn":"r14-plug/","n":"power","v":1,"t":-1e16}]"#, "is outside the years 0000 to 9999"),
+            (#"[{"bn":"r14-plug/","bt":1e300,"n":"power","v":1}]"#, "record at index 0: time 1e+300 s"),
         ]
         for (pack, message) in cases {
             await #expect {
@@ -94,7 +99,9 @@ import Testing
             ("r14-plug,2025-08-31T10:09:00,power,1,W", "time '2025-08-31T10:09:00' is not an RFC 3339 time with a zone"),
             ("r14-plug,2025-08-31T10:09:00Z,power,lots,W", "value 'lots' is not a number"),
             ("r14-plug,2025-08-31T10:09:00Z,power,1", "expected 5 fields"),
-            ("r14-plug,12,power,1,W", "time '12' is not"),
+            ("r14-plug,12,power,1,W", "time '12' is out of range"),
+            ("r14-plug,1e16,power,1,W", "time '1e16' is out of range: Unix seconds must be from 268435456"),
+            ("r14-plug,-1e16,power,1,W", "time '-1e16' is out of range"),
         ]
         for (line, message) in problems {
             await #expect {
