@@ -16,8 +16,13 @@ struct QDPXArchive {
     /// Builds the archive in memory. Entries go in the given order with one fixed date, so the
     /// same project always gives the same bytes.
     static func data(project: String, files: [(name: String, text: String)], date: Date) throws -> Data {
+        try data(projectBytes: Data(project.utf8), files: files, date: date)
+    }
+
+    /// The same with the project document as bytes (tests build damaged ones).
+    static func data(projectBytes: Data, files: [(name: String, text: String)], date: Date) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        try add(Data(project.utf8), at: "project.qde", to: archive, date: date)
+        try add(projectBytes, at: "project.qde", to: archive, date: date)
         try archive.addEntry(with: "sources/", type: .directory, uncompressedSize: Int64(0), modificationDate: date) { _, _ in Data() }
         for file in files {
             try add(Data(file.text.utf8), at: "sources/" + file.name, to: archive, date: date)
