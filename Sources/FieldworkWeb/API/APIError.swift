@@ -34,6 +34,11 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as HTTPError:
             return APIError(error.status, error.status == .notFound ? "not_found" : "bad_request",
                             error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // Hummingbird's body collection throws NIO's too-many-bytes error past `maxUploadSize`.
+            return APIError(.contentTooLarge, "too_large", "the request body is larger than \(WebContext.maxUploadSize / 1024) KiB")
+        case let error as any HTTPResponseError where error.status.kind == .clientError:
+            return APIError(error.status, "bad_request", error.status.reasonPhrase)
         default: return APIError(.internalServerError, "internal", "something went wrong; see the server log")
         }
     }
