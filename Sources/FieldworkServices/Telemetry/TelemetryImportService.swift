@@ -36,7 +36,7 @@ public struct TelemetryImportService: Sendable {
         } catch let error as SenMLError {
             throw SourceProblem(file: path, line: 0, error.description)
         } catch let error as SenMLDecodingError {
-            throw SourceProblem(file: path, line: 0, error.description)
+            throw SourceProblem(file: path, line: error.line ?? 0, column: error.column, error.description)
         }
         return try store.importTelemetry(devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
