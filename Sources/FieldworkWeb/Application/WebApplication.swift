@@ -26,6 +26,7 @@ public func buildRouter(
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
         SessionMiddleware(token: token, sessions: sessions)
+        MethodCheckMiddleware()
         CSRFMiddleware(policy: hostPolicy)
     }
     PageRoutes(context: context).register(on: router)
