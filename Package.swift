@@ -63,6 +63,7 @@ let package = Package(
                 "FieldworkServices", "FieldworkMarkdown",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Static")]
         ),
@@ -71,6 +72,7 @@ let package = Package(
             dependencies: [
                 "FieldworkServices", "FieldworkWeb", "FieldworkExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -89,6 +91,7 @@ let package = Package(
             dependencies: [
                 "FieldworkWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "FieldworkExchangeTests", dependencies: ["FieldworkExchange"], resources: [.copy("Resources")]),

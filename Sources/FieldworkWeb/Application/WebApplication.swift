@@ -7,11 +7,19 @@ public struct WebServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var token: AccessToken
+    /// Where the server logs (stderr by default): every 500 with its cause at `error`, each
+    /// request at `info` (method, path without query, status, time), so `--log-level info`
+    /// shows requests. Never transcript text.
+    public var logger: Logger
 
-    public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random()) {
+    public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), logLevel: Logger.Level = .notice,
+                logger: Logger? = nil) {
         self.host = host
         self.port = port
         self.token = token
+        var logger = logger ?? Logger(label: "fieldwork.web")
+        logger.logLevel = logLevel
+        self.logger = logger
     }
 
     public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
@@ -52,8 +60,6 @@ public func buildApplication(
     let port = BoundPort(configuration.port)
     let policy = HostPolicy(port: port, boundHost: configuration.host)
     let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy)
-    var logger = Logger(label: "fieldwork.web")
-    logger.logLevel = .warning
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fieldwork"),
@@ -61,6 +67,6 @@ public func buildApplication(
             port.value = channel.localAddress?.port ?? configuration.port
             await onServerRunning(port.value)
         },
-        logger: logger
+        logger: configuration.logger
     )
 }
