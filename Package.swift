@@ -22,6 +22,8 @@ let package = Package(
         // swift-configuration keeps the clean build (CI) shorter.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // NIOCore's TimeAmount for the server's idle timeout (already in the graph through Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
@@ -62,7 +64,10 @@ let package = Package(
             dependencies: [
                 "FieldworkServices", "FieldworkMarkdown",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Static")]
         ),
@@ -71,6 +76,7 @@ let package = Package(
             dependencies: [
                 "FieldworkServices", "FieldworkWeb", "FieldworkExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -90,6 +96,7 @@ let package = Package(
                 "FieldworkWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "FieldworkExchangeTests", dependencies: ["FieldworkExchange"], resources: [.copy("Resources")]),

@@ -5,6 +5,10 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAnArchive(String)
     case missingProject(String)
     case invalidXML(file: String, detail: String)
+    /// Not well-formed XML (or not UTF-8), where it was found.
+    case malformedXML(file: String, line: Int, column: Int, problem: String)
+    /// An entry of the archive that cannot be read, named `ARCHIVE/ENTRY`.
+    case damagedArchive(file: String, problem: String)
     case unexpectedRoot(file: String, found: String, expected: String)
     case storeCannotImport
 
@@ -18,6 +22,10 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file) holds no project.qde (or other .qde file) at its top level"
         case .invalidXML(let file, let detail):
             "\(file) is not valid REFI-QDA XML: \(detail)"
+        case .malformedXML(let file, let line, let column, let problem):
+            "\(file):\(line):\(column): \(problem)"
+        case .damagedArchive(let file, let problem):
+            "\(file): \(problem)"
         case .unexpectedRoot(let file, let found, let expected):
             "\(file) has a <\(found)> root element; expected <\(expected)>"
         case .storeCannotImport:

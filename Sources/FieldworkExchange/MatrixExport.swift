@@ -50,7 +50,7 @@ public struct MatrixExport: Sendable {
         let retrieval = RetrievalService(store: store)
         // Retrieving each top-level code with its children visits every coding exactly once.
         for root in codebook.roots {
-            for item in try await retrieval.retrieve(RetrievalService.Filter(code: root.id)) {
+            for item in try await retrieval.retrieve(RetrievalService.Filter(code: root.id)).items {
                 codings += 1
                 let keys: Set<String> = switch rows {
                 case .participant: Set(item.participants)

@@ -16,8 +16,13 @@ struct QDPXArchive {
     /// Builds the archive in memory. Entries go in the given order with one fixed date, so the
     /// same project always gives the same bytes.
     static func data(project: String, files: [(name: String, text: String)], date: Date) throws -> Data {
+        try data(projectBytes: Data(project.utf8), files: files, date: date)
+    }
+
+    /// The same with the project document as bytes (tests build damaged ones).
+    static func data(projectBytes: Data, files: [(name: String, text: String)], date: Date) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        try add(Data(project.utf8), at: "project.qde", to: archive, date: date)
+        try add(projectBytes, at: "project.qde", to: archive, date: date)
         try archive.addEntry(with: "sources/", type: .directory, uncompressedSize: Int64(0), modificationDate: date) { _, _ in Data() }
         for file in files {
             try add(Data(file.text.utf8), at: "sources/" + file.name, to: archive, date: date)
@@ -42,9 +47,9 @@ struct QDPXArchive {
         for entry in archive where entry.type == .file {
             let parts = entry.path.split(separator: "/").map(String.init).filter { $0 != "." }
             if parts.count == 1, parts[0].lowercased().hasSuffix(".qde") {
-                projects[parts[0]] = try extract(entry, from: archive)
+                projects[parts[0]] = try extract(entry, from: archive, name: name)
             } else if parts.count == 2, parts[0].lowercased() == "sources", parts[1].lowercased().hasSuffix(".txt") {
-                sources[parts[1].lowercased()] = try extract(entry, from: archive)
+                sources[parts[1].lowercased()] = try extract(entry, from: archive, name: name)
             }
         }
         // Tools name it project.qde; QualCoder also accepts any single .qde, and so do we.
@@ -54,16 +59,34 @@ struct QDPXArchive {
         return QDPXArchive(fileName: name, project: project, sources: sources)
     }
 
-    private static func extract(_ entry: Entry, from archive: Archive) throws -> Data {
+    private static func extract(_ entry: Entry, from archive: Archive, name: String) throws -> Data {
+        let file = "\(name)/\(entry.path)"
         guard entry.uncompressedSize <= maximumTextSize else {
-            throw ExchangeError.invalidXML(file: entry.path, detail: "larger than \(maximumTextSize >> 20) MB")
+            throw ExchangeError.damagedArchive(file: file, problem: "larger than \(maximumTextSize >> 20) MB")
         }
         var data = Data()
-        _ = try archive.extract(entry) { chunk in
-            data.append(chunk)
-            if data.count > maximumTextSize { throw ExchangeError.invalidXML(file: entry.path, detail: "larger than declared") }
+        do {
+            _ = try archive.extract(entry) { chunk in
+                data.append(chunk)
+                if data.count > maximumTextSize { throw ExchangeError.damagedArchive(file: file, problem: "larger than its entry declares") }
+            }
+        } catch let error as ExchangeError {
+            throw error
+        } catch {
+            // ZIPFoundation's errors name neither the archive nor the entry ("corruptedData").
+            throw ExchangeError.damagedArchive(file: file, problem: Self.explain(error))
         }
         return data
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        switch error {
+        case Archive.ArchiveError.invalidCRC32: "damaged (its checksum does not match)"
+        case Archive.ArchiveError.invalidCompressionMethod: "compressed with a method other than deflate or none"
+        case Archive.ArchiveError.invalidEntryPath: "its path inside the archive is not valid"
+        // ZIPFoundation's inflate errors are internal types: `corruptedData`, `invalidStream`.
+        default: "damaged: its compressed data cannot be read (\(error))"
+        }
     }
 
     /// The text file an `internal://NAME.txt` path points at, if it is in the archive.

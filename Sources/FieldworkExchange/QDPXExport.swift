@@ -42,11 +42,10 @@ public struct QDPXExport: Sendable {
         return (data, summary)
     }
 
-    /// Writes the archive atomically (a reader never sees half a file).
+    /// Writes the archive atomically and owner-only (see `ExportFile`).
     public func write(to url: URL) async throws -> Summary {
         let (data, summary) = try await archive()
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        try ExportFile.write(data, to: url)
         return summary
     }
 }

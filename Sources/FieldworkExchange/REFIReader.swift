@@ -12,6 +12,10 @@ enum REFIReader {
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, root: String) throws -> T {
+        // Before any parser: Foundation's crashed on bytes that are not UTF-8 inside a name.
+        if let problem = XMLDiagnostics.invalidUTF8(in: data) {
+            throw ExchangeError.malformedXML(file: file, line: problem.line, column: problem.column, problem: problem.message)
+        }
         let found = rootName(data) ?? ""
         guard found == root else {
             throw ExchangeError.unexpectedRoot(file: file, found: found.isEmpty ? "no" : found, expected: root)
@@ -23,11 +27,18 @@ enum REFIReader {
         decoder.shouldProcessNamespaces = true
         do {
             return try decoder.decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw ExchangeError.invalidXML(file: file, detail: describe(error))
         } catch {
-            throw ExchangeError.invalidXML(file: file, detail: "\(error)")
+            // XMLCoder passes on only the parser's error code; a second, plain parse says where.
+            if let problem = XMLDiagnostics.parserProblem(in: data) {
+                throw ExchangeError.malformedXML(file: file, line: problem.line, column: problem.column, problem: problem.message)
+            }
+            throw describeDecoding(error, file: file)
         }
+    }
+
+    private static func describeDecoding(_ error: any Error, file: String) -> ExchangeError {
+        if let error = error as? DecodingError { return ExchangeError.invalidXML(file: file, detail: describe(error)) }
+        return ExchangeError.invalidXML(file: file, detail: "\(error)")
     }
 
     /// The local name of the root element, found without parsing the whole document.

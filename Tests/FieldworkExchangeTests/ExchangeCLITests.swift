@@ -21,6 +21,10 @@ import Testing
     }
 
     func run(_ workspace: URL, _ arguments: String...) throws -> Output {
+        try run(workspace, arguments)
+    }
+
+    func run(_ workspace: URL, _ arguments: [String]) throws -> Output {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--workspace", workspace.path] + arguments
@@ -72,5 +76,20 @@ import Testing
         let result = try run(workspace.root, "import", "qdpx", file.path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))
+    }
+
+    /// A damaged project.qde ends the command with one line naming file, line and column; the
+    /// process does not crash (Foundation's XML parser did, even for --dry-run).
+    @Test func aProjectThatIsNotUTF8FailsWithFileLineAndColumn() async throws {
+        let target = try await ExchangeWorkspace()
+        var xml = Data("<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\">\n<Users><User guid=\"{A}\" name=\"x\"/></Users></Project>".utf8)
+        xml.insert(0xC3, at: try #require(xml.firstRange(of: Data("guid".utf8))).lowerBound + 1)
+        let file = try Archives.pack(projectBytes: xml, files: [])
+        defer { try? FileManager.default.removeItem(at: file) }
+        for arguments in [["import", "qdpx", file.path, "--dry-run"], ["import", "qdpx", file.path]] {
+            let output = try run(target.root, arguments)
+            #expect(output.status == 1)
+            #expect(output.stderr == "Error: \(file.lastPathComponent)/project.qde:3:15: byte 0xC3 is not UTF-8 (REFI-QDA files must be UTF-8)\n")
+        }
     }
 }

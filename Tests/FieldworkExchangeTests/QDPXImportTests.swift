@@ -144,4 +144,21 @@ struct QDPXImportTests {
             try await QDPXImport(context: workspace.context).run(codebookInside, options: ImportOptions(coder: "x"))
         }
     }
+
+    /// A damaged entry names the archive and the entry (ZIPFoundation said only "corruptedData").
+    @Test func aDamagedEntryNamesArchiveAndEntry() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let xml = "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\">" + String(repeating: "<Users/>", count: 2000) + "</Project>"
+        let file = try Archives.pack(project: xml, files: [])
+        defer { try? FileManager.default.removeItem(at: file) }
+        var bytes = try Data(contentsOf: file)
+        // Inside project.qde's compressed data: after its local header (30 bytes + name).
+        for offset in 50..<60 { bytes[offset] ^= 0xFF }
+        try bytes.write(to: file)
+        await #expect {
+            try await QDPXImport(context: workspace.context).run(file, options: ImportOptions(coder: "x", dryRun: true))
+        } throws: { error in
+            "\(error)".hasPrefix("\(file.lastPathComponent)/project.qde: damaged")
+        }
+    }
 }

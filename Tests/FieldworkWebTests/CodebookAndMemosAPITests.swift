@@ -2,6 +2,7 @@ import FieldworkCore
 import FieldworkServices
 import FieldworkWeb
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -101,6 +102,41 @@ import Testing
             }
             try await client.execute(uri: "/retrieval?code=need", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("1 passage"))
+            }
+        }
+    }
+
+    /// A broad code is paged: `limit` and `offset`, in document and position order, with a
+    /// `Link` to the next page; walking the pages gives every passage once.
+    @Test func retrievalIsPagedWithANextLink() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for document in ["int-001", "int-002"] {
+                let segments = try await fixture.context.store.segments(documentID: document)
+                for segment in segments.filter({ $0.end - $0.start > 12 }).prefix(3) {
+                    _ = try await fixture.context.codings.add(document: document, span: segment.start..<(segment.start + 10),
+                                                              code: "need.safety.night", coder: "Anna")
+                }
+            }
+            var uri: String? = "/api/retrieval?code=need&limit=2"
+            var seen: [String] = []
+            var pages = 0
+            while let next = uri {
+                uri = try await client.execute(uri: next, method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .ok)
+                    let items = try #require(try json(response.body) as? [[String: Any]])
+                    #expect(items.count <= 2)
+                    seen += items.compactMap { $0["id"] as? String ?? ($0["coding"] as? [String: Any])?["id"] as? String }
+                    guard let link = response.headers[HTTPField.Name("Link")!] else { return nil }
+                    #expect(link.hasSuffix(">; rel=\"next\""))
+                    return String(link.dropFirst().prefix { $0 != ">" })
+                }
+                pages += 1
+            }
+            #expect(pages == 3 && seen.count == 6 && Set(seen).count == 6)
+            try await client.execute(uri: "/api/retrieval?code=need&limit=0", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .badRequest)
             }
         }
     }

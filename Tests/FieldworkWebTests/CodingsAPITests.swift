@@ -2,6 +2,7 @@ import FieldworkServices
 import FieldworkCore
 import FieldworkWeb
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -161,6 +162,89 @@ import Testing
                              "/api/codebook", "/api/memos", "/api/retrieval"] {
                     #expect(paths[path] != nil, "\(path)")
                 }
+            }
+        }
+    }
+
+    /// start ≥ end used to read "span [200, 200) is not inside the text (0 to 0 …)".
+    @Test func aSpanWhoseStartIsNotBelowItsEndSaysSo() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["document": "int-001", "start": 200, "end": 200, "code": "need", "coder": "A"])) { response in
+                #expect(response.status == .unprocessableContent)
+                let detail = try #require(jsonObject(response.body)?["detail"] as? String)
+                #expect(detail.hasPrefix("start 200 must be 0 or more and below end 200"))
+                #expect(!detail.contains("0 to 0"))
+            }
+        }
+    }
+
+    /// TRACE and other methods no route answers: 405 with Allow (schemathesis found 404).
+    @Test func unknownMethodsGet405WithAllow() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for method in [HTTPRequest.Method.trace, .put, .options, HTTPRequest.Method("PROPFIND")!] {
+                try await client.execute(uri: "/api/codings", method: method, headers: browser.writeHeaders) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method)")
+                    #expect(response.headers[HTTPField.Name("Allow")!] == "GET, HEAD, POST, PATCH, DELETE")
+                    #expect(errorCode(response.body) == "method_not_allowed")
+                }
+            }
+            // Without a session it stays 401, whatever the method.
+            try await client.execute(uri: "/api/codings", method: .trace, headers: fixture.host) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    /// Every operation the OpenAPI document lists is routed (no 404 from the router, no 405),
+    /// and the limits it states are the ones the server enforces.
+    @Test func theOpenAPIDocumentMatchesTheRoutesAndTheirLimits() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get, headers: browser.headers) { response in
+                try #require(jsonObject(response.body))
+            }
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            for (path, operations) in paths {
+                let uri = path.replacing(/\{[a-z_]+\}/, with: "x")
+                for method in operations.keys {
+                    guard let parsed = HTTPRequest.Method(method.uppercased()) else { continue }
+                    try await client.execute(uri: uri, method: parsed, headers: browser.writeHeaders,
+                                             body: parsed == .get ? nil : ByteBuffer(string: "{}")) { response in
+                        #expect(response.status != .methodNotAllowed, "\(method) \(path)")
+                        let routerMiss = response.status == .notFound && jsonObject(response.body)?["detail"] as? String == "Not Found"
+                        #expect(!routerMiss, "\(method) \(path) is documented but not routed")
+                    }
+                }
+            }
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            let coder = try #require((schemas["CreateCoding"]?["properties"] as? [String: [String: Any]])?["coder"])
+            let longest = try #require(coder["maxLength"] as? Int)
+            for (name, status) in [(String(repeating: "a", count: longest), HTTPResponse.Status.created),
+                                   (String(repeating: "a", count: longest + 1), .unprocessableContent), ("   ", .unprocessableContent)] {
+                try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                         body: try body(["document": "int-001", "start": 20, "end": 30, "code": "need", "coder": name])) { response in
+                    #expect(response.status == status, "coder of \(name.count)")
+                }
+            }
+            let kinds = try #require(((schemas["CreateCode"]?["properties"] as? [String: [String: Any]])?["kind"])?["enum"] as? [String])
+            #expect(Set(kinds) == Set(CodeKind.allCases.map(\.rawValue)))
+            let memo = try #require((schemas["CreateMemo"]?["properties"] as? [String: [String: Any]])?["text"])
+            #expect(memo["minLength"] as? Int == 1)
+            try await client.execute(uri: "/api/memos", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["target": "project", "author": "A", "text": " "])) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            let color = try #require((schemas["CreateCode"]?["properties"] as? [String: [String: Any]])?["color"]?["pattern"] as? String)
+            #expect(color == "^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
+            try await client.execute(uri: "/api/codebook/codes", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["id": "theme.x", "name": "X", "color": "red"])) { response in
+                #expect(response.status == .unprocessableContent)
             }
         }
     }

@@ -30,4 +30,23 @@ import Testing
             }
         }
     }
+
+    /// A body past the 1 MiB upload limit is the client's fault: 413 with the JSON error, not 500.
+    @Test func aBodyOverOneMebibyteGets413() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app(port: 0).test(.live) { client in
+            let host = "localhost:\(try #require(client.port))"
+            let browser = try await Browser.signIn(client, token: fixture.token, host: host)
+            let memo = String(repeating: "x", count: 1024 * 1024 + 1)
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["document": "int-001", "start": 20, "end": 30, "code": "need", "coder": "Anna", "memo": memo])) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(errorCode(response.body) == "too_large")
+            }
+            // The connection's server still answers afterwards.
+            try await client.execute(uri: "/api/status", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
 }

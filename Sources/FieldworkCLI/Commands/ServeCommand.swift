@@ -3,6 +3,7 @@ import FieldworkServices
 import FieldworkWeb
 import Foundation
 import Hummingbird
+import Logging
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind. Anything but loopback exposes transcripts to the network.")
     var host = "127.0.0.1"
 
+    @Option(help: ArgumentHelp("Server log level on stderr: trace, debug, info (every request), notice, warning, error (every 500 with its cause), critical.",
+                               valueName: "LEVEL"))
+    var logLevel = "notice"
+
     func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
@@ -29,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         let report = IngestSummaryDTO(summary)
         report.problems.forEach { printError("error: \($0)") }
         FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
-        let configuration = WebServerConfiguration(host: host, port: port)
+        let configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
         if !configuration.isLoopback {
             printError("warning: binding to \(host) makes the workbench reachable from other machines; "
                        + "transcripts hold sensitive personal data. Only the access token protects them.")

@@ -53,6 +53,9 @@ public enum SenMLResolver {
             var time = baseTime + (record.time ?? 0)
             if time < relativeTimeLimit { time += now }
             guard time.isFinite else { throw SenMLError(index: index, "time is not a finite number") }
+            guard UTCTime.milliseconds(seconds: time) != nil else {
+                throw SenMLError(index: index, "time \(time) s (base time plus t, relative times plus now) is outside the years 0000 to 9999")
+            }
             resolved.append(SenMLResolvedRecord(name: name, unit: record.unit ?? baseUnit, time: time,
                                                 value: present.first, sum: sum, updateTime: record.updateTime))
         }

@@ -4,6 +4,19 @@ import Foundation
 /// calendar library (Howard Hinnant's civil-date algorithms), fast enough for millions of rows.
 public enum UTCTime {
     public static let millisecondsPerDay: Int64 = 86_400_000
+    /// The times a reading may have: the years 0000 to 9999, which `isoTimestamp` writes in four
+    /// digits. Bounding them also keeps `seconds * 1000` far inside Int64 (a time of 1e16 s trapped).
+    public static let earliest: Int64 = days(year: 0, month: 1, day: 1) * millisecondsPerDay
+    public static let latest: Int64 = days(year: 10_000, month: 1, day: 1) * millisecondsPerDay - 1
+
+    /// Whole milliseconds of a time in seconds, or nil when it is not finite or outside
+    /// `earliest...latest`.
+    public static func milliseconds(seconds: Double) -> Int64? {
+        guard seconds.isFinite else { return nil }
+        let milliseconds = (seconds * 1000).rounded()
+        guard milliseconds >= Double(earliest), milliseconds <= Double(latest) else { return nil }
+        return Int64(milliseconds)
+    }
 
     /// The UTC day number (days since 1970-01-01) of a time; floors for times before 1970.
     public static func day(_ milliseconds: Int64) -> Int64 {

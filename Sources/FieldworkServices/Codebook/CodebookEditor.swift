@@ -155,7 +155,8 @@ public actor CodebookEditor {
                     .sorted { $0.position < $1.position }
                 return try CodebookWriter.yaml(codes: roots, in: codebook, header: header)
             }()
-            try ExportFile.write(text, to: workspace.url(forRelativePath: file))
+            // The team's file: its mode stays as it was.
+            try ExportFile.write(text, to: workspace.url(forRelativePath: file), permissions: nil)
         }
         let summary = try await IngestService(workspace: workspace, store: store).ingest(paths: ["codebooks"])
         if let problem = summary.problems.first {
@@ -168,7 +169,7 @@ public actor CodebookEditor {
     private func restore(_ originals: [String: Data?]) throws {
         for (file, data) in originals {
             let url = workspace.url(forRelativePath: file)
-            if let data { try data.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
+            if let data { try ExportFile.write(data, to: url, permissions: nil) } else { try? FileManager.default.removeItem(at: url) }
         }
     }
 

@@ -114,6 +114,8 @@ public struct CodingService: Sendable {
 public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCode(String)
     case invalidSpan(Range<Int>, length: Int)
+    /// A start that is negative or not below the end: no span at all.
+    case misorderedSpan(start: Int, end: Int)
     case blankSpan(Range<Int>)
     case invalidCoder
     /// The span was chosen on an older (or other) revision of the document and no longer holds the selected words.
@@ -124,11 +126,21 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownCode(let id): "unknown code '\(id)': it is not in the codebook (see `fieldwork codebook show`)"
         case .invalidSpan(let span, let length):
             "span [\(span.lowerBound), \(span.upperBound)) is not inside the text (0 to \(length), end after start)"
+        case .misorderedSpan(let start, let end):
+            "start \(start) must be 0 or more and below end \(end) (offsets count Unicode scalars from 0, end exclusive)"
         case .blankSpan(let span): "span [\(span.lowerBound), \(span.upperBound)) holds only white space"
         case .invalidCoder: "a coder name (1 to 80 characters) is required"
         case .staleDocument(let id, let seen, let current):
             "document \(id) changed since it was opened (revision \(seen), now \(current)) and the selected words are no longer at those offsets; reload it and select the passage again"
         }
+    }
+}
+
+extension CodingError {
+    /// `start..<end` from offsets a client sent, or `misorderedSpan`.
+    public static func span(start: Int, end: Int) throws(CodingError) -> Range<Int> {
+        guard start >= 0, end > start else { throw .misorderedSpan(start: start, end: end) }
+        return start..<end
     }
 }
 

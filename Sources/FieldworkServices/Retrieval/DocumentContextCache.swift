@@ -28,6 +28,11 @@ struct DocumentContextCache {
         self.known = known
     }
 
+    /// Forgets every other document (a read that walks codings in document order needs one).
+    mutating func keepOnly(_ documentID: String) {
+        if entries[documentID] == nil { entries.removeAll(keepingCapacity: true) }
+    }
+
     mutating func entry(_ documentID: String) async throws -> Entry? {
         if let cached = entries[documentID] { return cached }
         var entry: Entry?

@@ -11,6 +11,9 @@ public struct RetrievalService: Sendable {
         public var documentType: DocumentType?
         /// `key=value` on participant attributes, e.g. `living_situation=alone`.
         public var attribute: (key: String, value: String)?
+        /// Paging: passages `offset..<offset + limit` in document and position order (no limit: all).
+        public var offset = 0
+        public var limit: Int?
 
         public init(code: String) {
             self.code = code
@@ -20,6 +23,7 @@ public struct RetrievalService: Sendable {
             lhs.code == rhs.code && lhs.includeChildren == rhs.includeChildren && lhs.coder == rhs.coder
                 && lhs.administration == rhs.administration && lhs.documentType == rhs.documentType
                 && lhs.attribute?.key == rhs.attribute?.key && lhs.attribute?.value == rhs.attribute?.value
+                && lhs.offset == rhs.offset && lhs.limit == rhs.limit
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -49,15 +53,22 @@ public struct RetrievalService: Sendable {
         self.store = store
     }
 
-    public func retrieve(_ filter: Filter) async throws -> [Item] {
+    /// The passages of `filter`'s page, and whether more follow it. Documents are read one at a
+    /// time in id order and only the current one is kept, so memory follows the page, not the
+    /// corpus (a broad code over a large corpus grew the server by hundreds of megabytes).
+    public func retrieve(_ filter: Filter) async throws -> (items: [Item], more: Bool) {
         let codebook = try await store.codebook()
         guard codebook.contains(filter.code) else { throw CodingError.unknownCode(filter.code) }
         let codes = filter.includeChildren ? codebook.subtree(of: filter.code) : [filter.code]
         let codings = try await store.codings(CodingFilter(codeIDs: codes, coder: filter.coder, status: .anchored))
+            .sorted { ($0.documentID, $0.start, $0.end, $0.id) < ($1.documentID, $1.start, $1.end, $1.id) }
         let participants = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })
         var items: [Item] = []
         var documents = DocumentContextCache(store: store, known: Set(participants.keys))
+        var skipped = 0
         for coding in codings {
+            // Codings come in document order: holding one document at a time keeps memory flat.
+            documents.keepOnly(coding.documentID)
             guard let entry = try await documents.entry(coding.documentID) else { continue }
             let metadata = entry.document.metadata
             if let type = filter.documentType, metadata.type != type { continue }
@@ -74,6 +85,11 @@ public struct RetrievalService: Sendable {
             }
             if let attribute = filter.attribute,
                !people.contains(where: { participants[$0]?.attributes[attribute.key] == attribute.value }) { continue }
+            if skipped < filter.offset {
+                skipped += 1
+                continue
+            }
+            if let limit = filter.limit, items.count == limit { return (items, true) }
             let text = entry.text
             let lower = max(segment?.start ?? 0, coding.start - Self.contextLength)
             let upper = min(segment.map { max($0.end, coding.end) } ?? text.count, coding.end + Self.contextLength)
@@ -81,6 +97,6 @@ public struct RetrievalService: Sendable {
                               attribution: attribution, contextBefore: text[lower..<coding.start],
                               contextAfter: text[coding.end..<upper]))
         }
-        return items
+        return (items, false)
     }
 }

@@ -19,10 +19,13 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            report(line: YAMLReader.line(of: error).map { $0 + lineOffset } ?? 0,
-                   "not valid YAML: \(YAMLReader.problemText(of: error))")
+            // Never Yams' own description: some cases carry the whole text (a participants
+            // register printed into a terminal or log), so only line, column and problem.
+            let mark = YAMLReader.mark(of: error, in: yaml)
+            problems.append(SourceProblem(file: file, line: mark.map { $0.line + lineOffset } ?? 0, column: mark?.column,
+                                          "not valid YAML: \(YAMLReader.problemText(of: error))"))
         } catch {
-            report(line: 0, "not valid YAML: \(error)")
+            report(line: 0, "not valid YAML")
         }
         return nil
     }
@@ -98,10 +101,18 @@ struct YAMLReader {
         }
     }
 
-    private static func line(of error: YamlError) -> Int? {
+    private static func mark(of error: YamlError, in yaml: String) -> (line: Int, column: Int)? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
+            return (mark.line, mark.column)
+        case .duplicatedKeysInMapping(_, let context):
+            return (context.mark.line, context.mark.column)
+        case .reader(_, let offset?, _, _):
+            // A byte offset into the text: count the lines and characters before it.
+            let before = yaml.utf8.prefix(offset)
+            let line = before.count { $0 == 0x0A } + 1
+            let column = String(decoding: before.reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).count + 1
+            return (line, column)
         default:
             return nil
         }
@@ -112,8 +123,14 @@ struct YAMLReader {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
              .composer(let context, let problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) given twice in one mapping (line and column of its first use)"
+        case .reader(let problem, _, _, _):
+            return problem
+        case .dataCouldNotBeDecoded:
+            return "the text is not UTF-8"
         default:
-            return "\(error)"
+            return "\(type(of: error))"
         }
     }
 }

@@ -7,11 +7,37 @@ enum SenMLJSONDecoder {
     static func decode(_ data: Data) throws(SenMLDecodingError) -> [SenMLRecord] {
         do {
             return try JSONDecoder().decode([JSONRecord].self, from: data).map(\.record)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw syntaxError(in: data)
         } catch let error as DecodingError {
             throw SenMLDecodingError(error)
         } catch {
-            throw SenMLDecodingError(index: nil, "not valid JSON: \(error)")
+            throw SenMLDecodingError(index: nil, "not valid JSON")
         }
+    }
+
+    /// JSONDecoder says only "The given data was not valid JSON."; JSONSerialization says what
+    /// and at which byte ("Invalid value around character 19."), which becomes line and column.
+    static func syntaxError(in data: Data) -> SenMLDecodingError {
+        let detail: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return SenMLDecodingError(index: nil, "not valid JSON")
+        } catch {
+            detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+        }
+        var offset = data.count
+        var problem = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+        if let range = problem.range(of: " around character "), let number = Int(problem[range.upperBound...]) {
+            offset = min(number, data.count)
+            problem = String(problem[..<range.lowerBound])
+        }
+        let before = data.prefix(offset)
+        let line = before.count { $0 == 0x0A } + 1
+        let column = String(decoding: before.reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).count + 1
+        problem = problem.replacing(" during JSON parse", with: "")
+        let text = problem.isEmpty ? "not valid JSON" : "not valid JSON: " + problem.prefix(1).lowercased() + problem.dropFirst()
+        return SenMLDecodingError(index: nil, line: line, column: column, text)
     }
 
     private struct Label: CodingKey {
@@ -56,10 +82,15 @@ enum SenMLJSONDecoder {
 /// A pack that is not valid SenML JSON, with the record's index when known.
 struct SenMLDecodingError: Error, CustomStringConvertible {
     let index: Int?
+    /// Where a JSON syntax error is (1-based, column in characters).
+    var line: Int?
+    var column: Int?
     let message: String
 
-    init(index: Int?, _ message: String) {
+    init(index: Int?, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.index = index
+        self.line = line
+        self.column = column
         self.message = message
     }
 

@@ -100,6 +100,9 @@ struct TelemetryCSVReader {
         guard !device.isEmpty else { throw fail("no device") }
         guard !metric.isEmpty else { throw fail("no metric") }
         guard let time = Self.time(timeText) else {
+            if let seconds = Self.number(timeText), seconds.isFinite {
+                throw fail("time '\(String(decoding: timeText, as: UTF8.self))' is out of range: Unix seconds must be from \(Int(SenMLResolver.relativeTimeLimit)) (1978) to below \(Int(Self.unixSecondsLimit)) (year 5138)")
+            }
             throw fail("time '\(String(decoding: timeText, as: UTF8.self))' is not an RFC 3339 time with a zone (2025-06-01T22:15:00Z) or Unix seconds")
         }
         guard let value = Self.value(valueText) else {
@@ -115,10 +118,12 @@ struct TelemetryCSVReader {
         return UnsafeBufferPointer(rebasing: field[lower..<upper])
     }
 
+    static let unixSecondsLimit = 1e11
+
     static func time(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
         if text.count > 4, text[4] == 0x2D { return UTCTime.parse(text) }
         // Unix seconds; small numbers would be SenML's relative times, which a file cannot mean.
-        guard let seconds = number(text), seconds >= SenMLResolver.relativeTimeLimit, seconds < 1e11 else { return nil }
+        guard let seconds = number(text), seconds >= SenMLResolver.relativeTimeLimit, seconds < unixSecondsLimit else { return nil }
         return Int64((seconds * 1000).rounded())
     }
 

@@ -36,7 +36,7 @@ public struct TelemetryImportService: Sendable {
         } catch let error as SenMLError {
             throw SourceProblem(file: path, line: 0, error.description)
         } catch let error as SenMLDecodingError {
-            throw SourceProblem(file: path, line: 0, error.description)
+            throw SourceProblem(file: path, line: error.line ?? 0, column: error.column, error.description)
         }
         return try store.importTelemetry(devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
@@ -54,8 +54,10 @@ public struct TelemetryImportService: Sendable {
                 case .string?, .data?: session.notNumeric(); continue
                 case nil: value = nil
                 }
+                // The resolver refused times outside UTCTime's range, so this cannot be nil.
+                guard let time = UTCTime.milliseconds(seconds: record.time) else { continue }
                 try session.add(slot, metric: try session.metric(metric, unit: record.unit),
-                                time: Int64((record.time * 1000).rounded()), value: value, sum: record.sum)
+                                time: time, value: value, sum: record.sum)
             }
             return session.report
         }

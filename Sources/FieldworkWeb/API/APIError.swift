@@ -9,11 +9,14 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public let status: HTTPResponse.Status
     public let code: String
     public let detail: String
+    /// Extra response headers (`Allow` on a 405).
+    public let headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.detail = detail
+        self.headers = headers
     }
 
     /// Maps domain and decoding errors to statuses; anything unexpected is a 500 that says
@@ -37,6 +40,11 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as HTTPError:
             return APIError(error.status, error.status == .notFound ? "not_found" : "bad_request",
                             error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // Hummingbird's body collection throws NIO's too-many-bytes error past `maxUploadSize`.
+            return APIError(.contentTooLarge, "too_large", "the request body is larger than \(WebContext.maxUploadSize / 1024) KiB")
+        case let error as any HTTPResponseError where error.status.kind == .clientError:
+            return APIError(error.status, "bad_request", error.status.reasonPhrase)
         default: return APIError(.internalServerError, "internal", "something went wrong; see the server log")
         }
     }
@@ -45,13 +53,17 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let wantsJSON = request.uri.path.hasPrefix("/api/") || (request.headers[.accept]?.contains("application/json") ?? false)
         if wantsJSON {
             let body = try JSONEncoder().encode(["error": code, "detail": detail])
-            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            var fields = headers
+            fields[.contentType] = "application/json; charset=utf-8"
+            return Response(status: status, headers: fields,
                             body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         let page = HTML.document(title: "\(status.code) \(status.reasonPhrase)", body: """
             <main class="error"><h1>\(HTML.escape(status.reasonPhrase))</h1><p>\(HTML.escape(detail))</p></main>
             """)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: fields,
                         body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }

@@ -29,8 +29,8 @@ struct CodingsAPI {
 
     @Sendable func create(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodingJSON> {
         let body = try await request.decode(as: CreateCodingRequest.self, context: web)
-        guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
-        let coding = try await context.codings.add(document: body.document, span: body.start..<body.end, code: body.code,
+        let span = try CodingError.span(start: body.start, end: body.end)
+        let coding = try await context.codings.add(document: body.document, span: span, code: body.code,
                                                    coder: body.coder, memo: body.memo, seen: body.seen)
         return EditedResponse(status: .created, response: CodingJSON(coding))
     }
@@ -45,9 +45,9 @@ struct CodingsAPI {
 
     @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
         let body = try await request.decode(as: ReattachCodingRequest.self, context: web)
-        guard body.start >= 0, body.end > body.start else { throw CodingError.invalidSpan(body.start..<max(body.start, body.end), length: 0) }
+        let span = try CodingError.span(start: body.start, end: body.end)
         let id = try web.parameters.require("id")
-        return CodingJSON(try await context.codings.reattach(id: id, span: body.start..<body.end, expectedVersion: body.version,
+        return CodingJSON(try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
                                                              seen: body.seen, by: body.coder))
     }
 

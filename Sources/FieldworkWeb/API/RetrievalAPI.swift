@@ -1,6 +1,7 @@
 import FieldworkCore
 import FieldworkServices
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 
@@ -35,14 +36,37 @@ struct RetrievalAPI {
         return filter
     }
 
-    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<RetrievalItemJSON> {
-        let items = try await context.retrieval.retrieve(try Self.filter(from: request.uri))
-        return JSONList(items: items.map(RetrievalItemJSON.init))
+    static let defaultLimit = 200, maximumLimit = 1000
+
+    /// One page (`limit`, default 200, at most 1,000; `offset`, default 0); when more follow,
+    /// a `Link: <…offset=N…>; rel="next"` header points at the next page.
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> Response {
+        var filter = try Self.filter(from: request.uri)
+        let query = request.uri.queryParameters
+        let limit = try query.get("limit").map { text in
+            guard let value = Int(text), (1...Self.maximumLimit).contains(value) else {
+                throw APIError(.badRequest, "bad_request", "limit must be a whole number from 1 to \(Self.maximumLimit)")
+            }
+            return value
+        } ?? Self.defaultLimit
+        filter.offset = try query.get("offset").map { text in
+            guard let value = Int(text), value >= 0 else { throw APIError(.badRequest, "bad_request", "offset must be a whole number, 0 or more") }
+            return value
+        } ?? 0
+        filter.limit = limit
+        let page = try await context.retrieval.retrieve(filter)
+        var response = try JSONList(items: page.items.map(RetrievalItemJSON.init)).response(from: request, context: web)
+        if page.more {
+            var parameters = query.filter { $0.key != "offset" && $0.key != "limit" }.map { "\(RetrievalPage.percentEncode(String($0.key)))=\(RetrievalPage.percentEncode(String($0.value)))" }
+            parameters += ["limit=\(limit)", "offset=\(filter.offset + page.items.count)"]
+            response.headers[HTTPField.Name("Link")!] = "</api/retrieval?\(parameters.joined(separator: "&"))>; rel=\"next\""
+        }
+        return response
     }
 
     @Sendable func csv(_ request: Request, context web: WebContext) async throws -> Response {
         let filter = try Self.filter(from: request.uri)
-        let items = try await context.retrieval.retrieve(filter)
+        let items = try await context.retrieval.retrieve(filter).items
         var writer = CSVWriter(header: ["coding_id", "document", "document_type", "document_title", "speaker", "participants",
                                         "code", "coder", "start", "end", "context_before", "quote", "context_after", "memo"])
         for item in items {

@@ -1,5 +1,7 @@
 import FieldworkServices
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 
 /// How the web server is started.
@@ -7,11 +9,26 @@ public struct WebServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var token: AccessToken
+    /// Where the server logs (stderr by default): every 500 with its cause at `error`, each
+    /// request at `info` (method, path without query, status, time), so `--log-level info`
+    /// shows requests. Never transcript text.
+    public var logger: Logger
+    /// A connection that neither sends nor receives for this long is closed (a browser opens a
+    /// new one), so idle connections cannot pile up until the process runs out of files.
+    public var idleTimeout: Duration = .seconds(30)
+    /// Connections served at once; beyond it new ones wait in the kernel's queue (not holding a
+    /// file) until others close. Well below the usual limit of 1,024 open files, which the
+    /// database, its log and static files share.
+    public var maxConnections = 512
 
-    public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random()) {
+    public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), logLevel: Logger.Level = .notice,
+                logger: Logger? = nil) {
         self.host = host
         self.port = port
         self.token = token
+        var logger = logger ?? Logger(label: "fieldwork.web")
+        logger.logLevel = logLevel
+        self.logger = logger
     }
 
     public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
@@ -26,6 +43,7 @@ public func buildRouter(
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
         SessionMiddleware(token: token, sessions: sessions)
+        MethodCheckMiddleware()
         CSRFMiddleware(policy: hostPolicy)
     }
     PageRoutes(context: context).register(on: router)
@@ -51,15 +69,17 @@ public func buildApplication(
     let port = BoundPort(configuration.port)
     let policy = HostPolicy(port: port, boundHost: configuration.host)
     let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy)
-    var logger = Logger(label: "fieldwork.web")
-    logger.logLevel = .warning
+    let idle = configuration.idleTimeout.components
+    let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fieldwork"),
+        server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fieldwork",
+                             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: configuration.logger)),
         onServerRunning: { channel in
             port.value = channel.localAddress?.port ?? configuration.port
             await onServerRunning(port.value)
         },
-        logger: logger
+        logger: configuration.logger
     )
 }

@@ -12,7 +12,8 @@ public struct WebContext: RequestContext {
     }
 
     /// Transcripts are small; a coding or memo request far less. Refuse anything larger early.
-    public var maxUploadSize: Int { 1024 * 1024 }
+    public static let maxUploadSize = 1024 * 1024
+    public var maxUploadSize: Int { Self.maxUploadSize }
 
     /// The API speaks snake_case with ISO 8601 dates.
     public var requestDecoder: JSONDecoder {

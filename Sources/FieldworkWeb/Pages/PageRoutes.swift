@@ -50,7 +50,7 @@ struct PageRoutes {
         for key in ["code", "coder", "administration", "type", "attribute", "include_children"] {
             if let value = parameters.get(key), !value.isEmpty { query[key] = value }
         }
-        let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri))
+        let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
         let coders = Set(try await context.store.codings(CodingFilter()).map(\.coder)).sorted()
         let body = RetrievalPage(codebook: try await context.store.codebook(), query: query, items: items, coders: coders).body()
         return page(web, .retrieval, title: "Retrieval", body: body)

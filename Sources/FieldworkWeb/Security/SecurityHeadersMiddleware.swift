@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// Headers on every response, errors included: a strict Content-Security-Policy (no inline
 /// script or style, nothing from elsewhere), no sniffing, no framing, no referrer (the token
@@ -18,7 +19,15 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            response = try APIError.from(error).response(from: request, context: context)
+            let apiError = APIError.from(error)
+            if apiError.status.kind == .serverError {
+                // The response says only "see the server log": this is that log. The error's
+                // type and description (GRDB's name the SQL, never its arguments); the path
+                // without its query, which may hold search words.
+                context.logger.error("\(apiError.status.code) on \(request.method.rawValue) \(request.uri.path)",
+                                     metadata: ["error.type": "\(String(reflecting: type(of: error)))", "error": "\(error)"])
+            }
+            response = try apiError.response(from: request, context: context)
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
@@ -31,6 +40,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         response.headers[HTTPField.Name("Server-Timing")!] = "app;dur=\((milliseconds * 1000).rounded() / 1000)"
+        context.logger.info("\(request.method.rawValue) \(request.uri.path) \(response.status.code) \((milliseconds * 1000).rounded() / 1000) ms")
         return response
     }
 }

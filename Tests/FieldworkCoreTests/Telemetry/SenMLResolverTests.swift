@@ -31,6 +31,19 @@ import Testing
         #expect(resolved.map(\.time) == [now, now - 60, now + 268_435_455, 268_435_456, 268_435_456])
     }
 
+    @Test func timesOutsideTheYearsZeroToNineThousandNineHundredNinetyNineAreRefusedWithTheRecord() throws {
+        for time in [1e16, -1e16, 253_402_300_800, .infinity] {
+            #expect(throws: SenMLError.self) {
+                _ = try SenMLResolver.resolve([SenMLRecord(name: "a", value: 1), SenMLRecord(name: "b", time: time, value: 1)], now: now)
+            }
+        }
+        let last = try SenMLResolver.resolve([SenMLRecord(name: "a", time: 253_402_300_799, value: 1)], now: now)
+        #expect(UTCTime.milliseconds(seconds: last[0].time) == 253_402_300_799_000)
+        #expect(UTCTime.isoTimestamp(UTCTime.latest) == "9999-12-31T23:59:59.999Z")
+        #expect(UTCTime.isoTimestamp(UTCTime.earliest) == "0000-01-01T00:00:00.000Z")
+        #expect(UTCTime.milliseconds(seconds: -62_167_219_200.001) == nil)
+    }
+
     @Test func aMissingUnitStaysMissingUnlessThereIsABaseUnit() throws {
         let resolved = try SenMLResolver.resolve([
             SenMLRecord(name: "a", value: 1), SenMLRecord(baseUnit: "Cel", name: "b", value: 1), SenMLRecord(name: "c", unit: "%RH", value: 1),

@@ -16,8 +16,12 @@ enum Archives {
 
     /// A `.qdpx` file as another tool might write it: `project.qde` and `sources/` files.
     static func pack(project: String, files: [(name: String, text: String)]) throws -> URL {
+        try pack(projectBytes: Data(project.utf8), files: files)
+    }
+
+    static func pack(projectBytes: Data, files: [(name: String, text: String)]) throws -> URL {
         let url = temporaryURL("foreign.qdpx")
-        try QDPXArchive.data(project: project, files: files, date: Date(timeIntervalSince1970: 1_700_000_000)).write(to: url)
+        try QDPXArchive.data(projectBytes: projectBytes, files: files, date: Date(timeIntervalSince1970: 1_700_000_000)).write(to: url)
         return url
     }
 }

@@ -51,4 +51,18 @@ import Testing
         #expect(record["prefix"] == "R14: Jag sa ")
         #expect(record["participants"] == "R14")
     }
+
+    /// A memo typed as a formula reaches the export as text a spreadsheet will not run.
+    @Test func aMemoThatLooksLikeAFormulaIsExportedInert() async throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Jag vill klara mig själv."))
+        try await workspace.ingest()
+        let coding = try await workspace.code("int-014", quote: "klara mig", code: "barrier")
+        _ = try await workspace.context.codings.update(id: coding.id, memo: "=HYPERLINK(\"http://evil.example\")")
+        let (csv, _) = try await workspace.context.segmentsExport.csv()
+        let rows = Self.parseCSV(csv)
+        let record = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(record["memo"] == "'=HYPERLINK(\"http://evil.example\")")
+        #expect(!csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"))
+    }
 }

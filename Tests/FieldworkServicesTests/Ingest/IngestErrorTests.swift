@@ -31,6 +31,25 @@ import Testing
         #expect(try await workspace.store.counts().documents == 1)
     }
 
+    /// Yams' own message for a duplicate key quotes the whole file: a participants register
+    /// (526 lines in the probe) went to the terminal. One line: file, line, column, problem.
+    @Test func aDuplicateKeyIsOneLineWithoutTheFilesText() async throws {
+        let workspace = try TemporaryWorkspace(participants: """
+            participants:
+              - id: R14
+                role: resident
+                notes: Bor ensam sedan hösten, dottern i Malmö
+                role: relative
+            """)
+        let summary = try await workspace.ingest()
+        let problem = try #require(summary.problems.first)
+        let text = problem.description
+        #expect(text.hasPrefix("corpus/participants.yaml:3:5: "))
+        #expect(problem.location.column != nil)
+        #expect(text.contains("key 'role' given twice"))
+        #expect(!text.contains("\n") && !text.contains("Malmö") && !text.contains("resident"))
+    }
+
     @Test func missingIdUnknownParticipantAndBadValuesAreEachReportedWithTheirLine() async throws {
         let (summary, _) = try await problems(for: "bad.md", bytes: Data("""
             ---

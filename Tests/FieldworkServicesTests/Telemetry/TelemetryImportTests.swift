@@ -74,13 +74,36 @@ import Testing
             (#"[{"bn":"r14-plug/","n":"power","v":1},{"n":"power","v":2,"vb":true}]"#, "record at index 1: more than one value field"),
             (#"[{"bn":"r14 plug/","n":"power","v":1}]"#, "record at index 0: name 'r14 plug/power' must start"),
             (#"{"bn":"r14-plug/"}"#, "a SenML pack must be a JSON array of records"),
-            (#"[{"bn":"r14-plug/","n":"power","v":1},"#, "not valid JSON"),
+            // Times beyond Int64 milliseconds trapped the process (exit 132).
+            (#"[{"bn":"r14-plug/","n":"power","v":1,"t":1756684800},{"n":"power","v":2,"t":1e16}]"#,
+             "record at index 1: time 1e+16 s (base time plus t, relative times plus now) is outside the years 0000 to 9999"),
+            (#"[{"bn":"r14-plug/","n":"power","v":1,"t":-1e16}]"#, "is outside the years 0000 to 9999"),
+            (#"[{"bn":"r14-plug/","bt":1e300,"n":"power","v":1}]"#, "record at index 0: time 1e+300 s"),
         ]
         for (pack, message) in cases {
             await #expect {
                 _ = try await TelemetryFixture.importFile(workspace, "bad.json", pack)
             } throws: { error in
                 "\(error)".hasPrefix("corpus/telemetry/bad.json: ") && "\(error)".contains(message)
+            }
+        }
+        #expect(try await workspace.store.telemetryReadingCount() == 0)
+    }
+
+    /// JSON syntax errors say where: line and column (JSONDecoder alone gives no position).
+    @Test func aSenMLSyntaxErrorNamesLineAndColumn() async throws {
+        let workspace = try await TelemetryFixture.workspace()
+        let cases: [(String, String)] = [
+            ("[{\"bn\":\"r14-plug/\",\"n\":\"power\",\"v\":1},\n {\"n\":\"power\",\"v\": tru}]",
+             "corpus/telemetry/bad.json:2:"),
+            ("[{\"bn\":\"r14-plug/\",\"n\":\"power\",\"v\":1},", "corpus/telemetry/bad.json:1:"),
+        ]
+        for (pack, prefix) in cases {
+            await #expect {
+                _ = try await TelemetryFixture.importFile(workspace, "bad.json", pack)
+            } throws: { error in
+                let text = "\(error)"
+                return text.hasPrefix(prefix) && text.contains(": not valid JSON") && !text.contains("\n")
             }
         }
         #expect(try await workspace.store.telemetryReadingCount() == 0)
@@ -94,7 +117,9 @@ import Testing
             ("r14-plug,2025-08-31T10:09:00,power,1,W", "time '2025-08-31T10:09:00' is not an RFC 3339 time with a zone"),
             ("r14-plug,2025-08-31T10:09:00Z,power,lots,W", "value 'lots' is not a number"),
             ("r14-plug,2025-08-31T10:09:00Z,power,1", "expected 5 fields"),
-            ("r14-plug,12,power,1,W", "time '12' is not"),
+            ("r14-plug,12,power,1,W", "time '12' is out of range"),
+            ("r14-plug,1e16,power,1,W", "time '1e16' is out of range: Unix seconds must be from 268435456"),
+            ("r14-plug,-1e16,power,1,W", "time '-1e16' is out of range"),
         ]
         for (line, message) in problems {
             await #expect {
