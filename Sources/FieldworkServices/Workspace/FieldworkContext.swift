@@ -24,4 +24,5 @@ public struct FieldworkContext: Sendable {
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
     public var memos: MemoService { MemoService(store: store) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }
+    public var agreement: AgreementService { AgreementService(store: store) }
 }
