@@ -9,7 +9,7 @@ enum AgreementTable {
         Swift.print("units: segments of \(result.documents.count) document\(result.documents.count == 1 ? "" : "s") coded by all: "
             + result.documents.joined(separator: " "))
         for left in result.leftOut {
-            let by = left.codedBy.isEmpty ? "nobody compared" : left.codedBy.joined(separator: ", ")
+            let by = left.codedBy.isEmpty ? "none of them" : left.codedBy.joined(separator: ", ")
             Swift.print("left out: \(left.document) (coded by \(by))")
         }
         Swift.print("")

@@ -32,6 +32,7 @@ public func buildRouter(
     NeedsRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)
     HandoutRoutes(context: context).register(on: router)
+    AgreementRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)
