@@ -20,7 +20,6 @@ import os
 import pathlib
 import random
 import subprocess
-import tempfile
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -236,8 +235,7 @@ def interview(doc_id, rng):
             + "\n\n".join(turns) + "\n")
 
 
-def make_workspace(rng, documents):
-    root = pathlib.Path(tempfile.mkdtemp(prefix="fieldwork-agreement-"))
+def make_workspace(root, rng, documents):
     run("init", str(root))
     (root / "codebooks" / "codebook.yaml").write_text(CODEBOOK, encoding="utf-8")
     (root / "corpus" / "participants.yaml").write_text("participants:\n  - id: R1\n    role: resident\n", encoding="utf-8")
@@ -298,10 +296,10 @@ def expected_decisions(root, codings, coders, documents, code=None, include_chil
 
 
 @pytest.mark.parametrize("case", range(4))
-def test_workspaces_equal_the_references(case):
+def test_workspaces_equal_the_references(case, tmp_path):
     rng = random.Random(SEED + case)
     documents = [f"int-{case}{n}" for n in range(3)]
-    root = make_workspace(rng, documents)
+    root = make_workspace(tmp_path / "workspace", rng, documents)
     coders = ["Anna", "Bo", "Cem"][: 2 + case % 2]
     codings = code_randomly(root, rng, coders, documents)
     coding_coders = sorted({c[4] for c in codings})
