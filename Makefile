@@ -15,11 +15,13 @@ build:
 	$(SWIFT) build --product fieldwork
 
 ## Every test: unit, store, services, web API (in-process and on a real socket), the real CLI
-## binary, and the workbench in headless Chromium (screenshots in exports/screenshots/).
+## binary, agreement statistics against scikit-learn, statsmodels and krippendorff (Tests/Stats),
+## and the workbench in headless Chromium (screenshots in exports/screenshots/).
 test:
 	scripts/install-deps.sh test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	.venv-test/bin/pytest -q Tests/Stats
 	scripts/browser-tests.sh
 
 ## Benchmarks (release build, in .build-release): see bench/README.md.

@@ -33,7 +33,8 @@ public struct MatrixExport: Sendable {
     }
 
     /// `includeChildren`: a code's column also counts the codings of every code below it.
-    public func render(rows: Rows, includeChildren: Bool = false) async throws -> Result {
+    /// `coder`: only that coder's codings.
+    public func render(rows: Rows, includeChildren: Bool = false, coder: String? = nil) async throws -> Result {
         let codebook = try await store.codebook()
         let columns = CodebookExport.treeOrder(codebook).map(\.id)
         let participants = try await store.participants()
@@ -50,7 +51,9 @@ public struct MatrixExport: Sendable {
         let retrieval = RetrievalService(store: store)
         // Retrieving each top-level code with its children visits every coding exactly once.
         for root in codebook.roots {
-            for item in try await retrieval.retrieve(RetrievalService.Filter(code: root.id)).items {
+            var filter = RetrievalService.Filter(code: root.id)
+            filter.coder = coder
+            for item in try await retrieval.retrieve(filter).items {
                 codings += 1
                 let keys: Set<String> = switch rows {
                 case .participant: Set(item.participants)

@@ -10,11 +10,12 @@ struct CodeListCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Only this code and the codes below it.", valueName: "ID")) var code: String?
     @Option(help: ArgumentHelp("Only this document.", valueName: "DOC")) var document: String?
+    @Option(help: ArgumentHelp("Only this coder's codings.", valueName: "NAME")) var coder: String?
     @Flag(help: "Only orphaned codings.") var orphaned = false
 
     func run() async throws {
         let context = try workspace.open()
-        var filter = CodingFilter(documentID: document, status: orphaned ? .orphaned : nil)
+        var filter = CodingFilter(documentID: document, coder: coder, status: orphaned ? .orphaned : nil)
         if let code {
             let ids = try await context.store.codebook().subtree(of: code)
             filter.codeIDs = ids.isEmpty ? [code] : ids

@@ -27,9 +27,12 @@ struct ExportMatrixCommand: AsyncParsableCommand {
     @Flag(help: "A code's column also counts the codings of the codes below it.")
     var includeChildren = false
 
+    @Option(help: ArgumentHelp("Only this coder's codings (default: everyone's).", valueName: "NAME"))
+    var coder: String?
+
     func run() async throws {
         let context = try workspace.open()
-        let result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren)
+        let result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder)
         let url = URL(fileURLWithPath: out ?? "exports/matrix-\(rows.rawValue).csv", relativeTo: context.workspace.root)
             .standardizedFileURL
         try ExportFile.write(result.csv, to: url)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkCore
 import FieldworkServices
 import Foundation
 
@@ -11,9 +12,12 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.csv"))
     var out: String = "exports/segments.csv"
 
+    @Option(help: ArgumentHelp("Only this coder's codings (default: everyone's).", valueName: "NAME"))
+    var coder: String?
+
     func run() async throws {
         let context = try workspace.open()
-        let (csv, rows) = try await context.segmentsExport.csv()
+        let (csv, rows) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(csv, to: url)
         print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")

@@ -15,8 +15,11 @@ struct NeedsCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp("Evidence from this coder's codings only (default: everyone's).", valueName: "NAME"))
+    var coder: String?
+
     func run() async throws {
-        let register = try await workspace.open().needsRegister.register().map(NeedEvidenceView.init)
+        let register = try await workspace.open().needsRegister.register(coder: coder).map(NeedEvidenceView.init)
         if output.json {
             try JSONOutput.print(register)
             return

@@ -8,17 +8,19 @@ public struct NeedsRegisterService: Sendable {
         self.store = store
     }
 
-    public func register() async throws -> [NeedEvidence] {
-        NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(),
+    /// `coder`: evidence from that coder's codings only.
+    public func register(coder: String? = nil) async throws -> [NeedEvidence] {
+        NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(coder: coder),
                                participants: try await store.participants(), links: try await store.needLinks(needID: nil))
     }
 
-    /// Every anchored coding placed in its segment with whose words it holds (the attribution rule).
-    public func passages() async throws -> [CodedPassage] {
+    /// Every anchored coding (of one coder, if given) placed in its segment with whose words it
+    /// holds (the attribution rule).
+    public func passages(coder: String? = nil) async throws -> [CodedPassage] {
         let known = Set(try await store.participants().map(\.id))
         var documents = DocumentContextCache(store: store, known: known)
         var passages: [CodedPassage] = []
-        for (documentID, codings) in Dictionary(grouping: try await store.codings(CodingFilter(status: .anchored)), by: \.documentID) {
+        for (documentID, codings) in Dictionary(grouping: try await store.codings(CodingFilter(coder: coder, status: .anchored)), by: \.documentID) {
             guard let entry = try await documents.entry(documentID) else { continue }
             for coding in codings {
                 let segment = entry.segment(of: coding)

@@ -27,4 +27,5 @@ public struct FieldworkContext: Sendable {
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
     public var memos: MemoService { MemoService(store: store, ledger: ledger) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }
+    public var agreement: AgreementService { AgreementService(store: store) }
 }

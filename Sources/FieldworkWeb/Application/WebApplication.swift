@@ -50,6 +50,7 @@ public func buildRouter(
     NeedsRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)
     HandoutRoutes(context: context).register(on: router)
+    AgreementRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)
@@ -57,6 +58,7 @@ public func buildRouter(
     MemosAPI(context: context).register(on: api)
     RetrievalAPI(context: context).register(on: api)
     NeedsAPI(context: context).register(on: api)
+    AgreementAPI(context: context).register(on: api)
     try StaticRoutes(context: context).register(on: router)
     return router
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import FieldworkServices
+import Foundation
+
+struct ExportCooccurrenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cooccurrence",
+        abstract: "Codes applied to the same segment: counts and Jaccard, as CSV (or --json).",
+        discussion: """
+            A code is applied to a segment when an anchored coding of it overlaps the segment by at least one \
+            scalar. One row per pair of codes applied together at least once: segments with each, with both, \
+            and Jaccard (both / either). --coder counts one coder's codings only.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Only this coder's codings (default: everyone's).", valueName: "NAME"))
+    var coder: String?
+
+    @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.csv"))
+    var out: String = "exports/cooccurrence.csv"
+
+    func run() async throws {
+        let context = try workspace.open()
+        let result = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
+        if output.json {
+            try JSONOutput.print(result)
+            return
+        }
+        var writer = CSVWriter(header: CooccurrenceOutput.csvHeader)
+        result.csvRows.forEach { writer.append($0) }
+        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
+        try ExportFile.write(writer.text, to: url)
+        print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
+            + "(\(result.codedSegments) coded segments) to \(url.path)")
+    }
+}

@@ -1,0 +1,79 @@
+import FieldworkCore
+
+/// Builds agreement decisions and co-occurrence counts from the store's anchored codings; both
+/// faces (CLI and API) call it, so they print the same numbers.
+public struct AgreementService: Sendable {
+    public struct Request: Sendable, Hashable {
+        /// The coders to compare; nil: everyone with an anchored coding in the documents considered.
+        public var coders: [String]?
+        /// Compare only this code.
+        public var code: String?
+        /// A coding of a code below a compared code counts for it.
+        public var includeChildren = false
+        /// Only these documents (empty: every document).
+        public var documents: [String] = []
+
+        public init(coders: [String]? = nil, code: String? = nil, includeChildren: Bool = false, documents: [String] = []) {
+            self.coders = coders
+            self.code = code
+            self.includeChildren = includeChildren
+            self.documents = documents
+        }
+    }
+
+    let store: any FieldworkStore
+
+    public init(store: any FieldworkStore) {
+        self.store = store
+    }
+
+    public func agreement(_ request: Request) async throws -> AgreementReport {
+        let codebook = try await store.codebook()
+        if let code = request.code, !codebook.contains(code) { throw CodingError.unknownCode(code) }
+        let ids = try await documentIDs(request.documents)
+        let codings = try await anchoredCodings(in: ids)
+        let coders = request.coders.map(Self.unique) ?? Set(codings.values.joined().map(\.coder)).sorted()
+        let compared = Set(coders)
+        var documents: [CodedDocument] = []
+        for id in ids {
+            let own = (codings[id] ?? []).filter { compared.contains($0.coder) }
+            // Segments only where every coder coded: the other documents hold no units.
+            let needed = !coders.isEmpty && Set(own.map(\.coder)).count == compared.count
+            documents.append(CodedDocument(id: id, segments: needed ? try await store.segments(documentID: id) : [], codings: own))
+        }
+        return AgreementDecisions.build(documents: documents, coders: coders, codebook: codebook, code: request.code,
+                                        includeChildren: request.includeChildren).report()
+    }
+
+    /// Codes applied to the same segments, by `coder` or by anyone.
+    public func cooccurrence(coder: String? = nil) async throws -> Cooccurrence {
+        let codebook = try await store.codebook()
+        var documents: [CodedDocument] = []
+        for (id, codings) in try await anchoredCodings(in: nil, coder: coder).sorted(by: { $0.key < $1.key }) {
+            documents.append(CodedDocument(id: id, segments: try await store.segments(documentID: id), codings: codings))
+        }
+        return Cooccurrence.count(documents, coder: coder, codebook: codebook)
+    }
+
+    /// The named documents (each must exist), or every document, in the store's order.
+    func documentIDs(_ named: [String]) async throws -> [String] {
+        let all = try await store.documents().map(\.metadata.id)
+        guard !named.isEmpty else { return all }
+        let known = Set(all)
+        if let unknown = named.first(where: { !known.contains($0) }) { throw StoreError.notFound("document '\(unknown)'") }
+        return Self.unique(named)
+    }
+
+    func anchoredCodings(in documents: [String]?, coder: String? = nil) async throws -> [String: [Coding]] {
+        var filter = CodingFilter(coder: coder, status: .anchored)
+        if let documents, documents.count == 1 { filter.documentID = documents[0] }
+        let codings = try await store.codings(filter)
+        let wanted = documents.map(Set.init)
+        return Dictionary(grouping: codings.filter { wanted?.contains($0.documentID) ?? true }, by: \.documentID)
+    }
+
+    static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,42 @@
+import FieldworkCore
+
+/// Co-occurrence as `fieldwork export cooccurrence --json` and `GET /api/cooccurrence` print it.
+public struct CooccurrenceOutput: Encodable, Sendable {
+    public struct CodeCount: Encodable, Sendable {
+        public let code: String
+        public let segments: Int
+    }
+
+    public struct Pair: Encodable, Sendable {
+        public let codeA, codeB: String
+        public let segmentsA, segmentsB, both: Int
+        public let jaccard: Double
+
+        enum CodingKeys: String, CodingKey {
+            case both, jaccard, codeA = "code_a", codeB = "code_b", segmentsA = "segments_a", segmentsB = "segments_b"
+        }
+    }
+
+    @AlwaysEncoded public var coder: String?
+    public let codedSegments: Int
+    public let codes: [CodeCount]
+    public let pairs: [Pair]
+
+    enum CodingKeys: String, CodingKey { case coder, codes, pairs, codedSegments = "coded_segments" }
+
+    public init(_ counts: Cooccurrence, coder: String?) {
+        self.coder = coder
+        codedSegments = counts.codedSegments
+        codes = counts.codes.map { CodeCount(code: $0.code, segments: $0.segments) }
+        pairs = counts.pairs.map {
+            Pair(codeA: $0.codeA, codeB: $0.codeB, segmentsA: $0.segmentsA, segmentsB: $0.segmentsB, both: $0.both, jaccard: $0.jaccard)
+        }
+    }
+
+    /// One row per pair of codes applied together: RFC 4180 CSV for R and pandas.
+    public static let csvHeader = ["code_a", "code_b", "segments_a", "segments_b", "both", "jaccard"]
+
+    public var csvRows: [[String]] {
+        pairs.map { [$0.codeA, $0.codeB, String($0.segmentsA), String($0.segmentsB), String($0.both), String($0.jaccard)] }
+    }
+}

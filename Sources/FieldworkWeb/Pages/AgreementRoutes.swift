@@ -1,0 +1,30 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/agreement` and `/cooccurrence`: the numbers of `/api/agreement` and `/api/cooccurrence`
+/// (same service, same query parameters) as server-rendered pages.
+struct AgreementRoutes {
+    let context: FieldworkContext
+
+    func register(on router: Router<WebContext>) {
+        router.get("/agreement", use: agreement)
+        router.get("/cooccurrence", use: cooccurrence)
+    }
+
+    private func page(_ web: WebContext, title: String, body: String) -> Response {
+        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(.agreement, title: title, body: body)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> Response {
+        let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
+        return page(web, title: "Agreement", body: AgreementPage(result: AgreementOutput(report)).body())
+    }
+
+    @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
+        let coder = request.uri.queryParameters.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
+        return page(web, title: "Co-occurrence", body: CooccurrencePage(result: counts, codebook: try await context.store.codebook()).body())
+    }
+}

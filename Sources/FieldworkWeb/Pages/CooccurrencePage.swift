@@ -1,0 +1,57 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+/// `/cooccurrence`: a heat map of Jaccard indices between codes (server-rendered SVG, no script,
+/// presentation attributes only, as the CSP requires) with the same numbers as a table beside it.
+struct CooccurrencePage {
+    let result: CooccurrenceOutput
+    let codebook: Codebook
+
+    static let cell = 22.0, labelWidth = 180.0
+    /// Room on the right for the slanted column labels.
+    static let slant = 100.0
+
+    func body() -> String {
+        let who = result.coder.map { "by \(HTML.escape($0))" } ?? "by any coder"
+        var html = "<h1>Co-occurrence</h1><p class=\"hint\">Codes applied to the same segment \(who): segments with both, "
+            + "and Jaccard (both / segments with either). <code>?coder=NAME</code> shows one coder's codings.</p>"
+        guard !result.codes.isEmpty else { return html + "<p>No codings yet.</p>" }
+        html += "<div class=\"cooccurrence\">" + svg()
+        html += "<table class=\"cooccurrence\"><caption>Pairs of codes</caption><thead><tr><th scope=\"col\">Code</th>"
+            + "<th scope=\"col\">Code</th><th scope=\"col\">Both</th><th scope=\"col\">Jaccard</th></tr></thead><tbody>"
+        for pair in result.pairs {
+            html += "<tr><td>\(HTML.escape(pair.codeA)) (\(pair.segmentsA))</td><td>\(HTML.escape(pair.codeB)) (\(pair.segmentsB))</td>"
+                + "<td>\(pair.both)</td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
+    func svg() -> String {
+        let codes = result.codes.map(\.code)
+        let index = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let size = Self.labelWidth + Self.cell * Double(codes.count)
+        var marks = ""
+        for (row, code) in codes.enumerated() {
+            let y = Self.labelWidth + Self.cell * Double(row)
+            let label = HTML.escape(codebook[code]?.name ?? code)
+            marks += "<text x=\"\(Self.labelWidth - 4)\" y=\"\(y + Self.cell / 2 + 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\">\(label)</text>"
+            let x = Self.labelWidth + Self.cell * Double(row)
+            marks += "<text transform=\"translate(\(x + Self.cell / 2 + 4) \(Self.labelWidth - 4)) rotate(-60)\" font-size=\"10\" fill=\"#333\">\(label)</text>"
+        }
+        for pair in result.pairs {
+            guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
+            let title = "\(pair.codeA) + \(pair.codeB): \(pair.both) segments, Jaccard \(String(format: "%.3f", pair.jaccard))"
+            for (row, column) in [(a, b), (b, a)] {
+                marks += "<rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
+                    + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" fill=\"#1f4e9c\" "
+                    + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(HTML.escape(title))</title></rect>"
+            }
+        }
+        let width = Int(size + Self.slant)
+        return "<svg class=\"heatmap\" viewBox=\"0 0 \(width) \(Int(size))\" width=\"\(width)\" height=\"\(Int(size))\" "
+            + "role=\"img\" aria-label=\"Co-occurrence heat map (the table beside it has the numbers)\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title>Co-occurrence heat map</title>\(marks)</svg>"
+    }
+}

@@ -1,0 +1,36 @@
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct AgreementPagesTests {
+    @Test func agreementAndCooccurrencePagesShowTheServiceNumbers() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/agreement?coders=Anna,Bo", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<a href=\"/agreement\" aria-current=\"page\">Agreement</a>"))
+                #expect(html.contains("<caption>Per code and pooled</caption>"))
+                #expect(html.contains("<th scope=\"row\">need.safety.night</th><td>"))
+                #expect(html.contains("<caption>Disagreements</caption>"))
+                #expect(html.contains("<td>barrier</td><td>Bo</td><td>Anna</td>"))
+                #expect(!html.contains("style="))
+            }
+            try await client.execute(uri: "/cooccurrence?coder=Anna", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<svg class=\"heatmap\""))
+                // One pair drawn in both halves of the symmetric map, with its numbers in the title.
+                #expect(html.components(separatedBy: "need.safety.night + barrier: 1 segments, Jaccard 0.500").count == 3)
+                #expect(html.contains("<td>1</td><td>0.500</td>"))  // barrier: 2 segments (int-001, int-002)
+                #expect(!html.contains("style="))
+            }
+        }
+    }
+}
