@@ -31,9 +31,10 @@ import Testing
                 #expect(!html.contains("/documents/int-002"))
             }
 
-            // A coder with a space, on a document of R02 (living_situation "LSS servicebostad").
+            // A coder with a space, on a turn of R02 (living_situation "LSS servicebostad"): the
+            // attribute filter goes through the speaker, so the span must be R02's words.
             let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
-                body: try body(["document": "int-002", "start": 20, "end": 40, "code": "need", "coder": "Maja L."])) { response in
+                body: try body(["document": "int-002", "start": 120, "end": 140, "code": "need", "coder": "Maja L."])) { response in
                 try #require(jsonObject(response.body)?["id"] as? String)
             }
             for uri in ["/api/codings?coder=Maja+L.", "/api/retrieval?code=need&coder=Maja+L.",
