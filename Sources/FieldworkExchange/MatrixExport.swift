@@ -53,7 +53,8 @@ public struct MatrixExport: Sendable {
         for root in codebook.roots {
             var filter = RetrievalService.Filter(code: root.id)
             filter.coder = coder
-            for item in try await retrieval.retrieve(filter).items {
+            // Withheld passages (consent withdrawn) are left out of what is exported now.
+            for item in try await retrieval.retrieve(filter).items where item.withheld == nil {
                 codings += 1
                 let keys: Set<String> = switch rows {
                 case .participant: Set(item.participants)

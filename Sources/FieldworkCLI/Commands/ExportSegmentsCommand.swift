@@ -17,9 +17,11 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let (csv, rows) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
+        let (csv, rows, withheld) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(csv, to: url)
         print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
+        // The consent rule applied, and what it left out: counts by reason, never names.
+        if withheld.total > 0 { print("consent: \(withheld.summary)") }
     }
 }

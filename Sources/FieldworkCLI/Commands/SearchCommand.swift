@@ -28,7 +28,9 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let search = SearchQuery(query.joined(separator: " "), limit: limit)
         guard !search.isEmpty else { throw ValidationError("the query has no words to search for") }
-        let hits = try await workspace.open().store.search(search).map(SearchHitView.init)
+        let result = try await workspace.open().search.search(search)
+        let hits = result.hits.map(SearchHitView.init)
+        if result.withheld.total > 0 { printError("consent: \(result.withheld.summary)") }
         if output.json {
             try JSONOutput.print(hits)
             return

@@ -59,10 +59,13 @@ public enum NeedsRegister {
     public static let quotesPerNeed = 3
 
     /// The evidence of every code of kind `need`, in codebook order.
+    /// - Parameter today: the day the register is produced (`YYYY-MM-DD`): quotes of people who
+    ///   withdrew consent by then are withheld, whenever they were interviewed.
     public static func evidence(
-        codebook: Codebook, passages: [CodedPassage], participants: [Participant], links: [NeedSolutionLink]
+        codebook: Codebook, passages: [CodedPassage], participants: [Participant], links: [NeedSolutionLink], today: String
     ) -> [NeedEvidence] {
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let consent = ConsentRule(participants: participants, today: today)
         let byCode = Dictionary(grouping: passages, by: \.coding.codeID)
         // Segment → the barrier and precondition codes applied in it.
         struct SegmentKey: Hashable { let document: String; let index: Int }
@@ -89,7 +92,7 @@ public enum NeedsRegister {
                     return NeedEvidence.Related(codeID: id, name: code.name, segments: segments.count)
                 }.sorted { ($1.segments, $0.codeID) < ($0.segments, $1.codeID) }
             }
-            let (quotes, withheld) = representativeQuotes(own, people: people)
+            let (quotes, withheld) = representativeQuotes(own, consent: consent)
             let byRole = PeopleByRole(speakers.compactMap { people[$0] })
             let groupNotes = own.filter { !$0.attribution.isIndividual }.count
             let types = Set(own.map(\.document.type))
@@ -111,14 +114,13 @@ public enum NeedsRegister {
 
     /// Up to three quotes, one per participant first, only from people whose consent lets them
     /// be quoted on the document's date.
-    static func representativeQuotes(_ passages: [CodedPassage], people: [String: Participant]) -> ([NeedEvidence.Quote], Int) {
+    static func representativeQuotes(_ passages: [CodedPassage], consent: ConsentRule) -> ([NeedEvidence.Quote], Int) {
         var quotable: [CodedPassage] = []
         var withheld = 0
         for passage in passages {
-            let day = passage.document.date ?? "9999-12-31"
-            let allowed = !passage.participants.isEmpty && passage.participants.allSatisfy { id in
-                people[id]?.consents.contains { $0.covers(.quote, on: day) } == true
-            }
+            // Group notes are nobody's words to quote; the rest need `quote` consent not withdrawn today.
+            let allowed = !passage.participants.isEmpty
+                && consent.allows(passage.participants, type: passage.document.type, date: passage.document.date, quoting: true)
             if allowed { quotable.append(passage) } else { withheld += 1 }
         }
         var chosen: [CodedPassage] = []

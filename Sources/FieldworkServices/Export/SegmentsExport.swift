@@ -15,29 +15,43 @@ public struct SegmentsExport: Sendable {
         self.store = store
     }
 
-    public func csv(_ filter: CodingFilter = CodingFilter()) async throws -> (text: String, rows: Int) {
+    /// The CSV of the codings of `filter` whose words the consent rule lets appear today;
+    /// `withheld` counts the others (by reason, never by name).
+    public func csv(_ filter: CodingFilter = CodingFilter()) async throws -> (text: String, rows: Int, withheld: WithheldCount) {
         let codebook = try await store.codebook()
-        let documents = Dictionary(uniqueKeysWithValues: try await store.documents().map { ($0.metadata.id, $0.metadata) })
-        let codings = try await store.codings(filter)
-        var segmentsByDocument: [String: [Segment]] = [:]
+        let participants = try await store.participants()
+        let consent = ConsentRule.today(participants)
+        var documents = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
         var writer = CSVWriter(header: Self.header)
+        var withheld = WithheldCount()
+        var rows = 0
         let timestamp = ISO8601DateFormatter()
-        for coding in codings {
-            let document = documents[coding.documentID]
-            if segmentsByDocument[coding.documentID] == nil {
-                segmentsByDocument[coding.documentID] = try await store.segments(documentID: coding.documentID)
+        for coding in try await store.codings(filter) {
+            guard let entry = try await documents.entry(coding.documentID) else { continue }
+            let document = entry.document.metadata
+            let segment = entry.segment(of: coding)
+            let attribution = entry.attribution(of: segment)
+            if case .withheld(let reason) = consent.words(of: attribution.participants, type: document.type, date: document.date) {
+                withheld.add(reason)
+                continue
             }
-            let speaker = segmentsByDocument[coding.documentID]?
-                .first { $0.start <= coding.start && coding.start < $0.end }?.speaker
             let code = codebook[coding.codeID]
+            // Context stays inside the passage's own segment: the neighbouring turn may be the
+            // words of someone whose consent withholds them.
+            let lower = max(segment?.start ?? 0, coding.start - TextQuoteAnchor.contextLength)
+            let upper = min(max(segment?.end ?? entry.text.count, coding.end), coding.end + TextQuoteAnchor.contextLength)
+            // An orphan's offsets no longer point at its words: no context rather than wrong context.
+            let anchored = coding.status == .anchored
+            let prefix = anchored ? entry.text[lower..<coding.start] : "", suffix = anchored ? entry.text[coding.end..<upper] : ""
             writer.append([
-                coding.id, coding.documentID, document?.type.rawValue ?? "", document?.title ?? "", document?.date ?? "",
-                document?.language ?? "", speaker ?? "", document?.participants.joined(separator: ";") ?? "",
+                coding.id, coding.documentID, document.type.rawValue, document.title, document.date ?? "",
+                document.language ?? "", segment?.speaker ?? "", attribution.participants.joined(separator: ";"),
                 coding.codeID, code?.name ?? "", code?.kind.rawValue ?? "", coding.coder, String(coding.start),
-                String(coding.end), coding.anchor.prefix, coding.quote, coding.anchor.suffix, coding.memo ?? "",
+                String(coding.end), prefix, coding.quote, suffix, coding.memo ?? "",
                 coding.status.rawValue, timestamp.string(from: coding.createdAt),
             ])
+            rows += 1
         }
-        return (writer.text, codings.count)
+        return (writer.text, rows, withheld)
     }
 }

@@ -17,7 +17,7 @@ public struct HandoutService: Sendable {
         guard let handout = HandoutBuilder.build(
             codeID: codeID, station: station, codebook: codebook, passages: try await NeedsRegisterService(store: store).passages(),
             participants: try await store.participants(), links: try await store.needLinks(needID: nil),
-            solutions: try SolutionCatalogue.load(workspace).solutions)
+            solutions: try SolutionCatalogue.load(workspace).solutions, today: ConsentRule.today([]).today)
         else { throw CodingError.unknownCode(codeID) }
         return handout
     }

@@ -11,7 +11,8 @@ public struct NeedsRegisterService: Sendable {
     /// `coder`: evidence from that coder's codings only.
     public func register(coder: String? = nil) async throws -> [NeedEvidence] {
         NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(coder: coder),
-                               participants: try await store.participants(), links: try await store.needLinks(needID: nil))
+                               participants: try await store.participants(), links: try await store.needLinks(needID: nil),
+                               today: ConsentRule.today([]).today)
     }
 
     /// Every anchored coding (of one coder, if given) placed in its segment with whose words it

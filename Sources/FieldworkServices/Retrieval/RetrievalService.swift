@@ -43,6 +43,9 @@ public struct RetrievalService: Sendable {
         public var participants: [String] { attribution.participants }
         public var contextBefore: String
         public var contextAfter: String
+        /// Set when the consent rule withholds the words: quote, context and memo are then empty
+        /// (researcher views show a "withheld: consent" marker; exports leave the passage out).
+        public var withheld: ConsentRule.Reason?
     }
 
     static let contextLength = 160
@@ -64,6 +67,7 @@ public struct RetrievalService: Sendable {
             .sorted { ($0.documentID, $0.start, $0.end, $0.id) < ($1.documentID, $1.start, $1.end, $1.id) }
         let participants = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })
         var items: [Item] = []
+        let consent = ConsentRule.today(Array(participants.values))
         var documents = DocumentContextCache(store: store, known: Set(participants.keys))
         var skipped = 0
         for coding in codings {
@@ -93,10 +97,25 @@ public struct RetrievalService: Sendable {
             let text = entry.text
             let lower = max(segment?.start ?? 0, coding.start - Self.contextLength)
             let upper = min(segment.map { max($0.end, coding.end) } ?? text.count, coding.end + Self.contextLength)
-            items.append(Item(coding: coding, document: metadata, speaker: segment?.speaker, heading: segment?.heading,
-                              attribution: attribution, contextBefore: text[lower..<coding.start],
-                              contextAfter: text[coding.end..<upper]))
+            var item = Item(coding: coding, document: metadata, speaker: segment?.speaker, heading: segment?.heading,
+                            attribution: attribution, contextBefore: text[lower..<coding.start],
+                            contextAfter: text[coding.end..<upper])
+            if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) {
+                item.withhold(reason)
+            }
+            items.append(item)
         }
         return (items, false)
+    }
+}
+
+extension RetrievalService.Item {
+    /// Empties everything that carries the participant's words, so no face can show them.
+    mutating func withhold(_ reason: ConsentRule.Reason) {
+        withheld = reason
+        coding.anchor = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: coding.start, end: coding.end)
+        coding.memo = nil
+        contextBefore = ""
+        contextAfter = ""
     }
 }

@@ -27,5 +27,6 @@ public struct FieldworkContext: Sendable {
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
     public var memos: MemoService { MemoService(store: store, ledger: ledger) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }
+    public var search: SearchService { SearchService(store: store) }
     public var agreement: AgreementService { AgreementService(store: store) }
 }

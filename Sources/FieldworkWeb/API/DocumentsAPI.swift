@@ -26,7 +26,7 @@ struct DocumentsAPI {
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> JSONList<SearchHitView> {
         let query = SearchQuery(request.uri.form.get("q") ?? "",
                                 limit: min(200, max(1, Int(request.uri.form.get("limit") ?? "") ?? 50)))
-        return JSONList(items: try await context.store.search(query).map(SearchHitView.init))
+        return JSONList(items: try await context.search.search(query).hits.map(SearchHitView.init))
     }
 
     @Sendable func status(_ request: Request, context web: WebContext) async throws -> StatusJSON {

@@ -69,7 +69,8 @@ struct RetrievalAPI {
         let items = try await context.retrieval.retrieve(filter).items
         var writer = CSVWriter(header: ["coding_id", "document", "document_type", "document_title", "speaker", "participants",
                                         "code", "coder", "start", "end", "context_before", "quote", "context_after", "memo"])
-        for item in items {
+        // An export leaves withheld passages out entirely.
+        for item in items where item.withheld == nil {
             writer.append([item.coding.id, item.document.id, item.document.type.rawValue, item.document.title,
                            item.speaker ?? "", item.participants.joined(separator: ";"), item.coding.codeID, item.coding.coder,
                            String(item.coding.start), String(item.coding.end), item.contextBefore, item.coding.quote,

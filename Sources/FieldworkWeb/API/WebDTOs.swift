@@ -83,6 +83,8 @@ struct RetrievalItemJSON: Encodable, Sendable {
     @AlwaysEncoded var heading: String?
     let participants: [String]
     let contextBefore, contextAfter: String
+    /// Why the words are withheld (quote, context and memo are then empty), or null.
+    @AlwaysEncoded var withheld: String?
 
     init(_ item: RetrievalService.Item) {
         coding = CodingJSON(item.coding)
@@ -93,6 +95,7 @@ struct RetrievalItemJSON: Encodable, Sendable {
         participants = item.participants
         contextBefore = item.contextBefore
         contextAfter = item.contextAfter
+        withheld = item.withheld?.rawValue
     }
 }
 

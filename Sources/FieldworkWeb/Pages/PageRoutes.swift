@@ -58,8 +58,9 @@ struct PageRoutes {
 
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> Response {
         let text = request.uri.form.get("q") ?? ""
-        let hits = text.isEmpty ? [] : try await context.store.search(SearchQuery(text))
-        return page(web, .search, title: "Search", query: text, body: SearchPage(query: text, hits: hits).body())
+        let result = text.isEmpty ? nil : try await context.search.search(SearchQuery(text))
+        let body = SearchPage(query: text, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount()).body()
+        return page(web, .search, title: "Search", query: text, body: body)
     }
 
     @Sendable func orphans(_ request: Request, context web: WebContext) async throws -> Response {

@@ -61,13 +61,16 @@ final class ExchangeWorkspace {
             role: resident
             administrations: [social, care]
             attributes: {age_band: "70-79", living_situation: alone}
+            consents: [{id: c-r14, date: 2025-01-01, scopes: [interview, workshop, quote]}]
           - id: R15
             role: relative
             administrations: [labour]
             attributes: {age_band: "40-49"}
+            consents: [{id: c-r15, date: 2025-01-01, scopes: [workshop]}]
           - id: S01
             role: staff
             administrations: [care]
+            consents: [{id: c-s01, date: 2025-01-01, scopes: [workshop]}]
         """
 
     static let codebook = """

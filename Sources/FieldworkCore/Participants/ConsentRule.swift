@@ -1,0 +1,80 @@
+/// The one consent check for participants' words: whether a passage may appear in anything
+/// produced today — a page, an API answer, a search hit, an export, a handout.
+///
+/// A passage counts for the people of the attribution rule (`Attribution`). Their words appear
+/// only if each of them has a consent that covers the kind of material (`interview` for
+/// interviews, `workshop` for workshops and policy labs) given on or before the document's date
+/// and **not withdrawn on or before today**: a withdrawal stops the words from appearing in
+/// anything produced afterwards, whenever the interview took place. Quoting (handouts, needs
+/// pages) also needs `quote` under the same terms. Notes that count for no one are the
+/// researchers' own and stay. What was done before a withdrawal (codings, their counts) is kept
+/// as the record of what was lawfully done; only the words are withheld.
+public struct ConsentRule: Sendable {
+    public enum Decision: Sendable, Hashable {
+        case allowed
+        /// Withheld, with a reason that names no one (for markers and export metadata).
+        case withheld(Reason)
+    }
+
+    public enum Reason: String, Sendable, Hashable, CaseIterable {
+        case withdrawn = "consent withdrawn"
+        case notGiven = "no consent for this material"
+        case noQuote = "no consent to be quoted"
+    }
+
+    let people: [String: Participant]
+    /// `YYYY-MM-DD`: the day of what is being produced.
+    public let today: String
+
+    public init(participants: [Participant], today: String) {
+        people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.today = today
+    }
+
+    /// The scope a document's material needs.
+    public static func scope(of type: DocumentType) -> ConsentScope? {
+        switch type {
+        case .interview: .interview
+        case .workshop, .policyLab: .workshop
+        case .note: nil
+        }
+    }
+
+    /// Whether the words of `ids` in a document of `type` dated `date` may appear today.
+    public func words(of ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Decision {
+        var scopes: [ConsentScope] = Self.scope(of: type).map { [$0] } ?? []
+        if quoting { scopes.append(.quote) }
+        let day = date ?? today
+        for id in ids {
+            guard let person = people[id] else { continue }
+            for scope in scopes {
+                let given = person.consents.filter { $0.scopes.contains(scope) && $0.date <= day }
+                if given.isEmpty { return .withheld(scope == .quote ? .noQuote : .notGiven) }
+                if !given.contains(where: { $0.withdrawn.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
+            }
+        }
+        return .allowed
+    }
+
+    public func allows(_ ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Bool {
+        words(of: ids, type: type, date: date, quoting: quoting) == .allowed
+    }
+}
+
+/// How much an output left out, by reason — counts, never names.
+public struct WithheldCount: Sendable, Hashable {
+    public var byReason: [ConsentRule.Reason: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ reason: ConsentRule.Reason) { byReason[reason, default: 0] += 1 }
+
+    public var total: Int { byReason.values.reduce(0, +) }
+
+    /// "2 withheld (consent withdrawn: 1, no consent for this material: 1)"; empty when none.
+    public var summary: String {
+        guard total > 0 else { return "" }
+        let parts = ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(reason.rawValue): \($0)" } }
+        return "\(total) withheld (\(parts.joined(separator: ", ")))"
+    }
+}

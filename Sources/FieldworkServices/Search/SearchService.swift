@@ -1,0 +1,38 @@
+import FieldworkCore
+
+/// Full-text search for both faces, with the consent rule applied: a hit in words the rule
+/// withholds today is left out and counted (the page says how many, never whose).
+public struct SearchService: Sendable {
+    public struct Result: Sendable {
+        public var hits: [SearchHit]
+        public var withheld: WithheldCount
+    }
+
+    let store: any FieldworkStore
+
+    public init(store: any FieldworkStore) {
+        self.store = store
+    }
+
+    public func search(_ query: SearchQuery) async throws -> Result {
+        let hits = try await store.search(query)
+        guard !hits.isEmpty else { return Result(hits: [], withheld: WithheldCount()) }
+        let participants = try await store.participants()
+        let consent = ConsentRule.today(participants)
+        var documents = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
+        var kept: [SearchHit] = []
+        var withheld = WithheldCount()
+        for hit in hits {
+            guard let entry = try await documents.entry(hit.documentID) else { continue }
+            let segment = entry.segments.first { $0.index == hit.segmentIndex }
+            let people = entry.attribution(of: segment).participants
+            let document = entry.document.metadata
+            if case .withheld(let reason) = consent.words(of: people, type: document.type, date: document.date) {
+                withheld.add(reason)
+            } else {
+                kept.append(hit)
+            }
+        }
+        return Result(hits: kept, withheld: withheld)
+    }
+}
