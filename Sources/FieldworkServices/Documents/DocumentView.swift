@@ -7,13 +7,46 @@ public struct DocumentView: Sendable {
     public var segments: [Segment]
     public var codings: [Coding]
     public var codebook: Codebook
+    /// Segments whose words the consent rule withholds today, by index: their text is blanked
+    /// (figure spaces, so every offset stays valid) and the page shows a marker instead.
+    public var withheld: [Int: ConsentRule.Reason] = [:]
 
     public static func load(_ id: String, from store: any FieldworkStore) async throws -> DocumentView? {
         guard let document = try await store.document(id: id) else { return nil }
-        return DocumentView(document: document, text: ScalarText(document.plainText),
-                            segments: try await store.segments(documentID: id),
-                            codings: try await store.codings(CodingFilter(documentID: id)),
-                            codebook: try await store.codebook())
+        var view = DocumentView(document: document, text: ScalarText(document.plainText),
+                                segments: try await store.segments(documentID: id),
+                                codings: try await store.codings(CodingFilter(documentID: id)),
+                                codebook: try await store.codebook())
+        view.applyConsent(participants: try await store.participants())
+        return view
+    }
+
+    /// Withholds the words of every segment the consent rule does not allow today, and the
+    /// quotes, context and memos of codings that touch them.
+    mutating func applyConsent(participants: [Participant]) {
+        let consent = ConsentRule.today(participants)
+        let attributor = PassageAttributor(segments: segments, text: text, known: Set(participants.map(\.id)))
+        let metadata = document.metadata
+        for segment in segments {
+            let people = attributor.attribute(segment, text: text[segment.span]).participants
+            if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) {
+                withheld[segment.index] = reason
+            }
+        }
+        guard !withheld.isEmpty else { return }
+        var scalars = text.scalars
+        let blank = Unicode.Scalar(0x2007)!
+        let hidden = segments.filter { withheld[$0.index] != nil }
+        for segment in hidden {
+            for offset in segment.span where offset < scalars.count && scalars[offset] != "\n" { scalars[offset] = blank }
+        }
+        text = ScalarText(scalars: scalars)
+        document.plainText = text.string
+        for index in codings.indices where hidden.contains(where: { $0.span.overlaps(codings[index].anchor.span) }) {
+            let coding = codings[index]
+            codings[index].anchor = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: coding.start, end: coding.end)
+            codings[index].memo = nil
+        }
     }
 }
 

@@ -48,7 +48,11 @@ struct TranscriptRenderer {
         } else {
             html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
         }
-        html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
+        if let reason = view.withheld[segment.index] {
+            html += "<div class=\"text withheld\">withheld: consent (\(HTML.escape(reason.rawValue)))</div>"
+        } else {
+            html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
+        }
         html += "<ul class=\"margin\" aria-label=\"Codes in this passage\">"
         for coding in codings {
             let name = view.codebook[coding.codeID]?.name ?? coding.codeID
