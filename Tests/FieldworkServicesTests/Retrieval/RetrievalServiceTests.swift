@@ -1,0 +1,36 @@
+import FieldworkCore
+import FieldworkServices
+import Testing
+
+@Suite struct RetrievalServiceTests {
+    private func workspace() async throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
+            **Intervjuare:** Hur är nätterna?
+
+            **R14:** Jag ligger vaken och lyssnar.
+            """))
+        try await workspace.ingest()
+        _ = try await workspace.code("int-014", quote: "ligger vaken")
+        _ = try await workspace.code("int-014", quote: "Hur är nätterna")
+        return workspace
+    }
+
+    /// "75-79" typed with an en dash (as handouts print it) or with other spacing finds the same people.
+    @Test(arguments: ["70-79", "70–79", "70−79"])
+    func attributeValuesMatchWhateverDashWasTyped(value: String) async throws {
+        let workspace = try await workspace()
+        var filter = RetrievalService.Filter(code: "need")
+        filter.attribute = ("age_band", value)
+        let items = try await workspace.context.retrieval.retrieve(filter).items
+        // Only R14's own words: the interviewer's question counts for no one.
+        #expect(items.map(\.coding.quote) == ["ligger vaken"])
+    }
+
+    @Test func aDifferentValueFindsNothing() async throws {
+        let workspace = try await workspace()
+        var filter = RetrievalService.Filter(code: "need")
+        filter.attribute = ("age_band", "80-89")
+        #expect(try await workspace.context.retrieval.retrieve(filter).items.isEmpty)
+    }
+}
