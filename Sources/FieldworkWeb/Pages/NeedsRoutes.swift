@@ -18,7 +18,8 @@ struct NeedsRoutes {
     }
 
     @Sendable func needs(_ request: Request, context web: WebContext) async throws -> Response {
-        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook()).body()
+        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook(),
+                             catalogue: try SolutionCatalogue.load(context.workspace)).body()
         return page(web, .needs, title: "Needs", body: body)
     }
 
