@@ -5,7 +5,7 @@ public enum TranscriptMarkdown {
     /// - Parameter labels: the corpus label for each source speaker (pseudonyms for real names);
     ///   a speaker missing from it keeps its source name.
     public static func render(_ transcript: Transcript, metadata: DocumentMetadata, labels: [String: String]) -> String {
-        var output = frontMatter(metadata) + "\n"
+        var output = frontMatter(metadata)
         for turn in transcript.turns {
             var opening: [String] = []
             if let speaker = turn.speaker {
