@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profile="${1:-runtime}"
-packages=(libcmark-dev cmark libsqlite3-dev sqlite3 zlib1g-dev)
+packages=(libcmark-dev cmark libsqlite3-dev sqlite3 zlib1g-dev pandoc)
 case "$profile" in
   runtime) ;;
   test) packages+=(python3-venv chromium chromium-driver libxml2-utils graphviz) ;;

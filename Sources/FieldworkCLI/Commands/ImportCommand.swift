@@ -2,8 +2,8 @@ import ArgumentParser
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring codebooks and codings from other tools (REFI-QDA).",
-        subcommands: [ImportQDPXCommand.self, ImportCodebookCommand.self])
+        commandName: "import", abstract: "Bring codebooks and codings from other tools (REFI-QDA), and transcripts from Word, subtitles and text.",
+        subcommands: [ImportQDPXCommand.self, ImportCodebookCommand.self, ImportTranscriptCommand.self])
 }
 
 /// Options shared by the import commands.

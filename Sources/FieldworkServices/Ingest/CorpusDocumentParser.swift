@@ -73,6 +73,11 @@ struct CorpusDocumentParser: Sendable {
         return (metadata, reader.line(of: entries["id"]))
     }
 
+    /// Whether a document id is one the front matter accepts (used by importers before writing).
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy(isIDScalar)
+    }
+
     private static func isIDScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
     }

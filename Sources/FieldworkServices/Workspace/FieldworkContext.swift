@@ -23,6 +23,7 @@ public struct FieldworkContext: Sendable {
     }
 
     public var ingest: IngestService { IngestService(workspace: workspace, store: store, ledger: ledger) }
+    public var transcripts: TranscriptImportService { TranscriptImportService(workspace: workspace, store: store) }
     public var codings: CodingService { CodingService(store: store, ledger: ledger) }
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
     public var memos: MemoService { MemoService(store: store, ledger: ledger) }
