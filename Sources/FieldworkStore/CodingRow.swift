@@ -37,6 +37,13 @@ enum CodingRow {
             .map(coding(from:))
     }
 
+    /// A live coding by id for a change (its old state, for the history), or `StoreError.notFound`.
+    static func fetchLive(_ db: Database, id: String) throws -> Coding {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL")
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound("coding \(id)") }
+        return coding(from: row)
+    }
+
     static func coding(from row: Row) -> Coding {
         Coding(
             id: row["id"], documentID: row["document_id"], codeID: row["code_id"], coder: row["coder"],

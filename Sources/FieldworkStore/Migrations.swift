@@ -34,6 +34,7 @@ extension AppDatabase {
                 CREATE TABLE ledger_seen (id TEXT PRIMARY KEY, version INTEGER NOT NULL, changed_at TEXT NOT NULL) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
         return migrator
     }
 

@@ -12,10 +12,12 @@ extension SQLiteStore {
             guard stranded.isEmpty else { throw CodebookChangeRefused(codingsByRemovedCode: stranded) }
 
             var remapped = 0
+            let now = Coding.timestamp()
             for (old, new) in change.remap {
+                try CodingEventRow.appendMerge(from: old, into: new, at: now, db)
                 try db.execute(sql: """
                     UPDATE coding SET code_id = ?, version = version + 1, updated_at = ? WHERE code_id = ?
-                    """, arguments: [new, Timestamp.text(Date()), old])
+                    """, arguments: [new, Timestamp.text(now), old])
                 remapped += db.changesCount
             }
             try db.execute(sql: "DELETE FROM code")

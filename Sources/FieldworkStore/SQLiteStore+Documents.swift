@@ -126,8 +126,11 @@ extension SQLiteStore {
         let codings = try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: documentID))
         guard !codings.isEmpty else { return ReanchorReport() }
         let report = Reanchoring.reanchor(codings, into: ScalarText(text), previous: previous.map(ScalarText.init))
+        let before = Dictionary(uniqueKeysWithValues: codings.map { ($0.id, $0) })
+        let now = Coding.timestamp()
         for coding in report.updated {
             try CodingRow.write(coding, db)
+            if let old = before[coding.id] { try CodingEventRow.append(.reanchoring(old, coding, at: now), db) }
         }
         return report
     }

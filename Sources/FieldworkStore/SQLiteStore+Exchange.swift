@@ -11,6 +11,8 @@ extension SQLiteStore: ExchangeStore {
             guard problems.isEmpty else { throw ExchangeBatchRefused(problems: problems) }
             for coding in batch.codings {
                 try CodingRow.insert(coding, db)
+                try CodingEventRow.append(.between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder,
+                                                   source: "import"), db)
             }
             for memo in batch.memos {
                 try Self.insertRow(memo, db)

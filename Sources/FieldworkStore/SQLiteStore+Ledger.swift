@@ -64,18 +64,24 @@ extension SQLiteStore {
         try await writer.write { db in
             for change in changes {
                 switch change {
-                case .coding(var coding, let changedBy, let removal, let ledgerVersion):
+                case .coding(var coding, let changedBy, let removal, let ledgerVersion, let file):
                     guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)",
                                             arguments: [coding.documentID]) == true else {
                         throw StoreError.notFound("document \(coding.documentID)")
                     }
-                    let stored = try Int.fetchOne(db, sql: "SELECT version FROM coding WHERE id = ?", arguments: [coding.id])
+                    let stored = try Row.fetchOne(db, sql: "SELECT \(CodingRow.columns), removed_at FROM coding WHERE id = ?",
+                                                  arguments: [coding.id])
                     // Never lower a version a browser tab may hold: a stale write must still get 409.
-                    coding.version = max(ledgerVersion, stored ?? 0)
+                    let storedVersion: Int? = stored?["version"]
+                    coding.version = max(ledgerVersion, storedVersion ?? 0)
                     coding.updatedBy = changedBy == coding.coder && removal == nil ? nil : changedBy
                     if stored == nil { try CodingRow.insert(coding, db) } else { try CodingRow.write(coding, db) }
                     try db.execute(sql: "UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?",
                                    arguments: [removal.map { Timestamp.text($0.at) }, removal?.by, coding.id])
+                    for event in Self.takeInEvents(stored, coding, by: changedBy, removal: removal,
+                                                   version: ledgerVersion, file: file) {
+                        try CodingEventRow.append(event, db)
+                    }
                     try Self.note(coding.id, ledgerVersion: ledgerVersion, db)
                 case .memo(var memo, let removal, let ledgerVersion):
                     let stored = try Int.fetchOne(db, sql: "SELECT version FROM memo WHERE id = ?", arguments: [memo.id])
@@ -106,6 +112,29 @@ extension SQLiteStore {
                 SELECT t.id, coalesce(?, t.version), \(changedAt) FROM \(table) t WHERE t.id = ?
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at
                 """, arguments: [ledgerVersion, id])
+        }
+    }
+
+    /// The history of taking a record in: made here now (and perhaps removed at once), removed,
+    /// restored, or changed — by the record's author, from their file.
+    private static func takeInEvents(_ stored: Row?, _ coding: Coding, by person: String, removal: LedgerRecord.Removal?,
+                                     version: Int, file: String) -> [CodingEvent] {
+        let old = stored.map(CodingRow.coding(from:))
+        let wasRemoved = stored.map { ($0["removed_at"] as String?) != nil } ?? false
+        func event(_ kind: CodingEvent.Kind, after old: Coding?) -> CodingEvent {
+            let at = switch kind {
+            case .created: coding.createdAt
+            case .removed: removal?.at ?? coding.updatedAt
+            default: coding.updatedAt
+            }
+            return .between(old, coding, kind: kind, at: at, by: person, source: file, version: version)
+        }
+        switch (old, removal) {
+        case (nil, nil): return [event(.created, after: nil)]
+        case (nil, _?): return [event(.created, after: nil), event(.removed, after: coding)]
+        case (let old?, _?) where !wasRemoved: return [event(.removed, after: old)]
+        case (let old?, nil) where wasRemoved: return [event(.restored, after: old)]
+        case (let old, _): return [event(.changed, after: old)]
         }
     }
 

@@ -218,3 +218,26 @@ def test_reattach_banner_keeps_attach_here_in_view_without_doubled_quotes(browse
     wait(browser).until(lambda driver: "reattach" not in driver.current_url)
     stored = api(browser, "/api/codings?document=int-095")[0]
     assert (stored["status"], stored["quote"], stored["updated_by"]) == ("anchored", "Svar nummer 38", "Selenium")
+
+
+def test_the_history_lists_every_change_as_text(browser, server):
+    browser.get(server["base"] + "/documents/int-002")
+    coding = code(browser, "int-002", passage(browser, "int-002", 1), "need", "Anna Berg")
+    # A name that looks like markup must arrive as text, never as elements.
+    changed = send(browser, "PATCH", f"/api/codings/{coding['id']}",
+                   {"version": 1, "code": "need.safety", "memo": "kvällar", "coder": "Bo <b>B</b>"})
+    assert changed["status"] == 200, changed
+    browser.refresh()
+    open_details(browser, coding["id"])
+    history = browser.find_element(By.CSS_SELECTOR, "#panel details.coding-history")
+    assert history.get_attribute("open") is None  # collapsed until asked for
+    history.find_element(By.TAG_NAME, "summary").click()
+    wait(browser).until(lambda driver: len(history.find_elements(By.CSS_SELECTOR, "li.history-event")) == 2)
+    events = history.find_elements(By.CSS_SELECTOR, "li.history-event")
+    assert [e.get_attribute("data-kind") for e in events] == ["created", "changed"]
+    assert events[0].text.startswith("Created by Anna Berg")
+    assert "Changed by Bo <b>B</b>" in events[1].text
+    assert "code need → need.safety, memo changed" in events[1].text
+    assert history.find_elements(By.TAG_NAME, "b") == []
+    screenshot(browser, "coding-history")
+    assert console_errors(browser) == []

@@ -68,6 +68,42 @@ import Testing
         #expect(coding.coder == "Anna" && coding.updatedBy == nil && coding.version == 2 && coding.quote == "Dörren")
     }
 
+    /// A database at v10 gets its codings' history started from what it knows: when and by
+    /// whom each coding was made and removed (marked as such), and new changes append to it.
+    @Test func codingsFromBeforeTheHistoryStartItWithWhatIsKnown() async throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(old, upTo: "v10-ledger-seen")
+        try await old.write { db in
+            try db.execute(sql: """
+                INSERT INTO document (id, path, type, title, plain_text, ingested_at, revision)
+                VALUES ('n1', 'corpus/n1.md', 'note', 'T', 'Dörren på natten.', '2025-01-01T00:00:00.000Z', 1);
+                INSERT INTO coding (id, document_id, code_id, coder, start, "end", quote, prefix, suffix, status,
+                                    created_at, updated_at, version, updated_by)
+                VALUES ('c-1', 'n1', 'need', 'Anna', 0, 6, 'Dörren', '', ' på natten.', 'anchored',
+                        '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', 2, 'Bo');
+                INSERT INTO coding (id, document_id, code_id, coder, start, "end", quote, prefix, suffix, status,
+                                    created_at, updated_at, version, removed_at, removed_by)
+                VALUES ('c-2', 'n1', 'need', 'Bo', 10, 16, 'natten', 'Dörren på ', '.', 'anchored',
+                        '2025-01-03T00:00:00.000Z', '2025-01-03T00:00:00.000Z', 2, '2025-01-04T10:00:00.000Z', 'Anna');
+                """)
+        }
+        try old.close()
+        let store = SQLiteStore(try AppDatabase.open(path: path))
+        let first = try #require(try await store.codingHistory(id: "c-1"))
+        #expect(first.count == 1)
+        #expect(first[0].kind == .created && first[0].by == "Anna" && first[0].source == "migration")
+        #expect(first[0].at == Timestamp.date("2025-01-01T00:00:00.000Z") && first[0].newSpan == 0..<6 && first[0].newCode == "need")
+        let removed = try #require(try await store.codingHistory(id: "c-2"))
+        #expect(removed.map(\.kind) == [.created, .removed] && removed.map(\.by) == ["Bo", "Anna"])
+        #expect(removed[1].at == Timestamp.date("2025-01-04T10:00:00.000Z"))
+
+        try await store.removeCoding(id: "c-1", by: "Bo", expectedVersion: 2)
+        let after = try #require(try await store.codingHistory(id: "c-1"))
+        #expect(after.map(\.kind) == [.created, .removed] && after[1].source == nil && after[1].version == 3)
+    }
+
     @Test func theFullTextIndexMergesLessOften() async throws {
         let database = try AppDatabase.open(path: path)
         let automerge = try await database.writer.read { db in

@@ -3,8 +3,9 @@ import Foundation
 
 struct CodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "code", abstract: "Add, list, re-attach and remove codings.",
-        subcommands: [CodeAddCommand.self, CodeListCommand.self, CodeReattachCommand.self, CodeRemoveCommand.self])
+        commandName: "code", abstract: "Add, list, re-attach and remove codings, and show their history.",
+        subcommands: [CodeAddCommand.self, CodeListCommand.self, CodeReattachCommand.self, CodeRemoveCommand.self,
+                      CodeHistoryCommand.self])
 }
 
 /// `--coder`, defaulting to $FIELDWORK_CODER or the login name.

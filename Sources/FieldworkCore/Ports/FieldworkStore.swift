@@ -42,6 +42,10 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
     func updateCoding(_ coding: Coding) async throws
     /// Removes a coding from every list; the row is kept with who removed it and when.
     func removeCoding(id: String, by coder: String, expectedVersion: Int?) async throws
+    /// Everything that happened to a coding, oldest first (removed codings too); nil if there
+    /// never was a coding with this id. Every change above, ingest's re-anchoring, a codebook
+    /// merge and a take-in from the codings files appends its event in its own transaction.
+    func codingHistory(id: String) async throws -> [CodingEvent]?
 }
 
 /// Errors every store reports the same way, so the web and CLI faces can map them.

@@ -23,7 +23,8 @@ public protocol LedgerStore: Sendable {
 /// A record from the ledger files to take into the store.
 public enum LedgerChange: Sendable, Hashable {
     /// The coding as it should now be stored (its place resolved in the current text), who made
-    /// this version, whether it was removed, and the ledger version it comes from.
-    case coding(Coding, changedBy: String, removed: LedgerRecord.Removal?, ledgerVersion: Int)
+    /// this version, whether it was removed, the ledger version it comes from and the file that
+    /// holds it (`codings/bo.jsonl`, for the coding's history).
+    case coding(Coding, changedBy: String, removed: LedgerRecord.Removal?, ledgerVersion: Int, file: String)
     case memo(Memo, removed: LedgerRecord.Removal?, ledgerVersion: Int)
 }

@@ -62,6 +62,12 @@ public struct CodingService: Sendable {
         return try await save(&coding, by: editor)
     }
 
+    /// Everything that happened to a coding, oldest first; removed codings keep their history.
+    public func history(id: String) async throws -> [CodingEvent] {
+        guard let events = try await store.codingHistory(id: id) else { throw StoreError.notFound("coding \(id)") }
+        return events
+    }
+
     public func remove(id: String, by coder: String, expectedVersion: Int? = nil) async throws {
         try await store.removeCoding(id: id, by: try validCoder(coder), expectedVersion: expectedVersion)
         await ledger?.publish(id, from: store)

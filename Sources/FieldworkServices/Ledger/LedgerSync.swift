@@ -58,7 +58,8 @@ public struct LedgerSync: Sendable {
                 }
                 let placed = LedgerPlacement.place(entry.coding, in: text)
                 if placed.status == .orphaned { report.orphaned += 1 }
-                changes.append(.coding(placed, changedBy: entry.changedBy, removed: entry.removed, ledgerVersion: entry.version))
+                changes.append(.coding(placed, changedBy: entry.changedBy, removed: entry.removed, ledgerVersion: entry.version,
+                                       file: CodingLedger.relativePath(for: entry.changedBy)))
             case .memo(let entry):
                 changes.append(.memo(entry.memo, removed: entry.removed, ledgerVersion: entry.version))
             }

@@ -2,7 +2,7 @@ import FieldworkCore
 import FieldworkServices
 import Hummingbird
 
-/// `/api/codings`: list, create, change code or memo, re-attach, remove.
+/// `/api/codings`: list, create, change code or memo, re-attach, remove, history.
 struct CodingsAPI {
     let context: FieldworkContext
 
@@ -12,6 +12,7 @@ struct CodingsAPI {
         group.patch("codings/{id}", use: update)
         group.post("codings/{id}/reattach", use: reattach)
         group.delete("codings/{id}", use: remove)
+        group.get("codings/{id}/history", use: history)
     }
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodingJSON> {
@@ -49,6 +50,10 @@ struct CodingsAPI {
         let id = try web.parameters.require("id")
         return CodingJSON(try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
                                                              seen: body.seen, by: body.coder))
+    }
+
+    @Sendable func history(_ request: Request, context web: WebContext) async throws -> JSONList<CodingEventOutput> {
+        JSONList(items: try await context.codings.history(id: try web.parameters.require("id")).map(CodingEventOutput.init))
     }
 
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {

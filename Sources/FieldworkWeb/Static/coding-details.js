@@ -1,7 +1,8 @@
 // A coding's details: the card (or cards, where codings overlap) that shows who coded what,
 // and lets the coder save its memo, change its code or delete it. A conflict (someone else
 // changed it meanwhile) reloads the card, keeps the unsaved memo text and shows the memo saved
-// meanwhile beside it, to merge by hand. Every change is sent with the coder's name.
+// meanwhile beside it, to merge by hand. Every change is sent with the coder's name; the
+// card's History section lists every change so far (coding-history.js).
 
 import { get, post, patch, del, query, ApiError } from './api.js';
 import { recordUndo } from './undo.js';
@@ -12,6 +13,7 @@ import { panel, state } from './workbench.js';
 import { documentId, documentRevision, segmentAt } from './transcript.js';
 import { openPanel, closePanel, panelHeader, setBusy, markActive, confirmDiscard } from './panel.js';
 import { refreshTranscript } from './refresh.js';
+import { historySection } from './coding-history.js';
 
 function codeLabel(codes, id) {
   const code = codes.byId.get(id);
@@ -274,6 +276,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     theirs,
     el('div', { class: 'panel-actions' }, saveMemo, change, remove),
     changeArea, confirmArea, error,
+    historySection(coding.id),
   ].filter(Boolean));
   if (multiple) {
     return el('details', { class: 'coding-card', open: open || undefined, data: { codingCard: coding.id, code: coding.code } },
