@@ -131,4 +131,27 @@ import Testing
         let bo = try String(contentsOf: fixture.root.appending(path: "codings/bo.jsonl"), encoding: .utf8)
         #expect(bo.contains("Adjudication: dismissed code=need.safety.night"))
     }
+
+    /// `coders=Maja+L.,Bo` is the coder "Maja L." (as a form sends it) on the agreement,
+    /// disagreements and co-occurrence routes too; they read `+` as a plus and compared no one.
+    @Test func coderNamesWithSpacesArriveAsFormsSendThem() async throws {
+        let fixture = try await WebFixture()
+        let turns = try await fixture.context.store.segments(documentID: "int-001").filter { $0.speaker == "R01" }
+        for (coder, turn) in [("Maja L.", turns[0]), ("Bo", turns[0]), ("Bo", turns[1])] {
+            _ = try await fixture.context.codings.add(document: "int-001", span: turn.start..<(turn.start + 8), code: "barrier", coder: coder)
+        }
+        try await fixture.app(port: 0).test(.live) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token, host: "localhost:\(try #require(client.port))")
+            for uri in ["/api/agreement?coders=Maja+L.,Bo", "/api/disagreements?coders=Maja+L.,Bo"] {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    let body = try #require(jsonObject(response.body))
+                    #expect(body["coders"] as? [String] == ["Maja L.", "Bo"], "\(uri)")
+                }
+            }
+            #expect(try await Self.passages(client, browser, query: "?coders=Maja+L.,Bo").count == 1)
+            try await client.execute(uri: "/api/cooccurrence?coder=Maja+L.", method: .get, headers: browser.headers) { response in
+                #expect(jsonObject(response.body)?["coded_segments"] as? Int == 1)
+            }
+        }
+    }
 }

@@ -30,7 +30,7 @@ struct AgreementRoutes {
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
-        let coder = request.uri.queryParameters.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         return page(web, title: "Co-occurrence", body: CooccurrencePage(result: counts, codebook: try await context.store.codebook()).body())
     }
