@@ -15,15 +15,18 @@ public struct CodingService: Sendable {
 
     /// `seen`: the revision and words the person chose the span on (the browser sends them);
     /// a span chosen on another revision is stored only if it still holds those words.
+    /// `by`: who made it when that is not the coder (a decision taken into the consensus coder),
+    /// recorded as `updatedBy`, so the record goes into the decider's codings file.
     public func add(document documentID: String, span: Range<Int>, code codeID: String,
-                    coder: String, memo: String? = nil, seen: SeenText? = nil) async throws -> Coding {
+                    coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
+        let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
         let coding = try await store.insertCoding(documentID: documentID, around: span, codeID: codeID) { context in
             try Self.check(seen, span: span, documentID: documentID, in: context.window)
             guard context.codeExists else { throw CodingError.unknownCode(codeID) }
             return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
                           memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
-                          createdAt: Coding.timestamp())
+                          createdAt: Coding.timestamp(), updatedBy: editor)
         }
         await ledger?.publish(coding.id, from: store)
         return coding

@@ -30,4 +30,5 @@ public struct FieldworkContext: Sendable {
     public var retrieval: RetrievalService { RetrievalService(store: store) }
     public var search: SearchService { SearchService(store: store) }
     public var agreement: AgreementService { AgreementService(store: store) }
+    public var adjudication: AdjudicationService { AdjudicationService(store: store, codings: codings, memos: memos) }
 }

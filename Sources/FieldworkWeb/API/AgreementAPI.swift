@@ -16,7 +16,7 @@ struct AgreementAPI {
 
     /// `coders=A,B`, `code=ID`, `include_children=true`, `document=DOC` (repeatable).
     static func request(from uri: URI) -> AgreementService.Request {
-        let query = uri.queryParameters
+        let query = uri.form
         let coders = query.get("coders").map { text in
             text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
@@ -31,7 +31,7 @@ struct AgreementAPI {
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> JSONBody<CooccurrenceOutput> {
-        let coder = request.uri.queryParameters.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         return JSONBody(value: CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder))
     }
 }

@@ -23,6 +23,11 @@ struct FormQuery: Sendable {
         pairs.first { $0.key == key }?.value
     }
 
+    /// Every value given for `key` (a repeated parameter such as `document`), in order.
+    func getAll(_ key: String) -> [String] {
+        pairs.filter { $0.key == key }.map(\.value)
+    }
+
     /// `+` becomes a space, then `%XX` escapes are decoded; malformed escapes stay as typed.
     static func decode(_ component: Substring) -> String {
         let spaced = component.replacingOccurrences(of: "+", with: " ")

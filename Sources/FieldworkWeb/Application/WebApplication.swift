@@ -59,6 +59,7 @@ public func buildRouter(
     RetrievalAPI(context: context).register(on: api)
     NeedsAPI(context: context).register(on: api)
     AgreementAPI(context: context).register(on: api)
+    AdjudicationAPI(context: context).register(on: api)
     try StaticRoutes(context: context).register(on: router)
     return router
 }

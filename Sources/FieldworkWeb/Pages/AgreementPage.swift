@@ -9,7 +9,7 @@ struct AgreementPage {
     func body() -> String {
         var html = "<h1>Agreement</h1><p class=\"hint\">Units: the segments of the documents every compared coder has coded. "
             + "A coder applied a code to a segment when one of their codings of it overlaps the segment. "
-            + "<a href=\"/cooccurrence\">Co-occurrence</a></p>"
+            + "<a href=\"/cooccurrence\">Co-occurrence</a> · <a href=\"/disagreements\">Adjudicate the disagreements</a></p>"
         html += "<p>Coders: \(HTML.escape(result.coders.joined(separator: ", "))). Documents: "
             + result.documents.map { "<a href=\"/documents/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")
             + ".</p>"

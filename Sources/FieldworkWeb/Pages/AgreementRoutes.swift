@@ -10,6 +10,7 @@ struct AgreementRoutes {
     func register(on router: Router<WebContext>) {
         router.get("/agreement", use: agreement)
         router.get("/cooccurrence", use: cooccurrence)
+        router.get("/disagreements", use: disagreements)
     }
 
     private func page(_ web: WebContext, title: String, body: String) -> Response {
@@ -22,8 +23,14 @@ struct AgreementRoutes {
         return page(web, title: "Agreement", body: AgreementPage(result: AgreementOutput(report)).body())
     }
 
+    /// The query parameters of `/agreement`; without `coders`, everyone but the consensus.
+    @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
+        let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
+        return page(web, title: "Disagreements", body: DisagreementsPage(report: report, codebook: try await context.store.codebook()).body())
+    }
+
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
-        let coder = request.uri.queryParameters.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         return page(web, title: "Co-occurrence", body: CooccurrencePage(result: counts, codebook: try await context.store.codebook()).body())
     }

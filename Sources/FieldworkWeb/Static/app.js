@@ -5,6 +5,8 @@ import { initCoder } from './coder.js';
 import { initDocumentPage } from './document.js';
 import { initCodebook } from './codebook.js';
 import { initMemos } from './memos.js';
+import { initBlind } from './blind.js';
+import { initAdjudication } from './adjudicate.js';
 import { el, makeDialog, isEditable } from './ui.js';
 
 const SHORTCUTS = {
@@ -102,10 +104,13 @@ function initShortcuts() {
 function start() {
   document.documentElement.classList.add('js');
   initCoder();
+  initBlind();
   initShortcuts();
   if (document.getElementById('transcript')) initDocumentPage();
   if (document.querySelector('.code-tree')) initCodebook();
   initMemos();
+  const adjudication = document.querySelector('.adjudication');
+  if (adjudication) initAdjudication(adjudication);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -23,6 +23,7 @@ function setCoder(name) {
   }
   memory = name;
   updateButton();
+  document.dispatchEvent(new CustomEvent('fieldwork:coder'));
 }
 
 let memory = null;

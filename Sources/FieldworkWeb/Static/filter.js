@@ -1,9 +1,11 @@
 // Show only some highlights: by code (with the codes below it) or by coder. The choice is
 // kept across transcript refreshes; hidden codings lose their highlight and margin chip
-// (their text stays readable and selectable).
+// (their text stays readable and selectable). A blind pass (blind.js) shows the coder's own
+// codings only, whatever is chosen here.
 
 import { el, nextId } from './ui.js';
 import { transcript } from './transcript.js';
+import { blindCoder, onBlindChange } from './blind.js';
 
 const chosen = { code: '', coder: '' };
 let codeSelect = null;
@@ -13,7 +15,8 @@ let count = null;
 /** Whether a coding with `code` by `coder` is shown under the current choice. */
 function shown(code, coder) {
   const codeOk = !chosen.code || code === chosen.code || code.startsWith(`${chosen.code}.`);
-  return codeOk && (!chosen.coder || coder === chosen.coder);
+  const blind = blindCoder();
+  return codeOk && (!chosen.coder || coder === chosen.coder) && (!blind || coder === blind);
 }
 
 function options(select, values, allLabel) {
@@ -33,7 +36,9 @@ export function applyHighlightFilter() {
     if (chip.dataset.coder) coders.add(chip.dataset.coder);
   }
   options(codeSelect, [...codes].sort((a, b) => a[1].localeCompare(b[1])), 'All codes');
-  options(coderSelect, [...coders].sort().map((coder) => [coder, coder]), 'All coders');
+  const blind = blindCoder();
+  // In a blind pass the others' names are not offered either.
+  options(coderSelect, [...coders].filter((coder) => !blind || coder === blind).sort().map((coder) => [coder, coder]), 'All coders');
   chosen.code = codeSelect.value;
   chosen.coder = coderSelect.value;
   const coderOf = new Map(chips.map((chip) => [chip.dataset.coding, chip.dataset.coder || '']));
@@ -46,8 +51,10 @@ export function applyHighlightFilter() {
   for (const mark of transcript().querySelectorAll('mark.hl[data-coding]')) {
     mark.classList.toggle('is-filtered-out', !shown(mark.dataset.code, coderOf.get(mark.dataset.coding) || ''));
   }
-  const filtering = chosen.code || chosen.coder;
-  count.textContent = filtering ? `${visible} of ${chips.length} codings shown` : '';
+  const filtering = chosen.code || chosen.coder || blind;
+  // A blind pass does not tell how much the others coded either.
+  const total = blind ? chips.filter((chip) => chip.dataset.coder === blind).length : chips.length;
+  count.textContent = filtering ? `${visible} of ${total} codings shown${blind ? ' (blind pass: yours only)' : ''}` : '';
 }
 
 /** Run once on the document page. */
@@ -61,5 +68,6 @@ export function initHighlightFilter(tools) {
   tools.append(el('div', { class: 'highlight-filter', role: 'group', 'aria-label': 'Show highlights' },
     el('label', { for: codeId }, 'Code '), codeSelect,
     el('label', { for: coderId }, 'Coder '), coderSelect, count));
+  onBlindChange(applyHighlightFilter);
   applyHighlightFilter();
 }

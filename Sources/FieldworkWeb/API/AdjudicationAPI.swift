@@ -1,0 +1,41 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/api/disagreements`: the disputed passages of the agreement report and the decisions on
+/// them (accept a code into the consensus coder, dismiss it, discuss the passage).
+struct AdjudicationAPI {
+    let context: FieldworkContext
+
+    func register(on group: RouterGroup<WebContext>) {
+        group.get("disagreements", use: list)
+        group.post("disagreements/accept", use: accept)
+        group.post("disagreements/dismiss", use: dismiss)
+        group.post("disagreements/discussion", use: discuss)
+    }
+
+    /// The query parameters of `/api/agreement`; without `coders`, everyone but the consensus.
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONBody<AdjudicationJSON> {
+        JSONBody(value: AdjudicationJSON(try await context.adjudication.passages(AgreementAPI.request(from: request.uri))))
+    }
+
+    @Sendable func accept(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodingJSON> {
+        let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
+        let coding = try await context.adjudication.accept(document: body.document, start: body.start, end: body.end,
+                                                           code: body.code, by: body.by)
+        return EditedResponse(status: .created, response: CodingJSON(coding))
+    }
+
+    @Sendable func dismiss(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {
+        let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
+        let memo = try await context.adjudication.dismiss(document: body.document, start: body.start, end: body.end,
+                                                          code: body.code, by: body.by)
+        return EditedResponse(status: .created, response: MemoJSON(memo))
+    }
+
+    @Sendable func discuss(_ request: Request, context web: WebContext) async throws -> MemoJSON {
+        let body = try await request.decode(as: DiscussionRequest.self, context: web)
+        return MemoJSON(try await context.adjudication.discuss(document: body.document, start: body.start, end: body.end,
+                                                               text: body.text, by: body.by, version: body.version))
+    }
+}

@@ -1,0 +1,39 @@
+// The disagreements page: accept a disputed code into the consensus coder, dismiss it, or save
+// the passage's discussion memo. Each action is recorded under the coder's name (asked once);
+// after a decision the page is reloaded from the server, which renders the new state.
+
+import { post } from './api.js';
+import { ensureCoder } from './coder.js';
+
+async function decide(button) {
+  const passage = button.closest('section.passage');
+  const status = passage.querySelector('.discussion .status');
+  const by = await ensureCoder('Decisions are recorded with your name. What name should Fieldwork use?');
+  if (!by) return;
+  const where = { document: passage.dataset.document, start: Number(passage.dataset.start), end: Number(passage.dataset.end), by };
+  button.disabled = true;
+  try {
+    const action = button.dataset.action;
+    if (action === 'discuss') {
+      const box = passage.querySelector('.discussion textarea');
+      const version = box.dataset.version ? Number(box.dataset.version) : undefined;
+      const memo = await post('/api/disagreements/discussion', { ...where, text: box.value, version });
+      box.dataset.version = String(memo.version);
+      status.textContent = 'Discussion saved.';
+    } else {
+      await post(`/api/disagreements/${action}`, { ...where, code: button.closest('li').dataset.code });
+      window.location.reload();
+    }
+  } catch (error) {
+    status.textContent = error.detail || String(error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function initAdjudication(root) {
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (button && root.contains(button)) decide(button);
+  });
+}

@@ -1,0 +1,93 @@
+// Blind pass: a coder hides everyone else's codings for an independent pass. The choice is kept
+// per browser (localStorage) and shown as a banner on every page while it is on. The document
+// page hides other coders' highlights and margin chips (filter.js asks `blindCoder`); the
+// retrieval page, rendered on the server, is reloaded with `coder=` set to the coder.
+
+import { el } from './ui.js';
+import { getCoder, ensureCoder } from './coder.js';
+
+const KEY = 'fieldwork.blind';
+const listeners = [];
+
+function stored() {
+  try {
+    return localStorage.getItem(KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/** The coder whose codings alone are shown, or null when no blind pass is on. */
+export function blindCoder() {
+  return stored() ? getCoder() : null;
+}
+
+/** Runs `callback` whenever the blind pass (or the coder) changes. */
+export function onBlindChange(callback) {
+  listeners.push(callback);
+}
+
+function store(on) {
+  try {
+    if (on) localStorage.setItem(KEY, 'on');
+    else localStorage.removeItem(KEY);
+  } catch {
+    // storage disabled: no blind pass
+  }
+}
+
+function render() {
+  const coder = blindCoder();
+  document.documentElement.classList.toggle('is-blind', Boolean(coder));
+  const toggle = document.getElementById('blind-toggle');
+  if (toggle) {
+    toggle.setAttribute('aria-pressed', coder ? 'true' : 'false');
+    toggle.textContent = coder ? 'Blind pass: on' : 'Blind pass: off';
+  }
+  document.getElementById('blind-banner')?.remove();
+  if (coder) {
+    const off = el('button', { type: 'button', class: 'secondary', onclick: () => change(false) }, 'Show everyone’s codings');
+    const banner = el('div', { id: 'blind-banner', class: 'blind-banner', role: 'status' },
+      el('strong', {}, 'Blind pass: '), `showing only ${coder}’s codings. `, off);
+    document.querySelector('header.top')?.after(banner);
+  }
+  narrowRetrieval(coder);
+  for (const callback of listeners) callback(coder);
+}
+
+async function change(on) {
+  if (on && !(await ensureCoder('A blind pass shows only your own codings. What name do you code under?'))) return;
+  store(on);
+  render();
+}
+
+/** The retrieval page lists what the server sent: ask it again for the coder's passages only. */
+function narrowRetrieval(coder) {
+  const form = document.querySelector('main[data-page="retrieval"] form.filters');
+  if (!form) return;
+  const select = form.querySelector('select[name="coder"]');
+  const url = new URL(window.location.href);
+  if (coder && url.searchParams.get('code') && url.searchParams.get('coder') !== coder) {
+    url.searchParams.set('coder', coder);
+    window.location.replace(url.toString());
+    return;
+  }
+  if (!select) return;
+  if (coder && ![...select.options].some((option) => option.value === coder)) select.append(el('option', { value: coder }, coder));
+  if (coder) select.value = coder;
+  for (const option of select.options) option.disabled = Boolean(coder) && option.value !== coder;
+}
+
+export function initBlind() {
+  const coderButton = document.getElementById('coder-button');
+  if (coderButton && !document.getElementById('blind-toggle')) {
+    const toggle = el('button', { id: 'blind-toggle', type: 'button', class: 'blind-toggle', title: 'Blind pass: show only my codings' });
+    toggle.addEventListener('click', () => change(!blindCoder()));
+    coderButton.after(toggle);
+  }
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY || event.key === 'fieldwork.coder') render();
+  });
+  document.addEventListener('fieldwork:coder', render);
+  render();
+}

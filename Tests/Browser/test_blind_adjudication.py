@@ -1,0 +1,86 @@
+"""Blind passes (only my codings, on every page while on) and adjudicating disagreements."""
+from urllib.parse import parse_qs, urlparse
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from conftest import console_errors, screenshot
+from test_coding_details import chip, code, passage
+from test_workbench import api, wait
+
+
+def test_a_blind_pass_hides_everyone_elses_codings_until_turned_off(browser, server):
+    browser.get(server["base"] + "/documents/int-001")
+    anna = code(browser, "int-001", passage(browser, "int-001", 1), "need.safety", "Anna Berg")
+    mine = code(browser, "int-001", passage(browser, "int-001", 3), "need.health", "Selenium")
+    browser.refresh()
+    toggle = wait(browser).until(EC.element_to_be_clickable((By.ID, "blind-toggle")))
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert chip(browser, anna["id"]).is_displayed()
+    toggle.click()
+    banner = wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner")))
+    assert "showing only Selenium’s codings" in banner.text
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert not chip(browser, anna["id"]).is_displayed() and chip(browser, mine["id"]).is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, f"mark.hl.is-filtered-out[data-coding='{anna['id']}']")
+    assert not browser.find_elements(By.CSS_SELECTOR, f"mark.hl.is-filtered-out[data-coding='{mine['id']}']")
+    # Nor are the others' names offered in the coder filter.
+    coders = [o.text for o in browser.find_elements(By.CSS_SELECTOR, ".highlight-filter select[id^='filter-coder'] option")]
+    assert coders == ["All coders", "Selenium"]
+    assert browser.find_element(By.CSS_SELECTOR, ".highlight-filter .filter-count").text == "1 of 1 codings shown (blind pass: yours only)"
+    screenshot(browser, "blind-pass-document")
+
+    # The choice holds on every page of this browser, and after a reload.
+    browser.get(server["base"] + "/codebook")
+    assert "Blind pass" in wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner"))).text
+    # Retrieval is rendered on the server: the page asks again for the coder's passages only.
+    browser.get(server["base"] + "/retrieval?code=need")
+    wait(browser).until(lambda driver: parse_qs(urlparse(driver.current_url).query).get("coder") == ["Selenium"])
+    listing = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.retrieval")))
+    assert "Selenium" in listing.text and "Anna Berg" not in listing.text
+
+    browser.get(server["base"] + "/documents/int-001")
+    wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner")))
+    assert not chip(browser, anna["id"]).is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "#blind-banner button").click()
+    wait(browser).until(lambda driver: not driver.find_elements(By.ID, "blind-banner"))
+    assert chip(browser, anna["id"]).is_displayed()
+    assert browser.execute_script("return localStorage.getItem('fieldwork.blind')") is None
+    assert console_errors(browser) == []
+
+
+def test_a_disputed_code_is_accepted_into_the_consensus_and_the_passage_discussed(browser, server):
+    browser.get(server["base"] + "/documents/int-002")
+    shared = passage(browser, "int-002", 1)
+    code(browser, "int-002", shared, "need.safety", "Anna Berg")
+    code(browser, "int-002", shared, "need.safety", "Bo Ek")
+    disputed = api(browser, "/api/documents/int-002")["segments"][3]
+    code(browser, "int-002", passage(browser, "int-002", 3), "barrier", "Bo Ek")
+
+    browser.get(server["base"] + "/disagreements?coders=Anna+Berg,Bo+Ek&document=int-002")
+    section = f"section.passage[data-document='int-002'][data-start='{disputed['start']}']"
+    passage_element = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, section)))
+    headers = [th.get_attribute("textContent") for th in passage_element.find_elements(By.CSS_SELECTOR, "table.side-by-side th")]
+    assert headers == ["Anna Berg", "Bo Ek"]
+    link = passage_element.find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href")
+    assert link.endswith(f"/documents/int-002#s{disputed['start']}")
+    passage_element.find_element(By.CSS_SELECTOR, "li[data-code='barrier'] button[data-action='accept']").click()
+    # The page reloads after a decision: read the state in one step (no stale element).
+    state = f"{section} li[data-code='barrier'] .state"
+    wait(browser).until(lambda driver: driver.execute_script(
+        "const s = document.querySelector(arguments[0]); return s && s.textContent", state) == "Accepted into consensus by Selenium.")
+    headers = [th.get_attribute("textContent") for th in browser.find_elements(By.CSS_SELECTOR, f"{section} table.side-by-side th")]
+    assert headers == ["Anna Berg", "Bo Ek", "Consensus"]
+
+    box = browser.find_element(By.CSS_SELECTOR, f"{section} .discussion textarea")
+    box.send_keys("Bo's reading holds: the stairs are a barrier.")
+    browser.find_element(By.CSS_SELECTOR, f"{section} button[data-action='discuss']").click()
+    wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, f"{section} .discussion .status").text == "Discussion saved.")
+    screenshot(browser, "disagreements")
+    browser.refresh()
+    box = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f"{section} .discussion textarea")))
+    assert box.get_attribute("value") == "Bo's reading holds: the stairs are a barrier."
+
+    consensus = api(browser, "/api/codings?document=int-002&coder=Consensus")
+    assert [(c["code"], c["memo"], c["updated_by"]) for c in consensus] == [("barrier", "accepted by Selenium", "Selenium")]
+    assert console_errors(browser) == []
