@@ -20,9 +20,17 @@ public actor CodingLedger {
     }
 
     private var cache: [String: CachedFile] = [:]
+    /// A server writes the files shortly after the change, off the request's path, many changes
+    /// in one rewrite per file (rewriting a coder's whole file on every request cost ~3 ms at a
+    /// few thousand codings). The CLI writes at once: its process ends right after.
+    private let deferred: Bool
+    private var pending: Set<String> = []
+    private var flushScheduled = false
+    static let flushDelay: Duration = .milliseconds(200)
 
-    public init(folder: URL) {
+    public init(folder: URL, deferred: Bool = false) {
         self.folder = folder
+        self.deferred = deferred
     }
 
     /// The path of a person's ledger, relative to the workspace: `codings/maja-l.jsonl`.
@@ -48,10 +56,32 @@ public actor CodingLedger {
     /// logged, not thrown: the change is safe in the store, and the next ingest writes it out
     /// (the store remembers what the files hold).
     public func publish(_ id: String, from store: any FieldworkStore) async {
+        guard deferred else { return await flush([id], from: store) }
+        pending.insert(id)
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        Task {
+            try? await Task.sleep(for: Self.flushDelay)
+            await self.flushPending(from: store)
+        }
+    }
+
+    private func flushPending(from store: any FieldworkStore) async {
+        let ids = pending
+        pending = []
+        flushScheduled = false
+        await flush(ids, from: store)
+    }
+
+    private func flush(_ ids: Set<String>, from store: any FieldworkStore) async {
         do {
-            if let record = try await store.ledgerRecord(id: id) { try write([record]) }
+            var records: [LedgerRecord] = []
+            for id in ids.sorted() {
+                if let record = try await store.ledgerRecord(id: id) { records.append(record) }
+            }
+            try write(records)
         } catch {
-            Self.logger.warning("codings file not written for \(id) (written at the next ingest): \(error)")
+            Self.logger.warning("codings file not written for \(ids.count) change(s) (written at the next ingest): \(error)")
         }
     }
 

@@ -8,18 +8,20 @@ public struct FieldworkContext: Sendable {
     /// The one writer of the workspace's codings files, shared by everything this process does.
     public let ledger: CodingLedger
 
-    public init(workspace: Workspace, store: any FieldworkStore) {
+    /// - Parameter deferredLedger: write the codings files shortly after each change, off the
+    ///   request path (a server), instead of at once (the CLI, tests).
+    public init(workspace: Workspace, store: any FieldworkStore, deferredLedger: Bool = false) {
         self.workspace = workspace
         self.store = store
-        ledger = CodingLedger(folder: workspace.codingsFolder)
+        ledger = CodingLedger(folder: workspace.codingsFolder, deferred: deferredLedger)
     }
 
     /// Opens the workspace's SQLite database (creating it, owner-only, if needed). A server
-    /// (`serving`) keeps the database's housekeeping off its requests' path.
+    /// (`serving`) keeps the database's housekeeping and the codings files off its requests' path.
     public static func open(_ workspace: Workspace, serving: Bool = false) throws -> FieldworkContext {
         let database = try AppDatabase.open(path: workspace.databasePath,
                                             checkpoints: serving ? .background(every: .seconds(1)) : .automatic)
-        return FieldworkContext(workspace: workspace, store: SQLiteStore(database))
+        return FieldworkContext(workspace: workspace, store: SQLiteStore(database), deferredLedger: serving)
     }
 
     public var ingest: IngestService { IngestService(workspace: workspace, store: store, ledger: ledger) }

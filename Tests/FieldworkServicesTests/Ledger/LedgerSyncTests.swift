@@ -46,6 +46,26 @@ import Testing
         #expect(try ledger(workspace, "Maja L.").contains("\"removed\"") == false)
     }
 
+    /// A server writes the files just after the changes, several in one rewrite.
+    @Test func aServerWritesTheFilesShortlyAfterTheChanges() async throws {
+        let workspace = try await workspace()
+        let served = FieldworkContext(workspace: workspace.context.workspace, store: workspace.store, deferredLedger: true)
+        let text = try await workspace.plainText("int-014")
+        var ids: [String] = []
+        for (index, quote) in ["ligger vaken", "Larmet skaver", "lyssnar efter"].enumerated() {
+            let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
+            ids.append(try await served.codings.add(document: "int-014", span: start..<(start + quote.unicodeScalars.count),
+                                                    code: index == 0 ? "need" : "need.safety", coder: "Bo").id)
+        }
+        var file = ""
+        for _ in 0..<50 where ids.contains(where: { !file.contains($0) }) {
+            try await Task.sleep(for: .milliseconds(100))
+            file = (try? ledger(workspace, "Bo")) ?? ""
+        }
+        #expect(ids.allSatisfy { file.contains("\"id\":\"\($0)\"") })
+        #expect(file.split(separator: "\n").count == 3)
+    }
+
     @Test func aDeletedDatabaseIsRebuiltFromTheFilesWithNothingLost() async throws {
         let workspace = try await workspace()
         let kept = try await workspace.code("int-014", quote: "Familjen 👩‍👩‍👧 ringer", coder: "anna")
