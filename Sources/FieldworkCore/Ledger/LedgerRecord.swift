@@ -107,33 +107,18 @@ public enum LedgerRecord: Sendable, Hashable {
         }
     }
 
-    public var id: String {
+    /// The fields every record has, read once instead of switching per property.
+    private var common: (id: String, version: Int, updated: Date, changedBy: String) {
         switch self {
-        case .coding(let entry): entry.id
-        case .memo(let entry): entry.id
+        case .coding(let entry): (entry.id, entry.version, entry.updated, entry.changedBy)
+        case .memo(let entry): (entry.id, entry.version, entry.updated, entry.changedBy)
         }
     }
 
-    public var version: Int {
-        switch self {
-        case .coding(let entry): entry.version
-        case .memo(let entry): entry.version
-        }
-    }
-
-    public var updated: Date {
-        switch self {
-        case .coding(let entry): entry.updated
-        case .memo(let entry): entry.updated
-        }
-    }
-
-    public var changedBy: String {
-        switch self {
-        case .coding(let entry): entry.changedBy
-        case .memo(let entry): entry.changedBy
-        }
-    }
+    public var id: String { common.id }
+    public var version: Int { common.version }
+    public var updated: Date { common.updated }
+    public var changedBy: String { common.changedBy }
 
     /// Where a record's line goes in a file: codings by document and place, then memos; so that
     /// a diff shows exactly the records that changed.
