@@ -1,41 +1,18 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 
 /// The real `fieldwork` binary: export a project, import it into a second workspace with the
 /// same corpus, and write a matrix.
 @Suite(.serialized) struct ExchangeCLITests {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static var executable: URL { FieldworkBinary.url }
 
-    /// The binary built next to the test bundle (as FieldworkCLITests finds it).
-    static var executable: URL {
-        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [products, products.deletingLastPathComponent()]
-        where FileManager.default.isExecutableFile(atPath: folder.appending(path: "fieldwork").path) {
-            return folder.appending(path: "fieldwork")
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: ".build/debug/fieldwork")
-    }
-
-    func run(_ workspace: URL, _ arguments: String...) throws -> Output {
+    func run(_ workspace: URL, _ arguments: String...) throws -> ProcessOutput {
         try run(workspace, arguments)
     }
 
-    func run(_ workspace: URL, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--workspace", workspace.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ workspace: URL, _ arguments: [String]) throws -> ProcessOutput {
+        try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments)
     }
 
     @Test func exportImportAndMatrixThroughTheBinary() async throws {
