@@ -29,6 +29,10 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
 
     // MARK: Codings
     func codings(_ filter: CodingFilter) async throws -> [Coding]
+    /// Live codings (anchored and orphaned) per code id: counted by the store, not by loading them.
+    func codingCountsByCode() async throws -> [String: Int]
+    /// Everyone with a live coding, sorted.
+    func coders() async throws -> [String]
     func coding(id: String) async throws -> Coding?
     func insertCoding(_ coding: Coding) async throws
     /// Inserts the coding `build` makes from the document's text around `span` and whether

@@ -15,7 +15,7 @@ struct CodebookAPI {
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodeJSON> {
         let codebook = try await context.store.codebook()
-        let counts = Dictionary(grouping: try await context.store.codings(CodingFilter()), by: \.codeID).mapValues(\.count)
+        let counts = try await context.store.codingCountsByCode()
         return JSONList(items: codebook.codes.map { CodeJSON($0, codings: counts[$0.id] ?? 0) })
     }
 

@@ -39,7 +39,7 @@ struct PageRoutes {
     }
 
     @Sendable func codebook(_ request: Request, context web: WebContext) async throws -> Response {
-        let counts = Dictionary(grouping: try await context.store.codings(CodingFilter()), by: \.codeID).mapValues(\.count)
+        let counts = try await context.store.codingCountsByCode()
         let body = CodebookPage(codebook: try await context.store.codebook(), counts: counts).body()
         return page(web, .codebook, title: "Codebook", body: body)
     }
@@ -51,7 +51,7 @@ struct PageRoutes {
             if let value = parameters.get(key), !value.isEmpty { query[key] = value }
         }
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
-        let coders = Set(try await context.store.codings(CodingFilter()).map(\.coder)).sorted()
+        let coders = try await context.store.coders()
         let body = RetrievalPage(codebook: try await context.store.codebook(), query: query, items: items, coders: coders).body()
         return page(web, .retrieval, title: "Retrieval", body: body)
     }
