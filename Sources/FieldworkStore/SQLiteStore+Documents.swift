@@ -146,8 +146,8 @@ extension SQLiteStore {
                     ) AS participants
                 FROM document d ORDER BY d.date, d.id
                 """)
-            return rows.map { row in
-                DocumentSummary(metadata: DocumentRow.metadata(from: row), path: row["path"],
+            return try rows.map { row in
+                DocumentSummary(metadata: try DocumentRow.metadata(from: row), path: row["path"],
                                 segments: row["segment_count"], codings: row["coding_count"])
             }
         }
@@ -161,7 +161,7 @@ extension SQLiteStore {
                 ) AS participants
                 FROM document d WHERE d.id = ?
                 """, arguments: [id]) else { return nil }
-            return StoredDocument(metadata: DocumentRow.metadata(from: row), path: row["path"],
+            return StoredDocument(metadata: try DocumentRow.metadata(from: row), path: row["path"],
                                   plainText: row["plain_text"], revision: row["revision"])
         }
     }
@@ -176,7 +176,7 @@ extension SQLiteStore {
                 SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end
                 FROM segment WHERE document_id = ? ORDER BY idx
                 """, arguments: [documentID]).map { row in
-                Segment(index: row["idx"], kind: SegmentKind(rawValue: row["kind"]) ?? .paragraph, speaker: row["speaker"],
+                Segment(index: row["idx"], kind: try row.value("kind", of: "segment"), speaker: row["speaker"],
                         headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
                         start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"])
             }
@@ -225,9 +225,9 @@ enum DocumentRow {
         return TextWindow(offset: bounds.lowerBound, text: text, documentLength: length, revision: row[1])
     }
 
-    static func metadata(from row: Row) -> DocumentMetadata {
+    static func metadata(from row: Row) throws -> DocumentMetadata {
         DocumentMetadata(
-            id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .note, title: row["title"],
+            id: row["id"], type: try row.value("type", of: "document"), title: row["title"],
             date: row["date"], language: row["language"],
             participants: JSONColumn.decode([String].self, from: row["participants"], default: []),
             interviewer: row["interviewer"],

@@ -30,7 +30,7 @@ extension SQLiteStore {
             return try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map { row in
                 let id: String = row["id"]
                 return Participant(
-                    id: id, role: ParticipantRole(rawValue: row["role"]) ?? .other,
+                    id: id, role: try row.value("role", of: "participant"),
                     administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
                         .compactMap(Administration.init(rawValue:)),
                     attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
