@@ -16,9 +16,21 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public struct SourceMapping: Sendable, Hashable, Encodable {
         public var source: String
         public var document: String
+        /// How the source's positions were read, and why.
+        public var positions: PositionReading = .codePoints
+        public var basis: String = ""
+    }
+
+    /// A corpus file made from a source that no document matched.
+    public struct CreatedDocument: Sendable, Hashable, Encodable {
+        public var source: String
+        public var path: String
+        /// The speaker labels recognised (none: a `note` without turns).
+        public var speakers: [String]
     }
 
     public var file: String
+    public var documentsCreated: [CreatedDocument] = []
     public var origin: String?
     /// False when nothing was written: a dry run, or a strict import with problems.
     public var written = false
@@ -46,7 +58,7 @@ public struct ImportReport: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, origin, written, sources, problems
-        case dryRun = "dry_run"
+        case dryRun = "dry_run", documentsCreated = "documents_created"
         case codesMatched = "codes_matched", codesAdded = "codes_added", codingsImported = "codings_imported"
         case codingsAlreadyPresent = "codings_already_present", memosImported = "memos_imported"
         case memosAlreadyPresent = "memos_already_present", notImported = "not_imported"
@@ -57,10 +69,18 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         let outcome = written ? "imported" : dryRun ? "dry run, nothing written:" : "nothing written (--strict, not everything maps):"
         var lines = ["\(outcome) \(file)" + (origin.map { " (made by \($0))" } ?? "")]
         if !codebookOnly {
-            // Only sources named otherwise than their document need saying which is which.
-            let renamed = sources.filter { $0.source != $0.document }
-            lines.append("  sources: \(sources.count) mapped to documents"
-                + (renamed.isEmpty ? "" : " (" + renamed.map { "\($0.source) → \($0.document)" }.joined(separator: ", ") + ")"))
+            lines.append("  sources: \(sources.count) mapped to documents")
+            for source in sources {
+                let name = source.source == source.document ? source.document : "\(source.source) → \(source.document)"
+                lines.append("    \(name): positions read as \(source.positions.rawValue) (\(source.basis))")
+            }
+            if !documentsCreated.isEmpty {
+                lines.append("  documents: \(documentsCreated.count) \(written ? "created" : "to create") from sources no document matched")
+                for document in documentsCreated {
+                    let turns = document.speakers.isEmpty ? "no speaker turns" : "speakers " + document.speakers.joined(separator: ", ")
+                    lines.append("    \(document.path) from \(document.source) (\(turns))")
+                }
+            }
         }
         lines.append("  codes: \(codesMatched) matched, \(codesAdded.count) new"
             + (codesAdded.isEmpty ? "" : " (" + codesAdded.joined(separator: ", ") + ")"))

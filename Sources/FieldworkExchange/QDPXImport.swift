@@ -27,10 +27,14 @@ public struct QDPXImport: Sendable {
         report.problems += codes.problems
         report.notImported = Self.unsupported(project)
 
+        let documents = try await DocumentMatcher.load(from: store)
+        let maker = options.matchOnly ? nil : SourceDocumentMaker(
+            workspace: context.workspace, participants: Set(try await store.participants().map(\.id)),
+            usedIDs: Set(documents.texts.keys))
         var planner = ProjectImportPlanner(
             report: report, people: ImportPeople(project.users?.users ?? [], fallback: options.coder),
             notes: NoteIndex(project.notes?.notes ?? [], archive: archive), codeIDs: codes.ids,
-            documents: try await DocumentMatcher.load(from: store),
+            documents: documents, maker: maker,
             existingCodings: try await store.codings(CodingFilter()),
             existingMemos: try await store.memos(target: nil, targetID: nil))
         planner.plan(project, archive: archive)
@@ -38,7 +42,8 @@ public struct QDPXImport: Sendable {
         report.codingsImported = planner.codings.count
         report.memosImported = planner.memos.count
 
-        try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(codings: planner.codings, memos: planner.memos),
+        try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(documents: planner.made.map(\.change), codings: planner.codings, memos: planner.memos),
+                                     files: planner.made.map { (url: $0.url, markdown: $0.markdown) },
                                      context: context, options: options, report: &report)
         return report
     }

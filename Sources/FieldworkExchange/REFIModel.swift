@@ -98,6 +98,8 @@ enum REFI {
 
     struct Selection: Decodable {
         var guid: String?
+        /// Most exporters write the selected text here; NVivo leaves it empty.
+        var name: String?
         var startPosition: String?
         var endPosition: String?
         var creatingUser: String?
@@ -108,7 +110,7 @@ enum REFI {
         var noteRefs: [Ref]?
 
         enum CodingKeys: String, CodingKey {
-            case guid, startPosition, endPosition, creatingUser, creationDateTime, modifyingUser
+            case guid, name, startPosition, endPosition, creatingUser, creationDateTime, modifyingUser
             case description = "Description", codings = "Coding", noteRefs = "NoteRef"
         }
     }

@@ -15,26 +15,29 @@ extension SQLiteStore {
     }
 
     public func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult] {
-        try await writer.write { db in
-            var indexed: [SegmentIndexEntry] = []
-            let results = try changes.map { change in
-                var result: (DocumentApplyResult, [SegmentIndexEntry])?
-                try db.inSavepoint {
-                    result = try apply(change, db)
-                    return .commit
-                }
-                indexed += result!.1
-                return result!.0
+        try await writer.write { db in try applyDocuments(changes, db) }
+    }
+
+    /// Writes documents inside the caller's transaction (ingest, or an import that creates them).
+    func applyDocuments(_ changes: [DocumentChange], _ db: Database) throws -> [DocumentApplyResult] {
+        var indexed: [SegmentIndexEntry] = []
+        let results = try changes.map { change in
+            var result: (DocumentApplyResult, [SegmentIndexEntry])?
+            try db.inSavepoint {
+                result = try apply(change, db)
+                return .commit
             }
-            // The full-text inserts for the whole batch come after the per-document savepoints:
-            // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
-            // a bulk load does.
-            let statement = try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
-            for entry in indexed {
-                try statement.execute(arguments: [entry.id, entry.text])
-            }
-            return results
+            indexed += result!.1
+            return result!.0
         }
+        // The full-text inserts for the whole batch come after the per-document savepoints:
+        // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
+        // a bulk load does.
+        let statement = try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
+        for entry in indexed {
+            try statement.execute(arguments: [entry.id, entry.text])
+        }
+        return results
     }
 
     /// A new segment's row id and text, for the full-text index.

@@ -73,9 +73,37 @@ import Testing
             </Sources></Project>
             """, files: [("a.txt", "Ingen känd text.")])
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run(workspace.root, "import", "qdpx", file.path)
+        let result = try run(workspace.root, "import", "qdpx", file.path, "--match-only")
         #expect(result.status == 1)
         #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))
+    }
+
+    /// A foreign project through the binary: a dry run says what it would create and writes
+    /// nothing; the import creates the documents and says how it read positions; again, it adds
+    /// nothing; and ingest finds the new files already in the store.
+    @Test func aForeignProjectBecomesDocumentsThroughTheBinary() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let file = try ForeignDocumentsImportTests.project().pack()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let dryRun = try run(workspace.root, "import", "qdpx", file.path, "--dry-run")
+        #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains("  documents: 2 to create from sources no document matched\n"
+            + "    corpus/intervju-7.md from Intervju 7.docx (speakers R14, Intervjuare)\n"
+            + "    corpus/bakgrund.md from Bakgrund (no speaker turns)\n"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appending(path: "corpus/intervju-7.md").path))
+
+        let imported = try run(workspace.root, "import", "qdpx", file.path)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stdout.contains("    Intervju 7.docx → intervju-7: positions read as UTF-16 code units (no quotes to check; "
+            + "NVivo 14 counts UTF-16 code units; 4 of 4 spans fall on word boundaries)"))
+        #expect(imported.stdout.contains("  documents: 2 created from sources no document matched"))
+        #expect(imported.stdout.contains("  codings: 5 new, 0 already present"))
+
+        let again = try run(workspace.root, "import", "qdpx", file.path)
+        #expect(again.status == 0 && again.stdout.contains("  codings: 0 new, 5 already present"))
+        #expect(!again.stdout.contains("documents:"))
+        let ingest = try run(workspace.root, "ingest")
+        #expect(ingest.status == 0 && ingest.stdout.contains("added 0, updated 0"), "\(ingest.stdout)")
     }
 
     /// A damaged project.qde ends the command with one line naming file, line and column; the

@@ -20,7 +20,7 @@ public enum TranscriptMarkdown {
         return output
     }
 
-    static func frontMatter(_ metadata: DocumentMetadata) -> String {
+    public static func frontMatter(_ metadata: DocumentMetadata) -> String {
         var lines = ["---", "id: \(YAMLQuoting.quoted(metadata.id))", "type: \(metadata.type.rawValue)",
                      "title: \(YAMLQuoting.quoted(metadata.title))"]
         if let date = metadata.date { lines.append("date: \(YAMLQuoting.quoted(date))") }
