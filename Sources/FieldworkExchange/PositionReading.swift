@@ -37,4 +37,18 @@ public enum PositionReading: String, CaseIterable, Sendable, Hashable, Encodable
         table.append(scalars.count)
         return table
     }
+
+    /// Scalar index of `scalars` → position in this reading (the inverse of `scalarIndices`),
+    /// for writing positions the way a target tool counts them.
+    func positions(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var table: [Int] = [0]
+        table.reserveCapacity(scalars.count + 1)
+        var position = 0
+        for (index, scalar) in scalars.enumerated() {
+            let joined = countsCRLFAsOne && scalar == "\n" && index > 0 && scalars[index - 1] == "\r"
+            position += joined ? 0 : width(of: scalar)
+            table.append(position)
+        }
+        return table
+    }
 }

@@ -1,3 +1,5 @@
+import FieldworkCore
+@testable import FieldworkExchange
 import Foundation
 import Testing
 
@@ -76,6 +78,29 @@ import Testing
         let result = try run(workspace.root, "import", "qdpx", file.path, "--match-only")
         #expect(result.status == 1)
         #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))
+    }
+
+    /// `--positions utf16` (for NVivo) counts UTF-16 code units: the coding after 👩‍👩‍👧 (5 code
+    /// points, 8 units) and 👍🏽 (2 and 4) moves accordingly; importing that file again reads the
+    /// positions as UTF-16 from the quotes and gives the same codings.
+    @Test func exportWithUTF16PositionsThroughTheBinary() async throws {
+        let source = try await QDPXExportTests.codedWorkspace()
+        let export = try run(source.root, "export", "qdpx", "--out", "exports/nvivo.qdpx", "--positions", "utf16")
+        #expect(export.status == 0 && export.stdout.contains("; positions in UTF-16 code units"), "\(export.stderr)")
+        let file = source.root.appending(path: "exports/nvivo.qdpx")
+        let xml = String(decoding: try Archives.unpack(try Data(contentsOf: file)).project, as: UTF8.self)
+        let coding = try #require(try await source.store.codings(CodingFilter()).first { $0.quote.hasPrefix("👍🏽") })
+        let prefix = try await source.plainText("int-014")[0..<coding.start]
+        #expect(prefix.utf16.count == coding.start + 3)  // 👩‍👩‍👧 adds three units
+        #expect(xml.contains("startPosition=\"\(prefix.utf16.count)\" endPosition=\"\(prefix.utf16.count + coding.quote.utf16.count)\""))
+
+        let target = try await ExchangeWorkspace()
+        let imported = try run(target.root, "import", "qdpx", file.path)
+        #expect(imported.status == 0, "\(imported.stdout)")
+        #expect(imported.stdout.contains("    int-014: positions read as UTF-16 code units (quotes agree: 3 of 3)"), "\(imported.stdout)")
+        #expect(try await target.codingFacts() == (try await source.codingFacts()))
+        let bad = try run(source.root, "export", "qdpx", "--positions", "bytes")
+        #expect(bad.status != 0 && bad.stderr.contains("bytes"))
     }
 
     /// A foreign project through the binary: a dry run says what it would create and writes
