@@ -40,6 +40,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public var sources: [SourceMapping] = []
     public var codesMatched = 0
     public var codesAdded: [String] = []
+    public var codesMatchedByName: [String] = []
+    /// Codings that came with a memo (from a note or the selection's description).
+    public var codingMemos = 0
     public var codingsImported = 0
     public var codingsAlreadyPresent = 0
     public var memosImported = 0
@@ -59,7 +62,8 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     enum CodingKeys: String, CodingKey {
         case file, origin, written, sources, problems
         case dryRun = "dry_run", documentsCreated = "documents_created"
-        case codesMatched = "codes_matched", codesAdded = "codes_added", codingsImported = "codings_imported"
+        case codesMatched = "codes_matched", codesAdded = "codes_added", codesMatchedByName = "codes_matched_by_name",
+             codingMemos = "coding_memos", codingsImported = "codings_imported"
         case codingsAlreadyPresent = "codings_already_present", memosImported = "memos_imported"
         case memosAlreadyPresent = "memos_already_present", notImported = "not_imported"
     }
@@ -82,13 +86,18 @@ public struct ImportReport: Sendable, Hashable, Encodable {
                 }
             }
         }
-        lines.append("  codes: \(codesMatched) matched, \(codesAdded.count) new"
-            + (codesAdded.isEmpty ? "" : " (" + codesAdded.joined(separator: ", ") + ")"))
+        lines.append("  codes: \(codesMatched) matched (\(codesMatchedByName.count) by name), \(codesAdded.count) new")
+        lines += codesMatchedByName.map { "    matched by name: \($0)" }
+        lines += codesAdded.map { "    new: \($0)" }
         if !codebookOnly {
             lines.append("  codings: \(codingsImported) new, \(codingsAlreadyPresent) already present")
-            lines.append("  memos: \(memosImported) new, \(memosAlreadyPresent) already present")
+            lines.append("  memos: \(memosImported) new, \(memosAlreadyPresent) already present"
+                + (codingMemos == 0 ? "" : "; \(codingMemos) memo(s) of new codings kept on them"))
         }
-        for item in notImported { lines.append("  not imported: \(item)") }
+        if !notImported.isEmpty {
+            lines.append("  not imported:")
+            lines += notImported.map { "    \($0)" }
+        }
         if !problems.isEmpty {
             lines.append("could not map \(problems.count) item\(problems.count == 1 ? "" : "s"):")
             lines += problems.map { "  " + $0.description }

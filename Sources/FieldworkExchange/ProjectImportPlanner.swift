@@ -15,6 +15,7 @@ struct ProjectImportPlanner {
     private var people: ImportPeople
     private var notes: NoteIndex
     private let codeIDs: [String: String]
+    private let folderGUIDs: Set<String>
     private var documents: DocumentMatcher
     private var knownCodings: Set<[String]>
     private var knownMemos: Set<[String]>
@@ -22,7 +23,7 @@ struct ProjectImportPlanner {
     /// The exporting tool (`origin`), which says how positions are counted when quotes do not.
     private let origin: String?
 
-    init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String],
+    init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String], folderGUIDs: Set<String> = [],
          documents: DocumentMatcher, maker: SourceDocumentMaker?, existingCodings: [Coding], existingMemos: [Memo]) {
         self.report = report
         self.maker = maker
@@ -30,6 +31,7 @@ struct ProjectImportPlanner {
         self.people = people
         self.notes = notes
         self.codeIDs = codeIDs
+        self.folderGUIDs = folderGUIDs
         self.documents = documents
         knownCodings = Set(existingCodings.map(Self.identity))
         knownMemos = Set(existingMemos.map(Self.identity))
@@ -196,6 +198,11 @@ struct ProjectImportPlanner {
         }
         for (element, ownNotes) in zip(codingElements, codingNotes) {
             guard let guid = element.codeRef?.targetGUID.map(StableGUID.normalized), let codeID = codeIDs[guid] else {
+                if let guid = element.codeRef?.targetGUID, folderGUIDs.contains(StableGUID.normalized(guid)) {
+                    report.problems.append(.init(item: label, reason: "its coding refers to a code folder that is not codable "
+                        + "(isCodable=\"false\"); not imported"))
+                    continue
+                }
                 report.problems.append(.init(item: label, reason: "its coding refers to code \(element.codeRef?.targetGUID ?? "(none)"), "
                     + "which is not in the file's codebook"))
                 continue

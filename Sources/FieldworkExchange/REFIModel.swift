@@ -10,7 +10,7 @@ enum REFI {
         var codeBook: CodeBook?
         var sources: Sources?
         var notes: Notes?
-        var sets: Ignored?
+        var sets: Sets?
         var graphs: Ignored?
         var links: Ignored?
         var cases: Ignored?
@@ -21,6 +21,19 @@ enum REFI {
             case users = "Users", codeBook = "CodeBook", sources = "Sources", notes = "Notes", sets = "Sets"
             case graphs = "Graphs", links = "Links", cases = "Cases", noteRefs = "NoteRef"
         }
+    }
+
+    struct Sets: Decodable {
+        var sets: [Group]?
+        enum CodingKeys: String, CodingKey { case sets = "Set" }
+    }
+
+    /// A set (ATLAS.ti's groups, NVivo's sets): a named collection of codes or sources.
+    struct Group: Decodable {
+        var name: String?
+        var memberCodes: [Ref]?
+        var memberSources: [Ref]?
+        enum CodingKeys: String, CodingKey { case name, memberCodes = "MemberCode", memberSources = "MemberSource" }
     }
 
     struct Users: Decodable {

@@ -137,4 +137,30 @@ struct ForeignDocumentsImportTests {
                     "text: \(String(reflecting: text))")
         }
     }
+
+    /// An NVivo folder (`isCodable="false"`) is no code: its codes move up, a coding on it is
+    /// refused with that reason; sets are listed one per line; codes matched by name are named.
+    @Test func foldersSetsAndNameMatchesAreReported() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let folder = ForeignProject.guid(3)
+        var project = Self.project()
+        project.codes = [(folder, "Teman", false, nil), (Self.newCode, "Familj", true, folder), (Self.code, "Safety at home", true, nil)]
+        project.sources[1].selections.append(.init(quote: "Kommun", code: folder, named: false))
+        project.extra = """
+            <Sets><Set guid="\(ForeignProject.guid(4))" name="Kvinnor 70+"><MemberSource targetGUID="\(ForeignProject.guid(1000))"/></Set>
+            <Set guid="\(ForeignProject.guid(5))" name="Trygghet"><MemberCode targetGUID="\(Self.code)"/><MemberCode targetGUID="\(folder)"/></Set></Sets>
+            """
+        let report = try await QDPXImport(context: workspace.context).run(try project.pack(), options: ImportOptions(coder: "x"))
+        #expect(report.codesAdded == ["familj"] && report.codesMatchedByName == ["Safety at home → need.safety"])
+        let codebook = try await workspace.store.codebook()
+        #expect(codebook["familj"]?.parentID == nil && codebook.codes.allSatisfy { $0.name != "Teman" })
+        #expect(report.problems.map(\.reason) == ["its coding refers to a code folder that is not codable (isCodable=\"false\"); not imported"])
+        #expect(report.codingsImported == 5)
+        let lines = report.lines
+        #expect(lines.contains("  not imported:"))
+        #expect(lines.contains("    set \"Kvinnor 70+\" (0 code(s), 1 source(s)): Fieldwork has no sets; group codes under a parent code instead"))
+        #expect(lines.contains("    set \"Trygghet\" (2 code(s), 0 source(s)): Fieldwork has no sets; group codes under a parent code instead"))
+        #expect(lines.contains("    code folder Teman: not codable (isCodable=\"false\"), so not a code; its 1 code(s) placed at the top level"))
+        #expect(lines.contains("    matched by name: Safety at home → need.safety") && lines.contains("    new: familj"))
+    }
 }
