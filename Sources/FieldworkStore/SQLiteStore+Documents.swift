@@ -107,8 +107,9 @@ extension SQLiteStore {
 
     private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> [SegmentIndexEntry] {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end,
+                                 time_start, time_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // Segments are in text order: one forward walk cuts all their texts.
         let bodies = text.plainText.scalarSlices(text.segments.map(\.span))
@@ -118,7 +119,7 @@ extension SQLiteStore {
             try statement.execute(arguments: [
                 documentID, segment.index, segment.kind.rawValue, segment.speaker,
                 JSONColumn.encode(segment.headingPath), segment.start, segment.end,
-                segment.lineStart, segment.lineEnd,
+                segment.lineStart, segment.lineEnd, segment.timeStart, segment.timeEnd,
             ])
             entries.append(SegmentIndexEntry(id: db.lastInsertedRowID, text: body))
         }
@@ -176,12 +177,13 @@ extension SQLiteStore {
     public func segments(documentID: String) async throws -> [Segment] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end
+                SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
                 FROM segment WHERE document_id = ? ORDER BY idx
                 """, arguments: [documentID]).map { row in
                 Segment(index: row["idx"], kind: SegmentKind(rawValue: row["kind"]) ?? .paragraph, speaker: row["speaker"],
                         headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
-                        start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"])
+                        start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"],
+                        timeStart: row["time_start"], timeEnd: row["time_end"])
             }
         }
     }
