@@ -27,6 +27,8 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         public var path: String
         /// The speaker labels recognised (none: a `note` without turns).
         public var speakers: [String]
+        /// The front matter's participants: speakers and cases of the source that are participants.
+        public var participants: [String]
     }
 
     public var file: String
@@ -82,7 +84,8 @@ public struct ImportReport: Sendable, Hashable, Encodable {
                 lines.append("  documents: \(documentsCreated.count) \(written ? "created" : "to create") from sources no document matched")
                 for document in documentsCreated {
                     let turns = document.speakers.isEmpty ? "no speaker turns" : "speakers " + document.speakers.joined(separator: ", ")
-                    lines.append("    \(document.path) from \(document.source) (\(turns))")
+                    let people = document.participants.isEmpty ? "" : "; participants " + document.participants.joined(separator: ", ")
+                    lines.append("    \(document.path) from \(document.source) (\(turns)\(people))")
                 }
             }
         }

@@ -16,6 +16,8 @@ struct ProjectImportPlanner {
     private var notes: NoteIndex
     private let codeIDs: [String: String]
     private let folderGUIDs: Set<String>
+    /// Normalised source GUID → names of the cases that refer to it.
+    private let casesBySource: [String: [String]]
     private var documents: DocumentMatcher
     private var knownCodings: Set<[String]>
     private var knownMemos: Set<[String]>
@@ -23,8 +25,8 @@ struct ProjectImportPlanner {
     /// The exporting tool (`origin`), which says how positions are counted when quotes do not.
     private let origin: String?
 
-    init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String], folderGUIDs: Set<String> = [],
-         documents: DocumentMatcher, maker: SourceDocumentMaker?, existingCodings: [Coding], existingMemos: [Memo]) {
+    init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String],
+         folderGUIDs: Set<String> = [], cases: [REFI.Case] = [], documents: DocumentMatcher, maker: SourceDocumentMaker?, existingCodings: [Coding], existingMemos: [Memo]) {
         self.report = report
         self.maker = maker
         origin = report.origin
@@ -32,6 +34,14 @@ struct ProjectImportPlanner {
         self.notes = notes
         self.codeIDs = codeIDs
         self.folderGUIDs = folderGUIDs
+        var casesBySource: [String: [String]] = [:]
+        for element in cases {
+            guard let name = element.name?.trimmingSpaces, !name.isEmpty else { continue }
+            for ref in element.sourceRefs ?? [] {
+                if let guid = ref.targetGUID { casesBySource[StableGUID.normalized(guid), default: []].append(name) }
+            }
+        }
+        self.casesBySource = casesBySource
         self.documents = documents
         knownCodings = Set(existingCodings.map(Self.identity))
         knownMemos = Set(existingMemos.map(Self.identity))
@@ -111,14 +121,16 @@ struct ProjectImportPlanner {
                     + "document (compared after NFC and line-ending normalisation), and --match-only creates none; \(lost)"))
                 return nil
             }
-            let result = maker.make(source, text: text.text)
+            let cases = source.guid.map(StableGUID.normalized).flatMap { casesBySource[$0] } ?? []
+            let result = maker.make(source, text: text.text, cases: cases)
             self.maker = maker
             switch result {
             case .success(let document):
                 made.append(document)
                 let id = document.change.metadata.id
                 documents.add(id: id, title: document.change.metadata.title, text: text.text)
-                report.documentsCreated.append(.init(source: name, path: document.path, speakers: document.speakers))
+                report.documentsCreated.append(.init(source: name, path: document.path, speakers: document.speakers,
+                                                     participants: document.change.metadata.participants))
                 return (text, id)
             case .failure(let problem):
                 report.problems.append(.init(item: problem.item, reason: problem.reason + "; \(lost)"))

@@ -35,6 +35,7 @@ public struct QDPXImport: Sendable {
         var planner = ProjectImportPlanner(
             report: report, people: ImportPeople(project.users?.users ?? [], fallback: options.coder),
             notes: NoteIndex(project.notes?.notes ?? [], archive: archive), codeIDs: codes.ids, folderGUIDs: codes.folderGUIDs,
+            cases: project.cases?.cases ?? [],
             documents: documents, maker: maker,
             existingCodings: try await store.codings(CodingFilter()),
             existingMemos: try await store.memos(target: nil, targetID: nil))
@@ -58,7 +59,10 @@ public struct QDPXImport: Sendable {
                               (sources?.audioSources?.count, "audio"), (sources?.videoSources?.count, "video")] {
             if let count, count > 0 { items.append("\(count) \(kind) source(s): Fieldwork holds text transcripts only") }
         }
-        if project.cases != nil { items.append("cases and variables: participants live in corpus/participants.yaml") }
+        if project.cases != nil {
+            items.append("cases and variables: participants live in corpus/participants.yaml (a created document lists "
+                + "the cases that refer to its source and are participants there)")
+        }
         for set in project.sets?.sets ?? [] {
             let members = (set.memberCodes?.count ?? 0, set.memberSources?.count ?? 0)
             items.append("set \"\(set.name ?? "?")\" (\(members.0) code(s), \(members.1) source(s)): Fieldwork has no sets; "

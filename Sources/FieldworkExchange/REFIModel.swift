@@ -13,7 +13,7 @@ enum REFI {
         var sets: Sets?
         var graphs: Ignored?
         var links: Ignored?
-        var cases: Ignored?
+        var cases: Cases?
         var noteRefs: [Ref]?
 
         enum CodingKeys: String, CodingKey {
@@ -21,6 +21,18 @@ enum REFI {
             case users = "Users", codeBook = "CodeBook", sources = "Sources", notes = "Notes", sets = "Sets"
             case graphs = "Graphs", links = "Links", cases = "Cases", noteRefs = "NoteRef"
         }
+    }
+
+    struct Cases: Decodable {
+        var cases: [Case]?
+        enum CodingKeys: String, CodingKey { case cases = "Case" }
+    }
+
+    /// A case (a person, usually): only its name and the sources it refers to are read.
+    struct Case: Decodable {
+        var name: String?
+        var sourceRefs: [Ref]?
+        enum CodingKeys: String, CodingKey { case name, sourceRefs = "SourceRef" }
     }
 
     struct Sets: Decodable {

@@ -21,7 +21,9 @@ struct SourceDocumentMaker {
     /// Ids of stored documents and of documents made so far.
     var usedIDs: Set<String>
 
-    mutating func make(_ source: REFI.TextSource, text: String) -> Result<Made, ImportReport.Problem> {
+    /// - Parameter cases: names of the project's cases that refer to this source; those that are
+    ///   participants join the front matter's `participants`.
+    mutating func make(_ source: REFI.TextSource, text: String, cases: [String] = []) -> Result<Made, ImportReport.Problem> {
         let name = source.name ?? source.guid ?? "source"
         let id = uniqueID(for: name)
         let url = workspace.corpus.appending(path: id + ".md")
@@ -36,7 +38,7 @@ struct SourceDocumentMaker {
         let candidates = [(turns.markdown, turns.speakers), (MarkdownEscaping.markdown(forPlainText: text), [])]
         for (body, speakers) in candidates {
             let metadata = DocumentMetadata(id: id, type: speakers.isEmpty ? .note : .interview, title: name, date: date,
-                                            participants: speakers.filter(participants.contains))
+                                            participants: unique(speakers + cases).filter(participants.contains))
             let markdown = TranscriptMarkdown.frontMatter(metadata) + "\n" + body + "\n"
             guard let change = try? CorpusFilePreview.document(Data(markdown.utf8), path: path, knownParticipants: participants),
                   change.text.plainText.unicodeScalars.elementsEqual(text.unicodeScalars) else { continue }
@@ -45,6 +47,11 @@ struct SourceDocumentMaker {
         }
         return .failure(.init(item: label, reason: "its text cannot be written as Markdown with exactly the same plain text "
             + "(it holds U+0000); no document created"))
+    }
+
+    private func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// `Intervju 14.docx` → `intervju-14`, made unique with `-2`, `-3`…

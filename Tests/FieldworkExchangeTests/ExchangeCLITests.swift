@@ -113,7 +113,7 @@ import Testing
         let dryRun = try run(workspace.root, "import", "qdpx", file.path, "--dry-run")
         #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
         #expect(dryRun.stdout.contains("  documents: 2 to create from sources no document matched\n"
-            + "    corpus/intervju-7.md from Intervju 7.docx (speakers R14, Intervjuare)\n"
+            + "    corpus/intervju-7.md from Intervju 7.docx (speakers R14, Intervjuare; participants R14)\n"
             + "    corpus/bakgrund.md from Bakgrund (no speaker turns)\n"))
         #expect(!FileManager.default.fileExists(atPath: workspace.root.appending(path: "corpus/intervju-7.md").path))
 

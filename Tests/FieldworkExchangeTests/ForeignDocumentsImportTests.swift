@@ -149,6 +149,8 @@ struct ForeignDocumentsImportTests {
         project.extra = """
             <Sets><Set guid="\(ForeignProject.guid(4))" name="Kvinnor 70+"><MemberSource targetGUID="\(ForeignProject.guid(1000))"/></Set>
             <Set guid="\(ForeignProject.guid(5))" name="Trygghet"><MemberCode targetGUID="\(Self.code)"/><MemberCode targetGUID="\(folder)"/></Set></Sets>
+            <Cases><Case guid="\(ForeignProject.guid(6))" name="R15"><SourceRef targetGUID="\(ForeignProject.guid(1001))"/></Case>
+            <Case guid="\(ForeignProject.guid(7))" name="Person 9"><SourceRef targetGUID="\(ForeignProject.guid(1001))"/></Case></Cases>
             """
         let report = try await QDPXImport(context: workspace.context).run(try project.pack(), options: ImportOptions(coder: "x"))
         #expect(report.codesAdded == ["familj"] && report.codesMatchedByName == ["Safety at home → need.safety"])
@@ -162,5 +164,8 @@ struct ForeignDocumentsImportTests {
         #expect(lines.contains("    set \"Trygghet\" (2 code(s), 0 source(s)): Fieldwork has no sets; group codes under a parent code instead"))
         #expect(lines.contains("    code folder Teman: not codable (isCodable=\"false\"), so not a code; its 1 code(s) placed at the top level"))
         #expect(lines.contains("    matched by name: Safety at home → need.safety") && lines.contains("    new: familj"))
+        // The cases that refer to a source and are participants join its front matter; others do not.
+        #expect(try await workspace.store.document(id: "bakgrund")?.metadata.participants == ["R15"])
+        #expect(lines.contains("    corpus/bakgrund.md from Bakgrund (no speaker turns; participants R15)"))
     }
 }
