@@ -54,6 +54,8 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
         #expect(report["written"] as? Bool == true && report["codings_imported"] as? Int == 4)
+        // Three analytic memos come as notes, and one coding's memo with its coding: all counted.
+        #expect(report["memos_imported"] as? Int == 3 && report["coding_memos"] as? Int == 1)
         #expect((report["problems"] as? [Any])?.isEmpty == true)
         #expect(try await target.codingFacts() == (try await source.codingFacts()))
 
