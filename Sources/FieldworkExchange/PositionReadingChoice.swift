@@ -19,6 +19,9 @@ struct PositionReadingChoice: Sendable {
     let positions: SourcePositions
     /// Why this reading, for the report: `quotes agree: 12 of 12`.
     let basis: String
+    /// Every reading that places this source's selections differently (the chosen one included),
+    /// built once per source: a disagreeing quote is checked against them.
+    var alternatives: [SourcePositions] = []
 
     static func choose(_ map: SourceTextMap, text: ScalarText, selections: [Selection], origin: String?) -> PositionReadingChoice {
         let expected = expectedReading(origin: origin)
@@ -30,7 +33,8 @@ struct PositionReadingChoice: Sendable {
             let scored = readings.map { positions in (positions, quoted.count { agrees($0, positions, text) }) }
             // max(by:) keeps the last of equals; reversed, the first reading in order wins a tie.
             let best = scored.reversed().max { $0.1 < $1.1 } ?? scored[0]
-            return PositionReadingChoice(positions: best.0, basis: "quotes agree: \(best.1) of \(quoted.count)")
+            return PositionReadingChoice(positions: best.0, basis: "quotes agree: \(best.1) of \(quoted.count)",
+                                         alternatives: readings)
         }
         let toolNote = origin.map { "no quotes to check; \($0) counts \(expected.rawValue)" }
             ?? "no quotes to check; REFI-QDA counts code points"
@@ -41,10 +45,11 @@ struct PositionReadingChoice: Sendable {
         // Boundaries overrule the tool only when they clearly favour another reading.
         if best.1 > byTool.1, byTool.1 < selections.count {
             return PositionReadingChoice(positions: best.0, basis: "no quotes to check; spans fall on word boundaries "
-                + "\(best.1) of \(selections.count) times as \(best.0.reading.rawValue), \(byTool.1) as \(byTool.0.reading.rawValue)")
+                + "\(best.1) of \(selections.count) times as \(best.0.reading.rawValue), \(byTool.1) as \(byTool.0.reading.rawValue)",
+                alternatives: readings)
         }
         return PositionReadingChoice(positions: byTool.0, basis: toolNote
-            + "; \(byTool.1) of \(selections.count) spans fall on word boundaries")
+            + "; \(byTool.1) of \(selections.count) spans fall on word boundaries", alternatives: readings)
     }
 
     /// Whether a selection's quote agrees with the text under `positions` (false without a quote).

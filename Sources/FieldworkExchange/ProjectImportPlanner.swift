@@ -84,8 +84,8 @@ struct ProjectImportPlanner {
         report.sources.append(.init(source: name, document: documentID, positions: choice.positions.reading,
                                     basis: choice.basis))
         for (selection, span) in zip(selections, parsed) {
-            planSelection(selection, span: span, source: text, positions: choice.positions, document: documentID,
-                          text: documentText)
+            planSelection(selection, span: span, positions: choice.positions, alternatives: choice.alternatives,
+                          document: documentID, text: documentText)
         }
         if let whole = source.codings, !whole.isEmpty {
             for coding in whole { _ = notes.take(coding.noteRefs) }
@@ -165,7 +165,8 @@ struct ProjectImportPlanner {
     }
 
     private mutating func planSelection(_ selection: REFI.Selection, span parsed: PositionReadingChoice.Selection?,
-                                        source: SourceTextMap, positions: SourcePositions, document: String, text: ScalarText) {
+                                        positions: SourcePositions, alternatives: [SourcePositions], document: String,
+                                        text: ScalarText) {
         let label = "selection \(selection.guid ?? "?") in \(document)"
         // Taken first, so that the notes of a selection that cannot be imported are dropped with it.
         let selectionNotes = notes.take(selection.noteRefs)
@@ -188,9 +189,9 @@ struct ProjectImportPlanner {
             return
         }
         if parsed.quote != nil, !PositionReadingChoice.agrees(parsed, positions, text) {
-            let fitting = PositionReading.allCases.filter {
-                $0 != positions.reading && PositionReadingChoice.agrees(parsed, SourcePositions(source, reading: $0), text)
-            }
+            let fitting = alternatives.filter {
+                $0.reading != positions.reading && PositionReadingChoice.agrees(parsed, $0, text)
+            }.map(\.reading)
             report.problems.append(.init(item: label, reason: fitting.isEmpty
                 ? "its quote (the selection's name) disagrees with the text at [\(start), \(end)) under every reading of positions; not imported"
                 : "its quote agrees with the text only when positions count \(fitting[0].rawValue), but the source's other "

@@ -80,6 +80,19 @@ struct ForeignPositionsImportTests {
         #expect(try await Self.importedQuotes(workspace) == expected)
     }
 
+    /// One selection counted in code points among UTF-16 ones: it would fit another reading, and
+    /// is still not imported (one source, one reading), with that said.
+    @Test func aQuoteThatFitsOnlyAnotherReadingIsNotImported() async throws {
+        let workspace = try await ExchangeWorkspace()
+        var project = try await Self.project(workspace, counting: .utf16, origin: "MAXQDA 24", crlf: false)
+        project.sources[0].selections[1].shift = -3  // after 👩‍👩‍👧: 3 UTF-16 units more than code points
+        let report = try await Self.importing(workspace, project)
+        #expect(report.sources.map(\.positions) == [.utf16] && report.sources.first?.basis == "quotes agree: 4 of 5")
+        #expect(report.problems.map(\.reason) == ["its quote agrees with the text only when positions count code points, "
+            + "but the source's other selections count UTF-16 code units; not imported"])
+        #expect(try await Self.importedQuotes(workspace) == Self.quotes.enumerated().filter { $0.offset != 1 }.map(\.element))
+    }
+
     @Test func aSpanThatSplitsCRLFSaysSo() async throws {
         let workspace = try await ExchangeWorkspace()
         var project = try await Self.project(workspace, counting: .codePoints, origin: "Tool", named: false)
