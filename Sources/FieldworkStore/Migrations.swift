@@ -35,7 +35,8 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
-        migrator.registerMigration("v12-segment-times") { db in
+        // v12 is "v12-telemetry-imports", added on a parallel branch: when merged it goes first.
+        migrator.registerMigration("v13-segment-times") { db in
             // Seconds into the recording from a time at a segment's start ([00:12:34]); NULL
             // when none is written. Filled by the next ingest (the parser version changed).
             try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_start REAL")
