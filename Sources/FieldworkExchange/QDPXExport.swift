@@ -23,10 +23,11 @@ public struct QDPXExport: Sendable {
     }
 
     /// The archive's bytes and what it holds.
-    public func archive() async throws -> (data: Data, summary: Summary) {
+    /// - Parameter positions: `.codePoints` (the standard) or `.utf16` (NVivo).
+    public func archive(positions: PositionReading = .codePoints) async throws -> (data: Data, summary: Summary) {
         let name = context.workspace.root.lastPathComponent
         let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name)
-        let output = ProjectXML.build(snapshot)
+        let output = ProjectXML.build(snapshot, positions: positions)
         // The entries carry the date of the last change, not of the export, so that exporting
         // an unchanged workspace again gives identical bytes.
         let date = snapshot.history?.modified ?? Date(timeIntervalSince1970: 315_619_200)  // 1980-01-02, the ZIP epoch
@@ -43,8 +44,8 @@ public struct QDPXExport: Sendable {
     }
 
     /// Writes the archive atomically and owner-only (see `ExportFile`).
-    public func write(to url: URL) async throws -> Summary {
-        let (data, summary) = try await archive()
+    public func write(to url: URL, positions: PositionReading = .codePoints) async throws -> Summary {
+        let (data, summary) = try await archive(positions: positions)
         try ExportFile.write(data, to: url)
         return summary
     }

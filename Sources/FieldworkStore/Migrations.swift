@@ -36,6 +36,12 @@ extension AppDatabase {
         }
         migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
         migrator.registerMigration("v12-telemetry-imports", migrate: trackTelemetryImports)
+        migrator.registerMigration("v13-segment-times") { db in
+            // Seconds into the recording from a time at a segment's start ([00:12:34]); NULL
+            // when none is written. Filled by the next ingest (the parser version changed).
+            try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_start REAL")
+            try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_end REAL")
+        }
         return migrator
     }
 

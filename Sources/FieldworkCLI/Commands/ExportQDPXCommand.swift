@@ -18,12 +18,22 @@ struct ExportQDPXCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.qdpx"))
     var out: String = "exports/project.qdpx"
 
+    enum Positions: String, ExpressibleByArgument, CaseIterable {
+        case codepoints, utf16
+
+        var reading: PositionReading { self == .utf16 ? .utf16 : .codePoints }
+    }
+
+    @Option(help: ArgumentHelp("How selection positions count: codepoints (REFI-QDA, QualCoder, MAXQDA, ATLAS.ti) or "
+                               + "utf16 (NVivo).", valueName: "codepoints|utf16"))
+    var positions: Positions = .codepoints
+
     func run() async throws {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        let summary = try await QDPXExport(context: context).write(to: url)
+        let summary = try await QDPXExport(context: context).write(to: url, positions: positions.reading)
         print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
-              + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users")
+              + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users; positions in \(positions.reading.rawValue)")
         if summary.orphansSkipped > 0 {
             print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
                   + "(see `fieldwork code list --orphaned`)")

@@ -126,7 +126,7 @@ public struct TranscriptImportService: Sendable {
     }
 
     /// `Intervju 3 – Åsa.docx` → `intervju-3-asa`: ASCII letters and digits, dashes between.
-    static func documentID(fromFileName name: String) -> String {
+    public static func documentID(fromFileName name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
         var id = ""
         for scalar in folded.unicodeScalars {
