@@ -35,6 +35,7 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
+        migrator.registerMigration("v12-audit-head", migrate: createAuditHead)
         return migrator
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkExchange
+import FieldworkServices
 import Foundation
 
 struct ImportQDPXCommand: AsyncParsableCommand {
@@ -27,6 +28,11 @@ struct ImportQDPXCommand: AsyncParsableCommand {
             .standardizedFileURL
         let report = try await QDPXImport(context: context).run(
             url, options: ImportOptions(coder: coder.name, dryRun: flags.dryRun, strict: flags.strict))
+        if report.written {
+            try await context.recordImport("qdpx", from: url, counts: [
+                "codings": report.codingsImported, "memos": report.memosImported, "codes_added": report.codesAdded.count,
+            ])
+        }
         try ImportReportOutput.print(report, json: output.json)
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// `fieldwork erase`: the participant's words leave the store (file, write-ahead log, full-text
+/// index), the codings files and the corpus; codings on them are removed and listed; nothing
+/// comes back with a later ingest.
+@Suite(.serialized) struct ErasureCLITests {
+    static func codedWorkspace() throws -> CLIRunner {
+        let cli = try PrivacyWorkspace.make()
+        try PrivacyWorkspace.code(cli, document: "int-007", containing: "zebrafink", coder: "Anna")
+        try PrivacyWorkspace.code(cli, document: "int-008", containing: "papegojfisk", coder: "Anna")
+        try PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
+        try PrivacyWorkspace.code(cli, document: "ws-701", containing: "kanelsnäcka", coder: "Bo")
+        try PrivacyWorkspace.code(cli, document: "ws-701", containing: "grannen", coder: "Bo")
+        return cli
+    }
+
+    /// The bytes of a file, lowercased ASCII, for searching words (also as the index folds them).
+    static func bytes(_ url: URL) -> String {
+        String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self).lowercased()
+    }
+
+    @Test func eraseRemovesEveryTraceOfTheWordsAndReportsCodingsAndEarlierExports() throws {
+        let cli = try Self.codedWorkspace()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.run("export", "segments", environment: ["FIELDWORK_CODER": "Maja"]).status == 0)
+        #expect(try cli.run("search", "zebrafink").stdout.contains("int-007"))
+
+        let result = try cli.run("erase", "R07", "--yes", environment: ["FIELDWORK_CODER": "Maja"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let out = result.stdout
+        #expect(out.contains("remove corpus/int-007.md"))
+        #expect(out.contains("redact corpus/int-008.md (1 passage)"))
+        #expect(out.contains("redact corpus/ws-701.md (1 passage)"))
+        // Codings on the erased words: removed explicitly and listed (3: int-007, int-008, ws-701).
+        #expect(out.contains("3 codings on their words removed:"))
+        #expect(out.components(separatedBy: "(need.safety, by ").count - 1 == 3)
+        // Exports made before, to be recalled.
+        #expect(out.contains("Exports made before this erasure may hold their words; recall them:"))
+        #expect(out.contains("Maja  segments  exports/segments.csv"))
+        #expect(!out.lowercased().contains("zebrafink"))
+
+        // No trace in the database file, its write-ahead log or the full-text index.
+        let state = root.appending(path: ".fieldwork")
+        for file in ["fieldwork.sqlite", "fieldwork.sqlite-wal"] {
+            let text = Self.bytes(state.appending(path: file))
+            for word in PrivacyWorkspace.r07Words + ["kanelsnacka", "olle"] {
+                #expect(!text.contains(word), "\(word) in \(file)")
+            }
+        }
+        #expect(try cli.run("search", "zebrafink").stdout.contains("int-007") == false)
+        #expect(try cli.run("search", "papegojfisk").stdout.contains("int-008") == false)
+        // Nor in the codings files, the corpus or the registers.
+        let codings = (try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "codings").path))
+            .map { Self.bytes(root.appending(path: "codings/\($0)")) }.joined()
+        for word in PrivacyWorkspace.r07Words { #expect(!codings.contains(word), "\(word) in codings/") }
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-007.md").path))
+        let int008 = PrivacyWorkspace.read(root, "corpus/int-008.md")
+        #expect(!int008.contains("papegojfisk") && int008.contains("grannlarmet") && int008.contains("participants: [R08]"))
+        let workshop = PrivacyWorkspace.read(root, "corpus/ws-701.md")
+        #expect(!workshop.contains("kanelsnäcka") && workshop.contains("Deltagare: R08.") && workshop.contains("(R08)"))
+        #expect(!PrivacyWorkspace.read(root, "corpus/participants.yaml").contains("R07"))
+        #expect(PrivacyWorkspace.read(root, "corpus/erased.yaml").contains("- R07"))
+
+        // The others' codings stay, with context cut from the new text.
+        let left = try cli.json("code", "list") as? [[String: Any]] ?? []
+        #expect(left.count == 2)
+        for coding in left {
+            for key in ["quote", "prefix", "suffix", "memo"] {
+                #expect(!((coding[key] as? String) ?? "").contains("papegojfisk"))
+            }
+        }
+        let audit = try cli.json("audit") as? [[String: Any]] ?? []
+        #expect(audit.contains { ($0["action"] as? String) == "erasure" && ($0["by"] as? String) == "Maja" })
+        #expect(try cli.run("audit", "--verify").status == 0)
+    }
+
+    @Test func noLaterIngestBringsTheWordsBack() throws {
+        let cli = try Self.codedWorkspace()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        let original = PrivacyWorkspace.read(root, "corpus/int-007.md")
+        let participants = PrivacyWorkspace.read(root, "corpus/participants.yaml")
+        #expect(try cli.run("erase", "R07", "--yes").status == 0)
+
+        // The file restored from a backup, and the register entry with it.
+        try Data(original.utf8).write(to: root.appending(path: "corpus/int-007.md"))
+        try Data(participants.utf8).write(to: root.appending(path: "corpus/participants.yaml"))
+        let ingest = try cli.run("ingest")
+        #expect(ingest.status == 1)
+        let output = ingest.stdout + ingest.stderr
+        #expect(output.contains("corpus/participants.yaml:2: R07 was erased (corpus/erased.yaml)"))
+        #expect(output.contains("corpus/int-007.md:"))
+        #expect(try cli.run("search", "zebrafink").stdout.contains("int-007") == false)
+        #expect(Self.bytes(root.appending(path: ".fieldwork/fieldwork.sqlite")).contains("zebrafink") == false)
+        // A restored file with only the turn (no front matter mention) is refused too.
+        try Data(original.replacingOccurrences(of: "participants: [R07]", with: "participants: []").utf8)
+            .write(to: root.appending(path: "corpus/int-007.md"))
+        let again = try cli.run("ingest")
+        #expect((again.stdout + again.stderr).contains("corpus/int-007.md:11: R07 was erased"))
+    }
+
+    @Test func withoutYesTheFilesAreListedAndNothingChangesUnlessConfirmed() throws {
+        let cli = try Self.codedWorkspace()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        let stopped = try cli.run(["erase", "R07"], input: "no\n")
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.contains("remove corpus/int-007.md"))
+        #expect(stopped.stdout.contains("Stopped: nothing was changed."))
+        #expect(FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-007.md").path))
+        #expect(try cli.run("search", "zebrafink").stdout.contains("int-007"))
+
+        let confirmed = try cli.run(["erase", "R07"], input: "R07\n")
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(try cli.run("erase", "R07", "--yes").stderr.contains("R07 is already erased"))
+        #expect(try cli.run("erase", "R99", "--yes").stderr.contains("R99 is not a participant"))
+    }
+}
