@@ -100,6 +100,8 @@ import Testing
         #expect(try cli.run("ingest", environment: Self.maja).status == 0)
         let entries = try Self.entries(cli)
         #expect(entries.map { $0["action"] as? String } == ["ingest", "export", "ingest"])
+        // This machine's record, kept out of git by the workspace's .gitignore.
+        #expect(PrivacyWorkspace.read(root, ".gitignore").contains("audit/\n"))
         #expect(try cli.run("audit", "--verify").status == 0)
     }
 }

@@ -78,3 +78,21 @@ import Testing
         }
     }
 }
+
+extension AuditAccessPagesTests {
+    /// A broken access file is never an open policy: every request names the file and line.
+    @Test func aBrokenAccessFileShowsNothingAndNamesTheProblem() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try Data("restricted:\n  - document_type: diary\n    coders: [Anna]\n".utf8)
+                .write(to: fixture.root.appending(path: "corpus/access.yaml"))
+            try await client.execute(uri: "/api/documents/int-002", method: .get, headers: Self.headers(browser, coder: "Anna")) { response in
+                #expect(response.status == .internalServerError)
+                #expect(errorCode(response.body) == "access_policy")
+                #expect((jsonObject(response.body)?["detail"] as? String)?.hasPrefix("corpus/access.yaml:2: unknown document type") == true)
+                #expect(!String(buffer: response.body).contains("Telefonen"))
+            }
+        }
+    }
+}

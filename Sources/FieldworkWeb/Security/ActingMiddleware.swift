@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 import Foundation
 import Hummingbird
@@ -18,7 +19,13 @@ struct ActingMiddleware: RouterMiddleware {
         var context = context
         let name = request.cookies[Self.cookieName]?.value.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
         context.coder = name.flatMap { $0.isEmpty || $0.count > 80 ? nil : $0 }
-        let access = try AccessPolicyFile.load(workspace)
+        // A broken file withholds nothing silently and shows nothing: every request says what to fix.
+        let access: AccessPolicy
+        do {
+            access = try AccessPolicyFile.load(workspace)
+        } catch {
+            throw APIError(.internalServerError, "access_policy", "\(error)")
+        }
         let acting = Acting(coder: context.coder, access: access)
         return try await Acting.$request.withValue(acting) { [context] in try await next(request, context) }
     }
