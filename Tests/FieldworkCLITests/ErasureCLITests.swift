@@ -12,6 +12,27 @@ import Testing
         try PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
         try PrivacyWorkspace.code(cli, document: "ws-701", containing: "kanelsnäcka", coder: "Bo")
         try PrivacyWorkspace.code(cli, document: "ws-701", containing: "grannen", coder: "Bo")
+        // R07 has a door sensor with readings.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(at: repository.appending(path: "codebooks/solutions.yaml"),
+                                         to: cli.workspace.appending(path: "codebooks/solutions.yaml"))
+        try PrivacyWorkspace.write(cli.workspace, "corpus/devices.yaml", """
+            devices:
+              - id: r07-door
+                hardware: urn:dev:mac:0024befffe80abcd
+                solution: door-sensor
+                participant: R07
+              - id: r08-door
+                solution: door-sensor
+                participant: R08
+            """)
+        try PrivacyWorkspace.write(cli.workspace, "in/door.csv", """
+            device,time,metric,value,unit
+            urn:dev:mac:0024befffe80abcd,2025-08-01T22:00:00Z,open,true,
+            r07-door,2025-08-02T22:00:00Z,open,false,
+            """)
+        let imported = try cli.run("telemetry", "import", cli.workspace.appending(path: "in/door.csv").path)
+        #expect(imported.stdout.contains("2 stored"), "\(imported.stdout)\(imported.stderr)")
         return cli
     }
 
@@ -61,6 +82,13 @@ import Testing
         let workshop = PrivacyWorkspace.read(root, "corpus/ws-701.md")
         #expect(!workshop.contains("kanelsnäcka") && workshop.contains("Deltagare: R08.") && workshop.contains("(R08)"))
         #expect(!PrivacyWorkspace.read(root, "corpus/participants.yaml").contains("R07"))
+        // Their devices and telemetry are gone; R08's device stays.
+        #expect(out.contains("telemetry: 1 device and their readings removed (r07-door)"))
+        let devices = PrivacyWorkspace.read(root, "corpus/devices.yaml")
+        #expect(!devices.contains("r07-door") && !devices.contains("0024befffe80abcd") && devices.contains("r08-door"))
+        #expect(!Self.bytes(root.appending(path: ".fieldwork/fieldwork.sqlite")).contains("r07-door"))
+        let summary = try cli.run("telemetry", "summary", "--json")
+        #expect(summary.status == 0 && !summary.stdout.contains("r07-door"))
         #expect(PrivacyWorkspace.read(root, "corpus/erased.yaml").contains("- R07"))
 
         // The others' codings stay, with context cut from the new text.
