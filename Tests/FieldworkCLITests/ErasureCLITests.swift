@@ -127,6 +127,13 @@ import Testing
             .write(to: root.appending(path: "corpus/int-007.md"))
         let again = try cli.run("ingest")
         #expect((again.stdout + again.stderr).contains("corpus/int-007.md:11: R07 was erased"))
+        // Nor does a transcript import that maps a speaker to them.
+        try PrivacyWorkspace.write(root, "in/igen.txt", "Anna Svensson: Jag ser en zebrafink igen.\nIntervjuare: Jaså.")
+        let imported = try cli.run(["import", "transcript", root.appending(path: "in/igen.txt").path, "--id", "int-077",
+                                    "--speaker", "Anna Svensson=R07"])
+        #expect(imported.status == 1)
+        #expect(imported.stdout.contains("problem: R07 was erased (corpus/erased.yaml); their words are not imported"))
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-077.md").path))
     }
 
     @Test func withoutYesTheFilesAreListedAndNothingChangesUnlessConfirmed() throws {
