@@ -47,6 +47,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try cli.run("export", "segments", environment: ["FIELDWORK_CODER": "Maja"]).status == 0)
         #expect(try cli.run("search", "zebrafink").stdout.contains("int-007"))
+        // A researcher's note that lists R07 but holds no words of theirs (CRLF line endings).
+        let note = "---\r\nid: note-701\r\ntype: note\r\ntitle: Besök\r\nparticipants: [R07]\r\n---\r\n# Besök\r\n\r\nForskarens egen anteckning om besöket.\r\n"
+        try Data(note.utf8).write(to: root.appending(path: "corpus/note-701.md"))
+        #expect(try cli.run("ingest").status == 0)
 
         let result = try cli.run("erase", "R07", "--yes", environment: ["FIELDWORK_CODER": "Maja"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -54,6 +58,7 @@ import Testing
         #expect(out.contains("remove corpus/int-007.md"))
         #expect(out.contains("redact corpus/int-008.md (1 passage)"))
         #expect(out.contains("redact corpus/ws-701.md (1 passage)"))
+        #expect(out.contains("redact corpus/note-701.md (0 passages)"))
         // Codings on the erased words: removed explicitly and listed (3: int-007, int-008, ws-701).
         #expect(out.contains("3 codings on their words removed:"))
         #expect(out.components(separatedBy: "(need.safety, by ").count - 1 == 3)
@@ -82,6 +87,8 @@ import Testing
         let workshop = PrivacyWorkspace.read(root, "corpus/ws-701.md")
         #expect(!workshop.contains("kanelsnäcka") && workshop.contains("Deltagare: R08.") && workshop.contains("(R08)"))
         #expect(!PrivacyWorkspace.read(root, "corpus/participants.yaml").contains("R07"))
+        #expect(PrivacyWorkspace.read(root, "corpus/note-701.md").contains("participants: []\n"))
+        #expect(PrivacyWorkspace.read(root, "corpus/note-701.md").contains("Forskarens egen anteckning om besöket."))
         // Their devices and telemetry are gone; R08's device stays.
         #expect(out.contains("telemetry: 1 device and their readings removed (r07-door)"))
         let devices = PrivacyWorkspace.read(root, "corpus/devices.yaml")

@@ -61,6 +61,12 @@ struct EraseCommand: AsyncParsableCommand {
             }
         }
         print("Older copies outside this workspace (git history, backups, shared folders) are not touched.")
-        for problem in report.problems { printError("warning: \(problem)") }
+        // A redacted file that no longer ingests leaves its old text in the database: say so.
+        guard report.problems.isEmpty else {
+            for problem in report.problems { printError(problem) }
+            printError("error: the ingest after the erasure reported problems; fix them and run `fieldwork ingest`: "
+                       + "until a redacted file is ingested, its old text stays in the database")
+            throw ExitCode.failure
+        }
     }
 }

@@ -19,8 +19,8 @@ public struct ErasurePlan: Sendable {
 
     /// Reads the store: a passage is the participant's when it is their turn or a note that
     /// names them among its authors (`Attribution`). A document goes whole when none of its
-    /// remaining passages counts for anyone else; a document that only lists them (in its
-    /// front matter or a group roster) is redacted of that mention.
+    /// remaining passages counts for anyone else and some were theirs; a document that only
+    /// lists them (in its front matter or a group roster) is redacted of that mention.
     public static func make(_ participantID: String, store: any FieldworkStore) async throws -> ErasurePlan {
         let participants = try await store.participants()
         let known = Set(participants.map(\.id))
@@ -43,7 +43,8 @@ public struct ErasurePlan: Sendable {
                     othersRemain = true
                 }
             }
-            if !othersRemain {
+            // A document that only lists them (no words of theirs) keeps its text.
+            if !othersRemain && !theirs.isEmpty {
                 plan.removedFiles.append((document.path, id))
             } else {
                 plan.redactedFiles.append(RedactedFile(

@@ -6,6 +6,8 @@ enum ErasureText {
     /// The corpus file without the given lines, and without the participant's pseudonym in the
     /// front matter's `participants` and in group roster lines (`Deltagare: R01, R07.`).
     static func redactCorpusFile(_ text: String, dropping lines: Set<Int>, participant id: String) -> String {
+        // Ingest reads CRLF as LF; so does this edit (the file is written back with LF).
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         var output: [Substring] = []
         var inFrontMatter = false
         var frontMatterSeen = false
