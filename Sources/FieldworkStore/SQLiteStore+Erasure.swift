@@ -19,7 +19,7 @@ extension SQLiteStore {
             for (documentID, spans) in plan.passages.sorted(by: { $0.key < $1.key }) {
                 for span in spans {
                     try deleteCodings(where: """
-                        document_id = ?1 AND ((status = 'anchored' AND start < ?3 AND "end" > ?2)
+                        document_id = ?1 AND ((start < ?3 AND "end" > ?2)
                           OR (status = 'orphaned' AND quote <> '' AND instr(
                                 substr((SELECT plain_text FROM document WHERE id = ?1), ?2 + 1, ?3 - ?2), quote) > 0))
                         """, [documentID, span.lowerBound, span.upperBound])

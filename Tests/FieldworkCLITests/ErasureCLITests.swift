@@ -165,4 +165,27 @@ import Testing
         #expect(try cli.run("erase", "R07", "--yes").stderr.contains("R07 is already erased"))
         #expect(try cli.run("erase", "R99", "--yes").stderr.contains("R99 is not a participant"))
     }
+
+    /// A coding of their words orphaned by an earlier edit keeps the old quote: it goes too.
+    @Test func anOrphanHoldingAnEarlierVersionOfTheirWordsGoesToo() throws {
+        let cli = try Self.codedWorkspace()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appending(path: "corpus/int-008.md")
+        let edited = PrivacyWorkspace.read(root, "corpus/int-008.md")
+            .replacingOccurrences(of: "Min papegojfisk heter Olle och han är lugn.", with: "Jag vill inte säga mer om det här i dag.")
+        try Data(edited.utf8).write(to: path)
+        #expect(try cli.run("ingest").status == 0)
+        let orphans = try cli.json("code", "list", "--orphaned") as? [[String: Any]] ?? []
+        #expect(orphans.contains { ($0["quote"] as? String ?? "").contains("papegojfisk") })
+
+        let result = try cli.run("erase", "R07", "--yes")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("Review:"))
+        #expect((try cli.json("code", "list", "--orphaned") as? [[String: Any]] ?? []).isEmpty)
+        #expect(!Self.holds(root.appending(path: ".fieldwork/fieldwork.sqlite"), "papegojfisk"))
+        let codings = (try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "codings").path))
+            .map { PrivacyWorkspace.read(root, "codings/\($0)") }.joined()
+        #expect(!codings.contains("papegojfisk"))
+    }
 }

@@ -52,6 +52,10 @@ struct EraseCommand: AsyncParsableCommand {
         for path in report.codingsFilesRewritten { print("  rewrote \(path)") }
         print("  \(participant) is listed in corpus/erased.yaml: no ingest brings their words back")
         print("  the database was compacted (VACUUM) and its write-ahead log emptied")
+        if report.orphansKept > 0 {
+            print("Review: \(report.orphansKept) orphaned coding\(report.orphansKept == 1 ? "" : "s") kept in the redacted documents; "
+                  + "a quote from an earlier version of the text may hold their words (`fieldwork code list --orphaned`).")
+        }
         if report.earlierExports.isEmpty {
             print("No exports were recorded before this erasure.")
         } else {

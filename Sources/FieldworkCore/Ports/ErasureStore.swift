@@ -1,9 +1,9 @@
 /// What the store does to erase a participant (GDPR art. 17): the rows go, not just out of view.
 public protocol ErasureStore: Sendable {
     /// In one transaction deletes the rows (with the quotes, context and memo texts they hold) of:
-    /// every coding — live, removed or orphaned — of the documents to remove, every coding over a
-    /// passage to erase, every orphaned coding of those documents whose quote is in such a
-    /// passage; the memos of the documents to remove; those documents (segments, participant
+    /// every coding — live, removed or orphaned — of the documents to remove, every coding whose
+    /// span overlaps a passage to erase, every orphaned coding of those documents whose quote is
+    /// in such a passage; the memos of the documents to remove; those documents (segments, participant
     /// links, source-file records); the participant (consents) and their telemetry devices with
     /// every reading and rollup. Returns what it deleted. The codings' histories stay: they
     /// hold codes, spans and names, no words.

@@ -22,6 +22,9 @@ public struct ErasureService: Sendable {
         public var codingsFilesRewritten: [String]
         /// Exports made before the erasure (from the audit log): they may hold the words.
         public var earlierExports: [AuditEntry]
+        /// Orphaned codings kept in redacted documents: their quotes come from earlier versions of
+        /// the text and cannot be attributed, so a person reviews them.
+        public var orphansKept: Int
         /// Problems the re-ingest after the erasure reported (`file:line: problem`).
         public var problems: [String]
     }
@@ -63,12 +66,16 @@ public struct ErasureService: Sendable {
         try await context.store.refreshCodingContext(documentIDs: redacted)
         let refreshed = try await refreshLedgerContext(documents: Set(redacted))
         try await context.store.compact()
+        var orphans = 0
+        for document in redacted {
+            orphans += try await context.store.codings(CodingFilter(documentID: document, status: .orphaned)).count
+        }
         let report = Report(
             participantID: id, removedFiles: plan.removedFiles.map(\.path),
             redactedFiles: plan.redactedFiles.map { ($0.path, $0.passages.count) }, codings: deleted.codings,
             memos: deleted.memoIDs.count, devices: deleted.devices,
             codingsFilesRewritten: Array(Set(ledgerFiles + refreshed)).sorted(),
-            earlierExports: try await context.audit.exports(),
+            earlierExports: try await context.audit.exports(), orphansKept: orphans,
             problems: summary.problems.map(\.description))
         try await context.record(.erasure, [
             "participant": id, "codings": String(deleted.codings.count), "memos": String(deleted.memoIDs.count),
