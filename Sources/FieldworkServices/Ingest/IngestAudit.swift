@@ -10,13 +10,17 @@ struct IngestAudit {
     private var log: AuditLog { AuditLog(workspace: workspace, store: store) }
 
     func record(_ summary: IngestSummary) async throws {
-        guard summary.added + summary.updated > 0 || !summary.missing.isEmpty else { return }
-        try await log.append(.ingest, by: Acting.current.auditName, details: [
+        guard summary.added + summary.updated > 0 || !summary.missing.isEmpty || summary.codes != nil else { return }
+        var details = [
             "added": String(summary.added), "updated": String(summary.updated),
             "documents": summary.changedDocuments.joined(separator: ","),
             "missing": summary.missing.joined(separator: ","),
             "orphaned": String(summary.orphaned),
-        ])
+        ]
+        // A codebook file changed (by hand, a pull, the browser's editor or an import): its size
+        // and the codings moved through `formerly`.
+        if let codes = summary.codes { details["codebook"] = "\(codes) codes, \(summary.codingsRemapped) codings remapped" }
+        try await log.append(.ingest, by: Acting.current.auditName, details: details)
     }
 
     /// One entry per participant (already known before) whose consents changed: given, withdrawn, removed.
