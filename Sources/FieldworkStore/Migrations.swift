@@ -42,6 +42,7 @@ extension AppDatabase {
             try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_start REAL")
             try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_end REAL")
         }
+        migrator.registerMigration("v14-audit-head", migrate: createAuditHead)
         return migrator
     }
 

@@ -18,8 +18,9 @@ struct CLIRunner {
         try run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let output = try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        let output = try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments, environment: environment,
+                                           input: input)
         return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 

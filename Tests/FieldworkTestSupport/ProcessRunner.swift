@@ -10,8 +10,9 @@ public struct ProcessOutput: Sendable {
 /// Runs a program to its end. Both pipes are drained at the same time: reading one to its end
 /// before the other deadlocks once the other fills its pipe buffer (64 KiB).
 public enum ProcessRunner {
+    /// `input`, if given, is written to the program's standard input, which is then closed.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-                           in directory: URL? = nil) throws -> ProcessOutput {
+                           in directory: URL? = nil, input: String? = nil) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -20,7 +21,13 @@ public enum ProcessRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stderr = PipeDrain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

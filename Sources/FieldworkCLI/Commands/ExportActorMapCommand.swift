@@ -56,11 +56,13 @@ struct ExportActorMapCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             data = try encoder.encode(ActorMapJSON(graph))
         }
-        guard let out else {
+        let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
+        try await context.recordExport("actor-map-\(format.rawValue)", to: url,
+                                       counts: ["nodes": graph.nodes.count, "relations": graph.edges.count])
+        guard let url else {
             FileHandle.standardOutput.write(data)
             return
         }
-        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(data, to: url)
         print("wrote \(graph.nodes.count) nodes and \(graph.edges.count) relations as \(format.rawValue) to \(url.path)")
     }

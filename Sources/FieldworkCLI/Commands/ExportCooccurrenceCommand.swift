@@ -32,6 +32,7 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
         result.csvRows.forEach { writer.append($0) }
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(writer.text, to: url)
+        try await context.recordExport("cooccurrence", to: url, counts: ["pairs": result.pairs.count])
         print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
             + "(\(result.codedSegments) coded segments) to \(url.path)")
     }

@@ -32,6 +32,9 @@ struct ExportQDPXCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         let summary = try await QDPXExport(context: context).write(to: url, positions: positions.reading)
+        try await context.recordExport("qdpx", to: url, counts: [
+            "sources": summary.sources, "codings": summary.codings, "notes": summary.notes, "cases": summary.cases,
+        ], metadata: ["consent": "not applied by this export"])
         print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
               + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users; positions in \(positions.reading.rawValue)")
         if summary.orphansSkipped > 0 {

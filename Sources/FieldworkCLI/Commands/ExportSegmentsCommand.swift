@@ -23,5 +23,6 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
         print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
         // The consent rule applied, and what it left out: counts by reason, never names.
         if withheld.total > 0 { print("consent: \(withheld.summary)") }
+        try await context.recordExport("segments", to: url, counts: ["rows": rows], consent: withheld)
     }
 }

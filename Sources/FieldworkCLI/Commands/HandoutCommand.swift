@@ -45,11 +45,13 @@ struct HandoutCommand: AsyncParsableCommand {
             if let theme {
                 let handout = try await service.handout(codeID: theme)
                 let data = try render(handout, date: Self.today)
-                guard let out else {
+                let url = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
+                try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
+                                               metadata: ["theme": theme, "withheld": "\(handout.quotesWithheld) quotes"])
+                guard let url else {
                     FileHandle.standardOutput.write(data)
                     return
                 }
-                let url = URL(fileURLWithPath: out, relativeTo: root).standardizedFileURL
                 try ExportFile.write(data, to: url)
                 print("wrote the handout for \(theme) (\(handout.quotes.count) quotes, \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
@@ -58,6 +60,8 @@ struct HandoutCommand: AsyncParsableCommand {
                 for (index, handout) in try await service.handouts(plan: plan).enumerated() {
                     let url = folder.appending(path: String(format: "%02d-%@.%@", index + 1, handout.codeID, format.rawValue))
                     try ExportFile.write(try render(handout, date: plan.date ?? Self.today), to: url)
+                    try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
+                                                   metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
                     print("\(handout.station ?? handout.codeID): \(url.path)")
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkExchange
+import FieldworkServices
 import Foundation
 
 struct ImportQDPXCommand: AsyncParsableCommand {
@@ -36,6 +37,11 @@ struct ImportQDPXCommand: AsyncParsableCommand {
         let report = try await QDPXImport(context: context).run(
             url, options: ImportOptions(coder: coder.name, dryRun: flags.dryRun, strict: flags.strict, matchOnly: matchOnly,
                                                      codesOnly: codesOnly))
+        if report.written {
+            try await context.recordImport("qdpx", from: url, counts: [
+                "codings": report.codingsImported, "memos": report.memosImported, "codes_added": report.codesAdded.count,
+            ])
+        }
         try ImportReportOutput.print(report, json: output.json)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 public enum HandoutBuilder {
     public static func build(
         codeID: String, station: String? = nil, codebook: Codebook, passages: [CodedPassage], participants: [Participant],
-        links: [NeedSolutionLink], solutions: [Solution], today: String
+        links: [NeedSolutionLink], solutions: [Solution], today: String, access: AccessRule? = nil
     ) -> Handout? {
         guard let code = codebook[codeID] else { return nil }
         let codes = Set(codebook.subtree(of: codeID))
@@ -14,7 +14,7 @@ public enum HandoutBuilder {
         let speakers = Set(own.flatMap(\.participants)).compactMap { people[$0] }
         let administrations = Set(speakers.filter { $0.role == .resident }.flatMap(\.administrations))
         // The needs register's rule: the consent rule, quoting, as of today.
-        let (quotes, withheld) = NeedsRegister.representativeQuotes(own, consent: ConsentRule(participants: participants, today: today))
+        let (quotes, withheld) = NeedsRegister.representativeQuotes(own, consent: ConsentRule(participants: participants, today: today, access: access))
         let catalogue = Dictionary(solutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let candidates = links.filter { codes.contains($0.needID) && $0.status != .rejected }
             .sorted { ($0.status == .piloted ? 0 : 1, $0.solutionID) < ($1.status == .piloted ? 0 : 1, $1.solutionID) }

@@ -20,15 +20,25 @@ public struct ConsentRule: Sendable {
         case withdrawn = "consent withdrawn"
         case notGiven = "no consent for this material"
         case noQuote = "no consent to be quoted"
+        /// Not consent but access: the material is restricted to named coders (`AccessRule`).
+        case restricted = "restricted to named coders"
+
+        /// The marker researcher views show in place of the words.
+        public var marker: String {
+            self == .restricted ? "withheld: access (\(rawValue))" : "withheld: consent (\(rawValue))"
+        }
     }
 
     let people: [String: Participant]
     /// `YYYY-MM-DD`: the day of what is being produced.
     public let today: String
+    /// Who is looking, for material restricted to named coders (nil: nothing is restricted).
+    public let access: AccessRule?
 
-    public init(participants: [Participant], today: String) {
+    public init(participants: [Participant], today: String, access: AccessRule? = nil) {
         people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.today = today
+        self.access = access
     }
 
     /// The scope a document's material needs.
@@ -42,6 +52,7 @@ public struct ConsentRule: Sendable {
 
     /// Whether the words of `ids` in a document of `type` dated `date` may appear today.
     public func words(of ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Decision {
+        if let access, !access.allows(people: ids, type: type) { return .withheld(.restricted) }
         var scopes: [ConsentScope] = Self.scope(of: type).map { [$0] } ?? []
         if quoting { scopes.append(.quote) }
         let day = date ?? today

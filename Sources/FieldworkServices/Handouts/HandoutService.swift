@@ -17,7 +17,8 @@ public struct HandoutService: Sendable {
         guard let handout = HandoutBuilder.build(
             codeID: codeID, station: station, codebook: codebook, passages: try await NeedsRegisterService(store: store).passages(),
             participants: try await store.participants(), links: try await store.needLinks(needID: nil),
-            solutions: try SolutionCatalogue.load(workspace).solutions, today: ConsentRule.today([]).today)
+            solutions: try SolutionCatalogue.load(workspace).solutions, today: ConsentRule.today([]).today,
+            access: ConsentRule.today([]).access)
         else { throw CodingError.unknownCode(codeID) }
         return handout
     }

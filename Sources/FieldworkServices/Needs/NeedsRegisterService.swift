@@ -12,7 +12,7 @@ public struct NeedsRegisterService: Sendable {
     public func register(coder: String? = nil) async throws -> [NeedEvidence] {
         NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(coder: coder),
                                participants: try await store.participants(), links: try await store.needLinks(needID: nil),
-                               today: ConsentRule.today([]).today)
+                               today: ConsentRule.today([]).today, access: ConsentRule.today([]).access)
     }
 
     /// Every anchored coding (of one coder, if given) placed in its segment with whose words it

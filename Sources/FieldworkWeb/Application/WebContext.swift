@@ -6,6 +6,8 @@ import Hummingbird
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var session: Session?
+    /// The browser's coder name (its `fieldwork_coder` cookie), once `ActingMiddleware` read it.
+    public var coder: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -2,7 +2,7 @@
 /// scripts, and the stylesheets and module script (all same-origin, as the CSP demands).
 struct Layout {
     enum Section: String, CaseIterable {
-        case documents, codebook, retrieval, orphans, needs, solutions, actors, agreement, search
+        case documents, codebook, retrieval, orphans, needs, solutions, actors, agreement, audit, search
 
         var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
         var path: String { self == .documents ? "/" : "/\(rawValue)" }

@@ -29,7 +29,7 @@ struct RetrievalPage {
             let who = [item.speaker, item.heading].compactMap { $0 }.first ?? item.participants.joined(separator: ", ")
             html += """
                 <li><p class="source"><a href="/documents/\(HTML.escape(item.document.id))#s\(item.coding.start)">\(HTML.escape(item.document.title))</a> · \(HTML.escape(who)) · <span class="code-dot" data-code="\(HTML.escape(item.coding.codeID))"></span>\(HTML.escape(codebook[item.coding.codeID]?.name ?? item.coding.codeID)) · \(HTML.escape(item.coding.coder))</p>
-                \(item.withheld.map { "<p class=\"withheld\">withheld: consent (\(HTML.escape($0.rawValue)))</p>" } ?? "<blockquote><span class=\"context\">\(HTML.escape(item.contextBefore))</span><mark class=\"hl\" data-code=\"\(HTML.escape(item.coding.codeID))\">\(HTML.escape(item.coding.quote))</mark><span class=\"context\">\(HTML.escape(item.contextAfter))</span></blockquote>")
+                \(item.withheld.map { "<p class=\"withheld\">\(HTML.escape($0.marker))</p>" } ?? "<blockquote><span class=\"context\">\(HTML.escape(item.contextBefore))</span><mark class=\"hl\" data-code=\"\(HTML.escape(item.coding.codeID))\">\(HTML.escape(item.coding.quote))</mark><span class=\"context\">\(HTML.escape(item.contextAfter))</span></blockquote>")
                 \(item.coding.memo.map { "<p class=\"memo-text\">\(HTML.escape($0))</p>" } ?? "")</li>
                 """
         }

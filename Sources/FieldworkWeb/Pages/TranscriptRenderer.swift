@@ -49,7 +49,7 @@ struct TranscriptRenderer {
             html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
         }
         if let reason = view.withheld[segment.index] {
-            html += "<div class=\"text withheld\">withheld: consent (\(HTML.escape(reason.rawValue)))</div>"
+            html += "<div class=\"text withheld\">\(HTML.escape(reason.marker))</div>"
         } else {
             html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
         }
