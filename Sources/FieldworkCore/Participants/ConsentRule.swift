@@ -48,9 +48,11 @@ public struct ConsentRule: Sendable {
         for id in ids {
             guard let person = people[id] else { continue }
             for scope in scopes {
-                let given = person.consents.filter { $0.scopes.contains(scope) && $0.date <= day }
+                // Given on or before the material's day (a scope an amendment added later does
+                // not reach back), and still in force today.
+                let given = person.consents.flatMap { $0.periods(of: scope) }.filter { $0.from <= day }
                 if given.isEmpty { return .withheld(scope == .quote ? .noQuote : .notGiven) }
-                if !given.contains(where: { $0.withdrawn.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
+                if !given.contains(where: { $0.until.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
             }
         }
         return .allowed
