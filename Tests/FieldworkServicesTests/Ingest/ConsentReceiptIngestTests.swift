@@ -87,4 +87,17 @@ import Testing
         // A bad register changes nothing: no participants were stored.
         #expect(try await workspace.store.participants().isEmpty)
     }
+
+    @Test func telemetryLimitedToADeviceTypeRefusesOtherTypes() async throws {
+        let workspace = try TemporaryWorkspace(participants: Self.receipts)
+        try await workspace.ingest()
+        var gate = TelemetryConsentGate(participants: try await workspace.store.participants())
+        let day = Int64(20_200)  // 2025-04-22: given, before the amendment
+        #expect(gate.decide(participant: "R14", solution: "door-sensor", day: day) == .allowed)
+        #expect(gate.decide(participant: "R14", solution: "motion-sensor", day: day)
+                == .refused("R14 has no consent to telemetry from motion-sensor devices"))
+        // The amendment of 2025-06-01 dropped telemetry: from then on, refused as withdrawn.
+        #expect(gate.decide(participant: "R14", solution: "door-sensor", day: 20_250)
+                == .refused("R14 withdrew telemetry consent on 2025-06-01"))
+    }
 }
