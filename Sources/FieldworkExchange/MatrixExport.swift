@@ -24,6 +24,8 @@ public struct MatrixExport: Sendable {
         /// Codings that name no participant (e.g. notes without participants): in no participant
         /// or administration row.
         public var unattributed: Int
+        /// The consent rule applied and the codings it left out.
+        public var metadata: ExportMetadata
     }
 
     let store: any FieldworkStore
@@ -46,6 +48,8 @@ public struct MatrixExport: Sendable {
         }
 
         var counts: [String: [String: Int]] = [:]
+        var metadata = ExportMetadata(export: "matrix", rule: .today(participants))
+        var withheld = WithheldCount()
         var codings = 0
         var unattributed = 0
         let retrieval = RetrievalService(store: store)
@@ -54,7 +58,11 @@ public struct MatrixExport: Sendable {
             var filter = RetrievalService.Filter(code: root.id)
             filter.coder = coder
             // Withheld passages (consent withdrawn) are left out of what is exported now.
-            for item in try await retrieval.retrieve(filter).items where item.withheld == nil {
+            for item in try await retrieval.retrieve(filter).items {
+                if let reason = item.withheld {
+                    withheld.add(reason)
+                    continue
+                }
                 codings += 1
                 let keys: Set<String> = switch rows {
                 case .participant: Set(item.participants)
@@ -75,8 +83,9 @@ public struct MatrixExport: Sendable {
             let role = rows == .participant ? [people[label]?.role.rawValue ?? ""] : []
             writer.append([label] + role + columns.map { String(counts[label]?[$0] ?? 0) })
         }
+        metadata.add(withheld, unit: "codings")
         return Result(csv: writer.text, rows: labels.count, codes: columns.count, codings: codings,
-                      unattributed: rows == .document ? 0 : unattributed)
+                      unattributed: rows == .document ? 0 : unattributed, metadata: metadata)
     }
 
     /// The code and every code above it.

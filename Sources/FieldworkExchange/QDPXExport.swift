@@ -14,6 +14,8 @@ public struct QDPXExport: Sendable {
         public var cases = 0
         public var notes = 0
         public var users = 0
+        /// The consent rule applied and what it withheld (also in the project's description).
+        public var consent = ExportMetadata(export: "qdpx", date: "")
     }
 
     let context: FieldworkContext
@@ -39,6 +41,7 @@ public struct QDPXExport: Sendable {
         summary.cases = snapshot.participants.count
         summary.notes = snapshot.memos.count + snapshot.codings.filter { !($0.memo ?? "").isEmpty }.count
         summary.users = snapshot.users.count
+        summary.consent = snapshot.consent
         return (data, summary)
     }
 

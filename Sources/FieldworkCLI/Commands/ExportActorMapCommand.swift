@@ -39,11 +39,14 @@ struct ExportActorMapCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         let service = ActorMapService(workspace: context.workspace, store: context.store)
-        let graph = try await service.graph(options: .init(needID: need, minEvidence: minEvidence))
+        let (graph, consent) = try await service.graphWithConsent(options: .init(needID: need, minEvidence: minEvidence))
         let data: Data
         switch format {
         case .dot:
-            data = Data(DOTWriter.write(graph).utf8)
+            // DOT carries the consent statement as a comment on its second line.
+            var lines = DOTWriter.write(graph).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            lines.insert("  // \(consent.summary)", at: min(1, lines.count))
+            data = Data(lines.joined(separator: "\n").utf8)
         case .svg:
             do {
                 data = try GraphvizRenderer.svg(dot: DOTWriter.write(graph))
@@ -62,6 +65,8 @@ struct ExportActorMapCommand: AsyncParsableCommand {
         }
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(data, to: url)
+        try consent.writeSidecar(for: url)
+        print(consent.summary)
         print("wrote \(graph.nodes.count) nodes and \(graph.edges.count) relations as \(format.rawValue) to \(url.path)")
     }
 }

@@ -32,6 +32,8 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
         result.csvRows.forEach { writer.append($0) }
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(writer.text, to: url)
+        try result.consent.writeSidecar(for: url)
+        print(result.consent.summary)
         print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
             + "(\(result.codedSegments) coded segments) to \(url.path)")
     }

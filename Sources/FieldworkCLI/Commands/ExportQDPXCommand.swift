@@ -24,6 +24,7 @@ struct ExportQDPXCommand: AsyncParsableCommand {
         let summary = try await QDPXExport(context: context).write(to: url)
         print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
               + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users")
+        print(summary.consent.summary)
         if summary.orphansSkipped > 0 {
             print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
                   + "(see `fieldwork code list --orphaned`)")

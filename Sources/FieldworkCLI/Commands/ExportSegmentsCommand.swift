@@ -20,8 +20,11 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
         let (csv, rows, withheld) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(csv, to: url)
-        print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
         // The consent rule applied, and what it left out: counts by reason, never names.
+        var metadata = ExportMetadata(export: "segments", rule: .today([]))
+        metadata.add(withheld, unit: "codings")
+        try metadata.writeSidecar(for: url)
+        print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
         if withheld.total > 0 { print("consent: \(withheld.summary)") }
     }
 }

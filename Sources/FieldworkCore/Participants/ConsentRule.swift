@@ -80,3 +80,15 @@ public struct WithheldCount: Sendable, Hashable {
         return "\(total) withheld (\(parts.joined(separator: ", ")))"
     }
 }
+
+/// How the consent rule was applied to a count over segments: the day, and the segments it
+/// withheld (by reason, never by name).
+public struct ConsentApplied: Sendable, Hashable {
+    public var date: String
+    public var withheldSegments: WithheldCount
+
+    public init(date: String, withheldSegments: WithheldCount) {
+        self.date = date
+        self.withheldSegments = withheldSegments
+    }
+}

@@ -21,11 +21,14 @@ public struct CooccurrenceOutput: Encodable, Sendable {
     public let codedSegments: Int
     public let codes: [CodeCount]
     public let pairs: [Pair]
+    /// The consent rule applied and the segments it withheld (not counted), counts only.
+    public let consent: ExportMetadata
 
-    enum CodingKeys: String, CodingKey { case coder, codes, pairs, codedSegments = "coded_segments" }
+    enum CodingKeys: String, CodingKey { case coder, codes, pairs, consent, codedSegments = "coded_segments" }
 
     public init(_ counts: Cooccurrence, coder: String?) {
         self.coder = coder
+        consent = ExportMetadata(export: "cooccurrence", applied: counts.consent)
         codedSegments = counts.codedSegments
         codes = counts.codes.map { CodeCount(code: $0.code, segments: $0.segments) }
         pairs = counts.pairs.map {
