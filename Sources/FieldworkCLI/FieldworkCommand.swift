@@ -10,7 +10,7 @@ public struct FieldworkCommand: AsyncParsableCommand {
             InitCommand.self, IngestCommand.self, ServeCommand.self, StatusCommand.self, DocumentsCommand.self, SegmentsCommand.self,
             CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self, ImportCommand.self,
             AgreementCommand.self, NeedsCommand.self, LinkCommand.self, SolutionsCommand.self, TelemetryCommand.self, HandoutCommand.self,
-            ConsentCommand.self,
+            ConsentCommand.self, RedactCommand.self,
         ]
     )
 

@@ -23,7 +23,48 @@ struct ProjectSnapshot: Sendable {
     /// segments are blanked (figure spaces, so every position stays valid), codings touching them
     /// are left out (their quotes and memos are the words), and participants with no consent in
     /// force are no cases.
-    static func read(from store: any FieldworkStore, name: String) async throws -> ProjectSnapshot {
+    static func read(from store: any FieldworkStore, name: String, redactions: Redactions = Redactions([])) async throws -> ProjectSnapshot {
+        var snapshot = try await read(from: store, name: name)
+        snapshot.redact(redactions)
+        return snapshot
+    }
+
+    /// Replaces the identifiers of `corpus/redactions.yaml` in every text the project carries:
+    /// source texts (codings carried through the edits, so they stay on their words), titles,
+    /// quotes, memos, notes and case variables.
+    mutating func redact(_ redactions: Redactions) {
+        guard !redactions.isEmpty else { return }
+        var count = 0
+        func clean(_ text: String) -> String {
+            let (redacted, n) = redactions.apply(text)
+            count += n
+            return redacted
+        }
+        var maps: [String: RedactedText] = [:]
+        for index in documents.indices {
+            let mapped = redactions.map(ScalarText(documents[index].plainText))
+            count += mapped.count
+            maps[documents[index].metadata.id] = mapped
+            documents[index].plainText = mapped.text.string
+            documents[index].metadata.title = clean(documents[index].metadata.title)
+        }
+        for index in codings.indices {
+            var coding = codings[index]
+            if let mapped = maps[coding.documentID], mapped.count > 0 {
+                let start = mapped.offset(coding.start), end = max(mapped.offset(coding.end, end: true), start + 1)
+                coding.anchor = TextQuoteAnchor(span: start..<end, inText: mapped.text.string) ?? coding.anchor
+            } else {
+                coding.anchor.quote = clean(coding.anchor.quote)
+            }
+            coding.memo = coding.memo.map(clean)
+            codings[index] = coding
+        }
+        for index in memos.indices { memos[index].text = clean(memos[index].text) }
+        for index in participants.indices { participants[index].attributes = participants[index].attributes.mapValues(clean) }
+        consent.redactions = count
+    }
+
+    private static func read(from store: any FieldworkStore, name: String) async throws -> ProjectSnapshot {
         let participants = try await store.participants().sorted { $0.id < $1.id }
         let rule = ConsentRule.today(participants)
         var consent = ExportMetadata(export: "qdpx", rule: rule)

@@ -27,7 +27,8 @@ public struct QDPXExport: Sendable {
     /// The archive's bytes and what it holds.
     public func archive() async throws -> (data: Data, summary: Summary) {
         let name = context.workspace.root.lastPathComponent
-        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name)
+        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name,
+                                                      redactions: try context.workspace.redactions())
         let output = ProjectXML.build(snapshot)
         // The entries carry the date of the last change, not of the export, so that exporting
         // an unchanged workspace again gives identical bytes.

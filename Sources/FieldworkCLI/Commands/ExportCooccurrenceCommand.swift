@@ -31,9 +31,10 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
         var writer = CSVWriter(header: CooccurrenceOutput.csvHeader)
         result.csvRows.forEach { writer.append($0) }
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        try ExportFile.write(writer.text, to: url)
-        try result.consent.writeSidecar(for: url)
-        print(result.consent.summary)
+        var metadata = result.consent
+        try ExportFile.write(metadata.redact(writer.text, with: context.workspace.redactions()), to: url)
+        try metadata.writeSidecar(for: url)
+        print(metadata.summary)
         print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
             + "(\(result.codedSegments) coded segments) to \(url.path)")
     }

@@ -35,12 +35,13 @@ struct ExportMatrixCommand: AsyncParsableCommand {
         let result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder)
         let url = URL(fileURLWithPath: out ?? "exports/matrix-\(rows.rawValue).csv", relativeTo: context.workspace.root)
             .standardizedFileURL
-        try ExportFile.write(result.csv, to: url)
-        try result.metadata.writeSidecar(for: url)
+        var metadata = result.metadata
+        try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
+        try metadata.writeSidecar(for: url)
         print("wrote \(result.rows) \(rows.rawValue) rows × \(result.codes) codes (\(result.codings) codings) to \(url.path)")
         if result.unattributed > 0 {
             print("\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row")
         }
-        print(result.metadata.summary)
+        print(metadata.summary)
     }
 }

@@ -2,8 +2,8 @@ import FieldworkCore
 import Foundation
 
 /// What an export states about itself: which consent rule was applied on which day, and what
-/// it withheld — counts by unit and reason, never names. Later parts add the redactions applied
-/// and the small-cell threshold.
+/// it withheld — counts by unit and reason, never names; and the identifiers redacted and the
+/// small-cell threshold, where they applied.
 ///
 /// Where it goes depends on the format: a QDPX project carries it in its project `Description`,
 /// JSON outputs in a `consent` field, HTML handouts in a footer; a CSV gets a sidecar
@@ -71,13 +71,22 @@ public struct ExportMetadata: Encodable, Sendable, Hashable {
                                  byReason: Dictionary(uniqueKeysWithValues: count.byReason.map { ($0.key.rawValue, $0.value) })))
     }
 
+    /// The export's text with the identifiers of `corpus/redactions.yaml` replaced; counts them.
+    /// Replacements are plain words, so this is safe on CSV, JSON, DOT, HTML and Markdown text.
+    public mutating func redact(_ text: String, with redactions: Redactions) -> String {
+        let (redacted, count) = redactions.apply(text)
+        self.redactions = (self.redactions ?? 0) + count
+        return redacted
+    }
+
     /// One line for people: "consent applied 2026-11-30: 3 codings withheld (consent withdrawn: 3)".
     public var summary: String {
         let parts = withheld.map { item in
             let reasons = ConsentRule.Reason.allCases.compactMap { reason in item.byReason[reason.rawValue].map { "\(reason.rawValue): \($0)" } }
             return "\(item.total) \(item.unit) withheld (\(reasons.joined(separator: ", ")))"
         }
-        return "consent applied \(consentDate): " + (parts.isEmpty ? "nothing withheld" : parts.joined(separator: "; "))
+        let redacted = redactions.map { "; \($0) identifier\($0 == 1 ? "" : "s") redacted" } ?? ""
+        return "consent applied \(consentDate): " + (parts.isEmpty ? "nothing withheld" : parts.joined(separator: "; ")) + redacted
     }
 
     public func json() -> String {

@@ -19,6 +19,21 @@ public struct HandoutService: Sendable {
             participants: try await store.participants(), links: try await store.needLinks(needID: nil),
             solutions: try SolutionCatalogue.load(workspace).solutions, today: ConsentRule.today([]).today)
         else { throw CodingError.unknownCode(codeID) }
+        return Self.redact(handout, with: try workspace.redactions())
+    }
+
+    /// A handout leaves the research team: the identifiers of `corpus/redactions.yaml` are
+    /// replaced in everything it prints.
+    static func redact(_ handout: Handout, with redactions: Redactions) -> Handout {
+        guard !redactions.isEmpty else { return handout }
+        var handout = handout
+        handout.title = redactions.apply(handout.title).text
+        handout.description = redactions.apply(handout.description).text
+        handout.quotes = handout.quotes.map { quote in
+            var quote = quote
+            quote.text = redactions.apply(quote.text).text
+            return quote
+        }
         return handout
     }
 
