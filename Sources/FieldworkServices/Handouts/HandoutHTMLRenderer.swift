@@ -56,7 +56,8 @@ public enum HandoutHTMLRenderer {
 
     /// "4 residents (5 participants) raised this; supported by Social services, Care and welfare."
     static func facts(_ handout: Handout) -> String {
-        let people = "\(handout.residents) resident\(handout.residents == 1 ? "" : "s") (\(handout.participants) participant\(handout.participants == 1 ? "" : "s") in all) raised this"
+        let show = { (count: Int) in handout.smallCells?.show(count) ?? String(count) }
+        let people = "\(show(handout.residents)) resident\(handout.residents == 1 ? "" : "s") (\(show(handout.participants)) participant\(handout.participants == 1 ? "" : "s") in all) raised this"
         let administrations = handout.administrations.isEmpty ? "" :
             "; they are supported by \(handout.administrations.map(\.displayName).joined(separator: ", "))"
         return people + administrations + "."
