@@ -35,7 +35,7 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
-        migrator.registerMigration("v12-consent-receipt") { db in
+        migrator.registerMigration("v13-consent-receipt") { db in
             // The rest of a consent receipt (notice, device types, administrations, retention,
             // events) as JSON; NULL for consents stored before. The register is read again by
             // the next ingest (its file state is forgotten) so that receipts fill in.
