@@ -24,6 +24,8 @@ public struct MatrixExport: Sendable {
         /// Codings that name no participant (e.g. notes without participants): in no participant
         /// or administration row.
         public var unattributed: Int
+        /// The consent rule applied and the codings it left out.
+        public var metadata: ExportMetadata
     }
 
     let store: any FieldworkStore
@@ -34,7 +36,10 @@ public struct MatrixExport: Sendable {
 
     /// `includeChildren`: a code's column also counts the codings of every code below it.
     /// `coder`: only that coder's codings.
-    public func render(rows: Rows, includeChildren: Bool = false, coder: String? = nil) async throws -> Result {
+    /// `smallCells` (publication): each cell counts the distinct participants the codings count
+    /// for, and counts below k are "< k"; participant rows are refused (each is one person).
+    public func render(rows: Rows, includeChildren: Bool = false, coder: String? = nil, smallCells: SmallCells? = nil) async throws -> Result {
+        if smallCells != nil, rows == .participant { throw MatrixExportError.participantRowsNotForPublication }
         let codebook = try await store.codebook()
         let columns = CodebookExport.treeOrder(codebook).map(\.id)
         let participants = try await store.participants()
@@ -46,6 +51,9 @@ public struct MatrixExport: Sendable {
         }
 
         var counts: [String: [String: Int]] = [:]
+        var speakers: [String: [String: Set<String>]] = [:]
+        var metadata = ExportMetadata(export: "matrix", rule: .today(participants))
+        var withheld = WithheldCount()
         var codings = 0
         var unattributed = 0
         let retrieval = RetrievalService(store: store)
@@ -54,7 +62,11 @@ public struct MatrixExport: Sendable {
             var filter = RetrievalService.Filter(code: root.id)
             filter.coder = coder
             // Withheld passages (consent withdrawn) are left out of what is exported now.
-            for item in try await retrieval.retrieve(filter).items where item.withheld == nil {
+            for item in try await retrieval.retrieve(filter).items {
+                if let reason = item.withheld {
+                    withheld.add(reason)
+                    continue
+                }
                 codings += 1
                 let keys: Set<String> = switch rows {
                 case .participant: Set(item.participants)
@@ -64,7 +76,10 @@ public struct MatrixExport: Sendable {
                 if keys.isEmpty { unattributed += 1 }
                 let codes = includeChildren ? ancestry(of: item.coding.codeID, in: codebook) : [item.coding.codeID]
                 for key in keys {
-                    for code in codes { counts[key, default: [:]][code, default: 0] += 1 }
+                    for code in codes {
+                        counts[key, default: [:]][code, default: 0] += 1
+                        speakers[key, default: [:]][code, default: []].formUnion(item.participants)
+                    }
                 }
             }
         }
@@ -73,10 +88,15 @@ public struct MatrixExport: Sendable {
         var writer = CSVWriter(header: [rows.rawValue] + roleColumn + columns)
         for label in labels {
             let role = rows == .participant ? [people[label]?.role.rawValue ?? ""] : []
-            writer.append([label] + role + columns.map { String(counts[label]?[$0] ?? 0) })
+            writer.append([label] + role + columns.map { code in
+                guard let smallCells else { return String(counts[label]?[code] ?? 0) }
+                return smallCells.show(speakers[label]?[code]?.count ?? 0)
+            })
         }
+        metadata.add(withheld, unit: "codings")
+        metadata.smallCellsBelow = smallCells?.k
         return Result(csv: writer.text, rows: labels.count, codes: columns.count, codings: codings,
-                      unattributed: rows == .document ? 0 : unattributed)
+                      unattributed: rows == .document ? 0 : unattributed, metadata: metadata)
     }
 
     /// The code and every code above it.
@@ -88,5 +108,13 @@ public struct MatrixExport: Sendable {
             current = codebook[parent]?.parentID
         }
         return result
+    }
+}
+
+public enum MatrixExportError: Error, CustomStringConvertible {
+    case participantRowsNotForPublication
+
+    public var description: String {
+        "--for-publication needs --rows document or administration: a participant row is one person"
     }
 }

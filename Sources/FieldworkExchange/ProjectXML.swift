@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkServices
 
 /// The `project.qde` document and the internal files that go beside it, built from a snapshot in
 /// the element order the REFI-QDA project schema prescribes.
@@ -40,8 +41,9 @@ enum ProjectXML {
         }
         children += notes.element
         children.append(XElement("Description", text: "Exported from Fieldwork: \(snapshot.documents.count) documents, "
-            + "\(snapshot.codebook.codes.count) codes, \(snapshot.codings.count) codings, \(snapshot.participants.count) participants. "
-            + "Selection positions count \(positions.rawValue)."))
+            + "\(snapshot.codebook.codes.count) codes, \(snapshot.codings.count) codings, \(snapshot.participants.count) participants.\n"
+            + "Selection positions count \(positions.rawValue).\n"
+            + "Consent rule: \(ExportMetadata.consentRule).\n\(snapshot.consent.summary)."))
         children += notes.projectRefs.map { XElement("NoteRef", [("targetGUID", $0)]) }
 
         let root = XElement("Project", [

@@ -14,6 +14,8 @@ public struct QDPXExport: Sendable {
         public var cases = 0
         public var notes = 0
         public var users = 0
+        /// The consent rule applied and what it withheld (also in the project's description).
+        public var consent = ExportMetadata(export: "qdpx", date: "")
     }
 
     let context: FieldworkContext
@@ -26,7 +28,8 @@ public struct QDPXExport: Sendable {
     /// - Parameter positions: `.codePoints` (the standard) or `.utf16` (NVivo).
     public func archive(positions: PositionReading = .codePoints) async throws -> (data: Data, summary: Summary) {
         let name = context.workspace.root.lastPathComponent
-        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name)
+        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name,
+                                                      redactions: try context.workspace.redactions())
         let output = ProjectXML.build(snapshot, positions: positions)
         // The entries carry the date of the last change, not of the export, so that exporting
         // an unchanged workspace again gives identical bytes.
@@ -40,6 +43,7 @@ public struct QDPXExport: Sendable {
         summary.cases = snapshot.participants.count
         summary.notes = snapshot.memos.count + snapshot.codings.filter { !($0.memo ?? "").isEmpty }.count
         summary.users = snapshot.users.count
+        summary.consent = snapshot.consent
         return (data, summary)
     }
 

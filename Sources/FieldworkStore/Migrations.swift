@@ -43,6 +43,13 @@ extension AppDatabase {
             try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_end REAL")
         }
         migrator.registerMigration("v14-audit-head", migrate: createAuditHead)
+        migrator.registerMigration("v15-consent-receipt") { db in
+            // The rest of a consent receipt (notice, device types, administrations, retention,
+            // events) as JSON; NULL for consents stored before. The register is read again by
+            // the next ingest (its file state is forgotten) so that receipts fill in.
+            try db.execute(sql: "ALTER TABLE consent ADD COLUMN receipt TEXT")
+            try db.execute(sql: "DELETE FROM source_file WHERE path LIKE '%participants.yaml'")
+        }
         return migrator
     }
 

@@ -49,7 +49,7 @@ import Testing
         let report = try #require(try cli.json("agreement") as? [String: Any])
         #expect(report["coders"] as? [String] == ["Anna", "Bo"])
         #expect(report["documents"] as? [String] == [interview])
-        #expect(Set(report.keys) == ["unit", "coders", "documents", "left_out", "overall", "codes", "disagreements"])
+        #expect(Set(report.keys) == ["unit", "coders", "documents", "left_out", "overall", "codes", "disagreements", "consent"])
         let disagreements = try #require(report["disagreements"] as? [[String: Any]])
         #expect(disagreements.map { $0["start"] as? Int } == [turns[0]["start"] as? Int, turns[1]["start"] as? Int])
         #expect(disagreements.map { $0["not_applied_by"] as? [String] } == [["Bo"], ["Anna"]])

@@ -61,6 +61,7 @@ struct AgreementCommand: AsyncParsableCommand {
             try JSONOutput.print(result)
         } else {
             AgreementTable.print(result)
+            if !result.consent.withheld.isEmpty { print(result.consent.summary) }
         }
     }
 }

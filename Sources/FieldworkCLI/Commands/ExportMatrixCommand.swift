@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkCore
 import FieldworkExchange
 import FieldworkServices
 import Foundation
@@ -30,16 +31,30 @@ struct ExportMatrixCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this coder's codings (default: everyone's).", valueName: "NAME"))
     var coder: String?
 
+    @Flag(help: "For the city: cells count participants, and counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\".")
+    var forPublication = false
+
     func run() async throws {
         let context = try workspace.open()
-        let result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder)
+        let cells = forPublication ? try context.workspace.settings().smallCells : nil
+        let result: MatrixExport.Result
+        do {
+            result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder,
+                                                                         smallCells: cells)
+        } catch let error as MatrixExportError {
+            throw ValidationError(error.description)
+        }
         let url = URL(fileURLWithPath: out ?? "exports/matrix-\(rows.rawValue).csv", relativeTo: context.workspace.root)
             .standardizedFileURL
-        try ExportFile.write(result.csv, to: url)
-        try await context.recordExport("matrix", to: url, counts: ["rows": result.rows, "codes": result.codes, "codings": result.codings])
+        var metadata = result.metadata
+        try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
+        try metadata.writeSidecar(for: url)
+        try await context.recordExport("matrix", to: url, counts: ["rows": result.rows, "codes": result.codes, "codings": result.codings],
+                                       metadata: ["consent": metadata.summary])
         print("wrote \(result.rows) \(rows.rawValue) rows × \(result.codes) codes (\(result.codings) codings) to \(url.path)")
         if result.unattributed > 0 {
             print("\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row")
         }
+        print(metadata.summary)
     }
 }

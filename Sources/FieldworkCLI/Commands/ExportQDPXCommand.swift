@@ -34,9 +34,10 @@ struct ExportQDPXCommand: AsyncParsableCommand {
         let summary = try await QDPXExport(context: context).write(to: url, positions: positions.reading)
         try await context.recordExport("qdpx", to: url, counts: [
             "sources": summary.sources, "codings": summary.codings, "notes": summary.notes, "cases": summary.cases,
-        ], metadata: ["consent": "not applied by this export"])
+        ], metadata: ["consent": summary.consent.summary])
         print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
               + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users; positions in \(positions.reading.rawValue)")
+        print(summary.consent.summary)
         if summary.orphansSkipped > 0 {
             print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
                   + "(see `fieldwork code list --orphaned`)")

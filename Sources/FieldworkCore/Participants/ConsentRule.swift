@@ -59,9 +59,11 @@ public struct ConsentRule: Sendable {
         for id in ids {
             guard let person = people[id] else { continue }
             for scope in scopes {
-                let given = person.consents.filter { $0.scopes.contains(scope) && $0.date <= day }
+                // Given on or before the material's day (a scope an amendment added later does
+                // not reach back), and still in force today.
+                let given = person.consents.flatMap { $0.periods(of: scope) }.filter { $0.from <= day }
                 if given.isEmpty { return .withheld(scope == .quote ? .noQuote : .notGiven) }
-                if !given.contains(where: { $0.withdrawn.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
+                if !given.contains(where: { $0.until.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
             }
         }
         return .allowed
@@ -87,5 +89,17 @@ public struct WithheldCount: Sendable, Hashable {
         guard total > 0 else { return "" }
         let parts = ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(reason.rawValue): \($0)" } }
         return "\(total) withheld (\(parts.joined(separator: ", ")))"
+    }
+}
+
+/// How the consent rule was applied to a count over segments: the day, and the segments it
+/// withheld (by reason, never by name).
+public struct ConsentApplied: Sendable, Hashable {
+    public var date: String
+    public var withheldSegments: WithheldCount
+
+    public init(date: String, withheldSegments: WithheldCount) {
+        self.date = date
+        self.withheldSegments = withheldSegments
     }
 }

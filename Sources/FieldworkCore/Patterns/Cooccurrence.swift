@@ -26,6 +26,8 @@ public struct Cooccurrence: Sendable, Hashable {
     public var pairs: [Pair]
     /// Segments with at least one code.
     public var codedSegments: Int
+    /// The consent rule as applied: segments whose words it withheld are not counted.
+    public var consent: ConsentApplied?
 
     /// Counts over `documents`, using only `coder`'s codings when given (else anyone's).
     public static func count(_ documents: [CodedDocument], coder: String? = nil, codebook: Codebook) -> Cooccurrence {

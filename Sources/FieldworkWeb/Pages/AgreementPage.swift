@@ -13,6 +13,7 @@ struct AgreementPage {
         html += "<p>Coders: \(HTML.escape(result.coders.joined(separator: ", "))). Documents: "
             + result.documents.map { "<a href=\"/documents/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")
             + ".</p>"
+        html += ConsentNoteHTML.paragraph(result.consent)
         if !result.leftOut.isEmpty {
             html += "<p class=\"hint\">Left out (not coded by every coder): "
                 + HTML.escape(result.leftOut.map { $0.document }.joined(separator: ", ")) + ".</p>"

@@ -16,6 +16,7 @@ struct CooccurrencePage {
         let who = result.coder.map { "by \(HTML.escape($0))" } ?? "by any coder"
         var html = "<h1>Co-occurrence</h1><p class=\"hint\">Codes applied to the same segment \(who): segments with both, "
             + "and Jaccard (both / segments with either). <code>?coder=NAME</code> shows one coder's codings.</p>"
+        html += ConsentNoteHTML.paragraph(result.consent)
         guard !result.codes.isEmpty else { return html + "<p>No codings yet.</p>" }
         html += "<div class=\"cooccurrence\">" + svg()
         html += "<table class=\"cooccurrence\"><caption>Pairs of codes</caption><thead><tr><th scope=\"col\">Code</th>"

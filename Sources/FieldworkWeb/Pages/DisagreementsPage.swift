@@ -16,6 +16,9 @@ struct DisagreementsPage {
         html += "<p>Coders compared: \(HTML.escape(report.coders.joined(separator: ", "))). "
         let open = report.passages.reduce(0) { $0 + $1.decisions.filter { $0.state == .open }.count }
         html += "\(report.passages.count) disputed passage\(report.passages.count == 1 ? "" : "s"), \(open) open decision\(open == 1 ? "" : "s").</p>"
+        if report.withheld.total > 0 {
+            html += "<p class=\"withheld\">withheld: consent — \(HTML.escape(report.withheld.summary)) segments are not compared</p>"
+        }
         guard !report.passages.isEmpty else { return html + "<p>No disagreements.</p>" }
         html += "<div class=\"adjudication\">"
         for (number, passage) in report.passages.enumerated() {
