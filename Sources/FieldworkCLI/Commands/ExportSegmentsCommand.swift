@@ -27,6 +27,6 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
         print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
         if withheld.total > 0 { print("consent: \(withheld.summary)") }
         if let redacted = metadata.redactions, redacted > 0 { print(metadata.summary) }
-        try await context.recordExport("segments", to: url, counts: ["rows": rows], consent: withheld, metadata: ["consent": metadata.summary])
+        try await context.recordExport("segments", to: url, counts: ["rows": rows], consent: withheld, metadata: ["consent_summary": metadata.summary])
     }
 }
