@@ -122,8 +122,10 @@ public enum LedgerFile {
 
 /// UTC times with milliseconds, as the API writes them.
 enum LedgerTime {
+    /// To the nearest millisecond: a time read from a file (".727" is 0.726999… as a double)
+    /// must be written back as it was, or every rewrite would show a change in the diff.
     static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        UTCTime.isoTimestamp(date: date)
     }
 
     static func date(_ text: String) -> Date? {

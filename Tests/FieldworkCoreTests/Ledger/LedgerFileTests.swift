@@ -33,6 +33,23 @@ struct LedgerFileTests {
         #expect(LedgerFile.render(parsed.reversed()) == text)
     }
 
+    /// A file read and written again keeps its bytes: ".727" is 0.72699… as a double, and a
+    /// truncating formatter wrote ".726" (one millisecond less on every rewrite of the sample study).
+    @Test func everyMillisecondReadsBackAsWritten() throws {
+        var lines: [String] = []
+        for millisecond in 0..<1000 {
+            let stamp = String(format: "2026-11-30T04:20:58.%03dZ", millisecond)
+            var line = LedgerFile.line(.coding(.init(Self.coding("c-\(millisecond)"), changedBy: "Jonas Ek")))
+            line = line.replacingOccurrences(of: "2025-05-06T11:02:11.250Z", with: stamp)
+            lines.append(line)
+        }
+        let text = lines.map { $0 + "\n" }.joined()
+        let parsed = try LedgerFile.parse(text, file: "codings/jonas-ek.jsonl")
+        for (record, line) in zip(parsed, lines) {
+            #expect(LedgerFile.line(record) == line)
+        }
+    }
+
     @Test(arguments: [
         ("{\"type\":\"coding\"}", "missing field"),
         ("not json", "not valid JSON"),
