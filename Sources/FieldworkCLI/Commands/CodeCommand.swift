@@ -13,9 +13,11 @@ struct CoderOptions: ParsableArguments {
     @Option(help: "Who is coding (default: $FIELDWORK_CODER or the login name).")
     var coder: String?
 
-    var name: String {
+    var name: String { coder ?? Self.defaultName }
+
+    static var defaultName: String {
         let environment = ProcessInfo.processInfo.environment
-        return coder ?? environment["FIELDWORK_CODER"] ?? environment["USER"] ?? "unknown"
+        return environment["FIELDWORK_CODER"] ?? environment["USER"] ?? "unknown"
     }
 }
 
