@@ -51,6 +51,7 @@ public func buildRouter(
     ActorsRoutes(context: context).register(on: router)
     HandoutRoutes(context: context).register(on: router)
     AgreementRoutes(context: context).register(on: router)
+    MatrixRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)
