@@ -65,13 +65,28 @@ struct LedgerFileTests {
         }
     }
 
+    /// A running server appends a record's new state: the file is read with the later version.
+    @Test func aRestatedRecordIsReadAtItsLatestVersion() throws {
+        let old = LedgerRecord.coding(.init(Self.coding("c-1", version: 1), changedBy: "Maja L."))
+        let new = LedgerRecord.coding(.init(Self.coding("c-1", version: 2, memo: "ny"), changedBy: "Maja L."))
+        let other = LedgerRecord.coding(.init(Self.coding("c-0", start: 2), changedBy: "Maja L."))
+        let text = [old, other, new].map { LedgerFile.line($0) + "\n" }.joined()
+        let parsed = try LedgerFile.parse(text, file: "codings/maja-l.jsonl")
+        #expect(parsed.count == 3)
+        let (records, superseded) = LedgerFile.compacted(parsed)
+        #expect(superseded && Set(records) == [other, new])
+        #expect(LedgerFile.compacted([other, new]).superseded == false)
+        #expect(LedgerFile.render(records) == LedgerFile.render([new, other]))
+    }
+
     @Test func aSpanThatDisagreesWithItsQuoteIsRefused() throws {
         var entry = LedgerRecord.CodingEntry(Self.coding("c-1"), changedBy: "Maja L.")
         entry.end += 1
         let text = LedgerFile.render([.coding(entry)])
         #expect(throws: SourceProblem.self) { try LedgerFile.parse(text, file: "f.jsonl") }
         let twice = LedgerFile.render([.coding(.init(Self.coding("c-1"), changedBy: "A"))])
-        #expect(throws: SourceProblem.self) { try LedgerFile.parse(twice + twice, file: "f.jsonl") }
+        // The same line twice (an append repeated) is one record, not a problem.
+        #expect(LedgerFile.compacted(try LedgerFile.parse(twice + twice, file: "f.jsonl")).records.count == 1)
     }
 
     @Test func theHighestVersionWinsThenTheLaterUpdate() {
