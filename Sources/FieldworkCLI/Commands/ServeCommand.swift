@@ -57,6 +57,14 @@ struct ServeCommand: AsyncParsableCommand {
         // Colleagues' codings files (git pull, a file share) appear without a restart.
         let watcher = Task { await LedgerWatcher(context: context).run() }
         defer { watcher.cancel() }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await context.ledger.finish(from: context.store)
+            throw error
+        }
+        // Stopped (Ctrl-C, SIGTERM): what changed is written, and the files the server appended to
+        // are put back in canonical form.
+        await context.ledger.finish(from: context.store)
     }
 }

@@ -68,3 +68,25 @@ public struct Cooccurrence: Sendable, Hashable {
                             codedSegments: segmentCodes.count { !$0.isEmpty })
     }
 }
+
+extension Cooccurrence {
+    /// The segments where both `codeA` and `codeB` are applied (by `coder`, or by anyone), by the
+    /// rule `count` uses, in document order: the passages behind a pair's `both`.
+    public static func segments(withBoth codeA: String, _ codeB: String, in documents: [CodedDocument],
+                                coder: String? = nil) -> [(document: String, segment: Segment)] {
+        var result: [(document: String, segment: Segment)] = []
+        for document in documents {
+            var applied: [Int: Set<String>] = [:]
+            for coding in document.codings where coding.status == .anchored && (coder == nil || coding.coder == coder)
+                && (coding.codeID == codeA || coding.codeID == codeB) {
+                for segment in SegmentOverlap.segments(overlapping: coding.start..<coding.end, in: document.segments) {
+                    applied[segment.index, default: []].insert(coding.codeID)
+                }
+            }
+            for segment in document.segments where applied[segment.index]?.isSuperset(of: [codeA, codeB]) == true {
+                result.append((document.id, segment))
+            }
+        }
+        return result
+    }
+}

@@ -4,7 +4,8 @@ import FieldworkCore
 /// faces (CLI and API) call it, so they print the same numbers.
 public struct AgreementService: Sendable {
     public struct Request: Sendable, Hashable {
-        /// The coders to compare; nil: everyone with an anchored coding in the documents considered.
+        /// The coders to compare; nil: everyone with an anchored coding in the documents considered
+        /// but the consensus coder (it is compared only when named: it codes after the others).
         public var coders: [String]?
         /// Compare only this code.
         public var code: String?
@@ -32,7 +33,8 @@ public struct AgreementService: Sendable {
         if let code = request.code, !codebook.contains(code) { throw CodingError.unknownCode(code) }
         let ids = try await documentIDs(request.documents)
         let codings = try await anchoredCodings(in: ids)
-        let coders = request.coders.map(Self.unique) ?? Set(codings.values.joined().map(\.coder)).sorted()
+        let coders = request.coders.map(Self.unique)
+            ?? Set(codings.values.joined().map(\.coder)).subtracting([Consensus.coder]).sorted()
         let compared = Set(coders)
         var documents: [CodedDocument] = []
         var consented = try await ConsentedSegments.load(store)

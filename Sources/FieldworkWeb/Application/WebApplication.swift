@@ -53,6 +53,7 @@ public func buildRouter(
     HandoutRoutes(context: context).register(on: router)
     AgreementRoutes(context: context).register(on: router)
     AuditRoutes(context: context).register(on: router)
+    MatrixRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)

@@ -2,15 +2,17 @@
 /// scripts, and the stylesheets and module script (all same-origin, as the CSP demands).
 struct Layout {
     enum Section: String, CaseIterable {
-        case documents, codebook, retrieval, orphans, needs, solutions, actors, agreement, audit, search
+        case documents, codebook, retrieval, matrix, orphans, needs, solutions, actors, agreement, audit, search
 
-        var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+        var title: String { self == .matrix ? "Code × case" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
         var path: String { self == .documents ? "/" : "/\(rawValue)" }
     }
 
     let csrfToken: String
 
-    func page(_ section: Section, title: String, query: String = "", body: String) -> String {
+    /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
+    /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
+    func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: String) -> String {
         let navigation = Section.allCases.filter { $0 != .search }.map { item -> String in
             let current = item == section ? " aria-current=\"page\"" : ""
             return "<a href=\"\(item.path)\"\(current)>\(item.title)</a>"
@@ -26,7 +28,7 @@ struct Layout {
             </form>
             <button id="coder-button" type="button" class="coder">Coder: not set</button>
             </header>
-            <main id="main" data-page="\(section.rawValue)">
+            <main id="main" data-page="\(section.rawValue)"\(coderScoped ? " data-coder-scoped" : "")>
             \(body)
             </main>
             """, head: """

@@ -15,8 +15,9 @@ struct PageRoutes {
         router.get("/orphans", use: orphans)
     }
 
-    private func page(_ web: WebContext, _ section: Layout.Section, title: String, query: String = "", body: String) -> Response {
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(section, title: title, query: query, body: body)
+    private func page(_ web: WebContext, _ section: Layout.Section, title: String, query: String = "", coderScoped: Bool = false,
+                      body: String) -> Response {
+        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(section, title: title, query: query, coderScoped: coderScoped, body: body)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -53,7 +54,7 @@ struct PageRoutes {
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
         let coders = try await context.store.coders()
         let body = RetrievalPage(codebook: try await context.store.codebook(), query: query, items: items, coders: coders).body()
-        return page(web, .retrieval, title: "Retrieval", body: body)
+        return page(web, .retrieval, title: "Retrieval", coderScoped: true, body: body)
     }
 
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> Response {
@@ -64,9 +65,10 @@ struct PageRoutes {
     }
 
     @Sendable func orphans(_ request: Request, context web: WebContext) async throws -> Response {
-        let orphans = try await context.store.codings(CodingFilter(status: .orphaned))
+        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let orphans = try await context.store.codings(CodingFilter(coder: coder, status: .orphaned))
         let titles = Dictionary(uniqueKeysWithValues: try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) })
-        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook(), titles: titles).body()
-        return page(web, .orphans, title: "Orphaned codings", body: body)
+        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook(), titles: titles, coder: coder).body()
+        return page(web, .orphans, title: "Orphaned codings", coderScoped: true, body: body)
     }
 }

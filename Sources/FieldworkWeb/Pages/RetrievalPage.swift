@@ -23,17 +23,9 @@ struct RetrievalPage {
         html += "<label>Participant attribute <input name=\"attribute\" placeholder=\"living_situation=alone\" value=\"\(HTML.escape(query["attribute"] ?? ""))\"></label>"
         html += "<button type=\"submit\">Show</button></form>"
         guard let items else { return html + "<p>Choose a code to see every passage coded with it.</p>" }
-        let csv = "/api/retrieval.csv?" + query.sorted { $0.key < $1.key }.map { "\(Self.percentEncode($0.key))=\(Self.percentEncode($0.value))" }.joined(separator: "&")
-        html += "<p class=\"count\">\(items.count) passage\(items.count == 1 ? "" : "s") · <a href=\"\(HTML.escape(csv))\" download>Export CSV</a></p><ol class=\"retrieval\">"
-        for item in items {
-            let who = [item.speaker, item.heading].compactMap { $0 }.first ?? item.participants.joined(separator: ", ")
-            html += """
-                <li><p class="source"><a href="/documents/\(HTML.escape(item.document.id))#s\(item.coding.start)">\(HTML.escape(item.document.title))</a> · \(HTML.escape(who)) · <span class="code-dot" data-code="\(HTML.escape(item.coding.codeID))"></span>\(HTML.escape(codebook[item.coding.codeID]?.name ?? item.coding.codeID)) · \(HTML.escape(item.coding.coder))</p>
-                \(item.withheld.map { "<p class=\"withheld\">\(HTML.escape($0.marker))</p>" } ?? "<blockquote><span class=\"context\">\(HTML.escape(item.contextBefore))</span><mark class=\"hl\" data-code=\"\(HTML.escape(item.coding.codeID))\">\(HTML.escape(item.coding.quote))</mark><span class=\"context\">\(HTML.escape(item.contextAfter))</span></blockquote>")
-                \(item.coding.memo.map { "<p class=\"memo-text\">\(HTML.escape($0))</p>" } ?? "")</li>
-                """
-        }
-        return html + "</ol>"
+        let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        html += "<p class=\"count\">\(items.count) passage\(items.count == 1 ? "" : "s") · <a href=\"\(HTML.escape(csv))\" download>Export CSV</a></p>"
+        return html + PassageList(codebook: codebook).render(items)
     }
 
     private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> String {

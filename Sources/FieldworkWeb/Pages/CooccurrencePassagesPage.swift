@@ -1,0 +1,36 @@
+import FieldworkCore
+import FieldworkServices
+
+/// `/cooccurrence/passages?a=&b=&coder=`: the segments behind one cell of the co-occurrence heat
+/// map, where both codes apply, each with its words (or the consent marker) and who applied which.
+struct CooccurrencePassagesPage {
+    let codeA: String
+    let codeB: String
+    let coder: String?
+    let passages: [SegmentPassage]
+    let codebook: Codebook
+
+    private func name(_ code: String) -> String { codebook[code]?.name ?? code }
+
+    func body() -> String {
+        var html = "<h1>\(HTML.escape(name(codeA))) + \(HTML.escape(name(codeB)))</h1>"
+        html += "<p class=\"hint\">Segments to which both codes are applied\(coder.map { " by \(HTML.escape($0))" } ?? " (by any coder)"). "
+            + "<a href=\"\(HTML.escape(HTML.url("/cooccurrence", [("coder", coder)])))\">Back to co-occurrence</a></p>"
+        html += "<p class=\"count\">\(passages.count) passage\(passages.count == 1 ? "" : "s")</p><ol class=\"retrieval\">"
+        for passage in passages {
+            let segment = passage.segment
+            let who = segment.speaker ?? segment.headingPath.joined(separator: " › ")
+            html += "<li><p class=\"source\"><a href=\"/documents/\(HTML.escape(passage.document.id))#s\(segment.start)\">"
+                + "\(HTML.escape(passage.document.title))</a>\(who.isEmpty ? "" : " · \(HTML.escape(who))")</p>"
+            html += passage.withheld.map { "<p class=\"withheld\">withheld: consent (\(HTML.escape($0.rawValue)))</p>" }
+                ?? "<blockquote>\(HTML.escape(passage.text))</blockquote>"
+            let applied = [codeA, codeB].map { code in
+                let coders = Set(passage.codings.filter { $0.codeID == code }.map(\.coder)).sorted()
+                return "<li><span class=\"code-dot\" data-code=\"\(HTML.escape(code))\"></span>\(HTML.escape(name(code))): "
+                    + "\(HTML.escape(coders.joined(separator: ", ")))</li>"
+            }
+            html += "<ul class=\"applied\">\(applied.joined())</ul></li>"
+        }
+        return html + "</ol>"
+    }
+}
