@@ -26,16 +26,13 @@ import json
 import os
 import pathlib
 import random
-import re
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from html.parser import HTMLParser
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -45,7 +42,6 @@ DOCS, WORDS, CLIENTS, CODED_DOCS = 100, 5000, 8, 8
 SEQ_WRITES = int(os.environ.get("BENCH_SEQ_WRITES", "300"))
 CLIENT_WRITES = int(os.environ.get("BENCH_CLIENT_WRITES", "60"))
 READ_SECONDS = float(os.environ.get("BENCH_READ_SECONDS", "3"))
-CODES = ["need.safety", "need.safety.night", "need.independence", "barrier", "need.social_contact"]
 SEARCHES = ["natten", "hemtj*", "larmet", "sensorn hallen", "\"min son\"", "dottern"]
 GOALS = {"concurrent_write_cpu": 50, "document_open_cpu": 10}
 
@@ -70,10 +66,8 @@ def ensure_venv():
 
 
 ensure_venv()
-import requests  # noqa: E402  (only in .venv-bench)
-
 sys.path.insert(0, str(ROOT / "bench"))
-from stress import Server  # noqa: E402  (starts `fieldwork serve --port 0`, reads its port and token)
+from side_by_side import Fieldwork, Taguette  # noqa: E402  (needs .venv-bench; the binary is argv[1])
 from web_bench import percentile  # noqa: E402
 
 BINARY = pathlib.Path(sys.argv[1]).resolve()
@@ -88,26 +82,17 @@ def server_cpu(pid):
     return sum(int(value) for value in fields[11:15]) / TICK
 
 
-def phase(pid, operations, work):
+def phase(pid, work):
     """Runs work() (which returns a list of per-operation latencies in ms), with the server's CPU
     and the wall time around it."""
     cpu_before, started = server_cpu(pid), time.perf_counter()
     latencies = work()
     wall, cpu = time.perf_counter() - started, server_cpu(pid) - cpu_before
-    count = len(latencies) if operations is None else operations
+    count = len(latencies)
     return {"operations": count, "wall_s": round(wall, 3), "rate_per_s": round(count / wall, 1),
             "p50_ms": round(percentile(latencies, .5), 2), "p99_ms": round(percentile(latencies, .99), 2),
             "server_cpu_s": round(cpu, 3), "server_cpu_ticks": round(cpu * TICK),
             "server_cpu_ms_per_op": round(cpu * 1000 / count, 3)}
-
-
-def timed(call):
-    started = time.perf_counter()
-    response = call()
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code >= 400:
-        raise RuntimeError(f"{response.request.method} {response.url}: {response.status_code} {response.text[:200]}")
-    return elapsed
 
 
 def for_at_least(seconds, minimum, operation):
@@ -136,18 +121,6 @@ def concurrently(sessions, writes_per_client, write):
     return latencies
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def static_file(folder, target=30_000):
-    """The file of a static folder whose size is nearest 30 KB (no source maps)."""
-    files = [path for path in folder.rglob("*") if path.is_file() and path.suffix != ".map"]
-    return min(files, key=lambda path: abs(path.stat().st_size - target))
-
-
 # --------------------------------------------------------------------------- corpus
 
 def make_corpus(folder):
@@ -160,21 +133,6 @@ def make_corpus(folder):
         html[path.stem] = subprocess.run(["cmark", "--validate-utf8"], input=body.encode(), capture_output=True,
                                          check=True).stdout
     return html
-
-
-class TextOf(HTMLParser):
-    """The text nodes of an HTML fragment, concatenated (Taguette's offsets count their UTF-8 bytes)."""
-
-    def __init__(self, markup):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.feed(markup)
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-    def text(self):
-        return "".join(self.parts)
 
 
 def passages(rng, count, regions):
@@ -193,155 +151,6 @@ def passages(rng, count, regions):
     return chosen
 
 
-# --------------------------------------------------------------------------- the two tools
-
-class Fieldwork:
-    name = "Fieldwork"
-
-    def __init__(self, workspace):
-        self.server = Server(workspace)
-        self.pid = self.server.process.pid
-        self.base = f"http://127.0.0.1:{self.server.port}"
-        self.static_path = "/static/" + static_file(ROOT / "Sources" / "FieldworkWeb" / "Static").name
-
-    def session(self):
-        session = requests.Session()
-        session.get(f"{self.base}/?token={self.server.token}").raise_for_status()
-        page = session.get(f"{self.base}/").text
-        session.headers["X-CSRF-Token"] = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
-        return session
-
-    def regions(self, session, documents):
-        """Respondents' turns: where a coder codes."""
-        regions = {}
-        for document in documents:
-            segments = session.get(f"{self.base}/api/documents/{document}").json()["segments"]
-            regions[document] = [(s["start"], s["end"]) for s in segments
-                                 if s["speaker"] and s["speaker"][0] in "RNS" and s["end"] - s["start"] > 60]
-        return regions
-
-    def wire(self, span):
-        return span  # offsets count Unicode scalars, as Python's str indices do
-
-    def write(self, session, span, index):
-        document, start, end = span
-        return timed(lambda: session.post(f"{self.base}/api/codings", json={
-            "document": document, "start": start, "end": end, "code": CODES[index % len(CODES)], "coder": "bench"}))
-
-    def open(self, session, document):
-        """(page ms, API ms)."""
-        return (timed(lambda: session.get(f"{self.base}/documents/{document}")),
-                timed(lambda: session.get(f"{self.base}/api/documents/{document}")))
-
-    def codings(self, session, document):
-        return len(session.get(f"{self.base}/api/codings", params={"document": document}).json())
-
-    def search(self, session, query):
-        return timed(lambda: session.get(f"{self.base}/api/search", params={"q": query}))
-
-    def static(self, session):
-        return timed(lambda: session.get(self.base + self.static_path))
-
-    def stop(self):
-        self.server.stop()
-
-
-class Taguette:
-    name = "Taguette"
-
-    def __init__(self, folder):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = open(OUT / "taguette-server.log", "w")
-        self.process = subprocess.Popen(
-            [str(VENV / "bin" / "taguette"), "--no-browser", "--port", str(self.port),
-             "--database", str(folder / "taguette.sqlite3")],
-            stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=folder)
-        self.pid = self.process.pid
-        self.token = None
-        for line in self.process.stdout:
-            match = re.search(r"\?token=(\w+)", line)
-            if match:
-                self.token = match.group(1)
-                break
-        if self.token is None:
-            raise RuntimeError(f"taguette did not start; see {OUT / 'taguette-server.log'}")
-        threading.Thread(target=self.process.stdout.read, daemon=True).start()
-        static_root = VENV / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages" / "taguette" / "static"
-        self.static_path = "/static/" + static_file(static_root).relative_to(static_root).as_posix()
-        self.project = None
-
-    def session(self):
-        """Single-user mode: the token in the URL logs in as admin; API writes carry the _xsrf cookie
-        back in X-XSRFToken (Tornado's check)."""
-        session = requests.Session()
-        session.get(f"{self.base}/?token={self.token}").raise_for_status()
-        if "_xsrf" not in session.cookies:
-            session.get(f"{self.base}/project/new").raise_for_status()
-        session.headers["X-XSRFToken"] = session.cookies["_xsrf"]
-        return session
-
-    def create_project(self, session):
-        response = session.post(f"{self.base}/project/new", data={
-            "name": "Benchmark", "description": "", "_xsrf": session.cookies["_xsrf"]})
-        response.raise_for_status()
-        self.project = int(re.search(r"/project/(\d+)", response.url).group(1))
-        self.tags = [session.post(f"{self.base}/api/project/{self.project}/tag/new",
-                                  json={"path": code, "description": ""}).json()["id"] for code in CODES]
-
-    def upload(self, session, name, html):
-        started = time.perf_counter()
-        response = session.post(f"{self.base}/api/project/{self.project}/document/new",
-                                data={"name": name, "description": ""},
-                                files={"file": (f"{name}.html", html, "text/html")})
-        elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise RuntimeError(f"taguette upload {name}: {response.status_code} {response.text[:200]}")
-        return response.json()["created"], elapsed
-
-    def regions(self, session, documents):
-        """Each document's paragraphs, as character ranges of its text."""
-        regions, self.texts = {}, {}
-        for document in documents:
-            contents = session.get(f"{self.base}/api/project/{self.project}/document/{document}/contents").json()
-            text = TextOf("".join(chunk["contents"] for chunk in contents["contents"])).text()
-            ranges, offset = [], 0
-            for paragraph in text.split("\n"):
-                if len(paragraph) > 60:
-                    ranges.append((offset, offset + len(paragraph)))
-                offset += len(paragraph) + 1
-            regions[document], self.texts[document] = ranges, text
-        return regions
-
-    def wire(self, span):
-        """Taguette's offsets count UTF-8 bytes of the text nodes: converted before timing."""
-        document, start, end = span
-        text = self.texts[document]
-        return document, len(text[:start].encode("utf-8")), len(text[:end].encode("utf-8"))
-
-    def write(self, session, span, index):
-        document, start, end = span
-        return timed(lambda: session.post(
-            f"{self.base}/api/project/{self.project}/document/{document}/highlight/new",
-            json={"start_offset": start, "end_offset": end, "tags": [self.tags[index % len(self.tags)]]}))
-
-    def open(self, session, document):
-        """(contents ms, highlights ms)."""
-        prefix = f"{self.base}/api/project/{self.project}/document/{document}"
-        return timed(lambda: session.get(prefix + "/contents")), timed(lambda: session.get(prefix))
-
-    def codings(self, session, document):
-        return len(session.get(f"{self.base}/api/project/{self.project}/document/{document}").json()["highlights"])
-
-    def static(self, session):
-        return timed(lambda: session.get(self.base + self.static_path))
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
-
-
 # --------------------------------------------------------------------------- the run
 
 def common_phases(tool, documents, regions, rng):
@@ -349,10 +158,10 @@ def common_phases(tool, documents, regions, rng):
     results = {}
     session = tool.session()
     spans = [tool.wire(span) for span in passages(rng, SEQ_WRITES + CLIENTS * CLIENT_WRITES, regions)]
-    results["code_sequential"] = phase(tool.pid, None, lambda: [
+    results["code_sequential"] = phase(tool.pid, lambda: [
         tool.write(session, spans[index], index) for index in range(SEQ_WRITES)])
     sessions = [tool.session() for _ in range(CLIENTS)]
-    results["code_concurrent"] = phase(tool.pid, None, lambda: concurrently(
+    results["code_concurrent"] = phase(tool.pid, lambda: concurrently(
         sessions, CLIENT_WRITES, lambda s, index: tool.write(s, spans[SEQ_WRITES + index], SEQ_WRITES + index)))
     results["code_concurrent"]["clients"] = CLIENTS
     stored = sum(tool.codings(session, document) for document in documents)
@@ -367,10 +176,10 @@ def common_phases(tool, documents, regions, rng):
         parts[1].append(second)
         return first + second
 
-    results["open"] = phase(tool.pid, None, lambda: for_at_least(READ_SECONDS, 60, open_document))
+    results["open"] = phase(tool.pid, lambda: for_at_least(READ_SECONDS, 60, open_document))
     results["open"].update(codings_per_document=expected // len(documents),
                            part_p50_ms=[round(percentile(part, .5), 2) for part in parts])
-    results["static"] = phase(tool.pid, None, lambda: for_at_least(READ_SECONDS, 200, lambda _: tool.static(session)))
+    results["static"] = phase(tool.pid, lambda: for_at_least(READ_SECONDS, 200, lambda _: tool.static(session)))
     results["static"]["path"] = tool.static_path
     results["static"]["bytes"] = len(session.get(tool.base + tool.static_path).content)
     return results
@@ -396,7 +205,7 @@ def run_fieldwork(workspace, rng):
         documents = [f"bench-{index:05d}" for index in range(1, CODED_DOCS + 1)]
         session = tool.session()
         results.update(common_phases(tool, documents, tool.regions(session, documents), rng))
-        results["search"] = phase(tool.pid, None, lambda: for_at_least(
+        results["search"] = phase(tool.pid, lambda: for_at_least(
             READ_SECONDS, 60, lambda index: tool.search(session, SEARCHES[index % len(SEARCHES)])))
         results["search"]["queries"] = SEARCHES
     finally:
@@ -405,7 +214,7 @@ def run_fieldwork(workspace, rng):
 
 
 def run_taguette(folder, html, rng):
-    tool = Taguette(folder)
+    tool = Taguette(folder, OUT / "taguette-server.log")
     try:
         session = tool.session()
         tool.create_project(session)
@@ -418,7 +227,7 @@ def run_taguette(folder, html, rng):
                 latencies.append(elapsed)
             return latencies
 
-        results = {"ingest": phase(tool.pid, None, upload_all)}
+        results = {"ingest": phase(tool.pid, upload_all)}
         documents = [ids[f"bench-{index:05d}"] for index in range(1, CODED_DOCS + 1)]
         results.update(common_phases(tool, documents, tool.regions(session, documents), rng))
     finally:
