@@ -29,6 +29,7 @@ bench:
 	scripts/install-deps.sh bench
 	bench/ingest_bench.sh
 	bench/web_bench.py .build-release/release/fieldwork
+	bench/taguette_bench.py .build-release/release/fieldwork
 	bench/telemetry_bench.sh
 
 ## Reliability proof (bounded; loopback only): kills, soak with idle connections, backups. See bench/README.md.
