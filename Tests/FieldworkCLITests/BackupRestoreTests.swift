@@ -51,6 +51,12 @@ import Testing
         // The codings files still hold every coding: the next ingest brings them back.
         #expect(try cli.run("ingest").status == 0)
         #expect(try codings() == final)
+        // Backups and restores are audited (a backup holds every transcript).
+        let actions = try #require(try cli.json("audit") as? [[String: Any]]).compactMap { entry -> String? in
+            guard let details = entry["details"] as? [String: String], details["kind"] == "backup" else { return nil }
+            return entry["action"] as? String
+        }
+        #expect(actions.filter { $0 == "export" }.count == 3 && actions.contains("import"))
     }
 
     @Test func aRestoreWithoutYesOrFromABadFileChangesNothing() throws {

@@ -86,5 +86,11 @@ import Testing
         let plain = try #require((try cli.json("segments", "int-041") as? [[String: Any]])?.first?["text"] as? String)
         #expect(plain.contains("Min granne [R07] ringde från [area]"))
         #expect(try cli.run("redact", "--check").status == 0)
+        // The audit log records the redaction by its counts, never the identifiers.
+        let entries = try #require(try cli.json("audit") as? [[String: Any]])
+        let redaction = try #require(entries.last { $0["action"] as? String == "redaction" })
+        #expect((redaction["details"] as? [String: String])?["files"] != nil)
+        let log = try read("audit/log.jsonl")
+        #expect(!log.contains("Anna Svensson") && !log.contains("Norrby"))
     }
 }

@@ -22,6 +22,10 @@ struct BackupCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         let summary = try context.backups.backup(to: url)
+        // A backup holds every transcript: it leaves the workspace like any export.
+        try await context.recordExport("backup", to: url, counts: [
+            "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,
+        ])
         if output.json {
             try JSONOutput.print(summary)
         } else {

@@ -42,6 +42,9 @@ struct RedactCommand: AsyncParsableCommand {
         print("redact: \(report.occurrences) occurrence\(report.occurrences == 1 ? "" : "s") replaced in \(report.files.count) file\(report.files.count == 1 ? "" : "s"); "
             + "\(report.codingsMoved) coding\(report.codingsMoved == 1 ? "" : "s") carried to the redacted text; "
             + "ingest: \(report.ingest.updated) updated, \(report.ingest.orphaned) orphaned")
+        // Who redacted how much, never what: the identifiers stay out of the log.
+        try await context.record(.redaction, ["files": String(report.files.count), "occurrences": String(report.occurrences),
+                                              "codings_moved": String(report.codingsMoved)])
         for problem in report.ingest.problems { printError(problem.description) }
         if !report.ingest.problems.isEmpty { throw ExitCode.failure }
     }

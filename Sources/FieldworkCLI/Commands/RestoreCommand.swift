@@ -33,6 +33,10 @@ struct RestoreCommand: AsyncParsableCommand {
                 """)
         }
         let summary = try context.backups.restore(from: url)
+        // Recorded after the restore, so the restored database's audit head moves to this entry.
+        try await context.recordImport("backup", from: url, counts: [
+            "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,
+        ])
         print("restored \(url.path): \(BackupDescription.text(summary))")
         print("next: `fieldwork ingest` brings in corpus and codings files changed since the backup")
     }
