@@ -19,6 +19,15 @@ extension SQLiteStore {
         }
     }
 
+    public func removeNeedLink(needID: String, solutionID: String) async throws -> NeedSolutionLink? {
+        let existing = try await needLinks(needID: needID).first { $0.solutionID == solutionID }
+        guard let existing else { return nil }
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM need_link WHERE need_id = ? AND solution_id = ?", arguments: [needID, solutionID])
+        }
+        return existing
+    }
+
     public func saveNeedLink(_ link: NeedSolutionLink) async throws {
         try await writer.write { db in
             try db.execute(sql: """

@@ -26,6 +26,13 @@ import Testing
         let night = try #require(needs.first { $0["id"] as? String == "need.safety.night" })
         let links = try #require(night["links"] as? [[String: Any]])
         #expect(links.first?["solution"] as? String == "door-sensor" && links.first?["linked_by"] as? String == "Anna")
+        // Removing the link shows what it was, and leaves the need unlinked; a second removal is an error.
+        let unlinked = try cli.run("unlink", "need.safety.night", "door-sensor")
+        #expect(unlinked.status == 0 && unlinked.stdout.contains("Night checks"), "\(unlinked.stderr)")
+        let after = try #require(try cli.json("needs") as? [[String: Any]]).first { $0["id"] as? String == "need.safety.night" }
+        #expect((after?["links"] as? [Any])?.isEmpty == true)
+        let again = try cli.run("unlink", "need.safety.night", "door-sensor")
+        #expect(again.status != 0 && again.stderr.contains("is not linked to 'door-sensor'"))
 
         let bad = root.appending(path: "bad.csv")
         try "device,time,metric,value,unit\nr01-plug-kettle,2025-08-01T00:00:00Z,power,1,W\nr01-plug-kettle,yesterday,power,1,W\n"

@@ -83,6 +83,18 @@ import Testing
                 #expect(tablet?["needs"] as? [String] == ["need.contact_city"])
                 #expect(tablet?["cost_to_resident"] as? String == "none")
             }
+            try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet", method: .delete, headers: browser.headers) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .noContent)
+            }
+            try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/needs/need.contact_city", method: .get, headers: browser.headers) { response in
+                #expect((jsonObject(response.body)?["links"] as? [Any])?.isEmpty == true)
+            }
         }
     }
 }

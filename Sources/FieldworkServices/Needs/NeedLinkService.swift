@@ -26,12 +26,23 @@ public struct NeedLinkService: Sendable {
     }
 }
 
+extension NeedLinkService {
+    /// `fieldwork unlink NEED SOLUTION`: the link as it was, or `noSuchLink`.
+    public func unlink(need: String, solution: String) async throws -> NeedSolutionLink {
+        guard let removed = try await store.removeNeedLink(needID: need, solutionID: solution) else {
+            throw NeedLinkError.noSuchLink(need, solution)
+        }
+        return removed
+    }
+}
+
 public enum NeedLinkError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownNeed(String)
     case notANeed(String, CodeKind)
     case unknownSolution(String)
     case emptyRationale
     case noCoder
+    case noSuchLink(String, String)
 
     public var description: String {
         switch self {
@@ -40,6 +51,7 @@ public enum NeedLinkError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownSolution(let id): "no solution '\(id)' in codebooks/solutions.yaml"
         case .emptyRationale: "a link needs a rationale: why could this solution meet the need?"
         case .noCoder: "a link needs the name of who made it"
+        case .noSuchLink(let need, let solution): "'\(need)' is not linked to '\(solution)'"
         }
     }
 }

@@ -10,6 +10,7 @@ struct NeedsAPI {
         group.get("needs", use: list)
         group.get("needs/{id}", use: need)
         group.post("needs/{id}/links", use: link)
+        group.delete("needs/{id}/links/{solution}", use: unlink)
         group.get("solutions", use: solutions)
     }
 
@@ -33,6 +34,15 @@ struct NeedsAPI {
         } catch let error as NeedLinkError {
             if case .unknownNeed = error { throw APIError(.notFound, "not_found", error.description) }
             throw APIError(.unprocessableContent, "invalid", error.description)
+        }
+    }
+
+    @Sendable func unlink(_ request: Request, context web: WebContext) async throws -> Response {
+        do {
+            _ = try await context.needLinks.unlink(need: try web.parameters.require("id"), solution: try web.parameters.require("solution"))
+            return Response(status: .noContent)
+        } catch let error as NeedLinkError {
+            throw APIError(.notFound, "not_found", error.description)
         }
     }
 
