@@ -51,8 +51,8 @@ struct CaseParticipants {
         return result
     }
 
-    /// Every participant id, existing or made so far.
-    var knownIDs: Set<String> { Set(existing.keys) }
+    /// Cases that are no participant of a document made by this import.
+    var unused: Int { cases.count - resolved.count }
 
     /// The participant a case is: an existing one, or a new one made now.
     mutating func participant(forCase index: Int) -> String? {

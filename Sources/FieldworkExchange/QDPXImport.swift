@@ -48,6 +48,10 @@ public struct QDPXImport: Sendable {
         report.memosImported = planner.memos.count
         report.codingMemos = planner.codings.count { !($0.memo ?? "").isEmpty }
         report.caseConflicts = planner.cases.conflicts
+        if planner.cases.unused > 0 {
+            report.notImported.append("\(planner.cases.unused) case(s) that refer to no source made into a document: "
+                + "participants are added only with a document they take part in")
+        }
         report.participantsCreated = planner.cases.made.map {
             .init(id: $0.id, caseName: $0.caseName, role: $0.role, roleBasis: $0.roleBasis, attributes: $0.attributes)
         }
@@ -73,10 +77,6 @@ public struct QDPXImport: Sendable {
         for (count, kind) in [(sources?.pdfSources?.count, "PDF"), (sources?.pictureSources?.count, "picture"),
                               (sources?.audioSources?.count, "audio"), (sources?.videoSources?.count, "video")] {
             if let count, count > 0 { items.append("\(count) \(kind) source(s): Fieldwork holds text transcripts only") }
-        }
-        if project.cases != nil {
-            items.append("cases that refer to no source made into a document: participants are added only with "
-                + "a document they take part in")
         }
         for set in project.sets?.sets ?? [] {
             let members = (set.memberCodes?.count ?? 0, set.memberSources?.count ?? 0)

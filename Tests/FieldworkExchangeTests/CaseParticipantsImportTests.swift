@@ -73,7 +73,7 @@ struct CaseParticipantsImportTests {
         #expect(report.caseConflicts == ["case \"R14\": age_band is \"80-89\", participants.yaml has \"70-79\" for R14; kept"])
         #expect(report.lines.contains("    no consent recorded for these 2: their words are withheld until a consent is added"))
         #expect(!report.lines.joined().contains("Anna") && !register.contains("Anna"))
-        #expect(report.notImported.contains { $0.hasPrefix("cases that refer to no source") })
+        #expect(report.notImported.contains { $0.hasPrefix("1 case(s) that refer to no source") })
 
         // Front matter lists them; the store knows them, without consent.
         let interview = try #require(try await workspace.store.document(id: "samtal-1"))
