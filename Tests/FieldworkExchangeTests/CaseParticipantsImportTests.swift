@@ -132,6 +132,19 @@ struct CaseParticipantsImportTests {
         #expect(try await workspace.store.document(id: "samtal-1") == nil)
     }
 
+    /// Edits to the register that ingest has not seen would reach the store unchecked: the
+    /// import stops before writing anything and says so.
+    @Test func aRegisterEditedSinceIngestStopsTheImport() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let edited = ExchangeWorkspace.participants + "\n# a note\n"
+        try workspace.write("corpus/participants.yaml", edited)
+        await #expect(throws: SourceProblem.self) {
+            try await QDPXImport(context: workspace.context).run(try Self.project().pack(), options: ImportOptions(coder: "x"))
+        }
+        #expect(try workspace.read("corpus/participants.yaml") == edited)
+        #expect(try await workspace.store.document(id: "samtal-1") == nil)
+    }
+
     /// The starter file's `participants: []` becomes a block list; the comment above it stays.
     @Test func theStarterRegisterIsPatchedAndReadBack() throws {
         let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-register-\(UUID().uuidString)")
