@@ -137,7 +137,7 @@ public struct ImportReport: Sendable, Hashable, Encodable {
                 let origin = made.caseName.map { "case \"\($0)\"" } ?? "a case whose name looks like a person's (kept out of the corpus; check it)"
                 lines.append("    \(made.id) from \(origin): role \(made.role) (\(made.roleBasis)), \(made.attributes) attribute(s)")
             }
-            lines.append("    no consent recorded for these \(participantsCreated.count): their words are withheld until a consent is added")
+            lines.append("    no consent recorded for the \(participantsCreated.count) new participant(s): their words are withheld until a consent is added")
         }
         if !caseConflicts.isEmpty {
             lines.append("  case variables that differ from participants.yaml (not overwritten):")
