@@ -31,7 +31,26 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         public var participants: [String]
     }
 
+    /// A participant made from one of the project's cases.
+    public struct CreatedParticipant: Sendable, Hashable, Encodable {
+        public var id: String
+        /// The case's name; nil when it looked like a person's name and was kept out of the corpus.
+        public var caseName: String?
+        public var role: String
+        public var roleBasis: String
+        public var attributes: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, role, attributes
+            case caseName = "case_name", roleBasis = "role_basis"
+        }
+    }
+
     public var file: String
+    /// New entries for `corpus/participants.yaml`, without consent.
+    public var participantsCreated: [CreatedParticipant] = []
+    /// Case variables that differ from an existing participant's attributes (which are kept).
+    public var caseConflicts: [String] = []
     public var documentsCreated: [CreatedDocument] = []
     public var origin: String?
     /// False when nothing was written: a dry run, or a strict import with problems.
@@ -64,6 +83,7 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     enum CodingKeys: String, CodingKey {
         case file, origin, written, sources, problems
         case dryRun = "dry_run", documentsCreated = "documents_created"
+        case participantsCreated = "participants_created", caseConflicts = "case_conflicts"
         case codesMatched = "codes_matched", codesAdded = "codes_added", codesMatchedByName = "codes_matched_by_name",
              codingMemos = "coding_memos", codingsImported = "codings_imported"
         case codingsAlreadyPresent = "codings_already_present", memosImported = "memos_imported"
@@ -89,6 +109,7 @@ public struct ImportReport: Sendable, Hashable, Encodable {
                 }
             }
         }
+        lines += participantLines
         lines.append("  codes: \(codesMatched) matched (\(codesMatchedByName.count) by name), \(codesAdded.count) new")
         lines += codesMatchedByName.map { "    matched by name: \($0)" }
         lines += codesAdded.map { "    new: \($0)" }
@@ -104,6 +125,23 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         if !problems.isEmpty {
             lines.append("could not map \(problems.count) item\(problems.count == 1 ? "" : "s"):")
             lines += problems.map { "  " + $0.description }
+        }
+        return lines
+    }
+
+    private var participantLines: [String] {
+        var lines: [String] = []
+        if !participantsCreated.isEmpty {
+            lines.append("  participants: \(participantsCreated.count) \(written ? "added" : "to add") to corpus/participants.yaml from cases")
+            for made in participantsCreated {
+                let origin = made.caseName.map { "case \"\($0)\"" } ?? "a case whose name looks like a person's (kept out of the corpus; check it)"
+                lines.append("    \(made.id) from \(origin): role \(made.role) (\(made.roleBasis)), \(made.attributes) attribute(s)")
+            }
+            lines.append("    no consent recorded for the \(participantsCreated.count) new participant(s): their words are withheld until a consent is added")
+        }
+        if !caseConflicts.isEmpty {
+            lines.append("  case variables that differ from participants.yaml (not overwritten):")
+            lines += caseConflicts.map { "    \($0)" }
         }
         return lines
     }

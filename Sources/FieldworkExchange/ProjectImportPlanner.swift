@@ -16,8 +16,10 @@ struct ProjectImportPlanner {
     private var notes: NoteIndex
     private let codeIDs: [String: String]
     private let folderGUIDs: Set<String>
-    /// Normalised source GUID → names of the cases that refer to it.
-    private let casesBySource: [String: [String]]
+    /// The project's cases, made participants of the documents created from their sources.
+    private(set) var cases: CaseParticipants
+    /// Normalised source GUID → the indices of the cases that refer to it.
+    private let casesBySource: [String: [Int]]
     private var documents: DocumentMatcher
     private var knownCodings: Set<[String]>
     private var knownMemos: Set<[String]>
@@ -26,7 +28,7 @@ struct ProjectImportPlanner {
     private let origin: String?
 
     init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String],
-         folderGUIDs: Set<String> = [], cases: [REFI.Case] = [], documents: DocumentMatcher, maker: SourceDocumentMaker?, existingCodings: [Coding], existingMemos: [Memo]) {
+         folderGUIDs: Set<String> = [], cases: CaseParticipants = CaseParticipants(), documents: DocumentMatcher, maker: SourceDocumentMaker?, existingCodings: [Coding], existingMemos: [Memo]) {
         self.report = report
         self.maker = maker
         origin = report.origin
@@ -34,14 +36,8 @@ struct ProjectImportPlanner {
         self.notes = notes
         self.codeIDs = codeIDs
         self.folderGUIDs = folderGUIDs
-        var casesBySource: [String: [String]] = [:]
-        for element in cases {
-            guard let name = element.name?.trimmingSpaces, !name.isEmpty else { continue }
-            for ref in element.sourceRefs ?? [] {
-                if let guid = ref.targetGUID { casesBySource[StableGUID.normalized(guid), default: []].append(name) }
-            }
-        }
-        self.casesBySource = casesBySource
+        self.cases = cases
+        casesBySource = cases.casesBySource
         self.documents = documents
         knownCodings = Set(existingCodings.map(Self.identity))
         knownMemos = Set(existingMemos.map(Self.identity))
@@ -121,8 +117,12 @@ struct ProjectImportPlanner {
                     + "document (compared after NFC and line-ending normalisation), and --match-only creates none; \(lost)"))
                 return nil
             }
-            let cases = source.guid.map(StableGUID.normalized).flatMap { casesBySource[$0] } ?? []
-            let result = maker.make(source, text: text.text, cases: cases)
+            let indices = source.guid.map(StableGUID.normalized).flatMap { casesBySource[$0] } ?? []
+            // Kept to undo: a case becomes a participant only with a document it takes part in.
+            let casesBefore = cases
+            let people = indices.compactMap { cases.participant(forCase: $0) }
+            maker.participants.formUnion(people)
+            let result = maker.make(source, text: text.text, cases: people)
             self.maker = maker
             switch result {
             case .success(let document):
@@ -133,6 +133,7 @@ struct ProjectImportPlanner {
                                                      participants: document.change.metadata.participants))
                 return (text, id)
             case .failure(let problem):
+                cases = casesBefore
                 report.problems.append(.init(item: problem.item, reason: problem.reason + "; \(lost)"))
             }
         case .ambiguous(let ids):

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Sources are matched to documents by their text (see `DocumentMatcher`), codes to codes by
 /// GUID or name (`CodeMapper`); each coding is checked against its document before anything is
-/// written, and all of it is written in one transaction (`ImportCommit`). Participants are not
-/// imported: they live in `corpus/participants.yaml`.
+/// written, and all of it is written in one transaction (`ImportCommit`). Cases that refer to a
+/// source the import turns into a document become participants (`CaseParticipants`), appended
+/// to `corpus/participants.yaml` with the rest of the import.
 public struct QDPXImport: Sendable {
     let context: FieldworkContext
 
@@ -29,13 +30,15 @@ public struct QDPXImport: Sendable {
         report.notImported = Self.unsupported(project) + codes.folders.map { "code folder " + $0 }
 
         let documents = try await DocumentMatcher.load(from: store)
+        let participants = try await store.participants()
         let maker = options.matchOnly ? nil : SourceDocumentMaker(
-            workspace: context.workspace, participants: Set(try await store.participants().map(\.id)),
+            workspace: context.workspace, participants: Set(participants.map(\.id)),
             usedIDs: Set(documents.texts.keys))
         var planner = ProjectImportPlanner(
             report: report, people: ImportPeople(project.users?.users ?? [], fallback: options.coder),
             notes: NoteIndex(project.notes?.notes ?? [], archive: archive), codeIDs: codes.ids, folderGUIDs: codes.folderGUIDs,
-            cases: project.cases?.cases ?? [],
+            cases: CaseParticipants(cases: project.cases?.cases ?? [], variables: project.variables?.variables ?? [],
+                                    existing: participants),
             documents: documents, maker: maker,
             existingCodings: try await store.codings(CodingFilter()),
             existingMemos: try await store.memos(target: nil, targetID: nil))
@@ -44,9 +47,25 @@ public struct QDPXImport: Sendable {
         report.codingsImported = planner.codings.count
         report.memosImported = planner.memos.count
         report.codingMemos = planner.codings.count { !($0.memo ?? "").isEmpty }
+        report.caseConflicts = planner.cases.conflicts
+        if planner.cases.unused > 0 {
+            report.notImported.append("\(planner.cases.unused) case(s) that refer to no source made into a document: "
+                + "participants are added only with a document they take part in")
+        }
+        report.participantsCreated = planner.cases.made.map {
+            .init(id: $0.id, caseName: $0.caseName, role: $0.role, roleBasis: $0.roleBasis, attributes: $0.attributes)
+        }
+        let register = planner.cases.newParticipants.isEmpty ? nil : try ParticipantsAppend(
+            planner.cases.newParticipants, workspace: context.workspace,
+            comment: "added by import qdpx (a case of \(archive.fileName)): no consent recorded yet")
+        if let register, try await store.sourceFiles()[register.path]?.contentHash != register.originalFileState.contentHash {
+            // Its new version goes into the store with the import; edits not yet ingested would
+            // slip in unchecked (and unaudited), so they are ingested first.
+            throw SourceProblem(file: register.path, line: 0, "changed since the last ingest; run `fieldwork ingest`, then import again")
+        }
 
         try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(documents: planner.made.map(\.change), codings: planner.codings, memos: planner.memos),
-                                     files: planner.made.map { (url: $0.url, markdown: $0.markdown) },
+                                     files: planner.made.map { (url: $0.url, markdown: $0.markdown) }, participants: register,
                                      context: context, options: options, report: &report)
         return report
     }
@@ -58,10 +77,6 @@ public struct QDPXImport: Sendable {
         for (count, kind) in [(sources?.pdfSources?.count, "PDF"), (sources?.pictureSources?.count, "picture"),
                               (sources?.audioSources?.count, "audio"), (sources?.videoSources?.count, "video")] {
             if let count, count > 0 { items.append("\(count) \(kind) source(s): Fieldwork holds text transcripts only") }
-        }
-        if project.cases != nil {
-            items.append("cases and variables: participants live in corpus/participants.yaml (a created document lists "
-                + "the cases that refer to its source and are participants there)")
         }
         for set in project.sets?.sets ?? [] {
             let members = (set.memberCodes?.count ?? 0, set.memberSources?.count ?? 0)

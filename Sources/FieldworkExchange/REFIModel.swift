@@ -1,3 +1,5 @@
+import FieldworkCore
+
 /// What an import reads of a REFI-QDA project or codebook, decoded with XMLCoder (attributes and
 /// child elements alike come through the coding keys). Only what Fieldwork can use is kept;
 /// every field is optional, because tools differ in what they fill in, and what is missing is
@@ -14,12 +16,46 @@ enum REFI {
         var graphs: Ignored?
         var links: Ignored?
         var cases: Cases?
+        var variables: Variables?
         var noteRefs: [Ref]?
 
         enum CodingKeys: String, CodingKey {
             case name, origin
             case users = "Users", codeBook = "CodeBook", sources = "Sources", notes = "Notes", sets = "Sets"
-            case graphs = "Graphs", links = "Links", cases = "Cases", noteRefs = "NoteRef"
+            case graphs = "Graphs", links = "Links", cases = "Cases", variables = "Variables", noteRefs = "NoteRef"
+        }
+    }
+
+    struct Variables: Decodable {
+        var variables: [Variable]?
+        enum CodingKeys: String, CodingKey { case variables = "Variable" }
+    }
+
+    /// A case variable's definition: its values refer to it by GUID.
+    struct Variable: Decodable {
+        var guid: String?
+        var name: String?
+    }
+
+    /// One value of a case's variable; REFI-QDA writes it in an element named by its type.
+    struct VariableValue: Decodable {
+        var variableRef: Ref?
+        var textValue: String?
+        var booleanValue: String?
+        var integerValue: String?
+        var floatValue: String?
+        var dateValue: String?
+        var dateTimeValue: String?
+
+        enum CodingKeys: String, CodingKey {
+            case variableRef = "VariableRef", textValue = "TextValue", booleanValue = "BooleanValue"
+            case integerValue = "IntegerValue", floatValue = "FloatValue", dateValue = "DateValue", dateTimeValue = "DateTimeValue"
+        }
+
+        /// The value as text, whatever its type; nil when it is empty.
+        var text: String? {
+            [textValue, booleanValue, integerValue, floatValue, dateValue, dateTimeValue]
+                .compactMap { $0?.trimmingSpaces }.first { !$0.isEmpty }
         }
     }
 
@@ -28,11 +64,13 @@ enum REFI {
         enum CodingKeys: String, CodingKey { case cases = "Case" }
     }
 
-    /// A case (a person, usually): only its name and the sources it refers to are read.
+    /// A case (a person, usually): its name, variable values and the sources it refers to.
     struct Case: Decodable {
+        var guid: String?
         var name: String?
+        var variableValues: [VariableValue]?
         var sourceRefs: [Ref]?
-        enum CodingKeys: String, CodingKey { case name, sourceRefs = "SourceRef" }
+        enum CodingKeys: String, CodingKey { case guid, name, variableValues = "VariableValue", sourceRefs = "SourceRef" }
     }
 
     struct Sets: Decodable {

@@ -17,12 +17,13 @@ struct SourceDocumentMaker {
     }
 
     let workspace: Workspace
-    let participants: Set<String>
+    /// Known participant ids, including those made from the project's cases.
+    var participants: Set<String>
     /// Ids of stored documents and of documents made so far.
     var usedIDs: Set<String>
 
-    /// - Parameter cases: names of the project's cases that refer to this source; those that are
-    ///   participants join the front matter's `participants`.
+    /// - Parameter cases: the participants that the project's cases referring to this source are;
+    ///   they join the front matter's `participants`.
     mutating func make(_ source: REFI.TextSource, text: String, cases: [String] = []) -> Result<Made, ImportReport.Problem> {
         let name = source.name ?? source.guid ?? "source"
         let id = uniqueID(for: name)

@@ -164,8 +164,11 @@ struct ForeignDocumentsImportTests {
         #expect(lines.contains("    set \"Trygghet\" (2 code(s), 0 source(s)): Fieldwork has no sets; group codes under a parent code instead"))
         #expect(lines.contains("    code folder Teman: not codable (isCodable=\"false\"), so not a code; its 1 code(s) placed at the top level"))
         #expect(lines.contains("    matched by name: Safety at home → need.safety") && lines.contains("    new: familj"))
-        // The cases that refer to a source and are participants join its front matter; others do not.
-        #expect(try await workspace.store.document(id: "bakgrund")?.metadata.participants == ["R15"])
-        #expect(lines.contains("    corpus/bakgrund.md from Bakgrund (no speaker turns; participants R15)"))
+        // The cases that refer to a source join its front matter: a participant, and a new one
+        // for a case whose name may be a person's (a generated id; the name stays out).
+        #expect(try await workspace.store.document(id: "bakgrund")?.metadata.participants == ["R15", "C01"])
+        #expect(lines.contains("    corpus/bakgrund.md from Bakgrund (no speaker turns; participants R15, C01)"))
+        let register = try workspace.read("corpus/participants.yaml")
+        #expect(!lines.joined().contains("Person 9") && !register.contains("Person 9") && register.contains("- id: \"C01\""))
     }
 }
