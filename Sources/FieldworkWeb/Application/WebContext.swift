@@ -6,6 +6,10 @@ import Hummingbird
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var session: Session?
+    /// The interface language of this request (`LanguageMiddleware`).
+    public var language: InterfaceLanguage = .en
+    /// The request's path and query (`LanguageMiddleware`): where the language switch returns.
+    public var pagePath = "/"
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -14,24 +14,26 @@ struct AgreementRoutes {
     }
 
     private func page(_ web: WebContext, title: String, body: String) -> Response {
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(.agreement, title: title, body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        Layout.response(web, .agreement, title: title, body: body)
     }
 
     @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
-        return page(web, title: "Agreement", body: AgreementPage(result: AgreementOutput(report)).body())
+        let t = Localizer(web.language)
+        return page(web, title: t("agreement.title"), body: AgreementPage(result: AgreementOutput(report), t: t).body())
     }
 
     /// The query parameters of `/agreement`; without `coders`, everyone but the consensus.
     @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
-        return page(web, title: "Disagreements", body: DisagreementsPage(report: report, codebook: try await context.store.codebook()).body())
+        let t = Localizer(web.language)
+        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook(), t: t).body())
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
-        return page(web, title: "Co-occurrence", body: CooccurrencePage(result: counts, codebook: try await context.store.codebook()).body())
+        let t = Localizer(web.language)
+        return page(web, title: t("cooccurrence.title"), body: CooccurrencePage(result: counts, codebook: try await context.store.codebook(), t: t).body())
     }
 }

@@ -9,6 +9,7 @@ import FieldworkServices
 /// codings overlap; the margin lists each coding of the segment once.
 struct TranscriptRenderer {
     let view: DocumentView
+    let t: Localizer
 
     func render() -> String {
         let participants = Set(view.document.metadata.participants)
@@ -49,17 +50,17 @@ struct TranscriptRenderer {
             html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
         }
         if let reason = view.withheld[segment.index] {
-            html += "<div class=\"text withheld\">withheld: consent (\(HTML.escape(reason.rawValue)))</div>"
+            html += "<div class=\"text withheld\">\(t.html("withheld.consent", ["reason": reason.rawValue]))</div>"
         } else {
             html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
         }
-        html += "<ul class=\"margin\" aria-label=\"Codes in this passage\">"
+        html += "<ul class=\"margin\" aria-label=\"\(t.html("document.margin"))\">"
         for coding in codings {
             let name = view.codebook[coding.codeID]?.name ?? coding.codeID
             // The initials are drawn by CSS from `data-initials`, so the chip's text stays the code name.
             html += "<li><button type=\"button\" id=\"\(Self.chipID(coding, segment))\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\""
                 + " data-coder=\"\(HTML.escape(coding.coder))\" data-initials=\"\(HTML.escape(CoderMarks.initials(of: coding.coder)))\""
-                + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(HTML.escape("\(name), coded by \(coding.coder)"))\">\(HTML.escape(name))</button></li>"
+                + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(t.html("chip.label", ["code": name, "coder": coding.coder]))\">\(HTML.escape(name))</button></li>"
         }
         return html + "</ul></section>"
     }

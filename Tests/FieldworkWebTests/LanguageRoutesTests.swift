@@ -1,0 +1,60 @@
+import FieldworkCore
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The interface language: `Accept-Language`, the switch's cookie, the workspace's default.
+@Suite struct LanguageRoutesTests {
+    @Test func pagesSpeakTheBrowsersLanguageAndTheSwitchIsRemembered() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv-SE,sv;q=0.9,en;q=0.5"
+            try await client.execute(uri: "/codebook", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<html lang=\"sv\">"))
+                #expect(html.contains("<h1>Kodbok</h1>"))
+                #expect(html.contains("<script src=\"/static/messages.sv.js\"></script>"))
+            }
+            try await client.execute(uri: "/static/messages.sv.js", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).hasPrefix("window.fieldworkMessages = Object.freeze({"))
+                #expect(String(buffer: response.body).contains("\"nav.codebook\":\"Kodbok\""))
+            }
+            // The switch: a cookie, then back to the page (only a path on this server).
+            let cookie = try await client.execute(uri: "/language/en?next=%2Fcodebook%3Fx%3D1", method: .get, headers: swedish) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/codebook?x=1")
+                return String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+            }
+            #expect(cookie == "fieldwork_lang=en")
+            try await client.execute(uri: "/language/sv?next=%2F%2Fevil.example", method: .get, headers: browser.headers) { response in
+                #expect(response.headers[.location] == "/")
+            }
+            swedish[.cookie] = browser.cookie + "; " + cookie
+            try await client.execute(uri: "/codebook", method: .get, headers: swedish) { response in
+                #expect(String(buffer: response.body).contains("<h1>Codebook</h1>"))
+            }
+        }
+    }
+
+    @Test func theWorkspaceSetsTheDefaultForOtherLanguages() async throws {
+        let fixture = try await WebFixture()
+        try "interface_language: sv\n".write(to: fixture.root.appending(path: "workspace.yaml"), atomically: true, encoding: .utf8)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var german = browser.headers
+            german[.acceptLanguage] = "de-DE"
+            try await client.execute(uri: "/", method: .get, headers: german) { response in
+                #expect(String(buffer: response.body).contains("<h1>Dokument</h1>"))
+            }
+        }
+        try "interface_language: fi\n".write(to: fixture.root.appending(path: "workspace.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: SourceProblem.self) { _ = try fixture.app() }
+        do { _ = try fixture.app() } catch { #expect("\(error)".contains("workspace.yaml:1")) }
+    }
+}
