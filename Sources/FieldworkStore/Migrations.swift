@@ -35,6 +35,10 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
+        migrator.registerMigration("v12-code-translations") { db in
+            // A code's name, description and examples per language (JSON: language → texts).
+            try db.execute(sql: "ALTER TABLE code ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
+        }
         return migrator
     }
 

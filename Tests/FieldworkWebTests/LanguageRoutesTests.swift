@@ -19,6 +19,8 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"sv\">"))
                 #expect(html.contains("<h1>Kodbok</h1>"))
+                // The sample codebook names need.safety per language.
+                #expect(html.contains(">Trygghet i hemmet</span>"))
                 #expect(html.contains("<script src=\"/static/messages.sv.js\"></script>"))
             }
             try await client.execute(uri: "/static/messages.sv.js", method: .get, headers: browser.headers) { response in

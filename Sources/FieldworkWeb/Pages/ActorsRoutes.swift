@@ -31,7 +31,7 @@ struct ActorsRoutes {
         let (filter, problem) = try await filter(request, Localizer(web.language))
         var catalogueProblem: String?
         do { _ = try await service.catalogue() } catch let error as SourceProblems { catalogueProblem = error.description }
-        let body = ActorsPage(codebook: try await context.store.codebook(), filter: filter,
+        let body = ActorsPage(codebook: try await context.store.codebook().localized(web.language.rawValue), filter: filter,
                               graphvizInstalled: ExternalProgram("dot") != nil, problem: problem ?? catalogueProblem,
                               t: Localizer(web.language)).body()
         return Layout.response(web, .actors, title: Localizer(web.language)("actors.title"), body: body)

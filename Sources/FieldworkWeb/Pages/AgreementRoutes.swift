@@ -27,13 +27,13 @@ struct AgreementRoutes {
     @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
         let t = Localizer(web.language)
-        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook(), t: t).body())
+        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         let t = Localizer(web.language)
-        return page(web, title: t("cooccurrence.title"), body: CooccurrencePage(result: counts, codebook: try await context.store.codebook(), t: t).body())
+        return page(web, title: t("cooccurrence.title"), body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
     }
 }

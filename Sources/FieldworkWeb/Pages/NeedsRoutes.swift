@@ -17,7 +17,7 @@ struct NeedsRoutes {
     }
 
     @Sendable func needs(_ request: Request, context web: WebContext) async throws -> Response {
-        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook(),
+        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
                              catalogue: try SolutionCatalogue.load(context.workspace), t: Localizer(web.language)).body()
         return page(web, .needs, title: Localizer(web.language)("needs.title"), body: body)
     }
@@ -35,7 +35,7 @@ struct NeedsRoutes {
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
         let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace), links: try await context.store.needLinks(needID: nil),
-                                 codebook: try await context.store.codebook(), t: Localizer(web.language)).body()
+                                 codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language)).body()
         return page(web, .solutions, title: Localizer(web.language)("solutions.title"), body: body)
     }
 }

@@ -31,7 +31,8 @@ struct PageRoutes {
 
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
-        guard let view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
+        guard var view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
+        view.codebook = view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         let memos = try await context.memos.list(target: .document, targetID: id)
         let body = DocumentPage(view: view, memos: memos, reattaching: reattaching, t: Localizer(web.language)).body()
@@ -41,7 +42,7 @@ struct PageRoutes {
     @Sendable func codebook(_ request: Request, context web: WebContext) async throws -> Response {
         let counts = Dictionary(grouping: try await context.store.codings(CodingFilter()), by: \.codeID).mapValues(\.count)
         let t = Localizer(web.language)
-        let body = CodebookPage(codebook: try await context.store.codebook(), counts: counts, t: t).body()
+        let body = CodebookPage(codebook: try await context.store.codebook().localized(web.language.rawValue), counts: counts, t: t).body()
         return page(web, .codebook, title: t("codebook.title"), body: body)
     }
 
@@ -54,7 +55,7 @@ struct PageRoutes {
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
         let coders = Set(try await context.store.codings(CodingFilter()).map(\.coder)).sorted()
         let t = Localizer(web.language)
-        let body = RetrievalPage(codebook: try await context.store.codebook(), query: query, items: items, coders: coders, t: t).body()
+        let body = RetrievalPage(codebook: try await context.store.codebook().localized(web.language.rawValue), query: query, items: items, coders: coders, t: t).body()
         return page(web, .retrieval, title: t("retrieval.title"), body: body)
     }
 
@@ -70,7 +71,7 @@ struct PageRoutes {
         let orphans = try await context.store.codings(CodingFilter(status: .orphaned))
         let titles = Dictionary(uniqueKeysWithValues: try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) })
         let t = Localizer(web.language)
-        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook(), titles: titles, t: t).body()
+        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook().localized(web.language.rawValue), titles: titles, t: t).body()
         return page(web, .orphans, title: t("orphans.title"), body: body)
     }
 }

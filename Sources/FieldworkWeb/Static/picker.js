@@ -5,7 +5,7 @@
 
 import { get } from './api.js';
 import { el, codeDot, fold, nextId } from './ui.js';
-import { t, tn } from './i18n.js';
+import { t, tn, language } from './i18n.js';
 import { newCodeForm } from './new-code.js';
 
 const RECENT_KEY = 'fieldwork.recentCodes';
@@ -16,7 +16,7 @@ let codesPromise = null;
 /** The codebook in tree order, each code with its depth and path of ancestor names. */
 export function loadCodes(force = false) {
   if (!codesPromise || force) {
-    codesPromise = get('/api/codebook').then(buildTree).catch((error) => {
+    codesPromise = get(`/api/codebook?lang=${encodeURIComponent(language)}`).then(buildTree).catch((error) => {
       codesPromise = null;
       throw error;
     });
