@@ -23,6 +23,11 @@ import Testing
                 #expect(html.contains(">Trygghet i hemmet</span>"))
                 #expect(html.contains("<script src=\"/static/messages.sv.js\"></script>"))
             }
+            for path in ["/needs", "/needs/need.safety.night"] {
+                try await client.execute(uri: path, method: .get, headers: swedish) { response in
+                    #expect(String(buffer: response.body).contains("Att känna sig trygg på natten"), "\(path)")
+                }
+            }
             try await client.execute(uri: "/static/messages.sv.js", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).hasPrefix("window.fieldworkMessages = Object.freeze({"))
                 #expect(String(buffer: response.body).contains("\"nav.codebook\":\"Kodbok\""))

@@ -17,7 +17,7 @@ struct NeedsPage {
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: codebook.depth(of: evidence.need.id))
             let solutions = evidence.links.map { "\(HTML.escape(catalogue[$0.solutionID]?.name ?? $0.solutionID)) <span class=\"id\">(\(HTML.escape($0.status.rawValue)))</span>" }
             html += """
-                <tr><td>\(indent)<a href="/needs/\(HTML.escape(evidence.need.id))">\(HTML.escape(evidence.need.name))</a> <span class="id">\(HTML.escape(evidence.need.id))</span></td>\
+                <tr><td>\(indent)<a href="/needs/\(HTML.escape(evidence.need.id))">\(HTML.escape(codebook[evidence.need.id]?.name ?? evidence.need.name))</a> <span class="id">\(HTML.escape(evidence.need.id))</span></td>\
                 <td>\(evidence.codings)</td><td>\(HTML.escape(evidence.people.residents.joined(separator: ", ")))</td>\
                 <td>\(HTML.escape((evidence.people.relatives + evidence.people.staff).joined(separator: ", ")))</td>\
                 <td>\(HTML.escape(evidence.administrations.map(t.administration).joined(separator: ", ")))</td>\
