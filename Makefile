@@ -4,7 +4,7 @@
 SWIFT ?= swift
 WORKSPACE ?= .
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench stress clean
 
 ## Serve the sample workspace (this repository) on localhost; prints the URL with its token.
 run: build
@@ -29,7 +29,14 @@ bench:
 	scripts/install-deps.sh bench
 	bench/ingest_bench.sh
 	bench/web_bench.py .build-release/release/fieldwork
+	bench/taguette_bench.py .build-release/release/fieldwork
 	bench/telemetry_bench.sh
+
+## Reliability proof (bounded; loopback only): kills, soak with idle connections, backups. See bench/README.md.
+stress:
+	scripts/install-deps.sh bench
+	$(SWIFT) build -c release --scratch-path .build-release --product fieldwork
+	python3 bench/stress.py .build-release/release/fieldwork
 
 clean:
 	rm -rf .build .build-release bench/out

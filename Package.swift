@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "FieldworkWeb",
             dependencies: [
-                "FieldworkServices", "FieldworkMarkdown",
+                "FieldworkCore", "FieldworkServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -74,8 +74,9 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "FieldworkServices", "FieldworkWeb", "FieldworkExchange",
+                "FieldworkCore", "FieldworkServices", "FieldworkWeb", "FieldworkExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -83,24 +84,35 @@ let package = Package(
             name: "fieldwork",
             dependencies: ["FieldworkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "FieldworkCoreTests", dependencies: ["FieldworkCore"]),
-        .testTarget(name: "FieldworkMarkdownTests", dependencies: ["FieldworkMarkdown"]),
+        // What several test targets share: seeded generators, running programs, the built binary.
+        .target(name: "FieldworkTestSupport", path: "Tests/FieldworkTestSupport"),
+        .testTarget(name: "FieldworkCoreTests", dependencies: ["FieldworkCore", "FieldworkTestSupport"]),
+        .testTarget(name: "FieldworkMarkdownTests", dependencies: ["FieldworkCore", "FieldworkMarkdown", "FieldworkTestSupport"]),
         .testTarget(
             name: "FieldworkStoreTests",
-            dependencies: ["FieldworkStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FieldworkCore", "FieldworkStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "FieldworkServicesTests", dependencies: ["FieldworkServices"]),
+        .testTarget(name: "FieldworkServicesTests", dependencies: ["FieldworkCore", "FieldworkServices"]),
         .testTarget(
             name: "FieldworkWebTests",
             dependencies: [
-                "FieldworkWeb",
+                "FieldworkCore", "FieldworkServices", "FieldworkWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "FieldworkExchangeTests", dependencies: ["FieldworkExchange"], resources: [.copy("Resources")]),
-        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"]),
+        .testTarget(
+            name: "FieldworkExchangeTests",
+            dependencies: ["FieldworkCore", "FieldworkServices", "FieldworkExchange", "FieldworkTestSupport"],
+            resources: [.copy("Resources")]
+        ),
+        // Runs the real `fieldwork` binary: the dependency only makes sure it is built.
+        .testTarget(name: "FieldworkCLITests", dependencies: ["fieldwork", "FieldworkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

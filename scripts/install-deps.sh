@@ -2,7 +2,8 @@
 # Installs the Debian packages Fieldwork needs, only those that are missing.
 # Usage: scripts/install-deps.sh [runtime|test|bench]
 # The test profile also makes .venv-test/ with the reference statistics packages that
-# Tests/Stats compares the agreement numbers against (scikit-learn, statsmodels, krippendorff).
+# Tests/Stats compares the agreement numbers against (scikit-learn, statsmodels, krippendorff);
+# the bench profile makes .venv-bench/ with Taguette for bench/taguette_bench.py (which pins it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ packages=(libcmark-dev cmark libsqlite3-dev sqlite3 zlib1g-dev pandoc)
 case "$profile" in
   runtime) ;;
   test) packages+=(python3-venv chromium chromium-driver libxml2-utils graphviz) ;;
-  bench) packages+=(time wrk hyperfine) ;;
+  bench) packages+=(time wrk hyperfine python3-venv) ;;
   *) echo "unknown profile: $profile" >&2; exit 2 ;;
 esac
 
@@ -33,4 +34,8 @@ if [ "$profile" = test ] && ! .venv-test/bin/python -c "import pytest, sklearn, 
   python3 -m venv .venv-test
   .venv-test/bin/pip install --quiet --disable-pip-version-check \
     "pytest>=8" "scikit-learn>=1.3" "statsmodels>=0.14" "krippendorff>=0.6"
+fi
+
+if [ "$profile" = bench ]; then
+  python3 bench/taguette_bench.py --setup
 fi

@@ -4,7 +4,11 @@
     scripts/sample-codings.py BINARY WORKSPACE [--no-ingest] [--dry-run] [--data FILE]
     scripts/sample-codings.py --check [WORKSPACE] [--data FILE]
 
-Each entry of the JSON array is {"coder", "document", "quote", "code", "memo"?}. The quote is
+Each entry of the JSON array is {"coder", "document", "quote", "code", "memo"?}, or a decision of
+the adjudication {"coder": "Consensus", "decided_by", "document", "quote", "code"}: the disputed
+code is accepted into the consensus for the whole segment holding the quote, by `decided_by`,
+with `BINARY adjudicate accept DOC --start S --end E --code CODE --by NAME` (as the
+disagreements page does: memo "accepted by NAME", written to that person's codings file). The quote is
 located in the document's plain text (what a reader sees: Markdown markup and speaker labels
 removed); it must lie inside one segment (speaker turn, paragraph or list item) and occur exactly
 once in the document. Offsets are Unicode code points (= Unicode scalars, Fieldwork's unit),
@@ -38,7 +42,8 @@ from pathlib import Path
 SCRIPT_DIR = Path(__file__).resolve().parent
 DATA_FILE = SCRIPT_DIR / "sample-codings.json"
 REQUIRED_FIELDS = ("coder", "document", "quote", "code")
-OPTIONAL_FIELDS = ("memo",)
+OPTIONAL_FIELDS = ("memo", "decided_by")
+CONSENSUS = "Consensus"
 
 
 class Failure(Exception):
@@ -88,6 +93,14 @@ def load_entries(path=None):
         memo = entry.get("memo")
         if memo is not None and (not isinstance(memo, str) or not memo.strip()):
             problems.append("{}: 'memo' must be a non-empty string when given".format(describe(index, entry)))
+        if "decided_by" in entry:
+            decider = entry["decided_by"]
+            if not isinstance(decider, str) or not decider.strip():
+                problems.append("{}: 'decided_by' must be a non-empty string".format(describe(index, entry)))
+            if entry.get("coder") != CONSENSUS or "memo" in entry:
+                problems.append("{}: a decision is coded by '{}' and has no memo".format(describe(index, entry), CONSENSUS))
+        elif entry.get("coder") == CONSENSUS:
+            problems.append("{}: the consensus codes only through a decision ('decided_by')".format(describe(index, entry)))
         quote = entry.get("quote")
         if isinstance(quote, str) and quote != quote.strip():
             problems.append("{}: quote starts or ends with white space".format(describe(index, entry)))
@@ -362,14 +375,22 @@ def apply(binary, workspace, ingest, dry_run, data=None):
     for index, entry in ordered(entries):
         doc = entry["document"]
         start, end = spans[index]
+        if "decided_by" in entry:
+            # A decision covers the whole passage (segment) holding the quote.
+            start, end = next((block, block + len(text)) for block, text in blocks_of(doc)
+                              if block <= start and end <= block + len(text))
         if doc not in present:
             listed = run_json(base + ["code", "list", "--document", doc, "--json"], "code list " + doc)
             present[doc] = {(c["start"], c["end"], c["code"], c["coder"]) for c in listed if c.get("status") == "anchored"}
         if (start, end, entry["code"], entry["coder"]) in present[doc]:
             skipped += 1
             continue
-        command = base + ["code", "add", doc, "--start", str(start), "--end", str(end),
-                          "--code", entry["code"], "--coder", entry["coder"]]
+        if "decided_by" in entry:
+            command = base + ["adjudicate", "accept", doc, "--start", str(start), "--end", str(end),
+                              "--code", entry["code"], "--by", entry["decided_by"]]
+        else:
+            command = base + ["code", "add", doc, "--start", str(start), "--end", str(end),
+                              "--code", entry["code"], "--coder", entry["coder"]]
         if entry.get("memo"):
             command += ["--memo", entry["memo"]]
         if dry_run:

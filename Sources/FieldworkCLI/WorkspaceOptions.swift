@@ -15,6 +15,8 @@ struct WorkspaceOptions: ParsableArguments {
         guard workspace.exists else {
             throw ValidationError("\(self.workspace) is not a Fieldwork workspace (no corpus/ or codebooks/); create one with `fieldwork init DIR`")
         }
+        // Who this command acts as: the audit log's name and the access to restricted material.
+        Acting.setProcess(Acting(coder: Acting.environmentCoder, access: try AccessPolicyFile.load(workspace)))
         return try FieldworkContext.open(workspace, serving: serving)
     }
 }

@@ -15,6 +15,12 @@ struct CodeMapper {
         /// Codes to add, parents before children.
         var newCodes: [Code] = []
         var matched = 0
+        /// `Name → id` for each code matched by its name rather than a GUID we gave it.
+        var matchedByName: [String] = []
+        /// Code folders (`isCodable="false"`) that became no code, with what happened to their children.
+        var folders: [String] = []
+        /// Normalised GUIDs of those folders: codings that refer to one are reported as such.
+        var folderGUIDs: Set<String> = []
         var problems: [ImportReport.Problem] = []
     }
 
@@ -47,9 +53,21 @@ struct CodeMapper {
             return
         }
         let id: String
-        if let known = result.ids[guid] ?? byGUID[guid] ?? sibling(named: name, under: parent) ?? uniquelyNamed(name) {
+        let byName = (result.ids[guid] ?? byGUID[guid]) == nil ? sibling(named: name, under: parent) ?? uniquelyNamed(name) : nil
+        if let known = result.ids[guid] ?? byGUID[guid] ?? byName {
             id = known
             result.matched += 1
+            if byName != nil { result.matchedByName.append("\(name) → \(known)") }
+        } else if imported.isCodable?.trimmingSpaces.lowercased() == "false" {
+            // A folder (NVivo, MAXQDA): nothing can be coded with it, so it becomes no code; its
+            // codes go where it stood. Codings that refer to it are reported, not imported.
+            let children = imported.children ?? []
+            result.folderGUIDs.insert(guid)
+            result.folders.append("\(name): not codable (isCodable=\"false\"), so not a code; "
+                + (children.isEmpty ? "it holds no codes" : "its \(children.count) code(s) placed "
+                   + (parent.map { "under \($0)" } ?? "at the top level")))
+            for child in children { map(child, parent: parent, inheritedKind: inheritedKind) }
+            return
         } else {
             let details = imported.description.map(CodeDescription.init(parsing:)) ?? CodeDescription()
             let kind = details.kind ?? inheritedKind ?? parent.flatMap { p in codes.first { $0.id == p }?.kind } ?? .other

@@ -46,9 +46,7 @@ public struct CodebookExport: Sendable {
 
     /// Live codings (anchored or orphaned) of each code itself, children not included.
     private func codingCounts() async throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for coding in try await store.codings(CodingFilter()) { counts[coding.codeID, default: 0] += 1 }
-        return counts
+        try await store.codingCountsByCode()
     }
 
     /// Depth first, siblings in their written order: how the codebook reads.

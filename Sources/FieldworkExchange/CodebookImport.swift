@@ -19,6 +19,8 @@ public struct CodebookImport: Sendable {
         report.codebookOnly = true
         let codes = CodeMapper.map(codebook.codes?.codes ?? [], into: try await context.store.codebook())
         report.codesMatched = codes.matched
+        report.codesMatchedByName = codes.matchedByName
+        report.notImported = codes.folders.map { "code folder " + $0 }
         report.codesAdded = codes.newCodes.map(\.id)
         report.problems = codes.problems
         try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(), context: context, options: options,

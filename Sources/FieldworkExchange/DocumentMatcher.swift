@@ -11,9 +11,9 @@ struct DocumentMatcher: Sendable {
     }
 
     /// Plain text → ids of the documents with exactly that text (scalar for scalar).
-    private let idsByText: [[Unicode.Scalar]: [String]]
-    private let titles: [String: String]
-    let texts: [String: ScalarText]
+    private var idsByText: [[Unicode.Scalar]: [String]]
+    private var titles: [String: String]
+    private(set) var texts: [String: ScalarText]
 
     init(_ documents: [StoredDocument]) {
         var idsByText: [[Unicode.Scalar]: [String]] = [:]
@@ -35,6 +35,14 @@ struct DocumentMatcher: Sendable {
             if let document = try await store.document(id: summary.metadata.id) { documents.append(document) }
         }
         return DocumentMatcher(documents)
+    }
+
+    /// A document the import creates: later sources with its text map to it.
+    mutating func add(id: String, title: String, text: String) {
+        let scalars = ScalarText(text)
+        texts[id] = scalars
+        titles[id] = title
+        idsByText[scalars.scalars, default: []].append(id)
     }
 
     func match(text: String, name: String?) -> Match {

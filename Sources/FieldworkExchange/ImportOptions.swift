@@ -6,10 +6,16 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// Write nothing unless every item maps.
     public var strict: Bool
+    /// Only map sources to existing documents; create no corpus files.
+    public var matchOnly: Bool
+    /// Add the project's new codes to the codebook, and nothing else.
+    public var codesOnly: Bool
 
-    public init(coder: String, dryRun: Bool = false, strict: Bool = false) {
+    public init(coder: String, dryRun: Bool = false, strict: Bool = false, matchOnly: Bool = false, codesOnly: Bool = false) {
+        self.codesOnly = codesOnly
         self.coder = coder
         self.dryRun = dryRun
         self.strict = strict
+        self.matchOnly = matchOnly
     }
 }

@@ -16,9 +16,23 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public struct SourceMapping: Sendable, Hashable, Encodable {
         public var source: String
         public var document: String
+        /// How the source's positions were read, and why.
+        public var positions: PositionReading = .codePoints
+        public var basis: String = ""
+    }
+
+    /// A corpus file made from a source that no document matched.
+    public struct CreatedDocument: Sendable, Hashable, Encodable {
+        public var source: String
+        public var path: String
+        /// The speaker labels recognised (none: a `note` without turns).
+        public var speakers: [String]
+        /// The front matter's participants: speakers and cases of the source that are participants.
+        public var participants: [String]
     }
 
     public var file: String
+    public var documentsCreated: [CreatedDocument] = []
     public var origin: String?
     /// False when nothing was written: a dry run, or a strict import with problems.
     public var written = false
@@ -28,6 +42,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public var sources: [SourceMapping] = []
     public var codesMatched = 0
     public var codesAdded: [String] = []
+    public var codesMatchedByName: [String] = []
+    /// Codings that came with a memo (from a note or the selection's description).
+    public var codingMemos = 0
     public var codingsImported = 0
     public var codingsAlreadyPresent = 0
     public var memosImported = 0
@@ -46,8 +63,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, origin, written, sources, problems
-        case dryRun = "dry_run"
-        case codesMatched = "codes_matched", codesAdded = "codes_added", codingsImported = "codings_imported"
+        case dryRun = "dry_run", documentsCreated = "documents_created"
+        case codesMatched = "codes_matched", codesAdded = "codes_added", codesMatchedByName = "codes_matched_by_name",
+             codingMemos = "coding_memos", codingsImported = "codings_imported"
         case codingsAlreadyPresent = "codings_already_present", memosImported = "memos_imported"
         case memosAlreadyPresent = "memos_already_present", notImported = "not_imported"
     }
@@ -57,18 +75,32 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         let outcome = written ? "imported" : dryRun ? "dry run, nothing written:" : "nothing written (--strict, not everything maps):"
         var lines = ["\(outcome) \(file)" + (origin.map { " (made by \($0))" } ?? "")]
         if !codebookOnly {
-            // Only sources named otherwise than their document need saying which is which.
-            let renamed = sources.filter { $0.source != $0.document }
-            lines.append("  sources: \(sources.count) mapped to documents"
-                + (renamed.isEmpty ? "" : " (" + renamed.map { "\($0.source) → \($0.document)" }.joined(separator: ", ") + ")"))
+            lines.append("  sources: \(sources.count) mapped to documents")
+            for source in sources {
+                let name = source.source == source.document ? source.document : "\(source.source) → \(source.document)"
+                lines.append("    \(name): positions read as \(source.positions.rawValue) (\(source.basis))")
+            }
+            if !documentsCreated.isEmpty {
+                lines.append("  documents: \(documentsCreated.count) \(written ? "created" : "to create") from sources no document matched")
+                for document in documentsCreated {
+                    let turns = document.speakers.isEmpty ? "no speaker turns" : "speakers " + document.speakers.joined(separator: ", ")
+                    let people = document.participants.isEmpty ? "" : "; participants " + document.participants.joined(separator: ", ")
+                    lines.append("    \(document.path) from \(document.source) (\(turns)\(people))")
+                }
+            }
         }
-        lines.append("  codes: \(codesMatched) matched, \(codesAdded.count) new"
-            + (codesAdded.isEmpty ? "" : " (" + codesAdded.joined(separator: ", ") + ")"))
+        lines.append("  codes: \(codesMatched) matched (\(codesMatchedByName.count) by name), \(codesAdded.count) new")
+        lines += codesMatchedByName.map { "    matched by name: \($0)" }
+        lines += codesAdded.map { "    new: \($0)" }
         if !codebookOnly {
             lines.append("  codings: \(codingsImported) new, \(codingsAlreadyPresent) already present")
-            lines.append("  memos: \(memosImported) new, \(memosAlreadyPresent) already present")
+            lines.append("  memos: \(memosImported) new, \(memosAlreadyPresent) already present"
+                + (codingMemos == 0 ? "" : "; \(codingMemos) memo(s) of new codings kept on them"))
         }
-        for item in notImported { lines.append("  not imported: \(item)") }
+        if !notImported.isEmpty {
+            lines.append("  not imported:")
+            lines += notImported.map { "    \($0)" }
+        }
         if !problems.isEmpty {
             lines.append("could not map \(problems.count) item\(problems.count == 1 ? "" : "s"):")
             lines += problems.map { "  " + $0.description }

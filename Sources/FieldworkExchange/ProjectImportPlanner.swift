@@ -8,21 +8,40 @@ struct ProjectImportPlanner {
     private(set) var report: ImportReport
     private(set) var codings: [Coding] = []
     private(set) var memos: [Memo] = []
+    /// Documents made from sources no document matches (nil maker: sources must match).
+    private(set) var made: [SourceDocumentMaker.Made] = []
+    private var maker: SourceDocumentMaker?
 
     private var people: ImportPeople
     private var notes: NoteIndex
     private let codeIDs: [String: String]
-    private let documents: DocumentMatcher
+    private let folderGUIDs: Set<String>
+    /// Normalised source GUID → names of the cases that refer to it.
+    private let casesBySource: [String: [String]]
+    private var documents: DocumentMatcher
     private var knownCodings: Set<[String]>
     private var knownMemos: Set<[String]>
     private let now = Coding.timestamp()
+    /// The exporting tool (`origin`), which says how positions are counted when quotes do not.
+    private let origin: String?
 
     init(report: ImportReport, people: ImportPeople, notes: NoteIndex, codeIDs: [String: String],
-         documents: DocumentMatcher, existingCodings: [Coding], existingMemos: [Memo]) {
+         folderGUIDs: Set<String> = [], cases: [REFI.Case] = [], documents: DocumentMatcher, maker: SourceDocumentMaker?, existingCodings: [Coding], existingMemos: [Memo]) {
         self.report = report
+        self.maker = maker
+        origin = report.origin
         self.people = people
         self.notes = notes
         self.codeIDs = codeIDs
+        self.folderGUIDs = folderGUIDs
+        var casesBySource: [String: [String]] = [:]
+        for element in cases {
+            guard let name = element.name?.trimmingSpaces, !name.isEmpty else { continue }
+            for ref in element.sourceRefs ?? [] {
+                if let guid = ref.targetGUID { casesBySource[StableGUID.normalized(guid), default: []].append(name) }
+            }
+        }
+        self.casesBySource = casesBySource
         self.documents = documents
         knownCodings = Set(existingCodings.map(Self.identity))
         knownMemos = Set(existingMemos.map(Self.identity))
@@ -58,10 +77,15 @@ struct ProjectImportPlanner {
             dropNotes(of: source)
             return
         }
-        report.sources.append(.init(source: name, document: documentID))
         let documentText = documents.texts[documentID] ?? ScalarText("")
-        for selection in source.selections ?? [] {
-            planSelection(selection, source: text, document: documentID, text: documentText)
+        let selections = source.selections ?? []
+        let parsed = selections.map(Self.parse)
+        let choice = PositionReadingChoice.choose(text, text: documentText, selections: parsed.compactMap { $0 }, origin: origin)
+        report.sources.append(.init(source: name, document: documentID, positions: choice.positions.reading,
+                                    basis: choice.basis))
+        for (selection, span) in zip(selections, parsed) {
+            planSelection(selection, span: span, positions: choice.positions, alternatives: choice.alternatives,
+                          document: documentID, text: documentText)
         }
         if let whole = source.codings, !whole.isEmpty {
             for coding in whole { _ = notes.take(coding.noteRefs) }
@@ -92,8 +116,25 @@ struct ProjectImportPlanner {
         case .document(let id):
             return (text, id)
         case .none:
-            report.problems.append(.init(item: label, reason: "could not map: its text is not the plain text of any "
-                + "document (compared after NFC and line-ending normalisation); \(lost)"))
+            guard var maker else {
+                report.problems.append(.init(item: label, reason: "could not map: its text is not the plain text of any "
+                    + "document (compared after NFC and line-ending normalisation), and --match-only creates none; \(lost)"))
+                return nil
+            }
+            let cases = source.guid.map(StableGUID.normalized).flatMap { casesBySource[$0] } ?? []
+            let result = maker.make(source, text: text.text, cases: cases)
+            self.maker = maker
+            switch result {
+            case .success(let document):
+                made.append(document)
+                let id = document.change.metadata.id
+                documents.add(id: id, title: document.change.metadata.title, text: text.text)
+                report.documentsCreated.append(.init(source: name, path: document.path, speakers: document.speakers,
+                                                     participants: document.change.metadata.participants))
+                return (text, id)
+            case .failure(let problem):
+                report.problems.append(.init(item: problem.item, reason: problem.reason + "; \(lost)"))
+            }
         case .ambiguous(let ids):
             report.problems.append(.init(item: label, reason: "could not map: several documents have its text "
                 + "(\(ids.joined(separator: ", "))); \(lost)"))
@@ -116,23 +157,45 @@ struct ProjectImportPlanner {
         return try source.plainTextContent.map(SourceTextMap.init(inline:))
     }
 
-    private mutating func planSelection(_ selection: REFI.Selection, source: SourceTextMap, document: String, text: ScalarText) {
+    /// A selection's positions and quote, or nil when its positions are not numbers.
+    private static func parse(_ selection: REFI.Selection) -> PositionReadingChoice.Selection? {
+        guard let start = selection.startPosition.flatMap({ Int($0.trimmingSpaces) }),
+              let end = selection.endPosition.flatMap({ Int($0.trimmingSpaces) }) else { return nil }
+        return .init(start: start, end: end, quote: QuoteComparison.quote(from: selection.name))
+    }
+
+    private mutating func planSelection(_ selection: REFI.Selection, span parsed: PositionReadingChoice.Selection?,
+                                        positions: SourcePositions, alternatives: [SourcePositions], document: String,
+                                        text: ScalarText) {
         let label = "selection \(selection.guid ?? "?") in \(document)"
         // Taken first, so that the notes of a selection that cannot be imported are dropped with it.
         let selectionNotes = notes.take(selection.noteRefs)
         let codingNotes = (selection.codings ?? []).map { notes.take($0.noteRefs) }
-        guard let start = selection.startPosition.flatMap({ Int($0.trimmingSpaces) }),
-              let end = selection.endPosition.flatMap({ Int($0.trimmingSpaces) }) else {
+        guard let parsed else {
             report.problems.append(.init(item: label, reason: "it has no valid startPosition and endPosition"))
             return
         }
-        guard let lower = source.canonical(start), let upper = source.canonical(end) else {
-            report.problems.append(.init(item: label, reason: "[\(start), \(end)) is outside the source's "
-                + "\(source.sourceCount) code points, or splits a character that normalisation changed"))
+        let (start, end) = (parsed.start, parsed.end)
+        let span: Range<Int>
+        switch positions.span(start, end) {
+        case .success(let placed): span = placed
+        case .failure(let failure):
+            report.problems.append(.init(item: label, reason: failure.reason(start, end, reading: positions.reading)))
             return
         }
-        guard lower < upper, text.isValidSpan(lower..<upper), !text[lower..<upper].trimmingSpaces.isEmpty else {
+        let (lower, upper) = (span.lowerBound, span.upperBound)
+        guard text.isValidSpan(span), !text[span].trimmingSpaces.isEmpty else {
             report.problems.append(.init(item: label, reason: "[\(start), \(end)) is empty or holds only white space"))
+            return
+        }
+        if parsed.quote != nil, !PositionReadingChoice.agrees(parsed, positions, text) {
+            let fitting = alternatives.filter {
+                $0.reading != positions.reading && PositionReadingChoice.agrees(parsed, $0, text)
+            }.map(\.reading)
+            report.problems.append(.init(item: label, reason: fitting.isEmpty
+                ? "its quote (the selection's name) disagrees with the text at [\(start), \(end)) under every reading of positions; not imported"
+                : "its quote agrees with the text only when positions count \(fitting[0].rawValue), but the source's other "
+                    + "selections count \(positions.reading.rawValue); not imported"))
             return
         }
         let anchor = TextQuoteAnchor(span: lower..<upper, in: text)
@@ -148,6 +211,11 @@ struct ProjectImportPlanner {
         }
         for (element, ownNotes) in zip(codingElements, codingNotes) {
             guard let guid = element.codeRef?.targetGUID.map(StableGUID.normalized), let codeID = codeIDs[guid] else {
+                if let guid = element.codeRef?.targetGUID, folderGUIDs.contains(StableGUID.normalized(guid)) {
+                    report.problems.append(.init(item: label, reason: "its coding refers to a code folder that is not codable "
+                        + "(isCodable=\"false\"); not imported"))
+                    continue
+                }
                 report.problems.append(.init(item: label, reason: "its coding refers to code \(element.codeRef?.targetGUID ?? "(none)"), "
                     + "which is not in the file's codebook"))
                 continue

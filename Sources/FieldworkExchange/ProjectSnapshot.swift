@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkServices
 import Foundation
 
 /// Everything a project export needs, read from the store once and put in a fixed order, so
@@ -15,20 +16,91 @@ struct ProjectSnapshot: Sendable {
     var participants: [Participant]
     /// Analytic memos by creation time, then id.
     var memos: [Memo]
+    /// The consent rule as applied: what it withheld (segments blanked, codings and cases left out).
+    var consent: ExportMetadata
 
-    static func read(from store: any FieldworkStore, name: String) async throws -> ProjectSnapshot {
+    /// Applies the consent rule of today, as the document page does: the characters of withheld
+    /// segments are blanked (figure spaces, so every position stays valid), codings touching them
+    /// are left out (their quotes and memos are the words), and participants with no consent in
+    /// force are no cases.
+    static func read(from store: any FieldworkStore, name: String, redactions: Redactions = Redactions([])) async throws -> ProjectSnapshot {
+        var snapshot = try await read(from: store, name: name)
+        snapshot.redact(redactions)
+        return snapshot
+    }
+
+    /// Replaces the identifiers of `corpus/redactions.yaml` in every text the project carries:
+    /// source texts (codings carried through the edits, so they stay on their words), titles,
+    /// quotes, memos, notes and case variables.
+    mutating func redact(_ redactions: Redactions) {
+        guard !redactions.isEmpty else { return }
+        var count = 0
+        func clean(_ text: String) -> String {
+            let (redacted, n) = redactions.apply(text)
+            count += n
+            return redacted
+        }
+        var maps: [String: RedactedText] = [:]
+        for index in documents.indices {
+            let mapped = redactions.map(ScalarText(documents[index].plainText))
+            count += mapped.count
+            maps[documents[index].metadata.id] = mapped
+            documents[index].plainText = mapped.text.string
+            documents[index].metadata.title = clean(documents[index].metadata.title)
+        }
+        for index in codings.indices {
+            var coding = codings[index]
+            if let mapped = maps[coding.documentID], mapped.count > 0 {
+                let start = mapped.offset(coding.start), end = max(mapped.offset(coding.end, end: true), start + 1)
+                coding.anchor = TextQuoteAnchor(span: start..<end, inText: mapped.text.string) ?? coding.anchor
+            } else {
+                coding.anchor.quote = clean(coding.anchor.quote)
+            }
+            coding.memo = coding.memo.map(clean)
+            codings[index] = coding
+        }
+        for index in memos.indices { memos[index].text = clean(memos[index].text) }
+        for index in participants.indices { participants[index].attributes = participants[index].attributes.mapValues(clean) }
+        consent.redactions = count
+    }
+
+    private static func read(from store: any FieldworkStore, name: String) async throws -> ProjectSnapshot {
+        let participants = try await store.participants().sorted { $0.id < $1.id }
+        let rule = ConsentRule.today(participants)
+        var consent = ExportMetadata(export: "qdpx", rule: rule)
+        var segmentsWithheld = WithheldCount(), codingsWithheld = WithheldCount(), casesWithheld = WithheldCount()
         var documents: [StoredDocument] = []
+        var hidden: [String: [(span: Range<Int>, reason: ConsentRule.Reason)]] = [:]
         for summary in try await store.documents().sorted(by: { $0.metadata.id < $1.metadata.id }) {
-            if let document = try await store.document(id: summary.metadata.id) { documents.append(document) }
+            guard let view = try await DocumentView.load(summary.metadata.id, from: store) else { continue }
+            documents.append(view.document)
+            for segment in view.segments {
+                guard let reason = view.withheld[segment.index] else { continue }
+                segmentsWithheld.add(reason)
+                hidden[summary.metadata.id, default: []].append((segment.span, reason))
+            }
         }
         let all = try await store.codings(CodingFilter())
-        let codings = all.filter { $0.status == .anchored }
-            .sorted { ($0.documentID, $0.start, $0.id) < ($1.documentID, $1.start, $1.id) }
+        let codings = all.filter { coding in
+            guard coding.status == .anchored else { return false }
+            guard let touched = hidden[coding.documentID]?.first(where: { $0.span.overlaps(coding.anchor.span) }) else { return true }
+            codingsWithheld.add(touched.reason)
+            return false
+        }.sorted { ($0.documentID, $0.start, $0.id) < ($1.documentID, $1.start, $1.id) }
+        let cases = participants.filter { person in
+            let state = ConsentStatus(person, on: rule.today).state
+            if state == .withdrawn { casesWithheld.add(.withdrawn) } else if state == .none { casesWithheld.add(.notGiven) }
+            return state != .withdrawn && state != .none
+        }
+        consent.add(segmentsWithheld, unit: "segments")
+        consent.add(codingsWithheld, unit: "codings")
+        consent.add(casesWithheld, unit: "cases")
         return ProjectSnapshot(
             name: name, documents: documents, codebook: try await store.codebook(), codings: codings,
-            orphansSkipped: all.count - codings.count,
-            participants: try await store.participants().sorted { $0.id < $1.id },
-            memos: try await store.memos(target: nil, targetID: nil).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
+            orphansSkipped: all.filter { $0.status != .anchored }.count,
+            participants: cases,
+            memos: try await store.memos(target: nil, targetID: nil).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },
+            consent: consent)
     }
 
     /// Everyone who coded or wrote a memo, sorted: the project's users.

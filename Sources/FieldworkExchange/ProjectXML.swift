@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkServices
 
 /// The `project.qde` document and the internal files that go beside it, built from a snapshot in
 /// the element order the REFI-QDA project schema prescribes.
@@ -9,7 +10,9 @@ enum ProjectXML {
         var files: [(name: String, text: String)]
     }
 
-    static func build(_ snapshot: ProjectSnapshot) -> Output {
+    /// - Parameter positions: how selection positions are counted: code points as REFI-QDA says,
+    ///   or UTF-16 code units for NVivo.
+    static func build(_ snapshot: ProjectSnapshot, positions: PositionReading = .codePoints) -> Output {
         let notes = ProjectNotes(snapshot)
         let history = snapshot.history
         var children: [XElement] = []
@@ -29,13 +32,18 @@ enum ProjectXML {
             children.append(XElement("Sources", children: snapshot.documents.map { document in
                 let guid = StableGUID.make(.document, document.metadata.id)
                 files.append((guid + ".txt", document.plainText))
+                // Code points are our offsets as they are; other counts go through a table per document.
+                let table = positions == .codePoints ? nil : positions.positions(Array(document.plainText.unicodeScalars))
                 return textSource(document, guid: guid, codings: codings[document.metadata.id] ?? [],
-                                  codebook: snapshot.codebook, noteRefs: notes.documentRefs[document.metadata.id] ?? [])
+                                  codebook: snapshot.codebook, noteRefs: notes.documentRefs[document.metadata.id] ?? [],
+                                  position: { table?[$0] ?? $0 })
             }))
         }
         children += notes.element
         children.append(XElement("Description", text: "Exported from Fieldwork: \(snapshot.documents.count) documents, "
-            + "\(snapshot.codebook.codes.count) codes, \(snapshot.codings.count) codings, \(snapshot.participants.count) participants."))
+            + "\(snapshot.codebook.codes.count) codes, \(snapshot.codings.count) codings, \(snapshot.participants.count) participants.\n"
+            + "Selection positions count \(positions.rawValue).\n"
+            + "Consent rule: \(ExportMetadata.consentRule).\n\(snapshot.consent.summary)."))
         children += notes.projectRefs.map { XElement("NoteRef", [("targetGUID", $0)]) }
 
         let root = XElement("Project", [
@@ -50,7 +58,7 @@ enum ProjectXML {
     }
 
     private static func textSource(_ document: StoredDocument, guid: String, codings: [Coding], codebook: Codebook,
-                                   noteRefs: [String]) -> XElement {
+                                   noteRefs: [String], position: (Int) -> Int) -> XElement {
         let metadata = document.metadata
         let summary = [metadata.title, metadata.type.rawValue, metadata.date, metadata.language].compactMap { $0 }
         return XElement("TextSource", [
@@ -60,13 +68,13 @@ enum ProjectXML {
             ("plainTextPath", "internal://\(guid).txt"),
             ("creationDateTime", metadata.date.map { $0 + "T00:00:00Z" }),
         ], children: [XElement("Description", text: summary.joined(separator: " · "))]
-            + codings.map { selection($0, codebook: codebook) }
+            + codings.map { selection($0, codebook: codebook, position: position) }
             + noteRefs.map { XElement("NoteRef", [("targetGUID", $0)]) })
     }
 
     /// One selection per coding: its span, who made it and when, the code, and its memo (as a
     /// note, and as the selection's description, which QualCoder and MAXQDA read as the memo).
-    private static func selection(_ coding: Coding, codebook: Codebook) -> XElement {
+    private static func selection(_ coding: Coding, codebook: Codebook, position: (Int) -> Int) -> XElement {
         let user = StableGUID.make(.user, coding.coder)
         let created = QDADateTime.string(coding.createdAt)
         let codingElement = XElement("Coding", [
@@ -76,8 +84,8 @@ enum ProjectXML {
         return XElement("PlainTextSelection", [
             ("guid", StableGUID.make(.selection, coding.id)),
             ("name", preview(coding.quote)),
-            ("startPosition", String(coding.start)),
-            ("endPosition", String(coding.end)),
+            ("startPosition", String(position(coding.start))),
+            ("endPosition", String(position(coding.end))),
             ("creatingUser", user),
             ("creationDateTime", created),
             ("modifiedDateTime", QDADateTime.string(coding.updatedAt)),

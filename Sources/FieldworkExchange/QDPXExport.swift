@@ -14,6 +14,8 @@ public struct QDPXExport: Sendable {
         public var cases = 0
         public var notes = 0
         public var users = 0
+        /// The consent rule applied and what it withheld (also in the project's description).
+        public var consent = ExportMetadata(export: "qdpx", date: "")
     }
 
     let context: FieldworkContext
@@ -23,10 +25,12 @@ public struct QDPXExport: Sendable {
     }
 
     /// The archive's bytes and what it holds.
-    public func archive() async throws -> (data: Data, summary: Summary) {
+    /// - Parameter positions: `.codePoints` (the standard) or `.utf16` (NVivo).
+    public func archive(positions: PositionReading = .codePoints) async throws -> (data: Data, summary: Summary) {
         let name = context.workspace.root.lastPathComponent
-        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name)
-        let output = ProjectXML.build(snapshot)
+        let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name,
+                                                      redactions: try context.workspace.redactions())
+        let output = ProjectXML.build(snapshot, positions: positions)
         // The entries carry the date of the last change, not of the export, so that exporting
         // an unchanged workspace again gives identical bytes.
         let date = snapshot.history?.modified ?? Date(timeIntervalSince1970: 315_619_200)  // 1980-01-02, the ZIP epoch
@@ -39,12 +43,13 @@ public struct QDPXExport: Sendable {
         summary.cases = snapshot.participants.count
         summary.notes = snapshot.memos.count + snapshot.codings.filter { !($0.memo ?? "").isEmpty }.count
         summary.users = snapshot.users.count
+        summary.consent = snapshot.consent
         return (data, summary)
     }
 
     /// Writes the archive atomically and owner-only (see `ExportFile`).
-    public func write(to url: URL) async throws -> Summary {
-        let (data, summary) = try await archive()
+    public func write(to url: URL, positions: PositionReading = .codePoints) async throws -> Summary {
+        let (data, summary) = try await archive(positions: positions)
         try ExportFile.write(data, to: url)
         return summary
     }

@@ -23,22 +23,30 @@ public struct QDPXImport: Sendable {
 
         let codes = CodeMapper.map(project.codeBook?.codes?.codes ?? [], into: try await store.codebook())
         report.codesMatched = codes.matched
+        report.codesMatchedByName = codes.matchedByName
         report.codesAdded = codes.newCodes.map(\.id)
         report.problems += codes.problems
-        report.notImported = Self.unsupported(project)
+        report.notImported = Self.unsupported(project) + codes.folders.map { "code folder " + $0 }
 
+        let documents = try await DocumentMatcher.load(from: store)
+        let maker = options.matchOnly ? nil : SourceDocumentMaker(
+            workspace: context.workspace, participants: Set(try await store.participants().map(\.id)),
+            usedIDs: Set(documents.texts.keys))
         var planner = ProjectImportPlanner(
             report: report, people: ImportPeople(project.users?.users ?? [], fallback: options.coder),
-            notes: NoteIndex(project.notes?.notes ?? [], archive: archive), codeIDs: codes.ids,
-            documents: try await DocumentMatcher.load(from: store),
+            notes: NoteIndex(project.notes?.notes ?? [], archive: archive), codeIDs: codes.ids, folderGUIDs: codes.folderGUIDs,
+            cases: project.cases?.cases ?? [],
+            documents: documents, maker: maker,
             existingCodings: try await store.codings(CodingFilter()),
             existingMemos: try await store.memos(target: nil, targetID: nil))
         planner.plan(project, archive: archive)
         report = planner.report
         report.codingsImported = planner.codings.count
         report.memosImported = planner.memos.count
+        report.codingMemos = planner.codings.count { !($0.memo ?? "").isEmpty }
 
-        try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(codings: planner.codings, memos: planner.memos),
+        try await ImportCommit.apply(newCodes: codes.newCodes, batch: ExchangeBatch(documents: planner.made.map(\.change), codings: planner.codings, memos: planner.memos),
+                                     files: planner.made.map { (url: $0.url, markdown: $0.markdown) },
                                      context: context, options: options, report: &report)
         return report
     }
@@ -51,8 +59,15 @@ public struct QDPXImport: Sendable {
                               (sources?.audioSources?.count, "audio"), (sources?.videoSources?.count, "video")] {
             if let count, count > 0 { items.append("\(count) \(kind) source(s): Fieldwork holds text transcripts only") }
         }
-        if project.cases != nil { items.append("cases and variables: participants live in corpus/participants.yaml") }
-        if project.sets != nil { items.append("sets") }
+        if project.cases != nil {
+            items.append("cases and variables: participants live in corpus/participants.yaml (a created document lists "
+                + "the cases that refer to its source and are participants there)")
+        }
+        for set in project.sets?.sets ?? [] {
+            let members = (set.memberCodes?.count ?? 0, set.memberSources?.count ?? 0)
+            items.append("set \"\(set.name ?? "?")\" (\(members.0) code(s), \(members.1) source(s)): Fieldwork has no sets; "
+                + "group codes under a parent code instead")
+        }
         if project.graphs != nil { items.append("graphs") }
         if project.links != nil { items.append("links") }
         return items

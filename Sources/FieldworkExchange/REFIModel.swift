@@ -10,10 +10,10 @@ enum REFI {
         var codeBook: CodeBook?
         var sources: Sources?
         var notes: Notes?
-        var sets: Ignored?
+        var sets: Sets?
         var graphs: Ignored?
         var links: Ignored?
-        var cases: Ignored?
+        var cases: Cases?
         var noteRefs: [Ref]?
 
         enum CodingKeys: String, CodingKey {
@@ -21,6 +21,31 @@ enum REFI {
             case users = "Users", codeBook = "CodeBook", sources = "Sources", notes = "Notes", sets = "Sets"
             case graphs = "Graphs", links = "Links", cases = "Cases", noteRefs = "NoteRef"
         }
+    }
+
+    struct Cases: Decodable {
+        var cases: [Case]?
+        enum CodingKeys: String, CodingKey { case cases = "Case" }
+    }
+
+    /// A case (a person, usually): only its name and the sources it refers to are read.
+    struct Case: Decodable {
+        var name: String?
+        var sourceRefs: [Ref]?
+        enum CodingKeys: String, CodingKey { case name, sourceRefs = "SourceRef" }
+    }
+
+    struct Sets: Decodable {
+        var sets: [Group]?
+        enum CodingKeys: String, CodingKey { case sets = "Set" }
+    }
+
+    /// A set (ATLAS.ti's groups, NVivo's sets): a named collection of codes or sources.
+    struct Group: Decodable {
+        var name: String?
+        var memberCodes: [Ref]?
+        var memberSources: [Ref]?
+        enum CodingKeys: String, CodingKey { case name, memberCodes = "MemberCode", memberSources = "MemberSource" }
     }
 
     struct Users: Decodable {
@@ -98,6 +123,8 @@ enum REFI {
 
     struct Selection: Decodable {
         var guid: String?
+        /// Most exporters write the selected text here; NVivo leaves it empty.
+        var name: String?
         var startPosition: String?
         var endPosition: String?
         var creatingUser: String?
@@ -108,7 +135,7 @@ enum REFI {
         var noteRefs: [Ref]?
 
         enum CodingKeys: String, CodingKey {
-            case guid, startPosition, endPosition, creatingUser, creationDateTime, modifyingUser
+            case guid, name, startPosition, endPosition, creatingUser, creationDateTime, modifyingUser
             case description = "Description", codings = "Coding", noteRefs = "NoteRef"
         }
     }

@@ -14,8 +14,10 @@ import Foundation
 struct SourceTextMap: Sendable {
     /// The canonical text.
     let text: String
+    /// The tool's text as it is in the file (without a byte-order mark): what positions count.
+    let original: [Unicode.Scalar]
     /// Code points in the tool's text.
-    let sourceCount: Int
+    var sourceCount: Int { original.count }
     /// Tool position → canonical position; nil when the texts are identical.
     private let offsets: [Int?]?
 
@@ -34,7 +36,8 @@ struct SourceTextMap: Sendable {
 
     private init(original: String, canonical: String) {
         text = canonical
-        sourceCount = original.unicodeScalars.count
+        self.original = Array(original.unicodeScalars)
+        let sourceCount = self.original.count
         // Scalar by scalar: Swift's `==` on strings would call "é" and "e\u{301}" equal.
         if original.unicodeScalars.elementsEqual(canonical.unicodeScalars) {
             offsets = nil
@@ -71,5 +74,10 @@ struct SourceTextMap: Sendable {
         guard position >= 0, position <= sourceCount else { return nil }
         guard let offsets else { return position }
         return offsets[position]
+    }
+
+    /// Whether a tool's position falls between the CR and the LF of a line break.
+    func splitsCRLF(_ position: Int) -> Bool {
+        position > 0 && position < original.count && original[position - 1] == "\r" && original[position] == "\n"
     }
 }

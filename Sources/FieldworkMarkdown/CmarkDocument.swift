@@ -22,12 +22,6 @@ final class CmarkDocument {
     deinit {
         cmark_node_free(root)
     }
-
-    func renderHTML() -> String {
-        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
-    }
 }
 
 /// A borrowed view of one cmark node, valid while its `CmarkDocument` lives.

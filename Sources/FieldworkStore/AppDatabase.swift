@@ -17,6 +17,7 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         self.checkpointer = checkpointer
         try AppDatabase.migrator.migrate(writer)
+        try TelemetryImportJournal(writer: writer).recoverIfUnattended()
     }
 
     /// When the write-ahead log is copied back into the database file.
@@ -65,8 +66,15 @@ public struct AppDatabase: Sendable {
     static func makeConfiguration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Two coders in two tabs: wait for the other writer instead of failing at once.
-        configuration.busyMode = .timeout(5)
+        // Two coders in two tabs, or a CLI import beside the server: wait for the other writer
+        // (up to 5 s) instead of failing at once, trying every millisecond so that the short
+        // gaps a long import leaves between its transactions are not missed (SQLite's own
+        // timeout handler sleeps up to 100 ms between tries).
+        configuration.busyMode = .callback { tries in
+            guard tries < 5_000 else { return false }
+            usleep(1_000)
+            return true
+        }
         configuration.prepareDatabase { db in
             // NORMAL is safe in WAL mode (a crash may lose the last commits, never corrupt).
             // A larger page cache keeps a whole ingest transaction from spilling to the WAL.

@@ -31,8 +31,8 @@ enum CodingEventRow {
                 let newStart: Int = row["new_start"]
                 let newEnd: Int = row["new_end"]
                 return CodingEvent(
-                    codingID: row["coding_id"], kind: CodingEvent.Kind(rawValue: row["kind"]) ?? .changed,
-                    at: Timestamp.date(row["at"]) ?? Date(timeIntervalSince1970: 0), by: row["by"],
+                    codingID: row["coding_id"], kind: try row.value("kind", of: "coding_event"),
+                    at: try row.date("at", of: "coding_event"), by: row["by"],
                     oldCode: row["old_code"], newCode: row["new_code"], memoChanged: row["memo_changed"],
                     oldSpan: oldStart.flatMap { start in oldEnd.map { start..<max(start, $0) } },
                     newSpan: newStart..<max(newStart, newEnd),

@@ -41,19 +41,19 @@ enum CodingRow {
     static func fetchLive(_ db: Database, id: String) throws -> Coding {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound("coding \(id)") }
-        return coding(from: row)
+        return try coding(from: row)
     }
 
-    static func coding(from row: Row) -> Coding {
+    static func coding(from row: Row) throws -> Coding {
         Coding(
             id: row["id"], documentID: row["document_id"], codeID: row["code_id"], coder: row["coder"],
             memo: row["memo"],
             anchor: TextQuoteAnchor(quote: row["quote"], prefix: row["prefix"], suffix: row["suffix"],
                                     start: row["start"], end: row["end"]),
-            status: CodingStatus(rawValue: row["status"]) ?? .orphaned,
+            status: try row.value("status", of: "coding"),
             anchorMethod: (row["anchor_method"] as String?).flatMap(AnchorMethod.init(rawValue:)),
-            createdAt: Timestamp.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
-            updatedAt: Timestamp.date(row["updated_at"]), updatedBy: row["updated_by"], version: row["version"])
+            createdAt: try row.date("created_at", of: "coding"),
+            updatedAt: try row.optionalDate("updated_at", of: "coding"), updatedBy: row["updated_by"], version: row["version"])
     }
 
     /// The id of a live, anchored coding with the same document, span, code and coder, if any.

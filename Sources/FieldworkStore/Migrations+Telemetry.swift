@@ -41,6 +41,23 @@ extension AppDatabase {
             """)
     }
 
+    /// A telemetry import commits in short transactions so that it never holds the write lock
+    /// for long (a running server must be able to store codings meanwhile). Each reading
+    /// remembers the import that stored it, so that a failed or interrupted import can be
+    /// taken back whole: `state` is `running` until the last reading is committed.
+    static func trackTelemetryImports(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE telemetry_import (
+                id INTEGER PRIMARY KEY,
+                source TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                state TEXT NOT NULL CHECK (state IN ('running', 'done'))
+            );
+            ALTER TABLE reading ADD COLUMN import_id INTEGER;
+            """)
+    }
+
     static func createNeedLinks(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE need_link (

@@ -35,7 +35,22 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v11-coding-history", migrate: createCodingHistory)
-        migrator.registerMigration("v12-code-translations") { db in
+        migrator.registerMigration("v12-telemetry-imports", migrate: trackTelemetryImports)
+        migrator.registerMigration("v13-segment-times") { db in
+            // Seconds into the recording from a time at a segment's start ([00:12:34]); NULL
+            // when none is written. Filled by the next ingest (the parser version changed).
+            try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_start REAL")
+            try db.execute(sql: "ALTER TABLE segment ADD COLUMN time_end REAL")
+        }
+        migrator.registerMigration("v14-audit-head", migrate: createAuditHead)
+        migrator.registerMigration("v15-consent-receipt") { db in
+            // The rest of a consent receipt (notice, device types, administrations, retention,
+            // events) as JSON; NULL for consents stored before. The register is read again by
+            // the next ingest (its file state is forgotten) so that receipts fill in.
+            try db.execute(sql: "ALTER TABLE consent ADD COLUMN receipt TEXT")
+            try db.execute(sql: "DELETE FROM source_file WHERE path LIKE '%participants.yaml'")
+        }
+        migrator.registerMigration("v16-code-translations") { db in
             // A code's name, description and examples per language (JSON: language → texts).
             try db.execute(sql: "ALTER TABLE code ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
         }

@@ -70,7 +70,7 @@ extension SQLiteStore {
     public func codebook() async throws -> Codebook {
         try await writer.read { db in
             let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in
-                var code = Code(id: row["id"], name: row["name"], kind: CodeKind(rawValue: row["kind"]) ?? .other,
+                var code = Code(id: row["id"], name: row["name"], kind: try row.value("kind", of: "code"),
                      description: row["description"], include: row["include"], exclude: row["exclude"],
                      examples: JSONColumn.decode([String].self, from: row["examples"], default: []),
                      color: row["color"], parentID: row["parent_id"], position: row["position"],

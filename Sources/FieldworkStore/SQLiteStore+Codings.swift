@@ -7,6 +7,22 @@ extension SQLiteStore {
         try await writer.read { db in try CodingRow.fetchCodings(db, filter: filter) }
     }
 
+    public func codingCountsByCode() async throws -> [String: Int] {
+        try await writer.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code_id, COUNT(*) FROM coding WHERE removed_at IS NULL GROUP BY code_id") {
+                counts[row[0]] = row[1]
+            }
+            return counts
+        }
+    }
+
+    public func coders() async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT coder FROM coding WHERE removed_at IS NULL ORDER BY coder")
+        }
+    }
+
     public func coding(id: String) async throws -> Coding? {
         try await writer.read { db in try CodingRow.fetchOne(db, id: id) }
     }

@@ -15,26 +15,29 @@ extension SQLiteStore {
     }
 
     public func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult] {
-        try await writer.write { db in
-            var indexed: [SegmentIndexEntry] = []
-            let results = try changes.map { change in
-                var result: (DocumentApplyResult, [SegmentIndexEntry])?
-                try db.inSavepoint {
-                    result = try apply(change, db)
-                    return .commit
-                }
-                indexed += result!.1
-                return result!.0
+        try await writer.write { db in try applyDocuments(changes, db) }
+    }
+
+    /// Writes documents inside the caller's transaction (ingest, or an import that creates them).
+    func applyDocuments(_ changes: [DocumentChange], _ db: Database) throws -> [DocumentApplyResult] {
+        var indexed: [SegmentIndexEntry] = []
+        let results = try changes.map { change in
+            var result: (DocumentApplyResult, [SegmentIndexEntry])?
+            try db.inSavepoint {
+                result = try apply(change, db)
+                return .commit
             }
-            // The full-text inserts for the whole batch come after the per-document savepoints:
-            // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
-            // a bulk load does.
-            let statement = try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
-            for entry in indexed {
-                try statement.execute(arguments: [entry.id, entry.text])
-            }
-            return results
+            indexed += result!.1
+            return result!.0
         }
+        // The full-text inserts for the whole batch come after the per-document savepoints:
+        // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
+        // a bulk load does.
+        let statement = try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
+        for entry in indexed {
+            try statement.execute(arguments: [entry.id, entry.text])
+        }
+        return results
     }
 
     /// A new segment's row id and text, for the full-text index.
@@ -104,8 +107,9 @@ extension SQLiteStore {
 
     private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> [SegmentIndexEntry] {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end,
+                                 time_start, time_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // Segments are in text order: one forward walk cuts all their texts.
         let bodies = text.plainText.scalarSlices(text.segments.map(\.span))
@@ -115,7 +119,7 @@ extension SQLiteStore {
             try statement.execute(arguments: [
                 documentID, segment.index, segment.kind.rawValue, segment.speaker,
                 JSONColumn.encode(segment.headingPath), segment.start, segment.end,
-                segment.lineStart, segment.lineEnd,
+                segment.lineStart, segment.lineEnd, segment.timeStart, segment.timeEnd,
             ])
             entries.append(SegmentIndexEntry(id: db.lastInsertedRowID, text: body))
         }
@@ -146,8 +150,8 @@ extension SQLiteStore {
                     ) AS participants
                 FROM document d ORDER BY d.date, d.id
                 """)
-            return rows.map { row in
-                DocumentSummary(metadata: DocumentRow.metadata(from: row), path: row["path"],
+            return try rows.map { row in
+                DocumentSummary(metadata: try DocumentRow.metadata(from: row), path: row["path"],
                                 segments: row["segment_count"], codings: row["coding_count"])
             }
         }
@@ -161,7 +165,7 @@ extension SQLiteStore {
                 ) AS participants
                 FROM document d WHERE d.id = ?
                 """, arguments: [id]) else { return nil }
-            return StoredDocument(metadata: DocumentRow.metadata(from: row), path: row["path"],
+            return StoredDocument(metadata: try DocumentRow.metadata(from: row), path: row["path"],
                                   plainText: row["plain_text"], revision: row["revision"])
         }
     }
@@ -173,12 +177,13 @@ extension SQLiteStore {
     public func segments(documentID: String) async throws -> [Segment] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end
+                SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
                 FROM segment WHERE document_id = ? ORDER BY idx
                 """, arguments: [documentID]).map { row in
-                Segment(index: row["idx"], kind: SegmentKind(rawValue: row["kind"]) ?? .paragraph, speaker: row["speaker"],
+                Segment(index: row["idx"], kind: try row.value("kind", of: "segment"), speaker: row["speaker"],
                         headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
-                        start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"])
+                        start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"],
+                        timeStart: row["time_start"], timeEnd: row["time_end"])
             }
         }
     }
@@ -225,9 +230,9 @@ enum DocumentRow {
         return TextWindow(offset: bounds.lowerBound, text: text, documentLength: length, revision: row[1])
     }
 
-    static func metadata(from row: Row) -> DocumentMetadata {
+    static func metadata(from row: Row) throws -> DocumentMetadata {
         DocumentMetadata(
-            id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .note, title: row["title"],
+            id: row["id"], type: try row.value("type", of: "document"), title: row["title"],
             date: row["date"], language: row["language"],
             participants: JSONColumn.decode([String].self, from: row["participants"], default: []),
             interviewer: row["interviewer"],

@@ -5,6 +5,8 @@ import GRDB
 extension SQLiteStore: ExchangeStore {
     public func insertExchangeBatch(_ batch: ExchangeBatch) async throws {
         try await writer.write { db in
+            // Documents the import creates go in first, in the same transaction as their codings.
+            _ = try applyDocuments(batch.documents, db)
             // Checked inside the write transaction, against what is stored now: a transcript
             // re-ingested since the import was planned makes the whole batch fail, not part of it.
             let problems = try Self.exchangeProblems(batch, db)

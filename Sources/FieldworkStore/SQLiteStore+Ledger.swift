@@ -27,7 +27,7 @@ extension SQLiteStore {
     private static func ledgerCodings(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
         try Row.fetchAll(db, sql: "SELECT \(codingColumns), t.removed_at, t.removed_by FROM coding t \(clause)", arguments: arguments)
             .map { row in
-                let coding = CodingRow.coding(from: row)
+                let coding = try CodingRow.coding(from: row)
                 let removal = removal(row)
                 return .coding(LedgerRecord.CodingEntry(coding, changedBy: removal?.by ?? coding.updatedBy ?? coding.coder,
                                                          removed: removal))
@@ -36,7 +36,7 @@ extension SQLiteStore {
 
     private static func ledgerMemos(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
         try Row.fetchAll(db, sql: "SELECT t.* FROM memo t \(clause)", arguments: arguments).map { row in
-            let memo = memo(from: row)
+            let memo = try memo(from: row)
             let removal = removal(row)
             return .memo(LedgerRecord.MemoEntry(memo, changedBy: removal?.by ?? memo.author, removed: removal))
         }
@@ -78,7 +78,7 @@ extension SQLiteStore {
                     if stored == nil { try CodingRow.insert(coding, db) } else { try CodingRow.write(coding, db) }
                     try db.execute(sql: "UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?",
                                    arguments: [removal.map { Timestamp.text($0.at) }, removal?.by, coding.id])
-                    for event in Self.takeInEvents(stored, coding, by: changedBy, removal: removal,
+                    for event in try Self.takeInEvents(stored, coding, by: changedBy, removal: removal,
                                                    version: ledgerVersion, file: file) {
                         try CodingEventRow.append(event, db)
                     }
@@ -118,8 +118,8 @@ extension SQLiteStore {
     /// The history of taking a record in: made here now (and perhaps removed at once), removed,
     /// restored, or changed — by the record's author, from their file.
     private static func takeInEvents(_ stored: Row?, _ coding: Coding, by person: String, removal: LedgerRecord.Removal?,
-                                     version: Int, file: String) -> [CodingEvent] {
-        let old = stored.map(CodingRow.coding(from:))
+                                     version: Int, file: String) throws -> [CodingEvent] {
+        let old = try stored.map(CodingRow.coding(from:))
         let wasRemoved = stored.map { ($0["removed_at"] as String?) != nil } ?? false
         func event(_ kind: CodingEvent.Kind, after old: Coding?) -> CodingEvent {
             let at = switch kind {

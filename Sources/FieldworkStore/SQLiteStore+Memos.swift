@@ -61,10 +61,10 @@ extension SQLiteStore {
         }
     }
 
-    static func memo(from row: Row) -> Memo {
-        Memo(id: row["id"], target: Memo.Target(rawValue: row["target"]) ?? .project, targetID: row["target_id"],
+    static func memo(from row: Row) throws -> Memo {
+        Memo(id: row["id"], target: try row.value("target", of: "memo"), targetID: row["target_id"],
              author: row["author"], text: row["text"],
-             createdAt: Timestamp.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
-             updatedAt: Timestamp.date(row["updated_at"]), version: row["version"])
+             createdAt: try row.date("created_at", of: "memo"),
+             updatedAt: try row.optionalDate("updated_at", of: "memo"), version: row["version"])
     }
 }

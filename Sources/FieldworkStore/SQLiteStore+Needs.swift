@@ -13,8 +13,8 @@ extension SQLiteStore {
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY need_id, solution_id", arguments: arguments).map { row in
                 NeedSolutionLink(needID: row["need_id"], solutionID: row["solution_id"], rationale: row["rationale"],
-                                 status: NeedSolutionLink.Status(rawValue: row["status"]) ?? .candidate,
-                                 linkedBy: row["linked_by"], linkedAt: Timestamp.date(row["linked_at"]) ?? .distantPast)
+                                 status: try row.value("status", of: "need_link"),
+                                 linkedBy: row["linked_by"], linkedAt: try row.date("linked_at", of: "need_link"))
             }
         }
     }

@@ -14,9 +14,10 @@ extension SQLiteStore {
                                      JSONColumn.encode(participant.attributes)])
                 for consent in participant.consents {
                     try db.execute(sql: """
-                        INSERT INTO consent (id, participant_id, date, scopes, withdrawn) VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO consent (id, participant_id, date, scopes, withdrawn, receipt) VALUES (?, ?, ?, ?, ?, ?)
                         """, arguments: [consent.id, participant.id, consent.date,
-                                         JSONColumn.encode(consent.scopes.map(\.rawValue)), consent.withdrawn])
+                                         JSONColumn.encode(consent.scopes.map(\.rawValue)), consent.withdrawn,
+                                         JSONColumn.encode(ConsentReceiptColumn(consent))])
                 }
             }
             try recordFiles([file], prefix: file.path, db)
@@ -30,17 +31,44 @@ extension SQLiteStore {
             return try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map { row in
                 let id: String = row["id"]
                 return Participant(
-                    id: id, role: ParticipantRole(rawValue: row["role"]) ?? .other,
+                    id: id, role: try row.value("role", of: "participant"),
                     administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
                         .compactMap(Administration.init(rawValue:)),
                     attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
                     consents: (consentsByParticipant[id] ?? []).map { consent in
-                        Consent(id: consent["id"], date: consent["date"],
-                                scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
-                                    .compactMap(ConsentScope.init(rawValue:)),
-                                withdrawn: consent["withdrawn"])
+                        var value = Consent(id: consent["id"], date: consent["date"],
+                                            scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
+                                                .compactMap(ConsentScope.init(rawValue:)),
+                                            withdrawn: consent["withdrawn"])
+                        JSONColumn.decode(ConsentReceiptColumn?.self, from: consent["receipt"], default: nil)?.fill(&value)
+                        return value
                     })
             }
         }
+    }
+}
+
+/// The receipt fields of a consent beyond its row's columns.
+struct ConsentReceiptColumn: Codable {
+    var notice: ConsentNotice?
+    var telemetryDevices: [String]
+    var administrations: [String]
+    var retainUntil: String?
+    var events: [ConsentEvent]
+
+    init(_ consent: Consent) {
+        notice = consent.notice
+        telemetryDevices = consent.telemetryDevices
+        administrations = consent.administrations.map(\.rawValue)
+        retainUntil = consent.retainUntil
+        events = consent.events
+    }
+
+    func fill(_ consent: inout Consent) {
+        consent.notice = notice
+        consent.telemetryDevices = telemetryDevices
+        consent.administrations = administrations.compactMap(Administration.init(rawValue:))
+        consent.retainUntil = retainUntil
+        consent.events = events
     }
 }

@@ -2,21 +2,43 @@ import FieldworkCore
 import GRDB
 
 extension SQLiteStore {
-    public func importTelemetry<Result>(devices: [TelemetryDevice], _ body: (any TelemetryWriter) throws -> Result) throws -> Result {
-        try writer.write { db in
-            var ids: [String: Int64] = [:]
-            for device in devices {
-                try db.execute(sql: """
-                    INSERT INTO telemetry_device (name, solution_id, participant_id) VALUES (?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET solution_id = excluded.solution_id, participant_id = excluded.participant_id
-                    """, arguments: [device.name, device.solutionID, device.participantID])
-                ids[device.name] = try Int64.fetchOne(db, sql: "SELECT id FROM telemetry_device WHERE name = ?", arguments: [device.name])
+    public func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
+                                        _ body: (any TelemetryWriter) throws -> Result) throws -> Result {
+        let journal = TelemetryImportJournal(writer: writer)
+        return try journal.exclusively {
+            let ids = try writer.write { db in try Self.register(devices, db) }
+            let importID = try journal.start(source: source)
+            do {
+                let result = try writer.writeWithoutTransaction { db in
+                    let telemetry = try SQLiteTelemetryWriter(db: db, devices: ids, importID: importID)
+                    do {
+                        let result = try body(telemetry)
+                        try telemetry.finish()
+                        return result
+                    } catch {
+                        telemetry.abandon()
+                        throw error
+                    }
+                }
+                try journal.finish(importID)
+                return result
+            } catch {
+                try journal.takeBack(importID)
+                throw error
             }
-            let telemetry = try SQLiteTelemetryWriter(db: db, devices: ids)
-            let result = try body(telemetry)
-            try telemetry.finish()
-            return result
         }
+    }
+
+    private static func register(_ devices: [TelemetryDevice], _ db: Database) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for device in devices {
+            try db.execute(sql: """
+                INSERT INTO telemetry_device (name, solution_id, participant_id) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET solution_id = excluded.solution_id, participant_id = excluded.participant_id
+                """, arguments: [device.name, device.solutionID, device.participantID])
+            ids[device.name] = try Int64.fetchOne(db, sql: "SELECT id FROM telemetry_device WHERE name = ?", arguments: [device.name])
+        }
+        return ids
     }
 
     public func telemetryDevices() async throws -> [TelemetryDevice] {

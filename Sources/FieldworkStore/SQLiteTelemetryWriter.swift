@@ -1,19 +1,27 @@
 import FieldworkCore
+import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The writer of one telemetry import, inside its transaction.
+/// The writer of one telemetry import, committing every `readingsPerCommit` readings.
 ///
 /// Speed matters here (10 million readings should import about as fast as `sqlite3 .import`),
 /// so a reading is bound into one prepared statement through SQLite's C API, and day rollups
-/// are accumulated in memory and written once at the end, not updated row by row.
+/// are accumulated in memory and written once per commit, not updated row by row. Short
+/// transactions keep a running server's coding writes from waiting behind a long import; the
+/// `TelemetryImportJournal` makes the whole import all or nothing again.
 final class SQLiteTelemetryWriter: TelemetryWriter {
+    /// About 50 ms of inserts on this machine: the longest a concurrent write waits.
+    static let readingsPerCommit = 20_000
+
     private struct MetricKey: Hashable { let name, unit: String }
     private struct DayKey: Hashable { let device, metric, day: Int64 }
     private struct Rollup { var count = 0, min = Double.infinity, max = -Double.infinity, total = 0.0 }
 
     private let db: Database
     private let devices: [String: Int64]
+    private let importID: Int64
+    private var uncommitted = 0
     private var metrics: [MetricKey: Int64] = [:]
     private let insertStatement: Statement
     private let handle: SQLiteStatement
@@ -23,14 +31,18 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
     private var currentKey: DayKey?
     private var current = Rollup()
 
-    init(db: Database, devices: [String: Int64]) throws {
+    /// Opens the first transaction: call on a connection outside any transaction.
+    init(db: Database, devices: [String: Int64], importID: Int64) throws {
         self.db = db
         self.devices = devices
+        self.importID = importID
         for row in try Row.fetchAll(db, sql: "SELECT id, name, unit FROM telemetry_metric") {
             metrics[MetricKey(name: row["name"], unit: row["unit"])] = row["id"]
         }
-        insertStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO reading (device_id, metric_id, t, value, sum) VALUES (?, ?, ?, ?, ?)")
+        insertStatement = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO reading (device_id, metric_id, t, value, sum, import_id) VALUES (?, ?, ?, ?, ?, ?)")
         handle = insertStatement.sqliteStatement
+        try db.execute(sql: "BEGIN IMMEDIATE")
     }
 
     func deviceID(named name: String) -> Int64? { devices[name] }
@@ -50,6 +62,9 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         sqlite3_bind_int64(handle, 3, time)
         if let value { sqlite3_bind_double(handle, 4, value) } else { sqlite3_bind_null(handle, 4) }
         if let sum { sqlite3_bind_double(handle, 5, sum) } else { sqlite3_bind_null(handle, 5) }
+        sqlite3_bind_int64(handle, 6, importID)
+        uncommitted += 1
+        if uncommitted >= Self.readingsPerCommit { try commit(reopen: true) }
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
@@ -81,8 +96,28 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         rollups[key] = merged
     }
 
-    /// Adds this import's new readings to the stored day rollups.
+    /// Commits the last readings; the import is then complete.
     func finish() throws {
+        try commit(reopen: false)
+    }
+
+    /// Rolls back the uncommitted readings (the journal takes back the committed ones).
+    func abandon() {
+        if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+    }
+
+    private func commit(reopen: Bool) throws {
+        try writeRollups()
+        try db.execute(sql: "COMMIT")
+        uncommitted = 0
+        guard reopen else { return }
+        // A moment with the lock free: other processes' busy handlers poll every millisecond.
+        usleep(2_000)
+        try db.execute(sql: "BEGIN IMMEDIATE")
+    }
+
+    /// Adds the readings folded since the last commit to the stored day rollups.
+    private func writeRollups() throws {
         if let currentKey { merge(currentKey, current) }
         currentKey = nil
         let upsert = try db.makeStatement(sql: """

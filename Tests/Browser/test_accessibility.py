@@ -16,7 +16,11 @@ PAGES = [
     "/", "/documents/int-001", "/codebook", "/retrieval", "/retrieval?code=need.safety",
     "/search?q=trygg", "/search", "/orphans", "/needs", "/needs/need.safety.night", "/solutions",
     "/actors", "/agreement", "/cooccurrence", "/disagreements", "/handouts/need.safety.night",
+    "/matrix", "/matrix?rows=administration", "/audit",
 ]
+# Pages behind a table cell's link: the first cell of each (the sample data decides which).
+CELL_PAGES = {"/matrix": "table.matrix a[href^='/matrix/passages']",
+              "/cooccurrence": "a[href^='/cooccurrence/passages']"}
 
 
 def remove(driver, coding, coder="Axe"):
@@ -42,6 +46,24 @@ def axe_violations(driver, context=None):
 def test_axe_finds_no_violation_on_the_page(browser, server, path):
     browser.get(server["base"] + path)
     wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    assert axe_violations(browser) == []
+    assert console_errors(browser) == []
+
+
+def cell_page(driver, server, page):
+    """Opens the first cell of `page` (the matrix or the co-occurrence map) and returns its path."""
+    driver.get(server["base"] + page)
+    link = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, CELL_PAGES[page])))
+    href = link.get_attribute("href")
+    driver.get(href)
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    return href
+
+
+@pytest.mark.parametrize("page", list(CELL_PAGES))
+def test_axe_finds_no_violation_on_the_passages_behind_a_cell(browser, server, page):
+    cell_page(browser, server, page)
+    assert browser.find_elements(By.CSS_SELECTOR, "ol.retrieval > li")
     assert axe_violations(browser) == []
     assert console_errors(browser) == []
 

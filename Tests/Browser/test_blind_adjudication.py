@@ -1,4 +1,5 @@
 """Blind passes (only my codings, on every page while on) and adjudicating disagreements."""
+import json
 from urllib.parse import parse_qs, urlparse
 
 from selenium.webdriver.common.by import By
@@ -83,4 +84,46 @@ def test_a_disputed_code_is_accepted_into_the_consensus_and_the_passage_discusse
 
     consensus = api(browser, "/api/codings?document=int-002&coder=Consensus")
     assert [(c["code"], c["memo"], c["updated_by"]) for c in consensus] == [("barrier", "accepted by Selenium", "Selenium")]
+    assert console_errors(browser) == []
+
+
+def test_a_blind_pass_narrows_every_page_that_lists_codings_and_the_orphans(browser, server):
+    # Another coder's coding whose words are not in the text arrives as a file: an orphan.
+    text = "Detta står inte i intervjun alls"
+    record = {"changed_by": "Zed Orphan", "code": "need", "coder": "Zed Orphan", "created": "2025-06-01T10:00:00.000Z",
+              "document": "int-003", "end": len(text), "id": "c-0ffba11b11d1", "prefix": "", "quote": text, "start": 0,
+              "suffix": "", "type": "coding", "updated": "2025-06-01T10:00:00.000Z", "version": 1}
+    (server["workspace"] / "codings").mkdir(exist_ok=True)
+    (server["workspace"] / "codings" / "zed-orphan.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    browser.get(server["base"] + "/documents/int-003")
+    wait(browser, 20).until(lambda driver: [c["status"] for c in api(driver, "/api/codings?document=int-003&coder=Zed+Orphan")] == ["orphaned"])
+    mine = code(browser, "int-003", passage(browser, "int-003", 1), "need.health", "Selenium")
+    orphan = "details.orphans li[data-coder='Zed Orphan']"
+    browser.refresh()
+    assert wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, orphan))).is_displayed()
+
+    browser.execute_script("localStorage.setItem('fieldwork.blind', 'on')")
+    browser.refresh()
+    wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner")))
+    assert chip(browser, mine["id"]).is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, orphan).is_displayed()
+
+    # Pages rendered on the server ask again for the coder's codings only.
+    for path in ("/orphans", "/matrix?rows=document", "/cooccurrence", "/retrieval?code=need"):
+        browser.get(server["base"] + path)
+        wait(browser).until(lambda driver: parse_qs(urlparse(driver.current_url).query).get("coder") == ["Selenium"])
+        main = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main[data-coder-scoped]")))
+        assert "Zed Orphan" not in main.text and "Anna Berg" not in main.text, path
+    matrix_cell = "/matrix/passages?rows=document&row=int-003&code=need.health&coder=Selenium"
+    browser.get(server["base"] + "/matrix?rows=document")
+    wait(browser).until(lambda driver: parse_qs(urlparse(driver.current_url).query).get("coder") == ["Selenium"])
+    link = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f"table.matrix a[href='{matrix_cell}']")))
+    link.click()
+    listing = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.retrieval")))
+    assert "Selenium" in listing.text
+    screenshot(browser, "blind-pass-matrix-passages")
+
+    browser.execute_script("localStorage.removeItem('fieldwork.blind')")
+    browser.get(server["base"] + "/documents/int-003")
+    assert wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, orphan))).is_displayed()
     assert console_errors(browser) == []

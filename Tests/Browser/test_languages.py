@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import console_errors, screenshot
-from test_accessibility import axe_violations, remove
+from test_accessibility import CELL_PAGES, axe_violations, cell_page, remove
 from test_workbench import SELECT_SCALARS, api, wait
 
 PAGES = {
@@ -17,9 +17,17 @@ PAGES = {
     "retrieval": "/retrieval?code=need.safety", "search": "/search?q=trygg", "orphans": "/orphans",
     "needs": "/needs", "need": "/needs/need.safety.night", "solutions": "/solutions", "actors": "/actors",
     "agreement": "/agreement", "cooccurrence": "/cooccurrence", "disagreements": "/disagreements",
+    "matrix": "/matrix", "audit": "/audit",
 }
-HEADINGS = {"en": {"documents": "Documents", "codebook": "Codebook", "orphans": "Orphaned codings"},
-            "sv": {"documents": "Dokument", "codebook": "Kodbok", "orphans": "Föräldralösa kodningar"}}
+HEADINGS = {"en": {"documents": "Documents", "codebook": "Codebook", "orphans": "Orphaned codings",
+                   "matrix": "Code × case", "audit": "Audit"},
+            "sv": {"documents": "Dokument", "codebook": "Kodbok", "orphans": "Föräldralösa kodningar",
+                   "matrix": "Kod × fall", "audit": "Granskningslogg"}}
+# Words of the matrix and audit pages and of the passages behind a cell, per language.
+WORDS = {"en": {"matrix": "Rows", "audit": "the hash chain is intact", "matrix-passages": "Back to the matrix",
+                "cooccurrence-passages": "Back to co-occurrence"},
+         "sv": {"matrix": "Rader", "audit": "hashkedjan är obruten", "matrix-passages": "Tillbaka till matrisen",
+                "cooccurrence-passages": "Tillbaka till samförekomst"}}
 
 
 def use_language(driver, server, language):
@@ -39,6 +47,15 @@ def test_every_page_in_both_languages(browser, server, language):
         # The script's own texts come from the same catalogue.
         coder = browser.find_element(By.ID, "coder-button").text
         assert coder.startswith("Kodare" if language == "sv" else "Coder"), coder
+        if name in WORDS[language]:
+            assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
+        assert axe_violations(browser) == [], path
+        screenshot(browser, f"{name}-{language}")
+    for page in CELL_PAGES:  # the passages behind a cell of the matrix and of the co-occurrence map
+        name = page.strip("/") + "-passages"
+        path = cell_page(browser, server, page)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, path
+        assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
         assert axe_violations(browser) == [], path
         screenshot(browser, f"{name}-{language}")
     assert console_errors(browser) == []

@@ -44,12 +44,32 @@ import Testing
         #expect((try cli.json("needs") as? [[String: Any]])?.first { $0["id"] as? String == "need.safety.night" }?["codings"] as? Int == 2)
     }
 
+    /// The disagreements page's decisions from the command line, as the sample study is made.
+    @Test func adjudicateAcceptsIntoTheConsensusInTheDecidersFile() throws {
+        let (cli, interview, turns) = try Self.coded()
+        let passage = ["--start", "\(turns[1]["start"] as! Int)", "--end", "\(turns[1]["end"] as! Int)"]
+        let accepted = try cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Anna"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let consensus = try #require(try cli.json("code", "list", "--coder", "Consensus") as? [[String: Any]])
+        #expect(consensus.count == 1 && consensus.first?["id"] as? String == accepted.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(consensus.first?["memo"] as? String == "accepted by Anna" && consensus.first?["updated_by"] as? String == "Anna")
+        let file = try String(contentsOf: cli.workspace.appending(path: "codings/anna.jsonl"), encoding: .utf8)
+        #expect(file.contains("\"coder\":\"Consensus\""))
+        #expect(try cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Bo"]).status != 0)
+        #expect(try cli.run(["adjudicate", "dismiss", interview] + passage + ["--code", "need.safety.night", "--by", "Bo"]).status == 0)
+        // A passage must be a segment.
+        let inside = ["--start", "\(turns[1]["start"] as! Int)", "--end", "\((turns[1]["start"] as! Int) + 3)"]
+        #expect(try cli.run(["adjudicate", "accept", interview] + inside + ["--code", "barrier", "--by", "Bo"]).status != 0)
+        // Unnamed, the compared coders are the independent ones.
+        #expect((try cli.json("agreement") as? [String: Any])?["coders"] as? [String] == ["Anna", "Bo"])
+    }
+
     @Test func agreementTableAndJSON() throws {
         let (cli, interview, turns) = try Self.coded()
         let report = try #require(try cli.json("agreement") as? [String: Any])
         #expect(report["coders"] as? [String] == ["Anna", "Bo"])
         #expect(report["documents"] as? [String] == [interview])
-        #expect(Set(report.keys) == ["unit", "coders", "documents", "left_out", "overall", "codes", "disagreements"])
+        #expect(Set(report.keys) == ["unit", "coders", "documents", "left_out", "overall", "codes", "disagreements", "consent"])
         let disagreements = try #require(report["disagreements"] as? [[String: Any]])
         #expect(disagreements.map { $0["start"] as? Int } == [turns[0]["start"] as? Int, turns[1]["start"] as? Int])
         #expect(disagreements.map { $0["not_applied_by"] as? [String] } == [["Bo"], ["Anna"]])

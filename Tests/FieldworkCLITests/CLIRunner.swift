@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 
 /// Runs the real `fieldwork` executable built next to the test bundle.
@@ -10,36 +11,17 @@ struct CLIRunner {
 
     let workspace: URL
 
-    static var executable: URL {
-        // The test runner lives in the build products folder, next to the `fieldwork` binary.
-        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [products, products.deletingLastPathComponent()]
-        for folder in candidates where FileManager.default.isExecutableFile(atPath: folder.appending(path: "fieldwork").path) {
-            return folder.appending(path: "fieldwork")
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: ".build/debug/fieldwork")
-    }
+    static var executable: URL { FieldworkBinary.url }
 
     @discardableResult
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
         try run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--workspace", workspace.path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        let output = try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments, environment: environment,
+                                           input: input)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 
     /// Runs with `--json` and parses the output; a non-zero exit is an error.

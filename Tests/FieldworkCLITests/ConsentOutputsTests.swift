@@ -87,5 +87,43 @@ import Testing
         let export = try cli.run("export", "segments", "--out", "exports/s2.csv")
         #expect(export.stdout.contains("consent: 2 withheld (consent withdrawn: 1, no consent for this material: 1)"))
         #expect(!export.stdout.contains("R22") && !export.stdout.contains("R24"))
+        // Every CSV export has a sidecar stating the rule and the counts withheld (never names).
+        for sidecar in ["exports/s.csv.meta.json", "exports/m.csv.meta.json"] {
+            let meta = try file(sidecar)
+            #expect(meta.contains("\"consent_rule\"") && meta.contains("\"total\" : 2"), "\(sidecar): \(meta)")
+            #expect(!meta.contains("R22") && !meta.contains("R24"))
+        }
+    }
+
+    /// QDPX, co-occurrence, agreement and the actor map: the withheld people's words are absent
+    /// and their segments are no units; each output states the rule and the counts.
+    @Test func projectAndCountExportsApplyTheRuleAndSaySo() throws {
+        let cli = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        let qdpx = try cli.run("export", "qdpx", "--out", "exports/p.qdpx")
+        #expect(qdpx.status == 0)
+        #expect(qdpx.stdout.contains("consent applied ") && qdpx.stdout.contains("2 segments withheld") && qdpx.stdout.contains("2 codings withheld"))
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-p", cli.workspace.appending(path: "exports/p.qdpx").path]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let archive = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        #expect(archive.contains("Consent rule: words shown only when"))
+        for person in Self.people {
+            #expect(archive.contains(Self.word(person.id)) == person.words, "qdpx: \(person.id)")
+        }
+        // Co-occurrence counts only the allowed segments; the CSV's sidecar says what was left out.
+        let counts = try #require(try cli.json("export", "cooccurrence") as? [String: Any])
+        #expect(counts["coded_segments"] as? Int == Self.people.filter(\.words).count)
+        #expect(try cli.run("export", "cooccurrence", "--out", "exports/c.csv").status == 0)
+        let meta = try String(contentsOf: cli.workspace.appending(path: "exports/c.csv.meta.json"), encoding: .utf8)
+        #expect(meta.contains("\"unit\" : \"segments\"") && meta.contains("\"total\" : 2"))
+        let agreement = try #require(try cli.json("agreement") as? [String: Any])
+        #expect((agreement["overall"] as? [String: Any])?["units"] as? Int == Self.people.filter(\.words).count)
+        let actors = try cli.run("export", "actor-map", "--format", "json", "--out", "exports/a.json")
+        #expect(actors.status == 0 && actors.stdout.contains("2 evidence withheld"))
     }
 }

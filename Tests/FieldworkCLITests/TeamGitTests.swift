@@ -54,7 +54,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: base) }
         let seed = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: seed) }
-        try Data(".fieldwork/\nexports/\n".utf8).write(to: seed.appending(path: ".gitignore"))
+        try Data(".fieldwork/\nexports/\naudit/\n".utf8).write(to: seed.appending(path: ".gitignore"))
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         try Self.git(["init", "-q"], in: seed)
         try Self.git(["add", "."], in: seed)

@@ -43,13 +43,16 @@ import Testing
                 "\(written.stdout)\(written.stderr)")
         let file = try String(contentsOf: root.appending(path: "corpus/int-900.md"), encoding: .utf8)
         #expect(!file.contains("Greta") && !file.contains("Lind") && !file.contains("Bo Ek"))
-        #expect(file.contains("**R01:** [00:00:05] Hemtjänsten kommer tre gånger om dagen 👍🏽"))
+        #expect(file.contains("**R01:** [00:00:05–00:00:08] Hemtjänsten kommer tre gånger om dagen 👍🏽"))
 
         let ingest = try cli.run("ingest", "corpus/int-900.md")
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
         let segments = try #require(try cli.json("segments", "int-900") as? [[String: Any]])
         #expect(segments.compactMap { $0["speaker"] as? String } == ["R01", "Intervjuare", "R02"])
-        #expect(segments.last?["text"] as? String == "[00:00:11] Då är det tyst.")
+        #expect(segments.last?["text"] as? String == "[00:00:11–00:00:14] Då är det tyst.")
+        // The cue times are the segments' times, in seconds, for playing the recording from a passage.
+        #expect(segments.compactMap { $0["time_start"] as? Double } == [5, 9, 11])
+        #expect(segments.compactMap { $0["time_end"] as? Double } == [8, 10, 14])
 
         let again = try cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
                                 "--speaker", "Bo Ek=R02")

@@ -1,41 +1,20 @@
+import FieldworkCore
+@testable import FieldworkExchange
+import FieldworkTestSupport
 import Foundation
 import Testing
 
 /// The real `fieldwork` binary: export a project, import it into a second workspace with the
 /// same corpus, and write a matrix.
 @Suite(.serialized) struct ExchangeCLITests {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static var executable: URL { FieldworkBinary.url }
 
-    /// The binary built next to the test bundle (as FieldworkCLITests finds it).
-    static var executable: URL {
-        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [products, products.deletingLastPathComponent()]
-        where FileManager.default.isExecutableFile(atPath: folder.appending(path: "fieldwork").path) {
-            return folder.appending(path: "fieldwork")
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: ".build/debug/fieldwork")
-    }
-
-    func run(_ workspace: URL, _ arguments: String...) throws -> Output {
+    func run(_ workspace: URL, _ arguments: String...) throws -> ProcessOutput {
         try run(workspace, arguments)
     }
 
-    func run(_ workspace: URL, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--workspace", workspace.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ workspace: URL, _ arguments: [String]) throws -> ProcessOutput {
+        try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments)
     }
 
     @Test func exportImportAndMatrixThroughTheBinary() async throws {
@@ -52,6 +31,8 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
         #expect(report["written"] as? Bool == true && report["codings_imported"] as? Int == 4)
+        // Three analytic memos come as notes, and one coding's memo with its coding: all counted.
+        #expect(report["memos_imported"] as? Int == 3 && report["coding_memos"] as? Int == 1)
         #expect((report["problems"] as? [Any])?.isEmpty == true)
         #expect(try await target.codingFacts() == (try await source.codingFacts()))
 
@@ -73,9 +54,60 @@ import Testing
             </Sources></Project>
             """, files: [("a.txt", "Ingen känd text.")])
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run(workspace.root, "import", "qdpx", file.path)
+        let result = try run(workspace.root, "import", "qdpx", file.path, "--match-only")
         #expect(result.status == 1)
         #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))
+    }
+
+    /// `--positions utf16` (for NVivo) counts UTF-16 code units: the coding after 👩‍👩‍👧 (5 code
+    /// points, 8 units) and 👍🏽 (2 and 4) moves accordingly; importing that file again reads the
+    /// positions as UTF-16 from the quotes and gives the same codings.
+    @Test func exportWithUTF16PositionsThroughTheBinary() async throws {
+        let source = try await QDPXExportTests.codedWorkspace()
+        let export = try run(source.root, "export", "qdpx", "--out", "exports/nvivo.qdpx", "--positions", "utf16")
+        #expect(export.status == 0 && export.stdout.contains("; positions in UTF-16 code units"), "\(export.stderr)")
+        let file = source.root.appending(path: "exports/nvivo.qdpx")
+        let xml = String(decoding: try Archives.unpack(try Data(contentsOf: file)).project, as: UTF8.self)
+        let coding = try #require(try await source.store.codings(CodingFilter()).first { $0.quote.hasPrefix("👍🏽") })
+        let prefix = try await source.plainText("int-014")[0..<coding.start]
+        #expect(prefix.utf16.count == coding.start + 3)  // 👩‍👩‍👧 adds three units
+        #expect(xml.contains("startPosition=\"\(prefix.utf16.count)\" endPosition=\"\(prefix.utf16.count + coding.quote.utf16.count)\""))
+
+        let target = try await ExchangeWorkspace()
+        let imported = try run(target.root, "import", "qdpx", file.path)
+        #expect(imported.status == 0, "\(imported.stdout)")
+        #expect(imported.stdout.contains("    int-014: positions read as UTF-16 code units (quotes agree: 3 of 3)"), "\(imported.stdout)")
+        #expect(try await target.codingFacts() == (try await source.codingFacts()))
+        let bad = try run(source.root, "export", "qdpx", "--positions", "bytes")
+        #expect(bad.status != 0 && bad.stderr.contains("bytes"))
+    }
+
+    /// A foreign project through the binary: a dry run says what it would create and writes
+    /// nothing; the import creates the documents and says how it read positions; again, it adds
+    /// nothing; and ingest finds the new files already in the store.
+    @Test func aForeignProjectBecomesDocumentsThroughTheBinary() async throws {
+        let workspace = try await ExchangeWorkspace()
+        let file = try ForeignDocumentsImportTests.project().pack()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let dryRun = try run(workspace.root, "import", "qdpx", file.path, "--dry-run")
+        #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains("  documents: 2 to create from sources no document matched\n"
+            + "    corpus/intervju-7.md from Intervju 7.docx (speakers R14, Intervjuare; participants R14)\n"
+            + "    corpus/bakgrund.md from Bakgrund (no speaker turns)\n"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appending(path: "corpus/intervju-7.md").path))
+
+        let imported = try run(workspace.root, "import", "qdpx", file.path)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stdout.contains("    Intervju 7.docx → intervju-7: positions read as UTF-16 code units (no quotes to check; "
+            + "NVivo 14 counts UTF-16 code units; 4 of 4 spans fall on word boundaries)"))
+        #expect(imported.stdout.contains("  documents: 2 created from sources no document matched"))
+        #expect(imported.stdout.contains("  codings: 5 new, 0 already present"))
+
+        let again = try run(workspace.root, "import", "qdpx", file.path)
+        #expect(again.status == 0 && again.stdout.contains("  codings: 0 new, 5 already present"))
+        #expect(!again.stdout.contains("documents:"))
+        let ingest = try run(workspace.root, "ingest")
+        #expect(ingest.status == 0 && ingest.stdout.contains("added 0, updated 0"), "\(ingest.stdout)")
     }
 
     /// A damaged project.qde ends the command with one line naming file, line and column; the

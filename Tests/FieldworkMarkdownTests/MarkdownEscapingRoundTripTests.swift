@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkMarkdown
+import FieldworkTestSupport
 import Testing
 
 /// The escaper's promise, checked through the real pipeline (cmark via `MarkdownBlocks`, then the
@@ -70,20 +71,5 @@ import Testing
             text += pieces[Int(generator.next() % UInt64(pieces.count))]
         }
         return text
-    }
-}
-
-/// SplitMix64: a fixed seed gives the same texts on every run, so a failure can be repeated.
-struct SeededGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -28,7 +28,7 @@ import Testing
                 #expect(html.contains("<svg class=\"heatmap\""))
                 // One pair drawn in both halves of the symmetric map, with its numbers in the title.
                 #expect(html.components(separatedBy: "need.safety.night + barrier: 1 segments, Jaccard 0.500").count == 3)
-                #expect(html.contains("<td>1</td><td>0.500</td>"))  // barrier: 2 segments (int-001, int-002)
+                #expect(html.contains(">1</a></td><td>0.500</td>"))  // barrier: 2 segments (int-001, int-002)
                 #expect(!html.contains("style="))
             }
         }

@@ -17,9 +17,10 @@ import Testing
         // R02 withdraws after the interview; the register is ingested again.
         let path = fixture.root.appending(path: "corpus/participants.yaml")
         let register = try String(contentsOf: path, encoding: .utf8)
-            .replacingOccurrences(of: "      - id: c-r02-1\n        date: 2025-02-27\n        scopes: [interview, recording, telemetry, workshop]\n",
-                                  with: "      - id: c-r02-1\n        date: 2025-02-27\n        scopes: [interview, recording, telemetry, workshop]\n        withdrawn: 2025-06-01\n")
-        #expect(register.contains("withdrawn: 2025-06-01"))
+            .replacingOccurrences(of: "          - {event: given, date: 2025-02-27, by: Anna, how: \"easy-read form signed with support person present\"}\n",
+                                  with: "          - {event: given, date: 2025-02-27, by: Anna, how: \"easy-read form signed with support person present\"}\n"
+                                      + "          - {event: withdrawn, date: 2025-06-01, by: Anna, how: phone}\n")
+        #expect(register.contains("{event: withdrawn, date: 2025-06-01"))
         try Data(register.utf8).write(to: path)
         #expect(try await fixture.context.ingest.ingest().succeeded)
 

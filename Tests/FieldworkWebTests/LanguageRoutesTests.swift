@@ -51,7 +51,7 @@ import Testing
 
     @Test func theWorkspaceSetsTheDefaultForOtherLanguages() async throws {
         let fixture = try await WebFixture()
-        try "interface_language: sv\n".write(to: fixture.root.appending(path: "workspace.yaml"), atomically: true, encoding: .utf8)
+        try "interface_language: sv\n".write(to: fixture.root.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             var german = browser.headers
@@ -60,8 +60,22 @@ import Testing
                 #expect(String(buffer: response.body).contains("<h1>Dokument</h1>"))
             }
         }
-        try "interface_language: fi\n".write(to: fixture.root.appending(path: "workspace.yaml"), atomically: true, encoding: .utf8)
-        #expect(throws: SourceProblem.self) { _ = try fixture.app() }
-        do { _ = try fixture.app() } catch { #expect("\(error)".contains("workspace.yaml:1")) }
+        try "interface_language: fi\n".write(to: fixture.root.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: SourceProblems.self) { _ = try fixture.app() }
+        do { _ = try fixture.app() } catch { #expect("\(error)".contains("fieldwork.yaml:1")) }
+    }
+
+    /// One settings file for the team: the interface language beside the publication minimum,
+    /// read by one parser that names the file and line of a problem in either.
+    @Test func theLanguageAndThePublicationMinimumShareFieldworkYAML() async throws {
+        let fixture = try await WebFixture()
+        let file = fixture.root.appending(path: "fieldwork.yaml")
+        try "interface_language: sv\npublication:\n  min_count: 7\n".write(to: file, atomically: true, encoding: .utf8)
+        let workspace = Workspace(root: fixture.root)
+        #expect(try workspace.settings() == WorkspaceSettings(smallCells: SmallCells(k: 7), interfaceLanguage: "sv"))
+        try "publication:\n  min_count: 7\ninterface_language: xx\n".write(to: file, atomically: true, encoding: .utf8)
+        do { _ = try workspace.settings(); Issue.record("accepted xx") } catch { #expect("\(error)".contains("fieldwork.yaml:3")) }
+        try "interface_language: en\npublication:\n  min_count: 1\n".write(to: file, atomically: true, encoding: .utf8)
+        do { _ = try workspace.settings(); Issue.record("accepted 1") } catch { #expect("\(error)".contains("fieldwork.yaml:3")) }
     }
 }

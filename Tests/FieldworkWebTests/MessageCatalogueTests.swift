@@ -53,6 +53,9 @@ import Testing
         used += Administration.allCases.map { ("Localizer.swift", "administration.\($0.rawValue)") }
         used += DocumentType.allCases.map { ("Localizer.swift", "doctype.\($0.rawValue)") }
         used += CodeKind.allCases.map { ("codebook.js", "kind.\($0.rawValue)") }
+        used += AuditAction.allCases.map { ("AuditPage.swift", "audit.action.\($0.rawValue)") }
+        used += ConsentRule.Reason.allCases.map { ("Localizer.swift", "withheld.reason.\($0)") }
+        used += ["participant", "document", "administration"].flatMap { [("MatrixPage.swift", "matrix.rows.\($0)"), ("MatrixPage.swift", "matrix.rowsName.\($0)")] }
         for (file, key) in used {
             #expect(table[key] != nil, "\(file) uses \(key), which the catalogue lacks")
         }

@@ -25,6 +25,19 @@ struct WebFixture {
         precondition(summary.succeeded, "sample workspace must ingest: \(summary.problems)")
     }
 
+    /// A workspace of the given files (path → text) instead of the sample, ingested.
+    init(files: [String: String]) async throws {
+        root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-web-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        context = try FieldworkContext.open(Workspace(root: root))
+        let summary = try await context.ingest.ingest()
+        precondition(summary.succeeded, "workspace must ingest: \(summary.problems)")
+    }
+
     func app(port: Int = WebFixture.port) throws -> some ApplicationProtocol {
         try buildApplication(context: context, configuration: WebServerConfiguration(port: port, token: token))
     }

@@ -238,7 +238,10 @@ def interview(doc_id, rng):
 def make_workspace(root, rng, documents):
     run("init", str(root))
     (root / "codebooks" / "codebook.yaml").write_text(CODEBOOK, encoding="utf-8")
-    (root / "corpus" / "participants.yaml").write_text("participants:\n  - id: R1\n    role: resident\n", encoding="utf-8")
+    # R1 consents to interviews: the consent rule leaves withheld segments out of the units.
+    (root / "corpus" / "participants.yaml").write_text(
+        "participants:\n  - id: R1\n    role: resident\n"
+        "    consents: [{id: c1, date: 2025-01-01, scopes: [interview]}]\n", encoding="utf-8")
     for doc_id in documents:
         (root / "corpus" / f"{doc_id}.md").write_text(interview(doc_id, rng), encoding="utf-8")
     run("ingest", workspace=root)

@@ -17,7 +17,7 @@ struct AgreementCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("The coders to compare, comma-separated (default: every coder).", valueName: "A,B,C"))
+    @Option(help: ArgumentHelp("The coders to compare, comma-separated (default: every coder but the consensus coder).", valueName: "A,B,C"))
     var coders: String?
 
     @Option(help: ArgumentHelp("Compare only this code.", valueName: "ID"))
@@ -61,6 +61,7 @@ struct AgreementCommand: AsyncParsableCommand {
             try JSONOutput.print(result)
         } else {
             AgreementTable.print(result)
+            if !result.consent.withheld.isEmpty { print(result.consent.summary) }
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FieldworkServices
 
 struct CodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,9 +13,6 @@ struct CoderOptions: ParsableArguments {
     @Option(help: "Who is coding (default: $FIELDWORK_CODER or the login name).")
     var coder: String?
 
-    var name: String {
-        let environment = ProcessInfo.processInfo.environment
-        return coder ?? environment["FIELDWORK_CODER"] ?? environment["USER"] ?? "unknown"
-    }
+    var name: String { coder ?? Acting.environmentCoder }
 }
 

@@ -39,14 +39,18 @@ struct ExportActorMapCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         let service = ActorMapService(workspace: context.workspace, store: context.store)
-        let graph = try await service.graph(options: .init(needID: need, minEvidence: minEvidence))
+        let redactions = try context.workspace.redactions()
+        var (graph, consent) = try await service.graphWithConsent(options: .init(needID: need, minEvidence: minEvidence))
         let data: Data
         switch format {
         case .dot:
-            data = Data(DOTWriter.write(graph).utf8)
+            // DOT carries the consent statement as a comment on its second line.
+            var lines = DOTWriter.write(graph).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            lines.insert("  // \(consent.summary)", at: min(1, lines.count))
+            data = Data(consent.redact(lines.joined(separator: "\n"), with: redactions).utf8)
         case .svg:
             do {
-                data = try GraphvizRenderer.svg(dot: DOTWriter.write(graph))
+                data = try GraphvizRenderer.svg(dot: consent.redact(DOTWriter.write(graph), with: redactions))
             } catch let error as ExternalProgramError {
                 printError("error: \(error)")
                 throw ExitCode.failure
@@ -54,14 +58,19 @@ struct ExportActorMapCommand: AsyncParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            data = try encoder.encode(ActorMapJSON(graph))
+            data = Data(consent.redact(String(decoding: try encoder.encode(ActorMapJSON(graph)), as: UTF8.self),
+                                       with: redactions).utf8)
         }
-        guard let out else {
+        let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
+        try await context.recordExport("actor-map-\(format.rawValue)", to: url,
+                                       counts: ["nodes": graph.nodes.count, "relations": graph.edges.count])
+        guard let url else {
             FileHandle.standardOutput.write(data)
             return
         }
-        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(data, to: url)
+        try consent.writeSidecar(for: url)
+        print(consent.summary)
         print("wrote \(graph.nodes.count) nodes and \(graph.edges.count) relations as \(format.rawValue) to \(url.path)")
     }
 }

@@ -26,11 +26,12 @@ struct ExportCodebookCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         let (text, codes) = try await CodebookExport(store: context.store).render(format)
-        guard let out else {
+        let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
+        try await context.recordExport("codebook-\(format.rawValue)", to: url, counts: ["codes": codes])
+        guard let url else {
             print(text, terminator: "")
             return
         }
-        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         try ExportFile.write(text, to: url)
         print("wrote \(codes) code\(codes == 1 ? "" : "s") to \(url.path)")
     }

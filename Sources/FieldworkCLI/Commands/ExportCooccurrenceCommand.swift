@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkCore
 import FieldworkServices
 import Foundation
 
@@ -21,6 +22,13 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.csv"))
     var out: String = "exports/cooccurrence.csv"
 
+    @Flag(help: "For the city: counts below the workspace's minimum (fieldwork.yaml, default 5) are shown as \"< k\".")
+    var forPublication = false
+
+    func validate() throws {
+        if forPublication && output.json { throw ValidationError("--for-publication writes the CSV; leave out --json") }
+    }
+
     func run() async throws {
         let context = try workspace.open()
         let result = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
@@ -28,10 +36,16 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
             try JSONOutput.print(result)
             return
         }
+        let cells = forPublication ? try context.workspace.settings().smallCells : nil
         var writer = CSVWriter(header: CooccurrenceOutput.csvHeader)
-        result.csvRows.forEach { writer.append($0) }
+        result.csvRows(smallCells: cells).forEach { writer.append($0) }
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        try ExportFile.write(writer.text, to: url)
+        var metadata = result.consent
+        metadata.smallCellsBelow = cells?.k
+        try ExportFile.write(metadata.redact(writer.text, with: context.workspace.redactions()), to: url)
+        try metadata.writeSidecar(for: url)
+        print(metadata.summary)
+        try await context.recordExport("cooccurrence", to: url, counts: ["pairs": result.pairs.count], metadata: ["consent_summary": metadata.summary])
         print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
             + "(\(result.codedSegments) coded segments) to \(url.path)")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkCore
 import FieldworkExchange
 import FieldworkServices
 import Foundation
@@ -8,16 +9,17 @@ extension MatrixExport.Rows: ExpressibleByArgument {}
 struct ExportMatrixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
-        abstract: "Codings per code (columns) per participant, document or administration (rows), as CSV.",
+        abstract: "Codings per code (columns) per participant, document, administration or attribute value (rows), as CSV.",
         discussion: """
-            A coding counts for the speaker of its segment when the speaker is a participant, else for the \
-            document's participants (as in retrieval); administrations through those participants. Anchored \
-            codings only. RFC 4180, UTF-8, for R and pandas.
+            A coding counts for the people of the attribution rule (the speaker, a note's named authors or \
+            its group's members; group notes for no one), as in retrieval; administrations through the \
+            residents among them; attribute rows through those people's values. Anchored codings only. \
+            RFC 4180, UTF-8, for R and pandas. The /matrix page in the browser shows the same table.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: "participant, document or administration.")
+    @Option(help: ArgumentHelp("participant, document, administration or attribute:KEY (e.g. attribute:living_situation).", valueName: "ROWS"))
     var rows: MatrixExport.Rows
 
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace; default exports/matrix-ROWS.csv).",
@@ -30,15 +32,30 @@ struct ExportMatrixCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this coder's codings (default: everyone's).", valueName: "NAME"))
     var coder: String?
 
+    @Flag(help: "For the city: cells count participants, and counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\".")
+    var forPublication = false
+
     func run() async throws {
         let context = try workspace.open()
-        let result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder)
-        let url = URL(fileURLWithPath: out ?? "exports/matrix-\(rows.rawValue).csv", relativeTo: context.workspace.root)
+        let cells = forPublication ? try context.workspace.settings().smallCells : nil
+        let result: MatrixExport.Result
+        do {
+            result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder,
+                                                                         smallCells: cells)
+        } catch let error as MatrixExportError {
+            throw ValidationError(error.description)
+        }
+        let url = URL(fileURLWithPath: out ?? "exports/matrix-\(rows.label).csv", relativeTo: context.workspace.root)
             .standardizedFileURL
-        try ExportFile.write(result.csv, to: url)
-        print("wrote \(result.rows) \(rows.rawValue) rows × \(result.codes) codes (\(result.codings) codings) to \(url.path)")
+        var metadata = result.metadata
+        try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
+        try metadata.writeSidecar(for: url)
+        try await context.recordExport("matrix", to: url, counts: ["rows": result.rows, "codes": result.codes, "codings": result.codings],
+                                       metadata: ["consent_summary": metadata.summary])
+        print("wrote \(result.rows) \(rows.label) rows × \(result.codes) codes (\(result.codings) codings) to \(url.path)")
         if result.unattributed > 0 {
             print("\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row")
         }
+        print(metadata.summary)
     }
 }

@@ -18,12 +18,26 @@ struct ExportQDPXCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE.qdpx"))
     var out: String = "exports/project.qdpx"
 
+    enum Positions: String, ExpressibleByArgument, CaseIterable {
+        case codepoints, utf16
+
+        var reading: PositionReading { self == .utf16 ? .utf16 : .codePoints }
+    }
+
+    @Option(help: ArgumentHelp("How selection positions count: codepoints (REFI-QDA, QualCoder, MAXQDA, ATLAS.ti) or "
+                               + "utf16 (NVivo).", valueName: "codepoints|utf16"))
+    var positions: Positions = .codepoints
+
     func run() async throws {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        let summary = try await QDPXExport(context: context).write(to: url)
+        let summary = try await QDPXExport(context: context).write(to: url, positions: positions.reading)
+        try await context.recordExport("qdpx", to: url, counts: [
+            "sources": summary.sources, "codings": summary.codings, "notes": summary.notes, "cases": summary.cases,
+        ], metadata: ["consent_summary": summary.consent.summary])
         print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
-              + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users")
+              + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users; positions in \(positions.reading.rawValue)")
+        print(summary.consent.summary)
         if summary.orphansSkipped > 0 {
             print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
                   + "(see `fieldwork code list --orphaned`)")

@@ -19,9 +19,14 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let (csv, rows, withheld) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        try ExportFile.write(csv, to: url)
-        print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
         // The consent rule applied, and what it left out: counts by reason, never names.
+        var metadata = ExportMetadata(export: "segments", rule: .today([]))
+        metadata.add(withheld, unit: "codings")
+        try ExportFile.write(metadata.redact(csv, with: context.workspace.redactions()), to: url)
+        try metadata.writeSidecar(for: url)
+        print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
         if withheld.total > 0 { print("consent: \(withheld.summary)") }
+        if let redacted = metadata.redactions, redacted > 0 { print(metadata.summary) }
+        try await context.recordExport("segments", to: url, counts: ["rows": rows], consent: withheld, metadata: ["consent_summary": metadata.summary])
     }
 }

@@ -29,6 +29,9 @@ struct HandoutCommand: AsyncParsableCommand {
     @Option(help: "html, md or pdf.")
     var format: Format = .html
 
+    @Flag(help: "For the city: counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\", quotes name no smaller group.")
+    var forPublication = false
+
     @Option(help: ArgumentHelp("Output file (--theme) or folder (--workshop); relative paths are inside the workspace.", valueName: "FILE"))
     var out: String?
 
@@ -43,21 +46,25 @@ struct HandoutCommand: AsyncParsableCommand {
         let root = context.workspace.root
         do {
             if let theme {
-                let handout = try await service.handout(codeID: theme)
+                let handout = try await service.handout(codeID: theme, forPublication: forPublication)
                 let data = try render(handout, date: Self.today)
-                guard let out else {
+                let url = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
+                try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
+                                               metadata: ["theme": theme, "withheld": "\(handout.quotesWithheld) quotes"])
+                guard let url else {
                     FileHandle.standardOutput.write(data)
                     return
                 }
-                let url = URL(fileURLWithPath: out, relativeTo: root).standardizedFileURL
                 try ExportFile.write(data, to: url)
                 print("wrote the handout for \(theme) (\(handout.quotes.count) quotes, \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
                 let plan = try service.plan(at: URL(fileURLWithPath: workshop))
                 let folder = URL(fileURLWithPath: out ?? "exports/handouts", relativeTo: root).standardizedFileURL
-                for (index, handout) in try await service.handouts(plan: plan).enumerated() {
+                for (index, handout) in try await service.handouts(plan: plan, forPublication: forPublication).enumerated() {
                     let url = folder.appending(path: String(format: "%02d-%@.%@", index + 1, handout.codeID, format.rawValue))
                     try ExportFile.write(try render(handout, date: plan.date ?? Self.today), to: url)
+                    try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
+                                                   metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
                     print("\(handout.station ?? handout.codeID): \(url.path)")
                 }
             }

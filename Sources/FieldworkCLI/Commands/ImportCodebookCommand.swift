@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkExchange
+import FieldworkServices
 import Foundation
 
 struct ImportCodebookCommand: AsyncParsableCommand {
@@ -24,6 +25,9 @@ struct ImportCodebookCommand: AsyncParsableCommand {
             .standardizedFileURL
         let report = try await CodebookImport(context: context).run(
             url, options: ImportOptions(coder: "", dryRun: flags.dryRun, strict: flags.strict))
+        if report.written {
+            try await context.recordImport("codebook", from: url, counts: ["codes_added": report.codesAdded.count])
+        }
         try ImportReportOutput.print(report, json: output.json)
     }
 }

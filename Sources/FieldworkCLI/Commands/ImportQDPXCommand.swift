@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldworkExchange
+import FieldworkServices
 import Foundation
 
 struct ImportQDPXCommand: AsyncParsableCommand {
@@ -8,7 +9,9 @@ struct ImportQDPXCommand: AsyncParsableCommand {
         abstract: "Import codings, new codes and memos from a REFI-QDA project (.qdpx).",
         discussion: """
             Sources are mapped to documents by their text (after NFC and line-ending normalisation it must \
-            equal a document's plain text); codes by GUID or name, new codes are added to the codebook YAML. \
+            equal a document's plain text); a source no document matches becomes a new corpus file \
+            corpus/ID.md (unless --match-only). Positions are checked against each selection's quote and \
+            read as code points, UTF-16 or CRLF-as-one, whichever fits the source. Codes map by GUID or name, new codes are added to the codebook YAML. \
             Codings and memos are written in one transaction, all or nothing. Everything that could not be \
             mapped is listed; exit status 1 if anything was.
             """)
@@ -18,6 +21,12 @@ struct ImportQDPXCommand: AsyncParsableCommand {
     @OptionGroup var flags: ImportFlags
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Only map sources to existing documents; create no corpus files for the others.")
+    var matchOnly = false
+
+    @Flag(help: "Add the project's new codes to the codebook and nothing else (no documents, codings or memos).")
+    var codesOnly = false
+
     @Argument(help: ArgumentHelp("The project file (relative to the current folder).", valueName: "FILE.qdpx"))
     var file: String
 
@@ -26,7 +35,13 @@ struct ImportQDPXCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
         let report = try await QDPXImport(context: context).run(
-            url, options: ImportOptions(coder: coder.name, dryRun: flags.dryRun, strict: flags.strict))
+            url, options: ImportOptions(coder: coder.name, dryRun: flags.dryRun, strict: flags.strict, matchOnly: matchOnly,
+                                                     codesOnly: codesOnly))
+        if report.written {
+            try await context.recordImport("qdpx", from: url, counts: [
+                "codings": report.codingsImported, "memos": report.memosImported, "codes_added": report.codesAdded.count,
+            ])
+        }
         try ImportReportOutput.print(report, json: output.json)
     }
 }

@@ -75,6 +75,10 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
             return
         }
         try context.transcripts.write(items)
+        // The corpus file written, not the source's name: a file name may carry a real name.
+        for item in items {
+            try await context.record(.import, ["kind": "transcript", "file": item.outputPath, "turns": String(item.turns)])
+        }
         let paths = items.map(\.outputPath).joined(separator: " ")
         print("Wrote \(items.count) file(s). Next: fieldwork ingest \(paths)")
     }

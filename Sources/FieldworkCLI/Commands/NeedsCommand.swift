@@ -18,7 +18,14 @@ struct NeedsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Evidence from this coder's codings only (default: everyone's).", valueName: "NAME"))
     var coder: String?
 
+    @Flag(help: "For the city: no pseudonyms, counts below the workspace's minimum (fieldwork.yaml, default 5) as \"< k\", quotes naming no smaller group.")
+    var forPublication = false
+
     func run() async throws {
+        if forPublication {
+            try await publication()
+            return
+        }
         let register = try await workspace.open().needsRegister.register(coder: coder).map(NeedEvidenceView.init)
         if output.json {
             try JSONOutput.print(register)
@@ -29,5 +36,29 @@ struct NeedsCommand: AsyncParsableCommand {
              need.people.staff.joined(separator: " "), "\(need.groupNotes)", need.administrations.joined(separator: " "),
              need.barriers.map(\.code).joined(separator: " "), need.links.map { "\($0.solution) (\($0.status))" }.joined(separator: ", ")]
         })
+    }
+
+    private func publication() async throws {
+        let context = try workspace.open()
+        let participants = try await context.store.participants()
+        let cells = try context.workspace.settings().smallCells
+        let redactions = try context.workspace.redactions()
+        let needs = try await context.needsRegister.register(coder: coder).map {
+            PublicationNeedView($0, register: participants, smallCells: cells, redactions: redactions)
+        }
+        if output.json {
+            try JSONOutput.print(needs)
+            return
+        }
+        TableOutput.print(["need", "residents", "relatives", "staff", "participants", "administrations"], needs.map { need in
+            [need.id, need.residents, need.relatives, need.staff, need.participants, need.administrations.joined(separator: " ")]
+        })
+        for need in needs where !need.quotes.isEmpty {
+            print("")
+            print("\(need.id):")
+            for quote in need.quotes { print("  “\(quote.text)” — \(quote.attributedTo)") }
+        }
+        print("")
+        print("counts below \(cells.k) are shown as \"< \(cells.k)\"")
     }
 }

@@ -37,7 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
         let report = IngestSummaryDTO(summary)
         report.problems.forEach { printError("error: \($0)") }
         FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
-        let configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
+        let configuration = {
+            var configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
+            configuration.maxConnections = OpenFileLimit.raiseForServing()
+            return configuration
+        }()
         if !configuration.isLoopback {
             printError("warning: binding to \(host) makes the workbench reachable from other machines; "
                        + "transcripts hold sensitive personal data. Only the access token protects them.")
@@ -53,6 +57,14 @@ struct ServeCommand: AsyncParsableCommand {
         // Colleagues' codings files (git pull, a file share) appear without a restart.
         let watcher = Task { await LedgerWatcher(context: context).run() }
         defer { watcher.cancel() }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await context.ledger.finish(from: context.store)
+            throw error
+        }
+        // Stopped (Ctrl-C, SIGTERM): what changed is written, and the files the server appended to
+        // are put back in canonical form.
+        await context.ledger.finish(from: context.store)
     }
 }

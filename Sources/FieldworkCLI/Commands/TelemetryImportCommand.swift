@@ -19,6 +19,9 @@ struct TelemetryImportCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let report = try await context.telemetryImport.importFile(url)
+        try await context.recordImport("telemetry", from: url, counts: [
+            "records": report.records, "stored": report.stored, "refused": report.refused,
+        ])
         print("\(report.file) (\(report.format.rawValue)): \(report.records) records, \(report.stored) stored, "
               + "\(report.alreadyStored) already stored, \(report.refused) refused for consent")
         for (reason, count) in report.refusedByConsent.sorted(by: { $0.key < $1.key }) {

@@ -34,4 +34,6 @@ public struct AgreementReport: Sendable, Hashable {
     public var overall: AgreementSummary
     public var codes: [CodeSummary]
     public var disagreements: [Disagreement]
+    /// The consent rule as applied: segments whose words it withheld are no units.
+    public var consent: ConsentApplied?
 }

@@ -18,11 +18,17 @@ public struct Segment: Sendable, Hashable, Codable {
     /// 1-based source lines in the Markdown file, inclusive.
     public var lineStart: Int
     public var lineEnd: Int
+    /// Seconds into the recording, from a time written at the segment's start (`[00:12:34]`);
+    /// see `SegmentTimestamp`.
+    public var timeStart: Double?
+    public var timeEnd: Double?
 
     public init(
         index: Int, kind: SegmentKind, speaker: String?, headingPath: [String],
-        start: Int, end: Int, lineStart: Int, lineEnd: Int
+        start: Int, end: Int, lineStart: Int, lineEnd: Int, timeStart: Double? = nil, timeEnd: Double? = nil
     ) {
+        self.timeStart = timeStart
+        self.timeEnd = timeEnd
         self.index = index
         self.kind = kind
         self.speaker = speaker

@@ -66,6 +66,7 @@ private struct Builder {
 
     mutating func finish() -> SegmentedText {
         closeTurn()
+        SegmentTimestamp.assign(&segments, plainText: text)
         return SegmentedText(plainText: text, segments: segments)
     }
 

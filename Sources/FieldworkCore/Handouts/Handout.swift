@@ -32,11 +32,15 @@ public struct Handout: Sendable, Hashable {
     public var quotesWithheld: Int
     public var solutions: [CandidateSolution]
     public var questions: [String]
+    /// Set for publication: counts below k are printed as "< k".
+    public var smallCells: SmallCells?
 
     public init(
         codeID: String, title: String, description: String, station: String?, residents: Int, participants: Int,
-        administrations: [Administration], quotes: [Quote], quotesWithheld: Int, solutions: [CandidateSolution], questions: [String]
+        administrations: [Administration], quotes: [Quote], quotesWithheld: Int, solutions: [CandidateSolution], questions: [String],
+        smallCells: SmallCells? = nil
     ) {
+        self.smallCells = smallCells
         self.codeID = codeID
         self.title = title
         self.description = description

@@ -4,7 +4,7 @@ import Foundation
 public enum HandoutBuilder {
     public static func build(
         codeID: String, station: String? = nil, codebook: Codebook, passages: [CodedPassage], participants: [Participant],
-        links: [NeedSolutionLink], solutions: [Solution], today: String
+        links: [NeedSolutionLink], solutions: [Solution], today: String, access: AccessRule? = nil, smallCells: SmallCells? = nil
     ) -> Handout? {
         guard let code = codebook[codeID] else { return nil }
         let codes = Set(codebook.subtree(of: codeID))
@@ -14,7 +14,7 @@ public enum HandoutBuilder {
         let speakers = Set(own.flatMap(\.participants)).compactMap { people[$0] }
         let administrations = Set(speakers.filter { $0.role == .resident }.flatMap(\.administrations))
         // The needs register's rule: the consent rule, quoting, as of today.
-        let (quotes, withheld) = NeedsRegister.representativeQuotes(own, consent: ConsentRule(participants: participants, today: today))
+        let (quotes, withheld) = NeedsRegister.representativeQuotes(own, consent: ConsentRule(participants: participants, today: today, access: access))
         let catalogue = Dictionary(solutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let candidates = links.filter { codes.contains($0.needID) && $0.status != .rejected }
             .sorted { ($0.status == .piloted ? 0 : 1, $0.solutionID) < ($1.status == .piloted ? 0 : 1, $1.solutionID) }
@@ -31,10 +31,14 @@ public enum HandoutBuilder {
             residents: speakers.filter { $0.role == .resident }.count, participants: speakers.count,
             administrations: Administration.allCases.filter(administrations.contains),
             quotes: quotes.map { quote in
-                Handout.Quote(text: quote.text, speaker: quote.participants.compactMap { people[$0] }.map(label).joined(separator: " and "))
+                let speakers = quote.participants.compactMap { people[$0] }
+                // For publication, never a label that names a group smaller than k.
+                let speaker = smallCells.map { $0.attribution(of: speakers, among: participants) }
+                    ?? speakers.map(label).joined(separator: " and ")
+                return Handout.Quote(text: quote.text, speaker: speaker)
             },
             quotesWithheld: withheld, solutions: uniqueCandidates,
-            questions: questions(title: code.name, solutions: uniqueCandidates))
+            questions: questions(title: code.name, solutions: uniqueCandidates), smallCells: smallCells)
     }
 
     /// "Resident, 75–79": role and age band only, so nobody in the room can be pointed out.

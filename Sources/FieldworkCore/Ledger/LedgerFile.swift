@@ -8,6 +8,14 @@ public enum LedgerFile {
         join(records.map { (order: $0.order, line: line($0)) })
     }
 
+    /// The records of a parsed file with each id once (the state `LedgerMerge` picks: appended
+    /// lines hold later versions), and whether any line was superseded.
+    public static func compacted(_ records: [LedgerRecord]) -> (records: [LedgerRecord], superseded: Bool) {
+        let winners = LedgerMerge.latest(records)
+        guard winners.count < records.count else { return (records, false) }
+        return (winners.values.sorted { $0.order < $1.order }, true)
+    }
+
     /// Lines already rendered (a writer keeps them to re-encode only what changed), in order.
     public static func join(_ lines: [(order: LedgerRecord.Order, line: String)]) -> String {
         lines.sorted { $0.order < $1.order }.map { $0.line + "\n" }.joined()
@@ -30,7 +38,9 @@ public enum LedgerFile {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Every record of a file, or the first problem as `file:line: problem`. Blank lines are allowed.
+    /// Every record of a file, or the first problem as `file:line: problem`. Blank lines are
+    /// allowed, and so is a record restated further down: a running server appends the new state
+    /// of what changed instead of rewriting the file (`compacted` puts it back in canonical form).
     public static func parse(_ text: String, file: String) throws(SourceProblem) -> [LedgerRecord] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -42,7 +52,6 @@ public enum LedgerFile {
             return date
         }
         var records: [LedgerRecord] = []
-        var seen: Set<String> = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.hasSuffix("\r") ? line.dropLast() : line
             guard !content.allSatisfy(\.isWhitespace) else { continue }
@@ -61,9 +70,6 @@ public enum LedgerFile {
                 throw SourceProblem(file: file, line: index + 1, describe(error))
             }
             if let problem = check(record) { throw SourceProblem(file: file, line: index + 1, problem) }
-            guard seen.insert(record.id).inserted else {
-                throw SourceProblem(file: file, line: index + 1, "record \(record.id) appears twice in this file")
-            }
             records.append(record)
         }
         return records
@@ -122,8 +128,10 @@ public enum LedgerFile {
 
 /// UTC times with milliseconds, as the API writes them.
 enum LedgerTime {
+    /// To the nearest millisecond: a time read from a file (".727" is 0.726999… as a double)
+    /// must be written back as it was, or every rewrite would show a change in the diff.
     static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        UTCTime.isoTimestamp(date: date)
     }
 
     static func date(_ text: String) -> Date? {

@@ -62,10 +62,11 @@ public enum NeedsRegister {
     /// - Parameter today: the day the register is produced (`YYYY-MM-DD`): quotes of people who
     ///   withdrew consent by then are withheld, whenever they were interviewed.
     public static func evidence(
-        codebook: Codebook, passages: [CodedPassage], participants: [Participant], links: [NeedSolutionLink], today: String
+        codebook: Codebook, passages: [CodedPassage], participants: [Participant], links: [NeedSolutionLink], today: String,
+        access: AccessRule? = nil
     ) -> [NeedEvidence] {
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let consent = ConsentRule(participants: participants, today: today)
+        let consent = ConsentRule(participants: participants, today: today, access: access)
         let byCode = Dictionary(grouping: passages, by: \.coding.codeID)
         // Segment → the barrier and precondition codes applied in it.
         struct SegmentKey: Hashable { let document: String; let index: Int }

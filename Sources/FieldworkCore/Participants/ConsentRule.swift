@@ -20,15 +20,25 @@ public struct ConsentRule: Sendable {
         case withdrawn = "consent withdrawn"
         case notGiven = "no consent for this material"
         case noQuote = "no consent to be quoted"
+        /// Not consent but access: the material is restricted to named coders (`AccessRule`).
+        case restricted = "restricted to named coders"
+
+        /// The marker researcher views show in place of the words.
+        public var marker: String {
+            self == .restricted ? "withheld: access (\(rawValue))" : "withheld: consent (\(rawValue))"
+        }
     }
 
     let people: [String: Participant]
     /// `YYYY-MM-DD`: the day of what is being produced.
     public let today: String
+    /// Who is looking, for material restricted to named coders (nil: nothing is restricted).
+    public let access: AccessRule?
 
-    public init(participants: [Participant], today: String) {
+    public init(participants: [Participant], today: String, access: AccessRule? = nil) {
         people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.today = today
+        self.access = access
     }
 
     /// The scope a document's material needs.
@@ -42,15 +52,18 @@ public struct ConsentRule: Sendable {
 
     /// Whether the words of `ids` in a document of `type` dated `date` may appear today.
     public func words(of ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Decision {
+        if let access, !access.allows(people: ids, type: type) { return .withheld(.restricted) }
         var scopes: [ConsentScope] = Self.scope(of: type).map { [$0] } ?? []
         if quoting { scopes.append(.quote) }
         let day = date ?? today
         for id in ids {
             guard let person = people[id] else { continue }
             for scope in scopes {
-                let given = person.consents.filter { $0.scopes.contains(scope) && $0.date <= day }
+                // Given on or before the material's day (a scope an amendment added later does
+                // not reach back), and still in force today.
+                let given = person.consents.flatMap { $0.periods(of: scope) }.filter { $0.from <= day }
                 if given.isEmpty { return .withheld(scope == .quote ? .noQuote : .notGiven) }
-                if !given.contains(where: { $0.withdrawn.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
+                if !given.contains(where: { $0.until.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
             }
         }
         return .allowed
@@ -76,5 +89,17 @@ public struct WithheldCount: Sendable, Hashable {
         guard total > 0 else { return "" }
         let parts = ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(reason.rawValue): \($0)" } }
         return "\(total) withheld (\(parts.joined(separator: ", ")))"
+    }
+}
+
+/// How the consent rule was applied to a count over segments: the day, and the segments it
+/// withheld (by reason, never by name).
+public struct ConsentApplied: Sendable, Hashable {
+    public var date: String
+    public var withheldSegments: WithheldCount
+
+    public init(date: String, withheldSegments: WithheldCount) {
+        self.date = date
+        self.withheldSegments = withheldSegments
     }
 }

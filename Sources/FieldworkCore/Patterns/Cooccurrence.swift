@@ -26,6 +26,8 @@ public struct Cooccurrence: Sendable, Hashable {
     public var pairs: [Pair]
     /// Segments with at least one code.
     public var codedSegments: Int
+    /// The consent rule as applied: segments whose words it withheld are not counted.
+    public var consent: ConsentApplied?
 
     /// Counts over `documents`, using only `coder`'s codings when given (else anyone's).
     public static func count(_ documents: [CodedDocument], coder: String? = nil, codebook: Codebook) -> Cooccurrence {
@@ -64,5 +66,27 @@ public struct Cooccurrence: Sendable, Hashable {
         }
         return Cooccurrence(codes: order.map { CodeCount(code: $0, segments: single[$0] ?? 0) }, pairs: pairs,
                             codedSegments: segmentCodes.count { !$0.isEmpty })
+    }
+}
+
+extension Cooccurrence {
+    /// The segments where both `codeA` and `codeB` are applied (by `coder`, or by anyone), by the
+    /// rule `count` uses, in document order: the passages behind a pair's `both`.
+    public static func segments(withBoth codeA: String, _ codeB: String, in documents: [CodedDocument],
+                                coder: String? = nil) -> [(document: String, segment: Segment)] {
+        var result: [(document: String, segment: Segment)] = []
+        for document in documents {
+            var applied: [Int: Set<String>] = [:]
+            for coding in document.codings where coding.status == .anchored && (coder == nil || coding.coder == coder)
+                && (coding.codeID == codeA || coding.codeID == codeB) {
+                for segment in SegmentOverlap.segments(overlapping: coding.start..<coding.end, in: document.segments) {
+                    applied[segment.index, default: []].insert(coding.codeID)
+                }
+            }
+            for segment in document.segments where applied[segment.index]?.isSuperset(of: [codeA, codeB]) == true {
+                result.append((document.id, segment))
+            }
+        }
+        return result
     }
 }

@@ -1,7 +1,7 @@
 /// Persistence for imports from other analysis tools (REFI-QDA projects): everything one import
 /// brings is written as one unit, so an import is never left half done.
 public protocol ExchangeStore: Sendable {
-    /// Inserts every coding and memo of `batch` in one transaction, or nothing.
+    /// Inserts every document, coding and memo of `batch` in one transaction, or nothing.
     ///
     /// Everything is checked against the stored state before the first row is written: each
     /// coding's document exists, its span lies inside the plain text and its quote is the text
@@ -10,17 +10,19 @@ public protocol ExchangeStore: Sendable {
     func insertExchangeBatch(_ batch: ExchangeBatch) async throws
 }
 
-/// The codings and memos of one import.
+/// The codings and memos of one import, and the documents it creates from foreign sources.
 public struct ExchangeBatch: Sendable, Hashable {
+    public var documents: [DocumentChange]
     public var codings: [Coding]
     public var memos: [Memo]
 
-    public init(codings: [Coding] = [], memos: [Memo] = []) {
+    public init(documents: [DocumentChange] = [], codings: [Coding] = [], memos: [Memo] = []) {
+        self.documents = documents
         self.codings = codings
         self.memos = memos
     }
 
-    public var isEmpty: Bool { codings.isEmpty && memos.isEmpty }
+    public var isEmpty: Bool { documents.isEmpty && codings.isEmpty && memos.isEmpty }
 }
 
 /// Refusal to write an import batch that does not fit the stored documents or codebook.

@@ -3,7 +3,7 @@
 /// SQL lives behind this protocol: the SQLite store implements it today, and a PostgreSQL store
 /// for a shared team server can implement it later without touching the domain, web or CLI
 /// code. Every method is atomic: it either happens completely or changes nothing.
-public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerStore, Sendable {
+public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore, ErasureStore, Sendable {
     // MARK: Ingest
     /// What was ingested from each workspace file, by relative path.
     func sourceFiles() async throws -> [String: SourceFileState]
@@ -29,6 +29,10 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
 
     // MARK: Codings
     func codings(_ filter: CodingFilter) async throws -> [Coding]
+    /// Live codings (anchored and orphaned) per code id: counted by the store, not by loading them.
+    func codingCountsByCode() async throws -> [String: Int]
+    /// Everyone with a live coding, sorted.
+    func coders() async throws -> [String]
     func coding(id: String) async throws -> Coding?
     func insertCoding(_ coding: Coding) async throws
     /// Inserts the coding `build` makes from the document's text around `span` and whether

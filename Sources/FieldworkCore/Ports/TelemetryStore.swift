@@ -1,8 +1,12 @@
 /// Persistence for device telemetry, kept beside `FieldworkStore` (same rule: atomic).
 public protocol TelemetryStore: Sendable {
-    /// Registers `devices` (pseudonyms only), then runs `body` inside one write transaction:
-    /// everything `body` writes is stored if it returns, and nothing if it throws.
-    func importTelemetry<Result>(devices: [TelemetryDevice], _ body: (any TelemetryWriter) throws -> Result) throws -> Result
+    /// Registers `devices` (pseudonyms only), then runs `body`, one import at a time: everything
+    /// `body` writes is stored if it returns, and nothing if it throws or the process dies (taken
+    /// back when the store is next opened). Readings may be committed in short transactions as
+    /// they come, so that other writers are never held up for long; while an import runs,
+    /// readers may see part of it. `source` names the file (workspace-relative) for provenance.
+    func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
+                                 _ body: (any TelemetryWriter) throws -> Result) throws -> Result
     func telemetryDevices() async throws -> [TelemetryDevice]
     /// Day rollups, optionally only of the named devices (pseudonyms).
     func telemetryDays(devices: [String]?) async throws -> [TelemetryDayRollup]

@@ -31,11 +31,6 @@ public struct Solution: Sendable, Hashable, Identifiable {
         self.source = source
     }
 
-    /// Whether the resident pays nothing and needs no technical skill, as the mission asks.
-    public var meetsMission: Bool {
-        costToResident.lowercased() == "none" && competence.lowercased() == "none"
-    }
-
     public func metric(named name: String) -> SolutionMetric? { metrics.first { $0.name == name } }
 }
 

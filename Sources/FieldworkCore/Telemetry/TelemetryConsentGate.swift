@@ -14,6 +14,7 @@ public struct TelemetryConsentGate: Sendable {
 
     private struct DayKey: Hashable {
         let participant: String
+        let solution: String?
         let day: Int64
     }
 
@@ -21,21 +22,24 @@ public struct TelemetryConsentGate: Sendable {
         self.participants = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public mutating func decide(participant: String, day: Int64) -> Decision {
-        let key = DayKey(participant: participant, day: day)
+    /// `solution`: the device's type (its catalogue solution), for consents limited to some types.
+    public mutating func decide(participant: String, solution: String? = nil, day: Int64) -> Decision {
+        let key = DayKey(participant: participant, solution: solution, day: day)
         if let known = cache[key] { return known }
-        let decision = Self.decide(participants[participant], id: participant, on: UTCTime.isoDate(day: day))
+        let decision = Self.decide(participants[participant], id: participant, solution: solution, on: UTCTime.isoDate(day: day))
         cache[key] = decision
         return decision
     }
 
     /// The reason is written for the person importing: which consent is missing or ended when.
-    static func decide(_ participant: Participant?, id: String, on isoDay: String) -> Decision {
+    static func decide(_ participant: Participant?, id: String, solution: String? = nil, on isoDay: String) -> Decision {
         guard let participant else { return .refused("\(id) is not in participants.yaml") }
-        let telemetry = participant.consents.filter { $0.scopes.contains(.telemetry) }
+        let anyType = participant.consents.filter { !$0.periods(of: .telemetry).isEmpty }
+        let telemetry = anyType.filter { $0.coversDevice(solution) }
         if telemetry.contains(where: { $0.covers(.telemetry, on: isoDay) }) { return .allowed }
+        if telemetry.isEmpty, !anyType.isEmpty, let solution { return .refused("\(id) has no consent to telemetry from \(solution) devices") }
         if telemetry.isEmpty { return .refused("\(id) has no consent to telemetry") }
-        if let withdrawn = telemetry.compactMap(\.withdrawn).filter({ $0 <= isoDay }).max() {
+        if let withdrawn = telemetry.flatMap({ $0.periods(of: .telemetry) }).compactMap(\.until).filter({ $0 <= isoDay }).max() {
             return .refused("\(id) withdrew telemetry consent on \(withdrawn)")
         }
         let first = telemetry.map(\.date).min() ?? isoDay

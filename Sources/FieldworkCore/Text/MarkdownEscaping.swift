@@ -25,7 +25,7 @@ public enum MarkdownEscaping {
 
     /// The text split at each `\n\n` into non-empty paragraphs whose join with `\n\n` is the text:
     /// an empty piece (from three or more line breaks) is absorbed by its neighbour.
-    static func paragraphs(of text: String) -> [String] {
+    public static func paragraphs(of text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         var pieces: [String] = []
         var current = String.UnicodeScalarView()
@@ -47,7 +47,7 @@ public enum MarkdownEscaping {
 
     /// One paragraph (no `\n\n` inside except at its start): its lines escaped, each line
     /// break a soft break unless the line before it would be empty or it ends the paragraph.
-    static func escapeParagraph(_ paragraph: String) -> String {
+    public static func escapeParagraph(_ paragraph: String) -> String {
         let scalars = Array(paragraph.unicodeScalars)
         var output = ""
         var lineStart = 0

@@ -11,7 +11,8 @@ public enum TranscriptMarkdown {
             if let speaker = turn.speaker {
                 opening.append("**" + MarkdownEscaping.markdown(forPlainText: (labels[speaker] ?? speaker) + ":") + "**")
             }
-            if let start = turn.start { opening.append("[\(start.label)]") }
+            // A cue's end is kept as a range, so the segment knows where the passage ends.
+            if let start = turn.start { opening.append("[\(start.label)" + (turn.end.map { "–\($0.label)" } ?? "") + "]") }
             let text = MarkdownEscaping.markdown(forPlainText: turn.text)
             if !text.isEmpty { opening.append(text) }
             guard !opening.isEmpty else { continue }
@@ -20,7 +21,7 @@ public enum TranscriptMarkdown {
         return output
     }
 
-    static func frontMatter(_ metadata: DocumentMetadata) -> String {
+    public static func frontMatter(_ metadata: DocumentMetadata) -> String {
         var lines = ["---", "id: \(YAMLQuoting.quoted(metadata.id))", "type: \(metadata.type.rawValue)",
                      "title: \(YAMLQuoting.quoted(metadata.title))"]
         if let date = metadata.date { lines.append("date: \(YAMLQuoting.quoted(date))") }

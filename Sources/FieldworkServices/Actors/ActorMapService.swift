@@ -24,15 +24,29 @@ public struct ActorMapService: Sendable {
     }
 
     public func graph(options: ActorGraphBuilder.Options = .init()) async throws -> ActorGraph {
+        try await graphWithConsent(options: options).graph
+    }
+
+    /// The map and the consent rule as applied: evidence (co-occurring actor codes, residents
+    /// raising a need) counts only passages whose words may appear today.
+    public func graphWithConsent(options: ActorGraphBuilder.Options = .init()) async throws -> (graph: ActorGraph, consent: ExportMetadata) {
         let codebook = try await store.codebook()
         if let needID = options.needID, codebook[needID]?.kind != .need {
             throw ActorMapError.notANeed(needID)
         }
         let register = NeedsRegisterService(store: store)
-        return ActorGraphBuilder.build(
-            catalogue: try await catalogue(), codebook: codebook, passages: try await register.passages(),
-            participants: try await store.participants(), needs: try await register.register(),
+        let participants = try await store.participants()
+        let (passages, withheld) = try await register.consentedPassages()
+        let rule = ConsentRule.today(participants)
+        let needs = NeedsRegister.evidence(codebook: codebook, passages: passages, participants: participants,
+                                           links: try await store.needLinks(needID: nil), today: rule.today)
+        var consent = ExportMetadata(export: "actor-map", rule: rule)
+        consent.add(withheld, unit: "evidence")
+        let graph = ActorGraphBuilder.build(
+            catalogue: try await catalogue(), codebook: codebook, passages: passages,
+            participants: participants, needs: needs,
             solutions: try SolutionCatalogue.load(workspace).solutions, options: options)
+        return (graph, consent)
     }
 }
 

@@ -44,6 +44,8 @@ public struct AdjudicationService: Sendable {
     public struct Report: Sendable, Hashable {
         public var coders: [String]
         public var passages: [Passage]
+        /// Segments consent withholds today: not units, so never disputed passages here.
+        public var withheld = WithheldCount()
     }
 
     let store: any FieldworkStore
@@ -109,7 +111,7 @@ public struct AdjudicationService: Sendable {
                 }
             }
         }
-        return Report(coders: report.coders, passages: passages)
+        return Report(coders: report.coders, passages: passages, withheld: report.consent?.withheldSegments ?? WithheldCount())
     }
 
     /// Takes `code` into the consensus for the passage: a coding by the consensus coder over its

@@ -4,7 +4,8 @@ import FieldworkCore
 /// faces (CLI and API) call it, so they print the same numbers.
 public struct AgreementService: Sendable {
     public struct Request: Sendable, Hashable {
-        /// The coders to compare; nil: everyone with an anchored coding in the documents considered.
+        /// The coders to compare; nil: everyone with an anchored coding in the documents considered
+        /// but the consensus coder (it is compared only when named: it codes after the others).
         public var coders: [String]?
         /// Compare only this code.
         public var code: String?
@@ -32,27 +33,35 @@ public struct AgreementService: Sendable {
         if let code = request.code, !codebook.contains(code) { throw CodingError.unknownCode(code) }
         let ids = try await documentIDs(request.documents)
         let codings = try await anchoredCodings(in: ids)
-        let coders = request.coders.map(Self.unique) ?? Set(codings.values.joined().map(\.coder)).sorted()
+        let coders = request.coders.map(Self.unique)
+            ?? Set(codings.values.joined().map(\.coder)).subtracting([Consensus.coder]).sorted()
         let compared = Set(coders)
         var documents: [CodedDocument] = []
+        var consented = try await ConsentedSegments.load(store)
         for id in ids {
             let own = (codings[id] ?? []).filter { compared.contains($0.coder) }
             // Segments only where every coder coded: the other documents hold no units.
             let needed = !coders.isEmpty && Set(own.map(\.coder)).count == compared.count
-            documents.append(CodedDocument(id: id, segments: needed ? try await store.segments(documentID: id) : [], codings: own))
+            documents.append(CodedDocument(id: id, segments: needed ? try await consented.segments(of: id) : [], codings: own))
         }
-        return AgreementDecisions.build(documents: documents, coders: coders, codebook: codebook, code: request.code,
-                                        includeChildren: request.includeChildren).report()
+        var report = AgreementDecisions.build(documents: documents, coders: coders, codebook: codebook, code: request.code,
+                                              includeChildren: request.includeChildren).report()
+        report.consent = ConsentApplied(date: consented.rule.today, withheldSegments: consented.withheld)
+        return report
     }
 
     /// Codes applied to the same segments, by `coder` or by anyone.
     public func cooccurrence(coder: String? = nil) async throws -> Cooccurrence {
         let codebook = try await store.codebook()
         var documents: [CodedDocument] = []
+        // Segments whose words consent withholds today are no units: their codings count nowhere.
+        var consented = try await ConsentedSegments.load(store)
         for (id, codings) in try await anchoredCodings(in: nil, coder: coder).sorted(by: { $0.key < $1.key }) {
-            documents.append(CodedDocument(id: id, segments: try await store.segments(documentID: id), codings: codings))
+            documents.append(CodedDocument(id: id, segments: try await consented.segments(of: id), codings: codings))
         }
-        return Cooccurrence.count(documents, coder: coder, codebook: codebook)
+        var counts = Cooccurrence.count(documents, coder: coder, codebook: codebook)
+        counts.consent = ConsentApplied(date: consented.rule.today, withheldSegments: consented.withheld)
+        return counts
     }
 
     /// The named documents (each must exist), or every document, in the store's order.

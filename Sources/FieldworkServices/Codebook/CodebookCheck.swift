@@ -26,7 +26,7 @@ public struct CodebookCheck: Sendable {
             let sources = try urls.map { try SourceText.read($0, path: workspace.relativePath(of: $0)) }
             let codebook = try CodebookParser.parse(sources)
             report.codes = codebook.codes.count
-            let coded = Set(try await store.codings(CodingFilter()).map(\.codeID))
+            let coded = Set(try await store.codingCountsByCode().keys)
             let change = CodebookChange(storedIDs: coded, new: codebook)
             if !change.removed.isEmpty {
                 var counts: [String: Int] = [:]

@@ -32,8 +32,28 @@ public struct CodingService: Sendable {
         return coding
     }
 
+    /// The codings as they may be shown today: the consent rule empties the quote, context and
+    /// memo of a coding on withheld words and cuts other codings' context where withheld words begin.
     public func list(_ filter: CodingFilter) async throws -> [Coding] {
-        try await store.codings(filter)
+        let codings = try await store.codings(filter)
+        guard !codings.isEmpty else { return codings }
+        let participants = try await store.participants()
+        let rule = ConsentRule.today(participants)
+        var documents = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
+        var masks: [String: ConsentMask] = [:]
+        var shown: [Coding] = []
+        for coding in codings {
+            if masks[coding.documentID] == nil {
+                // One document's text in memory at a time; the masks are small.
+                documents.keepOnly(coding.documentID)
+                if let entry = try await documents.entry(coding.documentID) {
+                    masks[coding.documentID] = ConsentMask(document: entry.document.metadata, segments: entry.segments, text: entry.text,
+                                                           attributor: entry.attributor, rule: rule)
+                }
+            }
+            shown.append(masks[coding.documentID]?.clean(coding) ?? coding)
+        }
+        return shown
     }
 
     /// Changes code and/or memo; `expectedVersion` guards against overwriting someone else's edit.

@@ -43,13 +43,21 @@ public enum HandoutHTMLRenderer {
         body += "<h2>Questions for the group</h2><ol class=\"questions\">"
         body += handout.questions.map { "<li>\(e($0))</li>" }.joined() + "</ol>"
         body += "<h2>Notes</h2><div class=\"notes\" role=\"note\" aria-label=\"Space for notes\"></div>"
-        body += "<p class=\"station\">Fieldwork · \(e(date)) · quotes anonymised, shown with consent</p>"
+        body += "<p class=\"station\">\(e(footer(handout, date: date)))</p>"
         return "<!doctype html>\n<html lang=\"en\">\n<head>\(head)</head>\n<body>\n<main>\n\(body)\n</main>\n</body>\n</html>\n"
+    }
+
+    /// The handout's own statement of the consent rule applied and what it withheld (a count).
+    static func footer(_ handout: Handout, date: String) -> String {
+        let withheld = handout.quotesWithheld == 0 ? "no quote withheld"
+            : "\(handout.quotesWithheld) quote\(handout.quotesWithheld == 1 ? "" : "s") withheld for consent"
+        return "Fieldwork · \(date) · quotes anonymised, shown with consent (consent applied \(ConsentRule.today([]).today): \(withheld))"
     }
 
     /// "4 residents (5 participants) raised this; supported by Social services, Care and welfare."
     static func facts(_ handout: Handout) -> String {
-        let people = "\(handout.residents) resident\(handout.residents == 1 ? "" : "s") (\(handout.participants) participant\(handout.participants == 1 ? "" : "s") in all) raised this"
+        let show = { (count: Int) in handout.smallCells?.show(count) ?? String(count) }
+        let people = "\(show(handout.residents)) resident\(handout.residents == 1 ? "" : "s") (\(show(handout.participants)) participant\(handout.participants == 1 ? "" : "s") in all) raised this"
         let administrations = handout.administrations.isEmpty ? "" :
             "; they are supported by \(handout.administrations.map(\.displayName).joined(separator: ", "))"
         return people + administrations + "."

@@ -20,7 +20,7 @@ public enum HandoutMarkdownRenderer {
         }
         lines += ["", "## Questions for the group", ""]
         lines += handout.questions.enumerated().map { "\($0.offset + 1). \($0.element)" }
-        lines += ["", "## Notes", "", String(repeating: "\n", count: 8), "---", "", "Fieldwork · \(date) · quotes anonymised, shown with consent"]
+        lines += ["", "## Notes", "", String(repeating: "\n", count: 8), "---", "", HandoutHTMLRenderer.footer(handout, date: date)]
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -4,7 +4,7 @@ import FieldworkMarkdown
 /// Turns a decoded corpus file into a document: front matter checked, body segmented.
 struct CorpusDocumentParser: Sendable {
     /// Bump when segmentation or plain-text rules change: stored documents are then re-derived.
-    static let version = 1
+    static let version = 2  // 2: segment times from [00:12:34]
 
     static let allowedKeys: Set<String> = [
         "id", "type", "title", "date", "language", "participants", "interviewer", "facilitator",

@@ -24,9 +24,12 @@ public struct IngestService: Sendable {
         let files = paths.isEmpty ? WorkspaceFiles.discover(in: workspace) : try WorkspaceFiles.named(paths, in: workspace)
         var summary = IngestSummary()
         let stored = try await store.sourceFiles()
-        let participantIDs = try await ingestParticipants(files.participants, stored: stored, into: &summary)
+        // Erased participants (`fieldwork erase`): any file that names them is refused.
+        let erased = try ErasedList.load(workspace)
+        let participantIDs = try await ingestParticipants(files.participants, stored: stored, erased: erased, into: &summary)
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
-        try await ingestCorpus(files, stored: stored, participants: participantIDs, progress: progress, into: &summary)
+        try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, progress: progress, into: &summary)
+        try await IngestAudit(workspace: workspace, store: store).record(summary)
         // Codings and memos travel as files: take in colleagues' changes, write out our own.
         let ledger = try await LedgerSync(store: store, ledger: ledger).sync()
         summary.ledger = ledger
@@ -39,16 +42,22 @@ public struct IngestService: Sendable {
     // MARK: Participants
 
     private func ingestParticipants(
-        _ url: URL?, stored: [String: SourceFileState], into summary: inout IngestSummary
+        _ url: URL?, stored: [String: SourceFileState], erased: Set<String>, into summary: inout IngestSummary
     ) async throws -> Set<String> {
-        let current = Set(try await store.participants().map(\.id))
+        let before = try await store.participants()
+        let current = Set(before.map(\.id))
         guard let url else { return current }
         do {
             let source = try SourceText.read(url, path: state(of: url))
             if stored[source.path]?.contentHash == source.contentHash { return current }
             let participants = try ParticipantsParser.parse(source)
+            if let back = participants.first(where: { erased.contains($0.id) }) {
+                summary.problems.append(ErasedList.problem(file: source.path, line: IngestAudit.line(of: "id: \(back.id)", in: source.text), back.id))
+                return current
+            }
             try await store.replaceParticipants(participants, file: SourceFileState(
                 path: source.path, contentHash: source.contentHash, parserVersion: CorpusDocumentParser.version))
+            try await IngestAudit(workspace: workspace, store: store).recordConsentChanges(from: before, to: participants)
             summary.participants = participants.count
             return Set(participants.map(\.id))
         } catch {
@@ -92,7 +101,7 @@ public struct IngestService: Sendable {
     /// Files are parsed in chunks on every core while the previous chunk is written, so parsing
     /// and SQLite work overlap. Each chunk is one transaction; each file in it one savepoint.
     private func ingestCorpus(
-        _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>,
+        _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>, erased: Set<String>,
         progress: Progress?, into summary: inout IngestSummary
     ) async throws {
         let parser = CorpusDocumentParser(knownParticipants: participants)
@@ -121,6 +130,11 @@ public struct IngestService: Sendable {
                 case .unchanged:
                     summary.unchanged += 1
                 case .parsed(let change, let idLine):
+                    if let problem = IngestAudit.erasedProblem(in: change, idLine: idLine, erased: erased) {
+                        summary.failed += 1
+                        summary.problems.append(problem)
+                        continue
+                    }
                     if let owner = ownerOfID[change.metadata.id], owner != change.file.path {
                         summary.failed += 1
                         summary.problems.append(SourceProblem(file: change.file.path, line: idLine,
@@ -136,6 +150,7 @@ public struct IngestService: Sendable {
             }
             for result in try await store.applyDocuments(changes) {
                 if result.outcome == .added { summary.added += 1 } else { summary.updated += 1 }
+                summary.changedDocuments.append(result.documentID)
                 summary.codingsReanchored += result.reanchor.reanchored
                 summary.orphaned += result.reanchor.orphaned
                 summary.recovered += result.reanchor.recovered

@@ -8,6 +8,8 @@ public struct IngestSummary: Sendable {
     public var failed = 0
     /// Segments written for added and updated documents.
     public var segments = 0
+    /// Ids of the documents added or updated, for the audit log.
+    public var changedDocuments: [String] = []
     public var codingsReanchored = 0
     public var orphaned = 0
     /// Orphans whose text came back and that re-attached.

@@ -1,10 +1,10 @@
 import FieldworkCore
 import Yams
 
-/// Reads `corpus/participants.yaml`: pseudonyms, roles, administrations, attributes, consents.
+/// Reads `corpus/participants.yaml`: pseudonyms, roles, administrations, attributes, consents
+/// (each read by `ConsentReceiptParser`).
 struct ParticipantsParser {
     private static let participantKeys: Set<String> = ["id", "role", "administrations", "attributes", "consents", "notes"]
-    private static let consentKeys: Set<String> = ["id", "date", "scopes", "withdrawn", "notes"]
 
     static func parse(_ source: SourceText) throws -> [Participant] {
         var reader = YAMLReader(file: source.path)
@@ -69,35 +69,11 @@ struct ParticipantsParser {
         }
         var consents: [Consent] = []
         if case .sequence(let items)? = entries["consents"] {
-            consents = items.compactMap { parseConsent($0, &reader) }
+            consents = items.compactMap { ConsentReceiptParser.parse($0, &reader) }
         } else if let node = entries["consents"], !node.isNull {
             reader.report(node, "'consents' must be a list")
         }
         return Participant(id: id, role: role ?? .other, administrations: administrations,
                            attributes: attributes, consents: consents)
-    }
-
-    private static func parseConsent(_ node: Node, _ reader: inout YAMLReader) -> Consent? {
-        guard let entries = reader.mapping(node, allowed: consentKeys, what: "a consent") else { return nil }
-        let id = reader.string(entries, "id", in: node, required: true)
-        let date = reader.string(entries, "date", in: node, required: true)
-        let withdrawn = reader.string(entries, "withdrawn", in: node)
-        for (key, value) in [("date", date), ("withdrawn", withdrawn)] {
-            if let value, !ISODate.isValid(value) {
-                reader.report(entries[key], "\(key) '\(value)' is not a calendar date YYYY-MM-DD")
-            }
-        }
-        if let date, let withdrawn, withdrawn < date {
-            reader.report(entries["withdrawn"], "consent is withdrawn (\(withdrawn)) before it was given (\(date))")
-        }
-        let scopes = reader.strings(entries, "scopes").compactMap { item -> ConsentScope? in
-            let scope = ConsentScope(rawValue: item.value)
-            if scope == nil {
-                reader.report(line: item.line, "unknown consent scope '\(item.value)' (use: \(ConsentScope.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return scope
-        }
-        guard let id, let date else { return nil }
-        return Consent(id: id, date: date, scopes: scopes, withdrawn: withdrawn)
     }
 }

@@ -4,14 +4,29 @@ import Logging
 
 /// The ledger folder of a workspace, `codings/`: one JSON Lines file per person holding the last
 /// state of every coding and memo that person changed (see `LedgerRecord`). One instance per
-/// open workspace serialises the writes; each write rewrites one person's file atomically
-/// (a temporary file in the same folder, then a rename), re-reading it first if something else
-/// (git, a file share) changed it since.
+/// open workspace serialises the writes, re-reading a file first if something else (git, a file
+/// share) changed it since. The CLI and ingest rewrite a person's file in canonical form,
+/// atomically (a temporary file in the same folder, then a rename). A server appends the new
+/// state of what changed to the end of the file instead (whole lines in one `write`), which costs
+/// what the change costs rather than what the file holds, and rewrites the files it appended to
+/// in canonical form when it stops (`finish`); an ingest compacts any file with restated records
+/// (a server that was killed).
 public actor CodingLedger {
     public let folder: URL
     private struct CachedFile {
         var lines: [String: (order: LedgerRecord.Order, line: String)] = [:]
+        var records: [String: LedgerRecord] = [:]
         var stamp: FileStamp?
+        /// The file is not in canonical form: lines were appended (new states, new records).
+        var appended = false
+        var endsWithNewline = true
+
+        mutating func set(_ record: LedgerRecord) {
+            lines[record.id] = (record.order, LedgerFile.line(record))
+            records[record.id] = record
+        }
+
+        var text: String { LedgerFile.join(Array(lines.values)) }
     }
 
     private struct FileStamp: Equatable {
@@ -21,8 +36,9 @@ public actor CodingLedger {
 
     private var cache: [String: CachedFile] = [:]
     /// A server writes the files shortly after the change, off the request's path, many changes
-    /// in one rewrite per file (rewriting a coder's whole file on every request cost ~3 ms at a
-    /// few thousand codings). The CLI writes at once: its process ends right after.
+    /// in one append per file (rewriting a coder's whole file on every request cost ~3 ms at a
+    /// few thousand codings, and a rewrite every 200 ms still cost the write p99 its target).
+    /// The CLI writes at once: its process ends right after.
     private let deferred: Bool
     private var pending: Set<String> = []
     private var flushScheduled = false
@@ -38,18 +54,67 @@ public actor CodingLedger {
         "codings/\(LedgerMerge.fileSlug(for: person)).jsonl"
     }
 
-    /// Writes the records into their changers' files, each file once.
+    /// Writes the records into their changers' files, each file once, in canonical form.
     public func write(_ records: [LedgerRecord]) throws {
         guard !records.isEmpty else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (slug, group) in Dictionary(grouping: records, by: { LedgerMerge.fileSlug(for: $0.changedBy) }) {
             let url = folder.appending(path: slug + ".jsonl")
             var file = try load(url, slug: slug)
-            for record in group { file.lines[record.id] = (record.order, LedgerFile.line(record)) }
-            try Self.replace(url, with: LedgerFile.join(Array(file.lines.values)))
+            for record in group { file.set(record) }
+            try rewrite(url, slug: slug, file)
+        }
+    }
+
+    /// Appends the records' new state to their changers' files (a file that does not exist yet
+    /// is written whole). Records already in a file as they are add nothing.
+    func append(_ records: [LedgerRecord]) throws {
+        guard !records.isEmpty else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (slug, group) in Dictionary(grouping: records, by: { LedgerMerge.fileSlug(for: $0.changedBy) }) {
+            let url = folder.appending(path: slug + ".jsonl")
+            var file = try load(url, slug: slug)
+            guard file.stamp != nil else {
+                for record in group { file.set(record) }
+                try rewrite(url, slug: slug, file)
+                continue
+            }
+            var text = file.endsWithNewline ? "" : "\n"
+            for record in group where file.records[record.id] != record {
+                file.set(record)
+                                text += file.lines[record.id]!.line + "\n"
+            }
+            guard !text.isEmpty else { continue }
+            try Self.append(text, to: url)
             file.stamp = Self.stamp(url)
+            file.endsWithNewline = true
+            file.appended = true
             cache[slug] = file
         }
+    }
+
+    /// Writes pending changes now and rewrites every file this process appended to in canonical
+    /// form: a server calls it when it stops.
+    public func finish(from store: any FieldworkStore) async {
+        if !pending.isEmpty { await flushPending(from: store) }
+        for (slug, file) in cache where file.appended {
+            let url = folder.appending(path: slug + ".jsonl")
+            do {
+                // Re-read first if someone else changed the file meanwhile.
+                try rewrite(url, slug: slug, try load(url, slug: slug))
+            } catch {
+                Self.logger.warning("codings file \(slug).jsonl not compacted (the next ingest does it): \(error)")
+            }
+        }
+    }
+
+    private func rewrite(_ url: URL, slug: String, _ file: CachedFile) throws {
+        var file = file
+        try Self.replace(url, with: file.text)
+        file.stamp = Self.stamp(url)
+        file.appended = false
+        file.endsWithNewline = true
+        cache[slug] = file
     }
 
     /// Writes the current state of one coding or memo after a person changed it. A failure is
@@ -79,7 +144,7 @@ public actor CodingLedger {
             for id in ids.sorted() {
                 if let record = try await store.ledgerRecord(id: id) { records.append(record) }
             }
-            try write(records)
+            try deferred ? append(records) : write(records)
         } catch {
             Self.logger.warning("codings file not written for \(ids.count) change(s) (written at the next ingest): \(error)")
         }
@@ -87,16 +152,24 @@ public actor CodingLedger {
 
     static let logger = Logger(label: "fieldwork.ledger")
 
-    /// Every record of every ledger file. A file with a bad line is left out whole (nothing of it
-    /// is taken in) and its first problem reported as `codings/x.jsonl:LINE: problem`.
+    /// Every record of every ledger file, each id once per file. A file with a bad line is left
+    /// out whole (nothing of it is taken in) and its first problem reported as
+    /// `codings/x.jsonl:LINE: problem`. A file with restated records (appended by a server that
+    /// did not stop cleanly, here or on a colleague's machine) is rewritten in canonical form:
+    /// the same records always give the same bytes, so two machines compacting it agree.
     public func readAll() -> (records: [LedgerRecord], problems: [SourceProblem]) {
         var records: [LedgerRecord] = []
         var problems: [SourceProblem] = []
         for url in Self.files(in: folder) {
+            let slug = String(url.lastPathComponent.dropLast(".jsonl".count))
             do {
-                records += try Self.parse(url)
+                let file = try load(url, slug: slug)
+                records += file.records.values
+                if file.appended { try rewrite(url, slug: slug, file) }
+            } catch let problem as SourceProblem {
+                problems.append(problem)
             } catch {
-                problems.append(error)
+                problems.append(SourceProblem(file: "codings/" + url.lastPathComponent, line: 1, "cannot be rewritten: \(error)"))
             }
         }
         return (records, problems)
@@ -121,11 +194,16 @@ public actor CodingLedger {
         var file = CachedFile(stamp: stamp)
         guard stamp != nil else { return file }
         // A file we cannot read is never overwritten: that would lose what it holds.
-        for record in try Self.parse(url) { file.lines[record.id] = (record.order, LedgerFile.line(record)) }
+        let (parsed, endsWithNewline) = try Self.parse(url)
+        let (records, superseded) = LedgerFile.compacted(parsed)
+        for record in records { file.set(record) }
+        // Restated or out-of-order records: lines a server appended and never compacted.
+        file.appended = superseded || zip(records, records.dropFirst()).contains { $1.order < $0.order }
+        file.endsWithNewline = endsWithNewline
         return file
     }
 
-    private static func parse(_ url: URL) throws(SourceProblem) -> [LedgerRecord] {
+    private static func parse(_ url: URL) throws(SourceProblem) -> (records: [LedgerRecord], endsWithNewline: Bool) {
         let name = "codings/" + url.lastPathComponent
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SourceProblem(file: name, line: 1, "cannot be read")
@@ -133,7 +211,7 @@ public actor CodingLedger {
         guard let text = String(validatingUTF8: data) else {
             throw SourceProblem(file: name, line: Self.firstBadLine(data), "is not UTF-8")
         }
-        return try LedgerFile.parse(text, file: name)
+        return (try LedgerFile.parse(text, file: name), data.isEmpty || data.last == UInt8(ascii: "\n"))
     }
 
     private static func firstBadLine(_ data: Data) -> Int {
@@ -154,6 +232,16 @@ public actor CodingLedger {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
               let modified = attributes[.modificationDate] as? Date, let size = attributes[.size] as? Int else { return nil }
         return FileStamp(modified: modified, size: size)
+    }
+
+    /// Whole lines at the end in one `write` (O_APPEND): a reader sees the file with or without them.
+    private static func append(_ text: String, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_APPEND)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
     }
 
     /// Atomic replacement: readers (git, a colleague's share) see the old file or the new one.

@@ -12,7 +12,7 @@ public struct NeedsRegisterService: Sendable {
     public func register(coder: String? = nil) async throws -> [NeedEvidence] {
         NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(coder: coder),
                                participants: try await store.participants(), links: try await store.needLinks(needID: nil),
-                               today: ConsentRule.today([]).today)
+                               today: ConsentRule.today([]).today, access: ConsentRule.today([]).access)
     }
 
     /// Every anchored coding (of one coder, if given) placed in its segment with whose words it
@@ -30,6 +30,20 @@ public struct NeedsRegisterService: Sendable {
             }
         }
         return passages
+    }
+
+    /// The passages whose words the consent rule lets appear today, and what it withheld: the
+    /// evidence of outputs that show no quotes but derive from the words (the actor map).
+    public func consentedPassages(coder: String? = nil) async throws -> (passages: [CodedPassage], withheld: WithheldCount) {
+        let rule = ConsentRule.today(try await store.participants())
+        var withheld = WithheldCount()
+        let kept = try await passages(coder: coder).filter { passage in
+            guard case .withheld(let reason) = rule.words(of: passage.participants, type: passage.document.type,
+                                                          date: passage.document.date) else { return true }
+            withheld.add(reason)
+            return false
+        }
+        return (kept, withheld)
     }
 
     public func evidence(needID: String) async throws -> NeedEvidence? {

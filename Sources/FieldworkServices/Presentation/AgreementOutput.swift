@@ -60,11 +60,14 @@ public struct AgreementOutput: Encodable, Sendable {
     public let overall: Summary
     public let codes: [Summary]
     public let disagreements: [Disagreement]
+    /// The consent rule applied and the segments it withheld (no units), counts only.
+    public let consent: ExportMetadata
 
-    enum CodingKeys: String, CodingKey { case unit, coders, documents, overall, codes, disagreements, leftOut = "left_out" }
+    enum CodingKeys: String, CodingKey { case unit, coders, documents, overall, codes, disagreements, consent, leftOut = "left_out" }
 
     public init(_ report: AgreementReport) {
         coders = report.coders
+        consent = ExportMetadata(export: "agreement", applied: report.consent)
         documents = report.documents
         leftOut = report.leftOut.map { LeftOut(document: $0.documentID, codedBy: $0.codedBy, notCodedBy: $0.notCodedBy) }
         overall = Summary(code: nil, report.overall)

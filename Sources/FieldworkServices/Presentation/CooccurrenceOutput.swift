@@ -21,11 +21,14 @@ public struct CooccurrenceOutput: Encodable, Sendable {
     public let codedSegments: Int
     public let codes: [CodeCount]
     public let pairs: [Pair]
+    /// The consent rule applied and the segments it withheld (not counted), counts only.
+    public let consent: ExportMetadata
 
-    enum CodingKeys: String, CodingKey { case coder, codes, pairs, codedSegments = "coded_segments" }
+    enum CodingKeys: String, CodingKey { case coder, codes, pairs, consent, codedSegments = "coded_segments" }
 
     public init(_ counts: Cooccurrence, coder: String?) {
         self.coder = coder
+        consent = ExportMetadata(export: "cooccurrence", applied: counts.consent)
         codedSegments = counts.codedSegments
         codes = counts.codes.map { CodeCount(code: $0.code, segments: $0.segments) }
         pairs = counts.pairs.map {
@@ -36,7 +39,17 @@ public struct CooccurrenceOutput: Encodable, Sendable {
     /// One row per pair of codes applied together: RFC 4180 CSV for R and pandas.
     public static let csvHeader = ["code_a", "code_b", "segments_a", "segments_b", "both", "jaccard"]
 
-    public var csvRows: [[String]] {
-        pairs.map { [$0.codeA, $0.codeB, String($0.segmentsA), String($0.segmentsB), String($0.both), String($0.jaccard)] }
+    public var csvRows: [[String]] { csvRows(smallCells: nil) }
+
+    /// For publication, counts below k are "< k" and a pair's Jaccard index is left empty when
+    /// its `both` is (it would give the small count back).
+    public func csvRows(smallCells: SmallCells?) -> [[String]] {
+        pairs.map { pair in
+            guard let cells = smallCells else {
+                return [pair.codeA, pair.codeB, String(pair.segmentsA), String(pair.segmentsB), String(pair.both), String(pair.jaccard)]
+            }
+            return [pair.codeA, pair.codeB, cells.show(pair.segmentsA), cells.show(pair.segmentsB), cells.show(pair.both),
+                    cells.suppresses(pair.both) ? "" : String(pair.jaccard)]
+        }
     }
 }

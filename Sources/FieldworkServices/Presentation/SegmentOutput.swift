@@ -8,10 +8,13 @@ public struct SegmentOutput: Encodable, Sendable {
     @AlwaysEncoded public var speaker: String?
     @AlwaysEncoded public var heading: String?
     public let start, end, lineStart, lineEnd: Int
+    /// Seconds into the recording (null: no time written at the segment's start).
+    @AlwaysEncoded public var timeStart: Double?
+    @AlwaysEncoded public var timeEnd: Double?
 
     enum CodingKeys: String, CodingKey {
         case index, kind, speaker, heading, start, end
-        case lineStart = "line_start", lineEnd = "line_end"
+        case lineStart = "line_start", lineEnd = "line_end", timeStart = "time_start", timeEnd = "time_end"
     }
 
     public init(_ segment: Segment) {
@@ -23,5 +26,7 @@ public struct SegmentOutput: Encodable, Sendable {
         end = segment.end
         lineStart = segment.lineStart
         lineEnd = segment.lineEnd
+        timeStart = segment.timeStart
+        timeEnd = segment.timeEnd
     }
 }

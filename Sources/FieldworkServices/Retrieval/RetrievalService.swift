@@ -70,6 +70,7 @@ public struct RetrievalService: Sendable {
         let consent = ConsentRule.today(Array(participants.values))
         var documents = DocumentContextCache(store: store, known: Set(participants.keys))
         var skipped = 0
+        var mask: (document: String, mask: ConsentMask)?
         for coding in codings {
             // Codings come in document order: holding one document at a time keeps memory flat.
             documents.keepOnly(coding.documentID)
@@ -102,6 +103,13 @@ public struct RetrievalService: Sendable {
                             contextAfter: text[coding.end..<upper])
             if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) {
                 item.withhold(reason)
+            } else {
+                // The coding's own context reaches into neighbouring turns: cut where withheld words begin.
+                if mask?.document != coding.documentID {
+                    mask = (coding.documentID, ConsentMask(document: metadata, segments: entry.segments, text: text,
+                                                           attributor: entry.attributor, rule: consent))
+                }
+                item.coding = mask?.mask.clean(coding) ?? coding
             }
             items.append(item)
         }

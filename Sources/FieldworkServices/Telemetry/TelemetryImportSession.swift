@@ -7,6 +7,8 @@ final class TelemetryImportSession {
         let name: String
         let id: Int64
         let participant: String
+        /// The device's type (its catalogue solution): a consent may cover only some types.
+        let solution: String
     }
 
     private let registry: DeviceRegistry
@@ -34,7 +36,7 @@ final class TelemetryImportSession {
     func slot(for device: TelemetryDevice, key: String) -> Slot? {
         if let slot = slots[key] { return slot }
         guard let id = writer.deviceID(named: device.name) else { return nil }
-        let slot = Slot(name: device.name, id: id, participant: device.participantID)
+        let slot = Slot(name: device.name, id: id, participant: device.participantID, solution: device.solutionID)
         slots[key] = slot
         return slot
     }
@@ -60,7 +62,7 @@ final class TelemetryImportSession {
         if let last = lastDecision, last.device == slot.id, last.day == day {
             decision = last.decision
         } else {
-            decision = gate.decide(participant: slot.participant, day: day)
+            decision = gate.decide(participant: slot.participant, solution: slot.solution, day: day)
             lastDecision = (slot.id, day, decision)
         }
         if case .refused(let reason) = decision {

@@ -41,11 +41,11 @@ public struct TelemetrySummaryService: Sendable {
             (query.device.map { $0 == device.name } ?? true) && (query.participant.map { $0 == device.participantID } ?? true)
                 && (query.solutions.map { $0.contains(device.solutionID) } ?? true)
         }
-        let participantOf = Dictionary(devices.map { ($0.name, $0.participantID) }, uniquingKeysWith: { first, _ in first })
+        let deviceNamed = Dictionary(devices.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var gate = TelemetryConsentGate(participants: try await store.participants())
         func allowed(_ device: String, _ day: Int64) -> Bool {
-            guard let participant = participantOf[device] else { return false }
-            return gate.decide(participant: participant, day: day) == .allowed
+            guard let known = deviceNamed[device] else { return false }
+            return gate.decide(participant: known.participantID, solution: known.solutionID, day: day) == .allowed
         }
         let rollups = devices.isEmpty ? [] : try await store.telemetryDays(devices: devices.map(\.name))
         let visible = rollups.filter { allowed($0.device, $0.day) }

@@ -17,12 +17,16 @@ public struct TranscriptImportService: Sendable {
     public func plan(_ files: [(url: URL, path: String)], options: TranscriptImportOptions) async throws
         -> [TranscriptImportItem] {
         let participants = try knownParticipants()
+        let erased = try ErasedList.load(workspace)
         var usedIDs = try await Set(store.documents().map(\.metadata.id)).union(corpusIDs())
         var items: [TranscriptImportItem] = []
         for file in files {
             let (transcript, format) = try TranscriptReader.read(file.url, displayPath: file.path)
             let id = options.id ?? Self.documentID(fromFileName: file.url.deletingPathExtension().lastPathComponent)
             var item = plan(transcript, format: format, source: file.path, id: id, participants: participants, options: options)
+            for label in Set(item.speakers.compactMap(\.label) + (options.participants ?? [])).intersection(erased).sorted() {
+                item.problems.append("\(label) was erased (\(ErasedList.relativePath)); their words are not imported")
+            }
             if usedIDs.contains(id) {
                 item.problems.append("the id '\(id)' is already used by a document; choose another with --id")
             }
@@ -126,7 +130,7 @@ public struct TranscriptImportService: Sendable {
     }
 
     /// `Intervju 3 – Åsa.docx` → `intervju-3-asa`: ASCII letters and digits, dashes between.
-    static func documentID(fromFileName name: String) -> String {
+    public static func documentID(fromFileName name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
         var id = ""
         for scalar in folded.unicodeScalars {

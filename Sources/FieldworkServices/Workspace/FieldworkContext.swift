@@ -31,6 +31,7 @@ public struct FieldworkContext: Sendable {
     public var memos: MemoService { MemoService(store: store, ledger: ledger) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }
     public var search: SearchService { SearchService(store: store) }
+    public var backups: BackupService { BackupService(store: store) }
     public var agreement: AgreementService { AgreementService(store: store) }
     public var adjudication: AdjudicationService { AdjudicationService(store: store, codings: codings, memos: memos) }
 }

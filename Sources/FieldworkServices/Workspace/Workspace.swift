@@ -50,7 +50,9 @@ public struct Workspace: Sendable, Hashable {
             title: Codebook
             codes: []
             """ + "\n")
-        try writeIfMissing(workspace.root.appending(path: ".gitignore"), ".fieldwork/\nexports/\n")
+        // The audit log is this machine's record: a copy shared through git would fork its hash
+        // chain at every merge (README, "Audit").
+        try writeIfMissing(workspace.root.appending(path: ".gitignore"), ".fieldwork/\nexports/\naudit/\n")
         return workspace
     }
 

@@ -2,35 +2,65 @@ import FieldworkCore
 import Foundation
 import Yams
 
-/// `workspace.yaml` at the workspace root: settings the team shares (today only the browser
-/// interface's default language, `interface_language: sv`). The file is optional.
-public struct WorkspaceSettings: Sendable, Equatable {
-    public static let fileName = "workspace.yaml"
+/// `fieldwork.yaml` at the workspace root: settings the team shares. The file is optional.
+///
+/// ```yaml
+/// interface_language: sv   # the browser interface's default language (en or sv)
+/// publication:
+///   min_count: 5           # counts of fewer participants are shown as "< 5" with --for-publication
+/// ```
+public struct WorkspaceSettings: Sendable, Hashable {
+    public static let fileName = "fieldwork.yaml"
     public static let interfaceLanguages = ["en", "sv"]
 
+    public var smallCells = SmallCells()
     /// The language the browser interface speaks when a browser asks for none of ours.
     public var interfaceLanguage: String?
 
-    public init(interfaceLanguage: String? = nil) {
+    public init(smallCells: SmallCells = SmallCells(), interfaceLanguage: String? = nil) {
+        self.smallCells = smallCells
         self.interfaceLanguage = interfaceLanguage
     }
 
-    /// Reads the file; a problem names the file and its line.
-    public static func load(_ workspace: Workspace) throws -> WorkspaceSettings {
-        let url = workspace.root.appending(path: fileName)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return WorkspaceSettings() }
-        var reader = YAMLReader(file: fileName)
+    /// One parser for every key, so that each problem names the file and its line.
+    static func parse(_ source: SourceText) throws -> WorkspaceSettings {
+        var reader = YAMLReader(file: source.path)
+        guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
         var settings = WorkspaceSettings()
-        if let root = reader.compose(text), !root.isNull,
-           let entries = reader.mapping(root, allowed: ["interface_language"], what: fileName),
-           let value = reader.string(entries, "interface_language", in: root) {
+        if root.isNull { return settings }
+        let top = reader.mapping(root, allowed: ["publication", "interface_language"], what: fileName) ?? [:]
+        if let node = top["publication"], let publication = reader.mapping(node, allowed: ["min_count"], what: "publication") {
+            if let text = reader.string(publication, "min_count", in: node) {
+                if let k = Int(text), k >= 2 {
+                    settings.smallCells = SmallCells(k: k)
+                } else {
+                    reader.report(publication["min_count"], "min_count must be a whole number of at least 2")
+                }
+            }
+        }
+        if let value = reader.string(top, "interface_language", in: root) {
             if interfaceLanguages.contains(value) {
                 settings.interfaceLanguage = value
             } else {
-                reader.report(entries["interface_language"], "interface_language must be one of \(interfaceLanguages.joined(separator: ", "))")
+                reader.report(top["interface_language"], "interface_language must be one of \(interfaceLanguages.joined(separator: ", "))")
             }
         }
-        if let problem = reader.problems.first { throw problem }
+        guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
         return settings
+    }
+
+    /// Reads the workspace's file (defaults when there is none).
+    public static func load(_ workspace: Workspace) throws -> WorkspaceSettings {
+        try workspace.settings()
+    }
+}
+
+extension Workspace {
+    public var settingsFile: URL { root.appending(path: WorkspaceSettings.fileName) }
+
+    /// The workspace's settings (defaults when there is no `fieldwork.yaml`).
+    public func settings() throws -> WorkspaceSettings {
+        guard FileManager.default.fileExists(atPath: settingsFile.path) else { return WorkspaceSettings() }
+        return try WorkspaceSettings.parse(SourceText.read(settingsFile, path: relativePath(of: settingsFile)))
     }
 }

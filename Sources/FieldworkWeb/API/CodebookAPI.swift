@@ -17,7 +17,7 @@ struct CodebookAPI {
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodeJSON> {
         var codebook = try await context.store.codebook()
         if let language = request.uri.form.get("lang"), !language.isEmpty { codebook = codebook.localized(language) }
-        let counts = Dictionary(grouping: try await context.store.codings(CodingFilter()), by: \.codeID).mapValues(\.count)
+        let counts = try await context.store.codingCountsByCode()
         return JSONList(items: codebook.codes.map { CodeJSON($0, codings: counts[$0.id] ?? 0) })
     }
 
@@ -32,6 +32,7 @@ struct CodebookAPI {
         }
         let code = try await editor.add(Code(id: body.id.trimmingSpaces, name: body.name.trimmingSpaces, kind: kind,
                                              description: body.description, color: color, parentID: body.parent))
+        try await context.record(.codebook, ["operation": "add", "code": code.id])
         return EditedResponse(status: .created, response: CodeJSON(code, codings: 0))
     }
 
@@ -43,6 +44,11 @@ struct CodebookAPI {
         let change = CodebookEditor.CodeChange(name: body.name, kind: body.kind, description: body.description,
                                                include: body.include, exclude: body.exclude, color: body.color, parent: parent)
         let code = try await editor.update(id: id, change)
+        let fields = [("name", body.name != nil), ("kind", body.kind != nil), ("description", body.description != nil),
+                      ("include", body.include != nil), ("exclude", body.exclude != nil), ("color", body.color != nil),
+                      ("parent", parent != nil)].filter(\.1).map(\.0)
+        try await context.record(.codebook, ["operation": parent != nil ? "move" : "change", "code": id,
+                                             "fields": fields.joined(separator: ",")])
         let count = try await context.store.codings(CodingFilter(codeIDs: [id])).count
         return CodeJSON(code, codings: count)
     }

@@ -69,6 +69,10 @@ struct RetrievalAPI {
         let items = try await context.retrieval.retrieve(filter).items
         var writer = CSVWriter(header: ["coding_id", "document", "document_type", "document_title", "speaker", "participants",
                                         "code", "coder", "start", "end", "context_before", "quote", "context_after", "memo"])
+        var withheld = WithheldCount()
+        items.compactMap(\.withheld).forEach { withheld.add($0) }
+        try await context.recordExport("retrieval-csv", to: nil, counts: ["rows": items.count - withheld.total],
+                                       consent: withheld, metadata: ["file": "download", "code": filter.code])
         // An export leaves withheld passages out entirely.
         for item in items where item.withheld == nil {
             writer.append([item.coding.id, item.document.id, item.document.type.rawValue, item.document.title,

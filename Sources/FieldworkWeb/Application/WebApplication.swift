@@ -48,6 +48,7 @@ public func buildRouter(
         MethodCheckMiddleware()
         CSRFMiddleware(policy: hostPolicy)
         LanguageMiddleware(workspaceDefault: defaultLanguage)
+        ActingMiddleware(workspace: context.workspace)
     }
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
@@ -55,6 +56,8 @@ public func buildRouter(
     ActorsRoutes(context: context).register(on: router)
     HandoutRoutes(context: context).register(on: router)
     AgreementRoutes(context: context).register(on: router)
+    AuditRoutes(context: context).register(on: router)
+    MatrixRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)

@@ -10,6 +10,8 @@ public struct WebContext: RequestContext {
     public var language: InterfaceLanguage = .en
     /// The request's path and query (`LanguageMiddleware`): where the language switch returns.
     public var pagePath = "/"
+    /// The browser's coder name (its `fieldwork_coder` cookie), once `ActingMiddleware` read it.
+    public var coder: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)

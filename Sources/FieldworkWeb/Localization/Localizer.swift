@@ -54,4 +54,10 @@ extension Localizer {
 
     /// A document type's name in the interface language.
     func documentType(_ type: DocumentType) -> String { self("doctype.\(type.rawValue)") }
+
+    /// The marker shown in place of withheld words: consent or access, and why.
+    func withheld(_ reason: ConsentRule.Reason) -> String {
+        let why = self("withheld.reason.\(reason)")
+        return reason == .restricted ? self("withheld.access", ["reason": why]) : self("withheld.consent", ["reason": why])
+    }
 }

@@ -10,9 +10,10 @@ struct AgreementPage {
     func body() -> String {
         var html = "<h1>\(t.html("agreement.title"))</h1><p class=\"hint\">\(t.html("agreement.hint")) "
             + "<a href=\"/cooccurrence\">\(t.html("cooccurrence.title"))</a> · <a href=\"/disagreements\">\(t.html("agreement.adjudicate"))</a></p>"
-        guard !result.coders.isEmpty else { return html + "<p class=\"empty\">\(t.html("agreement.empty"))</p>" }
+        guard !result.coders.isEmpty else { return html + ConsentNoteHTML.paragraph(result.consent, t: t) + "<p class=\"empty\">\(t.html("agreement.empty"))</p>" }
         html += "<p>" + t.html("agreement.compared", ["coders": result.coders.joined(separator: ", ")], raw: ["documents":
             result.documents.map { "<a href=\"/documents/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")]) + "</p>"
+        html += ConsentNoteHTML.paragraph(result.consent, t: t)
         if !result.leftOut.isEmpty {
             html += "<p class=\"hint\">" + t.html("agreement.leftOut", ["documents": result.leftOut.map { $0.document }.joined(separator: ", ")]) + "</p>"
         }

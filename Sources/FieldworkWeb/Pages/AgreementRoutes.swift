@@ -10,11 +10,12 @@ struct AgreementRoutes {
     func register(on router: Router<WebContext>) {
         router.get("/agreement", use: agreement)
         router.get("/cooccurrence", use: cooccurrence)
+        router.get("/cooccurrence/passages", use: cooccurrencePassages)
         router.get("/disagreements", use: disagreements)
     }
 
-    private func page(_ web: WebContext, title: String, body: String) -> Response {
-        Layout.response(web, .agreement, title: title, body: body)
+    private func page(_ web: WebContext, title: String, coderScoped: Bool = false, body: String) -> Response {
+        Layout.response(web, .agreement, title: title, coderScoped: coderScoped, body: body)
     }
 
     @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> Response {
@@ -34,6 +35,20 @@ struct AgreementRoutes {
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         let t = Localizer(web.language)
-        return page(web, title: t("cooccurrence.title"), body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
+        return page(web, title: t("cooccurrence.title"), coderScoped: true,
+                    body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
+    }
+
+    /// The passages of one heat-map cell: `a` and `b` (codes), `coder` as on `/cooccurrence`.
+    @Sendable func cooccurrencePassages(_ request: Request, context web: WebContext) async throws -> Response {
+        let form = request.uri.form
+        func value(_ key: String) -> String? { form.get(key).flatMap { $0.isEmpty ? nil : $0 } }
+        guard let a = value("a"), let b = value("b") else { throw APIError(.badRequest, "bad_request", "a and b (two codes) are required") }
+        let coder = value("coder")
+        let passages = try await context.agreement.cooccurrencePassages(a, b, coder: coder)
+        let t = Localizer(web.language)
+        let body = CooccurrencePassagesPage(codeA: a, codeB: b, coder: coder, passages: passages,
+                                            codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()
+        return page(web, title: t("cooccurrence.passagesTitle"), coderScoped: true, body: body)
     }
 }

@@ -16,16 +16,26 @@ struct CooccurrencePage {
     func body() -> String {
         let who = result.coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
         var html = "<h1>\(t.html("cooccurrence.title"))</h1><p class=\"hint\">"
-            + t.html("cooccurrence.hint", ["who": who], raw: ["parameter": "<code>?coder=NAME</code>"]) + "</p>"
+            + t.html("cooccurrence.hint", ["who": who], raw: ["parameter": "<code>?coder=NAME</code>"]) + " " + t.html("cooccurrence.cellHint") + "</p>"
+        html += ConsentNoteHTML.paragraph(result.consent, t: t)
         guard !result.codes.isEmpty else { return html + "<p class=\"empty\">\(t.html("cooccurrence.empty"))</p>" }
         html += "<div class=\"cooccurrence\">" + svg()
         html += "<table class=\"cooccurrence\"><caption>\(t.html("cooccurrence.pairs"))</caption><thead><tr>"
             + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "</tr></thead><tbody>"
         for pair in result.pairs {
             html += "<tr><td>\(HTML.escape(pair.codeA)) (\(pair.segmentsA))</td><td>\(HTML.escape(pair.codeB)) (\(pair.segmentsB))</td>"
-                + "<td>\(pair.both)</td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
+                + "<td><a href=\"\(HTML.escape(passagesLink(pair)))\" aria-label=\"\(HTML.escape(described(pair)))\">\(pair.both)</a></td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
         }
         return html + "</tbody></table></div>"
+    }
+
+    /// The segments where both codes of the pair apply (by the same coder filter as the page).
+    func passagesLink(_ pair: CooccurrenceOutput.Pair) -> String {
+        HTML.url("/cooccurrence/passages", [("a", pair.codeA), ("b", pair.codeB), ("coder", result.coder)])
+    }
+
+    private func described(_ pair: CooccurrenceOutput.Pair) -> String {
+        "\(pair.both) passage\(pair.both == 1 ? "" : "s") with \(codebook[pair.codeA]?.name ?? pair.codeA) and \(codebook[pair.codeB]?.name ?? pair.codeB)"
     }
 
     /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
@@ -45,9 +55,9 @@ struct CooccurrencePage {
             guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
             let title = t("cooccurrence.cell", ["a": pair.codeA, "b": pair.codeB, "both": String(pair.both), "jaccard": String(format: "%.3f", pair.jaccard)])
             for (row, column) in [(a, b), (b, a)] {
-                marks += "<rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
+                marks += "<a href=\"\(HTML.escape(passagesLink(pair)))\" aria-label=\"\(HTML.escape(described(pair)))\"><rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
                     + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" fill=\"#1f4e9c\" "
-                    + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(HTML.escape(title))</title></rect>"
+                    + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(HTML.escape(title))</title></rect></a>"
             }
         }
         let width = Int(size + Self.slant)

@@ -41,7 +41,7 @@ struct DocumentPage {
         if !orphans.isEmpty {
             html += "<details class=\"orphans\" open><summary>\(HTML.escape(t.count("document.orphans", orphans.count)))</summary><ul>"
             for orphan in orphans {
-                html += "<li><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): <q>\(HTML.escape(orphan.quote))</q> <a href=\"?reattach=\(HTML.escape(orphan.id))\">\(t.html("orphans.reattach"))</a></li>"
+                html += "<li data-coder=\"\(HTML.escape(orphan.coder))\"><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): <q>\(HTML.escape(orphan.quote))</q> <a href=\"?reattach=\(HTML.escape(orphan.id))\">\(t.html("orphans.reattach"))</a></li>"
             }
             html += "</ul></details>"
         }

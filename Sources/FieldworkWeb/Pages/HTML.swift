@@ -5,6 +5,15 @@ import FieldworkCore
 enum HTML {
     static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
+    /// A same-site link with a query (keys and values percent-encoded; empty values left out).
+    /// Escape the result before writing it into an attribute.
+    static func url(_ path: String, _ parameters: [(String, String?)]) -> String {
+        let query = parameters.compactMap { key, value in
+            value.flatMap { $0.isEmpty ? nil : "\(RetrievalPage.percentEncode(key))=\(RetrievalPage.percentEncode($0))" }
+        }
+        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+    }
+
     /// A whole page without the app chrome (errors, the sign-in hint).
     static func document(title: String, language: String = "en", body: String, head: String = "") -> String {
         """

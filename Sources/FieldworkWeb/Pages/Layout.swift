@@ -6,7 +6,7 @@ import Hummingbird
 /// stylesheets and module script (all same-origin, as the CSP demands).
 struct Layout {
     enum Section: String, CaseIterable {
-        case documents, codebook, retrieval, orphans, needs, solutions, actors, agreement, search
+        case documents, codebook, retrieval, matrix, orphans, needs, solutions, actors, agreement, audit, search
 
         var path: String { self == .documents ? "/" : "/\(rawValue)" }
     }
@@ -23,12 +23,15 @@ struct Layout {
     }
 
     /// The page as a response (every page route renders through here).
-    static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", body: String) -> Response {
-        let html = Layout(web).page(section, title: title, query: query, body: body)
+    static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
+                         body: String) -> Response {
+        let html = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: body)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func page(_ section: Section, title: String, query: String = "", body: String) -> String {
+    /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
+    /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
+    func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: String) -> String {
         let navigation = Section.allCases.filter { $0 != .search }.map { item -> String in
             let current = item == section ? " aria-current=\"page\"" : ""
             return "<a href=\"\(item.path)\"\(current)>\(t.html("nav.\(item.rawValue)"))</a>"
@@ -50,7 +53,7 @@ struct Layout {
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
             <button id="coder-button" type="button" class="coder">\(t.html("coder.unset"))</button>
             </header>
-            <main id="main" data-page="\(section.rawValue)">
+            <main id="main" data-page="\(section.rawValue)"\(coderScoped ? " data-coder-scoped" : "")>
             \(body)
             </main>
             """, head: """

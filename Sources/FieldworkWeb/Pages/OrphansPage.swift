@@ -6,10 +6,13 @@ struct OrphansPage {
     let codebook: Codebook
     /// Document titles by id.
     let titles: [String: String]
+    /// Only this coder's orphans (`?coder=`; a blind pass sets it).
+    let coder: String?
     let t: Localizer
 
     func body() -> String {
         var html = "<h1>\(t.html("orphans.title"))</h1><p class=\"hint\">\(t.html("orphans.hint"))</p>"
+        if let coder { html += "<p class=\"count\">\(t.html("orphans.onlyCoder", ["coder": coder], raw: ["everyone": "<a href=\"/orphans\">\(t.html("orphans.everyone"))</a>"]))</p>" }
         guard !orphans.isEmpty else { return html + "<p class=\"empty\">\(t.html("orphans.empty"))</p>" }
         html += "<table><thead><tr>" + ["col.document", "col.code", "col.quote", "col.coder"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "<th scope=\"col\"><span class=\"visually-hidden\">\(t.html("col.actions"))</span></th></tr></thead><tbody>"
         for orphan in orphans {

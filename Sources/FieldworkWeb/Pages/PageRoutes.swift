@@ -15,8 +15,9 @@ struct PageRoutes {
         router.get("/orphans", use: orphans)
     }
 
-    private func page(_ web: WebContext, _ section: Layout.Section, title: String, query: String = "", body: String) -> Response {
-        Layout.response(web, section, title: title, query: query, body: body)
+    private func page(_ web: WebContext, _ section: Layout.Section, title: String, query: String = "", coderScoped: Bool = false,
+                      body: String) -> Response {
+        Layout.response(web, section, title: title, query: query, coderScoped: coderScoped, body: body)
     }
 
     @Sendable func documents(_ request: Request, context web: WebContext) async throws -> Response {
@@ -40,7 +41,7 @@ struct PageRoutes {
     }
 
     @Sendable func codebook(_ request: Request, context web: WebContext) async throws -> Response {
-        let counts = Dictionary(grouping: try await context.store.codings(CodingFilter()), by: \.codeID).mapValues(\.count)
+        let counts = try await context.store.codingCountsByCode()
         let t = Localizer(web.language)
         let body = CodebookPage(codebook: try await context.store.codebook().localized(web.language.rawValue), counts: counts, t: t).body()
         return page(web, .codebook, title: t("codebook.title"), body: body)
@@ -53,10 +54,10 @@ struct PageRoutes {
             if let value = parameters.get(key), !value.isEmpty { query[key] = value }
         }
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
-        let coders = Set(try await context.store.codings(CodingFilter()).map(\.coder)).sorted()
+        let coders = try await context.store.coders()
         let t = Localizer(web.language)
         let body = RetrievalPage(codebook: try await context.store.codebook().localized(web.language.rawValue), query: query, items: items, coders: coders, t: t).body()
-        return page(web, .retrieval, title: t("retrieval.title"), body: body)
+        return page(web, .retrieval, title: t("retrieval.title"), coderScoped: true, body: body)
     }
 
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> Response {
@@ -68,10 +69,11 @@ struct PageRoutes {
     }
 
     @Sendable func orphans(_ request: Request, context web: WebContext) async throws -> Response {
-        let orphans = try await context.store.codings(CodingFilter(status: .orphaned))
+        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let orphans = try await context.store.codings(CodingFilter(coder: coder, status: .orphaned))
         let titles = Dictionary(uniqueKeysWithValues: try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) })
         let t = Localizer(web.language)
-        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook().localized(web.language.rawValue), titles: titles, t: t).body()
-        return page(web, .orphans, title: t("orphans.title"), body: body)
+        let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook().localized(web.language.rawValue), titles: titles, coder: coder, t: t).body()
+        return page(web, .orphans, title: t("orphans.title"), coderScoped: true, body: body)
     }
 }

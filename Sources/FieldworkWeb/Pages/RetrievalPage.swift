@@ -24,21 +24,13 @@ struct RetrievalPage {
         html += "<label>\(t.html("retrieval.attribute")) <input name=\"attribute\" placeholder=\"\(t.html("retrieval.attributeExample"))\" value=\"\(HTML.escape(query["attribute"] ?? ""))\"></label>"
         html += "<button type=\"submit\">\(t.html("action.show"))</button></form>"
         guard let items else { return html + "<p class=\"empty\">\(t.html("retrieval.empty"))</p>" }
-        let csv = "/api/retrieval.csv?" + query.sorted { $0.key < $1.key }.map { "\(Self.percentEncode($0.key))=\(Self.percentEncode($0.value))" }.joined(separator: "&")
+        let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         if items.isEmpty, let id = query["code"] {
             let name = codebook[id]?.name ?? id
             return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
         }
-        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count))) · <a href=\"\(HTML.escape(csv))\" download>\(t.html("retrieval.csv"))</a></p><ol class=\"retrieval\">"
-        for item in items {
-            let who = [item.speaker, item.heading].compactMap { $0 }.first ?? item.participants.joined(separator: ", ")
-            html += """
-                <li><p class="source"><a href="/documents/\(HTML.escape(item.document.id))#s\(item.coding.start)">\(HTML.escape(item.document.title))</a> · \(HTML.escape(who)) · <span class="code-dot" data-code="\(HTML.escape(item.coding.codeID))"></span>\(HTML.escape(codebook[item.coding.codeID]?.name ?? item.coding.codeID)) · \(HTML.escape(item.coding.coder))</p>
-                \(item.withheld.map { "<p class=\"withheld\">\(t.html("withheld.consent", ["reason": $0.rawValue]))</p>" } ?? "<blockquote><span class=\"context\">\(HTML.escape(item.contextBefore))</span><mark class=\"hl\" data-code=\"\(HTML.escape(item.coding.codeID))\">\(HTML.escape(item.coding.quote))</mark><span class=\"context\">\(HTML.escape(item.contextAfter))</span></blockquote>")
-                \(item.coding.memo.map { "<p class=\"memo-text\">\(HTML.escape($0))</p>" } ?? "")</li>
-                """
-        }
-        return html + "</ol>"
+        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count))) · <a href=\"\(HTML.escape(csv))\" download>\(t.html("retrieval.csv"))</a></p>"
+        return html + PassageList(codebook: codebook, t: t).render(items)
     }
 
     private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> String {

@@ -50,7 +50,7 @@ struct TranscriptRenderer {
             html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
         }
         if let reason = view.withheld[segment.index] {
-            html += "<div class=\"text withheld\">\(t.html("withheld.consent", ["reason": reason.rawValue]))</div>"
+            html += "<div class=\"text withheld\">\(HTML.escape(t.withheld(reason)))</div>"
         } else {
             html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
         }

@@ -1,7 +1,9 @@
 // Blind pass: a coder hides everyone else's codings for an independent pass. The choice is kept
 // per browser (localStorage) and shown as a banner on every page while it is on. The document
-// page hides other coders' highlights and margin chips (filter.js asks `blindCoder`); the
-// retrieval page, rendered on the server, is reloaded with `coder=` set to the coder.
+// page hides other coders' highlights, margin chips and orphans (filter.js asks `blindCoder`);
+// the pages rendered on the server that list codings by a `coder` parameter (retrieval, the code ×
+// case matrix, co-occurrence, orphans and the passages behind their cells; marked
+// `data-coder-scoped`) are reloaded with `coder=` set to the coder.
 
 import { el } from './ui.js';
 import { getCoder, ensureCoder } from './coder.js';
@@ -52,7 +54,7 @@ function render() {
       el('strong', {}, `${t('blind.title')}: `), `${t('blind.showing', { name: coder })} `, off);
     document.querySelector('header.top')?.after(banner);
   }
-  narrowRetrieval(coder);
+  narrowScopedPage(coder);
   for (const callback of listeners) callback(coder);
 }
 
@@ -62,21 +64,31 @@ async function change(on) {
   render();
 }
 
-/** The retrieval page lists what the server sent: ask it again for the coder's passages only. */
-function narrowRetrieval(coder) {
-  const form = document.querySelector('main[data-page="retrieval"] form.filters');
-  if (!form) return;
-  const select = form.querySelector('select[name="coder"]');
+/** A page that lists what the server sent: ask it again for the coder's codings only. */
+function narrowScopedPage(coder) {
+  const main = document.querySelector('main[data-coder-scoped]');
+  if (!main) return;
   const url = new URL(window.location.href);
-  if (coder && url.searchParams.get('code') && url.searchParams.get('coder') !== coder) {
+  if (coder && url.searchParams.get('coder') !== coder) {
     url.searchParams.set('coder', coder);
     window.location.replace(url.toString());
     return;
   }
+  const select = main.querySelector('form.filters select[name="coder"]');
+  if (!coder) {
+    // Turned off here: show everyone's again (the others' names were taken out of the choice).
+    if (main.dataset.blindNarrowed) {
+      url.searchParams.delete('coder');
+      window.location.replace(url.toString());
+    }
+    return;
+  }
+  main.dataset.blindNarrowed = 'true';
   if (!select) return;
-  if (coder && ![...select.options].some((option) => option.value === coder)) select.append(el('option', { value: coder }, coder));
-  if (coder) select.value = coder;
-  for (const option of select.options) option.disabled = Boolean(coder) && option.value !== coder;
+  // Nor are the others' names offered.
+  for (const option of [...select.options]) if (option.value !== coder) option.remove();
+  if (!select.options.length) select.append(el('option', { value: coder }, coder));
+  select.value = coder;
 }
 
 export function initBlind() {

@@ -7,6 +7,15 @@ import { t } from './i18n.js';
 const KEY = 'fieldwork.coder';
 const MAX = 80;
 
+// The server reads the name from this cookie on every request — pages and downloads too — to
+// record who acted in the audit log and to decide access to restricted material.
+const COOKIE = 'fieldwork_coder';
+
+function mirrorCookie(name) {
+  const value = name ? encodeURIComponent(name) : '';
+  document.cookie = `${COOKIE}=${value}; path=/; SameSite=Strict${name ? '' : '; max-age=0'}`;
+}
+
 export function getCoder() {
   try {
     const name = (localStorage.getItem(KEY) || '').trim();
@@ -23,6 +32,7 @@ function setCoder(name) {
     // storage disabled: the name lives for this page only
   }
   memory = name;
+  mirrorCookie(name);
   updateButton();
   document.dispatchEvent(new CustomEvent('fieldwork:coder'));
 }
@@ -81,10 +91,14 @@ export async function ensureCoder(reason = t('coder.first')) {
 }
 
 export function initCoder() {
+  mirrorCookie(current());
   updateButton();
   const button = document.getElementById('coder-button');
   if (button) button.addEventListener('click', () => { askCoder(); });
   window.addEventListener('storage', (event) => {
-    if (event.key === KEY) updateButton();
+    if (event.key === KEY) {
+      mirrorCookie(current());
+      updateButton();
+    }
   });
 }

@@ -52,6 +52,17 @@ export function applyHighlightFilter() {
   for (const mark of transcript().querySelectorAll('mark.hl[data-coding]')) {
     mark.classList.toggle('is-filtered-out', !shown(mark.dataset.code, coderOf.get(mark.dataset.coding) || ''));
   }
+  // Orphans of the document: in a blind pass only the coder's own (with their quotes).
+  const orphans = document.querySelector('details.orphans');
+  if (orphans) {
+    const items = [...orphans.querySelectorAll('li[data-coder]')];
+    for (const item of items) item.hidden = Boolean(blind) && item.dataset.coder !== blind;
+    orphans.hidden = items.length > 0 && items.every((item) => item.hidden);
+    const summary = orphans.querySelector('summary');
+    summary.dataset.all ??= summary.textContent;
+    const mine = items.filter((item) => !item.hidden).length;
+    summary.textContent = blind ? tn('document.ownOrphans', mine) : summary.dataset.all;
+  }
   const filtering = chosen.code || chosen.coder || blind;
   // A blind pass does not tell how much the others coded either.
   const total = blind ? chips.filter((chip) => chip.dataset.coder === blind).length : chips.length;

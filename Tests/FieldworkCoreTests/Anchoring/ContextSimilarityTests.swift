@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Testing
 @testable import FieldworkCore
 

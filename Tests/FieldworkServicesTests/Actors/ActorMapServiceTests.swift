@@ -33,6 +33,7 @@ import Testing
           - id: R16
             role: resident
             administrations: [care]
+            consents: [{id: c-r16, date: 2000-01-01, scopes: [interview]}]
         """
 
     static func workspace() async throws -> TemporaryWorkspace {

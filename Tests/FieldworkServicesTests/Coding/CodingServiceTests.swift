@@ -24,6 +24,19 @@ import Testing
         #expect(listed == [coding])
     }
 
+    @Test func countsPerCodeAndCodersAreTheStoresOwnAggregatesOfLiveCodings() async throws {
+        let workspace = try await workspace()
+        let service = workspace.context.codings
+        _ = try await service.add(document: "int-014", span: 0..<3, code: "need", coder: "anna")
+        _ = try await service.add(document: "int-014", span: 4..<8, code: "need", coder: "bo")
+        let removed = try await service.add(document: "int-014", span: 2..<6, code: "barrier", coder: "cecilia")
+        try await service.remove(id: removed.id, by: "cecilia")
+        let all = try await service.list(CodingFilter())
+        #expect(try await workspace.store.codingCountsByCode() == Dictionary(grouping: all, by: \.codeID).mapValues(\.count))
+        #expect(try await workspace.store.codingCountsByCode() == ["need": 2])
+        #expect(try await workspace.store.coders() == ["anna", "bo"])
+    }
+
     @Test func badInputIsRefusedAndChangesNothing() async throws {
         let workspace = try await workspace()
         let service = workspace.context.codings

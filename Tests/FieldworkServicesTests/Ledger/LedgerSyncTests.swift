@@ -66,6 +66,70 @@ import Testing
         #expect(file.split(separator: "\n").count == 3)
     }
 
+    /// Waits (without a timed assertion) until the server's deferred write has reached the file.
+    private func ledger(_ workspace: TemporaryWorkspace, _ person: String, containing marks: [String]) async throws -> String {
+        var file = ""
+        for _ in 0..<50 where marks.contains(where: { !file.contains($0) }) {
+            try await Task.sleep(for: .milliseconds(100))
+            file = (try? ledger(workspace, person)) ?? ""
+        }
+        return file
+    }
+
+    /// A server appends what changed (the file's earlier bytes stay as they were) and rewrites the
+    /// file in canonical form when it stops: the same bytes the CLI would have written.
+    @Test func aServerAppendsChangesAndCompactsWhenItStops() async throws {
+        let workspace = try await workspace()
+        let first = try await workspace.code("int-014", quote: "Larmet skaver", coder: "Bo")
+        let second = try await workspace.code("int-014", quote: "ligger vaken", coder: "Bo")
+        let canonical = try ledger(workspace, "Bo")
+        #expect(canonical.split(separator: "\n").count == 2)
+
+        let served = FieldworkContext(workspace: workspace.context.workspace, store: workspace.store, deferredLedger: true)
+        _ = try await served.codings.update(id: second.id, memo: "nätterna", expectedVersion: 1)
+        let text = try await workspace.plainText("int-014")
+        let start = try #require(text.occurrences(of: Array("lyssnar efter".unicodeScalars)).first)
+        let third = try await served.codings.add(document: "int-014", span: start..<(start + 13), code: "need", coder: "Bo")
+        let appended = try await ledger(workspace, "Bo", containing: [third.id, "nätterna"])
+        #expect(appended.hasPrefix(canonical))
+        #expect(appended.split(separator: "\n").count == 4)  // two earlier lines, the new state of one, one new
+        // Any reader takes the later state of a restated coding.
+        let records = try LedgerFile.parse(appended, file: "codings/bo.jsonl")
+        let latest = LedgerMerge.latest(records)
+        #expect(latest.count == 3 && latest[second.id]?.version == 2)
+
+        await served.ledger.finish(from: workspace.store)
+        let compacted = try ledger(workspace, "Bo")
+        #expect(compacted == LedgerFile.render(Array(latest.values)))
+        #expect(compacted.split(separator: "\n").count == 3 && compacted.contains(first.id))
+        // Nothing changes on a second finish, nor at the next ingest.
+        await served.ledger.finish(from: workspace.store)
+        try await workspace.ingest()
+        #expect(try ledger(workspace, "Bo") == compacted)
+    }
+
+    /// A server killed before it could compact leaves appended lines: the next ingest (any
+    /// machine) takes the latest state and rewrites the file in canonical form.
+    @Test func anIngestCompactsAFileAKilledServerAppendedTo() async throws {
+        let workspace = try await workspace()
+        let coding = try await workspace.code("int-014", quote: "Larmet skaver", coder: "Bo")
+        let served = FieldworkContext(workspace: workspace.context.workspace, store: workspace.store, deferredLedger: true)
+        _ = try await served.codings.update(id: coding.id, memo: "skaver", expectedVersion: 1)
+        let appended = try await ledger(workspace, "Bo", containing: ["\"memo\":\"skaver\""])
+        #expect(appended.split(separator: "\n").count == 2)
+
+        // Another machine: a fresh database built from the files.
+        let other = try TemporaryWorkspace()
+        try other.write("corpus/int-014.md", TemporaryWorkspace.interview(body: Self.body))
+        try copyLedger("Bo", from: workspace, to: other)
+        let summary = try await other.ingest()
+        #expect(summary.problems.isEmpty)
+        #expect(try await other.store.coding(id: coding.id)?.memo == "skaver")
+        let compacted = try ledger(other, "Bo")
+        #expect(compacted.split(separator: "\n").count == 1 && compacted.contains("\"version\":2"))
+        #expect(compacted == LedgerFile.render(Array(LedgerMerge.latest(try LedgerFile.parse(appended, file: "b")).values)))
+    }
+
     @Test func aDeletedDatabaseIsRebuiltFromTheFilesWithNothingLost() async throws {
         let workspace = try await workspace()
         let kept = try await workspace.code("int-014", quote: "Familjen 👩‍👩‍👧 ringer", coder: "anna")

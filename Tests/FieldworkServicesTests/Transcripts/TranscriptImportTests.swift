@@ -85,10 +85,21 @@ import Testing
         let segments = try await workspace.store.segments(documentID: "int-020")
         let text = ScalarText(document.plainText)
         #expect(segments.map(\.speaker) == ["R14", "Intervjuare"])
-        let timed = format == "docx" || format == "odt" || format == "md" ? ["", ""] : ["[00:00:01] ", "[00:01:02] "]
+        // Subtitle cues keep their end; a text transcript has only its starts.
+        let timed = switch format {
+        case "docx", "odt", "md": ["", ""]
+        case "txt": ["[00:00:01] ", "[00:01:02] "]
+        default: ["[00:00:01–00:00:05] ", "[00:01:02–00:01:04] "]
+        }
         #expect(segments.map { text[$0.start..<$0.end] } == [
             timed[0] + "Jag är rädd på natten 😟\nnär det knakar & *låter*.", timed[1] + "Vad gör du då? 👩‍👩‍👧",
         ])
+        let times: [[Double?]] = switch format {
+        case "docx", "odt", "md": [[nil, nil], [nil, nil]]
+        case "txt": [[1, 62], [62, nil]]  // a start only: the turn ends where the next begins
+        default: [[1, 5], [62, 64]]
+        }
+        #expect(segments.map { [$0.timeStart, $0.timeEnd] } == times)
     }
 
     /// A file with a BOM, CRLF and decomposed letters gives the text in corpus form (NFC, LF).

@@ -1,0 +1,39 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the workspace database to one file while it is in use (SQLite online backup).",
+        discussion: """
+            Safe while `fieldwork serve` runs: the copy is one consistent moment. The file is owner-only \
+            (it holds transcript text). Restore it with `fieldwork restore FILE --yes`.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("The backup file (relative paths are inside the workspace).", valueName: "FILE"))
+    var out: String
+
+    func run() async throws {
+        let context = try workspace.open()
+        let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
+        let summary = try context.backups.backup(to: url)
+        if output.json {
+            try JSONOutput.print(summary)
+        } else {
+            print("backed up to \(url.path): \(BackupDescription.text(summary))")
+        }
+    }
+}
+
+/// One line about a backup's content, shared by backup and restore.
+enum BackupDescription {
+    static func text(_ summary: StoreBackupSummary) -> String {
+        "\(summary.documents) documents, \(summary.codings) codings, \(summary.memos) memos, \(summary.readings) readings; "
+            + "schema \(summary.schema); \(summary.bytes) bytes"
+    }
+}

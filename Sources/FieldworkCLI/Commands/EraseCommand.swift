@@ -1,0 +1,76 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+/// `fieldwork erase PARTICIPANT [--yes]`: the right to erasure (GDPR art. 17).
+struct EraseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Erase a participant: their words, codings on them, telemetry, devices and register entry (GDPR art. 17).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The participant's pseudonym (e.g. R07).")
+    var participant: String
+
+    @Flag(help: "Do not ask for confirmation of the corpus files to remove or redact.")
+    var yes = false
+
+    func run() async throws {
+        let context = try workspace.open()
+        let service = ErasureService(context: context)
+        let plan: ErasurePlan
+        do {
+            plan = try await service.plan(participant)
+        } catch let error as ErasureError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        print("Erasing \(participant) changes these corpus files:")
+        for file in plan.removedFiles { print("  remove \(file.path) (nobody else's words in it)") }
+        for file in plan.redactedFiles { print("  redact \(file.path) (\(file.passages.count) passage\(file.passages.count == 1 ? "" : "s"))") }
+        if plan.removedFiles.isEmpty && plan.redactedFiles.isEmpty { print("  none") }
+        if !yes {
+            print("Type \(participant) to erase, anything else to stop: ", terminator: "")
+            let answer = readLine()
+            if answer == nil { print("") }
+            guard answer?.trimmingCharacters(in: .whitespaces) == participant else {
+                print("Stopped: nothing was changed.")
+                throw ExitCode.failure
+            }
+        }
+        let report = try await service.run(plan)
+        print("Erased \(participant):")
+        for path in report.removedFiles { print("  removed \(path)") }
+        for file in report.redactedFiles { print("  redacted \(file.path): \(file.passages) passage\(file.passages == 1 ? "" : "s") cut out") }
+        print("  \(report.codings.count) coding\(report.codings.count == 1 ? "" : "s") on their words removed\(report.codings.isEmpty ? "" : ":")")
+        for coding in report.codings { print("    \(coding.id) (\(coding.codeID), by \(coding.coder), in \(coding.documentID))") }
+        if report.memos > 0 { print("  \(report.memos) memo\(report.memos == 1 ? "" : "s") of removed documents removed") }
+        print("  telemetry: \(report.devices.count) device\(report.devices.count == 1 ? "" : "s") and their readings removed\(report.devices.isEmpty ? "" : " (" + report.devices.joined(separator: ", ") + ")")")
+        print("  register entry removed from corpus/participants.yaml; devices from corpus/devices.yaml")
+        for path in report.codingsFilesRewritten { print("  rewrote \(path)") }
+        print("  \(participant) is listed in corpus/erased.yaml: no ingest brings their words back")
+        print("  the database was compacted (VACUUM) and its write-ahead log emptied")
+        if report.orphansKept > 0 {
+            print("Review: \(report.orphansKept) orphaned coding\(report.orphansKept == 1 ? "" : "s") kept in the redacted documents; "
+                  + "a quote from an earlier version of the text may hold their words (`fieldwork code list --orphaned`).")
+        }
+        if report.earlierExports.isEmpty {
+            print("No exports were recorded before this erasure.")
+        } else {
+            print("Exports made before this erasure may hold their words; recall them:")
+            for entry in report.earlierExports {
+                print("  \(entry.at)  \(entry.by)  \(entry.details["kind"] ?? "?")  \(entry.details["file"] ?? "?")")
+            }
+        }
+        print("Older copies outside this workspace (git history, backups, shared folders) are not touched.")
+        // A redacted file that no longer ingests leaves its old text in the database: say so.
+        guard report.problems.isEmpty else {
+            for problem in report.problems { printError(problem) }
+            printError("error: the ingest after the erasure reported problems; fix them and run `fieldwork ingest`: "
+                       + "until a redacted file is ingested, its old text stays in the database")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkServices
+import Foundation
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Replace the workspace database by a backup made with `fieldwork backup`.",
+        discussion: """
+            The backup is checked first (integrity, a Fieldwork database, not from a newer version); \
+            without --yes nothing is changed and what would be replaced is shown. The codings files in \
+            codings/ are not touched: the next ingest merges them into the restored database by version.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("The backup file.", valueName: "FILE"))
+    var file: String
+
+    @Flag(help: "Replace the database without asking.")
+    var yes = false
+
+    func run() async throws {
+        let context = try workspace.open()
+        let url = URL(fileURLWithPath: file, relativeTo: context.workspace.root).standardizedFileURL
+        let backup = try context.backups.inspect(url)
+        guard yes else {
+            let current = try await context.store.counts()
+            throw RestoreNeedsConfirmation(message: """
+                restore would replace this workspace's database (\(current.documents) documents, \(current.codings) codings) \
+                by the backup (\(BackupDescription.text(backup))); run again with --yes
+                """)
+        }
+        let summary = try context.backups.restore(from: url)
+        print("restored \(url.path): \(BackupDescription.text(summary))")
+        print("next: `fieldwork ingest` brings in corpus and codings files changed since the backup")
+    }
+}
+
+/// Not a usage error: the command was right, it only lacked the go-ahead.
+struct RestoreNeedsConfirmation: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

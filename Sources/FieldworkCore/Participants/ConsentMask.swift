@@ -1,0 +1,46 @@
+/// The spans of one document whose words the consent rule withholds today, and what that means
+/// for a coding shown beside them: a coding touching a withheld span loses its quote, context
+/// and memo; any other coding keeps its quote, but its context (32 scalars either side, which
+/// reach into the neighbouring turns) stops where withheld words begin.
+public struct ConsentMask: Sendable {
+    public private(set) var withheld: [(span: Range<Int>, reason: ConsentRule.Reason)] = []
+
+    public init(document: DocumentMetadata, segments: [Segment], text: ScalarText, attributor: PassageAttributor, rule: ConsentRule) {
+        for segment in segments {
+            let people = attributor.attribute(segment, text: text[segment.span]).participants
+            if case .withheld(let reason) = rule.words(of: people, type: document.type, date: document.date) {
+                withheld.append((segment.span, reason))
+            }
+        }
+    }
+
+    /// Why words in `span` are withheld; nil when none are.
+    public func reason(for span: Range<Int>) -> ConsentRule.Reason? {
+        withheld.first { $0.span.overlaps(span) || (span.isEmpty && $0.span.contains(span.lowerBound)) }?.reason
+    }
+
+    /// The coding as it may be shown today.
+    public func clean(_ coding: Coding) -> Coding {
+        guard !withheld.isEmpty else { return coding }
+        var clean = coding
+        let anchor = coding.anchor
+        if reason(for: anchor.span) != nil {
+            clean.anchor = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: anchor.start, end: anchor.end)
+            clean.memo = nil
+            return clean
+        }
+        let prefixStart = anchor.start - anchor.prefix.unicodeScalars.count
+        let cutBefore = withheld.filter { $0.span.upperBound <= anchor.start && $0.span.upperBound > prefixStart }
+            .map(\.span.upperBound).max()
+        let suffixEnd = anchor.end + anchor.suffix.unicodeScalars.count
+        let cutAfter = withheld.filter { $0.span.lowerBound >= anchor.end && $0.span.lowerBound < suffixEnd }
+            .map(\.span.lowerBound).min()
+        if let cutBefore {
+            clean.anchor.prefix = String(String.UnicodeScalarView(anchor.prefix.unicodeScalars.suffix(anchor.start - cutBefore)))
+        }
+        if let cutAfter {
+            clean.anchor.suffix = String(String.UnicodeScalarView(anchor.suffix.unicodeScalars.prefix(cutAfter - anchor.end)))
+        }
+        return clean
+    }
+}

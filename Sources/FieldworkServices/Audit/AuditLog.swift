@@ -1,0 +1,62 @@
+import FieldworkCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The workspace's audit log, `audit/log.jsonl` (see `AuditEntry`): a file, not a table, because
+/// the database is an index that can be deleted and rebuilt from the workspace files, while the
+/// record of who exported, imported or erased what cannot be rebuilt from anything. The store
+/// keeps only the head it last saw, to notice lines cut off the end.
+///
+/// Appends take an exclusive `flock` on the file, so a server and a CLI command appending at the
+/// same moment each link to the other's line.
+public struct AuditLog: AuditTrail {
+    public let url: URL
+    let store: any AuditHeadStore
+    /// The path in messages (`audit/log.jsonl`).
+    public static let relativePath = "audit/log.jsonl"
+
+    public init(workspace: Workspace, store: any AuditHeadStore) {
+        url = workspace.root.appending(path: Self.relativePath)
+        self.store = store
+    }
+
+    @discardableResult
+    public func append(_ action: AuditAction, by: String, details: [String: String]) async throws -> AuditEntry {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw AuditLogError("\(Self.relativePath): cannot open (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw AuditLogError("\(Self.relativePath): cannot lock") }
+        defer { flock(descriptor, LOCK_UN) }
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        let last = text.split(separator: "\n").last
+        let entry = AuditChain.next(after: last, at: UTCTime.isoTimestamp(date: Date()), by: by, action: action, details: details)
+        let line = entry.line
+        // A log whose last line lost its newline (an editor) still gets its entries on lines of their own.
+        let bytes = Array(((text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else { throw AuditLogError("\(Self.relativePath): could not be written") }
+        try await store.recordAuditHead(AuditHead(seq: entry.seq, hash: SHA256.hex(Array(line.utf8))))
+        return entry
+    }
+
+    public func entries() async throws -> [AuditEntry] {
+        try text().split(separator: "\n").compactMap(AuditEntry.parse)
+    }
+
+    public func verify() async throws -> AuditChain.Verification {
+        AuditChain.verify(try text(), file: Self.relativePath, head: try await store.auditHead())
+    }
+
+    private func text() throws -> String {
+        guard FileManager.default.fileExists(atPath: url.path) else { return "" }
+        return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    }
+}
+
+public struct AuditLogError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,43 @@
+import FieldworkCore
+import Foundation
+
+/// Audit entries for what both faces do, by the person acting (`Acting`).
+extension FieldworkContext {
+    public var audit: AuditLog { AuditLog(workspace: workspace, store: store) }
+
+    public func record(_ action: AuditAction, _ details: [String: String]) async throws {
+        try await audit.append(action, by: Acting.current.auditName, details: details)
+    }
+
+    /// An export: its kind, where it went (`stdout` when printed), its counts and the consent
+    /// rule it applied. `consent` is nil for exports that carry no participant's words (a
+    /// codebook, a count matrix). `metadata` is what the export states about itself beyond
+    /// that (consent receipts, withheld counts by rule), taken into the entry as it is.
+    public func recordExport(_ kind: String, to url: URL?, counts: [String: Int] = [:], consent: WithheldCount? = nil,
+                             metadata: [String: String] = [:]) async throws {
+        var details = AuditDetails.counts(counts)
+        details["kind"] = kind
+        details["file"] = url.map { workspace.relativePath(of: $0) } ?? "stdout"
+        if let consent {
+            let rule = ConsentRule.today([])
+            details["consent"] = "consent rule of \(rule.today)" + (rule.access.map { " with access of \($0.coder ?? "no coder")" } ?? "")
+            details["withheld"] = consent.total == 0 ? "none" : consent.summary
+        }
+        details.merge(metadata) { _, new in new }
+        try await record(.export, details)
+    }
+
+    /// An import: its kind, the file it read (its name only, not where it lay), its counts.
+    public func recordImport(_ kind: String, from url: URL, counts: [String: Int] = [:]) async throws {
+        var details = AuditDetails.counts(counts)
+        details["kind"] = kind
+        details["file"] = url.lastPathComponent
+        try await record(.import, details)
+    }
+}
+
+enum AuditDetails {
+    static func counts(_ counts: [String: Int]) -> [String: String] {
+        counts.mapValues(String.init)
+    }
+}

@@ -1,0 +1,65 @@
+import FieldworkCore
+
+/// What erasing a participant will touch, worked out before anything changes, so that the
+/// files can be listed for confirmation.
+public struct ErasurePlan: Sendable {
+    public struct RedactedFile: Sendable, Hashable {
+        public var path: String
+        public var documentID: String
+        /// The file's lines to drop (1-based): the participant's passages.
+        public var lines: Set<Int>
+        public var passages: [Range<Int>]
+    }
+
+    public var participantID: String
+    /// Corpus files that hold nobody else's words: removed whole.
+    public var removedFiles: [(path: String, documentID: String)]
+    /// Corpus files that hold other people's words too: the participant's passages are cut out.
+    public var redactedFiles: [RedactedFile]
+
+    /// Reads the store: a passage is the participant's when it is their turn or a note that
+    /// names them among its authors (`Attribution`). A document goes whole when none of its
+    /// remaining passages counts for anyone else and some were theirs; a document that only
+    /// lists them (in its front matter or a group roster) is redacted of that mention.
+    public static func make(_ participantID: String, store: any FieldworkStore) async throws -> ErasurePlan {
+        let participants = try await store.participants()
+        let known = Set(participants.map(\.id))
+        var plan = ErasurePlan(participantID: participantID, removedFiles: [], redactedFiles: [])
+        for summary in try await store.documents() {
+            let id = summary.metadata.id
+            guard let document = try await store.document(id: id) else { continue }
+            let segments = try await store.segments(documentID: id)
+            let listed = summary.metadata.participants.contains(participantID)
+            guard listed || segments.contains(where: { $0.speaker == participantID }) else { continue }
+            let text = ScalarText(document.plainText)
+            let attributor = PassageAttributor(segments: segments, text: text, known: known)
+            var theirs: [Segment] = []
+            var othersRemain = false
+            for segment in segments {
+                let attribution = attributor.attribute(segment, text: text[segment.span])
+                let isTheirs = segment.speaker == participantID
+                    || (attribution.basis == .named && attribution.participants.contains(participantID))
+                if isTheirs { theirs.append(segment) } else if attribution.participants.contains(where: { $0 != participantID }) {
+                    othersRemain = true
+                }
+            }
+            // A document that only lists them (no words of theirs) keeps its text.
+            if !othersRemain && !theirs.isEmpty {
+                plan.removedFiles.append((document.path, id))
+            } else {
+                plan.redactedFiles.append(RedactedFile(
+                    path: document.path, documentID: id,
+                    lines: Set(theirs.flatMap { Array($0.lineStart...max($0.lineStart, $0.lineEnd)) }),
+                    passages: theirs.map(\.span)))
+            }
+        }
+        return plan
+    }
+
+    /// What the store is asked to delete.
+    var storeErasure: StoreErasure {
+        StoreErasure(participantID: participantID,
+                     passages: Dictionary(uniqueKeysWithValues: redactedFiles.map { ($0.documentID, $0.passages) }),
+                     documentIDs: removedFiles.map(\.documentID))
+    }
+}

@@ -1,0 +1,143 @@
+import FieldworkCore
+import Foundation
+
+/// Erases a participant (GDPR art. 17): their words in the store, the codings files and the
+/// corpus; their register entry, telemetry and devices. Afterwards `corpus/erased.yaml` names
+/// them so that no ingest brings anything back, and the audit log lists the exports made
+/// before, to be recalled.
+public struct ErasureService: Sendable {
+    let context: FieldworkContext
+
+    public init(context: FieldworkContext) {
+        self.context = context
+    }
+
+    public struct Report: Sendable {
+        public var participantID: String
+        public var removedFiles: [String]
+        public var redactedFiles: [(path: String, passages: Int)]
+        public var codings: [StoreErasure.Deleted.DeletedCoding]
+        public var memos: Int
+        public var devices: [String]
+        public var codingsFilesRewritten: [String]
+        /// Exports made before the erasure (from the audit log): they may hold the words.
+        public var earlierExports: [AuditEntry]
+        /// Orphaned codings kept in redacted documents: their quotes come from earlier versions of
+        /// the text and cannot be attributed, so a person reviews them.
+        public var orphansKept: Int
+        /// Problems the re-ingest after the erasure reported (`file:line: problem`).
+        public var problems: [String]
+    }
+
+    public func plan(_ participantID: String) async throws -> ErasurePlan {
+        if try ErasedList.load(context.workspace).contains(participantID) {
+            throw ErasureError("\(participantID) is already erased (\(ErasedList.relativePath))")
+        }
+        guard try await context.store.participants().contains(where: { $0.id == participantID }) else {
+            throw ErasureError("\(participantID) is not a participant (corpus/participants.yaml; run `fieldwork ingest` first if it was just added)")
+        }
+        return try await ErasurePlan.make(participantID, store: context.store)
+    }
+
+    public func run(_ plan: ErasurePlan) async throws -> Report {
+        let workspace = context.workspace
+        let id = plan.participantID
+        // The list first: should anything below fail, no ingest can bring the words back meanwhile.
+        try ErasedList.add(id, to: workspace)
+        let deleted = try await context.store.erase(plan.storeErasure)
+        let removedDocuments = Set(plan.removedFiles.map(\.documentID))
+        let ledgerFiles = try rewriteLedger { record in
+            switch record {
+            case .coding(let entry): deleted.codings.contains { $0.id == entry.id } || removedDocuments.contains(entry.document)
+            case .memo(let entry): deleted.memoIDs.contains(entry.id) || (entry.target == .document && removedDocuments.contains(entry.targetID))
+            }
+        }
+        for file in plan.removedFiles { try FileManager.default.removeItem(at: workspace.url(forRelativePath: file.path)) }
+        for file in plan.redactedFiles {
+            let url = workspace.url(forRelativePath: file.path)
+            let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            try ExportFile.write(ErasureText.redactCorpusFile(text, dropping: file.lines, participant: id), to: url, permissions: nil)
+        }
+        try editRegister(workspace.participantsFile) { ErasureText.item($0, has: "id", id) }
+        try editRegister(workspace.corpus.appending(path: "devices.yaml")) { ErasureText.item($0, has: "participant", id) }
+        // The redacted files go in again; the remaining codings re-anchor in their new text.
+        let summary = try await context.ingest.ingest()
+        let redacted = plan.redactedFiles.map(\.documentID)
+        try await context.store.refreshCodingContext(documentIDs: redacted)
+        let refreshed = try await refreshLedgerContext(documents: Set(redacted))
+        try await context.store.compact()
+        var orphans = 0
+        for document in redacted {
+            orphans += try await context.store.codings(CodingFilter(documentID: document, status: .orphaned)).count
+        }
+        let report = Report(
+            participantID: id, removedFiles: plan.removedFiles.map(\.path),
+            redactedFiles: plan.redactedFiles.map { ($0.path, $0.passages.count) }, codings: deleted.codings,
+            memos: deleted.memoIDs.count, devices: deleted.devices,
+            codingsFilesRewritten: Array(Set(ledgerFiles + refreshed)).sorted(),
+            earlierExports: try await context.audit.exports(), orphansKept: orphans,
+            problems: summary.problems.map(\.description))
+        try await context.record(.erasure, [
+            "participant": id, "codings": String(deleted.codings.count), "memos": String(deleted.memoIDs.count),
+            "documents_removed": plan.removedFiles.map(\.documentID).joined(separator: ","),
+            "documents_redacted": redacted.joined(separator: ","), "devices": String(deleted.devices.count),
+        ])
+        return report
+    }
+
+    /// Rewrites every codings file without the records `drop` picks; returns the files changed.
+    private func rewriteLedger(dropping drop: (LedgerRecord) -> Bool) throws -> [String] {
+        try editLedger { records in records.filter { !drop($0) } }
+    }
+
+    /// Codings files keep each coding's quote context as its author left it; after passages were
+    /// cut out of a document, the context of the codings that stay is taken from the new text,
+    /// so no file keeps a neighbouring passage's removed words.
+    private func refreshLedgerContext(documents: Set<String>) async throws -> [String] {
+        guard !documents.isEmpty else { return [] }
+        var current: [String: Coding] = [:]
+        for document in documents {
+            for coding in try await context.store.codings(CodingFilter(documentID: document)) { current[coding.id] = coding }
+        }
+        return try editLedger { records in
+            records.map { record in
+                guard case .coding(var entry) = record, documents.contains(entry.document), let coding = current[entry.id],
+                      coding.status == .anchored else { return record }
+                entry.start = coding.start
+                entry.end = coding.end
+                entry.quote = coding.anchor.quote
+                entry.prefix = coding.anchor.prefix
+                entry.suffix = coding.anchor.suffix
+                return .coding(entry)
+            }
+        }
+    }
+
+    private func editLedger(_ edit: ([LedgerRecord]) -> [LedgerRecord]) throws -> [String] {
+        let folder = context.workspace.codingsFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var changed: [String] = []
+        for name in names.sorted() where name.hasSuffix(".jsonl") {
+            let url = folder.appending(path: name)
+            let path = "codings/\(name)"
+            let records = try LedgerFile.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self), file: path)
+            let edited = edit(records)
+            guard edited != records else { continue }
+            try ExportFile.write(LedgerFile.render(edited), to: url, permissions: nil)
+            changed.append(path)
+        }
+        return changed
+    }
+
+    private func editRegister(_ url: URL, drop: ([Substring]) -> Bool) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        let edited = ErasureText.removeListItems(text, where: drop)
+        if edited != text { try ExportFile.write(edited, to: url, permissions: nil) }
+    }
+}
+
+public struct ErasureError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,39 @@
+import FieldworkCore
+import Foundation
+
+/// `fieldwork backup` and `fieldwork restore`: the workspace database as one file.
+///
+/// The codings files (`codings/*.jsonl`), the corpus and the codebook are text in the workspace
+/// and are kept by git or the file share; the backup covers what lives only in the database:
+/// coding history, telemetry, need links, and the index itself.
+public struct BackupService: Sendable {
+    let store: any FieldworkStore
+
+    public init(store: any FieldworkStore) {
+        self.store = store
+    }
+
+    private var backups: any StoreBackup {
+        get throws {
+            guard let backups = store as? any StoreBackup else {
+                throw StoreBackupError(path: "store", problem: "this store is backed up with its own tools (pg_dump)")
+            }
+            return backups
+        }
+    }
+
+    /// Writes the backup to `url` atomically and owner-only: a backup cut short leaves no file
+    /// there (and the previous backup of that name intact).
+    public func backup(to url: URL) throws -> StoreBackupSummary {
+        let backups = try backups
+        return try ExportFile.write(to: url) { temporary in try backups.backup(toNewFile: temporary.path) }
+    }
+
+    public func inspect(_ url: URL) throws -> StoreBackupSummary {
+        try backups.inspectBackup(at: url.path)
+    }
+
+    public func restore(from url: URL) throws -> StoreBackupSummary {
+        try backups.restore(fromFile: url.path)
+    }
+}

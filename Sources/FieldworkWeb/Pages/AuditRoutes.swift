@@ -1,0 +1,18 @@
+import FieldworkServices
+import Hummingbird
+
+/// `/audit`: the audit log, newest first, and whether its hash chain is intact.
+struct AuditRoutes {
+    let context: FieldworkContext
+
+    func register(on router: Router<WebContext>) {
+        router.get("/audit", use: audit)
+    }
+
+    @Sendable func audit(_ request: Request, context web: WebContext) async throws -> Response {
+        let log = context.audit
+        let t = Localizer(web.language)
+        let body = AuditPage(entries: try await log.entries(), verification: try await log.verify(), t: t).body()
+        return Layout.response(web, .audit, title: t("audit.title"), body: body)
+    }
+}

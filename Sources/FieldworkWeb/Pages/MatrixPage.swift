@@ -1,0 +1,116 @@
+import FieldworkCore
+import FieldworkServices
+
+/// `/matrix`: the code × case table of `export matrix` (codings per code per participant,
+/// document, administration or participant attribute value), each count a link to the passages
+/// it counts (`/matrix/passages`), which `MatrixPassagesPage` lists.
+struct MatrixPage {
+    /// What the page was asked for; the same parameters reach the cell links.
+    struct Query {
+        var rows: CaseMatrix.Rows = .participant
+        var includeChildren = false
+        var coder: String?
+
+        func parameters(row: String? = nil, code: String? = nil) -> [(String, String?)] {
+            [("rows", rows.rawValue), ("row", row), ("code", code),
+             ("include_children", includeChildren ? "true" : nil), ("coder", coder)]
+        }
+    }
+
+    let table: CaseMatrix.Table
+    let query: Query
+    let codebook: Codebook
+    let attributeKeys: [String]
+    let coders: [String]
+    let t: Localizer
+
+    func body() -> String {
+        var html = "<h1>\(t.html("matrix.title"))</h1><p class=\"hint\">"
+            + t.html("matrix.hint", ["rows": Self.rowsName(query.rows, t)], raw: ["command": "<code>fieldwork export matrix</code>"]) + "</p>"
+        html += form()
+        let columns = table.columns.filter { code in table.labels.contains { table.count($0, code) > 0 } }
+        html += "<p class=\"count\">\(HTML.escape(t.count("matrix.codings", table.codings)))"
+        if table.unattributed > 0 { html += HTML.escape(t.count("matrix.unattributed", table.unattributed)) }
+        html += "\(t.html("matrix.leftOut"))</p>"
+        guard !columns.isEmpty else { return html + "<p class=\"empty\">\(t.html("matrix.empty"))</p>" }
+        let participantRows = query.rows == .participant
+        html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>\(t.html("matrix.caption", ["rows": Self.rowsName(query.rows, t)]))</caption>"
+        html += "<thead><tr><th scope=\"col\">\(HTML.escape(Self.rowHeading(query.rows, t)))</th>" + (participantRows ? "<th scope=\"col\">\(t.html("matrix.role"))</th>" : "")
+        for code in columns {
+            html += "<th scope=\"col\"><span class=\"code-dot\" data-code=\"\(HTML.escape(code))\"></span>\(HTML.escape(codebook[code]?.name ?? code))</th>"
+        }
+        html += "</tr></thead><tbody>"
+        for label in table.labels {
+            let name = Self.rowName(label, query.rows, t)
+            html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>" + (participantRows ? "<td>\(HTML.escape(table.roles[label] ?? ""))</td>" : "")
+            for code in columns {
+                let count = table.count(label, code)
+                guard count > 0 else {
+                    html += "<td class=\"zero\">0</td>"
+                    continue
+                }
+                let link = HTML.url("/matrix/passages", query.parameters(row: label, code: code))
+                let described = t.count("matrix.cell", count, ["code": codebook[code]?.name ?? code, "row": name])
+                html += "<td><a href=\"\(HTML.escape(link))\" aria-label=\"\(HTML.escape(described))\">\(count)</a></td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    private func form() -> String {
+        var html = "<form class=\"filters\" method=\"get\" action=\"/matrix\"><label>\(t.html("matrix.rows")) <select name=\"rows\">"
+        var choices: [(CaseMatrix.Rows, String)] = [(.participant, t("matrix.rows.participant")), (.document, t("matrix.rows.document")),
+                                                    (.administration, t("matrix.rows.administration"))]
+        choices += attributeKeys.map { (.attribute($0), t("matrix.rows.attribute", ["key": $0])) }
+        for (rows, title) in choices {
+            html += "<option value=\"\(HTML.escape(rows.rawValue))\"\(rows == query.rows ? " selected" : "")>\(HTML.escape(title))</option>"
+        }
+        html += "</select></label><label>\(t.html("col.coder")) <select name=\"coder\"><option value=\"\">\(t.html("matrix.allCoders"))</option>"
+        for coder in coders {
+            html += "<option value=\"\(HTML.escape(coder))\"\(coder == query.coder ? " selected" : "")>\(HTML.escape(coder))</option>"
+        }
+        html += "</select></label><label><input type=\"checkbox\" name=\"include_children\" value=\"true\"\(query.includeChildren ? " checked" : "")> "
+            + "\(t.html("matrix.includeChildren"))</label><button type=\"submit\">\(t.html("action.show"))</button></form>"
+        return html
+    }
+
+    static func rowName(_ label: String, _ rows: CaseMatrix.Rows, _ t: Localizer) -> String {
+        guard rows == .administration, let administration = Administration(rawValue: label) else { return label }
+        return t.administration(administration)
+    }
+
+    /// What the rows are, inside a sentence ("participant", "value of living_situation").
+    static func rowsName(_ rows: CaseMatrix.Rows, _ t: Localizer) -> String {
+        if case .attribute(let key) = rows { return t("matrix.rowsName.attribute", ["key": key]) }
+        return t("matrix.rowsName.\(rows.rawValue)")
+    }
+
+    static func rowHeading(_ rows: CaseMatrix.Rows, _ t: Localizer) -> String {
+        if case .attribute(let key) = rows { return key }
+        return t("matrix.rows.\(rows.rawValue)")
+    }
+}
+
+/// `/matrix/passages`: the passages one cell of the matrix counts.
+struct MatrixPassagesPage {
+    let query: MatrixPage.Query
+    let row: String
+    let code: String
+    let items: [RetrievalService.Item]
+    let codebook: Codebook
+    let t: Localizer
+
+    func body() -> String {
+        let rowName = MatrixPage.rowName(row, query.rows, t)
+        let codeName = codebook[code]?.name ?? code
+        var html = "<h1>\(HTML.escape(codeName)) × \(HTML.escape(rowName))</h1>"
+        let key = query.includeChildren ? "matrix.passagesHintChildren" : "matrix.passagesHint"
+        html += "<p class=\"hint\">" + t.html(key, ["rows": MatrixPage.rowsName(query.rows, t)],
+                                                raw: ["code": "<strong>\(HTML.escape(codeName))</strong>", "row": "<strong>\(HTML.escape(rowName))</strong>"])
+            + (query.coder.map { " " + t.html("matrix.codedBy", ["coder": $0]) } ?? "")
+            + " <a href=\"\(HTML.escape(HTML.url("/matrix", query.parameters())))\">\(t.html("matrix.back"))</a></p>"
+        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count)))</p>"
+        return html + PassageList(codebook: codebook, t: t).render(items)
+    }
+}

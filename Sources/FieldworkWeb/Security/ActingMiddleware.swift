@@ -1,0 +1,32 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Hummingbird
+
+/// The localhost session is one person: the coder name the browser asked for once
+/// (`coder.js` keeps it in localStorage and mirrors it into the `fieldwork_coder` cookie, so
+/// that plain page loads and downloads carry it too). Each request runs as that person
+/// (`Acting`): audit entries name them, and material restricted to other coders
+/// (`corpus/access.yaml`, read per request so an edit applies at once) is withheld.
+///
+/// This is a courtesy boundary inside one trusted session, not authentication: whoever holds
+/// the session can type any coder name.
+struct ActingMiddleware: RouterMiddleware {
+    static let cookieName = "fieldwork_coder"
+    let workspace: Workspace
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let name = request.cookies[Self.cookieName]?.value.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
+        context.coder = name.flatMap { $0.isEmpty || $0.count > 80 ? nil : $0 }
+        // A broken file withholds nothing silently and shows nothing: every request says what to fix.
+        let access: AccessPolicy
+        do {
+            access = try AccessPolicyFile.load(workspace)
+        } catch {
+            throw APIError(.internalServerError, "access_policy", "\(error)")
+        }
+        let acting = Acting(coder: context.coder, access: access)
+        return try await Acting.$request.withValue(acting) { [context] in try await next(request, context) }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `fieldwork backup` while another process writes codings, and `fieldwork restore`: each backup
+/// is one consistent, owner-only file; a restore gives back exactly the backup's database; the
+/// next ingest brings the codings made since then back from the codings files.
+@Suite struct BackupRestoreTests {
+    let workspace: URL
+    let cli: CLIRunner
+
+    init() throws {
+        workspace = try CLIRunner.sampleWorkspaceCopy()
+        cli = CLIRunner(workspace: workspace)
+        #expect(try cli.run("ingest").status == 0)
+    }
+
+    private func codings() throws -> Int {
+        try #require((try cli.json("status") as? [String: Any])?["codings"] as? Int)
+    }
+
+    @Test func backupsTakenDuringWritesAreConsistentAndRestoreExactly() async throws {
+        let writer = Task.detached { [cli] in
+            var added = 0
+            for index in 0..<20 {
+                let start = 20 + index * 4
+                let result = try cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 3)",
+                                         "--code", "need.safety", "--coder", "Bo")
+                if result.status == 0 { added += 1 }
+            }
+            return added
+        }
+        var counts: [Int] = []
+        for number in 0..<3 {
+            let summary = try #require(try cli.json("backup", "--out", "backups/b\(number).sqlite") as? [String: Any])
+            counts.append(try #require(summary["codings"] as? Int))
+            let path = workspace.appending(path: "backups/b\(number).sqlite").path
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600)
+        }
+        let added = try await writer.value
+        #expect(added == 20)
+        let final = try codings()
+        #expect(counts == counts.sorted() && counts.allSatisfy { $0 <= final })
+        // Nothing beside the backups: no journal, no partial file.
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.appending(path: "backups").path)
+        #expect(names.sorted() == ["b0.sqlite", "b1.sqlite", "b2.sqlite"])
+
+        let restore = try cli.run("restore", "backups/b0.sqlite", "--yes")
+        #expect(restore.status == 0, "\(restore.stderr)")
+        #expect(try codings() == counts[0])
+        // The codings files still hold every coding: the next ingest brings them back.
+        #expect(try cli.run("ingest").status == 0)
+        #expect(try codings() == final)
+    }
+
+    @Test func aRestoreWithoutYesOrFromABadFileChangesNothing() throws {
+        #expect(try cli.run("code", "add", "int-001", "--start", "10", "--end", "20", "--code", "need.safety", "--coder", "Bo").status == 0)
+        #expect(try cli.run("backup", "--out", "backups/one.sqlite").status == 0)
+        #expect(try cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
+        let before = try codings()
+
+        let unconfirmed = try cli.run("restore", "backups/one.sqlite")
+        #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"))
+        #expect(try codings() == before)
+
+        let bad = workspace.appending(path: "backups/notes.txt")
+        try "not a database".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try cli.run("restore", bad.path, "--yes")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("notes.txt: not a SQLite database"))
+        #expect(try codings() == before)
+
+        // A backup whose schema is newer than this binary is refused too.
+        let newer = workspace.appending(path: "backups/newer.sqlite")
+        try FileManager.default.copyItem(at: workspace.appending(path: "backups/one.sqlite"), to: newer)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        sqlite.arguments = ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v999-future')\"); c.commit()", newer.path]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let future = try cli.run("restore", newer.path, "--yes")
+        #expect(future.status != 0 && future.stderr.contains("newer Fieldwork"))
+        #expect(try codings() == before)
+    }
+}

@@ -1,0 +1,55 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Testing
+
+/// The code × case matrix and the co-occurrence pairs on the repository's sample study (three
+/// coders and a consensus in `codings/`): every count is exactly the passages its cell opens.
+@Suite struct CaseMatrixTests {
+    @Test func everyCellCountsExactlyThePassagesItOpens() async throws {
+        let context = try await SampleStudy.open()
+        defer { try? FileManager.default.removeItem(at: context.workspace.root) }
+        let matrix = CaseMatrix(store: context.store)
+        #expect(try await matrix.attributeKeys().contains("living_situation"))
+        var checked = 0
+        for rows: CaseMatrix.Rows in [.participant, .document, .administration, .attribute("living_situation")] {
+            for (includeChildren, coder) in [(false, nil), (true, nil), (false, "Consensus")] as [(Bool, String?)] {
+                let table = try await matrix.table(rows: rows, includeChildren: includeChildren, coder: coder)
+                for label in table.labels {
+                    for code in table.columns where table.count(label, code) > 0 {
+                        let passages = try await matrix.passages(rows: rows, row: label, code: code, includeChildren: includeChildren, coder: coder)
+                        #expect(passages.count == table.count(label, code), "\(rows.rawValue) \(label) \(code)")
+                        #expect(passages.allSatisfy { coder == nil || $0.coding.coder == coder })
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 100)
+        // An attribute row counts each passage once per value its people have.
+        let alone = try await matrix.table(rows: .attribute("living_situation"))
+        #expect(alone.labels.contains("alone"))
+        #expect(CaseMatrix.Rows(rawValue: "attribute:living_situation") == .attribute("living_situation"))
+        #expect(CaseMatrix.Rows(rawValue: "attribute:") == nil && CaseMatrix.Rows(rawValue: "case") == nil)
+    }
+
+    @Test func everyCooccurrencePairOpensItsBothSegments() async throws {
+        let context = try await SampleStudy.open()
+        defer { try? FileManager.default.removeItem(at: context.workspace.root) }
+        for coder in [nil, "Consensus"] as [String?] {
+            let counts = try await context.agreement.cooccurrence(coder: coder)
+            #expect(!counts.pairs.isEmpty)
+            for pair in counts.pairs {
+                let passages = try await context.agreement.cooccurrencePassages(pair.codeA, pair.codeB, coder: coder)
+                #expect(passages.count == pair.both, "\(pair.codeA) + \(pair.codeB)")
+                for passage in passages {
+                    let codes = Set(passage.codings.map(\.codeID))
+                    #expect(codes == [pair.codeA, pair.codeB])
+                    #expect(passage.codings.allSatisfy { $0.start < passage.segment.end && $0.end > passage.segment.start })
+                    #expect(passage.withheld != nil || !passage.text.isEmpty)
+                }
+            }
+        }
+        await #expect(throws: CodingError.self) { try await context.agreement.cooccurrencePassages("no.such", "barrier") }
+    }
+}

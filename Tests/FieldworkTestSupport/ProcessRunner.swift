@@ -1,0 +1,68 @@
+import Foundation
+
+/// What a finished process printed and how it ended.
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs a program to its end. Both pipes are drained at the same time: reading one to its end
+/// before the other deadlocks once the other fills its pipe buffer (64 KiB).
+public enum ProcessRunner {
+    /// `input`, if given, is written to the program's standard input, which is then closed.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                           in directory: URL? = nil, input: String? = nil) throws -> ProcessOutput {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
+        try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
+        let stderr = PipeDrain(err.fileHandleForReading)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                             stderr: String(decoding: stderr.wait(), as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+/// The `fieldwork` binary built next to the test bundle.
+public enum FieldworkBinary {
+    public static var url: URL {
+        // The test runner lives in the build products folder, next to the `fieldwork` binary.
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [products, products.deletingLastPathComponent()]
+        where FileManager.default.isExecutableFile(atPath: folder.appending(path: "fieldwork").path) {
+            return folder.appending(path: "fieldwork")
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: ".build/debug/fieldwork")
+    }
+}

@@ -1,0 +1,143 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The consent rule over every page and API route: a workspace where each participant has a
+/// different consent state and says one word nobody else says, coded by two coders; every route
+/// must show exactly the words of those whose consent allows it today (quotes: `quote` too).
+@Suite struct ConsentEveryRouteTests {
+    /// id, consent, whether their words may appear, and whether they may be quoted.
+    static let people: [(id: String, consent: String, words: Bool, quotes: Bool)] = [
+        ("R21", "- {id: c1, date: 2025-01-01, scopes: [interview, quote]}", true, true),
+        ("R22", "- {id: c2, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2025-06-01}", false, false),
+        ("R23", "- {id: c3, date: 2025-01-01, scopes: [interview]}", true, false),
+        ("R24", "- {id: c4, date: 2025-01-01, scopes: [telemetry]}", false, false),
+        ("R25", "- {id: c5, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2099-01-01}", true, true),
+        // A receipt whose amendment dropped quote after the interview: words yes, quotes no.
+        ("R26", """
+            - id: c6
+                    scopes: [interview, quote]
+                    events:
+                      - {event: given, date: 2025-01-01, by: Anna, how: form}
+                      - {event: amended, date: 2025-05-01, by: Anna, how: phone, scopes: [interview]}
+            """, true, false),
+        // A receipt withdrawn through its event history.
+        ("R27", """
+            - id: c7
+                    notice: {version: "1", language: sv, variant: easy-read}
+                    scopes: [interview, quote]
+                    events:
+                      - {event: given, date: 2025-01-01, by: Anna, how: form}
+                      - {event: withdrawn, date: 2025-04-01, by: Bo, how: letter}
+            """, false, false),
+        // No consent recorded at all.
+        ("R28", "[]", false, false),
+    ]
+
+    static func word(_ id: String) -> String { "ordet\(id.lowercased())x" }
+
+    static func fixture() async throws -> WebFixture {
+        var participants = "participants:\n"
+        var turns = ""
+        for person in people {
+            participants += "  - id: \(person.id)\n    role: resident\n    administrations: [social]\n    attributes: {age_band: \"30-39\"}\n"
+            participants += person.consent == "[]" ? "    consents: []\n" : "    consents:\n      \(person.consent)\n"
+            turns += "**\(person.id):** Jag säger \(word(person.id)) om natten och larmet.\n\n"
+        }
+        let fixture = try await WebFixture(files: [
+            "corpus/participants.yaml": participants,
+            "codebooks/codebook.yaml": """
+                title: Codebook
+                codes:
+                  - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home}, {id: need.sleep, name: Sleep}]}
+                """,
+            "corpus/int-021.md": """
+                ---
+                id: int-021
+                type: interview
+                title: Nätter
+                date: 2025-03-12
+                participants: [\(people.map(\.id).joined(separator: ", "))]
+                ---
+
+                """ + turns,
+        ])
+        for segment in try await fixture.context.store.segments(documentID: "int-021") {
+            _ = try await fixture.context.codings.add(document: "int-021", span: segment.start..<segment.end, code: "need.safety", coder: "Anna")
+            _ = try await fixture.context.codings.add(document: "int-021", span: segment.start..<segment.end, code: "need.sleep", coder: "Bo")
+        }
+        return fixture
+    }
+
+    @Test func everyRouteShowsOnlyTheWordsConsentAllowsToday() async throws {
+        let fixture = try await Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        // Route, and whether it quotes (handouts, needs) or shows words in researcher views.
+        let routes: [(uri: String, quoting: Bool)] = [
+            ("/documents/int-021", false), ("/api/documents/int-021", false),
+            ("/search?q=natten", false), ("/api/search?q=natten", false),
+            ("/retrieval?code=need", false), ("/api/retrieval?code=need", false), ("/api/retrieval.csv?code=need", false),
+            ("/needs", true), ("/needs/need.safety", true), ("/api/needs", true), ("/api/needs/need.safety", true),
+            ("/handouts/need.safety", true),
+            ("/agreement", false), ("/api/agreement", false), ("/disagreements", false), ("/api/disagreements", false),
+            ("/cooccurrence", false), ("/api/cooccurrence", false),
+            ("/actors", false), ("/api/codings", false),
+        ]
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for route in routes {
+                try await client.execute(uri: route.uri, method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .ok, "\(route.uri)")
+                    let body = String(buffer: response.body)
+                    for person in Self.people {
+                        // Routes that never print transcript words (counts) must not either.
+                        let shows = body.contains(Self.word(person.id))
+                        let allowed = route.quoting ? person.quotes : person.words
+                        if !allowed { #expect(!shows, "\(route.uri): \(person.id) must be withheld") }
+                    }
+                }
+            }
+            // Where words are shown, the allowed ones are there.
+            for uri in ["/documents/int-021", "/api/documents/int-021", "/retrieval?code=need", "/api/retrieval.csv?code=need",
+                        "/search?q=natten"] {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    let body = String(buffer: response.body)
+                    for person in Self.people where person.words {
+                        #expect(body.contains(Self.word(person.id)), "\(uri): \(person.id) must be shown")
+                    }
+                }
+            }
+            for uri in ["/needs/need.safety", "/handouts/need.safety"] {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    let body = String(buffer: response.body)
+                    // Up to three quotes: the quotable people are R21, R25 (and nobody else).
+                    #expect(body.contains(Self.word("R21")) && body.contains(Self.word("R25")), "\(uri)")
+                }
+            }
+            // Counts over segments leave the withheld people's segments out and say so, in counts.
+            try await client.execute(uri: "/api/cooccurrence", method: .get, headers: browser.headers) { response in
+                let body = try #require(jsonObject(response.body))
+                let allowed = Self.people.filter(\.words).count
+                #expect(body["coded_segments"] as? Int == allowed)
+                let consent = try #require(body["consent"] as? [String: Any])
+                let withheld = try #require((consent["withheld"] as? [[String: Any]])?.first)
+                #expect(withheld["unit"] as? String == "segments" && withheld["total"] as? Int == Self.people.count - allowed)
+                #expect(!String(buffer: response.body).contains("R22"))
+            }
+            try await client.execute(uri: "/api/agreement", method: .get, headers: browser.headers) { response in
+                let body = try #require(jsonObject(response.body))
+                let overall = try #require(body["overall"] as? [String: Any])
+                // Each coder applied one code to each allowed segment: units = segments × 2 codes.
+                #expect(overall["units"] as? Int == Self.people.filter(\.words).count * 2)
+                #expect(String(buffer: response.body).contains("\"consent_date\""))
+            }
+            try await client.execute(uri: "/agreement", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("withheld: consent — consent applied"))
+            }
+        }
+    }
+}
