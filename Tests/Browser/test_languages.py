@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import console_errors, screenshot
-from test_accessibility import CELL_PAGES, axe_violations, cell_page, remove
+from test_accessibility import CELL_PAGES, axe_violations, cell_codings, cell_page, remove
 from test_workbench import SELECT_SCALARS, api, wait
 
 PAGES = {
@@ -51,13 +51,17 @@ def test_every_page_in_both_languages(browser, server, language):
             assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
         assert axe_violations(browser) == [], path
         screenshot(browser, f"{name}-{language}")
-    for page in CELL_PAGES:  # the passages behind a cell of the matrix and of the co-occurrence map
-        name = page.strip("/") + "-passages"
-        path = cell_page(browser, server, page)
-        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, path
-        assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
-        assert axe_violations(browser) == [], path
-        screenshot(browser, f"{name}-{language}")
+    codings = cell_codings(browser, server)
+    try:
+        for name in CELL_PAGES:  # the passages behind a cell of the matrix and of the co-occurrence map
+            path = cell_page(browser, server, name)
+            assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, path
+            assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
+            assert axe_violations(browser) == [], path
+            screenshot(browser, f"{name}-{language}")
+    finally:
+        for coding in codings:
+            remove(browser, coding)
     assert console_errors(browser) == []
 
 

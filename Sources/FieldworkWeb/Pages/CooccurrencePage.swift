@@ -35,10 +35,11 @@ struct CooccurrencePage {
     }
 
     private func described(_ pair: CooccurrenceOutput.Pair) -> String {
-        "\(pair.both) passage\(pair.both == 1 ? "" : "s") with \(codebook[pair.codeA]?.name ?? pair.codeA) and \(codebook[pair.codeB]?.name ?? pair.codeB)"
+        t.count("cooccurrence.cellLink", pair.both, ["a": codebook[pair.codeA]?.name ?? pair.codeA, "b": codebook[pair.codeB]?.name ?? pair.codeB])
     }
 
     /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
+    /// Its cells are links, so it is a group, not an image (an image may hold nothing interactive).
     func svg() -> String {
         let codes = result.codes.map(\.code)
         let index = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -62,7 +63,7 @@ struct CooccurrencePage {
         }
         let width = Int(size + Self.slant)
         return "<svg class=\"heatmap\" viewBox=\"0 0 \(width) \(Int(size))\" width=\"\(width)\" height=\"\(Int(size))\" "
-            + "role=\"img\" aria-label=\"\(t.html("cooccurrence.mapLabel"))\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "role=\"group\" aria-label=\"\(t.html("cooccurrence.mapLabel"))\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title>\(t.html("cooccurrence.map"))</title>\(marks)</svg>"
     }
 }
