@@ -21,7 +21,7 @@ PAGES = [
 # Pages behind a table cell's link: the first cell of the matrix (documents as rows) and of the
 # co-occurrence map, once `cell_codings` applied two codes to the same words.
 CELL_PAGES = {"matrix-passages": ("/matrix?rows=document", "table.matrix a[href^='/matrix/passages']"),
-              "cooccurrence-passages": ("/cooccurrence", "a[href^='/cooccurrence/passages']")}
+              "cooccurrence-passages": ("/cooccurrence", "table a[href^='/cooccurrence/passages']")}
 
 
 def remove(driver, coding, coder="Axe"):
