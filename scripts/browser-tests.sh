@@ -3,9 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=.venv-browser
-if [ ! -x "$venv/bin/pytest" ]; then
+# selenium-axe-python ships axe-core 4.9 (axe.min.js), run on every page by test_accessibility.py;
+# axe-selenium-python, on Python below 3.12, ships axe-core 3.1 (2018), which predates ARIA 1.2.
+if ! "$venv/bin/python" -c "import selenium, pytest, selenium_axe_python" 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium>=4.20" "pytest>=8"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium>=4.20" "pytest>=8" "selenium-axe-python>=2.2"
 fi
 export SE_AVOID_STATS=true
 exec "$venv/bin/pytest" -q Tests/Browser "$@"

@@ -50,6 +50,10 @@ extension AppDatabase {
             try db.execute(sql: "ALTER TABLE consent ADD COLUMN receipt TEXT")
             try db.execute(sql: "DELETE FROM source_file WHERE path LIKE '%participants.yaml'")
         }
+        migrator.registerMigration("v16-code-translations") { db in
+            // A code's name, description and examples per language (JSON: language → texts).
+            try db.execute(sql: "ALTER TABLE code ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
+        }
         return migrator
     }
 

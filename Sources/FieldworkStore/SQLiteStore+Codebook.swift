@@ -23,14 +23,14 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM code")
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO code (id, parent_id, position, name, kind, description, include, exclude, examples,
-                                  color, formerly, source_file, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  color, formerly, source_file, source_line, translations)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for code in codebook.codes {
                 try insert.execute(arguments: [
                     code.id, code.parentID, code.position, code.name, code.kind.rawValue, code.description,
                     code.include, code.exclude, JSONColumn.encode(code.examples), code.color,
-                    JSONColumn.encode(code.formerly), code.source?.file, code.source?.line,
+                    JSONColumn.encode(code.formerly), code.source?.file, code.source?.line, JSONColumn.encode(code.translations),
                 ])
             }
             try recordFiles(files, prefix: "codebooks/", db)
@@ -70,12 +70,14 @@ extension SQLiteStore {
     public func codebook() async throws -> Codebook {
         try await writer.read { db in
             let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in
-                Code(id: row["id"], name: row["name"], kind: try row.value("kind", of: "code"),
+                var code = Code(id: row["id"], name: row["name"], kind: try row.value("kind", of: "code"),
                      description: row["description"], include: row["include"], exclude: row["exclude"],
                      examples: JSONColumn.decode([String].self, from: row["examples"], default: []),
                      color: row["color"], parentID: row["parent_id"], position: row["position"],
                      formerly: JSONColumn.decode([String].self, from: row["formerly"], default: []),
                      source: (row["source_file"] as String?).map { SourceLocation(file: $0, line: row["source_line"] ?? 0) })
+                code.translations = JSONColumn.decode([String: CodeTranslation].self, from: row["translations"], default: [:])
+                return code
             }
             return Codebook(codes: codes)
         }

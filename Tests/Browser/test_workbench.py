@@ -117,7 +117,7 @@ def test_hostile_transcript_is_inert(browser, server):
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text
     scripts = browser.execute_script("return [...document.scripts].map(s => s.src)")
-    assert scripts == [server["base"] + "/static/app.js"]
+    assert scripts == [server["base"] + "/static/messages.en.js", server["base"] + "/static/app.js"]
     assert browser.find_elements(By.CSS_SELECTOR, "#transcript img") == []
     assert browser.find_elements(By.CSS_SELECTOR, "#transcript a[href^='javascript']") == []
     assert "<script>alert(1)</script>" in browser.find_element(By.ID, "transcript").text

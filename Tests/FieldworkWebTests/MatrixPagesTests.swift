@@ -10,6 +10,39 @@ import Testing
 /// The code × case page, its cells' passages, the co-occurrence cells' passages, and the pages a
 /// blind pass narrows by `coder=` (marked `data-coder-scoped`).
 @Suite struct MatrixPagesTests {
+    /// The pages main added speak Swedish too: the matrix, its cell's passages, the co-occurrence
+    /// cell's passages and the audit log, each with its nav entry, and no English left on them.
+    @Test func theMatrixPassagesAndAuditPagesSpeakSwedish() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            let pages: [(String, [String])] = [
+                ("/matrix", ["<a href=\"/matrix\" aria-current=\"page\">Kod × fall</a>", "<h1>Kod × fall</h1>",
+                             "<caption>Kodningar per kod och deltagare</caption>", ">Deltagarattribut: living_situation</option>",
+                             "aria-label=\"3 passager: ", "<th scope=\"col\">Roll</th>"]),
+                ("/matrix?rows=administration", ["<caption>Kodningar per kod och förvaltning</caption>"]),
+                ("/matrix/passages?rows=participant&row=R01&code=barrier",
+                 ["<p class=\"count\">3 passager</p>", ">Tillbaka till matrisen</a>", "som räknas för deltagare <strong>R01</strong>"]),
+                ("/cooccurrence/passages?a=need.safety.night&b=barrier",
+                 ["Segment där båda koderna används av någon kodare.", ">Tillbaka till samförekomst</a>", "<p class=\"count\">1 passage</p>"]),
+                ("/audit", ["<a href=\"/audit\" aria-current=\"page\">Granskningslogg</a>", "<h1>Granskningslogg</h1>", "hashkedjan är obruten"]),
+            ]
+            for (path, phrases) in pages {
+                try await client.execute(uri: path, method: .get, headers: swedish) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    let html = String(buffer: response.body)
+                    for phrase in phrases { #expect(html.contains(phrase), "\(path): \(phrase)") }
+                    for english in ["Code × case", "Back to", " passages", "Codings per", "Participant", "Segments to which", ">Audit<", "When (UTC)"] {
+                        #expect(!html.contains(english), "\(path): \(english)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theMatrixPageCountsPerRowAndEachCellOpensItsPassages() async throws {
         let fixture = try await WebFixture()
         _ = try await AgreementAPITests.code(fixture)

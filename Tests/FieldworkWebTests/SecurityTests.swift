@@ -118,8 +118,10 @@ import Testing
                 #expect(!html.contains("<script>alert"))
                 #expect(!html.contains("<img src=x"))
                 #expect(!html.contains("href=\"javascript:"))
-                // The only script is the same-origin module.
-                #expect(html.components(separatedBy: "<script").count == 2)
+                // The only scripts are same-origin: the message catalogue and the module.
+                #expect(html.components(separatedBy: "<script").count == 3)
+                #expect(html.contains("<script src=\"/static/messages.en.js\"></script>"))
+                #expect(html.contains("<script type=\"module\" src=\"/static/app.js\"></script>"))
             }
         }
     }

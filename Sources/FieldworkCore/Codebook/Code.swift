@@ -19,6 +19,9 @@ public struct Code: Sendable, Hashable, Codable {
     public var formerly: [String]
     /// Where the code is defined, for messages: `codebooks/fieldwork.yaml:12`.
     public var source: SourceLocation?
+    /// Name, description and examples per language, where the codebook gives them so
+    /// (`CodeTranslation`); `name`, `description` and `examples` hold the first language written.
+    public var translations: [String: CodeTranslation]
 
     public init(
         id: String, name: String, kind: CodeKind, description: String? = nil, include: String? = nil,
@@ -37,6 +40,7 @@ public struct Code: Sendable, Hashable, Codable {
         self.position = position
         self.formerly = formerly
         self.source = source
+        translations = [:]
     }
 
     /// Dotted slugs: lower-case letters and digits, in parts joined by `.`, `-` or `_`.

@@ -89,6 +89,8 @@ public actor CodebookEditor {
         if let name = change.name?.trimmingSpaces {
             guard !name.isEmpty else { throw CodebookEditError.invalid("a code needs a name") }
             code.name = name
+            // The YAML gets one plain name: names given per language give way to it.
+            code.translations = code.translations.mapValues { var translation = $0; translation.name = nil; return translation }
         }
         if let kind = change.kind { code.kind = kind }
         if let description = change.description { code.description = description.trimmingSpaces.nilIfEmpty }

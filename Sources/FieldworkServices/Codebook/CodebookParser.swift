@@ -58,7 +58,9 @@ struct CodebookParser {
         } else {
             firstDefinition[id] = location
         }
-        let name = reader.string(entries, "name", in: node, required: true)
+        let name = reader.localizedString(entries, "name", in: node, required: true)
+        let description = reader.localizedString(entries, "description", in: node)
+        let examples = reader.localizedStrings(entries, "examples")
         let kindText = reader.string(entries, "kind", in: node)
         var kind = kindText.flatMap(CodeKind.init(rawValue:)) ?? inheritedKind
         if let kindText, CodeKind(rawValue: kindText) == nil {
@@ -72,13 +74,15 @@ struct CodebookParser {
             color = Code.normalizedColor(text)
             if color == nil { reader.report(entries["color"], "colour '\(text)' is not #RRGGBB or #RGB") }
         }
-        codes.append(Code(
-            id: id, name: name ?? id, kind: kind ?? .other,
-            description: reader.string(entries, "description", in: node),
+        var code = Code(
+            id: id, name: name.text ?? id, kind: kind ?? .other,
+            description: description.text,
             include: reader.string(entries, "include", in: node),
             exclude: reader.string(entries, "exclude", in: node),
-            examples: reader.strings(entries, "examples").map(\.value), color: color, parentID: parent,
-            position: position, formerly: reader.strings(entries, "formerly").map(\.value), source: location))
+            examples: examples.values, color: color, parentID: parent,
+            position: position, formerly: reader.strings(entries, "formerly").map(\.value), source: location)
+        code.translations = codeTranslations(names: name.languages, descriptions: description.languages, examples: examples.languages)
+        codes.append(code)
         readCodes(entries["children"], parent: id, inheritedKind: kind, &reader)
     }
 

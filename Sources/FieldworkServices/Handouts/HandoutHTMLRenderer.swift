@@ -42,9 +42,9 @@ public enum HandoutHTMLRenderer {
         }
         body += "<h2>Questions for the group</h2><ol class=\"questions\">"
         body += handout.questions.map { "<li>\(e($0))</li>" }.joined() + "</ol>"
-        body += "<h2>Notes</h2><div class=\"notes\" aria-label=\"Space for notes\"></div>"
+        body += "<h2>Notes</h2><div class=\"notes\" role=\"note\" aria-label=\"Space for notes\"></div>"
         body += "<p class=\"station\">\(e(footer(handout, date: date)))</p>"
-        return "<!doctype html>\n<html lang=\"en\">\n<head>\(head)</head>\n<body>\n\(body)\n</body>\n</html>\n"
+        return "<!doctype html>\n<html lang=\"en\">\n<head>\(head)</head>\n<body>\n<main>\n\(body)\n</main>\n</body>\n</html>\n"
     }
 
     /// The handout's own statement of the consent rule applied and what it withheld (a count).

@@ -2,20 +2,33 @@ import FieldworkCore
 import Foundation
 import Yams
 
-/// `fieldwork.yaml` at the workspace root: settings of this workspace.
+/// `fieldwork.yaml` at the workspace root: settings the team shares. The file is optional.
 ///
 /// ```yaml
+/// interface_language: sv   # the browser interface's default language (en or sv)
 /// publication:
-///   min_count: 5      # counts of fewer participants are shown as "< 5" with --for-publication
+///   min_count: 5           # counts of fewer participants are shown as "< 5" with --for-publication
 /// ```
 public struct WorkspaceSettings: Sendable, Hashable {
-    public var smallCells = SmallCells()
+    public static let fileName = "fieldwork.yaml"
+    public static let interfaceLanguages = ["en", "sv"]
 
+    public var smallCells = SmallCells()
+    /// The language the browser interface speaks when a browser asks for none of ours.
+    public var interfaceLanguage: String?
+
+    public init(smallCells: SmallCells = SmallCells(), interfaceLanguage: String? = nil) {
+        self.smallCells = smallCells
+        self.interfaceLanguage = interfaceLanguage
+    }
+
+    /// One parser for every key, so that each problem names the file and its line.
     static func parse(_ source: SourceText) throws -> WorkspaceSettings {
         var reader = YAMLReader(file: source.path)
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
         var settings = WorkspaceSettings()
-        let top = reader.mapping(root, allowed: ["publication"], what: "fieldwork.yaml") ?? [:]
+        if root.isNull { return settings }
+        let top = reader.mapping(root, allowed: ["publication", "interface_language"], what: fileName) ?? [:]
         if let node = top["publication"], let publication = reader.mapping(node, allowed: ["min_count"], what: "publication") {
             if let text = reader.string(publication, "min_count", in: node) {
                 if let k = Int(text), k >= 2 {
@@ -25,13 +38,25 @@ public struct WorkspaceSettings: Sendable, Hashable {
                 }
             }
         }
+        if let value = reader.string(top, "interface_language", in: root) {
+            if interfaceLanguages.contains(value) {
+                settings.interfaceLanguage = value
+            } else {
+                reader.report(top["interface_language"], "interface_language must be one of \(interfaceLanguages.joined(separator: ", "))")
+            }
+        }
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
         return settings
+    }
+
+    /// Reads the workspace's file (defaults when there is none).
+    public static func load(_ workspace: Workspace) throws -> WorkspaceSettings {
+        try workspace.settings()
     }
 }
 
 extension Workspace {
-    public var settingsFile: URL { root.appending(path: "fieldwork.yaml") }
+    public var settingsFile: URL { root.appending(path: WorkspaceSettings.fileName) }
 
     /// The workspace's settings (defaults when there is no `fieldwork.yaml`).
     public func settings() throws -> WorkspaceSettings {

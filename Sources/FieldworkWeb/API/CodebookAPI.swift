@@ -13,8 +13,10 @@ struct CodebookAPI {
         group.patch("codebook/codes/{id}", use: update)
     }
 
+    /// `?lang=sv`: names, descriptions and examples in that language where the codebook gives them.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodeJSON> {
-        let codebook = try await context.store.codebook()
+        var codebook = try await context.store.codebook()
+        if let language = request.uri.form.get("lang"), !language.isEmpty { codebook = codebook.localized(language) }
         let counts = try await context.store.codingCountsByCode()
         return JSONList(items: codebook.codes.map { CodeJSON($0, codings: counts[$0.id] ?? 0) })
     }

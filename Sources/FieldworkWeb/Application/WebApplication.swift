@@ -39,14 +39,18 @@ public func buildRouter(
     context: FieldworkContext, token: AccessToken, hostPolicy: HostPolicy, sessions: SessionStore = SessionStore()
 ) throws -> Router<WebContext> {
     let router = Router(context: WebContext.self)
+    let settings = try WorkspaceSettings.load(context.workspace)
+    let defaultLanguage = settings.interfaceLanguage.flatMap(InterfaceLanguage.init(rawValue:)) ?? .en
     router.addMiddleware {
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
         SessionMiddleware(token: token, sessions: sessions)
         MethodCheckMiddleware()
         CSRFMiddleware(policy: hostPolicy)
+        LanguageMiddleware(workspaceDefault: defaultLanguage)
         ActingMiddleware(workspace: context.workspace)
     }
+    LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)

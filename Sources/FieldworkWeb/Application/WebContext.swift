@@ -6,6 +6,10 @@ import Hummingbird
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var session: Session?
+    /// The interface language of this request (`LanguageMiddleware`).
+    public var language: InterfaceLanguage = .en
+    /// The request's path and query (`LanguageMiddleware`): where the language switch returns.
+    public var pagePath = "/"
     /// The browser's coder name (its `fieldwork_coder` cookie), once `ActingMiddleware` read it.
     public var coder: String?
 

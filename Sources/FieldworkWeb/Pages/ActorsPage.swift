@@ -22,24 +22,24 @@ struct ActorsPage {
     let filter: Filter
     let graphvizInstalled: Bool
     let problem: String?
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Actor map</h1><p class=\"hint\">Actors from corpus/actors.yaml; dashed lines are declared relations, "
-        html += "solid ones come from the coded material (edge width grows with the evidence).</p>"
-        html += "<form class=\"filters\" method=\"get\" action=\"/actors\"><label>Need <select name=\"need\"><option value=\"\">All needs</option>"
+        var html = "<h1>\(t.html("actors.title"))</h1><p class=\"hint\">\(t.html("actors.hint"))</p>"
+        html += "<form class=\"filters\" method=\"get\" action=\"/actors\"><label>\(t.html("actors.need")) <select name=\"need\"><option value=\"\">\(t.html("actors.allNeeds"))</option>"
         for code in codebook.codes where code.kind == .need {
             let selected = filter.needID == code.id ? " selected" : ""
             html += "<option value=\"\(HTML.escape(code.id))\"\(selected)>\(HTML.escape(code.name))</option>"
         }
-        html += "</select></label><label>Minimum evidence <input type=\"number\" name=\"min_evidence\" min=\"1\" value=\"\(filter.minEvidence)\"></label>"
-        html += "<button type=\"submit\">Show</button></form>"
+        html += "</select></label><label>\(t.html("actors.minimum")) <input type=\"number\" name=\"min_evidence\" min=\"1\" value=\"\(filter.minEvidence)\"></label>"
+        html += "<button type=\"submit\">\(t.html("action.show"))</button></form>"
         if let problem {
             return html + "<p class=\"error\" role=\"alert\">\(HTML.escape(problem))</p>"
         }
         guard graphvizInstalled else {
-            return html + "<p class=\"error\" role=\"alert\">Graphviz is not installed, so the map cannot be drawn here. "
-                + "Install the Debian package graphviz, or use <code>fieldwork export actor-map --format dot</code>.</p>"
+            return html + "<p class=\"error\" role=\"alert\">"
+                + t.html("actors.noGraphviz", raw: ["command": "<code>fieldwork export actor-map --format dot</code>"]) + "</p>"
         }
-        return html + "<p><img class=\"actor-map\" src=\"/actors.svg?\(HTML.escape(filter.svgQuery))\" alt=\"Actor map\"></p>"
+        return html + "<p><img class=\"actor-map\" src=\"/actors.svg?\(HTML.escape(filter.svgQuery))\" alt=\"\(t.html("actors.title"))\"></p>"
     }
 }

@@ -14,31 +14,31 @@ struct ActorsRoutes {
     private var service: ActorMapService { ActorMapService(workspace: context.workspace, store: context.store) }
 
     /// The filters from the query; an unknown need or a bad number is a message, not a crash.
-    private func filter(_ request: Request) async throws -> (ActorsPage.Filter, problem: String?) {
+    private func filter(_ request: Request, _ t: Localizer) async throws -> (ActorsPage.Filter, problem: String?) {
         let query = request.uri.form
         var filter = ActorsPage.Filter()
         var problem: String?
         if let need = query.get("need"), !need.isEmpty {
-            if try await context.store.codebook()[need]?.kind == .need { filter.needID = need } else { problem = "'\(need)' is not a need." }
+            if try await context.store.codebook()[need]?.kind == .need { filter.needID = need } else { problem = t("actors.notNeed", ["need": need]) }
         }
         if let text = query.get("min_evidence"), !text.isEmpty {
-            if let value = Int(text), value >= 1 { filter.minEvidence = value } else { problem = "Minimum evidence must be a whole number of at least 1." }
+            if let value = Int(text), value >= 1 { filter.minEvidence = value } else { problem = t("actors.minEvidence") }
         }
         return (filter, problem)
     }
 
     @Sendable func page(_ request: Request, context web: WebContext) async throws -> Response {
-        let (filter, problem) = try await filter(request)
+        let (filter, problem) = try await filter(request, Localizer(web.language))
         var catalogueProblem: String?
         do { _ = try await service.catalogue() } catch let error as SourceProblems { catalogueProblem = error.description }
-        let body = ActorsPage(codebook: try await context.store.codebook(), filter: filter,
-                              graphvizInstalled: ExternalProgram("dot") != nil, problem: problem ?? catalogueProblem).body()
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(.actors, title: "Actor map", body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        let body = ActorsPage(codebook: try await context.store.codebook().localized(web.language.rawValue), filter: filter,
+                              graphvizInstalled: ExternalProgram("dot") != nil, problem: problem ?? catalogueProblem,
+                              t: Localizer(web.language)).body()
+        return Layout.response(web, .actors, title: Localizer(web.language)("actors.title"), body: body)
     }
 
     @Sendable func svg(_ request: Request, context web: WebContext) async throws -> Response {
-        let (filter, problem) = try await filter(request)
+        let (filter, problem) = try await filter(request, Localizer(web.language))
         if let problem { return text(.badRequest, problem) }
         do {
             let graph = try await service.graph(options: .init(needID: filter.needID, minEvidence: filter.minEvidence))

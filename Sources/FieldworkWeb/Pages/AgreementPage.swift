@@ -5,36 +5,33 @@ import FieldworkServices
 /// of coders, and the disputed segments with links into their documents.
 struct AgreementPage {
     let result: AgreementOutput
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Agreement</h1><p class=\"hint\">Units: the segments of the documents every compared coder has coded. "
-            + "A coder applied a code to a segment when one of their codings of it overlaps the segment. "
-            + "<a href=\"/cooccurrence\">Co-occurrence</a> · <a href=\"/disagreements\">Adjudicate the disagreements</a></p>"
-        html += "<p>Coders: \(HTML.escape(result.coders.joined(separator: ", "))). Documents: "
-            + result.documents.map { "<a href=\"/documents/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")
-            + ".</p>"
-        html += ConsentNoteHTML.paragraph(result.consent)
+        var html = "<h1>\(t.html("agreement.title"))</h1><p class=\"hint\">\(t.html("agreement.hint")) "
+            + "<a href=\"/cooccurrence\">\(t.html("cooccurrence.title"))</a> · <a href=\"/disagreements\">\(t.html("agreement.adjudicate"))</a></p>"
+        guard !result.coders.isEmpty else { return html + ConsentNoteHTML.paragraph(result.consent, t: t) + "<p class=\"empty\">\(t.html("agreement.empty"))</p>" }
+        html += "<p>" + t.html("agreement.compared", ["coders": result.coders.joined(separator: ", ")], raw: ["documents":
+            result.documents.map { "<a href=\"/documents/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")]) + "</p>"
+        html += ConsentNoteHTML.paragraph(result.consent, t: t)
         if !result.leftOut.isEmpty {
-            html += "<p class=\"hint\">Left out (not coded by every coder): "
-                + HTML.escape(result.leftOut.map { $0.document }.joined(separator: ", ")) + ".</p>"
+            html += "<p class=\"hint\">" + t.html("agreement.leftOut", ["documents": result.leftOut.map { $0.document }.joined(separator: ", ")]) + "</p>"
         }
         let summaries = [result.overall] + result.codes
-        html += "<table class=\"agreement\"><caption>Per code and pooled</caption><thead><tr><th scope=\"col\">Code</th>"
-            + "<th scope=\"col\">Units</th><th scope=\"col\">Agreement</th><th scope=\"col\">Fleiss' κ</th>"
-            + "<th scope=\"col\">Krippendorff's α</th><th scope=\"col\">Note</th></tr></thead><tbody>"
+        html += "<table class=\"agreement\"><caption>\(t.html("agreement.perCode"))</caption><thead><tr>"
+            + header(["col.code", "agreement.units", "agreement.title", "agreement.fleiss", "agreement.alpha", "agreement.note"]) + "</tr></thead><tbody>"
         for summary in summaries {
-            html += "<tr><th scope=\"row\">\(HTML.escape(summary.code ?? "Overall (pooled)"))</th><td>\(summary.units)</td>"
+            html += "<tr><th scope=\"row\">\(HTML.escape(summary.code ?? t("agreement.overall")))</th><td>\(summary.units)</td>"
                 + "<td>\(Self.number(summary.percentAgreement))</td><td>\(Self.number(summary.fleissKappa))</td>"
                 + "<td>\(Self.number(summary.krippendorffAlpha))</td><td>\(HTML.escape(Self.note(summary.undefined)))</td></tr>"
         }
         html += "</tbody></table>"
         if result.coders.count > 1 {
-            html += "<table class=\"agreement\"><caption>Pairs of coders</caption><thead><tr><th scope=\"col\">Code</th>"
-                + "<th scope=\"col\">Coders</th><th scope=\"col\">Agreement</th><th scope=\"col\">Cohen's κ</th>"
-                + "<th scope=\"col\">Note</th></tr></thead><tbody>"
+            html += "<table class=\"agreement\"><caption>\(t.html("agreement.pairs"))</caption><thead><tr>"
+                + header(["col.code", "agreement.coders", "agreement.title", "agreement.cohen", "agreement.note"]) + "</tr></thead><tbody>"
             for summary in summaries {
                 for pair in summary.pairs {
-                    html += "<tr><th scope=\"row\">\(HTML.escape(summary.code ?? "Overall (pooled)"))</th>"
+                    html += "<tr><th scope=\"row\">\(HTML.escape(summary.code ?? t("agreement.overall")))</th>"
                         + "<td>\(HTML.escape(pair.coders.joined(separator: " + ")))</td><td>\(Self.number(pair.percentAgreement))</td>"
                         + "<td>\(Self.number(pair.cohenKappa))</td><td>\(HTML.escape(Self.note(pair.undefined)))</td></tr>"
                 }
@@ -42,9 +39,8 @@ struct AgreementPage {
             html += "</tbody></table>"
         }
         guard !result.disagreements.isEmpty else { return html }
-        html += "<table class=\"agreement\"><caption>Disagreements</caption><thead><tr><th scope=\"col\">Document</th>"
-            + "<th scope=\"col\">Segment</th><th scope=\"col\">Code</th><th scope=\"col\">Applied by</th>"
-            + "<th scope=\"col\">Not applied by</th></tr></thead><tbody>"
+        html += "<table class=\"agreement\"><caption>\(t.html("disagreements.title"))</caption><thead><tr>"
+            + header(["col.document", "agreement.segment", "col.code", "agreement.appliedBy", "agreement.notAppliedBy"]) + "</tr></thead><tbody>"
         for item in result.disagreements {
             html += "<tr><td><a href=\"/documents/\(HTML.escape(item.document))\">\(HTML.escape(item.document))</a></td>"
                 + "<td>\(item.segment) (\(item.start)–\(item.end))</td><td>\(HTML.escape(item.code))</td>"
@@ -52,6 +48,10 @@ struct AgreementPage {
                 + "<td>\(HTML.escape(item.notAppliedBy.joined(separator: ", ")))</td></tr>"
         }
         return html + "</tbody></table>"
+    }
+
+    private func header(_ keys: [String]) -> String {
+        keys.map { "<th scope=\"col\">\(t.html($0))</th>" }.joined()
     }
 
     static func number(_ value: Double?) -> String {

@@ -15,25 +15,28 @@ struct AgreementRoutes {
     }
 
     private func page(_ web: WebContext, title: String, coderScoped: Bool = false, body: String) -> Response {
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(.agreement, title: title, coderScoped: coderScoped, body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        Layout.response(web, .agreement, title: title, coderScoped: coderScoped, body: body)
     }
 
     @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
-        return page(web, title: "Agreement", body: AgreementPage(result: AgreementOutput(report)).body())
+        let t = Localizer(web.language)
+        return page(web, title: t("agreement.title"), body: AgreementPage(result: AgreementOutput(report), t: t).body())
     }
 
     /// The query parameters of `/agreement`; without `coders`, everyone but the consensus.
     @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
-        return page(web, title: "Disagreements", body: DisagreementsPage(report: report, codebook: try await context.store.codebook()).body())
+        let t = Localizer(web.language)
+        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
-        return page(web, title: "Co-occurrence", coderScoped: true, body: CooccurrencePage(result: counts, codebook: try await context.store.codebook()).body())
+        let t = Localizer(web.language)
+        return page(web, title: t("cooccurrence.title"), coderScoped: true,
+                    body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
     }
 
     /// The passages of one heat-map cell: `a` and `b` (codes), `coder` as on `/cooccurrence`.
@@ -43,8 +46,9 @@ struct AgreementRoutes {
         guard let a = value("a"), let b = value("b") else { throw APIError(.badRequest, "bad_request", "a and b (two codes) are required") }
         let coder = value("coder")
         let passages = try await context.agreement.cooccurrencePassages(a, b, coder: coder)
+        let t = Localizer(web.language)
         let body = CooccurrencePassagesPage(codeA: a, codeB: b, coder: coder, passages: passages,
-                                            codebook: try await context.store.codebook()).body()
-        return page(web, title: "Co-occurring passages", coderScoped: true, body: body)
+                                            codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()
+        return page(web, title: t("cooccurrence.passagesTitle"), coderScoped: true, body: body)
     }
 }

@@ -11,8 +11,8 @@ struct AuditRoutes {
 
     @Sendable func audit(_ request: Request, context web: WebContext) async throws -> Response {
         let log = context.audit
-        let body = AuditPage(entries: try await log.entries(), verification: try await log.verify()).body()
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(.audit, title: "Audit", body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        let t = Localizer(web.language)
+        let body = AuditPage(entries: try await log.entries(), verification: try await log.verify(), t: t).body()
+        return Layout.response(web, .audit, title: t("audit.title"), body: body)
     }
 }

@@ -6,13 +6,14 @@ import FieldworkServices
 struct CodebookPage {
     let codebook: Codebook
     let counts: [String: Int]
+    let t: Localizer
 
     func body() -> String {
         var html = """
-            <h1>Codebook</h1>
-            <p class="hint">The YAML files in <code>codebooks/</code> are the shared source of truth; changes made here are written back to them.</p>
-            <div class="codebook-actions"><button type="button" id="add-root-code">Add a top-level code</button></div>
-            <ul class="code-tree" role="tree" aria-label="Codebook">
+            <h1>\(t.html("codebook.title"))</h1>
+            <p class="hint">\(t.html("codebook.hint", raw: ["folder": "<code>codebooks/</code>"]))</p>
+            <div class="codebook-actions"><button type="button" id="add-root-code">\(t.html("codebook.addRoot"))</button></div>
+            <ul class="code-tree" role="tree" aria-label="\(t.html("codebook.title"))">
             """
         for root in codebook.roots { html += node(root) }
         return html + "</ul>"
@@ -25,19 +26,19 @@ struct CodebookPage {
     private func node(_ code: Code) -> String {
         let children = codebook.children(of: code.id)
         var details = ""
-        for (label, value) in [("Description", code.description), ("Include", code.include), ("Exclude", code.exclude)] {
-            if let value { details += "<dt>\(label)</dt><dd>\(HTML.escape(value))</dd>" }
+        for (label, value) in [(t("code.description"), code.description), (t("code.include"), code.include), (t("code.exclude"), code.exclude)] {
+            if let value { details += "<dt>\(HTML.escape(label))</dt><dd>\(HTML.escape(value))</dd>" }
         }
         if !code.examples.isEmpty {
-            details += "<dt>Examples</dt><dd><ul>" + code.examples.map { "<li>“\(HTML.escape($0))”</li>" }.joined() + "</ul></dd>"
+            details += "<dt>\(t.html("code.examples"))</dt><dd><ul>" + code.examples.map { "<li>“\(HTML.escape($0))”</li>" }.joined() + "</ul></dd>"
         }
         var html = """
             <li role="treeitem"\(children.isEmpty ? "" : " aria-expanded=\"true\"") aria-labelledby="code-\(HTML.escape(code.id))" class="code" data-code="\(HTML.escape(code.id))" data-name="\(HTML.escape(code.name))" data-kind="\(code.kind.rawValue)" data-parent="\(HTML.escape(code.parentID ?? ""))">
             <div class="code-row"><span class="code-dot" data-code="\(HTML.escape(code.id))"></span>\
             <span class="code-name" id="code-\(HTML.escape(code.id))">\(HTML.escape(code.name))</span> <code class="id">\(HTML.escape(code.id))</code> \
             <span class="kind">\(code.kind.rawValue)</span> \
-            <a class="count" href="/retrieval?code=\(HTML.escape(code.id))" title="codings of this code and the codes below it">\(total(code.id))</a>\
-            <span class="code-actions"><button type="button" class="rename">Rename</button> <button type="button" class="move">Move</button> <button type="button" class="add-child">Add child</button></span></div>
+            <a class="count" href="/retrieval?code=\(HTML.escape(code.id))" title="\(t.html("codebook.countTitle"))">\(total(code.id))</a>\
+            <span class="code-actions"><button type="button" class="rename">\(t.html("codebook.rename"))</button> <button type="button" class="move">\(t.html("codebook.move"))</button> <button type="button" class="add-child">\(t.html("codebook.addChild"))</button></span></div>
             """
         if !details.isEmpty { html += "<dl class=\"definition\">\(details)</dl>" }
         if !children.isEmpty {

@@ -7,21 +7,21 @@ import Foundation
 struct CooccurrencePage {
     let result: CooccurrenceOutput
     let codebook: Codebook
+    let t: Localizer
 
     static let cell = 22.0, labelWidth = 180.0
     /// Room on the right for the slanted column labels.
     static let slant = 100.0
 
     func body() -> String {
-        let who = result.coder.map { "by \(HTML.escape($0))" } ?? "by any coder"
-        var html = "<h1>Co-occurrence</h1><p class=\"hint\">Codes applied to the same segment \(who): segments with both, "
-            + "and Jaccard (both / segments with either). <code>?coder=NAME</code> shows one coder's codings. "
-            + "A cell opens the passages where both codes apply.</p>"
-        html += ConsentNoteHTML.paragraph(result.consent)
-        guard !result.codes.isEmpty else { return html + "<p>No codings yet.</p>" }
+        let who = result.coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
+        var html = "<h1>\(t.html("cooccurrence.title"))</h1><p class=\"hint\">"
+            + t.html("cooccurrence.hint", ["who": who], raw: ["parameter": "<code>?coder=NAME</code>"]) + " " + t.html("cooccurrence.cellHint") + "</p>"
+        html += ConsentNoteHTML.paragraph(result.consent, t: t)
+        guard !result.codes.isEmpty else { return html + "<p class=\"empty\">\(t.html("cooccurrence.empty"))</p>" }
         html += "<div class=\"cooccurrence\">" + svg()
-        html += "<table class=\"cooccurrence\"><caption>Pairs of codes</caption><thead><tr><th scope=\"col\">Code</th>"
-            + "<th scope=\"col\">Code</th><th scope=\"col\">Both</th><th scope=\"col\">Jaccard</th></tr></thead><tbody>"
+        html += "<table class=\"cooccurrence\"><caption>\(t.html("cooccurrence.pairs"))</caption><thead><tr>"
+            + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "</tr></thead><tbody>"
         for pair in result.pairs {
             html += "<tr><td>\(HTML.escape(pair.codeA)) (\(pair.segmentsA))</td><td>\(HTML.escape(pair.codeB)) (\(pair.segmentsB))</td>"
                 + "<td><a href=\"\(HTML.escape(passagesLink(pair)))\" aria-label=\"\(HTML.escape(described(pair)))\">\(pair.both)</a></td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
@@ -35,10 +35,11 @@ struct CooccurrencePage {
     }
 
     private func described(_ pair: CooccurrenceOutput.Pair) -> String {
-        "\(pair.both) passage\(pair.both == 1 ? "" : "s") with \(codebook[pair.codeA]?.name ?? pair.codeA) and \(codebook[pair.codeB]?.name ?? pair.codeB)"
+        t.count("cooccurrence.cellLink", pair.both, ["a": codebook[pair.codeA]?.name ?? pair.codeA, "b": codebook[pair.codeB]?.name ?? pair.codeB])
     }
 
     /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
+    /// Its cells are links, so it is a group, not an image (an image may hold nothing interactive).
     func svg() -> String {
         let codes = result.codes.map(\.code)
         let index = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,7 +54,7 @@ struct CooccurrencePage {
         }
         for pair in result.pairs {
             guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
-            let title = "\(pair.codeA) + \(pair.codeB): \(pair.both) segments, Jaccard \(String(format: "%.3f", pair.jaccard))"
+            let title = t("cooccurrence.cell", ["a": pair.codeA, "b": pair.codeB, "both": String(pair.both), "jaccard": String(format: "%.3f", pair.jaccard)])
             for (row, column) in [(a, b), (b, a)] {
                 marks += "<a href=\"\(HTML.escape(passagesLink(pair)))\" aria-label=\"\(HTML.escape(described(pair)))\"><rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
                     + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" fill=\"#1f4e9c\" "
@@ -62,7 +63,7 @@ struct CooccurrencePage {
         }
         let width = Int(size + Self.slant)
         return "<svg class=\"heatmap\" viewBox=\"0 0 \(width) \(Int(size))\" width=\"\(width)\" height=\"\(Int(size))\" "
-            + "role=\"img\" aria-label=\"Co-occurrence heat map (the table beside it has the numbers)\" xmlns=\"http://www.w3.org/2000/svg\">"
-            + "<title>Co-occurrence heat map</title>\(marks)</svg>"
+            + "role=\"group\" aria-label=\"\(t.html("cooccurrence.mapLabel"))\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title>\(t.html("cooccurrence.map"))</title>\(marks)</svg>"
     }
 }

@@ -9,20 +9,22 @@ struct CooccurrencePassagesPage {
     let coder: String?
     let passages: [SegmentPassage]
     let codebook: Codebook
+    let t: Localizer
 
     private func name(_ code: String) -> String { codebook[code]?.name ?? code }
 
     func body() -> String {
         var html = "<h1>\(HTML.escape(name(codeA))) + \(HTML.escape(name(codeB)))</h1>"
-        html += "<p class=\"hint\">Segments to which both codes are applied\(coder.map { " by \(HTML.escape($0))" } ?? " (by any coder)"). "
-            + "<a href=\"\(HTML.escape(HTML.url("/cooccurrence", [("coder", coder)])))\">Back to co-occurrence</a></p>"
-        html += "<p class=\"count\">\(passages.count) passage\(passages.count == 1 ? "" : "s")</p><ol class=\"retrieval\">"
+        let who = coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
+        html += "<p class=\"hint\">\(t.html("cooccurrence.passagesHint", ["who": who])) "
+            + "<a href=\"\(HTML.escape(HTML.url("/cooccurrence", [("coder", coder)])))\">\(t.html("cooccurrence.back"))</a></p>"
+        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", passages.count)))</p><ol class=\"retrieval\">"
         for passage in passages {
             let segment = passage.segment
             let who = segment.speaker ?? segment.headingPath.joined(separator: " › ")
             html += "<li><p class=\"source\"><a href=\"/documents/\(HTML.escape(passage.document.id))#s\(segment.start)\">"
                 + "\(HTML.escape(passage.document.title))</a>\(who.isEmpty ? "" : " · \(HTML.escape(who))")</p>"
-            html += passage.withheld.map { "<p class=\"withheld\">withheld: consent (\(HTML.escape($0.rawValue)))</p>" }
+            html += passage.withheld.map { "<p class=\"withheld\">\(HTML.escape(t.withheld($0)))</p>" }
                 ?? "<blockquote>\(HTML.escape(passage.text))</blockquote>"
             let applied = [codeA, codeB].map { code in
                 let coders = Set(passage.codings.filter { $0.codeID == code }.map(\.coder)).sorted()

@@ -7,19 +7,18 @@ import FieldworkServices
 struct DisagreementsPage {
     let report: AdjudicationService.Report
     let codebook: Codebook
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Disagreements</h1><p class=\"hint\">Passages on which the coders differ (the units of "
-            + "<a href=\"/agreement\">agreement</a>). Accepting a code codes the passage for the consensus coder, "
-            + "<strong>\(HTML.escape(Consensus.coder))</strong>, with your name on the decision; dismissing it records that it was considered. "
-            + "The consensus is a coder like any other: it shows in agreement, retrieval and exports.</p>"
-        html += "<p>Coders compared: \(HTML.escape(report.coders.joined(separator: ", "))). "
+        var html = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
+            "agreement": "<a href=\"/agreement\">\(t.html("agreement.title"))</a>", "consensus": "<strong>\(HTML.escape(Consensus.coder))</strong>"]) + "</p>"
         let open = report.passages.reduce(0) { $0 + $1.decisions.filter { $0.state == .open }.count }
-        html += "\(report.passages.count) disputed passage\(report.passages.count == 1 ? "" : "s"), \(open) open decision\(open == 1 ? "" : "s").</p>"
+        html += "<p>" + t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")]) + " "
+            + HTML.escape(t.count("disagreements.passages", report.passages.count)) + ", " + HTML.escape(t.count("disagreements.open", open)) + ".</p>"
         if report.withheld.total > 0 {
-            html += "<p class=\"withheld\">withheld: consent — \(HTML.escape(report.withheld.summary)) segments are not compared</p>"
+            html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["summary": report.withheld.summary]))</p>"
         }
-        guard !report.passages.isEmpty else { return html + "<p>No disagreements.</p>" }
+        guard !report.passages.isEmpty else { return html + "<p class=\"empty\">\(t.html("disagreements.empty"))</p>" }
         html += "<div class=\"adjudication\">"
         for (number, passage) in report.passages.enumerated() {
             html += section(passage, number: number + 1)
@@ -34,20 +33,20 @@ struct DisagreementsPage {
         var html = "<section class=\"passage\" aria-labelledby=\"\(heading)\" data-document=\"\(HTML.escape(passage.documentID))\" "
             + "data-start=\"\(passage.start)\" data-end=\"\(passage.end)\">"
         html += "<h2 id=\"\(heading)\"><a href=\"/documents/\(HTML.escape(passage.documentID))#s\(passage.start)\">"
-            + "\(HTML.escape(passage.documentID)), segment \(passage.segment)</a></h2>"
+            + t.html("disagreements.passage", ["document": passage.documentID, "segment": String(passage.segment)]) + "</a></h2>"
         html += "<blockquote>\(HTML.escape(passage.text))</blockquote>"
-        html += "<table class=\"side-by-side\"><caption>Codes of each coder</caption><thead><tr>"
+        html += "<table class=\"side-by-side\"><caption>\(t.html("disagreements.codesOfEach"))</caption><thead><tr>"
         html += passage.codesByCoder.map { "<th scope=\"col\">\(HTML.escape($0.coder))</th>" }.joined()
         html += "</tr></thead><tbody><tr>"
         for column in passage.codesByCoder {
             let codes = column.codes.map { "<li><span class=\"code-dot\" data-code=\"\(HTML.escape($0))\"></span>\(HTML.escape(name($0)))</li>" }
-            html += "<td>" + (codes.isEmpty ? "<span class=\"hint\">none</span>" : "<ul>\(codes.joined())</ul>") + "</td>"
+            html += "<td>" + (codes.isEmpty ? "<span class=\"hint\">\(t.html("disagreements.none"))</span>" : "<ul>\(codes.joined())</ul>") + "</td>"
         }
         html += "</tr></tbody></table><ul class=\"decisions\">"
         for decision in passage.decisions {
-            html += "<li data-code=\"\(HTML.escape(decision.code))\"><strong>\(HTML.escape(name(decision.code)))</strong>: applied by "
-                + HTML.escape(decision.appliedBy.joined(separator: ", ")) + "; not by " + HTML.escape(decision.notAppliedBy.joined(separator: ", "))
-                + ". " + state(decision.state) + "</li>"
+            html += "<li data-code=\"\(HTML.escape(decision.code))\"><strong>\(HTML.escape(name(decision.code)))</strong>: "
+                + t.html("disagreements.decision", ["applied": decision.appliedBy.joined(separator: ", "), "notApplied": decision.notAppliedBy.joined(separator: ", ")])
+                + " " + state(decision.state) + "</li>"
         }
         html += "</ul>" + discussion(passage.discussion, heading: heading)
         return html + "</section>"
@@ -56,22 +55,22 @@ struct DisagreementsPage {
     private func state(_ state: AdjudicationService.Decision.State) -> String {
         switch state {
         case .open:
-            return "<span class=\"state\">Open.</span> <button type=\"button\" data-action=\"accept\">Accept into consensus</button> "
-                + "<button type=\"button\" class=\"secondary\" data-action=\"dismiss\">Dismiss</button>"
+            return "<span class=\"state\">\(t.html("disagreements.openState"))</span> <button type=\"button\" data-action=\"accept\">\(t.html("disagreements.accept"))</button> "
+                + "<button type=\"button\" class=\"secondary\" data-action=\"dismiss\">\(t.html("disagreements.dismiss"))</button>"
         case .accepted(_, let by):
-            return "<span class=\"state is-accepted\">Accepted into consensus\(by.map { " by \(HTML.escape($0))" } ?? "").</span>"
+            return "<span class=\"state is-accepted\">" + (by.map { t.html("disagreements.acceptedBy", ["name": $0]) } ?? t.html("disagreements.accepted")) + "</span>"
         case .dismissed(_, let by):
-            return "<span class=\"state is-dismissed\">Dismissed by \(HTML.escape(by)).</span>"
+            return "<span class=\"state is-dismissed\">\(t.html("disagreements.dismissedBy", ["name": by]))</span>"
         }
     }
 
     private func discussion(_ memo: Memo?, heading: String) -> String {
         let body = memo.flatMap { AdjudicationNote(memoText: $0.text)?.body } ?? ""
         let version = memo.map { " data-version=\"\($0.version)\"" } ?? ""
-        return "<div class=\"discussion\"><label for=\"\(heading)-discussion\">Discussion</label>"
+        return "<div class=\"discussion\"><label for=\"\(heading)-discussion\">\(t.html("disagreements.discussion"))</label>"
             + "<textarea id=\"\(heading)-discussion\" rows=\"2\"\(version)>\(HTML.escape(body))</textarea>"
-            + "<button type=\"button\" data-action=\"discuss\">Save discussion</button>"
-            + (memo.map { "<span class=\"hint\"> by \(HTML.escape($0.author))</span>" } ?? "")
+            + "<button type=\"button\" data-action=\"discuss\">\(t.html("disagreements.saveDiscussion"))</button>"
+            + (memo.map { "<span class=\"hint\"> \(t.html("disagreements.by", ["name": $0.author]))</span>" } ?? "")
             + "<span class=\"status\" role=\"status\" aria-live=\"polite\"></span></div>"
     }
 }

@@ -7,49 +7,50 @@ struct DocumentPage {
     let memos: [Memo]
     /// An orphan being re-attached (`?reattach=ID`): the page asks for its new passage.
     let reattaching: Coding?
+    let t: Localizer
 
     func body() -> String {
         let metadata = view.document.metadata
-        let facts = [metadata.type.rawValue, metadata.date, metadata.language,
-                     metadata.participants.isEmpty ? nil : "Participants: " + metadata.participants.joined(separator: ", "),
-                     metadata.administrations.isEmpty ? nil : "Administrations: " + metadata.administrations.map(\.displayName).joined(separator: ", ")]
+        let facts = [t.documentType(metadata.type), metadata.date, metadata.language,
+                     metadata.participants.isEmpty ? nil : t("document.participants") + ": " + metadata.participants.joined(separator: ", "),
+                     metadata.administrations.isEmpty ? nil : t("document.administrations") + ": " + metadata.administrations.map(t.administration).joined(separator: ", ")]
             .compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
         var html = """
             <div class="document-head">
             <h1>\(HTML.escape(metadata.title))</h1>
             <p class="facts">\(facts)</p>
-            <p class="hint" id="coding-hint">Select text to code it (or select with the keyboard and press <kbd>C</kbd>). Click a highlight or a code in the margin to change it.</p>
+            <p class="hint" id="coding-hint">\(t.html("document.hint", raw: ["key": "<kbd>C</kbd>"]))</p>
             </div>
             """
         if let coding = reattaching {
             html += """
                 <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(HTML.escape(coding.id))" data-version="\(coding.version)">
                 <div class="banner-text">
-                <p id="reattach-title">Re-attaching an orphaned coding (<strong>\(HTML.escape(view.codebook[coding.codeID]?.name ?? coding.codeID))</strong>). It said:</p>
+                <p id="reattach-title">\(t.html("reattach.title", raw: ["code": "<strong>\(HTML.escape(view.codebook[coding.codeID]?.name ?? coding.codeID))</strong>"]))</p>
                 <blockquote class="banner-quote">\(HTML.escape(coding.quote))</blockquote>
-                <p>Select its new passage, then press <em>Attach here</em>.</p>
+                <p>\(t.html("reattach.instruction", raw: ["button": "<em>\(t.html("reattach.attach"))</em>"]))</p>
                 </div>
                 <div class="banner-actions">
-                <button type="button" id="reattach-confirm" disabled>Attach here</button>
-                <a href="/documents/\(HTML.escape(metadata.id))">Cancel</a>
+                <button type="button" id="reattach-confirm" disabled>\(t.html("reattach.attach"))</button>
+                <a href="/documents/\(HTML.escape(metadata.id))">\(t.html("action.cancel"))</a>
                 </div>
                 </div>
                 """
         }
         let orphans = view.codings.filter { $0.status == .orphaned }
         if !orphans.isEmpty {
-            html += "<details class=\"orphans\" open><summary>\(orphans.count) orphaned coding\(orphans.count == 1 ? "" : "s") (text changed)</summary><ul>"
+            html += "<details class=\"orphans\" open><summary>\(HTML.escape(t.count("document.orphans", orphans.count)))</summary><ul>"
             for orphan in orphans {
-                html += "<li data-coder=\"\(HTML.escape(orphan.coder))\"><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): <q>\(HTML.escape(orphan.quote))</q> <a href=\"?reattach=\(HTML.escape(orphan.id))\">Re-attach</a></li>"
+                html += "<li data-coder=\"\(HTML.escape(orphan.coder))\"><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): <q>\(HTML.escape(orphan.quote))</q> <a href=\"?reattach=\(HTML.escape(orphan.id))\">\(t.html("orphans.reattach"))</a></li>"
             }
             html += "</ul></details>"
         }
-        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view).render()
+        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view, t: t).render()
         html += """
             <aside id="panel" class="panel" hidden></aside>
             </div>
             """
-        html += MemoListRenderer(memos: memos, target: .document, targetID: metadata.id).render()
+        html += MemoListRenderer(memos: memos, target: .document, targetID: metadata.id, t: t).render()
         return html
     }
 }
@@ -59,17 +60,18 @@ struct MemoListRenderer {
     let memos: [Memo]
     let target: Memo.Target
     let targetID: String
+    let t: Localizer
 
     func render() -> String {
-        var html = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(HTML.escape(targetID))\"><h2 id=\"memos-title\">Memos</h2><ul class=\"memo-list\">"
+        var html = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(HTML.escape(targetID))\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2><ul class=\"memo-list\">"
         for memo in memos {
             html += "<li data-memo=\"\(HTML.escape(memo.id))\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(HTML.escape(memo.text))</p><p class=\"memo-meta\">\(HTML.escape(memo.author))</p></li>"
         }
         return html + """
             </ul>
-            <form class="memo-form"><label for="memo-text">New memo</label>
+            <form class="memo-form"><label for="memo-text">\(t.html("memos.new"))</label>
             <textarea id="memo-text" name="text" rows="3" required></textarea>
-            <button type="submit">Save memo</button></form>
+            <button type="submit">\(t.html("memos.save"))</button></form>
             </section>
             """
     }

@@ -15,10 +15,10 @@ enum HTML {
     }
 
     /// A whole page without the app chrome (errors, the sign-in hint).
-    static func document(title: String, body: String, head: String = "") -> String {
+    static func document(title: String, language: String = "en", body: String, head: String = "") -> String {
         """
         <!doctype html>
-        <html lang="en">
+        <html lang="\(escape(language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

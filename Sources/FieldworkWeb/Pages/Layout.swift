@@ -1,32 +1,57 @@
-/// The frame of every page: navigation, the search box, the coder badge, the CSRF token for
-/// scripts, and the stylesheets and module script (all same-origin, as the CSP demands).
+import FieldworkCore
+import Hummingbird
+
+/// The frame of every page: navigation, the search box, the coder badge, the language switch,
+/// the CSRF token for scripts, the message catalogue of the page's language, and the
+/// stylesheets and module script (all same-origin, as the CSP demands).
 struct Layout {
     enum Section: String, CaseIterable {
         case documents, codebook, retrieval, matrix, orphans, needs, solutions, actors, agreement, audit, search
 
-        var title: String { self == .matrix ? "Code × case" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
         var path: String { self == .documents ? "/" : "/\(rawValue)" }
     }
 
     let csrfToken: String
+    let t: Localizer
+    /// This page's path and query, where the language switch comes back to.
+    let currentPath: String
+
+    init(_ web: WebContext) {
+        csrfToken = web.session?.csrfToken ?? ""
+        t = Localizer(web.language)
+        currentPath = web.pagePath
+    }
+
+    /// The page as a response (every page route renders through here).
+    static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
+                         body: String) -> Response {
+        let html = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: body)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
 
     /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
     /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
     func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: String) -> String {
         let navigation = Section.allCases.filter { $0 != .search }.map { item -> String in
             let current = item == section ? " aria-current=\"page\"" : ""
-            return "<a href=\"\(item.path)\"\(current)>\(item.title)</a>"
+            return "<a href=\"\(item.path)\"\(current)>\(t.html("nav.\(item.rawValue)"))</a>"
         }.joined()
-        return HTML.document(title: title, body: """
-            <a class="skip" href="#main">Skip to content</a>
+        let next = RetrievalPage.percentEncode(currentPath)
+        let languages = InterfaceLanguage.allCases.map { language -> String in
+            let current = language == t.language ? " aria-current=\"true\"" : ""
+            return "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(current)>\(HTML.escape(language.nativeName))</a>"
+        }.joined()
+        return HTML.document(title: title, language: t.language.rawValue, body: """
+            <a class="skip" href="#main">\(t.html("layout.skip"))</a>
             <header class="top">
             <a class="brand" href="/">Fieldwork</a>
-            <nav aria-label="Main">\(navigation)</nav>
+            <nav aria-label="\(t.html("layout.nav"))">\(navigation)</nav>
             <form class="search" role="search" action="/search" method="get">
-            <label for="search-q" class="visually-hidden">Search transcripts</label>
-            <input id="search-q" name="q" type="search" placeholder="Search transcripts…" value="\(HTML.escape(query))">
+            <label for="search-q" class="visually-hidden">\(t.html("layout.search.label"))</label>
+            <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(HTML.escape(query))">
             </form>
-            <button id="coder-button" type="button" class="coder">Coder: not set</button>
+            <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
+            <button id="coder-button" type="button" class="coder">\(t.html("coder.unset"))</button>
             </header>
             <main id="main" data-page="\(section.rawValue)"\(coderScoped ? " data-coder-scoped" : "")>
             \(body)
@@ -34,6 +59,7 @@ struct Layout {
             """, head: """
             <meta name="csrf-token" content="\(HTML.escape(csrfToken))">
             <link rel="stylesheet" href="/static/codes.css">
+            <script src="/static/messages.\(t.language.rawValue).js"></script>
             <script type="module" src="/static/app.js"></script>
             """)
     }

@@ -22,26 +22,26 @@ struct MatrixPage {
     let codebook: Codebook
     let attributeKeys: [String]
     let coders: [String]
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Code × case</h1><p class=\"hint\">Codings per code (columns) and \(HTML.escape(Self.rowsName(query.rows))) (rows), "
-            + "counted for the people whose words they are (the attribution rule: group notes and the interviewer count for no one); "
-            + "each count opens its passages. The same numbers as <code>fieldwork export matrix</code>.</p>"
+        var html = "<h1>\(t.html("matrix.title"))</h1><p class=\"hint\">"
+            + t.html("matrix.hint", ["rows": Self.rowsName(query.rows, t)], raw: ["command": "<code>fieldwork export matrix</code>"]) + "</p>"
         html += form()
         let columns = table.columns.filter { code in table.labels.contains { table.count($0, code) > 0 } }
-        html += "<p class=\"count\">\(table.codings) coding\(table.codings == 1 ? "" : "s")"
-        if table.unattributed > 0 { html += ", \(table.unattributed) counting for no row" }
-        html += "; codes never counted here are left out.</p>"
-        guard !columns.isEmpty else { return html + "<p>No codings to count.</p>" }
+        html += "<p class=\"count\">\(HTML.escape(t.count("matrix.codings", table.codings)))"
+        if table.unattributed > 0 { html += HTML.escape(t.count("matrix.unattributed", table.unattributed)) }
+        html += "\(t.html("matrix.leftOut"))</p>"
+        guard !columns.isEmpty else { return html + "<p class=\"empty\">\(t.html("matrix.empty"))</p>" }
         let participantRows = query.rows == .participant
-        html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>Codings per code and \(HTML.escape(Self.rowsName(query.rows)))</caption>"
-        html += "<thead><tr><th scope=\"col\">\(HTML.escape(Self.rowHeading(query.rows)))</th>" + (participantRows ? "<th scope=\"col\">Role</th>" : "")
+        html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>\(t.html("matrix.caption", ["rows": Self.rowsName(query.rows, t)]))</caption>"
+        html += "<thead><tr><th scope=\"col\">\(HTML.escape(Self.rowHeading(query.rows, t)))</th>" + (participantRows ? "<th scope=\"col\">\(t.html("matrix.role"))</th>" : "")
         for code in columns {
             html += "<th scope=\"col\"><span class=\"code-dot\" data-code=\"\(HTML.escape(code))\"></span>\(HTML.escape(codebook[code]?.name ?? code))</th>"
         }
         html += "</tr></thead><tbody>"
         for label in table.labels {
-            let name = rowName(label)
+            let name = Self.rowName(label, query.rows, t)
             html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>" + (participantRows ? "<td>\(HTML.escape(table.roles[label] ?? ""))</td>" : "")
             for code in columns {
                 let count = table.count(label, code)
@@ -50,7 +50,7 @@ struct MatrixPage {
                     continue
                 }
                 let link = HTML.url("/matrix/passages", query.parameters(row: label, code: code))
-                let described = "\(count) passage\(count == 1 ? "" : "s"): \(codebook[code]?.name ?? code), \(name)"
+                let described = t.count("matrix.cell", count, ["code": codebook[code]?.name ?? code, "row": name])
                 html += "<td><a href=\"\(HTML.escape(link))\" aria-label=\"\(HTML.escape(described))\">\(count)</a></td>"
             }
             html += "</tr>"
@@ -59,33 +59,36 @@ struct MatrixPage {
     }
 
     private func form() -> String {
-        var html = "<form class=\"filters\" method=\"get\" action=\"/matrix\"><label>Rows <select name=\"rows\">"
-        var choices: [(CaseMatrix.Rows, String)] = [(.participant, "Participant"), (.document, "Document"), (.administration, "Administration")]
-        choices += attributeKeys.map { (.attribute($0), "Participant attribute: \($0)") }
+        var html = "<form class=\"filters\" method=\"get\" action=\"/matrix\"><label>\(t.html("matrix.rows")) <select name=\"rows\">"
+        var choices: [(CaseMatrix.Rows, String)] = [(.participant, t("matrix.rows.participant")), (.document, t("matrix.rows.document")),
+                                                    (.administration, t("matrix.rows.administration"))]
+        choices += attributeKeys.map { (.attribute($0), t("matrix.rows.attribute", ["key": $0])) }
         for (rows, title) in choices {
             html += "<option value=\"\(HTML.escape(rows.rawValue))\"\(rows == query.rows ? " selected" : "")>\(HTML.escape(title))</option>"
         }
-        html += "</select></label><label>Coder <select name=\"coder\"><option value=\"\">All</option>"
+        html += "</select></label><label>\(t.html("col.coder")) <select name=\"coder\"><option value=\"\">\(t.html("matrix.allCoders"))</option>"
         for coder in coders {
             html += "<option value=\"\(HTML.escape(coder))\"\(coder == query.coder ? " selected" : "")>\(HTML.escape(coder))</option>"
         }
         html += "</select></label><label><input type=\"checkbox\" name=\"include_children\" value=\"true\"\(query.includeChildren ? " checked" : "")> "
-            + "A code counts the codes below it</label><button type=\"submit\">Show</button></form>"
+            + "\(t.html("matrix.includeChildren"))</label><button type=\"submit\">\(t.html("action.show"))</button></form>"
         return html
     }
 
-    private func rowName(_ label: String) -> String {
-        query.rows == .administration ? Administration(rawValue: label)?.displayName ?? label : label
+    static func rowName(_ label: String, _ rows: CaseMatrix.Rows, _ t: Localizer) -> String {
+        guard rows == .administration, let administration = Administration(rawValue: label) else { return label }
+        return t.administration(administration)
     }
 
-    static func rowsName(_ rows: CaseMatrix.Rows) -> String {
-        if case .attribute(let key) = rows { return "value of \(key)" }
-        return rows.rawValue
+    /// What the rows are, inside a sentence ("participant", "value of living_situation").
+    static func rowsName(_ rows: CaseMatrix.Rows, _ t: Localizer) -> String {
+        if case .attribute(let key) = rows { return t("matrix.rowsName.attribute", ["key": key]) }
+        return t("matrix.rowsName.\(rows.rawValue)")
     }
 
-    static func rowHeading(_ rows: CaseMatrix.Rows) -> String {
+    static func rowHeading(_ rows: CaseMatrix.Rows, _ t: Localizer) -> String {
         if case .attribute(let key) = rows { return key }
-        return rows.rawValue.prefix(1).uppercased() + rows.rawValue.dropFirst()
+        return t("matrix.rows.\(rows.rawValue)")
     }
 }
 
@@ -96,16 +99,18 @@ struct MatrixPassagesPage {
     let code: String
     let items: [RetrievalService.Item]
     let codebook: Codebook
+    let t: Localizer
 
     func body() -> String {
-        let rowName = query.rows == .administration ? Administration(rawValue: row)?.displayName ?? row : row
+        let rowName = MatrixPage.rowName(row, query.rows, t)
         let codeName = codebook[code]?.name ?? code
         var html = "<h1>\(HTML.escape(codeName)) × \(HTML.escape(rowName))</h1>"
-        html += "<p class=\"hint\">Passages coded <strong>\(HTML.escape(codeName))</strong>\(query.includeChildren ? " (or a code below it)" : "") "
-            + "that count for \(HTML.escape(MatrixPage.rowHeading(query.rows).lowercased())) <strong>\(HTML.escape(rowName))</strong>"
-            + "\(query.coder.map { ", coded by \(HTML.escape($0))" } ?? ""). "
-            + "<a href=\"\(HTML.escape(HTML.url("/matrix", query.parameters())))\">Back to the matrix</a></p>"
-        html += "<p class=\"count\">\(items.count) passage\(items.count == 1 ? "" : "s")</p>"
-        return html + PassageList(codebook: codebook).render(items)
+        let key = query.includeChildren ? "matrix.passagesHintChildren" : "matrix.passagesHint"
+        html += "<p class=\"hint\">" + t.html(key, ["rows": MatrixPage.rowsName(query.rows, t)],
+                                                raw: ["code": "<strong>\(HTML.escape(codeName))</strong>", "row": "<strong>\(HTML.escape(rowName))</strong>"])
+            + (query.coder.map { " " + t.html("matrix.codedBy", ["coder": $0]) } ?? "")
+            + " <a href=\"\(HTML.escape(HTML.url("/matrix", query.parameters())))\">\(t.html("matrix.back"))</a></p>"
+        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count)))</p>"
+        return html + PassageList(codebook: codebook, t: t).render(items)
     }
 }

@@ -15,8 +15,7 @@ struct MatrixRoutes {
     }
 
     private func page(_ web: WebContext, title: String, body: String) -> Response {
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(.matrix, title: title, coderScoped: true, body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        Layout.response(web, .matrix, title: title, coderScoped: true, body: body)
     }
 
     static func query(from uri: URI) throws -> MatrixPage.Query {
@@ -38,10 +37,11 @@ struct MatrixRoutes {
         let query = try Self.query(from: request.uri)
         let matrix = CaseMatrix(store: context.store)
         let table = try await matrix.table(rows: query.rows, includeChildren: query.includeChildren, coder: query.coder)
-        let coders = Set(try await context.store.codings(CodingFilter()).map(\.coder)).sorted()
-        let body = MatrixPage(table: table, query: query, codebook: try await context.store.codebook(),
-                              attributeKeys: try await matrix.attributeKeys(), coders: coders).body()
-        return page(web, title: "Code × case", body: body)
+        let coders = try await context.store.coders()
+        let t = Localizer(web.language)
+        let body = MatrixPage(table: table, query: query, codebook: try await context.store.codebook().localized(web.language.rawValue),
+                              attributeKeys: try await matrix.attributeKeys(), coders: coders, t: t).body()
+        return page(web, title: t("matrix.title"), body: body)
     }
 
     @Sendable func passages(_ request: Request, context web: WebContext) async throws -> Response {
@@ -52,7 +52,9 @@ struct MatrixRoutes {
         }
         let items = try await CaseMatrix(store: context.store).passages(rows: query.rows, row: row, code: code,
                                                                         includeChildren: query.includeChildren, coder: query.coder)
-        let body = MatrixPassagesPage(query: query, row: row, code: code, items: items, codebook: try await context.store.codebook()).body()
-        return page(web, title: "Code × case passages", body: body)
+        let t = Localizer(web.language)
+        let body = MatrixPassagesPage(query: query, row: row, code: code, items: items,
+                                      codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()
+        return page(web, title: t("matrix.passagesTitle"), body: body)
     }
 }

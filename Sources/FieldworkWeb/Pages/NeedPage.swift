@@ -7,32 +7,37 @@ struct NeedPage {
     let evidence: NeedEvidence
     let catalogue: SolutionCatalogue
     let telemetry: TelemetrySummaryService.Result
+    let t: Localizer
 
     func body() -> String {
         let need = evidence.need
         var html = "<h1>\(HTML.escape(need.name)) <span class=\"id\">\(HTML.escape(need.id))</span></h1>"
         if let description = need.description { html += "<p class=\"hint\">\(HTML.escape(description))</p>" }
-        html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">Workshop handout</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">Actor map</a></p>"
+        html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">\(t.html("need.handout"))</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">\(t.html("actors.title"))</a></p>"
         html += "<dl class=\"definition evidence\">"
-        html += item("Codings", "\(evidence.codings)")
-        html += item("People", evidence.people.summary)
-        html += item("Group notes", evidence.groupNotes == 0 ? "" : "\(evidence.groupNotes) (notes that name no one in particular)")
-        html += item("Administrations (residents’)", evidence.administrations.map(\.displayName).joined(separator: ", "))
-        html += item("Document types", evidence.documentTypes.map(\.rawValue).joined(separator: ", "))
-        html += item("Barriers", evidence.barriers.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
-        html += item("Preconditions", evidence.preconditions.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
-        html += "</dl><h2>Representative quotes</h2>"
-        if evidence.quotes.isEmpty { html += "<p class=\"hint\">No quotable passages yet.</p>" }
+        html += item(t("needs.codings"), "\(evidence.codings)")
+        html += item(t("need.people"), evidence.people.summary)
+        html += item(t("need.groupNotes"), evidence.groupNotes == 0 ? "" : t("need.groupNotesValue", ["count": String(evidence.groupNotes)]))
+        html += item(t("need.administrations"), evidence.administrations.map(t.administration).joined(separator: ", "))
+        html += item(t("need.documentTypes"), evidence.documentTypes.map(t.documentType).joined(separator: ", "))
+        html += item(t("needs.barriers"), evidence.barriers.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
+        html += item(t("need.preconditions"), evidence.preconditions.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
+        html += "</dl>"
+        if evidence.codings == 0 {
+            html += "<p class=\"empty\">\(t.html("need.noEvidence", raw: ["link": "<a href=\"/retrieval?code=\(HTML.escape(need.id))\">\(t.html("nav.retrieval"))</a>"]))</p>"
+        }
+        html += "<h2>\(t.html("need.quotes"))</h2>"
+        if evidence.quotes.isEmpty { html += "<p class=\"hint\">\(t.html("need.noQuotes"))</p>" }
         html += "<ul class=\"quotes\">"
         for quote in evidence.quotes {
             html += "<li><blockquote>\(HTML.escape(quote.text))</blockquote><p class=\"source\">\(HTML.escape(quote.participants.joined(separator: ", "))) · <a href=\"/documents/\(HTML.escape(quote.documentID))\">\(HTML.escape(quote.documentTitle))</a></p></li>"
         }
         html += "</ul>"
         if evidence.quotesWithheld > 0 {
-            html += "<p class=\"hint\">\(evidence.quotesWithheld) passage\(evidence.quotesWithheld == 1 ? "" : "s") not shown as quotes: a speaker has not consented to being quoted.</p>"
+            html += "<p class=\"hint\">\(HTML.escape(t.count("need.withheld", evidence.quotesWithheld)))</p>"
         }
-        html += "<h2>Linked solutions</h2>"
-        if evidence.links.isEmpty { html += "<p class=\"hint\">No solutions linked yet.</p>" }
+        html += "<h2>\(t.html("need.linked"))</h2>"
+        if evidence.links.isEmpty { html += "<p class=\"hint\">\(t.html("need.noLinks"))</p>" }
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
@@ -51,14 +56,14 @@ struct NeedPage {
     private func charts(for solutionID: String) -> String {
         let devices = Set(telemetry.devices.filter { $0.solutionID == solutionID }.map(\.name))
         let rows = telemetry.rows.filter { devices.contains($0.device) }
-        guard !rows.isEmpty else { return devices.isEmpty ? "" : "<p class=\"hint\">No telemetry that consent allows showing.</p>" }
+        guard !rows.isEmpty else { return devices.isEmpty ? "" : "<p class=\"hint\">\(t.html("need.noTelemetry"))</p>" }
         let solution = catalogue[solutionID]
         var html = "<div class=\"charts\">"
         let series = Dictionary(grouping: rows) { "\($0.device)\u{0}\($0.metric)" }
         for key in series.keys.sorted() {
             guard let points = series[key], let first = points.first else { continue }
             let counts = solution?.metric(named: first.metric)?.signal != nil
-            let title = "\(first.device) · \(first.metric) · daily \(counts ? "readings" : "mean")"
+            let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
                                        points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
             html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption></figure>"
@@ -67,16 +72,16 @@ struct NeedPage {
     }
 
     private func form() -> String {
-        var html = "<h2>Link a solution</h2><form id=\"link-solution\" class=\"filters\" data-need=\"\(HTML.escape(evidence.need.id))\">"
-        html += "<label>Solution <select name=\"solution\" required>"
+        var html = "<h2>\(t.html("need.link"))</h2><form id=\"link-solution\" class=\"filters\" data-need=\"\(HTML.escape(evidence.need.id))\">"
+        html += "<label>\(t.html("need.solution")) <select name=\"solution\" required>"
         for solution in catalogue.solutions {
             html += "<option value=\"\(HTML.escape(solution.id))\">\(HTML.escape(solution.name))</option>"
         }
-        html += "</select></label><label>Status <select name=\"status\">"
+        html += "</select></label><label>\(t.html("need.status")) <select name=\"status\">"
         for status in NeedSolutionLink.Status.allCases {
             html += "<option value=\"\(status.rawValue)\">\(status.rawValue)</option>"
         }
-        html += "</select></label><label>Rationale <textarea name=\"rationale\" rows=\"2\" required></textarea></label>"
-        return html + "<button type=\"submit\">Link solution</button><p class=\"form-status\" role=\"status\" aria-live=\"polite\"></p></form>"
+        html += "</select></label><label>\(t.html("need.rationale")) <textarea name=\"rationale\" rows=\"2\" required></textarea></label>"
+        return html + "<button type=\"submit\">\(t.html("need.linkButton"))</button><p class=\"form-status\" role=\"status\" aria-live=\"polite\"></p></form>"
     }
 }

@@ -13,30 +13,30 @@ struct NeedsRoutes {
     }
 
     private func page(_ web: WebContext, _ section: Layout.Section, title: String, body: String) -> Response {
-        let html = Layout(csrfToken: web.session?.csrfToken ?? "").page(section, title: title, body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        Layout.response(web, section, title: title, body: body)
     }
 
     @Sendable func needs(_ request: Request, context web: WebContext) async throws -> Response {
-        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook(),
-                             catalogue: try SolutionCatalogue.load(context.workspace)).body()
-        return page(web, .needs, title: "Needs", body: body)
+        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
+                             catalogue: try SolutionCatalogue.load(context.workspace), t: Localizer(web.language)).body()
+        return page(web, .needs, title: Localizer(web.language)("needs.title"), body: body)
     }
 
     @Sendable func need(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
-        guard let evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need \(id)") }
+        guard var evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need \(id)") }
+        evidence.need = evidence.need.localized(web.language.rawValue)
         var query = TelemetrySummaryService.Query()
         query.solutions = Set(evidence.links.map(\.solutionID))
         query.events = false
         let telemetry = try await context.telemetrySummary.summary(query)
-        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace), telemetry: telemetry).body()
+        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace), telemetry: telemetry, t: Localizer(web.language)).body()
         return page(web, .needs, title: evidence.need.name, body: body)
     }
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
         let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace), links: try await context.store.needLinks(needID: nil),
-                                 codebook: try await context.store.codebook()).body()
-        return page(web, .solutions, title: "Solutions", body: body)
+                                 codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language)).body()
+        return page(web, .solutions, title: Localizer(web.language)("solutions.title"), body: body)
     }
 }

@@ -8,17 +8,18 @@ struct OrphansPage {
     let titles: [String: String]
     /// Only this coder's orphans (`?coder=`; a blind pass sets it).
     let coder: String?
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Orphaned codings</h1><p class=\"hint\">When a transcript is corrected and a coded passage cannot be found again with confidence, the coding is kept here — never attached to the wrong words. Re-attach it to its new passage.</p>"
-        if let coder { html += "<p class=\"count\">Coded by \(HTML.escape(coder)) only · <a href=\"/orphans\">everyone’s</a></p>" }
-        guard !orphans.isEmpty else { return html + "<p>No orphaned codings.</p>" }
-        html += "<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Code</th><th scope=\"col\">Quote</th><th scope=\"col\">Coder</th><th scope=\"col\"></th></tr></thead><tbody>"
+        var html = "<h1>\(t.html("orphans.title"))</h1><p class=\"hint\">\(t.html("orphans.hint"))</p>"
+        if let coder { html += "<p class=\"count\">\(t.html("orphans.onlyCoder", ["coder": coder], raw: ["everyone": "<a href=\"/orphans\">\(t.html("orphans.everyone"))</a>"]))</p>" }
+        guard !orphans.isEmpty else { return html + "<p class=\"empty\">\(t.html("orphans.empty"))</p>" }
+        html += "<table><thead><tr>" + ["col.document", "col.code", "col.quote", "col.coder"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "<th scope=\"col\"><span class=\"visually-hidden\">\(t.html("col.actions"))</span></th></tr></thead><tbody>"
         for orphan in orphans {
             html += """
                 <tr><td>\(HTML.escape(titles[orphan.documentID] ?? orphan.documentID))</td><td><span class="code-dot" data-code="\(HTML.escape(orphan.codeID))"></span>\(HTML.escape(codebook[orphan.codeID]?.name ?? orphan.codeID))</td>\
                 <td><q>\(HTML.escape(orphan.quote))</q></td><td>\(HTML.escape(orphan.coder))</td>\
-                <td><a href="/documents/\(HTML.escape(orphan.documentID))?reattach=\(HTML.escape(orphan.id))">Re-attach</a></td></tr>
+                <td><a href="/documents/\(HTML.escape(orphan.documentID))?reattach=\(HTML.escape(orphan.id))">\(t.html("orphans.reattach"))</a></td></tr>
                 """
         }
         return html + "</tbody></table>"

@@ -7,29 +7,34 @@ struct RetrievalPage {
     let query: [String: String]
     let items: [RetrievalService.Item]?
     let coders: [String]
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Retrieval</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
-        html += "<label>Code <select name=\"code\" required><option value=\"\">Choose a code…</option>"
+        var html = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
+        html += "<label>\(t.html("col.code")) <select name=\"code\" required><option value=\"\">\(t.html("retrieval.choose"))</option>"
         for code in codebook.codes {
             let depth = codebook.depth(of: code.id)
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: depth)
             html += "<option value=\"\(HTML.escape(code.id))\"\(query["code"] == code.id ? " selected" : "")>\(indent)\(HTML.escape(code.name))</option>"
         }
         html += "</select></label>"
-        html += option("coder", "Coder", coders.map { ($0, $0) })
-        html += option("administration", "Administration", Administration.allCases.map { ($0.rawValue, $0.displayName) })
-        html += option("type", "Document type", DocumentType.allCases.map { ($0.rawValue, $0.rawValue) })
-        html += "<label>Participant attribute <input name=\"attribute\" placeholder=\"living_situation=alone\" value=\"\(HTML.escape(query["attribute"] ?? ""))\"></label>"
-        html += "<button type=\"submit\">Show</button></form>"
-        guard let items else { return html + "<p>Choose a code to see every passage coded with it.</p>" }
+        html += option("coder", t("col.coder"), coders.map { ($0, $0) })
+        html += option("administration", t("documents.administration"), Administration.allCases.map { ($0.rawValue, t.administration($0)) })
+        html += option("type", t("retrieval.type"), DocumentType.allCases.map { ($0.rawValue, t.documentType($0)) })
+        html += "<label>\(t.html("retrieval.attribute")) <input name=\"attribute\" placeholder=\"\(t.html("retrieval.attributeExample"))\" value=\"\(HTML.escape(query["attribute"] ?? ""))\"></label>"
+        html += "<button type=\"submit\">\(t.html("action.show"))</button></form>"
+        guard let items else { return html + "<p class=\"empty\">\(t.html("retrieval.empty"))</p>" }
         let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        html += "<p class=\"count\">\(items.count) passage\(items.count == 1 ? "" : "s") · <a href=\"\(HTML.escape(csv))\" download>Export CSV</a></p>"
-        return html + PassageList(codebook: codebook).render(items)
+        if items.isEmpty, let id = query["code"] {
+            let name = codebook[id]?.name ?? id
+            return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
+        }
+        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count))) · <a href=\"\(HTML.escape(csv))\" download>\(t.html("retrieval.csv"))</a></p>"
+        return html + PassageList(codebook: codebook, t: t).render(items)
     }
 
     private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> String {
-        var html = "<label>\(label) <select name=\"\(name)\"><option value=\"\">All</option>"
+        var html = "<label>\(HTML.escape(label)) <select name=\"\(name)\"><option value=\"\">\(t.html("filter.all"))</option>"
         for (value, title) in options {
             html += "<option value=\"\(HTML.escape(value))\"\(query[name] == value ? " selected" : "")>\(HTML.escape(title))</option>"
         }

@@ -6,12 +6,13 @@ struct SearchPage {
     let hits: [SearchHit]
     /// Hits left out by the consent rule: shown as a count, never as text.
     let withheld: WithheldCount
+    let t: Localizer
 
     func body() -> String {
-        var html = "<h1>Search</h1>"
-        guard !query.isEmpty else { return html + "<p>Type words in the search box. <code>trygg*</code> finds prefixes, <code>\"på natten\"</code> a phrase.</p>" }
-        html += "<p class=\"count\">\(hits.count) passage\(hits.count == 1 ? "" : "s") for “\(HTML.escape(query))”</p>"
-        if withheld.total > 0 { html += "<p class=\"withheld\">withheld: consent — \(HTML.escape(withheld.summary))</p>" }
+        var html = "<h1>\(t.html("search.title"))</h1>"
+        guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]))</p>" }
+        html += "<p class=\"count\">\(HTML.escape(t.count("search.count", hits.count, ["query": query])))</p>"
+        if withheld.total > 0 { html += "<p class=\"withheld\">\(t.html("search.withheld", ["summary": withheld.summary]))</p>" }
         html += "<ol class=\"hits\">"
         for hit in hits {
             let who = [hit.speaker, hit.heading].compactMap { $0 }.first ?? ""

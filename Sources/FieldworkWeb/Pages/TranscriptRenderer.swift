@@ -9,6 +9,7 @@ import FieldworkServices
 /// codings overlap; the margin lists each coding of the segment once.
 struct TranscriptRenderer {
     let view: DocumentView
+    let t: Localizer
 
     func render() -> String {
         let participants = Set(view.document.metadata.participants)
@@ -49,19 +50,24 @@ struct TranscriptRenderer {
             html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
         }
         if let reason = view.withheld[segment.index] {
-            html += "<div class=\"text withheld\">\(HTML.escape(reason.marker))</div>"
+            html += "<div class=\"text withheld\">\(HTML.escape(t.withheld(reason)))</div>"
         } else {
             html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
         }
-        html += "<ul class=\"margin\" aria-label=\"Codes in this passage\">"
+        html += "<ul class=\"margin\" aria-label=\"\(t.html("document.margin"))\">"
         for coding in codings {
             let name = view.codebook[coding.codeID]?.name ?? coding.codeID
             // The initials are drawn by CSS from `data-initials`, so the chip's text stays the code name.
-            html += "<li><button type=\"button\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\""
+            html += "<li><button type=\"button\" id=\"\(Self.chipID(coding, segment))\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\""
                 + " data-coder=\"\(HTML.escape(coding.coder))\" data-initials=\"\(HTML.escape(CoderMarks.initials(of: coding.coder)))\""
-                + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(HTML.escape("\(name), coded by \(coding.coder)"))\">\(HTML.escape(name))</button></li>"
+                + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(t.html("chip.label", ["code": name, "coder": coding.coder]))\">\(HTML.escape(name))</button></li>"
         }
         return html + "</ul></section>"
+    }
+
+    /// A chip's id: a coding spanning two passages has a chip in each margin.
+    static func chipID(_ coding: Coding, _ segment: Segment) -> String {
+        HTML.escape("chip-\(segment.start)-\(coding.id)")
     }
 
     /// Splits the segment at every coding boundary; each piece is wrapped in the marks of the
@@ -77,7 +83,8 @@ struct TranscriptRenderer {
         for (lower, upper) in zip(points, points.dropFirst()) where upper > lower {
             let covering = codings.filter { $0.start <= lower && $0.end >= upper }
             for coding in covering {
-                html += "<mark class=\"hl\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\">"
+                // Named for screen readers by its margin chip ("code, coded by name").
+                html += "<mark class=\"hl\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\" aria-describedby=\"\(Self.chipID(coding, segment))\">"
             }
             html += "<span class=\"run\" data-s=\"\(lower)\">\(HTML.escape(view.text[lower..<upper]))</span>"
             html += String(repeating: "</mark>", count: covering.count)

@@ -4,11 +4,12 @@
 
 import { post } from './api.js';
 import { ensureCoder } from './coder.js';
+import { t, tn, dateTime } from './i18n.js';
 
 async function decide(button) {
   const passage = button.closest('section.passage');
   const status = passage.querySelector('.discussion .status');
-  const by = await ensureCoder('Decisions are recorded with your name. What name should Fieldwork use?');
+  const by = await ensureCoder(t('coder.forDecisions'));
   if (!by) return;
   const where = { document: passage.dataset.document, start: Number(passage.dataset.start), end: Number(passage.dataset.end), by };
   button.disabled = true;
@@ -19,7 +20,7 @@ async function decide(button) {
       const version = box.dataset.version ? Number(box.dataset.version) : undefined;
       const memo = await post('/api/disagreements/discussion', { ...where, text: box.value, version });
       box.dataset.version = String(memo.version);
-      status.textContent = 'Discussion saved.';
+      status.textContent = t('disagreements.saved');
     } else {
       await post(`/api/disagreements/${action}`, { ...where, code: button.closest('li').dataset.code });
       window.location.reload();

@@ -1,6 +1,8 @@
 // The JSON API: same-origin fetches; state-changing ones carry the session's CSRF token.
 // Errors are thrown as ApiError with the server's `detail`, ready to show to the user.
 
+import { t } from './i18n.js';
+
 export class ApiError extends Error {
   constructor(status, code, detail) {
     super(detail);
@@ -26,7 +28,7 @@ export async function api(method, url, body) {
   try {
     response = await fetch(url, init);
   } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached. Is “fieldwork serve” still running?');
+    throw new ApiError(0, 'network', t('api.unreachable'));
   }
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
@@ -61,8 +63,8 @@ export async function fetchPage(url) {
   try {
     response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
   } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached. Is “fieldwork serve” still running?');
+    throw new ApiError(0, 'network', t('api.unreachable'));
   }
-  if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, `The page could not be reloaded (${response.status}).`);
+  if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, t('api.reloadFailed', { status: response.status }));
   return new DOMParser().parseFromString(await response.text(), 'text/html');
 }

@@ -8,41 +8,42 @@ import { initMemos } from './memos.js';
 import { initBlind } from './blind.js';
 import { initAdjudication } from './adjudicate.js';
 import { el, makeDialog, isEditable } from './ui.js';
+import { t } from './i18n.js';
 
 const SHORTCUTS = {
-  everywhere: ['Everywhere', [
-    [['?'], 'Show these shortcuts'],
-    [['/'], 'Search the transcripts'],
+  everywhere: [t('keys.sectionEverywhere'), [
+    [['?'], t('keys.showTheseShortcuts')],
+    [['/'], t('keys.searchTheTranscripts')],
   ]],
-  document: ['Reading and coding a transcript', [
-    [['Tab'], 'Move to the next passage (then its codes in the margin)'],
-    [['J'], ['K'], 'Next / previous passage (also ↓ ↑ on a passage)'],
-    [['Home'], ['End'], 'First / last passage'],
-    [['Enter'], ['C'], 'Code the selection, or the whole focused passage when nothing is selected'],
-    [['S'], ['Shift', 'S'], 'Select the next / previous sentence of the passage'],
-    [['E'], 'Extend the selection to the end of the next sentence'],
-    [['A'], 'Select the whole passage'],
-    [['Shift', '→'], ['Shift', '←'], 'Make the selection end a word later / earlier'],
-    [[']'], ['['], 'Make the selection start a word later / earlier'],
-    [['Esc'], 'Clear the selection, close the panel'],
-    [['M'], 'Write a memo on this document'],
-    [['Enter'], 'On a code in the margin: show, edit or delete that coding'],
+  document: [t('keys.sectionReadingAndCoding'), [
+    [['Tab'], t('keys.moveToTheNext')],
+    [['J'], ['K'], t('keys.nextPreviousPassageAlso')],
+    [['Home'], ['End'], t('keys.firstLastPassage')],
+    [['Enter'], ['C'], t('keys.codeTheSelectionOr')],
+    [['S'], ['Shift', 'S'], t('keys.selectTheNextPrevious')],
+    [['E'], t('keys.extendTheSelectionTo')],
+    [['A'], t('keys.selectTheWholePassage')],
+    [['Shift', '→'], ['Shift', '←'], t('keys.makeTheSelectionEnd')],
+    [[']'], ['['], t('keys.makeTheSelectionStart')],
+    [['Esc'], t('keys.clearTheSelectionClose')],
+    [['M'], t('keys.writeAMemoOn')],
+    [['Enter'], t('keys.onACodeIn')],
   ]],
-  picker: ['In the code picker', [
-    [['Type'], 'Filter codes by name, id or parent (accents optional)'],
-    [['↓'], ['↑'], 'Move through the codes'],
-    [['Enter'], 'Apply the highlighted code'],
-    [['Ctrl', 'Enter'], 'Apply from the memo field'],
-    [['Esc'], 'Close without coding'],
+  picker: [t('keys.sectionInTheCode'), [
+    [[t('keys.type')], t('keys.filterCodesByName')],
+    [['↓'], ['↑'], t('keys.moveThroughTheCodes')],
+    [['Enter'], t('keys.applyTheHighlightedCode')],
+    [['Ctrl', 'Enter'], t('keys.applyFromTheMemo')],
+    [['Esc'], t('keys.closeWithoutCoding')],
   ]],
-  codebook: ['In the codebook tree', [
-    [['↓'], ['↑'], 'Next / previous code'],
-    [['→'], ['←'], 'Open / close a branch, go to child / parent'],
-    [['Home'], ['End'], 'First / last code'],
-    [['R'], ['F2'], 'Rename the focused code'],
-    [['M'], 'Move the focused code'],
-    [['A'], 'Add a code under the focused code'],
-    [['N'], 'Add a top-level code'],
+  codebook: [t('keys.sectionInTheCodebook'), [
+    [['↓'], ['↑'], t('keys.nextPreviousCode')],
+    [['→'], ['←'], t('keys.openCloseABranch')],
+    [['Home'], ['End'], t('keys.firstLastCode')],
+    [['R'], ['F2'], t('keys.renameTheFocusedCode')],
+    [['M'], t('keys.moveTheFocusedCode')],
+    [['A'], t('keys.addACodeUnder')],
+    [['N'], t('keys.addAToplevelCode')],
   ]],
 };
 
@@ -61,7 +62,7 @@ function showHelp() {
   const sections = [SHORTCUTS.everywhere];
   if (document.getElementById('transcript')) sections.unshift(SHORTCUTS.document, SHORTCUTS.picker);
   if (document.querySelector('.code-tree')) sections.unshift(SHORTCUTS.codebook);
-  const dialog = makeDialog({ title: 'Keyboard shortcuts', className: 'help-dialog' });
+  const dialog = makeDialog({ title: t('keys.title'), className: 'help-dialog' });
   for (const [title, rows] of sections) {
     const list = el('dl', { class: 'shortcuts' });
     for (const row of rows) {
@@ -69,7 +70,7 @@ function showHelp() {
       const combos = row.slice(0, -1);
       const term = el('dt', {});
       combos.forEach((combo, index) => {
-        if (index) term.append(el('span', { class: 'or' }, ' or '));
+        if (index) term.append(el('span', { class: 'or' }, ` ${t('keys.or')} `));
         term.append(...keys(combo));
       });
       list.append(term, el('dd', {}, description));
@@ -77,9 +78,9 @@ function showHelp() {
     dialog.body.append(el('section', {}, el('h3', {}, title), list));
   }
   if (page === 'documents' && document.getElementById('transcript')) {
-    dialog.body.append(el('p', { class: 'hint' }, 'With the mouse: select text to code it; click a highlight or a code in the margin to see, change or delete it.'));
+    dialog.body.append(el('p', { class: 'hint' }, t('keys.mouse')));
   }
-  const close = el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close');
+  const close = el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, t('action.close'));
   dialog.actions.append(close);
   dialog.open(dialog.heading);
 }

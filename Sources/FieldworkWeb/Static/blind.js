@@ -7,6 +7,7 @@
 
 import { el } from './ui.js';
 import { getCoder, ensureCoder } from './coder.js';
+import { t, tn, dateTime } from './i18n.js';
 
 const KEY = 'fieldwork.blind';
 const listeners = [];
@@ -44,13 +45,13 @@ function render() {
   const toggle = document.getElementById('blind-toggle');
   if (toggle) {
     toggle.setAttribute('aria-pressed', coder ? 'true' : 'false');
-    toggle.textContent = coder ? 'Blind pass: on' : 'Blind pass: off';
+    toggle.textContent = coder ? t('blind.on') : t('blind.off');
   }
   document.getElementById('blind-banner')?.remove();
   if (coder) {
-    const off = el('button', { type: 'button', class: 'secondary', onclick: () => change(false) }, 'Show everyone’s codings');
+    const off = el('button', { type: 'button', class: 'secondary', onclick: () => change(false) }, t('blind.showAll'));
     const banner = el('div', { id: 'blind-banner', class: 'blind-banner', role: 'status' },
-      el('strong', {}, 'Blind pass: '), `showing only ${coder}’s codings. `, off);
+      el('strong', {}, `${t('blind.title')}: `), `${t('blind.showing', { name: coder })} `, off);
     document.querySelector('header.top')?.after(banner);
   }
   narrowScopedPage(coder);
@@ -58,7 +59,7 @@ function render() {
 }
 
 async function change(on) {
-  if (on && !(await ensureCoder('A blind pass shows only your own codings. What name do you code under?'))) return;
+  if (on && !(await ensureCoder(t('coder.forBlind')))) return;
   store(on);
   render();
 }
@@ -93,7 +94,7 @@ function narrowScopedPage(coder) {
 export function initBlind() {
   const coderButton = document.getElementById('coder-button');
   if (coderButton && !document.getElementById('blind-toggle')) {
-    const toggle = el('button', { id: 'blind-toggle', type: 'button', class: 'blind-toggle', title: 'Blind pass: show only my codings' });
+    const toggle = el('button', { id: 'blind-toggle', type: 'button', class: 'blind-toggle', title: t('blind.toggleTitle') });
     toggle.addEventListener('click', () => change(!blindCoder()));
     coderButton.after(toggle);
   }

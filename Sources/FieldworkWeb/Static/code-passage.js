@@ -5,6 +5,7 @@ import { post, del, query, ApiError } from './api.js';
 import { recordUndo } from './undo.js';
 import { spanText } from './offsets.js';
 import { el, announce, truncate, nextId } from './ui.js';
+import { t, tn } from './i18n.js';
 import { ensureCoder } from './coder.js';
 import { loadCodes, createPicker, rememberCode } from './picker.js';
 import { state } from './workbench.js';
@@ -20,14 +21,14 @@ export async function openPicker(span, returnFocus) {
   try {
     codes = await loadCodes();
   } catch (error) {
-    announce(`The codebook could not be loaded: ${error.detail || error.message}`, { error: true });
+    announce(t('codebook.loadFailed', { detail: error.detail || error.message }), { error: true });
     return;
   }
   state.pendingSpan = span;
   const segment = segmentAt(span.end - 1);
   const quote = spanText(runs(), span.start, span.end);
   const memoId = nextId('picker-memo');
-  const memo = el('textarea', { id: memoId, class: 'memo-input', rows: '2', placeholder: 'Why this code? (optional)' });
+  const memo = el('textarea', { id: memoId, class: 'memo-input', rows: '2', placeholder: t('picker.memoPlaceholder') });
   const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });
   const apply = async (code) => {
     if (!code || state.busy) return;
@@ -35,7 +36,7 @@ export async function openPicker(span, returnFocus) {
     const coder = await ensureCoder();
     if (!coder) {
       state.busy = false;
-      error.textContent = 'A coder name is needed to save a coding. Choose one, then apply again.';
+      error.textContent = t('coding.needsCoder');
       picker.focus();
       return;
     }
@@ -48,7 +49,7 @@ export async function openPicker(span, returnFocus) {
         revision: documentRevision(), quote,
       });
       rememberCode(code.id);
-      recordUndo(`coding “${truncate(quote, 40)}” as ${code.name}`, async () => {
+      recordUndo(t('undo.coding', { quote: truncate(quote, 40), code: code.name }), async () => {
         await del(`/api/codings/${encodeURIComponent(created.id)}?${query({ version: created.version, coder })}`);
         return { offset: created.start };
       });
@@ -57,7 +58,7 @@ export async function openPicker(span, returnFocus) {
       window.getSelection().removeAllRanges();
       closePanel({ restoreFocus: false });
       await refreshTranscript({ focus: { offset: span.start } });
-      announce(`Coded “${truncate(quote, 60)}” as ${code.name}.`);
+      announce(t('coding.coded', { quote: truncate(quote, 60), code: code.name }));
     } catch (failure) {
       setBusy(false);
       if (failure instanceof ApiError && failure.code === 'stale_document') {
@@ -70,17 +71,18 @@ export async function openPicker(span, returnFocus) {
   };
   const picker = createPicker({
     codes,
-    label: 'Code',
+    label: t('col.code'),
+    allowCreate: true,
     onChoose: apply,
     onCancel: () => closePanel({ reselect: span }),
   });
   const form = el('form', { class: 'panel-form', novalidate: true },
     picker.root,
-    el('div', { class: 'field' }, el('label', { for: memoId }, 'Memo ', el('span', { class: 'optional' }, '(optional)')), memo),
+    el('div', { class: 'field' }, el('label', { for: memoId }, `${t('coding.memo')} `, el('span', { class: 'optional' }, t('coding.optional'))), memo),
     error,
     el('div', { class: 'panel-actions' },
-      el('button', { type: 'submit', class: 'primary' }, 'Apply code'),
-      el('button', { type: 'button', class: 'secondary', onclick: () => closePanel({ reselect: span }) }, 'Cancel')));
+      el('button', { type: 'submit', class: 'primary' }, t('coding.apply')),
+      el('button', { type: 'button', class: 'secondary', onclick: () => closePanel({ reselect: span }) }, t('action.cancel'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     apply(picker.active());
@@ -97,9 +99,9 @@ export async function openPicker(span, returnFocus) {
   });
   const count = Array.from(quote).length;
   openPanel('picker', segment, [
-    panelHeader('Code this passage'),
+    panelHeader(t('coding.title')),
     el('blockquote', { class: 'panel-quote' }, truncate(quote, 400)),
-    el('p', { class: 'panel-meta' }, `${count} character${count === 1 ? '' : 's'} · offsets ${span.start}–${span.end}`),
+    el('p', { class: 'panel-meta' }, `${tn('coding.characters', count)} · ${t('coding.offsets', { start: span.start, end: span.end })}`),
     form,
   ], returnFocus);
   showPending(span);
@@ -112,7 +114,7 @@ export async function reloadChangedDocument() {
   window.getSelection().removeAllRanges();
   closePanel({ restoreFocus: false });
   await refreshTranscript();
-  announce('This document was changed (re-ingested) since the page was opened, so nothing was saved. The page now shows the current text: select the passage again.', { error: true });
+  announce(t('coding.stale'), { error: true });
 }
 
 /** C or Enter: code the selection, or the whole focused passage when nothing is selected. */
@@ -126,7 +128,7 @@ export function codeCurrent(segment) {
     selectSpan(span);
   }
   if (!span) {
-    announce('Select some text in the transcript first, or move to a passage (Tab, J or K) and press Enter.');
+    announce(t('coding.selectFirst'));
     return;
   }
   const focusSegmentEl = segment || segmentAt(span.start);

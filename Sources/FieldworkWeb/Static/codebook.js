@@ -4,11 +4,12 @@
 
 import { post, patch } from './api.js';
 import { el, field, makeDialog, announce, fold, nextId } from './ui.js';
+import { t } from './i18n.js';
 
 const FLASH_KEY = 'fieldwork.flash';
 const COLLAPSED_KEY = 'fieldwork.collapsedCodes';
-const ID_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-const KINDS = ['theme', 'need', 'barrier', 'precondition', 'actor', 'emotion', 'other'];
+export const ID_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+export const KINDS = ['theme', 'need', 'barrier', 'precondition', 'actor', 'emotion', 'other'];
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
 
 const itemsOf = (tree) => Array.from(tree.querySelectorAll('li[role="treeitem"]'));
@@ -48,7 +49,7 @@ function visibleItems(tree) {
   });
 }
 
-function slug(text) {
+export function slug(text) {
   return fold(text).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
@@ -80,7 +81,7 @@ function initTree(tree) {
       if (collapsed.has(item.dataset.code)) item.setAttribute('aria-expanded', 'false');
       if (row) {
         row.prepend(el('span', {
-          class: 'twisty', 'aria-hidden': 'true', title: 'Expand or collapse',
+          class: 'twisty', 'aria-hidden': 'true', title: t('codebook.twisty'),
           onclick: (event) => {
             event.stopPropagation();
             toggle(item);
@@ -188,7 +189,7 @@ async function submitting(dialog, input, request, onSuccess) {
 function dialogActions(dialog, label, onSubmit) {
   dialog.actions.append(
     el('button', { type: 'submit', class: 'primary' }, label),
-    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'));
+    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('action.cancel')));
   dialog.form.addEventListener('submit', (event) => {
     event.preventDefault();
     onSubmit();
@@ -199,15 +200,15 @@ function renameCode(item) {
   const code = codeOf(item);
   const input = el('input', { type: 'text', required: true, autocomplete: 'off', value: code.name });
   const dialog = makeDialog({
-    title: `Rename “${code.name}”`,
-    description: `Codings keep pointing to the id ${code.id}; only the name changes.`,
+    title: t('codebook.renameTitle', { name: code.name }),
+    description: t('codebook.renameHint', { id: code.id }),
   });
-  dialog.body.append(field('Name', input).wrapper);
-  dialogActions(dialog, 'Rename', () => {
+  dialog.body.append(field(t('codebook.name'), input).wrapper);
+  dialogActions(dialog, t('codebook.rename'), () => {
     const name = input.value.trim();
     if (!name) {
       input.setAttribute('aria-invalid', 'true');
-      dialog.setError('A code needs a name.');
+      dialog.setError(t('codebook.needsName'));
       input.focus();
       return;
     }
@@ -217,7 +218,7 @@ function renameCode(item) {
     }
     submitting(dialog, input,
       () => patch(`/api/codebook/codes/${encodeURIComponent(code.id)}`, { name }),
-      () => reloadWith(`Renamed to “${name}”.`, code.id));
+      () => reloadWith(t('codebook.renamed', { name }), code.id));
   });
   dialog.open(input);
   input.select();
@@ -227,7 +228,7 @@ function moveCode(item, tree) {
   const code = codeOf(item);
   const blocked = new Set([item, ...item.querySelectorAll('li[role="treeitem"]')].map((node) => node.dataset.code));
   const select = el('select', { required: true });
-  select.append(el('option', { value: '' }, 'Top level (no parent)'));
+  select.append(el('option', { value: '' }, t('codebook.topLevel')));
   for (const other of itemsOf(tree)) {
     let depth = 0;
     for (let parent = parentItem(other); parent; parent = parentItem(parent)) depth += 1;
@@ -236,22 +237,22 @@ function moveCode(item, tree) {
   }
   select.value = code.parent || '';
   const dialog = makeDialog({
-    title: `Move “${code.name}”`,
-    description: 'Its children move along, and its codings stay as they are. A code cannot go under itself or one of its children.',
+    title: t('codebook.moveTitle', { name: code.name }),
+    description: t('codebook.moveHint'),
   });
-  dialog.body.append(field('New parent', select).wrapper);
-  dialogActions(dialog, 'Move', () => {
+  dialog.body.append(field(t('codebook.newParent'), select).wrapper);
+  dialogActions(dialog, t('codebook.move'), () => {
     const parent = select.value || null;
     if (parent === code.parent) {
-      dialog.setError('That is where it is already. Choose another parent, or Cancel.');
+      dialog.setError(t('codebook.sameParent'));
       select.focus();
       return;
     }
     const body = parent ? { parent } : { move_to_top: true };
-    const where = parent ? `under “${tree.querySelector(`li[data-code="${CSS.escape(parent)}"]`)?.dataset.name || parent}”` : 'to the top level';
+    const where = parent ? t('codebook.under', { name: tree.querySelector(`li[data-code="${CSS.escape(parent)}"]`)?.dataset.name || parent }) : t('codebook.toTop');
     submitting(dialog, select,
       () => patch(`/api/codebook/codes/${encodeURIComponent(code.id)}`, body),
-      () => reloadWith(`Moved “${code.name}” ${where}.`, code.id));
+      () => reloadWith(t('codebook.moved', { name: code.name, where }), code.id));
   });
   dialog.open(select);
 }
@@ -267,7 +268,7 @@ function addCode(parentItemEl) {
   colour.disabled = !ownColour.checked;
   ownColour.addEventListener('change', () => { colour.disabled = !ownColour.checked; });
   const kind = el('select', {});
-  for (const value of KINDS) kind.append(el('option', { value }, value));
+  for (const value of KINDS) kind.append(el('option', { value }, t(`kind.${value}`)));
 
   let idEdited = false;
   id.addEventListener('input', () => { idEdited = true; });
@@ -278,31 +279,31 @@ function addCode(parentItemEl) {
   });
 
   const dialog = makeDialog({
-    title: parent ? `Add a code under “${parent.name}”` : 'Add a top-level code',
+    title: parent ? t('codebook.addUnder', { name: parent.name }) : t('codebook.addRoot'),
     className: 'add-code',
-    description: parent ? `It inherits the kind “${parent.kind}” and, without its own colour, the colour of “${parent.name}”.` : null,
+    description: parent ? t('codebook.inherits', { kind: parent.kind, name: parent.name }) : null,
   });
   dialog.body.append(...[
-    field('Name', name).wrapper,
-    field('Id', id, 'Lower-case letters and digits in parts joined by . - or _ — for example need.safety.night. It cannot be changed later here.').wrapper,
-    field('Description (optional)', description).wrapper,
-    parent ? null : field('Kind', kind).wrapper,
+    field(t('codebook.name'), name).wrapper,
+    field(t('codebook.id'), id, t('codebook.idHint')).wrapper,
+    field(t('codebook.descriptionOptional'), description).wrapper,
+    parent ? null : field(t('codebook.kind'), kind).wrapper,
     el('div', { class: 'field field-inline' },
-      el('label', {}, ownColour, ' Own colour'), colour),
+      el('label', {}, ownColour, ` ${t('codebook.ownColour')}`), colour),
   ].filter(Boolean));
-  colour.setAttribute('aria-label', 'Colour');
-  dialogActions(dialog, 'Add code', () => {
+  colour.setAttribute('aria-label', t('codebook.colour'));
+  dialogActions(dialog, t('codebook.addCode'), () => {
     for (const input of [name, id]) input.removeAttribute('aria-invalid');
     const body = { id: id.value.trim(), name: name.value.trim() };
     if (!body.name) {
       name.setAttribute('aria-invalid', 'true');
-      dialog.setError('A code needs a name.');
+      dialog.setError(t('codebook.needsName'));
       name.focus();
       return;
     }
     if (!ID_PATTERN.test(body.id)) {
       id.setAttribute('aria-invalid', 'true');
-      dialog.setError('The id must be a lower-case slug such as need.safety.night (letters, digits, and . - _ between them).');
+      dialog.setError(t('codebook.badId'));
       id.focus();
       return;
     }
@@ -312,7 +313,7 @@ function addCode(parentItemEl) {
     if (ownColour.checked) body.color = colour.value;
     submitting(dialog, name,
       () => post('/api/codebook/codes', body),
-      (created) => reloadWith(`Added “${created.name}”.`, created.id));
+      (created) => reloadWith(t('codebook.added', { name: created.name }), created.id));
   });
   dialog.open(name);
 }

@@ -2,6 +2,7 @@
 // every coding (`coder`) and memo (`author`).
 
 import { el, field, makeDialog, announce } from './ui.js';
+import { t } from './i18n.js';
 
 const KEY = 'fieldwork.coder';
 const MAX = 80;
@@ -43,10 +44,10 @@ function updateButton() {
   const button = document.getElementById('coder-button');
   if (!button) return;
   const name = current();
-  button.textContent = name ? `Coder: ${name}` : 'Coder: not set';
+  button.textContent = name ? t('coder.button', { name }) : t('coder.unset');
   button.classList.toggle('is-unset', !name);
   button.setAttribute('aria-haspopup', 'dialog');
-  button.title = name ? 'Change the name your codings and memos are saved under' : 'Set the name your codings and memos are saved under';
+  button.title = name ? t('coder.changeTitle') : t('coder.setTitle');
 }
 
 /**
@@ -56,21 +57,21 @@ function updateButton() {
 export async function askCoder(reason = null) {
   const input = el('input', { type: 'text', name: 'coder', autocomplete: 'nickname', maxlength: MAX, required: true, spellcheck: 'false', value: current() || '' });
   const dialog = makeDialog({
-    title: current() ? 'Change coder' : 'Who is coding?',
+    title: current() ? t('coder.change') : t('coder.who'),
     className: 'coder-dialog',
-    description: reason || 'Your name is kept in this browser and saved with every coding and memo you make.',
+    description: reason || t('coder.description'),
   });
-  dialog.body.append(field('Your name', input, 'As it should appear in exports, for example “Anna” or “A. Lind”.').wrapper);
+  dialog.body.append(field(t('coder.name'), input, t('coder.nameHint')).wrapper);
   dialog.actions.append(
-    el('button', { type: 'submit', class: 'primary' }, 'Save'),
-    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close(null) }, 'Cancel'),
+    el('button', { type: 'submit', class: 'primary' }, t('action.save')),
+    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close(null) }, t('action.cancel')),
   );
   dialog.form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = input.value.trim();
     if (!name || Array.from(name).length > MAX) {
       input.setAttribute('aria-invalid', 'true');
-      dialog.setError(name ? `A name has at most ${MAX} characters.` : 'Please type a name.');
+      dialog.setError(name ? t('coder.tooLong', { max: MAX }) : t('coder.empty'));
       input.focus();
       return;
     }
@@ -80,12 +81,12 @@ export async function askCoder(reason = null) {
   const promise = dialog.open(input);
   input.select();
   const name = await promise;
-  if (name) announce(`Coding as ${name}.`);
+  if (name) announce(t('coder.codingAs', { name }));
   return name;
 }
 
 /** The coder's name, asking for it first if it was never set. Null when the user declines. */
-export async function ensureCoder(reason = 'Before your first coding: what name should your codings be saved under? You are asked only once in this browser.') {
+export async function ensureCoder(reason = t('coder.first')) {
   return current() || askCoder(reason);
 }
 

@@ -14,6 +14,7 @@ import { documentId, documentRevision, segmentAt } from './transcript.js';
 import { openPanel, closePanel, panelHeader, setBusy, markActive, confirmDiscard } from './panel.js';
 import { refreshTranscript } from './refresh.js';
 import { historySection } from './coding-history.js';
+import { t, tn, dateTime } from './i18n.js';
 
 function codeLabel(codes, id) {
   const code = codes.byId.get(id);
@@ -31,17 +32,17 @@ export async function openDetails(ids, segment, returnFocus, { drafts = {}, mess
   try {
     [codes, all] = await Promise.all([loadCodes(), get(`/api/codings?${query({ document: documentId() })}`)]);
   } catch (error) {
-    announce(`The coding could not be loaded: ${error.detail || error.message}`, { error: true });
+    announce(t('details.loadFailed', { detail: error.detail || error.message }), { error: true });
     return;
   }
   const byId = new Map(all.map((coding) => [coding.id, coding]));
   const codings = ids.map((id) => byId.get(id)).filter(Boolean);
   if (!codings.length) {
-    announce('This coding no longer exists; the transcript was refreshed.');
+    announce(t('details.gone'));
     await refreshTranscript();
     return;
   }
-  const title = codings.length === 1 ? 'Coding' : `${codings.length} codings overlap here`;
+  const title = codings.length === 1 ? t('details.title') : t('details.overlap', { count: codings.length });
   const cards = codings.map((coding, index) => codingCard(coding, codes, { multiple: codings.length > 1, open: index === 0, draft: drafts[coding.id], ids, segment, returnFocus }));
   const notice = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' }, message);
   openPanel('details', segment, [panelHeader(title), notice, ...cards], returnFocus);
@@ -57,7 +58,7 @@ export async function openDetails(ids, segment, returnFocus, { drafts = {}, mess
 function memoConflict(coding, memo) {
   const saved = coding.memo || '';
   const by = coding.updated_by || coding.coder;
-  const add = el('button', { type: 'button', class: 'secondary' }, 'Add their memo to yours');
+  const add = el('button', { type: 'button', class: 'secondary' }, t('details.addTheirs'));
   add.addEventListener('click', () => {
     memo.value = memo.value.trim() ? `${memo.value.trimEnd()}\n\n${saved}` : saved;
     memo.dispatchEvent(new Event('input'));
@@ -65,8 +66,8 @@ function memoConflict(coding, memo) {
   });
   const headingId = nextId('memo-theirs');
   return el('section', { class: 'memo-conflict', 'aria-labelledby': headingId },
-    el('h4', { id: headingId }, `Saved meanwhile by ${by}`),
-    el('blockquote', { class: 'memo-theirs' }, saved || '(the memo was cleared)'),
+    el('h4', { id: headingId }, t('details.savedMeanwhile', { name: by })),
+    el('blockquote', { class: 'memo-theirs' }, saved || t('details.memoCleared')),
     saved ? el('div', { class: 'panel-actions' }, add) : null);
 }
 
@@ -74,18 +75,18 @@ function memoConflict(coding, memo) {
 function codingCard(coding, codes, { multiple, open, draft, ids, segment, returnFocus }) {
   const { name, path } = codeLabel(codes, coding.code);
   const memoId = nextId('coding-memo');
-  const memo = el('textarea', { id: memoId, class: 'memo-input', rows: '3', placeholder: 'No memo yet' });
+  const memo = el('textarea', { id: memoId, class: 'memo-input', rows: '3', placeholder: t('details.noMemo') });
   memo.value = draft !== undefined ? draft : coding.memo || '';
   const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });
-  const saveMemo = el('button', { type: 'button', class: 'secondary' }, 'Save memo');
-  const change = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, 'Change code…');
-  const remove = el('button', { type: 'button', class: 'danger-outline' }, 'Delete…');
+  const saveMemo = el('button', { type: 'button', class: 'secondary' }, t('memos.save'));
+  const change = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, t('details.changeCode'));
+  const remove = el('button', { type: 'button', class: 'danger-outline' }, t('details.delete'));
   const changeArea = el('div', { class: 'change-area', hidden: true });
-  const confirmArea = el('div', { class: 'confirm-area', hidden: true, role: 'group', 'aria-label': 'Confirm deletion' });
+  const confirmArea = el('div', { class: 'confirm-area', hidden: true, role: 'group', 'aria-label': t('details.confirmDeletion') });
   const body = el('div', { class: 'coding-body' });
   const created = coding.created_at ? new Date(coding.created_at) : null;
-  const meta = [`Coded by ${coding.coder}`, created && !Number.isNaN(created.getTime()) ? created.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null,
-    coding.updated_by ? `last changed by ${coding.updated_by}` : null]
+  const meta = [t('details.codedBy', { name: coding.coder }), created && !Number.isNaN(created.getTime()) ? dateTime(created) : null,
+    coding.updated_by ? t('details.changedBy', { name: coding.updated_by }) : null]
     .filter(Boolean).join(' · ');
   // After a conflict: the memo saved meanwhile, beside the draft, until this person saves.
   const theirs = draft !== undefined && draft !== (coding.memo || '') ? memoConflict(coding, memo) : null;
@@ -104,7 +105,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     const seg = context.segment && context.segment.isConnected ? context.segment : segmentAt(card.start);
     await openDetails(context.ids, seg, context.returnFocus, {
       drafts,
-      message: `Someone else changed this coding in the meantime, so nothing was saved. Here is the current version${drafts[card.id] !== undefined && drafts[card.id] !== (card.memo || '') ? '; your memo text is kept beside the memo saved meanwhile: merge them, then save' : ''}.`,
+      message: t(drafts[card.id] !== undefined && drafts[card.id] !== (card.memo || '') ? 'details.conflictDraft' : 'details.conflict'),
     });
   };
 
@@ -114,7 +115,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     closePanel({ restoreFocus: false });
     await refreshTranscript({ focus: { offset: card.start } });
     if (!draft) {
-      announce(`${failure.detail}. The coding was removed meanwhile; the transcript is refreshed.`, { error: true });
+      announce(t('details.removedRefreshed', { detail: failure.detail }), { error: true });
       return;
     }
     // The memo text the person wrote is not thrown away with the coding: it stays to copy.
@@ -122,9 +123,9 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     const kept = el('textarea', { id: keptId, class: 'memo-input', rows: '3', readonly: true });
     kept.value = draft;
     openPanel('details', segmentAt(card.start), [
-      panelHeader('Coding removed'),
-      el('p', { class: 'form-error', role: 'status' }, 'Someone removed this coding meanwhile, so your memo was not saved. Your text is kept here to copy.'),
-      el('div', { class: 'field' }, el('label', { for: keptId }, 'Your memo (not saved)'), kept),
+      panelHeader(t('details.removed')),
+      el('p', { class: 'form-error', role: 'status' }, t('details.removedMeanwhile')),
+      el('div', { class: 'field' }, el('label', { for: keptId }, t('details.yourMemo')), kept),
     ], { offset: card.start });
     kept.focus();
     kept.select();
@@ -145,9 +146,9 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   /** The coder's name for a change (asked once per browser); null, with a message, if none is given. */
   const changer = async () => {
     state.busy = true; // the coder dialog's Enter must not save twice
-    const coder = await ensureCoder('Changes are recorded with your name. What name should Fieldwork use?');
+    const coder = await ensureCoder(t('coder.forChanges'));
     state.busy = false;
-    if (!coder) error.textContent = 'A coder name is needed to change a coding.';
+    if (!coder) error.textContent = t('details.needsCoderChange');
     return coder;
   };
 
@@ -172,15 +173,15 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       const before = card;
       card = await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, memo: memo.value, coder });
       const after = card;
-      recordUndo(`the memo on “${name}”`, async () => {
+      recordUndo(t('undo.memo', { code: name }), async () => {
         await patch(`/api/codings/${encodeURIComponent(after.id)}`, { version: after.version, memo: before.memo || '', coder });
         return { chip: after.id };
       });
       state.dirty = false;
       if (theirs) theirs.remove();
       setBusy(false);
-      error.textContent = 'Memo saved.';
-      announce(card.memo ? 'Memo saved.' : 'Memo cleared.');
+      error.textContent = t('memos.saved');
+      announce(card.memo ? t('memos.saved') : t('memos.cleared'));
     } catch (failure) {
       return failed(failure);
     }
@@ -195,7 +196,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     confirmArea.hidden = true;
     const picker = createPicker({
       codes,
-      label: `New code (now: ${name})`,
+      label: t('details.newCode', { code: name }),
       exclude: card.code,
       onCancel: () => {
         changeArea.hidden = true;
@@ -210,13 +211,13 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
         try {
           const changed = await patch(`/api/codings/${encodeURIComponent(card.id)}`, { version: card.version, code: code.id, coder });
           rememberCode(code.id);
-          recordUndo(`the change from ${name} to ${code.name}`, async () => {
+          recordUndo(t('undo.change', { from: name, to: code.name }), async () => {
             await patch(`/api/codings/${encodeURIComponent(changed.id)}`, { version: changed.version, code: card.code, coder });
             return { chip: changed.id };
           });
           closePanel({ restoreFocus: false });
           await refreshTranscript({ focus: { chip: card.id } });
-          announce(`Changed from ${name} to ${code.name}.`);
+          announce(t('details.changed', { from: name, to: code.name }));
         } catch (failure) {
           const reloading = failed(failure);
           if (reloading) return reloading;
@@ -231,9 +232,9 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   remove.addEventListener('click', () => {
     changeArea.hidden = true;
     change.setAttribute('aria-expanded', 'false');
-    const keep = el('button', { type: 'button', class: 'secondary' }, 'Keep it');
-    const yes = el('button', { type: 'button', class: 'danger' }, 'Delete coding');
-    confirmArea.replaceChildren(el('p', {}, `Delete this “${name}” coding by ${card.coder}? This cannot be undone.`), el('div', { class: 'panel-actions' }, yes, keep));
+    const keep = el('button', { type: 'button', class: 'secondary' }, t('details.keep'));
+    const yes = el('button', { type: 'button', class: 'danger' }, t('details.deleteCoding'));
+    confirmArea.replaceChildren(el('p', {}, t('details.confirmDelete', { code: name, name: card.coder })), el('div', { class: 'panel-actions' }, yes, keep));
     confirmArea.hidden = false;
     keep.addEventListener('click', () => {
       confirmArea.hidden = true;
@@ -242,10 +243,10 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     yes.addEventListener('click', async () => {
       if (state.busy) return;
       state.busy = true;
-      const coder = await ensureCoder('Deleting is recorded with your name. What name should Fieldwork use?');
+      const coder = await ensureCoder(t('coder.forDeleting'));
       if (!coder) {
         state.busy = false;
-        error.textContent = 'A coder name is needed to delete a coding.';
+        error.textContent = t('details.needsCoderDelete');
         return;
       }
       setBusy(true);
@@ -253,14 +254,14 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
         await del(`/api/codings/${encodeURIComponent(card.id)}?${query({ version: card.version, coder })}`);
         const removed = card;
         // Undoing a deletion codes the same words again for the same coder (a new id).
-        recordUndo(`the deletion of “${name}”`, async () => {
+        recordUndo(t('undo.deletion', { code: name }), async () => {
           await post('/api/codings', { document: removed.document, start: removed.start, end: removed.end, code: removed.code,
             coder: removed.coder, memo: removed.memo, revision: documentRevision(), quote: removed.quote });
           return { offset: removed.start };
         });
         closePanel({ restoreFocus: false });
         await refreshTranscript({ focus: { offset: card.start } });
-        announce(`Deleted the “${name}” coding.`);
+        announce(t('details.deleted', { code: name }));
       } catch (failure) {
         return failed(failure);
       }
@@ -272,7 +273,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     multiple || !path ? null : el('p', { class: 'coding-path' }, path),
     el('p', { class: 'panel-meta' }, meta),
     el('blockquote', { class: 'panel-quote' }, coding.quote),
-    el('div', { class: 'field' }, el('label', { for: memoId }, theirs ? 'Your memo (not saved)' : 'Memo'), memo),
+    el('div', { class: 'field' }, el('label', { for: memoId }, theirs ? t('details.yourMemo') : t('coding.memo')), memo),
     theirs,
     el('div', { class: 'panel-actions' }, saveMemo, change, remove),
     changeArea, confirmArea, error,

@@ -18,6 +18,7 @@ import { initPointer } from './pointer.js';
 import { initKeyboard } from './keyboard.js';
 import { initUndo } from './undo.js';
 import { initHighlightFilter } from './filter.js';
+import { t, tn, dateTime } from './i18n.js';
 
 export function initDocumentPage() {
   if (!bindWorkbench()) return;
@@ -27,7 +28,7 @@ export function initDocumentPage() {
   initKeyboard();
   prepareTranscript();
   const hint = document.getElementById('coding-hint');
-  if (hint) hint.append(' ', el('span', {}, 'Press ', el('kbd', {}, '?'), ' for all keyboard shortcuts.'));
+  if (hint) hint.append(' ', el('span', {}, ...keyHint()));
   // One row above the transcript: undo, and which highlights to show.
   const tools = el('div', { class: 'coding-tools' });
   if (hint) hint.after(tools);
@@ -36,6 +37,12 @@ export function initDocumentPage() {
   initHighlightFilter(tools);
   window.addEventListener('hashchange', goToHash);
   goToHash();
+}
+
+/** "Press ? for all keyboard shortcuts.", with the key as <kbd>. */
+function keyHint() {
+  const [before, after] = t('document.keysHint').split('{key}');
+  return [before, el('kbd', {}, '?'), after];
 }
 
 /** Links into the text (#s<offset>) scroll to, focus and flash the passage holding it. */

@@ -6,6 +6,7 @@
 import { el, nextId } from './ui.js';
 import { transcript } from './transcript.js';
 import { blindCoder, onBlindChange } from './blind.js';
+import { t, tn, dateTime } from './i18n.js';
 
 const chosen = { code: '', coder: '' };
 let codeSelect = null;
@@ -35,10 +36,10 @@ export function applyHighlightFilter() {
     codes.set(chip.dataset.code, chip.textContent);
     if (chip.dataset.coder) coders.add(chip.dataset.coder);
   }
-  options(codeSelect, [...codes].sort((a, b) => a[1].localeCompare(b[1])), 'All codes');
+  options(codeSelect, [...codes].sort((a, b) => a[1].localeCompare(b[1])), t('filter.allCodes'));
   const blind = blindCoder();
   // In a blind pass the others' names are not offered either.
-  options(coderSelect, [...coders].filter((coder) => !blind || coder === blind).sort().map((coder) => [coder, coder]), 'All coders');
+  options(coderSelect, [...coders].filter((coder) => !blind || coder === blind).sort().map((coder) => [coder, coder]), t('filter.allCoders'));
   chosen.code = codeSelect.value;
   chosen.coder = coderSelect.value;
   const coderOf = new Map(chips.map((chip) => [chip.dataset.coding, chip.dataset.coder || '']));
@@ -60,12 +61,12 @@ export function applyHighlightFilter() {
     const summary = orphans.querySelector('summary');
     summary.dataset.all ??= summary.textContent;
     const mine = items.filter((item) => !item.hidden).length;
-    summary.textContent = blind ? `${mine} orphaned coding${mine === 1 ? '' : 's'} of yours (text changed)` : summary.dataset.all;
+    summary.textContent = blind ? tn('document.ownOrphans', mine) : summary.dataset.all;
   }
   const filtering = chosen.code || chosen.coder || blind;
   // A blind pass does not tell how much the others coded either.
   const total = blind ? chips.filter((chip) => chip.dataset.coder === blind).length : chips.length;
-  count.textContent = filtering ? `${visible} of ${total} codings shown${blind ? ' (blind pass: yours only)' : ''}` : '';
+  count.textContent = filtering ? t(blind ? 'filter.countBlind' : 'filter.count', { visible, total }) : '';
 }
 
 /** Run once on the document page. */
@@ -76,9 +77,9 @@ export function initHighlightFilter(tools) {
   coderSelect = el('select', { id: coderId });
   count = el('span', { class: 'filter-count', role: 'status', 'aria-live': 'polite' });
   for (const select of [codeSelect, coderSelect]) select.addEventListener('change', applyHighlightFilter);
-  tools.append(el('div', { class: 'highlight-filter', role: 'group', 'aria-label': 'Show highlights' },
-    el('label', { for: codeId }, 'Code '), codeSelect,
-    el('label', { for: coderId }, 'Coder '), coderSelect, count));
+  tools.append(el('div', { class: 'highlight-filter', role: 'group', 'aria-label': t('filter.label') },
+    el('label', { for: codeId }, `${t('col.code')} `), codeSelect,
+    el('label', { for: coderId }, `${t('col.coder')} `), coderSelect, count));
   onBlindChange(applyHighlightFilter);
   applyHighlightFilter();
 }

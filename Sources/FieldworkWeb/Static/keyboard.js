@@ -10,6 +10,7 @@ import { currentSpan, selectSpan, segmentSpan, overlaps, sameSpan } from './sele
 import { escapePanel } from './panel.js';
 import { codeCurrent } from './code-passage.js';
 import { setReattachSpan } from './reattach.js';
+import { t, tn, dateTime } from './i18n.js';
 
 /** Selects `span` for the keyboard commands and reads it out (`message` leads). */
 function keyboardSelect(span, message) {
@@ -17,7 +18,7 @@ function keyboardSelect(span, message) {
   state.keyboardSpan = span;
   if (banner) setReattachSpan(span);
   const text = spanText(runs(), span.start, span.end);
-  announce(message ? `${message}: ${truncate(text, 160)}` : `Selected: ${truncate(text, 160)}`, { timeout: 4000 });
+  announce(`${message || t('keyboard.selected')}: ${truncate(text, 160)}`, { timeout: 4000 });
 }
 
 /** Absolute word spans of the segments around `offset` (the one holding it and its neighbours). */
@@ -73,7 +74,7 @@ function selectSentence(segment, direction) {
   } else {
     index = direction > 0 ? 0 : sentences.length - 1;
   }
-  keyboardSelect(sentences[index], `Sentence ${index + 1} of ${sentences.length}`);
+  keyboardSelect(sentences[index], t('keyboard.sentence', { index: index + 1, total: sentences.length }));
 }
 
 /** The passage `direction` steps from the focused one; unfocused: the first one in view. */
@@ -116,7 +117,7 @@ export function initKeyboard() {
         if (span && !overlaps(span, segmentSpan(segment))) span = null;
         if (!span) {
           span = segmentSpan(segment);
-          keyboardSelect(span, 'Selected the whole passage');
+          keyboardSelect(span, t('keyboard.wholePassage'));
         }
         setReattachSpan(span);
         confirmButton.focus();
@@ -131,10 +132,10 @@ export function initKeyboard() {
         selectSentence(segment, 1);
       } else {
         const next = sentencesFrom(span.end - 1).find((sentence) => sentence.end > span.end);
-        if (next) keyboardSelect({ start: span.start, end: next.end }, 'Extended');
+        if (next) keyboardSelect({ start: span.start, end: next.end }, t('keyboard.extended'));
       }
     } else if (onSegment && plain && key === 'a') {
-      keyboardSelect(segmentSpan(segment), 'Selected the whole passage');
+      keyboardSelect(segmentSpan(segment), t('keyboard.wholePassage'));
     } else if (onSegment && !event.ctrlKey && !event.metaKey && !event.altKey && event.shiftKey && (key === 'ArrowRight' || key === 'ArrowLeft')) {
       const span = currentSpan();
       if (!span || !sameSpan(span, state.keyboardSpan)) return; // native (caret browsing) selection

@@ -4,10 +4,11 @@
 import { post } from './api.js';
 import { el, announce } from './ui.js';
 import { ensureCoder } from './coder.js';
+import { t, tn, dateTime } from './i18n.js';
 
 function memoItem(memo) {
   const when = memo.created_at ? new Date(memo.created_at) : null;
-  const meta = [memo.author, when && !Number.isNaN(when.getTime()) ? when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null]
+  const meta = [memo.author, when && !Number.isNaN(when.getTime()) ? dateTime(when) : null]
     .filter(Boolean).join(' · ');
   return el('li', { class: 'is-new', data: { memo: memo.id, version: memo.version } },
     el('p', { class: 'memo-text' }, memo.text),
@@ -42,17 +43,17 @@ function initSection(section) {
     if (!textarea || sending) return;
     const text = textarea.value.trim();
     if (!text) {
-      error.textContent = 'Write something first.';
+      error.textContent = t('memos.empty');
       textarea.setAttribute('aria-invalid', 'true');
       textarea.focus();
       return;
     }
     textarea.removeAttribute('aria-invalid');
     sending = true;
-    const author = await ensureCoder('Memos are saved with your name. What name should Fieldwork use?');
+    const author = await ensureCoder(t('coder.forMemos'));
     if (!author) {
       sending = false;
-      error.textContent = 'A name is needed to save a memo. Your text is kept.';
+      error.textContent = t('memos.needsName');
       return;
     }
     error.textContent = '';
@@ -68,10 +69,10 @@ function initSection(section) {
       list.append(memoItem(memo));
       empty();
       textarea.value = '';
-      announce('Memo saved.');
+      announce(t('memos.saved'));
       textarea.focus();
     } catch (failure) {
-      error.textContent = `${failure.detail || String(failure)} Your text is kept.`;
+      error.textContent = t('memos.failed', { detail: failure.detail || String(failure) });
     } finally {
       sending = false;
       form.removeAttribute('aria-busy');

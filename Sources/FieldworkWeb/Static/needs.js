@@ -3,6 +3,7 @@
 
 import { api } from './api.js';
 import { ensureCoder } from './coder.js';
+import { t, tn, dateTime } from './i18n.js';
 
 function init() {
   const form = document.getElementById('link-solution');
@@ -10,15 +11,15 @@ function init() {
   const status = form.querySelector('.form-status');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const coder = await ensureCoder('Who is linking this solution? Your name is saved with the link.');
+    const coder = await ensureCoder(t('coder.forLinks'));
     if (!coder) return;
     const data = new FormData(form);
-    status.textContent = 'Saving…';
+    status.textContent = t('status.saving');
     try {
       await api('POST', `/api/needs/${encodeURIComponent(form.dataset.need)}/links`, {
         solution: data.get('solution'), status: data.get('status'), rationale: data.get('rationale'), coder,
       });
-      status.textContent = 'Linked.';
+      status.textContent = t('need.linkedDone');
       window.location.reload();
     } catch (error) {
       status.textContent = error.detail || String(error);

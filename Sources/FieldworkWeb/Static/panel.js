@@ -5,6 +5,7 @@ import { el, announce, nextId } from './ui.js';
 import { panel, workbench, state } from './workbench.js';
 import { transcript, resolveFocusTarget } from './transcript.js';
 import { selectSpan, clearPending } from './selection.js';
+import { t, tn, dateTime } from './i18n.js';
 
 /**
  * Run once. The panel does its own announcing (focus moves into it), so the server's
@@ -39,7 +40,7 @@ export function initPanel() {
  */
 export function confirmDiscard() {
   if (!state.dirty || panel.hidden) return true;
-  const discard = window.confirm('Your memo is not saved. Discard it?');
+  const discard = window.confirm(t('panel.discard'));
   if (discard) state.dirty = false;
   return discard;
 }
@@ -91,7 +92,7 @@ export function panelHeader(text) {
   const id = nextId('panel-title');
   return el('div', { class: 'panel-head' },
     el('h2', { class: 'panel-title', id, tabindex: '-1' }, text),
-    el('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close', title: 'Close (Esc)', onclick: () => { if (confirmDiscard()) closePanel(); } }, '×'));
+    el('button', { type: 'button', class: 'panel-close', 'aria-label': t('action.close'), title: t('panel.closeTitle'), onclick: () => { if (confirmDiscard()) closePanel(); } }, '×'));
 }
 
 let focusBeforeBusy = null;
@@ -120,7 +121,7 @@ export function setBusy(on, scope = panel) {
 export function escapePanel() {
   if (state.dirty && !state.escapeArmed) {
     state.escapeArmed = true;
-    announce('Your memo is not saved. Press Save memo, or Escape again to close without saving.');
+    announce(t('panel.unsaved'));
     return;
   }
   const reselect = state.panelKind === 'picker' ? state.pendingSpan : null;

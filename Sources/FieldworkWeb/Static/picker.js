@@ -1,9 +1,12 @@
 // The code picker: an editable combobox (WAI-ARIA 1.2) over a listbox of codes. Typing
-// filters by name, id and path, ignoring case and diacritics; ↑/↓ move, Enter chooses,
+// filters by name, id and path, then description, include and examples, ignoring case and
+// diacritics; when nothing matches, a new code can be made here and applied at once; ↑/↓ move, Enter chooses,
 // Escape closes; a click chooses too. Recently used codes come first.
 
 import { get } from './api.js';
 import { el, codeDot, fold, nextId } from './ui.js';
+import { t, tn, language } from './i18n.js';
+import { newCodeForm } from './new-code.js';
 
 const RECENT_KEY = 'fieldwork.recentCodes';
 const RECENT_MAX = 5;
@@ -13,7 +16,7 @@ let codesPromise = null;
 /** The codebook in tree order, each code with its depth and path of ancestor names. */
 export function loadCodes(force = false) {
   if (!codesPromise || force) {
-    codesPromise = get('/api/codebook').then(buildTree).catch((error) => {
+    codesPromise = get(`/api/codebook?lang=${encodeURIComponent(language)}`).then(buildTree).catch((error) => {
       codesPromise = null;
       throw error;
     });
@@ -37,6 +40,8 @@ function buildTree(items) {
       code.path = path;
       code.search = fold(`${code.name} ${code.id} ${path.join(' ')}`);
       code.foldedName = fold(code.name);
+      // Definitions and examples match too, ranked after every match on a name, id or path.
+      code.searchMore = fold([code.description, code.include, ...(code.examples || [])].filter(Boolean).join(' '));
       list.push(code);
       visit(code.id, depth + 1, [...path, code.name]);
     }
@@ -74,7 +79,10 @@ export function filterCodes(codes, text, recent = []) {
   const query = tokens.join(' ');
   const scored = [];
   for (const code of codes.list) {
-    if (!tokens.every((token) => code.search.includes(token))) continue;
+    if (!tokens.every((token) => code.search.includes(token))) {
+      if (tokens.every((token) => code.search.includes(token) || code.searchMore.includes(token))) scored.push({ code, score: 6 });
+      continue;
+    }
     let score = 5;
     if (code.id === query || code.foldedName === query) score = 0;
     else if (code.foldedName.startsWith(query)) score = 1;
@@ -89,10 +97,11 @@ export function filterCodes(codes, text, recent = []) {
 
 /**
  * Builds a picker. Options: codes (from loadCodes), label, onChoose(code), onCancel(),
- * exclude (a code id not to offer, e.g. the current one).
+ * exclude (a code id not to offer, e.g. the current one), allowCreate (offer a new code when
+ * nothing matches; the created code is passed to onChoose).
  * Returns {root, input, focus(), active()}.
  */
-export function createPicker({ codes, label = 'Code', onChoose, onCancel, exclude = null, placeholder = 'Type to filter codes…' }) {
+export function createPicker({ codes, label = t('col.code'), onChoose, onCancel, exclude = null, placeholder = t('picker.placeholder'), allowCreate = false }) {
   const prefix = nextId('picker');
   const listId = `${prefix}-list`;
   const input = el('input', {
@@ -100,13 +109,13 @@ export function createPicker({ codes, label = 'Code', onChoose, onCancel, exclud
     spellcheck: 'false', 'aria-autocomplete': 'list', 'aria-expanded': 'true', 'aria-controls': listId,
     placeholder, enterkeyhint: 'done',
   });
-  const listbox = el('ul', { id: listId, role: 'listbox', class: 'picker-list', 'aria-label': 'Codes', tabindex: '-1' });
+  const listbox = el('ul', { id: listId, role: 'listbox', class: 'picker-list', 'aria-label': t('picker.codes'), tabindex: '-1' });
   const empty = el('p', { class: 'picker-empty', hidden: true });
   const definition = el('div', { class: 'picker-def', id: `${prefix}-def` });
   const count = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const root = el('div', { class: 'picker' },
     el('label', { for: input.id, class: 'picker-label' }, label),
-    input, el('p', { class: 'picker-keys', 'aria-hidden': 'true' }, '↑ ↓ to move · Enter to apply · Esc to close'),
+    input, el('p', { class: 'picker-keys', 'aria-hidden': 'true' }, t('picker.keys')),
     listbox, empty, definition, count);
 
   let options = [];
@@ -122,23 +131,30 @@ export function createPicker({ codes, label = 'Code', onChoose, onCancel, exclud
       const path = code.path.join(' › ');
       const option = el('li', {
         id: `${prefix}-opt-${index}`, role: 'option', class: 'option', 'aria-selected': 'false',
-        'aria-label': `${code.name}${path ? `, in ${path}` : ''}${recent ? ', recently used' : ''}`,
+        'aria-label': [code.name, path ? t('picker.inPath', { path }) : null, recent ? t('picker.recentLabel') : null].filter(Boolean).join(', '),
         data: { code: code.id, depth: recent ? 0 : Math.min(code.depth, 6), index },
       },
       codeDot(code.id),
       el('span', { class: 'option-main' },
         el('span', { class: 'option-name' }, code.name),
         path ? el('span', { class: 'option-path' }, path) : null),
-      recent ? el('span', { class: 'option-tag' }, 'recent') : null,
+      recent ? el('span', { class: 'option-tag' }, t('picker.recent')) : null,
       el('code', { class: 'option-id' }, code.id));
       listbox.append(option);
     });
     empty.hidden = options.length > 0;
-    empty.textContent = options.length ? '' : `No code matches “${text.trim()}”. New codes are added on the Codebook page.`;
+    empty.replaceChildren();
+    if (!options.length) {
+      empty.append(t(allowCreate ? 'picker.noMatchCreate' : 'picker.noMatch', { text: text.trim() }));
+      if (allowCreate && text.trim()) {
+        empty.append(' ', el('button', { type: 'button', class: 'secondary picker-create', onclick: () => startCreate() },
+          t('picker.create', { text: text.trim() })));
+      }
+    }
     setActive(options.length ? 0 : -1);
     window.clearTimeout(countTimer);
     countTimer = window.setTimeout(() => {
-      count.textContent = text.trim() ? `${options.length} code${options.length === 1 ? '' : 's'} match.` : '';
+      count.textContent = text.trim() ? tn('picker.count', options.length) : '';
     }, 500);
   }
 
@@ -162,8 +178,8 @@ export function createPicker({ codes, label = 'Code', onChoose, onCancel, exclud
     const { code } = options[index];
     definition.replaceChildren(...[
       code.description ? el('p', {}, code.description) : null,
-      code.include ? el('p', {}, el('strong', {}, 'Include: '), code.include) : null,
-      code.exclude ? el('p', {}, el('strong', {}, 'Exclude: '), code.exclude) : null,
+      code.include ? el('p', {}, el('strong', {}, `${t('code.include')}: `), code.include) : null,
+      code.exclude ? el('p', {}, el('strong', {}, `${t('code.exclude')}: `), code.exclude) : null,
     ].filter(Boolean));
   }
 
@@ -177,6 +193,29 @@ export function createPicker({ codes, label = 'Code', onChoose, onCancel, exclud
 
   function choose(index = activeIndex) {
     if (index >= 0 && options[index]) onChoose(options[index].code);
+    else if (allowCreate && input.value.trim()) startCreate();
+  }
+
+  /** Nothing matched: the new-code form replaces the list until it is created or left. */
+  function startCreate() {
+    let listParts = [];
+    const form = newCodeForm({
+      codes, name: input.value.trim(),
+      onCreated: (created) => {
+        loadCodes(true).catch(() => {});
+        onChoose({ ...created, path: [] });
+      },
+      onCancel: () => {
+        form.root.remove();
+        for (const part of listParts) part.hidden = false;
+        render();
+        input.focus();
+      },
+    });
+    listParts = [...root.children];
+    for (const part of listParts) part.hidden = true;
+    root.append(form.root);
+    form.focus();
   }
 
   input.addEventListener('input', render);

@@ -9,6 +9,7 @@ import { transcript, runs, segmentAt } from './transcript.js';
 import { currentSpan } from './selection.js';
 import { openPicker } from './code-passage.js';
 import { openDetails } from './coding-details.js';
+import { t, tn, dateTime } from './i18n.js';
 
 /** Run once: the selection bar, then the mouse and chip handlers. */
 export function initPointer() {
@@ -22,9 +23,9 @@ export function initPointer() {
  * bottom of the window offers to code them.
  */
 function selectionBar() {
-  const barButton = el('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'C' }, 'Code selection');
+  const barButton = el('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'C' }, t('pointer.code'));
   const barQuote = el('span', { class: 'selection-quote' });
-  const bar = el('div', { class: 'selection-bar', hidden: true }, barQuote, barButton, el('span', { class: 'selection-key', 'aria-hidden': 'true' }, 'or press ', el('kbd', {}, 'C')));
+  const bar = el('div', { class: 'selection-bar', hidden: true }, barQuote, barButton, el('span', { class: 'selection-key', 'aria-hidden': 'true' }, `${t('pointer.orPress')} `, el('kbd', {}, 'C')));
   (document.querySelector('main') || document.body).append(bar);
   barButton.addEventListener('click', () => {
     const span = currentSpan();

@@ -9,13 +9,14 @@ import { banner, confirmButton, state } from './workbench.js';
 import { transcript, runs, documentRevision } from './transcript.js';
 import { refreshTranscript } from './refresh.js';
 import { currentSpan, showPending, clearPending } from './selection.js';
+import { t, tn, dateTime } from './i18n.js';
 
 /** The span "Attach here" would save (null: none), shown on the button and highlighted. */
 export function setReattachSpan(span) {
   if (!confirmButton) return;
   state.reattachSpan = span;
   confirmButton.disabled = !span;
-  confirmButton.textContent = span ? `Attach here (${Array.from(spanText(runs(), span.start, span.end)).length} characters)` : 'Attach here';
+  confirmButton.textContent = span ? `${t('reattach.attach')} (${tn('coding.characters', Array.from(spanText(runs(), span.start, span.end)).length)})` : t('reattach.attach');
   if (span) showPending(span);
   else clearPending();
 }
@@ -39,11 +40,11 @@ export function initReattach() {
     state.busy = true;
     confirmButton.disabled = true;
     bannerError.textContent = '';
-    const coder = await ensureCoder('Re-attaching is recorded with your name. What name should Fieldwork use?');
+    const coder = await ensureCoder(t('coder.forReattach'));
     if (!coder) {
       state.busy = false;
       confirmButton.disabled = false;
-      bannerError.textContent = 'A coder name is needed to re-attach a coding.';
+      bannerError.textContent = t('reattach.needsCoder');
       return;
     }
     try {
@@ -60,9 +61,9 @@ export function initReattach() {
       if (failure instanceof ApiError && failure.code === 'stale_document') {
         setReattachSpan(null);
         await refreshTranscript();
-        bannerError.textContent = 'This document was changed (re-ingested) since the page was opened, so nothing was saved. The page now shows the current text: select the passage again.';
+        bannerError.textContent = t('coding.stale');
       } else if (failure instanceof ApiError && failure.status === 409) {
-        bannerError.textContent += ' Reload the page to re-attach the current version.';
+        bannerError.textContent += ` ${t('reattach.reload')}`;
       }
     }
   });

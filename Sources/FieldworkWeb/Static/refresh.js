@@ -7,6 +7,7 @@ import { panel, workbench } from './workbench.js';
 import { transcript, segments, segmentByIndex, prepareTranscript, resolveFocusTarget } from './transcript.js';
 import { closePanel } from './panel.js';
 import { applyHighlightFilter } from './filter.js';
+import { t } from './i18n.js';
 
 /**
  * Reloads the transcript and the orphans box from the server, keeping the scroll position
@@ -31,7 +32,7 @@ export async function refreshTranscript({ focus = null, keepPanel = false } = {}
   try {
     page = await fetchPage(window.location.pathname);
   } catch (error) {
-    announce(`${error.detail} Reload the page to see the latest codings.`, { error: true });
+    announce(t('refresh.failed', { detail: error.detail }), { error: true });
     return;
   }
   const fresh = page.getElementById('transcript');

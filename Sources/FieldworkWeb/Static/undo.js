@@ -7,6 +7,7 @@ import { ApiError } from './api.js';
 import { el, announce, isEditable } from './ui.js';
 import { state } from './workbench.js';
 import { refreshTranscript } from './refresh.js';
+import { t, tn, dateTime } from './i18n.js';
 
 let last = null; // { label, run: async () => focus target or null }
 let button = null;
@@ -16,9 +17,9 @@ export function recordUndo(label, run) {
   last = { label, run };
   if (button) {
     button.disabled = false;
-    button.textContent = 'Undo';
-    button.setAttribute('aria-label', `Undo ${label}`);
-    button.title = `Undo ${label} (Ctrl+Z)`;
+    button.textContent = t('undo.button');
+    button.setAttribute('aria-label', t('undo.label', { label }));
+    button.title = `${t('undo.label', { label })} (Ctrl+Z)`;
   }
 }
 
@@ -26,8 +27,8 @@ function clear() {
   last = null;
   if (button) {
     button.disabled = true;
-    button.setAttribute('aria-label', 'Undo (nothing to undo)');
-    button.title = 'Nothing to undo';
+    button.setAttribute('aria-label', t('undo.nothingLabel'));
+    button.title = t('undo.nothing');
   }
 }
 
@@ -40,20 +41,20 @@ export async function undoLast() {
     const focus = await run();
     state.busy = false;
     await refreshTranscript(focus ? { focus } : {});
-    announce(`Undone: ${label}.`);
+    announce(t('undo.done', { label }));
   } catch (failure) {
     state.busy = false;
     const why = failure instanceof ApiError && failure.status === 409
-      ? 'it was changed again in the meantime'
-      : failure instanceof ApiError && failure.status === 404 ? 'it no longer exists' : (failure.detail || String(failure));
+      ? t('undo.changedAgain')
+      : failure instanceof ApiError && failure.status === 404 ? t('undo.gone') : (failure.detail || String(failure));
     await refreshTranscript();
-    announce(`Could not undo ${label}: ${why}.`, { error: true });
+    announce(t('undo.failed', { label, why }), { error: true });
   }
 }
 
 /** Run once on the document page: the button and the shortcut. */
 export function initUndo(tools) {
-  button = el('button', { type: 'button', class: 'secondary undo-button', 'aria-keyshortcuts': 'Control+Z' }, 'Undo');
+  button = el('button', { type: 'button', class: 'secondary undo-button', 'aria-keyshortcuts': 'Control+Z' }, t('undo.button'));
   button.addEventListener('click', undoLast);
   tools.append(button);
   clear();

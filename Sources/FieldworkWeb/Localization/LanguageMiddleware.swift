@@ -1,0 +1,20 @@
+import Hummingbird
+
+/// Decides each request's interface language (the switch's cookie, then `Accept-Language`,
+/// then the workspace's default) and keeps it in the context for the pages.
+struct LanguageMiddleware: RouterMiddleware {
+    static let cookieName = "fieldwork_lang"
+    let workspaceDefault: InterfaceLanguage
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.language = InterfaceLanguage.of(cookie: request.cookies[Self.cookieName]?.value,
+                                                acceptLanguage: request.headers[.acceptLanguage],
+                                                workspaceDefault: workspaceDefault)
+        context.pagePath = request.uri.description
+        var response = try await next(request, context)
+        // Pages differ by language: a cache (there is none; responses are no-store) must know.
+        response.headers[.vary] = "Accept-Language, Cookie"
+        return response
+    }
+}

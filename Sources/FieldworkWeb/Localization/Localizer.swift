@@ -1,0 +1,63 @@
+import Foundation
+
+/// Looks up the interface's texts in one language: `t("nav.codebook")`,
+/// `t("documents.shown", ["shown": "3", "total": "11"])`, `t.count("document.orphans", 2)`.
+/// A key missing from the catalogue shows as itself (a test keeps that from happening).
+struct Localizer: Sendable {
+    let language: InterfaceLanguage
+    private let table: [String: String]
+
+    init(_ language: InterfaceLanguage, catalogue: MessageCatalogue = .bundled) {
+        self.language = language
+        table = catalogue.tables[language] ?? [:]
+    }
+
+    /// Plain text (escape it before it reaches HTML, or use `html`).
+    func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        Self.fill(table[key] ?? key, values)
+    }
+
+    /// A counted text: the key's `.one` or `.other` form, with `{count}` filled in.
+    func count(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["count"] = String(count)
+        return self(key + (count == 1 ? ".one" : ".other"), values)
+    }
+
+    /// HTML: the message and its `values` escaped; `raw` values (markup the page builds
+    /// itself, such as `<kbd>C</kbd>`) inserted as they are.
+    func html(_ key: String, _ values: [String: String] = [:], raw: [String: String] = [:]) -> String {
+        let text = Self.fill(HTML.escape(table[key] ?? key), values.mapValues(HTML.escape))
+        return Self.fill(text, raw)
+    }
+
+    /// A codebook text given per language (`name: {sv: …, en: …}`) in this language.
+    func pick(_ texts: [String: String], fallback: String) -> String {
+        texts[language.rawValue] ?? fallback
+    }
+
+    private static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, template.contains("{") else { return template }
+        var result = template
+        for (name, value) in values {
+            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return result
+    }
+}
+
+import FieldworkCore
+
+extension Localizer {
+    /// An administration's name in the interface language.
+    func administration(_ administration: Administration) -> String { self("administration.\(administration.rawValue)") }
+
+    /// A document type's name in the interface language.
+    func documentType(_ type: DocumentType) -> String { self("doctype.\(type.rawValue)") }
+
+    /// The marker shown in place of withheld words: consent or access, and why.
+    func withheld(_ reason: ConsentRule.Reason) -> String {
+        let why = self("withheld.reason.\(reason)")
+        return reason == .restricted ? self("withheld.access", ["reason": why]) : self("withheld.consent", ["reason": why])
+    }
+}

@@ -1,0 +1,182 @@
+"""Accessibility in Chromium: axe-core (shipped by PyPI's axe-selenium-python) on every page and
+on the open dialogs must report no violation of any impact; keyboard focus is visible, motion
+stops when the reader asks for less, and a narrow window (200 % zoom) loses nothing sideways."""
+import pytest
+from selenium_axe_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+
+from conftest import console_errors, make_driver
+from test_coding_details import code
+from test_workbench import SELECT_SCALARS, api, wait
+
+# Every page a person can reach from the navigation, plus the pages behind links.
+PAGES = [
+    "/", "/documents/int-001", "/codebook", "/retrieval", "/retrieval?code=need.safety",
+    "/search?q=trygg", "/search", "/orphans", "/needs", "/needs/need.safety.night", "/solutions",
+    "/actors", "/agreement", "/cooccurrence", "/disagreements", "/handouts/need.safety.night",
+    "/matrix", "/matrix?rows=administration", "/audit",
+]
+# Pages behind a table cell's link: the first cell of the matrix (documents as rows) and of the
+# co-occurrence map, once `cell_codings` applied two codes to the same words.
+CELL_PAGES = {"matrix-passages": ("/matrix?rows=document", "table.matrix a[href^='/matrix/passages']"),
+              "cooccurrence-passages": ("/cooccurrence", "table a[href^='/cooccurrence/passages']")}
+
+
+def remove(driver, coding, coder="Axe"):
+    """Takes a test's coding away again: other tests count the codings of int-099."""
+    status = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(`/api/codings/${arguments[0]}?coder=${encodeURIComponent(arguments[1])}`, {method: 'DELETE', credentials: 'same-origin',
+              headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
+        """, coding["id"], coder)
+    assert status == 204
+
+
+def axe_violations(driver, context=None):
+    axe = Axe(driver)
+    axe.inject()
+    # Only WCAG rules and best practices that apply; nothing is switched off.
+    results = axe.run(context=context)
+    return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:5], v["help"])
+            for v in results["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violation_on_the_page(browser, server, path):
+    browser.get(server["base"] + path)
+    wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    assert axe_violations(browser) == []
+    assert console_errors(browser) == []
+
+
+def cell_codings(driver, server):
+    """Two codes on the same words of int-099 (the workspace starts without codings): a matrix
+    cell and a co-occurrence cell to open. Take them away again with `remove`."""
+    driver.get(server["base"] + "/")
+    return [code(driver, "int-099", "varje kväll", code_id, "Axe") for code_id in ("need.safety", "need.safety.night")]
+
+
+def cell_page(driver, server, name):
+    """Opens the first cell of the matrix or the co-occurrence map and returns its address."""
+    page, selector = CELL_PAGES[name]
+    driver.get(server["base"] + page)
+    link = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    href = link.get_attribute("href")
+    driver.get(href)
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    return href
+
+
+@pytest.mark.parametrize("name", list(CELL_PAGES))
+def test_axe_finds_no_violation_on_the_passages_behind_a_cell(browser, server, name):
+    codings = cell_codings(browser, server)
+    try:
+        # The page with its cells (links in the heat map too), then the passages behind one.
+        browser.get(server["base"] + CELL_PAGES[name][0])
+        assert axe_violations(browser) == []
+        cell_page(browser, server, name)
+        assert browser.find_elements(By.CSS_SELECTOR, "ol.retrieval > li")
+        assert axe_violations(browser) == []
+        assert console_errors(browser) == []
+    finally:
+        for coding in codings:
+            remove(browser, coding)
+
+
+def open_picker(driver, server):
+    driver.get(server["base"] + "/documents/int-099")
+    text = api(driver, "/api/documents/int-099")["text"]
+    start = text.index("ringer")
+    driver.execute_script(SELECT_SCALARS, start, start + len("ringer"))
+    return wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role=combobox]")))
+
+
+def test_axe_finds_no_violation_in_the_open_dialogs(browser, server):
+    # The code picker, with its list filtered.
+    picker = open_picker(browser, server)
+    picker.send_keys("trygg")
+    assert axe_violations(browser) == []
+    picker.send_keys(Keys.ESCAPE)
+
+    # A coding's details, opened from a margin chip.
+    coding = code(browser, "int-099", "varje kväll", "need.safety", "Axe")
+    browser.get(server["base"] + "/documents/int-099")
+    chip = wait(browser).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button.chip")))
+    chip.click()
+    wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#panel textarea.memo-input")))
+    assert axe_violations(browser) == []
+    remove(browser, coding)
+
+    # The coder name dialog and the keyboard help.
+    browser.get(server["base"] + "/")
+    browser.find_element(By.ID, "coder-button").click()
+    wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog[open]")))
+    assert axe_violations(browser) == []
+    browser.find_element(By.CSS_SELECTOR, "dialog[open]").send_keys(Keys.ESCAPE)
+    browser.find_element(By.TAG_NAME, "body").send_keys("?")
+    wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.help-dialog[open]")))
+    assert axe_violations(browser) == []
+    assert console_errors(browser) == []
+
+
+def test_highlights_and_margin_codes_have_names_and_focus_is_visible(browser, server):
+    browser.get(server["base"] + "/")
+    coding = code(browser, "int-099", "trygg i lägenheten", "need.safety", "Axe")
+    browser.get(server["base"] + "/documents/int-099")
+    chips = browser.find_elements(By.CSS_SELECTOR, "button.chip")
+    assert chips and all(", coded by " in chip.get_attribute("aria-label") for chip in chips)
+    marks = browser.find_elements(By.CSS_SELECTOR, "#transcript mark")
+    for mark in marks:  # each highlight is described by its chip: "code, coded by name"
+        described = browser.find_element(By.ID, mark.get_attribute("aria-describedby"))
+        assert ", coded by " in described.get_attribute("aria-label")
+    assert marks
+    remove(browser, coding)
+    # Tab from the skip link into the page: each focused control draws an outline.
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    for _ in range(12):
+        outline = browser.execute_script(
+            "const s = getComputedStyle(document.activeElement);"
+            "return [s.outlineStyle, s.outlineWidth, s.boxShadow];")
+        assert outline[0] != "none" or outline[2] != "none", browser.execute_script(
+            "return document.activeElement.outerHTML.slice(0, 200)")
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+
+
+def test_reduced_motion_stops_animations(browser, server):
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                            {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    browser.get(server["base"] + "/documents/int-001")
+    durations = browser.execute_script(
+        "return [...document.querySelectorAll('*')].map(e => getComputedStyle(e))"
+        ".flatMap(s => [s.animationDuration, s.transitionDuration])"
+        ".flatMap(d => d.split(',')).map(d => parseFloat(d)).filter(d => d > 0.001)")
+    assert durations == []
+
+
+@pytest.mark.parametrize("path", ["/", "/documents/int-001", "/codebook", "/retrieval?code=need.safety", "/needs"])
+def test_a_narrow_window_like_200_percent_zoom_loses_nothing_sideways(server, path):
+    # 1280 CSS pixels at 200 % zoom are 640; WCAG 1.4.10 asks for 320.
+    driver = make_driver(["--window-size=640,900"])
+    driver.set_script_timeout(120)  # axe on a long page in a shared, busy machine
+    try:
+        driver.get(server["url"])
+        driver.get(server["base"] + path)
+        overflow = driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1
+        # Wide data tables may scroll inside their own box (WCAG 1.4.10 allows it for tables).
+        clipped = driver.execute_script(
+            "const scrolls = (e) => { for (let a = e.parentElement; a; a = a.parentElement) {"
+            " if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX) && a !== document.documentElement) return true; }"
+            " return false; };"
+            "return [...document.querySelectorAll('main *, header *')].filter(e => {"
+            " const r = e.getBoundingClientRect(); return r.width > 0 && r.right > innerWidth + 1"
+            " && getComputedStyle(e).position !== 'fixed' && !scrolls(e);"
+            "}).map(e => e.tagName + '.' + e.className).slice(0, 5)")
+        assert clipped == []
+        assert axe_violations(driver) == []
+    finally:
+        driver.quit()
