@@ -29,6 +29,28 @@ public struct ScalarText: Sendable, Hashable {
 
     public var string: String { self[0..<count] }
 
+    /// A cut at `offset` moved forward past the rest of the word it splits (and the spaces after
+    /// it), never beyond `limit`: context shown before a passage starts with a whole word.
+    public func wordStart(from offset: Int, limit: Int) -> Int {
+        var cut = offset
+        guard cut > 0, cut < count, !isSpace(cut - 1) else { return cut }
+        while cut < limit, !isSpace(cut) { cut += 1 }
+        while cut < limit, isSpace(cut) { cut += 1 }
+        return cut
+    }
+
+    /// A cut at `offset` moved back before the word it splits, never below `limit`: context
+    /// shown after a passage ends with a whole word.
+    public func wordEnd(from offset: Int, limit: Int) -> Int {
+        var cut = offset
+        guard cut > 0, cut < count, !isSpace(cut) else { return cut }
+        while cut > limit, !isSpace(cut - 1) { cut -= 1 }
+        while cut > limit, isSpace(cut - 1) { cut -= 1 }
+        return cut
+    }
+
+    private func isSpace(_ offset: Int) -> Bool { scalars[offset].properties.isWhitespace }
+
     /// Whether `range` lies inside the text and is not empty.
     public func isValidSpan(_ range: Range<Int>) -> Bool {
         range.lowerBound >= 0 && range.upperBound <= count && !range.isEmpty

@@ -96,8 +96,10 @@ public struct RetrievalService: Sendable {
             }
             if let limit = filter.limit, items.count == limit { return (items, true) }
             let text = entry.text
-            let lower = max(segment?.start ?? 0, coding.start - Self.contextLength)
-            let upper = min(segment.map { max($0.end, coding.end) } ?? text.count, coding.end + Self.contextLength)
+            // Up to 160 scalars either side, inside the segment, cut at word boundaries.
+            let lower = text.wordStart(from: max(segment?.start ?? 0, coding.start - Self.contextLength), limit: coding.start)
+            let upper = text.wordEnd(from: min(segment.map { max($0.end, coding.end) } ?? text.count, coding.end + Self.contextLength),
+                                     limit: coding.end)
             var item = Item(coding: coding, document: metadata, speaker: segment?.speaker, heading: segment?.heading,
                             attribution: attribution, contextBefore: text[lower..<coding.start],
                             contextAfter: text[coding.end..<upper])

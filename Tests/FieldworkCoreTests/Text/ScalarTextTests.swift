@@ -67,4 +67,19 @@ import Testing
         #expect(text.scalarSlices(ranges) == ranges.map { scalars[$0] })
         #expect(text.scalarSlices([(scalars.count - 2)..<(scalars.count + 5)]) == [scalars[(scalars.count - 2)..<scalars.count]])
     }
+
+    @Test func contextCutsMoveToWordBoundariesWithoutPassingTheLimit() {
+        let text = ScalarText("Jag bor ensam i lägenheten 👩‍👩‍👧 och larmet går")
+        // A cut inside "ensam" moves to the start of "i"; one inside "lägenheten" back after "i".
+        #expect(text.wordStart(from: 9, limit: 40) == 14)
+        #expect(text[14..<15] == "i")
+        #expect(text.wordEnd(from: 18, limit: 0) == 15)
+        // Cuts already at a boundary, or at the ends, stay.
+        #expect(text.wordStart(from: 8, limit: 40) == 8)
+        #expect(text.wordStart(from: 0, limit: 40) == 0)
+        #expect(text.wordEnd(from: text.count, limit: 0) == text.count)
+        // Never past the passage: a word running into the limit stops there.
+        #expect(text.wordStart(from: 9, limit: 11) == 11)
+        #expect(text.wordEnd(from: 18, limit: 17) == 17)
+    }
 }
