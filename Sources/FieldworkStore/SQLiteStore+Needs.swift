@@ -11,21 +11,18 @@ extension SQLiteStore {
                 sql += " WHERE need_id = ?"
                 arguments = [needID]
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY need_id, solution_id", arguments: arguments).map { row in
-                NeedSolutionLink(needID: row["need_id"], solutionID: row["solution_id"], rationale: row["rationale"],
-                                 status: try row.value("status", of: "need_link"),
-                                 linkedBy: row["linked_by"], linkedAt: try row.date("linked_at", of: "need_link"))
-            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY need_id, solution_id", arguments: arguments).map(Self.needLink(from:))
         }
     }
 
     public func removeNeedLink(needID: String, solutionID: String) async throws -> NeedSolutionLink? {
-        let existing = try await needLinks(needID: needID).first { $0.solutionID == solutionID }
-        guard let existing else { return nil }
+        // Read and delete in one transaction: the link returned is the one removed.
         try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM need_link WHERE need_id = ? AND solution_id = ?",
+                                             arguments: [needID, solutionID]) else { return nil }
             try db.execute(sql: "DELETE FROM need_link WHERE need_id = ? AND solution_id = ?", arguments: [needID, solutionID])
+            return try Self.needLink(from: row)
         }
-        return existing
     }
 
     public func saveNeedLink(_ link: NeedSolutionLink) async throws {
@@ -37,5 +34,11 @@ extension SQLiteStore {
                 """, arguments: [link.needID, link.solutionID, link.rationale, link.status.rawValue, link.linkedBy,
                                  Timestamp.text(link.linkedAt)])
         }
+    }
+
+    private static func needLink(from row: Row) throws -> NeedSolutionLink {
+        NeedSolutionLink(needID: row["need_id"], solutionID: row["solution_id"], rationale: row["rationale"],
+                         status: try row.value("status", of: "need_link"),
+                         linkedBy: row["linked_by"], linkedAt: try row.date("linked_at", of: "need_link"))
     }
 }
