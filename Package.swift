@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "FieldworkWebTests",
             dependencies: [
-                "FieldworkCore", "FieldworkServices", "FieldworkWeb",
+                "FieldworkCore", "FieldworkServices", "FieldworkWeb", "FieldworkTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -5,16 +6,7 @@ import Testing
 /// state and says one word nobody else says; each output must show exactly the words of those
 /// whose consent allows it today.
 @Suite(.serialized) struct ConsentOutputsTests {
-    /// id, consent lines, whether their words may appear in outputs, and in quotes.
-    static let people: [(id: String, consents: String, words: Bool, quotes: Bool)] = [
-        ("R21", "- {id: c1, date: 2025-01-01, scopes: [interview, quote]}", true, true),
-        // Withdrawn after the interview (the usual case): nothing of theirs appears any more.
-        ("R22", "- {id: c2, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2025-06-01}", false, false),
-        ("R23", "- {id: c3, date: 2025-01-01, scopes: [interview]}", true, false),
-        ("R24", "- {id: c4, date: 2025-01-01, scopes: [telemetry]}", false, false),
-        // A withdrawal dated in the future has not happened yet.
-        ("R25", "- {id: c5, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2099-01-01}", true, true),
-    ]
+    static let people = ConsentStates.basic
 
     static func word(_ id: String) -> String { "ordet\(id.lowercased())x" }
 
@@ -25,7 +17,7 @@ import Testing
         var participants = "participants:\n"
         var turns = ""
         for person in people {
-            participants += "  - id: \(person.id)\n    role: resident\n    administrations: [social]\n    consents:\n      \(person.consents)\n"
+            participants += "  - id: \(person.id)\n    role: resident\n    administrations: [social]\n    consents:\n      \(person.consent)\n"
             turns += "**\(person.id):** Jag säger \(word(person.id)) om natten och larmet.\n\n"
         }
         try Data(participants.utf8).write(to: root.appending(path: "corpus/participants.yaml"))

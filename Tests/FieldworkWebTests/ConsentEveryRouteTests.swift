@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,13 +11,7 @@ import Testing
 /// different consent state and says one word nobody else says, coded by two coders; every route
 /// must show exactly the words of those whose consent allows it today (quotes: `quote` too).
 @Suite struct ConsentEveryRouteTests {
-    /// id, consent, whether their words may appear, and whether they may be quoted.
-    static let people: [(id: String, consent: String, words: Bool, quotes: Bool)] = [
-        ("R21", "- {id: c1, date: 2025-01-01, scopes: [interview, quote]}", true, true),
-        ("R22", "- {id: c2, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2025-06-01}", false, false),
-        ("R23", "- {id: c3, date: 2025-01-01, scopes: [interview]}", true, false),
-        ("R24", "- {id: c4, date: 2025-01-01, scopes: [telemetry]}", false, false),
-        ("R25", "- {id: c5, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2099-01-01}", true, true),
+    static let people: [ConsentStates.Person] = ConsentStates.basic + [
         // A receipt whose amendment dropped quote after the interview: words yes, quotes no.
         ("R26", """
             - id: c6

@@ -1,0 +1,17 @@
+/// Participants in different consent states, each to be given one word nobody else says: the
+/// table the consent tests of the CLI and of the web routes both check every output against.
+public enum ConsentStates {
+    /// id, the consent lines of participants.yaml, whether their words may appear, and whether
+    /// they may be quoted.
+    public typealias Person = (id: String, consent: String, words: Bool, quotes: Bool)
+
+    public static let basic: [Person] = [
+        ("R21", "- {id: c1, date: 2025-01-01, scopes: [interview, quote]}", true, true),
+        // Withdrawn after the interview (the usual case): nothing of theirs appears any more.
+        ("R22", "- {id: c2, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2025-06-01}", false, false),
+        ("R23", "- {id: c3, date: 2025-01-01, scopes: [interview]}", true, false),
+        ("R24", "- {id: c4, date: 2025-01-01, scopes: [telemetry]}", false, false),
+        // A withdrawal dated in the future has not happened yet.
+        ("R25", "- {id: c5, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2099-01-01}", true, true),
+    ]
+}
