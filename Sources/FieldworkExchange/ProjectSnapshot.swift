@@ -22,7 +22,7 @@ struct ProjectSnapshot: Sendable {
     /// Applies the consent rule of today, as the document page does: the characters of withheld
     /// segments are blanked (figure spaces, so every position stays valid), codings touching them
     /// are left out (their quotes and memos are the words), and participants with no consent in
-    /// force are no cases.
+    /// force, or restricted to other coders (`corpus/access.yaml`), are no cases.
     static func read(from store: any FieldworkStore, name: String, redactions: Redactions = Redactions([])) async throws -> ProjectSnapshot {
         var snapshot = try await read(from: store, name: name)
         snapshot.redact(redactions)
@@ -88,6 +88,10 @@ struct ProjectSnapshot: Sendable {
             return false
         }.sorted { ($0.documentID, $0.start, $0.id) < ($1.documentID, $1.start, $1.id) }
         let cases = participants.filter { person in
+            if let access = rule.access, !access.allows(participant: person.id) {
+                casesWithheld.add(.restricted)
+                return false
+            }
             let state = ConsentStatus(person, on: rule.today).state
             if state == .withdrawn { casesWithheld.add(.withdrawn) } else if state == .none { casesWithheld.add(.notGiven) }
             return state != .withdrawn && state != .none

@@ -46,22 +46,60 @@ import Testing
         return cli
     }
 
+    /// An output that can carry participants' words, produced by the coder of `environment`.
+    struct WordOutput {
+        var name: String
+        /// Quotes (handouts, needs) need `quote` too; researcher views and exports need the words.
+        var quoting: Bool
+        var text: () throws -> String
+    }
+
+    /// Every CLI output that can hold a participant's words: each table-driven consent and
+    /// access test checks all of them.
+    static func wordOutputs(_ cli: CLIRunner, environment: [String: String] = [:]) -> [WordOutput] {
+        let tag = environment["FIELDWORK_CODER"] ?? "default"
+        func file(_ path: String) throws -> String {
+            try String(contentsOf: cli.workspace.appending(path: path), encoding: .utf8)
+        }
+        func export(_ arguments: [String], to path: String) throws -> URL {
+            let result = try cli.run(["export"] + arguments + ["--out", path], environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return cli.workspace.appending(path: path)
+        }
+        return [
+            WordOutput(name: "export segments", quoting: false) {
+                try String(contentsOf: try export(["segments"], to: "exports/s-\(tag).csv"), encoding: .utf8)
+            },
+            WordOutput(name: "search", quoting: false) { try cli.run(["search", "natten", "--json"], environment: environment).stdout },
+            WordOutput(name: "needs", quoting: true) { try cli.run(["needs", "--json"], environment: environment).stdout },
+            WordOutput(name: "handout md", quoting: true) {
+                try cli.run(["handout", "--theme", "need.safety", "--format", "md"], environment: environment).stdout
+            },
+            WordOutput(name: "handout html", quoting: true) {
+                let path = "exports/h-\(tag).html"
+                let result = try cli.run(["handout", "--theme", "need.safety", "--format", "html", "--out", path], environment: environment)
+                #expect(result.status == 0, "\(result.stderr)")
+                return try file(path)
+            },
+            WordOutput(name: "export qdpx", quoting: false) {
+                try unzipped(try export(["qdpx"], to: "exports/p-\(tag).qdpx"))
+            },
+        ]
+    }
+
+    /// Every entry of a zip archive, concatenated (the QDPX project XML and its sources).
+    static func unzipped(_ archive: URL) throws -> String {
+        let output = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", archive.path])
+        return output.stdout
+    }
+
     @Test func everyOutputShowsOnlyTheWordsConsentAllowsToday() throws {
         let cli = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         func file(_ path: String) throws -> String {
             try String(contentsOf: cli.workspace.appending(path: path), encoding: .utf8)
         }
-        let outputs: [(name: String, quoting: Bool, text: () throws -> String)] = [
-            ("export segments", false, {
-                #expect(try cli.run("export", "segments", "--out", "exports/s.csv").status == 0)
-                return try file("exports/s.csv")
-            }),
-            ("search", false, { try cli.run("search", "natten", "--json").stdout }),
-            ("needs", true, { try cli.run("needs", "--json").stdout }),
-            ("handout", true, { try cli.run("handout", "--theme", "need.safety", "--format", "md").stdout }),
-        ]
-        for output in outputs {
+        for output in Self.wordOutputs(cli) {
             let text = try output.text()
             for person in Self.people {
                 let expected = output.quoting ? person.quotes : person.words
@@ -80,7 +118,7 @@ import Testing
         #expect(export.stdout.contains("consent: 2 withheld (consent withdrawn: 1, no consent for this material: 1)"))
         #expect(!export.stdout.contains("R22") && !export.stdout.contains("R24"))
         // Every CSV export has a sidecar stating the rule and the counts withheld (never names).
-        for sidecar in ["exports/s.csv.meta.json", "exports/m.csv.meta.json"] {
+        for sidecar in ["exports/s-default.csv.meta.json", "exports/m.csv.meta.json"] {
             let meta = try file(sidecar)
             #expect(meta.contains("\"consent_rule\"") && meta.contains("\"total\" : 2"), "\(sidecar): \(meta)")
             #expect(!meta.contains("R22") && !meta.contains("R24"))
@@ -95,14 +133,7 @@ import Testing
         let qdpx = try cli.run("export", "qdpx", "--out", "exports/p.qdpx")
         #expect(qdpx.status == 0)
         #expect(qdpx.stdout.contains("consent applied ") && qdpx.stdout.contains("2 segments withheld") && qdpx.stdout.contains("2 codings withheld"))
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-p", cli.workspace.appending(path: "exports/p.qdpx").path]
-        let pipe = Pipe()
-        unzip.standardOutput = pipe
-        try unzip.run()
-        let archive = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unzip.waitUntilExit()
+        let archive = try Self.unzipped(cli.workspace.appending(path: "exports/p.qdpx"))
         #expect(archive.contains("Consent rule: words shown only when"))
         for person in Self.people {
             #expect(archive.contains(Self.word(person.id)) == person.words, "qdpx: \(person.id)")

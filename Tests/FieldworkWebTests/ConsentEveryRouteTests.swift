@@ -68,20 +68,26 @@ import Testing
         return fixture
     }
 
+    /// Every page and API route that can show a participant's words or count them, and whether
+    /// it quotes (handouts, needs) or shows words in researcher views. The access tests check
+    /// the same list.
+    static let routes: [(uri: String, quoting: Bool)] = [
+        ("/documents/int-021", false), ("/api/documents/int-021", false),
+        ("/search?q=natten", false), ("/api/search?q=natten", false),
+        ("/retrieval?code=need", false), ("/api/retrieval?code=need", false), ("/api/retrieval.csv?code=need", false),
+        ("/needs", true), ("/needs/need.safety", true), ("/api/needs", true), ("/api/needs/need.safety", true),
+        ("/handouts/need.safety", true),
+        ("/agreement", false), ("/api/agreement", false), ("/disagreements", false), ("/api/disagreements", false),
+        ("/cooccurrence", false), ("/api/cooccurrence", false), ("/cooccurrence/passages?a=need.safety&b=need.sleep", false),
+        ("/matrix", false), ("/matrix/passages?rows=participant&row=R21&code=need.safety", false),
+        ("/matrix/passages?rows=document&row=int-021&code=need.safety", false),
+        ("/actors", false), ("/api/codings", false),
+    ]
+
     @Test func everyRouteShowsOnlyTheWordsConsentAllowsToday() async throws {
         let fixture = try await Self.fixture()
         defer { try? FileManager.default.removeItem(at: fixture.root) }
-        // Route, and whether it quotes (handouts, needs) or shows words in researcher views.
-        let routes: [(uri: String, quoting: Bool)] = [
-            ("/documents/int-021", false), ("/api/documents/int-021", false),
-            ("/search?q=natten", false), ("/api/search?q=natten", false),
-            ("/retrieval?code=need", false), ("/api/retrieval?code=need", false), ("/api/retrieval.csv?code=need", false),
-            ("/needs", true), ("/needs/need.safety", true), ("/api/needs", true), ("/api/needs/need.safety", true),
-            ("/handouts/need.safety", true),
-            ("/agreement", false), ("/api/agreement", false), ("/disagreements", false), ("/api/disagreements", false),
-            ("/cooccurrence", false), ("/api/cooccurrence", false),
-            ("/actors", false), ("/api/codings", false),
-        ]
+        let routes = Self.routes
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             for route in routes {

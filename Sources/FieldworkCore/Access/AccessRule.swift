@@ -51,6 +51,16 @@ public struct AccessRule: Sendable, Hashable {
         return true
     }
 
+    /// Whether the coder may see a participant's register entry (a case with its attributes):
+    /// only a restriction naming the participant hides it; document types restrict documents.
+    public func allows(participant id: String) -> Bool {
+        let me = coder.map(Self.fold)
+        return policy.restrictions.allSatisfy { restriction in
+            guard case .participant(id) = restriction.target else { return true }
+            return restriction.coders.contains { Self.fold($0) == me }
+        }
+    }
+
     private static func fold(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespaces).lowercased()
     }

@@ -84,6 +84,9 @@ public struct WithheldCount: Sendable, Hashable {
 
     public var total: Int { byReason.values.reduce(0, +) }
 
+    /// The reasons anything was withheld for.
+    public var reasons: Set<ConsentRule.Reason> { Set(byReason.filter { $0.value > 0 }.keys) }
+
     /// "2 withheld (consent withdrawn: 1, no consent for this material: 1)"; empty when none.
     public var summary: String {
         guard total > 0 else { return "" }

@@ -79,6 +79,11 @@ public struct ExportMetadata: Encodable, Sendable, Hashable {
         return redacted
     }
 
+    /// The reasons anything was withheld for (consent, access), over every unit.
+    public var reasons: Set<ConsentRule.Reason> {
+        Set(withheld.flatMap { $0.byReason.keys.compactMap(ConsentRule.Reason.init(rawValue:)) })
+    }
+
     /// One line for people: "consent applied 2026-11-30: 3 codings withheld (consent withdrawn: 3)".
     public var summary: String {
         let parts = withheld.map { item in

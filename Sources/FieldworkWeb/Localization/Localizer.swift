@@ -60,4 +60,11 @@ extension Localizer {
         let why = self("withheld.reason.\(reason)")
         return reason == .restricted ? self("withheld.access", ["reason": why]) : self("withheld.consent", ["reason": why])
     }
+
+    /// The heading of a note counting what a view left out: consent, access or both, as the
+    /// reasons counted say (a restriction is no consent matter, and the note must not say so).
+    func withheldHeading(_ reasons: Set<ConsentRule.Reason>) -> String {
+        let access = reasons.contains(.restricted), consent = !reasons.subtracting([.restricted]).isEmpty
+        return self(access && consent ? "withheld.heading.both" : access ? "withheld.heading.access" : "withheld.heading.consent")
+    }
 }

@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkServices
 import Foundation
 
 /// `/actors`: the actor map drawn by Graphviz, with the need and minimum-evidence filters as a
@@ -22,6 +23,8 @@ struct ActorsPage {
     let filter: Filter
     let graphvizInstalled: Bool
     let problem: String?
+    /// What the map's evidence left out (consent, access): counts, never names.
+    var consent: ExportMetadata?
     let t: Localizer
 
     func body() -> String {
@@ -33,6 +36,7 @@ struct ActorsPage {
         }
         html += "</select></label><label>\(t.html("actors.minimum")) <input type=\"number\" name=\"min_evidence\" min=\"1\" value=\"\(filter.minEvidence)\"></label>"
         html += "<button type=\"submit\">\(t.html("action.show"))</button></form>"
+        if let consent { html += ConsentNoteHTML.paragraph(consent, t: t) }
         if let problem {
             return html + "<p class=\"error\" role=\"alert\">\(HTML.escape(problem))</p>"
         }

@@ -31,9 +31,12 @@ struct ActorsRoutes {
         let (filter, problem) = try await filter(request, Localizer(web.language))
         var catalogueProblem: String?
         do { _ = try await service.catalogue() } catch let error as SourceProblems { catalogueProblem = error.description }
+        // The map's evidence is counted as the SVG counts it, so the page can say what it left out.
+        let consent = problem ?? catalogueProblem == nil
+            ? try await service.graphWithConsent(options: .init(needID: filter.needID, minEvidence: filter.minEvidence)).consent : nil
         let body = ActorsPage(codebook: try await context.store.codebook().localized(web.language.rawValue), filter: filter,
                               graphvizInstalled: ExternalProgram("dot") != nil, problem: problem ?? catalogueProblem,
-                              t: Localizer(web.language)).body()
+                              consent: consent, t: Localizer(web.language)).body()
         return Layout.response(web, .actors, title: Localizer(web.language)("actors.title"), body: body)
     }
 

@@ -16,7 +16,7 @@ struct DisagreementsPage {
         html += "<p>" + t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")]) + " "
             + HTML.escape(t.count("disagreements.passages", report.passages.count)) + ", " + HTML.escape(t.count("disagreements.open", open)) + ".</p>"
         if report.withheld.total > 0 {
-            html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["summary": report.withheld.summary]))</p>"
+            html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["heading": t.withheldHeading(report.withheld.reasons), "summary": report.withheld.summary]))</p>"
         }
         guard !report.passages.isEmpty else { return html + "<p class=\"empty\">\(t.html("disagreements.empty"))</p>" }
         html += "<div class=\"adjudication\">"

@@ -32,6 +32,7 @@ struct MatrixPage {
         html += "<p class=\"count\">\(HTML.escape(t.count("matrix.codings", table.codings)))"
         if table.unattributed > 0 { html += HTML.escape(t.count("matrix.unattributed", table.unattributed)) }
         html += "\(t.html("matrix.leftOut"))</p>"
+        html += ConsentNoteHTML.paragraph(table.withheld, t: t)
         guard !columns.isEmpty else { return html + "<p class=\"empty\">\(t.html("matrix.empty"))</p>" }
         let participantRows = query.rows == .participant
         html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>\(t.html("matrix.caption", ["rows": Self.rowsName(query.rows, t)]))</caption>"

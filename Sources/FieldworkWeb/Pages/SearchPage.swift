@@ -12,7 +12,7 @@ struct SearchPage {
         var html = "<h1>\(t.html("search.title"))</h1>"
         guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]))</p>" }
         html += "<p class=\"count\">\(HTML.escape(t.count("search.count", hits.count, ["query": query])))</p>"
-        if withheld.total > 0 { html += "<p class=\"withheld\">\(t.html("search.withheld", ["summary": withheld.summary]))</p>" }
+        html += ConsentNoteHTML.paragraph(withheld, t: t)
         html += "<ol class=\"hits\">"
         for hit in hits {
             let who = [hit.speaker, hit.heading].compactMap { $0 }.first ?? ""

@@ -1,0 +1,72 @@
+import FieldworkServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `corpus/access.yaml` over every page and API route of the consent table
+/// (`ConsentEveryRouteTests.routes`): R21 (full consent) is restricted to Anna. Bo, and a
+/// browser that has not told its coder name, get none of R21's words and no count over R21's
+/// segments, with a visible "withheld: access" marker or note; Anna gets what consent allows.
+@Suite struct AccessEveryRouteTests {
+    static let restricted = "R21"
+
+    @Test func restrictedMaterialIsWithheldOnEveryRouteFromOtherCoders() async throws {
+        let fixture = try await ConsentEveryRouteTests.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        try Data("restricted:\n  - participant: \(Self.restricted)\n    coders: [Anna]\n".utf8)
+            .write(to: fixture.root.appending(path: "corpus/access.yaml"))
+        let word = ConsentEveryRouteTests.word(Self.restricted)
+        let routes = ConsentEveryRouteTests.routes + (ExternalProgram("dot") != nil ? [("/actors.svg", false)] : [])
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for coder in ["Bo", nil, "Anna"] {
+                let headers = AuditAccessPagesTests.headers(browser, coder: coder)
+                let sees = coder == "Anna"
+                for route in routes {
+                    try await client.execute(uri: route.uri, method: .get, headers: headers) { response in
+                        #expect(response.status == .ok, "\(route.uri)")
+                        let body = String(buffer: response.body)
+                        if !sees { #expect(!body.contains(word), "\(coder ?? "no coder"): \(route.uri) shows restricted words") }
+                        #expect(!body.contains("coders: [Anna]"))
+                    }
+                }
+                // Researcher views mark the restricted passage in place; count views say how many they left out.
+                for uri in ["/documents/int-021", "/retrieval?code=need", "/cooccurrence/passages?a=need.safety&b=need.sleep"] {
+                    try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                        let body = String(buffer: response.body)
+                        #expect(body.contains("withheld: access (restricted to named coders)") == !sees, "\(coder ?? "no coder"): \(uri)")
+                        #expect(body.contains(word) == sees, "\(coder ?? "no coder"): \(uri)")
+                    }
+                }
+                for uri in ["/search?q=natten", "/matrix", "/cooccurrence", "/agreement", "/disagreements", "/actors"] {
+                    try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                        let body = String(buffer: response.body)
+                        #expect(body.contains("withheld: consent and access") == !sees, "\(coder ?? "no coder"): \(uri)")
+                        // Counted in the view's unit (segments, hits, codings, evidence): R21's two codings, one segment.
+                        #expect(body.contains("restricted to named coders: ") == !sees, "\(coder ?? "no coder"): \(uri)")
+                    }
+                }
+                // Counts over segments leave R21's segment out for Bo, and say why (counts only).
+                let visible = ConsentEveryRouteTests.people.filter(\.words).count - (sees ? 0 : 1)
+                try await client.execute(uri: "/api/cooccurrence", method: .get, headers: headers) { response in
+                    let body = try #require(jsonObject(response.body))
+                    #expect(body["coded_segments"] as? Int == visible)
+                    let withheld = (body["consent"] as? [String: Any])?["withheld"] as? [[String: Any]]
+                    let reasons = withheld?.first?["by_reason"] as? [String: Int]
+                    #expect(reasons?["restricted to named coders"] == (sees ? nil : 1))
+                    #expect(!String(buffer: response.body).contains("\"\(Self.restricted)\""))
+                }
+                try await client.execute(uri: "/api/agreement", method: .get, headers: headers) { response in
+                    let overall = try #require(jsonObject(response.body)?["overall"] as? [String: Any])
+                    #expect(overall["units"] as? Int == visible * 2)
+                }
+                try await client.execute(uri: "/matrix", method: .get, headers: headers) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains("row=R21&amp;code=need.safety") == sees, "\(coder ?? "no coder"): matrix cell of R21")
+                }
+            }
+        }
+    }
+}
