@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// `fieldwork erase`: the participant's words leave the store (file, write-ahead log, full-text
@@ -187,5 +188,35 @@ import Testing
         let codings = (try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "codings").path))
             .map { PrivacyWorkspace.read(root, "codings/\($0)") }.joined()
         #expect(!codings.contains("papegojfisk"))
+    }
+
+    /// A running server holds codings in memory and writes them back to the codings files: the
+    /// erasure refuses while one serves the workspace (naming it), changes nothing, and runs once
+    /// it has stopped. A crashed server's lock ends with it, so it never blocks an erasure.
+    @Test func eraseRefusesWhileAServerRunsOnTheWorkspace() throws {
+        let cli = try Self.codedWorkspace()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = ["corpus/participants.yaml", "corpus/int-008.md", "codings/anna.jsonl"].map { PrivacyWorkspace.read(root, $0) }
+        let server = try RunningServer(workspace: root)
+        let refused = try cli.run("erase", "R07", "--yes")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
+                                        + "http://127.0.0.1:\(server.port)/); stop it (Ctrl-C) and run `fieldwork erase` again"), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("Erased"))
+        #expect(["corpus/participants.yaml", "corpus/int-008.md", "codings/anna.jsonl"].map { PrivacyWorkspace.read(root, $0) } == before)
+        #expect(FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-007.md").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/erased.yaml").path))
+
+        // Killed without a chance to clean up: its lock is gone with it.
+        kill(server.process.processIdentifier, SIGKILL)
+        server.process.waitUntilExit()
+        let erased = try cli.run("erase", "R07", "--yes")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        // A server started afterwards serves the erased workspace and holds nothing of R07.
+        let again = try RunningServer(workspace: root)
+        defer { again.stop() }
+        #expect(!again.banner.contains("error"))
+        #expect(!Self.holds(root.appending(path: ".fieldwork/fieldwork.sqlite"), "zebrafink"))
     }
 }

@@ -32,23 +32,9 @@ import Testing
         try #require(limit.rlim_cur >= 1100, "the hard open-file limit is too low for this test")
 
         let workspace = try CLIRunner.sampleWorkspaceCopy()
-        let server = Process()
-        server.executableURL = CLIRunner.executable
-        server.arguments = ["--workspace", workspace.path, "serve", "--port", "0"]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
-        var port: Int?
-        var text = ""
-        while port == nil {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let match = text.firstMatch(of: /127\.0\.0\.1:(\d+)\//) { port = Int(match.1) }
-        }
-        let serving = try #require(port, "no address printed: \(text)")
+        let server = try RunningServer(workspace: workspace)
+        defer { server.stop() }
+        let serving = server.port
 
         let idle = try (0..<1000).map { _ in try Self.connect(port: serving) }
         defer { idle.forEach { close($0) } }

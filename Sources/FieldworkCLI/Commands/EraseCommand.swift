@@ -26,6 +26,9 @@ struct EraseCommand: AsyncParsableCommand {
         } catch let error as ErasureError {
             printError("error: \(error)")
             throw ExitCode.failure
+        } catch let error as ServerLockError {
+            printError("error: \(error)")
+            throw ExitCode.failure
         }
         print("Erasing \(participant) changes these corpus files:")
         for file in plan.removedFiles { print("  remove \(file.path) (nobody else's words in it)") }
@@ -40,7 +43,14 @@ struct EraseCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let report = try await service.run(plan)
+        let report: ErasureService.Report
+        do {
+            report = try await service.run(plan)
+        } catch let error as ServerLockError {
+            // A server started while the confirmation was being typed.
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
         print("Erased \(participant):")
         for path in report.removedFiles { print("  removed \(path)") }
         for file in report.redactedFiles { print("  redacted \(file.path): \(file.passages) passage\(file.passages == 1 ? "" : "s") cut out") }

@@ -32,6 +32,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open(serving: true)
+        // Held while serving: `fieldwork erase` refuses meanwhile (the server holds codings in memory).
+        let lock: ServerLock
+        do {
+            lock = try ServerLock.serving(context.workspace)
+        } catch let error as ServerLockError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        defer { withExtendedLifetime(lock) {} }
         let summary = try await context.ingest.ingest()
         // Unbuffered, so it appears before the address on a pipe (see below).
         let report = IngestSummaryDTO(summary)
@@ -48,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = try buildApplication(context: context, configuration: configuration) { port in
             let address = host.contains(":") ? "[\(host)]" : host
+            lock.describe("pid \(ProcessInfo.processInfo.processIdentifier), http://\(address):\(port)/")
             // Written unbuffered: scripts and tests wait for this line on a pipe.
             let lines = "Fieldwork is serving \(context.workspace.root.path)\n"
                 + "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"

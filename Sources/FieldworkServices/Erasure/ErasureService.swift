@@ -29,7 +29,10 @@ public struct ErasureService: Sendable {
         public var problems: [String]
     }
 
+    /// Refuses (`ServerLockError`) while a server runs on the workspace, before anyone is asked
+    /// to confirm.
     public func plan(_ participantID: String) async throws -> ErasurePlan {
+        _ = try ServerLock.exclusive(context.workspace, for: "`fieldwork erase`")
         if try ErasedList.load(context.workspace).contains(participantID) {
             throw ErasureError("\(participantID) is already erased (\(ErasedList.relativePath))")
         }
@@ -42,6 +45,9 @@ public struct ErasureService: Sendable {
     public func run(_ plan: ErasurePlan) async throws -> Report {
         let workspace = context.workspace
         let id = plan.participantID
+        // Held to the end: no server may start (and read the words into memory) meanwhile.
+        let lock = try ServerLock.exclusive(workspace, for: "`fieldwork erase`")
+        defer { withExtendedLifetime(lock) {} }
         // The list first: should anything below fail, no ingest can bring the words back meanwhile.
         try ErasedList.add(id, to: workspace)
         let deleted = try await context.store.erase(plan.storeErasure)

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// `fieldwork serve --port 0` on a workspace, as a user starts it: the real binary, waited for
+/// until it prints its address. `stop()` ends it as a service manager does (SIGTERM, handled as Ctrl-C).
+final class RunningServer {
+    let process = Process()
+    private(set) var port = 0
+    /// What the server printed before its address.
+    private(set) var banner = ""
+
+    init(workspace: URL, environment: [String: String] = [:]) throws {
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["--workspace", workspace.path, "serve", "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while port == 0 {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            banner += String(decoding: chunk, as: UTF8.self)
+            if let match = banner.firstMatch(of: /127\.0\.0\.1:(\d+)\//) { port = Int(match.1) ?? 0 }
+        }
+        if port == 0 {
+            stop()
+            throw CLIError.failed("the server printed no address: \(banner)")
+        }
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
