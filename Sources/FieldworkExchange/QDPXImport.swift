@@ -55,6 +55,12 @@ public struct QDPXImport: Sendable {
         report.participantsCreated = planner.cases.made.map {
             .init(id: $0.id, caseName: $0.caseName, role: $0.role, roleBasis: $0.roleBasis, attributes: $0.attributes)
         }
+        // An export made before an erasure holds the erased words: none of it comes back.
+        if let problem = ErasedList.importProblem(file: archive.fileName, documents: planner.made.map { ($0.path, $0.change) },
+                                                  participants: planner.cases.newParticipants.map(\.id),
+                                                  erased: try ErasedList.load(context.workspace)) {
+            throw problem
+        }
         let register = planner.cases.newParticipants.isEmpty ? nil : try ParticipantsAppend(
             planner.cases.newParticipants, workspace: context.workspace,
             comment: "added by import qdpx (a case of \(archive.fileName)): no consent recorded yet")

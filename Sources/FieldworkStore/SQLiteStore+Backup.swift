@@ -63,6 +63,17 @@ extension SQLiteStore: StoreBackup {
         }
     }
 
+    public func participantIDs(inBackupAt path: String) throws -> Set<String> {
+        _ = try inspectBackup(at: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let copy = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? copy.close() }
+        return try copy.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM participant UNION SELECT participant_id FROM document_participant"))
+        }
+    }
+
     /// Copies the backup over the live database (readers see the old or the new content, never a
     /// mixture), then runs the migrations a backup from an older version lacks and takes back a
     /// telemetry import the backup caught half-way.

@@ -167,6 +167,42 @@ import Testing
         #expect(try cli.run("erase", "R99", "--yes").stderr.contains("R99 is not a participant"))
     }
 
+    /// Copies made before the erasure hold the words: a QDPX project exported then, or a backup,
+    /// is refused whole (nothing changes), and a corpus file restored without its register entry
+    /// is refused as erased, not as naming someone unknown.
+    @Test func noImportOrRestoreOfAnEarlierCopyBringsTheWordsBack() throws {
+        let cli = try Self.codedWorkspace()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.run("export", "qdpx", "--out", "exports/before.qdpx").status == 0)
+        #expect(try cli.run("backup", "--out", "exports/before.sqlite").status == 0)
+        let original = PrivacyWorkspace.read(root, "corpus/int-007.md")
+        #expect(try cli.run("erase", "R07", "--yes").status == 0)
+        let register = PrivacyWorkspace.read(root, "corpus/participants.yaml")
+        let status = try cli.run("status", "--json").stdout
+
+        let imported = try cli.run("import", "qdpx", root.appending(path: "exports/before.qdpx").path)
+        #expect(imported.status != 0)
+        #expect(imported.stderr.contains("before.qdpx: ") && imported.stderr.contains("the words of R07, who was erased (corpus/erased.yaml); nothing was imported"),
+                "\(imported.stdout)\(imported.stderr)")
+        #expect(!imported.stderr.contains("zebrafink"))
+        let restored = try cli.run("restore", "exports/before.sqlite", "--yes")
+        #expect(restored.status != 0)
+        #expect(restored.stderr.contains("holds R07, erased since it was made (corpus/erased.yaml)"), "\(restored.stderr)")
+        // Nothing changed: register, corpus, database.
+        #expect(PrivacyWorkspace.read(root, "corpus/participants.yaml") == register)
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-007.md").path))
+        #expect(try cli.run("status", "--json").stdout == status)
+        #expect(!Self.holds(root.appending(path: ".fieldwork/fieldwork.sqlite"), "zebrafink"))
+
+        // The interview file put back on its own: refused as erased.
+        try Data(original.utf8).write(to: root.appending(path: "corpus/int-007.md"))
+        let ingest = try cli.run("ingest")
+        #expect(ingest.status == 1)
+        #expect((ingest.stdout + ingest.stderr).contains("corpus/int-007.md:2: R07 was erased (corpus/erased.yaml)"), "\(ingest.stdout)\(ingest.stderr)")
+        #expect(!(ingest.stdout + ingest.stderr).contains("unknown participant"))
+    }
+
     /// A coding of their words orphaned by an earlier edit keeps the old quote: it goes too.
     @Test func anOrphanHoldingAnEarlierVersionOfTheirWordsGoesToo() throws {
         let cli = try Self.codedWorkspace()

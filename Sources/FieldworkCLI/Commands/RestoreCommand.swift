@@ -25,6 +25,7 @@ struct RestoreCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: file, relativeTo: context.workspace.root).standardizedFileURL
         let backup = try context.backups.inspect(url)
+        try context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
         guard yes else {
             let current = try await context.store.counts()
             throw RestoreNeedsConfirmation(message: """

@@ -7,6 +7,8 @@ public protocol StoreBackup: Sendable {
     func backup(toNewFile path: String) throws -> StoreBackupSummary
     /// Checks that `path` holds a sound backup this version can read (nothing is changed).
     func inspectBackup(at path: String) throws -> StoreBackupSummary
+    /// The participant ids a sound backup holds (its register and its documents' participants).
+    func participantIDs(inBackupAt path: String) throws -> Set<String>
     /// Replaces the store's content by the backup's, then brings its schema up to date.
     func restore(fromFile path: String) throws -> StoreBackupSummary
 }

@@ -104,7 +104,9 @@ public struct IngestService: Sendable {
         _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>, erased: Set<String>,
         progress: Progress?, into summary: inout IngestSummary
     ) async throws {
-        let parser = CorpusDocumentParser(knownParticipants: participants)
+        // The erased parse as known, so that a file naming them is refused as erased (below), not
+        // as naming someone unknown.
+        let parser = CorpusDocumentParser(knownParticipants: participants.union(erased))
         let chunks = stride(from: 0, to: files.corpus.count, by: Self.chunkSize).map {
             Array(files.corpus[$0..<min($0 + Self.chunkSize, files.corpus.count)])
         }

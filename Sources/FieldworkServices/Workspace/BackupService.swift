@@ -33,6 +33,17 @@ public struct BackupService: Sendable {
         try backups.inspectBackup(at: url.path)
     }
 
+    /// A backup made before an erasure holds the erased participant's words (and telemetry):
+    /// restoring it would bring them back, so it is refused, naming whom by pseudonym only.
+    public func refuseErased(_ url: URL, erased: Set<String>) throws {
+        guard !erased.isEmpty else { return }
+        let held = try backups.participantIDs(inBackupAt: url.path).intersection(erased).sorted()
+        guard held.isEmpty else {
+            throw StoreBackupError(path: url.path, problem: "holds \(held.joined(separator: ", ")), erased since it was made "
+                                   + "(\(ErasedList.relativePath)); restoring it would bring their words back, so nothing was changed")
+        }
+    }
+
     public func restore(from url: URL) throws -> StoreBackupSummary {
         try backups.restore(fromFile: url.path)
     }
