@@ -53,6 +53,38 @@ import Testing
         #expect(try cli.run("audit", "--verify").stdout.contains("audit/log.jsonl: \(entries.count) entries, intact"))
     }
 
+    /// Every export made from participants' material states the consent rule it applied (its
+    /// day, whose access) and what it withheld; only the codebook, which holds none, does not.
+    @Test func everyExportOfParticipantsMaterialRecordsTheRuleItApplied() throws {
+        let cli = try PrivacyWorkspace.make()
+        let root = cli.workspace
+        defer { try? FileManager.default.removeItem(at: root) }
+        try PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
+        let exports: [[String]] = [
+            ["export", "segments", "--out", "exports/s.csv"], ["export", "qdpx", "--out", "exports/p.qdpx"],
+            ["export", "matrix", "--rows", "document", "--out", "exports/m.csv"], ["export", "cooccurrence", "--out", "exports/c.csv"],
+            ["export", "actor-map", "--format", "json", "--out", "exports/a.json"], ["export", "needs", "--out", "exports/n.csv"],
+            ["export", "participants", "--out", "exports/pp.csv"], ["handout", "--theme", "need.safety", "--format", "md"],
+            ["export", "codebook", "--format", "csv"],
+        ]
+        for arguments in exports {
+            let result = try cli.run(arguments, environment: Self.maja)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let recorded = try Self.entries(cli).filter { $0["action"] as? String == "export" }.map { $0["details"] as? [String: String] ?? [:] }
+        #expect(recorded.count == exports.count)
+        for details in recorded {
+            let kind = details["kind"] ?? "?"
+            if kind == "codebook-csv" {
+                #expect(details["consent"] == nil)
+                continue
+            }
+            #expect(details["consent"]?.hasPrefix("consent rule of ") == true && details["consent"]?.hasSuffix(" with access of Maja") != true,
+                    "\(kind): \(details)")
+            #expect(details["withheld"] != nil, "\(kind): \(details)")
+        }
+    }
+
     @Test func anEditedOrRemovedLineIsDetected() throws {
         let cli = try PrivacyWorkspace.make()
         let root = cli.workspace

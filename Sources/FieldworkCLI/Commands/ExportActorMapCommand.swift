@@ -63,7 +63,7 @@ struct ExportActorMapCommand: AsyncParsableCommand {
         }
         let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
         try await context.recordExport("actor-map-\(format.rawValue)", to: url,
-                                       counts: ["nodes": graph.nodes.count, "relations": graph.edges.count])
+                                       counts: ["nodes": graph.nodes.count, "relations": graph.edges.count], applied: consent)
         guard let url else {
             FileHandle.standardOutput.write(data)
             return

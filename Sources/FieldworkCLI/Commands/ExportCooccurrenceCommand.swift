@@ -45,7 +45,7 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
         try ExportFile.write(metadata.redact(writer.text, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
         print(metadata.summary)
-        try await context.recordExport("cooccurrence", to: url, counts: ["pairs": result.pairs.count], metadata: ["consent_summary": metadata.summary])
+        try await context.recordExport("cooccurrence", to: url, counts: ["pairs": result.pairs.count], applied: metadata, metadata: ["consent_summary": metadata.summary])
         print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
             + "(\(result.codedSegments) coded segments) to \(url.path)")
     }

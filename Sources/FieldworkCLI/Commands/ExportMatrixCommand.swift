@@ -51,7 +51,7 @@ struct ExportMatrixCommand: AsyncParsableCommand {
         try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
         try await context.recordExport("matrix", to: url, counts: ["rows": result.rows, "codes": result.codes, "codings": result.codings],
-                                       metadata: ["consent_summary": metadata.summary])
+                                       applied: metadata, metadata: ["consent_summary": metadata.summary])
         print("wrote \(result.rows) \(rows.label) rows × \(result.codes) codes (\(result.codings) codings) to \(url.path)")
         if result.unattributed > 0 {
             print("\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row")

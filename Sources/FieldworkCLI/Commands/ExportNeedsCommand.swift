@@ -29,7 +29,7 @@ struct ExportNeedsCommand: AsyncParsableCommand {
         metadata.smallCellsBelow = cells?.k
         try ExportFile.write(metadata.redact(result.csv, with: redactions), to: url)
         try metadata.writeSidecar(for: url)
-        try await context.recordExport("needs", to: url, counts: ["needs": result.needs], metadata: ["consent_summary": metadata.summary])
+        try await context.recordExport("needs", to: url, counts: ["needs": result.needs], applied: metadata, metadata: ["consent_summary": metadata.summary])
         print("wrote \(result.needs) needs to \(url.path)" + (cells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""))
     }
 }

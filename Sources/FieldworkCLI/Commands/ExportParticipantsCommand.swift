@@ -19,7 +19,7 @@ struct ExportParticipantsCommand: AsyncParsableCommand {
         var metadata = ExportMetadata(export: "participants", rule: .today([]))
         try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
-        try await context.recordExport("participants", to: url, counts: ["participants": result.rows])
+        try await context.recordExport("participants", to: url, counts: ["participants": result.rows], applied: metadata)
         print("wrote \(result.rows) participants (\(result.attributes.count) attribute columns) to \(url.path)")
     }
 }

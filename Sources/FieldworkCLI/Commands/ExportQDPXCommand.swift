@@ -34,7 +34,7 @@ struct ExportQDPXCommand: AsyncParsableCommand {
         let summary = try await QDPXExport(context: context).write(to: url, positions: positions.reading)
         try await context.recordExport("qdpx", to: url, counts: [
             "sources": summary.sources, "codings": summary.codings, "notes": summary.notes, "cases": summary.cases,
-        ], metadata: ["consent_summary": summary.consent.summary])
+        ], applied: summary.consent, metadata: ["consent_summary": summary.consent.summary])
         print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
               + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users; positions in \(positions.reading.rawValue)")
         print(summary.consent.summary)

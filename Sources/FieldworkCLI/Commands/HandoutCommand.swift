@@ -44,13 +44,15 @@ struct HandoutCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let service = HandoutService(workspace: context.workspace, store: context.store)
         let root = context.workspace.root
+        // The quotes withheld are counted in the entry's `withheld` (below); the rule is today's.
+        let applied = ExportMetadata(export: "handout", rule: .today([]))
         do {
             if let theme {
                 let handout = try await service.handout(codeID: theme, forPublication: forPublication)
                 let data = try render(handout, date: Self.today)
                 let url = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
                 try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
-                                               metadata: ["theme": theme, "withheld": "\(handout.quotesWithheld) quotes"])
+                                               applied: applied, metadata: ["theme": theme, "withheld": "\(handout.quotesWithheld) quotes"])
                 guard let url else {
                     FileHandle.standardOutput.write(data)
                     return
@@ -64,7 +66,7 @@ struct HandoutCommand: AsyncParsableCommand {
                     let url = folder.appending(path: String(format: "%02d-%@.%@", index + 1, handout.codeID, format.rawValue))
                     try ExportFile.write(try render(handout, date: plan.date ?? Self.today), to: url)
                     try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
-                                                   metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
+                                                   applied: applied, metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
                     print("\(handout.station ?? handout.codeID): \(url.path)")
                 }
             }

@@ -10,18 +10,20 @@ extension FieldworkContext {
     }
 
     /// An export: its kind, where it went (`stdout` when printed), its counts and the consent
-    /// rule it applied. `consent` is nil for exports that carry no participant's words (a
-    /// codebook, a count matrix). `metadata` is what the export states about itself beyond
-    /// that (consent receipts, withheld counts by rule), taken into the entry as it is.
+    /// rule it applied — `consent` (a count of one unit) or `applied` (what the export states
+    /// about itself) — for every export made from participants' material; neither for exports
+    /// that hold none (a codebook) or everything (a backup). `metadata` is taken into the entry
+    /// as it is.
     public func recordExport(_ kind: String, to url: URL?, counts: [String: Int] = [:], consent: WithheldCount? = nil,
-                             metadata: [String: String] = [:]) async throws {
+                             applied: ExportMetadata? = nil, metadata: [String: String] = [:]) async throws {
         var details = AuditDetails.counts(counts)
         details["kind"] = kind
         details["file"] = url.map { workspace.relativePath(of: $0) } ?? "stdout"
-        if let consent {
+        if consent != nil || applied != nil {
             let rule = ConsentRule.today([])
-            details["consent"] = "consent rule of \(rule.today)" + (rule.access.map { " with access of \($0.coder ?? "no coder")" } ?? "")
-            details["withheld"] = consent.total == 0 ? "none" : consent.summary
+            details["consent"] = "consent rule of \(applied?.consentDate ?? rule.today)"
+                + (rule.access.map { " with access of \($0.coder ?? "no coder")" } ?? "")
+            details["withheld"] = consent.map { $0.total == 0 ? "none" : $0.summary } ?? applied?.withheldSummary
         }
         details.merge(metadata) { _, new in new }
         try await record(.export, details)

@@ -86,12 +86,17 @@ public struct ExportMetadata: Encodable, Sendable, Hashable {
 
     /// One line for people: "consent applied 2026-11-30: 3 codings withheld (consent withdrawn: 3)".
     public var summary: String {
-        let parts = withheld.map { item in
+        let redacted = redactions.map { "; \($0) identifier\($0 == 1 ? "" : "s") redacted" } ?? ""
+        return "consent applied \(consentDate): " + (withheld.isEmpty ? "nothing withheld" : withheldSummary) + redacted
+    }
+
+    /// What was withheld, by unit and reason: "3 codings withheld (consent withdrawn: 3)"; "none".
+    public var withheldSummary: String {
+        guard !withheld.isEmpty else { return "none" }
+        return withheld.map { item in
             let reasons = ConsentRule.Reason.allCases.compactMap { reason in item.byReason[reason.rawValue].map { "\(reason.rawValue): \($0)" } }
             return "\(item.total) \(item.unit) withheld (\(reasons.joined(separator: ", ")))"
-        }
-        let redacted = redactions.map { "; \($0) identifier\($0 == 1 ? "" : "s") redacted" } ?? ""
-        return "consent applied \(consentDate): " + (parts.isEmpty ? "nothing withheld" : parts.joined(separator: "; ")) + redacted
+        }.joined(separator: "; ")
     }
 
     public func json() -> String {
