@@ -71,8 +71,6 @@ struct RetrievalAPI {
                                         "code", "coder", "start", "end", "context_before", "quote", "context_after", "memo"])
         var withheld = WithheldCount()
         items.compactMap(\.withheld).forEach { withheld.add($0) }
-        try await context.recordExport("retrieval-csv", to: nil, counts: ["rows": items.count - withheld.total],
-                                       consent: withheld, metadata: ["file": "download", "code": filter.code])
         // An export leaves withheld passages out entirely.
         for item in items where item.withheld == nil {
             writer.append([item.coding.id, item.document.id, item.document.type.rawValue, item.document.title,
@@ -80,9 +78,13 @@ struct RetrievalAPI {
                            String(item.coding.start), String(item.coding.end), item.contextBefore, item.coding.quote,
                            item.contextAfter, item.coding.memo ?? ""])
         }
+        // A download leaves the team like any export: it carries the replacements of corpus/redactions.yaml.
+        let (text, redacted) = try context.workspace.redactions().apply(writer.text)
+        try await context.recordExport("retrieval-csv", to: nil, counts: ["rows": items.count - withheld.total, "redactions": redacted],
+                                       consent: withheld, metadata: ["file": "download", "code": filter.code])
         let name = "retrieval-\(filter.code).csv"
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"\(name)\""],
-                        body: .init(byteBuffer: ByteBuffer(string: writer.text)))
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
