@@ -27,7 +27,7 @@ import Testing
         let interview = try #require(documents.first { $0["type"] as? String == "interview" }?["id"] as? String)
         let segments = try #require(try cli.json("segments", interview) as? [[String: Any]])
         #expect(Set(segments[0].keys) == ["id", "document", "index", "kind", "speaker", "heading", "start", "end",
-                                          "line_start", "line_end", "time_start", "time_end", "text"])
+                                          "line_start", "line_end", "time_start", "time_end", "text", "withheld"])
         let turn = try #require(segments.first { $0["kind"] as? String == "turn" && ($0["text"] as? String ?? "").unicodeScalars.count > 20 })
         let start = turn["start"] as! Int
         let text = turn["text"] as! String

@@ -70,6 +70,11 @@ import Testing
             WordOutput(name: "export segments", quoting: false) {
                 try String(contentsOf: try export(["segments"], to: "exports/s-\(tag).csv"), encoding: .utf8)
             },
+            WordOutput(name: "segments", quoting: false) { try cli.run(["segments", "int-021"], environment: environment).stdout },
+            WordOutput(name: "segments --json", quoting: false) {
+                try cli.run(["segments", "int-021", "--json"], environment: environment).stdout
+            },
+            WordOutput(name: "code list", quoting: false) { try cli.run(["code", "list", "--json"], environment: environment).stdout },
             WordOutput(name: "search", quoting: false) { try cli.run(["search", "natten", "--json"], environment: environment).stdout },
             WordOutput(name: "needs", quoting: true) { try cli.run(["needs", "--json"], environment: environment).stdout },
             WordOutput(name: "handout md", quoting: true) {

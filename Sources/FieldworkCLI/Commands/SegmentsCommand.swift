@@ -15,18 +15,19 @@ struct SegmentsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try workspace.open().store
-        guard let stored = try await store.document(id: document) else {
+        // Through the consent rule (and access), as the document page: withheld words are not printed.
+        guard let view = try await DocumentView.load(document, from: store) else {
             throw ValidationError("no document '\(document)' (see `fieldwork documents`)")
         }
-        let text = ScalarText(stored.plainText)
-        let segments = try await store.segments(documentID: document).map { SegmentDTO($0, document: document, text: text) }
+        let withheld = view.withheld
+        let segments = view.segments.map { SegmentDTO($0, document: document, text: view.text, withheld: withheld[$0.index]) }
         if output.json {
             try JSONOutput.print(segments)
             return
         }
         TableOutput.print(["#", "kind", "speaker", "lines", "start", "end", "text"], segments.map {
             ["\($0.index)", $0.kind, $0.speaker ?? $0.heading ?? "", "\($0.lineStart)-\($0.lineEnd)",
-             "\($0.start)", "\($0.end)", $0.text]
+             "\($0.start)", "\($0.end)", withheld[$0.index]?.marker ?? $0.text]
         })
     }
 }

@@ -16,18 +16,21 @@ struct DocumentSegmentsDTO: Encodable, Sendable {
     let segments: Int
 }
 
-/// `segments --json`: the shared segment shape plus its id, document and exact text.
+/// `segments --json`: the shared segment shape plus its id, document and exact text — empty, with
+/// `withheld` saying why, where the consent rule or access withholds the words today.
 typealias SegmentDTO = MergedOutput<SegmentOutput, SegmentTextDTO>
 
 extension SegmentDTO {
-    init(_ segment: Segment, document: String, text: ScalarText) {
+    init(_ segment: Segment, document: String, text: ScalarText, withheld: ConsentRule.Reason?) {
         self.init(SegmentOutput(segment),
-                  SegmentTextDTO(id: "\(document)#\(segment.index)", document: document, text: text[segment.span]))
+                  SegmentTextDTO(id: "\(document)#\(segment.index)", document: document,
+                                 text: withheld == nil ? text[segment.span] : "", withheld: withheld?.rawValue))
     }
 }
 
 struct SegmentTextDTO: Encodable, Sendable {
     let id, document, text: String
+    @AlwaysEncoded var withheld: String?
 }
 
 /// `code list --json`: the same shape as the API's codings.
