@@ -167,6 +167,21 @@ import Testing
         #expect(try cli.run("erase", "R99", "--yes").stderr.contains("R99 is not a participant"))
     }
 
+    /// The other way round: while an erasure holds the workspace (its lock, taken here as
+    /// `fieldwork erase` takes it), a server does not start, and says why.
+    @Test func aServerDoesNotStartWhileAnErasureRuns() throws {
+        let cli = try PrivacyWorkspace.make()
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        let descriptor = open(cli.workspace.appending(path: ".fieldwork/server.lock").path, O_RDWR | O_CREAT, 0o600)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        defer { close(descriptor) }
+        let serve = try cli.run("serve", "--port", "0")
+        #expect(serve.status != 0)
+        #expect(serve.stderr.contains("is being erased (`fieldwork erase` is running); start the server when it has finished"),
+                "\(serve.stderr)")
+        #expect(!serve.stdout.contains("Open: http"))
+    }
+
     /// Copies made before the erasure hold the words: a QDPX project exported then, or a backup,
     /// is refused whole (nothing changes), and a corpus file restored without its register entry
     /// is refused as erased, not as naming someone unknown.

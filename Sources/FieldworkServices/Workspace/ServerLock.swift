@@ -32,7 +32,7 @@ public final class ServerLock: @unchecked Sendable {
     public static func serving(_ workspace: Workspace) throws -> ServerLock {
         let lock = try openFile(workspace)
         guard flock(lock.descriptor, LOCK_SH | LOCK_NB) == 0 else {
-            throw ServerLockError("\(workspace.root.path) is being erased or restored by another fieldwork command; start the server when it has finished")
+            throw ServerLockError("\(workspace.root.path) is being erased (`fieldwork erase` is running); start the server when it has finished")
         }
         return lock
     }
