@@ -27,6 +27,8 @@ const SHORTCUTS = {
     [[']'], ['['], t('keys.makeTheSelectionStart')],
     [['Esc'], t('keys.clearTheSelectionClose')],
     [['M'], t('keys.writeAMemoOn')],
+    [['P'], t('keys.playPause')],
+    [['B'], t('keys.skipBack')],
     [['Enter'], t('keys.onACodeIn')],
   ]],
   picker: [t('keys.sectionInTheCode'), [
