@@ -105,6 +105,12 @@ def test_playing_from_a_passage_seeks_there_and_highlights_it(recorded):
     wait(driver).until(lambda d: not player_state(d)["paused"])
     body.send_keys("p")
     wait(driver).until(lambda d: player_state(d)["paused"])
+    # The keyboard help lists the keys on a page with a recording.
+    body.send_keys("?")
+    help_dialog = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.help-dialog[open]")))
+    assert "Play or pause the recording" in help_dialog.text and "Go back 5 seconds" in help_dialog.text
+    assert axe_violations(driver) == []
+    help_dialog.send_keys(Keys.ESCAPE)
     assert console_errors(driver) == []
 
 
