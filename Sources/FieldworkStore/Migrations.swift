@@ -54,6 +54,11 @@ extension AppDatabase {
             // A code's name, description and examples per language (JSON: language → texts).
             try db.execute(sql: "ALTER TABLE code ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
         }
+        migrator.registerMigration("v17-document-media") { db in
+            // The recording a transcript names in its front matter (`media:`), relative to the
+            // workspace; NULL when none. Filled by the next ingest (the parser version changed).
+            try db.execute(sql: "ALTER TABLE document ADD COLUMN media TEXT")
+        }
         return migrator
     }
 

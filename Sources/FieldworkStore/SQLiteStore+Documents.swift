@@ -64,7 +64,7 @@ extension SQLiteStore {
         let arguments: StatementArguments = [
             metadata.id, change.file.path, metadata.type.rawValue, metadata.title, metadata.date, metadata.language,
             metadata.interviewer, JSONColumn.encode(metadata.administrations.map(\.rawValue)),
-            change.text.plainText, now,
+            change.text.plainText, now, metadata.media,
         ]
         if let previousText {
             // The index is external-content: remove the old texts from it, cut from the old
@@ -74,13 +74,13 @@ extension SQLiteStore {
         if existingRevision == nil {
             try db.execute(sql: """
                 INSERT INTO document (id, path, type, title, date, language, interviewer, administrations,
-                                      plain_text, ingested_at, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                                      plain_text, ingested_at, media, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """, arguments: arguments)
         } else {
             try db.execute(sql: """
                 UPDATE document SET path = ?2, type = ?3, title = ?4, date = ?5, language = ?6, interviewer = ?7,
-                    administrations = ?8, plain_text = ?9, ingested_at = ?10, revision = revision + 1
+                    administrations = ?8, plain_text = ?9, ingested_at = ?10, media = ?11, revision = revision + 1
                 WHERE id = ?1
                 """, arguments: arguments)
             try db.execute(sql: "DELETE FROM segment WHERE document_id = ?", arguments: [metadata.id])
@@ -142,7 +142,7 @@ extension SQLiteStore {
     public func documents() async throws -> [DocumentSummary] {
         try await writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations,
+                SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations, d.media,
                     (SELECT COUNT(*) FROM segment s WHERE s.document_id = d.id) AS segment_count,
                     (SELECT COUNT(*) FROM coding c WHERE c.document_id = d.id AND c.removed_at IS NULL) AS coding_count,
                     (SELECT json_group_array(participant_id) FROM
@@ -237,6 +237,7 @@ enum DocumentRow {
             participants: JSONColumn.decode([String].self, from: row["participants"], default: []),
             interviewer: row["interviewer"],
             administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
-                .compactMap(Administration.init(rawValue:)))
+                .compactMap(Administration.init(rawValue:)),
+            media: row["media"])
     }
 }

@@ -40,12 +40,8 @@ Det är skönt att veta att någon bryr sig 👍🏽 även när hemtjänsten har
 """
 
 
-@pytest.fixture(scope="session")
-def server():
-    workspace = pathlib.Path(tempfile.mkdtemp(prefix="fieldwork-browser-"))
-    for folder in ("corpus", "codebooks"):
-        shutil.copytree(REPOSITORY / folder, workspace / folder)
-    (workspace / "corpus" / "interviews" / "int-099.md").write_text(BROWSER_TRANSCRIPT, encoding="utf-8")
+def start_server(workspace):
+    """Runs `fieldwork serve` on `workspace` on an ephemeral port; returns (process, server dict)."""
     process = subprocess.Popen(
         [str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -65,11 +61,31 @@ def server():
         process.kill()
         pytest.fail("fieldwork serve did not print its URL:\n" + "".join(lines))
     port = int(re.search(r":(\d+)/", url).group(1))
-    yield {"url": url, "port": port, "base": f"http://127.0.0.1:{port}", "workspace": workspace,
-           "token": url.split("token=")[1]}
+    return process, {"url": url, "port": port, "base": f"http://127.0.0.1:{port}", "workspace": workspace,
+                     "token": url.split("token=")[1]}
+
+
+def sample_workspace(prefix="fieldwork-browser-"):
+    """A temporary copy of the sample corpus and codebooks."""
+    workspace = pathlib.Path(tempfile.mkdtemp(prefix=prefix))
+    for folder in ("corpus", "codebooks"):
+        shutil.copytree(REPOSITORY / folder, workspace / folder)
+    return workspace
+
+
+def stop_server(process, workspace):
     process.terminate()
     process.wait(timeout=20)
     shutil.rmtree(workspace, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server():
+    workspace = sample_workspace()
+    (workspace / "corpus" / "interviews" / "int-099.md").write_text(BROWSER_TRANSCRIPT, encoding="utf-8")
+    process, details = start_server(workspace)
+    yield details
+    stop_server(process, workspace)
 
 
 def make_driver(extra_arguments=()):

@@ -10,6 +10,29 @@ import Testing
 /// The code × case page, its cells' passages, the co-occurrence cells' passages, and the pages a
 /// blind pass narrows by `coder=` (marked `data-coder-scoped`).
 @Suite struct MatrixPagesTests {
+    /// Participant roles are register values; pages show them in the interface language (the
+    /// Swedish matrix used to say "resident" in its role column).
+    @Test func rolesAreShownInTheInterfaceLanguage() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            func page(_ path: String, _ headers: HTTPFields) async throws -> String {
+                try await client.execute(uri: path, method: .get, headers: headers) { String(buffer: $0.body) }
+            }
+            let matrix = try await page("/matrix", swedish)
+            #expect(matrix.contains("<td>boende</td>"))
+            for role in ParticipantRole.allCases { #expect(!matrix.contains("<td>\(role.rawValue)</td>"), "\(role)") }
+            #expect(try await page("/matrix", browser.headers).contains("<td>resident</td>"))
+            let need = try await page("/needs/need.safety.night", swedish)
+            #expect(need.contains("1 boende (R01)"))
+            #expect(!need.contains("resident"))
+            #expect(try await page("/needs/need.safety.night", browser.headers).contains("1 resident (R01)"))
+        }
+    }
+
     /// The pages main added speak Swedish too: the matrix, its cell's passages, the co-occurrence
     /// cell's passages and the audit log, each with its nav entry, and no English left on them.
     @Test func theMatrixPassagesAndAuditPagesSpeakSwedish() async throws {

@@ -7,6 +7,7 @@ struct IngestSummaryDTO: Encodable {
     @AlwaysEncoded var participants: Int?
     let missing: [String]
     let problems: [String]
+    let warnings: [String]
     let ledger: Ledger
 
     /// The codings files: records written out, taken in, orphaned on arrival, waiting for a document.
@@ -15,7 +16,7 @@ struct IngestSummaryDTO: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems, ledger
+        case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems, warnings, ledger
         case codingsReanchored = "codings_reanchored", codingsRemapped = "codings_remapped"
     }
 
@@ -33,6 +34,7 @@ struct IngestSummaryDTO: Encodable {
         participants = summary.participants
         missing = summary.missing
         problems = summary.problems.map(\.description)
+        warnings = summary.warnings.map(\.description)
         ledger = Ledger(written: summary.ledger.written, taken: summary.ledger.taken,
                         orphaned: summary.ledger.orphaned, waiting: summary.ledger.waiting)
     }
@@ -56,6 +58,7 @@ struct IngestSummaryDTO: Encodable {
 
     func printText() {
         for problem in problems { printError("error: \(problem)") }
+        for warning in warnings { printError("warning: \(warning)") }
         summaryLines.forEach { print($0) }
     }
 }

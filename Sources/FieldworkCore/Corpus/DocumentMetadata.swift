@@ -9,10 +9,14 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     public var participants: [String]
     public var interviewer: String?
     public var administrations: [Administration]
+    /// The recording of the interview or workshop, relative to the workspace
+    /// (`recordings/int-001.m4a`); see `RecordingMedia`.
+    public var media: String?
 
     public init(
         id: String, type: DocumentType, title: String, date: String? = nil, language: String? = nil,
-        participants: [String] = [], interviewer: String? = nil, administrations: [Administration] = []
+        participants: [String] = [], interviewer: String? = nil, administrations: [Administration] = [],
+        media: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -22,5 +26,6 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
         self.participants = participants
         self.interviewer = interviewer
         self.administrations = administrations
+        self.media = media
     }
 }

@@ -42,6 +42,15 @@ public enum SegmentTimestamp {
         return Double(total) + fraction
     }
 
+    /// A time as transcripts write it: `12:34`, or `1:02:03` from an hour on (whole seconds,
+    /// rounded down: a passage is played from its cited second).
+    public static func clock(_ seconds: Double) -> String {
+        let total = max(0, Int(seconds.rounded(.down)))
+        let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return hours > 0 ? "\(hours):\(two(minutes)):\(two(rest))" : "\(two(minutes)):\(two(rest))"
+    }
+
     /// Sets `timeStart` and `timeEnd` of the segments whose text (in `plainText`) opens with a time.
     public static func assign(_ segments: inout [Segment], plainText: String) {
         let bodies = plainText.scalarSlices(segments.map(\.span))

@@ -20,6 +20,8 @@ public struct ConsentRule: Sendable {
         case withdrawn = "consent withdrawn"
         case notGiven = "no consent for this material"
         case noQuote = "no consent to be quoted"
+        /// The recording of the material is not covered: no `recording` scope.
+        case noRecording = "no consent to the recording"
         /// Not consent but access: the material is restricted to named coders (`AccessRule`).
         case restricted = "restricted to named coders"
 
@@ -52,9 +54,18 @@ public struct ConsentRule: Sendable {
 
     /// Whether the words of `ids` in a document of `type` dated `date` may appear today.
     public func words(of ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Decision {
+        decide(ids, type: type, date: date, also: quoting ? [.quote] : [])
+    }
+
+    /// Whether the recording of a document of `type` dated `date`, in which `ids` take part, may
+    /// be played today: the same terms as their words, and each of them consented to `recording`.
+    public func recording(of ids: [String], type: DocumentType, date: String?) -> Decision {
+        decide(ids, type: type, date: date, also: [.recording])
+    }
+
+    private func decide(_ ids: [String], type: DocumentType, date: String?, also extra: [ConsentScope]) -> Decision {
         if let access, !access.allows(people: ids, type: type) { return .withheld(.restricted) }
-        var scopes: [ConsentScope] = Self.scope(of: type).map { [$0] } ?? []
-        if quoting { scopes.append(.quote) }
+        let scopes: [ConsentScope] = (Self.scope(of: type).map { [$0] } ?? []) + extra
         let day = date ?? today
         for id in ids {
             guard let person = people[id] else { continue }
@@ -62,11 +73,20 @@ public struct ConsentRule: Sendable {
                 // Given on or before the material's day (a scope an amendment added later does
                 // not reach back), and still in force today.
                 let given = person.consents.flatMap { $0.periods(of: scope) }.filter { $0.from <= day }
-                if given.isEmpty { return .withheld(scope == .quote ? .noQuote : .notGiven) }
+                if given.isEmpty { return .withheld(Self.missing(scope)) }
                 if !given.contains(where: { $0.until.map { today < $0 } ?? true }) { return .withheld(.withdrawn) }
             }
         }
         return .allowed
+    }
+
+    /// Why material is withheld from someone who never gave `scope`.
+    private static func missing(_ scope: ConsentScope) -> Reason {
+        switch scope {
+        case .quote: .noQuote
+        case .recording: .noRecording
+        default: .notGiven
+        }
     }
 
     public func allows(_ ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Bool {

@@ -4,11 +4,11 @@ import FieldworkMarkdown
 /// Turns a decoded corpus file into a document: front matter checked, body segmented.
 struct CorpusDocumentParser: Sendable {
     /// Bump when segmentation or plain-text rules change: stored documents are then re-derived.
-    static let version = 2  // 2: segment times from [00:12:34]
+    static let version = 3  // 2: segment times from [00:12:34]; 3: media
 
     static let allowedKeys: Set<String> = [
         "id", "type", "title", "date", "language", "participants", "interviewer", "facilitator",
-        "administrations", "location", "duration", "tags", "notes",
+        "administrations", "location", "duration", "tags", "notes", "media",
     ]
 
     let knownParticipants: Set<String>
@@ -64,12 +64,14 @@ struct CorpusDocumentParser: Sendable {
             }
             return administration
         }
+        let media = reader.string(entries, "media", in: root)
+        if let media, let problem = RecordingMedia.problem(with: media) { reader.report(entries["media"], problem) }
         guard let id, let type, let title else { return nil }
         let metadata = DocumentMetadata(
             id: id, type: type, title: title, date: date, language: reader.string(entries, "language", in: root),
             participants: participants.map(\.value),
             interviewer: reader.string(entries, "interviewer", in: root) ?? reader.string(entries, "facilitator", in: root),
-            administrations: administrations)
+            administrations: administrations, media: media)
         return (metadata, reader.line(of: entries["id"]))
     }
 

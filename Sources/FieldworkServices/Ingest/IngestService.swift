@@ -29,6 +29,7 @@ public struct IngestService: Sendable {
         let participantIDs = try await ingestParticipants(files.participants, stored: stored, erased: erased, into: &summary)
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
         try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, progress: progress, into: &summary)
+        summary.warnings = RecordingWarnings.check(try await store.documents(), in: workspace)
         try await IngestAudit(workspace: workspace, store: store).record(summary)
         // Codings and memos travel as files: take in colleagues' changes, write out our own.
         let ledger = try await LedgerSync(store: store, ledger: ledger).sync()

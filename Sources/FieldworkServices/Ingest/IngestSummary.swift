@@ -22,6 +22,9 @@ public struct IngestSummary: Sendable {
     /// Documents whose file is gone: kept, with their codings, and listed here.
     public var missing: [String] = []
     public var problems: [SourceProblem] = []
+    /// What is ingested but needs attention (a recording named in front matter that is not
+    /// there); the run still succeeds.
+    public var warnings: [SourceProblem] = []
     /// What the codings ledger (`codings/*.jsonl`) brought in and took out.
     public var ledger = LedgerSync.Report()
 

@@ -60,6 +60,7 @@ public func buildRouter(
     MatrixRoutes(context: context).register(on: router)
     let api = router.group("api")
     DocumentsAPI(context: context).register(on: api)
+    RecordingAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)
     CodebookAPI(context: context, editor: CodebookEditor(workspace: context.workspace, store: context.store)).register(on: api)
     MemosAPI(context: context).register(on: api)

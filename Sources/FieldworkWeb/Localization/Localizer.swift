@@ -55,6 +55,17 @@ extension Localizer {
     /// A document type's name in the interface language.
     func documentType(_ type: DocumentType) -> String { self("doctype.\(type.rawValue)") }
 
+    /// A participant role's name in the interface language (`resident` → "boende").
+    func role(_ role: ParticipantRole) -> String { self("role.\(role.rawValue)") }
+
+    /// "3 residents (R01, R03, R06) · 1 relative (R11)" in the interface language; empty roles left out.
+    func people(_ people: PeopleByRole) -> String {
+        [("resident", people.residents), ("relative", people.relatives), ("staff", people.staff), ("other", people.others)]
+            .filter { !$0.1.isEmpty }
+            .map { count("people.\($0.0)", $0.1.count, ["ids": $0.1.joined(separator: ", ")]) }
+            .joined(separator: " · ")
+    }
+
     /// The marker shown in place of withheld words: consent or access, and why.
     func withheld(_ reason: ConsentRule.Reason) -> String {
         let why = self("withheld.reason.\(reason)")

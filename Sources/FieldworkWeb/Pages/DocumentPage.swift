@@ -7,6 +7,8 @@ struct DocumentPage {
     let memos: [Memo]
     /// An orphan being re-attached (`?reattach=ID`): the page asks for its new passage.
     let reattaching: Coding?
+    /// The recording the front matter names, if any, and whether it may be played.
+    let recording: DocumentRecording
     let t: Localizer
 
     func body() -> String {
@@ -15,11 +17,13 @@ struct DocumentPage {
                      metadata.participants.isEmpty ? nil : t("document.participants") + ": " + metadata.participants.joined(separator: ", "),
                      metadata.administrations.isEmpty ? nil : t("document.administrations") + ": " + metadata.administrations.map(t.administration).joined(separator: ", ")]
             .compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+        let player = RecordingPlayer(recording: recording, document: metadata, t: t)
         var html = """
             <div class="document-head">
             <h1>\(HTML.escape(metadata.title))</h1>
             <p class="facts">\(facts)</p>
             <p class="hint" id="coding-hint">\(t.html("document.hint", raw: ["key": "<kbd>C</kbd>"]))</p>
+            \(player.render())
             </div>
             """
         if let coding = reattaching {
@@ -45,7 +49,7 @@ struct DocumentPage {
             }
             html += "</ul></details>"
         }
-        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view, t: t).render()
+        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view, playable: player.playable, t: t).render()
         html += """
             <aside id="panel" class="panel" hidden></aside>
             </div>

@@ -43,7 +43,7 @@ struct MatrixPage {
         html += "</tr></thead><tbody>"
         for label in table.labels {
             let name = Self.rowName(label, query.rows, t)
-            html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>" + (participantRows ? "<td>\(HTML.escape(table.roles[label] ?? ""))</td>" : "")
+            html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>" + (participantRows ? "<td>\(HTML.escape(Self.roleName(table.roles[label], t)))</td>" : "")
             for code in columns {
                 let count = table.count(label, code)
                 guard count > 0 else {
@@ -74,6 +74,12 @@ struct MatrixPage {
         html += "</select></label><label><input type=\"checkbox\" name=\"include_children\" value=\"true\"\(query.includeChildren ? " checked" : "")> "
             + "\(t.html("matrix.includeChildren"))</label><button type=\"submit\">\(t.html("action.show"))</button></form>"
         return html
+    }
+
+    /// A row's role in the interface language (the table holds the register's value).
+    static func roleName(_ role: String?, _ t: Localizer) -> String {
+        guard let role else { return "" }
+        return ParticipantRole(rawValue: role).map(t.role) ?? role
     }
 
     static func rowName(_ label: String, _ rows: CaseMatrix.Rows, _ t: Localizer) -> String {

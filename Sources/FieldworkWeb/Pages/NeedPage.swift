@@ -16,7 +16,7 @@ struct NeedPage {
         html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">\(t.html("need.handout"))</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">\(t.html("actors.title"))</a></p>"
         html += "<dl class=\"definition evidence\">"
         html += item(t("needs.codings"), "\(evidence.codings)")
-        html += item(t("need.people"), evidence.people.summary)
+        html += item(t("need.people"), t.people(evidence.people))
         html += item(t("need.groupNotes"), evidence.groupNotes == 0 ? "" : t("need.groupNotesValue", ["count": String(evidence.groupNotes)]))
         html += item(t("need.administrations"), evidence.administrations.map(t.administration).joined(separator: ", "))
         html += item(t("need.documentTypes"), evidence.documentTypes.map(t.documentType).joined(separator: ", "))

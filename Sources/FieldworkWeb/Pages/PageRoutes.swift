@@ -36,7 +36,8 @@ struct PageRoutes {
         view.codebook = view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         let memos = try await context.memos.list(target: .document, targetID: id)
-        let body = DocumentPage(view: view, memos: memos, reattaching: reattaching, t: Localizer(web.language)).body()
+        let recording = DocumentRecording.of(view.document, workspace: context.workspace, participants: try await context.store.participants())
+        let body = DocumentPage(view: view, memos: memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body()
         return page(web, .documents, title: view.document.metadata.title, body: body)
     }
 

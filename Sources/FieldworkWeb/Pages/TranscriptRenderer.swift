@@ -6,9 +6,12 @@ import FieldworkServices
 /// The contract with the browser script: every `span.run` holds exactly one text node whose
 /// text is the plain text from `data-s` on (in Unicode scalars), so a selection's offsets can be
 /// computed exactly; each `mark.hl` is one coding (`data-coding`, `data-code`), nested where
-/// codings overlap; the margin lists each coding of the segment once.
+/// codings overlap; the margin lists each coding of the segment once. A timed segment carries
+/// its times (`data-time-start`, `data-time-end`, seconds) and, when the recording may be
+/// played, a "play from here" button beside its speaker (never inside the text).
 struct TranscriptRenderer {
     let view: DocumentView
+    var playable = false
     let t: Localizer
 
     func render() -> String {
@@ -43,11 +46,14 @@ struct TranscriptRenderer {
 
     private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>, marks: CoderMarks) -> String {
         var html = "<section id=\"s\(segment.start)\" class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
+        if let start = segment.timeStart { html += " data-time-start=\"\(start)\"" }
+        if let end = segment.timeEnd { html += " data-time-end=\"\(end)\"" }
+        let play = playButton(segment)
         if let speaker = segment.speaker {
             let role = participants.contains(speaker) ? "participant" : "interviewer"
-            html += " data-speaker=\"\(HTML.escape(speaker))\"><div class=\"speaker\" data-role=\"\(role)\">\(HTML.escape(speaker))</div>"
+            html += " data-speaker=\"\(HTML.escape(speaker))\"><div class=\"speaker\" data-role=\"\(role)\">\(HTML.escape(speaker))\(play)</div>"
         } else {
-            html += "><div class=\"speaker\" aria-hidden=\"true\"></div>"
+            html += play.isEmpty ? "><div class=\"speaker\" aria-hidden=\"true\"></div>" : "><div class=\"speaker\">\(play)</div>"
         }
         if let reason = view.withheld[segment.index] {
             html += "<div class=\"text withheld\">\(HTML.escape(t.withheld(reason)))</div>"
@@ -63,6 +69,14 @@ struct TranscriptRenderer {
                 + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(t.html("chip.label", ["code": name, "coder": coding.coder]))\">\(HTML.escape(name))</button></li>"
         }
         return html + "</ul></section>"
+    }
+
+    /// "Play from here" for a timed segment when the recording may be played; `recording.js` seeks.
+    private func playButton(_ segment: Segment) -> String {
+        guard playable, let start = segment.timeStart, view.withheld[segment.index] == nil else { return "" }
+        let clock = SegmentTimestamp.clock(start)
+        return "<button type=\"button\" class=\"play-from\" data-time=\"\(start)\" aria-label=\"\(t.html("recording.playFrom", ["time": clock]))\">"
+            + "<span aria-hidden=\"true\">▶ </span>\(clock)</button>"
     }
 
     /// A chip's id: a coding spanning two passages has a chip in each margin.

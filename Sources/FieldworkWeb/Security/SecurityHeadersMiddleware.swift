@@ -8,7 +8,7 @@ import Logging
 /// time spent inside the server.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     static let contentSecurityPolicy = [
-        "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+        "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "media-src 'self'",
         "connect-src 'self'", "font-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
         "base-uri 'none'",
     ].joined(separator: "; ")

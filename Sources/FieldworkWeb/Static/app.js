@@ -29,6 +29,10 @@ const SHORTCUTS = {
     [['M'], t('keys.writeAMemoOn')],
     [['Enter'], t('keys.onACodeIn')],
   ]],
+  recording: [t('keys.sectionRecording'), [
+    [['P'], ['Alt', 'P'], t('keys.playPause')],
+    [['B'], ['Alt', 'B'], t('keys.skipBack')],
+  ]],
   picker: [t('keys.sectionInTheCode'), [
     [[t('keys.type')], t('keys.filterCodesByName')],
     [['↓'], ['↑'], t('keys.moveThroughTheCodes')],
@@ -60,7 +64,9 @@ function showHelp() {
   if (document.querySelector('dialog.help-dialog[open]')) return;
   const page = document.querySelector('main')?.dataset.page;
   const sections = [SHORTCUTS.everywhere];
-  if (document.getElementById('transcript')) sections.unshift(SHORTCUTS.document, SHORTCUTS.picker);
+  if (document.getElementById('transcript')) {
+    sections.unshift(SHORTCUTS.document, ...(document.getElementById('recording-player') ? [SHORTCUTS.recording] : []), SHORTCUTS.picker);
+  }
   if (document.querySelector('.code-tree')) sections.unshift(SHORTCUTS.codebook);
   const dialog = makeDialog({ title: t('keys.title'), className: 'help-dialog' });
   for (const [title, rows] of sections) {

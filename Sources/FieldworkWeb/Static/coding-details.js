@@ -14,6 +14,7 @@ import { documentId, documentRevision, segmentAt } from './transcript.js';
 import { openPanel, closePanel, panelHeader, setBusy, markActive, confirmDiscard } from './panel.js';
 import { refreshTranscript } from './refresh.js';
 import { historySection } from './coding-history.js';
+import { playFromButton } from './recording.js';
 import { t, tn, dateTime } from './i18n.js';
 
 function codeLabel(codes, id) {
@@ -273,6 +274,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     multiple || !path ? null : el('p', { class: 'coding-path' }, path),
     el('p', { class: 'panel-meta' }, meta),
     el('blockquote', { class: 'panel-quote' }, coding.quote),
+    playFromButton(coding.start),
     el('div', { class: 'field' }, el('label', { for: memoId }, theirs ? t('details.yourMemo') : t('coding.memo')), memo),
     theirs,
     el('div', { class: 'panel-actions' }, saveMemo, change, remove),

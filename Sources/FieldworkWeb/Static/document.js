@@ -7,7 +7,8 @@
 //
 // This file wires the page together; the parts live in their own modules: workbench.js (shared
 // elements and state), transcript.js, selection.js, panel.js, code-passage.js (coding a
-// selection), coding-details.js, refresh.js, reattach.js, pointer.js, keyboard.js, undo.js and filter.js.
+// selection), coding-details.js, refresh.js, reattach.js, pointer.js, keyboard.js, undo.js, filter.js,
+// margins.js (chips beside their words) and recording.js (the player).
 
 import { el } from './ui.js';
 import { bindWorkbench } from './workbench.js';
@@ -18,6 +19,8 @@ import { initPointer } from './pointer.js';
 import { initKeyboard } from './keyboard.js';
 import { initUndo } from './undo.js';
 import { initHighlightFilter } from './filter.js';
+import { alignMargins, initMargins } from './margins.js';
+import { initRecording } from './recording.js';
 import { t, tn, dateTime } from './i18n.js';
 
 export function initDocumentPage() {
@@ -35,6 +38,9 @@ export function initDocumentPage() {
   else document.querySelector('.workbench').before(tools);
   initUndo(tools);
   initHighlightFilter(tools);
+  alignMargins();
+  initMargins();
+  initRecording();
   window.addEventListener('hashchange', goToHash);
   goToHash();
 }

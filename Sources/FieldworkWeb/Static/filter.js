@@ -3,6 +3,7 @@
 // (their text stays readable and selectable). A blind pass (blind.js) shows the coder's own
 // codings only, whatever is chosen here.
 
+import { alignMargins } from './margins.js';
 import { el, nextId } from './ui.js';
 import { transcript } from './transcript.js';
 import { blindCoder, onBlindChange } from './blind.js';
@@ -67,6 +68,7 @@ export function applyHighlightFilter() {
   // A blind pass does not tell how much the others coded either.
   const total = blind ? chips.filter((chip) => chip.dataset.coder === blind).length : chips.length;
   count.textContent = filtering ? t(blind ? 'filter.countBlind' : 'filter.count', { visible, total }) : '';
+  alignMargins(); // hidden chips leave room for the others
 }
 
 /** Run once on the document page. */
