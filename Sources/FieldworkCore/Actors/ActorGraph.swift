@@ -92,6 +92,10 @@ public struct ActorGraph: Sendable, Hashable {
         /// Co-occurrence has no direction: its ends are kept in id order.
         public var isSymmetric: Bool { self == .coOccurs }
 
+        /// Drawn without an arrowhead: things coded in the same segments (a `named-with` edge
+        /// keeps the proposed actor, barrier or precondition as its `from`, but points nowhere).
+        public var isDirected: Bool { self != .coOccurs && self != .namedWith }
+
         /// What an edge of this kind means, for the legend and the key.
         public var meaning: String {
             switch self {

@@ -13,7 +13,7 @@ public struct ActorMapKey: Sendable, Hashable {
 
         /// `Care → Night safety: involved-in, 3 residents (note)`.
         public var text: String {
-            let arrow = kind.isSymmetric ? " — " : " → "
+            let arrow = kind.isDirected ? " → " : " — "
             var text = from + arrow + to + ": " + kind.name
             if let evidence { text += ", " + kind.counted(evidence) }
             if let note { text += " (\(note))" }

@@ -76,7 +76,7 @@ public enum DOTWriter {
                 "label=\(q(String(entry.number)))", "tooltip=\(q("\(entry.number). \(entry.text)"))",
             ]
             if edge.kind.isDeclared { attributes.append("style=dashed") }
-            if edge.kind.isSymmetric || edge.kind == .namedWith { attributes.append("dir=none") }
+            if !edge.kind.isDirected { attributes.append("dir=none") }
             lines.append("  \(q(edge.from)) -> \(q(edge.to)) [\(attributes.joined(separator: ", "))];")
         }
         lines += legend(graph, key: options.key ? key : nil)
