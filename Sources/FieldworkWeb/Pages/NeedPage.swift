@@ -66,9 +66,23 @@ struct NeedPage {
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
                                        points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
-            html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption></figure>"
+            // One day is a value, not a trend: said in words, never drawn as a lone point.
+            guard points.count > 1 else {
+                html += "<p class=\"reading\">\(t.html("need.singleReading", ["title": title, "day": first.start, "value": chart.valueText(chart.points[0].value)]))</p>"
+                continue
+            }
+            html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption>\(dataTable(chart))</figure>"
         }
         return html + "</div>"
+    }
+
+    /// The chart's numbers as a table for screen readers (the SVG is one labelled image).
+    private func dataTable(_ chart: TelemetryChart) -> String {
+        var html = "<table class=\"visually-hidden\"><caption>\(HTML.escape(chart.title))</caption><thead><tr><th scope=\"col\">\(t.html("need.chartDay"))</th><th scope=\"col\">\(t.html("need.chartValue"))</th></tr></thead><tbody>"
+        for point in chart.points {
+            html += "<tr><th scope=\"row\">\(HTML.escape(point.label))</th><td>\(HTML.escape(chart.valueText(point.value)))</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     private func form() -> String {
