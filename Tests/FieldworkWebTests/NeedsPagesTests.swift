@@ -21,6 +21,22 @@ import Testing
         return fixture
     }
 
+    @Test func aRejectedSolutionsDevicesAreNotCharted() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.csv"))
+        _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.senml.json"))
+        _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "motion-sensor",
+                                                     rationale: "Too intrusive", status: .rejected, coder: "Anna")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/needs/need.safety.night", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Too intrusive"))
+                #expect(!html.contains("<svg class=\"chart\"") && !html.contains("<p class=\"reading\">"))
+            }
+        }
+    }
+
     @Test func theNeedPageShowsEvidenceLinksAndConsentedChartsOnly() async throws {
         let fixture = try await Self.fixture()
         try await fixture.app().test(.router) { client in

@@ -41,7 +41,7 @@ struct NeedPage {
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
-            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(charts(for: link.solutionID))</li>"
+            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(link.status == .rejected ? "" : charts(for: link.solutionID))</li>"
         }
         html += "</ul>" + form()
         return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"
@@ -52,7 +52,8 @@ struct NeedPage {
     }
 
     /// One chart per device and metric of the solution: daily counts for door and activity
-    /// signals (how often), daily means for measurements (how much).
+    /// signals (how often), daily means for measurements (how much). A rejected solution's
+    /// devices are not charted: they say nothing about how the need is met.
     private func charts(for solutionID: String) -> String {
         let devices = Set(telemetry.devices.filter { $0.solutionID == solutionID }.map(\.name))
         let rows = telemetry.rows.filter { devices.contains($0.device) }
