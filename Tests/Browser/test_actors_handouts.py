@@ -1,23 +1,76 @@
-"""The actor map and a workshop handout in a real Chromium: the server-drawn SVG loads as an
-image under the CSP, and the handout page is styled by its same-origin stylesheet, has a
-working Print button and prints to an A4 PDF — with no console errors (CSP violations)."""
+"""The actor map and a workshop handout in a real Chromium: the server-drawn SVG is inline,
+readable, zooms and pans by keyboard and buttons (no animation under reduced motion); the
+handout page is styled by its same-origin stylesheet, has a working Print button and prints to
+an A4 PDF — with no console errors (CSP violations)."""
 import base64
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import console_errors, screenshot
 
 
-def test_the_actor_map_image_loads_under_the_csp(browser, server):
+def test_the_actor_map_is_inline_and_readable_under_the_csp(browser, server):
     browser.get(server["base"] + "/actors?min_evidence=1")
-    image = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "img.actor-map")))
-    WebDriverWait(browser, 20).until(lambda driver: driver.execute_script(
-        "return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+    svg = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#actor-map svg")))
+    assert svg.get_attribute("role") == "img" and svg.get_attribute("aria-label").startswith("Actor map with ")
     assert browser.find_element(By.CSS_SELECTOR, "a[href='/actors'][aria-current=page]")
+    # At the initial (actual) size a node's label is at least 12 CSS pixels tall: readable, not 7 px.
+    height = browser.execute_script(
+        "return document.querySelector('#actor-map g.node text').getBoundingClientRect().height")
+    assert height >= 12, height
     screenshot(browser, "actors")
     assert console_errors(browser) == []
+
+
+def _state(browser):
+    viewport = browser.find_element(By.ID, "actor-map")
+    return tuple(viewport.get_attribute("data-" + name) for name in ("scale", "x", "y"))
+
+
+def test_the_actor_map_zooms_and_pans_by_keyboard_and_buttons(browser, server):
+    browser.get(server["base"] + "/actors")
+    viewport = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#actor-map[data-scale]")))
+    assert _state(browser) == ("1.000", "0", "0")
+    # The viewport is in the tab order; keys act on it without moving the focus elsewhere.
+    browser.execute_script("arguments[0].focus()", viewport)
+    assert browser.switch_to.active_element == viewport
+    keys = ActionChains(browser)
+    keys.send_keys("+").perform()
+    assert _state(browser)[0] == "1.250"
+    keys = ActionChains(browser)
+    keys.send_keys("-").send_keys("-").perform()
+    assert _state(browser)[0] == "0.800"
+    keys = ActionChains(browser)
+    keys.send_keys("0").send_keys(Keys.ARROW_RIGHT).send_keys(Keys.ARROW_DOWN).perform()
+    assert _state(browser) == ("1.000", "-60", "-60")
+    svg = viewport.find_element(By.TAG_NAME, "svg")
+    assert svg.value_of_css_property("transform") == "matrix(1, 0, 0, 1, -60, -60)" or "-60px" in svg.get_attribute("style")
+    assert browser.switch_to.active_element == viewport
+    # Buttons with accessible names do the same.
+    names = {button.get_attribute("data-zoom"): button.accessible_name
+             for button in browser.find_elements(By.CSS_SELECTOR, "button[data-zoom]")}
+    assert names == {"in": "Zoom in", "out": "Zoom out", "reset": "Actual size", "fit": "Fit the map"}
+    browser.find_element(By.CSS_SELECTOR, "button[data-zoom='reset']").click()
+    browser.find_element(By.CSS_SELECTOR, "button[data-zoom='in']").click()
+    assert _state(browser)[0] == "1.250"
+    assert console_errors(browser) == []
+
+
+def test_the_actor_map_does_not_animate_under_reduced_motion(browser, server):
+    try:
+        for preference, duration in (("reduce", 0.0), ("no-preference", 0.12)):
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+                "features": [{"name": "prefers-reduced-motion", "value": preference}]})
+            browser.get(server["base"] + "/actors")
+            svg = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#actor-map svg")))
+            seconds = float(svg.value_of_css_property("transition-duration").rstrip("s"))
+            assert abs(seconds - duration) < 0.01, (preference, seconds)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 def test_the_handout_prints_to_a4_pdf(browser, server):

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct ActorMapCLITests {
-    static func sample() throws -> (CLIRunner, URL) {
-        let root = try CLIRunner.sampleWorkspaceCopy()
+    static func sample(codings: Bool = false) throws -> (CLIRunner, URL) {
+        let root = try CLIRunner.sampleWorkspaceCopy(codings: codings)
         let cli = CLIRunner(workspace: root)
         try cli.run("ingest")
         // Two actor codes and a need in R01's turn about the many people she deals with.
@@ -20,7 +20,9 @@ import Testing
         let dot = try cli.run("export", "actor-map")
         #expect(dot.status == 0, "\(dot.stderr)")
         #expect(dot.stdout.hasPrefix("digraph "))
-        #expect(dot.stdout.contains(##""care-administration" -> "social-services" [color="#8856a7", penwidth=1.0, label="co-occurs (1)""##))
+        // Lines are numbered; the tooltip (and the key) say what the number stands for.
+        #expect(dot.stdout.contains(##""care-administration" -> "social-services" [color="#8856a7", fontcolor="#8856a7", penwidth=1.0, label="##))
+        #expect(dot.stdout.contains("Care and welfare administration — Social services administration: co-occurs, 1 segment"))
         #expect(dot.stdout.contains(#""social-services" -> "need:need.contact_city""#))
 
         let svg = try cli.run("export", "actor-map", "--format", "svg", "--out", "exports/actors.svg")
@@ -76,5 +78,65 @@ import Testing
         let result = try cli.run("export", "actor-map", "--need", "actor.home_care")
         #expect(result.status != 0)
         #expect(result.stderr.contains("'actor.home_care' is not a code of kind need"))
+    }
+
+    /// The focused views, the table and the print layout, with the real binary on the sample study.
+    @Test func focusedViewsTableAndA3PDF() throws {
+        let (cli, root) = try Self.sample(codings: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // One need: only actors connected to it; unrelated declared actors and relations are gone.
+        let need = try cli.run("export", "actor-map", "--need", "need.contact_city")
+        #expect(need.status == 0, "\(need.stderr)")
+        #expect(need.stdout.contains(#""social-services" -> "need:need.contact_city""#))
+        for unrelated in ["university-lab", "data-protection-authority", "pensioners-association", "need:need.safety.night"] {
+            #expect(!need.stdout.contains("\"\(unrelated)\""), "\(unrelated) is not connected to the need")
+        }
+        // Actors residents name (BankID in R06's turn about contacting the city) come along as proposed actors.
+        #expect(need.stdout.contains(#""proposed:actor.bankid" [label="BankID (the banks)""#))
+
+        let administration = try cli.run("export", "actor-map", "--administration", "labour-administration")
+        #expect(administration.status == 0, "\(administration.stderr)")
+        #expect(administration.stdout.contains(#""labour-administration" -> "need:need.daily_structure""#))
+        #expect(!administration.stdout.contains(#""school-administration""#))
+        #expect(!administration.stdout.contains(#""care-administration" -> "need:"#), "other administrations' involvement is left out")
+
+        let bipartite = try cli.run("export", "actor-map", "--view", "bipartite")
+        #expect(bipartite.stdout.contains("subgraph \"column_actors\" {\n    rank=same;"))
+        #expect(!bipartite.stdout.contains("co-occurs") && !bipartite.stdout.contains("cluster_company"))
+
+        let csv = try cli.run("export", "actor-map", "--format", "csv")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first?.hasPrefix("administration,") == true && rows.first?.contains("Contact with the city") == true)
+        #expect(rows.contains { $0.hasPrefix("Education administration,") })
+
+        let barriers = try cli.run("export", "actor-map", "--barriers", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(barriers.stdout.utf8)) as? [String: Any])
+        let elements = try #require(object["elements"] as? [[String: Any]])
+        #expect(elements.contains { $0["type"] as? String == "Barrier" })
+        #expect(elements.contains { $0["label"] as? String == "Försäkringskassan" && $0["type"] as? String == "Named by residents (proposed)" })
+        let connections = try #require(object["connections"] as? [[String: Any]])
+        #expect(connections.contains { $0["type"] as? String == "funds" && $0["description"] as? String == "Framework agreement for safety alarms" })
+
+        let pdf = try cli.run("export", "actor-map", "--need", "need.contact_city", "--format", "pdf", "--out", "exports/actors.pdf")
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        let bytes = try Data(contentsOf: root.appending(path: "exports/actors.pdf"))
+        #expect(bytes.starts(with: Data("%PDF-".utf8)))
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A3 landscape is 1190.55 × 841.89 pt; Chromium rounds to a hundredth or so. One page.
+        let box = try #require(text.firstMatch(of: /MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]/))
+        #expect(abs((Double(box.1) ?? 0) - 1190.55) < 2 && abs((Double(box.2) ?? 0) - 841.89) < 2)
+        #expect(text.matches(of: /\/Type\s*\/Page[^s]/).count == 1)
+    }
+
+    @Test func badFocusesAreRefusedWithAClearError() throws {
+        let (cli, root) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let both = try cli.run("export", "actor-map", "--need", "need.contact_city", "--administration", "care-administration")
+        #expect(both.status != 0 && both.stderr.contains("--need and --administration cannot be combined"))
+        let company = try cli.run("export", "actor-map", "--administration", "alarm-vendor")
+        #expect(company.status != 0 && company.stderr.contains("'alarm-vendor' is not an actor of type administration in corpus/actors.yaml"))
+        let pdf = try cli.run("export", "actor-map", "--format", "pdf")
+        #expect(pdf.status != 0 && pdf.stderr.contains("--format pdf needs --out FILE"))
     }
 }

@@ -31,13 +31,14 @@ struct CLIRunner {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
 
-    /// A copy of the repository's sample workspace (corpus and codebooks) in a temporary folder.
-    static func sampleWorkspaceCopy() throws -> URL {
+    /// A copy of the repository's sample workspace: the sample corpus and codebooks in a temporary folder; `codings` adds the sample study's
+    /// codings files (codings/*.jsonl), taken in at the first ingest.
+    static func sampleWorkspaceCopy(codings: Bool = false) throws -> URL {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let copy = FileManager.default.temporaryDirectory.appending(path: "fieldwork-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        for folder in ["corpus", "codebooks"] {
+        for folder in ["corpus", "codebooks"] + (codings ? ["codings"] : []) {
             try FileManager.default.copyItem(at: repository.appending(path: folder), to: copy.appending(path: folder))
         }
         return copy

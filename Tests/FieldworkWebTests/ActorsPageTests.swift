@@ -13,15 +13,28 @@ import Testing
         let text = ScalarText(try #require(try await fixture.context.store.document(id: "int-001")).plainText)
         _ = try await fixture.context.codings.add(document: "int-001", span: 2215..<2300, code: "actor.social_services", coder: "anna")
         _ = try await fixture.context.codings.add(document: "int-001", span: 2300..<min(2400, text.count), code: "actor.home_care", coder: "anna")
+        _ = try await fixture.context.codings.add(document: "int-001", span: 1091..<1200, code: "need.safety.night", coder: "anna")
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             try await client.execute(uri: "/actors?need=need.safety&min_evidence=2", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<a href=\"/actors\" aria-current=\"page\">Actors</a>"))
-                #expect(html.contains("<img class=\"actor-map\" src=\"/actors.svg?min_evidence=2&amp;need=need.safety\""))
                 #expect(html.contains("<option value=\"need.safety\" selected>"))
-                #expect(!html.contains("<svg"), "the SVG is served separately, never inlined")
+                // The SVG is inline (so it can be zoomed with sharp text), labelled, without its XML prolog.
+                #expect(html.contains("<div class=\"map-viewport\" id=\"actor-map\" tabindex=\"0\""))
+                #expect(html.contains("<svg role=\"img\" aria-label=\"Actor map with "))
+                #expect(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg"))
+                #expect(html.contains("<button type=\"button\" data-zoom=\"in\">Zoom in</button>"))
+                #expect(html.contains("<script type=\"module\" src=\"/static/actor-map.js\"></script>"))
+                #expect(html.contains("href=\"/actors.svg?min_evidence=2&amp;need=need.safety\""))
+            }
+            try await client.execute(uri: "/actors", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                // The key is the text alternative; the drawing on the page leaves it out.
+                #expect(html.contains("<caption>Key to the numbered lines</caption>"))
+                #expect(html.contains("<td>co-occurs</td><td>1 segment</td>"))
+                #expect(!html.contains("Key to the numbered lines</text>"))
             }
             try await client.execute(uri: "/actors.svg", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
@@ -29,7 +42,29 @@ import Testing
                 #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 let svg = String(buffer: response.body)
-                #expect(svg.contains("<svg") && svg.contains("Social services administration") && svg.contains("co&#45;occurs (1)"))
+                #expect(svg.contains("<svg") && svg.contains("Social services administration"))
+                #expect(svg.contains("co&#45;occurs, 1 segment") && svg.contains("Key to the numbered lines"))
+            }
+            try await client.execute(uri: "/actors?view=table", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<table class=\"actor-table\">"))
+                #expect(html.contains("<th scope=\"row\">Care and welfare administration</th>"))
+                #expect(!html.contains("<svg"))
+            }
+            try await client.execute(uri: "/actors?view=bipartite&administration=care-administration", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<option value=\"care-administration\" selected>"))
+                #expect(html.contains("<svg role=\"img\""))
+                #expect(!html.contains("School administration") && !html.contains("Education administration</text>"))
+            }
+            for (query, message) in [("administration=alarm-vendor", "is not an administration"), ("view=circle", "Unknown view"),
+                                     ("need=need.safety&administration=care-administration", "not both")] {
+                try await client.execute(uri: "/actors?\(query)", method: .get, headers: browser.headers) { response in
+                    #expect(String(buffer: response.body).contains(message), "\(query)")
+                }
+                try await client.execute(uri: "/actors.svg?\(query)", method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                }
             }
             try await client.execute(uri: "/actors.svg?need=actor.school", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .badRequest)
@@ -42,6 +77,23 @@ import Testing
         try await fixture.app().test(.router) { client in
             try await client.execute(uri: "/actors.svg", method: .get, headers: fixture.host) { response in
                 #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    /// Inlining the SVG must not let an actor's name become markup: Graphviz escapes it.
+    @Test func aHostileActorNameStaysTextInTheInlineSVG() async throws {
+        let fixture = try await WebFixture()
+        let actors = fixture.root.appending(path: "corpus/actors.yaml")
+        try (try String(contentsOf: actors, encoding: .utf8))
+            .replacingOccurrences(of: "name: Social services administration", with: #"name: "<script>alert(1)</script><img src=x onerror=alert(2)> & co""#)
+            .write(to: actors, atomically: true, encoding: .utf8)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/actors", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(!html.contains("<script>alert") && !html.contains("<img src=x"))
             }
         }
     }

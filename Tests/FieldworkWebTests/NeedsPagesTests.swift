@@ -21,6 +21,22 @@ import Testing
         return fixture
     }
 
+    @Test func aRejectedSolutionsDevicesAreNotCharted() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.csv"))
+        _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.senml.json"))
+        _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "motion-sensor",
+                                                     rationale: "Too intrusive", status: .rejected, coder: "Anna")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/needs/need.safety.night", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Too intrusive"))
+                #expect(!html.contains("<svg class=\"chart\"") && !html.contains("<p class=\"reading\">"))
+            }
+        }
+    }
+
     @Test func theNeedPageShowsEvidenceLinksAndConsentedChartsOnly() async throws {
         let fixture = try await Self.fixture()
         try await fixture.app().test(.router) { client in
@@ -32,7 +48,13 @@ import Testing
                 #expect(html.contains("Night door openings &lt;script&gt;alert(1)&lt;/script&gt;"))
                 #expect(!html.contains("<script>alert"))
                 #expect(!html.contains("style="))
-                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 3)  // door open, door battery, motion
+                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 2)  // door open, motion
+                // The door sensor's battery was read on one day: a sentence, not a chart of one point.
+                let battery = try #require(html.components(separatedBy: "<p class=\"reading\">").dropFirst().first)
+                #expect(battery.contains("battery") && battery.contains("one day only"))
+                // Beside each chart its numbers as a table for screen readers, with the unit.
+                #expect(html.contains("<table class=\"visually-hidden\"><caption>r03-motion-hall · motion · daily readings</caption>"))
+                #expect(html.contains("<th scope=\"row\">2025-08-31</th><td>"))
                 // R03 withdrew telemetry consent on 2025-09-01: the motion chart ends the day before.
                 let motion = try #require(html.components(separatedBy: "<figure").first { $0.contains("r03-motion-hall · motion") })
                 #expect(motion.contains(">2025-08-31</text>"))

@@ -3,9 +3,11 @@ import FieldworkCore
 import FieldworkServices
 import Foundation
 
+extension ActorGraphBuilder.Options.View: ExpressibleByArgument {}
+
 struct ExportActorMapCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case dot, svg, json
+        case dot, svg, json, pdf, csv
     }
 
     static let configuration = CommandConfiguration(
@@ -20,37 +22,54 @@ struct ExportActorMapCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: "dot, svg or json.")
+    @Option(help: "dot, svg, pdf (A3), json (Kumu) or csv (administrations × needs).")
     var format: Format = .dot
 
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace).", valueName: "FILE"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Only this need (and the needs below it).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Only this need (and the needs below it) and the actors connected to it.", valueName: "ID"))
     var need: String?
+
+    @Option(help: ArgumentHelp("Only this administration (an actor id in corpus/actors.yaml), its relations and needs.", valueName: "ID"))
+    var administration: String?
+
+    @Option(help: "map (every kind of node, clustered) or bipartite (administrations × needs in two columns).")
+    var view: ActorGraphBuilder.Options.View = .map
+
+    @Flag(help: "Draw barriers and preconditions as nodes, linked to the needs and actors coded beside them.")
+    var barriers = false
 
     @Option(help: ArgumentHelp("Leave out evidence edges with less evidence than this.", valueName: "N"))
     var minEvidence = 1
 
     func validate() throws {
         guard minEvidence >= 1 else { throw ValidationError("--min-evidence must be at least 1") }
+        if need != nil, administration != nil { throw ValidationError("--need and --administration cannot be combined: choose one focus") }
+        if format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE") }
     }
 
     func run() async throws {
         let context = try workspace.open()
         let service = ActorMapService(workspace: context.workspace, store: context.store)
         let redactions = try context.workspace.redactions()
-        var (graph, consent) = try await service.graphWithConsent(options: .init(needID: need, minEvidence: minEvidence))
+        let options = ActorGraphBuilder.Options(needID: need, actorID: administration, minEvidence: minEvidence,
+                                                barriersAndPreconditions: barriers, view: view)
+        let result = try await service.graphWithConsent(options: options)
+        let graph = result.graph
+        var consent = result.consent
+        let dot = DOTWriter.write(graph, options: .init(bipartite: view == .bipartite))
         let data: Data
         switch format {
         case .dot:
             // DOT carries the consent statement as a comment on its second line.
-            var lines = DOTWriter.write(graph).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            var lines = dot.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             lines.insert("  // \(consent.summary)", at: min(1, lines.count))
             data = Data(consent.redact(lines.joined(separator: "\n"), with: redactions).utf8)
-        case .svg:
+        case .svg, .pdf:
             do {
-                data = try GraphvizRenderer.svg(dot: consent.redact(DOTWriter.write(graph), with: redactions))
+                let redacted = consent.redact(dot, with: redactions)
+                data = format == .svg ? try GraphvizRenderer.svg(dot: redacted) : try ActorMapPrinter.a3PDF(dot: redacted)
             } catch let error as ExternalProgramError {
                 printError("error: \(error)")
                 throw ExitCode.failure
@@ -60,6 +79,11 @@ struct ExportActorMapCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             data = Data(consent.redact(String(decoding: try encoder.encode(ActorMapJSON(graph)), as: UTF8.self),
                                        with: redactions).utf8)
+        case .csv:
+            let rows = AdministrationNeedTable(graph).rows
+            var csv = CSVWriter(header: rows[0])
+            for row in rows.dropFirst() { csv.append(row) }
+            data = Data(consent.redact(csv.text, with: redactions).utf8)
         }
         let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
         try await context.recordExport("actor-map-\(format.rawValue)", to: url,

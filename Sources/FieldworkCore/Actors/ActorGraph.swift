@@ -3,14 +3,22 @@
 public struct ActorGraph: Sendable, Hashable {
     public enum NodeKind: Sendable, Hashable {
         case actor(Actor.Kind)
+        /// An organisation the residents name (an `actor` code no declared actor claims): proposed
+        /// for `corpus/actors.yaml`, drawn so the lab sees who is missing from the declared map.
+        case proposedActor
         case need
+        case barrier
+        case precondition
         case solution
 
         /// One cluster per node kind, so every node sits in exactly one cluster.
         public var clusterName: String {
             switch self {
             case .actor(let kind): kind.rawValue
+            case .proposedActor: "proposed"
             case .need: "need"
+            case .barrier: "barrier"
+            case .precondition: "precondition"
             case .solution: "solution"
             }
         }
@@ -18,12 +26,24 @@ public struct ActorGraph: Sendable, Hashable {
         public var displayName: String {
             switch self {
             case .actor(let kind): kind.displayName
+            case .proposedActor: "Named by residents (proposed)"
             case .need: "Need"
+            case .barrier: "Barrier"
+            case .precondition: "Precondition"
             case .solution: "IoT solution"
             }
         }
 
-        public static var allCases: [NodeKind] { Actor.Kind.allCases.map(NodeKind.actor) + [.need, .solution] }
+        public var isActor: Bool {
+            switch self {
+            case .actor, .proposedActor: true
+            default: false
+            }
+        }
+
+        public static var allCases: [NodeKind] {
+            Actor.Kind.allCases.map(NodeKind.actor) + [.proposedActor, .need, .barrier, .precondition, .solution]
+        }
     }
 
     public struct Node: Sendable, Hashable {
@@ -50,6 +70,9 @@ public struct ActorGraph: Sendable, Hashable {
         case involvedIn
         /// A linked solution serving a need several administrations share; evidence counts them.
         case serves
+        /// A proposed actor, barrier or precondition coded in the same segments as a need or an
+        /// actor; evidence counts the segments.
+        case namedWith
 
         public var name: String {
             switch self {
@@ -57,12 +80,44 @@ public struct ActorGraph: Sendable, Hashable {
             case .coOccurs: "co-occurs"
             case .involvedIn: "involved-in"
             case .serves: "serves"
+            case .namedWith: "named-with"
             }
         }
 
         public var isDeclared: Bool {
             if case .declared = self { return true }
             return false
+        }
+
+        /// Co-occurrence has no direction: its ends are kept in id order.
+        public var isSymmetric: Bool { self == .coOccurs }
+
+        /// Drawn without an arrowhead: things coded in the same segments (a `named-with` edge
+        /// keeps the proposed actor, barrier or precondition as its `from`, but points nowhere).
+        public var isDirected: Bool { self != .coOccurs && self != .namedWith }
+
+        /// What an edge of this kind means, for the legend and the key.
+        public var meaning: String {
+            switch self {
+            case .declared: "declared relation"
+            case .coOccurs: "co-occur in segments"
+            case .involvedIn: "administration of a need's residents"
+            case .serves: "solution for a shared need"
+            case .namedWith: "named in the same segments"
+            }
+        }
+
+        /// `3 residents`, `1 resident`: the evidence count with its unit.
+        public func counted(_ count: Int) -> String { "\(count) " + (count == 1 ? String(unit.dropLast()) : unit) }
+
+        /// The unit of the evidence count (plural; also the key of its message).
+        public var unit: String {
+            switch self {
+            case .declared: "declarations"
+            case .coOccurs, .namedWith: "segments"
+            case .involvedIn: "residents"
+            case .serves: "administrations"
+            }
         }
     }
 
@@ -72,6 +127,7 @@ public struct ActorGraph: Sendable, Hashable {
         public var kind: EdgeKind
         /// How many pieces of evidence support it; nil for a declared relation.
         public var evidence: Int?
+        /// A declared relation's note (merged edges keep every distinct note, joined by "; ").
         public var note: String?
 
         public init(from: String, to: String, kind: EdgeKind, evidence: Int? = nil, note: String? = nil) {

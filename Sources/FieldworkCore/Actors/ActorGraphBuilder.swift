@@ -6,14 +6,30 @@
 /// administrations.
 public enum ActorGraphBuilder {
     public struct Options: Sendable, Hashable {
-        /// Only this need, with the evidence of the needs below it: its segments, administrations and solutions.
+        public enum View: String, Sendable, Hashable, CaseIterable {
+            /// Every kind of node, clustered by kind.
+            case map
+            /// Only administrations and the needs of the residents they support: two columns.
+            case bipartite
+        }
+
+        /// Only this need, with the evidence of the needs below it, and the actors connected to it.
         public var needID: String?
+        /// Only this actor (an administration, usually), its relations and the needs it is involved in.
+        public var actorID: String?
         /// Evidence edges with fewer pieces of evidence are left out; declared relations stay.
         public var minEvidence: Int
+        /// Barriers and preconditions as nodes, linked to the needs and actors coded beside them.
+        public var barriersAndPreconditions: Bool
+        public var view: View
 
-        public init(needID: String? = nil, minEvidence: Int = 1) {
+        public init(needID: String? = nil, actorID: String? = nil, minEvidence: Int = 1,
+                    barriersAndPreconditions: Bool = false, view: View = .map) {
             self.needID = needID
+            self.actorID = actorID
             self.minEvidence = minEvidence
+            self.barriersAndPreconditions = barriersAndPreconditions
+            self.view = view
         }
     }
 
@@ -33,12 +49,18 @@ public enum ActorGraphBuilder {
         edges += coOccurrences(catalogue: catalogue, codebook: codebook, passages: passages, needID: options.needID)
         edges += involvement(catalogue: catalogue, needs: scopedNeeds, participants: participants)
         edges += services(needs: scopedNeeds)
-        edges = edges.filter { $0.evidence.map { $0 >= options.minEvidence } ?? true }
+        let named = NamedInSegments.derive(catalogue: catalogue, codebook: codebook, passages: passages,
+                                           participants: participants, needID: options.needID,
+                                           needNodes: Set(scopedNeeds.map { nodeID(need: $0.need.id) }),
+                                           barriersAndPreconditions: options.barriersAndPreconditions)
+        edges += named.edges
+        edges = ActorGraphAggregation.merged(edges).filter { $0.evidence.map { $0 >= options.minEvidence } ?? true }
 
         let touched = Set(edges.flatMap { [$0.from, $0.to] })
-        // Without a need filter every declared actor is shown, even an isolated one; needs and
-        // solutions appear only through an edge, else the map drowns in unconnected needs.
-        let actors = catalogue.actors.filter { options.needID == nil || touched.contains($0.id) }.map {
+        // Every declared actor (and every actor the residents name) is shown, even an isolated
+        // one; needs, solutions and barriers appear only through an edge, else the map drowns in
+        // unconnected nodes. The focused views below keep only what is connected.
+        let actors = catalogue.actors.map {
             ActorGraph.Node(id: $0.id, label: $0.name, kind: .actor($0.kind), description: $0.notes,
                             tags: [$0.kind.rawValue, $0.sector].compactMap { $0 })
         }
@@ -53,9 +75,14 @@ public enum ActorGraphBuilder {
             return ActorGraph.Node(id: id, label: solution?.name ?? String(id.dropFirst(solutionPrefix.count)),
                                    kind: .solution, description: solution?.description, tags: ["solution"])
         }
-        let nodes = actors + needNodes + solutionNodes
+        let namedNodes = named.nodes.filter { $0.kind == .proposedActor || touched.contains($0.id) }
+        let nodes = actors + namedNodes + needNodes + solutionNodes
         let known = Set(nodes.map(\.id))
-        return ActorGraph(nodes: nodes, edges: edges.filter { known.contains($0.from) && known.contains($0.to) })
+        var graph = ActorGraph(nodes: nodes, edges: edges.filter { known.contains($0.from) && known.contains($0.to) })
+        if let needID = options.needID { graph = ActorGraphFocus.need(graph, nodeID: nodeID(need: needID)) }
+        if let actorID = options.actorID { graph = ActorGraphFocus.actor(graph, id: actorID) }
+        if options.view == .bipartite { graph = ActorGraphFocus.administrationsByNeeds(graph) }
+        return graph
     }
 
     static let needPrefix = "need:"

@@ -13,6 +13,8 @@ public struct ActorMapJSON: Sendable, Hashable, Codable {
         public var type: String
         /// The evidence count; 1 for a declared relation.
         public var strength: Int
+        /// A declared relation's note (Kumu shows a connection's description); empty otherwise.
+        public var description: String
     }
 
     public var elements: [Element]
@@ -24,7 +26,8 @@ public struct ActorMapJSON: Sendable, Hashable, Codable {
             Element(label: $0.label, type: $0.kind.displayName, description: $0.description ?? "", tags: $0.tags)
         }
         connections = graph.edges.map {
-            Connection(from: labels[$0.from] ?? $0.from, to: labels[$0.to] ?? $0.to, type: $0.kind.name, strength: $0.evidence ?? 1)
+            Connection(from: labels[$0.from] ?? $0.from, to: labels[$0.to] ?? $0.to, type: $0.kind.name,
+                       strength: $0.evidence ?? 1, description: $0.note ?? "")
         }
     }
 }

@@ -1,7 +1,23 @@
 /// Draws an `ActorGraph` as Graphviz DOT: one cluster per node kind (so every node is in exactly
-/// one cluster), colours and shapes by kind, edge width by evidence, declared relations dashed,
-/// and a legend. Every id and label goes through `DOTQuoting`.
+/// one cluster) or two columns for the administrations × needs view, colours and shapes by kind,
+/// edge width by evidence, declared relations dashed, a number on every line (`decorate` draws a
+/// stroke from the number to its line) explained in the key, and a compact legend. Every id and
+/// label goes through `DOTQuoting`, every text in the legend and key through `HTMLEscaping`.
 public enum DOTWriter {
+    public struct Options: Sendable, Hashable {
+        public var title: String
+        /// Administrations in one column, needs in the other, instead of clusters by kind.
+        public var bipartite: Bool
+        /// The numbered key as a table beside the map; the Actors page shows it as an HTML table instead.
+        public var key: Bool
+
+        public init(title: String = "Actor map", bipartite: Bool = false, key: Bool = true) {
+            self.title = title
+            self.bipartite = bipartite
+            self.key = key
+        }
+    }
+
     struct Style {
         let shape: String
         let fill: String
@@ -15,7 +31,10 @@ public enum DOTWriter {
         case .actor(.company): Style(shape: "component", fill: "#eeeeee")
         case .actor(.authority): Style(shape: "house", fill: "#e6d5ec")
         case .actor(.research): Style(shape: "note", fill: "#fff5b8")
+        case .proposedActor: Style(shape: "box", fill: "#ffffff")
         case .need: Style(shape: "octagon", fill: "#f8cfcf")
+        case .barrier: Style(shape: "invtrapezium", fill: "#f4e1c1")
+        case .precondition: Style(shape: "trapezium", fill: "#dcefc6")
         case .solution: Style(shape: "cds", fill: "#c9eef0")
         }
     }
@@ -26,6 +45,7 @@ public enum DOTWriter {
         case .coOccurs: "#8856a7"
         case .involvedIn: "#3a78b5"
         case .serves: "#1b9e77"
+        case .namedWith: "#b35806"
         }
     }
 
@@ -36,61 +56,96 @@ public enum DOTWriter {
     }
 
     public static func write(_ graph: ActorGraph, title: String = "Actor map") -> String {
+        write(graph, options: Options(title: title))
+    }
+
+    public static func write(_ graph: ActorGraph, options: Options) -> String {
         let q = DOTQuoting.quoted
         var lines = [
             "digraph \(q("actor_map")) {",
-            "  graph [label=\(q(title)), labelloc=t, fontname=\(q("Helvetica")), rankdir=LR, compound=true];",
-            "  node [style=\(q("filled")), fontname=\(q("Helvetica")), fontsize=11];",
-            "  edge [fontname=\(q("Helvetica")), fontsize=9];",
+            "  graph [label=\(q(options.title)), labelloc=t, fontname=\(q("Helvetica")), fontsize=16, rankdir=LR, compound=true, nodesep=0.3];",
+            "  node [style=\(q("filled")), fontname=\(q("Helvetica")), fontsize=12];",
+            "  edge [fontname=\(q("Helvetica")), fontsize=11, decorate=true];",
         ]
-        for kind in ActorGraph.NodeKind.allCases {
-            let members = graph.nodes.filter { $0.kind == kind }
-            guard !members.isEmpty else { continue }
-            let style = style(kind)
-            lines.append("  subgraph \(q("cluster_" + kind.clusterName)) {")
-            lines.append("    label=\(q(kind.displayName)); style=\(q("rounded,dashed")); color=\(q("#999999"));")
-            for node in members {
-                lines.append("    \(q(node.id)) [label=\(q(DOTLabelWrapping.wrapped(node.label))), shape=\(style.shape), fillcolor=\(q(style.fill))];")
-            }
-            lines.append("  }")
-        }
-        for edge in graph.edges {
+        lines += options.bipartite ? columns(graph) : clusters(graph)
+        let key = ActorMapKey(graph)
+        for (edge, entry) in zip(graph.edges, key.entries) {
+            let color = q(edgeColor(edge.kind))
             var attributes = [
-                "color=\(q(edgeColor(edge.kind)))", "penwidth=\(penwidth(edge.evidence))",
-                "label=\(q(edge.evidence.map { "\(edge.kind.name) (\($0))" } ?? edge.kind.name))",
+                "color=\(color)", "fontcolor=\(color)", "penwidth=\(penwidth(edge.evidence))",
+                "label=\(q(String(entry.number)))", "tooltip=\(q("\(entry.number). \(entry.text)"))",
             ]
             if edge.kind.isDeclared { attributes.append("style=dashed") }
-            if edge.kind == .coOccurs { attributes.append("dir=none") }
-            if let note = edge.note { attributes.append("tooltip=\(q(note))") }
+            if !edge.kind.isDirected { attributes.append("dir=none") }
             lines.append("  \(q(edge.from)) -> \(q(edge.to)) [\(attributes.joined(separator: ", "))];")
         }
-        lines += legend(graph)
+        lines += legend(graph, key: options.key ? key : nil)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cluster with one sample per node kind present and one per edge kind, prefixed ids so
-    /// they can never collide with an actor's.
-    static func legend(_ graph: ActorGraph) -> [String] {
+    static func node(_ node: ActorGraph.Node) -> String {
         let q = DOTQuoting.quoted
-        let kinds = ActorGraph.NodeKind.allCases.filter { kind in graph.nodes.contains { $0.kind == kind } }
-        var lines = ["  subgraph \(q("cluster_legend")) {", "    label=\(q("Legend")); style=\(q("solid")); color=\(q("#cccccc"));"]
-        for kind in kinds {
-            let style = style(kind)
-            lines.append("    \(q("legend:" + kind.clusterName)) [label=\(q(kind.displayName)), shape=\(style.shape), fillcolor=\(q(style.fill))];")
+        let style = style(node.kind)
+        var line = "\(q(node.id)) [label=\(q(DOTLabelWrapping.wrapped(node.label))), shape=\(style.shape), fillcolor=\(q(style.fill))"
+        // A proposed actor is not (yet) in actors.yaml: drawn dashed, like a suggestion.
+        if node.kind == .proposedActor { line += ", style=\(q("filled,dashed"))" }
+        return line + "];"
+    }
+
+    static func clusters(_ graph: ActorGraph) -> [String] {
+        let q = DOTQuoting.quoted
+        var lines: [String] = []
+        for kind in ActorGraph.NodeKind.allCases {
+            let members = graph.nodes.filter { $0.kind == kind }
+            guard !members.isEmpty else { continue }
+            lines.append("  subgraph \(q("cluster_" + kind.clusterName)) {")
+            lines.append("    label=\(q(kind.displayName)); style=\(q("rounded,dashed")); color=\(q("#999999"));")
+            lines += members.map { "    " + node($0) }
+            lines.append("  }")
         }
-        let edgeSamples: [(String, String, String)] = [
-            ("declared", "declared relation", "dashed"), ("co-occurs", "co-occur in segments", "solid"),
-            ("involved-in", "administration of a need's residents", "solid"), ("serves", "solution for a shared need", "solid"),
-        ]
-        let colors = ["declared": edgeColor(.declared(.informs)), "co-occurs": edgeColor(.coOccurs),
-                      "involved-in": edgeColor(.involvedIn), "serves": edgeColor(.serves)]
-        for (name, text, style) in edgeSamples {
-            lines.append("    \(q("legend:from:" + name)) [label=\(q("")), shape=point, width=0.05];")
-            lines.append("    \(q("legend:to:" + name)) [label=\(q(text)), shape=plaintext, style=\(q(""))];")
-            lines.append("    \(q("legend:from:" + name)) -> \(q("legend:to:" + name)) [color=\(q(colors[name] ?? "#000000")), style=\(style)];")
+        return lines
+    }
+
+    /// Administrations (and any other actor) in the first column, everything else in the second.
+    static func columns(_ graph: ActorGraph) -> [String] {
+        let (left, right) = (graph.nodes.filter { $0.kind.isActor }, graph.nodes.filter { !$0.kind.isActor })
+        return [(left, "actors"), (right, "needs")].filter { !$0.0.isEmpty }.flatMap { members, name in
+            ["  subgraph \(DOTQuoting.quoted("column_" + name)) {", "    rank=same;"] + members.map { "    " + node($0) } + ["  }"]
+        }
+    }
+
+    /// One small table per legend (node kinds and edge kinds present) and, when asked for, the
+    /// numbered key, in a cluster of their own; ids are prefixed so they never collide with an actor's.
+    static func legend(_ graph: ActorGraph, key: ActorMapKey?) -> [String] {
+        let q = DOTQuoting.quoted
+        var rows = ActorGraph.NodeKind.allCases.filter { kind in graph.nodes.contains { $0.kind == kind } }.map { kind in
+            "<TR><TD BGCOLOR=\"\(style(kind).fill)\" WIDTH=\"18\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(html(kind.displayName))</TD></TR>"
+        }
+        var edgeKinds: [ActorGraph.EdgeKind] = []
+        for edge in graph.edges where !edgeKinds.contains(where: { $0.name == edge.kind.name || ($0.isDeclared && edge.kind.isDeclared) }) {
+            edgeKinds.append(edge.kind)
+        }
+        rows += edgeKinds.map { kind in
+            let name = kind.isDeclared ? "declared relation (dashed)" : "\(kind.name): \(kind.meaning)"
+            return "<TR><TD><FONT COLOR=\"\(edgeColor(kind))\">——</FONT></TD><TD ALIGN=\"LEFT\">\(html(name))</TD></TR>"
+        }
+        var lines = ["  subgraph \(q("cluster_legend")) {", "    label=\(q("")); style=\(q("invis"));"]
+        lines.append("    \(q("legend:kinds")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(rows.joined())</TABLE>>];")
+        if let key, !key.entries.isEmpty {
+            let entries = key.entries.map { entry in
+                let text = DOTLabelWrapping.wrapped(entry.text, width: 90).split(separator: "\n").map { html(String($0)) }
+                    .joined(separator: "<BR ALIGN=\"LEFT\"/>")
+                return "<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">\(entry.number)</TD><TD ALIGN=\"LEFT\">\(text)<BR ALIGN=\"LEFT\"/></TD></TR>"
+            }
+            lines.append("    \(q("legend:key")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Key to the numbered lines</B></TD></TR>\(entries.joined())</TABLE>>];")
         }
         lines.append("  }")
         return lines
+    }
+
+    /// Text inside an HTML-like label: escaped, control characters dropped (Graphviz rejects some).
+    static func html(_ text: String) -> String {
+        HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control })))
     }
 }

@@ -34,6 +34,10 @@ public struct ActorMapService: Sendable {
         if let needID = options.needID, codebook[needID]?.kind != .need {
             throw ActorMapError.notANeed(needID)
         }
+        let catalogue = try await catalogue()
+        if let actorID = options.actorID, !catalogue.actors.contains(where: { $0.id == actorID && $0.kind == .administration }) {
+            throw ActorMapError.notAnAdministration(actorID)
+        }
         let register = NeedsRegisterService(store: store)
         let participants = try await store.participants()
         let (passages, withheld) = try await register.consentedPassages()
@@ -43,7 +47,7 @@ public struct ActorMapService: Sendable {
         var consent = ExportMetadata(export: "actor-map", rule: rule)
         consent.add(withheld, unit: "evidence")
         let graph = ActorGraphBuilder.build(
-            catalogue: try await catalogue(), codebook: codebook, passages: passages,
+            catalogue: catalogue, codebook: codebook, passages: passages,
             participants: participants, needs: needs,
             solutions: try SolutionCatalogue.load(workspace).solutions, options: options)
         return (graph, consent)
@@ -52,10 +56,12 @@ public struct ActorMapService: Sendable {
 
 public enum ActorMapError: Error, CustomStringConvertible {
     case notANeed(String)
+    case notAnAdministration(String)
 
     public var description: String {
         switch self {
         case .notANeed(let id): "'\(id)' is not a code of kind need"
+        case .notAnAdministration(let id): "'\(id)' is not an actor of type administration in corpus/actors.yaml"
         }
     }
 }

@@ -12,4 +12,14 @@ public enum GraphvizRenderer {
         }
         return result.stdout
     }
+
+    /// The `<svg>` element of Graphviz's output, for embedding in HTML: the XML prolog, doctype
+    /// and comments before it are dropped. Graphviz escapes every label it writes (`&lt;`,
+    /// `&amp;`), the DOT never sets URLs, and the pages' CSP runs no inline script, so the
+    /// element carries no markup or script from an actor's name.
+    public static func inlineSVG(_ svg: Data) -> String {
+        let text = String(decoding: svg, as: UTF8.self)
+        guard let start = text.range(of: "<svg") else { return "" }
+        return String(text[start.lowerBound...])
+    }
 }

@@ -13,39 +13,72 @@ struct ActorsRoutes {
 
     private var service: ActorMapService { ActorMapService(workspace: context.workspace, store: context.store) }
 
-    /// The filters from the query; an unknown need or a bad number is a message, not a crash.
-    private func filter(_ request: Request, _ t: Localizer) async throws -> (ActorsPage.Filter, problem: String?) {
+    /// The filters from the query; an unknown need or administration, a bad view or number is
+    /// a message, not a crash.
+    private func filter(_ request: Request, _ t: Localizer, catalogue: ActorCatalogue?) async throws -> (ActorsPage.Filter, problem: String?) {
         let query = request.uri.form
         var filter = ActorsPage.Filter()
         var problem: String?
         if let need = query.get("need"), !need.isEmpty {
             if try await context.store.codebook()[need]?.kind == .need { filter.needID = need } else { problem = t("actors.notNeed", ["need": need]) }
         }
+        if let id = query.get("administration"), !id.isEmpty {
+            if catalogue?.actors.contains(where: { $0.id == id && $0.kind == .administration }) == true {
+                filter.administrationID = id
+            } else {
+                problem = t("actors.notAdministration", ["administration": id])
+            }
+        }
+        if filter.needID != nil, filter.administrationID != nil { problem = t("actors.oneFocus") }
+        if let text = query.get("view"), !text.isEmpty {
+            if let view = ActorsPage.View(rawValue: text) { filter.view = view } else { problem = t("actors.badView", ["view": text]) }
+        }
+        filter.barriers = query.get("barriers") == "1"
         if let text = query.get("min_evidence"), !text.isEmpty {
             if let value = Int(text), value >= 1 { filter.minEvidence = value } else { problem = t("actors.minEvidence") }
         }
         return (filter, problem)
     }
 
+    /// The catalogue, or the problems in `corpus/actors.yaml` as one message.
+    private func catalogue() async throws -> (ActorCatalogue?, problem: String?) {
+        do { return (try await service.catalogue(), nil) } catch let error as SourceProblems { return (nil, error.description) }
+    }
+
     @Sendable func page(_ request: Request, context web: WebContext) async throws -> Response {
-        let (filter, problem) = try await filter(request, Localizer(web.language))
-        var catalogueProblem: String?
-        do { _ = try await service.catalogue() } catch let error as SourceProblems { catalogueProblem = error.description }
-        // The map's evidence is counted as the SVG counts it, so the page can say what it left out.
-        let consent = problem ?? catalogueProblem == nil
-            ? try await service.graphWithConsent(options: .init(needID: filter.needID, minEvidence: filter.minEvidence)).consent : nil
-        let body = ActorsPage(codebook: try await context.store.codebook().localized(web.language.rawValue), filter: filter,
-                              graphvizInstalled: ExternalProgram("dot") != nil, problem: problem ?? catalogueProblem,
-                              consent: consent, t: Localizer(web.language)).body()
-        return Layout.response(web, .actors, title: Localizer(web.language)("actors.title"), body: body)
+        let t = Localizer(web.language)
+        let (catalogue, catalogueProblem) = try await catalogue()
+        let (filter, problem) = try await filter(request, t, catalogue: catalogue)
+        let installed = ExternalProgram("dot") != nil
+        var page = ActorsPage(codebook: try await context.store.codebook().localized(web.language.rawValue),
+                              administrations: catalogue?.actors.filter { $0.kind == .administration } ?? [], filter: filter,
+                              graphvizInstalled: installed, problem: problem ?? catalogueProblem, t: t)
+        if page.problem == nil {
+            // The map's evidence is counted as the SVG counts it, so the page can say what it left out.
+            let (graph, consent) = try await service.graphWithConsent(options: filter.options)
+            page.graph = graph
+            page.consent = consent
+            // The page shows the key as a table below the map, so the drawing leaves it out.
+            if installed, filter.view != .table {
+                do {
+                    page.svg = GraphvizRenderer.inlineSVG(try GraphvizRenderer.svg(
+                        dot: DOTWriter.write(graph, options: .init(bipartite: filter.view == .bipartite, key: false))))
+                } catch let error as ExternalProgramError {
+                    page.problem = error.description
+                }
+            }
+        }
+        return Layout.response(web, .actors, title: t("actors.title"), body: page.body())
     }
 
     @Sendable func svg(_ request: Request, context web: WebContext) async throws -> Response {
-        let (filter, problem) = try await filter(request, Localizer(web.language))
+        let (catalogue, catalogueProblem) = try await catalogue()
+        if let catalogueProblem { return text(.unprocessableContent, catalogueProblem) }
+        let (filter, problem) = try await filter(request, Localizer(web.language), catalogue: catalogue)
         if let problem { return text(.badRequest, problem) }
         do {
-            let graph = try await service.graph(options: .init(needID: filter.needID, minEvidence: filter.minEvidence))
-            let svg = try GraphvizRenderer.svg(dot: DOTWriter.write(graph))
+            let graph = try await service.graph(options: filter.options)
+            let svg = try GraphvizRenderer.svg(dot: DOTWriter.write(graph, options: .init(bipartite: filter.view != .map)))
             return Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(bytes: svg)))
         } catch let error as ExternalProgramError {
             return text(.serviceUnavailable, error.description)

@@ -41,7 +41,7 @@ struct NeedPage {
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
-            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(charts(for: link.solutionID))</li>"
+            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(link.status == .rejected ? "" : charts(for: link.solutionID))</li>"
         }
         html += "</ul>" + form()
         return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"
@@ -52,7 +52,8 @@ struct NeedPage {
     }
 
     /// One chart per device and metric of the solution: daily counts for door and activity
-    /// signals (how often), daily means for measurements (how much).
+    /// signals (how often), daily means for measurements (how much). A rejected solution's
+    /// devices are not charted: they say nothing about how the need is met.
     private func charts(for solutionID: String) -> String {
         let devices = Set(telemetry.devices.filter { $0.solutionID == solutionID }.map(\.name))
         let rows = telemetry.rows.filter { devices.contains($0.device) }
@@ -66,9 +67,23 @@ struct NeedPage {
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
                                        points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
-            html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption></figure>"
+            // One day is a value, not a trend: said in words, never drawn as a lone point.
+            guard points.count > 1 else {
+                html += "<p class=\"reading\">\(t.html("need.singleReading", ["title": title, "day": first.start, "value": chart.valueText(chart.points[0].value)]))</p>"
+                continue
+            }
+            html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption>\(dataTable(chart))</figure>"
         }
         return html + "</div>"
+    }
+
+    /// The chart's numbers as a table for screen readers (the SVG is one labelled image).
+    private func dataTable(_ chart: TelemetryChart) -> String {
+        var html = "<table class=\"visually-hidden\"><caption>\(HTML.escape(chart.title))</caption><thead><tr><th scope=\"col\">\(t.html("need.chartDay"))</th><th scope=\"col\">\(t.html("need.chartValue"))</th></tr></thead><tbody>"
+        for point in chart.points {
+            html += "<tr><th scope=\"row\">\(HTML.escape(point.label))</th><td>\(HTML.escape(chart.valueText(point.value)))</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     private func form() -> String {

@@ -13,7 +13,12 @@ struct TelemetryChart {
     let points: [(label: String, value: Double)]
     let unit: String?
 
-    static let width = 320.0, height = 120.0, left = 36.0, right = 8.0, top = 10.0, bottom = 22.0
+    /// Room for the value labels with their unit on the left and the first and last day below,
+    /// at 11 px (legible), so no label is clipped by the SVG's edge.
+    static let width = 360.0, height = 150.0, left = 64.0, right = 40.0, top = 14.0, bottom = 26.0, fontSize = 11
+
+    /// A value with its unit, as the axis, the tooltips and the data table show it.
+    func valueText(_ value: Double) -> String { Self.number(value) + (unit.map { " " + $0 } ?? "") }
 
     func svg() -> String {
         guard !points.isEmpty else { return "" }
@@ -32,24 +37,25 @@ struct TelemetryChart {
             let line = points.indices.map { "\(Self.number(x($0))),\(Self.number(y(points[$0].value)))" }.joined(separator: " ")
             marks += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\"/>"
             for index in points.indices {
-                marks += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value)))\" r=\"2.5\" fill=\"#1f77b4\"><title>\(HTML.escape(points[index].label)): \(Self.number(points[index].value))</title></circle>"
+                marks += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value)))\" r=\"2.5\" fill=\"#1f77b4\"><title>\(HTML.escape(points[index].label)): \(HTML.escape(valueText(points[index].value)))</title></circle>"
             }
         case .bars:
             let slot = plotWidth / Double(points.count)
             for (index, point) in points.enumerated() {
                 let barTop = y(point.value)
-                marks += "<rect x=\"\(Self.number(Self.left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(HTML.escape(point.label)): \(Self.number(point.value))</title></rect>"
+                marks += "<rect x=\"\(Self.number(Self.left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(HTML.escape(point.label)): \(HTML.escape(valueText(point.value)))</title></rect>"
             }
         }
-        let unitText = unit.map { " " + HTML.escape($0) } ?? ""
+        let font = "font-size=\"\(Self.fontSize)\" fill=\"#444\""
         return """
             <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(HTML.escape(title))" xmlns="http://www.w3.org/2000/svg">\
             <title>\(HTML.escape(title))</title>\
+            <line x1="\(Self.left)" y1="\(Self.top)" x2="\(Self.left)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
             <line x1="\(Self.left)" y1="\(Self.top + plotHeight)" x2="\(Self.width - Self.right)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
-            <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" font-size="9" fill="#555">\(Self.number(high))\(unitText)</text>\
-            <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" font-size="9" fill="#555">\(Self.number(low))</text>\
-            <text x="\(Self.left)" y="\(Self.height - 6)" font-size="9" fill="#555">\(HTML.escape(points.first?.label ?? ""))</text>\
-            <text x="\(Self.width - Self.right)" y="\(Self.height - 6)" text-anchor="end" font-size="9" fill="#555">\(HTML.escape(points.last?.label ?? ""))</text>\
+            <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" \(font)>\(HTML.escape(valueText(high)))</text>\
+            <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" \(font)>\(HTML.escape(valueText(low)))</text>\
+            <text x="\(Self.left)" y="\(Self.height - 8)" \(font)>\(HTML.escape(points.first?.label ?? ""))</text>\
+            <text x="\(Self.width - 4)" y="\(Self.height - 8)" text-anchor="end" \(font)>\(HTML.escape(points.last?.label ?? ""))</text>\
             \(marks)</svg>
             """
     }

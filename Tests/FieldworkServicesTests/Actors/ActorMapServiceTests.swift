@@ -16,6 +16,10 @@ import Testing
                 name: Social services
               - id: actor.relatives
                 name: Relatives
+              - id: actor.bank
+                name: BankID (the banks)
+              - id: actor.landlord
+                name: Housing company
         """
 
     static let actors = """
@@ -121,5 +125,58 @@ import Testing
         let catalogue = try await service(workspace).catalogue()
         #expect(catalogue.actors.count >= 10)
         #expect(Set(catalogue.actors.map(\.kind)) == Set(Actor.Kind.allCases))
+    }
+
+    /// A third turn naming actors actors.yaml lacks, with a barrier and the night-time need.
+    static func namingWorkspace() async throws -> TemporaryWorkspace {
+        let workspace = try await Self.workspace()
+        let path = "corpus/interviews/int-015.md"
+        try workspace.write(path, TemporaryWorkspace.interview(id: "int-015", participants: "[R14]", body: """
+            **R14:** Banken kräver BankID och hyresvärden byter inte låset, det kostar för mycket, så jag sover dåligt.
+            """))
+        try await workspace.ingest()
+        _ = try await workspace.code("int-015", quote: "BankID", code: "actor.bank")
+        _ = try await workspace.code("int-015", quote: "hyresvärden", code: "actor.landlord")
+        _ = try await workspace.code("int-015", quote: "det kostar för mycket", code: "barrier.cost")
+        _ = try await workspace.code("int-015", quote: "jag sover dåligt", code: "need.safety.night")
+        return workspace
+    }
+
+    static let namingCases: [(String, ActorGraphBuilder.Options, present: [String], absent: [String], edges: [String])] = [
+        ("whole map: the named actors are proposed, barriers only on request", .init(),
+         ["proposed:actor.bank", "proposed:actor.landlord", "lab"], ["barrier:barrier.cost"],
+         ["proposed:actor.bank named-with need:need.safety.night 1", "proposed:actor.bank named-with proposed:actor.landlord 1"]),
+        ("barriers and preconditions as nodes", .init(barriersAndPreconditions: true),
+         ["barrier:barrier.cost", "proposed:actor.bank"], [],
+         ["barrier:barrier.cost named-with need:need.safety.night 1", "barrier:barrier.cost named-with proposed:actor.bank 1"]),
+        ("one need: its administrations, actors and named actors, nothing unrelated", .init(needID: "need.safety.night"),
+         ["need:need.safety.night", "care", "social", "family", "proposed:actor.bank"], ["lab"],
+         ["care involved-in need:need.safety.night 2", "care refers-to social"]),
+        ("one administration: its relations and needs", .init(actorID: "social"),
+         ["social", "care", "need:need.safety.night"], ["family", "lab", "proposed:actor.bank"],
+         ["social involved-in need:need.safety.night 1"]),
+        ("administrations × needs", .init(view: .bipartite),
+         ["care", "social", "need:need.safety.night"], ["family", "lab", "proposed:actor.bank"],
+         ["care involved-in need:need.safety.night 2"]),
+    ]
+
+    @Test(arguments: namingCases)
+    func proposedActorsBarriersAndFocusedViews(_ name: String, _ options: ActorGraphBuilder.Options,
+                                               present: [String], absent: [String], edges: [String]) async throws {
+        let workspace = try await Self.namingWorkspace()
+        let graph = try await service(workspace).graph(options: options)
+        let ids = Set(graph.nodes.map(\.id))
+        for id in present { #expect(ids.contains(id), "\(name): \(id) is on the map") }
+        for id in absent { #expect(!ids.contains(id), "\(name): \(id) is not") }
+        let described = Set(graph.edges.map { "\($0.from) \($0.kind.name) \($0.to)" + ($0.evidence.map { " \($0)" } ?? "") })
+        for edge in edges { #expect(described.contains(edge), "\(name): \(edge) in \(described.sorted())") }
+        #expect(graph.edges.allSatisfy { ids.contains($0.from) && ids.contains($0.to) })
+        #expect(graph.nodes.first { $0.id == "proposed:actor.bank" }.map { $0.kind == .proposedActor && $0.label == "BankID (the banks)" } ?? true)
+    }
+
+    @Test func onlyAnAdministrationCanBeTheFocus() async throws {
+        let workspace = try await Self.workspace()
+        let error = await #expect(throws: ActorMapError.self) { try await service(workspace).graph(options: .init(actorID: "family")) }
+        #expect(error?.description == "'family' is not an actor of type administration in corpus/actors.yaml")
     }
 }

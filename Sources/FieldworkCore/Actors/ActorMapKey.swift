@@ -1,0 +1,34 @@
+/// The numbered key of an actor map: every edge gets a number, drawn on its line (so a label
+/// can always be matched to its line) and explained here — which nodes, which relation, how
+/// much evidence, the declared note. DOT draws it beside the map; the Actors page shows it as a
+/// table (the map's text alternative).
+public struct ActorMapKey: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var number: Int
+        public var from: String
+        public var to: String
+        public var kind: ActorGraph.EdgeKind
+        public var evidence: Int?
+        public var note: String?
+
+        /// `Care → Night safety: involved-in, 3 residents (note)`.
+        public var text: String {
+            let arrow = kind.isDirected ? " → " : " — "
+            var text = from + arrow + to + ": " + kind.name
+            if let evidence { text += ", " + kind.counted(evidence) }
+            if let note { text += " (\(note))" }
+            return text
+        }
+    }
+
+    public var entries: [Entry]
+
+    /// Entry `n` describes `graph.edges[n - 1]`.
+    public init(_ graph: ActorGraph) {
+        let labels = Dictionary(graph.nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        entries = graph.edges.enumerated().map { index, edge in
+            Entry(number: index + 1, from: labels[edge.from] ?? edge.from, to: labels[edge.to] ?? edge.to,
+                  kind: edge.kind, evidence: edge.evidence, note: edge.note)
+        }
+    }
+}
