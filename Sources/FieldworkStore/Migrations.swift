@@ -54,6 +54,12 @@ extension AppDatabase {
             // A code's name, description and examples per language (JSON: language → texts).
             try db.execute(sql: "ALTER TABLE code ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
         }
+        migrator.registerMigration("v17-code-questions") { db in
+            // A code's workshop questions (`questions:`, JSON list; per language in translations).
+            // The codebook is read again by the next ingest (its file state is forgotten).
+            try db.execute(sql: "ALTER TABLE code ADD COLUMN questions TEXT NOT NULL DEFAULT '[]'")
+            try db.execute(sql: "DELETE FROM source_file WHERE path LIKE 'codebooks/%'")
+        }
         return migrator
     }
 
