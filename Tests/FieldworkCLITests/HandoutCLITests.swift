@@ -41,6 +41,33 @@ import Testing
         let markdown = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md")
         for quote in refused { #expect(!markdown.stdout.contains(quote)) }
         #expect(markdown.stdout.hasPrefix("# Daily structure"))
+        // The sample codebook's `language: sv`: Swedish headings; --lang en asks for English.
+        #expect(markdown.stdout.contains("## Så här har boende berättat"))
+        let english = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md", "--lang", "en")
+        #expect(english.stdout.contains("## What residents told us") && !english.stdout.contains("boende"))
+        let german = try cli.run("handout", "--theme", "need.daily_structure", "--lang", "de")
+        #expect(german.status != 0 && german.stderr.contains("handouts are written in sv or en, not 'de'"))
+    }
+
+    /// `--pack`: the sample plan's whole pack in one file, easy-read, in the plan's language.
+    @Test func aPackHoldsTheCoverEveryStationAndTheConsentSheet() throws {
+        let (cli, root, allowed, refused) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "title: Vardag\ndate: 2025-06-01\nlanguage: sv\nstations:\n  - {name: Station 1, theme: need.daily_structure}\n  - {name: Station 2, theme: barrier.digital_exclusion}\n"
+            .write(to: root.appending(path: "plan.yaml"), atomically: true, encoding: .utf8)
+        let result = try cli.run("handout", "--workshop", "plan.yaml", "--pack", "--easy-read", "--out", "exports/pack.html")
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: root.appending(path: "exports/pack.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<section class=\"sheet").count - 1 == 4)
+        #expect(html.contains("<body class=\"easy-read\">") && html.contains("<html lang=\"sv\">"))
+        for text in ["<h1>Vardag</h1>", "Program", "Station 1: Station 1", "Digitalt utanförskap", "Om dina svar",
+                     "När behöver du BankID, en telefon eller internet och har det inte?"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        // Easy-read keeps two quotes of the four residents, shortened: at least one allowed, none refused.
+        #expect(allowed.contains { html.contains(Self.escaped(String($0.prefix(15)))) })
+        for quote in refused { #expect(!html.contains(Self.escaped(String(quote.prefix(15))))) }
+        #expect(try cli.run("handout", "--theme", "need.safety", "--pack").status != 0, "--pack needs --workshop")
     }
 
     @Test func aWorkshopPlanWritesOneHandoutPerStation() throws {
