@@ -17,8 +17,9 @@ public enum WorkshopPackRenderer {
     /// The agenda as printed: the plan's own, else welcome, each station, a summary.
     static func agenda(plan: WorkshopPlan, handouts: [Handout], texts t: HandoutTexts) -> [String] {
         guard plan.agenda.isEmpty else { return plan.agenda }
+        // A station is called by its name in the plan (which usually numbers it already).
         let stations = handouts.enumerated().map { index, handout in
-            HandoutTexts.fill(t.stationItem, ["number": String(index + 1), "name": handout.station ?? handout.title])
+            handout.station ?? HandoutTexts.fill(t.stationItem, ["number": String(index + 1), "name": handout.title])
         }
         return [t.welcome] + stations + [t.summary]
     }

@@ -210,7 +210,7 @@ import Testing
 
         let pack = WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: "sv", easyRead: false, date: "2025-05-20")
         #expect(pack.components(separatedBy: "<section class=\"sheet").count - 1 == 4, "cover, two stations, consent")
-        for text in ["<h1>Trygg hemma</h1>", "Datum: 2025-05-20", "Plats: Träffpunkten", "Station 1: Station 1 – Nätter", "Om dina svar och citaten",
+        for text in ["<h1>Trygg hemma</h1>", "Datum: 2025-05-20", "Plats: Träffpunkten", "<li>Station 1 – Nätter</li>", "Om dina svar och citaten",
                      "Kontakta Anna på kontaktcenter.", "Du kan ta tillbaka ditt ja"] {
             #expect(pack.contains(text), "\(text)")
         }
