@@ -33,8 +33,15 @@ import Testing
         let result = try cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/daily.html")
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: root.appending(path: "exports/daily.html"), encoding: .utf8)
-        for quote in allowed { #expect(html.contains(Self.escaped(quote)), "consented quote '\(quote)' is missing") }
+        // The sample's handouts are Swedish: R01's words (a Swedish interview) are quoted, R05's
+        // (an English one) only on an English handout.
+        #expect(html.contains(Self.escaped(allowed[0])), "consented quote '\(allowed[0])' is missing")
+        #expect(!html.contains(Self.escaped(allowed[1])), "an English quote on a Swedish handout")
         for quote in refused { #expect(!html.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
+        #expect(try cli.run("handout", "--theme", "need.daily_structure", "--lang", "en", "--out", "exports/daily-en.html").status == 0)
+        let englishHTML = try String(contentsOf: root.appending(path: "exports/daily-en.html"), encoding: .utf8)
+        #expect(englishHTML.contains(Self.escaped(allowed[1])) && !englishHTML.contains(Self.escaped(allowed[0])))
+        for quote in refused { #expect(!englishHTML.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
         for pseudonym in ["R01", "R02", "R05", "R08"] { #expect(!html.contains(pseudonym)) }
         #expect(html.contains("<style>") && html.contains("@page { size: A4"))
 
@@ -64,8 +71,8 @@ import Testing
                      "När behöver du BankID, en telefon eller internet och har det inte?"] {
             #expect(html.contains(text), "\(text)")
         }
-        // Easy-read keeps two quotes of the four residents, shortened: at least one allowed, none refused.
-        #expect(allowed.contains { html.contains(Self.escaped(String($0.prefix(15)))) })
+        // R01's words (Swedish, consented) open the quote; none refused.
+        #expect(html.contains(Self.escaped(String(allowed[0].prefix(15)))))
         for quote in refused { #expect(!html.contains(Self.escaped(String(quote.prefix(15))))) }
         #expect(try cli.run("handout", "--theme", "need.safety", "--pack").status != 0, "--pack needs --workshop")
     }

@@ -42,7 +42,7 @@ public enum HandoutBuilder {
         let template = Handout.Template(kind: original.kind)
         let limits = options.easyRead ? Handout.Limits.easyRead : .standard
         let selection = HandoutQuotes.select(own, register: participants, consent: ConsentRule(participants: participants, today: today, access: access),
-                                             k: options.k, limits: limits, redact: redact)
+                                             k: options.k, limits: limits, language: options.language, redact: redact)
         var handout = Handout(
             codeID: codeID, template: template, language: options.language, easyRead: options.easyRead,
             title: redact(code.name), description: redact(code.description ?? ""), station: options.station,

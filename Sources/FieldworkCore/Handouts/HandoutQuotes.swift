@@ -5,8 +5,9 @@ import Foundation
 /// The rules (README, "Workshop handouts"): a quote is a **resident's own words from their
 /// turn** — the segment's speaker is a resident (`Attribution.Basis.speaker`) whose consent
 /// allows quoting today (`ConsentRule`, quoting). Notes are never quotes, not even a note that
-/// names its author: proposals and facilitator summaries are someone's rendering, not their
-/// words. Staff and relatives are not quoted on a resident's handout. One quote per person.
+/// words. Staff and relatives are not quoted on a resident's handout. One quote per person. A
+/// handout quotes material in its own language (or of no stated language): a resident reading a
+/// Swedish easy-read sheet is not handed an English quote.
 public enum HandoutQuotes {
     public struct Selection: Sendable, Hashable {
         public var quotes: [Handout.Quote]
@@ -19,10 +20,11 @@ public enum HandoutQuotes {
     ///   - register: every participant (roles, consent, and the groups attributions describe).
     ///   - k: the smallest group an attribution may describe (`publication.min_count`).
     ///   - limits: how many quotes, how long.
+    ///   - language: the handout's; passages of documents in another language are not offered.
     ///   - redact: applied to the words before they are shortened, so no identifier is cut in half.
     public static func select(
         _ passages: [CodedPassage], register: [Participant], consent: ConsentRule, k: Int, limits: Handout.Limits,
-        redact: (String) -> String = { $0 }
+        language: String? = nil, redact: (String) -> String = { $0 }
     ) -> Selection {
         let people = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var quotes: [Handout.Quote] = []
@@ -30,6 +32,7 @@ public enum HandoutQuotes {
         var withheld = 0
         for passage in passages {
             guard let speaker = residentSpeaker(of: passage, people: people) else { continue }
+            if let language, let written = passage.document.language, written != language { continue }
             guard consent.allows([speaker.id], type: passage.document.type, date: passage.document.date, quoting: true) else {
                 withheld += 1
                 continue

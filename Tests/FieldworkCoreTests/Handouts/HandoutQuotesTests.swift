@@ -24,16 +24,18 @@ struct HandoutQuotesTests {
         Participant(id: "N01", role: .relative, consents: [Consent(id: "c-N01", date: "2025-01-01", scopes: [.workshop, .quote])]),
     ]
 
-    static func passage(_ words: String, document: DocumentType = .interview, _ attribution: Attribution, start: Int = 0) -> CodedPassage {
+    static func passage(_ words: String, document: DocumentType = .interview, language: String? = nil, _ attribution: Attribution,
+                        start: Int = 0) -> CodedPassage {
         let coding = Coding(id: "c-\(words.count)-\(start)", documentID: "d", codeID: "need.x", coder: "anna", memo: nil,
                             anchor: TextQuoteAnchor(quote: words, prefix: "", suffix: "", start: start, end: start + words.count),
                             createdAt: Date(timeIntervalSince1970: 0))
-        return CodedPassage(coding: coding, document: DocumentMetadata(id: "d", type: document, title: "T", date: "2025-03-01"),
+        return CodedPassage(coding: coding, document: DocumentMetadata(id: "d", type: document, title: "T", date: "2025-03-01", language: language),
                             segmentIndex: 0, attribution: attribution)
     }
 
     static func select(_ passages: [CodedPassage], today: String = "2025-09-01", k: Int = 5, limits: Handout.Limits = .standard) -> HandoutQuotes.Selection {
-        HandoutQuotes.select(passages, register: register, consent: ConsentRule(participants: register, today: today), k: k, limits: limits)
+        HandoutQuotes.select(passages, register: register, consent: ConsentRule(participants: register, today: today), k: k, limits: limits,
+                             language: "sv")
     }
 
     /// One row per kind of passage: is it quoted, and is it counted as withheld for consent?
@@ -48,6 +50,8 @@ struct HandoutQuotesTests {
         ("a facilitator's summary (group note)", passage("Gruppen enades om att natten är ensam.", document: .workshop,
                                                          Attribution(participants: [], basis: .groupNote)), false, false),
         ("the interviewer's turn", passage("Hur känns det?", Attribution(participants: [], basis: .nonParticipant)), false, false),
+        ("a resident's turn in a Swedish interview", passage("Jag sover dåligt.", language: "sv", turn("R01")), true, false),
+        ("a resident's turn in an English interview (the handout is Swedish)", passage("I sleep badly.", language: "en", turn("R01")), false, false),
         ("a resident who withdrew consent", passage("Natten är det värsta.", turn("R03")), false, true),
         ("a resident without quote consent", passage("Jag lyssnar efter steg.", turn("R06")), false, true),
     ] as [(String, CodedPassage, Bool, Bool)])

@@ -86,7 +86,7 @@ import Testing
 
     @Test func theHandoutQuotesResidentsWhomConsentAllowsOnceEachAndNamesNobody() async throws {
         let workspace = try await Self.workspace()
-        let handout = try await Self.service(workspace).handout(codeID: "need.safety", request: .init(language: "en"))
+        let handout = try await Self.service(workspace).handout(codeID: "need.safety")
         #expect(handout.residents == 3)
         #expect(handout.administrations == [.social, .care, .labour, .school])
         // R14 once (of two turns); R17 and R18 withheld; S05 is staff: not a quote, not withheld.
@@ -97,21 +97,23 @@ import Testing
         #expect(handout.solutions.count == 1)
 
         let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01")
-        #expect(html.contains("“Jag är rädd på natten &lt;när&gt; det knakar &amp; låter”"))
-        #expect(html.contains("<footer>– a resident</footer>"))
+        #expect(html.contains("”Jag är rädd på natten &lt;när&gt; det knakar &amp; låter”"))
+        #expect(html.contains("<footer>– en boende</footer>"))
         for absent in ["lyssnar efter steg", "tänder alla lampor", "Nattpatrullen", "lampan tänd", "70–79"] { #expect(!html.contains(absent), "\(absent)") }
         for pseudonym in ["R14", "R17", "R18", "S05"] { #expect(!html.contains(pseudonym)) }
         #expect(html.contains("@page { size: A4"))
         #expect(!html.contains("http://") && !html.contains("https://"), "no outside resources")
         #expect(!html.contains("class=\"facts\""), "no analyst box on a resident's handout")
         #expect(html.components(separatedBy: "class=\"write\"").count - 1 == 2, "room to write under each of the code's two questions")
-        #expect(html.contains("What makes you feel safe at home?"))
+        #expect(html.contains("Vad gör dig trygg hemma?"))
         let linked = HandoutHTMLRenderer.render(handout, date: "2025-04-01", styling: .linked(stylesheet: "/static/handout.css", script: "/static/handout.js", toolbar: ""))
         #expect(!linked.contains("<style") && !linked.contains("style="))
         #expect(linked.contains("<link rel=\"stylesheet\" href=\"/static/handout.css\">"))
 
         let markdown = HandoutMarkdownRenderer.render(handout, date: "2025-04-01")
-        #expect(markdown.contains("> – a resident") && !markdown.contains("trapphuset"))
+        #expect(markdown.contains("> – en boende") && !markdown.contains("trapphuset"))
+        // The interview is Swedish: an English handout quotes none of it.
+        #expect(try await Self.service(workspace).handout(codeID: "need.safety", request: .init(language: "en")).quotes.isEmpty)
     }
 
     /// The language: asked for, else the plan's, else the codebook's `language:`, else English.
