@@ -59,6 +59,12 @@ extension AppDatabase {
             // workspace; NULL when none. Filled by the next ingest (the parser version changed).
             try db.execute(sql: "ALTER TABLE document ADD COLUMN media TEXT")
         }
+        migrator.registerMigration("v18-code-questions") { db in
+            // A code's workshop questions (`questions:`, JSON list; per language in translations).
+            // The codebook is read again by the next ingest (its file state is forgotten).
+            try db.execute(sql: "ALTER TABLE code ADD COLUMN questions TEXT NOT NULL DEFAULT '[]'")
+            try db.execute(sql: "DELETE FROM source_file WHERE path LIKE 'codebooks/%'")
+        }
         return migrator
     }
 

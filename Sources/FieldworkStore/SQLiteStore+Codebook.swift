@@ -23,14 +23,15 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM code")
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO code (id, parent_id, position, name, kind, description, include, exclude, examples,
-                                  color, formerly, source_file, source_line, translations)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  color, formerly, source_file, source_line, translations, questions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for code in codebook.codes {
                 try insert.execute(arguments: [
                     code.id, code.parentID, code.position, code.name, code.kind.rawValue, code.description,
                     code.include, code.exclude, JSONColumn.encode(code.examples), code.color,
                     JSONColumn.encode(code.formerly), code.source?.file, code.source?.line, JSONColumn.encode(code.translations),
+                    JSONColumn.encode(code.questions),
                 ])
             }
             try recordFiles(files, prefix: "codebooks/", db)
@@ -75,7 +76,8 @@ extension SQLiteStore {
                      examples: JSONColumn.decode([String].self, from: row["examples"], default: []),
                      color: row["color"], parentID: row["parent_id"], position: row["position"],
                      formerly: JSONColumn.decode([String].self, from: row["formerly"], default: []),
-                     source: (row["source_file"] as String?).map { SourceLocation(file: $0, line: row["source_line"] ?? 0) })
+                     source: (row["source_file"] as String?).map { SourceLocation(file: $0, line: row["source_line"] ?? 0) },
+                     questions: JSONColumn.decode([String].self, from: row["questions"], default: []))
                 code.translations = JSONColumn.decode([String: CodeTranslation].self, from: row["translations"], default: [:])
                 return code
             }

@@ -16,6 +16,8 @@ PAGES = [
     "/", "/documents/int-001", "/codebook", "/retrieval", "/retrieval?code=need.safety",
     "/search?q=trygg", "/search", "/orphans", "/needs", "/needs/need.safety.night", "/solutions",
     "/actors", "/agreement", "/cooccurrence", "/disagreements", "/handouts/need.safety.night",
+    "/handouts/need.safety.night?easy_read=1", "/handouts/barrier.digital_exclusion?lang=en",
+    "/handouts/workshops/ws-003-plan", "/handouts/workshops/ws-003-plan?easy_read=1",
     "/matrix", "/matrix?rows=administration", "/audit",
 ]
 # Pages behind a table cell's link: the first cell of the matrix (documents as rows) and of the

@@ -76,10 +76,11 @@ def test_the_actor_map_does_not_animate_under_reduced_motion(browser, server):
 def test_the_handout_prints_to_a4_pdf(browser, server):
     browser.get(server["base"] + "/handouts/need.safety.night")
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "print-handout")))
-    notes = browser.find_element(By.CSS_SELECTOR, ".notes")
+    writing = browser.find_element(By.CSS_SELECTOR, ".write")
     # The border comes from /static/handout.css: proof the stylesheet was allowed and applied.
-    assert notes.value_of_css_property("border-top-style") == "solid"
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Feeling safe at night"
+    assert writing.value_of_css_property("border-top-style") == "solid"
+    # Written in the sample codebook's language (Swedish), whatever the interface speaks.
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Att känna sig trygg på natten"
     browser.execute_script("window.print = () => { document.body.dataset.printed = 'yes'; };")
     browser.find_element(By.ID, "print-handout").click()
     assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-printed") == "yes"

@@ -33,14 +33,48 @@ import Testing
         let result = try cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/daily.html")
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: root.appending(path: "exports/daily.html"), encoding: .utf8)
-        for quote in allowed { #expect(html.contains(Self.escaped(quote)), "consented quote '\(quote)' is missing") }
+        // The sample's handouts are Swedish: R01's words (a Swedish interview) are quoted, R05's
+        // (an English one) only on an English handout.
+        #expect(html.contains(Self.escaped(allowed[0])), "consented quote '\(allowed[0])' is missing")
+        #expect(!html.contains(Self.escaped(allowed[1])), "an English quote on a Swedish handout")
         for quote in refused { #expect(!html.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
+        #expect(try cli.run("handout", "--theme", "need.daily_structure", "--lang", "en", "--out", "exports/daily-en.html").status == 0)
+        let englishHTML = try String(contentsOf: root.appending(path: "exports/daily-en.html"), encoding: .utf8)
+        #expect(englishHTML.contains(Self.escaped(allowed[1])) && !englishHTML.contains(Self.escaped(allowed[0])))
+        for quote in refused { #expect(!englishHTML.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
         for pseudonym in ["R01", "R02", "R05", "R08"] { #expect(!html.contains(pseudonym)) }
         #expect(html.contains("<style>") && html.contains("@page { size: A4"))
 
         let markdown = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md")
         for quote in refused { #expect(!markdown.stdout.contains(quote)) }
         #expect(markdown.stdout.hasPrefix("# Daily structure"))
+        // The sample codebook's `language: sv`: Swedish headings; --lang en asks for English.
+        #expect(markdown.stdout.contains("## Så här har boende berättat"))
+        let english = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md", "--lang", "en")
+        #expect(english.stdout.contains("## What residents told us") && !english.stdout.contains("boende"))
+        let german = try cli.run("handout", "--theme", "need.daily_structure", "--lang", "de")
+        #expect(german.status != 0 && german.stderr.contains("handouts are written in sv or en, not 'de'"))
+    }
+
+    /// `--pack`: the sample plan's whole pack in one file, easy-read, in the plan's language.
+    @Test func aPackHoldsTheCoverEveryStationAndTheConsentSheet() throws {
+        let (cli, root, allowed, refused) = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "title: Vardag\ndate: 2025-06-01\nlanguage: sv\nstations:\n  - {name: Station 1, theme: need.daily_structure}\n  - {name: Station 2, theme: barrier.digital_exclusion}\n"
+            .write(to: root.appending(path: "plan.yaml"), atomically: true, encoding: .utf8)
+        let result = try cli.run("handout", "--workshop", "plan.yaml", "--pack", "--easy-read", "--out", "exports/pack.html")
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: root.appending(path: "exports/pack.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<section class=\"sheet").count - 1 == 4)
+        #expect(html.contains("<body class=\"easy-read\">") && html.contains("<html lang=\"sv\">"))
+        for text in ["<h1>Vardag</h1>", "Program", "<li>Station 1</li>", "Digitalt utanförskap", "Om dina svar",
+                     "När behöver du BankID, en telefon eller internet och har det inte?"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        // R01's words (Swedish, consented) open the quote; none refused.
+        #expect(html.contains(Self.escaped(String(allowed[0].prefix(15)))))
+        for quote in refused { #expect(!html.contains(Self.escaped(String(quote.prefix(15))))) }
+        #expect(try cli.run("handout", "--theme", "need.safety", "--pack").status != 0, "--pack needs --workshop")
     }
 
     @Test func aWorkshopPlanWritesOneHandoutPerStation() throws {

@@ -10,12 +10,14 @@ struct HandoutCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "handout",
-        abstract: "A print-ready A4 workshop handout for a theme or need, or one per station of a workshop plan.",
+        abstract: "A print-ready A4 workshop handout for a theme, one per station of a workshop plan, or a plan's whole pack.",
         discussion: """
-            Quotes come only from participants whose consent covers `quote` on the document's date, shown as \
-            "Resident, 75–79", never by pseudonym. pdf prints the HTML with headless Chromium. --theme without \
-            --out prints html and md; a --workshop plan (title, date, stations: [{name, theme}]) writes one file \
-            per station into --out (a folder, default exports/handouts).
+            Quotes are residents' own words from their turns, only when their consent covers `quote` today, one per \
+            person, shown as "a resident" (with an age band only when at least k people share it), never by pseudonym. \
+            Written in --lang, else the plan's `language`, else the codebook's `language`. pdf prints the HTML with \
+            headless Chromium. --theme without --out prints html and md; a --workshop plan (title, date, language, \
+            place, contact, agenda, stations: [{name, theme}]) writes one file per station into --out (a folder, \
+            default exports/handouts), or with --pack one file: cover and agenda, the stations, consent information.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -26,33 +28,42 @@ struct HandoutCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A workshop plan YAML: one handout per station.", valueName: "PLAN.yaml"))
     var workshop: String?
 
+    @Flag(help: "With --workshop: the whole pack (agenda, stations, consent information) as one file.")
+    var pack = false
+
     @Option(help: "html, md or pdf.")
     var format: Format = .html
 
-    @Flag(help: "For the city: counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\", quotes name no smaller group.")
+    @Option(help: ArgumentHelp("sv or en (default: the plan's language, else the codebook's, else en).", valueName: "LANG"))
+    var lang: String?
+
+    @Flag(help: "Easy-read: short sentences, one idea per line, larger type, fewer and shorter quotes.")
+    var easyRead = false
+
+    @Flag(help: "For the city: counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\".")
     var forPublication = false
 
-    @Option(help: ArgumentHelp("Output file (--theme) or folder (--workshop); relative paths are inside the workspace.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Output file (--theme, --pack) or folder (--workshop); relative paths are inside the workspace.", valueName: "FILE"))
     var out: String?
 
     func validate() throws {
         guard (theme == nil) != (workshop == nil) else { throw ValidationError("give either --theme CODE_ID or --workshop PLAN.yaml") }
-        if theme != nil, format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
+        if pack, workshop == nil { throw ValidationError("--pack needs --workshop PLAN.yaml") }
+        if theme != nil || pack, format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
     }
+
+    var request: HandoutService.Request { .init(language: lang, easyRead: easyRead, forPublication: forPublication) }
 
     func run() async throws {
         let context = try workspace.open()
         let service = HandoutService(workspace: context.workspace, store: context.store)
         let root = context.workspace.root
-        // The quotes withheld are counted in the entry's `withheld` (below); the rule is today's.
-        let applied = ExportMetadata(export: "handout", rule: .today([]))
         do {
             if let theme {
-                let handout = try await service.handout(codeID: theme, forPublication: forPublication)
+                let handout = try await service.handout(codeID: theme, request: request)
                 let data = try render(handout, date: Self.today)
                 let url = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
-                try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
-                                               applied: applied, metadata: ["theme": theme, "withheld": "\(handout.quotesWithheld) quotes"])
+                try await record(handout, to: url, context: context)
                 guard let url else {
                     FileHandle.standardOutput.write(data)
                     return
@@ -60,17 +71,35 @@ struct HandoutCommand: AsyncParsableCommand {
                 try ExportFile.write(data, to: url)
                 print("wrote the handout for \(theme) (\(handout.quotes.count) quotes, \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
-                let plan = try service.plan(at: URL(fileURLWithPath: workshop))
+                // As given from the current folder, else inside the workspace (as --out is).
+                let here = URL(fileURLWithPath: workshop)
+                let plan = try service.plan(at: FileManager.default.fileExists(atPath: here.path) ? here
+                                            : URL(fileURLWithPath: workshop, relativeTo: root).standardizedFileURL)
+                let handouts = try await service.handouts(plan: plan, request: request)
+                let date = plan.date ?? Self.today
+                if pack {
+                    let language = try service.language(asked: lang, plan: plan)
+                    let url = URL(fileURLWithPath: out ?? "exports/handouts/pack.\(format.rawValue)", relativeTo: root).standardizedFileURL
+                    try ExportFile.write(try renderPack(plan: plan, handouts: handouts, language: language, date: date), to: url)
+                    try await context.recordExport("handout-pack-\(format.rawValue)", to: url,
+                                                   counts: ["stations": handouts.count, "quotes": handouts.map(\.quotes.count).reduce(0, +)],
+                                                   applied: Self.applied, metadata: ["workshop": plan.title,
+                                                              "withheld": "\(handouts.map(\.quotesWithheld).reduce(0, +)) quotes"])
+                    print("wrote the pack for \(plan.title) (\(handouts.count) stations) to \(url.path)")
+                    return
+                }
                 let folder = URL(fileURLWithPath: out ?? "exports/handouts", relativeTo: root).standardizedFileURL
-                for (index, handout) in try await service.handouts(plan: plan, forPublication: forPublication).enumerated() {
+                for (index, handout) in handouts.enumerated() {
                     let url = folder.appending(path: String(format: "%02d-%@.%@", index + 1, handout.codeID, format.rawValue))
-                    try ExportFile.write(try render(handout, date: plan.date ?? Self.today), to: url)
-                    try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
-                                                   applied: applied, metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
+                    try ExportFile.write(try render(handout, date: date), to: url)
+                    try await record(handout, to: url, context: context)
                     print("\(handout.station ?? handout.codeID): \(url.path)")
                 }
             }
         } catch let error as ExternalProgramError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        } catch let error as HandoutError {
             printError("error: \(error)")
             throw ExitCode.failure
         }
@@ -79,11 +108,27 @@ struct HandoutCommand: AsyncParsableCommand {
     /// Today as `YYYY-MM-DD` (UTC), printed on the handout.
     static var today: String { Date().formatted(.iso8601.year().month().day()) }
 
+    /// The quotes withheld are counted in the entry's `withheld`; the rule is today's.
+    private static let applied = ExportMetadata(export: "handout", rule: .today([]))
+
+    private func record(_ handout: Handout, to url: URL?, context: FieldworkContext) async throws {
+        try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
+                                       applied: Self.applied, metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
+    }
+
     private func render(_ handout: Handout, date: String) throws -> Data {
         switch format {
         case .html: Data(HandoutHTMLRenderer.render(handout, date: date).utf8)
         case .md: Data(HandoutMarkdownRenderer.render(handout, date: date).utf8)
         case .pdf: try ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: date))
+        }
+    }
+
+    private func renderPack(plan: WorkshopPlan, handouts: [Handout], language: String, date: String) throws -> Data {
+        switch format {
+        case .html: Data(WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).utf8)
+        case .md: Data(HandoutMarkdownRenderer.pack(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).utf8)
+        case .pdf: try ChromiumPrinter.pdf(html: WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date))
         }
     }
 }

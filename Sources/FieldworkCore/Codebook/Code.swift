@@ -11,6 +11,9 @@ public struct Code: Sendable, Hashable, Codable {
     public var include: String?
     public var exclude: String?
     public var examples: [String]
+    /// Questions for a workshop group about this theme (`questions:`), printed on its handouts;
+    /// per language in `translations` like the name.
+    public var questions: [String]
     /// `#RRGGBB`, lower-cased.
     public var color: String?
     public var parentID: String?
@@ -26,8 +29,9 @@ public struct Code: Sendable, Hashable, Codable {
     public init(
         id: String, name: String, kind: CodeKind, description: String? = nil, include: String? = nil,
         exclude: String? = nil, examples: [String] = [], color: String? = nil, parentID: String? = nil,
-        position: Int = 0, formerly: [String] = [], source: SourceLocation? = nil
+        position: Int = 0, formerly: [String] = [], source: SourceLocation? = nil, questions: [String] = []
     ) {
+        self.questions = questions
         self.id = id
         self.name = name
         self.kind = kind

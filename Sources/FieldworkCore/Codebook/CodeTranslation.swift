@@ -5,8 +5,10 @@ public struct CodeTranslation: Sendable, Hashable, Codable {
     public var name: String?
     public var description: String?
     public var examples: [String]?
+    public var questions: [String]?
 
-    public init(name: String? = nil, description: String? = nil, examples: [String]? = nil) {
+    public init(name: String? = nil, description: String? = nil, examples: [String]? = nil, questions: [String]? = nil) {
+        self.questions = questions
         self.name = name
         self.description = description
         self.examples = examples
@@ -22,7 +24,17 @@ extension Code {
         code.name = translation.name ?? name
         code.description = translation.description ?? description
         code.examples = translation.examples ?? examples
+        code.questions = questions(in: language) ?? []
         return code
+    }
+
+    /// The workshop questions in `language`: that language's list, or the plain list when the
+    /// codebook gives them without languages; nil when they are only in other languages (a
+    /// handout then asks its own questions rather than mix languages).
+    public func questions(in language: String) -> [String]? {
+        if let own = translations[language]?.questions { return own }
+        if translations.values.contains(where: { $0.questions != nil }) { return nil }
+        return questions.isEmpty ? nil : questions
     }
 }
 

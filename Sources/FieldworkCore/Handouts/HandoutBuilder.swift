@@ -2,63 +2,72 @@ import Foundation
 
 /// Builds a handout from the coded material of one code and the codes below it.
 public enum HandoutBuilder {
+    /// What a handout is built for, besides its code.
+    public struct Options: Sendable, Hashable {
+        public var station: String?
+        /// The workshop plan's title.
+        public var workshop: String?
+        /// `sv`, `en`: the code's texts and questions are taken in this language.
+        public var language: String
+        public var easyRead: Bool
+        /// The smallest group an attribution may describe (`publication.min_count`).
+        public var k: Int
+        /// Set for publication: counts below k print as "< k".
+        public var smallCells: SmallCells?
+
+        public init(station: String? = nil, workshop: String? = nil, language: String = "en", easyRead: Bool = false, k: Int = SmallCells.defaultK,
+                    smallCells: SmallCells? = nil) {
+            self.station = station
+            self.workshop = workshop
+            self.language = language
+            self.easyRead = easyRead
+            self.k = k
+            self.smallCells = smallCells
+        }
+    }
+
     public static func build(
-        codeID: String, station: String? = nil, codebook: Codebook, passages: [CodedPassage], participants: [Participant],
-        links: [NeedSolutionLink], solutions: [Solution], today: String, access: AccessRule? = nil, smallCells: SmallCells? = nil
+        codeID: String, options: Options = Options(), codebook: Codebook, passages: [CodedPassage], participants: [Participant],
+        links: [NeedSolutionLink], solutions: [Solution], today: String, access: AccessRule? = nil,
+        redactions: Redactions? = nil
     ) -> Handout? {
-        guard let code = codebook[codeID] else { return nil }
+        guard let original = codebook[codeID] else { return nil }
+        let code = original.localized(options.language)
+        let redact = { (text: String) in redactions.map { $0.apply(text).text } ?? text }
         let codes = Set(codebook.subtree(of: codeID))
         let own = passages.filter { codes.contains($0.coding.codeID) }
             .sorted { ($0.document.date ?? "", $0.document.id, $0.coding.start) < ($1.document.date ?? "", $1.document.id, $1.coding.start) }
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let speakers = Set(own.flatMap(\.participants)).compactMap { people[$0] }
-        let administrations = Set(speakers.filter { $0.role == .resident }.flatMap(\.administrations))
-        // The needs register's rule: the consent rule, quoting, as of today.
-        let (quotes, withheld) = NeedsRegister.representativeQuotes(own, consent: ConsentRule(participants: participants, today: today, access: access))
+        let template = Handout.Template(kind: original.kind)
+        let limits = options.easyRead ? Handout.Limits.easyRead : .standard
+        let selection = HandoutQuotes.select(own, register: participants, consent: ConsentRule(participants: participants, today: today, access: access),
+                                             k: options.k, limits: limits, language: options.language, redact: redact)
+        var handout = Handout(
+            codeID: codeID, template: template, language: options.language, easyRead: options.easyRead,
+            title: redact(code.name), description: redact(code.description ?? ""), station: options.station,
+            residents: speakers.filter { $0.role == .resident }.count, participants: speakers.count,
+            administrations: NeedsRegister.residentAdministrations(of: speakers.map(\.id), people: people),
+            quotes: selection.quotes, quotesWithheld: selection.withheld,
+            // Barriers and preconditions are never linked to solutions: their template asks instead.
+            solutions: template == .need ? Array(candidates(codes: codes, links: links, solutions: solutions).prefix(limits.solutions)) : [],
+            questions: Array((original.questions(in: options.language) ?? []).prefix(limits.questions)).map(redact),
+            smallCells: options.smallCells)
+        handout.workshop = options.workshop
+        return handout
+    }
+
+    /// The solutions linked to the theme and not rejected: piloted first, then by id, each once.
+    static func candidates(codes: Set<String>, links: [NeedSolutionLink], solutions: [Solution]) -> [Handout.CandidateSolution] {
         let catalogue = Dictionary(solutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let candidates = links.filter { codes.contains($0.needID) && $0.status != .rejected }
+        var seen: Set<String> = []
+        return links.filter { codes.contains($0.needID) && $0.status != .rejected }
             .sorted { ($0.status == .piloted ? 0 : 1, $0.solutionID) < ($1.status == .piloted ? 0 : 1, $1.solutionID) }
             .compactMap { link -> Handout.CandidateSolution? in
-                guard let solution = catalogue[link.solutionID] else { return nil }
+                guard let solution = catalogue[link.solutionID], seen.insert(solution.name).inserted else { return nil }
                 return Handout.CandidateSolution(name: solution.name, description: solution.description,
                                                  costToResident: solution.costToResident, competence: solution.competence,
                                                  status: link.status)
             }
-        var seen: Set<String> = []
-        let uniqueCandidates = candidates.filter { seen.insert($0.name).inserted }
-        return Handout(
-            codeID: codeID, title: code.name, description: code.description ?? "", station: station,
-            residents: speakers.filter { $0.role == .resident }.count, participants: speakers.count,
-            administrations: Administration.allCases.filter(administrations.contains),
-            quotes: quotes.map { quote in
-                let speakers = quote.participants.compactMap { people[$0] }
-                // For publication, never a label that names a group smaller than k.
-                let speaker = smallCells.map { $0.attribution(of: speakers, among: participants) }
-                    ?? speakers.map(label).joined(separator: " and ")
-                return Handout.Quote(text: quote.text, speaker: speaker)
-            },
-            quotesWithheld: withheld, solutions: uniqueCandidates,
-            questions: questions(title: code.name, solutions: uniqueCandidates), smallCells: smallCells)
-    }
-
-    /// "Resident, 75–79": role and age band only, so nobody in the room can be pointed out.
-    static func label(_ participant: Participant) -> String {
-        let role = participant.role.rawValue.prefix(1).uppercased() + participant.role.rawValue.dropFirst()
-        guard let age = participant.attributes["age_band"], !age.isEmpty else { return role }
-        return "\(role), \(age.replacingOccurrences(of: "-", with: "–"))"
-    }
-
-    static func questions(title: String, solutions: [Handout.CandidateSolution]) -> [String] {
-        var questions = [
-            "When does “\(title)” matter most in an ordinary week?",
-            "Who is involved today — which administrations, relatives or others — and who should be?",
-        ]
-        if let first = solutions.first {
-            questions.append("Would “\(first.name)” help? What must it never cost or ask of the resident?")
-        } else {
-            questions.append("What kind of help, with or without technology, would make a difference?")
-        }
-        questions.append("What would have to be true for you to trust it?")
-        return questions
     }
 }

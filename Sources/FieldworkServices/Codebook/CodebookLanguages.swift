@@ -55,10 +55,12 @@ extension YAMLReader {
 }
 
 /// The per-language parts of one code, gathered into its translations.
-func codeTranslations(names: [String: String], descriptions: [String: String], examples: [String: [String]]) -> [String: CodeTranslation] {
+func codeTranslations(names: [String: String], descriptions: [String: String], examples: [String: [String]],
+                      questions: [String: [String]] = [:]) -> [String: CodeTranslation] {
     var translations: [String: CodeTranslation] = [:]
-    for language in Set(names.keys).union(descriptions.keys).union(examples.keys) {
-        translations[language] = CodeTranslation(name: names[language], description: descriptions[language], examples: examples[language])
+    for language in Set(names.keys).union(descriptions.keys).union(examples.keys).union(questions.keys) {
+        translations[language] = CodeTranslation(name: names[language], description: descriptions[language], examples: examples[language],
+                                                  questions: questions[language])
     }
     return translations
 }

@@ -7,9 +7,11 @@ import Yams
 /// at once (this is what `fieldwork codebook check` prints).
 struct CodebookParser {
     static let codeKeys: Set<String> = [
-        "id", "name", "kind", "description", "include", "exclude", "examples", "color", "children", "formerly",
+        "id", "name", "kind", "description", "include", "exclude", "examples", "color", "children", "formerly", "questions",
     ]
-    static let fileKeys: Set<String> = ["title", "description", "version", "codes"]
+    /// `language`: the study's language, which workshop handouts are written in unless their
+    /// plan says otherwise (`CodebookLanguage`).
+    static let fileKeys: Set<String> = ["title", "description", "version", "language", "codes"]
     /// Files in `codebooks/` that are other catalogues, not codebooks.
     static let reservedFileNames: Set<String> = ["solutions.yaml", "solutions.yml"]
 
@@ -30,6 +32,9 @@ struct CodebookParser {
         defer { problems += reader.problems }
         guard let root = reader.compose(source.text),
               let entries = reader.mapping(root, allowed: Self.fileKeys, what: "a codebook file") else { return }
+        if let language = reader.string(entries, "language", in: root), !CodebookLanguage.isLanguage(language) {
+            reader.report(entries["language"], "language '\(language)' is not a language code such as sv or en")
+        }
         readCodes(entries["codes"], parent: nil, inheritedKind: nil, &reader)
     }
 
@@ -61,6 +66,7 @@ struct CodebookParser {
         let name = reader.localizedString(entries, "name", in: node, required: true)
         let description = reader.localizedString(entries, "description", in: node)
         let examples = reader.localizedStrings(entries, "examples")
+        let questions = reader.localizedStrings(entries, "questions")
         let kindText = reader.string(entries, "kind", in: node)
         var kind = kindText.flatMap(CodeKind.init(rawValue:)) ?? inheritedKind
         if let kindText, CodeKind(rawValue: kindText) == nil {
@@ -80,8 +86,10 @@ struct CodebookParser {
             include: reader.string(entries, "include", in: node),
             exclude: reader.string(entries, "exclude", in: node),
             examples: examples.values, color: color, parentID: parent,
-            position: position, formerly: reader.strings(entries, "formerly").map(\.value), source: location)
-        code.translations = codeTranslations(names: name.languages, descriptions: description.languages, examples: examples.languages)
+            position: position, formerly: reader.strings(entries, "formerly").map(\.value), source: location,
+            questions: questions.values)
+        code.translations = codeTranslations(names: name.languages, descriptions: description.languages, examples: examples.languages,
+                                             questions: questions.languages)
         codes.append(code)
         readCodes(entries["children"], parent: id, inheritedKind: kind, &reader)
     }

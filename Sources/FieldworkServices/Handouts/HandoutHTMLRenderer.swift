@@ -1,65 +1,96 @@
 import FieldworkCore
+import Foundation
 
-/// Renders a handout as a standalone, print-ready HTML page. Every value is escaped.
+/// Renders handouts as standalone, print-ready HTML: each station one A4 sheet, in the
+/// handout's language and register (`HandoutTexts`). Every value is escaped.
 public enum HandoutHTMLRenderer {
     public enum Styling: Sendable {
         /// A `<style>` block: the exported file is opened on its own, from disk or in Chromium.
         case embedded
-        /// `<link>` to a same-origin stylesheet and the print-button module, for the app's CSP.
-        case linked(stylesheet: String, script: String)
+        /// `<link>` to a same-origin stylesheet and the print-button module, for the app's CSP;
+        /// `toolbar` is the page's own controls (HTML in the interface language, hidden in print).
+        case linked(stylesheet: String, script: String, toolbar: String)
     }
 
+    /// One handout as a document of one sheet.
     public static func render(_ handout: Handout, date: String, styling: Styling = .embedded) -> String {
+        let texts = texts(handout.language, easyRead: handout.easyRead)
+        return document(title: "\(handout.title) · \(texts.documentTitle)", language: handout.language, easyRead: handout.easyRead,
+                        sheets: [sheet(handout, date: date)], styling: styling)
+    }
+
+    /// The texts of a language handouts are written in (English for any other: the service
+    /// refuses other languages before anything is rendered).
+    static func texts(_ language: String, easyRead: Bool) -> HandoutTexts {
+        HandoutTexts.of(language: language, easyRead: easyRead) ?? (easyRead ? .englishEasyRead : .english)
+    }
+
+    /// A whole document around sheets: the print CSS (or its link), the page language, the
+    /// easy-read class that sets the larger type.
+    static func document(title: String, language: String, easyRead: Bool, sheets: [String], styling: Styling) -> String {
         let e = HTMLText.escape
         var head = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        head += "<title>\(e(handout.title)) · Workshop handout</title>"
+        head += "<title>\(e(title))</title>"
         var toolbar = ""
         switch styling {
         case .embedded:
             head += "<style>\n\(HandoutStylesheet.css)\n</style>"
-        case .linked(let stylesheet, let script):
+        case .linked(let stylesheet, let script, let controls):
             head += "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"\(e(stylesheet))\">"
             head += "<script type=\"module\" src=\"\(e(script))\"></script>"
-            toolbar = "<p class=\"toolbar\"><button type=\"button\" id=\"print-handout\">Print</button> or press Ctrl-P; the page is laid out for A4.</p>"
+            toolbar = controls
         }
-        var body = toolbar
-        if let station = handout.station { body += "<p class=\"station\">\(e(station))</p>" }
-        body += "<h1>\(e(handout.title))</h1>"
-        if !handout.description.isEmpty { body += "<p class=\"lead\">\(e(handout.description))</p>" }
-        body += "<p class=\"facts\">" + e(facts(handout)) + "</p>"
-        body += "<h2>In their own words</h2>"
-        if handout.quotes.isEmpty {
-            body += "<p>No quotes can be shown for this theme.</p>"
-        }
+        let bodyClass = easyRead ? " class=\"easy-read\"" : ""
+        return "<!doctype html>\n<html lang=\"\(e(language))\">\n<head>\(head)</head>\n<body\(bodyClass)>\n<main>\n\(toolbar)"
+            + sheets.joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
+    }
+
+    /// One station's A4 sheet. Headings, default questions and labels in the handout's language.
+    static func sheet(_ handout: Handout, date: String) -> String {
+        let e = HTMLText.escape
+        let t = texts(handout.language, easyRead: handout.easyRead)
+        var html = "<section class=\"sheet\" data-theme=\"\(e(handout.codeID))\">"
+        let place = [handout.workshop, handout.station].compactMap { $0 }
+        if !place.isEmpty { html += "<p class=\"kicker\">\(e(place.joined(separator: " · ")))</p>" }
+        html += "<p class=\"kind\">\(e(t.kindLabel[handout.template] ?? ""))</p><h1>\(e(handout.title))</h1>"
+        html += lines(handout.description, easyRead: handout.easyRead).map { "<p class=\"lead\">\(e($0))</p>" }.joined()
+        html += "<h2>\(e(t.quotesHeading))</h2>"
+        if handout.quotes.isEmpty { html += "<p>\(e(t.noQuotes))</p>" }
         for quote in handout.quotes {
-            body += "<blockquote><p>“\(e(quote.text))”</p><footer>— \(e(quote.speaker))</footer></blockquote>"
+            html += "<blockquote><p>\(e(t.quoted(quote.text)))</p><footer>– \(e(t.attribution(quote.attribution)))</footer></blockquote>"
         }
-        body += "<h2>Ideas to discuss</h2>"
-        if handout.solutions.isEmpty { body += "<p>No solution has been linked yet — what would you suggest?</p>" }
-        for solution in handout.solutions {
-            body += "<dl class=\"solution\"><dt>\(e(solution.name)) (\(e(solution.status.rawValue)))</dt><dd>\(e(solution.description))</dd>"
-            body += "<dd>Cost to the resident: \(e(solution.costToResident))</dd><dd>Asks of the resident: \(e(solution.competence))</dd></dl>"
+        if handout.template == .need {
+            html += "<h2>\(e(t.solutionsHeading))</h2>"
+            if handout.solutions.isEmpty { html += "<p>\(e(t.noSolutions))</p>" }
+            for solution in handout.solutions {
+                html += "<dl class=\"solution\"><dt>\(e(solution.name)) (\(e(t.status[solution.status] ?? solution.status.rawValue)))</dt>"
+                html += lines(solution.description, easyRead: handout.easyRead).prefix(handout.easyRead ? 1 : 3).map { "<dd>\(e($0))</dd>" }.joined()
+                html += "<dd>\(e(HandoutTexts.fill(t.cost, ["value": t.value(solution.costToResident)])))</dd>"
+                html += "<dd>\(e(HandoutTexts.fill(t.competence, ["value": t.value(solution.competence)])))</dd></dl>"
+            }
         }
-        body += "<h2>Questions for the group</h2><ol class=\"questions\">"
-        body += handout.questions.map { "<li>\(e($0))</li>" }.joined() + "</ol>"
-        body += "<h2>Notes</h2><div class=\"notes\" role=\"note\" aria-label=\"Space for notes\"></div>"
-        body += "<p class=\"station\">\(e(footer(handout, date: date)))</p>"
-        return "<!doctype html>\n<html lang=\"en\">\n<head>\(head)</head>\n<body>\n<main>\n\(body)\n</main>\n</body>\n</html>\n"
+        html += "<div class=\"questions-part\"><h2>\(e(t.questionsHeading))</h2><ol class=\"questions\">"
+        for (number, question) in t.questions(for: handout).enumerated() {
+            html += "<li><p class=\"question\"><span class=\"number\">\(number + 1).</span> \(e(question))</p>"
+            html += "<div class=\"write\" role=\"note\" aria-label=\"\(e(t.writeHere))\"></div></li>"
+        }
+        html += "</ol></div><p class=\"sheet-footer\">\(e(footer(handout, date: date)))</p></section>"
+        return html
     }
 
-    /// The handout's own statement of the consent rule applied and what it withheld (a count).
+    /// The handout's own statement of the rule it applied, in its language: quotes are
+    /// anonymous and consented, and how many were left out (a count, never a name).
     static func footer(_ handout: Handout, date: String) -> String {
-        let withheld = handout.quotesWithheld == 0 ? "no quote withheld"
-            : "\(handout.quotesWithheld) quote\(handout.quotesWithheld == 1 ? "" : "s") withheld for consent"
-        return "Fieldwork · \(date) · quotes anonymised, shown with consent (consent applied \(ConsentRule.today([]).today): \(withheld))"
+        let t = texts(handout.language, easyRead: handout.easyRead)
+        var parts = [date, t.footer]
+        if handout.quotesWithheld > 0 { parts.append(HandoutTexts.fill(t.withheld, ["count": String(handout.quotesWithheld)])) }
+        return parts.joined(separator: " · ")
     }
 
-    /// "4 residents (5 participants) raised this; supported by Social services, Care and welfare."
-    static func facts(_ handout: Handout) -> String {
-        let show = { (count: Int) in handout.smallCells?.show(count) ?? String(count) }
-        let people = "\(show(handout.residents)) resident\(handout.residents == 1 ? "" : "s") (\(show(handout.participants)) participant\(handout.participants == 1 ? "" : "s") in all) raised this"
-        let administrations = handout.administrations.isEmpty ? "" :
-            "; they are supported by \(handout.administrations.map(\.displayName).joined(separator: ", "))"
-        return people + administrations + "."
+    /// Plain language keeps a paragraph; easy-read puts each sentence on a line of its own.
+    static func lines(_ text: String, easyRead: Bool) -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return [] }
+        return easyRead ? QuoteExcerpt.sentences(trimmed) : [trimmed]
     }
 }

@@ -2,7 +2,8 @@ import FieldworkCore
 import Foundation
 
 /// Assembles handouts from a workspace: coded passages, participants (for consent and the
-/// anonymous labels), need–solution links and the solution catalogue.
+/// anonymous attributions), need–solution links and the solution catalogue, in the workshop's
+/// language.
 public struct HandoutService: Sendable {
     let workspace: Workspace
     let store: any FieldworkStore
@@ -12,45 +13,80 @@ public struct HandoutService: Sendable {
         self.store = store
     }
 
-    /// `forPublication`: counts below the workspace's minimum are "< k" and quotes are
-    /// attributed to no group smaller than k (see `SmallCells`).
-    public func handout(codeID: String, station: String? = nil, forPublication: Bool = false) async throws -> Handout {
-        let codebook = try await store.codebook()
-        guard let handout = HandoutBuilder.build(
-            codeID: codeID, station: station, codebook: codebook, passages: try await NeedsRegisterService(store: store).passages(),
-            participants: try await store.participants(), links: try await store.needLinks(needID: nil),
-            solutions: try SolutionCatalogue.load(workspace).solutions, today: ConsentRule.today([]).today,
-            access: ConsentRule.today([]).access,
-            smallCells: forPublication ? try workspace.settings().smallCells : nil)
-        else { throw CodingError.unknownCode(codeID) }
-        return Self.redact(handout, with: try workspace.redactions())
+    /// How a handout is asked for: `language` nil is the plan's, else the codebook's
+    /// `language`, else English. `forPublication`: counts below the workspace's minimum are "< k".
+    public struct Request: Sendable, Hashable {
+        public var language: String?
+        public var easyRead: Bool
+        public var forPublication: Bool
+
+        public init(language: String? = nil, easyRead: Bool = false, forPublication: Bool = false) {
+            self.language = language
+            self.easyRead = easyRead
+            self.forPublication = forPublication
+        }
     }
 
-    /// A handout leaves the research team: the identifiers of `corpus/redactions.yaml` are
-    /// replaced in everything it prints.
-    static func redact(_ handout: Handout, with redactions: Redactions) -> Handout {
-        guard !redactions.isEmpty else { return handout }
-        var handout = handout
-        handout.title = redactions.apply(handout.title).text
-        handout.description = redactions.apply(handout.description).text
-        handout.quotes = handout.quotes.map { quote in
-            var quote = quote
-            quote.text = redactions.apply(quote.text).text
-            return quote
-        }
+    /// The language handouts are written in: asked for, the plan's, the codebook's, English.
+    public func language(asked: String?, plan: WorkshopPlan? = nil) throws -> String {
+        let language = asked ?? plan?.language ?? CodebookLanguage.load(workspace) ?? "en"
+        guard HandoutTexts.languages.contains(language) else { throw HandoutError.unsupportedLanguage(language) }
+        return language
+    }
+
+    public func handout(codeID: String, request: Request = Request(), station: String? = nil, plan: WorkshopPlan? = nil) async throws -> Handout {
+        let settings = try workspace.settings()
+        let options = HandoutBuilder.Options(
+            station: station, workshop: plan?.title, language: try language(asked: request.language, plan: plan), easyRead: request.easyRead,
+            k: settings.smallCells.k, smallCells: request.forPublication ? settings.smallCells : nil)
+        let consent = ConsentRule.today([])
+        guard let handout = HandoutBuilder.build(
+            codeID: codeID, options: options, codebook: try await store.codebook(),
+            passages: try await NeedsRegisterService(store: store).passages(), participants: try await store.participants(),
+            links: try await store.needLinks(needID: nil), solutions: try SolutionCatalogue.load(workspace).solutions,
+            today: consent.today, access: consent.access,
+            // A handout leaves the research team: the identifiers of `corpus/redactions.yaml` are replaced.
+            redactions: try workspace.redactions())
+        else { throw CodingError.unknownCode(codeID) }
         return handout
     }
 
-    /// One handout per station of a workshop plan.
-    public func handouts(plan: WorkshopPlan, forPublication: Bool = false) async throws -> [Handout] {
+    /// One handout per station of a workshop plan, in the plan's language.
+    public func handouts(plan: WorkshopPlan, request: Request = Request()) async throws -> [Handout] {
         var handouts: [Handout] = []
         for station in plan.stations {
-            handouts.append(try await handout(codeID: station.theme, station: station.name, forPublication: forPublication))
+            handouts.append(try await handout(codeID: station.theme, request: request, station: station.name, plan: plan))
         }
         return handouts
     }
 
     public func plan(at url: URL) throws -> WorkshopPlan {
         try WorkshopPlanParser.parse(SourceText.read(url, path: workspace.relativePath(of: url)))
+    }
+
+    /// The plans the browser offers: `corpus/workshops/*.yaml`, by file name without extension.
+    public func planNames() -> [String] {
+        let folder = workspace.corpus.appending(path: "workshops")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { ($0 as NSString).deletingPathExtension }.sorted()
+    }
+
+    /// A plan of `corpus/workshops/` by name (never a path: the name is checked against the list).
+    public func plan(named name: String) throws -> WorkshopPlan? {
+        guard planNames().contains(name) else { return nil }
+        let folder = workspace.corpus.appending(path: "workshops")
+        let file = [name + ".yaml", name + ".yml"].map { folder.appending(path: $0) }.first { FileManager.default.fileExists(atPath: $0.path) }
+        return try file.map(plan(at:))
+    }
+}
+
+public enum HandoutError: Error, CustomStringConvertible {
+    case unsupportedLanguage(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedLanguage(let language):
+            "handouts are written in \(HandoutTexts.languages.joined(separator: " or ")), not '\(language)'"
+        }
     }
 }

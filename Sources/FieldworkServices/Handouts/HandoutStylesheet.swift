@@ -1,24 +1,52 @@
-/// The handout's print CSS: A4, large readable type, no web fonts or other outside resources.
+/// The handouts' print CSS: A4, large readable type, no web fonts or other outside resources.
 /// One text for both uses — embedded in an exported file, served as `/static/handout.css`
 /// for the browser (whose CSP forbids inline style).
+///
+/// Each `.sheet` is one printed page: at least the page's height (so the writing room under
+/// the questions grows to the bottom of the page) and a page break after it. The renderer
+/// keeps the content within one page (`Handout.Limits`); the Chromium tests count the pages.
 public enum HandoutStylesheet {
     public static let css = """
-        @page { size: A4; margin: 18mm 16mm; }
-        html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14pt; line-height: 1.45; color: #111; background: #fff; }
-        body { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
-        h1 { font-size: 24pt; margin: 0 0 4pt; }
-        h2 { font-size: 16pt; margin: 16pt 0 6pt; border-bottom: 1.5pt solid #333; }
-        .station { font-size: 12pt; text-transform: uppercase; letter-spacing: 0.08em; color: #444; margin: 0; }
-        .facts { font-size: 13pt; background: #f1f1f1; padding: 6pt 10pt; border-radius: 4pt; }
-        blockquote { margin: 8pt 0; padding: 4pt 12pt; border-left: 4pt solid #888; font-style: italic; }
-        blockquote footer { font-style: normal; font-size: 11pt; color: #444; margin-top: 2pt; }
-        .solution { margin: 6pt 0; page-break-inside: avoid; break-inside: avoid; }
+        @page { size: A4; margin: 14mm 15mm; }
+        html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 12.5pt; line-height: 1.4; color: #111; background: #fff; }
+        body { margin: 0; }
+        main { max-width: 180mm; margin: 0 auto; }
+        .sheet { display: flex; flex-direction: column; box-sizing: border-box; min-height: 262mm; break-after: page; page-break-after: always; }
+        .sheet:last-child { break-after: auto; page-break-after: auto; }
+        .kicker, .kind { font-size: 10.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: #333; margin: 0; }
+        .kind { font-weight: bold; }
+        h1 { font-size: 22pt; line-height: 1.15; margin: 2pt 0 6pt; }
+        h2 { font-size: 14pt; margin: 10pt 0 4pt; border-bottom: 1.5pt solid #333; }
+        p { margin: 0 0 4pt; }
+        blockquote { margin: 5pt 0; padding: 2pt 10pt; border-left: 4pt solid #555; }
+        blockquote p { font-style: italic; margin: 0; }
+        blockquote footer { font-size: 10.5pt; color: #333; }
+        .solution { margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
         .solution dt { font-weight: bold; }
-        .solution dd { margin: 0 0 2pt 12pt; }
-        ol.questions li { margin-bottom: 6pt; }
-        .notes { border: 1.5pt solid #333; min-height: 70mm; margin-top: 6pt; page-break-inside: avoid; break-inside: avoid; }
-        .toolbar { margin-bottom: 10pt; font-size: 12pt; }
+        .solution dd { margin: 0 0 1pt 12pt; }
+        .questions-part { flex: 1 1 auto; display: flex; flex-direction: column; }
+        ol.questions { flex: 1 1 auto; display: flex; flex-direction: column; list-style: none; margin: 0; padding: 0; }
+        ol.questions li { flex: 1 1 0; display: flex; flex-direction: column; min-height: 24mm; }
+        .question { margin: 4pt 0 2pt; font-weight: bold; }
+        .write { flex: 1 1 auto; min-height: 16mm; border: 1pt solid #555; border-radius: 3pt;
+                 background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 8mm, #bbb 8mm, #bbb 8.3mm);
+                 -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .sheet-footer { font-size: 9.5pt; color: #333; margin: 6pt 0 0; }
+        .agenda li, .consent li { margin-bottom: 6pt; }
+        body.easy-read { font-size: 17pt; line-height: 1.5; }
+        .easy-read h1 { font-size: 28pt; }
+        .easy-read h2 { font-size: 19pt; }
+        .easy-read .kicker, .easy-read .kind, .easy-read blockquote footer, .easy-read .sheet-footer { font-size: 13pt; }
+        .easy-read blockquote p { font-style: normal; }
+        .easy-read ol.questions li { min-height: 34mm; }
+        .toolbar { margin: 8pt 0; font-size: 12pt; display: flex; gap: 12pt; flex-wrap: wrap; align-items: center; }
         .toolbar button { font-size: 12pt; padding: 4pt 10pt; }
-        @media print { .toolbar { display: none; } body { padding: 0; } }
+        .toolbar a { color: #0645ad; }
+        @media screen {
+          main { padding: 0 4mm; }
+          .sheet { min-height: 0; border: 1px solid #999; padding: 12mm 14mm; margin: 8mm 0; }
+          ol.questions li { min-height: 30mm; }
+        }
+        @media print { .toolbar { display: none; } }
         """
 }

@@ -1,7 +1,9 @@
 import FieldworkCore
 import Yams
 
-/// A short workshop plan: a title, a date and stations, each with a theme (a code id).
+/// A short workshop plan: a title, a date and stations, each with a theme (a code id); the
+/// language its handouts are written in, and for the pack's cover a place, a contact and an
+/// agenda (by default: welcome, the stations, a summary).
 public struct WorkshopPlan: Sendable, Hashable {
     public struct Station: Sendable, Hashable {
         public var name: String
@@ -10,6 +12,12 @@ public struct WorkshopPlan: Sendable, Hashable {
 
     public var title: String
     public var date: String?
+    /// `sv` or `en`; nil: the codebook's `language`, else English.
+    public var language: String?
+    public var place: String?
+    /// Who the residents can ask about the study and their consent (printed on the pack).
+    public var contact: String?
+    public var agenda: [String]
     public var stations: [Station]
 }
 
@@ -18,10 +26,15 @@ enum WorkshopPlanParser {
     static func parse(_ source: SourceText) throws -> WorkshopPlan {
         var reader = YAMLReader(file: source.path)
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
-        let entries = reader.mapping(root, allowed: ["title", "date", "stations"], what: "a workshop plan") ?? [:]
+        let entries = reader.mapping(root, allowed: ["title", "date", "language", "place", "contact", "agenda", "stations"],
+                                     what: "a workshop plan") ?? [:]
         let title = reader.string(entries, "title", in: root, required: true) ?? ""
         let date = reader.string(entries, "date", in: root)
         if let date, !ISODate.isValid(date) { reader.report(entries["date"], "date '\(date)' is not a calendar date YYYY-MM-DD") }
+        let language = reader.string(entries, "language", in: root)
+        if let language, !HandoutTexts.languages.contains(language) {
+            reader.report(entries["language"], "language '\(language)': handouts are written in \(HandoutTexts.languages.joined(separator: " or "))")
+        }
         var stations: [WorkshopPlan.Station] = []
         switch entries["stations"] {
         case .sequence(let items)?:
@@ -37,7 +50,9 @@ enum WorkshopPlanParser {
         case nil:
             reader.report(root, "missing 'stations'")
         }
+        let agenda = reader.strings(entries, "agenda").map(\.value)
+        let place = reader.string(entries, "place", in: root), contact = reader.string(entries, "contact", in: root)
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
-        return WorkshopPlan(title: title, date: date, stations: stations)
+        return WorkshopPlan(title: title, date: date, language: language, place: place, contact: contact, agenda: agenda, stations: stations)
     }
 }

@@ -13,7 +13,7 @@ struct NeedPage {
         let need = evidence.need
         var html = "<h1>\(HTML.escape(need.name)) <span class=\"id\">\(HTML.escape(need.id))</span></h1>"
         if let description = need.description { html += "<p class=\"hint\">\(HTML.escape(description))</p>" }
-        html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">\(t.html("need.handout"))</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">\(t.html("actors.title"))</a></p>"
+        html += "<p><a href=\"/handouts/\(HTML.escape(need.id))\">\(t.html("need.handout"))</a> · <a href=\"/handouts/\(HTML.escape(need.id))?easy_read=1\">\(t.html("need.handoutEasyRead"))</a> · <a href=\"/actors?need=\(HTML.escape(need.id))\">\(t.html("actors.title"))</a></p>"
         html += "<dl class=\"definition evidence\">"
         html += item(t("needs.codings"), "\(evidence.codings)")
         html += item(t("need.people"), t.people(evidence.people))

@@ -7,10 +7,18 @@ struct NeedsPage {
     let codebook: Codebook
     /// For the solutions' names (the slugs mean nothing to a policy lab).
     let catalogue: SolutionCatalogue
+    /// The workshop plans of `corpus/workshops/` (file name, title), each a pack to print.
+    var packs: [(name: String, title: String)] = []
     let t: Localizer
 
     func body() -> String {
         var html = "<h1>\(t.html("needs.title"))</h1><p class=\"hint\">\(t.html("needs.hint"))</p>"
+        if !packs.isEmpty {
+            html += "<p class=\"packs\">\(t.html("needs.packs")) " + packs.map { pack in
+                let path = "/handouts/workshops/\(HTML.escape(pack.name))"
+                return "<a href=\"\(path)\">\(HTML.escape(pack.title))</a> (<a href=\"\(path)?easy_read=1\">\(t.html("needs.packEasyRead"))</a>)"
+            }.joined(separator: ", ") + "</p>"
+        }
         guard !register.isEmpty else { return html + "<p class=\"empty\">\(t.html("needs.empty"))</p>" }
         html += "<table class=\"needs\"><thead><tr>" + ["needs.need", "needs.codings", "needs.residents", "needs.relatives", "col.administrations", "needs.barriers", "solutions.title"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "</tr></thead><tbody>"
         for evidence in register {

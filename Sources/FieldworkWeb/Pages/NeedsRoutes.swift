@@ -17,8 +17,11 @@ struct NeedsRoutes {
     }
 
     @Sendable func needs(_ request: Request, context web: WebContext) async throws -> Response {
+        let handouts = HandoutService(workspace: context.workspace, store: context.store)
+        // A plan that does not parse is left out here; its own page says what is wrong.
+        let packs = handouts.planNames().compactMap { name in (try? handouts.plan(named: name)).flatMap { $0 }.map { (name: name, title: $0.title) } }
         let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
-                             catalogue: try SolutionCatalogue.load(context.workspace), t: Localizer(web.language)).body()
+                             catalogue: try SolutionCatalogue.load(context.workspace), packs: packs, t: Localizer(web.language)).body()
         return page(web, .needs, title: Localizer(web.language)("needs.title"), body: body)
     }
 

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Which words a resident's handout may quote, and how it says who said them.
+///
+/// The rules (README, "Workshop handouts"): a quote is a **resident's own words from their
+/// turn** — the segment's speaker is a resident (`Attribution.Basis.speaker`) whose consent
+/// allows quoting today (`ConsentRule`, quoting). Notes are never quotes, not even a note that
+/// words. Staff and relatives are not quoted on a resident's handout. One quote per person. A
+/// handout quotes material in its own language (or of no stated language): a resident reading a
+/// Swedish easy-read sheet is not handed an English quote.
+public enum HandoutQuotes {
+    public struct Selection: Sendable, Hashable {
+        public var quotes: [Handout.Quote]
+        /// Residents' turns left out because consent does not allow quoting them today.
+        public var withheld: Int
+    }
+
+    /// - Parameters:
+    ///   - passages: the theme's coded passages, in the order they should be offered.
+    ///   - register: every participant (roles, consent, and the groups attributions describe).
+    ///   - k: the smallest group an attribution may describe (`publication.min_count`).
+    ///   - limits: how many quotes, how long.
+    ///   - language: the handout's; passages of documents in another language are not offered.
+    ///   - redact: applied to the words before they are shortened, so no identifier is cut in half.
+    public static func select(
+        _ passages: [CodedPassage], register: [Participant], consent: ConsentRule, k: Int, limits: Handout.Limits,
+        language: String? = nil, redact: (String) -> String = { $0 }
+    ) -> Selection {
+        let people = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var quotes: [Handout.Quote] = []
+        var quoted: Set<String> = []
+        var withheld = 0
+        for passage in passages {
+            guard let speaker = residentSpeaker(of: passage, people: people) else { continue }
+            if let language, let written = passage.document.language, written != language { continue }
+            guard consent.allows([speaker.id], type: passage.document.type, date: passage.document.date, quoting: true) else {
+                withheld += 1
+                continue
+            }
+            guard quotes.count < limits.quotes, !quoted.contains(speaker.id) else { continue }
+            let text = QuoteExcerpt.shorten(redact(passage.coding.quote), to: limits.quoteLength)
+            guard !text.isEmpty else { continue }
+            quoted.insert(speaker.id)
+            quotes.append(Handout.Quote(text: text, attribution: attribution(of: speaker, among: register, k: k)))
+        }
+        return Selection(quotes: quotes, withheld: withheld)
+    }
+
+    /// The resident whose turn holds the passage; nil for notes, staff, relatives and
+    /// non-participants.
+    static func residentSpeaker(of passage: CodedPassage, people: [String: Participant]) -> Participant? {
+        guard passage.attribution.basis == .speaker, passage.participants.count == 1,
+              let person = people[passage.participants[0]], person.role == .resident else { return nil }
+        return person
+    }
+
+    /// The speaker's role, with their age band only when at least `k` people of the register
+    /// share role and band ("75-79" and "75–79" alike): never a group small enough to point at
+    /// someone in the room.
+    public static func attribution(of speaker: Participant, among register: [Participant], k: Int) -> Handout.Attribution {
+        let band = speaker.attributes["age_band"].map(normalizedBand) ?? ""
+        guard !band.isEmpty else { return Handout.Attribution(role: speaker.role) }
+        let sharing = register.filter { $0.role == speaker.role && normalizedBand($0.attributes["age_band"] ?? "") == band }
+        return Handout.Attribution(role: speaker.role, ageBand: sharing.count >= k ? band : nil)
+    }
+
+    /// "75-79", "75–79" and " 75 – 79 " are one band, written with an en dash.
+    static func normalizedBand(_ band: String) -> String {
+        band.replacingOccurrences(of: "-", with: "–").split(separator: " ").joined()
+    }
+}
