@@ -32,11 +32,12 @@ bench:
 	bench/taguette_bench.py .build-release/release/fieldwork
 	bench/telemetry_bench.sh
 
-## Reliability proof (bounded; loopback only): kills, soak with idle connections, backups. See bench/README.md.
+## Reliability proof (bounded; loopback only): kills, soak with idle connections, backups, fuzzing. See bench/README.md.
 stress:
 	scripts/install-deps.sh bench
 	$(SWIFT) build -c release --scratch-path .build-release --product fieldwork
 	python3 bench/stress.py .build-release/release/fieldwork
+	python3 bench/fuzz.py .build-release/release/fieldwork
 
 clean:
-	rm -rf .build .build-release bench/out
+	rm -rf .build .build-release .build-fuzz bench/out

@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fieldwork", targets: ["fieldwork"]),
+        // The parsers' public entry points, for the libFuzzer targets in bench/fuzz (`make stress`).
+        .library(name: "FieldworkParsing", targets: ["FieldworkServices", "FieldworkExchange"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -92,7 +94,10 @@ let package = Package(
             name: "FieldworkStoreTests",
             dependencies: ["FieldworkCore", "FieldworkStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "FieldworkServicesTests", dependencies: ["FieldworkCore", "FieldworkServices"]),
+        .testTarget(
+            name: "FieldworkServicesTests", dependencies: ["FieldworkCore", "FieldworkServices", "FieldworkTestSupport"],
+            exclude: ["Checking/FuzzCorpus"]
+        ),
         .testTarget(
             name: "FieldworkWebTests",
             dependencies: [
@@ -109,6 +114,7 @@ let package = Package(
         .testTarget(
             name: "FieldworkExchangeTests",
             dependencies: ["FieldworkCore", "FieldworkServices", "FieldworkExchange", "FieldworkTestSupport"],
+            exclude: ["FuzzCorpus"],
             resources: [.copy("Resources")]
         ),
         // Runs the real `fieldwork` binary: the dependency only makes sure it is built.

@@ -24,12 +24,23 @@ struct TelemetryCSVReader {
     func read(_ url: URL, _ row: (Row) throws -> Void) throws {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
+        try read(blocks: { try handle.read(upToCount: Self.blockSize) ?? Data() }, row)
+    }
+
+    /// Reads a file already in memory (`fieldwork check`, the fuzz targets).
+    func read(_ data: Data, _ row: (Row) throws -> Void) throws {
+        var pending: Data? = data
+        try read(blocks: { defer { pending = nil }; return pending ?? Data() }, row)
+    }
+
+    /// `nextBlock` returns the file's next bytes, empty at its end.
+    private func read(blocks nextBlock: () throws -> Data, _ row: (Row) throws -> Void) throws {
         var buffer: [UInt8] = []
         var line = 0
         var order: [Int]?
         var atEnd = false
         while !atEnd {
-            let block = try handle.read(upToCount: Self.blockSize) ?? Data()
+            let block = try nextBlock()
             atEnd = block.isEmpty
             buffer.append(contentsOf: block)
             if atEnd, buffer.last != 0x0A, !buffer.isEmpty { buffer.append(0x0A) }

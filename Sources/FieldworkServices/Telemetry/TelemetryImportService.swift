@@ -29,7 +29,7 @@ public struct TelemetryImportService: Sendable {
             var checked: [UInt8] = []
             try reader.read(url) { row in
                 guard !Self.same(row.metric, checked) || checked.isEmpty else { return }
-                try Self.checkMetric(row.metric, reader: reader, line: row.line)
+                try Self.checkMetric(row.metric, path: reader.path, line: row.line)
                 checked = Array(row.metric)
             }
             return try store.importTelemetry(source: path, devices: registry.devices) { writer in
@@ -39,14 +39,7 @@ public struct TelemetryImportService: Sendable {
                 return session.report
             }
         }
-        let records: [SenMLResolvedRecord]
-        do {
-            records = try SenMLResolver.resolve(try SenMLJSONDecoder.decode(try Data(contentsOf: url)), now: now.timeIntervalSince1970)
-        } catch let error as SenMLError {
-            throw SourceProblem(file: path, line: 0, error.description)
-        } catch let error as SenMLDecodingError {
-            throw SourceProblem(file: path, line: error.line ?? 0, column: error.column, error.description)
-        }
+        let records = try SenMLFile.records(try SourceText.load(url, path: path), path: path, now: now)
         return try store.importTelemetry(source: path, devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                  report: TelemetryImportReport(file: path, format: .senml))
@@ -86,7 +79,7 @@ public struct TelemetryImportService: Sendable {
                 return
             }
             if lastMetric.isEmpty || !Self.same(row.metric, lastMetric) || !Self.same(row.unit, lastUnit) {
-                let name = try checkMetric(row.metric, reader: reader, line: row.line)
+                let name = try checkMetric(row.metric, path: reader.path, line: row.line)
                 lastMetricID = try session.metric(name, unit: String(decoding: row.unit, as: UTF8.self))
                 lastMetric = Array(row.metric)
                 lastUnit = Array(row.unit)
@@ -96,10 +89,10 @@ public struct TelemetryImportService: Sendable {
     }
 
     @discardableResult
-    private static func checkMetric(_ bytes: UnsafeBufferPointer<UInt8>, reader: TelemetryCSVReader, line: Int) throws -> String {
+    static func checkMetric(_ bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int) throws -> String {
         let name = String(decoding: bytes, as: UTF8.self)
         guard SenMLName.isValid(name) else {
-            throw SourceProblem(file: reader.path, line: line, "metric '\(name)' must use only A-Z a-z 0-9 - : . / _")
+            throw SourceProblem(file: path, line: line, "metric '\(name)' must use only A-Z a-z 0-9 - : . / _")
         }
         return name
     }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import FieldworkCore
+import FieldworkExchange
+import FieldworkServices
+import Foundation
+
+/// `fieldwork check FILE...`: reads files with the parsers ingest and import use, before they
+/// are ingested or imported, and names file, line and problem of whatever is wrong.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check workspace files (transcripts, codebook and register YAML, codings, telemetry, REFI-QDA XML) without ingesting them.",
+        discussion: """
+            The kind of each file comes from its place and name (corpus/*.md, codebooks/*.yaml, \
+            corpus/participants.yaml, codings/*.jsonl, *.senml.json, *.csv, *.vtt, *.srt, *.qde, *.qdc); \
+            --as names it. References (speakers, a device's participant and solution, codebook \
+            parents) are checked against the workspace. Exit status 1 if any file has a problem.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Read every file as this kind: \(kindNames).", valueName: "KIND"))
+    var kind: String?
+
+    @Argument(help: ArgumentHelp("The files to check.", valueName: "FILE"))
+    var files: [String]
+
+    static var kindNames: String { (WorkspaceFileKind.allCases.map(\.rawValue) + ["refi-qda"]).joined(separator: ", ") }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to check") }
+        if let kind, kind != "refi-qda", WorkspaceFileKind(rawValue: kind) == nil {
+            throw ValidationError("unknown kind '\(kind)'; one of: \(Self.kindNames)")
+        }
+    }
+
+    func run() throws {
+        let root = Workspace(root: workspace.url)
+        var failed = 0
+        for file in files {
+            let url = URL(fileURLWithPath: file, relativeTo: root.root).standardizedFileURL
+            let path = root.relativePath(of: url)
+            do {
+                print("ok \(path): \(try check(url, path: path, in: root))")
+            } catch let problems as SourceProblems {
+                failed += 1
+                problems.problems.forEach { printError($0.description) }
+            } catch {
+                failed += 1
+                printError("\(error)")
+            }
+        }
+        if failed > 0 {
+            printError("\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") with problems")
+            throw ExitCode.failure
+        }
+    }
+
+    private func check(_ url: URL, path: String, in workspace: Workspace) throws -> String {
+        let data = try SourceText.load(url, path: path)
+        if kind == "refi-qda" || (kind == nil && ExchangeFileCheck.extensions.contains(url.pathExtension.lowercased())) {
+            return try ExchangeFileCheck.check(data, path: path)
+        }
+        guard let kind = kind.flatMap(WorkspaceFileKind.init(rawValue:)) ?? WorkspaceFileKind.infer(path: path) else {
+            throw SourceProblem(file: path, line: 0, "cannot tell what kind of file this is; name it with --as (\(Self.kindNames))")
+        }
+        return try WorkspaceFileCheck.context(of: workspace, excluding: path).check(data, as: kind, path: path)
+    }
+}

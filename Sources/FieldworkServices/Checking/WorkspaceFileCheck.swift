@@ -1,0 +1,79 @@
+import FieldworkCore
+import Foundation
+
+/// Reads one workspace file with the parser ingest, import or the services use for it, without
+/// touching the store: `fieldwork check`, the fuzz targets and their regression corpus go
+/// through here, so what they prove holds for the real read path.
+public struct WorkspaceFileCheck: Sendable {
+    /// Ids that references in the file may name (a device's participant and solution, speakers).
+    public var participants: Set<String>
+    public var solutions: Set<String>
+    /// The workspace's other codebook files: a codebook file is read together with them, as
+    /// ingest does, since parents and merges may refer across files.
+    public var otherCodebooks: [SourceText]
+
+    public init(participants: Set<String> = [], solutions: Set<String> = [], otherCodebooks: [SourceText] = []) {
+        self.participants = participants
+        self.solutions = solutions
+        self.otherCodebooks = otherCodebooks
+    }
+
+    /// Reads the workspace's registers (best effort: a broken register is checked on its own).
+    public static func context(of workspace: Workspace, excluding path: String? = nil) -> WorkspaceFileCheck {
+        let participants = (try? SourceText.read(workspace.participantsFile, path: "participants"))
+            .flatMap { try? ParticipantsParser.parse($0) } ?? []
+        let solutions = (try? SolutionCatalogue.load(workspace))?.solutions ?? []
+        let codebooks = (try? FileManager.default.contentsOfDirectory(at: workspace.codebooks, includingPropertiesForKeys: nil)) ?? []
+        let others = codebooks
+            .filter { WorkspaceFileKind.infer(path: "codebooks/" + $0.lastPathComponent) == .codebook }
+            .map { workspace.relativePath(of: $0) }
+            .filter { $0 != path }
+            .sorted()
+            .compactMap { try? SourceText.read(workspace.root.appending(path: $0), path: $0) }
+        return WorkspaceFileCheck(participants: Set(participants.map(\.id)), solutions: Set(solutions.map(\.id)),
+                                  otherCodebooks: others)
+    }
+
+    /// Parses `data` as a file of `kind` named `path`; returns what was read ("7 codes"), or
+    /// throws `SourceProblem`/`SourceProblems` naming file and line of each problem.
+    public func check(_ data: Data, as kind: WorkspaceFileKind, path: String, now: Date = Date()) throws -> String {
+        switch kind {
+        case .senml:
+            return count(try SenMLFile.records(data, path: path, now: now).count, "reading")
+        case .telemetryCSV:
+            var rows = 0
+            try TelemetryCSVReader(path: path).read(data) { row in
+                try TelemetryImportService.checkMetric(row.metric, path: path, line: row.line)
+                rows += 1
+            }
+            return count(rows, "reading")
+        case .codings:
+            return count(try LedgerFile.parse(String(decoding: data, as: UTF8.self), file: path).count, "record")
+        default:
+            return try check(try SourceText.decode(data, path: path), as: kind)
+        }
+    }
+
+    private func check(_ source: SourceText, as kind: WorkspaceFileKind) throws -> String {
+        switch kind {
+        case .document:
+            let change = try CorpusDocumentParser(knownParticipants: participants).parse(source).change
+            return "document \(change.metadata.id): " + count(change.text.segments.count, "segment")
+        case .codebook: return count(try CodebookParser.parse(otherCodebooks + [source]).codes.count, "code")
+        case .participants: return count(try ParticipantsParser.parse(source).count, "participant")
+        case .devices:
+            return count(try DeviceRegistryParser.parse(source, solutions: solutions, participants: participants).count, "device")
+        case .solutions: return count(try SolutionCatalogueParser.parse(source).count, "solution")
+        case .actors: return count(try ActorCatalogueParser.parse(source).actors.count, "actor")
+        case .redactions: return count(try RedactionsParser.parse(source).entries.count, "redaction")
+        case .access: return count(try AccessPolicyFile.parse(source).restrictions.count, "restriction")
+        case .settings: _ = try WorkspaceSettings.parse(source); return "settings"
+        case .workshopPlan: return count(try WorkshopPlanParser.parse(source).stations.count, "station")
+        case .webVTT: return count(try WebVTTParser.parse(source.text, file: source.path).turns.count, "turn")
+        case .subRip: return count(try SubRipParser.parse(source.text, file: source.path).turns.count, "turn")
+        case .senml, .telemetryCSV, .codings: preconditionFailure("read from bytes above")
+        }
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+}
