@@ -56,7 +56,7 @@ struct HandoutCommand: AsyncParsableCommand {
                     return
                 }
                 try ExportFile.write(data, to: url)
-                print("wrote the handout for \(theme) (\(handout.quotes.count) quotes, \(handout.quotesWithheld) withheld) to \(url.path)")
+                print("wrote the handout for \(theme) (\(handout.quotes.count) quote\(handout.quotes.count == 1 ? "" : "s"), \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
                 let plan = try service.plan(at: URL(fileURLWithPath: workshop))
                 let folder = URL(fileURLWithPath: out ?? "exports/handouts", relativeTo: root).standardizedFileURL
