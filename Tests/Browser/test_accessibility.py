@@ -16,7 +16,8 @@ PAGES = [
     "/", "/documents/int-001", "/codebook", "/retrieval", "/retrieval?code=need.safety",
     "/search?q=trygg", "/search", "/orphans", "/needs", "/needs/need.safety.night", "/solutions",
     "/actors", "/agreement", "/cooccurrence", "/disagreements", "/handouts/need.safety.night",
-    "/matrix", "/matrix?rows=administration", "/audit",
+    "/matrix", "/matrix?rows=administration", "/audit", "/register",
+    "/matrix?rows=participant&attribute=age_band&attribute=living_situation",
 ]
 # Pages behind a table cell's link: the first cell of the matrix (documents as rows) and of the
 # co-occurrence map, once `cell_codings` applied two codes to the same words.
