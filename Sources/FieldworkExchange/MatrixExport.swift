@@ -31,14 +31,17 @@ public struct MatrixExport: Sendable {
     /// `coder`: only that coder's codings.
     /// `smallCells` (publication): each cell counts the distinct participants the codings count
     /// for, and counts below k are "< k"; participant rows are refused (each is one person).
-    public func render(rows: Rows, includeChildren: Bool = false, coder: String? = nil, smallCells: SmallCells? = nil) async throws -> Result {
+    /// `attributes`: participant attribute keys written as columns after the role (participant rows only).
+    public func render(rows: Rows, includeChildren: Bool = false, coder: String? = nil, smallCells: SmallCells? = nil,
+                       attributes: [String] = []) async throws -> Result {
         if smallCells != nil, rows == .participant { throw MatrixExportError.participantRowsNotForPublication }
+        if !attributes.isEmpty, rows != .participant { throw MatrixExportError.attributeColumnsNeedParticipantRows }
         let table = try await CaseMatrix(store: store).table(rows: rows, includeChildren: includeChildren, coder: coder)
         let roleColumn = rows == .participant ? ["role"] : []
-        var writer = CSVWriter(header: [rows.label] + roleColumn + table.columns)
+        var writer = CSVWriter(header: [rows.label] + roleColumn + attributes + table.columns)
         for label in table.labels {
             let role = rows == .participant ? [table.roles[label] ?? ""] : []
-            writer.append([label] + role + table.columns.map { code in
+            writer.append([label] + role + attributes.map { table.attribute(label, $0) } + table.columns.map { code in
                 guard let smallCells else { return String(table.count(label, code)) }
                 return smallCells.show(table.people(label, code))
             })
@@ -53,8 +56,12 @@ public struct MatrixExport: Sendable {
 
 public enum MatrixExportError: Error, CustomStringConvertible {
     case participantRowsNotForPublication
+    case attributeColumnsNeedParticipantRows
 
     public var description: String {
-        "--for-publication needs --rows document or administration: a participant row is one person"
+        switch self {
+        case .participantRowsNotForPublication: "--for-publication needs --rows document or administration: a participant row is one person"
+        case .attributeColumnsNeedParticipantRows: "--attribute columns need --rows participant (attribute rows: --rows attribute:KEY)"
+        }
     }
 }

@@ -18,7 +18,8 @@ PAGES = [
     "/actors", "/agreement", "/cooccurrence", "/disagreements", "/handouts/need.safety.night",
     "/handouts/need.safety.night?easy_read=1", "/handouts/barrier.digital_exclusion?lang=en",
     "/handouts/workshops/ws-003-plan", "/handouts/workshops/ws-003-plan?easy_read=1",
-    "/matrix", "/matrix?rows=administration", "/audit",
+    "/matrix", "/matrix?rows=administration", "/audit", "/register",
+    "/matrix?rows=participant&attribute=age_band&attribute=living_situation",
 ]
 # Pages behind a table cell's link: the first cell of the matrix (documents as rows) and of the
 # co-occurrence map, once `cell_codings` applied two codes to the same words.

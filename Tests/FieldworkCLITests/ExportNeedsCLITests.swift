@@ -4,32 +4,6 @@ import Testing
 /// `export needs`: the needs register as CSV, its counts those of `needs --json`, and with
 /// `--for-publication` counts of people below k shown as "< k" (issue 13, analyst details).
 @Suite struct ExportNeedsCLITests {
-    /// RFC 4180 fields of one line (quoted fields may hold commas and doubled quotes; no line breaks here).
-    private func fields(_ line: String) -> [String] {
-        var fields: [String] = [], field = "", quoted = false, previous: Character?
-        for character in line {
-            if quoted {
-                if character == "\"" { quoted = false } else { field.append(character) }
-            } else if character == "\"" {
-                if previous == "\"" { field.append("\"") }
-                quoted = true
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-            previous = character
-        }
-        return fields + [field]
-    }
-
-    private func rows(_ url: URL) throws -> [[String: String]] {
-        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let header = fields(try #require(lines.first))
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
-    }
-
     @Test func theRegisterAsCSVMatchesTheNeedsCommandAndSuppressesSmallCellsForPublication() throws {
         let workspace = try CLIRunner.sampleWorkspaceCopy()
         let cli = CLIRunner(workspace: workspace)
@@ -39,7 +13,7 @@ import Testing
         #expect(try cli.run("ingest").status == 0)
         let register = try #require(try cli.json("needs") as? [[String: Any]])
         #expect(try cli.run("export", "needs").status == 0)
-        let plain = try rows(workspace.appending(path: "exports/needs.csv"))
+        let plain = try CSVRows.rows(workspace.appending(path: "exports/needs.csv"))
         #expect(plain.map { $0["need"] } == register.map { $0["id"] as? String })
         for (row, need) in zip(plain, register) {
             let people = try #require(need["people"] as? [String: [String]])
@@ -49,7 +23,7 @@ import Testing
         }
 
         #expect(try cli.run("export", "needs", "--for-publication", "--out", "exports/public.csv").status == 0)
-        let published = try rows(workspace.appending(path: "exports/public.csv"))
+        let published = try CSVRows.rows(workspace.appending(path: "exports/public.csv"))
         var suppressed = 0
         for (row, need) in zip(published, register) {
             let residents = (need["people"] as? [String: [String]])?["residents"]?.count ?? 0

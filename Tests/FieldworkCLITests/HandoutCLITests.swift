@@ -77,6 +77,17 @@ import Testing
         #expect(try cli.run("handout", "--theme", "need.safety", "--pack").status != 0, "--pack needs --workshop")
     }
 
+    /// "1 quote", not "1 quotes" (issue 13 part 7).
+    @Test func theSummaryLineCountsOneQuoteInTheSingular() throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        try cli.run("ingest")
+        #expect(try cli.run("code", "add", "int-001", "--start", "1726", "--end", "1800", "--code", "need.daily_structure", "--coder", "anna").status == 0)
+        let result = try cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/one.html")
+        #expect(result.status == 0 && result.stdout.contains("(1 quote, 0 withheld)"), "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func aWorkshopPlanWritesOneHandoutPerStation() throws {
         let (cli, root, _, refused) = try Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -61,6 +61,28 @@ struct MatrixExportTests {
         #expect(result.rows == 3 && result.codings == 4 && result.unattributed == 2)
     }
 
+    /// Participant attributes as columns beside the role (issue 13 part 7); only for participant rows.
+    @Test func participantAttributesAsColumnsBesideTheRole() async throws {
+        let store = try await Self.workspace().store
+        let result = try await MatrixExport(store: store).render(rows: .participant, attributes: ["age_band", "living_situation"])
+        #expect(result.csv.hasPrefix("participant,role,age_band,living_situation,need,need.safety,"))
+        let rows = table(result.csv)
+        #expect(rows["R14"]?["age_band"] == "70-79" && rows["R14"]?["living_situation"] == "alone" && rows["R14"]?["need.safety"] == "1")
+        #expect(rows["R15"]?["age_band"] == "40-49" && rows["R15"]?["living_situation"] == "")
+        #expect(rows["S01"]?["age_band"] == "" && rows["S01"]?["role"] == "staff")
+        await #expect(throws: MatrixExportError.self) { try await MatrixExport(store: store).render(rows: .document, attributes: ["age_band"]) }
+    }
+
+    /// "70-79" and "70–79" are one age band: one attribute row, not two (issue 13 part 7).
+    @Test func attributeRowsTreatDashesAlike() async throws {
+        let workspace = try await Self.workspace()
+        try workspace.write("corpus/participants.yaml", ExchangeWorkspace.participants.replacingOccurrences(of: "\"40-49\"", with: "\"70–79\""))
+        #expect(try await workspace.context.ingest.ingest().problems.isEmpty)
+        let rows = table(try await MatrixExport(store: workspace.store).render(rows: .attribute("age_band")).csv)
+        #expect(rows.keys.sorted() == ["70-79"])
+        #expect(rows["70-79"]?["barrier.cost"] == "1" && rows["70-79"]?["need.safety"] == "1")
+    }
+
     @Test func administrationRowsCountTheResidentsTheySupport() async throws {
         let rows = table(try await MatrixExport(store: try await Self.workspace().store).render(rows: .administration).csv)
         #expect(rows.keys.sorted() == ["care", "labour", "leisure", "school", "social"])

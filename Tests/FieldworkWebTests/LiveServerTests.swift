@@ -22,7 +22,7 @@ import Testing
             try await client.execute(uri: "/api/status", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
                 let status = try #require(try json(response.body) as? [String: [String: Int]])
-                #expect(status["counts"]?["documents"] == 11)
+                #expect(status["counts"]?["documents"] == 12)  // seven interviews, two workshops, two policy labs, a note
             }
             try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
                                      body: try body(["document": "int-001", "start": 20, "end": 30, "code": "need", "coder": "Anna"])) { response in

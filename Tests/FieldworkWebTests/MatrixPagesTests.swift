@@ -33,6 +33,31 @@ import Testing
         }
     }
 
+    /// Participant attributes as columns beside the role (issue 13 part 7), chosen with checkboxes
+    /// that stay checked; only participant rows carry them.
+    @Test func participantAttributesAsColumns() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var english = browser.headers
+            english[.acceptLanguage] = "en"
+            try await client.execute(uri: "/matrix?rows=participant&attribute=age_band&attribute=living_situation", method: .get,
+                                     headers: english) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<input type=\"checkbox\" name=\"attribute\" value=\"age_band\" checked> age_band"))
+                #expect(html.contains("<input type=\"checkbox\" name=\"attribute\" value=\"gender\"> gender"))
+                #expect(html.contains("<th scope=\"col\" class=\"attribute\">age_band</th><th scope=\"col\" class=\"attribute\">living_situation</th>"))
+                #expect(html.contains("<tr><th scope=\"row\">R01</th><td>resident</td><td class=\"attribute\">75-79</td><td class=\"attribute\">alone</td>"))
+                // The cell links keep the columns, so the way back shows them again.
+                #expect(html.contains("&amp;attribute=age_band&amp;attribute=living_situation"))
+            }
+            try await client.execute(uri: "/matrix?rows=document&attribute=age_band", method: .get, headers: english) { response in
+                #expect(!String(buffer: response.body).contains("class=\"attribute\""))
+            }
+        }
+    }
+
     /// The pages main added speak Swedish too: the matrix, its cell's passages, the co-occurrence
     /// cell's passages and the audit log, each with its nav entry, and no English left on them.
     @Test func theMatrixPassagesAndAuditPagesSpeakSwedish() async throws {

@@ -32,6 +32,10 @@ struct ExportMatrixCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this coder's codings (default: everyone's).", valueName: "NAME"))
     var coder: String?
 
+    @Option(name: .customLong("attribute"),
+            help: ArgumentHelp("A participant attribute as a column after the role (participant rows; repeatable).", valueName: "KEY"))
+    var attributes: [String] = []
+
     @Flag(help: "For the city: cells count participants, and counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\".")
     var forPublication = false
 
@@ -41,7 +45,7 @@ struct ExportMatrixCommand: AsyncParsableCommand {
         let result: MatrixExport.Result
         do {
             result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder,
-                                                                         smallCells: cells)
+                                                                         smallCells: cells, attributes: attributes)
         } catch let error as MatrixExportError {
             throw ValidationError(error.description)
         }

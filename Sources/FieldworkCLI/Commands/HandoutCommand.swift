@@ -69,7 +69,7 @@ struct HandoutCommand: AsyncParsableCommand {
                     return
                 }
                 try ExportFile.write(data, to: url)
-                print("wrote the handout for \(theme) (\(handout.quotes.count) quotes, \(handout.quotesWithheld) withheld) to \(url.path)")
+                print("wrote the handout for \(theme) (\(handout.quotes.count) quote\(handout.quotes.count == 1 ? "" : "s"), \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
                 // As given from the current folder, else inside the workspace (as --out is).
                 let here = URL(fileURLWithPath: workshop)

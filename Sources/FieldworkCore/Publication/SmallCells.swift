@@ -23,8 +23,8 @@ public struct SmallCells: Sendable, Hashable {
         let role = speaker.role.rawValue.prefix(1).uppercased() + speaker.role.rawValue.dropFirst()
         let sameRole = register.filter { $0.role == speaker.role }
         if let age = speaker.attributes["age_band"], !age.isEmpty,
-           sameRole.filter({ $0.attributes["age_band"] == age }).count >= k {
-            return "\(role), \(age.replacingOccurrences(of: "-", with: "–"))"
+           sameRole.filter({ $0.attributes["age_band"].map { AttributeValue.same($0, age) } ?? false }).count >= k {
+            return "\(role), \(AttributeValue.display(age).replacingOccurrences(of: "-", with: "–"))"
         }
         return sameRole.count >= k ? role : "Participant"
     }

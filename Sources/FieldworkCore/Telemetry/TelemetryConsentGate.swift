@@ -7,6 +7,13 @@ public struct TelemetryConsentGate: Sendable {
     public enum Decision: Sendable, Hashable {
         case allowed
         case refused(String)
+
+        /// The consent rule's reason for a refusal, as exports count it: a withdrawal (the
+        /// message `decide` writes for it) or no consent covering the day.
+        public var withheldReason: ConsentRule.Reason? {
+            guard case .refused(let message) = self else { return nil }
+            return message.contains(" withdrew ") ? .withdrawn : .notGiven
+        }
     }
 
     private let participants: [String: Participant]

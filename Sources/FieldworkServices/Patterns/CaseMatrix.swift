@@ -51,6 +51,8 @@ public struct CaseMatrix: Sendable {
         public var labels: [String]
         /// Participant rows: each participant's role.
         public var roles: [String: String]
+        /// Participant rows: each participant's attributes (for attribute columns beside the role).
+        public var attributes: [String: [String: String]] = [:]
         /// Every code in codebook tree order.
         public var columns: [String]
         /// counts[row][code]; missing is zero.
@@ -65,6 +67,8 @@ public struct CaseMatrix: Sendable {
 
         public func count(_ row: String, _ code: String) -> Int { counts[row]?[code] ?? 0 }
         public func people(_ row: String, _ code: String) -> Int { speakers[row]?[code]?.count ?? 0 }
+        /// A participant row's value of an attribute ("" where it has none).
+        public func attribute(_ row: String, _ key: String) -> String { attributes[row]?[key] ?? "" }
     }
 
     let store: any FieldworkStore
@@ -83,7 +87,7 @@ public struct CaseMatrix: Sendable {
         case .participant: participants.map(\.id)
         case .document: try await store.documents().map(\.metadata.id).sorted()
         case .administration: Administration.allCases.map(\.rawValue)
-        case .attribute(let key): Set(participants.compactMap { $0.attributes[key] }).sorted()
+        case .attribute(let key): Set(participants.compactMap { $0.attributes[key].map(AttributeValue.display) }).sorted()
         }
         var counts: [String: [String: Int]] = [:]
         var speakers: [String: [String: Set<String>]] = [:]
@@ -112,6 +116,7 @@ public struct CaseMatrix: Sendable {
             }
         }
         return Table(rows: rows, labels: labels, roles: rows == .participant ? people.mapValues(\.role.rawValue) : [:],
+                     attributes: rows == .participant ? people.mapValues(\.attributes) : [:],
                      columns: Self.treeOrder(codebook), counts: counts, speakers: speakers, withheld: withheld, codings: codings,
                      unattributed: rows == .document ? 0 : unattributed)
     }
@@ -140,7 +145,7 @@ public struct CaseMatrix: Sendable {
         case .participant: Set(item.participants)
         case .document: [item.document.id]
         case .administration: Set(NeedsRegister.residentAdministrations(of: item.participants, people: people).map(\.rawValue))
-        case .attribute(let key): Set(item.participants.compactMap { people[$0]?.attributes[key] })
+        case .attribute(let key): Set(item.participants.compactMap { people[$0]?.attributes[key].map(AttributeValue.display) })
         }
     }
 

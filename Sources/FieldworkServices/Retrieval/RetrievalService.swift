@@ -89,7 +89,7 @@ public struct RetrievalService: Sendable {
                 if !supported { continue }
             }
             if let attribute = filter.attribute,
-               !people.contains(where: { participants[$0]?.attributes[attribute.key].map { Self.sameValue($0, attribute.value) } == true }) { continue }
+               !people.contains(where: { participants[$0]?.attributes[attribute.key].map { AttributeValue.same($0, attribute.value) } == true }) { continue }
             if skipped < filter.offset {
                 skipped += 1
                 continue
@@ -116,17 +116,6 @@ public struct RetrievalService: Sendable {
             items.append(item)
         }
         return (items, false)
-    }
-}
-
-extension RetrievalService {
-    /// Attribute values as people type them: "75-79" and "75–79" (en dash), case and spaces aside.
-    static func sameValue(_ stored: String, _ typed: String) -> Bool {
-        func normal(_ text: String) -> String {
-            String(text.map { $0 == "\u{2013}" || $0 == "\u{2212}" ? "-" : $0 })
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        }
-        return normal(stored) == normal(typed)
     }
 }
 

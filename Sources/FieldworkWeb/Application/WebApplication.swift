@@ -53,6 +53,7 @@ public func buildRouter(
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
+    RegisterRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)
     HandoutRoutes(context: context).register(on: router)
     AgreementRoutes(context: context).register(on: router)

@@ -10,10 +10,12 @@ struct MatrixPage {
         var rows: CaseMatrix.Rows = .participant
         var includeChildren = false
         var coder: String?
+        /// Participant attributes shown as columns beside the role (participant rows only).
+        var attributes: [String] = []
 
         func parameters(row: String? = nil, code: String? = nil) -> [(String, String?)] {
             [("rows", rows.rawValue), ("row", row), ("code", code),
-             ("include_children", includeChildren ? "true" : nil), ("coder", coder)]
+             ("include_children", includeChildren ? "true" : nil), ("coder", coder)] + attributes.map { ("attribute", $0) }
         }
     }
 
@@ -36,7 +38,9 @@ struct MatrixPage {
         guard !columns.isEmpty else { return html + "<p class=\"empty\">\(t.html("matrix.empty"))</p>" }
         let participantRows = query.rows == .participant
         html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>\(t.html("matrix.caption", ["rows": Self.rowsName(query.rows, t)]))</caption>"
+        let attributes = participantRows ? query.attributes : []
         html += "<thead><tr><th scope=\"col\">\(HTML.escape(Self.rowHeading(query.rows, t)))</th>" + (participantRows ? "<th scope=\"col\">\(t.html("matrix.role"))</th>" : "")
+        html += attributes.map { "<th scope=\"col\" class=\"attribute\">\(HTML.escape($0))</th>" }.joined()
         for code in columns {
             html += "<th scope=\"col\"><span class=\"code-dot\" data-code=\"\(HTML.escape(code))\"></span>\(HTML.escape(codebook[code]?.name ?? code))</th>"
         }
@@ -44,6 +48,7 @@ struct MatrixPage {
         for label in table.labels {
             let name = Self.rowName(label, query.rows, t)
             html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>" + (participantRows ? "<td>\(HTML.escape(Self.roleName(table.roles[label], t)))</td>" : "")
+            html += attributes.map { "<td class=\"attribute\">\(HTML.escape(table.attribute(label, $0)))</td>" }.joined()
             for code in columns {
                 let count = table.count(label, code)
                 guard count > 0 else {
@@ -72,8 +77,14 @@ struct MatrixPage {
             html += "<option value=\"\(HTML.escape(coder))\"\(coder == query.coder ? " selected" : "")>\(HTML.escape(coder))</option>"
         }
         html += "</select></label><label><input type=\"checkbox\" name=\"include_children\" value=\"true\"\(query.includeChildren ? " checked" : "")> "
-            + "\(t.html("matrix.includeChildren"))</label><button type=\"submit\">\(t.html("action.show"))</button></form>"
-        return html
+            + "\(t.html("matrix.includeChildren"))</label>"
+        if !attributeKeys.isEmpty {
+            html += "<fieldset class=\"attribute-columns\"><legend>\(t.html("matrix.attributeColumns"))</legend>"
+            html += attributeKeys.map { key in
+                "<label><input type=\"checkbox\" name=\"attribute\" value=\"\(HTML.escape(key))\"\(query.attributes.contains(key) ? " checked" : "")> \(HTML.escape(key))</label>"
+            }.joined() + "</fieldset>"
+        }
+        return html + "<button type=\"submit\">\(t.html("action.show"))</button></form>"
     }
 
     /// A row's role in the interface language (the table holds the register's value).

@@ -5,7 +5,7 @@ import HummingbirdCore
 
 /// `/matrix` (code × case) and `/matrix/passages` (one cell's passages): `CaseMatrix`, as
 /// `fieldwork export matrix` counts it. Query: `rows` (participant, document, administration or
-/// `attribute:KEY`), `include_children=true`, `coder`; the passages add `row` and `code`.
+/// `attribute:KEY`), `include_children=true`, `coder`, `attribute` (repeated: participant attribute columns); the passages add `row` and `code`.
 struct MatrixRoutes {
     let context: FieldworkContext
 
@@ -30,6 +30,7 @@ struct MatrixRoutes {
         }
         query.includeChildren = value("include_children") == "true"
         query.coder = value("coder")
+        query.attributes = form.getAll("attribute").filter { !$0.isEmpty }
         return query
     }
 

@@ -41,10 +41,16 @@ struct NeedPage {
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
-            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(link.status == .rejected ? "" : charts(for: link.solutionID))</li>"
+            html += "<li class=\"need-link\" data-solution=\"\(HTML.escape(link.solutionID))\"><p><a href=\"/solutions#\(HTML.escape(link.solutionID))\">\(HTML.escape(name))</a> · <span class=\"status\">\(HTML.escape(link.status.rawValue))</span> · \(HTML.escape(link.linkedBy))</p><p class=\"memo-text\">\(HTML.escape(link.rationale))</p>\(unlinkButton(name))\(link.status == .rejected ? "" : charts(for: link.solutionID))</li>"
         }
         html += "</ul>" + form()
         return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"
+    }
+
+    /// Removes the link (`DELETE /api/needs/{id}/links/{solution}`, needs.js asks first); the
+    /// label names the solution, since every link has one.
+    private func unlinkButton(_ solutionName: String) -> String {
+        "<p><button type=\"button\" class=\"unlink\" aria-label=\"\(t.html("need.unlinkLabel", ["solution": solutionName]))\">\(t.html("need.unlink"))</button></p>"
     }
 
     private func item(_ term: String, _ value: String) -> String {

@@ -28,5 +28,34 @@ function init() {
   });
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-else init();
+// Each linked solution's "Remove link" button: asks, deletes the link through
+// /api/needs/{id}/links/{solution}, then reloads so the list and charts are the server's.
+function initUnlink() {
+  const form = document.getElementById('link-solution');
+  if (!form) return;
+  for (const button of document.querySelectorAll('li.need-link button.unlink')) {
+    button.addEventListener('click', async () => {
+      const item = button.closest('li.need-link');
+      const status = form.querySelector('.form-status');
+      if (!window.confirm(t('need.unlinkConfirm'))) return;
+      button.disabled = true;
+      try {
+        await api('DELETE', `/api/needs/${encodeURIComponent(form.dataset.need)}/links/${encodeURIComponent(item.dataset.solution)}`);
+        status.textContent = t('need.unlinkedDone');
+        window.location.reload();
+      } catch (error) {
+        button.disabled = false;
+        status.textContent = error.detail || String(error);
+        status.classList.add('error');
+      }
+    });
+  }
+}
+
+function start() {
+  init();
+  initUnlink();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,64 @@
+"""The policy-lab register and the need page's unlink button in a real Chromium (issue 13 parts
+5 and 7): the register reached from the navigation shows the sample's proposals with their
+history in both languages; a need→solution link made with the real CLI is removed with the
+page's button (asked first, CSRF handled by needs.js) and stays removed after a reload."""
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import BINARY, console_errors, screenshot
+
+
+def test_the_register_is_in_the_navigation_and_shows_status_over_time(browser, server):
+    browser.get(server["base"] + "/needs")
+    nav = WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "header nav a[href='/register']")))
+    nav.click()
+    rows = WebDriverWait(browser, 10).until(
+        EC.presence_of_all_elements_located((By.CSS_SELECTOR, "table.register tbody tr")))
+    assert [row.get_attribute("id") for row in rows] == ["proposal-P1", "proposal-P2", "proposal-P3", "proposal-P4", "proposal-P5"]
+    assert [row.get_attribute("data-status") for row in rows] == ["decided", "in progress", "rejected", "done", "proposed"]
+    history = [item.text for item in rows[0].find_elements(By.CSS_SELECTOR, "ol.history li")]
+    assert len(history) == 2 and "pl-001" in history[0] and "pl-002" in history[1]
+    # A traced need opens its page in the needs register.
+    rows[1].find_element(By.CSS_SELECTOR, "a[href='/needs/need.safety.falls']").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("/needs/need.safety.falls"))
+    screenshot(browser, "register-need")
+
+    browser.get(server["base"] + "/language/sv?next=%2Fregister")
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Policylabbets register"))
+    first = browser.find_element(By.ID, "proposal-P1")
+    assert "beslutad" in first.text and "föreslagen" in first.text
+    screenshot(browser, "register-sv")
+    browser.get(server["base"] + "/language/en?next=%2Fregister")
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Policy-lab register"))
+    assert console_errors(browser) == []
+
+
+def test_a_link_is_removed_with_the_need_pages_button(browser, server):
+    linked = subprocess.run(
+        [str(BINARY), "--workspace", str(server["workspace"]), "link", "need.contact_city", "video-tablet",
+         "--rationale", "One button to the contact person", "--coder", "Selenium"],
+        capture_output=True, text=True, timeout=60)
+    assert linked.returncode == 0, linked.stderr
+    browser.get(server["base"] + "/needs/need.contact_city")
+    item = WebDriverWait(browser, 10).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "li.need-link[data-solution='video-tablet']")))
+    button = item.find_element(By.CSS_SELECTOR, "button.unlink")
+    assert "video" in button.get_attribute("aria-label").lower()
+
+    # Dismissing the question keeps the link.
+    button.click()
+    WebDriverWait(browser, 10).until(EC.alert_is_present()).dismiss()
+    assert browser.find_elements(By.CSS_SELECTOR, "li.need-link[data-solution='video-tablet']")
+
+    button.click()
+    WebDriverWait(browser, 10).until(EC.alert_is_present()).accept()
+    WebDriverWait(browser, 10).until(EC.staleness_of(item))
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "link-solution")))
+    assert browser.find_elements(By.CSS_SELECTOR, "li.need-link[data-solution='video-tablet']") == []
+    listed = subprocess.run([str(BINARY), "--workspace", str(server["workspace"]), "needs", "--json"],
+                            capture_output=True, text=True, timeout=60)
+    assert "video-tablet" not in listed.stdout
+    assert console_errors(browser) == []
