@@ -46,8 +46,8 @@ SEEDS = {
     "telemetry-csv": ["corpus/telemetry/pilot-2025-08.csv"],
 }
 INLINE_SEEDS = {  # kinds the sample workspace has no file of
-    "redactions": "- identifier: Storgatan 5\n  replacement: \"[adress]\"\n",
-    "access": "restricted:\n  - participant: R01\n    coders: [Maja L.]\n",
+    "redactions": "redactions:\n  - {identifier: Storgatan 5, replacement: \"[adress]\"}\n",
+    "access": "restricted:\n  - document_type: policy-lab\n    coders: [Anna, Bo]\n  - participant: R01\n    coders: [Maja L.]\n",
     "settings": "interface_language: sv\npublication:\n  min_count: 5\n",
     "workshop-plan": "title: Trygg hemma\ndate: 2025-09-12\nstations:\n  - name: Natten\n    theme: need.safety.night\n",
     "vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v R01>Jag bor ensam.\n",
