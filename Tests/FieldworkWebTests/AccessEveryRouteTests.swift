@@ -69,6 +69,18 @@ import Testing
                 }
                 // Counts over segments leave R21's segment out for Bo, and say why (counts only).
                 let visible = ConsentEveryRouteTests.people.filter(\.words).count - (sees ? 0 : 1)
+                // The co-occurrence passages listed are as many as the pair's Both; the withheld follow apart, counted.
+                try await client.execute(uri: "/api/cooccurrence", method: .get, headers: headers) { response in
+                    let pairs = try #require(jsonObject(response.body)?["pairs"] as? [[String: Any]])
+                    #expect(pairs.first { $0["code_a"] as? String == "need.safety" && $0["code_b"] as? String == "need.sleep" }?["both"] as? Int == visible)
+                }
+                try await client.execute(uri: "/cooccurrence/passages?a=need.safety&b=need.sleep", method: .get, headers: headers) { response in
+                    let body = String(buffer: response.body)
+                    let withheld = ConsentEveryRouteTests.people.count - visible
+                    #expect(body.contains("<p class=\"count\">\(visible) passages</p>"), "\(coder ?? "no coder"): \(body)")
+                    #expect(body.contains("<p class=\"count\">\(withheld) passages withheld: not counted in Both</p>"), "\(coder ?? "no coder")")
+                    #expect(body.components(separatedBy: "<blockquote>").count - 1 == visible)
+                }
                 try await client.execute(uri: "/api/cooccurrence", method: .get, headers: headers) { response in
                     let body = try #require(jsonObject(response.body))
                     #expect(body["coded_segments"] as? Int == visible)
