@@ -22,7 +22,8 @@ struct ProjectSnapshot: Sendable {
     /// Applies the consent rule of today, as the document page does: the characters of withheld
     /// segments are blanked (figure spaces, so every position stays valid), codings touching them
     /// are left out (their quotes and memos are the words), and participants with no consent in
-    /// force, or restricted to other coders (`corpus/access.yaml`), are no cases.
+    /// force, or restricted to other coders (`corpus/access.yaml`), are no cases; memos on
+    /// documents restricted to other coders are left out (`VisibleMemos`).
     static func read(from store: any FieldworkStore, name: String, redactions: Redactions = Redactions([])) async throws -> ProjectSnapshot {
         var snapshot = try await read(from: store, name: name)
         snapshot.redact(redactions)
@@ -99,11 +100,13 @@ struct ProjectSnapshot: Sendable {
         consent.add(segmentsWithheld, unit: "segments")
         consent.add(codingsWithheld, unit: "codings")
         consent.add(casesWithheld, unit: "cases")
+        let memos = try await VisibleMemos.of(try await store.memos(target: nil, targetID: nil), in: store)
+        consent.add(memos.withheld, unit: "memos")
         return ProjectSnapshot(
             name: name, documents: documents, codebook: try await store.codebook(), codings: codings,
             orphansSkipped: all.filter { $0.status != .anchored }.count,
             participants: cases,
-            memos: try await store.memos(target: nil, targetID: nil).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },
+            memos: memos.memos.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },
             consent: consent)
     }
 

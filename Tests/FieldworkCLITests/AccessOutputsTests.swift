@@ -9,6 +9,7 @@ import Testing
 @Suite(.serialized) struct AccessOutputsTests {
     static let people = ConsentOutputsTests.people
     static let restricted = "R21"
+    static let memoWord = "anteckningomnattenx"
 
     /// The restriction as access.yaml states it, and whether it covers a participant's words.
     static let policies: [(yaml: String, covers: @Sendable (String) -> Bool)] = [
@@ -23,6 +24,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         try Data("restricted:\n  - \(yaml)\n    coders: [Anna]\n".utf8)
             .write(to: cli.workspace.appending(path: "corpus/access.yaml"))
+        // Memos as a colleague's codings file brings them: one on the restricted document (it
+        // speaks of the material, so it is withheld with it), one on the project (no one's material).
+        let ledger = try FileHandle(forWritingTo: cli.workspace.appending(path: "codings/anna.jsonl"))
+        try ledger.seekToEnd()
+        for (id, target, targetID, text) in [("m-00000000000a", "document", "int-021", Self.memoWord), ("m-00000000000b", "project", "", "projektanteckning")] {
+            try ledger.write(contentsOf: Data(("{\"author\":\"Anna\",\"changed_by\":\"Anna\",\"created\":\"2025-05-06T11:02:11.250Z\",\"id\":\"\(id)\","
+                + "\"target\":\"\(target)\",\"target_id\":\"\(targetID)\",\"text\":\"\(text)\",\"type\":\"memo\","
+                + "\"updated\":\"2025-05-06T11:02:11.250Z\",\"version\":1}\n").utf8))
+        }
+        try ledger.close()
+        let ingest = try cli.run("ingest")
+        #expect(ingest.status == 0, "\(ingest.stderr)")
         for coder in ["Bo", "Anna"] {
             let environment = ["FIELDWORK_CODER": coder]
             let sees = { (id: String) in !covers(id) || coder == "Anna" }
@@ -62,6 +75,10 @@ import Testing
             }
             let project = try ConsentOutputsTests.unzipped(cli.workspace.appending(path: "exports/p-\(coder).qdpx"))
             #expect(project.contains("restricted to named coders: ") == (coder == "Bo"), "\(coder): qdpx description")
+            // The memo on the restricted document is no note of Bo's project; it is counted, the project memo stays.
+            #expect(project.contains(Self.memoWord) == (coder == "Anna"), "\(coder): qdpx memo")
+            #expect(project.contains("projektanteckning"), "\(coder): qdpx project memo")
+            #expect(project.contains("1 memos withheld (restricted to named coders: 1)") == (coder == "Bo"), "\(coder): qdpx memo count")
             // A restricted participant is no case of Bo's project either (a document type restricts documents only).
             #expect(project.contains("name=\"\(Self.restricted)\"") == (coder == "Anna" || policy == 1), "\(coder): qdpx case")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// `fieldwork backup` while another process writes codings, and `fieldwork restore`: each backup
@@ -87,5 +88,38 @@ import Testing
         let future = try cli.run("restore", newer.path, "--yes")
         #expect(future.status != 0 && future.stderr.contains("newer Fieldwork"))
         #expect(try codings() == before)
+    }
+
+    /// A running server holds codings in memory and writes them back: a restore under it would
+    /// be overwritten. Restore refuses while a server serves the workspace (naming it) and changes
+    /// nothing, runs once it has stopped; while a restore holds the lock, a server does not start.
+    @Test func restoreRefusesWhileAServerRunsOnTheWorkspace() throws {
+        #expect(try cli.run("backup", "--out", "backups/one.sqlite").status == 0)
+        #expect(try cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
+        let before = try codings()
+
+        let server = try RunningServer(workspace: workspace)
+        let refused = try cli.run("restore", "backups/one.sqlite", "--yes")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
+                                        + "http://127.0.0.1:\(server.port)/); stop it (Ctrl-C) and run `fieldwork restore` again"), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("restored"))
+        server.stop()
+        #expect(try codings() == before)
+
+        let restored = try cli.run("restore", "backups/one.sqlite", "--yes")
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try codings() == before - 1)
+
+        // The lock as a restore holds it (exclusive, naming itself): a server does not start, and says why.
+        let lockFile = workspace.appending(path: ".fieldwork/server.lock")
+        let descriptor = open(lockFile.path, O_RDWR | O_CREAT, 0o600)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        defer { close(descriptor) }
+        ftruncate(descriptor, 0)
+        #expect(pwrite(descriptor, "`fieldwork restore`", 19, 0) == 19)
+        let serve = try cli.run("serve", "--port", "0")
+        #expect(serve.status != 0)
+        #expect(serve.stderr.contains("is being restored (`fieldwork restore` is running); start the server when it has finished"), "\(serve.stderr)")
     }
 }

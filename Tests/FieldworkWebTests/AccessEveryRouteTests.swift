@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 import Foundation
 import HTTPTypes
@@ -11,12 +12,17 @@ import Testing
 /// segments, with a visible "withheld: access" marker or note; Anna gets what consent allows.
 @Suite struct AccessEveryRouteTests {
     static let restricted = "R21"
+    static let memoWord = "anteckningomnattenx"
 
     @Test func restrictedMaterialIsWithheldOnEveryRouteFromOtherCoders() async throws {
         let fixture = try await ConsentEveryRouteTests.fixture()
         defer { try? FileManager.default.removeItem(at: fixture.root) }
         try Data("restricted:\n  - participant: \(Self.restricted)\n    coders: [Anna]\n".utf8)
             .write(to: fixture.root.appending(path: "corpus/access.yaml"))
+        // A memo on the document that holds R21's words speaks of them: withheld with them. A
+        // project memo is no one's material.
+        _ = try await fixture.context.memos.add(target: .document, targetID: "int-021", author: "Anna", text: Self.memoWord)
+        _ = try await fixture.context.memos.add(target: .project, targetID: "", author: "Anna", text: "projektanteckning")
         let word = ConsentEveryRouteTests.word(Self.restricted)
         let routes = ConsentEveryRouteTests.routes + (ExternalProgram("dot") != nil ? [("/actors.svg", false)] : [])
         try await fixture.app().test(.router) { client in
@@ -48,8 +54,33 @@ import Testing
                         #expect(body.contains("restricted to named coders: ") == !sees, "\(coder ?? "no coder"): \(uri)")
                     }
                 }
+                // Memos on the restricted document: absent from the page and the memos API, counted on the page.
+                for uri in ["/documents/int-021", "/api/memos", "/api/memos?target=document&target_id=int-021", "/api/memos?target=project"] {
+                    try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                        #expect(response.status == .ok, "\(uri)")
+                        let body = String(buffer: response.body)
+                        if !uri.hasSuffix("project") { #expect(body.contains(Self.memoWord) == sees, "\(coder ?? "no coder"): \(uri) memo") }
+                        if !uri.contains("document") { #expect(body.contains("projektanteckning"), "\(coder ?? "no coder"): \(uri) project memo") }
+                    }
+                }
+                try await client.execute(uri: "/documents/int-021", method: .get, headers: headers) { response in
+                    let memos = String(String(buffer: response.body).split(separator: "memos-title").last ?? "")
+                    #expect(memos.contains("withheld: access — 1 withheld (restricted to named coders: 1)") == !sees, "\(coder ?? "no coder"): memo note")
+                }
                 // Counts over segments leave R21's segment out for Bo, and say why (counts only).
                 let visible = ConsentEveryRouteTests.people.filter(\.words).count - (sees ? 0 : 1)
+                // The co-occurrence passages listed are as many as the pair's Both; the withheld follow apart, counted.
+                try await client.execute(uri: "/api/cooccurrence", method: .get, headers: headers) { response in
+                    let pairs = try #require(jsonObject(response.body)?["pairs"] as? [[String: Any]])
+                    #expect(pairs.first { $0["code_a"] as? String == "need.safety" && $0["code_b"] as? String == "need.sleep" }?["both"] as? Int == visible)
+                }
+                try await client.execute(uri: "/cooccurrence/passages?a=need.safety&b=need.sleep", method: .get, headers: headers) { response in
+                    let body = String(buffer: response.body)
+                    let withheld = ConsentEveryRouteTests.people.count - visible
+                    #expect(body.contains("<p class=\"count\">\(visible) passages</p>"), "\(coder ?? "no coder"): \(body)")
+                    #expect(body.contains("<p class=\"count\">\(withheld) passages withheld: not counted in Both</p>"), "\(coder ?? "no coder")")
+                    #expect(body.components(separatedBy: "<blockquote>").count - 1 == visible)
+                }
                 try await client.execute(uri: "/api/cooccurrence", method: .get, headers: headers) { response in
                     let body = try #require(jsonObject(response.body))
                     #expect(body["coded_segments"] as? Int == visible)

@@ -23,6 +23,16 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        // A running server holds codings in memory and writes them back over the restored
+        // database: refuse while one serves the workspace, and keep one from starting meanwhile.
+        let lock: ServerLock
+        do {
+            lock = try ServerLock.exclusive(context.workspace, for: "`fieldwork restore`")
+        } catch let error as ServerLockError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        defer { withExtendedLifetime(lock) {} }
         let url = URL(fileURLWithPath: file, relativeTo: context.workspace.root).standardizedFileURL
         let backup = try context.backups.inspect(url)
         try context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))

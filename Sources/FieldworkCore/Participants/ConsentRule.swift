@@ -89,6 +89,15 @@ public struct ConsentRule: Sendable {
         }
     }
 
+    /// Whether a memo on a document of `type` whose participants are `ids` may be shown today. A
+    /// memo is the researchers' own note, so consent does not withhold it (as notes that count
+    /// for no one stay); access does: it speaks of the document's material, so a memo on a
+    /// document restricted to other coders (its type, or a participant in it) is withheld with it.
+    public func memo(onDocumentOf ids: [String], type: DocumentType) -> Decision {
+        if let access, !access.allows(people: ids, type: type) { return .withheld(.restricted) }
+        return .allowed
+    }
+
     public func allows(_ ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Bool {
         words(of: ids, type: type, date: date, quoting: quoting) == .allowed
     }

@@ -12,8 +12,13 @@ public struct MemoService: Sendable {
         self.ledger = ledger
     }
 
+    /// The memos the person acting may see (`VisibleMemos`), with a count of those withheld.
+    public func visible(target: Memo.Target? = nil, targetID: String? = nil) async throws -> VisibleMemos {
+        try await VisibleMemos.of(try await store.memos(target: target, targetID: targetID), in: store)
+    }
+
     public func list(target: Memo.Target? = nil, targetID: String? = nil) async throws -> [Memo] {
-        try await store.memos(target: target, targetID: targetID)
+        try await visible(target: target, targetID: targetID).memos
     }
 
     public func add(target: Memo.Target, targetID: String, author: String, text: String) async throws -> Memo {

@@ -13,8 +13,9 @@ public struct SegmentPassage: Sendable, Hashable {
 }
 
 extension AgreementService {
-    /// The segments where `codeA` and `codeB` are both applied, by `coder` or anyone: as many
-    /// as the pair's `both` in `cooccurrence(coder:)`.
+    /// The segments where `codeA` and `codeB` are both applied, by `coder` or anyone: those not
+    /// withheld are as many as the pair's `both` in `cooccurrence(coder:)`, which does not count
+    /// withheld segments.
     public func cooccurrencePassages(_ codeA: String, _ codeB: String, coder: String? = nil) async throws -> [SegmentPassage] {
         let codebook = try await store.codebook()
         for code in [codeA, codeB] where !codebook.contains(code) { throw CodingError.unknownCode(code) }

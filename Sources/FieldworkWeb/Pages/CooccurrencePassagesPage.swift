@@ -18,7 +18,19 @@ struct CooccurrencePassagesPage {
         let who = coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
         html += "<p class=\"hint\">\(t.html("cooccurrence.passagesHint", ["who": who])) "
             + "<a href=\"\(HTML.escape(HTML.url("/cooccurrence", [("coder", coder)])))\">\(t.html("cooccurrence.back"))</a></p>"
-        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", passages.count)))</p><ol class=\"retrieval\">"
+        // The listed passages are the pair's Both; withheld ones are no units of the count, so
+        // they follow apart, counted and marked, as they are left out of Both.
+        let counted = passages.filter { $0.withheld == nil }, withheld = passages.filter { $0.withheld != nil }
+        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", counted.count)))</p>" + list(counted)
+        if !withheld.isEmpty {
+            html += "<h2>\(t.html("cooccurrence.withheldTitle"))</h2>"
+                + "<p class=\"count\">\(HTML.escape(t.count("cooccurrence.withheldCount", withheld.count)))</p>" + list(withheld)
+        }
+        return html
+    }
+
+    private func list(_ passages: [SegmentPassage]) -> String {
+        var html = "<ol class=\"retrieval\">"
         for passage in passages {
             let segment = passage.segment
             let who = segment.speaker ?? segment.headingPath.joined(separator: " › ")

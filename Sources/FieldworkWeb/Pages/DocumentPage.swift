@@ -4,7 +4,8 @@ import FieldworkServices
 /// `/documents/{id}`: the transcript to code, its orphaned codings and its memos.
 struct DocumentPage {
     let view: DocumentView
-    let memos: [Memo]
+    /// The memos the coder may see, and how many access withheld.
+    let memos: VisibleMemos
     /// An orphan being re-attached (`?reattach=ID`): the page asks for its new passage.
     let reattaching: Coding?
     /// The recording the front matter names, if any, and whether it may be played.
@@ -54,7 +55,7 @@ struct DocumentPage {
             <aside id="panel" class="panel" hidden></aside>
             </div>
             """
-        html += MemoListRenderer(memos: memos, target: .document, targetID: metadata.id, t: t).render()
+        html += MemoListRenderer(memos: memos.memos, target: .document, targetID: metadata.id, t: t, withheld: memos.withheld).render()
         return html
     }
 }
@@ -65,9 +66,12 @@ struct MemoListRenderer {
     let target: Memo.Target
     let targetID: String
     let t: Localizer
+    /// Memos access withheld: counted in a note, never shown.
+    var withheld = WithheldCount()
 
     func render() -> String {
-        var html = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(HTML.escape(targetID))\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2><ul class=\"memo-list\">"
+        var html = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(HTML.escape(targetID))\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2>"
+            + ConsentNoteHTML.paragraph(withheld, t: t) + "<ul class=\"memo-list\">"
         for memo in memos {
             html += "<li data-memo=\"\(HTML.escape(memo.id))\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(HTML.escape(memo.text))</p><p class=\"memo-meta\">\(HTML.escape(memo.author))</p></li>"
         }
