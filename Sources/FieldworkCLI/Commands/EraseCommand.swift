@@ -34,6 +34,13 @@ struct EraseCommand: AsyncParsableCommand {
         for file in plan.removedFiles { print("  remove \(file.path) (nobody else's words in it)") }
         for file in plan.redactedFiles { print("  redact \(file.path) (\(file.passages.count) passage\(file.passages.count == 1 ? "" : "s"))") }
         if plan.removedFiles.isEmpty && plan.redactedFiles.isEmpty { print("  none") }
+        if !plan.recordings.isEmpty {
+            print("and these recordings of their voice:")
+            for recording in plan.recordings {
+                print(recording.deleted ? "  delete \(recording.path) (recording of \(recording.documentID), nobody else's words in it)"
+                      : "  withhold \(recording.path) (recording of \(recording.documentID), shared with others: never played again until edited by hand)")
+            }
+        }
         if !yes {
             print("Type \(participant) to erase, anything else to stop: ", terminator: "")
             let answer = readLine()
@@ -60,8 +67,15 @@ struct EraseCommand: AsyncParsableCommand {
         print("  telemetry: \(report.devices.count) device\(report.devices.count == 1 ? "" : "s") and their readings removed\(report.devices.isEmpty ? "" : " (" + report.devices.joined(separator: ", ") + ")")")
         print("  register entry removed from corpus/participants.yaml; devices from corpus/devices.yaml")
         for path in report.codingsFilesRewritten { print("  rewrote \(path)") }
+        for path in report.recordingsDeleted { print("  deleted recording \(path)") }
         print("  \(participant) is listed in corpus/erased.yaml: no ingest brings their words back")
         print("  the database was compacted (VACUUM) and its write-ahead log emptied")
+        if !report.recordingsToEdit.isEmpty {
+            print("Manual editing needed: these recordings hold their voice beside others' and cannot be cut automatically; "
+                  + "they are withheld (recordings in corpus/erased.yaml) and never played again until their voice is cut out "
+                  + "and the path taken off that list:")
+            for path in report.recordingsToEdit { print("  \(path)") }
+        }
         if report.orphansKept > 0 {
             print("Review: \(report.orphansKept) orphaned coding\(report.orphansKept == 1 ? "" : "s") kept in the redacted documents; "
                   + "a quote from an earlier version of the text may hold their words (`fieldwork code list --orphaned`).")

@@ -24,6 +24,10 @@ public enum DocumentRecording: Sendable, Equatable {
         // Consent first: a withheld recording is not even looked for on disk.
         let decision = ConsentRule.today(participants).recording(of: metadata.participants, type: metadata.type, date: metadata.date)
         if case .withheld(let reason) = decision { return .withheld(reason) }
+        // A recording that held an erased participant's voice: they are gone from the register
+        // and the front matter, so the rule above no longer sees them; the erased list does
+        // (unreadable, it withholds rather than risk playing their voice).
+        if (try? ErasedList.recordings(workspace).contains(media)) != false { return .withheld(.withdrawn) }
         return locate(media, in: workspace)
     }
 

@@ -1,37 +1,62 @@
 import FieldworkCore
 import Foundation
 
-/// `corpus/erased.yaml`: the pseudonyms of erased participants, and nothing else about them.
-/// Ingest refuses any file that brings their words back (`IngestService`); an import refuses a
-/// project that would (`importProblem`).
+/// `corpus/erased.yaml`: the pseudonyms of erased participants, and nothing else about them,
+/// and the recordings (`media:` paths) that held their voice. Ingest refuses any file that
+/// brings their words back (`IngestService`); an import refuses a project that would
+/// (`importProblem`); a listed recording is never played again, whichever document names it
+/// (`DocumentRecording`), since its path is all that is known of it once they are gone.
 ///
 /// ```yaml
 /// erased:
 ///   - R07
+/// recordings:
+///   - corpus/recordings/ws-701.wav
 /// ```
 public enum ErasedList {
     public static let relativePath = "corpus/erased.yaml"
 
     public static func load(_ workspace: Workspace) throws -> Set<String> {
+        try read(workspace).ids
+    }
+
+    /// The recordings withheld for good: deleted with an erased participant's interview, or
+    /// shared with others and waiting to be edited by hand.
+    public static func recordings(_ workspace: Workspace) throws -> Set<String> {
+        try read(workspace).recordings
+    }
+
+    private static func read(_ workspace: Workspace) throws -> (ids: Set<String>, recordings: Set<String>) {
         let url = workspace.root.appending(path: relativePath)
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        guard FileManager.default.fileExists(atPath: url.path) else { return ([], []) }
         let source = try SourceText.read(url, path: relativePath)
         var reader = YAMLReader(file: source.path)
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
-        let top = reader.mapping(root, allowed: ["erased"], what: "erased.yaml") ?? [:]
+        let top = reader.mapping(root, allowed: ["erased", "recordings"], what: "erased.yaml") ?? [:]
         let ids = reader.strings(top, "erased").map(\.value)
+        let recordings = reader.strings(top, "recordings").map(\.value)
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
-        return Set(ids)
+        return (Set(ids), Set(recordings))
     }
 
-    static func add(_ id: String, to workspace: Workspace) throws {
-        let ids = try load(workspace).union([id]).sorted()
-        let text = """
+    static func add(_ id: String, recordings: [String] = [], to workspace: Workspace) throws {
+        let current = try read(workspace)
+        let ids = current.ids.union([id]).sorted()
+        let media = current.recordings.union(recordings).sorted()
+        var text = """
             # Participants erased under GDPR art. 17 (`fieldwork erase`): only their pseudonyms.
             # Ingest refuses any file that would bring their words back.
             erased:
 
             """ + ids.map { "  - \($0)\n" }.joined()
+        if !media.isEmpty {
+            text += """
+                # Recordings that held an erased participant's voice: never played again. Take a
+                # shared one off this list only once their voice has been cut out of the file.
+                recordings:
+
+                """ + media.map { "  - \($0)\n" }.joined()
+        }
         try ExportFile.write(text, to: workspace.root.appending(path: relativePath))
     }
 

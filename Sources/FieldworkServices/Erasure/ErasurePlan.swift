@@ -16,6 +16,16 @@ public struct ErasurePlan: Sendable {
     public var removedFiles: [(path: String, documentID: String)]
     /// Corpus files that hold other people's words too: the participant's passages are cut out.
     public var redactedFiles: [RedactedFile]
+    /// Recordings (`media:`) of the documents that hold their words: their voice.
+    public var recordings: [Recording] = []
+
+    public struct Recording: Sendable, Hashable {
+        public var path: String
+        public var documentID: String
+        /// Their own interview's recording is deleted; one that others share (a workshop) cannot
+        /// be cut automatically, so it stays on disk, withheld for good, for a person to edit.
+        public var deleted: Bool
+    }
 
     /// Reads the store: a passage is the participant's when it is their turn or a note that
     /// names them among its authors (`Attribution`). A document goes whole when none of its
@@ -25,7 +35,8 @@ public struct ErasurePlan: Sendable {
         let participants = try await store.participants()
         let known = Set(participants.map(\.id))
         var plan = ErasurePlan(participantID: participantID, removedFiles: [], redactedFiles: [])
-        for summary in try await store.documents() {
+        let summaries = try await store.documents()
+        for summary in summaries {
             let id = summary.metadata.id
             guard let document = try await store.document(id: id) else { continue }
             let segments = try await store.segments(documentID: id)
@@ -43,6 +54,9 @@ public struct ErasurePlan: Sendable {
                     othersRemain = true
                 }
             }
+            if let media = document.metadata.media, !theirs.isEmpty {
+                plan.recordings.append(Recording(path: media, documentID: id, deleted: !othersRemain))
+            }
             // A document that only lists them (no words of theirs) keeps its text.
             if !othersRemain && !theirs.isEmpty {
                 plan.removedFiles.append((document.path, id))
@@ -52,6 +66,12 @@ public struct ErasurePlan: Sendable {
                     lines: Set(theirs.flatMap { Array($0.lineStart...max($0.lineStart, $0.lineEnd)) }),
                     passages: theirs.map(\.span)))
             }
+        }
+        // A file another remaining document also names is not theirs alone: kept for editing.
+        let removed = Set(plan.removedFiles.map(\.documentID))
+        let namedElsewhere = Set(summaries.filter { !removed.contains($0.metadata.id) }.compactMap(\.metadata.media))
+        for index in plan.recordings.indices where namedElsewhere.contains(plan.recordings[index].path) {
+            plan.recordings[index].deleted = false
         }
         return plan
     }

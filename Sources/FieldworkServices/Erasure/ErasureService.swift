@@ -2,9 +2,10 @@ import FieldworkCore
 import Foundation
 
 /// Erases a participant (GDPR art. 17): their words in the store, the codings files and the
-/// corpus; their register entry, telemetry and devices. Afterwards `corpus/erased.yaml` names
-/// them so that no ingest brings anything back, and the audit log lists the exports made
-/// before, to be recalled.
+/// corpus; their register entry, telemetry and devices; their own interviews' recordings.
+/// Afterwards `corpus/erased.yaml` names them so that no ingest brings anything back, and the
+/// recordings that held their voice so that none is played again; the audit log lists the
+/// exports made before, to be recalled.
 public struct ErasureService: Sendable {
     let context: FieldworkContext
 
@@ -27,6 +28,10 @@ public struct ErasureService: Sendable {
         public var orphansKept: Int
         /// Problems the re-ingest after the erasure reported (`file:line: problem`).
         public var problems: [String]
+        /// Recordings of their own interviews, deleted.
+        public var recordingsDeleted: [String]
+        /// Recordings others share, withheld for good until a person cuts their voice out.
+        public var recordingsToEdit: [String]
     }
 
     /// Refuses (`ServerLockError`) while a server runs on the workspace, before anyone is asked
@@ -49,7 +54,7 @@ public struct ErasureService: Sendable {
         let lock = try ServerLock.exclusive(workspace, for: "`fieldwork erase`")
         defer { withExtendedLifetime(lock) {} }
         // The list first: should anything below fail, no ingest can bring the words back meanwhile.
-        try ErasedList.add(id, to: workspace)
+        try ErasedList.add(id, recordings: plan.recordings.map(\.path), to: workspace)
         let deleted = try await context.store.erase(plan.storeErasure)
         let removedDocuments = Set(plan.removedFiles.map(\.documentID))
         let ledgerFiles = try rewriteLedger { record in
@@ -59,6 +64,7 @@ public struct ErasureService: Sendable {
             }
         }
         for file in plan.removedFiles { try FileManager.default.removeItem(at: workspace.url(forRelativePath: file.path)) }
+        for recording in plan.recordings where recording.deleted { try deleteRecording(recording.path) }
         for file in plan.redactedFiles {
             let url = workspace.url(forRelativePath: file.path)
             let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
@@ -82,13 +88,26 @@ public struct ErasureService: Sendable {
             memos: deleted.memoIDs.count, devices: deleted.devices,
             codingsFilesRewritten: Array(Set(ledgerFiles + refreshed)).sorted(),
             earlierExports: try await context.audit.exports(), orphansKept: orphans,
-            problems: summary.problems.map(\.description))
+            problems: summary.problems.map(\.description),
+            recordingsDeleted: plan.recordings.filter(\.deleted).map(\.path),
+            recordingsToEdit: plan.recordings.filter { !$0.deleted }.map(\.path))
         try await context.record(.erasure, [
             "participant": id, "codings": String(deleted.codings.count), "memos": String(deleted.memoIDs.count),
             "documents_removed": plan.removedFiles.map(\.documentID).joined(separator: ","),
             "documents_redacted": redacted.joined(separator: ","), "devices": String(deleted.devices.count),
+            "recordings_deleted": report.recordingsDeleted.joined(separator: ","),
+            "recordings_withheld": report.recordingsToEdit.joined(separator: ","),
         ])
         return report
+    }
+
+    /// Deletes the recording file (the file a symbolic link inside the workspace leads to, and
+    /// the link); one that is already gone, or leads out of the workspace, is left as it is.
+    private func deleteRecording(_ media: String) throws {
+        guard case .available(let file, _, _) = DocumentRecording.locate(media, in: context.workspace) else { return }
+        try FileManager.default.removeItem(at: file)
+        let named = context.workspace.url(forRelativePath: media)
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: named.path)) != nil { try FileManager.default.removeItem(at: named) }
     }
 
     /// Rewrites every codings file without the records `drop` picks; returns the files changed.
