@@ -47,13 +47,19 @@ import Testing
         - Datum: 2026-02-01
         """)
 
-    @Test func twoSessionsOneProposalTracedByNameAndByCoding() async throws {
+    /// Both sessions' notes and one resident who speaks of the night, coded `need.safety.night`.
+    static func twoSessionsAndAResidentsNeed() async throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Jag är rädd på natten."))
         try workspace.write("corpus/policy-lab/pl-001.md", Self.first)
         try workspace.write("corpus/policy-lab/pl-002.md", Self.second)
         #expect(try await workspace.ingest().succeeded)
         _ = try await workspace.code("int-014", quote: "rädd på natten", code: "need.safety.night")
+        return workspace
+    }
+
+    @Test func twoSessionsOneProposalTracedByNameAndByCoding() async throws {
+        let workspace = try await Self.twoSessionsAndAResidentsNeed()
         _ = try await workspace.code("pl-001", quote: "kostar invånaren ingenting", code: "barrier.cost")
 
         let register = try await workspace.context.policyLabRegister.register()
@@ -94,12 +100,7 @@ import Testing
     }
 
     @Test func theCSVHasOneRowPerProposalAndCountsResidentsSmallCellsForPublication() async throws {
-        let workspace = try TemporaryWorkspace()
-        try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Jag är rädd på natten."))
-        try workspace.write("corpus/policy-lab/pl-001.md", Self.first)
-        try workspace.write("corpus/policy-lab/pl-002.md", Self.second)
-        #expect(try await workspace.ingest().succeeded)
-        _ = try await workspace.code("int-014", quote: "rädd på natten", code: "need.safety.night")
+        let workspace = try await Self.twoSessionsAndAResidentsNeed()
         let export = PolicyLabRegisterExport(workspace: workspace.context.workspace, store: workspace.store)
         let plain = try await export.render()
         let lines = plain.csv.components(separatedBy: "\r\n")
