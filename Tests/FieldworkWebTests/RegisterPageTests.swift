@@ -68,6 +68,14 @@ import Testing
                 #expect(html.contains("<code>corpus/policy-lab/pl-009.md:13</code> unknown status &quot;kanske&quot; in proposal P9"))
                 #expect(html.contains("&lt;b&gt;Ny&lt;/b&gt; idé") && !html.contains("<b>Ny</b>"))
             }
+            // The problems in the reader's language (the CLI and the API keep English).
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/register", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<code>corpus/policy-lab/pl-009.md:13</code> okänd status ”kanske” i förslag P9; skriv "), "\(html)")
+                #expect(!html.contains("unknown status"))
+            }
         }
     }
 }

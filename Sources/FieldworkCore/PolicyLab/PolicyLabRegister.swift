@@ -8,8 +8,8 @@ public enum PolicyLabRegister {
     static let answerKinds: Set<CodeKind> = [.need, .barrier, .precondition]
 
     public static func build(notes: [ProposalNote], passages: [CodedPassage], codebook: Codebook, solutionIDs: Set<String>,
-                             participants: [Participant]) -> (proposals: [Proposal], problems: [SourceProblem]) {
-        var problems: [SourceProblem] = []
+                             participants: [Participant]) -> (proposals: [Proposal], problems: [RegisterProblem]) {
+        var problems: [RegisterProblem] = []
         let residents = residentsByCode(passages: passages, codebook: codebook, participants: participants)
         let ordered = notes.enumerated().sorted { a, b in
             (a.element.effectiveDate ?? "9999", a.element.documentID, a.offset) < (b.element.effectiveDate ?? "9999", b.element.documentID, b.offset)
@@ -31,13 +31,13 @@ public enum PolicyLabRegister {
                                                    path: note.path, line: note.line, decision: note.decision))
             for reference in note.answers {
                 guard let code = codebook[reference.id] else {
-                    problems.append(SourceProblem(file: note.path, line: reference.line,
-                                                  "unknown code \"\(reference.id)\" in proposal \(note.proposalID): it is not in the codebook"))
+                    problems.append(RegisterProblem(file: note.path, line: reference.line, .unknownCode,
+                                                    ["code": reference.id, "proposal": note.proposalID]))
                     continue
                 }
                 guard answerKinds.contains(code.kind) else {
-                    problems.append(SourceProblem(file: note.path, line: reference.line,
-                                                  "\"\(reference.id)\" is a code of kind \(code.kind.rawValue); a proposal answers needs, barriers and preconditions"))
+                    problems.append(RegisterProblem(file: note.path, line: reference.line, .notAnswerable,
+                                                    ["code": reference.id, "kind": code.kind.rawValue, "proposal": note.proposalID]))
                     continue
                 }
                 trace(code, named: true, into: &proposal, residents: residents)
@@ -48,8 +48,8 @@ public enum PolicyLabRegister {
             }
             for reference in note.solutions {
                 guard solutionIDs.contains(reference.id) else {
-                    problems.append(SourceProblem(file: note.path, line: reference.line,
-                                                  "unknown solution \"\(reference.id)\" in proposal \(note.proposalID): it is not in codebooks/solutions.yaml"))
+                    problems.append(RegisterProblem(file: note.path, line: reference.line, .unknownSolution,
+                                                    ["solution": reference.id, "proposal": note.proposalID]))
                     continue
                 }
                 if !proposal.solutions.contains(reference.id) { proposal.solutions.append(reference.id) }

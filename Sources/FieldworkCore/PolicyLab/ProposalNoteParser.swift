@@ -59,9 +59,9 @@ public enum ProposalNoteParser {
     /// The proposals of one document, in the order they appear, and the problems of its fields.
     /// `texts[i]` is the plain text of `segments[i]`.
     public static func parse(document: DocumentMetadata, path: String, segments: [Segment],
-                             texts: [String]) -> (notes: [ProposalNote], problems: [SourceProblem]) {
+                             texts: [String]) -> (notes: [ProposalNote], problems: [RegisterProblem]) {
         var notes: [ProposalNote] = []
-        var problems: [SourceProblem] = []
+        var problems: [RegisterProblem] = []
         for (segment, text) in zip(segments, texts) {
             guard let heading = segment.headingPath.reversed().lazy.compactMap(proposalHeading).first else { continue }
             let index: Int
@@ -80,7 +80,7 @@ public enum ProposalNoteParser {
         return (notes, problems)
     }
 
-    private static func read(_ line: String, line number: Int, into note: inout ProposalNote, problems: inout [SourceProblem]) {
+    private static func read(_ line: String, line number: Int, into note: inout ProposalNote, problems: inout [RegisterProblem]) {
         let trimmed = line.trimmingPolicyLabSpace()
         guard !trimmed.isEmpty else { return }
         guard let colon = trimmed.firstIndex(of: ":"),
@@ -90,25 +90,28 @@ public enum ProposalNoteParser {
         }
         let label = String(trimmed[..<colon]).trimmingPolicyLabSpace()
         let value = String(trimmed[trimmed.index(after: colon)...]).trimmingPolicyLabSpace()
-        func problem(_ message: String) { problems.append(SourceProblem(file: note.path, line: number, message)) }
+        func problem(_ kind: RegisterProblem.Kind, _ values: [String: String] = [:]) {
+            problems.append(RegisterProblem(file: note.path, line: number, kind,
+                                            values.merging(["proposal": note.proposalID, "label": label, "value": value]) { a, _ in a }))
+        }
         guard !value.isEmpty else {
-            problem("\(label): is empty in proposal \(note.proposalID)")
+            problem(.emptyField)
             return
         }
         switch field {
         case .status:
             guard let status = ProposalStatus(word: value) else {
-                problem("unknown status \"\(value)\" in proposal \(note.proposalID); write \(ProposalStatus.accepted)")
+                problem(.unknownStatus, ["statuses": ProposalStatus.accepted])
                 return
             }
             if note.status != nil, note.status != status {
-                problem("proposal \(note.proposalID) has a second status \"\(value)\" in this document; write one status per session (or a `\(label):` in a later document)")
+                problem(.secondStatus)
                 return
             }
             note.status = status
         case .date, .due:
             guard ISODate.isValid(value) else {
-                problem("malformed date \"\(value)\" after \(label): in proposal \(note.proposalID); write YYYY-MM-DD, e.g. 2026-02-12")
+                problem(.malformedDate)
                 return
             }
             if field == .date { note.date = value } else { note.due = value }

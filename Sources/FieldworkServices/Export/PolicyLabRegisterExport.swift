@@ -35,6 +35,6 @@ public struct PolicyLabRegisterExport: Sendable {
         var metadata = ExportMetadata(export: "register", rule: .today([]))
         metadata.add(register.withheld, unit: "evidence")
         metadata.smallCellsBelow = smallCells?.k
-        return Result(csv: writer.text, proposals: register.proposals.count, problems: register.problems, metadata: metadata)
+        return Result(csv: writer.text, proposals: register.proposals.count, problems: register.problems.map(\.sourceProblem), metadata: metadata)
     }
 }

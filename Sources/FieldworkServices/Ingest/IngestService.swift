@@ -35,7 +35,20 @@ public struct IngestService: Sendable {
         let ledger = try await LedgerSync(store: store, ledger: ledger).sync()
         summary.ledger = ledger
         summary.problems += ledger.problems
+        summary.warnings += try await registerWarnings()
         return summary
+    }
+
+    /// The problems of the policy-lab notes (unknown status, malformed date, unknown code): the
+    /// notes are fine as documents, so they are warnings, not failures — but said at ingest,
+    /// not only when someone opens the register. A solutions catalogue that cannot be read is
+    /// reported by its own check, so here it only says the register was not checked.
+    private func registerWarnings() async throws -> [SourceProblem] {
+        do {
+            return try await PolicyLabRegisterService(workspace: workspace, store: store).problems().map(\.sourceProblem)
+        } catch let error as SourceProblems {
+            return error.problems.map { SourceProblem($0.location, "the policy-lab register was not checked: \($0.message)") }
+        }
     }
 
     private func state(of url: URL) -> String { workspace.relativePath(of: url) }

@@ -11,7 +11,7 @@ public struct PolicyLabRegisterService: Sendable {
     public struct Result: Sendable {
         public var proposals: [Proposal]
         /// Problems of the notes (unknown status, malformed date, unknown code), file and line each.
-        public var problems: [SourceProblem]
+        public var problems: [RegisterProblem]
         public var withheld: WithheldCount
         public var documents: Int
     }
@@ -25,8 +25,30 @@ public struct PolicyLabRegisterService: Sendable {
     }
 
     public func register(coder: String? = nil) async throws -> Result {
+        let read = try await notes()
+        let consented = try await NeedsRegisterService(store: store).consentedPassages(coder: coder)
+        let built = PolicyLabRegister.build(notes: read.notes, passages: consented.passages, codebook: try await store.codebook(),
+                                            solutionIDs: Set(try SolutionCatalogue.load(workspace).solutions.map(\.id)),
+                                            participants: try await store.participants())
+        return Result(proposals: built.proposals, problems: read.problems + built.problems, withheld: consented.withheld,
+                      documents: read.documents)
+    }
+
+    /// Only the problems of the notes (what ingest reports as warnings). The problems do not
+    /// depend on the coded passages, so none are read and no consent is weighed.
+    public func problems() async throws -> [RegisterProblem] {
+        let read = try await notes()
+        guard read.documents > 0 else { return [] }
+        let built = PolicyLabRegister.build(notes: read.notes, passages: [], codebook: try await store.codebook(),
+                                            solutionIDs: Set(try SolutionCatalogue.load(workspace).solutions.map(\.id)),
+                                            participants: [])
+        return read.problems + built.problems
+    }
+
+    /// The proposal notes of every stored policy-lab document, with the problems of their fields.
+    private func notes() async throws -> (notes: [ProposalNote], problems: [RegisterProblem], documents: Int) {
         var notes: [ProposalNote] = []
-        var problems: [SourceProblem] = []
+        var problems: [RegisterProblem] = []
         let documents = try await store.documents().filter { $0.metadata.type == .policyLab }
         for summary in documents {
             guard let document = try await store.document(id: summary.metadata.id) else { continue }
@@ -36,12 +58,7 @@ public struct PolicyLabRegisterService: Sendable {
             notes += parsed.notes
             problems += parsed.problems
         }
-        let consented = try await NeedsRegisterService(store: store).consentedPassages(coder: coder)
-        let built = PolicyLabRegister.build(notes: notes, passages: consented.passages, codebook: try await store.codebook(),
-                                            solutionIDs: Set(try SolutionCatalogue.load(workspace).solutions.map(\.id)),
-                                            participants: try await store.participants())
-        return Result(proposals: built.proposals, problems: problems + built.problems, withheld: consented.withheld,
-                      documents: documents.count)
+        return (notes, problems, documents.count)
     }
 }
 

@@ -67,6 +67,7 @@ public func buildRouter(
     MemosAPI(context: context).register(on: api)
     RetrievalAPI(context: context).register(on: api)
     NeedsAPI(context: context).register(on: api)
+    RegisterAPI(context: context).register(on: api)
     AgreementAPI(context: context).register(on: api)
     AdjudicationAPI(context: context).register(on: api)
     try StaticRoutes(context: context).register(on: router)

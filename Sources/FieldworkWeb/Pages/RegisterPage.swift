@@ -14,7 +14,7 @@ struct RegisterPage {
             + t.html("register.hint", raw: ["command": "<code>fieldwork export register</code>"]) + "</p>"
         if !register.problems.isEmpty {
             html += "<section class=\"problems\" aria-labelledby=\"register-problems\"><h2 id=\"register-problems\">\(t.html("register.problems"))</h2><ul>"
-            html += register.problems.map { "<li><code>\(HTML.escape($0.location.description))</code> \(HTML.escape($0.message))</li>" }.joined()
+            html += register.problems.map { "<li><code>\(HTML.escape($0.location.description))</code> \(t.html($0.catalogueKey, $0.values))</li>" }.joined()
             html += "</ul></section>"
         }
         guard !register.proposals.isEmpty else { return html + "<p class=\"empty\">\(t.html("register.empty"))</p>" }

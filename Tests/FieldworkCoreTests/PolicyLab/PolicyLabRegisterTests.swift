@@ -32,7 +32,7 @@ struct PolicyLabRegisterTests {
                             segmentIndex: 0, attribution: Attribution(participants: people, basis: people.isEmpty ? .groupNote : .speaker))
     }
 
-    static func build(_ notes: [ProposalNote], passages: [CodedPassage] = []) -> (proposals: [Proposal], problems: [SourceProblem]) {
+    static func build(_ notes: [ProposalNote], passages: [CodedPassage] = []) -> (proposals: [Proposal], problems: [RegisterProblem]) {
         PolicyLabRegister.build(notes: notes, passages: passages, codebook: codebook, solutionIDs: ["door-sensor", "fall-detection"],
                                 participants: people)
     }

@@ -20,13 +20,13 @@ struct ProposalNoteParserTests {
             texts.append(text)
         }
 
-        func parse(date: String? = "2026-02-12") -> (notes: [ProposalNote], problems: [SourceProblem]) {
+        func parse(date: String? = "2026-02-12") -> (notes: [ProposalNote], problems: [RegisterProblem]) {
             ProposalNoteParser.parse(document: DocumentMetadata(id: "pl-009", type: .policyLab, title: "Lab", date: date),
                                      path: ProposalNoteParserTests.path, segments: segments, texts: texts)
         }
     }
 
-    static func note(_ lines: [String]) -> (note: ProposalNote?, problems: [SourceProblem]) {
+    static func note(_ lines: [String]) -> (note: ProposalNote?, problems: [RegisterProblem]) {
         var fixture = Fixture()
         for (offset, line) in lines.enumerated() { fixture.add(line, under: ["Lab", "Förslag P1: Samtycke"], line: 10 + offset) }
         let parsed = fixture.parse()
