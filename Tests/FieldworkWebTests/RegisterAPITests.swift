@@ -89,6 +89,14 @@ import Testing
                 let count = Int(raw["residents"] as? String ?? "") ?? -1
                 #expect(shown["residents"] as? String == (count > 0 && count < 5 ? "< 5" : String(count)))
             }
+            // Nor in the facilitators' text: the sample's notes name R05 and S03, publication masks them.
+            let ids = Set(try await fixture.context.store.participants().map(\.id))
+            func words(_ proposals: [[String: Any]]) -> Set<String> {
+                Set(proposals.flatMap { ($0["text"] as? [String]) ?? [] }
+                    .flatMap { $0.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init) })
+            }
+            #expect(!words(fullProposals).isDisjoint(with: ids), "the sample's notes name participants")
+            #expect(words(publishedProposals).isDisjoint(with: ids))
         }
     }
 

@@ -34,7 +34,7 @@ struct RegisterCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let register = try await context.policyLabRegister.register()
-        let views = register.proposals.map { ProposalView($0, smallCells: cells) }
+        let views = register.proposals.map { ProposalView($0, smallCells: cells, pseudonyms: register.participantIDs) }
         for problem in register.problems { printError("warning: \(problem)") }
         if output.json {
             try JSONOutput.print(Output(proposals: views, problems: register.problems.map(\.description),

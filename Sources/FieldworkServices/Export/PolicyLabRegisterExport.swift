@@ -24,7 +24,7 @@ public struct PolicyLabRegisterExport: Sendable {
         var writer = CSVWriter(header: ["proposal", "title", "status", "date", "owner", "decision", "due", "needs", "barriers",
                                         "preconditions", "residents", "solutions", "history"])
         for proposal in register.proposals {
-            let view = ProposalView(proposal, smallCells: smallCells)
+            let view = ProposalView(proposal, smallCells: smallCells, pseudonyms: register.participantIDs)
             func answers(_ kind: CodeKind) -> String {
                 view.answers.filter { $0.kind == kind.rawValue }.map { "\($0.code) (\($0.residentCount))" }.joined(separator: "; ")
             }

@@ -14,6 +14,8 @@ public struct PolicyLabRegisterService: Sendable {
         public var problems: [RegisterProblem]
         public var withheld: WithheldCount
         public var documents: Int
+        /// Every participant's id: what publication outputs hide in the proposals' text.
+        public var participantIDs: Set<String> = []
     }
 
     let workspace: Workspace
@@ -27,11 +29,12 @@ public struct PolicyLabRegisterService: Sendable {
     public func register(coder: String? = nil) async throws -> Result {
         let read = try await notes()
         let consented = try await NeedsRegisterService(store: store).consentedPassages(coder: coder)
+        let participants = try await store.participants()
         let built = PolicyLabRegister.build(notes: read.notes, passages: consented.passages, codebook: try await store.codebook(),
                                             solutionIDs: Set(try SolutionCatalogue.load(workspace).solutions.map(\.id)),
-                                            participants: try await store.participants())
+                                            participants: participants)
         return Result(proposals: built.proposals, problems: read.problems + built.problems, withheld: consented.withheld,
-                      documents: read.documents)
+                      documents: read.documents, participantIDs: Set(participants.map(\.id)))
     }
 
     /// Only the problems of the notes (what ingest reports as warnings). The problems do not

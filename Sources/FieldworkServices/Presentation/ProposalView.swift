@@ -33,7 +33,8 @@ public struct ProposalView: Encodable, Sendable {
     public let history: [Event]
     public let text: [String]
 
-    public init(_ proposal: Proposal, smallCells: SmallCells? = nil) {
+    /// Under publication (`smallCells` given) the text names no participant: `pseudonyms` are masked.
+    public init(_ proposal: Proposal, smallCells: SmallCells? = nil, pseudonyms: Set<String> = []) {
         id = proposal.id
         title = proposal.title
         status = proposal.status.rawValue
@@ -51,7 +52,8 @@ public struct ProposalView: Encodable, Sendable {
         history = proposal.history.map {
             Event(date: $0.date, status: $0.status.rawValue, document: $0.documentID, line: $0.line, decision: $0.decision)
         }
-        text = proposal.text
+        let mask = PseudonymMask(ids: smallCells == nil ? [] : pseudonyms)
+        text = proposal.text.map(mask.apply)
     }
 
     /// "2025-10-07 proposed (pl-001) → 2026-02-12 decided (pl-002)".

@@ -52,7 +52,7 @@ struct RegisterJSON: ResponseEncodable, Sendable {
     @AlwaysEncoded var smallCellsBelow: Int?
 
     init(_ register: PolicyLabRegisterService.Result, catalogue: SolutionCatalogue, smallCells: SmallCells?) {
-        proposals = register.proposals.map { ProposalView($0, smallCells: smallCells) }.map { view in
+        proposals = register.proposals.map { ProposalView($0, smallCells: smallCells, pseudonyms: register.participantIDs) }.map { view in
             Proposal(id: view.id, title: view.title, status: view.status, date: view.date, owner: view.owner, decision: view.decision,
                      due: view.due,
                      answers: view.answers.map {
