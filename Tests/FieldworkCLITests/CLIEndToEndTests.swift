@@ -85,6 +85,12 @@ import Testing
         try cli.run("ingest")
         let tree = try #require(try cli.json("codebook", "show") as? [[String: Any]])
         #expect(tree.contains { $0["id"] as? String == "need" && !($0["children"] as? [Any] ?? []).isEmpty })
+        // A code's workshop questions, in the code's own (first written) language as its texts.
+        func code(_ id: String, in codes: [[String: Any]]) -> [String: Any]? {
+            codes.lazy.compactMap { $0["id"] as? String == id ? $0 : code(id, in: $0["children"] as? [[String: Any]] ?? []) }.first
+        }
+        #expect((code("need.safety.night", in: tree)?["questions"] as? [String])?.first == "Vad gör natten otrygg för dig?")
+        #expect((code("need", in: tree)?["questions"] as? [String]) == [])
         let hits = try #require(try cli.json("search", "trygg*") as? [[String: Any]])
         #expect(!hits.isEmpty)
         #expect(hits.allSatisfy { ($0["snippet"] as? String)?.contains("[") == true })

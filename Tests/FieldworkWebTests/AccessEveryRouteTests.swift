@@ -100,4 +100,41 @@ import Testing
             }
         }
     }
+
+    /// Editing or removing a memo on a document restricted to Anna: Bo (and a browser with no
+    /// coder) gets the answer a memo that does not exist gets — 404, whatever the version — and
+    /// the memo stays as it was; Anna may still edit it.
+    @Test func memoWithheldByAccessCannotBeEditedOrRemovedByOtherCoders() async throws {
+        let fixture = try await ConsentEveryRouteTests.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        try Data("restricted:\n  - participant: \(Self.restricted)\n    coders: [Anna]\n".utf8)
+            .write(to: fixture.root.appending(path: "corpus/access.yaml"))
+        let memo = try await fixture.context.memos.add(target: .document, targetID: "int-021", author: "Anna", text: Self.memoWord)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            func answer(_ uri: String, _ method: HTTPRequest.Method, coder: String?, version: Int) async throws -> (HTTPResponse.Status, String) {
+                let payload: ByteBuffer? = method == .patch ? try body(["version": version, "text": "ändrad av någon annan"]) : nil
+                let path = method == .delete ? "\(uri)?author=\(coder ?? "X")&version=\(version)" : uri
+                return try await client.execute(uri: path, method: method, headers: AuditAccessPagesTests.headers(browser, coder: coder, write: true),
+                                                body: payload) { ($0.status, String(buffer: $0.body)) }
+            }
+            for coder in ["Bo", nil] {
+                for method in [HTTPRequest.Method.patch, .delete] {
+                    let missing = try await answer("/api/memos/nosuchmemo", method, coder: coder, version: 1)
+                    #expect(missing.0 == .notFound)
+                    for version in [1, 7] {
+                        let withheld = try await answer("/api/memos/\(memo.id)", method, coder: coder, version: version)
+                        #expect(withheld.0 == .notFound, "\(coder ?? "no coder") \(method) version \(version)")
+                        let same = { (text: String) in (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: String] }
+                        #expect(same(withheld.1.replacingOccurrences(of: memo.id, with: "nosuchmemo")) == same(missing.1))
+                        #expect(same(missing.1) != nil)
+                    }
+                }
+            }
+            let unchanged = try #require(try await fixture.context.store.memo(id: memo.id))
+            #expect(unchanged.text == Self.memoWord && unchanged.version == 1)
+            #expect(try await answer("/api/memos/\(memo.id)", .patch, coder: "Anna", version: 1).0 == .ok)
+            #expect(try await answer("/api/memos/\(memo.id)", .delete, coder: "Anna", version: 2).0 == .noContent)
+        }
+    }
 }

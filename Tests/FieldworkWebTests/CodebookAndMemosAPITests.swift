@@ -44,6 +44,24 @@ import Testing
         }
     }
 
+    /// `GET /api/codebook` gives each code's workshop questions in the language asked for
+    /// (`?lang=`), as its name; a code without questions has an empty list.
+    @Test func codebookListsWorkshopQuestionsInTheLanguageAskedFor() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for (language, question) in [("en", "What makes the night feel unsafe for you?"), ("sv", "Vad gör natten otrygg för dig?")] {
+                try await client.execute(uri: "/api/codebook?lang=\(language)", method: .get, headers: browser.headers) { response in
+                    let codes = try #require(try json(response.body) as? [[String: Any]])
+                    let night = try #require(codes.first { $0["id"] as? String == "need.safety.night" })
+                    #expect((night["questions"] as? [String])?.first == question, "\(language)")
+                    #expect((night["questions"] as? [String])?.count == 4)
+                    #expect(codes.first { $0["id"] as? String == "need" }?["questions"] as? [String] == [])
+                }
+            }
+        }
+    }
+
     @Test func memosAreCreatedListedEditedAndRemoved() async throws {
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in

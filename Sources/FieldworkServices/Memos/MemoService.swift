@@ -39,7 +39,7 @@ public struct MemoService: Sendable {
     }
 
     public func update(id: String, text: String, expectedVersion: Int) async throws -> Memo {
-        guard var memo = try await store.memo(id: id) else { throw StoreError.notFound("memo \(id)") }
+        var memo = try await visibleMemo(id: id)
         guard memo.version == expectedVersion else {
             throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: memo.version)
         }
@@ -52,8 +52,18 @@ public struct MemoService: Sendable {
     }
 
     public func remove(id: String, by author: String, expectedVersion: Int?) async throws {
+        _ = try await visibleMemo(id: id)
         try await store.removeMemo(id: id, by: try validAuthor(author), expectedVersion: expectedVersion)
         await ledger?.publish(id, from: store)
+    }
+
+    /// The memo `id` if the person acting may see it. One withheld by access (`VisibleMemos`) is
+    /// answered exactly as one that does not exist, before its version is compared, so that
+    /// neither its id nor its version tells a coder anything about a document kept from them.
+    private func visibleMemo(id: String) async throws -> Memo {
+        guard let memo = try await store.memo(id: id),
+              try await VisibleMemos.of([memo], in: store).memos.count == 1 else { throw StoreError.notFound("memo \(id)") }
+        return memo
     }
 
     private func validText(_ text: String) throws -> String {

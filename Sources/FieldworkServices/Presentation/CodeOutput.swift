@@ -10,6 +10,8 @@ public struct CodeOutput: Encodable, Sendable {
     @AlwaysEncoded public var exclude: String?
     @AlwaysEncoded public var color: String?
     public let examples: [String]
+    /// The workshop questions (`questions:`), in the language the code was localized to.
+    public let questions: [String]
     public let position: Int
 
     public init(_ code: Code) {
@@ -22,6 +24,7 @@ public struct CodeOutput: Encodable, Sendable {
         exclude = code.exclude
         color = code.color
         examples = code.examples
+        questions = code.questions
         position = code.position
     }
 }
