@@ -4,7 +4,7 @@
     fuzz.py BINARY [libfuzzer] [cli] [api]
 
 libfuzzer  builds bench/fuzz (every workspace parser behind one libFuzzer entry point, with
-           -sanitize=fuzzer,address) and runs each parser for FUZZ_SECONDS (default 30), seeded
+           -sanitize=fuzzer,address; linked with lld, gold crashes on it) and runs each parser for FUZZ_SECONDS (default 30), seeded
            with the sample workspace's files and the kept regression inputs. A crash, a hang
            (over 10 s), a leak or a problem that does not name the file is a finding: the input is
            written to bench/out/fuzz/KIND-*; after the fix, keep it in the regression corpus
@@ -78,7 +78,7 @@ def build_fuzzer():
     started = time.perf_counter()
     command = ["swift", "build", "-c", "release", "--package-path", str(ROOT / "bench" / "fuzz"),
                "--scratch-path", str(ROOT / ".build-fuzz"), "-Xswiftc", "-sanitize=fuzzer,address",
-               "-Xswiftc", "-parse-as-library"]
+               "-Xswiftc", "-parse-as-library", "-Xswiftc", "-use-ld=lld"]
     result = subprocess.run(command, capture_output=True, text=True)
     check("fuzz targets built (-sanitize=fuzzer,address)", result.returncode == 0,
           f"{time.perf_counter() - started:.0f} s" if result.returncode == 0 else result.stderr[-2000:])

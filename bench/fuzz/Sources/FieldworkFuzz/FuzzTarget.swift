@@ -1,3 +1,4 @@
+import CFuzzerDriver
 import FieldworkCore
 import FieldworkExchange
 import FieldworkServices
@@ -12,9 +13,16 @@ let kind = WorkspaceFileKind(rawValue: kindName)
 let checker = WorkspaceFileCheck(participants: ["R01", "R02", "S01"], solutions: ["smart-stove-guard"])
 let path = "fuzz-input"
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let data = Data(bytes: start, count: count)
+/// The executable's entry point as SwiftPM links it (`main` is defined to be this symbol).
+@_cdecl("FieldworkFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in fuzzOneInput(bytes, size) }
+}
+
+func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
     do {
         if let kind {
             _ = try checker.check(data, as: kind, path: path)
