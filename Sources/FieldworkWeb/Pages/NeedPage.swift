@@ -2,7 +2,8 @@ import FieldworkCore
 import FieldworkServices
 
 /// `/needs/{id}`: the evidence for one need, its linked solutions with their pilot telemetry
-/// (only days the participants' consent covers), and a form to link another solution.
+/// (only the devices of residents whose words evidence the need, only days their consent covers,
+/// days in the study's time zone), and a form to link another solution.
 struct NeedPage {
     let evidence: NeedEvidence
     let catalogue: SolutionCatalogue

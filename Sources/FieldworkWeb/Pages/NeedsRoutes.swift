@@ -31,6 +31,9 @@ struct NeedsRoutes {
         evidence.need = evidence.need.localized(web.language.rawValue)
         var query = TelemetrySummaryService.Query()
         query.solutions = Set(evidence.links.map(\.solutionID))
+        // Only the devices of residents who raised the need, by day in the study's time zone.
+        query.participants = try await context.needsRegister.evidencingResidents(needID: id)
+        query.dayZone = TelemetrySummaryService.studyTimeZone
         query.events = false
         let telemetry = try await context.telemetrySummary.summary(query)
         let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace), telemetry: telemetry, t: Localizer(web.language)).body()
