@@ -23,6 +23,11 @@ def import_sample_telemetry(server):
 def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
     output = import_sample_telemetry(server)
     assert "R04 has no consent to telemetry" in output
+    # The page charts only devices of residents whose words evidence the need: R03 speaks of it.
+    result = subprocess.run(
+        [str(BINARY), "--workspace", str(server["workspace"]), "code", "add", "int-003", "--start", "298", "--end", "400",
+         "--code", "need.safety.night", "--coder", "Selenium"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
 
     browser.get(server["base"] + "/needs")
     link = WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "a[href='/needs/need.safety.night']")))
