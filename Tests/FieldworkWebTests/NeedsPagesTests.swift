@@ -89,7 +89,14 @@ import Testing
                 #expect(html.contains("Night door openings &lt;script&gt;alert(1)&lt;/script&gt;"))
                 #expect(!html.contains("<script>alert"))
                 #expect(!html.contains("style="))
-                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 2)  // door open, motion
+                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 1)  // motion per day
+                // The front door: one mark per opening at night in Stockholm time (01:15 on the
+                // nights of 30 August and 2 September), not openings and closings per day.
+                let door = try #require(html.components(separatedBy: "<figure").first { $0.contains("r01-door-front · open") })
+                #expect(door.contains("<svg class=\"chart timeline\""))
+                #expect(door.components(separatedBy: "<circle").count - 1 == 2)
+                #expect(door.contains("<th scope=\"row\">2025-08-30</th><td>01:15</td>"))
+                #expect(door.contains("<th scope=\"row\">2025-09-02</th><td>01:15</td>"))
                 // The door sensor's battery was read on one day: a sentence, not a chart of one point.
                 let battery = try #require(html.components(separatedBy: "<p class=\"reading\">").dropFirst().first)
                 #expect(battery.contains("battery") && battery.contains("one day only"))
