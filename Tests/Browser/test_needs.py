@@ -8,6 +8,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import BINARY, console_errors, screenshot
+from test_accessibility import axe_violations
 
 
 def import_sample_telemetry(server):
@@ -23,6 +24,12 @@ def import_sample_telemetry(server):
 def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
     output = import_sample_telemetry(server)
     assert "R04 has no consent to telemetry" in output
+    # The page charts only devices of residents whose words evidence the need: R03 speaks of it.
+    for document, start, end in (("int-003", 298, 400), ("int-001", 1091, 1200)):  # R03, R01
+        result = subprocess.run(
+            [str(BINARY), "--workspace", str(server["workspace"]), "code", "add", document, "--start", str(start),
+             "--end", str(end), "--code", "need.safety.night", "--coder", "Selenium"], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
 
     browser.get(server["base"] + "/needs")
     link = WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "a[href='/needs/need.safety.night']")))
@@ -49,6 +56,15 @@ def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
     # R03 withdrew telemetry consent on 2025-09-01: only 2025-08-28 … 2025-08-31 are drawn.
     assert len(bars) == 4
     assert charts[0].find_elements(By.CSS_SELECTOR, "text")[-1].text == "2025-08-31"
+
+    # R01's front door: night-time openings as marks on a timeline, and 0 axe violations.
+    Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("door-sensor")
+    browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").send_keys("Nattliga dörröppningar")
+    browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").click()
+    door = WebDriverWait(browser, 10).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "li.need-link[data-solution='door-sensor'] svg.chart.timeline")))
+    assert len(door.find_elements(By.CSS_SELECTOR, "circle")) == 2
+    assert axe_violations(browser) == []
     screenshot(browser, "need-page")
     assert console_errors(browser) == []
 

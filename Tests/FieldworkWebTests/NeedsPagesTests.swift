@@ -14,6 +14,9 @@ import Testing
         for file in ["pilot-2025-08.senml.json", "pilot-2025-08.csv"] {
             _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/\(file)"))
         }
+        // R01 (door sensor) and R03 (motion sensor) speak of the need: their devices are charted.
+        _ = try await fixture.context.codings.add(document: "int-001", span: 1091..<1200, code: "need.safety.night", coder: "anna")
+        _ = try await fixture.context.codings.add(document: "int-003", span: 298..<400, code: "need.safety.night", coder: "anna")
         _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "door-sensor",
                                                      rationale: "Night door openings <script>alert(1)</script>", coder: "Anna")
         _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "motion-sensor",
@@ -21,10 +24,48 @@ import Testing
         return fixture
     }
 
+    /// R99 has a door sensor of the same linked solution as R01 but never spoke of the need:
+    /// their door is not what the need is about.
+    @Test func onlyDevicesOfResidentsWhoseWordsEvidenceTheNeedAreCharted() async throws {
+        let fixture = try await Self.fixture()
+        let participants = fixture.root.appending(path: "corpus/participants.yaml")
+        try (try String(contentsOf: participants, encoding: .utf8) + """
+
+              - id: R99
+                role: resident
+                administrations: [care]
+                consents:
+                  - {id: c-r99, date: 2025-02-01, scopes: [interview, telemetry]}
+
+            """).write(to: participants, atomically: true, encoding: .utf8)
+        let devices = fixture.root.appending(path: "corpus/devices.yaml")
+        try (try String(contentsOf: devices, encoding: .utf8) + "\n  - {id: r99-door-back, solution: door-sensor, participant: R99}\n")
+            .write(to: devices, atomically: true, encoding: .utf8)
+        let summary = try await fixture.context.ingest.ingest()
+        #expect(summary.succeeded)
+        let readings = fixture.root.appending(path: "r99.csv")
+        try "device,time,metric,value,unit\nr99-door-back,2025-08-28T08:00:00Z,open,1,\nr99-door-back,2025-08-29T08:00:00Z,open,1,\n"
+            .write(to: readings, atomically: true, encoding: .utf8)
+        _ = try await fixture.context.telemetryImport.importFile(readings)
+        var query = TelemetrySummaryService.Query()
+        query.device = "r99-door-back"
+        #expect(try await fixture.context.telemetrySummary.summary(query).rows.count == 2)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/needs/need.safety.night", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("r01-door-front · open"))
+                #expect(!html.contains("r99-door-back"))
+            }
+        }
+    }
+
     @Test func aRejectedSolutionsDevicesAreNotCharted() async throws {
         let fixture = try await WebFixture()
         _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.csv"))
         _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.senml.json"))
+        // R03 speaks of the need, so only the rejection keeps their motion sensor off the page.
+        _ = try await fixture.context.codings.add(document: "int-003", span: 298..<400, code: "need.safety.night", coder: "anna")
         _ = try await fixture.context.needLinks.link(need: "need.safety.night", solution: "motion-sensor",
                                                      rationale: "Too intrusive", status: .rejected, coder: "Anna")
         try await fixture.app().test(.router) { client in
@@ -48,7 +89,14 @@ import Testing
                 #expect(html.contains("Night door openings &lt;script&gt;alert(1)&lt;/script&gt;"))
                 #expect(!html.contains("<script>alert"))
                 #expect(!html.contains("style="))
-                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 2)  // door open, motion
+                #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 1)  // motion per day
+                // The front door: one mark per opening at night in Stockholm time (01:15 on the
+                // nights of 30 August and 2 September), not openings and closings per day.
+                let door = try #require(html.components(separatedBy: "<figure").first { $0.contains("r01-door-front · open") })
+                #expect(door.contains("<svg class=\"chart timeline\""))
+                #expect(door.components(separatedBy: "<circle").count - 1 == 2)
+                #expect(door.contains("<th scope=\"row\">2025-08-30</th><td>01:15</td>"))
+                #expect(door.contains("<th scope=\"row\">2025-09-02</th><td>01:15</td>"))
                 // The door sensor's battery was read on one day: a sentence, not a chart of one point.
                 let battery = try #require(html.components(separatedBy: "<p class=\"reading\">").dropFirst().first)
                 #expect(battery.contains("battery") && battery.contains("one day only"))

@@ -57,6 +57,30 @@ public struct TelemetrySummaryRow: Sendable, Hashable {
 }
 
 public enum TelemetrySummary {
+    /// Day rollups computed from readings, with the day each reading falls on given by `day`
+    /// (a local day number, e.g. in the study's time zone): the stored rollups are UTC days, and
+    /// a reading at 23:30 UTC in summer belongs to the next day in Stockholm. Like the store's,
+    /// only readings with a value are counted.
+    public static func rollups(_ readings: [TelemetryReading], day: (Int64) -> Int64) -> [TelemetryDayRollup] {
+        struct Key: Hashable { let device, metric: String; let unit: String?; let day: Int64 }
+        var folded: [Key: TelemetryDayRollup] = [:]
+        for reading in readings {
+            guard let value = reading.value else { continue }
+            let key = Key(device: reading.device, metric: reading.metric, unit: reading.unit, day: day(reading.time))
+            if var existing = folded[key] {
+                existing.count += 1
+                existing.min = Swift.min(existing.min, value)
+                existing.max = Swift.max(existing.max, value)
+                existing.total += value
+                folded[key] = existing
+            } else {
+                folded[key] = TelemetryDayRollup(device: key.device, metric: key.metric, unit: key.unit, day: key.day,
+                                                 count: 1, min: value, max: value, total: value)
+            }
+        }
+        return folded.values.sorted { ($0.device, $0.metric, $0.unit ?? "", $0.day) < ($1.device, $1.metric, $1.unit ?? "", $1.day) }
+    }
+
     /// Folds day rollups into periods; the mean is total / count over the whole period (not a
     /// mean of daily means, which would weigh a day with one reading like a day with a thousand).
     public static func aggregate(_ rollups: [TelemetryDayRollup], period: TelemetryPeriod) -> [TelemetrySummaryRow] {

@@ -32,6 +32,16 @@ public struct NeedsRegisterService: Sendable {
         return passages
     }
 
+    /// The residents whose consented words are coded with the need (or a need code below it),
+    /// by the attribution rule: whose devices a need's page charts. Group notes count for no one.
+    public func evidencingResidents(needID: String) async throws -> Set<String> {
+        let codebook = try await store.codebook()
+        let needs = Set(codebook.subtree(of: needID).filter { codebook[$0]?.kind == .need })
+        let residents = Set(try await store.participants().filter { $0.role == .resident }.map(\.id))
+        let speakers = try await consentedPassages().passages.filter { needs.contains($0.coding.codeID) }.flatMap(\.participants)
+        return residents.intersection(speakers)
+    }
+
     /// The passages whose words the consent rule lets appear today, and what it withheld: the
     /// evidence of outputs that show no quotes but derive from the words (the actor map).
     public func consentedPassages(coder: String? = nil) async throws -> (passages: [CodedPassage], withheld: WithheldCount) {

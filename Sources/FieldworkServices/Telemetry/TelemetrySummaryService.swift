@@ -10,12 +10,18 @@ public struct TelemetrySummaryService: Sendable {
     public struct Query: Sendable {
         public var device: String?
         public var participant: String?
+        /// Only the devices of these participants (a need's page: the residents whose words
+        /// evidence the need).
+        public var participants: Set<String>?
         public var solutions: Set<String>?
         public var period: TelemetryPeriod = .day
         public var events = true
         public var inactivityHours = 12.0
         /// The residents' time zone, for "at night".
         public var timeZone = TimeZone.current
+        /// Daily rows by the day in this zone, computed from the readings; nil keeps the stored
+        /// rollups, which are UTC days. Only with `period == .day`.
+        public var dayZone: TimeZone?
 
         public init() {}
     }
@@ -28,6 +34,9 @@ public struct TelemetrySummaryService: Sendable {
         public var hiddenDays: Int
     }
 
+    /// The study's time zone: the days of the charts on a need's page.
+    public static let studyTimeZone = TimeZone(identifier: "Europe/Stockholm")!
+
     let workspace: Workspace
     let store: any FieldworkStore
 
@@ -39,6 +48,7 @@ public struct TelemetrySummaryService: Sendable {
     public func summary(_ query: Query) async throws -> Result {
         let devices = try await store.telemetryDevices().filter { device in
             (query.device.map { $0 == device.name } ?? true) && (query.participant.map { $0 == device.participantID } ?? true)
+                && (query.participants.map { $0.contains(device.participantID) } ?? true)
                 && (query.solutions.map { $0.contains(device.solutionID) } ?? true)
         }
         let deviceNamed = Dictionary(devices.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -47,7 +57,17 @@ public struct TelemetrySummaryService: Sendable {
             guard let known = deviceNamed[device] else { return false }
             return gate.decide(participant: known.participantID, solution: known.solutionID, day: day) == .allowed
         }
-        let rollups = devices.isEmpty ? [] : try await store.telemetryDays(devices: devices.map(\.name))
+        let rollups: [TelemetryDayRollup]
+        if let zone = query.dayZone, query.period == .day {
+            // The consent gate then decides on the local day too: consent dates are the residents' dates.
+            var readings: [TelemetryReading] = []
+            for device in devices {
+                readings += try await store.telemetryReadings(device: device.name, metrics: nil, from: nil, to: nil)
+            }
+            rollups = TelemetrySummary.rollups(readings) { Self.localDay($0, in: zone) }
+        } else {
+            rollups = devices.isEmpty ? [] : try await store.telemetryDays(devices: devices.map(\.name))
+        }
         let visible = rollups.filter { allowed($0.device, $0.day) }
         var events: [TelemetryEvent] = []
         if query.events {
@@ -68,6 +88,13 @@ public struct TelemetrySummaryService: Sendable {
         return Result(devices: devices, rows: TelemetrySummary.aggregate(visible, period: query.period),
                       events: events.sorted { ($0.device, $0.start) < ($1.device, $1.start) },
                       hiddenDays: rollups.count - visible.count)
+    }
+
+    /// The day number (days since 1970-01-01) of a UTC instant in `zone`, daylight saving included.
+    static func localDay(_ milliseconds: Int64, in zone: TimeZone) -> Int64 {
+        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        let local = milliseconds / 1000 + Int64(zone.secondsFromGMT(for: date))
+        return local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
     }
 
     static func localHour(_ milliseconds: Int64, in zone: TimeZone) -> Int {

@@ -2,7 +2,8 @@ import FieldworkCore
 import FieldworkServices
 
 /// `/needs/{id}`: the evidence for one need, its linked solutions with their pilot telemetry
-/// (only days the participants' consent covers), and a form to link another solution.
+/// (only the devices of residents whose words evidence the need, only days their consent covers,
+/// days in the study's time zone), and a form to link another solution.
 struct NeedPage {
     let evidence: NeedEvidence
     let catalogue: SolutionCatalogue
@@ -69,7 +70,12 @@ struct NeedPage {
         let series = Dictionary(grouping: rows) { "\($0.device)\u{0}\($0.metric)" }
         for key in series.keys.sorted() {
             guard let points = series[key], let first = points.first else { continue }
-            let counts = solution?.metric(named: first.metric)?.signal != nil
+            let signal = solution?.metric(named: first.metric)?.signal
+            if signal == .door {
+                html += nightTimeline(device: first.device, metric: first.metric)
+                continue
+            }
+            let counts = signal != nil
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
                                        points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
@@ -81,6 +87,20 @@ struct NeedPage {
             html += "<figure class=\"chart\">\(chart.svg())<figcaption>\(HTML.escape(title))</figcaption>\(dataTable(chart))</figure>"
         }
         return html + "</div>"
+    }
+
+    /// A door is about the nights: one mark per opening between 22:00 and 06:00 in the study's
+    /// time zone, not openings and closings per day; beside it the openings as a table.
+    private func nightTimeline(device: String, metric: String) -> String {
+        let title = "\(device) · \(metric) · " + t("need.nightOpenings")
+        let events = telemetry.events.filter { $0.kind == .doorAtNight && $0.device == device }
+        let timeline = NightTimeline(title: title, events: events, zone: TelemetrySummaryService.studyTimeZone)
+        guard !timeline.marks.isEmpty else { return "<p class=\"reading\">\(t.html("need.noNightOpenings", ["title": title]))</p>" }
+        var table = "<table class=\"visually-hidden\"><caption>\(HTML.escape(title))</caption><thead><tr><th scope=\"col\">\(t.html("need.chartNight"))</th><th scope=\"col\">\(t.html("need.chartTime"))</th></tr></thead><tbody>"
+        for mark in timeline.marks {
+            table += "<tr><th scope=\"row\">\(HTML.escape(mark.night))</th><td>\(HTML.escape(mark.time))</td></tr>"
+        }
+        return "<figure class=\"chart\">\(timeline.svg())<figcaption>\(HTML.escape(title))</figcaption>\(table)</tbody></table></figure>"
     }
 
     /// The chart's numbers as a table for screen readers (the SVG is one labelled image).

@@ -42,6 +42,27 @@ import Testing
         #expect(nights.map { UTCTime.isoTimestamp($0.start) } == ["2025-09-01T23:30:00.000Z"])
     }
 
+    @Test func daysInTheStudysTimeZoneCountFromTheReadings() async throws {
+        let workspace = try await TelemetryFixture.workspace()
+        _ = try await TelemetryFixture.importFile(workspace, "plug.csv", """
+            device,time,metric,value,unit
+            r14-plug,2025-08-01T12:00:00Z,power,100,W
+            r14-plug,2025-08-01T23:30:00Z,power,300,W
+            """)
+        var query = TelemetrySummaryService.Query()
+        query.device = "r14-plug"
+        query.events = false
+        // The stored rollups are UTC days: both readings on 1 August.
+        let utc = try await workspace.context.telemetrySummary.summary(query)
+        #expect(utc.rows.map(\.start) == ["2025-08-01"])
+        #expect(utc.rows.map(\.count) == [2])
+        // 23:30 UTC is 01:30 on 2 August in Stockholm (summer time, UTC+2).
+        query.dayZone = TelemetrySummaryService.studyTimeZone
+        let local = try await workspace.context.telemetrySummary.summary(query)
+        #expect(local.rows.map(\.start) == ["2025-08-01", "2025-08-02"])
+        #expect(local.rows.map(\.mean) == [100, 300])
+    }
+
     @Test func aLaterWithdrawalHidesStoredDays() async throws {
         let workspace = try await TelemetryFixture.workspace()
         _ = try await TelemetryFixture.importFile(workspace, "r14.csv", """
