@@ -73,7 +73,7 @@ struct TelemetryCSVReader {
             .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
         let order = Self.columns.compactMap { fields.firstIndex(of: $0) }
         guard order.count == Self.columns.count, fields.count == Self.columns.count else {
-            throw SourceProblem(file: path, line: 1, "the header must name the columns \(Self.columns.joined(separator: ",")) (any order), not \(fields.joined(separator: ","))")
+            throw SourceProblem(file: path, line: 1, "the header must name the columns \(Self.columns.joined(separator: ",")) (any order), not \(Self.shortened(fields.joined(separator: ",")))")
         }
         return order
     }
@@ -120,6 +120,11 @@ struct TelemetryCSVReader {
             throw fail("value '\(String(decoding: valueText, as: UTF8.self))' is not a number, true or false")
         }
         try row(Row(line: line, device: device, metric: metric, unit: unit, time: time, value: value))
+    }
+
+    /// A header quoted in a message: a long line (a data file with no header) is cut, never dumped.
+    static func shortened(_ text: String) -> String {
+        text.count <= 80 ? text : String(text.prefix(80)) + "…"
     }
 
     private static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
