@@ -10,13 +10,19 @@ import Testing
 /// The code × case page, its cells' passages, the co-occurrence cells' passages, and the pages a
 /// blind pass narrows by `coder=` (marked `data-coder-scoped`).
 @Suite struct MatrixPagesTests {
-    /// Participant roles are register values; pages show them in the interface language (the
-    /// Swedish matrix used to say "resident" in its role column).
-    @Test func rolesAreShownInTheInterfaceLanguage() async throws {
+    /// The sample with two coders' codings (AgreementAPITests.code), and a signed-in browser.
+    static func signedInWithCodings(_ body: @escaping @Sendable (WebFixture, any TestClientProtocol, Browser) async throws -> Void) async throws {
         let fixture = try await WebFixture()
         _ = try await AgreementAPITests.code(fixture)
         try await fixture.app().test(.router) { client in
-            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await body(fixture, client, try await Browser.signIn(client, token: fixture.token))
+        }
+    }
+
+    /// Participant roles are register values; pages show them in the interface language (the
+    /// Swedish matrix used to say "resident" in its role column).
+    @Test func rolesAreShownInTheInterfaceLanguage() async throws {
+        try await Self.signedInWithCodings { fixture, client, browser in
             var swedish = browser.headers
             swedish[.acceptLanguage] = "sv"
             func page(_ path: String, _ headers: HTTPFields) async throws -> String {
@@ -36,10 +42,7 @@ import Testing
     /// Participant attributes as columns beside the role (issue 13 part 7), chosen with checkboxes
     /// that stay checked; only participant rows carry them.
     @Test func participantAttributesAsColumns() async throws {
-        let fixture = try await WebFixture()
-        _ = try await AgreementAPITests.code(fixture)
-        try await fixture.app().test(.router) { client in
-            let browser = try await Browser.signIn(client, token: fixture.token)
+        try await Self.signedInWithCodings { fixture, client, browser in
             var english = browser.headers
             english[.acceptLanguage] = "en"
             try await client.execute(uri: "/matrix?rows=participant&attribute=age_band&attribute=living_situation", method: .get,
@@ -61,10 +64,7 @@ import Testing
     /// The pages main added speak Swedish too: the matrix, its cell's passages, the co-occurrence
     /// cell's passages and the audit log, each with its nav entry, and no English left on them.
     @Test func theMatrixPassagesAndAuditPagesSpeakSwedish() async throws {
-        let fixture = try await WebFixture()
-        _ = try await AgreementAPITests.code(fixture)
-        try await fixture.app().test(.router) { client in
-            let browser = try await Browser.signIn(client, token: fixture.token)
+        try await Self.signedInWithCodings { fixture, client, browser in
             var swedish = browser.headers
             swedish[.acceptLanguage] = "sv"
             let pages: [(String, [String])] = [
@@ -92,10 +92,7 @@ import Testing
     }
 
     @Test func theMatrixPageCountsPerRowAndEachCellOpensItsPassages() async throws {
-        let fixture = try await WebFixture()
-        _ = try await AgreementAPITests.code(fixture)
-        try await fixture.app().test(.router) { client in
-            let browser = try await Browser.signIn(client, token: fixture.token)
+        try await Self.signedInWithCodings { fixture, client, browser in
             try await client.execute(uri: "/matrix", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
@@ -175,10 +172,7 @@ import Testing
     }
 
     @Test func pagesThatListCodingsAreNarrowedByCoder() async throws {
-        let fixture = try await WebFixture()
-        _ = try await AgreementAPITests.code(fixture)
-        try await fixture.app().test(.router) { client in
-            let browser = try await Browser.signIn(client, token: fixture.token)
+        try await Self.signedInWithCodings { fixture, client, browser in
             for uri in ["/retrieval", "/orphans", "/matrix", "/cooccurrence"] {
                 try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
                     #expect(String(buffer: response.body).contains("data-coder-scoped"), "\(uri)")
