@@ -49,6 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = {
             var configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
             configuration.maxConnections = OpenFileLimit.raiseForServing()
+            // Colleagues' codings files (git pull, a file share) appear without a restart.
+            configuration.watchesCodingsFiles = true
             return configuration
         }()
         if !configuration.isLoopback {
@@ -64,9 +66,6 @@ struct ServeCommand: AsyncParsableCommand {
                 + "Press Ctrl-C to stop.\n"
             FileHandle.standardOutput.write(Data(lines.utf8))
         }
-        // Colleagues' codings files (git pull, a file share) appear without a restart.
-        let watcher = Task { await LedgerWatcher(context: context).run() }
-        defer { watcher.cancel() }
         do {
             try await app.runService()
         } catch {

@@ -25,7 +25,7 @@ struct PageRoutes {
         func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : $0 } }
         let filter = DocumentsPage.Filter(type: value("type"), language: value("language"),
                                           administration: value("administration"), text: value("text"))
-        let entries = try await DocumentListing(store: context.store).summaries()
+        let entries = try await context.documentListing.summaries()
         let t = Localizer(web.language)
         return page(web, .documents, title: t("documents.title"), body: DocumentsPage(entries: entries, filter: filter, t: t).body())
     }
