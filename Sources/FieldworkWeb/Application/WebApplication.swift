@@ -24,6 +24,9 @@ public struct WebServerConfiguration: Sendable {
     /// Take in colleagues' codings files while serving (`fieldwork serve`); tests that build the
     /// application leave it off and sync explicitly.
     public var watchesCodingsFiles = false
+    /// Host names a TLS-terminating reverse proxy serves this server under (`--allowed-host`);
+    /// requests naming them are answered, and HTTPS origins on them may change things.
+    public var proxiedHosts: [String] = []
 
     public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), logLevel: Logger.Level = .notice,
                 logger: Logger? = nil) {
@@ -84,7 +87,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let port = BoundPort(configuration.port)
-    let policy = HostPolicy(port: port, boundHost: configuration.host)
+    let policy = HostPolicy(port: port, boundHost: configuration.host, proxiedHosts: configuration.proxiedHosts)
     let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy)
     let idle = configuration.idleTimeout.components
     let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
