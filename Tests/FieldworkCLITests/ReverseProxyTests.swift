@@ -138,5 +138,10 @@ import Testing
         let bad = try cli.run("serve", "--allowed-host", "https://fieldwork.example.org")
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--allowed-host: 'https://fieldwork.example.org' is not a host name"), "\(bad.stderr)")
+        try Data("server:\n  allowed_hosts: [localhost]\n".utf8).write(to: workspace.appending(path: "fieldwork.yaml"))
+        let loopbackName = try cli.run("serve", "--port", "0")
+        #expect(loopbackName.status == 1)
+        #expect(loopbackName.stderr.contains("error: fieldwork.yaml: server.allowed_hosts: 'localhost' is a loopback or wildcard address"),
+                "\(loopbackName.stderr)")
     }
 }
