@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -30,16 +31,8 @@ import Testing
     }
 
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     @Test func theDocumentedNginxSiteServesTheWorkbenchOverTLS() throws {
