@@ -14,7 +14,7 @@ struct MatrixRoutes {
         router.get("/matrix/passages", use: passages)
     }
 
-    private func page(_ web: WebContext, title: String, body: String) -> Response {
+    private func page(_ web: WebContext, title: String, body: SafeHTML) -> Response {
         Layout.response(web, .matrix, title: title, coderScoped: true, body: body)
     }
 
