@@ -67,6 +67,7 @@ struct NeedPage {
         guard !rows.isEmpty else { return devices.isEmpty ? "" : "<p class=\"hint\">\(t.html("need.noTelemetry"))</p>" }
         let solution = catalogue[solutionID]
         var html = "<div class=\"charts\">"
+        var inactivityShown: Set<String> = []
         let series = Dictionary(grouping: rows) { "\($0.device)\u{0}\($0.metric)" }
         for key in series.keys.sorted() {
             guard let points = series[key], let first = points.first else { continue }
@@ -76,6 +77,7 @@ struct NeedPage {
                 continue
             }
             let counts = signal != nil
+            if signal == .activity, inactivityShown.insert(first.device).inserted { html += inactivity(device: first.device).rendered }
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
                                        points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
@@ -94,13 +96,19 @@ struct NeedPage {
     private func nightTimeline(device: String, metric: String) -> String {
         let title = "\(device) · \(metric) · " + t("need.nightOpenings")
         let events = telemetry.events.filter { $0.kind == .doorAtNight && $0.device == device }
-        let timeline = NightTimeline(title: title, events: events, zone: TelemetrySummaryService.studyTimeZone)
+        let timeline = NightTimeline(title: title, events: events, zone: telemetry.timeZone)
         guard !timeline.marks.isEmpty else { return "<p class=\"reading\">\(t.html("need.noNightOpenings", ["title": title]))</p>" }
         var table = "<table class=\"visually-hidden\"><caption>\(HTML.escape(title))</caption><thead><tr><th scope=\"col\">\(t.html("need.chartNight"))</th><th scope=\"col\">\(t.html("need.chartTime"))</th></tr></thead><tbody>"
         for mark in timeline.marks {
             table += "<tr><th scope=\"row\">\(HTML.escape(mark.night))</th><td>\(HTML.escape(mark.time))</td></tr>"
         }
         return "<figure class=\"chart\">\(timeline.svg())<figcaption>\(HTML.escape(title))</figcaption>\(table)</tbody></table></figure>"
+    }
+
+    /// Periods without activity against the device type's threshold (after its chart's place).
+    private func inactivity(device: String) -> SafeHTML {
+        InactivityNote(device: device, hours: telemetry.inactivityHours[device] ?? InactivityThresholds.defaults.defaultHours,
+                       events: telemetry.events.filter { $0.kind == .noActivity && $0.device == device }, zone: telemetry.timeZone, t: t).html()
     }
 
     /// The chart's numbers as a table for screen readers (the SVG is one labelled image).
