@@ -89,6 +89,19 @@ import Testing
         #expect(text.contains("## Proposals from the policy labs") && text.contains("| P1: "))
         #expect(text.contains("| Interviews | 7 |"))
         for pseudonym in ["R01", "R02", "S01"] { #expect(!text.contains(pseudonym), "\(pseudonym)") }
+
+        // corpus/access.yaml: policy-lab notes and R01's words for Anna only. Bo's report has no
+        // proposals and none of R01's words; Anna's has both.
+        try "restricted:\n  - document_type: policy-lab\n    coders: [Anna]\n  - participant: R01\n    coders: [Anna]\n"
+            .write(to: root.appending(path: "corpus/access.yaml"), atomically: true, encoding: .utf8)
+        #expect(try cli.run(["report", "--lang", "en", "--format", "md", "--out", "exports/bo.md"], environment: ["FIELDWORK_CODER": "Bo"]).status == 0)
+        #expect(try cli.run(["report", "--lang", "en", "--format", "md", "--out", "exports/anna.md"], environment: ["FIELDWORK_CODER": "Anna"]).status == 0)
+        let bo = try String(contentsOf: root.appending(path: "exports/bo.md"), encoding: .utf8)
+        let anna = try String(contentsOf: root.appending(path: "exports/anna.md"), encoding: .utf8)
+        #expect(!bo.contains("| P1: ") && bo.contains("their proposals are not shown here"))
+        #expect(anna.contains("| P1: "))
+        let r01 = "Det var i januari förra året."
+        #expect(anna.contains(r01) && !bo.contains(r01), "R01's words follow access")
     }
 
     @Test func pdfIsPrintedByChromium() throws {

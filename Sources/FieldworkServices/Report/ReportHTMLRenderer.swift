@@ -124,7 +124,7 @@ public enum ReportHTMLRenderer {
     static func proposals(_ report: StudyReport) -> SafeHTML {
         let t = report.texts
         var html: SafeHTML = "<section>\(heading("proposals", t))<p>\(t.proposalsIntro)</p>"
-        guard !report.proposals.isEmpty else { return html + "<p>\(t.noProposals)</p></section>" }
+        guard !report.proposals.isEmpty else { return html + "<p>\(report.proposalsRestricted ? t.proposalsRestricted : t.noProposals)</p></section>" }
         let rows: [SafeHTML] = report.proposals.map { proposal in
             let status = (t.proposalStatus[proposal.status] ?? proposal.status.rawValue) + (proposal.date.map { " (\($0))" } ?? "")
             let answers = (proposal.answers + proposal.solutions).joined(separator: ", ")

@@ -65,7 +65,7 @@ public enum ReportMarkdownRenderer {
         }
 
         lines += ["## \(e(t.proposalsHeading))", "", e(t.proposalsIntro), ""]
-        if report.proposals.isEmpty { lines += [e(t.noProposals), ""] }
+        if report.proposals.isEmpty { lines += [e(report.proposalsRestricted ? t.proposalsRestricted : t.noProposals), ""] }
         if !report.proposals.isEmpty {
             lines += table([t.proposalColumn, t.statusColumn, t.ownerColumn, t.answersColumn, t.residents], report.proposals.map { proposal in
                 ["\(proposal.id): \(proposal.title)", (t.proposalStatus[proposal.status] ?? proposal.status.rawValue) + (proposal.date.map { " (\($0))" } ?? ""),

@@ -81,6 +81,7 @@ extension ReportTexts {
         answersColumn: "Answers",
         proposalStatus: [.proposed: "proposed", .decided: "decided", .inProgress: "in progress", .done: "done", .rejected: "rejected"],
         noProposals: "No proposals yet.",
+        proposalsRestricted: "The policy labs' notes are restricted to named members of the team: their proposals are not shown here.",
         footer: "Quotes are anonymous and consented. Small numbers are handled as described under “About this report”.",
         consentDate: "Consent as of {date}.",
         evidenceWithheld: "{count} coded passages were left out: consent or access does not allow them.",

@@ -81,6 +81,7 @@ extension ReportTexts {
         answersColumn: "Svarar mot",
         proposalStatus: [.proposed: "föreslaget", .decided: "beslutat", .inProgress: "pågår", .done: "klart", .rejected: "avslaget"],
         noProposals: "Inga förslag än.",
+        proposalsRestricted: "Policylabbens anteckningar är begränsade till namngivna personer i forskarlaget: deras förslag visas inte här.",
         footer: "Citaten är anonyma och samtyckta. Små tal hanteras så som det står under ”Om rapporten”.",
         consentDate: "Samtycke enligt läget {date}.",
         evidenceWithheld: "{count} kodade avsnitt är utelämnade: samtycke eller åtkomst tillåter dem inte.",

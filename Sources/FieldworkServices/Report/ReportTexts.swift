@@ -89,6 +89,7 @@ public struct ReportTexts: Sendable {
     var answersColumn: String
     var proposalStatus: [ProposalStatus: String]
     var noProposals: String
+    var proposalsRestricted: String
     var footer: String
     /// `{date}`.
     var consentDate: String

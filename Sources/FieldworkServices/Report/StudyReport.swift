@@ -109,6 +109,8 @@ public struct StudyReport: Sendable {
     public var timeZone: String
     public var pilots: [PilotSection]
     public var proposals: [ProposalSection]
+    /// Access restricts policy-lab notes to named coders, and the reader is not one of them.
+    public var proposalsRestricted: Bool
     /// Passages the consent rule or access left out of the evidence.
     public var evidenceWithheld: Int
     public var metadata: ExportMetadata

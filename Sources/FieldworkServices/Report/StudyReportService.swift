@@ -58,6 +58,8 @@ public struct StudyReportService: Sendable {
         let documents = try await store.documents().map(\.metadata)
         let dates = documents.compactMap(\.date).sorted()
         let actorMap = try await actorMap(texts: texts, cells: cells)
+        // Proposals are policy-lab notes: where access restricts those to named coders, others get none.
+        let proposalsAllowed = rule.access?.allows(people: [], type: .policyLab) ?? true
         return StudyReport(
             language: language, smallCells: cells, consentDate: rule.today, firstDate: dates.first, lastDate: dates.last,
             adjudicatedDocuments: try await register.adjudicatedDocuments().count,
@@ -65,14 +67,14 @@ public struct StudyReportService: Sendable {
                 let count = documents.filter { $0.type == type }.count
                 return count == 0 ? nil : StudyReport.DocumentCount(type: type, count: count)
             },
-            participants: roles(participants),
+            participants: roles(participants.filter { rule.access?.allows(participant: $0.id) ?? true }),
             needs: needs(evidence.filter { !Self.isCategory($0.need.id, in: codebook) }, all: all, participants: participants, rule: rule, k: settings.smallCells.k, cells: cells,
                          catalogue: catalogue, redact: { redactions.apply($0).text }),
             obstacles: ReportObstacles.sections(codebook: codebook, passages: consented, participants: participants, evidence: evidence),
             solutions: solutions(catalogue: catalogue, links: links, evidence: evidence, codebook: codebook, cells: cells),
             actorMapSVG: actorMap.svg, actorMapMissing: actorMap.missing, timeZone: settings.timeZone.identifier,
             pilots: try await pilots(catalogue: catalogue, settings: settings),
-            proposals: try await proposals(catalogue: catalogue, mask: mask),
+            proposals: proposalsAllowed ? try await proposals(catalogue: catalogue, mask: mask) : [], proposalsRestricted: !proposalsAllowed,
             evidenceWithheld: withheld.total, metadata: metadata)
     }
 
