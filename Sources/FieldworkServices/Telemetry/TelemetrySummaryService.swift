@@ -81,8 +81,9 @@ public struct TelemetrySummaryService: Sendable {
             for device in devices {
                 let metrics = catalogue[device.solutionID]?.metrics.filter { $0.signal != nil } ?? []
                 guard !metrics.isEmpty else { continue }
+                // Consent is weighed on the same days as the rows: a day the rows hide has no events.
                 let readings = try await store.telemetryReadings(device: device.name, metrics: metrics.map(\.name), from: nil, to: nil)
-                    .filter { allowed($0.device, UTCTime.day($0.time)) }
+                    .filter { allowed($0.device, Self.isUTC(zone) ? UTCTime.day($0.time) : Self.localDay($0.time, in: zone)) }
                 let doors = Set(metrics.filter { $0.signal == .door }.map(\.name))
                 events += TelemetryEvents.doorsAtNight(readings.filter { doors.contains($0.metric) }) { time in
                     Self.localHour(time, in: zone)

@@ -96,6 +96,26 @@ import Testing
         #expect(try await workspace.context.telemetrySummary.summary(query).events.filter { $0.kind == .noActivity }.isEmpty)
     }
 
+    /// R16 withdrew on 2025-09-01: 23:30 UTC on 31 August is 01:30 on 1 September in Stockholm,
+    /// a day the rows hide, so it makes no event either.
+    @Test func eventsWeighConsentOnTheStudysDaysAsTheRowsDo() async throws {
+        let workspace = try await TelemetryFixture.workspace()
+        _ = try await TelemetryFixture.importFile(workspace, "r16.csv", """
+            device,time,metric,value,unit
+            r16-plug,2025-08-31T08:00:00Z,power,5,W
+            r16-plug,2025-08-31T23:30:00Z,power,7,W
+            """)
+        var query = TelemetrySummaryService.Query()
+        query.device = "r16-plug"
+        query.inactivityHours = 1
+        let local = try await workspace.context.telemetrySummary.summary(query)
+        #expect(local.rows.map(\.start) == ["2025-08-31"] && local.hiddenDays == 1)
+        #expect(local.events.isEmpty)
+        query.timeZone = TimeZone(identifier: "UTC")!
+        let utc = try await workspace.context.telemetrySummary.summary(query)
+        #expect(utc.rows.map(\.count) == [2] && utc.events.map(\.kind) == [.noActivity])
+    }
+
     @Test func aBadTelemetrySettingNamesItsLine() async throws {
         let workspace = try await TelemetryFixture.workspace()
         try workspace.write("fieldwork.yaml", "publication:\n  min_count: 5\ntelemetry:\n  time_zone: Europe/Stokholm\n  inactivity_hours: {smart-plug: -3}\n")
