@@ -60,11 +60,11 @@ stored=$(sqlite3 "$WS/.fieldwork/fieldwork.sqlite" "SELECT COUNT(*) FROM reading
 
 say "daily summary"
 t0=$(now)
-rows=$("$BIN" --workspace "$WS" telemetry summary --period day --no-events | wc -l)
+rows=$("$BIN" --workspace "$WS" telemetry summary --period day --no-events --time-zone UTC | wc -l)
 t1=$(now)
 summary=$(elapsed "$t0" "$t1")
 t0=$(now)
-"$BIN" --workspace "$WS" telemetry summary --period week --no-events >/dev/null
+"$BIN" --workspace "$WS" telemetry summary --period week --no-events --time-zone UTC >/dev/null
 t1=$(now)
 weekly=$(elapsed "$t0" "$t1")
 t0=$(now)

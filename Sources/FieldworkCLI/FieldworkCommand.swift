@@ -9,7 +9,7 @@ public struct FieldworkCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, ServeCommand.self, StatusCommand.self, DocumentsCommand.self, SegmentsCommand.self,
             CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self, ImportCommand.self,
-            AgreementCommand.self, AdjudicateCommand.self, NeedsCommand.self, RegisterCommand.self, LinkCommand.self, UnlinkCommand.self, SolutionsCommand.self, TelemetryCommand.self, HandoutCommand.self,
+            AgreementCommand.self, AdjudicateCommand.self, NeedsCommand.self, RegisterCommand.self, LinkCommand.self, UnlinkCommand.self, SolutionsCommand.self, TelemetryCommand.self, HandoutCommand.self, ReportCommand.self,
             BackupCommand.self, RestoreCommand.self, AuditCommand.self, EraseCommand.self,
             ConsentCommand.self, RedactCommand.self, CheckCommand.self,
         ]

@@ -60,6 +60,27 @@ import Testing
         }
     }
 
+    /// An activity signal's silences are measured against its device type's threshold, which
+    /// fieldwork.yaml sets (issue 13 part 3).
+    @Test func inactivityIsShownAgainstTheDeviceTypesThreshold() async throws {
+        let fixture = try await Self.fixture()
+        func page() async throws -> String {
+            try await fixture.app().test(.router) { client in
+                let browser = try await Browser.signIn(client, token: fixture.token)
+                return try await client.execute(uri: "/needs/need.safety.night", method: .get, headers: browser.headers) { response in
+                    String(buffer: response.body)
+                }
+            }
+        }
+        let defaults = try await page()
+        #expect(defaults.contains("r03-motion-hall · time without activity"))
+        #expect(defaults.contains("12 h or more without activity (the threshold for this type of device)"))
+        try "telemetry:\n  inactivity_hours:\n    motion-sensor: 1\n".write(to: fixture.root.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
+        let configured = try await page()
+        #expect(configured.contains("periods of 1 h or more without activity (the threshold for this type of device)"))
+        #expect(configured.contains("<table class=\"inactivity\">"))
+    }
+
     @Test func aRejectedSolutionsDevicesAreNotCharted() async throws {
         let fixture = try await WebFixture()
         _ = try await fixture.context.telemetryImport.importFile(fixture.root.appending(path: "corpus/telemetry/pilot-2025-08.csv"))

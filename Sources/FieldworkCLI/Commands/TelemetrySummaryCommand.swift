@@ -6,22 +6,30 @@ import Foundation
 struct TelemetrySummaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Count, min, max and mean per device, metric and day or week; door openings at night, long inactivity.")
+        abstract: "Count, min, max and mean per device, metric and day or week; door openings at night, long inactivity.",
+        discussion: """
+            Days, weeks and nights are the study's time zone (fieldwork.yaml telemetry: time_zone, default \
+            Europe/Stockholm) unless --time-zone says otherwise; UTC reads the stored daily rollups (fastest). \
+            Inactivity is measured against each device type's threshold (fieldwork.yaml telemetry: \
+            inactivity_hours) unless --inactivity-hours sets one for all.
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Only this device (pseudonym).", valueName: "D")) var device: String?
     @Option(help: ArgumentHelp("Only this participant's devices.", valueName: "P")) var participant: String?
-    @Option(help: "day or week (ISO weeks, UTC).") var period: String = TelemetryPeriod.day.rawValue
-    @Option(help: "Report gaps of at least this many hours between activity signals.") var inactivityHours: Double = 12
-    @Option(help: "Time zone for 'at night' (22–06), e.g. Europe/Stockholm (default: this machine's).") var timeZone: String?
+    @Option(help: "day or week (ISO weeks), in the study's time zone.") var period: String = TelemetryPeriod.day.rawValue
+    @Option(help: "Report gaps of at least this many hours between activity signals, for every device (default: per device type, fieldwork.yaml).")
+    var inactivityHours: Double?
+    @Option(help: "Time zone of the days and of 'at night' (22–06), e.g. UTC (default: the study's, fieldwork.yaml, else Europe/Stockholm).")
+    var timeZone: String?
     @Flag(help: "Skip event detection (reads every door and activity reading).") var noEvents = false
 
     func validate() throws {
         guard TelemetryPeriod(rawValue: period) != nil else { throw ValidationError("--period must be day or week") }
         if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone '\(timeZone)'") }
-        guard inactivityHours > 0 else { throw ValidationError("--inactivity-hours must be positive") }
+        if let inactivityHours, !(inactivityHours > 0) { throw ValidationError("--inactivity-hours must be positive") }
     }
 
     func run() async throws {

@@ -6,10 +6,13 @@ import Foundation
 public struct ActorMapService: Sendable {
     let workspace: Workspace
     let store: any FieldworkStore
+    /// Evidence from the consensus where a document was adjudicated (`NeedsRegisterService`).
+    let preferConsensus: Bool
 
-    public init(workspace: Workspace, store: any FieldworkStore) {
+    public init(workspace: Workspace, store: any FieldworkStore, preferConsensus: Bool = false) {
         self.workspace = workspace
         self.store = store
+        self.preferConsensus = preferConsensus
     }
 
     /// Reads `corpus/actors.yaml` (an empty catalogue when there is none); problems throw
@@ -38,7 +41,7 @@ public struct ActorMapService: Sendable {
         if let actorID = options.actorID, !catalogue.actors.contains(where: { $0.id == actorID && $0.kind == .administration }) {
             throw ActorMapError.notAnAdministration(actorID)
         }
-        let register = NeedsRegisterService(store: store)
+        let register = NeedsRegisterService(store: store, preferConsensus: preferConsensus)
         let participants = try await store.participants()
         let (passages, withheld) = try await register.consentedPassages()
         let rule = ConsentRule.today(participants)

@@ -3,9 +3,13 @@ import FieldworkCore
 /// The needs register: every code of kind `need` with its evidence and linked solutions.
 public struct NeedsRegisterService: Sendable {
     let store: any FieldworkStore
+    /// Where the team adjudicated, its decisions count (`ConsensusEvidence`): the study report's
+    /// evidence. Applies when no single coder is asked for.
+    let preferConsensus: Bool
 
-    public init(store: any FieldworkStore) {
+    public init(store: any FieldworkStore, preferConsensus: Bool = false) {
         self.store = store
+        self.preferConsensus = preferConsensus
     }
 
     /// `coder`: evidence from that coder's codings only.
@@ -29,7 +33,22 @@ public struct NeedsRegisterService: Sendable {
                                              attribution: entry.attribution(of: segment)))
             }
         }
-        return passages
+        guard preferConsensus, coder == nil else { return passages }
+        return ConsensusEvidence.select(passages, dismissals: try await dismissals())
+    }
+
+    /// The adjudication's dismissals (document memos `Adjudication: dismissed code=… passage=…`).
+    private func dismissals() async throws -> [ConsensusEvidence.Dismissal] {
+        try await store.memos(target: .document, targetID: nil).compactMap { memo in
+            guard let note = AdjudicationNote(memoText: memo.text), case .dismissed(let code) = note.kind else { return nil }
+            return ConsensusEvidence.Dismissal(documentID: memo.targetID, code: code, start: note.start, end: note.end)
+        }
+    }
+
+    /// The documents where the consensus decided something (with `preferConsensus`), sorted.
+    public func adjudicatedDocuments() async throws -> [String] {
+        guard preferConsensus else { return [] }
+        return Set(try await store.codings(CodingFilter(coder: Consensus.coder, status: .anchored)).map(\.documentID)).sorted()
     }
 
     /// The residents whose consented words are coded with the need (or a need code below it),

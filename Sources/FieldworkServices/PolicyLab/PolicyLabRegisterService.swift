@@ -20,15 +20,18 @@ public struct PolicyLabRegisterService: Sendable {
 
     let workspace: Workspace
     let store: any FieldworkStore
+    /// Evidence from the consensus where a document was adjudicated (`NeedsRegisterService`).
+    let preferConsensus: Bool
 
-    public init(workspace: Workspace, store: any FieldworkStore) {
+    public init(workspace: Workspace, store: any FieldworkStore, preferConsensus: Bool = false) {
         self.workspace = workspace
         self.store = store
+        self.preferConsensus = preferConsensus
     }
 
     public func register(coder: String? = nil) async throws -> Result {
         let read = try await notes()
-        let consented = try await NeedsRegisterService(store: store).consentedPassages(coder: coder)
+        let consented = try await NeedsRegisterService(store: store, preferConsensus: preferConsensus).consentedPassages(coder: coder)
         let participants = try await store.participants()
         let built = PolicyLabRegister.build(notes: read.notes, passages: consented.passages, codebook: try await store.codebook(),
                                             solutionIDs: Set(try SolutionCatalogue.load(workspace).solutions.map(\.id)),

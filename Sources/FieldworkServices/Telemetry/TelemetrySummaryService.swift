@@ -16,12 +16,12 @@ public struct TelemetrySummaryService: Sendable {
         public var solutions: Set<String>?
         public var period: TelemetryPeriod = .day
         public var events = true
-        public var inactivityHours = 12.0
-        /// The residents' time zone, for "at night".
-        public var timeZone = TimeZone.current
-        /// Daily rows by the day in this zone, computed from the readings; nil keeps the stored
-        /// rollups, which are UTC days. Only with `period == .day`.
-        public var dayZone: TimeZone?
+        /// One threshold for every device (the CLI's `--inactivity-hours`); nil: the workspace's
+        /// per device type (`fieldwork.yaml`, else `InactivityThresholds.defaults`).
+        public var inactivityHours: Double?
+        /// The zone of the days and of "at night"; nil: the study's (`fieldwork.yaml`
+        /// `telemetry: time_zone`, default Europe/Stockholm).
+        public var timeZone: TimeZone?
 
         public init() {}
     }
@@ -32,6 +32,10 @@ public struct TelemetrySummaryService: Sendable {
         public var events: [TelemetryEvent]
         /// Days hidden because consent no longer covers them.
         public var hiddenDays: Int
+        /// The zone the days and nights were counted in.
+        public var timeZone: TimeZone
+        /// The inactivity threshold each device was measured against, by device name.
+        public var inactivityHours: [String: Double]
 
         /// The daily rows of a solution's devices, one series per device and metric (ordered by
         /// device, then metric); nil when the solution has no device here, empty when its devices
@@ -48,9 +52,6 @@ public struct TelemetrySummaryService: Sendable {
             events.filter { $0.kind == .doorAtNight && $0.device == device }
         }
     }
-
-    /// The study's time zone: the days of the charts on a need's page.
-    public static let studyTimeZone = TimeZone(identifier: "Europe/Stockholm")!
 
     let workspace: Workspace
     let store: any FieldworkStore
@@ -72,9 +73,14 @@ public struct TelemetrySummaryService: Sendable {
             guard let known = deviceNamed[device] else { return false }
             return gate.decide(participant: known.participantID, solution: known.solutionID, day: day) == .allowed
         }
+        let settings = try workspace.settings()
+        let zone = query.timeZone ?? settings.timeZone
+        let thresholds = Dictionary(devices.map { ($0.name, query.inactivityHours ?? settings.inactivity.hours(for: $0.solutionID)) },
+                                    uniquingKeysWith: { first, _ in first })
         let rollups: [TelemetryDayRollup]
-        if let zone = query.dayZone, query.period == .day {
-            // The consent gate then decides on the local day too: consent dates are the residents' dates.
+        if !Self.isUTC(zone) {
+            // The stored rollups are UTC days: local days are counted from the readings, and the
+            // consent gate then decides on the local day too (consent dates are the residents' dates).
             var readings: [TelemetryReading] = []
             for device in devices {
                 readings += try await store.telemetryReadings(device: device.name, metrics: nil, from: nil, to: nil)
@@ -87,22 +93,27 @@ public struct TelemetrySummaryService: Sendable {
         var events: [TelemetryEvent] = []
         if query.events {
             let catalogue = try SolutionCatalogue.load(workspace)
-            let zone = query.timeZone
             for device in devices {
                 let metrics = catalogue[device.solutionID]?.metrics.filter { $0.signal != nil } ?? []
                 guard !metrics.isEmpty else { continue }
+                // Consent is weighed on the same days as the rows: a day the rows hide has no events.
                 let readings = try await store.telemetryReadings(device: device.name, metrics: metrics.map(\.name), from: nil, to: nil)
-                    .filter { allowed($0.device, UTCTime.day($0.time)) }
+                    .filter { allowed($0.device, Self.isUTC(zone) ? UTCTime.day($0.time) : Self.localDay($0.time, in: zone)) }
                 let doors = Set(metrics.filter { $0.signal == .door }.map(\.name))
                 events += TelemetryEvents.doorsAtNight(readings.filter { doors.contains($0.metric) }) { time in
                     Self.localHour(time, in: zone)
                 }
-                events += TelemetryEvents.noActivity(readings, hours: query.inactivityHours)
+                events += TelemetryEvents.noActivity(readings, hours: thresholds[device.name] ?? settings.inactivity.defaultHours)
             }
         }
         return Result(devices: devices, rows: TelemetrySummary.aggregate(visible, period: query.period),
                       events: events.sorted { ($0.device, $0.start) < ($1.device, $1.start) },
-                      hiddenDays: rollups.count - visible.count)
+                      hiddenDays: rollups.count - visible.count, timeZone: zone, inactivityHours: thresholds)
+    }
+
+    /// A zone that is UTC all year: the stored rollups are its days.
+    static func isUTC(_ zone: TimeZone) -> Bool {
+        zone.secondsFromGMT() == 0 && zone.nextDaylightSavingTimeTransition == nil
     }
 
     /// The day number (days since 1970-01-01) of a UTC instant in `zone`, daylight saving included.

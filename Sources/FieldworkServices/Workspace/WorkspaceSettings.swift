@@ -10,6 +10,9 @@ import Yams
 ///   min_count: 5           # counts of fewer participants are shown as "< 5" with --for-publication
 /// server:
 ///   allowed_hosts: [fieldwork.example.org]   # names a TLS reverse proxy serves the workbench under
+/// telemetry:
+///   time_zone: Europe/Stockholm   # the study's days and nights (default Europe/Stockholm)
+///   inactivity_hours: {default: 12, motion-sensor: 8}   # per device type (solution id)
 /// ```
 public struct WorkspaceSettings: Sendable, Hashable {
     public static let fileName = "fieldwork.yaml"
@@ -20,6 +23,12 @@ public struct WorkspaceSettings: Sendable, Hashable {
     public var interfaceLanguage: String?
     /// Host names a TLS-terminating reverse proxy serves the workbench under (`server.allowed_hosts`).
     public var allowedHosts: [String] = []
+    /// The study's time zone: the days of charts, summaries and the report, and its nights.
+    public var timeZone = WorkspaceSettings.defaultTimeZone
+    /// No activity for this long is an event, per device type.
+    public var inactivity = InactivityThresholds.defaults
+
+    public static let defaultTimeZone = TimeZone(identifier: "Europe/Stockholm")!
 
     public init(smallCells: SmallCells = SmallCells(), interfaceLanguage: String? = nil) {
         self.smallCells = smallCells
@@ -32,7 +41,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
         var settings = WorkspaceSettings()
         if root.isNull { return settings }
-        let top = reader.mapping(root, allowed: ["publication", "interface_language", "server"], what: fileName) ?? [:]
+        let top = reader.mapping(root, allowed: ["publication", "interface_language", "server", "telemetry"], what: fileName) ?? [:]
         if let node = top["server"], let server = reader.mapping(node, allowed: ["allowed_hosts"], what: "server") {
             settings.allowedHosts = reader.strings(server, "allowed_hosts").map(\.value)
         }
@@ -52,8 +61,37 @@ public struct WorkspaceSettings: Sendable, Hashable {
                 reader.report(top["interface_language"], "interface_language must be one of \(interfaceLanguages.joined(separator: ", "))")
             }
         }
+        if let node = top["telemetry"] { parseTelemetry(node, into: &settings, reader: &reader) }
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
         return settings
+    }
+
+    /// `telemetry: {time_zone: ZONE, inactivity_hours: {default: N, TYPE: N}}`.
+    private static func parseTelemetry(_ node: Node, into settings: inout WorkspaceSettings, reader: inout YAMLReader) {
+        guard let telemetry = reader.mapping(node, allowed: ["time_zone", "inactivity_hours"], what: "telemetry") else { return }
+        if let name = reader.string(telemetry, "time_zone", in: node) {
+            if let zone = TimeZone(identifier: name) {
+                settings.timeZone = zone
+            } else {
+                reader.report(telemetry["time_zone"], "unknown time zone '\(name)' (write an IANA name such as Europe/Stockholm)")
+            }
+        }
+        guard let hoursNode = telemetry["inactivity_hours"], !hoursNode.isNull else { return }
+        guard case .mapping(let mapping) = hoursNode else {
+            reader.report(hoursNode, "inactivity_hours must map device types (solution ids) or 'default' to hours")
+            return
+        }
+        var fallback: Double?
+        var byType: [String: Double] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string, case .scalar(let scalar) = value, let hours = Double(scalar.string.trimmingSpaces),
+                  hours > 0, hours.isFinite else {
+                reader.report(value, "inactivity_hours: '\(keyNode.string ?? "")' must be a positive number of hours")
+                continue
+            }
+            if key == "default" { fallback = hours } else { byType[key] = hours }
+        }
+        settings.inactivity = settings.inactivity.merging(defaultHours: fallback, byType: byType)
     }
 
     /// Reads the workspace's file (defaults when there is none).

@@ -63,6 +63,7 @@ public func buildRouter(
     RegisterRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)
     HandoutRoutes(context: context).register(on: router)
+    ReportRoutes(context: context).register(on: router)
     AgreementRoutes(context: context).register(on: router)
     AuditRoutes(context: context).register(on: router)
     MatrixRoutes(context: context).register(on: router)

@@ -67,6 +67,7 @@ struct NeedPage {
         guard !series.isEmpty else { return "<p class=\"hint\">\(t.html("need.noTelemetry"))</p>" }
         let solution = catalogue[solutionID]
         var html: SafeHTML = "<div class=\"charts\">"
+        var inactivityShown: Set<String> = []
         for points in series {
             guard let first = points.first else { continue }
             let signal = solution?.metric(named: first.metric)?.signal
@@ -75,6 +76,7 @@ struct NeedPage {
                 continue
             }
             let counts = signal != nil
+            if signal == .activity, inactivityShown.insert(first.device).inserted { html += inactivity(device: first.device) }
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
                                        points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
@@ -93,13 +95,19 @@ struct NeedPage {
     private func nightTimeline(device: String, metric: String) -> SafeHTML {
         let title = "\(device) · \(metric) · " + t("need.nightOpenings")
         let events = telemetry.nightOpenings(of: device)
-        let timeline = NightTimeline(title: title, events: events, zone: TelemetrySummaryService.studyTimeZone)
+        let timeline = NightTimeline(title: title, events: events, zone: telemetry.timeZone)
         guard !timeline.marks.isEmpty else { return "<p class=\"reading\">\(t.html("need.noNightOpenings", ["title": title]))</p>" }
         var table: SafeHTML = "<table class=\"visually-hidden\"><caption>\(title)</caption><thead><tr><th scope=\"col\">\(t.html("need.chartNight"))</th><th scope=\"col\">\(t.html("need.chartTime"))</th></tr></thead><tbody>"
         for mark in timeline.marks {
             table += "<tr><th scope=\"row\">\(mark.night)</th><td>\(mark.time)</td></tr>"
         }
         return "<figure class=\"chart\">\(timeline.svg())<figcaption>\(title)</figcaption>\(table)</tbody></table></figure>"
+    }
+
+    /// Periods without activity against the device type's threshold (after its chart's place).
+    private func inactivity(device: String) -> SafeHTML {
+        InactivityNote(device: device, hours: telemetry.inactivityHours[device] ?? InactivityThresholds.defaults.defaultHours,
+                       events: telemetry.events.filter { $0.kind == .noActivity && $0.device == device }, zone: telemetry.timeZone, t: t).html()
     }
 
     /// The chart's numbers as a table for screen readers (the SVG is one labelled image).

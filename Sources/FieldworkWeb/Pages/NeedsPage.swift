@@ -13,6 +13,7 @@ struct NeedsPage {
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("needs.title"))</h1><p class=\"hint\">\(t.html("needs.hint"))</p>"
+        html += "<p class=\"report-link\"><a href=\"/report\">\(t.html("needs.report"))</a></p>"
         if !packs.isEmpty {
             html += "<p class=\"packs\">\(t.html("needs.packs")) " + packs.map { pack -> SafeHTML in
                 let path = "/handouts/workshops/\(pack.name)"

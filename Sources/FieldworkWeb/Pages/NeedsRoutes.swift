@@ -31,11 +31,9 @@ struct NeedsRoutes {
         evidence.need = evidence.need.localized(web.language.rawValue)
         var query = TelemetrySummaryService.Query()
         query.solutions = Set(evidence.links.map(\.solutionID))
-        // Only the devices of residents who raised the need, by day in the study's time zone.
+        // Only the devices of residents who raised the need; days and nights are the study's
+        // (the query's time zone left to fieldwork.yaml).
         query.participants = try await context.needsRegister.evidencingResidents(needID: id)
-        query.dayZone = TelemetrySummaryService.studyTimeZone
-        // Door openings at night are drawn as events; the night is the study's.
-        query.timeZone = TelemetrySummaryService.studyTimeZone
         let telemetry = try await context.telemetrySummary.summary(query)
         let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace), telemetry: telemetry, t: Localizer(web.language)).body()
         return page(web, .needs, title: evidence.need.name, body: body)
