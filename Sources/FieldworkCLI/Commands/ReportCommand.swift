@@ -35,7 +35,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let service = StudyReportService(workspace: context.workspace, store: context.store)
+        let service = context.studyReport
         let url = URL(fileURLWithPath: out ?? "exports/report.\(format.rawValue)", relativeTo: context.workspace.root).standardizedFileURL
         do {
             let report = try await service.report(.init(language: lang, forPublication: forPublication))
@@ -54,7 +54,7 @@ struct ReportCommand: AsyncParsableCommand {
                                            counts: ["needs": report.needs.count, "quotes": quotes, "proposals": report.proposals.count],
                                            applied: metadata, metadata: ["language": report.language, "withheld_quotes": "\(quotesWithheld) quotes"])
             print(metadata.summary)
-            print("wrote the study report (\(report.language), \(report.needs.count) needs, \(quotes) quote\(quotes == 1 ? "" : "s"), \(quotesWithheld) withheld) to \(url.path)"
+            print("wrote the study report (\(report.language), \(report.needs.count) needs, \(quotes) quote\(quotes == 1 ? "" : "s"), \(quotesWithheld) not quoted without consent to quote) to \(url.path)"
                   + (report.smallCells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""))
         } catch let error as ExternalProgramError {
             printError("error: \(error)")

@@ -26,5 +26,6 @@ extension FieldworkContext {
     public var needsRegisterExport: NeedsRegisterExport { NeedsRegisterExport(store: store) }
     public var telemetryExport: TelemetryExport { TelemetryExport(store: store) }
     public var participantsExport: ParticipantsExport { ParticipantsExport(store: store) }
+    public var studyReport: StudyReportService { StudyReportService(workspace: workspace, store: store) }
     public var policyLabRegisterExport: PolicyLabRegisterExport { PolicyLabRegisterExport(workspace: workspace, store: store) }
 }

@@ -20,7 +20,7 @@ struct ReportRoutes {
         }
     }
 
-    var service: StudyReportService { StudyReportService(workspace: context.workspace, store: context.store) }
+    var service: StudyReportService { context.studyReport }
 
     /// The report a request asks for; an unknown language is refused, not ignored.
     func options(_ request: Request) throws -> StudyReportService.Request {
