@@ -56,7 +56,7 @@ struct HandoutCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let service = HandoutService(workspace: context.workspace, store: context.store)
+        let service = context.handouts
         let root = context.workspace.root
         do {
             if let theme {

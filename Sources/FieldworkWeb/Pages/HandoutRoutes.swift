@@ -20,7 +20,7 @@ struct HandoutRoutes {
         }
     }
 
-    var service: HandoutService { HandoutService(workspace: context.workspace, store: context.store) }
+    var service: HandoutService { context.handouts }
 
     /// The handout options a request asks for; an unknown language is refused, not ignored.
     func request(_ request: Request) throws -> HandoutService.Request {

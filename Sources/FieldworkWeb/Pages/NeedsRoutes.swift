@@ -17,7 +17,7 @@ struct NeedsRoutes {
     }
 
     @Sendable func needs(_ request: Request, context web: WebContext) async throws -> Response {
-        let handouts = HandoutService(workspace: context.workspace, store: context.store)
+        let handouts = context.handouts
         // A plan that does not parse is left out here; its own page says what is wrong.
         let packs = handouts.planNames().compactMap { name in (try? handouts.plan(named: name)).flatMap { $0 }.map { (name: name, title: $0.title) } }
         let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),

@@ -25,7 +25,7 @@ struct PageRoutes {
         func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : $0 } }
         let filter = DocumentListing.Filter(type: value("type"), language: value("language"),
                                             administration: value("administration"), text: value("text"))
-        let entries = try await DocumentListing(store: context.store).summaries()
+        let entries = try await context.documentListing.summaries()
         let shown = entries.filter { filter.matches($0.summary.metadata) }
         let languages = Set(entries.compactMap(\.summary.metadata.language)).sorted()
         let t = Localizer(web.language)
