@@ -29,6 +29,11 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         self.prev = prev
     }
 
+    /// The details worth showing: those with a value, by key.
+    public var shownDetails: [(key: String, value: String)] {
+        details.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
+    }
+
     /// The `prev` of the first entry.
     public static let genesis = String(repeating: "0", count: 64)
 

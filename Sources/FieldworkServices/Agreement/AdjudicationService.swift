@@ -46,6 +46,9 @@ public struct AdjudicationService: Sendable {
         public var passages: [Passage]
         /// Segments consent withholds today: not units, so never disputed passages here.
         public var withheld = WithheldCount()
+
+        /// Disputed codes not yet accepted or dismissed, over all passages.
+        public var openDecisions: Int { passages.reduce(0) { $0 + $1.decisions.filter { $0.state == .open }.count } }
     }
 
     let store: any FieldworkStore

@@ -10,6 +10,11 @@ public struct SegmentPassage: Sendable, Hashable {
     public var withheld: ConsentRule.Reason?
     /// The codings of the pair's codes overlapping the segment (of the coder asked for, or anyone's).
     public var codings: [Coding]
+
+    /// Who applied `code` here, by name.
+    public func coders(of code: String) -> [String] {
+        Set(codings.filter { $0.codeID == code }.map(\.coder)).sorted()
+    }
 }
 
 extension AgreementService {

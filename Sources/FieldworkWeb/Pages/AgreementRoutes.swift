@@ -47,7 +47,8 @@ struct AgreementRoutes {
         let coder = value("coder")
         let passages = try await context.agreement.cooccurrencePassages(a, b, coder: coder)
         let t = Localizer(web.language)
-        let body = CooccurrencePassagesPage(codeA: a, codeB: b, coder: coder, passages: passages,
+        let body = CooccurrencePassagesPage(codeA: a, codeB: b, coder: coder, counted: passages.filter { $0.withheld == nil },
+                                            withheld: passages.filter { $0.withheld != nil },
                                             codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()
         return page(web, title: t("cooccurrence.passagesTitle"), coderScoped: true, body: body)
     }

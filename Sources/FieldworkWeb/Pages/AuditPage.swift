@@ -4,6 +4,7 @@ import FieldworkServices
 /// The audit log as a table: when, who, what, and the details (ids, files, counts, consent
 /// rules — never content). The chain's state is stated on top; a broken chain names its lines.
 struct AuditPage {
+    /// Newest first (the route orders them).
     let entries: [AuditEntry]
     let verification: AuditChain.Verification
     let t: Localizer
@@ -19,9 +20,8 @@ struct AuditPage {
         }
         guard !entries.isEmpty else { return html + "<p class=\"empty\">\(t.html("audit.empty"))</p>" }
         html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th>" + ["audit.when", "audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
-        for entry in entries.reversed() {
-            let details = entry.details.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }
-                .map { detail -> SafeHTML in "<div><span class=\"key\">\(detail.key)</span> \(detail.value)</div>" }.joined()
+        for entry in entries {
+            let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\">\(detail.key)</span> \(detail.value)</div>" }.joined()
             html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td>\(entry.at)</td><td>\(entry.by)</td>"
                 + "<td>\(t.html("audit.action.\(entry.action.rawValue)"))</td><td>\(details)</td></tr>"
         }

@@ -12,7 +12,7 @@ struct AuditRoutes {
     @Sendable func audit(_ request: Request, context web: WebContext) async throws -> Response {
         let log = context.audit
         let t = Localizer(web.language)
-        let body = AuditPage(entries: try await log.entries(), verification: try await log.verify(), t: t).body()
+        let body = AuditPage(entries: try await log.entries().reversed(), verification: try await log.verify(), t: t).body()
         return Layout.response(web, .audit, title: t("audit.title"), body: body)
     }
 }

@@ -5,7 +5,8 @@ import FieldworkServices
 /// Editing (add, rename, move) is done by the script through `/api/codebook`.
 struct CodebookPage {
     let codebook: Codebook
-    let counts: [String: Int]
+    /// Codings per code, each code counting those of every code below it too.
+    let totals: [String: Int]
     let t: Localizer
 
     func body() -> SafeHTML {
@@ -17,10 +18,6 @@ struct CodebookPage {
             """
         for root in codebook.roots { html += node(root) }
         return html + "</ul>"
-    }
-
-    private func total(_ id: String) -> Int {
-        codebook.subtree(of: id).reduce(0) { $0 + (counts[$1] ?? 0) }
     }
 
     private func node(_ code: Code) -> SafeHTML {
@@ -37,7 +34,7 @@ struct CodebookPage {
             <div class="code-row"><span class="code-dot" data-code="\(code.id)"></span>\
             <span class="code-name" id="code-\(code.id)">\(code.name)</span> <code class="id">\(code.id)</code> \
             <span class="kind">\(code.kind.rawValue)</span> \
-            <a class="count" href="/retrieval?code=\(code.id)" title="\(t.html("codebook.countTitle"))">\(total(code.id))</a>\
+            <a class="count" href="/retrieval?code=\(code.id)" title="\(t.html("codebook.countTitle"))">\(totals[code.id] ?? 0)</a>\
             <span class="code-actions"><button type="button" class="rename">\(t.html("codebook.rename"))</button> <button type="button" class="move">\(t.html("codebook.move"))</button> <button type="button" class="add-child">\(t.html("codebook.addChild"))</button></span></div>
             """
         if !details.isEmpty { html += "<dl class=\"definition\">\(details)</dl>" }

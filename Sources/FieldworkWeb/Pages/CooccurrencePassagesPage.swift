@@ -7,7 +7,9 @@ struct CooccurrencePassagesPage {
     let codeA: String
     let codeB: String
     let coder: String?
-    let passages: [SegmentPassage]
+    /// The passages the pair's Both counts, and those withheld (no units of the count).
+    let counted: [SegmentPassage]
+    let withheld: [SegmentPassage]
     let codebook: Codebook
     let t: Localizer
 
@@ -18,9 +20,8 @@ struct CooccurrencePassagesPage {
         let who = coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
         html += "<p class=\"hint\">\(t.html("cooccurrence.passagesHint", ["who": who])) "
             + "<a href=\"\(HTML.url("/cooccurrence", [("coder", coder)]))\">\(t.html("cooccurrence.back"))</a></p>"
-        // The listed passages are the pair's Both; withheld ones are no units of the count, so
-        // they follow apart, counted and marked, as they are left out of Both.
-        let counted = passages.filter { $0.withheld == nil }, withheld = passages.filter { $0.withheld != nil }
+        // The listed passages are the pair's Both; withheld ones follow apart, counted and
+        // marked, as they are left out of Both.
         html += "<p class=\"count\">\(t.count("retrieval.count", counted.count))</p>" + list(counted)
         if !withheld.isEmpty {
             html += "<h2>\(t.html("cooccurrence.withheldTitle"))</h2>"
@@ -42,7 +43,7 @@ struct CooccurrencePassagesPage {
                 html += "<blockquote>\(passage.text)</blockquote>"
             }
             let applied = [codeA, codeB].map { code -> SafeHTML in
-                let coders = Set(passage.codings.filter { $0.codeID == code }.map(\.coder)).sorted()
+                let coders = passage.coders(of: code)
                 return "<li><span class=\"code-dot\" data-code=\"\(code)\"></span>\(name(code)): "
                     + "\(coders.joined(separator: ", "))</li>"
             }

@@ -12,7 +12,7 @@ struct DisagreementsPage {
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
             "agreement": "<a href=\"/agreement\">\(t.html("agreement.title"))</a>", "consensus": "<strong>\(Consensus.coder)</strong>"]) + "</p>"
-        let open = report.passages.reduce(0) { $0 + $1.decisions.filter { $0.state == .open }.count }
+        let open = report.openDecisions
         let compared = t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")])
         html += "<p>\(compared) \(t.count("disagreements.passages", report.passages.count)), \(t.count("disagreements.open", open)).</p>"
         if report.withheld.total > 0 {
