@@ -11,6 +11,13 @@ enum PostgresMigrations {
         let version: Int
         let name: String
         let sql: String
+
+        /// The statements one by one (the extended protocol takes one per query): a statement
+        /// ends with a semicolon at the end of a line, so a function body's inner `;` stays.
+        var statements: [String] {
+            sql.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+        }
     }
 
     static let all: [Migration] = [
@@ -38,7 +45,9 @@ enum PostgresMigrations {
                 .map { try $0.get("version", as: Int.self) }
             if let newest = applied.max(), newest > all.last!.version { throw TooNew(version: newest) }
             for migration in all where !applied.contains(migration.version) {
-                try await connection.run(PostgresQuery(unsafeSQL: migration.sql), store.logger)
+                for statement in migration.statements {
+                    try await connection.run(PostgresQuery(unsafeSQL: statement), store.logger)
+                }
                 let now = PostgresTimestamp.text(Date())
                 try await connection.run("""
                     INSERT INTO fieldwork_migration (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(now))

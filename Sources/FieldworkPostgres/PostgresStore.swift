@@ -45,7 +45,7 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// Runs `body` in a write transaction: everything or nothing, one writer at a time. An error
     /// `body` throws reaches the caller unchanged (a `StoreError` stays a `StoreError`).
     func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in
+        try await PostgresServerError.mapping { try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", logger: logger)
@@ -56,13 +56,13 @@ public final class PostgresStore: FieldworkStore, Sendable {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
-        }
+        } }
     }
 
     /// Runs `body` on one snapshot of the database (a read-only repeatable-read transaction):
     /// several queries see the same state, as in one SQLite read.
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in
+        try await PostgresServerError.mapping { try await client.withConnection { connection in
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             do {
                 let result = try await body(connection)
@@ -72,7 +72,7 @@ public final class PostgresStore: FieldworkStore, Sendable {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
-        }
+        } }
     }
 }
 
@@ -88,6 +88,31 @@ extension PostgresConnection {
 
     func run(_ query: PostgresQuery, _ logger: Logger) async throws {
         _ = try await self.query(query, logger: logger).collect()
+    }
+}
+
+/// What went wrong on the server or the connection, in one line: PostgresNIO's own description
+/// is deliberately generic, and its debug description carries the query. This names the
+/// server's message and SQLSTATE (no query, no bound values: they may hold transcript text).
+public struct PostgresServerError: Error, CustomStringConvertible {
+    public let sqlState: String?
+    public let message: String
+
+    init(_ error: PSQLError) {
+        sqlState = error.serverInfo?[.sqlState]
+        message = error.serverInfo?[.message] ?? "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+    }
+
+    public var description: String {
+        "PostgreSQL: \(message)" + (sqlState.map { " (SQLSTATE \($0))" } ?? "")
+    }
+
+    static func mapping<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as PSQLError {
+            throw PostgresServerError(error)
+        }
     }
 }
 
