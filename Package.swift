@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layout (dependencies point downwards only):
 //   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkWeb, FieldworkExchange -> FieldworkServices
-//   FieldworkServices -> FieldworkStore, FieldworkMarkdown -> FieldworkCore
+//   FieldworkServices -> FieldworkStore, FieldworkPostgres, FieldworkMarkdown -> FieldworkCore
 // FieldworkCore is the pure domain: value types and algorithms, no I/O, SQL or HTTP.
 // FieldworkMarkdown is the only module that touches cmark's C API.
 // FieldworkStore is the only module that speaks SQL to SQLite; it implements the store ports declared in Core.
@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "FieldworkServices",
             dependencies: [
-                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore",
+                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore", "FieldworkPostgres",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -36,7 +36,7 @@ enum PostgresMigrations {
     }
 
     static func migrate(_ store: PostgresStore) async throws {
-        try await store.write { connection in
+        try await store.writeTransaction { connection in
             try await connection.run("""
                 CREATE TABLE IF NOT EXISTS fieldwork_migration (
                     version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)

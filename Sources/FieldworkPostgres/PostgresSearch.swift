@@ -16,6 +16,21 @@ enum PostgresSearch {
         }
     }
 
+    /// A segment's text as the index reads it: every scalar that is not a letter, digit or mark
+    /// becomes a space, as FTS5's tokenizer and `SearchQuery` split words. Without it,
+    /// PostgreSQL's parser keeps `need.safety.home` or `a@b.se` as one token, and `safety`
+    /// would not find it. (The snippet is still cut from the text itself.)
+    static func indexedWords(_ text: String) -> String {
+        var words = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            let isWordPart = properties.isAlphabetic || properties.numericType != nil
+                || properties.generalCategory == .nonspacingMark
+            words.append(isWordPart ? scalar : " ")
+        }
+        return String(words)
+    }
+
     /// The `to_tsquery` text of a query: every term must occur; a term of several words (a
     /// quoted phrase, or `hem-tjänst`) is a phrase; `prefix*` matches word beginnings. Terms hold
     /// only letters, digits and marks (`SearchQuery` made them so), and each word is quoted

@@ -83,7 +83,7 @@ extension PostgresStore {
             SegmentRow(idx: segment.index, kind: segment.kind.rawValue, speaker: segment.speaker,
                        heading_path: segment.headingPath, start: segment.start, end: segment.end,
                        line_start: segment.lineStart, line_end: segment.lineEnd, time_start: segment.timeStart,
-                       time_end: segment.timeEnd, body: body)
+                       time_end: segment.timeEnd, body: PostgresSearch.indexedWords(body))
         }
         let config = PostgresSearch.configuration(language: language)
         try await connection.run("""

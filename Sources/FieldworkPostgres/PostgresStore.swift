@@ -2,6 +2,7 @@ import FieldworkCore
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The PostgreSQL implementation of `FieldworkStore`, for a team server: one database per study.
 ///
@@ -13,6 +14,8 @@ public final class PostgresStore: FieldworkStore, Sendable {
     let client: PostgresClient
     let logger: Logger
     private let runner: Task<Void, Never>
+    /// The schema migration, run once, before the first query (see `open`).
+    private let migration = Mutex<Task<Void, any Error>?>(nil)
 
     /// The advisory-lock key of the store's one writer ("fieldwrk" in ASCII).
     static let writeLockKey: Int = 0x6669_656C_6477_726B
@@ -20,9 +23,9 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// Connects to `url` (`postgresql://user:password@host:port/database`) and brings the
     /// schema up to date.
     public static func connect(url: String, logger: Logger = Logger(label: "fieldwork.postgres")) async throws -> PostgresStore {
-        let store = PostgresStore(configuration: try PostgresURL.configuration(url), logger: logger)
+        let store = try open(url: url, logger: logger)
         do {
-            try await PostgresMigrations.migrate(store)
+            try await store.migrated()
         } catch {
             store.close()
             throw error
@@ -30,8 +33,35 @@ public final class PostgresStore: FieldworkStore, Sendable {
         return store
     }
 
+    /// The store at `url`, without waiting for the server: the first query connects and brings
+    /// the schema up to date (a server that cannot be reached fails that query). For the CLI and
+    /// server start-up, which open their store synchronously.
+    public static func open(url: String, logger: Logger = Logger(label: "fieldwork.postgres")) throws -> PostgresStore {
+        PostgresStore(configuration: try PostgresURL.configuration(url), logger: logger)
+    }
+
+    /// Waits for the schema migration, starting it on first use; a failed one is tried again next time.
+    private func migrated() async throws {
+        let task = migration.withLock { task in
+            if let task { return task }
+            let started = Task { try await PostgresMigrations.migrate(self) }
+            task = started
+            return started
+        }
+        do {
+            try await task.value
+        } catch {
+            migration.withLock { if $0 == task { $0 = nil } }
+            throw error
+        }
+    }
+
     private init(configuration: PostgresClient.Configuration, logger: Logger) {
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own messages from warnings up only: "run() hasn't been called yet" is a
+        // harmless race of the first query with the pool's task starting.
+        var background = logger
+        background.logLevel = .error
+        client = PostgresClient(configuration: configuration, backgroundLogger: background)
         self.logger = logger
         let client = client
         runner = Task { await client.run() }
@@ -45,6 +75,12 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// Runs `body` in a write transaction: everything or nothing, one writer at a time. An error
     /// `body` throws reaches the caller unchanged (a `StoreError` stays a `StoreError`).
     func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await migrated()
+        return try await writeTransaction(body)
+    }
+
+    /// A write transaction without waiting for the migration (the migration's own).
+    func writeTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await PostgresServerError.mapping { try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
@@ -62,7 +98,8 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// Runs `body` on one snapshot of the database (a read-only repeatable-read transaction):
     /// several queries see the same state, as in one SQLite read.
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await PostgresServerError.mapping { try await client.withConnection { connection in
+        try await migrated()
+        return try await PostgresServerError.mapping { try await client.withConnection { connection in
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             do {
                 let result = try await body(connection)

@@ -24,7 +24,10 @@ enum PostgresURL {
         }
         var configuration = PostgresClient.Configuration(
             host: url.host ?? "127.0.0.1", port: url.port ?? 5432, username: user.removingPercentEncoding ?? user,
-            password: url.password?.removingPercentEncoding, database: database, tls: tls)
+            // The password from the URL, else from PGPASSWORD (as libpq does): a URL in
+            // fieldwork.yaml is shared with the team, a password is not.
+            password: url.password?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["PGPASSWORD"],
+            database: database, tls: tls)
         // Each coder's request holds a connection for one short transaction: 20 serve 50 coders.
         configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 20
         return configuration

@@ -8,7 +8,7 @@ import Testing
     let first = "Hemtjänsten kommer på natten och dörren är låst."
     let second = "Min far får hjälp med kaffe varje morgon."
     let third = "Tryggheten i hemmet betyder mest, trygg på natten."
-    let english = "The home care staff come at night."
+    let english = "The home care staff come at night (need.safety.night, staff@example.se)."
 
     private func hits(_ store: any FieldworkStore, _ query: String) async throws -> Set<String> {
         Set(try await store.search(SearchQuery(query)).map { "\($0.documentID)#\($0.segmentIndex)" })
@@ -33,6 +33,8 @@ import Testing
             #expect(try await hits(store, "kaffe natten").isEmpty)  // every word must occur
             #expect(try await hits(store, "night") == ["e1#0"])
             #expect(try await hits(store, "\"home care\"") == ["e1#0"])
+            #expect(try await hits(store, "safety") == ["e1#0"])  // a word inside a dotted code id
+            #expect(try await hits(store, "example") == ["e1#0"])  // and inside an address
             #expect(try await hits(store, "OR AND NOT \" ' : * & | ! <->").isEmpty)  // no syntax gets through
             #expect(try await store.search(SearchQuery("")).isEmpty)
         }

@@ -8,6 +8,7 @@ import Yams
 /// interface_language: sv   # the browser interface's default language (en or sv)
 /// publication:
 ///   min_count: 5           # counts of fewer participants are shown as "< 5" with --for-publication
+/// store: postgresql://fieldwork@db.example/study   # a team server's PostgreSQL (password: PGPASSWORD)
 /// ```
 public struct WorkspaceSettings: Sendable, Hashable {
     public static let fileName = "fieldwork.yaml"
@@ -16,6 +17,8 @@ public struct WorkspaceSettings: Sendable, Hashable {
     public var smallCells = SmallCells()
     /// The language the browser interface speaks when a browser asks for none of ours.
     public var interfaceLanguage: String?
+    /// A PostgreSQL database to use instead of the workspace's SQLite file (`store:`).
+    public var store: String?
 
     public init(smallCells: SmallCells = SmallCells(), interfaceLanguage: String? = nil) {
         self.smallCells = smallCells
@@ -28,7 +31,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
         var settings = WorkspaceSettings()
         if root.isNull { return settings }
-        let top = reader.mapping(root, allowed: ["publication", "interface_language"], what: fileName) ?? [:]
+        let top = reader.mapping(root, allowed: ["publication", "interface_language", "store"], what: fileName) ?? [:]
         if let node = top["publication"], let publication = reader.mapping(node, allowed: ["min_count"], what: "publication") {
             if let text = reader.string(publication, "min_count", in: node) {
                 if let k = Int(text), k >= 2 {
@@ -43,6 +46,13 @@ public struct WorkspaceSettings: Sendable, Hashable {
                 settings.interfaceLanguage = value
             } else {
                 reader.report(top["interface_language"], "interface_language must be one of \(interfaceLanguages.joined(separator: ", "))")
+            }
+        }
+        if let value = reader.string(top, "store", in: root) {
+            if value.hasPrefix("postgresql://") || value.hasPrefix("postgres://") {
+                settings.store = value
+            } else {
+                reader.report(top["store"], "store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
             }
         }
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
