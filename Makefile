@@ -14,13 +14,13 @@ build:
 	scripts/install-deps.sh runtime
 	$(SWIFT) build --product fieldwork
 
-## Every test: unit, store, services, web API (in-process and on a real socket), the real CLI
+## Every test: unit, store (SQLite, and PostgreSQL in a throwaway cluster: scripts/postgres-cluster.sh), services, web API (in-process and on a real socket), the real CLI
 ## binary, agreement statistics against scikit-learn, statsmodels and krippendorff (Tests/Stats),
 ## and the workbench in headless Chromium (screenshots in exports/screenshots/).
 test:
 	scripts/install-deps.sh test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/postgres-cluster.sh run $(SWIFT) test --skip-build
 	.venv-test/bin/pytest -q Tests/Stats
 	scripts/browser-tests.sh
 

@@ -3,10 +3,11 @@ import PackageDescription
 
 // Layout (dependencies point downwards only):
 //   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkWeb, FieldworkExchange -> FieldworkServices
-//   FieldworkServices -> FieldworkStore, FieldworkMarkdown -> FieldworkCore
+//   FieldworkServices -> FieldworkStore, FieldworkPostgres, FieldworkMarkdown -> FieldworkCore
 // FieldworkCore is the pure domain: value types and algorithms, no I/O, SQL or HTTP.
 // FieldworkMarkdown is the only module that touches cmark's C API.
-// FieldworkStore is the only module that speaks SQL; it implements the store ports declared in Core.
+// FieldworkStore is the only module that speaks SQL to SQLite; it implements the store ports declared in Core.
+// FieldworkPostgres is the only module that speaks PostgreSQL (a team server): the same ports.
 let package = Package(
     name: "Fieldwork",
     platforms: [.macOS(.v15)],
@@ -30,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // The PostgreSQL wire protocol for the team server's store (FieldworkPostgres only).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "FieldworkCore"),
@@ -48,9 +51,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FieldworkPostgres",
+            dependencies: [
+                "FieldworkCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "FieldworkServices",
             dependencies: [
-                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore",
+                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore", "FieldworkPostgres",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -96,6 +107,14 @@ let package = Package(
         .testTarget(
             name: "FieldworkStoreTests",
             dependencies: ["FieldworkCore", "FieldworkStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The store contract: the same tests against SQLite and (with FIELDWORK_TEST_POSTGRES_URL) PostgreSQL.
+        .testTarget(
+            name: "FieldworkStoreContractTests",
+            dependencies: [
+                "FieldworkCore", "FieldworkStore", "FieldworkPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "FieldworkServicesTests", dependencies: ["FieldworkCore", "FieldworkServices", "FieldworkTestSupport"],

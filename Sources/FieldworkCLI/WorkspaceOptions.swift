@@ -7,6 +7,11 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workspace folder.", valueName: "DIR"))
     var workspace: String = ProcessInfo.processInfo.environment["FIELDWORK_WORKSPACE"] ?? "."
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A PostgreSQL database for the workspace's study instead of its SQLite file (also `store:` in fieldwork.yaml, or $FIELDWORK_STORE); the password from PGPASSWORD.",
+        valueName: "postgresql://USER@HOST[:PORT]/DATABASE"))
+    var store: String?
+
     var url: URL { URL(fileURLWithPath: workspace, isDirectory: true) }
 
     /// Opens the workspace and its database; a folder that is not a workspace is a usage error.
@@ -17,7 +22,11 @@ struct WorkspaceOptions: ParsableArguments {
         }
         // Who this command acts as: the audit log's name and the access to restricted material.
         Acting.setProcess(Acting(coder: Acting.environmentCoder, access: try AccessPolicyFile.load(workspace)))
-        return try FieldworkContext.open(workspace, serving: serving)
+        let store = store ?? ProcessInfo.processInfo.environment["FIELDWORK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let store, !(store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")) {
+            throw ValidationError("--store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
+        }
+        return try FieldworkContext.open(workspace, serving: serving, storeURL: store)
     }
 }
 

@@ -17,7 +17,7 @@ extension SQLiteStore {
                         INSERT INTO consent (id, participant_id, date, scopes, withdrawn, receipt) VALUES (?, ?, ?, ?, ?, ?)
                         """, arguments: [consent.id, participant.id, consent.date,
                                          JSONColumn.encode(consent.scopes.map(\.rawValue)), consent.withdrawn,
-                                         JSONColumn.encode(ConsentReceiptColumn(consent))])
+                                         JSONColumn.encode(ConsentReceiptFields(consent))])
                 }
             }
             try recordFiles([file], prefix: file.path, db)
@@ -40,35 +40,10 @@ extension SQLiteStore {
                                             scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
                                                 .compactMap(ConsentScope.init(rawValue:)),
                                             withdrawn: consent["withdrawn"])
-                        JSONColumn.decode(ConsentReceiptColumn?.self, from: consent["receipt"], default: nil)?.fill(&value)
+                        JSONColumn.decode(ConsentReceiptFields?.self, from: consent["receipt"], default: nil)?.fill(&value)
                         return value
                     })
             }
         }
-    }
-}
-
-/// The receipt fields of a consent beyond its row's columns.
-struct ConsentReceiptColumn: Codable {
-    var notice: ConsentNotice?
-    var telemetryDevices: [String]
-    var administrations: [String]
-    var retainUntil: String?
-    var events: [ConsentEvent]
-
-    init(_ consent: Consent) {
-        notice = consent.notice
-        telemetryDevices = consent.telemetryDevices
-        administrations = consent.administrations.map(\.rawValue)
-        retainUntil = consent.retainUntil
-        events = consent.events
-    }
-
-    func fill(_ consent: inout Consent) {
-        consent.notice = notice
-        consent.telemetryDevices = telemetryDevices
-        consent.administrations = administrations.compactMap(Administration.init(rawValue:))
-        consent.retainUntil = retainUntil
-        consent.events = events
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 import GRDB
 import Testing
 
+/// What only the SQLite store has (its file, WAL, FTS5 index and checkpointer); the behaviour
+/// every store shares is tested against both stores in FieldworkStoreContractTests.
 @Suite struct SQLiteStoreTests {
     let path = FileManager.default.temporaryDirectory.appending(path: "store-\(UUID().uuidString)/fieldwork.sqlite").path
 
@@ -43,83 +45,6 @@ import Testing
         #expect(try await store.search(SearchQuery("dörrsensor")).isEmpty)
         #expect(try await store.search(SearchQuery("grannen")).count == 1)
         #expect(try await store.document(id: "n1")?.revision == 2)
-    }
-
-    @Test func timestampsRoundTripExactly() async throws {
-        let store = SQLiteStore(try AppDatabase.inMemory())
-        _ = try await store.applyDocuments([change("n1", text: "Kaffe.", hash: "a")])
-        for seconds in [0.0, 1_700_000_000.123, 1_800_000_000.999, 951_782_400.5] {  // 951782400 = 2000-02-29
-            let date = Coding.timestamp(Date(timeIntervalSince1970: seconds))
-            let coding = Coding(id: "c-\(seconds)", documentID: "n1", codeID: "x", coder: "a", memo: nil,
-                                anchor: TextQuoteAnchor(span: 0..<5, in: ScalarText("Kaffe.")), createdAt: date)
-            try await store.insertCoding(coding)
-            #expect(try await store.coding(id: coding.id)?.createdAt == date)
-        }
-    }
-
-    @Test func codingVersionsAreChecked() async throws {
-        let store = SQLiteStore(try AppDatabase.inMemory())
-        _ = try await store.applyDocuments([change("n1", text: "Kaffe med grannen.", hash: "a")])
-        let text = ScalarText("Kaffe med grannen.")
-        var coding = Coding(id: "c-1", documentID: "n1", codeID: "need", coder: "anna", memo: nil,
-                            anchor: TextQuoteAnchor(span: 0..<5, in: text), createdAt: Coding.timestamp())
-        try await store.insertCoding(coding)
-        #expect(try await store.coding(id: "c-1") == coding)
-        coding.memo = "ny"
-        coding.version = 2
-        try await store.updateCoding(coding)
-        await #expect(throws: StoreError.staleVersion(id: "c-1", expected: 1, actual: 2)) {
-            try await store.updateCoding(coding)
-        }
-        await #expect(throws: StoreError.notFound("document nope")) {
-            var other = coding
-            other.id = "c-2"
-            other.documentID = "nope"
-            try await store.insertCoding(other)
-        }
-    }
-
-    @Test func textWindowsAreCutInScalarsBySQLite() async throws {
-        let store = SQLiteStore(try AppDatabase.inMemory())
-        let text = "Å 👩‍👩‍👧 och e\u{301} — " + String(repeating: "ö", count: 60) + " 👍🏽 slut"
-        _ = try await store.applyDocuments([change("n1", text: text, hash: "a")])
-        let stored = ScalarText(try #require(try await store.document(id: "n1")).plainText)
-        for start in stride(from: 0, to: stored.count - 1, by: 5) {
-            let span = start..<min(stored.count, start + 4)
-            let window = try #require(try await store.textWindow(documentID: "n1", around: span))
-            let bounds = TextWindow.bounds(around: span).clamped(to: 0..<stored.count)
-            #expect(window.offset == bounds.lowerBound)
-            #expect(window.text == stored[bounds])
-            // Exact where the document ends inside the window; else the window's end, a lower bound.
-            let requested = TextWindow.bounds(around: span)
-            #expect(window.documentLength == min(requested.upperBound, stored.count))
-        }
-        let beyond = try #require(try await store.textWindow(documentID: "n1", around: 500..<510))
-        #expect(beyond.text.isEmpty && beyond.documentLength == stored.count)
-        #expect(try await store.textWindow(documentID: "nope", around: 0..<1) == nil)
-    }
-
-    @Test func atomicInsertReadsTextAndCodeInItsTransaction() async throws {
-        let store = SQLiteStore(try AppDatabase.inMemory())
-        _ = try await store.applyDocuments([change("n1", text: "Kaffe med grannen.", hash: "a")])
-        struct Refused: Error {}
-        await #expect(throws: Refused.self) {
-            _ = try await store.insertCoding(documentID: "n1", around: 0..<5, codeID: "need") { context in
-                #expect(!context.codeExists)  // the codebook is empty
-                #expect(context.window.text == "Kaffe med grannen.")
-                throw Refused()
-            }
-        }
-        #expect(try await store.codings(CodingFilter()).isEmpty)
-        await #expect(throws: StoreError.notFound("document nope")) {
-            _ = try await store.insertCoding(documentID: "nope", around: 0..<5, codeID: "need") { _ in throw Refused() }
-        }
-        let coding = try await store.insertCoding(documentID: "n1", around: 10..<17, codeID: "need") { context in
-            Coding(id: "c-1", documentID: "n1", codeID: "need", coder: "anna", memo: nil,
-                   anchor: try #require(TextQuoteAnchor(span: 10..<17, in: context.window)), createdAt: Coding.timestamp())
-        }
-        #expect(coding.anchor.quote == "grannen")
-        #expect(try await store.coding(id: "c-1") == coding)
     }
 
     @Test func aServingDatabaseCopiesItsLogBackInTheBackground() async throws {

@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkPostgres
 import FieldworkStore
 
 /// A workspace opened for work: its folders and its store. Both faces (CLI and web) start here.
@@ -23,9 +24,14 @@ public struct FieldworkContext: Sendable {
         codebookEditor = CodebookEditor(workspace: workspace, store: store)
     }
 
-    /// Opens the workspace's SQLite database (creating it, owner-only, if needed). A server
-    /// (`serving`) keeps the database's housekeeping and the codings files off its requests' path.
-    public static func open(_ workspace: Workspace, serving: Bool = false) throws -> FieldworkContext {
+    /// Opens the workspace's store: the PostgreSQL database `storeURL` names (else `store:` in
+    /// fieldwork.yaml), or else the workspace's SQLite database (creating it, owner-only, if
+    /// needed). A server (`serving`) keeps the database's housekeeping and the codings files off
+    /// its requests' path.
+    public static func open(_ workspace: Workspace, serving: Bool = false, storeURL: String? = nil) throws -> FieldworkContext {
+        if let url = try storeURL ?? workspace.settings().store {
+            return FieldworkContext(workspace: workspace, store: try PostgresStore.open(url: url), deferredLedger: serving)
+        }
         let database = try AppDatabase.open(path: workspace.databasePath,
                                             checkpoints: serving ? .background(every: .seconds(1)) : .automatic)
         return FieldworkContext(workspace: workspace, store: SQLiteStore(database), deferredLedger: serving,

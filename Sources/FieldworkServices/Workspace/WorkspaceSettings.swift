@@ -13,6 +13,7 @@ import Yams
 /// telemetry:
 ///   time_zone: Europe/Stockholm   # the study's days and nights (default Europe/Stockholm)
 ///   inactivity_hours: {default: 12, motion-sensor: 8}   # per device type (solution id)
+/// store: postgresql://fieldwork@db.example/study   # a team server's PostgreSQL (password: PGPASSWORD)
 /// ```
 public struct WorkspaceSettings: Sendable, Hashable {
     public static let fileName = "fieldwork.yaml"
@@ -29,6 +30,8 @@ public struct WorkspaceSettings: Sendable, Hashable {
     public var inactivity = InactivityThresholds.defaults
 
     public static let defaultTimeZone = TimeZone(identifier: "Europe/Stockholm")!
+    /// A PostgreSQL database to use instead of the workspace's SQLite file (`store:`).
+    public var store: String?
 
     public init(smallCells: SmallCells = SmallCells(), interfaceLanguage: String? = nil) {
         self.smallCells = smallCells
@@ -41,7 +44,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
         var settings = WorkspaceSettings()
         if root.isNull { return settings }
-        let top = reader.mapping(root, allowed: ["publication", "interface_language", "server", "telemetry"], what: fileName) ?? [:]
+        let top = reader.mapping(root, allowed: ["publication", "interface_language", "server", "telemetry", "store"], what: fileName) ?? [:]
         if let node = top["server"], let server = reader.mapping(node, allowed: ["allowed_hosts"], what: "server") {
             settings.allowedHosts = reader.strings(server, "allowed_hosts").map(\.value)
         }
@@ -62,6 +65,13 @@ public struct WorkspaceSettings: Sendable, Hashable {
             }
         }
         if let node = top["telemetry"] { parseTelemetry(node, into: &settings, reader: &reader) }
+        if let value = reader.string(top, "store", in: root) {
+            if value.hasPrefix("postgresql://") || value.hasPrefix("postgres://") {
+                settings.store = value
+            } else {
+                reader.report(top["store"], "store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
+            }
+        }
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
         return settings
     }

@@ -1,0 +1,161 @@
+import FieldworkCore
+import Foundation
+import PostgresNIO
+
+/// The store's side of the codings ledger (see `LedgerStore`), as the SQLite store does it.
+extension PostgresStore {
+    /// When a person last changed a row: the later of its update and its removal.
+    private static let changedAt = #"greatest(t.updated_at COLLATE "C", coalesce(t.removed_at, '') COLLATE "C")"#
+
+    private static let codingColumns = PostgresCodingRow.columns.split(separator: ",")
+        .map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+
+    public func unsyncedLedgerRecords() async throws -> [LedgerRecord] {
+        try await read { connection in
+            let unsynced = "LEFT JOIN ledger_seen s ON s.id = t.id WHERE s.changed_at IS NULL OR s.changed_at <> \(Self.changedAt)"
+            return try await ledgerCodings(connection, where: unsynced) + ledgerMemos(connection, where: unsynced)
+        }
+    }
+
+    public func ledgerRecord(id: String) async throws -> LedgerRecord? {
+        try await read { connection in
+            var binds = PostgresBindings()
+            binds.append(id)
+            return try await (ledgerCodings(connection, where: "WHERE t.id = $1", binds)
+                + ledgerMemos(connection, where: "WHERE t.id = $1", binds)).first
+        }
+    }
+
+    private func ledgerCodings(_ connection: PostgresConnection, where clause: String,
+                               _ binds: PostgresBindings = PostgresBindings()) async throws -> [LedgerRecord] {
+        let sql = "SELECT \(Self.codingColumns), t.removed_at, t.removed_by FROM coding t \(clause) ORDER BY t.id COLLATE \"C\""
+        return try await connection.rows(PostgresQuery(unsafeSQL: sql, binds: binds), logger).map { row in
+            let coding = try PostgresCodingRow.coding(from: row)
+            let removal = try Self.removal(row)
+            return .coding(LedgerRecord.CodingEntry(coding, changedBy: removal?.by ?? coding.updatedBy ?? coding.coder,
+                                                     removed: removal))
+        }
+    }
+
+    private func ledgerMemos(_ connection: PostgresConnection, where clause: String,
+                             _ binds: PostgresBindings = PostgresBindings()) async throws -> [LedgerRecord] {
+        let columns = Self.memoColumns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: ", ")
+        let sql = "SELECT \(columns) FROM memo t \(clause) ORDER BY t.id COLLATE \"C\""
+        return try await connection.rows(PostgresQuery(unsafeSQL: sql, binds: binds), logger).map { row in
+            let memo = try Self.memo(from: row)
+            let removal = try Self.removal(row)
+            return .memo(LedgerRecord.MemoEntry(memo, changedBy: removal?.by ?? memo.author, removed: removal))
+        }
+    }
+
+    public func ledgerVersions() async throws -> [String: Int] {
+        try await read { connection in
+            var versions: [String: Int] = [:]
+            for row in try await connection.rows("SELECT id, version FROM ledger_seen", logger) {
+                versions[try row.get("id")] = try row.get("version")
+            }
+            return versions
+        }
+    }
+
+    public func noteLedgerWritten(ids: [String]) async throws {
+        guard !ids.isEmpty else { return }
+        try await write { connection in
+            for id in ids { try await note(id, ledgerVersion: nil, connection) }
+        }
+    }
+
+    public func applyLedger(_ changes: [LedgerChange]) async throws {
+        guard !changes.isEmpty else { return }
+        try await write { connection in
+            for change in changes {
+                switch change {
+                case .coding(var coding, let changedBy, let removal, let ledgerVersion, let file):
+                    guard try await connection.row("SELECT 1 AS found FROM document WHERE id = \(coding.documentID)", logger) != nil else {
+                        throw StoreError.notFound("document \(coding.documentID)")
+                    }
+                    let stored = try await connection.row(
+                        "SELECT \(unescaped: PostgresCodingRow.columns), removed_at FROM coding WHERE id = \(coding.id)", logger)
+                    // Never lower a version a browser tab may hold: a stale write must still get 409.
+                    let storedVersion: Int? = try stored?.get("version")
+                    coding.version = max(ledgerVersion, storedVersion ?? 0)
+                    coding.updatedBy = changedBy == coding.coder && removal == nil ? nil : changedBy
+                    if stored == nil {
+                        try await PostgresCodingRow.insert(coding, connection, logger)
+                    } else {
+                        try await PostgresCodingRow.write(coding, connection, logger)
+                    }
+                    try await connection.run("""
+                        UPDATE coding SET removed_at = \(removal.map { PostgresTimestamp.text($0.at) }), removed_by = \(removal?.by)
+                        WHERE id = \(coding.id)
+                        """, logger)
+                    for event in try Self.takeInEvents(stored, coding, by: changedBy, removal: removal,
+                                                       version: ledgerVersion, file: file) {
+                        try await PostgresCodingEventRow.append(event, connection, logger)
+                    }
+                    try await note(coding.id, ledgerVersion: ledgerVersion, connection)
+                case .memo(var memo, let removal, let ledgerVersion):
+                    let stored: Int? = try await connection.row("SELECT version FROM memo WHERE id = \(memo.id)", logger)?
+                        .get("version")
+                    memo.version = max(ledgerVersion, stored ?? 0)
+                    if stored == nil {
+                        try await insertRow(memo, connection)
+                    } else {
+                        try await connection.run("""
+                            UPDATE memo SET target = \(memo.target.rawValue), target_id = \(memo.targetID), author = \(memo.author),
+                                text = \(memo.text), updated_at = \(PostgresTimestamp.text(memo.updatedAt)), version = \(memo.version)
+                            WHERE id = \(memo.id)
+                            """, logger)
+                    }
+                    try await connection.run("""
+                        UPDATE memo SET removed_at = \(removal.map { PostgresTimestamp.text($0.at) }), removed_by = \(removal?.by)
+                        WHERE id = \(memo.id)
+                        """, logger)
+                    try await note(memo.id, ledgerVersion: ledgerVersion, connection)
+                }
+            }
+        }
+    }
+
+    /// Records the row's current change time, and its ledger version: the one given (taken from
+    /// a file) or its own version (written to a file).
+    private func note(_ id: String, ledgerVersion: Int?, _ connection: PostgresConnection) async throws {
+        for table in ["coding", "memo"] {
+            try await connection.run("""
+                INSERT INTO ledger_seen (id, version, changed_at)
+                SELECT t.id, coalesce(\(ledgerVersion)::bigint, t.version), \(unescaped: Self.changedAt)
+                FROM \(unescaped: table) t WHERE t.id = \(id)
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at
+                """, logger)
+        }
+    }
+
+    /// The history of taking a record in: made here now (and perhaps removed at once), removed,
+    /// restored, or changed — by the record's author, from their file.
+    private static func takeInEvents(_ stored: PostgresRandomAccessRow?, _ coding: Coding, by person: String,
+                                     removal: LedgerRecord.Removal?, version: Int, file: String) throws -> [CodingEvent] {
+        let old = try stored.map(PostgresCodingRow.coding(from:))
+        let wasRemoved = try stored.map { (try $0.get("removed_at", as: String?.self)) != nil } ?? false
+        func event(_ kind: CodingEvent.Kind, after old: Coding?) -> CodingEvent {
+            let at = switch kind {
+            case .created: coding.createdAt
+            case .removed: removal?.at ?? coding.updatedAt
+            default: coding.updatedAt
+            }
+            return .between(old, coding, kind: kind, at: at, by: person, source: file, version: version)
+        }
+        switch (old, removal) {
+        case (nil, nil): return [event(.created, after: nil)]
+        case (nil, _?): return [event(.created, after: nil), event(.removed, after: coding)]
+        case (let old?, _?) where !wasRemoved: return [event(.removed, after: old)]
+        case (let old?, nil) where wasRemoved: return [event(.restored, after: old)]
+        case (let old, _): return [event(.changed, after: old)]
+        }
+    }
+
+    private static func removal(_ row: PostgresRandomAccessRow) throws -> LedgerRecord.Removal? {
+        guard let at: String = try row.get("removed_at"), let date = PostgresTimestamp.date(at) else { return nil }
+        return LedgerRecord.Removal(at: date, by: try row.get("removed_by") ?? "unknown")
+    }
+}

@@ -1,0 +1,163 @@
+import FieldworkCore
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The PostgreSQL implementation of `FieldworkStore`, for a team server: one database per study.
+///
+/// The same rules as the SQLite store. Writes are serialized by one transaction-level advisory
+/// lock taken first in every write transaction, as SQLite's single writer serializes them, so
+/// the read-check-write steps (optimistic versions, duplicate codings, the codebook's stranded
+/// codes) need no further locking and behave identically; reads run beside them (MVCC).
+public final class PostgresStore: FieldworkStore, Sendable {
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+    /// The schema migration, run once, before the first query (see `open`).
+    private let migration = Mutex<Task<Void, any Error>?>(nil)
+
+    /// The advisory-lock key of the store's one writer ("fieldwrk" in ASCII).
+    static let writeLockKey: Int = 0x6669_656C_6477_726B
+
+    /// Connects to `url` (`postgresql://user:password@host:port/database`) and brings the
+    /// schema up to date.
+    public static func connect(url: String, logger: Logger = Logger(label: "fieldwork.postgres")) async throws -> PostgresStore {
+        let store = try open(url: url, logger: logger)
+        do {
+            try await store.migrated()
+        } catch {
+            store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// The store at `url`, without waiting for the server: the first query connects and brings
+    /// the schema up to date (a server that cannot be reached fails that query). For the CLI and
+    /// server start-up, which open their store synchronously.
+    public static func open(url: String, logger: Logger = Logger(label: "fieldwork.postgres")) throws -> PostgresStore {
+        PostgresStore(configuration: try PostgresURL.configuration(url), logger: logger)
+    }
+
+    /// Waits for the schema migration, starting it on first use; a failed one is tried again next time.
+    private func migrated() async throws {
+        let task = migration.withLock { task in
+            if let task { return task }
+            let started = Task { try await PostgresMigrations.migrate(self) }
+            task = started
+            return started
+        }
+        do {
+            try await task.value
+        } catch {
+            migration.withLock { if $0 == task { $0 = nil } }
+            throw error
+        }
+    }
+
+    private init(configuration: PostgresClient.Configuration, logger: Logger) {
+        // The pool's own messages from warnings up only: "run() hasn't been called yet" is a
+        // harmless race of the first query with the pool's task starting.
+        var background = logger
+        background.logLevel = .error
+        client = PostgresClient(configuration: configuration, backgroundLogger: background)
+        self.logger = logger
+        let client = client
+        runner = Task { await client.run() }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Closes the connection pool (also when the store is released).
+    public func close() { runner.cancel() }
+
+    /// Runs `body` in a write transaction: everything or nothing, one writer at a time. An error
+    /// `body` throws reaches the caller unchanged (a `StoreError` stays a `StoreError`).
+    func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await migrated()
+        return try await writeTransaction(body)
+    }
+
+    /// A write transaction without waiting for the migration (the migration's own).
+    func writeTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await PostgresServerError.mapping { try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", logger: logger)
+                let result = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        } }
+    }
+
+    /// Runs `body` on one snapshot of the database (a read-only repeatable-read transaction):
+    /// several queries see the same state, as in one SQLite read.
+    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await migrated()
+        return try await PostgresServerError.mapping { try await client.withConnection { connection in
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let result = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        } }
+    }
+}
+
+extension PostgresConnection {
+    /// Every row of `query`, for reading by column name.
+    func rows(_ query: PostgresQuery, _ logger: Logger) async throws -> [PostgresRandomAccessRow] {
+        try await self.query(query, logger: logger).collect().map { $0.makeRandomAccess() }
+    }
+
+    func row(_ query: PostgresQuery, _ logger: Logger) async throws -> PostgresRandomAccessRow? {
+        try await rows(query, logger).first
+    }
+
+    func run(_ query: PostgresQuery, _ logger: Logger) async throws {
+        _ = try await self.query(query, logger: logger).collect()
+    }
+}
+
+/// What went wrong on the server or the connection, in one line: PostgresNIO's own description
+/// is deliberately generic, and its debug description carries the query. This names the
+/// server's message and SQLSTATE (no query, no bound values: they may hold transcript text).
+public struct PostgresServerError: Error, CustomStringConvertible {
+    public let sqlState: String?
+    public let message: String
+
+    init(_ error: PSQLError) {
+        sqlState = error.serverInfo?[.sqlState]
+        message = error.serverInfo?[.message] ?? "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+    }
+
+    public var description: String {
+        "PostgreSQL: \(message)" + (sqlState.map { " (SQLSTATE \($0))" } ?? "")
+    }
+
+    static func mapping<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as PSQLError {
+            throw PostgresServerError(error)
+        }
+    }
+}
+
+/// A protocol method the PostgreSQL store does not implement yet: said plainly, never a silent no-op.
+public struct NotYetSupportedOnPostgres: Error, CustomStringConvertible, Equatable {
+    public let feature: String
+
+    public var description: String {
+        "not yet supported on PostgreSQL: \(feature) (use a local workspace's SQLite store for it)"
+    }
+}

@@ -1,0 +1,88 @@
+import FieldworkTestSupport
+import Foundation
+import Testing
+
+/// The real binary with `--store postgresql://…`: the sample study (corpus, codebook, the
+/// team's codings files) ingested into PostgreSQL gives the same counts, codings and search
+/// hits as in the workspace's SQLite file, and no SQLite file is made. Runs when
+/// FIELDWORK_TEST_POSTGRES_URL is set (`make test` starts a throwaway cluster and sets it).
+@Suite(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+struct PostgresStoreCLITests {
+    @Test func theSampleStudyOnPostgresMatchesSQLite() throws {
+        let database = try PostgresDatabase()
+        defer { database.drop() }
+        let onPostgres = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
+        let onSQLite = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
+        let store = ["--store", database.url]
+        let ingest = try onPostgres.run(["ingest"] + store)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try onSQLite.run("ingest").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: onPostgres.workspace.appending(path: ".fieldwork/fieldwork.sqlite").path))
+
+        func json(_ cli: CLIRunner, _ arguments: [String], postgres: Bool) throws -> Any {
+            let result = try cli.run(arguments + (postgres ? store : []) + ["--json"])
+            guard result.status == 0 else { throw CLIError.failed(result.stderr) }
+            return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        }
+        let counts = try #require(try json(onPostgres, ["status"], postgres: true) as? [String: Any])
+        #expect(counts as NSDictionary == (try json(onSQLite, ["status"], postgres: false) as? NSDictionary))
+        #expect((counts["codings"] as? Int ?? 0) > 100)
+        // Every coding the files hold, in the same places.
+        func codings(_ cli: CLIRunner, postgres: Bool) throws -> Set<String> {
+            let list = try #require(try json(cli, ["code", "list"], postgres: postgres) as? [[String: Any]])
+            return Set(list.map { "\($0["id"]!) \($0["document"]!) \($0["start"]!) \($0["end"]!) \($0["code"]!)" })
+        }
+        #expect(try codings(onPostgres, postgres: true) == codings(onSQLite, postgres: false))
+        // Search: the same segments for words the stemmer leaves alone (see README: stemming
+        // finds inflected forms too on PostgreSQL).
+        for query in ["trygg*", "\"på natten\"", "hemtjänst*", "sensor*", "får", "far", "safety", "rädd"] {
+            func hits(_ cli: CLIRunner, postgres: Bool) throws -> Set<String> {
+                let list = try #require(try json(cli, ["search", query], postgres: postgres) as? [[String: Any]])
+                return Set(list.map { "\($0["document"]!)#\($0["start"]!)" })
+            }
+            let sqlite = try hits(onSQLite, postgres: false)
+            #expect(!sqlite.isEmpty, "\(query)")
+            #expect(try hits(onPostgres, postgres: true).isSuperset(of: sqlite), "\(query)")
+        }
+        // A coding added through the CLI is in PostgreSQL, with its history.
+        let added = try onPostgres.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
+                                        "--coder", "Tess"] + store)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try codings(onPostgres, postgres: true).count == (try codings(onSQLite, postgres: false)).count + 1)
+    }
+
+    @Test func aStoreThatIsNotPostgresIsRefusedInOneLine() throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        let result = try cli.run("status", "--store", "mysql://x@localhost/db")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--store must be a postgresql:// URL"))
+        try "store: sqlite\n".write(to: cli.workspace.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
+        let fromFile = try cli.run("status")
+        #expect(fromFile.status != 0)
+        #expect(fromFile.stderr.contains("fieldwork.yaml:1") && fromFile.stderr.contains("store must be a postgresql:// URL"))
+    }
+}
+
+/// A fresh database on the test server, made and dropped with `psql`.
+struct PostgresDatabase {
+    static let serverURL = ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    let name = "fieldwork_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    let url: String
+
+    init() throws {
+        let server = try #require(Self.serverURL)
+        var components = try #require(URLComponents(string: server))
+        components.path = "/" + name
+        url = try #require(components.string)
+        let made = try Self.psql("CREATE DATABASE \(name)")
+        try #require(made.status == 0, "\(made.stderr)")
+    }
+
+    func drop() {
+        _ = try? Self.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    private static func psql(_ sql: String) throws -> ProcessOutput {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [try #require(serverURL), "-v", "ON_ERROR_STOP=1", "-qc", sql])
+    }
+}

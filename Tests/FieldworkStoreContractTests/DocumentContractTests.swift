@@ -1,0 +1,84 @@
+import FieldworkCore
+import Foundation
+import Testing
+
+/// Documents, segments and counts behave the same on every store (see `StoreKind`).
+@Suite struct DocumentContractTests {
+    @Test(arguments: StoreKind.available) func documentsSurviveReopeningWithSegmentsAndParticipants(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { subject, store in
+            let text = "Första stycket 👩‍👩‍👧.\n\nAndra, e\u{301}n gång."
+            let results = try await store.applyDocuments([
+                Fixtures.change("n1", text: text, hash: "a", participants: ["R02", "R01", "R02"]),
+                Fixtures.change("n0", text: "Ensam.", hash: "b", language: nil),
+            ])
+            #expect(results.map(\.outcome) == [.added, .added])
+            let reopened = try await subject.reopen()
+            let counts = try await reopened.counts()
+            #expect(counts.documents == 2 && counts.segments == 3 && counts.codings == 0 && counts.codes == 0)
+            let stored = try #require(try await reopened.document(id: "n1"))
+            #expect(stored.plainText == text && stored.revision == 1 && stored.path == "corpus/n1.md")
+            #expect(stored.metadata.participants == ["R02", "R01"])
+            #expect(try await reopened.documents().map(\.metadata.id) == ["n0", "n1"])
+            let segments = try await reopened.segments(documentID: "n1")
+            #expect(segments.map(\.start) == [0, ScalarText("Första stycket 👩‍👩‍👧.").count + 2])
+            #expect(try await reopened.sourceFiles()["corpus/n1.md"]?.contentHash == "a")
+            #expect(try await reopened.document(id: "nope") == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.available) func anUpdatedDocumentReplacesItsSegmentsAndSearchWords(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: "Dörrsensor 👩‍👩‍👧 på natten.\n\nKaffe e\u{301}.", hash: "a")])
+            let results = try await store.applyDocuments([Fixtures.change("n1", text: "Kaffe 👍🏽 med grannen.\n\nInget mer.", hash: "b")])
+            #expect(results.map(\.outcome) == [.updated])
+            #expect(try await store.search(SearchQuery("dörrsensor")).isEmpty)
+            #expect(try await store.search(SearchQuery("grannen")).count == 1)
+            #expect(try await store.document(id: "n1")?.revision == 2)
+            #expect(try await store.counts().segments == 2)
+        }
+    }
+
+    /// Offsets are Unicode scalars on every store: emoji, ZWJ sequences, skin tones and
+    /// decomposed (NFD) letters each count as the scalars they are.
+    @Test(arguments: StoreKind.available) func textWindowsAreCutInUnicodeScalars(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            let text = "Å 👩‍👩‍👧 och e\u{301} — " + String(repeating: "ö", count: 60) + " 👍🏽 slut"
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: text, hash: "a")])
+            let stored = ScalarText(try #require(try await store.document(id: "n1")).plainText)
+            for start in stride(from: 0, to: stored.count - 1, by: 5) {
+                let span = start..<min(stored.count, start + 4)
+                let window = try #require(try await store.textWindow(documentID: "n1", around: span))
+                let bounds = TextWindow.bounds(around: span).clamped(to: 0..<stored.count)
+                #expect(window.offset == bounds.lowerBound)
+                #expect(window.text == stored[bounds])
+                // Exact where the document ends inside the window; else the window's end, a lower bound.
+                let requested = TextWindow.bounds(around: span)
+                #expect(window.documentLength == min(requested.upperBound, stored.count))
+            }
+            let beyond = try #require(try await store.textWindow(documentID: "n1", around: 500..<510))
+            #expect(beyond.text.isEmpty && beyond.documentLength == stored.count)
+            #expect(try await store.textWindow(documentID: "nope", around: 0..<1) == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.available) func participantsKeepTheirConsentReceipts(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { subject, store in
+            var consent = Consent(id: "k1", date: "2025-03-01", scopes: [.interview, .quote], withdrawn: nil,
+                                  telemetryDevices: ["door-1"], administrations: [], retainUntil: "2030-01-01")
+            consent.notice = ConsentNotice(version: "2", language: "sv")
+            let people = [
+                Participant(id: "R02", role: .relative, attributes: ["age_band": "75–79"]),
+                Participant(id: "R01", role: .resident, attributes: ["living_situation": "alone"], consents: [consent]),
+            ]
+            try await store.replaceParticipants(people, file: SourceFileState(path: "corpus/participants.yaml",
+                                                                               contentHash: "p", parserVersion: 1))
+            let stored = try await subject.reopen().participants()
+            #expect(stored == people.sorted { $0.id < $1.id })
+            #expect(try await store.counts().participants == 2)
+            #expect(try await store.sourceFiles()["corpus/participants.yaml"]?.contentHash == "p")
+            try await store.replaceParticipants([], file: SourceFileState(path: "corpus/participants.yaml",
+                                                                          contentHash: "q", parserVersion: 1))
+            #expect(try await store.participants().isEmpty)
+        }
+    }
+}

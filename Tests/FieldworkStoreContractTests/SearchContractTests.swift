@@ -1,0 +1,54 @@
+import FieldworkCore
+import Foundation
+import Testing
+
+/// Search finds the same segments on every store: words all must occur, "phrases", prefix*,
+/// diacritics folded for words typed without them, and kept for words typed with them.
+@Suite struct SearchContractTests {
+    let first = "Hemtjänsten kommer på natten och dörren är låst."
+    let second = "Min far får hjälp med kaffe varje morgon."
+    let third = "Tryggheten i hemmet betyder mest, trygg på natten."
+    let english = "The home care staff come at night (need.safety.night, staff@example.se)."
+
+    private func hits(_ store: any FieldworkStore, _ query: String) async throws -> Set<String> {
+        Set(try await store.search(SearchQuery(query)).map { "\($0.documentID)#\($0.segmentIndex)" })
+    }
+
+    @Test(arguments: StoreKind.available) func searchFindsTheSameSegments(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            _ = try await store.applyDocuments([
+                Fixtures.change("s1", text: first + "\n\n" + second, hash: "a"),
+                Fixtures.change("s2", text: third, hash: "b"),
+                Fixtures.change("e1", text: english, hash: "c", language: "en"),
+            ])
+            #expect(try await hits(store, "natten") == ["s1#0", "s2#0"])
+            #expect(try await hits(store, "hemtjansten") == ["s1#0"])  // typed without ä: folded
+            #expect(try await hits(store, "hemtjänsten") == ["s1#0"])
+            #expect(try await hits(store, "får") == ["s1#1"])  // typed with å: must match å
+            #expect(try await hits(store, "far") == ["s1#1"])  // "far" is a word of its own there
+            #expect(try await hits(store, "lost").isEmpty)  // "låst" typed as "lost" is another word
+            #expect(try await hits(store, "trygg*") == ["s2#0"])
+            #expect(try await hits(store, "\"dörren är låst\"") == ["s1#0"])
+            #expect(try await hits(store, "\"låst dörren\"").isEmpty)
+            #expect(try await hits(store, "kaffe natten").isEmpty)  // every word must occur
+            #expect(try await hits(store, "night") == ["e1#0"])
+            #expect(try await hits(store, "\"home care\"") == ["e1#0"])
+            #expect(try await hits(store, "safety") == ["e1#0"])  // a word inside a dotted code id
+            #expect(try await hits(store, "example") == ["e1#0"])  // and inside an address
+            #expect(try await hits(store, "OR AND NOT \" ' : * & | ! <->").isEmpty)  // no syntax gets through
+            #expect(try await store.search(SearchQuery("")).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available) func hitsCarryTheirPlaceAndAMarkedSnippet(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            _ = try await store.applyDocuments([Fixtures.change("s1", text: first + "\n\n" + second, hash: "a")])
+            let hit = try #require(try await store.search(SearchQuery("kaffe")).first)
+            #expect(hit.documentID == "s1" && hit.documentTitle == "T s1" && hit.segmentIndex == 1)
+            #expect(hit.start == ScalarText(first).count + 2 && hit.end == hit.start + ScalarText(second).count)
+            #expect(hit.snippet(marking: "[", "]").contains("[kaffe]"))
+            let limited = try await store.search(SearchQuery("natten OR", limit: 1))
+            #expect(limited.count <= 1)
+        }
+    }
+}
