@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // bcrypt for team accounts' passwords (only the HummingbirdBcrypt product is built).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "FieldworkCore"),
@@ -51,6 +53,9 @@ let package = Package(
                 "FieldworkCore", "FieldworkMarkdown", "FieldworkStore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                // NIOThreadPool: bcrypt runs there, off the event loops and the task executor.
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
