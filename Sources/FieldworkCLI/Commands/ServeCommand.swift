@@ -23,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
                                valueName: "LEVEL"))
     var logLevel = "notice"
 
+    @Flag(help: "Team mode behind a reverse proxy that terminates TLS: Secure session cookies, https origins, the client address from X-Forwarded-For.")
+    var tlsProxy = false
+
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -46,21 +49,25 @@ struct ServeCommand: AsyncParsableCommand {
         let report = IngestSummaryDTO(summary)
         report.problems.forEach { printError("error: \($0)") }
         FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
+        // A workspace with accounts is served in team mode: login and roles instead of the token.
+        let team = try await context.accounts.teamMode() ? TeamAccess(tlsProxy: tlsProxy) : nil
         let configuration = {
             var configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
             configuration.maxConnections = OpenFileLimit.raiseForServing()
+            configuration.team = team
             return configuration
         }()
         if !configuration.isLoopback {
             printError("warning: binding to \(host) makes the workbench reachable from other machines; "
-                       + "transcripts hold sensitive personal data. Only the access token protects them.")
+                       + "transcripts hold sensitive personal data. \(team == nil ? "Only the access token protects them." : "Only the accounts' passwords protect them.")")
         }
         let app = try buildApplication(context: context, configuration: configuration) { port in
             let address = host.contains(":") ? "[\(host)]" : host
             lock.describe("pid \(ProcessInfo.processInfo.processIdentifier), http://\(address):\(port)/")
             // Written unbuffered: scripts and tests wait for this line on a pipe.
-            let lines = "Fieldwork is serving \(context.workspace.root.path)\n"
-                + "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"
+            let open = team == nil ? "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"
+                : "Team mode (accounts): log in at http://\(address):\(port)/login\n"
+            let lines = "Fieldwork is serving \(context.workspace.root.path)\n" + open
                 + "Press Ctrl-C to stop.\n"
             FileHandle.standardOutput.write(Data(lines.utf8))
         }
