@@ -20,6 +20,8 @@ public struct WebServerConfiguration: Sendable {
     /// file) until others close. Well below the usual limit of 1,024 open files, which the
     /// database, its log and static files share.
     public var maxConnections = 512
+    /// Team mode (the workspace has accounts): login instead of the token; nil is local mode.
+    public var team: TeamAccess?
 
     public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), logLevel: Logger.Level = .notice,
                 logger: Logger? = nil) {
@@ -36,7 +38,8 @@ public struct WebServerConfiguration: Sendable {
 
 /// The router: security middleware around every route, then pages, API and static files.
 public func buildRouter(
-    context: FieldworkContext, token: AccessToken, hostPolicy: HostPolicy, sessions: SessionStore = SessionStore()
+    context: FieldworkContext, token: AccessToken, hostPolicy: HostPolicy, sessions: SessionStore = SessionStore(),
+    team: TeamAccess? = nil
 ) throws -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     let settings = try WorkspaceSettings.load(context.workspace)
@@ -44,12 +47,15 @@ public func buildRouter(
     router.addMiddleware {
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
-        SessionMiddleware(token: token, sessions: sessions)
+        if team == nil { SessionMiddleware(token: token, sessions: sessions) }
+        if team != nil { TeamSessionMiddleware(sessions: sessions, accounts: context.accounts) }
         MethodCheckMiddleware()
+        if team != nil { RoleMiddleware() }
         CSRFMiddleware(policy: hostPolicy)
         LanguageMiddleware(workspaceDefault: defaultLanguage)
         ActingMiddleware(workspace: context.workspace)
     }
+    if let team { LoginRoutes(context: context, sessions: sessions, team: team).register(on: router) }
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
@@ -80,8 +86,9 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let port = BoundPort(configuration.port)
-    let policy = HostPolicy(port: port, boundHost: configuration.host)
-    let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy)
+    var policy = HostPolicy(port: port, boundHost: configuration.host)
+    policy.acceptsHTTPS = configuration.team?.tlsProxy ?? false
+    let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy, team: configuration.team)
     let idle = configuration.idleTimeout.components
     let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
     return Application(

@@ -15,8 +15,11 @@ struct Layout {
     let t: Localizer
     /// This page's path and query, where the language switch comes back to.
     let currentPath: String
+    /// Team mode: the account logged in (its name and logout replace the coder button).
+    let account: Account?
 
     init(_ web: WebContext) {
+        account = web.account
         csrfToken = web.session?.csrfToken ?? ""
         t = Localizer(web.language)
         currentPath = web.pagePath
@@ -32,7 +35,10 @@ struct Layout {
     /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
     /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
     func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: String) -> String {
-        let navigation = Section.allCases.filter { $0 != .search }.map { item -> String in
+        // Team mode: only the pages the role may open.
+        let navigation = Section.allCases.filter { item in
+            item != .search && (account.map { RoutePermissions.allows($0.role, .get, item.path) } ?? true)
+        }.map { item -> String in
             let current = item == section ? " aria-current=\"page\"" : ""
             return "<a href=\"\(item.path)\"\(current)>\(t.html("nav.\(item.rawValue)"))</a>"
         }.joined()
@@ -41,6 +47,7 @@ struct Layout {
             let current = language == t.language ? " aria-current=\"true\"" : ""
             return "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(current)>\(HTML.escape(language.nativeName))</a>"
         }.joined()
+        let coderButton = "<button id=\"coder-button\" type=\"button\" class=\"coder\">\(t.html("coder.unset"))</button>"
         return HTML.document(title: title, language: t.language.rawValue, body: """
             <a class="skip" href="#main">\(t.html("layout.skip"))</a>
             <header class="top">
@@ -51,13 +58,13 @@ struct Layout {
             <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(HTML.escape(query))">
             </form>
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
-            <button id="coder-button" type="button" class="coder">\(t.html("coder.unset"))</button>
+            \(account.map { AccountChrome.header($0, csrfToken: csrfToken, t: t) } ?? coderButton)
             </header>
             <main id="main" data-page="\(section.rawValue)"\(coderScoped ? " data-coder-scoped" : "")>
             \(body)
             </main>
             """, head: """
-            <meta name="csrf-token" content="\(HTML.escape(csrfToken))">
+            <meta name="csrf-token" content="\(HTML.escape(csrfToken))">\(account.map(AccountChrome.meta) ?? "")
             <link rel="stylesheet" href="/static/codes.css">
             <script src="/static/messages.\(t.language.rawValue).js"></script>
             <script type="module" src="/static/app.js"></script>

@@ -23,6 +23,8 @@ public struct HostPolicy: Sendable {
     /// The listening port; known only once the server is bound when started with port 0.
     let boundPort: BoundPort
     let names: Set<String>
+    /// Behind a TLS-terminating proxy (`serve --tls-proxy`) the browser's origin is `https://`.
+    public var acceptsHTTPS = false
 
     public var port: Int { boundPort.value }
 
@@ -44,8 +46,10 @@ public struct HostPolicy: Sendable {
     public func allowsOrigin(_ header: String?) -> Bool {
         guard let header else { return true }
         let lowered = header.lowercased()
-        guard lowered.hasPrefix("http://") else { return false }
-        return allowsHost(String(lowered.dropFirst("http://".count)))
+        for scheme in acceptsHTTPS ? ["http://", "https://"] : ["http://"] where lowered.hasPrefix(scheme) {
+            return allowsHost(String(lowered.dropFirst(scheme.count)))
+        }
+        return false
     }
 
     /// `name[:port]` or `[v6]:port`; nil when malformed (a path, user info, an empty name).
