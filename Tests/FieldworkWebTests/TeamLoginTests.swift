@@ -61,6 +61,11 @@ import Testing
             // A name that is no account's may be a password typed in the wrong field: not logged.
             try await client.execute(uri: "/login", method: .post, headers: TeamFixture.formHeaders(),
                                      body: TeamFixture.loginBody("hemligtlösenord", TeamFixture.password)) { #expect($0.status == .unauthorized) }
+            // A form posted from a no-referrer page says Origin: null; only the browser's Sec-Fetch-Site vouches for it.
+            try await client.execute(uri: "/login", method: .post, headers: TeamFixture.formHeaders([.origin: "null"]),
+                                     body: TeamFixture.loginBody("researcher", TeamFixture.password)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/login", method: .post, headers: TeamFixture.formHeaders([.origin: "null", HTTPField.Name("Sec-Fetch-Site")!: "cross-site"]),
+                                     body: TeamFixture.loginBody("researcher", TeamFixture.password)) { #expect($0.status == .forbidden) }
             // From another origin: refused before any check.
             try await client.execute(uri: "/login", method: .post, headers: TeamFixture.formHeaders([.origin: "http://evil.example"]),
                                      body: TeamFixture.loginBody("researcher", TeamFixture.password)) { #expect($0.status == .forbidden) }

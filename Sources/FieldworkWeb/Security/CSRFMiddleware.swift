@@ -13,7 +13,11 @@ struct CSRFMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
-        guard policy.allowsOrigin(request.headers[.origin]) else {
+        let form = request.method == .post && Self.formPaths.contains(request.uri.path)
+        // A form posted from a page with `Referrer-Policy: no-referrer` says `Origin: null`;
+        // the browser's own `Sec-Fetch-Site` (no page can set it) then tells where it came from.
+        let sameSiteForm = form && request.headers[.origin] == "null" && request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "same-origin"
+        guard sameSiteForm || policy.allowsOrigin(request.headers[.origin]) else {
             throw APIError(.forbidden, "forbidden_origin", "requests from another origin are refused")
         }
         if request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "cross-site" {
@@ -21,7 +25,7 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         // The login and logout forms are plain HTML forms, which cannot send a header: login has
         // no session yet (the Origin checks above stand), logout checks its form's token itself.
-        if request.method == .post, Self.formPaths.contains(request.uri.path) { return try await next(request, context) }
+        if form { return try await next(request, context) }
         guard let session = context.session, let sent = request.headers[Self.header],
               SecretString.constantTimeEquals(session.csrfToken, sent) else {
             throw APIError(.forbidden, "csrf", "missing or wrong X-CSRF-Token header; reload the page")
