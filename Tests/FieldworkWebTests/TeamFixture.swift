@@ -11,6 +11,8 @@ import HummingbirdTesting
 /// keep the suite quick.
 struct TeamFixture {
     static let password = "lösenord för teamet"
+    /// The host a reverse proxy serves the team server under, when `team.tlsProxy`.
+    static let proxied = "fieldwork.example.org"
     let base: WebFixture
     var team: TeamAccess
 
@@ -27,14 +29,14 @@ struct TeamFixture {
     var host: HTTPFields { base.host }
 
     func router() throws -> Router<WebContext> {
-        var policy = HostPolicy(port: BoundPort(WebFixture.port))
-        policy.acceptsHTTPS = team.tlsProxy
+        let policy = HostPolicy(port: BoundPort(WebFixture.port), proxiedHosts: team.tlsProxy ? [Self.proxied] : [])
         return try buildRouter(context: base.context, token: base.token, hostPolicy: policy, team: team)
     }
 
     func app() throws -> some ApplicationProtocol {
         var configuration = WebServerConfiguration(port: WebFixture.port, token: base.token)
         configuration.team = team
+        if team.tlsProxy { configuration.proxiedHosts = [Self.proxied] }
         return try buildApplication(context: base.context, configuration: configuration)
     }
 

@@ -79,10 +79,12 @@ import Testing
         #expect(!log.contains(TeamFixture.password) && !log.contains("fel lösenord") && !log.contains("hemligtlösenord"))
     }
 
-    @Test func behindATLSProxyTheCookieIsSecureAndHTTPSOriginsAreAccepted() async throws {
+    @Test func behindTheReverseProxyTheCookieIsSecureAndItsHTTPSOriginIsAccepted() async throws {
         let fixture = try await TeamFixture(team: TeamAccess(tlsProxy: true))
         try await fixture.app().test(.router) { client in
-            try await client.execute(uri: "/login", method: .post, headers: TeamFixture.formHeaders([.origin: "https://localhost:\(WebFixture.port)"]),
+            var headers = TeamFixture.formHeaders([.origin: "https://\(TeamFixture.proxied)", HTTPField.Name("X-Forwarded-Proto")!: "https"])
+            headers[HTTPField.Name.hostHeader] = TeamFixture.proxied
+            try await client.execute(uri: "/login", method: .post, headers: headers,
                                      body: TeamFixture.loginBody("analyst", TeamFixture.password)) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie]?.contains("Secure") == true)

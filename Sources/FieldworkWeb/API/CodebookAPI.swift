@@ -5,7 +5,7 @@ import Hummingbird
 /// `/api/codebook`: the tree with counts; adding, renaming and moving codes (written to YAML).
 struct CodebookAPI {
     let context: FieldworkContext
-    let editor: CodebookEditor
+    private var editor: CodebookEditor { context.codebookEditor }
 
     func register(on group: RouterGroup<WebContext>) {
         group.get("codebook", use: list)

@@ -3,7 +3,7 @@ import FieldworkCore
 /// Team mode's part of the page header: who is logged in, with which role, and the logout
 /// button (a form carrying the session's CSRF token, which `LoginRoutes.logout` checks).
 enum AccountChrome {
-    static func header(_ account: Account, csrfToken: String, t: Localizer) -> String {
+    static func header(_ account: Account, csrfToken: String, t: Localizer) -> SafeHTML {
         let html: SafeHTML = """
             <span class="account" id="account-name">\(t("account.badge", ["name": account.name, "role": t("account.role.\(account.role.rawValue)")]))</span>
             <form class="logout" method="post" action="/logout">
@@ -11,12 +11,11 @@ enum AccountChrome {
             <button type="submit" class="secondary">\(t("login.logout"))</button>
             </form>
             """
-        return html.rendered
+        return html
     }
 
     /// The page head's account name, which the browser code codes under (coder.js).
-    static func meta(_ account: Account) -> String {
-        let html: SafeHTML = "<meta name=\"fieldwork-account\" content=\"\(account.name)\">"
-        return html.rendered
+    static func meta(_ account: Account) -> SafeHTML {
+        "<meta name=\"fieldwork-account\" content=\"\(account.name)\">"
     }
 }

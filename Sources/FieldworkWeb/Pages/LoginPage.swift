@@ -11,7 +11,7 @@ struct LoginPage {
     /// A sentence from the catalogue: why the last attempt failed.
     var problem: String?
 
-    func html() -> String {
+    func html() -> SafeHTML {
         let alert: SafeHTML = problem.map { "<p class=\"login-problem\" role=\"alert\">\($0)</p>" } ?? SafeHTML()
         let here = RetrievalPage.percentEncode("/login?next=" + RetrievalPage.percentEncode(next))
         let languages: [SafeHTML] = InterfaceLanguage.allCases.map { language in
@@ -35,6 +35,6 @@ struct LoginPage {
             <nav class="languages" aria-label="\(t("layout.language"))">\(languages)</nav>
             </main>
             """
-        return HTML.document(title: t("login.title"), language: t.language.rawValue, body: body.rendered)
+        return HTML.document(title: t("login.title"), language: t.language.rawValue, body: body)
     }
 }

@@ -1,6 +1,7 @@
 import FieldworkCore
 import FieldworkServices
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -55,7 +56,7 @@ struct LoginRoutes {
             let session = sessions.create(account: account.name)
             try await audit(.login, by: account.name, address: address)
             var response = Response.redirect(to: next, type: .normal)
-            response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: session.id, path: "/", secure: team.tlsProxy,
+            response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: session.id, path: "/", secure: Self.behindTLS(request),
                                       httpOnly: true, sameSite: .strict))
             return response
         case .refused(let account, let reason):
@@ -75,9 +76,14 @@ struct LoginRoutes {
         sessions.remove(id: session.id)
         try await audit(.logout, by: account.name, address: team.clientAddress(request, web))
         var response = Response.redirect(to: "/login", type: .normal)
-        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: team.tlsProxy,
+        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: Self.behindTLS(request),
                                   httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// The proxy says the browser came over HTTPS: the cookie is Secure, never sent over plain HTTP.
+    static func behindTLS(_ request: Request) -> Bool {
+        request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 
     private func audit(_ action: AuditAction, by account: String?, address: String, _ details: [String: String] = [:]) async throws {
@@ -88,6 +94,6 @@ struct LoginRoutes {
     }
 
     private func page(_ page: LoginPage, status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page.html())))
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page.html().rendered)))
     }
 }

@@ -9,19 +9,19 @@ struct RetrievalPage {
     let coders: [String]
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
         html += "<label>\(t.html("col.code")) <select name=\"code\" required><option value=\"\">\(t.html("retrieval.choose"))</option>"
         for code in codebook.codes {
             let depth = codebook.depth(of: code.id)
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: depth)
-            html += "<option value=\"\(HTML.escape(code.id))\"\(query["code"] == code.id ? " selected" : "")>\(indent)\(HTML.escape(code.name))</option>"
+            html += "<option value=\"\(code.id)\"\(if: query["code"] == code.id, " selected")>\(indent)\(code.name)</option>"
         }
         html += "</select></label>"
         html += option("coder", t("col.coder"), coders.map { ($0, $0) })
         html += option("administration", t("documents.administration"), Administration.allCases.map { ($0.rawValue, t.administration($0)) })
         html += option("type", t("retrieval.type"), DocumentType.allCases.map { ($0.rawValue, t.documentType($0)) })
-        html += "<label>\(t.html("retrieval.attribute")) <input name=\"attribute\" placeholder=\"\(t.html("retrieval.attributeExample"))\" value=\"\(HTML.escape(query["attribute"] ?? ""))\"></label>"
+        html += "<label>\(t.html("retrieval.attribute")) <input name=\"attribute\" placeholder=\"\(t.html("retrieval.attributeExample"))\" value=\"\(query["attribute"] ?? "")\"></label>"
         html += "<button type=\"submit\">\(t.html("action.show"))</button></form>"
         guard let items else { return html + "<p class=\"empty\">\(t.html("retrieval.empty"))</p>" }
         let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
@@ -29,14 +29,14 @@ struct RetrievalPage {
             let name = codebook[id]?.name ?? id
             return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
         }
-        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count))) · <a href=\"\(HTML.escape(csv))\" download>\(t.html("retrieval.csv"))</a></p>"
+        html += "<p class=\"count\">\(t.count("retrieval.count", items.count)) · <a href=\"\(csv)\" download>\(t.html("retrieval.csv"))</a></p>"
         return html + PassageList(codebook: codebook, t: t).render(items)
     }
 
-    private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> String {
-        var html = "<label>\(HTML.escape(label)) <select name=\"\(name)\"><option value=\"\">\(t.html("filter.all"))</option>"
+    private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> SafeHTML {
+        var html: SafeHTML = "<label>\(label) <select name=\"\(name)\"><option value=\"\">\(t.html("filter.all"))</option>"
         for (value, title) in options {
-            html += "<option value=\"\(HTML.escape(value))\"\(query[name] == value ? " selected" : "")>\(HTML.escape(title))</option>"
+            html += "<option value=\"\(value)\"\(if: query[name] == value, " selected")>\(title)</option>"
         }
         return html + "</select></label>"
     }

@@ -6,9 +6,9 @@ import Hummingbird
 /// people to log in instead of printing an access token, and each route is open to the roles
 /// `RoutePermissions` names. Nil in `WebServerConfiguration` is local (token) mode.
 public struct TeamAccess: Sendable {
-    /// Served behind a reverse proxy that terminates TLS (`serve --tls-proxy`): session cookies
-    /// are `Secure`, `https://` origins of the allowed hosts are accepted, and the client address
-    /// for login rate limiting is the last `X-Forwarded-For` entry (the one the proxy added).
+    /// Served behind a reverse proxy that terminates TLS (`serve --allowed-host`): the client
+    /// address for login rate limiting is then the last `X-Forwarded-For` entry (the one the
+    /// proxy added); without a proxy that header is anyone's to write and is ignored.
     public var tlsProxy: Bool
     public var throttle: LoginThrottle
 
