@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         // The PostgreSQL wire protocol for the team server's store (FieldworkPostgres only).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // bcrypt for team accounts' passwords (only the HummingbirdBcrypt product is built).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "FieldworkCore"),
@@ -64,6 +66,9 @@ let package = Package(
                 "FieldworkCore", "FieldworkMarkdown", "FieldworkStore", "FieldworkPostgres",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                // NIOThreadPool: bcrypt runs there, off the event loops and the task executor.
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(

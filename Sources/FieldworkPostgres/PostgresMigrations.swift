@@ -25,6 +25,7 @@ enum PostgresMigrations {
         Migration(version: 2, name: "foundation", sql: PostgresSchema.foundation),
         Migration(version: 3, name: "coding-history", sql: PostgresSchema.codingHistory),
         Migration(version: 4, name: "memos-needs-ledger-audit", sql: PostgresSchema.memosNeedsLedgerAudit),
+        Migration(version: 5, name: "accounts", sql: PostgresSchema.accounts),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -187,4 +187,19 @@ enum PostgresSchema {
             hash text NOT NULL
         );
         """
+
+    /// The team server's accounts (`AccountStore`), as in SQLite's v19: names unique regardless of
+    /// ASCII case (SQLite's NOCASE folds only A–Z, so `translate` does the same here, not `lower`).
+    static let accounts = """
+        CREATE TABLE account (
+            name text PRIMARY KEY,
+            role text NOT NULL CHECK (role IN ('researcher', 'facilitator', 'analyst', 'admin')),
+            password_hash text NOT NULL,
+            disabled boolean NOT NULL DEFAULT false,
+            created_at text NOT NULL,
+            updated_at text NOT NULL
+        );
+        CREATE UNIQUE INDEX account_name_ascii_case ON account
+            (translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
+        """
 }

@@ -65,6 +65,7 @@ extension AppDatabase {
             try db.execute(sql: "ALTER TABLE code ADD COLUMN questions TEXT NOT NULL DEFAULT '[]'")
             try db.execute(sql: "DELETE FROM source_file WHERE path LIKE 'codebooks/%'")
         }
+        migrator.registerMigration("v19-accounts", migrate: createAccounts)
         return migrator
     }
 

@@ -56,6 +56,7 @@ import Testing
         used += ["resident", "relative", "staff", "other"].flatMap { [("Localizer.swift", "people.\($0).one"), ("Localizer.swift", "people.\($0).other")] }
         used += CodeKind.allCases.map { ("codebook.js", "kind.\($0.rawValue)") }
         used += AuditAction.allCases.map { ("AuditPage.swift", "audit.action.\($0.rawValue)") }
+        used += Role.allCases.map { ("AccountChrome.swift", "account.role.\($0.rawValue)") }
         used += ConsentRule.Reason.allCases.map { ("Localizer.swift", "withheld.reason.\($0)") }
         used += ["participant", "document", "administration"].flatMap { [("MatrixPage.swift", "matrix.rows.\($0)"), ("MatrixPage.swift", "matrix.rowsName.\($0)")] }
         used += RegisterProblem.Kind.allCases.map { ("RegisterPage.swift", RegisterProblem(file: "", line: 0, $0, [:]).catalogueKey) }

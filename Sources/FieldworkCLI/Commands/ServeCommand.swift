@@ -75,9 +75,12 @@ struct ServeCommand: AsyncParsableCommand {
         let report = IngestSummaryDTO(summary)
         report.problems.forEach { printError("error: \($0)") }
         FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
+        // A workspace with accounts is served in team mode: login and roles instead of the token.
+        let team = try await context.accounts.teamMode() ? TeamAccess(tlsProxy: !proxied.isEmpty) : nil
         let configuration = {
             var configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
             configuration.maxConnections = OpenFileLimit.raiseForServing()
+            configuration.team = team
             // Colleagues' codings files (git pull, a file share) appear without a restart.
             configuration.watchesCodingsFiles = true
             configuration.proxiedHosts = proxied
@@ -91,9 +94,12 @@ struct ServeCommand: AsyncParsableCommand {
             let address = host.contains(":") ? "[\(host)]" : host
             lock.describe("pid \(ProcessInfo.processInfo.processIdentifier), http://\(address):\(port)/")
             // Written unbuffered: scripts and tests wait for this line on a pipe.
-            let lines = "Fieldwork is serving \(context.workspace.root.path)\n"
-                + "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"
-                + configuration.proxiedHosts.map { "Through your proxy: https://\($0)/?token=\(configuration.token.value)\n" }.joined()
+            let open = team == nil
+                ? "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"
+                    + configuration.proxiedHosts.map { "Through your proxy: https://\($0)/?token=\(configuration.token.value)\n" }.joined()
+                : "Team mode (accounts): log in at http://\(address):\(port)/login\n"
+                    + configuration.proxiedHosts.map { "Through your proxy: https://\($0)/login\n" }.joined()
+            let lines = "Fieldwork is serving \(context.workspace.root.path)\n" + open
                 + "Press Ctrl-C to stop.\n"
             FileHandle.standardOutput.write(Data(lines.utf8))
         }

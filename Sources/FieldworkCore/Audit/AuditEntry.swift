@@ -66,6 +66,13 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case redaction
     /// A code added, renamed or moved.
     case codebook
+    /// A team account created, disabled, enabled, given a new password or role (never the password).
+    case account
+    /// A login to a team server: the account, the client address.
+    case login
+    /// A refused login: the account when it exists, the client address and why (never the password).
+    case loginFailed = "login_failed"
+    case logout
 }
 
 /// The last entry a store has seen appended: lets `verify` notice lines cut off the end of the

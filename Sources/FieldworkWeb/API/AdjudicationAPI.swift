@@ -22,20 +22,20 @@ struct AdjudicationAPI {
     @Sendable func accept(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodingJSON> {
         let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
         let coding = try await context.adjudication.accept(document: body.document, start: body.start, end: body.end,
-                                                           code: body.code, by: body.by)
+                                                           code: body.code, by: try web.actingCoder(body.by))
         return EditedResponse(status: .created, response: CodingJSON(coding))
     }
 
     @Sendable func dismiss(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {
         let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
         let memo = try await context.adjudication.dismiss(document: body.document, start: body.start, end: body.end,
-                                                          code: body.code, by: body.by)
+                                                          code: body.code, by: try web.actingCoder(body.by))
         return EditedResponse(status: .created, response: MemoJSON(memo))
     }
 
     @Sendable func discuss(_ request: Request, context web: WebContext) async throws -> MemoJSON {
         let body = try await request.decode(as: DiscussionRequest.self, context: web)
         return MemoJSON(try await context.adjudication.discuss(document: body.document, start: body.start, end: body.end,
-                                                               text: body.text, by: body.by, version: body.version))
+                                                               text: body.text, by: try web.actingCoder(body.by), version: body.version))
     }
 }

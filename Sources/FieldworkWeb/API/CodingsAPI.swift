@@ -32,7 +32,7 @@ struct CodingsAPI {
         let body = try await request.decode(as: CreateCodingRequest.self, context: web)
         let span = try CodingError.span(start: body.start, end: body.end)
         let coding = try await context.codings.add(document: body.document, span: span, code: body.code,
-                                                   coder: body.coder, memo: body.memo, seen: body.seen)
+                                                   coder: try web.actingCoder(body.coder), memo: body.memo, seen: body.seen)
         return EditedResponse(status: .created, response: CodingJSON(coding))
     }
 
@@ -41,7 +41,7 @@ struct CodingsAPI {
         let id = try web.parameters.require("id")
         let memo: String?? = body.memo.map { .some($0) }
         return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version,
-                                                           by: body.coder))
+                                                           by: try web.actingCoder(body.coder)))
     }
 
     @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
@@ -49,7 +49,7 @@ struct CodingsAPI {
         let span = try CodingError.span(start: body.start, end: body.end)
         let id = try web.parameters.require("id")
         return CodingJSON(try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
-                                                             seen: body.seen, by: body.coder))
+                                                             seen: body.seen, by: try web.actingCoder(body.coder)))
     }
 
     @Sendable func history(_ request: Request, context web: WebContext) async throws -> JSONList<CodingEventOutput> {
@@ -63,7 +63,7 @@ struct CodingsAPI {
             guard let number = Int(text) else { throw APIError(.badRequest, "bad_request", "version must be a number") }
             return number
         }
-        try await context.codings.remove(id: try web.parameters.require("id"), by: coder, expectedVersion: version)
+        try await context.codings.remove(id: try web.parameters.require("id"), by: try web.actingCoder(coder), expectedVersion: version)
         return Response(status: .noContent)
     }
 }

@@ -24,7 +24,7 @@ struct MemosAPI {
 
     @Sendable func create(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {
         let body = try await request.decode(as: CreateMemoRequest.self, context: web)
-        let memo = try await context.memos.add(target: body.target, targetID: body.targetId ?? "", author: body.author, text: body.text)
+        let memo = try await context.memos.add(target: body.target, targetID: body.targetId ?? "", author: try web.actingCoder(body.author), text: body.text)
         return EditedResponse(status: .created, response: MemoJSON(memo))
     }
 
@@ -36,7 +36,7 @@ struct MemosAPI {
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
         let query = request.uri.form
         guard let author = query.get("author") else { throw APIError(.badRequest, "bad_request", "author is required") }
-        try await context.memos.remove(id: try web.parameters.require("id"), by: author, expectedVersion: query.get("version").flatMap { Int($0) })
+        try await context.memos.remove(id: try web.parameters.require("id"), by: try web.actingCoder(author), expectedVersion: query.get("version").flatMap { Int($0) })
         return Response(status: .noContent)
     }
 }

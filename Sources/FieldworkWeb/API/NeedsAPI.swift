@@ -29,7 +29,7 @@ struct NeedsAPI {
         let id = try web.parameters.require("id")
         do {
             let link = try await context.needLinks.link(need: id, solution: body.solution, rationale: body.rationale,
-                                                        status: body.status ?? .candidate, coder: body.coder)
+                                                        status: body.status ?? .candidate, coder: try web.actingCoder(body.coder))
             return EditedResponse(status: .created, response: NeedLinkJSON(link))
         } catch let error as NeedLinkError {
             if case .unknownNeed = error { throw APIError(.notFound, "not_found", error.description) }

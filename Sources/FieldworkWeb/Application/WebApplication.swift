@@ -21,6 +21,8 @@ public struct WebServerConfiguration: Sendable {
     /// file) until others close. Well below the usual limit of 1,024 open files, which the
     /// database, its log and static files share.
     public var maxConnections = 512
+    /// Team mode (the workspace has accounts): login instead of the token; nil is local mode.
+    public var team: TeamAccess?
     /// Take in colleagues' codings files while serving (`fieldwork serve`); tests that build the
     /// application leave it off and sync explicitly.
     public var watchesCodingsFiles = false
@@ -43,7 +45,8 @@ public struct WebServerConfiguration: Sendable {
 
 /// The router: security middleware around every route, then pages, API and static files.
 public func buildRouter(
-    context: FieldworkContext, token: AccessToken, hostPolicy: HostPolicy, sessions: SessionStore = SessionStore()
+    context: FieldworkContext, token: AccessToken, hostPolicy: HostPolicy, sessions: SessionStore = SessionStore(),
+    team: TeamAccess? = nil
 ) throws -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     let settings = try WorkspaceSettings.load(context.workspace)
@@ -51,12 +54,15 @@ public func buildRouter(
     router.addMiddleware {
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
-        SessionMiddleware(token: token, sessions: sessions)
+        if team == nil { SessionMiddleware(token: token, sessions: sessions) }
+        if team != nil { TeamSessionMiddleware(sessions: sessions, accounts: context.accounts) }
         MethodCheckMiddleware()
+        if team != nil { RoleMiddleware() }
         CSRFMiddleware(policy: hostPolicy)
         LanguageMiddleware(workspaceDefault: defaultLanguage)
         ActingMiddleware(workspace: context.workspace)
     }
+    if let team { LoginRoutes(context: context, sessions: sessions, team: team).register(on: router) }
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
@@ -89,7 +95,7 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     let port = BoundPort(configuration.port)
     let policy = HostPolicy(port: port, boundHost: configuration.host, proxiedHosts: configuration.proxiedHosts)
-    let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy)
+    let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy, team: configuration.team)
     let idle = configuration.idleTimeout.components
     let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
     return Application(

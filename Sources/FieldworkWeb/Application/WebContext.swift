@@ -1,6 +1,7 @@
 import FieldworkCore
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The per-request context: Hummingbird's core storage plus the browser session, once checked.
 public struct WebContext: RequestContext {
@@ -10,11 +11,17 @@ public struct WebContext: RequestContext {
     public var language: InterfaceLanguage = .en
     /// The request's path and query (`LanguageMiddleware`): where the language switch returns.
     public var pagePath = "/"
-    /// The browser's coder name (its `fieldwork_coder` cookie), once `ActingMiddleware` read it.
+    /// The browser's coder name (its `fieldwork_coder` cookie), once `ActingMiddleware` read it;
+    /// in team mode the account's name.
     public var coder: String?
+    /// Team mode: the account logged in (`TeamSessionMiddleware`), current as of this request.
+    public var account: Account?
+    /// The peer's IP address (nil in the in-process test client).
+    public let remoteAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Transcripts are small; a coding or memo request far less. Refuse anything larger early.

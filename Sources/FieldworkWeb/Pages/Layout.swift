@@ -15,8 +15,11 @@ struct Layout {
     let t: Localizer
     /// This page's path and query, where the language switch comes back to.
     let currentPath: String
+    /// Team mode: the account logged in (its name and logout replace the coder button).
+    let account: Account?
 
     init(_ web: WebContext) {
+        account = web.account
         csrfToken = web.session?.csrfToken ?? ""
         t = Localizer(web.language)
         currentPath = web.pagePath
@@ -32,13 +35,17 @@ struct Layout {
     /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
     /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
     func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: SafeHTML) -> SafeHTML {
-        let navigation = Section.allCases.filter { $0 != .search }.map { item -> SafeHTML in
+        // Team mode: only the pages the role may open.
+        let navigation = Section.allCases.filter { item in
+            item != .search && (account.map { RoutePermissions.allows($0.role, .get, item.path) } ?? true)
+        }.map { item -> SafeHTML in
             "<a href=\"\(item.path)\"\(if: item == section, " aria-current=\"page\"")>\(t.html("nav.\(item.rawValue)"))</a>"
         }.joined()
         let next = RetrievalPage.percentEncode(currentPath)
         let languages = InterfaceLanguage.allCases.map { language -> SafeHTML in
             "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(if: language == t.language, " aria-current=\"true\"")>\(language.nativeName)</a>"
         }.joined()
+        let coderButton: SafeHTML = "<button id=\"coder-button\" type=\"button\" class=\"coder\">\(t.html("coder.unset"))</button>"
         return HTML.document(title: title, language: t.language.rawValue, body: """
             <a class="skip" href="#main">\(t.html("layout.skip"))</a>
             <header class="top">
@@ -49,13 +56,13 @@ struct Layout {
             <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(query)">
             </form>
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
-            <button id="coder-button" type="button" class="coder">\(t.html("coder.unset"))</button>
+            \(account.map { AccountChrome.header($0, csrfToken: csrfToken, t: t) } ?? coderButton)
             </header>
             <main id="main" data-page="\(section.rawValue)"\(if: coderScoped, " data-coder-scoped")>
             \(body)
             </main>
             """, head: """
-            <meta name="csrf-token" content="\(csrfToken)">
+            <meta name="csrf-token" content="\(csrfToken)">\(account.map(AccountChrome.meta) ?? SafeHTML())
             <link rel="stylesheet" href="/static/codes.css">
             <script src="/static/messages.\(t.language.rawValue).js"></script>
             <script type="module" src="/static/app.js"></script>

@@ -7,16 +7,25 @@ import Hummingbird
 struct CSRFMiddleware: RouterMiddleware {
     static let header = HTTPField.Name("X-CSRF-Token")!
 
+    static let formPaths: Set<String> = ["/login", "/logout"]
+
     let policy: HostPolicy
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
-        guard policy.allowsOrigin(request.headers[.origin]) else {
+        let form = request.method == .post && Self.formPaths.contains(request.uri.path)
+        // A form posted from a page with `Referrer-Policy: no-referrer` says `Origin: null`;
+        // the browser's own `Sec-Fetch-Site` (no page can set it) then tells where it came from.
+        let sameSiteForm = form && request.headers[.origin] == "null" && request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "same-origin"
+        guard sameSiteForm || policy.allowsOrigin(request.headers[.origin]) else {
             throw APIError(.forbidden, "forbidden_origin", "requests from another origin are refused")
         }
         if request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "cross-site" {
             throw APIError(.forbidden, "forbidden_origin", "cross-site requests are refused")
         }
+        // The login and logout forms are plain HTML forms, which cannot send a header: login has
+        // no session yet (the Origin checks above stand), logout checks its form's token itself.
+        if form { return try await next(request, context) }
         guard let session = context.session, let sent = request.headers[Self.header],
               SecretString.constantTimeEquals(session.csrfToken, sent) else {
             throw APIError(.forbidden, "csrf", "missing or wrong X-CSRF-Token header; reload the page")

@@ -16,7 +16,11 @@ function mirrorCookie(name) {
   document.cookie = `${COOKIE}=${value}; path=/; SameSite=Strict${name ? '' : '; max-age=0'}`;
 }
 
+// Team mode: the page names the account logged in, which is the coder; nothing is asked.
+const ACCOUNT = document.querySelector('meta[name="fieldwork-account"]')?.content || null;
+
 export function getCoder() {
+  if (ACCOUNT) return ACCOUNT;
   try {
     const name = (localStorage.getItem(KEY) || '').trim();
     return name || null;
@@ -91,6 +95,7 @@ export async function ensureCoder(reason = t('coder.first')) {
 }
 
 export function initCoder() {
+  if (ACCOUNT) return;
   mirrorCookie(current());
   updateButton();
   const button = document.getElementById('coder-button');

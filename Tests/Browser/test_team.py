@@ -1,0 +1,126 @@
+"""Team mode in a real Chromium: a workspace with accounts (made with the real CLI, passwords on
+standard input) is served with a login form; a researcher logs in and codes a passage under
+their account's name; a facilitator is refused a transcript but gets handouts; both log out.
+The login page (English and Swedish) and an account's page pass axe with no violation."""
+import re
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from conftest import BINARY, BROWSER_TRANSCRIPT, console_errors, make_driver, sample_workspace, screenshot, stop_server
+from test_accessibility import axe_violations
+from test_workbench import SELECT_SCALARS, api, pick_code, wait
+
+PASSWORD = "ett långt lösenord för teamet"
+
+
+@pytest.fixture(scope="module")
+def team_server():
+    workspace = sample_workspace("fieldwork-team-")
+    (workspace / "corpus" / "interviews" / "int-099.md").write_text(BROWSER_TRANSCRIPT, encoding="utf-8")
+    for name, role in (("Rut Forskare", "researcher"), ("Fia Facilitator", "facilitator")):
+        subprocess.run([str(BINARY), "--workspace", str(workspace), "account", "create", name, "--role", role],
+                       input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    process = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = None
+    deadline = time.time() + 120
+    lines = []
+    while time.time() < deadline and base is None:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        match = re.search(r"log in at (http://127\.0\.0\.1:\d+)/login", line)
+        if match:
+            base = match.group(1)
+    if base is None:
+        process.kill()
+        pytest.fail("fieldwork serve printed no login address:\n" + "".join(lines))
+    yield {"base": base, "workspace": workspace}
+    stop_server(process, workspace)
+
+
+@pytest.fixture
+def driver():
+    driver = make_driver()
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def log_in(driver, base, name, next_path="/"):
+    driver.get(base + next_path)
+    wait(driver).until(EC.presence_of_element_located((By.ID, "login-name")))
+    assert "/login?next=" in driver.current_url
+    driver.find_element(By.ID, "login-name").send_keys(name)
+    driver.find_element(By.ID, "login-password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form.login-form button[type=submit]").click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "account-name")))
+
+
+def log_out(driver):
+    driver.find_element(By.CSS_SELECTOR, "form.logout button[type=submit]").click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "login-name")))
+    assert driver.current_url.endswith("/login")
+
+
+def test_the_login_page_in_both_languages_has_no_axe_violation(driver, team_server):
+    driver.get(team_server["base"] + "/login")
+    assert driver.find_element(By.TAG_NAME, "h2").text == "Log in"
+    assert axe_violations(driver) == []
+    driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang=sv]").click()
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h2").text == "Logga in")
+    assert axe_violations(driver) == []
+    # A wrong password: the form says so, in the chosen language, and stays accessible.
+    driver.find_element(By.ID, "login-name").send_keys("Rut Forskare")
+    driver.find_element(By.ID, "login-password").send_keys("fel lösenord 123")
+    driver.find_element(By.CSS_SELECTOR, "form.login-form button[type=submit]").click()
+    alert = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[role=alert]")))
+    assert alert.text == "Fel kontonamn eller lösenord, eller så är kontot avstängt."
+    assert axe_violations(driver) == []
+    screenshot(driver, "team-login-failed-sv")
+    assert console_errors(driver) == [] or all("401" in entry["message"] for entry in console_errors(driver))
+
+
+def test_a_researcher_logs_in_and_codes_a_passage_under_their_account(driver, team_server):
+    base = team_server["base"]
+    log_in(driver, base, "Rut Forskare", "/documents/int-099")
+    assert driver.current_url == base + "/documents/int-099"
+    assert driver.find_element(By.ID, "account-name").text == "Rut Forskare (researcher)"
+    assert driver.find_elements(By.ID, "coder-button") == []  # no name to pick: the account is the coder
+    text = api(driver, "/api/documents/int-099")["text"]
+    quote = "rädd att ramla"
+    start = text.index(quote)
+    assert driver.execute_script(SELECT_SCALARS, start, start + len(quote)) == quote
+    pick_code(driver, "need.safety.falls")
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "mark.hl[data-code='need.safety.falls']")))
+    codings = api(driver, "/api/codings?document=int-099")
+    assert [(c["quote"], c["coder"]) for c in codings] == [(quote, "Rut Forskare")]
+    assert axe_violations(driver) == []
+    screenshot(driver, "team-researcher-coded")
+    assert console_errors(driver) == []
+    log_out(driver)
+    driver.get(base + "/documents/int-099")
+    assert "/login?next=" in driver.current_url
+
+
+def test_a_facilitator_is_refused_transcripts_and_gets_handouts(driver, team_server):
+    base = team_server["base"]
+    log_in(driver, base, "Fia Facilitator")
+    navigation = [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "header.top nav:not(.languages) a")]
+    assert base + "/codebook" in navigation and base + "/retrieval" not in navigation
+    driver.get(base + "/documents/int-001")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Forbidden"
+    assert "facilitator may not use this" in driver.find_element(By.TAG_NAME, "main").text
+    assert api(driver, "/api/documents/int-001")["error"] == "forbidden_role"
+    driver.get(base + "/handouts/need.safety.night")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Att känna sig trygg på natten"
+    screenshot(driver, "team-facilitator-handout")
+    driver.get(base + "/codebook")
+    log_out(driver)
+    driver.get(base + "/handouts/need.safety.night")
+    assert "/login?next=" in driver.current_url
