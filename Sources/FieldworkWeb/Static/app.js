@@ -4,6 +4,7 @@
 import { initCoder } from './coder.js';
 import { initDocumentPage } from './document.js';
 import { initCodebook } from './codebook.js';
+import { initRetrievalCodes } from './retrieval-codes.js';
 import { initMemos } from './memos.js';
 import { initBlind } from './blind.js';
 import { initAdjudication } from './adjudicate.js';
@@ -116,6 +117,7 @@ function start() {
   if (document.getElementById('transcript')) initDocumentPage();
   if (document.querySelector('.code-tree')) initCodebook();
   initMemos();
+  initRetrievalCodes();
   const adjudication = document.querySelector('.adjudication');
   if (adjudication) initAdjudication(adjudication);
 }
