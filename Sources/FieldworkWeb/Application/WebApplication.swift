@@ -52,6 +52,7 @@ public func buildRouter(
     }
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
+    DocumentPrintRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
     RegisterRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)

@@ -118,6 +118,8 @@ function start() {
   if (document.querySelector('.code-tree')) initCodebook();
   initMemos();
   initRetrievalCodes();
+  // The print view's button (no inline script under the CSP).
+  for (const button of document.querySelectorAll('button[data-action="print"]')) button.addEventListener('click', () => window.print());
   const adjudication = document.querySelector('.adjudication');
   if (adjudication) initAdjudication(adjudication);
 }

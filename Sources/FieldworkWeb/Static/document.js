@@ -39,6 +39,8 @@ export function initDocumentPage() {
   else document.querySelector('.workbench').before(tools);
   initUndo(tools);
   initHighlightFilter(tools);
+  // The document with its codings, coders and memos, to print or save (DocumentPrintPage).
+  tools.append(el('a', { class: 'print-link', href: `${window.location.pathname.replace(/\/$/, '')}/print` }, t('document.printView')));
   alignMargins();
   initMargins();
   initRecording();
