@@ -21,7 +21,7 @@ struct NeedsRoutes {
         // A plan that does not parse is left out here; its own page says what is wrong.
         let packs = handouts.planNames().compactMap { name in (try? handouts.plan(named: name)).flatMap { $0 }.map { (name: name, title: $0.title) } }
         let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
-                             catalogue: try SolutionCatalogue.load(context.workspace), packs: packs, t: Localizer(web.language)).body()
+                             catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), packs: packs, t: Localizer(web.language)).body()
         return page(web, .needs, title: Localizer(web.language)("needs.title"), body: body)
     }
 
@@ -37,12 +37,12 @@ struct NeedsRoutes {
         // Door openings at night are drawn as events; the night is the study's.
         query.timeZone = TelemetrySummaryService.studyTimeZone
         let telemetry = try await context.telemetrySummary.summary(query)
-        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace), telemetry: telemetry, t: Localizer(web.language)).body()
+        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), telemetry: telemetry, t: Localizer(web.language)).body()
         return page(web, .needs, title: evidence.need.name, body: body)
     }
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
-        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace), links: try await context.store.needLinks(needID: nil),
+        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), links: try await context.store.needLinks(needID: nil),
                                  codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language)).body()
         return page(web, .solutions, title: Localizer(web.language)("solutions.title"), body: body)
     }
