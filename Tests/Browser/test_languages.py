@@ -18,7 +18,6 @@ PAGES = {
     "needs": "/needs", "need": "/needs/need.safety.night", "solutions": "/solutions", "actors": "/actors",
     "agreement": "/agreement", "cooccurrence": "/cooccurrence", "disagreements": "/disagreements",
     "matrix": "/matrix", "audit": "/audit", "register": "/register", "document-print": "/documents/int-001/print",
-    "matrix-participants": "/matrix?rows=participant&attribute=age_band&attribute=living_situation",
     "retrieval-empty": "/retrieval",
 }
 HEADINGS = {"en": {"documents": "Documents", "codebook": "Codebook", "orphans": "Orphaned codings",
@@ -71,6 +70,13 @@ def test_every_page_in_both_languages(browser, server, language):
             assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
             assert axe_violations(browser) == [], path
             screenshot(browser, f"{name}-{language}")
+        # Participant rows with their role: the register's value in the interface language.
+        browser.get(server["base"] + "/matrix?rows=participant&attribute=age_band&attribute=living_situation")
+        roles = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody td:nth-of-type(1)")]
+        assert roles and WORDS[language]["matrix-participants"] in roles, roles
+        assert NOT_WORDS[language].get("matrix-participants", "-") not in roles, roles
+        assert axe_violations(browser) == []
+        screenshot(browser, f"matrix-participants-{language}")
     finally:
         for coding in codings:
             remove(browser, coding)
