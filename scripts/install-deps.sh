@@ -11,7 +11,7 @@ profile="${1:-runtime}"
 packages=(libcmark-dev cmark libsqlite3-dev sqlite3 zlib1g-dev pandoc)
 case "$profile" in
   runtime) ;;
-  test) packages+=(python3-venv chromium chromium-driver libxml2-utils graphviz) ;;
+  test) packages+=(python3-venv chromium chromium-driver libxml2-utils graphviz nginx-light openssl curl) ;;
   bench) packages+=(time wrk hyperfine python3-venv) ;;
   *) echo "unknown profile: $profile" >&2; exit 2 ;;
 esac

@@ -44,7 +44,7 @@ enum ImportCommit {
             if newCodes.isEmpty {
                 try await write()
             } else {
-                _ = try await CodebookEditor(workspace: context.workspace, store: context.store).add(newCodes, then: write)
+                _ = try await context.codebookEditor.add(newCodes, then: write)
             }
         } catch {
             staged.discard()

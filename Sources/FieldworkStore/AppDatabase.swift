@@ -7,7 +7,8 @@ import GRDB
 /// server relies on); tests may pass an in-memory `DatabaseQueue`.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
-    private let checkpointer: BackgroundCheckpointer?
+    /// The server's background checkpoints (nil for short commands and tests): its owner runs it.
+    public let housekeeping: BackgroundCheckpointer?
 
     public init(_ writer: any DatabaseWriter) throws {
         try self.init(writer, checkpointer: nil)
@@ -15,7 +16,7 @@ public struct AppDatabase: Sendable {
 
     private init(_ writer: any DatabaseWriter, checkpointer: BackgroundCheckpointer?) throws {
         self.writer = writer
-        self.checkpointer = checkpointer
+        self.housekeeping = checkpointer
         try AppDatabase.migrator.migrate(writer)
         try TelemetryImportJournal(writer: writer).recoverIfUnattended()
     }

@@ -67,26 +67,39 @@ enum CodingRow {
     }
 
     static func insert(_ coding: Coding, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO coding (\(columns)) VALUES (\(databaseQuestionMarks(count: 16)))",
-                       arguments: arguments(coding))
+        try CodingRecord(coding).insert(db)
     }
 
-    /// Overwrites every mutable field of the row `coding.id`.
+    /// Overwrites every field of the row `coding.id` (a removal's columns are not among them).
     static func write(_ coding: Coding, _ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE coding SET document_id = ?2, code_id = ?3, coder = ?4, memo = ?5, start = ?6, "end" = ?7,
-                quote = ?8, prefix = ?9, suffix = ?10, status = ?11, anchor_method = ?12, updated_at = ?14,
-                version = ?15, updated_by = ?16
-            WHERE id = ?1
-            """, arguments: arguments(coding))
+        try CodingRecord(coding).update(db)
     }
+}
 
-    private static func arguments(_ coding: Coding) -> StatementArguments {
-        [
-            coding.id, coding.documentID, coding.codeID, coding.coder, coding.memo, coding.anchor.start,
-            coding.anchor.end, coding.anchor.quote, coding.anchor.prefix, coding.anchor.suffix,
-            coding.status.rawValue, coding.anchorMethod?.rawValue, Timestamp.text(coding.createdAt),
-            Timestamp.text(coding.updatedAt), coding.version, coding.updatedBy,
-        ]
+/// A coding as GRDB persists it: every column by name, so no statement depends on the order of
+/// its arguments.
+struct CodingRecord: PersistableRecord {
+    static let databaseTableName = "coding"
+    let coding: Coding
+
+    init(_ coding: Coding) { self.coding = coding }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = coding.id
+        container["document_id"] = coding.documentID
+        container["code_id"] = coding.codeID
+        container["coder"] = coding.coder
+        container["memo"] = coding.memo
+        container["start"] = coding.anchor.start
+        container["end"] = coding.anchor.end
+        container["quote"] = coding.anchor.quote
+        container["prefix"] = coding.anchor.prefix
+        container["suffix"] = coding.anchor.suffix
+        container["status"] = coding.status.rawValue
+        container["anchor_method"] = coding.anchorMethod?.rawValue
+        container["created_at"] = Timestamp.text(coding.createdAt)
+        container["updated_at"] = Timestamp.text(coding.updatedAt)
+        container["version"] = coding.version
+        container["updated_by"] = coding.updatedBy
     }
 }

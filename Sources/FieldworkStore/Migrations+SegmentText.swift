@@ -25,7 +25,27 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, start, "end" FROM segment WHERE document_id = ? ORDER BY start, id
                 """, arguments: [document[0] as String])
-            try DocumentRow.index(rows, text: document[1], db)
+            try indexSegmentsAsReleased(rows, text: document[1], db)
+        }
+    }
+
+    /// The index build of version 6 as it was released, frozen here so that later changes to the
+    /// live indexing code (`DocumentRow.index`) cannot change what this migration does to an old
+    /// database. Cuts each segment's text out of the plain text in one pass (Unicode scalars).
+    private static func indexSegmentsAsReleased(_ rows: [Row], text: String, _ db: Database) throws {
+        var texts: [String] = []
+        texts.reserveCapacity(rows.count)
+        let scalars = Array(text.unicodeScalars)
+        for row in rows {
+            let start: Int = row[1], end: Int = row[2]
+            let lower = min(max(start, 0), scalars.count), upper = min(max(end, lower), scalars.count)
+            var body = String.UnicodeScalarView()
+            body.append(contentsOf: scalars[lower..<upper])
+            texts.append(String(body))
+        }
+        let statement = try db.makeStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
+        for (row, body) in zip(rows, texts) {
+            try statement.execute(arguments: [row[0] as Int64, body])
         }
     }
 }

@@ -62,9 +62,10 @@ extension SQLiteStore {
             VALUES (?, ?, ?, ?, ?)
             """, arguments: [change.file.path, change.file.contentHash, metadata.id, change.file.parserVersion, now])
         let arguments: StatementArguments = [
-            metadata.id, change.file.path, metadata.type.rawValue, metadata.title, metadata.date, metadata.language,
-            metadata.interviewer, JSONColumn.encode(metadata.administrations.map(\.rawValue)),
-            change.text.plainText, now, metadata.media,
+            "id": metadata.id, "path": change.file.path, "type": metadata.type.rawValue, "title": metadata.title,
+            "date": metadata.date, "language": metadata.language, "interviewer": metadata.interviewer,
+            "administrations": JSONColumn.encode(metadata.administrations.map(\.rawValue)),
+            "plainText": change.text.plainText, "ingestedAt": now, "media": metadata.media,
         ]
         if let previousText {
             // The index is external-content: remove the old texts from it, cut from the old
@@ -75,13 +76,15 @@ extension SQLiteStore {
             try db.execute(sql: """
                 INSERT INTO document (id, path, type, title, date, language, interviewer, administrations,
                                       plain_text, ingested_at, media, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                VALUES (:id, :path, :type, :title, :date, :language, :interviewer, :administrations,
+                        :plainText, :ingestedAt, :media, 1)
                 """, arguments: arguments)
         } else {
             try db.execute(sql: """
-                UPDATE document SET path = ?2, type = ?3, title = ?4, date = ?5, language = ?6, interviewer = ?7,
-                    administrations = ?8, plain_text = ?9, ingested_at = ?10, media = ?11, revision = revision + 1
-                WHERE id = ?1
+                UPDATE document SET path = :path, type = :type, title = :title, date = :date, language = :language,
+                    interviewer = :interviewer, administrations = :administrations, plain_text = :plainText,
+                    ingested_at = :ingestedAt, media = :media, revision = revision + 1
+                WHERE id = :id
                 """, arguments: arguments)
             try db.execute(sql: "DELETE FROM segment WHERE document_id = ?", arguments: [metadata.id])
             try db.execute(sql: "DELETE FROM document_participant WHERE document_id = ?", arguments: [metadata.id])
@@ -217,8 +220,8 @@ enum DocumentRow {
     /// window comes back short: then the document ends inside it, or before it.
     static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database) throws -> TextWindow? {
         let bounds = TextWindow.bounds(around: span)
-        let statement = try db.cachedStatement(sql: "SELECT substr(plain_text, ?2 + 1, ?3), revision FROM document WHERE id = ?1")
-        guard let row = try Row.fetchOne(statement, arguments: [documentID, bounds.lowerBound, bounds.count]) else {
+        let statement = try db.cachedStatement(sql: "SELECT substr(plain_text, :start + 1, :count), revision FROM document WHERE id = :id")
+        guard let row = try Row.fetchOne(statement, arguments: ["id": documentID, "start": bounds.lowerBound, "count": bounds.count]) else {
             return nil
         }
         let text: String = row[0]

@@ -19,10 +19,11 @@ extension SQLiteStore {
             for (documentID, spans) in plan.passages.sorted(by: { $0.key < $1.key }) {
                 for span in spans {
                     try deleteCodings(where: """
-                        document_id = ?1 AND ((start < ?3 AND "end" > ?2)
+                        document_id = :document AND ((start < :end AND "end" > :start)
                           OR (status = 'orphaned' AND quote <> '' AND instr(
-                                substr((SELECT plain_text FROM document WHERE id = ?1), ?2 + 1, ?3 - ?2), quote) > 0))
-                        """, [documentID, span.lowerBound, span.upperBound])
+                                substr((SELECT plain_text FROM document WHERE id = :document), :start + 1, :end - :start),
+                                quote) > 0))
+                        """, ["document": documentID, "start": span.lowerBound, "end": span.upperBound])
                 }
             }
             for id in plan.documentIDs {
@@ -59,10 +60,10 @@ extension SQLiteStore {
                 // substr counts Unicode scalars, like every offset; the context is 32 scalars a side.
                 try db.execute(sql: """
                     UPDATE coding SET
-                        prefix = substr((SELECT plain_text FROM document WHERE id = ?1), max(start - 32, 0) + 1, min(start, 32)),
-                        suffix = substr((SELECT plain_text FROM document WHERE id = ?1), "end" + 1, 32)
-                    WHERE document_id = ?1 AND status = 'anchored'
-                    """, arguments: [id])
+                        prefix = substr((SELECT plain_text FROM document WHERE id = :document), max(start - 32, 0) + 1, min(start, 32)),
+                        suffix = substr((SELECT plain_text FROM document WHERE id = :document), "end" + 1, 32)
+                    WHERE document_id = :document AND status = 'anchored'
+                    """, arguments: ["document": id])
             }
         }
     }

@@ -33,9 +33,12 @@ struct CLIRunner {
 
     /// A copy of the repository's sample workspace: the sample corpus and codebooks in a temporary folder; `codings` adds the sample study's
     /// codings files (codings/*.jsonl), taken in at the first ingest.
+    /// The repository this test target was built from.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     static func sampleWorkspaceCopy(codings: Bool = false) throws -> URL {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = packageRoot
         let copy = FileManager.default.temporaryDirectory.appending(path: "fieldwork-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         for folder in ["corpus", "codebooks"] + (codings ? ["codings"] : []) {

@@ -9,9 +9,9 @@ final class RunningServer {
     /// What the server printed before its address.
     private(set) var banner = ""
 
-    init(workspace: URL, environment: [String: String] = [:]) throws {
+    init(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) throws {
         process.executableURL = CLIRunner.executable
-        process.arguments = ["--workspace", workspace.path, "serve", "--port", "0"]
+        process.arguments = ["--workspace", workspace.path, "serve", "--port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output

@@ -129,13 +129,33 @@ import Testing
         #expect(try await database.writer.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 10_000)
         let text = String(repeating: "Kaffe med grannen på morgonen. ", count: 40_000)  // ~1.2 MB
         _ = try await store.applyDocuments([change("n1", text: text, hash: "a")])
-        // ...yet the text reaches the database file, copied from the log by the checkpointer.
+        func fileSize() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        // Nothing copies the log back until the owner runs the checkpointer...
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try fileSize() < 1_000_000)
+        let checkpointer = try #require(database.housekeeping)
+        let running = Task { await checkpointer.run() }
+        // ...then the text reaches the database file, copied from the log.
         var size = 0
         for _ in 0..<250 where size < 1_000_000 {
             try await Task.sleep(for: .milliseconds(20))
-            size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            size = try fileSize()
         }
         #expect(size >= 1_000_000)
+        running.cancel()
+        await running.value  // returns once cancelled
         #expect(try await store.document(id: "n1")?.plainText == text)
+    }
+
+    @Test func theCheckpointerCopiesTheLogOnceMoreWhenStopped() async throws {
+        let database = try AppDatabase.open(path: path, checkpoints: .background(every: .seconds(3_600)))
+        let store = SQLiteStore(database)
+        let checkpointer = try #require(database.housekeeping)
+        let running = Task { await checkpointer.run() }
+        let text = String(repeating: "Kvällspromenad med hunden. ", count: 40_000)  // ~1.1 MB
+        _ = try await store.applyDocuments([change("n1", text: text, hash: "a")])
+        running.cancel()  // a graceful shutdown: no tick came in the hour
+        await running.value
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0) >= 1_000_000)
     }
 }

@@ -125,4 +125,40 @@ import Testing
             }
         }
     }
+
+    static let hostile = "<script>alert('x')</script>\"'"
+    static let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&#39;"
+
+    /// Over a real socket: a code name from the codebook, a coder name and memo from a request,
+    /// and query values come back as escaped text on every page that shows them, never as markup
+    /// or as the end of an attribute (`"` and `'` included).
+    @Test func hostileNamesAndQueriesStayTextOnThePages() async throws {
+        let fixture = try await WebFixture()
+        let codebook = fixture.root.appending(path: "codebooks/fieldwork.yaml")
+        let yamlName = Self.hostile.replacingOccurrences(of: "'", with: "''")
+        try (try String(contentsOf: codebook, encoding: .utf8))
+            .replacingOccurrences(of: "name: {en: Feeling safe at night, sv: Att känna sig trygg på natten}", with: "name: '\(yamlName)'")
+            .write(to: codebook, atomically: true, encoding: .utf8)
+        #expect(try await fixture.context.ingest.ingest().succeeded)
+        try await fixture.app(port: 0).test(.live) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token, host: "localhost:\(try #require(client.port))")
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["document": "int-001", "start": 20, "end": 30, "code": "need.safety.night",
+                                                     "coder": Self.hostile, "memo": Self.hostile])) { response in
+                #expect(response.status == .created)
+            }
+            let query = try #require(Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let pages = ["/documents/int-001", "/codebook", "/retrieval?code=need.safety.night", "/retrieval?code=need&attribute=role%3D\(query)",
+                         "/search?q=\(query)", "/?text=\(query)", "/orphans?coder=\(query)", "/cooccurrence?coder=\(query)", "/matrix",
+                         "/needs", "/needs/need.safety.night", "/handouts/need.safety.night"]
+            for page in pages {
+                try await client.execute(uri: page, method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok, "\(page)")
+                    #expect(html.contains(Self.escaped), "\(page) shows the hostile text escaped")
+                    #expect(!html.contains("<script>alert") && !html.contains("\"'"), "\(page)")
+                }
+            }
+        }
+    }
 }

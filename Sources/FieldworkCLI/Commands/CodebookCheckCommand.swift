@@ -11,7 +11,7 @@ struct CodebookCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let report = try await CodebookCheck(workspace: context.workspace, store: context.store).run()
+        let report = try await context.codebookCheck.run()
         for problem in report.problems {
             printError(problem.description)
         }

@@ -19,7 +19,7 @@ struct EraseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let service = ErasureService(context: context)
+        let service = context.erasure
         let plan: ErasurePlan
         do {
             plan = try await service.plan(participant)

@@ -51,7 +51,7 @@ struct ExportActorMapCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let service = ActorMapService(workspace: context.workspace, store: context.store)
+        let service = context.actorMap
         let redactions = try context.workspace.redactions()
         let options = ActorGraphBuilder.Options(needID: need, actorID: administration, minEvidence: minEvidence,
                                                 barriersAndPreconditions: barriers, view: view)

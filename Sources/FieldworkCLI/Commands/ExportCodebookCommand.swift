@@ -25,7 +25,7 @@ struct ExportCodebookCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let (text, codes) = try await CodebookExport(store: context.store).render(format)
+        let (text, codes) = try await context.codebookExport.render(format)
         let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
         try await context.recordExport("codebook-\(format.rawValue)", to: url, counts: ["codes": codes])
         guard let url else {

@@ -44,7 +44,7 @@ struct ExportMatrixCommand: AsyncParsableCommand {
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let result: MatrixExport.Result
         do {
-            result = try await MatrixExport(store: context.store).render(rows: rows, includeChildren: includeChildren, coder: coder,
+            result = try await context.matrixExport.render(rows: rows, includeChildren: includeChildren, coder: coder,
                                                                          smallCells: cells, attributes: attributes)
         } catch let error as MatrixExportError {
             throw ValidationError(error.description)

@@ -23,7 +23,7 @@ struct ExportNeedsCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let redactions = try context.workspace.redactions()
-        let result = try await NeedsRegisterExport(store: context.store).render(coder: coder, smallCells: cells, redactions: redactions)
+        let result = try await context.needsRegisterExport.render(coder: coder, smallCells: cells, redactions: redactions)
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         var metadata = ExportMetadata(export: "needs", rule: .today([]))
         metadata.smallCellsBelow = cells?.k

@@ -14,7 +14,7 @@ struct ExportParticipantsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let result = try await ParticipantsExport(store: context.store).render()
+        let result = try await context.participantsExport.render()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         var metadata = ExportMetadata(export: "participants", rule: .today([]))
         try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)

@@ -20,7 +20,7 @@ struct ExportRegisterCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let redactions = try context.workspace.redactions()
-        let result = try await PolicyLabRegisterExport(workspace: context.workspace, store: context.store).render(smallCells: cells)
+        let result = try await context.policyLabRegisterExport.render(smallCells: cells)
         for problem in result.problems { printError("warning: \(problem)") }
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         var metadata = result.metadata

@@ -20,7 +20,7 @@ struct ExportTelemetryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let result = try await TelemetryExport(store: context.store).render(device: device, participant: participant)
+        let result = try await context.telemetryExport.render(device: device, participant: participant)
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         var metadata = result.metadata
         try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)

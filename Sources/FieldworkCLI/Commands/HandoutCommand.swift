@@ -56,7 +56,7 @@ struct HandoutCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let service = HandoutService(workspace: context.workspace, store: context.store)
+        let service = context.handouts
         let root = context.workspace.root
         do {
             if let theme {
@@ -118,7 +118,7 @@ struct HandoutCommand: AsyncParsableCommand {
 
     private func render(_ handout: Handout, date: String) throws -> Data {
         switch format {
-        case .html: Data(HandoutHTMLRenderer.render(handout, date: date).utf8)
+        case .html: Data(HandoutHTMLRenderer.render(handout, date: date).rendered.utf8)
         case .md: Data(HandoutMarkdownRenderer.render(handout, date: date).utf8)
         case .pdf: try ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: date))
         }
@@ -126,7 +126,7 @@ struct HandoutCommand: AsyncParsableCommand {
 
     private func renderPack(plan: WorkshopPlan, handouts: [Handout], language: String, date: String) throws -> Data {
         switch format {
-        case .html: Data(WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).utf8)
+        case .html: Data(WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).rendered.utf8)
         case .md: Data(HandoutMarkdownRenderer.pack(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).utf8)
         case .pdf: try ChromiumPrinter.pdf(html: WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date))
         }

@@ -29,7 +29,7 @@ struct RedactCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let service = RedactionService(context: context)
+        let service = context.redaction
         if check {
             let findings = try service.check(archives: ["qdpx": { try QDPXTextEntries.read($0) }])
             findings.forEach { print($0) }

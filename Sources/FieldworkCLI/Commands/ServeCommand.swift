@@ -19,6 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind. Anything but loopback exposes transcripts to the network.")
     var host = "127.0.0.1"
 
+    @Option(name: .customLong("allowed-host"),
+            help: ArgumentHelp("A host name your TLS reverse proxy serves the workbench under (repeatable; also `server.allowed_hosts` in fieldwork.yaml). Required to bind anything but loopback.",
+                               valueName: "NAME[:PORT]"))
+    var allowedHosts: [String] = []
+
     @Option(help: ArgumentHelp("Server log level on stderr: trace, debug, info (every request), notice, warning, error (every 500 with its cause), critical.",
                                valueName: "LEVEL"))
     var logLevel = "notice"
@@ -28,10 +33,34 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        for host in allowedHosts {
+            if let problem = HostPolicy.problem(withProxiedHost: host) { throw ValidationError("--allowed-host: \(problem)") }
+        }
+    }
+
+    /// The proxied names from the options and `fieldwork.yaml`; binding beyond loopback needs one.
+    private func proxiedHosts(_ context: FieldworkContext, loopback: Bool) throws -> [String] {
+        let configured = try context.workspace.settings().allowedHosts
+        for host in configured {
+            if let problem = HostPolicy.problem(withProxiedHost: host) {
+                printError("error: \(WorkspaceSettings.fileName): server.allowed_hosts: \(problem)")
+                throw ExitCode.failure
+            }
+        }
+        let hosts = allowedHosts + configured
+        if !loopback && hosts.isEmpty {
+            printError("error: binding to \(host) exposes transcripts beyond this machine; serve them only through a "
+                       + "reverse proxy that terminates TLS, and name the host it serves with --allowed-host NAME "
+                       + "(or server.allowed_hosts in \(WorkspaceSettings.fileName)); see the README, \"Team server behind a reverse proxy\"")
+            throw ExitCode.failure
+        }
+        return hosts
     }
 
     func run() async throws {
         let context = try workspace.open(serving: true)
+        // Checked before anything is ingested or bound: a server beyond loopback needs its proxy's names.
+        let proxied = try proxiedHosts(context, loopback: WebServerConfiguration(host: host).isLoopback)
         // Held while serving: `fieldwork erase` refuses meanwhile (the server holds codings in memory).
         let lock: ServerLock
         do {
@@ -49,11 +78,14 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = {
             var configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
             configuration.maxConnections = OpenFileLimit.raiseForServing()
+            // Colleagues' codings files (git pull, a file share) appear without a restart.
+            configuration.watchesCodingsFiles = true
+            configuration.proxiedHosts = proxied
             return configuration
         }()
         if !configuration.isLoopback {
             printError("warning: binding to \(host) makes the workbench reachable from other machines; "
-                       + "transcripts hold sensitive personal data. Only the access token protects them.")
+                       + "transcripts hold sensitive personal data. Let only your TLS reverse proxy reach this port.")
         }
         let app = try buildApplication(context: context, configuration: configuration) { port in
             let address = host.contains(":") ? "[\(host)]" : host
@@ -61,12 +93,10 @@ struct ServeCommand: AsyncParsableCommand {
             // Written unbuffered: scripts and tests wait for this line on a pipe.
             let lines = "Fieldwork is serving \(context.workspace.root.path)\n"
                 + "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"
+                + configuration.proxiedHosts.map { "Through your proxy: https://\($0)/?token=\(configuration.token.value)\n" }.joined()
                 + "Press Ctrl-C to stop.\n"
             FileHandle.standardOutput.write(Data(lines.utf8))
         }
-        // Colleagues' codings files (git pull, a file share) appear without a restart.
-        let watcher = Task { await LedgerWatcher(context: context).run() }
-        defer { watcher.cancel() }
         do {
             try await app.runService()
         } catch {

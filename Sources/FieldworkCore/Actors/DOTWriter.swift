@@ -2,7 +2,7 @@
 /// one cluster) or two columns for the administrations × needs view, colours and shapes by kind,
 /// edge width by evidence, declared relations dashed, a number on every line (`decorate` draws a
 /// stroke from the number to its line) explained in the key, and a compact legend. Every id and
-/// label goes through `DOTQuoting`, every text in the legend and key through `HTMLEscaping`.
+/// label goes through `DOTQuoting`, every text in the legend and key is `SafeHTML` (escaped).
 public enum DOTWriter {
     public struct Options: Sendable, Hashable {
         public var title: String
@@ -119,33 +119,33 @@ public enum DOTWriter {
     /// numbered key, in a cluster of their own; ids are prefixed so they never collide with an actor's.
     static func legend(_ graph: ActorGraph, key: ActorMapKey?) -> [String] {
         let q = DOTQuoting.quoted
-        var rows = ActorGraph.NodeKind.allCases.filter { kind in graph.nodes.contains { $0.kind == kind } }.map { kind in
+        var rows = ActorGraph.NodeKind.allCases.filter { kind in graph.nodes.contains { $0.kind == kind } }.map { kind -> SafeHTML in
             "<TR><TD BGCOLOR=\"\(style(kind).fill)\" WIDTH=\"18\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(html(kind.displayName))</TD></TR>"
         }
         var edgeKinds: [ActorGraph.EdgeKind] = []
         for edge in graph.edges where !edgeKinds.contains(where: { $0.name == edge.kind.name || ($0.isDeclared && edge.kind.isDeclared) }) {
             edgeKinds.append(edge.kind)
         }
-        rows += edgeKinds.map { kind in
+        rows += edgeKinds.map { kind -> SafeHTML in
             let name = kind.isDeclared ? "declared relation (dashed)" : "\(kind.name): \(kind.meaning)"
             return "<TR><TD><FONT COLOR=\"\(edgeColor(kind))\">——</FONT></TD><TD ALIGN=\"LEFT\">\(html(name))</TD></TR>"
         }
         var lines = ["  subgraph \(q("cluster_legend")) {", "    label=\(q("")); style=\(q("invis"));"]
-        lines.append("    \(q("legend:kinds")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(rows.joined())</TABLE>>];")
+        lines.append("    \(q("legend:kinds")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(rows.joined().rendered)</TABLE>>];")
         if let key, !key.entries.isEmpty {
-            let entries = key.entries.map { entry in
+            let entries = key.entries.map { entry -> SafeHTML in
                 let text = DOTLabelWrapping.wrapped(entry.text, width: 90).split(separator: "\n").map { html(String($0)) }
                     .joined(separator: "<BR ALIGN=\"LEFT\"/>")
                 return "<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">\(entry.number)</TD><TD ALIGN=\"LEFT\">\(text)<BR ALIGN=\"LEFT\"/></TD></TR>"
             }
-            lines.append("    \(q("legend:key")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Key to the numbered lines</B></TD></TR>\(entries.joined())</TABLE>>];")
+            lines.append("    \(q("legend:key")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Key to the numbered lines</B></TD></TR>\(entries.joined().rendered)</TABLE>>];")
         }
         lines.append("  }")
         return lines
     }
 
     /// Text inside an HTML-like label: escaped, control characters dropped (Graphviz rejects some).
-    static func html(_ text: String) -> String {
-        HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control })))
+    static func html(_ text: String) -> SafeHTML {
+        SafeHTML(text: String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control })))
     }
 }

@@ -30,9 +30,24 @@ public struct SearchHit: Sendable, Hashable {
         self.rank = rank
     }
 
-    /// The snippet with matches between `open` and `close`; `escape` is applied to the text first.
-    public func snippet(marking open: String, _ close: String, escape: (String) -> String = { $0 }) -> String {
-        escape(snippet).replacingAll(Character(SearchHit.matchStart), with: open)
+    /// The snippet as text with matches between `open` and `close` (`[natten]`).
+    public func snippet(marking open: String, _ close: String) -> String {
+        snippet.replacingAll(Character(SearchHit.matchStart), with: open)
             .replacingAll(Character(SearchHit.matchEnd), with: close)
+    }
+
+    /// The snippet as HTML: its text escaped, each match between `open` and `close` (`<mark>`).
+    public func snippetHTML(marking open: SafeHTML, _ close: SafeHTML) -> SafeHTML {
+        var html = SafeHTML()
+        var text = ""
+        for character in snippet {
+            guard character == Character(SearchHit.matchStart) || character == Character(SearchHit.matchEnd) else {
+                text.append(character)
+                continue
+            }
+            html += SafeHTML(text: text) + (character == Character(SearchHit.matchStart) ? open : close)
+            text = ""
+        }
+        return html + SafeHTML(text: text)
     }
 }

@@ -42,6 +42,11 @@ public struct SafeHTML: Sendable, Hashable, CustomStringConvertible, Expressible
         public mutating func appendInterpolation(_ html: SafeHTML) { output += html.rendered }
         public mutating func appendInterpolation(_ text: String) { output += HTMLEscaping.escape(text) }
         public mutating func appendInterpolation(_ text: Substring) { output += HTMLEscaping.escape(String(text)) }
+        /// Text that may be absent: nothing for `nil`.
+        public mutating func appendInterpolation(_ text: String?) { if let text { output += HTMLEscaping.escape(text) } }
+        /// Markup only when `condition` holds: `"<option\(if: chosen, " selected")>"`. (A ternary of
+        /// two literals would be taken as text and escaped; this takes the literal as markup.)
+        public mutating func appendInterpolation(if condition: Bool, _ html: SafeHTML) { if condition { output += html.rendered } }
         public mutating func appendInterpolation<Number: BinaryInteger>(_ number: Number) { output += String(number) }
         public mutating func appendInterpolation(_ number: Double) { output += HTMLEscaping.escape(String(number)) }
         /// Several pieces of markup one after the other (a list's items).

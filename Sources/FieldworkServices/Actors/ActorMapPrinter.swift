@@ -10,8 +10,10 @@ public enum ActorMapPrinter {
     }
 
     /// The HTML Chromium prints: the SVG without its XML prolog, fitted into the page box.
-    static func page(svg: Data) -> String {
-        """
+    static func page(svg: Data) -> SafeHTML {
+        // trusted: Graphviz's own SVG, in which Graphviz escapes every label it draws (XML).
+        let drawing = SafeHTML(trusted: GraphvizRenderer.inlineSVG(svg))
+        return """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>Actor map</title>
         <style>
@@ -19,7 +21,7 @@ public enum ActorMapPrinter {
         html, body { margin: 0; }
         svg { display: block; width: 400mm; height: 277mm; }
         </style></head>
-        <body>\(GraphvizRenderer.inlineSVG(svg))</body></html>
+        <body>\(drawing)</body></html>
         """
     }
 }

@@ -11,6 +11,15 @@ public struct DocumentView: Sendable {
     /// (figure spaces, so every offset stays valid) and the page shows a marker instead.
     public var withheld: [Int: ConsentRule.Reason] = [:]
 
+    /// The codings anchored in the text, in reading order: by start, the longer of two
+    /// starting together first (so it encloses the other), then by id.
+    public var anchoredCodings: [Coding] {
+        codings.filter { $0.status == .anchored }.sorted { ($0.start, -$0.end, $0.id) < ($1.start, -$1.end, $1.id) }
+    }
+
+    /// The codings whose text changed beyond recognition, waiting to be re-attached.
+    public var orphanedCodings: [Coding] { codings.filter { $0.status == .orphaned } }
+
     public static func load(_ id: String, from store: any FieldworkStore) async throws -> DocumentView? {
         guard let document = try await store.document(id: id) else { return nil }
         var view = DocumentView(document: document, text: ScalarText(document.plainText),

@@ -1,8 +1,9 @@
+import FieldworkCore
 import Foundation
 
 /// Prints HTML to PDF with headless Chromium (Debian package `chromium`).
 public enum ChromiumPrinter {
-    public static func pdf(html: String) throws -> Data {
+    public static func pdf(html: SafeHTML) throws -> Data {
         guard let chromium = ExternalProgram("chromium") ?? ExternalProgram("chromium-browser") ?? ExternalProgram("google-chrome") else {
             throw ExternalProgramError.notInstalled(program: "chromium", package: "chromium")
         }
@@ -10,7 +11,7 @@ public enum ChromiumPrinter {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appending(path: "handout.html"), output = folder.appending(path: "handout.pdf")
-        try Data(html.utf8).write(to: page)
+        try Data(html.rendered.utf8).write(to: page)
         // A private profile folder, so a running browser's profile lock never gets in the way.
         let result = try chromium.run([
             "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.appending(path: "profile").path)",

@@ -2,18 +2,18 @@ import FieldworkCore
 import Foundation
 
 /// Renders handouts as standalone, print-ready HTML: each station one A4 sheet, in the
-/// handout's language and register (`HandoutTexts`). Every value is escaped.
+/// handout's language and register (`HandoutTexts`), as `SafeHTML`: every value is escaped.
 public enum HandoutHTMLRenderer {
     public enum Styling: Sendable {
         /// A `<style>` block: the exported file is opened on its own, from disk or in Chromium.
         case embedded
         /// `<link>` to a same-origin stylesheet and the print-button module, for the app's CSP;
         /// `toolbar` is the page's own controls (HTML in the interface language, hidden in print).
-        case linked(stylesheet: String, script: String, toolbar: String)
+        case linked(stylesheet: String, script: String, toolbar: SafeHTML)
     }
 
     /// One handout as a document of one sheet.
-    public static func render(_ handout: Handout, date: String, styling: Styling = .embedded) -> String {
+    public static func render(_ handout: Handout, date: String, styling: Styling = .embedded) -> SafeHTML {
         let texts = texts(handout.language, easyRead: handout.easyRead)
         return document(title: "\(handout.title) · \(texts.documentTitle)", language: handout.language, easyRead: handout.easyRead,
                         sheets: [sheet(handout, date: date)], styling: styling)
@@ -27,54 +27,52 @@ public enum HandoutHTMLRenderer {
 
     /// A whole document around sheets: the print CSS (or its link), the page language, the
     /// easy-read class that sets the larger type.
-    static func document(title: String, language: String, easyRead: Bool, sheets: [String], styling: Styling) -> String {
-        let e = HTMLText.escape
-        var head = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        head += "<title>\(e(title))</title>"
-        var toolbar = ""
+    static func document(title: String, language: String, easyRead: Bool, sheets: [SafeHTML], styling: Styling) -> SafeHTML {
+        var head: SafeHTML = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        head += "<title>\(title)</title>"
+        var toolbar = SafeHTML()
         switch styling {
         case .embedded:
-            head += "<style>\n\(HandoutStylesheet.css)\n</style>"
+            // trusted: our own stylesheet, a constant in the source (`>` in its selectors must stay as it is).
+            head += "<style>\n\(SafeHTML(trusted: HandoutStylesheet.css))\n</style>"
         case .linked(let stylesheet, let script, let controls):
-            head += "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"\(e(stylesheet))\">"
-            head += "<script type=\"module\" src=\"\(e(script))\"></script>"
+            head += "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"\(stylesheet)\">"
+            head += "<script type=\"module\" src=\"\(script)\"></script>"
             toolbar = controls
         }
-        let bodyClass = easyRead ? " class=\"easy-read\"" : ""
-        return "<!doctype html>\n<html lang=\"\(e(language))\">\n<head>\(head)</head>\n<body\(bodyClass)>\n<main>\n\(toolbar)"
+        return "<!doctype html>\n<html lang=\"\(language)\">\n<head>\(head)</head>\n<body\(if: easyRead, " class=\"easy-read\"")>\n<main>\n\(toolbar)"
             + sheets.joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
     }
 
     /// One station's A4 sheet. Headings, default questions and labels in the handout's language.
-    static func sheet(_ handout: Handout, date: String) -> String {
-        let e = HTMLText.escape
+    static func sheet(_ handout: Handout, date: String) -> SafeHTML {
         let t = texts(handout.language, easyRead: handout.easyRead)
-        var html = "<section class=\"sheet\" data-theme=\"\(e(handout.codeID))\">"
+        var html: SafeHTML = "<section class=\"sheet\" data-theme=\"\(handout.codeID)\">"
         let place = [handout.workshop, handout.station].compactMap { $0 }
-        if !place.isEmpty { html += "<p class=\"kicker\">\(e(place.joined(separator: " · ")))</p>" }
-        html += "<p class=\"kind\">\(e(t.kindLabel[handout.template] ?? ""))</p><h1>\(e(handout.title))</h1>"
-        html += lines(handout.description, easyRead: handout.easyRead).map { "<p class=\"lead\">\(e($0))</p>" }.joined()
-        html += "<h2>\(e(t.quotesHeading))</h2>"
-        if handout.quotes.isEmpty { html += "<p>\(e(t.noQuotes))</p>" }
+        if !place.isEmpty { html += "<p class=\"kicker\">\(place.joined(separator: " · "))</p>" }
+        html += "<p class=\"kind\">\(t.kindLabel[handout.template] ?? "")</p><h1>\(handout.title)</h1>"
+        html += lines(handout.description, easyRead: handout.easyRead).map { line -> SafeHTML in "<p class=\"lead\">\(line)</p>" }.joined()
+        html += "<h2>\(t.quotesHeading)</h2>"
+        if handout.quotes.isEmpty { html += "<p>\(t.noQuotes)</p>" }
         for quote in handout.quotes {
-            html += "<blockquote><p>\(e(t.quoted(quote.text)))</p><footer>– \(e(t.attribution(quote.attribution)))</footer></blockquote>"
+            html += "<blockquote><p>\(t.quoted(quote.text))</p><footer>– \(t.attribution(quote.attribution))</footer></blockquote>"
         }
         if handout.template == .need {
-            html += "<h2>\(e(t.solutionsHeading))</h2>"
-            if handout.solutions.isEmpty { html += "<p>\(e(t.noSolutions))</p>" }
+            html += "<h2>\(t.solutionsHeading)</h2>"
+            if handout.solutions.isEmpty { html += "<p>\(t.noSolutions)</p>" }
             for solution in handout.solutions {
-                html += "<dl class=\"solution\"><dt>\(e(solution.name)) (\(e(t.status[solution.status] ?? solution.status.rawValue)))</dt>"
-                html += lines(solution.description, easyRead: handout.easyRead).prefix(handout.easyRead ? 1 : 3).map { "<dd>\(e($0))</dd>" }.joined()
-                html += "<dd>\(e(HandoutTexts.fill(t.cost, ["value": t.value(solution.costToResident)])))</dd>"
-                html += "<dd>\(e(HandoutTexts.fill(t.competence, ["value": t.value(solution.competence)])))</dd></dl>"
+                html += "<dl class=\"solution\"><dt>\(solution.name) (\(t.status[solution.status] ?? solution.status.rawValue))</dt>"
+                html += lines(solution.description, easyRead: handout.easyRead).prefix(handout.easyRead ? 1 : 3).map { line -> SafeHTML in "<dd>\(line)</dd>" }.joined()
+                html += "<dd>\(HandoutTexts.fill(t.cost, ["value": t.value(solution.costToResident)]))</dd>"
+                html += "<dd>\(HandoutTexts.fill(t.competence, ["value": t.value(solution.competence)]))</dd></dl>"
             }
         }
-        html += "<div class=\"questions-part\"><h2>\(e(t.questionsHeading))</h2><ol class=\"questions\">"
+        html += "<div class=\"questions-part\"><h2>\(t.questionsHeading)</h2><ol class=\"questions\">"
         for (number, question) in t.questions(for: handout).enumerated() {
-            html += "<li><p class=\"question\"><span class=\"number\">\(number + 1).</span> \(e(question))</p>"
-            html += "<div class=\"write\" role=\"note\" aria-label=\"\(e(t.writeHere))\"></div></li>"
+            html += "<li><p class=\"question\"><span class=\"number\">\(number + 1).</span> \(question)</p>"
+            html += "<div class=\"write\" role=\"note\" aria-label=\"\(t.writeHere)\"></div></li>"
         }
-        html += "</ol></div><p class=\"sheet-footer\">\(e(footer(handout, date: date)))</p></section>"
+        html += "</ol></div><p class=\"sheet-footer\">\(footer(handout, date: date))</p></section>"
         return html
     }
 

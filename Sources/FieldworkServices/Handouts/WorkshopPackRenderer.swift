@@ -5,7 +5,7 @@ import FieldworkCore
 /// in plain language. Each part is one A4 page.
 public enum WorkshopPackRenderer {
     public static func html(plan: WorkshopPlan, handouts: [Handout], language: String, easyRead: Bool, date: String,
-                            styling: HandoutHTMLRenderer.Styling = .embedded) -> String {
+                            styling: HandoutHTMLRenderer.Styling = .embedded) -> SafeHTML {
         let t = HandoutHTMLRenderer.texts(language, easyRead: easyRead)
         let sheets = [cover(plan: plan, handouts: handouts, texts: t, date: date)]
             + handouts.map { HandoutHTMLRenderer.sheet($0, date: date) }
@@ -24,23 +24,21 @@ public enum WorkshopPackRenderer {
         return [t.welcome] + stations + [t.summary]
     }
 
-    static func cover(plan: WorkshopPlan, handouts: [Handout], texts t: HandoutTexts, date: String) -> String {
-        let e = HTMLText.escape
-        var html = "<section class=\"sheet cover\"><p class=\"kicker\">\(e(t.packLabel))</p><h1>\(e(plan.title))</h1>"
-        html += "<p>\(e(HandoutTexts.fill(t.date, ["date": plan.date ?? date])))</p>"
-        if let place = plan.place { html += "<p>\(e(HandoutTexts.fill(t.place, ["place": place])))</p>" }
-        html += "<h2>\(e(t.agendaHeading))</h2><ol class=\"agenda\">"
-        html += agenda(plan: plan, handouts: handouts, texts: t).map { "<li>\(e($0))</li>" }.joined() + "</ol>"
-        html += "<h2>\(e(t.stationsHeading))</h2><ul class=\"agenda\">"
-        html += handouts.map { "<li>\(e($0.station ?? $0.title)): \(e($0.title))</li>" }.joined() + "</ul></section>"
+    static func cover(plan: WorkshopPlan, handouts: [Handout], texts t: HandoutTexts, date: String) -> SafeHTML {
+        var html: SafeHTML = "<section class=\"sheet cover\"><p class=\"kicker\">\(t.packLabel)</p><h1>\(plan.title)</h1>"
+        html += "<p>\(HandoutTexts.fill(t.date, ["date": plan.date ?? date]))</p>"
+        if let place = plan.place { html += "<p>\(HandoutTexts.fill(t.place, ["place": place]))</p>" }
+        html += "<h2>\(t.agendaHeading)</h2><ol class=\"agenda\">"
+        html += agenda(plan: plan, handouts: handouts, texts: t).map { item -> SafeHTML in "<li>\(item)</li>" }.joined() + "</ol>"
+        html += "<h2>\(t.stationsHeading)</h2><ul class=\"agenda\">"
+        html += handouts.map { handout -> SafeHTML in "<li>\(handout.station ?? handout.title): \(handout.title)</li>" }.joined() + "</ul></section>"
         return html
     }
 
-    static func consent(plan: WorkshopPlan, texts t: HandoutTexts) -> String {
-        let e = HTMLText.escape
-        var html = "<section class=\"sheet consent\"><p class=\"kicker\">\(e(plan.title))</p><h1>\(e(t.consentHeading))</h1><ul class=\"consent\">"
-        html += t.consentLines.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-        if let contact = plan.contact { html += "<p>\(e(HandoutTexts.fill(t.contact, ["contact": contact])))</p>" }
+    static func consent(plan: WorkshopPlan, texts t: HandoutTexts) -> SafeHTML {
+        var html: SafeHTML = "<section class=\"sheet consent\"><p class=\"kicker\">\(plan.title)</p><h1>\(t.consentHeading)</h1><ul class=\"consent\">"
+        html += t.consentLines.map { line -> SafeHTML in "<li>\(line)</li>" }.joined() + "</ul>"
+        if let contact = plan.contact { html += "<p>\(HandoutTexts.fill(t.contact, ["contact": contact]))</p>" }
         return html + "</section>"
     }
 }

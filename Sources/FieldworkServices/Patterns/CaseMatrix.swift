@@ -66,6 +66,8 @@ public struct CaseMatrix: Sendable {
         public var unattributed: Int
 
         public func count(_ row: String, _ code: String) -> Int { counts[row]?[code] ?? 0 }
+        /// The columns with a count in some row (what a page shows), in codebook tree order.
+        public var countedColumns: [String] { columns.filter { code in labels.contains { count($0, code) > 0 } } }
         public func people(_ row: String, _ code: String) -> Int { speakers[row]?[code]?.count ?? 0 }
         /// A participant row's value of an attribute ("" where it has none).
         public func attribute(_ row: String, _ key: String) -> String { attributes[row]?[key] ?? "" }

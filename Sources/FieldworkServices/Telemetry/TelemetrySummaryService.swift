@@ -32,6 +32,21 @@ public struct TelemetrySummaryService: Sendable {
         public var events: [TelemetryEvent]
         /// Days hidden because consent no longer covers them.
         public var hiddenDays: Int
+
+        /// The daily rows of a solution's devices, one series per device and metric (ordered by
+        /// device, then metric); nil when the solution has no device here, empty when its devices
+        /// have no rows.
+        public func series(ofSolution id: String) -> [[TelemetrySummaryRow]]? {
+            let names = Set(devices.filter { $0.solutionID == id }.map(\.name))
+            guard !names.isEmpty else { return nil }
+            let grouped = Dictionary(grouping: rows.filter { names.contains($0.device) }) { "\($0.device)\u{0}\($0.metric)" }
+            return grouped.keys.sorted().compactMap { grouped[$0] }
+        }
+
+        /// A device's door openings at night.
+        public func nightOpenings(of device: String) -> [TelemetryEvent] {
+            events.filter { $0.kind == .doorAtNight && $0.device == device }
+        }
     }
 
     /// The study's time zone: the days of the charts on a need's page.

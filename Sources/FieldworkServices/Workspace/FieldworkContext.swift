@@ -7,13 +7,20 @@ public struct FieldworkContext: Sendable {
     public let store: any FieldworkStore
     /// The one writer of the workspace's codings files, shared by everything this process does.
     public let ledger: CodingLedger
+    /// The one editor of the codebook YAML: it serialises edits, so everything in this process shares it.
+    public let codebookEditor: CodebookEditor
+    /// The store's background work while serving (SQLite checkpoints); the server runs it.
+    public let housekeeping: (any StoreHousekeeping)?
 
     /// - Parameter deferredLedger: write the codings files shortly after each change, off the
     ///   request path (a server), instead of at once (the CLI, tests).
-    public init(workspace: Workspace, store: any FieldworkStore, deferredLedger: Bool = false) {
+    public init(workspace: Workspace, store: any FieldworkStore, deferredLedger: Bool = false,
+                housekeeping: (any StoreHousekeeping)? = nil) {
         self.workspace = workspace
         self.store = store
+        self.housekeeping = housekeeping
         ledger = CodingLedger(folder: workspace.codingsFolder, deferred: deferredLedger)
+        codebookEditor = CodebookEditor(workspace: workspace, store: store)
     }
 
     /// Opens the workspace's SQLite database (creating it, owner-only, if needed). A server
@@ -21,17 +28,7 @@ public struct FieldworkContext: Sendable {
     public static func open(_ workspace: Workspace, serving: Bool = false) throws -> FieldworkContext {
         let database = try AppDatabase.open(path: workspace.databasePath,
                                             checkpoints: serving ? .background(every: .seconds(1)) : .automatic)
-        return FieldworkContext(workspace: workspace, store: SQLiteStore(database), deferredLedger: serving)
+        return FieldworkContext(workspace: workspace, store: SQLiteStore(database), deferredLedger: serving,
+                                housekeeping: database.housekeeping)
     }
-
-    public var ingest: IngestService { IngestService(workspace: workspace, store: store, ledger: ledger) }
-    public var transcripts: TranscriptImportService { TranscriptImportService(workspace: workspace, store: store) }
-    public var codings: CodingService { CodingService(store: store, ledger: ledger) }
-    public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
-    public var memos: MemoService { MemoService(store: store, ledger: ledger) }
-    public var retrieval: RetrievalService { RetrievalService(store: store) }
-    public var search: SearchService { SearchService(store: store) }
-    public var backups: BackupService { BackupService(store: store) }
-    public var agreement: AgreementService { AgreementService(store: store) }
-    public var adjudication: AdjudicationService { AdjudicationService(store: store, codings: codings, memos: memos) }
 }

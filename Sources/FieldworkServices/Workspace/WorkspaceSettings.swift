@@ -8,6 +8,8 @@ import Yams
 /// interface_language: sv   # the browser interface's default language (en or sv)
 /// publication:
 ///   min_count: 5           # counts of fewer participants are shown as "< 5" with --for-publication
+/// server:
+///   allowed_hosts: [fieldwork.example.org]   # names a TLS reverse proxy serves the workbench under
 /// ```
 public struct WorkspaceSettings: Sendable, Hashable {
     public static let fileName = "fieldwork.yaml"
@@ -16,6 +18,8 @@ public struct WorkspaceSettings: Sendable, Hashable {
     public var smallCells = SmallCells()
     /// The language the browser interface speaks when a browser asks for none of ours.
     public var interfaceLanguage: String?
+    /// Host names a TLS-terminating reverse proxy serves the workbench under (`server.allowed_hosts`).
+    public var allowedHosts: [String] = []
 
     public init(smallCells: SmallCells = SmallCells(), interfaceLanguage: String? = nil) {
         self.smallCells = smallCells
@@ -28,7 +32,10 @@ public struct WorkspaceSettings: Sendable, Hashable {
         guard let root = reader.compose(source.text) else { throw SourceProblems(reader.problems) }
         var settings = WorkspaceSettings()
         if root.isNull { return settings }
-        let top = reader.mapping(root, allowed: ["publication", "interface_language"], what: fileName) ?? [:]
+        let top = reader.mapping(root, allowed: ["publication", "interface_language", "server"], what: fileName) ?? [:]
+        if let node = top["server"], let server = reader.mapping(node, allowed: ["allowed_hosts"], what: "server") {
+            settings.allowedHosts = reader.strings(server, "allowed_hosts").map(\.value)
+        }
         if let node = top["publication"], let publication = reader.mapping(node, allowed: ["min_count"], what: "publication") {
             if let text = reader.string(publication, "min_count", in: node) {
                 if let k = Int(text), k >= 2 {

@@ -59,11 +59,11 @@ public struct APIError: Error, HTTPResponseError, Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         let page = HTML.document(title: "\(status.code) \(status.reasonPhrase)", body: """
-            <main class="error"><h1>\(HTML.escape(status.reasonPhrase))</h1><p>\(HTML.escape(detail))</p></main>
+            <main class="error"><h1>\(status.reasonPhrase)</h1><p>\(detail)</p></main>
             """)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: fields,
-                        body: .init(byteBuffer: ByteBuffer(string: page)))
+                        body: .init(byteBuffer: ByteBuffer(string: page.rendered)))
     }
 }

@@ -6,7 +6,7 @@ import Hummingbird
 /// (written to YAML).
 struct CodebookAPI {
     let context: FieldworkContext
-    let editor: CodebookEditor
+    private var editor: CodebookEditor { context.codebookEditor }
 
     func register(on group: RouterGroup<WebContext>) {
         group.get("codebook", use: list)

@@ -15,7 +15,7 @@ struct DocumentsAPI {
     }
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<DocumentSummaryJSON> {
-        JSONList(items: try await DocumentListing(store: context.store).summaries().map { DocumentSummaryJSON($0.summary, codedShare: $0.codedShare) })
+        JSONList(items: try await context.documentListing.summaries().map { DocumentSummaryJSON($0.summary, codedShare: $0.codedShare) })
     }
 
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> DocumentJSON {

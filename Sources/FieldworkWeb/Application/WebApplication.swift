@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 import Logging
+import ServiceLifecycle
 
 /// How the web server is started.
 public struct WebServerConfiguration: Sendable {
@@ -20,6 +21,12 @@ public struct WebServerConfiguration: Sendable {
     /// file) until others close. Well below the usual limit of 1,024 open files, which the
     /// database, its log and static files share.
     public var maxConnections = 512
+    /// Take in colleagues' codings files while serving (`fieldwork serve`); tests that build the
+    /// application leave it off and sync explicitly.
+    public var watchesCodingsFiles = false
+    /// Host names a TLS-terminating reverse proxy serves this server under (`--allowed-host`);
+    /// requests naming them are answered, and HTTPS origins on them may change things.
+    public var proxiedHosts: [String] = []
 
     public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), logLevel: Logger.Level = .notice,
                 logger: Logger? = nil) {
@@ -64,7 +71,7 @@ public func buildRouter(
     DocumentsAPI(context: context).register(on: api)
     RecordingAPI(context: context).register(on: api)
     CodingsAPI(context: context).register(on: api)
-    CodebookAPI(context: context, editor: CodebookEditor(workspace: context.workspace, store: context.store)).register(on: api)
+    CodebookAPI(context: context).register(on: api)
     MemosAPI(context: context).register(on: api)
     RetrievalAPI(context: context).register(on: api)
     NeedsAPI(context: context).register(on: api)
@@ -81,7 +88,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let port = BoundPort(configuration.port)
-    let policy = HostPolicy(port: port, boundHost: configuration.host)
+    let policy = HostPolicy(port: port, boundHost: configuration.host, proxiedHosts: configuration.proxiedHosts)
     let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy)
     let idle = configuration.idleTimeout.components
     let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
@@ -90,10 +97,19 @@ public func buildApplication(
         server: .http1(configuration: .init(idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fieldwork",
                              availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: configuration.logger)),
+        services: backgroundServices(context: context, configuration: configuration),
         onServerRunning: { channel in
             port.value = channel.localAddress?.port ?? configuration.port
             await onServerRunning(port.value)
         },
         logger: configuration.logger
     )
+}
+
+/// What runs beside the HTTP server for as long as it serves, stopped with it.
+private func backgroundServices(context: FieldworkContext, configuration: WebServerConfiguration) -> [any Service] {
+    var services: [any Service] = []
+    if let housekeeping = context.housekeeping { services.append(HousekeepingService(housekeeping: housekeeping)) }
+    if configuration.watchesCodingsFiles { services.append(LedgerWatcherService(watcher: context.ledgerWatcher)) }
+    return services
 }

@@ -12,7 +12,7 @@ struct Localizer: Sendable {
         table = catalogue.tables[language] ?? [:]
     }
 
-    /// Plain text (escape it before it reaches HTML, or use `html`).
+    /// Plain text (interpolate it into `SafeHTML`, which escapes it, or use `html`).
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
         Self.fill(table[key] ?? key, values)
     }
@@ -24,16 +24,40 @@ struct Localizer: Sendable {
         return self(key + (count == 1 ? ".one" : ".other"), values)
     }
 
-    /// HTML: the message and its `values` escaped; `raw` values (markup the page builds
+    /// HTML: the message and its `values` as escaped text; `raw` values (markup the page builds
     /// itself, such as `<kbd>C</kbd>`) inserted as they are.
-    func html(_ key: String, _ values: [String: String] = [:], raw: [String: String] = [:]) -> String {
-        let text = Self.fill(HTML.escape(table[key] ?? key), values.mapValues(HTML.escape))
-        return Self.fill(text, raw)
+    func html(_ key: String, _ values: [String: String] = [:], raw: [String: SafeHTML] = [:]) -> SafeHTML {
+        Self.fill(table[key] ?? key, values, raw)
     }
 
     /// A codebook text given per language (`name: {sv: …, en: …}`) in this language.
     func pick(_ texts: [String: String], fallback: String) -> String {
         texts[language.rawValue] ?? fallback
+    }
+
+    /// The template as text with each `{name}` replaced: a text value escaped, markup as it is;
+    /// a placeholder with no value stays as written.
+    private static func fill(_ template: String, _ values: [String: String], _ markup: [String: SafeHTML]) -> SafeHTML {
+        var result = SafeHTML()
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}" else {
+                result += SafeHTML(text: String(rest[..<afterOpen]))
+                rest = rest[afterOpen...]
+                continue
+            }
+            let name = String(rest[afterOpen..<close])
+            if let value = values[name] {
+                result += SafeHTML(text: String(rest[..<open])) + SafeHTML(text: value)
+            } else if let value = markup[name] {
+                result += SafeHTML(text: String(rest[..<open])) + value
+            } else {
+                result += SafeHTML(text: String(rest[...close]))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + SafeHTML(text: String(rest))
     }
 
     private static func fill(_ template: String, _ values: [String: String]) -> String {

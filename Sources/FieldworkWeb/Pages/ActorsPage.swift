@@ -47,11 +47,11 @@ struct ActorsPage {
     var consent: ExportMetadata?
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("actors.title"))</h1><p class=\"hint\">\(t.html("actors.hint"))</p>" + form()
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("actors.title"))</h1><p class=\"hint\">\(t.html("actors.hint"))</p>" + form()
         if let consent { html += ConsentNoteHTML.paragraph(consent, t: t) }
         if let problem {
-            return html + "<p class=\"error\" role=\"alert\">\(HTML.escape(problem))</p>"
+            return html + "<p class=\"error\" role=\"alert\">\(problem)</p>"
         }
         guard let graph else { return html }
         if filter.view == .table { return html + table(AdministrationNeedTable(graph)) }
@@ -64,60 +64,62 @@ struct ActorsPage {
             html += "<button type=\"button\" data-zoom=\"\(action)\">\(t.html(key))</button>"
         }
         html += "<span class=\"hint\" id=\"actor-map-keys\">\(t.html("actors.keys"))</span>"
-        html += "<a href=\"/actors.svg?\(HTML.escape(filter.svgQuery))\" download=\"actor-map.svg\">\(t.html("actors.download"))</a></div>"
+        html += "<a href=\"/actors.svg?\(filter.svgQuery)\" download=\"actor-map.svg\">\(t.html("actors.download"))</a></div>"
         let label = t("actors.mapLabel", ["nodes": String(graph.nodes.count), "lines": String(graph.edges.count)])
-        let labelled = svg.replacingOccurrences(of: "<svg ", with: "<svg role=\"img\" aria-label=\"\(HTML.escape(label))\" ",
-                                                options: [], range: svg.range(of: "<svg "))
-        html += "<div class=\"map-viewport\" id=\"actor-map\" tabindex=\"0\" role=\"group\" aria-label=\"\(HTML.escape(t("actors.title")))\" aria-describedby=\"actor-map-keys\">\(labelled)</div></figure>"
+        // The map is labelled in its own tag: `<svg ` becomes `<svg role="img" aria-label="…" `.
+        let open = svg.range(of: "<svg ")
+        let tag: SafeHTML = open == nil ? SafeHTML() : "<svg role=\"img\" aria-label=\"\(label)\" "
+        let (before, after) = open.map { (String(svg[..<$0.lowerBound]), String(svg[$0.upperBound...])) } ?? (svg, "")
+        // trusted: Graphviz's own SVG, in which Graphviz escapes every label it draws (XML).
+        let labelled = SafeHTML(trusted: before) + tag + SafeHTML(trusted: after)
+        html += "<div class=\"map-viewport\" id=\"actor-map\" tabindex=\"0\" role=\"group\" aria-label=\"\(t("actors.title"))\" aria-describedby=\"actor-map-keys\">\(labelled)</div></figure>"
         return html + key(ActorMapKey(graph)) + "<script type=\"module\" src=\"/static/actor-map.js\"></script>"
     }
 
-    private func form() -> String {
-        var html = "<form class=\"filters\" method=\"get\" action=\"/actors\"><label>\(t.html("actors.view")) <select name=\"view\">"
+    private func form() -> SafeHTML {
+        var html: SafeHTML = "<form class=\"filters\" method=\"get\" action=\"/actors\"><label>\(t.html("actors.view")) <select name=\"view\">"
         for view in View.allCases {
-            html += "<option value=\"\(view.rawValue)\"\(filter.view == view ? " selected" : "")>\(t.html("actors.view.\(view.rawValue)"))</option>"
+            html += "<option value=\"\(view.rawValue)\"\(if: filter.view == view, " selected")>\(t.html("actors.view.\(view.rawValue)"))</option>"
         }
         html += "</select></label><label>\(t.html("actors.need")) <select name=\"need\"><option value=\"\">\(t.html("actors.allNeeds"))</option>"
         for code in codebook.codes where code.kind == .need {
-            let selected = filter.needID == code.id ? " selected" : ""
-            html += "<option value=\"\(HTML.escape(code.id))\"\(selected)>\(HTML.escape(code.name))</option>"
+            html += "<option value=\"\(code.id)\"\(if: filter.needID == code.id, " selected")>\(code.name)</option>"
         }
         html += "</select></label><label>\(t.html("actors.administration")) <select name=\"administration\"><option value=\"\">\(t.html("actors.allAdministrations"))</option>"
         for actor in administrations {
-            let selected = filter.administrationID == actor.id ? " selected" : ""
-            html += "<option value=\"\(HTML.escape(actor.id))\"\(selected)>\(HTML.escape(actor.name))</option>"
+            html += "<option value=\"\(actor.id)\"\(if: filter.administrationID == actor.id, " selected")>\(actor.name)</option>"
         }
-        html += "</select></label><label><input type=\"checkbox\" name=\"barriers\" value=\"1\"\(filter.barriers ? " checked" : "")> \(t.html("actors.barriers"))</label>"
+        html += "</select></label><label><input type=\"checkbox\" name=\"barriers\" value=\"1\"\(if: filter.barriers, " checked")> \(t.html("actors.barriers"))</label>"
         html += "<label>\(t.html("actors.minimum")) <input type=\"number\" name=\"min_evidence\" min=\"1\" value=\"\(filter.minEvidence)\"></label>"
         return html + "<button type=\"submit\">\(t.html("action.show"))</button></form>"
     }
 
     /// The numbered lines of the map as a table: the map's text alternative, and how to read a number on a line.
-    private func key(_ key: ActorMapKey) -> String {
-        guard !key.entries.isEmpty else { return "" }
-        var html = "<table class=\"actor-key\"><caption>\(t.html("actors.key.caption"))</caption><thead><tr>"
+    private func key(_ key: ActorMapKey) -> SafeHTML {
+        guard !key.entries.isEmpty else { return SafeHTML() }
+        var html: SafeHTML = "<table class=\"actor-key\"><caption>\(t.html("actors.key.caption"))</caption><thead><tr>"
         for column in ["number", "from", "to", "relation", "evidence", "note"] {
             html += "<th scope=\"col\">\(t.html("actors.key.\(column)"))</th>"
         }
         html += "</tr></thead><tbody>"
         for entry in key.entries {
             let evidence = entry.evidence.map { t.count("actors.unit.\(entry.kind.unit)", $0) } ?? ""
-            html += "<tr><th scope=\"row\">\(entry.number)</th><td>\(HTML.escape(entry.from))</td><td>\(HTML.escape(entry.to))</td>"
-                + "<td>\(HTML.escape(entry.kind.name))</td><td>\(HTML.escape(evidence))</td><td>\(HTML.escape(entry.note ?? ""))</td></tr>"
+            html += "<tr><th scope=\"row\">\(entry.number)</th><td>\(entry.from)</td><td>\(entry.to)</td>"
+                + "<td>\(entry.kind.name)</td><td>\(evidence)</td><td>\(entry.note ?? "")</td></tr>"
         }
         return html + "</tbody></table>"
     }
 
     /// Administrations × needs: residents raising each need whom each administration supports.
-    private func table(_ table: AdministrationNeedTable) -> String {
+    private func table(_ table: AdministrationNeedTable) -> SafeHTML {
         guard !table.needs.isEmpty else { return "<p>\(t.html("actors.table.empty"))</p>" }
-        var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"actor-table-caption\"><table class=\"actor-table\"><caption id=\"actor-table-caption\">\(t.html("actors.table.caption"))</caption><thead><tr><th scope=\"col\">\(t.html("actors.administration"))</th>"
-        html += table.needs.map { "<th scope=\"col\">\(HTML.escape($0.label))</th>" }.joined() + "</tr></thead><tbody>"
+        var html: SafeHTML = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"actor-table-caption\"><table class=\"actor-table\"><caption id=\"actor-table-caption\">\(t.html("actors.table.caption"))</caption><thead><tr><th scope=\"col\">\(t.html("actors.administration"))</th>"
+        html += table.needs.map { need -> SafeHTML in "<th scope=\"col\">\(need.label)</th>" }.joined() + "</tr></thead><tbody>"
         for row in table.administrations {
-            html += "<tr><th scope=\"row\">\(HTML.escape(row.label))</th>"
-            html += table.needs.map { need in
+            html += "<tr><th scope=\"row\">\(row.label)</th>"
+            html += table.needs.map { need -> SafeHTML in
                 let count = table.count(row.id, need.id)
-                return "<td>\(count == 0 ? "<span class=\"hint\">0</span>" : String(count))</td>"
+                return count == 0 ? "<td><span class=\"hint\">0</span></td>" : "<td>\(count)</td>"
             }.joined() + "</tr>"
         }
         return html + "</tbody></table></div>"

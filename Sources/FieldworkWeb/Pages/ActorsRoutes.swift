@@ -11,7 +11,7 @@ struct ActorsRoutes {
         router.get("/actors.svg", use: svg)
     }
 
-    private var service: ActorMapService { ActorMapService(workspace: context.workspace, store: context.store) }
+    private var service: ActorMapService { context.actorMap }
 
     /// The filters from the query; an unknown need or administration, a bad view or number is
     /// a message, not a crash.

@@ -1,5 +1,6 @@
-import Foundation
+import FieldworkCore
 import FieldworkServices
+import Foundation
 
 /// `/agreement`: who was compared on which units, the statistics per code and pooled, each pair
 /// of coders, and the disputed segments with links into their documents.
@@ -7,12 +8,12 @@ struct AgreementPage {
     let result: AgreementOutput
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("agreement.title"))</h1><p class=\"hint\">\(t.html("agreement.hint")) "
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("agreement.title"))</h1><p class=\"hint\">\(t.html("agreement.hint")) "
             + "<a href=\"/cooccurrence\">\(t.html("cooccurrence.title"))</a> · <a href=\"/disagreements\">\(t.html("agreement.adjudicate"))</a></p>"
         guard !result.coders.isEmpty else { return html + ConsentNoteHTML.paragraph(result.consent, t: t) + "<p class=\"empty\">\(t.html("agreement.empty"))</p>" }
-        html += "<p>" + t.html("agreement.compared", ["coders": result.coders.joined(separator: ", ")], raw: ["documents":
-            result.documents.map { "<a href=\"/documents/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")]) + "</p>"
+        let documents = result.documents.map { document -> SafeHTML in "<a href=\"/documents/\(document)\">\(document)</a>" }
+        html += "<p>" + t.html("agreement.compared", ["coders": result.coders.joined(separator: ", ")], raw: ["documents": documents.joined(separator: ", ")]) + "</p>"
         html += ConsentNoteHTML.paragraph(result.consent, t: t)
         if !result.leftOut.isEmpty {
             html += "<p class=\"hint\">" + t.html("agreement.leftOut", ["documents": result.leftOut.map { $0.document }.joined(separator: ", ")]) + "</p>"
@@ -21,9 +22,11 @@ struct AgreementPage {
         html += "<table class=\"agreement\"><caption>\(t.html("agreement.perCode"))</caption><thead><tr>"
             + header(["col.code", "agreement.units", "agreement.title", "agreement.fleiss", "agreement.alpha", "agreement.note"]) + "</tr></thead><tbody>"
         for summary in summaries {
-            html += "<tr><th scope=\"row\">\(HTML.escape(summary.code ?? t("agreement.overall")))</th><td>\(summary.units)</td>"
-                + "<td>\(Self.number(summary.percentAgreement))</td><td>\(Self.number(summary.fleissKappa))</td>"
-                + "<td>\(Self.number(summary.krippendorffAlpha))</td><td>\(HTML.escape(Self.note(summary.undefined)))</td></tr>"
+            html += """
+                <tr><th scope="row">\(summary.code ?? t("agreement.overall"))</th><td>\(summary.units)</td>\
+                <td>\(Self.number(summary.percentAgreement))</td><td>\(Self.number(summary.fleissKappa))</td>\
+                <td>\(Self.number(summary.krippendorffAlpha))</td><td>\(Self.note(summary.undefined))</td></tr>
+                """
         }
         html += "</tbody></table>"
         if result.coders.count > 1 {
@@ -31,9 +34,11 @@ struct AgreementPage {
                 + header(["col.code", "agreement.coders", "agreement.title", "agreement.cohen", "agreement.note"]) + "</tr></thead><tbody>"
             for summary in summaries {
                 for pair in summary.pairs {
-                    html += "<tr><th scope=\"row\">\(HTML.escape(summary.code ?? t("agreement.overall")))</th>"
-                        + "<td>\(HTML.escape(pair.coders.joined(separator: " + ")))</td><td>\(Self.number(pair.percentAgreement))</td>"
-                        + "<td>\(Self.number(pair.cohenKappa))</td><td>\(HTML.escape(Self.note(pair.undefined)))</td></tr>"
+                    html += """
+                        <tr><th scope="row">\(summary.code ?? t("agreement.overall"))</th>\
+                        <td>\(pair.coders.joined(separator: " + "))</td><td>\(Self.number(pair.percentAgreement))</td>\
+                        <td>\(Self.number(pair.cohenKappa))</td><td>\(Self.note(pair.undefined))</td></tr>
+                        """
                 }
             }
             html += "</tbody></table>"
@@ -42,16 +47,17 @@ struct AgreementPage {
         html += "<table class=\"agreement\"><caption>\(t.html("disagreements.title"))</caption><thead><tr>"
             + header(["col.document", "agreement.segment", "col.code", "agreement.appliedBy", "agreement.notAppliedBy"]) + "</tr></thead><tbody>"
         for item in result.disagreements {
-            html += "<tr><td><a href=\"/documents/\(HTML.escape(item.document))\">\(HTML.escape(item.document))</a></td>"
-                + "<td>\(item.segment) (\(item.start)–\(item.end))</td><td>\(HTML.escape(item.code))</td>"
-                + "<td>\(HTML.escape(item.appliedBy.joined(separator: ", ")))</td>"
-                + "<td>\(HTML.escape(item.notAppliedBy.joined(separator: ", ")))</td></tr>"
+            html += """
+                <tr><td><a href="/documents/\(item.document)">\(item.document)</a></td>\
+                <td>\(item.segment) (\(item.start)–\(item.end))</td><td>\(item.code)</td>\
+                <td>\(item.appliedBy.joined(separator: ", "))</td><td>\(item.notAppliedBy.joined(separator: ", "))</td></tr>
+                """
         }
         return html + "</tbody></table>"
     }
 
-    private func header(_ keys: [String]) -> String {
-        keys.map { "<th scope=\"col\">\(t.html($0))</th>" }.joined()
+    private func header(_ keys: [String]) -> SafeHTML {
+        keys.map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined()
     }
 
     static func number(_ value: Double?) -> String {

@@ -14,7 +14,7 @@ struct AgreementRoutes {
         router.get("/disagreements", use: disagreements)
     }
 
-    private func page(_ web: WebContext, title: String, coderScoped: Bool = false, body: String) -> Response {
+    private func page(_ web: WebContext, title: String, coderScoped: Bool = false, body: SafeHTML) -> Response {
         Layout.response(web, .agreement, title: title, coderScoped: coderScoped, body: body)
     }
 

@@ -8,21 +8,21 @@ struct AuditPage {
     let verification: AuditChain.Verification
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("audit.title"))</h1>"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("audit.title"))</h1>"
         if verification.intact {
-            html += "<p class=\"audit-state\" id=\"audit-state\">\(HTML.escape(t.count("audit.intact", verification.entries, ["file": AuditLog.relativePath])))</p>"
+            html += "<p class=\"audit-state\" id=\"audit-state\">\(t.count("audit.intact", verification.entries, ["file": AuditLog.relativePath]))</p>"
         } else {
             html += "<div class=\"audit-state broken\" id=\"audit-state\" role=\"alert\"><p>\(t.html("audit.broken"))</p><ul>"
-            html += verification.problems.map { "<li>\(HTML.escape($0))</li>" }.joined()
+            html += verification.problems.map { problem -> SafeHTML in "<li>\(problem)</li>" }.joined()
             html += "</ul></div>"
         }
         guard !entries.isEmpty else { return html + "<p class=\"empty\">\(t.html("audit.empty"))</p>" }
-        html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th>" + ["audit.when", "audit.who", "audit.what", "audit.details"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "</tr></thead><tbody>"
+        html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th>" + ["audit.when", "audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for entry in entries.reversed() {
             let details = entry.details.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }
-                .map { "<div><span class=\"key\">\(HTML.escape($0.key))</span> \(HTML.escape($0.value))</div>" }.joined()
-            html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td>\(HTML.escape(entry.at))</td><td>\(HTML.escape(entry.by))</td>"
+                .map { detail -> SafeHTML in "<div><span class=\"key\">\(detail.key)</span> \(detail.value)</div>" }.joined()
+            html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td>\(entry.at)</td><td>\(entry.by)</td>"
                 + "<td>\(t.html("audit.action.\(entry.action.rawValue)"))</td><td>\(details)</td></tr>"
         }
         return html + "</tbody></table>"

@@ -8,8 +8,8 @@ struct CodebookPage {
     let counts: [String: Int]
     let t: Localizer
 
-    func body() -> String {
-        var html = """
+    func body() -> SafeHTML {
+        var html: SafeHTML = """
             <h1>\(t.html("codebook.title"))</h1>
             <p class="hint">\(t.html("codebook.hint", raw: ["folder": "<code>codebooks/</code>"]))</p>
             <div class="codebook-actions"><button type="button" id="add-root-code">\(t.html("codebook.addRoot"))</button></div>
@@ -23,21 +23,21 @@ struct CodebookPage {
         codebook.subtree(of: id).reduce(0) { $0 + (counts[$1] ?? 0) }
     }
 
-    private func node(_ code: Code) -> String {
+    private func node(_ code: Code) -> SafeHTML {
         let children = codebook.children(of: code.id)
-        var details = ""
+        var details = SafeHTML()
         for (label, value) in [(t("code.description"), code.description), (t("code.include"), code.include), (t("code.exclude"), code.exclude)] {
-            if let value { details += "<dt>\(HTML.escape(label))</dt><dd>\(HTML.escape(value))</dd>" }
+            if let value { details += "<dt>\(label)</dt><dd>\(value)</dd>" }
         }
         if !code.examples.isEmpty {
-            details += "<dt>\(t.html("code.examples"))</dt><dd><ul>" + code.examples.map { "<li>“\(HTML.escape($0))”</li>" }.joined() + "</ul></dd>"
+            details += "<dt>\(t.html("code.examples"))</dt><dd><ul>" + code.examples.map { example -> SafeHTML in "<li>“\(example)”</li>" }.joined() + "</ul></dd>"
         }
-        var html = """
-            <li role="treeitem"\(children.isEmpty ? "" : " aria-expanded=\"true\"") aria-labelledby="code-\(HTML.escape(code.id))" class="code" data-code="\(HTML.escape(code.id))" data-name="\(HTML.escape(code.name))" data-kind="\(code.kind.rawValue)" data-parent="\(HTML.escape(code.parentID ?? ""))">
-            <div class="code-row"><span class="code-dot" data-code="\(HTML.escape(code.id))"></span>\
-            <span class="code-name" id="code-\(HTML.escape(code.id))">\(HTML.escape(code.name))</span> <code class="id">\(HTML.escape(code.id))</code> \
+        var html: SafeHTML = """
+            <li role="treeitem"\(if: !children.isEmpty, " aria-expanded=\"true\"") aria-labelledby="code-\(code.id)" class="code" data-code="\(code.id)" data-name="\(code.name)" data-kind="\(code.kind.rawValue)" data-parent="\(code.parentID ?? "")">
+            <div class="code-row"><span class="code-dot" data-code="\(code.id)"></span>\
+            <span class="code-name" id="code-\(code.id)">\(code.name)</span> <code class="id">\(code.id)</code> \
             <span class="kind">\(code.kind.rawValue)</span> \
-            <a class="count" href="/retrieval?code=\(HTML.escape(code.id))" title="\(t.html("codebook.countTitle"))">\(total(code.id))</a>\
+            <a class="count" href="/retrieval?code=\(code.id)" title="\(t.html("codebook.countTitle"))">\(total(code.id))</a>\
             <span class="code-actions"><button type="button" class="rename">\(t.html("codebook.rename"))</button> <button type="button" class="move">\(t.html("codebook.move"))</button> <button type="button" class="add-child">\(t.html("codebook.addChild"))</button></span></div>
             """
         if !details.isEmpty { html += "<dl class=\"definition\">\(details)</dl>" }

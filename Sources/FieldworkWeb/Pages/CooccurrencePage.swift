@@ -13,18 +13,18 @@ struct CooccurrencePage {
     /// Room on the right for the slanted column labels.
     static let slant = 100.0
 
-    func body() -> String {
+    func body() -> SafeHTML {
         let who = result.coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
-        var html = "<h1>\(t.html("cooccurrence.title"))</h1><p class=\"hint\">"
+        var html: SafeHTML = "<h1>\(t.html("cooccurrence.title"))</h1><p class=\"hint\">"
             + t.html("cooccurrence.hint", ["who": who], raw: ["parameter": "<code>?coder=NAME</code>"]) + " " + t.html("cooccurrence.cellHint") + "</p>"
         html += ConsentNoteHTML.paragraph(result.consent, t: t)
         guard !result.codes.isEmpty else { return html + "<p class=\"empty\">\(t.html("cooccurrence.empty"))</p>" }
         html += "<div class=\"cooccurrence\">" + svg()
         html += "<table class=\"cooccurrence\"><caption>\(t.html("cooccurrence.pairs"))</caption><thead><tr>"
-            + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "</tr></thead><tbody>"
+            + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for pair in result.pairs {
-            html += "<tr><td>\(HTML.escape(pair.codeA)) (\(pair.segmentsA))</td><td>\(HTML.escape(pair.codeB)) (\(pair.segmentsB))</td>"
-                + "<td><a href=\"\(HTML.escape(passagesLink(pair)))\" aria-label=\"\(HTML.escape(described(pair)))\">\(pair.both)</a></td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
+            html += "<tr><td>\(pair.codeA) (\(pair.segmentsA))</td><td>\(pair.codeB) (\(pair.segmentsB))</td>"
+                + "<td><a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\">\(pair.both)</a></td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
         }
         return html + "</tbody></table></div>"
     }
@@ -40,14 +40,14 @@ struct CooccurrencePage {
 
     /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
     /// Its cells are links, so it is a group, not an image (an image may hold nothing interactive).
-    func svg() -> String {
+    func svg() -> SafeHTML {
         let codes = result.codes.map(\.code)
         let index = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let size = Self.labelWidth + Self.cell * Double(codes.count)
-        var marks = ""
+        var marks = SafeHTML()
         for (row, code) in codes.enumerated() {
             let y = Self.labelWidth + Self.cell * Double(row)
-            let label = HTML.escape(codebook[code]?.name ?? code)
+            let label = codebook[code]?.name ?? code
             marks += "<text x=\"\(Self.labelWidth - 4)\" y=\"\(y + Self.cell / 2 + 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\">\(label)</text>"
             let x = Self.labelWidth + Self.cell * Double(row)
             marks += "<text transform=\"translate(\(x + Self.cell / 2 + 4) \(Self.labelWidth - 4)) rotate(-60)\" font-size=\"10\" fill=\"#333\">\(label)</text>"
@@ -56,9 +56,9 @@ struct CooccurrencePage {
             guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
             let title = t("cooccurrence.cell", ["a": pair.codeA, "b": pair.codeB, "both": String(pair.both), "jaccard": String(format: "%.3f", pair.jaccard)])
             for (row, column) in [(a, b), (b, a)] {
-                marks += "<a href=\"\(HTML.escape(passagesLink(pair)))\" aria-label=\"\(HTML.escape(described(pair)))\"><rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
+                marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
                     + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" fill=\"#1f4e9c\" "
-                    + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(HTML.escape(title))</title></rect></a>"
+                    + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(title)</title></rect></a>"
             }
         }
         let width = Int(size + Self.slant)

@@ -13,37 +13,40 @@ struct CooccurrencePassagesPage {
 
     private func name(_ code: String) -> String { codebook[code]?.name ?? code }
 
-    func body() -> String {
-        var html = "<h1>\(HTML.escape(name(codeA))) + \(HTML.escape(name(codeB)))</h1>"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(name(codeA)) + \(name(codeB))</h1>"
         let who = coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
         html += "<p class=\"hint\">\(t.html("cooccurrence.passagesHint", ["who": who])) "
-            + "<a href=\"\(HTML.escape(HTML.url("/cooccurrence", [("coder", coder)])))\">\(t.html("cooccurrence.back"))</a></p>"
+            + "<a href=\"\(HTML.url("/cooccurrence", [("coder", coder)]))\">\(t.html("cooccurrence.back"))</a></p>"
         // The listed passages are the pair's Both; withheld ones are no units of the count, so
         // they follow apart, counted and marked, as they are left out of Both.
         let counted = passages.filter { $0.withheld == nil }, withheld = passages.filter { $0.withheld != nil }
-        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", counted.count)))</p>" + list(counted)
+        html += "<p class=\"count\">\(t.count("retrieval.count", counted.count))</p>" + list(counted)
         if !withheld.isEmpty {
             html += "<h2>\(t.html("cooccurrence.withheldTitle"))</h2>"
-                + "<p class=\"count\">\(HTML.escape(t.count("cooccurrence.withheldCount", withheld.count)))</p>" + list(withheld)
+                + "<p class=\"count\">\(t.count("cooccurrence.withheldCount", withheld.count))</p>" + list(withheld)
         }
         return html
     }
 
-    private func list(_ passages: [SegmentPassage]) -> String {
-        var html = "<ol class=\"retrieval\">"
+    private func list(_ passages: [SegmentPassage]) -> SafeHTML {
+        var html: SafeHTML = "<ol class=\"retrieval\">"
         for passage in passages {
             let segment = passage.segment
             let who = segment.speaker ?? segment.headingPath.joined(separator: " › ")
-            html += "<li><p class=\"source\"><a href=\"/documents/\(HTML.escape(passage.document.id))#s\(segment.start)\">"
-                + "\(HTML.escape(passage.document.title))</a>\(who.isEmpty ? "" : " · \(HTML.escape(who))")</p>"
-            html += passage.withheld.map { "<p class=\"withheld\">\(HTML.escape(t.withheld($0)))</p>" }
-                ?? "<blockquote>\(HTML.escape(passage.text))</blockquote>"
-            let applied = [codeA, codeB].map { code in
-                let coders = Set(passage.codings.filter { $0.codeID == code }.map(\.coder)).sorted()
-                return "<li><span class=\"code-dot\" data-code=\"\(HTML.escape(code))\"></span>\(HTML.escape(name(code))): "
-                    + "\(HTML.escape(coders.joined(separator: ", ")))</li>"
+            html += "<li><p class=\"source\"><a href=\"/documents/\(passage.document.id)#s\(segment.start)\">"
+                + "\(passage.document.title)</a>\(if: !who.isEmpty, " · \(who)")</p>"
+            if let reason = passage.withheld {
+                html += "<p class=\"withheld\">\(t.withheld(reason))</p>"
+            } else {
+                html += "<blockquote>\(passage.text)</blockquote>"
             }
-            html += "<ul class=\"applied\">\(applied.joined())</ul></li>"
+            let applied = [codeA, codeB].map { code -> SafeHTML in
+                let coders = Set(passage.codings.filter { $0.codeID == code }.map(\.coder)).sorted()
+                return "<li><span class=\"code-dot\" data-code=\"\(code)\"></span>\(name(code)): "
+                    + "\(coders.joined(separator: ", "))</li>"
+            }
+            html += "<ul class=\"applied\">\(applied)</ul></li>"
         }
         return html + "</ol>"
     }

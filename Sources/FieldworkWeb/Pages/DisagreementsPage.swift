@@ -9,12 +9,12 @@ struct DisagreementsPage {
     let codebook: Codebook
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
-            "agreement": "<a href=\"/agreement\">\(t.html("agreement.title"))</a>", "consensus": "<strong>\(HTML.escape(Consensus.coder))</strong>"]) + "</p>"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
+            "agreement": "<a href=\"/agreement\">\(t.html("agreement.title"))</a>", "consensus": "<strong>\(Consensus.coder)</strong>"]) + "</p>"
         let open = report.passages.reduce(0) { $0 + $1.decisions.filter { $0.state == .open }.count }
-        html += "<p>" + t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")]) + " "
-            + HTML.escape(t.count("disagreements.passages", report.passages.count)) + ", " + HTML.escape(t.count("disagreements.open", open)) + ".</p>"
+        let compared = t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")])
+        html += "<p>\(compared) \(t.count("disagreements.passages", report.passages.count)), \(t.count("disagreements.open", open)).</p>"
         if report.withheld.total > 0 {
             html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["heading": t.withheldHeading(report.withheld.reasons), "summary": report.withheld.summary]))</p>"
         }
@@ -28,23 +28,23 @@ struct DisagreementsPage {
 
     private func name(_ code: String) -> String { codebook[code]?.name ?? code }
 
-    private func section(_ passage: AdjudicationService.Passage, number: Int) -> String {
+    private func section(_ passage: AdjudicationService.Passage, number: Int) -> SafeHTML {
         let heading = "passage-\(number)"
-        var html = "<section class=\"passage\" aria-labelledby=\"\(heading)\" data-document=\"\(HTML.escape(passage.documentID))\" "
+        var html: SafeHTML = "<section class=\"passage\" aria-labelledby=\"\(heading)\" data-document=\"\(passage.documentID)\" "
             + "data-start=\"\(passage.start)\" data-end=\"\(passage.end)\">"
-        html += "<h2 id=\"\(heading)\"><a href=\"/documents/\(HTML.escape(passage.documentID))#s\(passage.start)\">"
+        html += "<h2 id=\"\(heading)\"><a href=\"/documents/\(passage.documentID)#s\(passage.start)\">"
             + t.html("disagreements.passage", ["document": passage.documentID, "segment": String(passage.segment)]) + "</a></h2>"
-        html += "<blockquote>\(HTML.escape(passage.text))</blockquote>"
+        html += "<blockquote>\(passage.text)</blockquote>"
         html += "<table class=\"side-by-side\"><caption>\(t.html("disagreements.codesOfEach"))</caption><thead><tr>"
-        html += passage.codesByCoder.map { "<th scope=\"col\">\(HTML.escape($0.coder))</th>" }.joined()
+        html += passage.codesByCoder.map { column -> SafeHTML in "<th scope=\"col\">\(column.coder)</th>" }.joined()
         html += "</tr></thead><tbody><tr>"
         for column in passage.codesByCoder {
-            let codes = column.codes.map { "<li><span class=\"code-dot\" data-code=\"\(HTML.escape($0))\"></span>\(HTML.escape(name($0)))</li>" }
-            html += "<td>" + (codes.isEmpty ? "<span class=\"hint\">\(t.html("disagreements.none"))</span>" : "<ul>\(codes.joined())</ul>") + "</td>"
+            let codes = column.codes.map { code -> SafeHTML in "<li><span class=\"code-dot\" data-code=\"\(code)\"></span>\(name(code))</li>" }
+            html += "<td>" + (codes.isEmpty ? "<span class=\"hint\">\(t.html("disagreements.none"))</span>" as SafeHTML : "<ul>\(codes)</ul>") + "</td>"
         }
         html += "</tr></tbody></table><ul class=\"decisions\">"
         for decision in passage.decisions {
-            html += "<li data-code=\"\(HTML.escape(decision.code))\"><strong>\(HTML.escape(name(decision.code)))</strong>: "
+            html += "<li data-code=\"\(decision.code)\"><strong>\(name(decision.code))</strong>: "
                 + t.html("disagreements.decision", ["applied": decision.appliedBy.joined(separator: ", "), "notApplied": decision.notAppliedBy.joined(separator: ", ")])
                 + " " + state(decision.state) + "</li>"
         }
@@ -52,7 +52,7 @@ struct DisagreementsPage {
         return html + "</section>"
     }
 
-    private func state(_ state: AdjudicationService.Decision.State) -> String {
+    private func state(_ state: AdjudicationService.Decision.State) -> SafeHTML {
         switch state {
         case .open:
             return "<span class=\"state\">\(t.html("disagreements.openState"))</span> <button type=\"button\" data-action=\"accept\">\(t.html("disagreements.accept"))</button> "
@@ -64,13 +64,13 @@ struct DisagreementsPage {
         }
     }
 
-    private func discussion(_ memo: Memo?, heading: String) -> String {
+    private func discussion(_ memo: Memo?, heading: String) -> SafeHTML {
         let body = memo.flatMap { AdjudicationNote(memoText: $0.text)?.body } ?? ""
-        let version = memo.map { " data-version=\"\($0.version)\"" } ?? ""
+        let version = memo.map { memo -> SafeHTML in " data-version=\"\(memo.version)\"" } ?? SafeHTML()
         return "<div class=\"discussion\"><label for=\"\(heading)-discussion\">\(t.html("disagreements.discussion"))</label>"
-            + "<textarea id=\"\(heading)-discussion\" rows=\"2\"\(version)>\(HTML.escape(body))</textarea>"
+            + "<textarea id=\"\(heading)-discussion\" rows=\"2\"\(version)>\(body)</textarea>"
             + "<button type=\"button\" data-action=\"discuss\">\(t.html("disagreements.saveDiscussion"))</button>"
-            + (memo.map { "<span class=\"hint\"> \(t.html("disagreements.by", ["name": $0.author]))</span>" } ?? "")
+            + (memo.map { memo -> SafeHTML in "<span class=\"hint\"> \(t.html("disagreements.by", ["name": memo.author]))</span>" } ?? SafeHTML())
             + "<span class=\"status\" role=\"status\" aria-live=\"polite\"></span></div>"
     }
 }

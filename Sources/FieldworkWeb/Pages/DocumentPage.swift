@@ -12,41 +12,42 @@ struct DocumentPage {
     let recording: DocumentRecording
     let t: Localizer
 
-    func body() -> String {
+    func body() -> SafeHTML {
         let metadata = view.document.metadata
         let facts = [t.documentType(metadata.type), metadata.date, metadata.language,
                      metadata.participants.isEmpty ? nil : t("document.participants") + ": " + metadata.participants.joined(separator: ", "),
                      metadata.administrations.isEmpty ? nil : t("document.administrations") + ": " + metadata.administrations.map(t.administration).joined(separator: ", ")]
-            .compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+            .compactMap { $0 }.map(SafeHTML.init(text:)).joined(separator: " · ")
         let player = RecordingPlayer(recording: recording, document: metadata, t: t)
-        var html = """
+        var html: SafeHTML = """
             <div class="document-head">
-            <h1>\(HTML.escape(metadata.title))</h1>
+            <h1>\(metadata.title)</h1>
             <p class="facts">\(facts)</p>
             <p class="hint" id="coding-hint">\(t.html("document.hint", raw: ["key": "<kbd>C</kbd>"]))</p>
             \(player.render())
             </div>
             """
         if let coding = reattaching {
+            let code: SafeHTML = "<strong>\(view.codebook[coding.codeID]?.name ?? coding.codeID)</strong>"
             html += """
-                <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(HTML.escape(coding.id))" data-version="\(coding.version)">
+                <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(coding.id)" data-version="\(coding.version)">
                 <div class="banner-text">
-                <p id="reattach-title">\(t.html("reattach.title", raw: ["code": "<strong>\(HTML.escape(view.codebook[coding.codeID]?.name ?? coding.codeID))</strong>"]))</p>
-                <blockquote class="banner-quote">\(HTML.escape(coding.quote))</blockquote>
+                <p id="reattach-title">\(t.html("reattach.title", raw: ["code": code]))</p>
+                <blockquote class="banner-quote">\(coding.quote)</blockquote>
                 <p>\(t.html("reattach.instruction", raw: ["button": "<em>\(t.html("reattach.attach"))</em>"]))</p>
                 </div>
                 <div class="banner-actions">
                 <button type="button" id="reattach-confirm" disabled>\(t.html("reattach.attach"))</button>
-                <a href="/documents/\(HTML.escape(metadata.id))">\(t.html("action.cancel"))</a>
+                <a href="/documents/\(metadata.id)">\(t.html("action.cancel"))</a>
                 </div>
                 </div>
                 """
         }
-        let orphans = view.codings.filter { $0.status == .orphaned }
+        let orphans = view.orphanedCodings
         if !orphans.isEmpty {
-            html += "<details class=\"orphans\" open><summary>\(HTML.escape(t.count("document.orphans", orphans.count)))</summary><ul>"
+            html += "<details class=\"orphans\" open><summary>\(t.count("document.orphans", orphans.count))</summary><ul>"
             for orphan in orphans {
-                html += "<li data-coder=\"\(HTML.escape(orphan.coder))\"><span class=\"code-dot\" data-code=\"\(HTML.escape(orphan.codeID))\"></span>\(HTML.escape(view.codebook[orphan.codeID]?.name ?? orphan.codeID)): <q>\(HTML.escape(orphan.quote))</q> <a href=\"?reattach=\(HTML.escape(orphan.id))\">\(t.html("orphans.reattach"))</a></li>"
+                html += "<li data-coder=\"\(orphan.coder)\"><span class=\"code-dot\" data-code=\"\(orphan.codeID)\"></span>\(view.codebook[orphan.codeID]?.name ?? orphan.codeID): <q>\(orphan.quote)</q> <a href=\"?reattach=\(orphan.id)\">\(t.html("orphans.reattach"))</a></li>"
             }
             html += "</ul></details>"
         }
@@ -69,11 +70,11 @@ struct MemoListRenderer {
     /// Memos access withheld: counted in a note, never shown.
     var withheld = WithheldCount()
 
-    func render() -> String {
-        var html = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(HTML.escape(targetID))\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2>"
+    func render() -> SafeHTML {
+        var html: SafeHTML = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(targetID)\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2>"
             + ConsentNoteHTML.paragraph(withheld, t: t) + "<ul class=\"memo-list\">"
         for memo in memos {
-            html += "<li data-memo=\"\(HTML.escape(memo.id))\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(HTML.escape(memo.text))</p><p class=\"memo-meta\">\(HTML.escape(memo.author))</p></li>"
+            html += "<li data-memo=\"\(memo.id)\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author)</p></li>"
         }
         return html + """
             </ul>

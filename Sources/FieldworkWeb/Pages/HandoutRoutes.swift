@@ -20,7 +20,7 @@ struct HandoutRoutes {
         }
     }
 
-    var service: HandoutService { HandoutService(workspace: context.workspace, store: context.store) }
+    var service: HandoutService { context.handouts }
 
     /// The handout options a request asks for; an unknown language is refused, not ignored.
     func request(_ request: Request) throws -> HandoutService.Request {
@@ -56,21 +56,21 @@ struct HandoutRoutes {
 
     static var today: String { Date().formatted(.iso8601.year().month().day()) }
 
-    static func styling(_ toolbar: String) -> HandoutHTMLRenderer.Styling {
+    static func styling(_ toolbar: SafeHTML) -> HandoutHTMLRenderer.Styling {
         .linked(stylesheet: "/static/handout.css", script: "/static/handout.js", toolbar: toolbar)
     }
 
-    static func response(_ html: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    static func response(_ html: SafeHTML) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
     }
 
     /// Print, the other variant (easy-read or standard) and the handout in each language. In the
     /// interface's language, marked so, inside a handout written in another.
-    static func toolbar(path: String, options: HandoutService.Request, language: String, t: Localizer) -> String {
+    static func toolbar(path: String, options: HandoutService.Request, language: String, t: Localizer) -> SafeHTML {
         func link(language: String, easyRead: Bool) -> String {
-            HTML.escape(path + "?lang=\(language)" + (easyRead ? "&easy_read=1" : ""))
+            path + "?lang=\(language)" + (easyRead ? "&easy_read=1" : "")
         }
-        var html = "<nav class=\"toolbar\" lang=\"\(t.language.rawValue)\" aria-label=\"\(t.html("handout.toolbar"))\">"
+        var html: SafeHTML = "<nav class=\"toolbar\" lang=\"\(t.language.rawValue)\" aria-label=\"\(t.html("handout.toolbar"))\">"
         html += "<button type=\"button\" id=\"print-handout\">\(t.html("handout.print"))</button>"
         html += "<span>\(t.html("handout.printHint"))</span>"
         html += "<a id=\"handout-variant\" href=\"\(link(language: language, easyRead: !options.easyRead))\">"

@@ -24,22 +24,20 @@ struct Layout {
 
     /// The page as a response (every page route renders through here).
     static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
-                         body: String) -> Response {
+                         body: SafeHTML) -> Response {
         let html = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
     }
 
     /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
     /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
-    func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: String) -> String {
-        let navigation = Section.allCases.filter { $0 != .search }.map { item -> String in
-            let current = item == section ? " aria-current=\"page\"" : ""
-            return "<a href=\"\(item.path)\"\(current)>\(t.html("nav.\(item.rawValue)"))</a>"
+    func page(_ section: Section, title: String, query: String = "", coderScoped: Bool = false, body: SafeHTML) -> SafeHTML {
+        let navigation = Section.allCases.filter { $0 != .search }.map { item -> SafeHTML in
+            "<a href=\"\(item.path)\"\(if: item == section, " aria-current=\"page\"")>\(t.html("nav.\(item.rawValue)"))</a>"
         }.joined()
         let next = RetrievalPage.percentEncode(currentPath)
-        let languages = InterfaceLanguage.allCases.map { language -> String in
-            let current = language == t.language ? " aria-current=\"true\"" : ""
-            return "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(current)>\(HTML.escape(language.nativeName))</a>"
+        let languages = InterfaceLanguage.allCases.map { language -> SafeHTML in
+            "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(if: language == t.language, " aria-current=\"true\"")>\(language.nativeName)</a>"
         }.joined()
         return HTML.document(title: title, language: t.language.rawValue, body: """
             <a class="skip" href="#main">\(t.html("layout.skip"))</a>
@@ -48,16 +46,16 @@ struct Layout {
             <nav aria-label="\(t.html("layout.nav"))">\(navigation)</nav>
             <form class="search" role="search" action="/search" method="get">
             <label for="search-q" class="visually-hidden">\(t.html("layout.search.label"))</label>
-            <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(HTML.escape(query))">
+            <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(query)">
             </form>
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
             <button id="coder-button" type="button" class="coder">\(t.html("coder.unset"))</button>
             </header>
-            <main id="main" data-page="\(section.rawValue)"\(coderScoped ? " data-coder-scoped" : "")>
+            <main id="main" data-page="\(section.rawValue)"\(if: coderScoped, " data-coder-scoped")>
             \(body)
             </main>
             """, head: """
-            <meta name="csrf-token" content="\(HTML.escape(csrfToken))">
+            <meta name="csrf-token" content="\(csrfToken)">
             <link rel="stylesheet" href="/static/codes.css">
             <script src="/static/messages.\(t.language.rawValue).js"></script>
             <script type="module" src="/static/app.js"></script>

@@ -26,29 +26,29 @@ struct MatrixPage {
     let coders: [String]
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("matrix.title"))</h1><p class=\"hint\">"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("matrix.title"))</h1><p class=\"hint\">"
             + t.html("matrix.hint", ["rows": Self.rowsName(query.rows, t)], raw: ["command": "<code>fieldwork export matrix</code>"]) + "</p>"
         html += form()
-        let columns = table.columns.filter { code in table.labels.contains { table.count($0, code) > 0 } }
-        html += "<p class=\"count\">\(HTML.escape(t.count("matrix.codings", table.codings)))"
-        if table.unattributed > 0 { html += HTML.escape(t.count("matrix.unattributed", table.unattributed)) }
+        let columns = table.countedColumns
+        html += "<p class=\"count\">\(t.count("matrix.codings", table.codings))"
+        if table.unattributed > 0 { html += SafeHTML(text: t.count("matrix.unattributed", table.unattributed)) }
         html += "\(t.html("matrix.leftOut"))</p>"
         html += ConsentNoteHTML.paragraph(table.withheld, t: t)
         guard !columns.isEmpty else { return html + "<p class=\"empty\">\(t.html("matrix.empty"))</p>" }
         let participantRows = query.rows == .participant
         html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>\(t.html("matrix.caption", ["rows": Self.rowsName(query.rows, t)]))</caption>"
         let attributes = participantRows ? query.attributes : []
-        html += "<thead><tr><th scope=\"col\">\(HTML.escape(Self.rowHeading(query.rows, t)))</th>" + (participantRows ? "<th scope=\"col\">\(t.html("matrix.role"))</th>" : "")
-        html += attributes.map { "<th scope=\"col\" class=\"attribute\">\(HTML.escape($0))</th>" }.joined()
+        html += "<thead><tr><th scope=\"col\">\(Self.rowHeading(query.rows, t))</th>" + (participantRows ? "<th scope=\"col\">\(t.html("matrix.role"))</th>" as SafeHTML : SafeHTML())
+        html += attributes.map { key -> SafeHTML in "<th scope=\"col\" class=\"attribute\">\(key)</th>" }.joined()
         for code in columns {
-            html += "<th scope=\"col\"><span class=\"code-dot\" data-code=\"\(HTML.escape(code))\"></span>\(HTML.escape(codebook[code]?.name ?? code))</th>"
+            html += "<th scope=\"col\"><span class=\"code-dot\" data-code=\"\(code)\"></span>\(codebook[code]?.name ?? code)</th>"
         }
         html += "</tr></thead><tbody>"
         for label in table.labels {
             let name = Self.rowName(label, query.rows, t)
-            html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>" + (participantRows ? "<td>\(HTML.escape(Self.roleName(table.roles[label], t)))</td>" : "")
-            html += attributes.map { "<td class=\"attribute\">\(HTML.escape(table.attribute(label, $0)))</td>" }.joined()
+            html += "<tr><th scope=\"row\">\(name)</th>" + (participantRows ? "<td>\(Self.roleName(table.roles[label], t))</td>" as SafeHTML : SafeHTML())
+            html += attributes.map { key -> SafeHTML in "<td class=\"attribute\">\(table.attribute(label, key))</td>" }.joined()
             for code in columns {
                 let count = table.count(label, code)
                 guard count > 0 else {
@@ -57,31 +57,31 @@ struct MatrixPage {
                 }
                 let link = HTML.url("/matrix/passages", query.parameters(row: label, code: code))
                 let described = t.count("matrix.cell", count, ["code": codebook[code]?.name ?? code, "row": name])
-                html += "<td><a href=\"\(HTML.escape(link))\" aria-label=\"\(HTML.escape(described))\">\(count)</a></td>"
+                html += "<td><a href=\"\(link)\" aria-label=\"\(described)\">\(count)</a></td>"
             }
             html += "</tr>"
         }
         return html + "</tbody></table></div>"
     }
 
-    private func form() -> String {
-        var html = "<form class=\"filters\" method=\"get\" action=\"/matrix\"><label>\(t.html("matrix.rows")) <select name=\"rows\">"
+    private func form() -> SafeHTML {
+        var html: SafeHTML = "<form class=\"filters\" method=\"get\" action=\"/matrix\"><label>\(t.html("matrix.rows")) <select name=\"rows\">"
         var choices: [(CaseMatrix.Rows, String)] = [(.participant, t("matrix.rows.participant")), (.document, t("matrix.rows.document")),
                                                     (.administration, t("matrix.rows.administration"))]
         choices += attributeKeys.map { (.attribute($0), t("matrix.rows.attribute", ["key": $0])) }
         for (rows, title) in choices {
-            html += "<option value=\"\(HTML.escape(rows.rawValue))\"\(rows == query.rows ? " selected" : "")>\(HTML.escape(title))</option>"
+            html += "<option value=\"\(rows.rawValue)\"\(if: rows == query.rows, " selected")>\(title)</option>"
         }
         html += "</select></label><label>\(t.html("col.coder")) <select name=\"coder\"><option value=\"\">\(t.html("matrix.allCoders"))</option>"
         for coder in coders {
-            html += "<option value=\"\(HTML.escape(coder))\"\(coder == query.coder ? " selected" : "")>\(HTML.escape(coder))</option>"
+            html += "<option value=\"\(coder)\"\(if: coder == query.coder, " selected")>\(coder)</option>"
         }
-        html += "</select></label><label><input type=\"checkbox\" name=\"include_children\" value=\"true\"\(query.includeChildren ? " checked" : "")> "
+        html += "</select></label><label><input type=\"checkbox\" name=\"include_children\" value=\"true\"\(if: query.includeChildren, " checked")> "
             + "\(t.html("matrix.includeChildren"))</label>"
         if !attributeKeys.isEmpty {
             html += "<fieldset class=\"attribute-columns\"><legend>\(t.html("matrix.attributeColumns"))</legend>"
-            html += attributeKeys.map { key in
-                "<label><input type=\"checkbox\" name=\"attribute\" value=\"\(HTML.escape(key))\"\(query.attributes.contains(key) ? " checked" : "")> \(HTML.escape(key))</label>"
+            html += attributeKeys.map { key -> SafeHTML in
+                "<label><input type=\"checkbox\" name=\"attribute\" value=\"\(key)\"\(if: query.attributes.contains(key), " checked")> \(key)</label>"
             }.joined() + "</fieldset>"
         }
         return html + "<button type=\"submit\">\(t.html("action.show"))</button></form>"
@@ -119,16 +119,16 @@ struct MatrixPassagesPage {
     let codebook: Codebook
     let t: Localizer
 
-    func body() -> String {
+    func body() -> SafeHTML {
         let rowName = MatrixPage.rowName(row, query.rows, t)
         let codeName = codebook[code]?.name ?? code
-        var html = "<h1>\(HTML.escape(codeName)) × \(HTML.escape(rowName))</h1>"
+        var html: SafeHTML = "<h1>\(codeName) × \(rowName)</h1>"
         let key = query.includeChildren ? "matrix.passagesHintChildren" : "matrix.passagesHint"
         html += "<p class=\"hint\">" + t.html(key, ["rows": MatrixPage.rowsName(query.rows, t)],
-                                                raw: ["code": "<strong>\(HTML.escape(codeName))</strong>", "row": "<strong>\(HTML.escape(rowName))</strong>"])
-            + (query.coder.map { " " + t.html("matrix.codedBy", ["coder": $0]) } ?? "")
-            + " <a href=\"\(HTML.escape(HTML.url("/matrix", query.parameters())))\">\(t.html("matrix.back"))</a></p>"
-        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count)))</p>"
+                                                raw: ["code": "<strong>\(codeName)</strong>", "row": "<strong>\(rowName)</strong>"])
+            + (query.coder.map { " " + t.html("matrix.codedBy", ["coder": $0]) } ?? SafeHTML())
+            + " <a href=\"\(HTML.url("/matrix", query.parameters()))\">\(t.html("matrix.back"))</a></p>"
+        html += "<p class=\"count\">\(t.count("retrieval.count", items.count))</p>"
         return html + PassageList(codebook: codebook, t: t).render(items)
     }
 }

@@ -14,7 +14,7 @@ struct MatrixRoutes {
         router.get("/matrix/passages", use: passages)
     }
 
-    private func page(_ web: WebContext, title: String, body: String) -> Response {
+    private func page(_ web: WebContext, title: String, body: SafeHTML) -> Response {
         Layout.response(web, .matrix, title: title, coderScoped: true, body: body)
     }
 
@@ -36,7 +36,7 @@ struct MatrixRoutes {
 
     @Sendable func matrix(_ request: Request, context web: WebContext) async throws -> Response {
         let query = try Self.query(from: request.uri)
-        let matrix = CaseMatrix(store: context.store)
+        let matrix = context.caseMatrix
         let table = try await matrix.table(rows: query.rows, includeChildren: query.includeChildren, coder: query.coder)
         let coders = try await context.store.coders()
         let t = Localizer(web.language)
@@ -51,7 +51,7 @@ struct MatrixRoutes {
         guard let row = form.get("row"), !row.isEmpty, let code = form.get("code"), !code.isEmpty else {
             throw APIError(.badRequest, "bad_request", "row and code are required")
         }
-        let items = try await CaseMatrix(store: context.store).passages(rows: query.rows, row: row, code: code,
+        let items = try await context.caseMatrix.passages(rows: query.rows, row: row, code: code,
                                                                         includeChildren: query.includeChildren, coder: query.coder)
         let t = Localizer(web.language)
         let body = MatrixPassagesPage(query: query, row: row, code: code, items: items,

@@ -11,25 +11,25 @@ struct NeedsPage {
     var packs: [(name: String, title: String)] = []
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("needs.title"))</h1><p class=\"hint\">\(t.html("needs.hint"))</p>"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("needs.title"))</h1><p class=\"hint\">\(t.html("needs.hint"))</p>"
         if !packs.isEmpty {
-            html += "<p class=\"packs\">\(t.html("needs.packs")) " + packs.map { pack in
-                let path = "/handouts/workshops/\(HTML.escape(pack.name))"
-                return "<a href=\"\(path)\">\(HTML.escape(pack.title))</a> (<a href=\"\(path)?easy_read=1\">\(t.html("needs.packEasyRead"))</a>)"
+            html += "<p class=\"packs\">\(t.html("needs.packs")) " + packs.map { pack -> SafeHTML in
+                let path = "/handouts/workshops/\(pack.name)"
+                return "<a href=\"\(path)\">\(pack.title)</a> (<a href=\"\(path)?easy_read=1\">\(t.html("needs.packEasyRead"))</a>)"
             }.joined(separator: ", ") + "</p>"
         }
         guard !register.isEmpty else { return html + "<p class=\"empty\">\(t.html("needs.empty"))</p>" }
-        html += "<table class=\"needs\"><thead><tr>" + ["needs.need", "needs.codings", "needs.residents", "needs.relatives", "col.administrations", "needs.barriers", "solutions.title"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "</tr></thead><tbody>"
+        html += "<table class=\"needs\"><thead><tr>" + ["needs.need", "needs.codings", "needs.residents", "needs.relatives", "col.administrations", "needs.barriers", "solutions.title"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for evidence in register {
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: codebook.depth(of: evidence.need.id))
-            let solutions = evidence.links.map { "\(HTML.escape(catalogue[$0.solutionID]?.name ?? $0.solutionID)) <span class=\"id\">(\(HTML.escape($0.status.rawValue)))</span>" }
+            let solutions = evidence.links.map { link -> SafeHTML in "\(catalogue[link.solutionID]?.name ?? link.solutionID) <span class=\"id\">(\(link.status.rawValue))</span>" }
             html += """
-                <tr><td>\(indent)<a href="/needs/\(HTML.escape(evidence.need.id))">\(HTML.escape(codebook[evidence.need.id]?.name ?? evidence.need.name))</a> <span class="id">\(HTML.escape(evidence.need.id))</span></td>\
-                <td>\(evidence.codings)</td><td>\(HTML.escape(evidence.people.residents.joined(separator: ", ")))</td>\
-                <td>\(HTML.escape((evidence.people.relatives + evidence.people.staff).joined(separator: ", ")))</td>\
-                <td>\(HTML.escape(evidence.administrations.map(t.administration).joined(separator: ", ")))</td>\
-                <td>\(HTML.escape(evidence.barriers.map(\.name).joined(separator: ", ")))</td><td>\(solutions.joined(separator: ", "))</td></tr>
+                <tr><td>\(indent)<a href="/needs/\(evidence.need.id)">\(codebook[evidence.need.id]?.name ?? evidence.need.name)</a> <span class="id">\(evidence.need.id)</span></td>\
+                <td>\(evidence.codings)</td><td>\(evidence.people.residents.joined(separator: ", "))</td>\
+                <td>\((evidence.people.relatives + evidence.people.staff).joined(separator: ", "))</td>\
+                <td>\(evidence.administrations.map(t.administration).joined(separator: ", "))</td>\
+                <td>\(evidence.barriers.map(\.name).joined(separator: ", "))</td><td>\(solutions.joined(separator: ", "))</td></tr>
                 """
         }
         return html + "</tbody></table>"

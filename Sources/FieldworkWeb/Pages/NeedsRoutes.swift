@@ -12,12 +12,12 @@ struct NeedsRoutes {
         router.get("/solutions", use: solutions)
     }
 
-    private func page(_ web: WebContext, _ section: Layout.Section, title: String, body: String) -> Response {
+    private func page(_ web: WebContext, _ section: Layout.Section, title: String, body: SafeHTML) -> Response {
         Layout.response(web, section, title: title, body: body)
     }
 
     @Sendable func needs(_ request: Request, context web: WebContext) async throws -> Response {
-        let handouts = HandoutService(workspace: context.workspace, store: context.store)
+        let handouts = context.handouts
         // A plan that does not parse is left out here; its own page says what is wrong.
         let packs = handouts.planNames().compactMap { name in (try? handouts.plan(named: name)).flatMap { $0 }.map { (name: name, title: $0.title) } }
         let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
@@ -42,7 +42,9 @@ struct NeedsRoutes {
     }
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
-        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), links: try await context.store.needLinks(needID: nil),
+        // A rejected link says nothing about which needs a solution meets: left out.
+        let links = try await context.store.needLinks(needID: nil).filter { $0.status != .rejected }
+        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), needsBySolution: Dictionary(grouping: links, by: \.solutionID),
                                  codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language)).body()
         return page(web, .solutions, title: Localizer(web.language)("solutions.title"), body: body)
     }

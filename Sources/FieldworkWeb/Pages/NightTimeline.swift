@@ -5,7 +5,7 @@ import Foundation
 /// bottom (named by its evening's date), the hour down the side, so a restless week shows as a
 /// cluster and a single 03:00 opening is not lost in a daily count of openings and closings.
 ///
-/// Drawn like `TelemetryChart`: presentation attributes only, every text through `HTML.escape`.
+/// Drawn like `TelemetryChart`: presentation attributes only, `SafeHTML`, so every text is escaped.
 struct NightTimeline {
     struct Mark { let night: String; let time: String; let nightIndex: Int; let hours: Double }
 
@@ -37,27 +37,27 @@ struct NightTimeline {
     static let width = 360.0, height = 150.0, left = 48.0, right = 40.0, top = 14.0, bottom = 26.0
     static let nightHours = Double(24 - TelemetryEvents.nightStartHour + TelemetryEvents.nightEndHour)
 
-    func svg() -> String {
-        guard let firstNight = nights.first, let lastNight = nights.last else { return "" }
+    func svg() -> SafeHTML {
+        guard let firstNight = nights.first, let lastNight = nights.last else { return SafeHTML() }
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         let slot = plotWidth / Double(nights.count)
-        var dots = ""
+        var dots = SafeHTML()
         for mark in marks {
             let x = Self.left + slot * (Double(mark.nightIndex) + 0.5)
             let y = Self.top + plotHeight * mark.hours / Self.nightHours
-            dots += "<circle cx=\"\(TelemetryChart.number(x))\" cy=\"\(TelemetryChart.number(y))\" r=\"3\" fill=\"#1f77b4\"><title>\(HTML.escape(mark.night)) \(HTML.escape(mark.time))</title></circle>"
+            dots += "<circle cx=\"\(TelemetryChart.number(x))\" cy=\"\(TelemetryChart.number(y))\" r=\"3\" fill=\"#1f77b4\"><title>\(mark.night) \(mark.time)</title></circle>"
         }
-        let font = "font-size=\"\(TelemetryChart.fontSize)\" fill=\"#444\""
+        let font: SafeHTML = "font-size=\"\(TelemetryChart.fontSize)\" fill=\"#444\""
         let evening = String(format: "%02d:00", TelemetryEvents.nightStartHour), morning = String(format: "%02d:00", TelemetryEvents.nightEndHour)
         return """
-            <svg class="chart timeline" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(HTML.escape(title))" xmlns="http://www.w3.org/2000/svg">\
-            <title>\(HTML.escape(title))</title>\
+            <svg class="chart timeline" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(title)" xmlns="http://www.w3.org/2000/svg">\
+            <title>\(title)</title>\
             <line x1="\(Self.left)" y1="\(Self.top)" x2="\(Self.left)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
             <line x1="\(Self.left)" y1="\(Self.top + plotHeight)" x2="\(Self.width - Self.right)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
             <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" \(font)>\(evening)</text>\
             <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" \(font)>\(morning)</text>\
-            <text x="\(Self.left)" y="\(Self.height - 8)" \(font)>\(HTML.escape(firstNight))</text>\
-            <text x="\(Self.width - 4)" y="\(Self.height - 8)" text-anchor="end" \(font)>\(HTML.escape(lastNight))</text>\
+            <text x="\(Self.left)" y="\(Self.height - 8)" \(font)>\(firstNight)</text>\
+            <text x="\(Self.width - 4)" y="\(Self.height - 8)" text-anchor="end" \(font)>\(lastNight)</text>\
             \(dots)</svg>
             """
     }

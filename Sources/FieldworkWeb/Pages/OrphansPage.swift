@@ -10,16 +10,16 @@ struct OrphansPage {
     let coder: String?
     let t: Localizer
 
-    func body() -> String {
-        var html = "<h1>\(t.html("orphans.title"))</h1><p class=\"hint\">\(t.html("orphans.hint"))</p>"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("orphans.title"))</h1><p class=\"hint\">\(t.html("orphans.hint"))</p>"
         if let coder { html += "<p class=\"count\">\(t.html("orphans.onlyCoder", ["coder": coder], raw: ["everyone": "<a href=\"/orphans\">\(t.html("orphans.everyone"))</a>"]))</p>" }
         guard !orphans.isEmpty else { return html + "<p class=\"empty\">\(t.html("orphans.empty"))</p>" }
-        html += "<table><thead><tr>" + ["col.document", "col.code", "col.quote", "col.coder"].map { "<th scope=\"col\">\(t.html($0))</th>" }.joined() + "<th scope=\"col\"><span class=\"visually-hidden\">\(t.html("col.actions"))</span></th></tr></thead><tbody>"
+        html += "<table><thead><tr>" + ["col.document", "col.code", "col.quote", "col.coder"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "<th scope=\"col\"><span class=\"visually-hidden\">\(t.html("col.actions"))</span></th></tr></thead><tbody>"
         for orphan in orphans {
             html += """
-                <tr><td>\(HTML.escape(titles[orphan.documentID] ?? orphan.documentID))</td><td><span class="code-dot" data-code="\(HTML.escape(orphan.codeID))"></span>\(HTML.escape(codebook[orphan.codeID]?.name ?? orphan.codeID))</td>\
-                <td><q>\(HTML.escape(orphan.quote))</q></td><td>\(HTML.escape(orphan.coder))</td>\
-                <td><a href="/documents/\(HTML.escape(orphan.documentID))?reattach=\(HTML.escape(orphan.id))">\(t.html("orphans.reattach"))</a></td></tr>
+                <tr><td>\(titles[orphan.documentID] ?? orphan.documentID)</td><td><span class="code-dot" data-code="\(orphan.codeID)"></span>\(codebook[orphan.codeID]?.name ?? orphan.codeID)</td>\
+                <td><q>\(orphan.quote)</q></td><td>\(orphan.coder)</td>\
+                <td><a href="/documents/\(orphan.documentID)?reattach=\(orphan.id)">\(t.html("orphans.reattach"))</a></td></tr>
                 """
         }
         return html + "</tbody></table>"

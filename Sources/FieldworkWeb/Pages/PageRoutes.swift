@@ -16,18 +16,21 @@ struct PageRoutes {
     }
 
     private func page(_ web: WebContext, _ section: Layout.Section, title: String, query: String = "", coderScoped: Bool = false,
-                      body: String) -> Response {
+                      body: SafeHTML) -> Response {
         Layout.response(web, section, title: title, query: query, coderScoped: coderScoped, body: body)
     }
 
     @Sendable func documents(_ request: Request, context web: WebContext) async throws -> Response {
         let query = request.uri.form
         func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : $0 } }
-        let filter = DocumentsPage.Filter(type: value("type"), language: value("language"),
-                                          administration: value("administration"), text: value("text"))
-        let entries = try await DocumentListing(store: context.store).summaries()
+        let filter = DocumentListing.Filter(type: value("type"), language: value("language"),
+                                            administration: value("administration"), text: value("text"))
+        let entries = try await context.documentListing.summaries()
+        let shown = entries.filter { filter.matches($0.summary.metadata) }
+        let languages = Set(entries.compactMap(\.summary.metadata.language)).sorted()
         let t = Localizer(web.language)
-        return page(web, .documents, title: t("documents.title"), body: DocumentsPage(entries: entries, filter: filter, t: t).body())
+        let body = DocumentsPage(shown: shown, total: entries.count, languages: languages, filter: filter, t: t).body()
+        return page(web, .documents, title: t("documents.title"), body: body)
     }
 
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> Response {

@@ -7,17 +7,29 @@ struct PassageList {
     let codebook: Codebook
     let t: Localizer
 
-    func render(_ items: [RetrievalService.Item]) -> String {
-        var html = "<ol class=\"retrieval\">"
+    func render(_ items: [RetrievalService.Item]) -> SafeHTML {
+        var html: SafeHTML = "<ol class=\"retrieval\">"
         for item in items {
             let who = [item.speaker, item.heading].compactMap { $0 }.first ?? item.participants.joined(separator: ", ")
-            let code = HTML.escape(item.coding.codeID)
+            let code = item.coding.codeID
             html += """
-                <li><p class="source"><a href="/documents/\(HTML.escape(item.document.id))#s\(item.coding.start)">\(HTML.escape(item.document.title))</a> · \(HTML.escape(who)) · <span class="code-dot" data-code="\(code)"></span>\(HTML.escape(codebook[item.coding.codeID]?.name ?? item.coding.codeID)) · \(HTML.escape(item.coding.coder))</p>
-                \(item.withheld.map { "<p class=\"withheld\">\(HTML.escape(t.withheld($0)))</p>" } ?? "<blockquote><span class=\"context\">\(HTML.escape(item.contextBefore))</span><mark class=\"hl\" data-code=\"\(code)\">\(HTML.escape(item.coding.quote))</mark><span class=\"context\">\(HTML.escape(item.contextAfter))</span></blockquote>")
-                \(item.coding.memo.map { "<p class=\"memo-text\">\(HTML.escape($0))</p>" } ?? "")</li>
+                <li><p class="source"><a href="/documents/\(item.document.id)#s\(item.coding.start)">\(item.document.title)</a> · \(who) · <span class="code-dot" data-code="\(code)"></span>\(codebook[item.coding.codeID]?.name ?? item.coding.codeID) · \(item.coding.coder)</p>
+                \(words(item))
+                \(memo(item))</li>
                 """
         }
         return html + "</ol>"
+    }
+
+    /// The quote in its context, or the marker saying why its words are withheld.
+    private func words(_ item: RetrievalService.Item) -> SafeHTML {
+        if let reason = item.withheld { return "<p class=\"withheld\">\(t.withheld(reason))</p>" }
+        let code = item.coding.codeID
+        return "<blockquote><span class=\"context\">\(item.contextBefore)</span><mark class=\"hl\" data-code=\"\(code)\">\(item.coding.quote)</mark><span class=\"context\">\(item.contextAfter)</span></blockquote>"
+    }
+
+    private func memo(_ item: RetrievalService.Item) -> SafeHTML {
+        guard let memo = item.coding.memo else { return SafeHTML() }
+        return "<p class=\"memo-text\">\(memo)</p>"
     }
 }

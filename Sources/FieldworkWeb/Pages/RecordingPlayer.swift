@@ -15,17 +15,17 @@ struct RecordingPlayer {
         return false
     }
 
-    func render() -> String {
+    func render() -> SafeHTML {
         switch recording {
         case .none:
-            return ""
+            return SafeHTML()
         case .available(_, let contentType, _):
             let tag = contentType.hasPrefix("video/") ? "video" : "audio"
             let source = "/api/documents/\(document.id)/recording"
             return """
                 <section class="recording" aria-labelledby="recording-title">
                 <h2 id="recording-title" class="recording-title">\(t.html("recording.title"))</h2>
-                <\(tag) id="recording-player" controls preload="metadata" src="\(HTML.escape(source))" aria-describedby="recording-keys">\(t.html("recording.unsupported"))</\(tag)>
+                <\(tag) id="recording-player" controls preload="metadata" src="\(source)" aria-describedby="recording-keys">\(t.html("recording.unsupported"))</\(tag)>
                 <p class="hint" id="recording-keys">\(t.html("recording.keys", raw: ["play": "<kbd>P</kbd>", "back": "<kbd>B</kbd>", "alt": "<kbd>Alt</kbd>"]))</p>
                 </section>
                 """
@@ -38,7 +38,7 @@ struct RecordingPlayer {
         }
     }
 
-    private func notice(_ html: String) -> String {
+    private func notice(_ html: SafeHTML) -> SafeHTML {
         "<p class=\"recording-notice\" id=\"recording-notice\">\(html)</p>"
     }
 }

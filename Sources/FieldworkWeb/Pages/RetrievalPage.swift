@@ -13,13 +13,13 @@ struct RetrievalPage {
     /// Participant attribute choices, `key=value`, for the attribute picker.
     var attributes: [String] = []
 
-    func body() -> String {
-        var html = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
-        html += "<label>\(t.html("col.code")) <select name=\"code\" required data-more=\"\(HTML.escape(moreCodes.joined(separator: " ")))\"><option value=\"\">\(t.html("retrieval.choose"))</option>"
+    func body() -> SafeHTML {
+        var html: SafeHTML = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
+        html += "<label>\(t.html("col.code")) <select name=\"code\" required data-more=\"\(moreCodes.joined(separator: " "))\"><option value=\"\">\(t.html("retrieval.choose"))</option>"
         for code in codebook.codes {
             let depth = codebook.depth(of: code.id)
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: depth)
-            html += "<option value=\"\(HTML.escape(code.id))\"\(query["code"] == code.id ? " selected" : "")>\(indent)\(HTML.escape(code.name))</option>"
+            html += "<option value=\"\(code.id)\"\(if: query["code"] == code.id, " selected")>\(indent)\(code.name)</option>"
         }
         html += "</select></label>"
         html += option("coder", t("col.coder"), coders.map { ($0, $0) })
@@ -33,14 +33,14 @@ struct RetrievalPage {
             let name = codebook[id]?.name ?? id
             return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
         }
-        html += "<p class=\"count\">\(HTML.escape(t.count("retrieval.count", items.count))) · <a href=\"\(HTML.escape(csv))\" download>\(t.html("retrieval.csv"))</a></p>"
+        html += "<p class=\"count\">\(t.count("retrieval.count", items.count)) · <a href=\"\(csv)\" download>\(t.html("retrieval.csv"))</a></p>"
         return html + PassageList(codebook: codebook, t: t).render(items)
     }
 
-    private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> String {
-        var html = "<label>\(HTML.escape(label)) <select name=\"\(name)\"><option value=\"\">\(t.html("filter.all"))</option>"
+    private func option(_ name: String, _ label: String, _ options: [(String, String)]) -> SafeHTML {
+        var html: SafeHTML = "<label>\(label) <select name=\"\(name)\"><option value=\"\">\(t.html("filter.all"))</option>"
         for (value, title) in options {
-            html += "<option value=\"\(HTML.escape(value))\"\(query[name] == value ? " selected" : "")>\(HTML.escape(title))</option>"
+            html += "<option value=\"\(value)\"\(if: query[name] == value, " selected")>\(title)</option>"
         }
         return html + "</select></label>"
     }

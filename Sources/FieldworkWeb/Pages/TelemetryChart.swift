@@ -3,7 +3,7 @@ import FieldworkCore
 /// A small SVG chart drawn on the server: a line of daily means, or bars of daily counts.
 ///
 /// CSP-safe by construction: presentation attributes (`fill`, `stroke`, `font-size`) only, never
-/// a `style` attribute or element, no script; every text from data goes through `HTML.escape`.
+/// a `style` attribute or element, no script; it is `SafeHTML`, so every text from data is escaped.
 struct TelemetryChart {
     enum Kind { case line, bars }
 
@@ -20,8 +20,8 @@ struct TelemetryChart {
     /// A value with its unit, as the axis, the tooltips and the data table show it.
     func valueText(_ value: Double) -> String { Self.number(value) + (unit.map { " " + $0 } ?? "") }
 
-    func svg() -> String {
-        guard !points.isEmpty else { return "" }
+    func svg() -> SafeHTML {
+        guard !points.isEmpty else { return SafeHTML() }
         let values = points.map(\.value)
         var low = kind == .bars ? 0 : values.min() ?? 0
         var high = values.max() ?? 0
@@ -31,31 +31,31 @@ struct TelemetryChart {
             points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / (high - low)) }
-        var marks = ""
+        var marks = SafeHTML()
         switch kind {
         case .line:
             let line = points.indices.map { "\(Self.number(x($0))),\(Self.number(y(points[$0].value)))" }.joined(separator: " ")
             marks += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\"/>"
             for index in points.indices {
-                marks += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value)))\" r=\"2.5\" fill=\"#1f77b4\"><title>\(HTML.escape(points[index].label)): \(HTML.escape(valueText(points[index].value)))</title></circle>"
+                marks += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value)))\" r=\"2.5\" fill=\"#1f77b4\"><title>\(points[index].label): \(valueText(points[index].value))</title></circle>"
             }
         case .bars:
             let slot = plotWidth / Double(points.count)
             for (index, point) in points.enumerated() {
                 let barTop = y(point.value)
-                marks += "<rect x=\"\(Self.number(Self.left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(HTML.escape(point.label)): \(HTML.escape(valueText(point.value)))</title></rect>"
+                marks += "<rect x=\"\(Self.number(Self.left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(point.label): \(valueText(point.value))</title></rect>"
             }
         }
-        let font = "font-size=\"\(Self.fontSize)\" fill=\"#444\""
+        let font: SafeHTML = "font-size=\"\(Self.fontSize)\" fill=\"#444\""
         return """
-            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(HTML.escape(title))" xmlns="http://www.w3.org/2000/svg">\
-            <title>\(HTML.escape(title))</title>\
+            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(title)" xmlns="http://www.w3.org/2000/svg">\
+            <title>\(title)</title>\
             <line x1="\(Self.left)" y1="\(Self.top)" x2="\(Self.left)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
             <line x1="\(Self.left)" y1="\(Self.top + plotHeight)" x2="\(Self.width - Self.right)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
-            <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" \(font)>\(HTML.escape(valueText(high)))</text>\
-            <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" \(font)>\(HTML.escape(valueText(low)))</text>\
-            <text x="\(Self.left)" y="\(Self.height - 8)" \(font)>\(HTML.escape(points.first?.label ?? ""))</text>\
-            <text x="\(Self.width - 4)" y="\(Self.height - 8)" text-anchor="end" \(font)>\(HTML.escape(points.last?.label ?? ""))</text>\
+            <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" \(font)>\(valueText(high))</text>\
+            <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" \(font)>\(valueText(low))</text>\
+            <text x="\(Self.left)" y="\(Self.height - 8)" \(font)>\(points.first?.label ?? "")</text>\
+            <text x="\(Self.width - 4)" y="\(Self.height - 8)" text-anchor="end" \(font)>\(points.last?.label ?? "")</text>\
             \(marks)</svg>
             """
     }

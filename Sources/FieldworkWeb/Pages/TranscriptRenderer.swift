@@ -14,13 +14,11 @@ struct TranscriptRenderer {
     var playable = false
     let t: Localizer
 
-    func render() -> String {
+    func render() -> SafeHTML {
         let participants = Set(view.document.metadata.participants)
-        let anchored = view.codings.filter { $0.status == .anchored }.sorted {
-            ($0.start, -$0.end, $0.id) < ($1.start, -$1.end, $1.id)
-        }
+        let anchored = view.anchoredCodings
         let marks = CoderMarks(coders: anchored.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.coder))
-        var html = "<article id=\"transcript\" data-document=\"\(HTML.escape(view.document.metadata.id))\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
+        var html: SafeHTML = "<article id=\"transcript\" data-document=\"\(view.document.metadata.id)\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
         var headings: [String] = []
         var cursor = 0  // codings ending before the current segment are skipped once
         for segment in view.segments {
@@ -35,28 +33,28 @@ struct TranscriptRenderer {
         return html + "</article>"
     }
 
-    private func headingChanges(from old: [String], to new: [String]) -> String {
-        var html = ""
+    private func headingChanges(from old: [String], to new: [String]) -> SafeHTML {
+        var html = SafeHTML()
         for (level, title) in new.enumerated() where level >= old.count || old[level] != title || old.prefix(level) != new.prefix(level) {
             let tag = "h\(min(6, level + 2))"
-            html += "<\(tag) class=\"heading\">\(HTML.escape(title))</\(tag)>"
+            html += "<\(tag) class=\"heading\">\(title)</\(tag)>"
         }
         return html
     }
 
-    private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>, marks: CoderMarks) -> String {
-        var html = "<section id=\"s\(segment.start)\" class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
+    private func renderSegment(_ segment: Segment, codings: [Coding], participants: Set<String>, marks: CoderMarks) -> SafeHTML {
+        var html: SafeHTML = "<section id=\"s\(segment.start)\" class=\"segment \(segment.kind.rawValue)\" data-index=\"\(segment.index)\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\""
         if let start = segment.timeStart { html += " data-time-start=\"\(start)\"" }
         if let end = segment.timeEnd { html += " data-time-end=\"\(end)\"" }
         let play = playButton(segment)
         if let speaker = segment.speaker {
             let role = participants.contains(speaker) ? "participant" : "interviewer"
-            html += " data-speaker=\"\(HTML.escape(speaker))\"><div class=\"speaker\" data-role=\"\(role)\">\(HTML.escape(speaker))\(play)</div>"
+            html += " data-speaker=\"\(speaker)\"><div class=\"speaker\" data-role=\"\(role)\">\(speaker)\(play)</div>"
         } else {
-            html += play.isEmpty ? "><div class=\"speaker\" aria-hidden=\"true\"></div>" : "><div class=\"speaker\">\(play)</div>"
+            html += play.isEmpty ? "><div class=\"speaker\" aria-hidden=\"true\"></div>" as SafeHTML : "><div class=\"speaker\">\(play)</div>"
         }
         if let reason = view.withheld[segment.index] {
-            html += "<div class=\"text withheld\">\(HTML.escape(t.withheld(reason)))</div>"
+            html += "<div class=\"text withheld\">\(t.withheld(reason))</div>"
         } else {
             html += "<div class=\"text\">" + renderText(segment, codings: codings) + "</div>"
         }
@@ -64,16 +62,16 @@ struct TranscriptRenderer {
         for coding in codings {
             let name = view.codebook[coding.codeID]?.name ?? coding.codeID
             // The initials are drawn by CSS from `data-initials`, so the chip's text stays the code name.
-            html += "<li><button type=\"button\" id=\"\(Self.chipID(coding, segment))\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\""
-                + " data-coder=\"\(HTML.escape(coding.coder))\" data-initials=\"\(HTML.escape(CoderMarks.initials(of: coding.coder)))\""
-                + " title=\"\(HTML.escape(coding.coder))\" aria-label=\"\(t.html("chip.label", ["code": name, "coder": coding.coder]))\">\(HTML.escape(name))</button></li>"
+            html += "<li><button type=\"button\" id=\"\(Self.chipID(coding, segment))\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(coding.id)\" data-code=\"\(coding.codeID)\""
+                + " data-coder=\"\(coding.coder)\" data-initials=\"\(CoderMarks.initials(of: coding.coder))\""
+                + " title=\"\(coding.coder)\" aria-label=\"\(t.html("chip.label", ["code": name, "coder": coding.coder]))\">\(name)</button></li>"
         }
         return html + "</ul></section>"
     }
 
     /// "Play from here" for a timed segment when the recording may be played; `recording.js` seeks.
-    private func playButton(_ segment: Segment) -> String {
-        guard playable, let start = segment.timeStart, view.withheld[segment.index] == nil else { return "" }
+    private func playButton(_ segment: Segment) -> SafeHTML {
+        guard playable, let start = segment.timeStart, view.withheld[segment.index] == nil else { return SafeHTML() }
         let clock = SegmentTimestamp.clock(start)
         return "<button type=\"button\" class=\"play-from\" data-time=\"\(start)\" aria-label=\"\(t.html("recording.playFrom", ["time": clock]))\">"
             + "<span aria-hidden=\"true\">▶ </span>\(clock)</button>"
@@ -81,27 +79,27 @@ struct TranscriptRenderer {
 
     /// A chip's id: a coding spanning two passages has a chip in each margin.
     static func chipID(_ coding: Coding, _ segment: Segment) -> String {
-        HTML.escape("chip-\(segment.start)-\(coding.id)")
+        "chip-\(segment.start)-\(coding.id)"
     }
 
     /// Splits the segment at every coding boundary; each piece is wrapped in the marks of the
     /// codings that cover it, outermost first, so overlaps nest consistently.
-    private func renderText(_ segment: Segment, codings: [Coding]) -> String {
+    private func renderText(_ segment: Segment, codings: [Coding]) -> SafeHTML {
         var boundaries = Set([segment.start, segment.end])
         for coding in codings {
             boundaries.insert(max(segment.start, coding.start))
             boundaries.insert(min(segment.end, coding.end))
         }
         let points = boundaries.sorted()
-        var html = ""
+        var html = SafeHTML()
         for (lower, upper) in zip(points, points.dropFirst()) where upper > lower {
             let covering = codings.filter { $0.start <= lower && $0.end >= upper }
             for coding in covering {
                 // Named for screen readers by its margin chip ("code, coded by name").
-                html += "<mark class=\"hl\" data-coding=\"\(HTML.escape(coding.id))\" data-code=\"\(HTML.escape(coding.codeID))\" aria-describedby=\"\(Self.chipID(coding, segment))\">"
+                html += "<mark class=\"hl\" data-coding=\"\(coding.id)\" data-code=\"\(coding.codeID)\" aria-describedby=\"\(Self.chipID(coding, segment))\">"
             }
-            html += "<span class=\"run\" data-s=\"\(lower)\">\(HTML.escape(view.text[lower..<upper]))</span>"
-            html += String(repeating: "</mark>", count: covering.count)
+            html += "<span class=\"run\" data-s=\"\(lower)\">\(view.text[lower..<upper])</span>"
+            html += Array(repeating: "</mark>" as SafeHTML, count: covering.count).joined()
         }
         return html
     }

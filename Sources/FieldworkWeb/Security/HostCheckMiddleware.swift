@@ -12,7 +12,9 @@ struct HostCheckMiddleware: RouterMiddleware {
         // be loopback names with this port.
         let hosts = [request.head.authority] + request.headers[values: Self.hostField].map(Optional.some)
         guard hosts.allSatisfy(policy.allowsHost) else {
-            throw APIError(.forbidden, "forbidden_host", "this server only answers to localhost, 127.0.0.1 or [::1] on port \(policy.port)")
+            throw APIError(.forbidden, "forbidden_host", policy.proxiedHosts.isEmpty
+                ? "this server only answers to localhost, 127.0.0.1 or [::1] on port \(policy.port)"
+                : "this server only answers to its allowed host names and to loopback on port \(policy.port)")
         }
         return try await next(request, context)
     }

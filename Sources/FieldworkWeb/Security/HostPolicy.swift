@@ -18,34 +18,55 @@ public final class BoundPort: Sendable {
 ///
 /// A page on `evil.example` can resolve its own name to 127.0.0.1 (DNS rebinding) and so reach
 /// a loopback server; its requests still say `Host: evil.example`. Only loopback names, with the
-/// server's port, are accepted — plus the one address the server was explicitly bound to.
+/// server's port, are accepted — plus the one address the server was explicitly bound to, and
+/// the names a TLS-terminating reverse proxy serves (`--allowed-host`), exactly as configured.
 public struct HostPolicy: Sendable {
     /// The listening port; known only once the server is bound when started with port 0.
     let boundPort: BoundPort
     let names: Set<String>
+    /// `name` or `name:port` as the proxy's clients write it (lowercased); reached over HTTPS only.
+    let proxiedHosts: Set<String>
 
     public var port: Int { boundPort.value }
 
-    public init(port: BoundPort, boundHost: String = "127.0.0.1") {
+    public init(port: BoundPort, boundHost: String = "127.0.0.1", proxiedHosts: [String] = []) {
         boundPort = port
         var names: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
         let bound = boundHost.contains(":") && !boundHost.hasPrefix("[") ? "[\(boundHost)]" : boundHost
         if !["0.0.0.0", "[::]"].contains(bound) { names.insert(bound.lowercased()) }
         self.names = names
+        self.proxiedHosts = Set(proxiedHosts.map { $0.lowercased() })
     }
 
-    /// `Host` header: a loopback name, with this server's port or none.
+    /// `Host` header: a loopback name with this server's port or none, or a proxied name exactly
+    /// as configured (a listed `name` does not admit `name:8443`).
     public func allowsHost(_ header: String?) -> Bool {
         guard let header, let (name, port) = Self.split(header.lowercased()) else { return false }
+        if proxiedHosts.contains(header.lowercased()) { return true }
         return names.contains(name) && (port == nil || port == self.port)
     }
 
-    /// `Origin` header of a state-changing request: absent (not a browser) or this server itself.
+    /// `Origin` header of a state-changing request: absent (not a browser), this server itself,
+    /// or a proxied name over HTTPS (the proxy terminates TLS; plain HTTP to it is not accepted).
     public func allowsOrigin(_ header: String?) -> Bool {
         guard let header else { return true }
         let lowered = header.lowercased()
+        if lowered.hasPrefix("https://") { return proxiedHosts.contains(String(lowered.dropFirst("https://".count))) }
         guard lowered.hasPrefix("http://") else { return false }
-        return allowsHost(String(lowered.dropFirst("http://".count)))
+        let host = String(lowered.dropFirst("http://".count))
+        return !proxiedHosts.contains(host) && allowsHost(host)
+    }
+
+    /// Why `host` cannot be a proxied name (nil when it can): a bare `name` or `name:port`, not
+    /// a loopback or wildcard address, no scheme or path.
+    public static func problem(withProxiedHost host: String) -> String? {
+        guard let (name, _) = split(host.lowercased()), !host.contains("://") else {
+            return "'\(host)' is not a host name (write it as the browser does, e.g. fieldwork.example.org or fieldwork.example.org:8443)"
+        }
+        if ["localhost", "127.0.0.1", "[::1]", "0.0.0.0", "[::]"].contains(name) {
+            return "'\(host)' is a loopback or wildcard address; name the host your reverse proxy serves"
+        }
+        return nil
     }
 
     /// `name[:port]` or `[v6]:port`; nil when malformed (a path, user info, an empty name).

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Every route needs a session. `?token=…` with the right access token creates one: the
@@ -15,7 +16,9 @@ struct SessionMiddleware: RouterMiddleware {
             guard token.matches(candidate) else { throw APIError(.unauthorized, "unauthorized", "the access token is not valid for this server") }
             let session = sessions.create()
             var response = Response.redirect(to: request.uri.path.isEmpty ? "/" : request.uri.path, type: .normal)
-            response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/", httpOnly: true, sameSite: .strict))
+            // Behind the TLS-terminating proxy the cookie is Secure: it never travels over plain HTTP.
+            let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+            response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
             return response
         }
         guard let id = request.cookies[Self.cookieName]?.value, let session = sessions.session(id: id) else {

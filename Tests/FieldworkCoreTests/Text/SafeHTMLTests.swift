@@ -30,4 +30,19 @@ import Testing
         #expect(page.rendered == "<em>from cmark</em><br>&lt;i&gt;")
         #expect(SafeHTML().isEmpty)
     }
+
+    @Test func absentTextIsNothingAndConditionalMarkupIsMarkup() {
+        let missing: String? = nil, present: String? = "<b>"
+        let chosen = true, other = false
+        let html: SafeHTML = "<option\(if: chosen, " selected")\(if: other, " disabled")>\(missing)\(present)</option>"
+        #expect(html.rendered == "<option selected>&lt;b&gt;</option>")
+    }
+
+    /// A snippet's text is escaped and only its match marks become markup.
+    @Test func aSearchSnippetMarksMatchesInEscapedText() {
+        let snippet = "a <b> \(SearchHit.matchStart)natten & \"x\"\(SearchHit.matchEnd) '"
+        let hit = SearchHit(documentID: "d", documentTitle: "t", segmentIndex: 0, speaker: nil, heading: nil, start: 0, end: 1, snippet: snippet, rank: 0)
+        #expect(hit.snippetHTML(marking: "<mark>", "</mark>").rendered == "a &lt;b&gt; <mark>natten &amp; &quot;x&quot;</mark> &#39;")
+        #expect(hit.snippet(marking: "[", "]") == "a <b> [natten & \"x\"] '")
+    }
 }

@@ -96,7 +96,7 @@ import Testing
         #expect(handout.quotesWithheld == 2)
         #expect(handout.solutions.count == 1)
 
-        let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01")
+        let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01").rendered
         #expect(html.contains("”Jag är rädd på natten &lt;när&gt; det knakar &amp; låter”"))
         #expect(html.contains("<footer>– en boende</footer>"))
         for absent in ["lyssnar efter steg", "tänder alla lampor", "Nattpatrullen", "lampan tänd", "70–79"] { #expect(!html.contains(absent), "\(absent)") }
@@ -106,7 +106,7 @@ import Testing
         #expect(!html.contains("class=\"facts\""), "no analyst box on a resident's handout")
         #expect(html.components(separatedBy: "class=\"write\"").count - 1 == 2, "room to write under each of the code's two questions")
         #expect(html.contains("Vad gör dig trygg hemma?"))
-        let linked = HandoutHTMLRenderer.render(handout, date: "2025-04-01", styling: .linked(stylesheet: "/static/handout.css", script: "/static/handout.js", toolbar: ""))
+        let linked = HandoutHTMLRenderer.render(handout, date: "2025-04-01", styling: .linked(stylesheet: "/static/handout.css", script: "/static/handout.js", toolbar: "")).rendered
         #expect(!linked.contains("<style") && !linked.contains("style="))
         #expect(linked.contains("<link rel=\"stylesheet\" href=\"/static/handout.css\">"))
 
@@ -122,7 +122,7 @@ import Testing
         let service = Self.service(workspace)
         let swedish = try await service.handout(codeID: "need.safety")
         #expect(swedish.language == "sv" && swedish.title == "Trygghet i hemmet")
-        let html = HandoutHTMLRenderer.render(swedish, date: "2025-04-01")
+        let html = HandoutHTMLRenderer.render(swedish, date: "2025-04-01").rendered
         #expect(html.contains("<html lang=\"sv\">"))
         for text in ["Så här har boende berättat", "Idéer att prata om", "Frågor att prata om", "Vad gör dig trygg hemma?", "– en boende", "”Jag är rädd"] {
             #expect(html.contains(text), "\(text)")
@@ -151,7 +151,7 @@ import Testing
         #expect(try await service.handout(codeID: "need.safety.night").questions == ["Vad hör du på natten?"])
         let english = try await service.handout(codeID: "need.safety.night", request: .init(language: "en"))
         #expect(english.questions == [])
-        let html = HandoutHTMLRenderer.render(english, date: "2025-04-01")
+        let html = HandoutHTMLRenderer.render(english, date: "2025-04-01").rendered
         #expect(html.contains("When does this matter most to you in an ordinary week?"))
         #expect(html.contains("Would “Door sensor"), "the last default question names the first candidate solution")
         #expect(try await service.handout(codeID: "barrier.cost", request: .init(language: "en")).questions == ["Vad får det kosta?"])
@@ -163,7 +163,7 @@ import Testing
         let workspace = try await Self.workspace(codebook: Self.codebook.replacingOccurrences(of: "\n        questions: [Vad får det kosta?]", with: ""))
         let handout = try await Self.service(workspace).handout(codeID: "barrier.cost")
         #expect(handout.template == .barrier && handout.solutions.isEmpty)
-        let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01")
+        let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01").rendered
         #expect(!html.contains("Idéer att prata om"))
         #expect(html.contains("<p class=\"kind\">Hinder</p>"))
         #expect(html.contains("När stöter du på det här?"))
@@ -175,7 +175,7 @@ import Testing
         let workspace = try await Self.workspace(codebook: Self.codebook.replacingOccurrences(of: "        questions:\n          sv: [Vad gör dig trygg hemma?, Vem ringer du först?]\n          en: [What makes you feel safe at home?, Whom do you call first?]\n", with: ""))
         let handout = try await Self.service(workspace).handout(codeID: "need.safety", request: .init(easyRead: true))
         #expect(handout.easyRead && handout.quotes.count <= 2 && handout.solutions.count <= 1)
-        let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01")
+        let html = HandoutHTMLRenderer.render(handout, date: "2025-04-01").rendered
         #expect(html.contains("<body class=\"easy-read\">"))
         #expect(html.contains("<p class=\"lead\">Att känna sig trygg hemma.</p><p class=\"lead\">Också på natten.</p>"))
         #expect(html.components(separatedBy: "class=\"write\"").count - 1 == 3)
@@ -186,7 +186,7 @@ import Testing
         for jargon in ["kodning", "coding", "deltagare", "participant", "samtycke tillämpat", "informant", "respondent", "need.", "consent"] {
             #expect(!visible.contains(jargon), "\(jargon)")
         }
-        let standard = HandoutHTMLRenderer.render(try await Self.service(workspace).handout(codeID: "need.safety"), date: "2025-04-01")
+        let standard = HandoutHTMLRenderer.render(try await Self.service(workspace).handout(codeID: "need.safety"), date: "2025-04-01").rendered
         #expect(!standard.contains("easy-read\""))
     }
 
@@ -207,10 +207,10 @@ import Testing
         #expect(handouts.map(\.station) == ["Station 1 – Nätter", "Station 2 – Kostnad"])
         #expect(handouts.map(\.codeID) == ["need.safety.night", "barrier.cost"])
         #expect(handouts.map(\.workshop) == ["Trygg hemma", "Trygg hemma"])
-        let single = HandoutHTMLRenderer.render(handouts[0], date: "2025-05-20")
+        let single = HandoutHTMLRenderer.render(handouts[0], date: "2025-05-20").rendered
         #expect(single.contains("<p class=\"kicker\">Trygg hemma · Station 1 – Nätter</p>"))
 
-        let pack = WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: "sv", easyRead: false, date: "2025-05-20")
+        let pack = WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: "sv", easyRead: false, date: "2025-05-20").rendered
         #expect(pack.components(separatedBy: "<section class=\"sheet").count - 1 == 4, "cover, two stations, consent")
         for text in ["<h1>Trygg hemma</h1>", "Datum: 2025-05-20", "Plats: Träffpunkten", "<li>Station 1 – Nätter</li>", "Om dina svar och citaten",
                      "Kontakta Anna på kontaktcenter.", "Du kan ta tillbaka ditt ja"] {
