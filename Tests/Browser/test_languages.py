@@ -17,7 +17,8 @@ PAGES = {
     "retrieval": "/retrieval?code=need.safety", "search": "/search?q=trygg", "orphans": "/orphans",
     "needs": "/needs", "need": "/needs/need.safety.night", "solutions": "/solutions", "actors": "/actors",
     "agreement": "/agreement", "cooccurrence": "/cooccurrence", "disagreements": "/disagreements",
-    "matrix": "/matrix", "audit": "/audit",
+    "matrix": "/matrix", "audit": "/audit", "register": "/register", "document-print": "/documents/int-001/print",
+    "retrieval-empty": "/retrieval",
 }
 HEADINGS = {"en": {"documents": "Documents", "codebook": "Codebook", "orphans": "Orphaned codings",
                    "matrix": "Code × case", "audit": "Audit"},
@@ -25,9 +26,17 @@ HEADINGS = {"en": {"documents": "Documents", "codebook": "Codebook", "orphans": 
                    "matrix": "Kod × fall", "audit": "Granskningslogg"}}
 # Words of the matrix and audit pages and of the passages behind a cell, per language.
 WORDS = {"en": {"matrix": "Rows", "audit": "the hash chain is intact", "matrix-passages": "Back to the matrix",
-                "cooccurrence-passages": "Back to co-occurrence"},
+                "cooccurrence-passages": "Back to co-occurrence", "solutions": "Door sensor on the front door",
+                "matrix-participants": "resident"},
          "sv": {"matrix": "Rader", "audit": "hashkedjan är obruten", "matrix-passages": "Tillbaka till matrisen",
-                "cooccurrence-passages": "Tillbaka till samförekomst"}}
+                "cooccurrence-passages": "Tillbaka till samförekomst", "solutions": "Dörrsensor på ytterdörren",
+                "matrix-participants": "boende"}}
+# Words that must not be on a page in that language (untranslated values).
+NOT_WORDS = {"en": {"solutions": "Dörrsensor"},
+             "sv": {"solutions": "Door sensor on the front door", "matrix-participants": "resident"}}
+# Handouts are written in the workshop's language (`lang=` overrides it): each in both.
+HANDOUTS = {"handout": "/handouts/need.safety.night", "handout-easy-read": "/handouts/need.safety.night?easy_read=1",
+            "workshop-pack": "/handouts/workshops/ws-003-plan"}
 
 
 def use_language(driver, server, language):
@@ -49,6 +58,8 @@ def test_every_page_in_both_languages(browser, server, language):
         assert coder.startswith("Kodare" if language == "sv" else "Coder"), coder
         if name in WORDS[language]:
             assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
+        if name in NOT_WORDS[language]:
+            assert NOT_WORDS[language][name] not in browser.find_element(By.TAG_NAME, "main").text, path
         assert axe_violations(browser) == [], path
         screenshot(browser, f"{name}-{language}")
     codings = cell_codings(browser, server)
@@ -59,6 +70,13 @@ def test_every_page_in_both_languages(browser, server, language):
             assert WORDS[language][name] in browser.find_element(By.TAG_NAME, "main").text, path
             assert axe_violations(browser) == [], path
             screenshot(browser, f"{name}-{language}")
+        # Participant rows with their role: the register's value in the interface language.
+        browser.get(server["base"] + "/matrix?rows=participant&attribute=age_band&attribute=living_situation")
+        roles = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody td:nth-of-type(1)")]
+        assert roles and WORDS[language]["matrix-participants"] in roles, roles
+        assert NOT_WORDS[language].get("matrix-participants", "-") not in roles, roles
+        assert axe_violations(browser) == []
+        screenshot(browser, f"matrix-participants-{language}")
     finally:
         for coding in codings:
             remove(browser, coding)
@@ -140,3 +158,16 @@ def test_empty_states_teach(browser, server):
     assert "Ingen passage är kodad" in text and "kodväljaren" in text
     browser.get(server["base"] + "/needs/" + next(code["id"] for code in unused if code["kind"] == "need"))
     assert "Inga belägg ännu" in browser.find_element(By.CSS_SELECTOR, "p.empty").text
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_every_handout_in_both_languages(browser, server, language):
+    use_language(browser, server, "sv" if language == "en" else "en")  # the interface does not decide
+    for name, path in HANDOUTS.items():
+        browser.get(server["base"] + path + ("&" if "?" in path else "?") + f"lang={language}")
+        wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "section.sheet")))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, path
+        assert axe_violations(browser) == [], path
+        screenshot(browser, f"{name}-{language}")
+    assert console_errors(browser) == []
+

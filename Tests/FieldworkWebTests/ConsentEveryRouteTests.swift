@@ -72,7 +72,7 @@ import Testing
     /// it quotes (handouts, needs) or shows words in researcher views. The access tests check
     /// the same list.
     static let routes: [(uri: String, quoting: Bool)] = [
-        ("/documents/int-021", false), ("/api/documents/int-021", false),
+        ("/documents/int-021", false), ("/api/documents/int-021", false), ("/documents/int-021/print", false),
         ("/search?q=natten", false), ("/api/search?q=natten", false),
         ("/retrieval?code=need", false), ("/api/retrieval?code=need", false), ("/api/retrieval.csv?code=need", false),
         ("/needs", true), ("/needs/need.safety", true), ("/api/needs", true), ("/api/needs/need.safety", true),

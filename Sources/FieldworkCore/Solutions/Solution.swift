@@ -13,6 +13,9 @@ public struct Solution: Sendable, Hashable, Identifiable {
     public var administrations: [Administration]
     public var risks: [String]
     public var source: SourceLocation?
+    /// Name, description and risks per language, when the catalogue gives them so
+    /// (`name: {sv: Dörrsensor, en: Door sensor}`); the plain fields hold the first language written.
+    public var translations: [String: SolutionTranslation] = [:]
 
     public init(
         id: String, name: String, description: String, deviceTypes: [String] = [], metrics: [SolutionMetric] = [],
@@ -32,6 +35,29 @@ public struct Solution: Sendable, Hashable, Identifiable {
     }
 
     public func metric(named name: String) -> SolutionMetric? { metrics.first { $0.name == name } }
+
+    /// The solution as a reader of `language` sees it; parts not given in it stay as written.
+    public func localized(_ language: String) -> Solution {
+        guard let translation = translations[language] else { return self }
+        var solution = self
+        solution.name = translation.name ?? name
+        solution.description = translation.description ?? description
+        solution.risks = translation.risks ?? risks
+        return solution
+    }
+}
+
+/// A solution's texts in one language (see `Solution.translations`).
+public struct SolutionTranslation: Sendable, Hashable {
+    public var name: String?
+    public var description: String?
+    public var risks: [String]?
+
+    public init(name: String? = nil, description: String? = nil, risks: [String]? = nil) {
+        self.name = name
+        self.description = description
+        self.risks = risks
+    }
 }
 
 /// A kind of data a solution's devices produce, with its SenML unit.

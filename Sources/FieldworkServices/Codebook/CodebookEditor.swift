@@ -93,7 +93,11 @@ public actor CodebookEditor {
             code.translations = code.translations.mapValues { var translation = $0; translation.name = nil; return translation }
         }
         if let kind = change.kind { code.kind = kind }
-        if let description = change.description { code.description = description.trimmingSpaces.nilIfEmpty }
+        if let description = change.description {
+            code.description = description.trimmingSpaces.nilIfEmpty
+            // As with the name: the definition edited in the browser is the one definition.
+            code.translations = code.translations.mapValues { var translation = $0; translation.description = nil; return translation }
+        }
         if let include = change.include { code.include = include.trimmingSpaces.nilIfEmpty }
         if let exclude = change.exclude { code.exclude = exclude.trimmingSpaces.nilIfEmpty }
         if let color = change.color {
@@ -129,7 +133,7 @@ public actor CodebookEditor {
         }
     }
 
-    private func currentCodes() throws -> [Code] {
+    func currentCodes() throws -> [Code] {
         let urls = WorkspaceFiles.discover(in: workspace).codebooks
         let sources = try urls.map { try SourceText.read($0, path: workspace.relativePath(of: $0)) }
         return try CodebookParser.parse(sources).codes
@@ -138,7 +142,7 @@ public actor CodebookEditor {
     /// Writes the files and ingests them; returns the files' previous contents (nil: did not exist).
     @discardableResult
     /// `before` is what the files hold now (as the caller parsed them).
-    private func save(_ codes: [Code], replacing before: [Code], touching files: Set<String>) async throws -> [String: Data?] {
+    func save(_ codes: [Code], replacing before: [Code], touching files: Set<String>) async throws -> [String: Data?] {
         let codebook = Codebook(codes: codes)
         var originals: [String: Data?] = [:]
         var texts: [String: String] = [:]
@@ -175,7 +179,7 @@ public actor CodebookEditor {
         }
     }
 
-    private func stored(_ id: String) async throws -> Code {
+    func stored(_ id: String) async throws -> Code {
         guard let code = try await store.codebook()[id] else { throw CodingError.unknownCode(id) }
         return code
     }

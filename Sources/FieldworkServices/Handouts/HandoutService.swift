@@ -36,14 +36,15 @@ public struct HandoutService: Sendable {
 
     public func handout(codeID: String, request: Request = Request(), station: String? = nil, plan: WorkshopPlan? = nil) async throws -> Handout {
         let settings = try workspace.settings()
+        let language = try language(asked: request.language, plan: plan)
         let options = HandoutBuilder.Options(
-            station: station, workshop: plan?.title, language: try language(asked: request.language, plan: plan), easyRead: request.easyRead,
+            station: station, workshop: plan?.title, language: language, easyRead: request.easyRead,
             k: settings.smallCells.k, smallCells: request.forPublication ? settings.smallCells : nil)
         let consent = ConsentRule.today([])
         guard let handout = HandoutBuilder.build(
             codeID: codeID, options: options, codebook: try await store.codebook(),
             passages: try await NeedsRegisterService(store: store).passages(), participants: try await store.participants(),
-            links: try await store.needLinks(needID: nil), solutions: try SolutionCatalogue.load(workspace).solutions,
+            links: try await store.needLinks(needID: nil), solutions: try SolutionCatalogue.load(workspace).localized(language).solutions,
             today: consent.today, access: consent.access,
             // A handout leaves the research team: the identifiers of `corpus/redactions.yaml` are replaced.
             redactions: try workspace.redactions())

@@ -1,10 +1,12 @@
 import FieldworkCore
 
-/// "Show me everything coded X": codings of a code and its children, each with the words around
+/// "Show me everything coded X" (or X or Y): codings of codes and their children, each with the words around
 /// it, who said it and where, filterable the way analysts slice material.
 public struct RetrievalService: Sendable {
     public struct Filter: Sendable, Hashable {
         public var code: String
+        /// More codes: a passage coded with any of `code` and these is retrieved (once per coding).
+        public var moreCodes: [String] = []
         public var includeChildren = true
         public var coder: String?
         public var administration: Administration?
@@ -20,7 +22,7 @@ public struct RetrievalService: Sendable {
         }
 
         public static func == (lhs: Filter, rhs: Filter) -> Bool {
-            lhs.code == rhs.code && lhs.includeChildren == rhs.includeChildren && lhs.coder == rhs.coder
+            lhs.code == rhs.code && lhs.moreCodes == rhs.moreCodes && lhs.includeChildren == rhs.includeChildren && lhs.coder == rhs.coder
                 && lhs.administration == rhs.administration && lhs.documentType == rhs.documentType
                 && lhs.attribute?.key == rhs.attribute?.key && lhs.attribute?.value == rhs.attribute?.value
                 && lhs.offset == rhs.offset && lhs.limit == rhs.limit
@@ -61,8 +63,11 @@ public struct RetrievalService: Sendable {
     /// corpus (a broad code over a large corpus grew the server by hundreds of megabytes).
     public func retrieve(_ filter: Filter) async throws -> (items: [Item], more: Bool) {
         let codebook = try await store.codebook()
-        guard codebook.contains(filter.code) else { throw CodingError.unknownCode(filter.code) }
-        let codes = filter.includeChildren ? codebook.subtree(of: filter.code) : [filter.code]
+        var codes: [String] = []
+        for code in [filter.code] + filter.moreCodes {
+            guard codebook.contains(code) else { throw CodingError.unknownCode(code) }
+            for id in filter.includeChildren ? codebook.subtree(of: code) : [code] where !codes.contains(id) { codes.append(id) }
+        }
         let codings = try await store.codings(CodingFilter(codeIDs: codes, coder: filter.coder, status: .anchored))
             .sorted { ($0.documentID, $0.start, $0.end, $0.id) < ($1.documentID, $1.start, $1.end, $1.id) }
         let participants = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })

@@ -12,6 +12,11 @@ public struct SolutionCatalogue: Sendable {
 
     public subscript(id: String) -> Solution? { solutions.first { $0.id == id } }
 
+    /// Every solution in `language` where the catalogue gives it (see `Solution.localized`).
+    public func localized(_ language: String) -> SolutionCatalogue {
+        SolutionCatalogue(solutions: solutions.map { $0.localized(language) })
+    }
+
     /// Reads the catalogue; a workspace without one has an empty catalogue. A file with
     /// problems throws `SourceProblems` naming file and line of each.
     public static func load(_ workspace: Workspace) throws -> SolutionCatalogue {

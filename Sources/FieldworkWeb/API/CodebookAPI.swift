@@ -2,7 +2,8 @@ import FieldworkCore
 import FieldworkServices
 import Hummingbird
 
-/// `/api/codebook`: the tree with counts; adding, renaming and moving codes (written to YAML).
+/// `/api/codebook`: the tree with counts; adding, renaming, moving, deleting and merging codes
+/// (written to YAML).
 struct CodebookAPI {
     let context: FieldworkContext
     private var editor: CodebookEditor { context.codebookEditor }
@@ -11,6 +12,8 @@ struct CodebookAPI {
         group.get("codebook", use: list)
         group.post("codebook/codes", use: create)
         group.patch("codebook/codes/{id}", use: update)
+        group.delete("codebook/codes/{id}", use: remove)
+        group.post("codebook/codes/{id}/merge", use: merge)
     }
 
     /// `?lang=sv`: names, descriptions and examples in that language where the codebook gives them.
@@ -50,6 +53,24 @@ struct CodebookAPI {
         try await context.record(.codebook, ["operation": parent != nil ? "move" : "change", "code": id,
                                              "fields": fields.joined(separator: ",")])
         let count = try await context.store.codings(CodingFilter(codeIDs: [id])).count
+        return CodeJSON(code, codings: count)
+    }
+
+    /// Deletes a code nothing is coded with and nothing sits below (422 otherwise).
+    @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {
+        let id = try web.parameters.require("id")
+        try await editor.remove(id: id)
+        try await context.record(.codebook, ["operation": "delete", "code": id])
+        return Response(status: .noContent)
+    }
+
+    /// Merges the code into `into`: its codings move there (`formerly` in the YAML).
+    @Sendable func merge(_ request: Request, context web: WebContext) async throws -> CodeJSON {
+        let body = try await request.decode(as: MergeCodeRequest.self, context: web)
+        let id = try web.parameters.require("id")
+        let code = try await editor.merge(id: id, into: body.into.trimmingSpaces)
+        try await context.record(.codebook, ["operation": "merge", "code": id, "into": code.id])
+        let count = try await context.store.codings(CodingFilter(codeIDs: [code.id])).count
         return CodeJSON(code, codings: count)
     }
 }

@@ -9,6 +9,7 @@ struct DocumentsAPI {
     func register(on group: RouterGroup<WebContext>) {
         group.get("documents", use: list)
         group.get("documents/{id}", use: document)
+        group.get("documents/{id}/changes", use: changes)
         group.get("search", use: search)
         group.get("status", use: status)
     }
@@ -23,6 +24,15 @@ struct DocumentsAPI {
         return DocumentJSON(view)
     }
 
+    /// The document's activity fingerprint, polled by the open page (live refresh).
+    @Sendable func changes(_ request: Request, context web: WebContext) async throws -> DocumentChangesJSON {
+        let id = try web.parameters.require("id")
+        guard let activity = try await DocumentActivity.load(id, from: context.store, memos: context.memos) else {
+            throw StoreError.notFound("document \(id)")
+        }
+        return DocumentChangesJSON(document: activity.documentID, revision: activity.revision, codings: activity.codings, stamp: activity.stamp)
+    }
+
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> JSONList<SearchHitView> {
         let query = SearchQuery(request.uri.form.get("q") ?? "",
                                 limit: min(200, max(1, Int(request.uri.form.get("limit") ?? "") ?? 50)))
@@ -32,6 +42,13 @@ struct DocumentsAPI {
     @Sendable func status(_ request: Request, context web: WebContext) async throws -> StatusJSON {
         StatusJSON(counts: try await context.store.counts())
     }
+}
+
+struct DocumentChangesJSON: ResponseEncodable {
+    let document: String
+    let revision: Int
+    let codings: Int
+    let stamp: String
 }
 
 struct StatusJSON: ResponseEncodable {

@@ -47,7 +47,9 @@ struct NeedsAPI {
     }
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> JSONList<SolutionJSON> {
-        let catalogue = try SolutionCatalogue.load(context.workspace)
+        var catalogue = try SolutionCatalogue.load(context.workspace)
+        // `?lang=sv`: names, descriptions and risks in that language where the catalogue gives them.
+        if let language = request.uri.form.get("lang"), !language.isEmpty { catalogue = catalogue.localized(language) }
         let links = try await context.store.needLinks(needID: nil)
         return JSONList(items: catalogue.solutions.map { solution in
             SolutionJSON(solution, needs: links.filter { $0.solutionID == solution.id && $0.status != .rejected }.map(\.needID))

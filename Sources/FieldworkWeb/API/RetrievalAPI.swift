@@ -16,8 +16,11 @@ struct RetrievalAPI {
 
     static func filter(from uri: URI) throws -> RetrievalService.Filter {
         let query = uri.form
-        guard let code = query.get("code"), !code.isEmpty else { throw APIError(.badRequest, "bad_request", "code is required") }
+        // `code` may repeat (`code=a&code=b`): passages coded with any of them.
+        let codes = query.getAll("code").filter { !$0.isEmpty }
+        guard let code = codes.first else { throw APIError(.badRequest, "bad_request", "code is required") }
         var filter = RetrievalService.Filter(code: code)
+        filter.moreCodes = Array(codes.dropFirst())
         filter.includeChildren = query.get("include_children") != "false"
         filter.coder = query.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         if let text = query.get("administration"), !text.isEmpty {

@@ -51,6 +51,10 @@ struct CreateCodeRequest: Decodable {
 }
 
 /// Fields present are changed. `parent` moves the code under another; `move_to_top` makes it a root.
+struct MergeCodeRequest: Decodable {
+    let into: String
+}
+
 struct UpdateCodeRequest: Decodable {
     let name, description, include, exclude, color, parent: String?
     let kind: CodeKind?

@@ -65,6 +65,7 @@ public func buildRouter(
     if let team { LoginRoutes(context: context, sessions: sessions, team: team).register(on: router) }
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)
+    DocumentPrintRoutes(context: context).register(on: router)
     NeedsRoutes(context: context).register(on: router)
     RegisterRoutes(context: context).register(on: router)
     ActorsRoutes(context: context).register(on: router)

@@ -21,7 +21,7 @@ struct NeedsRoutes {
         // A plan that does not parse is left out here; its own page says what is wrong.
         let packs = handouts.planNames().compactMap { name in (try? handouts.plan(named: name)).flatMap { $0 }.map { (name: name, title: $0.title) } }
         let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
-                             catalogue: try SolutionCatalogue.load(context.workspace), packs: packs, t: Localizer(web.language)).body()
+                             catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), packs: packs, t: Localizer(web.language)).body()
         return page(web, .needs, title: Localizer(web.language)("needs.title"), body: body)
     }
 
@@ -35,14 +35,14 @@ struct NeedsRoutes {
         // (the query's time zone left to fieldwork.yaml).
         query.participants = try await context.needsRegister.evidencingResidents(needID: id)
         let telemetry = try await context.telemetrySummary.summary(query)
-        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace), telemetry: telemetry, t: Localizer(web.language)).body()
+        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), telemetry: telemetry, t: Localizer(web.language)).body()
         return page(web, .needs, title: evidence.need.name, body: body)
     }
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
         // A rejected link says nothing about which needs a solution meets: left out.
         let links = try await context.store.needLinks(needID: nil).filter { $0.status != .rejected }
-        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace), needsBySolution: Dictionary(grouping: links, by: \.solutionID),
+        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), needsBySolution: Dictionary(grouping: links, by: \.solutionID),
                                  codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language)).body()
         return page(web, .solutions, title: Localizer(web.language)("solutions.title"), body: body)
     }

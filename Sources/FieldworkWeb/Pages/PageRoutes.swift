@@ -65,7 +65,10 @@ struct PageRoutes {
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
         let coders = try await context.store.coders()
         let t = Localizer(web.language)
-        let body = RetrievalPage(codebook: try await context.store.codebook().localized(web.language.rawValue), query: query, items: items, coders: coders, t: t).body()
+        var view = RetrievalPage(codebook: try await context.store.codebook().localized(web.language.rawValue), query: query, items: items, coders: coders, t: t)
+        view.moreCodes = Array(parameters.getAll("code").filter { !$0.isEmpty }.dropFirst())
+        view.attributes = AttributeValue.choices(of: try await context.store.participants())
+        let body = view.body()
         return page(web, .retrieval, title: t("retrieval.title"), coderScoped: true, body: body)
     }
 

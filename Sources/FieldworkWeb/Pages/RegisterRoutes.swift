@@ -14,7 +14,7 @@ struct RegisterRoutes {
         let t = Localizer(web.language)
         let body = RegisterPage(register: try await context.policyLabRegister.register(),
                                 codebook: try await context.store.codebook().localized(web.language.rawValue),
-                                catalogue: try SolutionCatalogue.load(context.workspace), t: t).body()
+                                catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), t: t).body()
         return Layout.response(web, .register, title: t("register.title"), body: body)
     }
 }

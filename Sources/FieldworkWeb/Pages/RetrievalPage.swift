@@ -8,10 +8,14 @@ struct RetrievalPage {
     let items: [RetrievalService.Item]?
     let coders: [String]
     let t: Localizer
+    /// Codes after the first (`code=a&code=b`); the page's script gives each its own picker.
+    var moreCodes: [String] = []
+    /// Participant attribute choices, `key=value`, for the attribute picker.
+    var attributes: [String] = []
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
-        html += "<label>\(t.html("col.code")) <select name=\"code\" required><option value=\"\">\(t.html("retrieval.choose"))</option>"
+        html += "<label>\(t.html("col.code")) <select name=\"code\" required data-more=\"\(moreCodes.joined(separator: " "))\"><option value=\"\">\(t.html("retrieval.choose"))</option>"
         for code in codebook.codes {
             let depth = codebook.depth(of: code.id)
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: depth)
@@ -21,10 +25,10 @@ struct RetrievalPage {
         html += option("coder", t("col.coder"), coders.map { ($0, $0) })
         html += option("administration", t("documents.administration"), Administration.allCases.map { ($0.rawValue, t.administration($0)) })
         html += option("type", t("retrieval.type"), DocumentType.allCases.map { ($0.rawValue, t.documentType($0)) })
-        html += "<label>\(t.html("retrieval.attribute")) <input name=\"attribute\" placeholder=\"\(t.html("retrieval.attributeExample"))\" value=\"\(query["attribute"] ?? "")\"></label>"
+        html += option("attribute", t("retrieval.attribute"), attributes.map { ($0, $0.split(separator: "=", maxSplits: 1).joined(separator: ": ")) })
         html += "<button type=\"submit\">\(t.html("action.show"))</button></form>"
         guard let items else { return html + "<p class=\"empty\">\(t.html("retrieval.empty"))</p>" }
-        let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + moreCodes.map { ("code", $0) })
         if items.isEmpty, let id = query["code"] {
             let name = codebook[id]?.name ?? id
             return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"

@@ -29,7 +29,7 @@ enum RoutePermissions {
         "GET /language/{language}": .anonymous,
         "POST /logout": everyone,
         "GET /static/{name}": everyone, "GET /static/codes.css": everyone, "GET /static/handout.css": everyone,
-        "GET /static/messages.en.js": everyone, "GET /static/messages.sv.js": everyone,
+        "GET /static/messages.en.js": everyone, "GET /static/messages.sv.js": everyone, "GET /static/report.css": everyone,
         "GET /api/openapi.json": everyone,
         // Document list (metadata, no transcript text), codebook, workshop material.
         "GET /": everyone,
@@ -40,6 +40,9 @@ enum RoutePermissions {
         // Transcripts and everything read out of them.
         "GET /documents/{id}": readers, "GET /api/documents": readers, "GET /api/documents/{id}": readers,
         "GET /api/documents/{id}/recording": readers, "GET /api/status": readers,
+        "GET /api/documents/{id}/changes": readers, "GET /documents/{id}/print": readers,
+        // The study report: consented quotes and counts, the city's deliverable (read like the needs).
+        "GET /report": readers, "GET /report/download": readers,
         "GET /search": readers, "GET /api/search": readers,
         "GET /retrieval": readers, "GET /api/retrieval": readers, "GET /api/retrieval.csv": readers,
         "GET /orphans": readers, "GET /api/codings": readers, "GET /api/codings/{id}/history": readers,
@@ -55,6 +58,7 @@ enum RoutePermissions {
         "POST /api/codings/{id}/reattach": coders,
         "POST /api/memos": coders, "PATCH /api/memos/{id}": coders, "DELETE /api/memos/{id}": coders,
         "POST /api/codebook/codes": coders, "PATCH /api/codebook/codes/{id}": coders,
+        "DELETE /api/codebook/codes/{id}": coders, "POST /api/codebook/codes/{id}/merge": coders,
         "POST /api/disagreements/accept": coders, "POST /api/disagreements/dismiss": coders,
         "POST /api/disagreements/discussion": coders,
         "POST /api/needs/{id}/links": coders, "DELETE /api/needs/{id}/links/{solution}": coders,

@@ -4,6 +4,7 @@
 import { initCoder } from './coder.js';
 import { initDocumentPage } from './document.js';
 import { initCodebook } from './codebook.js';
+import { initRetrievalCodes } from './retrieval-codes.js';
 import { initMemos } from './memos.js';
 import { initBlind } from './blind.js';
 import { initAdjudication } from './adjudicate.js';
@@ -116,6 +117,9 @@ function start() {
   if (document.getElementById('transcript')) initDocumentPage();
   if (document.querySelector('.code-tree')) initCodebook();
   initMemos();
+  initRetrievalCodes();
+  // The print view's button (no inline script under the CSP).
+  for (const button of document.querySelectorAll('button[data-action="print"]')) button.addEventListener('click', () => window.print());
   const adjudication = document.querySelector('.adjudication');
   if (adjudication) initAdjudication(adjudication);
 }

@@ -1,10 +1,11 @@
 // The codebook page: a keyboard-navigable tree (WAI-ARIA tree pattern) and dialogs to add,
-// rename and move codes through /api/codebook. After a change the page reloads, focus returns
+// rename and move codes through /api/codebook (definition, merge and delete: codebook-edit.js). After a change the page reloads, focus returns
 // to the code and the change is announced.
 
 import { post, patch } from './api.js';
 import { el, field, makeDialog, announce, fold, nextId } from './ui.js';
 import { t } from './i18n.js';
+import { addEditActions } from './codebook-edit.js';
 
 const FLASH_KEY = 'fieldwork.flash';
 const COLLAPSED_KEY = 'fieldwork.collapsedCodes';
@@ -53,7 +54,7 @@ export function slug(text) {
   return fold(text).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
-function reloadWith(message, code) {
+export function reloadWith(message, code) {
   try {
     sessionStorage.setItem(FLASH_KEY, JSON.stringify({ message, code }));
   } catch {
@@ -172,7 +173,7 @@ function initTree(tree) {
 
 // ---------------------------------------------------------------------- dialogs
 
-async function submitting(dialog, input, request, onSuccess) {
+export async function submitting(dialog, input, request, onSuccess) {
   dialog.setError('');
   dialog.busy(true);
   try {
@@ -186,7 +187,7 @@ async function submitting(dialog, input, request, onSuccess) {
 }
 
 /** A dialog's submit and Cancel buttons; `onSubmit` runs on submit (the form never posts). */
-function dialogActions(dialog, label, onSubmit) {
+export function dialogActions(dialog, label, onSubmit) {
   dialog.actions.append(
     el('button', { type: 'submit', class: 'primary' }, label),
     el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('action.cancel')));
@@ -322,6 +323,7 @@ export function initCodebook() {
   const tree = document.querySelector('.code-tree');
   if (!tree) return;
   const { focusItem } = initTree(tree);
+  addEditActions(tree);
   const addRoot = document.getElementById('add-root-code');
   if (addRoot) {
     addRoot.setAttribute('aria-haspopup', 'dialog');

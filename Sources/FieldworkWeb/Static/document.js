@@ -8,7 +8,7 @@
 // This file wires the page together; the parts live in their own modules: workbench.js (shared
 // elements and state), transcript.js, selection.js, panel.js, code-passage.js (coding a
 // selection), coding-details.js, refresh.js, reattach.js, pointer.js, keyboard.js, undo.js, filter.js,
-// margins.js (chips beside their words) and recording.js (the player).
+// margins.js (chips beside their words), recording.js (the player) and live.js (others' changes).
 
 import { el } from './ui.js';
 import { bindWorkbench } from './workbench.js';
@@ -21,6 +21,7 @@ import { initUndo } from './undo.js';
 import { initHighlightFilter } from './filter.js';
 import { alignMargins, initMargins } from './margins.js';
 import { initRecording } from './recording.js';
+import { initLiveRefresh } from './live.js';
 import { t, tn, dateTime } from './i18n.js';
 
 export function initDocumentPage() {
@@ -38,9 +39,12 @@ export function initDocumentPage() {
   else document.querySelector('.workbench').before(tools);
   initUndo(tools);
   initHighlightFilter(tools);
+  // The document with its codings, coders and memos, to print or save (DocumentPrintPage).
+  tools.append(el('a', { class: 'print-link', href: `${window.location.pathname.replace(/\/$/, '')}/print` }, t('document.printView')));
   alignMargins();
   initMargins();
   initRecording();
+  initLiveRefresh();
   window.addEventListener('hashchange', goToHash);
   goToHash();
 }

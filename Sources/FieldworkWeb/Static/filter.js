@@ -1,13 +1,14 @@
 // Show only some highlights: by code (with the codes below it) or by coder. The choice is
 // kept across transcript refreshes; hidden codings lose their highlight and margin chip
 // (their text stays readable and selectable). A blind pass (blind.js) shows the coder's own
-// codings only, whatever is chosen here.
+// codings only, whatever is chosen here. The code counts (code-tally.js) are drawn from here too.
 
 import { alignMargins } from './margins.js';
 import { el, nextId } from './ui.js';
 import { transcript } from './transcript.js';
 import { blindCoder, onBlindChange } from './blind.js';
 import { t, tn, dateTime } from './i18n.js';
+import { initTally, renderTally } from './code-tally.js';
 
 const chosen = { code: '', coder: '' };
 let codeSelect = null;
@@ -68,6 +69,12 @@ export function applyHighlightFilter() {
   // A blind pass does not tell how much the others coded either.
   const total = blind ? chips.filter((chip) => chip.dataset.coder === blind).length : chips.length;
   count.textContent = filtering ? t(blind ? 'filter.countBlind' : 'filter.count', { visible, total }) : '';
+  const counted = chips.filter((chip) => !blind || chip.dataset.coder === blind)
+    .map((chip) => ({ id: chip.dataset.coding, code: chip.dataset.code, name: chip.textContent }));
+  renderTally(counted, chosen.code, (code) => {
+    codeSelect.value = code;
+    applyHighlightFilter();
+  });
   alignMargins(); // hidden chips leave room for the others
 }
 
@@ -82,6 +89,7 @@ export function initHighlightFilter(tools) {
   tools.append(el('div', { class: 'highlight-filter', role: 'group', 'aria-label': t('filter.label') },
     el('label', { for: codeId }, `${t('col.code')} `), codeSelect,
     el('label', { for: coderId }, `${t('col.coder')} `), coderSelect, count));
+  initTally(tools);
   onBlindChange(applyHighlightFilter);
   applyHighlightFilter();
 }

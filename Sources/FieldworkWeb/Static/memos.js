@@ -1,24 +1,29 @@
 // Memo sections (`section.memos`): the form posts to /api/memos and the new memo joins the
-// list without a reload. A failed save keeps the text and says why.
+// list without a reload. A failed save keeps the text and says why. Each memo can be edited
+// or deleted in place (memo-edit.js).
 
 import { post } from './api.js';
 import { el, announce } from './ui.js';
 import { ensureCoder } from './coder.js';
+import { addMemoActions } from './memo-edit.js';
 import { t, tn, dateTime } from './i18n.js';
 
 function memoItem(memo) {
   const when = memo.created_at ? new Date(memo.created_at) : null;
   const meta = [memo.author, when && !Number.isNaN(when.getTime()) ? dateTime(when) : null]
     .filter(Boolean).join(' · ');
-  return el('li', { class: 'is-new', data: { memo: memo.id, version: memo.version } },
+  const item = el('li', { class: 'is-new', data: { memo: memo.id, version: memo.version } },
     el('p', { class: 'memo-text' }, memo.text),
     el('p', { class: 'memo-meta' }, meta));
+  addMemoActions(item);
+  return item;
 }
 
 function initSection(section) {
   const form = section.querySelector('form.memo-form');
   const list = section.querySelector('.memo-list');
   if (!form || !list) return;
+  for (const item of list.children) addMemoActions(item);
   const textarea = form.querySelector('textarea');
   const button = form.querySelector('button[type="submit"]');
   const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });

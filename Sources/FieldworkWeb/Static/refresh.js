@@ -58,4 +58,5 @@ export async function refreshTranscript({ focus = null, keepPanel = false } = {}
   const target = resolveFocusTarget(focusTarget);
   if (target) target.focus({ preventScroll: true });
   if (target) target.scrollIntoView({ block: 'nearest' });
+  document.dispatchEvent(new CustomEvent('fieldwork:transcript-refreshed'));
 }

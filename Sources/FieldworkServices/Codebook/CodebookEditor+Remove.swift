@@ -1,0 +1,45 @@
+import FieldworkCore
+
+/// Deleting and merging codes from the browser, through the same YAML rewrite and ingest as
+/// adding and renaming. A code is deleted only while nothing is coded with it and nothing sits
+/// below it; merging moves its codings to another code by writing its id into that code's
+/// `formerly` (the codebook's own record of a merge, which ingest follows and the coding
+/// history records as "merged").
+extension CodebookEditor {
+    public func remove(id: String) async throws {
+        let before = try currentCodes()
+        guard let code = before.first(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
+        try requireLeaf(code, in: before)
+        let count = try await store.codingCountsByCode()[id] ?? 0
+        if count > 0 {
+            throw CodebookEditError.invalid("'\(id)' has \(count) coding\(count == 1 ? "" : "s"); merge it into another code instead, or remove the codings first")
+        }
+        let codes = before.filter { $0.id != id }
+        try await save(codes, replacing: before, touching: [code.source?.file ?? "codebooks/codebook.yaml"])
+    }
+
+    /// Merges `id` into `target`: `id` leaves the codebook and its codings (and ids it replaced
+    /// before) now belong to `target`. Returns the target as stored.
+    public func merge(id: String, into target: String) async throws -> Code {
+        let before = try currentCodes()
+        guard let code = before.first(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
+        guard let into = before.firstIndex(where: { $0.id == target }) else { throw CodingError.unknownCode(target) }
+        guard target != id else { throw CodebookEditError.invalid("a code cannot be merged into itself") }
+        try requireLeaf(code, in: before)
+        var codes = before
+        var merged = codes[into]
+        for old in [id] + code.formerly where !merged.formerly.contains(old) { merged.formerly.append(old) }
+        codes[into] = merged
+        codes.removeAll { $0.id == id }
+        let files: Set<String> = [code.source?.file, merged.source?.file].reduce(into: []) { $0.insert($1 ?? "codebooks/codebook.yaml") }
+        try await save(codes, replacing: before, touching: files)
+        return try await stored(target)
+    }
+
+    private func requireLeaf(_ code: Code, in codes: [Code]) throws {
+        let children = codes.filter { $0.parentID == code.id }.count
+        if children > 0 {
+            throw CodebookEditError.invalid("'\(code.id)' has \(children) code\(children == 1 ? "" : "s") below it; move or delete them first")
+        }
+    }
+}

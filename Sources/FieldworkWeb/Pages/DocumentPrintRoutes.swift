@@ -1,0 +1,22 @@
+import FieldworkCore
+import FieldworkServices
+import Hummingbird
+
+/// `/documents/{id}/print`: the document with its codings, coders and memos, to print or save.
+struct DocumentPrintRoutes {
+    let context: FieldworkContext
+
+    func register(on router: Router<WebContext>) {
+        router.get("/documents/{id}/print", use: page)
+    }
+
+    @Sendable func page(_ request: Request, context web: WebContext) async throws -> Response {
+        let id = try web.parameters.require("id")
+        guard var view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
+        view.codebook = view.codebook.localized(web.language.rawValue)
+        let memos = try await context.memos.visible(target: .document, targetID: id)
+        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let body = DocumentPrintPage(view: view, memos: memos, coder: coder, t: Localizer(web.language)).body()
+        return Layout.response(web, .documents, title: view.document.metadata.title, coderScoped: true, body: body)
+    }
+}

@@ -1,0 +1,298 @@
+"""What people coming from NVivo, MAXQDA, ATLAS.ti or Taguette expect, in Chromium on a server of
+their own (these tests change the codebook): live refresh when another coder changes the
+document, code counts beside the transcript, memos edited and deleted in the browser, a code's
+definition edited and codes merged and deleted, retrieval over several codes with an attribute
+picker, and the document printed with its codings, coders and memos. Axe on each new view."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select
+
+from conftest import console_errors, make_driver, sample_workspace, screenshot, start_server, stop_server
+from test_accessibility import axe_violations
+from test_coding_details import passage, send
+from test_workbench import SELECT_SCALARS, api, wait
+
+DOCUMENT = "int-005"
+
+
+@pytest.fixture(scope="module")
+def own_server():
+    workspace = sample_workspace("fieldwork-expected-")
+    process, details = start_server(workspace)
+    yield details
+    stop_server(process, workspace)
+
+
+def open_browser(server, language="en", coder="Anna"):
+    driver = make_driver()
+    driver.set_page_load_timeout(30)
+    driver.get(server["url"])
+    driver.get(f"{server['base']}/language/{language}?next=/")
+    driver.execute_script("localStorage.setItem('fieldwork.coder', arguments[0])", coder)
+    return driver
+
+
+@pytest.fixture
+def anna(own_server):
+    driver = open_browser(own_server)
+    yield driver
+    driver.quit()
+
+
+def add_coding(driver, document, quote, code_id, coder, memo=None):
+    text = api(driver, f"/api/documents/{document}")["text"]
+    start = text.index(quote)
+    body = {"document": document, "start": start, "end": start + len(quote), "code": code_id, "coder": coder}
+    if memo:
+        body["memo"] = memo
+    result = send(driver, "POST", "/api/codings", body)
+    assert result["status"] == 201, result
+    return result["body"]
+
+
+def delete_coding(driver, coding, coder):
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(`/api/codings/${arguments[0]}?coder=${encodeURIComponent(arguments[1])}`, {method: 'DELETE', credentials: 'same-origin',
+              headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
+        """, coding["id"], coder)
+    assert result == 204
+
+
+def mark(driver, coding_id):
+    return driver.find_elements(By.CSS_SELECTOR, f"#transcript mark.hl[data-coding='{coding_id}']")
+
+
+def test_another_coders_changes_appear_without_a_reload(anna, own_server):
+    bo = open_browser(own_server, "sv", "Bo")
+    try:
+        anna.get(own_server["base"] + f"/documents/{DOCUMENT}")
+        bo.get(own_server["base"] + f"/documents/{DOCUMENT}")
+        anna.execute_script("window.notReloaded = true")
+        coding = add_coding(bo, DOCUMENT, passage(bo, DOCUMENT, 1), "need.safety", "Bo")
+        # Anna's page polls the document's stamp every 3 s and swaps in the new transcript.
+        wait(anna, 15).until(lambda driver: mark(driver, coding["id"]))
+        assert anna.execute_script("return window.notReloaded") is True
+        assert "another coder" in wait(anna).until(EC.visibility_of_element_located((By.ID, "fw-status"))).text
+        assert anna.find_element(By.CSS_SELECTOR, f"button.chip[data-coding='{coding['id']}']").get_attribute("title") == "Bo"
+
+        # While Anna has the picker open, nothing is swapped under her hands; it comes after.
+        text = api(anna, f"/api/documents/{DOCUMENT}")["text"]
+        words = passage(anna, DOCUMENT, 3)
+        start = text.index(words)
+        anna.execute_script(SELECT_SCALARS, start, start + len(words))
+        picker = wait(anna).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role=combobox]")))
+        later = add_coding(bo, DOCUMENT, passage(bo, DOCUMENT, 5), "need.health", "Bo")
+        stamp = api(anna, f"/api/documents/{DOCUMENT}/changes")["stamp"]
+        # Two polls' worth of waiting: the card stays open and the new coding does not appear.
+        with pytest.raises(Exception):
+            wait(anna, 7).until(lambda driver: mark(driver, later["id"]))
+        assert picker.is_displayed()
+        picker.send_keys(Keys.ESCAPE)
+        wait(anna, 15).until(lambda driver: mark(driver, later["id"]))
+
+        # A deletion by the other coder goes away the same way; the Swedish page says so in Swedish.
+        bo.execute_script("window.notReloaded = true")
+        delete_coding(anna, coding, "Anna")
+        wait(bo, 15).until(lambda driver: not mark(driver, coding["id"]))
+        assert bo.execute_script("return window.notReloaded") is True
+        assert "en annan kodare" in wait(bo).until(EC.visibility_of_element_located((By.ID, "fw-status"))).text
+        assert api(anna, f"/api/documents/{DOCUMENT}/changes")["stamp"] != stamp
+        delete_coding(anna, later, "Anna")
+        assert console_errors(anna) == [] and console_errors(bo) == []
+    finally:
+        bo.quit()
+
+
+def test_code_counts_beside_the_transcript_filter_the_highlights(anna, own_server):
+    anna.get(own_server["base"] + "/documents/int-006")
+    made = [add_coding(anna, "int-006", passage(anna, "int-006", 1), "need.health", "Anna"),
+            add_coding(anna, "int-006", passage(anna, "int-006", 3), "need.health", "Bo"),
+            add_coding(anna, "int-006", passage(anna, "int-006", 5), "barrier.cost", "Anna")]
+    try:
+        anna.refresh()
+        tally = wait(anna).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".code-tally")))
+        assert tally.find_element(By.TAG_NAME, "h2").text == "Codes in this document"
+        entries = [(button.find_element(By.CLASS_NAME, "tally-name").text, button.find_element(By.CLASS_NAME, "tally-count").text)
+                   for button in tally.find_elements(By.CSS_SELECTOR, "button[data-code]")]
+        assert [count for _, count in entries] == ["2", "1"], entries
+        health = tally.find_element(By.CSS_SELECTOR, "button[data-code='need.health']")
+        assert health.get_attribute("aria-label").endswith("2 codings; show only these")
+        health.click()
+        # The counts are drawn again with the filter: the pressed button is a new element.
+        assert anna.find_element(By.CSS_SELECTOR, ".code-tally button[data-code='need.health']").get_attribute("aria-pressed") == "true"
+        assert anna.switch_to.active_element.get_attribute("data-code") == "need.health"  # focus kept
+        assert Select(anna.find_element(By.CSS_SELECTOR, ".highlight-filter select[id^='filter-code-']")).first_selected_option.get_attribute("value") == "need.health"
+        assert not anna.find_element(By.CSS_SELECTOR, f"button.chip[data-coding='{made[2]['id']}']").is_displayed()
+        screenshot(anna, "document-code-counts")
+        assert axe_violations(anna) == []
+        anna.find_element(By.CSS_SELECTOR, ".code-tally button[data-code='need.health']").click()
+        assert anna.find_element(By.CSS_SELECTOR, f"button.chip[data-coding='{made[2]['id']}']").is_displayed()
+    finally:
+        for coding in made:
+            delete_coding(anna, coding, "Anna")
+
+
+def test_memos_are_edited_and_deleted_in_the_browser(anna, own_server):
+    anna.get(own_server["base"] + "/documents/int-007")
+    memo = send(anna, "POST", "/api/memos", {"target": "document", "target_id": "int-007", "author": "Anna", "text": "Första tanken"})["body"]
+    anna.refresh()
+    item = anna.find_element(By.CSS_SELECTOR, f".memo-list li[data-memo='{memo['id']}']")
+    item.find_element(By.XPATH, ".//button[normalize-space()='Edit']").click()
+    box = wait(anna).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f"li[data-memo='{memo['id']}'] .memo-editor textarea")))
+    assert axe_violations(anna) == []
+    box.clear()
+    box.send_keys("Andra tanken, omskriven")
+    item.find_element(By.XPATH, ".//button[normalize-space()='Save']").click()
+    wait(anna).until(lambda driver: item.find_element(By.CLASS_NAME, "memo-text").text == "Andra tanken, omskriven")
+    stored = [m for m in api(anna, "/api/memos?target=document&target_id=int-007") if m["id"] == memo["id"]]
+    assert stored[0]["text"] == "Andra tanken, omskriven" and stored[0]["version"] == 2
+
+    # Someone else changes it meanwhile: the next save is refused and says so; nothing is lost.
+    send(anna, "PATCH", f"/api/memos/{memo['id']}", {"text": "Bos version", "version": 2})
+    item.find_element(By.XPATH, ".//button[normalize-space()='Edit']").click()
+    box = item.find_element(By.CSS_SELECTOR, ".memo-editor textarea")
+    box.send_keys(" – mer")
+    item.find_element(By.XPATH, ".//button[normalize-space()='Save']").click()
+    wait(anna).until(lambda driver: "reload the page" in item.find_element(By.CLASS_NAME, "memo-error").text)
+    assert box.get_attribute("value").endswith("– mer")
+    assert [m["text"] for m in api(anna, "/api/memos?target=document&target_id=int-007") if m["id"] == memo["id"]] == ["Bos version"]
+
+    anna.refresh()
+    anna.execute_script("window.confirm = () => true")
+    item = anna.find_element(By.CSS_SELECTOR, f".memo-list li[data-memo='{memo['id']}']")
+    item.find_element(By.XPATH, ".//button[normalize-space()='Delete']").click()
+    wait(anna).until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, f".memo-list li[data-memo='{memo['id']}']"))
+    assert [m for m in api(anna, "/api/memos?target=document&target_id=int-007") if m["id"] == memo["id"]] == []
+    assert console_errors(anna) == [] or all("409" in e["message"] for e in console_errors(anna))
+
+
+def codebook_dialog(driver, code_id, button):
+    driver.get(driver.current_url.split("/codebook")[0] + "/codebook")
+    row = driver.find_element(By.CSS_SELECTOR, f"li[data-code='{code_id}'] > .code-row")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    row.find_element(By.CSS_SELECTOR, f"button.{button}").click()
+    return wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.fw-dialog")))
+
+
+def test_a_codes_definition_is_edited_and_codes_are_merged_and_deleted(anna, own_server):
+    anna.get(own_server["base"] + "/codebook")
+    dialog = codebook_dialog(anna, "need.safety.outdoors", "definition")
+    boxes = dialog.find_elements(By.TAG_NAME, "textarea")
+    assert boxes[0].get_attribute("value").startswith("Feeling safe on the way")
+    assert axe_violations(anna) == []
+    boxes[0].clear()
+    boxes[0].send_keys("Att känna sig trygg utomhus.")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(anna).until(lambda driver: "Saved the definition" in driver.find_element(By.ID, "fw-status").text)
+    yaml = (own_server["workspace"] / "codebooks" / "fieldwork.yaml").read_text(encoding="utf-8")
+    assert "description: Att känna sig trygg utomhus." in yaml
+
+    coding = add_coding(anna, DOCUMENT, passage(anna, DOCUMENT, 1), "emotion.relief", "Anna")
+    dialog = codebook_dialog(anna, "emotion.relief", "merge")
+    Select(dialog.find_element(By.TAG_NAME, "select")).select_by_value("emotion.fear")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(anna).until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "li[data-code='emotion.relief']"))
+    assert [c["code"] for c in api(anna, f"/api/codings?document={DOCUMENT}") if c["id"] == coding["id"]] == ["emotion.fear"]
+    assert "formerly: [emotion.relief]" in (own_server["workspace"] / "codebooks" / "fieldwork.yaml").read_text(encoding="utf-8")
+
+    # Deleting a code in use is refused with the reason; an unused one goes.
+    dialog = codebook_dialog(anna, "emotion.fear", "delete")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(anna).until(lambda driver: "has 1 coding" in dialog.find_element(By.CSS_SELECTOR, ".form-error").text)
+    dialog.find_element(By.CSS_SELECTOR, "button.secondary").click()
+    dialog = codebook_dialog(anna, "theme.dignity", "delete")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(anna).until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "li[data-code='theme.dignity']"))
+    assert "id: theme.dignity" not in (own_server["workspace"] / "codebooks" / "fieldwork.yaml").read_text(encoding="utf-8")
+    delete_coding(anna, coding, "Anna")
+    assert [e for e in console_errors(anna) if "422" not in e["message"]] == []
+
+
+def test_retrieval_over_several_codes_with_an_attribute_picker(anna, own_server):
+    anna.get(own_server["base"] + "/")
+    made = [add_coding(anna, "int-001", passage(anna, "int-001", 1), "need.safety.night", "Anna"),
+            add_coding(anna, "int-002", passage(anna, "int-002", 1), "barrier.cost", "Anna")]
+    try:
+        anna.get(own_server["base"] + "/retrieval?code=need.safety.night")
+        assert len(anna.find_elements(By.CSS_SELECTOR, "ol.retrieval > li")) == 1
+        anna.find_element(By.CSS_SELECTOR, "button.add-code-filter").click()
+        extra = anna.switch_to.active_element
+        Select(extra).select_by_value("barrier.cost")
+        anna.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        wait(anna).until(lambda driver: "code=barrier.cost" in driver.current_url)
+        assert len(anna.find_elements(By.CSS_SELECTOR, "ol.retrieval > li")) == 2
+        # The second code comes back as its own picker, and the CSV link carries both.
+        assert Select(anna.find_element(By.CSS_SELECTOR, ".more-code select")).first_selected_option.get_attribute("value") == "barrier.cost"
+        assert "code=barrier.cost" in anna.find_element(By.CSS_SELECTOR, "a[href^='/api/retrieval.csv']").get_attribute("href")
+        attribute = Select(anna.find_element(By.CSS_SELECTOR, "select[name=attribute]"))
+        values = [option.get_attribute("value") for option in attribute.options]
+        assert "living_situation=alone" in values and "age_band=75-79" in values
+        screenshot(anna, "retrieval-several-codes")
+        assert axe_violations(anna) == []
+        attribute.select_by_value("living_situation=alone")
+        anna.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        wait(anna).until(lambda driver: "attribute=living_situation" in driver.current_url)
+        items = anna.find_elements(By.CSS_SELECTOR, "ol.retrieval > li")
+        assert 1 <= len(items) <= 2
+        assert console_errors(anna) == []
+    finally:
+        anna.get(own_server["base"] + "/")
+        for coding in made:
+            delete_coding(anna, coding, "Anna")
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_document_prints_with_its_codings_coders_and_memos(own_server, language):
+    driver = open_browser(own_server, language)
+    try:
+        driver.get(own_server["base"] + "/documents/int-004")
+        coding = add_coding(driver, "int-004", passage(driver, "int-004", 1), "need.safety", "Anna", memo="Viktig rad")
+        memo = send(driver, "POST", "/api/memos", {"target": "document", "target_id": "int-004", "author": "Bo", "text": "Dokumentets memo"})["body"]
+        driver.refresh()
+        link = driver.find_element(By.CSS_SELECTOR, "a.print-link")
+        assert link.text == ("Print or export with codings" if language == "en" else "Skriv ut eller exportera med kodningar")
+        link.click()
+        wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".print-transcript")))
+        main = driver.find_element(By.TAG_NAME, "main").text
+        entry = driver.find_element(By.CSS_SELECTOR, ".print-codings li").text
+        assert entry.startswith("[1]")
+        assert ("coded by Anna" if language == "en" else "kodat av Anna") in entry and "Viktig rad" in entry
+        assert driver.find_element(By.CSS_SELECTOR, ".print-text sup.print-ref").text == "[1]"
+        assert "Dokumentets memo" in main and "Bo" in main
+        driver.execute_script("window.print = () => { document.body.dataset.printed = 'yes'; };")
+        driver.find_element(By.CSS_SELECTOR, "button[data-action=print]").click()
+        assert driver.find_element(By.TAG_NAME, "body").get_attribute("data-printed") == "yes"
+        screenshot(driver, f"document-print-{language}")
+        assert axe_violations(driver) == []
+        assert console_errors(driver) == []
+        delete_coding(driver, coding, "Anna")
+        driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(`/api/memos/${arguments[0]}?author=Bo`, {method: 'DELETE', credentials: 'same-origin',
+                  headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
+            """, memo["id"])
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_an_empty_workspace_says_what_to_do_next(language):
+    workspace = sample_workspace("fieldwork-empty-")
+    import shutil
+    shutil.rmtree(workspace / "corpus")
+    (workspace / "corpus").mkdir()
+    process, server = start_server(workspace)
+    driver = open_browser(server, language)
+    try:
+        driver.get(server["base"] + "/")
+        text = driver.find_element(By.CSS_SELECTOR, "p.empty").text
+        assert ("No documents yet" if language == "en" else "Inga dokument ännu") in text
+        assert "fieldwork ingest" in text and "corpus/" in text
+        assert axe_violations(driver) == []
+        screenshot(driver, f"documents-empty-{language}")
+    finally:
+        driver.quit()
+        stop_server(process, workspace)

@@ -1,0 +1,94 @@
+import FieldworkCore
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Deleting and merging codes, and editing a code's definition, from the browser's API: the
+/// codebook YAML is edited in place and codings are never lost.
+@Suite struct CodebookDeleteMergeAPITests {
+    @Test func deleteIsRefusedForCodedCodesAndCodesWithChildrenAndOtherwiseEditsTheYAML() async throws {
+        let fixture = try await WebFixture()
+        let file = fixture.root.appending(path: "codebooks/fieldwork.yaml")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            _ = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "emotion.relief", coder: "Anna")
+            let original = try String(contentsOf: file, encoding: .utf8)
+            for (id, words) in [("emotion.relief", "has 1 coding"), ("need", "below it")] {
+                try await client.execute(uri: "/api/codebook/codes/\(id)", method: .delete, headers: browser.writeHeaders) { response in
+                    #expect(response.status == .unprocessableContent, "\(id)")
+                    #expect((jsonObject(response.body)?["detail"] as? String)?.contains(words) == true, "\(id)")
+                }
+            }
+            #expect(try String(contentsOf: file, encoding: .utf8) == original)
+            try await client.execute(uri: "/api/codebook/codes/theme.dignity", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .noContent)
+            }
+            let yaml = try String(contentsOf: file, encoding: .utf8)
+            #expect(!yaml.contains("id: theme.dignity"))
+            // Only the deleted code's lines went (one block): the rest is as the team wrote it.
+            let before = original.components(separatedBy: "\n"), after = yaml.components(separatedBy: "\n")
+            let prefix = zip(before, after).prefix { $0 == $1 }.count
+            let suffix = zip(before.reversed(), after.reversed()).prefix { $0 == $1 }.count
+            #expect(prefix + suffix == after.count)
+            #expect(before[prefix].contains("id: theme.dignity"))
+            #expect(try await fixture.context.store.codebook()["theme.dignity"] == nil)
+            try await client.execute(uri: "/api/codebook/codes/no.such", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+
+    @Test func mergeMovesTheCodingsToTheTargetThroughFormerly() async throws {
+        let fixture = try await WebFixture()
+        let file = fixture.root.appending(path: "codebooks/fieldwork.yaml")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let coding = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "emotion.relief", coder: "Anna")
+            try await client.execute(uri: "/api/codebook/codes/emotion.relief/merge", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["into": "emotion.fear"])) { response in
+                #expect(response.status == .ok)
+                let code = try #require(jsonObject(response.body))
+                #expect(code["id"] as? String == "emotion.fear")
+                #expect(code["codings"] as? Int == 1)
+            }
+            #expect(try await fixture.context.store.coding(id: coding.id)?.codeID == "emotion.fear")
+            #expect(try await fixture.context.store.codebook()["emotion.relief"] == nil)
+            let yaml = try String(contentsOf: file, encoding: .utf8)
+            #expect(!yaml.contains("id: emotion.relief"))
+            #expect(yaml.contains("formerly: [emotion.relief]"))
+            let history = try #require(try await fixture.context.store.codingHistory(id: coding.id))
+            #expect(history.contains { $0.kind == .merged })
+            for (id, into, status) in [("emotion.fear", "emotion.fear", HTTPResponse.Status.unprocessableContent),
+                                       ("need.safety", "emotion.fear", .unprocessableContent),
+                                       ("emotion.shame", "no.such", .unprocessableContent)] {
+                try await client.execute(uri: "/api/codebook/codes/\(id)/merge", method: .post, headers: browser.writeHeaders,
+                                         body: try body(["into": into])) { response in
+                    #expect(response.status == status, "\(id) into \(into)")
+                }
+            }
+        }
+    }
+
+    @Test func definitionIsEditedInPlace() async throws {
+        let fixture = try await WebFixture()
+        let file = fixture.root.appending(path: "codebooks/fieldwork.yaml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/api/codebook/codes/need.safety.outdoors", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["description": "Att känna sig trygg ute.", "exclude": ""])) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let yaml = try String(contentsOf: file, encoding: .utf8)
+        #expect(yaml.contains("description: Att känna sig trygg ute."))
+        #expect(!yaml.contains("Transport reliability without a safety element"))
+        let before = original.split(separator: "\n").count
+        #expect(yaml.split(separator: "\n").count == before - 1)
+        #expect(try await fixture.context.store.codebook()["need.safety.outdoors"]?.description == "Att känna sig trygg ute.")
+    }
+}
