@@ -11,8 +11,7 @@ public enum ActorMapPrinter {
 
     /// The HTML Chromium prints: the SVG without its XML prolog, fitted into the page box.
     static func page(svg: Data) -> SafeHTML {
-        // trusted: Graphviz's own SVG, in which Graphviz escapes every label it draws (XML).
-        let drawing = SafeHTML(trusted: GraphvizRenderer.inlineSVG(svg))
+        let drawing = GraphvizRenderer.markup(GraphvizRenderer.inlineSVG(svg))
         return """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>Actor map</title>

@@ -1,3 +1,4 @@
+import FieldworkCore
 import Foundation
 
 /// Turns DOT into SVG with Graphviz `dot`.
@@ -21,5 +22,18 @@ public enum GraphvizRenderer {
         let text = String(decoding: svg, as: UTF8.self)
         guard let start = text.range(of: "<svg") else { return "" }
         return String(text[start.lowerBound...])
+    }
+
+    /// An inline SVG of Graphviz's as markup for a page; with a `label`, the drawing is one
+    /// labelled image (`<svg ` becomes `<svg role="img" aria-label="…" `, the label escaped).
+    /// The one place Graphviz's output is taken as markup.
+    public static func markup(_ svg: String, label: String? = nil) -> SafeHTML {
+        guard let label, let open = svg.range(of: "<svg ") else {
+            // trusted: Graphviz's own SVG, in which Graphviz escapes every label it draws (XML).
+            return SafeHTML(trusted: svg)
+        }
+        let tag: SafeHTML = "<svg role=\"img\" aria-label=\"\(label)\" "
+        // trusted: Graphviz's own SVG, in which Graphviz escapes every label it draws (XML).
+        return SafeHTML(trusted: String(svg[..<open.lowerBound])) + tag + SafeHTML(trusted: String(svg[open.upperBound...]))
     }
 }

@@ -98,10 +98,7 @@ public enum ReportHTMLRenderer {
         if report.actorMapMissing { html += "<p class=\"note\">\(t.actorsMissing)</p>" }
         if let svg = report.actorMapSVG {
             // The map is one labelled image, its key inside it.
-            let labelled = svg.replacingOccurrences(of: "<svg ", with: "<svg role=\"img\" aria-label=\"\(SafeHTML(text: t.actorsHeading))\" ",
-                                                    options: [], range: svg.range(of: "<svg "))
-            // trusted: Graphviz escapes every label it writes, and the label added is escaped above.
-            html += "<figure class=\"actor-map\">" + SafeHTML(trusted: labelled) + "<figcaption>\(t.actorsHeading)</figcaption></figure>"
+            html += "<figure class=\"actor-map\">\(GraphvizRenderer.markup(svg, label: t.actorsHeading))<figcaption>\(t.actorsHeading)</figcaption></figure>"
         }
         return html + "</section>"
     }

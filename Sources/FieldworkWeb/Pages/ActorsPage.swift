@@ -66,12 +66,7 @@ struct ActorsPage {
         html += "<span class=\"hint\" id=\"actor-map-keys\">\(t.html("actors.keys"))</span>"
         html += "<a href=\"/actors.svg?\(filter.svgQuery)\" download=\"actor-map.svg\">\(t.html("actors.download"))</a></div>"
         let label = t("actors.mapLabel", ["nodes": String(graph.nodes.count), "lines": String(graph.edges.count)])
-        // The map is labelled in its own tag: `<svg ` becomes `<svg role="img" aria-label="…" `.
-        let open = svg.range(of: "<svg ")
-        let tag: SafeHTML = open == nil ? SafeHTML() : "<svg role=\"img\" aria-label=\"\(label)\" "
-        let (before, after) = open.map { (String(svg[..<$0.lowerBound]), String(svg[$0.upperBound...])) } ?? (svg, "")
-        // trusted: Graphviz's own SVG, in which Graphviz escapes every label it draws (XML).
-        let labelled = SafeHTML(trusted: before) + tag + SafeHTML(trusted: after)
+        let labelled = GraphvizRenderer.markup(svg, label: label)
         html += "<div class=\"map-viewport\" id=\"actor-map\" tabindex=\"0\" role=\"group\" aria-label=\"\(t("actors.title"))\" aria-describedby=\"actor-map-keys\">\(labelled)</div></figure>"
         return html + key(ActorMapKey(graph)) + "<script type=\"module\" src=\"/static/actor-map.js\"></script>"
     }
