@@ -82,6 +82,31 @@ import Testing
     }
 
     /// Inlining the SVG must not let an actor's name become markup: Graphviz escapes it.
+    /// The drawing speaks the page's language: legend, clusters and title from the catalogue.
+    @Test func theSwedishMapIsDrawnInSwedish() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.codings.add(document: "int-001", span: 2215..<2300, code: "actor.social_services", coder: "anna")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv-SE,sv;q=0.9"
+            for uri in ["/actors", "/actors.svg"] {
+                try await client.execute(uri: uri, method: .get, headers: swedish) { response in
+                    #expect(response.status == .ok)
+                    let drawing = String(buffer: response.body)
+                    #expect(drawing.contains(">Teckenförklaring</text>"), "\(uri)")
+                    #expect(drawing.contains(">Förvaltning</text>"), "\(uri)")
+                    for english in [">Legend</text>", ">Administration</text>", ">Resident group</text>", ">Actor map</text>"] {
+                        #expect(!drawing.contains(english), "\(uri): \(english)")
+                    }
+                }
+            }
+            try await client.execute(uri: "/actors.svg", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains(">Legend</text>"))
+            }
+        }
+    }
+
     @Test func aHostileActorNameStaysTextInTheInlineSVG() async throws {
         let fixture = try await WebFixture()
         let actors = fixture.root.appending(path: "corpus/actors.yaml")

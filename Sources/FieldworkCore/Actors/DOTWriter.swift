@@ -4,17 +4,21 @@
 /// stroke from the number to its line) explained in the key, and a compact legend. Every id and
 /// label goes through `DOTQuoting`, every text in the legend and key is `SafeHTML` (escaped).
 public enum DOTWriter {
-    public struct Options: Sendable, Hashable {
+    public struct Options: Sendable {
         public var title: String
         /// Administrations in one column, needs in the other, instead of clusters by kind.
         public var bipartite: Bool
         /// The numbered key as a table beside the map; the Actors page shows it as an HTML table instead.
         public var key: Bool
 
-        public init(title: String = "Actor map", bipartite: Bool = false, key: Bool = true) {
-            self.title = title
+        /// The drawn words (legend, clusters, key title) in the reader's language.
+        public var labels: ActorMapLabels
+
+        public init(title: String? = nil, bipartite: Bool = false, key: Bool = true, labels: ActorMapLabels = .english) {
+            self.title = title ?? labels.title
             self.bipartite = bipartite
             self.key = key
+            self.labels = labels
         }
     }
 
@@ -67,7 +71,7 @@ public enum DOTWriter {
             "  node [style=\(q("filled")), fontname=\(q("Helvetica")), fontsize=12];",
             "  edge [fontname=\(q("Helvetica")), fontsize=11, decorate=true];",
         ]
-        lines += options.bipartite ? columns(graph) : clusters(graph)
+        lines += options.bipartite ? columns(graph) : clusters(graph, labels: options.labels)
         let key = ActorMapKey(graph)
         for (edge, entry) in zip(graph.edges, key.entries) {
             let color = q(edgeColor(edge.kind))
@@ -79,7 +83,7 @@ public enum DOTWriter {
             if !edge.kind.isDirected { attributes.append("dir=none") }
             lines.append("  \(q(edge.from)) -> \(q(edge.to)) [\(attributes.joined(separator: ", "))];")
         }
-        lines += legend(graph, key: options.key ? key : nil)
+        lines += legend(graph, key: options.key ? key : nil, labels: options.labels)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -93,14 +97,14 @@ public enum DOTWriter {
         return line + "];"
     }
 
-    static func clusters(_ graph: ActorGraph) -> [String] {
+    static func clusters(_ graph: ActorGraph, labels: ActorMapLabels) -> [String] {
         let q = DOTQuoting.quoted
         var lines: [String] = []
         for kind in ActorGraph.NodeKind.allCases {
             let members = graph.nodes.filter { $0.kind == kind }
             guard !members.isEmpty else { continue }
             lines.append("  subgraph \(q("cluster_" + kind.clusterName)) {")
-            lines.append("    label=\(q(kind.displayName)); style=\(q("rounded,dashed")); color=\(q("#999999"));")
+            lines.append("    label=\(q(labels.nodeKind(kind))); style=\(q("rounded,dashed")); color=\(q("#999999"));")
             lines += members.map { "    " + node($0) }
             lines.append("  }")
         }
@@ -117,28 +121,28 @@ public enum DOTWriter {
 
     /// One small table per legend (node kinds and edge kinds present) and, when asked for, the
     /// numbered key, in a cluster of their own; ids are prefixed so they never collide with an actor's.
-    static func legend(_ graph: ActorGraph, key: ActorMapKey?) -> [String] {
+    static func legend(_ graph: ActorGraph, key: ActorMapKey?, labels: ActorMapLabels) -> [String] {
         let q = DOTQuoting.quoted
         var rows = ActorGraph.NodeKind.allCases.filter { kind in graph.nodes.contains { $0.kind == kind } }.map { kind -> SafeHTML in
-            "<TR><TD BGCOLOR=\"\(style(kind).fill)\" WIDTH=\"18\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(html(kind.displayName))</TD></TR>"
+            "<TR><TD BGCOLOR=\"\(style(kind).fill)\" WIDTH=\"18\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(html(labels.nodeKind(kind)))</TD></TR>"
         }
         var edgeKinds: [ActorGraph.EdgeKind] = []
         for edge in graph.edges where !edgeKinds.contains(where: { $0.name == edge.kind.name || ($0.isDeclared && edge.kind.isDeclared) }) {
             edgeKinds.append(edge.kind)
         }
         rows += edgeKinds.map { kind -> SafeHTML in
-            let name = kind.isDeclared ? "declared relation (dashed)" : "\(kind.name): \(kind.meaning)"
+            let name = kind.isDeclared ? labels.declaredRelation : labels.edgeKind(kind)
             return "<TR><TD><FONT COLOR=\"\(edgeColor(kind))\">——</FONT></TD><TD ALIGN=\"LEFT\">\(html(name))</TD></TR>"
         }
         var lines = ["  subgraph \(q("cluster_legend")) {", "    label=\(q("")); style=\(q("invis"));"]
-        lines.append("    \(q("legend:kinds")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(rows.joined().rendered)</TABLE>>];")
+        lines.append("    \(q("legend:kinds")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(html(labels.legend).rendered)</B></TD></TR>\(rows.joined().rendered)</TABLE>>];")
         if let key, !key.entries.isEmpty {
             let entries = key.entries.map { entry -> SafeHTML in
                 let text = DOTLabelWrapping.wrapped(entry.text, width: 90).split(separator: "\n").map { html(String($0)) }
                     .joined(separator: "<BR ALIGN=\"LEFT\"/>")
                 return "<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">\(entry.number)</TD><TD ALIGN=\"LEFT\">\(text)<BR ALIGN=\"LEFT\"/></TD></TR>"
             }
-            lines.append("    \(q("legend:key")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Key to the numbered lines</B></TD></TR>\(entries.joined().rendered)</TABLE>>];")
+            lines.append("    \(q("legend:key")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(html(labels.key).rendered)</B></TD></TR>\(entries.joined().rendered)</TABLE>>];")
         }
         lines.append("  }")
         return lines

@@ -62,7 +62,7 @@ struct ActorsRoutes {
             if installed, filter.view != .table {
                 do {
                     page.svg = GraphvizRenderer.inlineSVG(try GraphvizRenderer.svg(
-                        dot: DOTWriter.write(graph, options: .init(bipartite: filter.view == .bipartite, key: false))))
+                        dot: DOTWriter.write(graph, options: .init(bipartite: filter.view == .bipartite, key: false, labels: .localized(t)))))
                 } catch let error as ExternalProgramError {
                     page.problem = error.description
                 }
@@ -74,11 +74,12 @@ struct ActorsRoutes {
     @Sendable func svg(_ request: Request, context web: WebContext) async throws -> Response {
         let (catalogue, catalogueProblem) = try await catalogue()
         if let catalogueProblem { return text(.unprocessableContent, catalogueProblem) }
-        let (filter, problem) = try await filter(request, Localizer(web.language), catalogue: catalogue)
+        let t = Localizer(web.language)
+        let (filter, problem) = try await filter(request, t, catalogue: catalogue)
         if let problem { return text(.badRequest, problem) }
         do {
             let graph = try await service.graph(options: filter.options)
-            let svg = try GraphvizRenderer.svg(dot: DOTWriter.write(graph, options: .init(bipartite: filter.view != .map)))
+            let svg = try GraphvizRenderer.svg(dot: DOTWriter.write(graph, options: .init(bipartite: filter.view != .map, labels: .localized(t))))
             return Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(bytes: svg)))
         } catch let error as ExternalProgramError {
             return text(.serviceUnavailable, error.description)

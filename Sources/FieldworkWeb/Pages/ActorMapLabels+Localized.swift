@@ -1,0 +1,15 @@
+import FieldworkCore
+
+extension ActorMapLabels {
+    /// The map's words in the page's language, from the message catalogue (`actors.map.*`).
+    static func localized(_ t: Localizer) -> ActorMapLabels {
+        var labels = ActorMapLabels()
+        labels.title = t("actors.title")
+        labels.legend = t("actors.map.legend")
+        labels.key = t("actors.key.caption")
+        labels.declaredRelation = t("actors.map.declared")
+        labels.nodeKind = { kind in t("actors.map.kind.\(kind.clusterName)") }
+        labels.edgeKind = { kind in "\(kind.name): " + t("actors.map.edge.\(kind.name)") }
+        return labels
+    }
+}
