@@ -81,26 +81,24 @@ public final class PostgresStore: FieldworkStore, Sendable {
 
     /// A write transaction without waiting for the migration (the migration's own).
     func writeTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await PostgresServerError.mapping { try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", logger: logger)
-                let result = try await body(connection)
-                try await connection.query("COMMIT", logger: logger)
-                return result
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
-            }
-        } }
+        try await transaction("BEGIN") { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", logger: logger)
+            return try await body(connection)
+        }
     }
 
     /// Runs `body` on one snapshot of the database (a read-only repeatable-read transaction):
     /// several queries see the same state, as in one SQLite read.
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await migrated()
-        return try await PostgresServerError.mapping { try await client.withConnection { connection in
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+        return try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    /// `body` between `begin` and COMMIT on one pooled connection, rolled back if it throws.
+    private func transaction<Result: Sendable>(_ begin: PostgresQuery,
+                                               _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await PostgresServerError.mapping { try await client.withConnection { connection in
+            try await connection.query(begin, logger: logger)
             do {
                 let result = try await body(connection)
                 try await connection.query("COMMIT", logger: logger)

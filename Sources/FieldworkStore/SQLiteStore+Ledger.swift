@@ -121,21 +121,7 @@ extension SQLiteStore {
                                      version: Int, file: String) throws -> [CodingEvent] {
         let old = try stored.map(CodingRow.coding(from:))
         let wasRemoved = stored.map { ($0["removed_at"] as String?) != nil } ?? false
-        func event(_ kind: CodingEvent.Kind, after old: Coding?) -> CodingEvent {
-            let at = switch kind {
-            case .created: coding.createdAt
-            case .removed: removal?.at ?? coding.updatedAt
-            default: coding.updatedAt
-            }
-            return .between(old, coding, kind: kind, at: at, by: person, source: file, version: version)
-        }
-        switch (old, removal) {
-        case (nil, nil): return [event(.created, after: nil)]
-        case (nil, _?): return [event(.created, after: nil), event(.removed, after: coding)]
-        case (let old?, _?) where !wasRemoved: return [event(.removed, after: old)]
-        case (let old?, nil) where wasRemoved: return [event(.restored, after: old)]
-        case (let old, _): return [event(.changed, after: old)]
-        }
+        return CodingEvent.takeIn(old: old, wasRemoved: wasRemoved, coding, by: person, removal: removal, version: version, file: file)
     }
 
     private static func removal(_ row: Row) -> LedgerRecord.Removal? {
