@@ -9,6 +9,32 @@ import Testing
 
 /// The interface language: `Accept-Language`, the switch's cookie, the workspace's default.
 @Suite struct LanguageRoutesTests {
+    /// Error pages speak the page's language too; the server's own detail stays, marked English.
+    @Test func errorPagesSpeakTheBrowsersLanguage() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv-SE,sv;q=0.9"
+            try await client.execute(uri: "/documents/no-such-document", method: .get, headers: swedish) { response in
+                #expect(response.status == .notFound)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<html lang=\"sv\">"))
+                #expect(html.contains("<h1>Hittades inte</h1><p>Här finns ingenting."))
+                #expect(html.contains("<p class=\"detail\" lang=\"en\">"))
+            }
+            var signedOut: HTTPFields = [.acceptLanguage: "sv"]
+            signedOut[HTTPField.Name.hostHeader] = browser.host
+            try await client.execute(uri: "/codebook", method: .get, headers: signedOut) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("<h1>Inte inloggad</h1><p>Du är inte inloggad."))
+            }
+            try await client.execute(uri: "/documents/no-such-document", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("<h1>Not Found</h1><p>There is nothing here."))
+            }
+        }
+    }
+
     @Test func pagesSpeakTheBrowsersLanguageAndTheSwitchIsRemembered() async throws {
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in

@@ -58,8 +58,13 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             return Response(status: status, headers: fields,
                             body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        let page = HTML.document(title: "\(status.code) \(status.reasonPhrase)", body: """
-            <main class="error"><h1>\(status.reasonPhrase)</h1><p>\(detail)</p></main>
+        // In the page's language: the status and, for the errors a person meets in the browser, what
+        // to do; the detail is the server's own (English) message, marked as such for screen readers.
+        let t = Localizer((context as? WebContext)?.language ?? .en)
+        let heading = t.has("error.status.\(status.code)") ? t("error.status.\(status.code)") : status.reasonPhrase
+        let explanation: SafeHTML = t.has("error.code.\(code)") ? "<p>\(t("error.code.\(code)"))</p>" : SafeHTML()
+        let page = HTML.document(title: "\(status.code) \(heading)", language: t.language.rawValue, body: """
+            <main class="error"><h1>\(heading)</h1>\(explanation)<p class="detail" lang="en">\(detail)</p></main>
             """)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"

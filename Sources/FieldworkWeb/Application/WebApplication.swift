@@ -52,6 +52,8 @@ public func buildRouter(
     let settings = try WorkspaceSettings.load(context.workspace)
     let defaultLanguage = settings.interfaceLanguage.flatMap(InterfaceLanguage.init(rawValue:)) ?? .en
     router.addMiddleware {
+        // First, so that every response — error pages included — is in the request's language.
+        LanguageMiddleware(workspaceDefault: defaultLanguage)
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
         if team == nil { SessionMiddleware(token: token, sessions: sessions) }
@@ -59,7 +61,6 @@ public func buildRouter(
         MethodCheckMiddleware()
         if team != nil { RoleMiddleware() }
         CSRFMiddleware(policy: hostPolicy)
-        LanguageMiddleware(workspaceDefault: defaultLanguage)
         ActingMiddleware(workspace: context.workspace)
     }
     if let team { LoginRoutes(context: context, sessions: sessions, team: team).register(on: router) }

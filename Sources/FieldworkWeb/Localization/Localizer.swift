@@ -17,6 +17,9 @@ struct Localizer: Sendable {
         Self.fill(table[key] ?? key, values)
     }
 
+    /// Whether the catalogue has `key` (for texts that exist only for some cases, such as error codes).
+    func has(_ key: String) -> Bool { table[key] != nil }
+
     /// A counted text: the key's `.one` or `.other` form, with `{count}` filled in.
     func count(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
         var values = values
