@@ -119,6 +119,20 @@ import Testing
         #expect(failures.filter { $0.details["reason"] == "rate_limited_address" }.map { $0.details["client"] } == ["192.0.2.1"])
     }
 
+    /// The header offers search only to roles that may search.
+    @Test func theSearchBoxIsOfferedOnlyToRolesThatMaySearch() async throws {
+        let fixture = try await TeamFixture()
+        try await fixture.app().test(.router) { client in
+            for (name, offered) in [("facilitator", false), ("researcher", true)] {
+                let browser = try await TeamFixture.login(client, name)
+                try await client.execute(uri: "/codebook", method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body).contains("id=\"search-q\"") == offered, "\(name)")
+                }
+            }
+        }
+    }
+
     @Test func logoutEndsTheSessionAndIsAudited() async throws {
         let fixture = try await TeamFixture()
         try await fixture.app().test(.router) { client in

@@ -46,15 +46,19 @@ struct Layout {
             "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(if: language == t.language, " aria-current=\"true\"")>\(language.nativeName)</a>"
         }.joined()
         let coderButton: SafeHTML = "<button id=\"coder-button\" type=\"button\" class=\"coder\">\(t.html("coder.unset"))</button>"
+        // Team mode: no search box for a role that may not search (a facilitator reads no transcripts).
+        let searchForm: SafeHTML = account.map { RoutePermissions.allows($0.role, .get, "/search") } ?? true ? """
+            <form class="search" role="search" action="/search" method="get">
+            <label for="search-q" class="visually-hidden">\(t.html("layout.search.label"))</label>
+            <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(query)">
+            </form>
+            """ : SafeHTML()
         return HTML.document(title: title, language: t.language.rawValue, body: """
             <a class="skip" href="#main">\(t.html("layout.skip"))</a>
             <header class="top">
             <a class="brand" href="/">Fieldwork</a>
             <nav aria-label="\(t.html("layout.nav"))">\(navigation)</nav>
-            <form class="search" role="search" action="/search" method="get">
-            <label for="search-q" class="visually-hidden">\(t.html("layout.search.label"))</label>
-            <input id="search-q" name="q" type="search" placeholder="\(t.html("layout.search.placeholder"))" value="\(query)">
-            </form>
+            \(searchForm)
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
             \(account.map { AccountChrome.header($0, csrfToken: csrfToken, t: t) } ?? coderButton)
             </header>
