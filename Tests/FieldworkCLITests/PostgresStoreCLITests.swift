@@ -6,9 +6,9 @@ import Testing
 /// team's codings files) ingested into PostgreSQL gives the same counts, codings and search
 /// hits as in the workspace's SQLite file, and no SQLite file is made. Runs when
 /// FIELDWORK_TEST_POSTGRES_URL is set (`make test` starts a throwaway cluster and sets it).
-@Suite(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-struct PostgresStoreCLITests {
-    @Test func theSampleStudyOnPostgresMatchesSQLite() throws {
+@Suite struct PostgresStoreCLITests {
+    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    func theSampleStudyOnPostgresMatchesSQLite() throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let onPostgres = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
