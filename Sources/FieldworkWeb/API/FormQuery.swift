@@ -23,6 +23,11 @@ struct FormQuery: Sendable {
         pairs.first { $0.key == key }?.value
     }
 
+    /// A switch such as `?easy_read=1`: on for `1`, `true` or `yes`, off when absent or anything else.
+    func flag(_ key: String) -> Bool {
+        ["1", "true", "yes"].contains(get(key) ?? "")
+    }
+
     /// Every value given for `key` (a repeated parameter such as `document`), in order.
     func getAll(_ key: String) -> [String] {
         pairs.filter { $0.key == key }.map(\.value)

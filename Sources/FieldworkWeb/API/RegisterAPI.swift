@@ -13,7 +13,7 @@ struct RegisterAPI {
     }
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> RegisterJSON {
-        let publication = ["1", "true", "yes"].contains(request.uri.form.get("for_publication") ?? "")
+        let publication = request.uri.form.flag("for_publication")
         let cells = publication ? try WorkspaceSettings.load(context.workspace).smallCells : nil
         return RegisterJSON(try await context.policyLabRegister.register(), catalogue: try SolutionCatalogue.load(context.workspace),
                             smallCells: cells)

@@ -11,7 +11,7 @@ struct StaticRoutes {
         let assets = try StaticAssets()
         router.get("/static/codes.css") { _, _ in
             let css = CodeColors.stylesheet(for: try await context.store.codebook())
-            return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: css)))
+            return Response.stylesheet(css)
         }
         router.get("/static/{name}") { _, web in
             guard let response = assets.response(for: try web.parameters.require("name")) else {
@@ -23,5 +23,12 @@ struct StaticRoutes {
             guard let response = assets.response(for: "openapi.json") else { throw APIError(.notFound, "not_found", "no OpenAPI document") }
             return response
         }
+    }
+}
+
+extension Response {
+    /// A stylesheet made on the server (code colours, handouts, the report): linked, never inline (CSP).
+    static func stylesheet(_ css: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: css)))
     }
 }

@@ -14,10 +14,7 @@ struct HandoutRoutes {
     func register(on router: Router<WebContext>) {
         router.get("/handouts/{code}", use: handout)
         router.get("/handouts/workshops/{plan}", use: pack)
-        router.get("/static/handout.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: HandoutStylesheet.css)))
-        }
+        router.get("/static/handout.css") { _, _ in Response.stylesheet(HandoutStylesheet.css) }
     }
 
     var service: HandoutService { context.handouts }
@@ -29,7 +26,7 @@ struct HandoutRoutes {
         if let language, !HandoutTexts.languages.contains(language) {
             throw APIError(.badRequest, "bad_request", "handouts are written in \(HandoutTexts.languages.joined(separator: " or "))")
         }
-        return HandoutService.Request(language: language, easyRead: ["1", "true", "yes"].contains(form.get("easy_read") ?? ""))
+        return HandoutService.Request(language: language, easyRead: form.flag("easy_read"))
     }
 
     @Sendable func handout(_ request: Request, context web: WebContext) async throws -> Response {

@@ -14,10 +14,7 @@ struct ReportRoutes {
     func register(on router: Router<WebContext>) {
         router.get("/report", use: page)
         router.get("/report/download", use: download)
-        router.get("/static/report.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: ReportStylesheet.css)))
-        }
+        router.get("/static/report.css") { _, _ in Response.stylesheet(ReportStylesheet.css) }
     }
 
     var service: StudyReportService { context.studyReport }
@@ -29,7 +26,7 @@ struct ReportRoutes {
         if let language, !ReportTexts.languages.contains(language) {
             throw APIError(.badRequest, "bad_request", "the report is written in \(ReportTexts.languages.joined(separator: " or "))")
         }
-        return .init(language: language, forPublication: ["1", "true", "yes"].contains(form.get("for_publication") ?? ""))
+        return .init(language: language, forPublication: form.flag("for_publication"))
     }
 
     @Sendable func page(_ request: Request, context web: WebContext) async throws -> Response {
