@@ -59,7 +59,7 @@ extension PostgresStore {
     private func deleteCodings(_ connection: PostgresConnection, _ condition: PostgresQuery) async throws -> [StoreErasure.Deleted.DeletedCoding] {
         var query = PostgresQuery(unsafeSQL: "WITH gone AS (DELETE FROM coding WHERE ")
         query.sql += condition.sql
-        query.sql += #") RETURNING id, document_id, code_id, coder, start) SELECT * FROM gone ORDER BY start, id COLLATE "C""#
+        query.sql += #" RETURNING id, document_id, code_id, coder, start) SELECT * FROM gone ORDER BY start, id COLLATE "C""#
         query.binds = condition.binds
         let codings = try await connection.rows(query, logger).map {
             StoreErasure.Deleted.DeletedCoding(id: try $0.get("id"), documentID: try $0.get("document_id"),
