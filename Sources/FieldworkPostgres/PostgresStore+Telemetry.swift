@@ -99,14 +99,12 @@ extension PostgresStore {
                                _ connection: PostgresConnection) async throws -> Int {
         try await connection.row("""
             WITH offered AS (
-                SELECT * FROM unnest(\(Array(buffer.device[range]))::bigint[], \(Array(buffer.metric[range]))::bigint[],
-                                     \(Array(buffer.time[range]))::bigint[], \(Array(buffer.value[range]))::float8[],
-                                     \(Array(buffer.hasValue[range]))::boolean[], \(Array(buffer.sum[range]))::float8[],
-                                     \(Array(buffer.hasSum[range]))::boolean[])
-                    WITH ORDINALITY AS o(device_id, metric_id, t, value, has_value, sum, has_sum, n)
+                SELECT * FROM unnest(\(buffer.devices(range))::bigint[], \(buffer.metrics(range))::bigint[],
+                                     \(buffer.times(range))::bigint[], \(buffer.values(range))::float8[], \(buffer.sums(range))::float8[])
+                    WITH ORDINALITY AS o(device_id, metric_id, t, value, sum, n)
             ), stored AS (
                 INSERT INTO reading (device_id, metric_id, t, value, sum, import_id)
-                SELECT device_id, metric_id, t, CASE WHEN has_value THEN value END, CASE WHEN has_sum THEN sum END, \(importID)
+                SELECT device_id, metric_id, t, value, sum, \(importID)
                 FROM offered ORDER BY n
                 ON CONFLICT (device_id, metric_id, t) DO NOTHING
                 RETURNING device_id, metric_id, t, value

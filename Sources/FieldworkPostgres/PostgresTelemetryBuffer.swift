@@ -16,7 +16,7 @@ final class PostgresTelemetryBuffer: TelemetryWriter {
     private(set) var device: [Int64] = []
     private(set) var metric: [Int64] = []
     private(set) var time: [Int64] = []
-    // postgres-nio binds no arrays with NULL elements: a NULL is a flag beside a placeholder.
+    // A NULL is a flag beside a placeholder: no optionals in the hot arrays.
     private(set) var value: [Double] = []
     private(set) var hasValue: [Bool] = []
     private(set) var sum: [Double] = []
@@ -55,5 +55,26 @@ final class PostgresTelemetryBuffer: TelemetryWriter {
         precondition(stored.count == newMetrics.count)
         guard !stored.isEmpty else { return }
         for index in metric.indices where metric[index] < 0 { metric[index] = stored[Int(-metric[index]) - 1] }
+    }
+
+    /// Column slices as PostgreSQL array literals (`{1,2.5,NULL}`), bound as text and cast in
+    /// SQL. postgres-nio's binary array encoding took about 15 µs an element in a debug build
+    /// (2.3 s for three columns of 50,000), the text about 1 µs; the server reads either in
+    /// milliseconds. Swift prints a Double as the shortest text that reads back to the same
+    /// value (`inf` and `nan` included, which PostgreSQL reads too), so nothing is rounded.
+    func devices(_ range: Range<Int>) -> String { Self.literal(range) { String(self.device[$0]) } }
+    func metrics(_ range: Range<Int>) -> String { Self.literal(range) { String(self.metric[$0]) } }
+    func times(_ range: Range<Int>) -> String { Self.literal(range) { String(self.time[$0]) } }
+    func values(_ range: Range<Int>) -> String { Self.literal(range) { self.hasValue[$0] ? String(self.value[$0]) : "NULL" } }
+    func sums(_ range: Range<Int>) -> String { Self.literal(range) { self.hasSum[$0] ? String(self.sum[$0]) : "NULL" } }
+
+    private static func literal(_ range: Range<Int>, _ element: (Int) -> String) -> String {
+        var text = "{"
+        text.reserveCapacity(range.count * 16)
+        for index in range {
+            if index != range.lowerBound { text += "," }
+            text += element(index)
+        }
+        return text + "}"
     }
 }

@@ -61,7 +61,7 @@ struct PostgresOnlyTests {
     @Test func writesGoThroughWhileATelemetryImportStoresItsReadings() async throws {
         try await withStore { store in
             let device = TelemetryDevice(name: "r01-plug", solutionID: "smart-plug", participantID: "R01")
-            let readings = 500_000
+            let readings = 200_000
             let finished = Flag()
             let importer = Task {
                 defer { finished.raise() }
