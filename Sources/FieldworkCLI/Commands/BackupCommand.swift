@@ -21,7 +21,7 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        let summary = try context.backups.backup(to: url)
+        let summary = try await context.backups.backup(to: url)
         // A backup holds every transcript: it leaves the workspace like any export.
         try await context.recordExport("backup", to: url, counts: [
             "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,

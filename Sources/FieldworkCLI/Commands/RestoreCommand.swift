@@ -34,8 +34,8 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         let url = URL(fileURLWithPath: file, relativeTo: context.workspace.root).standardizedFileURL
-        let backup = try context.backups.inspect(url)
-        try context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
+        let backup = try await context.backups.inspect(url)
+        try await context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
         guard yes else {
             let current = try await context.store.counts()
             throw RestoreNeedsConfirmation(message: """
@@ -43,7 +43,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 by the backup (\(BackupDescription.text(backup))); run again with --yes
                 """)
         }
-        let summary = try context.backups.restore(from: url)
+        let summary = try await context.backups.restore(from: url)
         // Recorded after the restore, so the restored database's audit head moves to this entry.
         try await context.recordImport("backup", from: url, counts: [
             "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,
