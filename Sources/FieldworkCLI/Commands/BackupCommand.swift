@@ -6,10 +6,11 @@ import Foundation
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the workspace database to one file while it is in use (SQLite online backup).",
+        abstract: "Copy the workspace database to one file while it is in use (SQLite online backup, or pg_dump -Fc).",
         discussion: """
             Safe while `fieldwork serve` runs: the copy is one consistent moment. The file is owner-only \
-            (it holds transcript text). Restore it with `fieldwork restore FILE --yes`.
+            (it holds transcript text). On a PostgreSQL store it is a pg_dump custom-format file, made with \
+            Debian's pg_dump. Restore it with `fieldwork restore FILE --yes`.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions

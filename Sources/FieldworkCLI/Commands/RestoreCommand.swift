@@ -9,7 +9,8 @@ struct RestoreCommand: AsyncParsableCommand {
         abstract: "Replace the workspace database by a backup made with `fieldwork backup`.",
         discussion: """
             The backup is checked first (integrity, a Fieldwork database, not from a newer version); \
-            without --yes nothing is changed and what would be replaced is shown. The codings files in \
+            without --yes nothing is changed and what would be replaced is shown. On a PostgreSQL store the \
+            file is a pg_dump custom-format dump, restored by pg_restore and psql in one transaction. The codings files in \
             codings/ are not touched: the next ingest merges them into the restored database by version.
             """)
 
