@@ -94,7 +94,12 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// several queries see the same state, as in one SQLite read.
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await migrated()
-        return try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        return try await readTransaction(body)
+    }
+
+    /// A read transaction without waiting for the migration (the migration's check of a standby).
+    func readTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     /// `body` between `begin` and COMMIT on one pooled connection, rolled back if it throws.
