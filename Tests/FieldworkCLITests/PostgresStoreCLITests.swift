@@ -82,6 +82,11 @@ struct PostgresDatabase {
         _ = try? Self.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
+    /// Runs `sql` in this database.
+    func psql(_ sql: String) throws -> ProcessOutput {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [url, "-v", "ON_ERROR_STOP=1", "-qc", sql])
+    }
+
     private static func psql(_ sql: String) throws -> ProcessOutput {
         try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [try #require(serverURL), "-v", "ON_ERROR_STOP=1", "-qc", sql])
     }
