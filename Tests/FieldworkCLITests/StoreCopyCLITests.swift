@@ -23,6 +23,7 @@ import Testing
         let removed = try #require(list.first { $0["id"] as? String != id }?["id"] as? String)
         #expect(try laptop.run("code", "remove", removed, "--coder", "Tess").status == 0)
         #expect(try laptop.run("export", "segments", "--out", "segments.csv").status == 0)
+        #expect(try laptop.run("link", "need.safety.night", "door-sensor", "--rationale", "Night checks", "--coder", "Anna").status == 0)
 
         let to = try laptop.run("store", "copy", "--to", database.url)
         #expect(to.status == 0, "\(to.stderr)")
@@ -42,7 +43,7 @@ import Testing
         let source = try #require(report["source"] as? [String: Any])
         let target = try #require(report["target"] as? [String: Any])
         #expect(source as NSDictionary == target as NSDictionary)
-        for arguments in [["code", "list"], ["status"], ["code", "history", id], ["documents"]] {
+        for arguments in [["code", "list"], ["status"], ["code", "history", id], ["documents"], ["needs"]] {
             let here = try laptop.run(arguments + ["--json"])
             let there = try archive.run(arguments + ["--json"])
             #expect(here.status == 0 && there.status == 0, "\(arguments): \(there.stderr)")
@@ -71,6 +72,25 @@ import Testing
         // …and a workspace that holds a study does not take one in.
         let back = try laptop.run("store", "copy", "--from", database.url)
         #expect(back.status != 0 && back.stderr.contains("the target store is not empty"), "\(back.stderr)")
+    }
+
+    /// Telemetry is not yet stored on PostgreSQL: a workspace with readings is refused before
+    /// anything is written, in one line.
+    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    func telemetryThePostgresStoreCannotHoldIsRefused() throws {
+        let database = try PostgresDatabase()
+        defer { database.drop() }
+        let laptop = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        #expect(try laptop.run("ingest").status == 0)
+        _ = try laptop.run("telemetry", "import", "corpus/telemetry/pilot-2025-08.csv")
+        let local = try #require(try laptop.json("status") as? [String: Any])
+        #expect(local["documents"] as? Int == 12)
+        let refused = try laptop.run("store", "copy", "--to", database.url)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("which the target store cannot hold yet; nothing was copied"), "\(refused.stderr)")
+        let there = try laptop.run("status", "--json", "--store", database.url)
+        let counts = try #require(try JSONSerialization.jsonObject(with: Data(there.stdout.utf8)) as? [String: Any])
+        #expect(counts["documents"] as? Int == 0)
     }
 
     @Test func oneDirectionAndAPostgresURLAreRequired() throws {

@@ -47,9 +47,15 @@ struct StoreCopyCommand: AsyncParsableCommand {
             try JSONOutput.print(report)
             return
         }
-        TableOutput.print(["table", "rows", "sha-256 (source = target)"], report.target.entries.map { entry in
-            [entry.table, "\(entry.rows)", entry.checksum]
-        })
+        // Not `TableOutput`: it clips long cells, and a checksum is only useful whole.
+        let width = report.target.entries.map(\.table.count).max() ?? 5
+        let rowsWidth = max(4, report.target.entries.map { "\($0.rows)".count }.max() ?? 4)
+        func line(_ table: String, _ rows: String, _ checksum: String) -> String {
+            table.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + String(repeating: " ", count: max(0, rowsWidth - rows.count)) + rows + "  " + checksum
+        }
+        print(line("table", "rows", "sha-256 (source = target)"))
+        for entry in report.target.entries { print(line(entry.table, "\(entry.rows)", entry.checksum)) }
         let place = report.direction == "to" ? "into \(report.store)" : "from \(report.store) into this workspace"
         print("copied \(report.rows) rows \(place); rows and checksums are equal on both sides")
     }
