@@ -99,6 +99,9 @@ import Testing
         #expect(neither.status != 0 && neither.stderr.contains("give one of --to and --from"))
         let wrong = try cli.run("store", "copy", "--to", "mysql://x@localhost/db")
         #expect(wrong.status != 0 && wrong.stderr.contains("--to must be a postgresql:// URL"))
+        // A workspace with nothing in it has nothing to copy (and the server is never asked).
+        let empty = try cli.run("store", "copy", "--to", "postgresql://nobody@127.0.0.1:1/none")
+        #expect(empty.status != 0 && empty.stderr.contains("the source store holds no study"), "\(empty.stderr)")
     }
 
     static func emptyWorkspace() throws -> URL {

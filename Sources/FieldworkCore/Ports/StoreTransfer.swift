@@ -34,6 +34,8 @@ public enum StoreTransferError: Error, Sendable, Equatable, CustomStringConverti
     case unsupported(table: String, rows: Int)
     /// The target's rows or checksum differ from the source's after loading.
     case mismatch(table: String, source: String, target: String)
+    /// The source holds nothing to copy.
+    case emptySource
     /// A stored value that is not of its column's kind.
     case unreadable(table: String, column: String)
 
@@ -51,6 +53,8 @@ public enum StoreTransferError: Error, Sendable, Equatable, CustomStringConverti
         case .mismatch(let table, let source, let target):
             return "the copy differs from the source in table \(table) (source \(source), target \(target)); "
                 + "it was rolled back and nothing was copied"
+        case .emptySource:
+            return "the source store holds no study (no documents, codings, participants or accounts); nothing was copied"
         case .unreadable(let table, let column):
             return "the store holds a value in \(table).\(column) that is not of its column's kind; nothing was copied"
         }

@@ -4,11 +4,13 @@
 public enum StoreCopy {
     /// The two manifests (equal) of a finished copy. Throws `StoreTransferError.unsupported`
     /// before anything is written when the source has rows the target cannot hold, `notEmpty`
-    /// when the target holds a study, `mismatch` naming the first table that differs.
+    /// when the target holds a study, `mismatch` naming the first table that differs, and
+    /// `emptySource` when there is nothing to copy.
     public static func run(from source: any StoreTransfer, to target: any StoreTransfer)
     async throws -> (source: TransferManifest, target: TransferManifest) {
         let held = target.transferTables
         let counts = try await source.transferCounts()
+        guard counts.values.contains(where: { $0 > 0 }) else { throw StoreTransferError.emptySource }
         if let missing = TransferTable.study.first(where: { !held.contains($0) && (counts[$0.name] ?? 0) > 0 }) {
             throw StoreTransferError.unsupported(table: missing.name, rows: counts[missing.name] ?? 0)
         }

@@ -21,7 +21,8 @@ public struct StoreCopyService: Sendable {
     /// Copies the workspace's study into the empty PostgreSQL database at `url`.
     public func copy(to url: String) async throws -> StoreCopyReport {
         let source = SQLiteStore(try AppDatabase.open(path: workspace.databasePath))
-        let target = try await PostgresStore.connect(url: url)
+        // Connected at its first query, after the source was found to hold a study.
+        let target = try PostgresStore.open(url: url)
         defer { target.close() }
         let report = try await Self.copy(from: source, to: target, direction: "to", url: url)
         // The study left this machine: an export of everything, as a backup is.
@@ -73,8 +74,8 @@ public struct StoreCopyReport: Sendable, Codable {
     }
 
     static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url) else { return "postgresql://…" }
-        if components.password != nil { components.password = "…" }
-        return components.string ?? "postgresql://…"
+        guard var components = URLComponents(string: url) else { return "postgresql://" }
+        components.password = nil
+        return components.string ?? "postgresql://"
     }
 }
