@@ -26,6 +26,7 @@ enum PostgresMigrations {
         Migration(version: 3, name: "coding-history", sql: PostgresSchema.codingHistory),
         Migration(version: 4, name: "memos-needs-ledger-audit", sql: PostgresSchema.memosNeedsLedgerAudit),
         Migration(version: 5, name: "accounts", sql: PostgresSchema.accounts),
+        Migration(version: 6, name: "telemetry-devices-readings-day-rollups-imports", sql: PostgresSchema.telemetry),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -41,7 +41,7 @@ public final class PostgresStore: FieldworkStore, Sendable {
     }
 
     /// Waits for the schema migration, starting it on first use; a failed one is tried again next time.
-    private func migrated() async throws {
+    func migrated() async throws {
         let task = migration.withLock { task in
             if let task { return task }
             let started = Task { try await PostgresMigrations.migrate(self) }
@@ -85,6 +85,19 @@ public final class PostgresStore: FieldworkStore, Sendable {
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", logger: logger)
             return try await body(connection)
         }
+    }
+
+    /// A write transaction in which `body` takes the advisory locks itself, in its own order:
+    /// for work too long to hold the writer's lock throughout (a telemetry import takes it only
+    /// to commit) and for work that must wait for such work first (an erasure).
+    func writeTakingLocks<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await migrated()
+        return try await transaction("BEGIN", body)
+    }
+
+    /// Takes the advisory lock `key` until the end of the current transaction.
+    func lock(_ key: Int, _ connection: PostgresConnection) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger)
     }
 
     /// Runs `body` on one snapshot of the database (a read-only repeatable-read transaction):
