@@ -9,8 +9,7 @@ import PostgresNIO
 /// then the read-back and its checksums, all before COMMIT, so a failure or a difference
 /// leaves the database as it was.
 extension PostgresStore: StoreTransfer {
-    /// Telemetry is not yet stored on PostgreSQL (`PostgresStore+NotYetPorted`).
-    public var transferTables: [TransferTable] { TransferTable.core }
+    public var transferTables: [TransferTable] { TransferTable.study }
 
     public func transferCounts() async throws -> [String: Int] {
         try await read { connection in try await PostgresTransfer.counts(transferTables, connection, logger) }
@@ -26,7 +25,8 @@ extension PostgresStore: StoreTransfer {
             guard held.isEmpty else { throw StoreTransferError.notEmpty(held) }
             let expected = try await produce(PostgresTransferSink(connection: connection, logger: logger, tables: transferTables))
             try await PostgresTransfer.indexSegments(connection, logger)
-            for table in ["segment", "coding_event"] {
+            // The ids came with the rows: each sequence moves past them.
+            for table in ["segment", "coding_event", "telemetry_device", "telemetry_metric", "telemetry_import"] {
                 try await connection.run(PostgresQuery(unsafeSQL: """
                     SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(table)
                     """), logger)

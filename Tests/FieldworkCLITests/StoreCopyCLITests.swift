@@ -74,23 +74,24 @@ import Testing
         #expect(back.status != 0 && back.stderr.contains("the target store is not empty"), "\(back.stderr)")
     }
 
-    /// Telemetry is not yet stored on PostgreSQL: a workspace with readings is refused before
-    /// anything is written, in one line.
+    /// Telemetry goes across too: the same daily summary from the archive as from the laptop.
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func telemetryThePostgresStoreCannotHoldIsRefused() throws {
+    func telemetryGoesToPostgresAndBack() throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let laptop = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
         #expect(try laptop.run("ingest").status == 0)
         _ = try laptop.run("telemetry", "import", "corpus/telemetry/pilot-2025-08.csv")
-        let local = try #require(try laptop.json("status") as? [String: Any])
-        #expect(local["documents"] as? Int == 12)
-        let refused = try laptop.run("store", "copy", "--to", database.url)
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("which the target store cannot hold yet; nothing was copied"), "\(refused.stderr)")
-        let there = try laptop.run("status", "--json", "--store", database.url)
-        let counts = try #require(try JSONSerialization.jsonObject(with: Data(there.stdout.utf8)) as? [String: Any])
-        #expect(counts["documents"] as? Int == 0)
+        let to = try laptop.run("store", "copy", "--to", database.url)
+        #expect(to.status == 0, "\(to.stderr)")
+        #expect(to.stdout.contains("reading_day"))
+        let archive = CLIRunner(workspace: try Self.emptyWorkspace())
+        let from = try archive.run("store", "copy", "--from", database.url)
+        #expect(from.status == 0, "\(from.stderr)")
+        let here = try laptop.run("telemetry", "summary", "--json")
+        #expect(here.status == 0 && here.stdout.count > 100, "\(here.stderr)")
+        #expect(try archive.run("telemetry", "summary", "--json").stdout == here.stdout)
+        #expect(try laptop.run("telemetry", "summary", "--json", "--store", database.url).stdout == here.stdout)
     }
 
     @Test func oneDirectionAndAPostgresURLAreRequired() throws {
