@@ -11,7 +11,7 @@ public struct FieldworkCommand: AsyncParsableCommand {
             CodeCommand.self, SearchCommand.self, CodebookCommand.self, ExportCommand.self, ImportCommand.self,
             AgreementCommand.self, AdjudicateCommand.self, NeedsCommand.self, RegisterCommand.self, LinkCommand.self, UnlinkCommand.self, SolutionsCommand.self, TelemetryCommand.self, HandoutCommand.self, ReportCommand.self,
             BackupCommand.self, RestoreCommand.self, AuditCommand.self, EraseCommand.self,
-            ConsentCommand.self, RedactCommand.self, CheckCommand.self, AccountCommand.self,
+            ConsentCommand.self, RedactCommand.self, CheckCommand.self, AccountCommand.self, StoreCommand.self,
         ]
     )
 

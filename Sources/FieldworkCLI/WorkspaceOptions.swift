@@ -16,17 +16,24 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Opens the workspace and its database; a folder that is not a workspace is a usage error.
     func open(serving: Bool = false) throws -> FieldworkContext {
+        let workspace = try openWorkspace()
+        let store = store ?? ProcessInfo.processInfo.environment["FIELDWORK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let store, !(store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")) {
+            throw ValidationError("--store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
+        }
+        return try FieldworkContext.open(workspace, serving: serving, storeURL: store)
+    }
+
+    /// The workspace without opening a store (`store copy` opens both sides itself), with the
+    /// person acting set; a folder that is not a workspace is a usage error.
+    func openWorkspace() throws -> Workspace {
         let workspace = Workspace(root: url)
         guard workspace.exists else {
             throw ValidationError("\(self.workspace) is not a Fieldwork workspace (no corpus/ or codebooks/); create one with `fieldwork init DIR`")
         }
         // Who this command acts as: the audit log's name and the access to restricted material.
         Acting.setProcess(Acting(coder: Acting.environmentCoder, access: try AccessPolicyFile.load(workspace)))
-        let store = store ?? ProcessInfo.processInfo.environment["FIELDWORK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let store, !(store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")) {
-            throw ValidationError("--store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
-        }
-        return try FieldworkContext.open(workspace, serving: serving, storeURL: store)
+        return workspace
     }
 }
 

@@ -171,12 +171,3 @@ public struct PostgresServerError: Error, CustomStringConvertible {
         }
     }
 }
-
-/// A protocol method the PostgreSQL store does not implement yet: said plainly, never a silent no-op.
-public struct NotYetSupportedOnPostgres: Error, CustomStringConvertible, Equatable {
-    public let feature: String
-
-    public var description: String {
-        "not yet supported on PostgreSQL: \(feature) (use a local workspace's SQLite store for it)"
-    }
-}

@@ -102,10 +102,6 @@ struct PostgresOnlyTests {
         }
     }
 
-    @Test func aMethodNotYetPortedSaysSo() {
-        #expect(NotYetSupportedOnPostgres(feature: "erasure").description.hasPrefix("not yet supported on PostgreSQL: erasure"))
-    }
-
     @Test func aBadStoreURLIsOneClearLine() async throws {
         for (url, problem) in [("mysql://x@h/db", "not a postgresql:// URL"), ("postgresql://h/db", "no user name"),
                                ("postgresql://u@h/", "no database name")] {
