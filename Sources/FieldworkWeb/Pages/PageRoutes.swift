@@ -40,7 +40,9 @@ struct PageRoutes {
         view.codebook = view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         let memos = try await context.memos.visible(target: .document, targetID: id)
-        let recording = DocumentRecording.of(view.document, workspace: context.workspace, participants: try await context.store.participants())
+        // The register is read again only when there is a recording whose consent to check.
+        let recording = view.document.metadata.media == nil ? DocumentRecording.none
+            : DocumentRecording.of(view.document, workspace: context.workspace, participants: try await context.store.participants())
         let body = DocumentPage(view: view, memos: memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body()
         return page(web, .documents, title: view.document.metadata.title, body: body)
     }
