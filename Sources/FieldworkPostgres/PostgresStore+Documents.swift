@@ -147,7 +147,7 @@ extension PostgresStore {
     }
 
     /// A document's participants in their order, as a JSON list.
-    private static let participantsColumn = """
+    static let participantsColumn = """
         (SELECT coalesce(json_agg(p.participant_id ORDER BY p.position), '[]')::text
          FROM document_participant p WHERE p.document_id = d.id) AS participants
         """

@@ -144,19 +144,7 @@ extension SQLiteStore {
 
     public func documents() async throws -> [DocumentSummary] {
         try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations, d.media,
-                    (SELECT COUNT(*) FROM segment s WHERE s.document_id = d.id) AS segment_count,
-                    (SELECT COUNT(*) FROM coding c WHERE c.document_id = d.id AND c.removed_at IS NULL) AS coding_count,
-                    (SELECT json_group_array(participant_id) FROM
-                        (SELECT participant_id FROM document_participant p WHERE p.document_id = d.id ORDER BY position)
-                    ) AS participants
-                FROM document d ORDER BY d.date, d.id
-                """)
-            return try rows.map { row in
-                DocumentSummary(metadata: try DocumentRow.metadata(from: row), path: row["path"],
-                                segments: row["segment_count"], codings: row["coding_count"])
-            }
+            try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM document d ORDER BY d.date, d.id").map(Self.summary(from:))
         }
     }
 

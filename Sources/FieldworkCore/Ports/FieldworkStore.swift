@@ -17,6 +17,9 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
     // MARK: Reading
     func counts() async throws -> WorkspaceCounts
     func documents() async throws -> [DocumentSummary]
+    /// One page of the documents `filter` lets through, filtered and counted by the store: the
+    /// documents list costs its page, not the corpus.
+    func documents(_ filter: DocumentFilter, offset: Int, limit: Int) async throws -> DocumentPage
     func document(id: String) async throws -> StoredDocument?
     /// The document's text around `span` (`TextWindow.bounds`), or nil if there is no such document.
     func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow?

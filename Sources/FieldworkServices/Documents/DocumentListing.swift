@@ -1,33 +1,27 @@
 import FieldworkCore
 
-/// The documents list with the share of each that is coded.
+/// The documents list with the share of each that is coded, a page at a time: the store filters,
+/// counts and pages, so a page costs its own documents, not the corpus.
 public struct DocumentListing: Sendable {
     public struct Entry: Sendable {
         public var summary: DocumentSummary
         public var codedShare: Double
     }
 
-    /// Which documents the list shows: every given field must match (`text` is in the title,
-    /// ignoring case, or in the id).
-    public struct Filter: Sendable {
-        public var type: String?
-        public var language: String?
-        public var administration: String?
-        public var text: String?
+    public typealias Filter = DocumentFilter
 
-        public init(type: String? = nil, language: String? = nil, administration: String? = nil, text: String? = nil) {
-            self.type = type
-            self.language = language
-            self.administration = administration
-            self.text = text
-        }
+    /// Entries `offset..<offset + limit` of those the filter lets through.
+    public struct Page: Sendable {
+        public var entries: [Entry]
+        public var offset: Int
+        public var limit: Int
+        /// How many the filter lets through, how many documents there are, and their languages.
+        public var matching: Int
+        public var total: Int
+        public var languages: [String]
 
-        public func matches(_ metadata: DocumentMetadata) -> Bool {
-            (type.map { metadata.type.rawValue == $0 } ?? true)
-                && (language.map { metadata.language == $0 } ?? true)
-                && (administration.map { value in metadata.administrations.contains { $0.rawValue == value } } ?? true)
-                && (text.map { metadata.title.lowercased().contains($0.lowercased()) || metadata.id.contains($0) } ?? true)
-        }
+        /// Whether entries follow this page.
+        public var more: Bool { offset + entries.count < matching }
     }
 
     let store: any FieldworkStore
@@ -36,16 +30,17 @@ public struct DocumentListing: Sendable {
         self.store = store
     }
 
-    public func summaries() async throws -> [Entry] {
-        let codings = Dictionary(grouping: try await store.codings(CodingFilter()), by: \.documentID)
+    public func page(_ filter: Filter = Filter(), offset: Int = 0, limit: Int) async throws -> Page {
+        let page = try await store.documents(filter, offset: offset, limit: limit)
         var entries: [Entry] = []
-        for summary in try await store.documents() {
+        for summary in page.summaries {
             let id = summary.metadata.id
-            let documentCodings = codings[id] ?? []
-            let share = documentCodings.isEmpty
-                ? 0 : CodedShare.of(segments: try await store.segments(documentID: id), codings: documentCodings)
+            // Only a coded document needs its codings and segments for the share.
+            let share = summary.codings == 0 ? 0
+                : CodedShare.of(segments: try await store.segments(documentID: id),
+                                codings: try await store.codings(CodingFilter(documentID: id)))
             entries.append(Entry(summary: summary, codedShare: share))
         }
-        return entries
+        return Page(entries: entries, offset: offset, limit: limit, matching: page.matching, total: page.total, languages: page.languages)
     }
 }

@@ -20,11 +20,12 @@ public struct DocumentView: Sendable {
     /// The codings whose text changed beyond recognition, waiting to be re-attached.
     public var orphanedCodings: [Coding] { codings.filter { $0.status == .orphaned } }
 
-    public static func load(_ id: String, from store: any FieldworkStore) async throws -> DocumentView? {
+    /// `codings: false` leaves the codings out (the document API shows text and segments only).
+    public static func load(_ id: String, from store: any FieldworkStore, codings withCodings: Bool = true) async throws -> DocumentView? {
         guard let document = try await store.document(id: id) else { return nil }
         var view = DocumentView(document: document, text: ScalarText(document.plainText),
                                 segments: try await store.segments(documentID: id),
-                                codings: try await store.codings(CodingFilter(documentID: id)),
+                                codings: withCodings ? try await store.codings(CodingFilter(documentID: id)) : [],
                                 codebook: try await store.codebook())
         view.applyConsent(participants: try await store.participants())
         return view

@@ -70,6 +70,8 @@ public struct RetrievalService: Sendable {
         }
         let codings = try await store.codings(CodingFilter(codeIDs: codes, coder: filter.coder, status: .anchored))
             .sorted { ($0.documentID, $0.start, $0.end, $0.id) < ($1.documentID, $1.start, $1.end, $1.id) }
+        // Nothing coded: the register (which grows with the corpus) need not be read.
+        guard !codings.isEmpty else { return ([], false) }
         let participants = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })
         var items: [Item] = []
         let consent = ConsentRule.today(Array(participants.values))

@@ -14,13 +14,28 @@ struct DocumentsAPI {
         group.get("status", use: status)
     }
 
-    @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<DocumentSummaryJSON> {
-        JSONList(items: try await context.documentListing.summaries().map { DocumentSummaryJSON($0.summary, codedShare: $0.codedShare) })
+    static let defaultLimit = 1000, maximumLimit = 1000
+
+    /// One page (`limit`, default and at most 1,000; `offset`, default 0), filtered like the
+    /// documents page (`type`, `language`, `administration`, `text`); when more follow, a
+    /// `Link: <…offset=N…>; rel="next"` header points at the next page (as `/api/retrieval` does).
+    @Sendable func list(_ request: Request, context web: WebContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : String($0) } }
+        let paging = try APIPaging(request.uri, defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
+        let filter = DocumentListing.Filter(type: value("type"), language: value("language"),
+                                            administration: value("administration"), text: value("text"))
+        let page = try await context.documentListing.page(filter, offset: paging.offset, limit: paging.limit)
+        var response = try JSONList(items: page.entries.map { DocumentSummaryJSON($0.summary, codedShare: $0.codedShare) })
+            .response(from: request, context: web)
+        paging.link(&response, path: "/api/documents", uri: request.uri, count: page.entries.count, more: page.more)
+        return response
     }
 
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> DocumentJSON {
         let id = try web.parameters.require("id")
-        guard let view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
+        // The JSON holds text and segments: the codings (`/api/codings?document=`) are not read.
+        guard let view = try await DocumentView.load(id, from: context.store, codings: false) else { throw StoreError.notFound("document \(id)") }
         return DocumentJSON(view)
     }
 

@@ -45,25 +45,12 @@ struct RetrievalAPI {
     /// a `Link: <…offset=N…>; rel="next"` header points at the next page.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> Response {
         var filter = try Self.filter(from: request.uri)
-        let query = request.uri.queryParameters
-        let limit = try query.get("limit").map { text in
-            guard let value = Int(text), (1...Self.maximumLimit).contains(value) else {
-                throw APIError(.badRequest, "bad_request", "limit must be a whole number from 1 to \(Self.maximumLimit)")
-            }
-            return value
-        } ?? Self.defaultLimit
-        filter.offset = try query.get("offset").map { text in
-            guard let value = Int(text), value >= 0 else { throw APIError(.badRequest, "bad_request", "offset must be a whole number, 0 or more") }
-            return value
-        } ?? 0
-        filter.limit = limit
+        let paging = try APIPaging(request.uri, defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
+        filter.offset = paging.offset
+        filter.limit = paging.limit
         let page = try await context.retrieval.retrieve(filter)
         var response = try JSONList(items: page.items.map(RetrievalItemJSON.init)).response(from: request, context: web)
-        if page.more {
-            var parameters = query.filter { $0.key != "offset" && $0.key != "limit" }.map { "\(RetrievalPage.percentEncode(String($0.key)))=\(RetrievalPage.percentEncode(String($0.value)))" }
-            parameters += ["limit=\(limit)", "offset=\(filter.offset + page.items.count)"]
-            response.headers[HTTPField.Name("Link")!] = "</api/retrieval?\(parameters.joined(separator: "&"))>; rel=\"next\""
-        }
+        paging.link(&response, path: "/api/retrieval", uri: request.uri, count: page.items.count, more: page.more)
         return response
     }
 

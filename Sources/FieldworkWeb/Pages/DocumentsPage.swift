@@ -1,26 +1,27 @@
 import FieldworkCore
 import FieldworkServices
 
-/// `/`: the documents, filterable by type, language, administration and title.
+/// `/`: the documents, filterable by type, language, administration and title, a page at a time
+/// (`?page=N`, with links to the previous and next pages).
 struct DocumentsPage {
-    /// The documents the filter lets through (the route filters them).
-    let shown: [DocumentListing.Entry]
-    /// How many documents there are in all, and their languages (the language filter's options).
-    let total: Int
-    let languages: [String]
+    static let pageSize = 100
+
+    /// The page of documents the filter lets through, with the counts and languages of all.
+    let listing: DocumentListing.Page
     let filter: DocumentListing.Filter
     let t: Localizer
 
     func body() -> SafeHTML {
+        let total = listing.total, languages = listing.languages
         guard total > 0 else { return "<h1>\(t.html("documents.title"))</h1>" + "<p class=\"empty\">" + t.html("documents.empty", raw: ["corpus": "<code>corpus/</code>", "command": "<code>fieldwork ingest</code>"]) + "</p>" }
         var html: SafeHTML = "<h1>\(t.html("documents.title"))</h1><form class=\"filters\" method=\"get\" action=\"/\">"
         html += select("type", label: t("documents.type"), options: DocumentType.allCases.map { ($0.rawValue, t.documentType($0)) }, selected: filter.type)
         html += select("language", label: t("documents.language"), options: languages.map { ($0, $0) }, selected: filter.language)
         html += select("administration", label: t("documents.administration"), options: Administration.allCases.map { ($0.rawValue, t.administration($0)) }, selected: filter.administration)
         html += "<label>\(t.html("documents.titleFilter")) <input type=\"search\" name=\"text\" value=\"\(filter.text ?? "")\"></label><button type=\"submit\">\(t.html("documents.filter"))</button></form>"
-        html += "<p class=\"count\">\(t.html("documents.shown", ["shown": String(shown.count), "total": String(total)]))</p>"
+        html += "<p class=\"count\">\(t.html("documents.shown", ["shown": String(listing.matching), "total": String(total)]))</p>"
         html += "<table class=\"documents\"><thead><tr>" + ["col.title", "documents.type", "col.date", "col.participants", "col.administrations", "col.segments", "col.coded"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
-        for entry in shown {
+        for entry in listing.entries {
             let metadata = entry.summary.metadata
             let percent = Int((entry.codedShare * 100).rounded())
             html += """
@@ -31,7 +32,24 @@ struct DocumentsPage {
                 <td>\(entry.summary.segments)</td><td><meter min="0" max="100" value="\(percent)"></meter> \(percent)% <span class="id">(\(t.count("documents.codings", entry.summary.codings)))</span></td></tr>
                 """
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table>" + pager()
+    }
+
+    /// Previous and next links that keep the filter; nothing when everything fits on one page.
+    private func pager() -> SafeHTML {
+        let number = listing.offset / Self.pageSize + 1
+        let pages = max(1, (listing.matching + Self.pageSize - 1) / Self.pageSize)
+        guard number > 1 || listing.more else { return "" }
+        func link(_ page: Int, _ key: String, rel: String) -> SafeHTML {
+            let href = HTML.url("/", [("type", filter.type), ("language", filter.language), ("administration", filter.administration),
+                                      ("text", filter.text), ("page", page > 1 ? String(page) : nil)])
+            return "<a href=\"\(href)\" rel=\"\(rel)\">\(t.html(key))</a>"
+        }
+        var html: SafeHTML = "<nav class=\"pager\" aria-label=\"\(t("documents.pages"))\">"
+        if number > 1 { html += link(number - 1, "documents.previous", rel: "prev") }
+        html += " <span aria-current=\"page\">\(t.html("documents.pageOf", ["page": String(number), "pages": String(pages)]))</span> "
+        if listing.more { html += link(number + 1, "documents.next", rel: "next") }
+        return html + "</nav>"
     }
 
     private func select(_ name: String, label: String, options: [(String, String)], selected: String?) -> SafeHTML {

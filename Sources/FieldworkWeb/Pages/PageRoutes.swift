@@ -25,11 +25,12 @@ struct PageRoutes {
         func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : $0 } }
         let filter = DocumentListing.Filter(type: value("type"), language: value("language"),
                                             administration: value("administration"), text: value("text"))
-        let entries = try await context.documentListing.summaries()
-        let shown = entries.filter { filter.matches($0.summary.metadata) }
-        let languages = Set(entries.compactMap(\.summary.metadata.language)).sorted()
+        // `?page=N` (from 1): the list is paged, so it costs one page, not the corpus.
+        let number = min(max(1, Int(query.get("page") ?? "") ?? 1), 1_000_000)
+        let size = DocumentsPage.pageSize
+        let listing = try await context.documentListing.page(filter, offset: (number - 1) * size, limit: size)
         let t = Localizer(web.language)
-        let body = DocumentsPage(shown: shown, total: entries.count, languages: languages, filter: filter, t: t).body()
+        let body = DocumentsPage(listing: listing, filter: filter, t: t).body()
         return page(web, .documents, title: t("documents.title"), body: body)
     }
 
@@ -39,7 +40,9 @@ struct PageRoutes {
         view.codebook = view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         let memos = try await context.memos.visible(target: .document, targetID: id)
-        let recording = DocumentRecording.of(view.document, workspace: context.workspace, participants: try await context.store.participants())
+        // The register is read again only when there is a recording whose consent to check.
+        let recording = view.document.metadata.media == nil ? DocumentRecording.none
+            : DocumentRecording.of(view.document, workspace: context.workspace, participants: try await context.store.participants())
         let body = DocumentPage(view: view, memos: memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body()
         return page(web, .documents, title: view.document.metadata.title, body: body)
     }

@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import Foundation
 import Testing
 
 @Suite struct RetrievalServiceTests {
@@ -32,5 +33,23 @@ import Testing
         var filter = RetrievalService.Filter(code: "need")
         filter.attribute = ("age_band", "80-89")
         #expect(try await workspace.context.retrieval.retrieve(filter).items.isEmpty)
+    }
+
+    /// A code nobody used is answered without reading the participant register, which grows
+    /// with the corpus (issue 14: `/retrieval?code=need` cost 72 ms with no codings at all). A
+    /// register row the store cannot read shows whether it was read.
+    @Test func aCodeWithoutCodingsDoesNotReadTheRegister() async throws {
+        let workspace = try await workspace()
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [workspace.context.workspace.stateDirectory.appending(path: "fieldwork.sqlite").path,
+                            "UPDATE participant SET role = 'no-such-role'"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let page = try await workspace.context.retrieval.retrieve(RetrievalService.Filter(code: "barrier"))
+        #expect(page.items.isEmpty && !page.more)
+        // With codings the register is read (and here cannot be): the row really is unreadable.
+        await #expect(throws: (any Error).self) { try await workspace.context.retrieval.retrieve(RetrievalService.Filter(code: "need")) }
     }
 }

@@ -1,0 +1,53 @@
+import FieldworkCore
+import PostgresNIO
+
+extension PostgresStore {
+    /// `DocumentFilter.matches` in SQL (see the SQLite store); a missing field matches everything.
+    /// Its values are binds $1…$5, so each query below can append its own after them.
+    private static let filterClause = """
+        ($1::text IS NULL OR d.type = $1) AND ($2::text IS NULL OR d.language = $2)
+        AND ($3::text IS NULL OR d.administrations @> jsonb_build_array($3::text))
+        AND ($4::text IS NULL OR strpos(lower(d.title), $5) > 0 OR strpos(d.id, $4) > 0)
+        """
+
+    private static func filterBinds(_ filter: DocumentFilter) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(filter.type)
+        binds.append(filter.language)
+        binds.append(filter.administration)
+        binds.append(filter.text)
+        binds.append(filter.text?.lowercased())
+        return binds
+    }
+
+    public func documents(_ filter: DocumentFilter, offset: Int, limit: Int) async throws -> DocumentPage {
+        try await read { connection in
+            let binds = Self.filterBinds(filter)
+            let matching: Int = try await connection.row(PostgresQuery(
+                unsafeSQL: "SELECT COUNT(*) AS n FROM document d WHERE \(Self.filterClause)", binds: binds), logger)?.get("n") ?? 0
+            // Only the page's rows pay for their counts and participants.
+            var pageBinds = binds
+            pageBinds.append(max(0, limit))
+            pageBinds.append(max(0, offset))
+            let rows = try await connection.rows(PostgresQuery(unsafeSQL: """
+                SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations::text, d.media,
+                    (SELECT COUNT(*) FROM segment s WHERE s.document_id = d.id) AS segment_count,
+                    (SELECT COUNT(*) FROM coding c WHERE c.document_id = d.id AND c.removed_at IS NULL) AS coding_count,
+                    \(Self.participantsColumn)
+                FROM (SELECT d.id FROM document d WHERE \(Self.filterClause)
+                      ORDER BY d.date COLLATE "C" NULLS FIRST, d.id COLLATE "C" LIMIT $6 OFFSET $7) page
+                JOIN document d ON d.id = page.id
+                ORDER BY d.date COLLATE "C" NULLS FIRST, d.id COLLATE "C"
+                """, binds: pageBinds), logger)
+            let summaries = try rows.map { row in
+                DocumentSummary(metadata: try Self.metadata(from: row), path: try row.get("path"),
+                                segments: try row.get("segment_count"), codings: try row.get("coding_count"))
+            }
+            let total: Int = try await connection.row("SELECT COUNT(*) AS n FROM document", logger)?.get("n") ?? 0
+            let languages = try await connection.rows("""
+                SELECT DISTINCT language COLLATE "C" AS language FROM document WHERE language IS NOT NULL ORDER BY 1
+                """, logger).map { try $0.get("language", as: String.self) }
+            return DocumentPage(summaries: summaries, matching: matching, total: total, languages: languages)
+        }
+    }
+}
