@@ -1,0 +1,176 @@
+import Foundation
+import Synchronization
+
+/// The store the service, web, exchange and CLI suites run on: the workspace's SQLite file, or,
+/// with FIELDWORK_TEST_STORE=postgresql, a fresh PostgreSQL database per fixture on the server
+/// FIELDWORK_TEST_POSTGRES_URL names (`make test` runs the suites both ways in a throwaway
+/// cluster: scripts/postgres-cluster.sh).
+///
+/// Everything here is synchronous on purpose: fixtures are made in plain inits and released in
+/// deinits, so the databases are made and dropped with the cluster's `psql`, never by blocking
+/// a thread on async work (which can starve Swift's cooperative pool on a 2-core machine).
+public enum TestStore {
+    public static let isPostgreSQL = ProcessInfo.processInfo.environment["FIELDWORK_TEST_STORE"] == "postgresql"
+    public static var isSQLite: Bool { !isPostgreSQL }
+
+    /// The PostgreSQL URL of `workspace`'s store (nil on SQLite): the live fixture's database
+    /// for that folder, else one made now and kept to the end of the run (a workspace the test
+    /// only reaches through the `fieldwork` binary).
+    public static func url(forWorkspace workspace: URL) throws -> String? {
+        guard isPostgreSQL else { return nil }
+        let key = workspace.standardizedFileURL.path
+        if let live = TestDatabase.live.withLock({ $0[key]?.database }) { return live.url }
+        return try TestDatabase.kept.withLock { kept in
+            if let database = kept[key] { return database.url }
+            let database = try TestDatabase(registeredAs: nil)
+            kept[key] = database
+            return database.url
+        }
+    }
+
+    /// The environment for the `fieldwork` binary working on `workspace`: on PostgreSQL,
+    /// FIELDWORK_STORE naming the workspace's database (see `url(forWorkspace:)`).
+    public static func environment(forWorkspace workspace: URL) throws -> [String: String] {
+        guard let url = try url(forWorkspace: workspace) else { return [:] }
+        return ["FIELDWORK_STORE": url]
+    }
+}
+
+/// A fresh PostgreSQL database, copied from a template that the real `fieldwork` binary has
+/// migrated once per run (a copy takes milliseconds, migrating takes much longer), and dropped
+/// when the last reference goes away. On SQLite it is nothing: `url` is nil, and
+/// `FieldworkContext.open(workspace, storeURL: nil)` opens the workspace's SQLite file.
+public final class TestDatabase: Sendable {
+    /// The database's URL, for `FieldworkContext.open(_:storeURL:)`; nil on SQLite.
+    public let url: String?
+    private let name: String?
+    private let workspace: String?
+
+    /// A database for the fixture whose workspace is the folder `workspace`: the `fieldwork`
+    /// binary run on that folder during the fixture's life uses it too.
+    public convenience init(workspace: URL) throws {
+        try self.init(registeredAs: workspace.standardizedFileURL.path)
+    }
+
+    /// A database no workspace's binary run looks for (a second, empty store).
+    public convenience init() throws {
+        try self.init(registeredAs: nil)
+    }
+
+    fileprivate init(registeredAs workspace: String?) throws {
+        self.workspace = workspace
+        guard TestStore.isPostgreSQL else {
+            url = nil
+            name = nil
+            return
+        }
+        let server = try Server.shared.get()
+        let name = "\(server.prefix)_\(Server.counter.add(1, ordering: .relaxed).newValue)"
+        try server.psql("CREATE DATABASE \(name) TEMPLATE \(server.template)")
+        self.name = name
+        url = server.url(database: name)
+        if let workspace {
+            TestDatabase.live.withLock { $0[workspace] = Weak(database: self) }
+        }
+    }
+
+    /// Runs `sql` on this database with `psql` (a test that changes the store under the server).
+    public func execute(_ sql: String) throws {
+        guard let name else { throw TestStoreError("not a PostgreSQL test database") }
+        try Server.shared.get().psql(sql, database: name)
+    }
+
+    deinit {
+        if let workspace {
+            TestDatabase.live.withLock { live in
+                if live[workspace]?.database == nil || live[workspace]?.database === self { live[workspace] = nil }
+            }
+        }
+        if let name, let server = try? Server.shared.get() {
+            // FORCE: the fixture's connection pool may still be closing.
+            try? server.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+    }
+
+    fileprivate struct Weak: Sendable {
+        weak var database: TestDatabase?
+    }
+
+    /// Fixtures' databases by workspace folder, while the fixture lives.
+    fileprivate static let live = Mutex<[String: Weak]>([:])
+    /// Databases of workspaces made without a fixture, kept to the end of the run.
+    fileprivate static let kept = Mutex<[String: TestDatabase]>([:])
+}
+
+/// The test server and this run's template database.
+private struct Server: Sendable {
+    let base: URLComponents
+    /// Every database of this run starts with it, so the end of the run can drop them all.
+    let prefix: String
+    var template: String { prefix + "_template" }
+
+    static let counter = Atomic<Int>(0)
+
+    /// Made once per run (the first fixture waits for it; later ones find it made).
+    static let shared: Result<Server, any Error> = Result {
+        let server = try Server()
+        try server.makeTemplate()
+        atexit { try? Server.shared.get().dropAll() }
+        return server
+    }
+
+    private init() throws {
+        guard let text = ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"], !text.isEmpty,
+              let base = URLComponents(string: text) else {
+            throw TestStoreError("FIELDWORK_TEST_STORE=postgresql needs FIELDWORK_TEST_POSTGRES_URL: run the tests with scripts/postgres-cluster.sh run swift test …")
+        }
+        self.base = base
+        prefix = "fwtest_" + UUID().uuidString.prefix(8).lowercased()
+    }
+
+    func url(database: String) -> String {
+        var components = base
+        components.path = "/" + database
+        return components.string!
+    }
+
+    /// The template: an empty database that the real binary migrates (`fieldwork status`
+    /// on an empty workspace), exactly as a team server's first start does.
+    private func makeTemplate() throws {
+        try psql("CREATE DATABASE \(template)")
+        let folder = FileManager.default.temporaryDirectory.appending(path: "fieldwork-template-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["corpus", "codebooks"] {
+            try FileManager.default.createDirectory(at: folder.appending(path: sub), withIntermediateDirectories: true)
+        }
+        let migrated = try ProcessRunner.run(FieldworkBinary.url, ["--workspace", folder.path, "status", "--store", url(database: template)])
+        guard migrated.status == 0 else { throw TestStoreError("migrating the template database failed: \(migrated.stderr)") }
+    }
+
+    /// Drops every database of this run (at exit: fixtures released early have dropped theirs).
+    func dropAll() throws {
+        try psql("""
+            SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', datname) FROM pg_database WHERE datname LIKE '\(prefix)%'
+            \\gexec
+            """, stdin: true)
+    }
+
+    /// Runs SQL with the cluster's `psql` on `database`, by default the server's own (the URL's).
+    func psql(_ sql: String, database: String? = nil, stdin: Bool = false) throws {
+        let database = database ?? (base.path.count > 1 ? String(base.path.dropFirst()) : "postgres")
+        let arguments = [url(database: database), "-X", "-q", "-v", "ON_ERROR_STOP=1"]
+        let result = try ProcessRunner.run(Self.psqlBinary, stdin ? arguments : arguments + ["-c", sql], input: stdin ? sql : nil)
+        guard result.status == 0 else { throw TestStoreError("psql: \(result.stderr)") }
+    }
+
+    /// The cluster's own `psql` (scripts/postgres-cluster.sh), without Debian's wrapper script.
+    private static let psqlBinary: URL = {
+        let cluster = URL(fileURLWithPath: "/usr/lib/postgresql/15/bin/psql")
+        return FileManager.default.isExecutableFile(atPath: cluster.path) ? cluster : URL(fileURLWithPath: "/usr/bin/psql")
+    }()
+}
+
+public struct TestStoreError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
