@@ -13,19 +13,16 @@ public enum TestStore {
     public static let isPostgreSQL = ProcessInfo.processInfo.environment["FIELDWORK_TEST_STORE"] == "postgresql"
     public static var isSQLite: Bool { !isPostgreSQL }
 
-    /// The PostgreSQL URL of `workspace`'s store (nil on SQLite): the live fixture's database
-    /// for that folder, else one made now and kept to the end of the run (a workspace the test
-    /// only reaches through the `fieldwork` binary).
+    /// The PostgreSQL URL of `workspace`'s store (nil on SQLite): the fixture's database for
+    /// that folder while it exists, else one made now and kept to the end of the run (a
+    /// workspace the test only reaches through the `fieldwork` binary).
     public static func url(forWorkspace workspace: URL) throws -> String? {
         guard isPostgreSQL else { return nil }
         let key = workspace.standardizedFileURL.path
-        if let live = TestDatabase.live.withLock({ $0[key]?.database }) { return live.url }
-        return try TestDatabase.kept.withLock { kept in
-            if let database = kept[key] { return database.url }
-            let database = try TestDatabase(registeredAs: nil)
-            kept[key] = database
-            return database.url
-        }
+        if let name = TestDatabase.registry.withLock({ $0.workspaces[key] }) { return try Server.shared.get().url(database: name) }
+        let database = try TestDatabase(registeredAs: key)
+        TestDatabase.registry.withLock { $0.kept.append(database) }
+        return database.url
     }
 
     /// The environment for the `fieldwork` binary working on `workspace`: on PostgreSQL,
@@ -37,9 +34,13 @@ public enum TestStore {
 }
 
 /// A fresh PostgreSQL database, copied from a template that the real `fieldwork` binary has
-/// migrated once per run (a copy takes milliseconds, migrating takes much longer), and dropped
-/// when the last reference goes away. On SQLite it is nothing: `url` is nil, and
-/// `FieldworkContext.open(workspace, storeURL: nil)` opens the workspace's SQLite file.
+/// migrated once per run (a copy takes milliseconds, migrating takes much longer). On SQLite it
+/// is nothing: `url` is nil, and `FieldworkContext.open(workspace, storeURL: nil)` opens the
+/// workspace's SQLite file.
+///
+/// It is dropped once both the fixture (this object) and the store using it (`usedBy`) are
+/// gone: Swift may release a fixture right after its last use while the test goes on with its
+/// store (`try await Fixture().store`), so the fixture alone does not say the database is done.
 public final class TestDatabase: Sendable {
     /// The database's URL, for `FieldworkContext.open(_:storeURL:)`; nil on SQLite.
     public let url: String?
@@ -47,7 +48,7 @@ public final class TestDatabase: Sendable {
     private let workspace: String?
 
     /// A database for the fixture whose workspace is the folder `workspace`: the `fieldwork`
-    /// binary run on that folder during the fixture's life uses it too.
+    /// binary run on that folder uses it too.
     public convenience init(workspace: URL) throws {
         try self.init(registeredAs: workspace.standardizedFileURL.path)
     }
@@ -65,13 +66,21 @@ public final class TestDatabase: Sendable {
             return
         }
         let server = try Server.shared.get()
+        TestDatabase.dropUnused(server)
         let name = "\(server.prefix)_\(Server.counter.add(1, ordering: .relaxed).newValue)"
         try server.psql("CREATE DATABASE \(name) TEMPLATE \(server.template)")
         self.name = name
         url = server.url(database: name)
         if let workspace {
-            TestDatabase.live.withLock { $0[workspace] = Weak(database: self) }
+            TestDatabase.registry.withLock { $0.workspaces[workspace] = name }
         }
+    }
+
+    /// Keeps the database while `store` (the store opened on `url`) lives, also after the fixture.
+    public func usedBy(_ store: AnyObject) {
+        guard let name else { return }
+        let watched = Registry.Weak(object: store)
+        Self.registry.withLock { $0.stores[name] = watched }
     }
 
     /// Runs `sql` on this database with `psql` (a test that changes the store under the server).
@@ -81,25 +90,52 @@ public final class TestDatabase: Sendable {
     }
 
     deinit {
-        if let workspace {
-            TestDatabase.live.withLock { live in
-                if live[workspace]?.database == nil || live[workspace]?.database === self { live[workspace] = nil }
-            }
-        }
-        if let name, let server = try? Server.shared.get() {
-            // FORCE: the fixture's connection pool may still be closing.
+        guard let name, let server = try? Server.shared.get() else { return }
+        Self.registry.withLock { $0.released.append(Registry.Released(name: name, workspace: workspace)) }
+        Self.dropUnused(server)
+    }
+
+    /// Drops the released databases whose store is gone too.
+    private static func dropUnused(_ server: Server) {
+        let unused = registry.withLock { $0.takeUnused() }
+        for name in unused {
+            // FORCE: the store's connection pool may still be closing.
             try? server.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         }
     }
 
-    fileprivate struct Weak: Sendable {
-        weak var database: TestDatabase?
+    fileprivate struct Registry {
+        /// Only ever compared with nil, never used: safe to hand between threads.
+        struct Weak: @unchecked Sendable {
+            weak var object: AnyObject?
+        }
+
+        struct Released {
+            let name: String
+            let workspace: String?
+        }
+
+        /// Workspace folder → its database, while the database exists.
+        var workspaces: [String: String] = [:]
+        /// Database → the store using it.
+        var stores: [String: Weak] = [:]
+        /// Databases whose fixture is gone.
+        var released: [Released] = []
+        /// Databases of workspaces made without a fixture, kept to the end of the run.
+        var kept: [TestDatabase] = []
+
+        mutating func takeUnused() -> [String] {
+            let unused = released.filter { stores[$0.name]?.object == nil }
+            released.removeAll { stores[$0.name]?.object == nil }
+            for database in unused {
+                stores[database.name] = nil
+                if let workspace = database.workspace, workspaces[workspace] == database.name { workspaces[workspace] = nil }
+            }
+            return unused.map(\.name)
+        }
     }
 
-    /// Fixtures' databases by workspace folder, while the fixture lives.
-    fileprivate static let live = Mutex<[String: Weak]>([:])
-    /// Databases of workspaces made without a fixture, kept to the end of the run.
-    fileprivate static let kept = Mutex<[String: TestDatabase]>([:])
+    fileprivate static let registry = Mutex(Registry())
 }
 
 /// The test server and this run's template database.

@@ -26,6 +26,7 @@ struct WebFixture {
         }
         database = try TestDatabase(workspace: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         let summary = try await context.ingest.ingest()
         precondition(summary.succeeded, "sample workspace must ingest: \(summary.problems)")
     }
@@ -40,6 +41,7 @@ struct WebFixture {
         }
         database = try TestDatabase(workspace: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         let summary = try await context.ingest.ingest()
         precondition(summary.succeeded, "workspace must ingest: \(summary.problems)")
     }

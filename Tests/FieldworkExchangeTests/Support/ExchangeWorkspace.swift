@@ -16,6 +16,7 @@ final class ExchangeWorkspace {
         let workspace = try Workspace.create(at: root)
         database = try TestDatabase(workspace: root)
         context = try FieldworkContext.open(workspace, storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         try write("corpus/participants.yaml", Self.participants)
         try write("codebooks/codebook.yaml", codebook)
         for (path, text) in corpus { try write(path, text) }

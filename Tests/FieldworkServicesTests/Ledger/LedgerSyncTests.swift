@@ -144,6 +144,7 @@ import Testing
         try FileManager.default.removeItem(at: workspace.root.appending(path: ".fieldwork"))
         let empty = try TestDatabase()
         let reopened = try FieldworkContext.open(Workspace(root: workspace.root), storeURL: empty.url)
+        empty.usedBy(reopened.store as AnyObject)
         let summary = try await reopened.ingest.ingest()
         #expect(summary.problems.isEmpty && summary.ledger.taken == 3)
         #expect(try await reopened.store.codings(CodingFilter()) .map(\.id) == before.map(\.id))

@@ -15,6 +15,7 @@ final class TemporaryWorkspace {
         let workspace = try Workspace.create(at: root)
         database = try TestDatabase(workspace: root)
         context = try FieldworkContext.open(workspace, storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         try write("corpus/participants.yaml", participants)
         try write("codebooks/codebook.yaml", codebook)
     }
