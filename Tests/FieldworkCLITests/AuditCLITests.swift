@@ -133,6 +133,7 @@ import Testing
         // The database lost: the SQLite file deleted, or on PostgreSQL a new, empty database.
         try FileManager.default.removeItem(at: root.appending(path: ".fieldwork"))
         let empty = try TestDatabase()
+        defer { withExtendedLifetime(empty) {} }  // only the binary uses it: kept to the end
         let store = empty.url.map { ["FIELDWORK_STORE": $0] } ?? [:]
         #expect(try cli.run("ingest", environment: Self.maja.merging(store) { $1 }).status == 0)
         let entries = try #require(try JSONSerialization.jsonObject(

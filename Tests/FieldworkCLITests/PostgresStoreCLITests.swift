@@ -7,13 +7,15 @@ import Testing
 /// hits as in the workspace's SQLite file, and no SQLite file is made. Runs when
 /// FIELDWORK_TEST_POSTGRES_URL is set (`make test` starts a throwaway cluster and sets it).
 @Suite struct PostgresStoreCLITests {
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: !(ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"] ?? "").isEmpty,
+                   "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
     func theSampleStudyOnPostgresMatchesSQLite() throws {
-        let database = try PostgresDatabase()
-        defer { database.drop() }
+        let database = try TestDatabase.onPostgres()
+        defer { withExtendedLifetime(database) {} }  // only the binary uses it: kept to the end
+        let url = try #require(database.url)
         let onPostgres = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
         let onSQLite = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
-        let store = ["--store", database.url]
+        let store = ["--store", url]
         // The SQLite side stays on SQLite also when the suite runs on PostgreSQL (`TestStore`).
         let sqliteOnly = ["FIELDWORK_STORE": ""]
         let ingest = try onPostgres.run(["ingest"] + store)
@@ -62,29 +64,5 @@ import Testing
         let fromFile = try cli.run("status", environment: ["FIELDWORK_STORE": ""])
         #expect(fromFile.status != 0)
         #expect(fromFile.stderr.contains("fieldwork.yaml:1") && fromFile.stderr.contains("store must be a postgresql:// URL"))
-    }
-}
-
-/// A fresh database on the test server, made and dropped with `psql`.
-struct PostgresDatabase {
-    static let serverURL = ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    let name = "fieldwork_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    let url: String
-
-    init() throws {
-        let server = try #require(Self.serverURL)
-        var components = try #require(URLComponents(string: server))
-        components.path = "/" + name
-        url = try #require(components.string)
-        let made = try Self.psql("CREATE DATABASE \(name)")
-        try #require(made.status == 0, "\(made.stderr)")
-    }
-
-    func drop() {
-        _ = try? Self.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-    }
-
-    private static func psql(_ sql: String) throws -> ProcessOutput {
-        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [try #require(serverURL), "-v", "ON_ERROR_STOP=1", "-qc", sql])
     }
 }

@@ -58,9 +58,14 @@ public final class TestDatabase: Sendable {
         try self.init(registeredAs: nil)
     }
 
-    fileprivate init(registeredAs workspace: String?) throws {
+    /// A PostgreSQL database whichever store the suite runs on (a test that compares the two).
+    public static func onPostgres() throws -> TestDatabase {
+        try TestDatabase(registeredAs: nil, postgres: true)
+    }
+
+    fileprivate init(registeredAs workspace: String?, postgres: Bool = TestStore.isPostgreSQL) throws {
         self.workspace = workspace
-        guard TestStore.isPostgreSQL else {
+        guard postgres else {
             url = nil
             name = nil
             return
@@ -164,9 +169,13 @@ private struct Server: Sendable {
         prefix = "fwtest_" + UUID().uuidString.prefix(8).lowercased()
     }
 
+    /// A test database's URL, with a small connection pool: the suites run dozens of stores at
+    /// once, and at the default 20 each they ran the cluster out of connections
+    /// ("too many clients already").
     func url(database: String) -> String {
         var components = base
         components.path = "/" + database
+        components.queryItems = (base.queryItems ?? []) + [URLQueryItem(name: "pool", value: "4")]
         return components.string!
     }
 
