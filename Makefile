@@ -36,6 +36,7 @@ bench:
 	bench/web_bench.py .build-release/release/fieldwork
 	bench/taguette_bench.py .build-release/release/fieldwork
 	bench/telemetry_bench.sh
+	bench/team_load.py .build-release/release/fieldwork
 
 ## Reliability proof (bounded; loopback only): kills, soak with idle connections, backups, fuzzing. See bench/README.md.
 stress:

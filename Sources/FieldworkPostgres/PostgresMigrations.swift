@@ -26,6 +26,7 @@ enum PostgresMigrations {
         Migration(version: 3, name: "coding-history", sql: PostgresSchema.codingHistory),
         Migration(version: 4, name: "memos-needs-ledger-audit", sql: PostgresSchema.memosNeedsLedgerAudit),
         Migration(version: 5, name: "accounts", sql: PostgresSchema.accounts),
+        Migration(version: 6, name: "telemetry-devices-readings-day-rollups-imports", sql: PostgresSchema.telemetry),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.
@@ -36,7 +37,17 @@ enum PostgresMigrations {
         }
     }
 
+    /// A hot standby's schema is older than this Fieldwork's: only the primary can migrate it.
+    struct StandbyBehind: Error, CustomStringConvertible {
+        let version: Int
+        var description: String {
+            "the PostgreSQL database is a read-only standby with schema version \(version), older than this Fieldwork's "
+                + "(\(all.last!.version)): bring the primary up to date first (any fieldwork command against it does)"
+        }
+    }
+
     static func migrate(_ store: PostgresStore) async throws {
+        if try await isCheckedStandby(store) { return }
         try await store.writeTransaction { connection in
             try await connection.run("""
                 CREATE TABLE IF NOT EXISTS fieldwork_migration (
@@ -54,6 +65,24 @@ enum PostgresMigrations {
                     INSERT INTO fieldwork_migration (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(now))
                     """, store.logger)
             }
+        }
+    }
+
+    /// True on a hot standby (read-only, replaying the primary), whose schema is the primary's:
+    /// it is checked, never changed, so read-only commands run there; writes are refused by the
+    /// server (SQLSTATE 25006).
+    private static func isCheckedStandby(_ store: PostgresStore) async throws -> Bool {
+        try await store.readTransaction { connection in
+            guard try await connection.row("SELECT pg_is_in_recovery() AS standby", store.logger)?
+                .get("standby", as: Bool.self) == true else { return false }
+            // The table is named only if it exists (a reference to a missing one fails when parsed).
+            let exists = try await connection.row("SELECT to_regclass('fieldwork_migration') IS NOT NULL AS found",
+                                                  store.logger)?.get("found", as: Bool.self) ?? false
+            let newest = exists ? try await connection.row("SELECT coalesce(max(version), 0) AS newest FROM fieldwork_migration",
+                                                           store.logger)?.get("newest", as: Int.self) ?? 0 : 0
+            if newest > all.last!.version { throw TooNew(version: newest) }
+            if newest < all.last!.version { throw StandbyBehind(version: newest) }
+            return true
         }
     }
 

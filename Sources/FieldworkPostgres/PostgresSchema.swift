@@ -202,4 +202,51 @@ enum PostgresSchema {
         CREATE UNIQUE INDEX account_name_ascii_case ON account
             (translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
         """
+
+    /// Telemetry as in SQLite's tables of the same names and columns (so a study copies between
+    /// the stores column for column): devices by pseudonym only, metrics, readings clustered by
+    /// (device, metric, time) through their primary key, UTC day rollups, and the imports that
+    /// stored each reading. As in SQLite no foreign keys on `reading` (a lookup per row at tens
+    /// of millions of readings); devices go only in an erasure, which takes their readings too.
+    /// Ids are `bigserial`: a copy that brings its own ids must move the sequences past them.
+    static let telemetry = """
+        CREATE TABLE telemetry_device (
+            id bigserial PRIMARY KEY,
+            name text NOT NULL UNIQUE,
+            solution_id text NOT NULL,
+            participant_id text NOT NULL
+        );
+        CREATE TABLE telemetry_metric (
+            id bigserial PRIMARY KEY,
+            name text NOT NULL,
+            unit text NOT NULL DEFAULT '',
+            UNIQUE (name, unit)
+        );
+        CREATE TABLE telemetry_import (
+            id bigserial PRIMARY KEY,
+            source text NOT NULL,
+            started_at text NOT NULL,
+            finished_at text,
+            state text NOT NULL CHECK (state IN ('running', 'done'))
+        );
+        CREATE TABLE reading (
+            device_id bigint NOT NULL,
+            metric_id bigint NOT NULL,
+            t bigint NOT NULL,
+            value double precision,
+            sum double precision,
+            import_id bigint,
+            PRIMARY KEY (device_id, metric_id, t)
+        );
+        CREATE TABLE reading_day (
+            device_id bigint NOT NULL,
+            metric_id bigint NOT NULL,
+            day bigint NOT NULL,
+            count bigint NOT NULL,
+            min_value double precision NOT NULL,
+            max_value double precision NOT NULL,
+            total double precision NOT NULL,
+            PRIMARY KEY (device_id, metric_id, day)
+        );
+        """
 }

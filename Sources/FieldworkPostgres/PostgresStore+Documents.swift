@@ -16,16 +16,20 @@ extension PostgresStore {
     }
 
     public func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult] {
-        try await write { connection in
-            var results: [DocumentApplyResult] = []
-            for change in changes {
-                // One savepoint per document, as in the SQLite store.
-                try await connection.run("SAVEPOINT document", logger)
-                results.append(try await apply(change, connection))
-                try await connection.run("RELEASE SAVEPOINT document", logger)
-            }
-            return results
+        try await write { connection in try await applyDocuments(changes, connection) }
+    }
+
+    /// Applies `changes` inside the caller's write transaction (an import adds its documents in
+    /// the transaction of its codings).
+    func applyDocuments(_ changes: [DocumentChange], _ connection: PostgresConnection) async throws -> [DocumentApplyResult] {
+        var results: [DocumentApplyResult] = []
+        for change in changes {
+            // One savepoint per document, as in the SQLite store.
+            try await connection.run("SAVEPOINT document", logger)
+            results.append(try await apply(change, connection))
+            try await connection.run("RELEASE SAVEPOINT document", logger)
         }
+        return results
     }
 
     private func apply(_ change: DocumentChange, _ connection: PostgresConnection) async throws -> DocumentApplyResult {

@@ -13,6 +13,8 @@ import Synchronization
 public final class PostgresStore: FieldworkStore, Sendable {
     let client: PostgresClient
     let logger: Logger
+    /// The server and database, for PostgreSQL's own tools (`pg_dump`, `pg_restore`, `psql`).
+    let target: PostgresURL.Target
     private let runner: Task<Void, Never>
     /// The schema migration, run once, before the first query (see `open`).
     private let migration = Mutex<Task<Void, any Error>?>(nil)
@@ -37,11 +39,11 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// the schema up to date (a server that cannot be reached fails that query). For the CLI and
     /// server start-up, which open their store synchronously.
     public static func open(url: String, logger: Logger = Logger(label: "fieldwork.postgres")) throws -> PostgresStore {
-        PostgresStore(configuration: try PostgresURL.configuration(url), logger: logger)
+        PostgresStore(target: try PostgresURL.target(url), logger: logger)
     }
 
     /// Waits for the schema migration, starting it on first use; a failed one is tried again next time.
-    private func migrated() async throws {
+    func migrated() async throws {
         let task = migration.withLock { task in
             if let task { return task }
             let started = Task { try await PostgresMigrations.migrate(self) }
@@ -56,13 +58,14 @@ public final class PostgresStore: FieldworkStore, Sendable {
         }
     }
 
-    private init(configuration: PostgresClient.Configuration, logger: Logger) {
+    private init(target: PostgresURL.Target, logger: Logger) {
         // The pool's own messages from warnings up only: "run() hasn't been called yet" is a
         // harmless race of the first query with the pool's task starting.
         var background = logger
         background.logLevel = .error
-        client = PostgresClient(configuration: configuration, backgroundLogger: background)
+        client = PostgresClient(configuration: PostgresURL.configuration(target), backgroundLogger: background)
         self.logger = logger
+        self.target = target
         let client = client
         runner = Task { await client.run() }
     }
@@ -87,11 +90,29 @@ public final class PostgresStore: FieldworkStore, Sendable {
         }
     }
 
+    /// A write transaction in which `body` takes the advisory locks itself, in its own order:
+    /// for work too long to hold the writer's lock throughout (a telemetry import takes it only
+    /// to commit) and for work that must wait for such work first (an erasure).
+    func writeTakingLocks<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await migrated()
+        return try await transaction("BEGIN", body)
+    }
+
+    /// Takes the advisory lock `key` until the end of the current transaction.
+    func lock(_ key: Int, _ connection: PostgresConnection) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger)
+    }
+
     /// Runs `body` on one snapshot of the database (a read-only repeatable-read transaction):
     /// several queries see the same state, as in one SQLite read.
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await migrated()
-        return try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        return try await readTransaction(body)
+    }
+
+    /// A read transaction without waiting for the migration (the migration's check of a standby).
+    func readTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     /// `body` between `begin` and COMMIT on one pooled connection, rolled back if it throws.

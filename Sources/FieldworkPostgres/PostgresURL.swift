@@ -1,14 +1,34 @@
 import Foundation
 import PostgresNIO
 
-/// Reads a `postgresql://` (or `postgres://`) URL into a client configuration.
+/// Reads a `postgresql://` (or `postgres://`) URL: the server, the database and the options
+/// Fieldwork understands, for both the connection pool and PostgreSQL's own tools (`pg_dump`).
 enum PostgresURL {
     struct Invalid: Error, CustomStringConvertible {
         let problem: String
         var description: String { "store URL: \(problem) (expected postgresql://user[:password]@host[:port]/database)" }
     }
 
-    static func configuration(_ text: String) throws -> PostgresClient.Configuration {
+    /// Where the study's database is and how to reach it.
+    struct Target: Sendable {
+        var host: String
+        var port: Int
+        var user: String
+        var password: String?
+        var database: String
+        /// libpq's `sslmode` (`disable`, `prefer`, `require`, `verify-full`).
+        var sslMode: String
+        /// The most connections this process opens (`pool_size`).
+        var poolSize: Int
+    }
+
+    /// Each request holds a connection for one short transaction only: 20 serve 50 coders
+    /// (README, "Running the team server"). Far below PostgreSQL's default max_connections (100).
+    static let defaultPoolSize = 20
+    static let poolSizes = 1...1000
+    static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+
+    static func target(_ text: String) throws -> Target {
         guard let url = URLComponents(string: text), let scheme = url.scheme, ["postgres", "postgresql"].contains(scheme) else {
             throw Invalid(problem: "not a postgresql:// URL")
         }
@@ -16,20 +36,43 @@ enum PostgresURL {
         let database = String(url.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty else { throw Invalid(problem: "no database name") }
         let query = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        if let unknown = query.keys.sorted().first(where: { !["sslmode", "pool_size", "pool"].contains($0) }) {
+            throw Invalid(problem: "unknown option '\(unknown)' (known: sslmode, pool_size)")
+        }
+        let sslMode = query["sslmode"] ?? "disable"
+        guard sslModes.contains(sslMode) else {
+            throw Invalid(problem: "sslmode '\(sslMode)' is not one of \(sslModes.joined(separator: ", "))")
+        }
+        // `pool` is the option's first name, still read so that existing configurations keep working.
+        let poolText = query["pool_size"] ?? query["pool"]
+        let poolSize = try poolText.map { text in
+            guard let size = Int(text), poolSizes.contains(size) else {
+                throw Invalid(problem: "pool_size '\(text)' is not a whole number from \(poolSizes.lowerBound) to \(poolSizes.upperBound)")
+            }
+            return size
+        } ?? defaultPoolSize
+        return Target(host: url.host ?? "127.0.0.1", port: url.port ?? 5432, user: user.removingPercentEncoding ?? user,
+                      // The password from the URL, else from PGPASSWORD (as libpq does): a URL in
+                      // fieldwork.yaml is shared with the team, a password is not.
+                      password: url.password?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["PGPASSWORD"],
+                      database: database.removingPercentEncoding ?? database, sslMode: sslMode, poolSize: poolSize)
+    }
+
+    static func configuration(_ text: String) throws -> PostgresClient.Configuration {
+        configuration(try target(text))
+    }
+
+    static func configuration(_ target: Target) -> PostgresClient.Configuration {
         // TLS: off on loopback; elsewhere `sslmode=require` (or behind a TLS-terminating proxy).
-        let tls: PostgresClient.Configuration.TLS = switch query["sslmode"] {
-        case "require", "verify-full": .require(.makeClientConfiguration())
-        case "prefer": .prefer(.makeClientConfiguration())
+        let tls: PostgresClient.Configuration.TLS = switch target.sslMode {
+        case "require", "verify-ca", "verify-full": .require(.makeClientConfiguration())
+        case "allow", "prefer": .prefer(.makeClientConfiguration())
         default: .disable
         }
         var configuration = PostgresClient.Configuration(
-            host: url.host ?? "127.0.0.1", port: url.port ?? 5432, username: user.removingPercentEncoding ?? user,
-            // The password from the URL, else from PGPASSWORD (as libpq does): a URL in
-            // fieldwork.yaml is shared with the team, a password is not.
-            password: url.password?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["PGPASSWORD"],
-            database: database, tls: tls)
-        // Each coder's request holds a connection for one short transaction: 20 serve 50 coders.
-        configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 20
+            host: target.host, port: target.port, username: target.user, password: target.password,
+            database: target.database, tls: tls)
+        configuration.options.maximumConnections = target.poolSize
         return configuration
     }
 }

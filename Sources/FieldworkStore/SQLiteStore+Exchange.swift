@@ -24,40 +24,11 @@ extension SQLiteStore: ExchangeStore {
 
     private static func exchangeProblems(_ batch: ExchangeBatch, _ db: Database) throws -> [String] {
         let codeIDs = Set(try String.fetchAll(db, sql: "SELECT id FROM code"))
-        var texts: [String: ScalarText?] = [:]
-        func text(of documentID: String) throws -> ScalarText? {
-            if let cached = texts[documentID] { return cached }
-            let text = try String.fetchOne(db, sql: "SELECT plain_text FROM document WHERE id = ?", arguments: [documentID])
+        var texts: [String: ScalarText] = [:]
+        for id in batch.referencedDocumentIDs {
+            texts[id] = try String.fetchOne(db, sql: "SELECT plain_text FROM document WHERE id = ?", arguments: [id])
                 .map(ScalarText.init)
-            texts[documentID] = text
-            return text
         }
-        var problems: [String] = []
-        for coding in batch.codings {
-            if !codeIDs.contains(coding.codeID) {
-                problems.append("coding \(coding.id): unknown code '\(coding.codeID)'")
-            }
-            guard let text = try text(of: coding.documentID) else {
-                problems.append("coding \(coding.id): no document '\(coding.documentID)'")
-                continue
-            }
-            if !text.isValidSpan(coding.anchor.span) {
-                problems.append("coding \(coding.id): span [\(coding.start), \(coding.end)) is not inside "
-                    + "\(coding.documentID) (\(text.count) scalars)")
-            } else if text[coding.anchor.span] != coding.quote {
-                problems.append("coding \(coding.id): the text of \(coding.documentID) at [\(coding.start), \(coding.end)) changed")
-            }
-        }
-        for memo in batch.memos {
-            switch memo.target {
-            case .project:
-                continue
-            case .document:
-                if try text(of: memo.targetID) == nil { problems.append("memo \(memo.id): no document '\(memo.targetID)'") }
-            case .code:
-                if !codeIDs.contains(memo.targetID) { problems.append("memo \(memo.id): unknown code '\(memo.targetID)'") }
-            }
-        }
-        return problems
+        return batch.problems(codeIDs: codeIDs, texts: texts)
     }
 }

@@ -3,7 +3,14 @@ import GRDB
 
 extension SQLiteStore {
     public func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
-                                        _ body: (any TelemetryWriter) throws -> Result) throws -> Result {
+                                        _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
+        try importSynchronously(source: source, devices: devices, body)
+    }
+
+    /// The import on GRDB's synchronous API: the body writes as it reads, in short transactions
+    /// (see `SQLiteTelemetryWriter`), so nothing is buffered.
+    private func importSynchronously<Result>(source: String, devices: [TelemetryDevice],
+                                             _ body: (any TelemetryWriter) throws -> Result) throws -> TelemetryImported<Result> {
         let journal = TelemetryImportJournal(writer: writer)
         return try journal.exclusively {
             let ids = try writer.write { db in try Self.register(devices, db) }
@@ -14,7 +21,7 @@ extension SQLiteStore {
                     do {
                         let result = try body(telemetry)
                         try telemetry.finish()
-                        return result
+                        return TelemetryImported(result: result, stored: telemetry.stored)
                     } catch {
                         telemetry.abandon()
                         throw error

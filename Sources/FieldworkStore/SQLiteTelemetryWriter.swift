@@ -22,6 +22,8 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
     private let devices: [String: Int64]
     private let importID: Int64
     private var uncommitted = 0
+    /// Readings stored (not already there).
+    private(set) var stored = 0
     private var metrics: [MetricKey: Int64] = [:]
     private let insertStatement: Statement
     private let handle: SQLiteStatement
@@ -56,7 +58,7 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         return id
     }
 
-    func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws -> Bool {
+    func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws {
         sqlite3_bind_int64(handle, 1, device)
         sqlite3_bind_int64(handle, 2, metric)
         sqlite3_bind_int64(handle, 3, time)
@@ -70,9 +72,9 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        guard sqlite3_changes(db.sqliteConnection) > 0 else { return false }
+        guard sqlite3_changes(db.sqliteConnection) > 0 else { return }
+        stored += 1
         if let value { fold(DayKey(device: device, metric: metric, day: UTCTime.day(time)), value) }
-        return true
     }
 
     private func fold(_ key: DayKey, _ value: Double) {

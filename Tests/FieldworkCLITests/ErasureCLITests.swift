@@ -6,8 +6,17 @@ import Testing
 /// index), the codings files and the corpus; codings on them are removed and listed; nothing
 /// comes back with a later ingest.
 @Suite(.serialized) struct ErasureCLITests {
-    static func codedWorkspace() throws -> CLIRunner {
+    /// `store`: a PostgreSQL URL for the workspace's study (its `fieldwork.yaml`), else its SQLite file.
+    static func codedWorkspace(store: String? = nil) throws -> CLIRunner {
         let cli = try PrivacyWorkspace.make()
+        if let store {
+            let settings = cli.workspace.appending(path: "fieldwork.yaml")
+            let text = (try? String(contentsOf: settings, encoding: .utf8)) ?? ""
+            try (text + (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + "store: \(store)\n")
+                .write(to: settings, atomically: true, encoding: .utf8)
+            let ingest = try cli.run("ingest")
+            #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
+        }
         try PrivacyWorkspace.code(cli, document: "int-007", containing: "zebrafink", coder: "Anna")
         try PrivacyWorkspace.code(cli, document: "int-008", containing: "papegojfisk", coder: "Anna")
         try PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")

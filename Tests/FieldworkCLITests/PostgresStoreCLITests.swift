@@ -66,3 +66,32 @@ import Testing
         #expect(fromFile.stderr.contains("fieldwork.yaml:1") && fromFile.stderr.contains("store must be a postgresql:// URL"))
     }
 }
+
+/// A fresh database on the test server, made and dropped with `psql`.
+struct PostgresDatabase {
+    static let serverURL = ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    let name = "fieldwork_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    let url: String
+
+    init() throws {
+        let server = try #require(Self.serverURL)
+        var components = try #require(URLComponents(string: server))
+        components.path = "/" + name
+        url = try #require(components.string)
+        let made = try Self.psql("CREATE DATABASE \(name)")
+        try #require(made.status == 0, "\(made.stderr)")
+    }
+
+    func drop() {
+        _ = try? Self.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// Runs `sql` in this database.
+    func psql(_ sql: String) throws -> ProcessOutput {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [url, "-v", "ON_ERROR_STOP=1", "-qc", sql])
+    }
+
+    private static func psql(_ sql: String) throws -> ProcessOutput {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [try #require(serverURL), "-v", "ON_ERROR_STOP=1", "-qc", sql])
+    }
+}

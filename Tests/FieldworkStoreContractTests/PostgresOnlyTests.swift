@@ -2,6 +2,7 @@ import FieldworkCore
 @testable import FieldworkPostgres
 import Foundation
 import PostgresNIO
+import Synchronization
 import Testing
 
 /// What only the PostgreSQL store has: its migrations table, the server's character functions
@@ -54,17 +55,55 @@ struct PostgresOnlyTests {
         }
     }
 
-    @Test func methodsNotYetPortedSaySo() async throws {
+    /// Issue 14, defect 3, on PostgreSQL: a long telemetry import stores its readings in one
+    /// transaction without the writer's lock, so other writes go through while it is open (and
+    /// none of its readings is visible until it commits).
+    @Test func writesGoThroughWhileATelemetryImportStoresItsReadings() async throws {
         try await withStore { store in
-            await #expect(throws: NotYetSupportedOnPostgres(feature: "telemetry devices")) { _ = try await store.telemetryDevices() }
-            await #expect(throws: NotYetSupportedOnPostgres.self) {
-                _ = try await store.erase(StoreErasure(participantID: "R01", passages: [:], documentIDs: []))
+            let device = TelemetryDevice(name: "r01-plug", solutionID: "smart-plug", participantID: "R01")
+            let readings = 200_000
+            let finished = Flag()
+            let importer = Task {
+                defer { finished.raise() }
+                return try await store.importTelemetry(source: "big.csv", devices: [device]) { writer in
+                    let id = writer.deviceID(named: "r01-plug")!
+                    let metric = try writer.metricID(name: "power", unit: "W")
+                    for second in 0..<Int64(readings) {
+                        try writer.insert(device: id, metric: metric, time: 1_756_425_600_000 + second * 1000,
+                                          value: Double(second % 2000), sum: nil)
+                    }
+                }.stored
             }
-            #expect(throws: NotYetSupportedOnPostgres.self) {
-                try store.importTelemetry(source: "x", devices: []) { _ in 0 }
-            }
-            #expect(NotYetSupportedOnPostgres(feature: "erasure").description.hasPrefix("not yet supported on PostgreSQL: erasure"))
+            var writes = 0, interleaved = 0, partlyVisible = 0
+            repeat {
+                try await store.insertMemo(Memo(id: "m-\(writes)", target: .project, targetID: "", author: "Anna",
+                                                text: "medan importen pågår", createdAt: Coding.timestamp()))
+                writes += 1
+                // Stored while the import's transaction was open and writing readings. The
+                // snapshot is taken by the first query, before the look at the import.
+                let (visible, importing) = try await store.read { connection in
+                    let visible = try await connection.row("SELECT count(*) AS n FROM reading", store.logger)!.get("n", as: Int.self)
+                    let importing = try await connection.row("""
+                        SELECT count(*) AS n FROM pg_stat_activity
+                        WHERE backend_xid IS NOT NULL AND query LIKE '%INSERT INTO reading (%' AND pid <> pg_backend_pid()
+                        """, store.logger)!.get("n", as: Int.self)
+                    return (visible, importing)
+                }
+                if importing > 0 {
+                    interleaved += 1
+                    if visible > 0 { partlyVisible += 1 }
+                }
+            } while !finished.isRaised
+            #expect(try await importer.value == readings)
+            #expect(interleaved > 0, "no write went through while the import's transaction was open")
+            #expect(partlyVisible == 0)
+            #expect(try await store.telemetryReadingCount() == readings)
+            #expect(try await store.memos(target: .project, targetID: nil).count == writes)
         }
+    }
+
+    @Test func aMethodNotYetPortedSaysSo() {
+        #expect(NotYetSupportedOnPostgres(feature: "erasure").description.hasPrefix("not yet supported on PostgreSQL: erasure"))
     }
 
     @Test func aBadStoreURLIsOneClearLine() async throws {
@@ -74,4 +113,11 @@ struct PostgresOnlyTests {
             do { _ = try PostgresURL.configuration(url) } catch { #expect("\(error)".contains(problem)) }
         }
     }
+}
+
+/// A one-way switch one task raises and another watches.
+private final class Flag: Sendable {
+    private let raised = Mutex(false)
+    func raise() { raised.withLock { $0 = true } }
+    var isRaised: Bool { raised.withLock { $0 } }
 }

@@ -30,24 +30,25 @@ import Testing
         let database = try AppDatabase.open(path: path)
         let store = SQLiteStore(database)
         // A first import: one reading a minute on day 0 and day 1.
-        try store.importTelemetry(source: "corpus/telemetry/first.csv", devices: [device]) { writer in
+        let first = try await store.importTelemetry(source: "corpus/telemetry/first.csv", devices: [device]) { writer in
             let id = try #require(writer.deviceID(named: "r01-plug"))
             let metric = try writer.metricID(name: "power", unit: "W")
             for minute in stride(from: Int64(0), to: 2 * 1440, by: 60) {
-                #expect(try writer.insert(device: id, metric: metric, time: day0 + minute * 60_000, value: 2, sum: nil))
+                try writer.insert(device: id, metric: metric, time: day0 + minute * 60_000, value: 2, sum: nil)
             }
         }
+        #expect(first.stored == 48)
         let before = try await state(database)
         #expect(before.readings == 48 && before.days.count == 2 && before.running == 0)
 
         // A second import overlapping day 1, big enough to commit several times, then failing.
         let committed = SQLiteTelemetryWriter.readingsPerCommit * 3 + 17
-        #expect(throws: Interrupted.self) {
-            try store.importTelemetry(source: "corpus/telemetry/second.csv", devices: [device]) { writer in
+        await #expect(throws: Interrupted.self) {
+            _ = try await store.importTelemetry(source: "corpus/telemetry/second.csv", devices: [device]) { writer in
                 let id = try #require(writer.deviceID(named: "r01-plug"))
                 let metric = try writer.metricID(name: "power", unit: "W")
                 for second in 0..<Int64(committed) {
-                    _ = try writer.insert(device: id, metric: metric, time: day0 + 86_400_000 + second * 1000 + 1, value: 5, sum: nil)
+                    try writer.insert(device: id, metric: metric, time: day0 + 86_400_000 + second * 1000 + 1, value: 5, sum: nil)
                 }
                 throw Interrupted()
             }

@@ -6,10 +6,11 @@ import Foundation
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the workspace database to one file while it is in use (SQLite online backup).",
+        abstract: "Copy the workspace database to one file while it is in use (SQLite online backup, or pg_dump -Fc).",
         discussion: """
             Safe while `fieldwork serve` runs: the copy is one consistent moment. The file is owner-only \
-            (it holds transcript text). Restore it with `fieldwork restore FILE --yes`.
+            (it holds transcript text). On a PostgreSQL store it is a pg_dump custom-format file, made with \
+            Debian's pg_dump. Restore it with `fieldwork restore FILE --yes`.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -21,7 +22,7 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        let summary = try context.backups.backup(to: url)
+        let summary = try await context.backups.backup(to: url)
         // A backup holds every transcript: it leaves the workspace like any export.
         try await context.recordExport("backup", to: url, counts: [
             "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,

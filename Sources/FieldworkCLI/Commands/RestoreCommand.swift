@@ -9,7 +9,8 @@ struct RestoreCommand: AsyncParsableCommand {
         abstract: "Replace the workspace database by a backup made with `fieldwork backup`.",
         discussion: """
             The backup is checked first (integrity, a Fieldwork database, not from a newer version); \
-            without --yes nothing is changed and what would be replaced is shown. The codings files in \
+            without --yes nothing is changed and what would be replaced is shown. On a PostgreSQL store the \
+            file is a pg_dump custom-format dump, restored by pg_restore and psql in one transaction. The codings files in \
             codings/ are not touched: the next ingest merges them into the restored database by version.
             """)
 
@@ -34,8 +35,8 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         let url = URL(fileURLWithPath: file, relativeTo: context.workspace.root).standardizedFileURL
-        let backup = try context.backups.inspect(url)
-        try context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
+        let backup = try await context.backups.inspect(url)
+        try await context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
         guard yes else {
             let current = try await context.store.counts()
             throw RestoreNeedsConfirmation(message: """
@@ -43,7 +44,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 by the backup (\(BackupDescription.text(backup))); run again with --yes
                 """)
         }
-        let summary = try context.backups.restore(from: url)
+        let summary = try await context.backups.restore(from: url)
         // Recorded after the restore, so the restored database's audit head moves to this entry.
         try await context.recordImport("backup", from: url, counts: [
             "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,

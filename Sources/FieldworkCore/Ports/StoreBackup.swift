@@ -4,13 +4,13 @@
 public protocol StoreBackup: Sendable {
     /// Writes a consistent copy of the whole store, as of one moment, to a new file at `path`
     /// without stopping other readers and writers.
-    func backup(toNewFile path: String) throws -> StoreBackupSummary
+    func backup(toNewFile path: String) async throws -> StoreBackupSummary
     /// Checks that `path` holds a sound backup this version can read (nothing is changed).
-    func inspectBackup(at path: String) throws -> StoreBackupSummary
+    func inspectBackup(at path: String) async throws -> StoreBackupSummary
     /// The participant ids a sound backup holds (its register and its documents' participants).
-    func participantIDs(inBackupAt path: String) throws -> Set<String>
+    func participantIDs(inBackupAt path: String) async throws -> Set<String>
     /// Replaces the store's content by the backup's, then brings its schema up to date.
-    func restore(fromFile path: String) throws -> StoreBackupSummary
+    func restore(fromFile path: String) async throws -> StoreBackupSummary
 }
 
 /// What a backup holds: enough to tell two backups apart and to see that nothing was lost.

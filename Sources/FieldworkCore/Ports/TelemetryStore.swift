@@ -5,8 +5,10 @@ public protocol TelemetryStore: Sendable {
     /// back when the store is next opened). Readings may be committed in short transactions as
     /// they come, so that other writers are never held up for long; while an import runs,
     /// readers may see part of it. `source` names the file (workspace-relative) for provenance.
+    /// The body stays synchronous (a file is parsed in one pass, at millions of readings a
+    /// second); a store may buffer what it writes and store it when the body has returned.
     func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
-                                 _ body: (any TelemetryWriter) throws -> Result) throws -> Result
+                                 _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result>
     func telemetryDevices() async throws -> [TelemetryDevice]
     /// Day rollups, optionally only of the named devices (pseudonyms).
     func telemetryDays(devices: [String]?) async throws -> [TelemetryDayRollup]
@@ -20,7 +22,23 @@ public protocol TelemetryWriter: AnyObject {
     /// The id of a device registered for this import, by pseudonym.
     func deviceID(named name: String) -> Int64?
     func metricID(name: String, unit: String?) throws -> Int64
-    /// Stores a reading; false (and nothing changed) when the device already has a reading of
-    /// that metric at that time, so importing the same file twice stores it once.
-    func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws -> Bool
+    /// Offers a reading. One the device already has (same metric and time, stored before or
+    /// earlier in this import) is not stored again, so importing the same file twice stores it
+    /// once; `TelemetryImported.stored` counts the readings stored. (A store that buffers
+    /// cannot tell a duplicate at once, so this returns nothing.)
+    func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws
 }
+
+/// What an import's body returned, and how many of the readings it offered were stored (the
+/// rest were already there).
+public struct TelemetryImported<Result> {
+    public var result: Result
+    public var stored: Int
+
+    public init(result: Result, stored: Int) {
+        self.result = result
+        self.stored = stored
+    }
+}
+
+extension TelemetryImported: Sendable where Result: Sendable {}

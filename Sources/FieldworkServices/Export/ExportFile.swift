@@ -42,13 +42,13 @@ public enum ExportFile {
     /// For an export another library writes itself (a database backup): `produce` writes the
     /// temporary file at the URL it is given; it is then made owner-only, synced and renamed into
     /// place, or removed if `produce` throws.
-    public static func write<Result>(to url: URL, _ produce: (URL) throws -> Result) throws -> Result {
+    public static func write<Result>(to url: URL, _ produce: (URL) async throws -> Result) async throws -> Result {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedPartials(in: folder)
         let temporary = folder.appending(path: ".\(url.lastPathComponent)\(partialMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
-            let result = try produce(temporary)
+            let result = try await produce(temporary)
             let descriptor = open(temporary.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { throw ExportFileError(path: temporary.path, code: errno) }
             defer { close(descriptor) }

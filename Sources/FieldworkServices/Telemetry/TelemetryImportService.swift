@@ -32,15 +32,16 @@ public struct TelemetryImportService: Sendable {
                 try Self.checkMetric(row.metric, path: reader.path, line: row.line)
                 checked = Array(row.metric)
             }
-            return try store.importTelemetry(source: path, devices: registry.devices) { writer in
+            let imported = try await store.importTelemetry(source: path, devices: registry.devices) { writer in
                 let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                      report: TelemetryImportReport(file: path, format: .csv))
                 try Self.readCSV(reader, url, into: session)
-                return session.report
+                return session
             }
+            return imported.result.report(stored: imported.stored)
         }
         let records = try SenMLFile.records(try SourceText.load(url, path: path), path: path, now: now)
-        return try store.importTelemetry(source: path, devices: registry.devices) { writer in
+        let imported = try await store.importTelemetry(source: path, devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                  report: TelemetryImportReport(file: path, format: .senml))
             for record in records {
@@ -61,8 +62,9 @@ public struct TelemetryImportService: Sendable {
                 try session.add(slot, metric: try session.metric(metric, unit: record.unit),
                                 time: time, value: value, sum: record.sum)
             }
-            return session.report
+            return session
         }
+        return imported.result.report(stored: imported.stored)
     }
 
     private static func readCSV(_ reader: TelemetryCSVReader, _ url: URL, into session: TelemetryImportSession) throws {

@@ -14,7 +14,9 @@ final class TelemetryImportSession {
     private let registry: DeviceRegistry
     private var gate: TelemetryConsentGate
     private let writer: any TelemetryWriter
-    private(set) var report: TelemetryImportReport
+    private var report: TelemetryImportReport
+    /// Readings passed to the store; those it did not store were already there.
+    private var offered = 0
     private var slots: [String: Slot] = [:]
     // The last decision: an import asks about the same device and day thousands of times in a row.
     private var lastDecision: (device: Int64, day: Int64, decision: TelemetryConsentGate.Decision)?
@@ -69,10 +71,16 @@ final class TelemetryImportSession {
             report.refusedByConsent[reason, default: 0] += 1
             return
         }
-        if try writer.insert(device: slot.id, metric: metric, time: time, value: value, sum: sum) {
-            report.stored += 1
-        } else {
-            report.alreadyStored += 1
-        }
+        try writer.insert(device: slot.id, metric: metric, time: time, value: value, sum: sum)
+        offered += 1
+    }
+
+    /// The report once the store has said how many readings it stored (a store that buffers
+    /// learns which were already there only when it writes them, after the file is read).
+    func report(stored: Int) -> TelemetryImportReport {
+        var report = report
+        report.stored = stored
+        report.alreadyStored = offered - stored
+        return report
     }
 }

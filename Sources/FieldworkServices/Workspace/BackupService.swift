@@ -16,7 +16,7 @@ public struct BackupService: Sendable {
     private var backups: any StoreBackup {
         get throws {
             guard let backups = store as? any StoreBackup else {
-                throw StoreBackupError(path: "store", problem: "this store is backed up with its own tools (pg_dump)")
+                throw StoreBackupError(path: "store", problem: "this store cannot be backed up by Fieldwork")
             }
             return backups
         }
@@ -24,27 +24,27 @@ public struct BackupService: Sendable {
 
     /// Writes the backup to `url` atomically and owner-only: a backup cut short leaves no file
     /// there (and the previous backup of that name intact).
-    public func backup(to url: URL) throws -> StoreBackupSummary {
+    public func backup(to url: URL) async throws -> StoreBackupSummary {
         let backups = try backups
-        return try ExportFile.write(to: url) { temporary in try backups.backup(toNewFile: temporary.path) }
+        return try await ExportFile.write(to: url) { temporary in try await backups.backup(toNewFile: temporary.path) }
     }
 
-    public func inspect(_ url: URL) throws -> StoreBackupSummary {
-        try backups.inspectBackup(at: url.path)
+    public func inspect(_ url: URL) async throws -> StoreBackupSummary {
+        try await backups.inspectBackup(at: url.path)
     }
 
     /// A backup made before an erasure holds the erased participant's words (and telemetry):
     /// restoring it would bring them back, so it is refused, naming whom by pseudonym only.
-    public func refuseErased(_ url: URL, erased: Set<String>) throws {
+    public func refuseErased(_ url: URL, erased: Set<String>) async throws {
         guard !erased.isEmpty else { return }
-        let held = try backups.participantIDs(inBackupAt: url.path).intersection(erased).sorted()
+        let held = try await backups.participantIDs(inBackupAt: url.path).intersection(erased).sorted()
         guard held.isEmpty else {
             throw StoreBackupError(path: url.path, problem: "holds \(held.joined(separator: ", ")), erased since it was made "
                                    + "(\(ErasedList.relativePath)); restoring it would bring their words back, so nothing was changed")
         }
     }
 
-    public func restore(from url: URL) throws -> StoreBackupSummary {
-        try backups.restore(fromFile: url.path)
+    public func restore(from url: URL) async throws -> StoreBackupSummary {
+        try await backups.restore(fromFile: url.path)
     }
 }

@@ -1,0 +1,103 @@
+import FieldworkTestSupport
+import Foundation
+import Glibc
+import Testing
+
+/// A hot standby (streaming replication, read-only): the CLI's read-only commands run against it
+/// and give the primary's answers (the schema is checked there, never migrated), and a write is
+/// refused by the server in one line. Runs when FIELDWORK_TEST_POSTGRES_URL is set.
+@Suite struct PostgresStandbyCLITests {
+    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    func readOnlyCommandsRunOnAHotStandby() throws {
+        let database = try PostgresDatabase()
+        defer { database.drop() }
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
+        let primary = ["FIELDWORK_STORE": database.url]
+        #expect(try cli.run(["ingest"], environment: primary).status == 0)
+        // Taken after the ingest: the standby starts from a copy that holds it.
+        let standby = try HotStandby(of: try #require(PostgresDatabase.serverURL))
+        defer { standby.stop() }
+        let replica = ["FIELDWORK_STORE": try standby.url(database: database.name)]
+
+        for arguments in [["status", "--json"], ["code", "list", "--json"], ["search", "trygg*", "--json"]] {
+            let onPrimary = try cli.run(arguments, environment: primary)
+            let onStandby = try cli.run(arguments, environment: replica)
+            #expect(onStandby.status == 0, "\(arguments): \(onStandby.stderr)")
+            #expect(onStandby.stdout == onPrimary.stdout, "\(arguments)")
+        }
+        let write = try cli.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need", "--coder", "Bo"],
+                                environment: replica)
+        #expect(write.status != 0)
+        #expect(write.stderr.contains("read-only transaction") && write.stderr.contains("SQLSTATE 25006"), "\(write.stderr)")
+        #expect(write.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
+    }
+}
+
+/// A streaming-replication standby of the test server (`pg_basebackup -R`) on a free loopback
+/// port, in a temporary folder; as root it runs as `postgres`, as the test cluster does.
+private struct HotStandby {
+    static let bin = "/usr/lib/postgresql/15/bin"
+    let folder: URL
+    let port: Int
+    let user: String
+
+    init(of serverURL: String) throws {
+        let server = try #require(URLComponents(string: serverURL))
+        user = try #require(server.user)
+        folder = FileManager.default.temporaryDirectory.appending(path: "fieldwork-standby-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if getuid() == 0 { _ = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/chown"), ["postgres:", folder.path]) }
+        let connections = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/psql"), [serverURL, "-tAc", "SHOW max_connections"])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let copied = try Self.asOwner("pg_basebackup", ["-D", folder.appending(path: "data").path, "-R", "-X", "stream", "--checkpoint=fast",
+                                                         "-h", server.host ?? "127.0.0.1", "-p", "\(server.port ?? 5432)", "-U", user])
+        try #require(copied.status == 0, "\(copied.stderr)")
+        let free = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c",
+            "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()"])
+        port = try #require(Int(free.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Spawned and waited for directly, without pipes: the server outlives pg_ctl, and
+        // Foundation's Process was seen not to notice this pg_ctl's exit.
+        let (executable, arguments) = Self.command("pg_ctl", [
+            "-D", folder.appending(path: "data").path, "-l", folder.appending(path: "log").path, "-w", "-t", "60", "start", "-o",
+            "-c port=\(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder.path) "
+                + "-c max_connections=\(connections.isEmpty ? "100" : connections)"])
+        let status = Self.spawnAndWait(executable.path, arguments)
+        try #require(status == 0, "\((try? String(contentsOf: folder.appending(path: "log"), encoding: .utf8)) ?? "")")
+    }
+
+    func url(database: String) throws -> String {
+        "postgresql://\(user)@127.0.0.1:\(port)/\(database)"
+    }
+
+    func stop() {
+        _ = try? Self.asOwner("pg_ctl", ["-D", folder.appending(path: "data").path, "-m", "immediate", "-w", "stop"])
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private static func asOwner(_ tool: String, _ arguments: [String]) throws -> ProcessOutput {
+        let (executable, arguments) = command(tool, arguments)
+        return try ProcessRunner.run(executable, arguments)
+    }
+
+    /// Runs `path` with `arguments` to its end (standard output and error to /dev/null).
+    private static func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+
+    private static func command(_ tool: String, _ arguments: [String]) -> (URL, [String]) {
+        getuid() == 0
+            ? (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", "\(bin)/\(tool)"] + arguments)
+            : (URL(fileURLWithPath: "\(bin)/\(tool)"), arguments)
+    }
+}
