@@ -173,9 +173,15 @@ private struct Server: Sendable {
     /// once, and at the default 20 each they ran the cluster out of connections
     /// ("too many clients already").
     func url(database: String) -> String {
+        var components = URLComponents(string: psqlURL(database: database))!
+        components.queryItems = (base.queryItems ?? []) + [URLQueryItem(name: "pool", value: "4")]
+        return components.string!
+    }
+
+    /// The URL as `psql` takes it (libpq knows no `pool`).
+    private func psqlURL(database: String) -> String {
         var components = base
         components.path = "/" + database
-        components.queryItems = (base.queryItems ?? []) + [URLQueryItem(name: "pool", value: "4")]
         return components.string!
     }
 
@@ -203,7 +209,7 @@ private struct Server: Sendable {
     /// Runs SQL with the cluster's `psql` on `database`, by default the server's own (the URL's).
     func psql(_ sql: String, database: String? = nil, stdin: Bool = false) throws {
         let database = database ?? (base.path.count > 1 ? String(base.path.dropFirst()) : "postgres")
-        let arguments = [url(database: database), "-X", "-q", "-v", "ON_ERROR_STOP=1"]
+        let arguments = [psqlURL(database: database), "-X", "-q", "-v", "ON_ERROR_STOP=1"]
         let result = try ProcessRunner.run(Self.psqlBinary, stdin ? arguments : arguments + ["-c", sql], input: stdin ? sql : nil)
         guard result.status == 0 else { throw TestStoreError("psql: \(result.stderr)") }
     }
