@@ -17,10 +17,15 @@ build:
 ## Every test: unit, store (SQLite, and PostgreSQL in a throwaway cluster: scripts/postgres-cluster.sh), services, web API (in-process and on a real socket), the real CLI
 ## binary, agreement statistics against scikit-learn, statsmodels and krippendorff (Tests/Stats),
 ## and the workbench in headless Chromium (screenshots in exports/screenshots/).
+## The service, web, exchange and CLI suites run twice in the same cluster: on SQLite, then on
+## PostgreSQL (FIELDWORK_TEST_STORE=postgresql: a fresh database per fixture); both passes run
+## even if the first fails.
+STORE_SUITES = FieldworkServicesTests|FieldworkWebTests|FieldworkCLITests|FieldworkExchangeTests
 test:
 	scripts/install-deps.sh test
 	$(SWIFT) build --build-tests
-	scripts/postgres-cluster.sh run $(SWIFT) test --skip-build
+	scripts/postgres-cluster.sh run sh -c 'status=0; $(SWIFT) test --skip-build || status=$$?; \
+	  FIELDWORK_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter "$(STORE_SUITES)" || status=$$?; exit $$status'
 	.venv-test/bin/pytest -q Tests/Stats
 	scripts/browser-tests.sh
 

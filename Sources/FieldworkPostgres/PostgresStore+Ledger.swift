@@ -69,13 +69,15 @@ extension PostgresStore {
     public func applyLedger(_ changes: [LedgerChange]) async throws {
         guard !changes.isEmpty else { return }
         try await write { connection in
+            var known = try await knownRows(of: changes, connection)
             for change in changes {
                 switch change {
                 case .coding(var coding, let changedBy, let removal, let ledgerVersion, let file):
-                    guard try await connection.row("SELECT 1 AS found FROM document WHERE id = \(coding.documentID)", logger) != nil else {
+                    guard known.documents.contains(coding.documentID) else {
                         throw StoreError.notFound("document \(coding.documentID)")
                     }
-                    let stored = try await connection.row(
+                    // A coding taken in twice in one batch is read again the second time.
+                    let stored = known.taken.insert(coding.id).inserted ? known.codings[coding.id] : try await connection.row(
                         "SELECT \(unescaped: PostgresCodingRow.columns), removed_at FROM coding WHERE id = \(coding.id)", logger)
                     // Never lower a version a browser tab may hold: a stale write must still get 409.
                     let storedVersion: Int? = try stored?.get("version")
@@ -94,7 +96,7 @@ extension PostgresStore {
                                                        version: ledgerVersion, file: file) {
                         try await PostgresCodingEventRow.append(event, connection, logger)
                     }
-                    try await note(coding.id, ledgerVersion: ledgerVersion, connection)
+                    try await note(coding.id, ledgerVersion: ledgerVersion, connection, tables: ["coding"])
                 case .memo(var memo, let removal, let ledgerVersion):
                     let stored: Int? = try await connection.row("SELECT version FROM memo WHERE id = \(memo.id)", logger)?
                         .get("version")
@@ -112,16 +114,35 @@ extension PostgresStore {
                         UPDATE memo SET removed_at = \(removal.map { PostgresTimestamp.text($0.at) }), removed_by = \(removal?.by)
                         WHERE id = \(memo.id)
                         """, logger)
-                    try await note(memo.id, ledgerVersion: ledgerVersion, connection)
+                    try await note(memo.id, ledgerVersion: ledgerVersion, connection, tables: ["memo"])
                 }
             }
         }
     }
 
+    /// What taking in the codings of `changes` asks of every one, read in two queries instead of
+    /// two per coding: taking in a study's files made a round trip per question and coding
+    /// (the sample study's 210 codings took five times as long as on SQLite).
+    private func knownRows(of changes: [LedgerChange], _ connection: PostgresConnection) async throws
+        -> (documents: Set<String>, codings: [String: PostgresRandomAccessRow], taken: Set<String>) {
+        let codings = changes.compactMap { change -> Coding? in
+            if case .coding(let coding, _, _, _, _) = change { return coding }
+            return nil
+        }
+        guard !codings.isEmpty else { return ([], [:], []) }
+        let documents = try await connection.rows(
+            "SELECT id FROM document WHERE id = ANY(\(Array(Set(codings.map(\.documentID)))))", logger)
+            .map { try $0.get("id", as: String.self) }
+        let stored = try await connection.rows(
+            "SELECT \(unescaped: PostgresCodingRow.columns), removed_at FROM coding WHERE id = ANY(\(codings.map(\.id)))", logger)
+        return (Set(documents), Dictionary(try stored.map { (try $0.get("id", as: String.self), $0) }) { first, _ in first }, [])
+    }
+
     /// Records the row's current change time, and its ledger version: the one given (taken from
-    /// a file) or its own version (written to a file).
-    private func note(_ id: String, ledgerVersion: Int?, _ connection: PostgresConnection) async throws {
-        for table in ["coding", "memo"] {
+    /// a file) or its own version (written to a file). `tables`: where the id may be.
+    private func note(_ id: String, ledgerVersion: Int?, _ connection: PostgresConnection,
+                      tables: [String] = ["coding", "memo"]) async throws {
+        for table in tables {
             try await connection.run("""
                 INSERT INTO ledger_seen (id, version, changed_at)
                 SELECT t.id, coalesce(\(ledgerVersion)::bigint, t.version), \(unescaped: Self.changedAt)

@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -129,12 +130,17 @@ import Testing
         let root = cli.workspace
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try cli.run("export", "segments", environment: Self.maja).status == 0)
+        // The database lost: the SQLite file deleted, or on PostgreSQL a new, empty database.
         try FileManager.default.removeItem(at: root.appending(path: ".fieldwork"))
-        #expect(try cli.run("ingest", environment: Self.maja).status == 0)
-        let entries = try Self.entries(cli)
+        let empty = try TestDatabase()
+        defer { withExtendedLifetime(empty) {} }  // only the binary uses it: kept to the end
+        let store = empty.url.map { ["FIELDWORK_STORE": $0] } ?? [:]
+        #expect(try cli.run("ingest", environment: Self.maja.merging(store) { $1 }).status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(
+            with: Data(try cli.run(["audit", "--json"], environment: store).stdout.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["action"] as? String } == ["ingest", "export", "ingest"])
         // This machine's record, kept out of git by the workspace's .gitignore.
         #expect(PrivacyWorkspace.read(root, ".gitignore").contains("audit/\n"))
-        #expect(try cli.run("audit", "--verify").status == 0)
+        #expect(try cli.run(["audit", "--verify"], environment: store).status == 0)
     }
 }

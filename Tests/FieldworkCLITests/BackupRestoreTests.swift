@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -5,7 +6,8 @@ import Testing
 /// `fieldwork backup` while another process writes codings, and `fieldwork restore`: each backup
 /// is one consistent, owner-only file; a restore gives back exactly the backup's database; the
 /// next ingest brings the codings made since then back from the codings files.
-@Suite struct BackupRestoreTests {
+@Suite(.enabled(if: TestStore.isSQLite, "SQLite file behaviour: SQLite's online backup into .sqlite files and their restore (a PostgreSQL store is backed up with pg_dump)"))
+struct BackupRestoreTests {
     let workspace: URL
     let cli: CLIRunner
 

@@ -19,6 +19,8 @@ struct CLIRunner {
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        // On PostgreSQL (`TestStore`) the workspace's database comes in $FIELDWORK_STORE; a test's own value wins.
+        let environment = try TestStore.environment(forWorkspace: workspace).merging(environment) { $1 }
         let output = try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments, environment: environment,
                                            input: input)
         return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)

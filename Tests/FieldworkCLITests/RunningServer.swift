@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,8 @@ final class RunningServer {
     init(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) throws {
         process.executableURL = CLIRunner.executable
         process.arguments = ["--workspace", workspace.path, "serve", "--port", "0"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(try TestStore.environment(forWorkspace: workspace)) { $1 }.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

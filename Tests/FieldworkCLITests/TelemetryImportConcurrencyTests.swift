@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -24,6 +25,7 @@ import Testing
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = ["--workspace", workspace.path, "telemetry", "import", workspace.appending(path: "big.csv").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(try TestStore.environment(forWorkspace: workspace)) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -14,7 +14,8 @@ import Testing
     }
 
     func run(_ workspace: URL, _ arguments: [String]) throws -> ProcessOutput {
-        try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments)
+        try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments,
+                              environment: try TestStore.environment(forWorkspace: workspace))
     }
 
     @Test func exportImportAndMatrixThroughTheBinary() async throws {

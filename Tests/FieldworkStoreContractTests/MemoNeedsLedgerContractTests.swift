@@ -75,6 +75,19 @@ import Testing
             #expect(try await store.memo(id: "m-9")?.version == 2)
             #expect(try await store.ledgerVersions()["c-9"] == 4)
             #expect(try await store.unsyncedLedgerRecords().map(\.id) == ["c-1"])
+            // The same coding twice in one batch (read ahead in one query on PostgreSQL): the
+            // second change sees the first, as one after the other.
+            var later = theirs
+            later.memo = "granne igen"
+            let events = try #require(try await store.codingHistory(id: "c-9")).count
+            try await store.applyLedger([.coding(later, changedBy: "Maja", removed: nil, ledgerVersion: 5, file: "codings/maja.jsonl"),
+                                         .coding(later, changedBy: "Maja", removed: nil, ledgerVersion: 6, file: "codings/maja.jsonl")])
+            #expect(try await store.coding(id: "c-9")?.version == 6)
+            #expect(try await store.coding(id: "c-9")?.memo == "granne igen")
+            #expect(try await store.ledgerVersions()["c-9"] == 6)
+            // Two take-ins, the memo changed by the first only: the second is compared with the first.
+            let history = try #require(try await store.codingHistory(id: "c-9"))
+            #expect(history.count == events + 2 && history.suffix(2).map(\.memoChanged) == [true, false])
             await #expect(throws: StoreError.notFound("document nope")) {
                 var lost = theirs
                 lost.id = "c-10"

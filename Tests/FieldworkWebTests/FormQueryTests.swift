@@ -1,7 +1,7 @@
+import FieldworkCore
 import FieldworkServices
 import FieldworkWeb
 import Foundation
-import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -57,11 +57,12 @@ import Testing
             try await client.execute(uri: "/api/codings/\(id)?coder=Maja+L.&version=1", method: .delete, headers: browser.writeHeaders) { response in
                 #expect(response.status == .noContent)
             }
-            let database = try DatabaseQueue(path: fixture.context.workspace.databasePath)
-            let removedBy = try await database.read { db in
-                try String.fetchOne(db, sql: "SELECT removed_by FROM coding WHERE id = ?", arguments: [id])
+            // The removal is stored under the name as typed (read from the store, either kind).
+            guard case .coding(let removed)? = try await fixture.context.store.ledgerRecord(id: id) else {
+                Issue.record("coding \(id) not in the store")
+                return
             }
-            #expect(removedBy == "Maja L.")
+            #expect(removed.removed?.by == "Maja L.")
         }
     }
 }

@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import FieldworkWeb
 import Foundation
 import HTTPTypes
@@ -53,13 +54,17 @@ import Testing
             try await client.execute(uri: "/api/status", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
             }
-            let database = fixture.context.workspace.stateDirectory.appending(path: "fieldwork.sqlite")
-            let sqlite = Process()
-            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            sqlite.arguments = [database.path, "DROP TABLE memo;"]
-            try sqlite.run()
-            sqlite.waitUntilExit()
-            #expect(sqlite.terminationStatus == 0)
+            if TestStore.isPostgreSQL {
+                try fixture.database.execute("DROP TABLE memo CASCADE")
+            } else {
+                let database = fixture.context.workspace.stateDirectory.appending(path: "fieldwork.sqlite")
+                let sqlite = Process()
+                sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+                sqlite.arguments = [database.path, "DROP TABLE memo;"]
+                try sqlite.run()
+                sqlite.waitUntilExit()
+                #expect(sqlite.terminationStatus == 0)
+            }
             try await client.execute(uri: "/api/memos?target=project", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .internalServerError)
                 #expect(String(buffer: response.body).contains("see the server log"))
@@ -68,7 +73,7 @@ import Testing
         let log = recorder.text
         #expect(log.contains("info GET /api/status 200"))
         let error = try #require(recorder.lines.withLock { $0.first { $0.hasPrefix("error 500 on GET /api/memos") } })
-        #expect(error.contains("no such table"), "\(error)")
+        #expect(error.contains(TestStore.isSQLite ? "no such table" : "does not exist (SQLSTATE 42P01)"), "\(error)")
         #expect(error.contains("error.type="))
         // Never the transcript: no word of the sample interviews reaches the log.
         let sample = try #require(try await fixture.context.store.document(id: "int-001")?.plainText)

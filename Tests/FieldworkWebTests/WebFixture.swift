@@ -1,15 +1,19 @@
 import NIOFoundationEssentialsCompat
 import FieldworkServices
+import FieldworkTestSupport
 import FieldworkWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
-/// A copy of the repository's sample workspace, ingested, with a server app around it.
+/// A copy of the repository's sample workspace, ingested, with a server app around it; its
+/// store is the workspace's SQLite file or a PostgreSQL database (`TestStore`), dropped with
+/// the last copy of the fixture.
 struct WebFixture {
     static let port = 8470
     let root: URL
+    let database: TestDatabase
     let context: FieldworkContext
     let token = AccessToken.random()
 
@@ -20,7 +24,9 @@ struct WebFixture {
         for folder in ["corpus", "codebooks"] {
             try FileManager.default.copyItem(at: repository.appending(path: folder), to: root.appending(path: folder))
         }
-        context = try FieldworkContext.open(Workspace(root: root))
+        database = try TestDatabase(workspace: root)
+        context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         let summary = try await context.ingest.ingest()
         precondition(summary.succeeded, "sample workspace must ingest: \(summary.problems)")
     }
@@ -33,7 +39,9 @@ struct WebFixture {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        context = try FieldworkContext.open(Workspace(root: root))
+        database = try TestDatabase(workspace: root)
+        context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         let summary = try await context.ingest.ingest()
         precondition(summary.succeeded, "workspace must ingest: \(summary.problems)")
     }

@@ -1,17 +1,22 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 
-/// A real workspace in a fresh temporary folder with a real SQLite file, removed afterwards;
+/// A real workspace in a fresh temporary folder with a real store (its SQLite file, or a
+/// PostgreSQL database: `TestStore`), removed afterwards;
 /// its corpus holds emoji ZWJ sequences, skin-tone modifiers and combining marks.
 final class ExchangeWorkspace {
     let root: URL
+    let database: TestDatabase
     let context: FieldworkContext
 
     init(codebook: String = ExchangeWorkspace.codebook, corpus: [String: String] = ExchangeWorkspace.corpus) async throws {
         root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-exchange-\(UUID().uuidString)")
         let workspace = try Workspace.create(at: root)
-        context = try FieldworkContext.open(workspace)
+        database = try TestDatabase(workspace: root)
+        context = try FieldworkContext.open(workspace, storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         try write("corpus/participants.yaml", Self.participants)
         try write("codebooks/codebook.yaml", codebook)
         for (path, text) in corpus { try write(path, text) }

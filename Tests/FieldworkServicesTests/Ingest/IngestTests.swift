@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,8 @@ import Testing
         #expect(counts.segments == 2 && counts.codings == 1)
     }
 
-    @Test func theDatabaseIsPrivateToItsOwner() async throws {
+    @Test(.enabled(if: TestStore.isSQLite, "SQLite file behaviour: the file's permissions (PostgreSQL's files are the server's)"))
+    func theDatabaseIsPrivateToItsOwner() async throws {
         let workspace = try TemporaryWorkspace()
         let attributes = try FileManager.default.attributesOfItem(atPath: workspace.context.workspace.databasePath)
         let folder = try FileManager.default.attributesOfItem(atPath: workspace.context.workspace.stateDirectory.path)

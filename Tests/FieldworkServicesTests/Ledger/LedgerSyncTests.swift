@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -139,8 +140,11 @@ import Testing
         let memo = try await workspace.context.memos.add(target: .project, targetID: "", author: "anna", text: "Projektmemo")
         let before = try await workspace.store.codings(CodingFilter())
 
+        // The database lost: the SQLite file deleted, or on PostgreSQL a new, empty database.
         try FileManager.default.removeItem(at: workspace.root.appending(path: ".fieldwork"))
-        let reopened = try FieldworkContext.open(Workspace(root: workspace.root))
+        let empty = try TestDatabase()
+        let reopened = try FieldworkContext.open(Workspace(root: workspace.root), storeURL: empty.url)
+        empty.usedBy(reopened.store as AnyObject)
         let summary = try await reopened.ingest.ingest()
         #expect(summary.problems.isEmpty && summary.ledger.taken == 3)
         #expect(try await reopened.store.codings(CodingFilter()) .map(\.id) == before.map(\.id))

@@ -1,9 +1,11 @@
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
 /// A copy of the repository's sample study (corpus, codebook and everyone's codings files),
-/// ingested into a fresh database: what a newcomer's `make run` shows.
+/// ingested into a fresh store (kept to the end of the run on PostgreSQL: `TestStore`): what a
+/// newcomer's `make run` shows.
 enum SampleStudy {
     static func open() async throws -> FieldworkContext {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,7 +15,7 @@ enum SampleStudy {
         for folder in ["corpus", "codebooks", "codings"] {
             try FileManager.default.copyItem(at: repository.appending(path: folder), to: root.appending(path: folder))
         }
-        let context = try FieldworkContext.open(Workspace(root: root))
+        let context = try FieldworkContext.open(Workspace(root: root), storeURL: try TestStore.url(forWorkspace: root))
         let summary = try await context.ingest.ingest()
         #expect(summary.succeeded, "\(summary.problems)")
         return context

@@ -1,16 +1,21 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 
-/// A real workspace in a fresh temporary folder with a real SQLite file, removed afterwards.
+/// A real workspace in a fresh temporary folder with a real store (its SQLite file, or a
+/// PostgreSQL database: `TestStore`), removed afterwards.
 final class TemporaryWorkspace {
     let root: URL
+    let database: TestDatabase
     let context: FieldworkContext
 
     init(participants: String = TemporaryWorkspace.participants, codebook: String = TemporaryWorkspace.codebook) throws {
         root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-test-\(UUID().uuidString)")
         let workspace = try Workspace.create(at: root)
-        context = try FieldworkContext.open(workspace)
+        database = try TestDatabase(workspace: root)
+        context = try FieldworkContext.open(workspace, storeURL: database.url)
+        database.usedBy(context.store as AnyObject)
         try write("corpus/participants.yaml", participants)
         try write("codebooks/codebook.yaml", codebook)
     }
