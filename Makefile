@@ -20,7 +20,11 @@ build:
 ## The service, web, exchange and CLI suites run twice in the same cluster: on SQLite, then on
 ## PostgreSQL (FIELDWORK_TEST_STORE=postgresql: a fresh database per fixture); both passes run
 ## even if the first fails.
+## At most 16 tests at a time: Swift Testing starts every test at once by default, and the
+## peaks of open files (each SQLite pool holds several) and PostgreSQL connections then exceed
+## what the process and the cluster allow (Foundation's Process.run crashed above 1,024 files).
 STORE_SUITES = FieldworkServicesTests|FieldworkWebTests|FieldworkCLITests|FieldworkExchangeTests
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH = 16
 test:
 	scripts/install-deps.sh test
 	$(SWIFT) build --build-tests

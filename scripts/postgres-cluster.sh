@@ -62,7 +62,7 @@ start() {
   local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   if [ "${FIELDWORK_PG_DURABLE:-}" = 1 ]; then speed=""; fi
   as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir $speed -c max_connections=200" >/dev/null \
+    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir $speed -c max_connections=400" >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   mkdir -p "$(dirname "$STATE")"
   printf 'PGDATA_DIR=%s\nPORT=%s\n' "$dir/data" "$port" >"$STATE"

@@ -5,8 +5,11 @@ import Testing
 /// `fieldwork store copy` with the real binary: the sample study (ingested, coded, a coding
 /// changed and removed, an export in the audit log) into PostgreSQL and back into a fresh
 /// workspace gives the same checksums and the same outputs; a target that holds anything is
-/// refused and left as it was. Runs when FIELDWORK_TEST_POSTGRES_URL is set (`make test`).
-@Suite struct StoreCopyCLITests {
+/// refused and left as it was. Runs when FIELDWORK_TEST_POSTGRES_URL is set (`make test`), in the
+/// SQLite pass only: the command copies between the workspace's own SQLite file and PostgreSQL,
+/// so the PostgreSQL pass (which points every workspace at PostgreSQL) has no local study to copy.
+@Suite(.enabled(if: TestStore.isSQLite, "copies between the workspace's SQLite file and PostgreSQL: run in the SQLite pass"))
+struct StoreCopyCLITests {
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
     func aStudyGoesToPostgresAndBackUnchanged() throws {
         let database = try PostgresDatabase()
