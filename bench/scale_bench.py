@@ -30,7 +30,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
-from web_bench import Client, percentile, server_ms  # noqa: E402  (one login/CSRF client)
+from web_bench import Client, percentile, serve, server_ms  # noqa: E402  (one login/CSRF client)
 
 BINARY = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / ".build-release/release/fieldwork")
 WORDS = int(os.environ.get("BENCH_WORDS", "5000"))
@@ -125,15 +125,8 @@ def run_size(size):
         reingest_wall, reingest_cpu, _, _ = run_cli(workspace, "ingest", "--json")
     finally:
         changed.write_text(original, encoding="utf-8")
-    server = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server, port, token = serve(BINARY, workspace)
     try:
-        port = token = None
-        for line in server.stdout:
-            match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
-            if match:
-                port, token = int(match.group(1)), match.group(2)
-                break
         client = Client(port, token)
         documents = json.loads(client.get("/api/documents?limit=5")[1])
         doc = documents[0]["id"]

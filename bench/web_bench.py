@@ -129,6 +129,17 @@ class Client:
         return response, response.read()
 
 
+def serve(binary, workspace):
+    """Starts `fieldwork serve` on a free loopback port: the process, its port and its token."""
+    server = subprocess.Popen([str(binary), "--workspace", str(workspace), "serve", "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in server.stdout:
+        match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+        if match:
+            return server, int(match.group(1)), match.group(2)
+    raise RuntimeError("the server did not start")
+
+
 def server_ms(response):
     match = re.search(r"dur=([0-9.]+)", response.getheader("Server-Timing") or "")
     return float(match.group(1)) if match else float("nan")
@@ -189,15 +200,8 @@ def run_wrk_paced(port, path, cookie, csrf, body, rate=200, connections=2, secon
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     workspace = make_workspace()
-    server = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server, port, token = serve(BINARY, workspace)
     try:
-        port = token = None
-        for line in server.stdout:
-            match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
-            if match:
-                port, token = int(match.group(1)), match.group(2)
-                break
         client = Client(port, token)
         document = json.loads(client.get("/api/documents/bench-20k")[1])
         text_length = len(document["text"])
