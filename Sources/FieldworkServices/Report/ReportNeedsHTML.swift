@@ -46,7 +46,7 @@ enum ReportNeedsHTML {
 
     static func solutions(_ report: StudyReport) -> SafeHTML {
         let t = report.texts
-        var html: SafeHTML = "<section>\(ReportHTMLRenderer.heading("solutions", t))<p>\(t.solutionsIntro)</p>"
+        let html: SafeHTML = "<section>\(ReportHTMLRenderer.heading("solutions", t))<p>\(t.solutionsIntro)</p>"
         guard !report.solutions.isEmpty else { return html + "<p>\(t.noSolutions)</p></section>" }
         let parts: [SafeHTML] = report.solutions.map { solution in
             let needs = solution.needs.map { "\($0.name) (\(t.status[$0.status] ?? $0.status.rawValue))" }.joined(separator: ", ")
