@@ -28,6 +28,16 @@ struct FormQuery: Sendable {
         ["1", "true", "yes"].contains(get(key) ?? "")
     }
 
+    /// `?lang=` for a document written in one of `languages` (nil when absent or empty); any other
+    /// language is refused with 400, not ignored: "`subject` written in sv or en".
+    func language(among languages: [String], subject: String) throws -> String? {
+        guard let language = get("lang"), !language.isEmpty else { return nil }
+        guard languages.contains(language) else {
+            throw APIError(.badRequest, "bad_request", "\(subject) written in \(languages.joined(separator: " or "))")
+        }
+        return language
+    }
+
     /// Every value given for `key` (a repeated parameter such as `document`), in order.
     func getAll(_ key: String) -> [String] {
         pairs.filter { $0.key == key }.map(\.value)

@@ -22,10 +22,7 @@ struct HandoutRoutes {
     /// The handout options a request asks for; an unknown language is refused, not ignored.
     func request(_ request: Request) throws -> HandoutService.Request {
         let form = request.uri.form
-        let language = form.get("lang").flatMap { $0.isEmpty ? nil : $0 }
-        if let language, !HandoutTexts.languages.contains(language) {
-            throw APIError(.badRequest, "bad_request", "handouts are written in \(HandoutTexts.languages.joined(separator: " or "))")
-        }
+        let language = try form.language(among: HandoutTexts.languages, subject: "handouts are")
         return HandoutService.Request(language: language, easyRead: form.flag("easy_read"))
     }
 

@@ -22,10 +22,7 @@ struct ReportRoutes {
     /// The report a request asks for; an unknown language is refused, not ignored.
     func options(_ request: Request) throws -> StudyReportService.Request {
         let form = request.uri.form
-        let language = form.get("lang").flatMap { $0.isEmpty ? nil : $0 }
-        if let language, !ReportTexts.languages.contains(language) {
-            throw APIError(.badRequest, "bad_request", "the report is written in \(ReportTexts.languages.joined(separator: " or "))")
-        }
+        let language = try form.language(among: ReportTexts.languages, subject: "the report is")
         return .init(language: language, forPublication: form.flag("for_publication"))
     }
 
