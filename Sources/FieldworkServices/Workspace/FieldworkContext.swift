@@ -24,6 +24,14 @@ public struct FieldworkContext: Sendable {
         codebookEditor = CodebookEditor(workspace: workspace, store: store)
     }
 
+    /// Connects to the PostgreSQL database `storeURL` names and brings its schema up to date,
+    /// then lets it go (`fieldwork init --store`): an unreachable server or a refused login fails here.
+    public static func prepare(storeURL: String) async throws {
+        try await PostgresStore.probe(url: storeURL)
+        let store = try await PostgresStore.connect(url: storeURL)
+        store.close()
+    }
+
     /// Opens the workspace's store: the PostgreSQL database `storeURL` names (else `store:` in
     /// fieldwork.yaml), or else the workspace's SQLite database (creating it, owner-only, if
     /// needed). A server (`serving`) keeps the database's housekeeping and the codings files off
