@@ -3,7 +3,8 @@ import Foundation
 
 /// Audit entries for what both faces do, by the person acting (`Acting`).
 extension FieldworkContext {
-    public var audit: AuditLog { AuditLog(workspace: workspace, store: store) }
+    /// The workspace's log, or a read-only server's own (`readingOnly()`), which writes no database.
+    public var audit: AuditLog { keepsStandbyAudit ? AuditLog.standby(workspace) : AuditLog(workspace: workspace, store: store) }
 
     public func record(_ action: AuditAction, _ details: [String: String]) async throws {
         try await audit.append(action, by: Acting.current.auditName, details: details)
