@@ -33,6 +33,14 @@ import Testing
         #expect(write.stderr.contains("read-only transaction") && write.stderr.contains("SQLSTATE 25006"), "\(write.stderr)")
         #expect(write.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
 
+        // An export from the standby writes its file and records itself in the standby's own
+        // chain (the database takes no audit head); the workspace's log is not touched.
+        let logged = try Data(contentsOf: cli.workspace.appending(path: "audit/log.jsonl"))
+        let export = try cli.run(["export", "segments", "--out", "exports/standby.csv"], environment: replica)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.workspace.appending(path: "exports/standby.csv").path))
+        #expect(try Data(contentsOf: cli.workspace.appending(path: "audit/log.jsonl")) == logged)
+
         try serveReadOnly(cli, replica)
     }
 
@@ -72,10 +80,10 @@ import Testing
 
         #expect(try Data(contentsOf: log) == logged)
         let verified = try cli.run(["audit", "--standby", "--verify"], environment: replica)
-        #expect(verified.status == 0 && verified.stdout.contains("audit/standby.jsonl: 4 entries, intact"), "\(verified.stdout) \(verified.stderr)")
+        #expect(verified.status == 0 && verified.stdout.contains("audit/standby.jsonl: 5 entries, intact"), "\(verified.stdout) \(verified.stderr)")
         let entries = try cli.run(["audit", "--standby", "--json"], environment: replica)
         let actions = try #require(try JSONSerialization.jsonObject(with: Data(entries.stdout.utf8)) as? [[String: Any]]).map { "\($0["action"]!)" }
-        #expect(actions == ["login_failed", "login", "export", "logout"], "\(actions)")
+        #expect(actions == ["export", "login_failed", "login", "export", "logout"], "\(actions)")
     }
 }
 
