@@ -133,6 +133,12 @@ import Testing
         #expect(actions.first == .login && actions.last == .logout && actions.contains(.export), "\(actions)")
         let verified = try await standby.verify()
         #expect(verified.intact && verified.entries == actions.count, "\(verified.problems)")
+        // Its head, kept in a file beside it, catches lines cut off the end.
+        let lines = try String(contentsOf: standby.url, encoding: .utf8).split(separator: "\n")
+        try Data(lines.dropLast().map { $0 + "\n" }.joined().utf8).write(to: standby.url)
+        #expect(try await standby.verify().problems == [
+            "audit/standby.jsonl: audit/standby.head saw \(lines.count) entries appended but the log ends at \(lines.count - 1) (entries were removed from the end)",
+        ])
     }
 
     /// The roles as the README's table states them, spot-checked against the table.

@@ -16,19 +16,22 @@ public struct AuditLog: AuditTrail {
     let store: any AuditHeadStore
     /// This log's path in the workspace, for messages.
     public let path: String
+    /// What keeps the head, as `verify` names it.
+    let headKeeper: String
     /// The path in messages (`audit/log.jsonl`).
     public static let relativePath = "audit/log.jsonl"
     /// A read-only server's own log (`fieldwork serve` on a hot standby, or `--read-only`).
     public static let standbyPath = "audit/standby.jsonl"
 
     public init(workspace: Workspace, store: any AuditHeadStore) {
-        self.init(workspace: workspace, path: Self.relativePath, store: store)
+        self.init(workspace: workspace, path: Self.relativePath, store: store, headKeeper: "the database")
     }
 
-    private init(workspace: Workspace, path: String, store: any AuditHeadStore) {
+    private init(workspace: Workspace, path: String, store: any AuditHeadStore, headKeeper: String) {
         url = workspace.root.appending(path: path)
         self.path = path
         self.store = store
+        self.headKeeper = headKeeper
     }
 
     /// The log a read-only server keeps: a chain of its own, with its head in a file beside it
@@ -36,8 +39,10 @@ public struct AuditLog: AuditTrail {
     /// logouts and exports never mix into the primary's chain, whose head the replica holds.
     public static func standby(_ workspace: Workspace) -> AuditLog {
         AuditLog(workspace: workspace, path: standbyPath,
-                 store: AuditHeadFile(url: workspace.root.appending(path: "audit/standby.head")))
+                 store: AuditHeadFile(url: workspace.root.appending(path: standbyHeadPath)), headKeeper: standbyHeadPath)
     }
+
+    static let standbyHeadPath = "audit/standby.head"
 
     @discardableResult
     public func append(_ action: AuditAction, by: String, details: [String: String]) async throws -> AuditEntry {
@@ -64,7 +69,7 @@ public struct AuditLog: AuditTrail {
     }
 
     public func verify() async throws -> AuditChain.Verification {
-        AuditChain.verify(try text(), file: path, head: try await store.auditHead())
+        AuditChain.verify(try text(), file: path, head: try await store.auditHead(), headKeeper: headKeeper)
     }
 
     private func text() throws -> String {
