@@ -48,12 +48,17 @@ enum PostgresDumpData {
         var table: String?
         var columns: [String] = []
 
+        /// The lines are read where they lie and the rest is kept once per chunk: removing each
+        /// line from the front would move the whole chunk per line (the readings table of a
+        /// large study has millions).
         mutating func consume(_ chunk: Data) {
             pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                line(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                pending.removeSubrange(pending.startIndex...newline)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                line(String(decoding: pending[start..<newline], as: UTF8.self))
+                start = pending.index(after: newline)
             }
+            pending = Data(pending[start...])
         }
 
         private mutating func line(_ text: String) {

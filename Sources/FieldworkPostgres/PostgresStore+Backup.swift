@@ -27,7 +27,7 @@ extension PostgresStore: StoreBackup {
     }
 
     /// Reads the file's table of contents (`pg_restore --list`) and its schema history, document,
-    /// coding and memo rows (`pg_restore --data-only`): a file that is not a custom-format dump,
+    /// coding, memo and reading rows (`pg_restore --data-only`): a file that is not a custom-format dump,
     /// not Fieldwork's, damaged in those tables or from a newer schema is refused.
     public func inspectBackup(at path: String) async throws -> StoreBackupSummary {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreBackupError(path: path, problem: "no such file") }
@@ -45,7 +45,8 @@ extension PostgresStore: StoreBackup {
         }
         let found = Collected(DumpCounts())
         do {
-            try await PostgresDumpData.scan(path, tables: ["fieldwork_migration", "document", "coding", "memo"], tools: tools) {
+            try await PostgresDumpData.scan(path, tables: ["fieldwork_migration", "document", "coding", "memo", "reading"],
+                                         tools: tools) {
                 table, columns, fields in found.update { $0.count(table, columns, fields) }
             }
         } catch let error as PostgresTools.Failed {
@@ -64,6 +65,7 @@ extension PostgresStore: StoreBackup {
         summary.documents = counts.documents
         summary.codings = counts.codings
         summary.memos = counts.memos
+        summary.readings = counts.readings
         summary.bytes = Self.size(of: path)
         return summary
     }
@@ -108,11 +110,13 @@ extension PostgresStore: StoreBackup {
             SELECT (SELECT COUNT(*) FROM document) AS documents,
                 (SELECT COUNT(*) FROM coding WHERE removed_at IS NULL) AS codings,
                 (SELECT COUNT(*) FROM memo WHERE removed_at IS NULL) AS memos,
+                (SELECT COUNT(*) FROM reading) AS readings,
                 (SELECT 'v' || version || '-' || name FROM fieldwork_migration ORDER BY version DESC LIMIT 1) AS schema
             """, logger) else { return summary }
         summary.documents = try row.get("documents")
         summary.codings = try row.get("codings")
         summary.memos = try row.get("memos")
+        summary.readings = try row.get("readings")
         summary.schema = try row.get("schema", as: String?.self) ?? ""
         return summary
     }
@@ -122,13 +126,14 @@ extension PostgresStore: StoreBackup {
     }
 }
 
-/// The rows `inspectBackup` counts in a dump. Telemetry readings are dumped and restored but not
-/// counted (the summary says 0): counting them would stream every reading through pg_restore.
+/// The rows `inspectBackup` counts in a dump. Readings are counted row by row, as SQLite's
+/// summary counts them: the day rollups leave out readings without a value, so their sum is not it.
 private struct DumpCounts {
     var migrations: [Int: String] = [:]
     var documents = 0
     var codings = 0
     var memos = 0
+    var readings = 0
 
     mutating func count(_ table: String, _ columns: [String], _ fields: [Substring]) {
         func field(_ name: String) -> String? {
@@ -140,6 +145,7 @@ private struct DumpCounts {
         case "document": documents += 1
         case "coding": if field("removed_at") == nil { codings += 1 }
         case "memo": if field("removed_at") == nil { memos += 1 }
+        case "reading": readings += 1
         default: break
         }
     }

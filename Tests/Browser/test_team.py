@@ -124,3 +124,46 @@ def test_a_facilitator_is_refused_transcripts_and_gets_handouts(driver, team_ser
     log_out(driver)
     driver.get(base + "/handouts/need.safety.night")
     assert "/login?next=" in driver.current_url
+
+
+def test_a_read_only_server_says_so_offers_no_coding_and_passes_axe(driver, team_server):
+    """`serve --read-only` (as on a hot standby) on the same workspace: a second server, started
+    without ingesting. The notice in both languages, no coding hint or memo form, selecting and
+    pressing C announces the refusal instead of opening the picker, and axe finds nothing."""
+    process = subprocess.Popen([str(BINARY), "--workspace", str(team_server["workspace"]), "serve", "--port", "0",
+                                "--read-only", "--primary", "https://fieldwork.example.org"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base, lines = None, []
+        while base is None:
+            line = process.stdout.readline()
+            if not line:
+                pytest.fail("fieldwork serve --read-only printed no login address:\n" + "".join(lines))
+            lines.append(line)
+            match = re.search(r"log in at (http://127\.0\.0\.1:\d+)/login", line)
+            base = match.group(1) if match else None
+        assert any("Read-only (--read-only): serving reading only" in line for line in lines)
+        log_in(driver, base, "Rut Forskare", "/documents/int-099")
+        notice = driver.find_element(By.ID, "read-only-notice")
+        assert notice.text.startswith("Read-only: this server was started with --read-only.")
+        assert notice.find_element(By.TAG_NAME, "a").get_attribute("href") == "https://fieldwork.example.org/"
+        assert not driver.find_element(By.ID, "coding-hint").is_displayed()
+        assert not driver.find_element(By.CSS_SELECTOR, ".memo-form").is_displayed()
+        text = api(driver, "/api/documents/int-099")["text"]
+        start = text.index("rädd att ramla")
+        driver.execute_script(SELECT_SCALARS, start, start + len("rädd att ramla"))
+        driver.find_element(By.TAG_NAME, "body").send_keys("c")
+        wait(driver).until(lambda d: d.find_element(By.ID, "fw-status").text == "This server is read-only: code on the primary server.")
+        assert driver.find_elements(By.CSS_SELECTOR, "[role=combobox]") == []
+        assert axe_violations(driver) == []
+        screenshot(driver, "team-read-only-document")
+        driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang=sv]").click()
+        wait(driver).until(lambda d: d.find_element(By.ID, "read-only-notice").text.startswith("Skrivskyddad: servern startades"))
+        assert axe_violations(driver) == []
+        assert console_errors(driver) == []
+        log_out(driver)
+        assert driver.find_element(By.ID, "read-only-notice").is_displayed()
+        assert axe_violations(driver) == []
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

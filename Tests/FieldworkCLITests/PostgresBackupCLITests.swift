@@ -62,11 +62,18 @@ private struct PostgresStudy {
                                 "--coder", "Anna")
             #expect(added.status == 0, "\(added.stderr)")
         }
+        // Telemetry readings are dumped and restored, and counted like SQLite's summary counts them.
+        let telemetry = cli.workspace.appending(path: "corpus/telemetry/pilot-2025-08.csv").path
+        #expect(try run("telemetry", "import", telemetry).status == 0)
+        let readings = try #require(try database.psql("SELECT count(*) FROM reading").stdout
+            .split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.first)
+        #expect(readings > 0)
         let before = try codings(), beforeStatus = try status()
         #expect(before.count == 2)
 
         let summary = try #require(try json("backup", "--out", "backups/study.dump") as? [String: Any])
         #expect(summary["codings"] as? Int == 2 && summary["documents"] as? Int == beforeStatus["documents"] as? Int)
+        #expect(summary["readings"] as? Int == readings)
         #expect((summary["schema"] as? String)?.hasPrefix("v") == true)
         let dump = cli.workspace.appending(path: "backups/study.dump")
         #expect(try FileManager.default.attributesOfItem(atPath: dump.path)[.posixPermissions] as? Int == 0o600)
@@ -84,7 +91,8 @@ private struct PostgresStudy {
         #expect(try codings() == changed)
         let restored = try run("restore", "backups/study.dump", "--yes")
         #expect(restored.status == 0, "\(restored.stderr)")
-        #expect(restored.stdout.contains("restored ") && restored.stdout.contains("2 codings"), "\(restored.stdout)")
+        #expect(restored.stdout.contains("restored ") && restored.stdout.contains("2 codings")
+                    && restored.stdout.contains("\(readings) readings"), "\(restored.stdout)")
         #expect(try codings() == before)
         #expect(try status() == beforeStatus)
         // The restored history still knows the coding, and the schema is current (the store opens).

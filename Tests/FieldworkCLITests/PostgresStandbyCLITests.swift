@@ -14,6 +14,8 @@ import Testing
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
         let primary = ["FIELDWORK_STORE": database.url]
         #expect(try cli.run(["ingest"], environment: primary).status == 0)
+        // An analyst's account, replicated with the rest: the standby's server logs her in.
+        #expect(try cli.run(["account", "create", "ana", "--role", "analyst"], environment: primary, input: "läs bara, inte skriv\n").status == 0)
         // Taken after the ingest: the standby starts from a copy that holds it.
         let standby = try HotStandby(of: try #require(PostgresDatabase.serverURL))
         defer { standby.stop() }
@@ -30,6 +32,58 @@ import Testing
         #expect(write.status != 0)
         #expect(write.stderr.contains("read-only transaction") && write.stderr.contains("SQLSTATE 25006"), "\(write.stderr)")
         #expect(write.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
+
+        // An export from the standby writes its file and records itself in the standby's own
+        // chain (the database takes no audit head); the workspace's log is not touched.
+        let logged = try Data(contentsOf: cli.workspace.appending(path: "audit/log.jsonl"))
+        let export = try cli.run(["export", "segments", "--out", "exports/standby.csv"], environment: replica)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.workspace.appending(path: "exports/standby.csv").path))
+        #expect(try Data(contentsOf: cli.workspace.appending(path: "audit/log.jsonl")) == logged)
+
+        try serveReadOnly(cli, replica)
+    }
+
+    /// `fieldwork serve` on the standby finds it read-only by itself: it ingests nothing, logs the
+    /// analyst in from the replicated accounts, serves pages and exports, refuses a write in one
+    /// line, and records logins, the export and the logout in audit/standby.jsonl, its own chain
+    /// (the workspace's log and the database are not written).
+    private func serveReadOnly(_ cli: CLIRunner, _ replica: [String: String]) throws {
+        let log = cli.workspace.appending(path: "audit/log.jsonl")
+        let logged = try Data(contentsOf: log)
+        let server = try RunningServer(workspace: cli.workspace, environment: replica,
+                                       arguments: ["--primary", "https://fieldwork.city.example"])
+        defer { server.stop() }
+        #expect(server.banner.contains("The store is a read-only hot standby: serving reading only"), "\(server.banner)")
+        let base = "http://127.0.0.1:\(server.port)"
+        func curl(_ arguments: [String]) throws -> String {
+            try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "--max-time", "10", "-D", "-"] + arguments).stdout
+        }
+        let refused = try curl(["-o", "/dev/null", "--data", "name=ana&password=fel", "\(base)/login"])
+        #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused)")
+        let login = try curl(["-o", "/dev/null", "--data", "name=ana&password=l%C3%A4s+bara%2C+inte+skriv&next=/", "\(base)/login"])
+        #expect(login.hasPrefix("HTTP/1.1 303"), "\(login)")
+        let cookie = try #require(login.firstMatch(of: /(?i)set-cookie: (fieldwork_session=[^;]+)/)?.1)
+        let page = try curl(["-H", "Cookie: \(cookie)", "\(base)/documents/int-001"])
+        #expect(page.hasPrefix("HTTP/1.1 200") && page.contains("id=\"read-only-notice\""), "\(page.prefix(300))")
+        let csrf = try #require(page.firstMatch(of: /name="csrf-token" content="([^"]+)"/)?.1)
+        let export = try curl(["-o", "/dev/null", "-H", "Cookie: \(cookie)", "\(base)/api/retrieval.csv?code=need"])
+        #expect(export.hasPrefix("HTTP/1.1 200"), "\(export)")
+        let write = try curl(["-H", "Cookie: \(cookie)", "-H", "X-CSRF-Token: \(csrf)", "-H", "Origin: \(base)",
+                              "-H", "Content-Type: application/json", "--data", #"{"target":"project","author":"ana","text":"x"}"#,
+                              "\(base)/api/memos"])
+        #expect(write.hasPrefix("HTTP/1.1 503") && write.contains("this server is a read-only standby; write on the primary at https:"),
+                "\(write)")
+        let logout = try curl(["-o", "/dev/null", "-H", "Cookie: \(cookie)", "-H", "Origin: \(base)", "--data", "csrf=\(csrf)", "\(base)/logout"])
+        #expect(logout.hasPrefix("HTTP/1.1 303"), "\(logout)")
+        server.stop()
+
+        #expect(try Data(contentsOf: log) == logged)
+        let verified = try cli.run(["audit", "--standby", "--verify"], environment: replica)
+        #expect(verified.status == 0 && verified.stdout.contains("audit/standby.jsonl: 5 entries, intact"), "\(verified.stdout) \(verified.stderr)")
+        let entries = try cli.run(["audit", "--standby", "--json"], environment: replica)
+        let actions = try #require(try JSONSerialization.jsonObject(with: Data(entries.stdout.utf8)) as? [[String: Any]]).map { "\($0["action"]!)" }
+        #expect(actions == ["export", "login_failed", "login", "export", "logout"], "\(actions)")
     }
 }
 

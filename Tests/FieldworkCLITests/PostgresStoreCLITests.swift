@@ -55,6 +55,39 @@ import Testing
         #expect(try codings(onPostgres, postgres: true).count == (try codings(onSQLite, postgres: false)).count + 1)
     }
 
+    /// `init --store`: the database is migrated and the new workspace's fieldwork.yaml names it,
+    /// so later commands use it without --store; an unreachable server creates nothing.
+    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    func initWithAStoreMigratesItAndNamesItInTheWorkspace() throws {
+        let database = try PostgresDatabase()
+        defer { database.drop() }
+        let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        let noStore = ["FIELDWORK_STORE": ""]
+        let made = try cli.run(["init", root.path, "--store", database.url], environment: noStore)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try database.psql("SELECT 1 FROM fieldwork_migration LIMIT 1").status == 0)
+        let yaml = try String(contentsOf: root.appending(path: "fieldwork.yaml"), encoding: .utf8)
+        #expect(yaml.contains("store: \"\(database.url)\""), "\(yaml)")
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: ".fieldwork/fieldwork.sqlite").path))
+        let status = try cli.run(["status", "--json"], environment: noStore)
+        #expect(status.status == 0, "\(status.stderr)")
+        let counts = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        #expect(counts?["documents"] as? Int == 0)
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: ".fieldwork/fieldwork.sqlite").path))
+
+        let elsewhere = root.appending(path: "unreachable")
+        let refused = try cli.run(["init", elsewhere.path, "--store", "postgresql://nobody@127.0.0.1:1/none"], environment: noStore)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.hasPrefix("error: --store postgresql://nobody@127.0.0.1:1/none: ")
+                && refused.stderr.contains("no workspace was created"), "\(refused.stderr)")
+        #expect(refused.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.path))
+        let secret = try cli.run(["init", elsewhere.path, "--store", "postgresql://u:secret@127.0.0.1/db"], environment: noStore)
+        #expect(secret.status != 0 && secret.stderr.contains("give it in PGPASSWORD"), "\(secret.stderr)")
+    }
+
     @Test func aStoreThatIsNotPostgresIsRefusedInOneLine() throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
         let result = try cli.run("status", "--store", "mysql://x@localhost/db")

@@ -103,6 +103,8 @@ import Testing
             try await store.recordAuditHead(AuditHead(seq: 1, hash: "aa"))
             try await store.recordAuditHead(AuditHead(seq: 2, hash: "bb"))
             #expect(try await subject.reopen().auditHead() == AuditHead(seq: 2, hash: "bb"))
+            // A primary (or a workspace's own file) is no replica; a hot standby is tested in PostgresStandbyCLITests.
+            #expect(try await store.isReadOnlyReplica() == false)
         }
     }
 }

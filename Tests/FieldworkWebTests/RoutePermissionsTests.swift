@@ -79,6 +79,68 @@ import Testing
         }
     }
 
+    /// A read-only server (a hot standby): every route that is not a GET is refused with 503
+    /// `read_only` naming the primary, except logging in and out; every GET is served, with the
+    /// notice; the logins, exports and logouts go to its own audit chain, and neither the
+    /// workspace's log nor the database's audit head moves. The real standby: PostgresStandbyCLITests.
+    @Test func aReadOnlyServerRefusesEveryWriteAndAuditsInItsOwnLog() async throws {
+        let fixture = try await TeamFixture()
+        let serving = ReadOnlyServing(.standby, primary: "https://fieldwork.example.org")
+        let policy = HostPolicy(port: BoundPort(WebFixture.port))
+        let router = try buildRouter(context: fixture.context, token: fixture.base.token, hostPolicy: policy, team: fixture.team,
+                                     readOnly: serving)
+        let logged = try await fixture.context.audit.entries().count, head = try await fixture.context.store.auditHead()
+        let routes = router.routes.filter { $0.method != .head && "\($0.method.rawValue) \($0.path)" != "POST /logout" }
+            .map { (method: $0.method, pattern: $0.path.description) }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: WebFixture.port)))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/login", method: .get, headers: fixture.host) { response in
+                #expect(String(buffer: response.body).contains("id=\"read-only-notice\""))
+            }
+            let browser = try await TeamFixture.login(client, "admin")
+            for route in routes {
+                let key = "\(route.method.rawValue) \(route.pattern)"
+                let path = route.pattern.replacing(/\{[a-z_]+\}/, with: "x")
+                let writes = route.method != .get
+                let (status, code, body) = try await client.execute(uri: path, method: route.method,
+                                                                    headers: writes ? browser.writeHeaders : browser.headers,
+                                                                    body: writes ? ByteBuffer(string: "{}") : nil) {
+                    ($0.status, errorCode($0.body), jsonObject($0.body)?["detail"] as? String ?? "")
+                }
+                if RoutePermissions.servedReadOnly(method: route.method, path: route.pattern) {
+                    #expect(status != .serviceUnavailable, "\(key) was refused on a read-only server")
+                } else {
+                    #expect(status == .serviceUnavailable && code == "read_only", "\(key) gave \(status) \(code ?? "")")
+                    #expect(body.contains("this server is a read-only standby; write on the primary at https://fieldwork.example.org"), "\(key)")
+                }
+            }
+            try await client.execute(uri: "/documents/int-001", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains(" data-read-only>") && html.contains("id=\"read-only-notice\""))
+                #expect(html.contains("<a href=\"https://fieldwork.example.org\">https://fieldwork.example.org</a>"))
+            }
+            try await client.execute(uri: "/api/retrieval.csv?code=need", method: .get, headers: browser.headers) { #expect($0.status == .ok) }
+            var form = TeamFixture.formHeaders()
+            form[.cookie] = browser.cookie
+            try await client.execute(uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(browser.csrf)")) {
+                #expect($0.status == .seeOther)
+            }
+        }
+        #expect(try await fixture.context.audit.entries().count == logged)
+        #expect(try await fixture.context.store.auditHead() == head)
+        let standby = AuditLog.standby(fixture.context.workspace)
+        let actions = try await standby.entries().map(\.action)
+        #expect(actions.first == .login && actions.last == .logout && actions.contains(.export), "\(actions)")
+        let verified = try await standby.verify()
+        #expect(verified.intact && verified.entries == actions.count, "\(verified.problems)")
+        // Its head, kept in a file beside it, catches lines cut off the end.
+        let lines = try String(contentsOf: standby.url, encoding: .utf8).split(separator: "\n")
+        try Data(lines.dropLast().map { $0 + "\n" }.joined().utf8).write(to: standby.url)
+        #expect(try await standby.verify().problems == [
+            "audit/standby.jsonl: audit/standby.head saw \(lines.count) entries appended but the log ends at \(lines.count - 1) (entries were removed from the end)",
+        ])
+    }
+
     /// The roles as the README's table states them, spot-checked against the table.
     @Test func theRolesMeanWhatTheReadmeSays() {
         func allows(_ role: Role, _ method: HTTPRequest.Method, _ path: String) -> Bool { RoutePermissions.allows(role, method, path) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkCore
 import FieldworkServices
 import FieldworkWeb
 import Foundation
@@ -28,7 +29,18 @@ struct ServeCommand: AsyncParsableCommand {
                                valueName: "LEVEL"))
     var logLevel = "notice"
 
+    @Flag(name: .customLong("read-only"),
+          help: "Serve reading only: every change is refused, nothing is ingested, and logins and exports go to audit/standby.jsonl. Automatic on a PostgreSQL hot standby.")
+    var readOnly = false
+
+    @Option(help: ArgumentHelp("The primary server's address, named on a read-only server's pages and in its refusals.",
+                               valueName: "URL"))
+    var primary: String?
+
     func validate() throws {
+        if let primary, !(primary.hasPrefix("https://") || primary.hasPrefix("http://")) {
+            throw ValidationError("--primary must be an http:// or https:// address")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -70,19 +82,32 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
-        let summary = try await context.ingest.ingest()
-        // Unbuffered, so it appears before the address on a pipe (see below).
-        let report = IngestSummaryDTO(summary)
-        report.problems.forEach { printError("error: \($0)") }
-        FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
+        // A hot standby takes no writes: it is served read-only whether asked or not (its schema
+        // is checked here, never migrated).
+        let readOnly: ReadOnlyServing? = try await context.store.isReadOnlyReplica() ? ReadOnlyServing(.standby, primary: primary)
+            : self.readOnly ? ReadOnlyServing(.requested, primary: primary) : nil
+        if let readOnly {
+            // Nothing is ingested: that writes the database; the primary's server ingests.
+            let what = readOnly.reason == .standby ? "The store is a read-only hot standby" : "Read-only (--read-only)"
+            FileHandle.standardOutput.write(Data(("\(what): serving reading only; changes are refused, nothing is ingested, "
+                + "and logins, logouts and exports are recorded in \(AuditLog.standbyPath).\n").utf8))
+        } else {
+            let summary = try await context.ingest.ingest()
+            // Unbuffered, so it appears before the address on a pipe (see below).
+            let report = IngestSummaryDTO(summary)
+            report.problems.forEach { printError("error: \($0)") }
+            FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
+        }
         // A workspace with accounts is served in team mode: login and roles instead of the token.
         let team = try await context.accounts.teamMode() ? TeamAccess(tlsProxy: !proxied.isEmpty) : nil
         let configuration = {
             var configuration = WebServerConfiguration(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .notice)
             configuration.maxConnections = OpenFileLimit.raiseForServing()
             configuration.team = team
-            // Colleagues' codings files (git pull, a file share) appear without a restart.
-            configuration.watchesCodingsFiles = true
+            configuration.readOnly = readOnly
+            // Colleagues' codings files (git pull, a file share) appear without a restart; not
+            // on a read-only server, which takes in nothing.
+            configuration.watchesCodingsFiles = readOnly == nil
             configuration.proxiedHosts = proxied
             return configuration
         }()
@@ -106,11 +131,11 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await app.runService()
         } catch {
-            await context.ledger.finish(from: context.store)
+            if readOnly == nil { await context.ledger.finish(from: context.store) }
             throw error
         }
         // Stopped (Ctrl-C, SIGTERM): what changed is written, and the files the server appended to
-        // are put back in canonical form.
-        await context.ledger.finish(from: context.store)
+        // are put back in canonical form (a read-only server changed nothing).
+        if readOnly == nil { await context.ledger.finish(from: context.store) }
     }
 }

@@ -11,7 +11,9 @@ public enum AuditChain {
         public var intact: Bool { problems.isEmpty }
     }
 
-    public static func verify(_ text: String, file: String, head: AuditHead?) -> Verification {
+    /// - Parameter headKeeper: who kept `head`, as messages name it (a read-only server keeps
+    ///   its own in a file, `audit/standby.head`).
+    public static func verify(_ text: String, file: String, head: AuditHead?, headKeeper: String = "the database") -> Verification {
         var problems: [String] = []
         var previousHash = AuditEntry.genesis
         var expectedSeq = 1
@@ -38,9 +40,9 @@ public enum AuditChain {
         }
         if let head {
             if let seen = hashes[head.seq] {
-                if seen != head.hash { problems.append("\(file): entry \(head.seq) is not the one the database saw appended (the log was changed)") }
+                if seen != head.hash { problems.append("\(file): entry \(head.seq) is not the one \(headKeeper) saw appended (the log was changed)") }
             } else {
-                problems.append("\(file): the database saw \(head.seq) entries appended but the log ends at \(expectedSeq - 1) (entries were removed from the end)")
+                problems.append("\(file): \(headKeeper) saw \(head.seq) entries appended but the log ends at \(expectedSeq - 1) (entries were removed from the end)")
             }
         }
         return Verification(entries: count, problems: problems)

@@ -3,10 +3,14 @@ import Foundation
 
 /// Audit entries for what both faces do, by the person acting (`Acting`).
 extension FieldworkContext {
-    public var audit: AuditLog { AuditLog(workspace: workspace, store: store) }
+    /// The workspace's log, or a read-only server's own (`readingOnly()`), which writes no database.
+    public var audit: AuditLog { keepsStandbyAudit ? AuditLog.standby(workspace) : AuditLog(workspace: workspace, store: store) }
 
+    /// On a hot standby (a CLI export run against the replica) the entry goes to the standby's
+    /// own log, since the database cannot take the audit head: the export is not left half-recorded.
     public func record(_ action: AuditAction, _ details: [String: String]) async throws {
-        try await audit.append(action, by: Acting.current.auditName, details: details)
+        let log = try await store.isReadOnlyReplica() ? AuditLog.standby(workspace) : audit
+        try await log.append(action, by: Acting.current.auditName, details: details)
     }
 
     /// An export: its kind, where it went (`stdout` when printed), its counts and the consent

@@ -12,6 +12,9 @@ public struct FieldworkContext: Sendable {
     public let codebookEditor: CodebookEditor
     /// The store's background work while serving (SQLite checkpoints); the server runs it.
     public let housekeeping: (any StoreHousekeeping)?
+    /// A read-only server (a hot standby): its audit entries go to a log of its own
+    /// (`AuditLog.standby`), since its database takes no writes, not even the audit head.
+    public private(set) var keepsStandbyAudit = false
 
     /// - Parameter deferredLedger: write the codings files shortly after each change, off the
     ///   request path (a server), instead of at once (the CLI, tests).
@@ -22,6 +25,21 @@ public struct FieldworkContext: Sendable {
         self.housekeeping = housekeeping
         ledger = CodingLedger(folder: workspace.codingsFolder, deferred: deferredLedger)
         codebookEditor = CodebookEditor(workspace: workspace, store: store)
+    }
+
+    /// This context as a read-only server uses it: the same store, its audit kept apart.
+    public func readingOnly() -> FieldworkContext {
+        var context = self
+        context.keepsStandbyAudit = true
+        return context
+    }
+
+    /// Connects to the PostgreSQL database `storeURL` names and brings its schema up to date,
+    /// then lets it go (`fieldwork init --store`): an unreachable server or a refused login fails here.
+    public static func prepare(storeURL: String) async throws {
+        try await PostgresStore.probe(url: storeURL)
+        let store = try await PostgresStore.connect(url: storeURL)
+        store.close()
     }
 
     /// Opens the workspace's store: the PostgreSQL database `storeURL` names (else `store:` in

@@ -37,7 +37,9 @@ public struct Workspace: Sendable, Hashable {
 
     /// Creates an empty workspace: the folders, a starter codebook and participants file, and
     /// the private state folder.
-    public static func create(at root: URL) throws -> Workspace {
+    /// - Parameter store: a PostgreSQL URL to name in a new `fieldwork.yaml` (`store:`), for a
+    ///   team server's study; nil keeps the workspace's own SQLite file.
+    public static func create(at root: URL, store: String? = nil) throws -> Workspace {
         let workspace = Workspace(root: root)
         let manager = FileManager.default
         for folder in [workspace.corpus, workspace.codebooks, workspace.exports] {
@@ -53,6 +55,11 @@ public struct Workspace: Sendable, Hashable {
         // The audit log is this machine's record: a copy shared through git would fork its hash
         // chain at every merge (README, "Audit").
         try writeIfMissing(workspace.root.appending(path: ".gitignore"), ".fieldwork/\nexports/\naudit/\n")
+        if let store {
+            // Double-quoted: a URL's `?`, `&` and `#` stay part of the value.
+            let quoted = store.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            try writeIfMissing(workspace.settingsFile, "# The study's database (the password: PGPASSWORD, never here).\nstore: \"\(quoted)\"\n")
+        }
         return workspace
     }
 

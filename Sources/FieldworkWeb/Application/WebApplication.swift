@@ -29,6 +29,8 @@ public struct WebServerConfiguration: Sendable {
     /// Host names a TLS-terminating reverse proxy serves this server under (`--allowed-host`);
     /// requests naming them are answered, and HTTPS origins on them may change things.
     public var proxiedHosts: [String] = []
+    /// Serve reading only (a PostgreSQL hot standby, or `serve --read-only`); nil serves everything.
+    public var readOnly: ReadOnlyServing?
 
     public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), logLevel: Logger.Level = .notice,
                 logger: Logger? = nil) {
@@ -46,9 +48,11 @@ public struct WebServerConfiguration: Sendable {
 /// The router: security middleware around every route, then pages, API and static files.
 public func buildRouter(
     context: FieldworkContext, token: AccessToken, hostPolicy: HostPolicy, sessions: SessionStore = SessionStore(),
-    team: TeamAccess? = nil
+    team: TeamAccess? = nil, readOnly: ReadOnlyServing? = nil
 ) throws -> Router<WebContext> {
     let router = Router(context: WebContext.self)
+    // Read-only: its audit entries (logins, exports) go to a log of its own, not the database.
+    let context = readOnly == nil ? context : context.readingOnly()
     let settings = try WorkspaceSettings.load(context.workspace)
     let defaultLanguage = settings.interfaceLanguage.flatMap(InterfaceLanguage.init(rawValue:)) ?? .en
     router.addMiddleware {
@@ -59,6 +63,8 @@ public func buildRouter(
         if team == nil { SessionMiddleware(token: token, sessions: sessions) }
         if team != nil { TeamSessionMiddleware(sessions: sessions, accounts: context.accounts) }
         MethodCheckMiddleware()
+        // Before the roles: a read-only server refuses a write by anyone for that reason.
+        if let readOnly { ReadOnlyMiddleware(serving: readOnly) }
         if team != nil { RoleMiddleware() }
         CSRFMiddleware(policy: hostPolicy)
         ActingMiddleware(workspace: context.workspace)
@@ -97,7 +103,8 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     let port = BoundPort(configuration.port)
     let policy = HostPolicy(port: port, boundHost: configuration.host, proxiedHosts: configuration.proxiedHosts)
-    let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy, team: configuration.team)
+    let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy, team: configuration.team,
+                                 readOnly: configuration.readOnly)
     let idle = configuration.idleTimeout.components
     let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
     return Application(

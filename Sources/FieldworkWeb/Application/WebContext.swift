@@ -16,6 +16,8 @@ public struct WebContext: RequestContext {
     public var coder: String?
     /// Team mode: the account logged in (`TeamSessionMiddleware`), current as of this request.
     public var account: Account?
+    /// Served read-only (a hot standby): set by `ReadOnlyMiddleware` for the pages' notice.
+    public var readOnly: ReadOnlyServing?
     /// The peer's IP address (nil in the in-process test client).
     public let remoteAddress: String?
 

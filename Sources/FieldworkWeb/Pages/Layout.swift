@@ -17,9 +17,12 @@ struct Layout {
     let currentPath: String
     /// Team mode: the account logged in (its name and logout replace the coder button).
     let account: Account?
+    /// Served read-only (a hot standby): a notice on every page, no coding controls.
+    let readOnly: ReadOnlyServing?
 
     init(_ web: WebContext) {
         account = web.account
+        readOnly = web.readOnly
         csrfToken = web.session?.csrfToken ?? ""
         t = Localizer(web.language)
         currentPath = web.pagePath
@@ -62,7 +65,8 @@ struct Layout {
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
             \(account.map { AccountChrome.header($0, csrfToken: csrfToken, t: t) } ?? coderButton)
             </header>
-            <main id="main" data-page="\(section.rawValue)"\(if: coderScoped, " data-coder-scoped")>
+            <main id="main" data-page="\(section.rawValue)"\(if: coderScoped, " data-coder-scoped")\(if: readOnly != nil, " data-read-only")>
+            \(readOnly?.notice(t) ?? SafeHTML())
             \(body)
             </main>
             """, head: """

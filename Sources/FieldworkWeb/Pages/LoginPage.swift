@@ -10,6 +10,8 @@ struct LoginPage {
     var name = ""
     /// A sentence from the catalogue: why the last attempt failed.
     var problem: String?
+    /// Served read-only (a hot standby): said before anyone logs in.
+    var readOnly: ReadOnlyServing?
 
     func html() -> SafeHTML {
         let alert: SafeHTML = problem.map { "<p class=\"login-problem\" role=\"alert\">\($0)</p>" } ?? SafeHTML()
@@ -23,6 +25,7 @@ struct LoginPage {
             <h1>Fieldwork</h1>
             <h2>\(t("login.title"))</h2>
             <p>\(t("login.intro"))</p>
+            \(readOnly?.notice(t) ?? SafeHTML())
             \(alert)
             <form method="post" action="/login" class="login-form">
             <input type="hidden" name="next" value="\(next)">

@@ -23,7 +23,7 @@ struct LoginRoutes {
     @Sendable func form(_ request: Request, context web: WebContext) async throws -> Response {
         let next = LanguageRoutes.localPath(request.uri.form.get("next"))
         if web.account != nil { return Response.redirect(to: next, type: .normal) }
-        return page(LoginPage(t: Localizer(web.language), next: next), status: .ok)
+        return page(LoginPage(t: Localizer(web.language), next: next, readOnly: web.readOnly), status: .ok)
     }
 
     @Sendable func login(_ request: Request, context web: WebContext) async throws -> Response {
@@ -33,7 +33,7 @@ struct LoginRoutes {
         let next = LanguageRoutes.localPath(form.get("next"))
         let address = team.clientAddress(request, web)
         let t = Localizer(web.language)
-        var refused = LoginPage(t: t, next: next, name: String(name.prefix(AccountName.maxLength)))
+        var refused = LoginPage(t: t, next: next, name: String(name.prefix(AccountName.maxLength)), readOnly: web.readOnly)
 
         let verdict = team.throttle.check(account: name, address: address)
         if verdict != .allowed {

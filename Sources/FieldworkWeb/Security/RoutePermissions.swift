@@ -66,6 +66,16 @@ enum RoutePermissions {
         "GET /audit": admins,
     ]
 
+    /// What a read-only server (a hot standby, `serve --read-only`) serves besides every GET:
+    /// logging in and out, recorded in its own audit log. Every other route changes the study
+    /// and is refused there (`ReadOnlyMiddleware`), also one this table does not know.
+    static let servedReadOnly: Set<String> = ["POST /login", "POST /logout"]
+
+    static func servedReadOnly(method: HTTPRequest.Method, path: String) -> Bool {
+        if method == .get || method == .head { return true }
+        return key(method: method, path: path).map(servedReadOnly.contains) ?? false
+    }
+
     /// A table key as `[literal or nil for a capture]`, per method; built once.
     private static let patterns: [(method: String, segments: [Substring?], key: String)] = table.keys.map { key in
         let parts = key.split(separator: " ", maxSplits: 1)
