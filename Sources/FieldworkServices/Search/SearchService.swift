@@ -1,11 +1,15 @@
 import FieldworkCore
 
 /// Full-text search for both faces, with the consent rule applied: a hit in words the rule
-/// withholds today is left out and counted (the page says how many, never whose).
+/// withholds today is left out and counted (the page says how many, never whose). A page is the
+/// store's page of the ranking (`limit` from `offset`) less what the rule withholds, so the
+/// next page starts at `offset + limit` whatever was withheld.
 public struct SearchService: Sendable {
     public struct Result: Sendable {
         public var hits: [SearchHit]
         public var withheld: WithheldCount
+        /// Whether the ranking goes on after this page.
+        public var more = false
     }
 
     let store: any FieldworkStore
@@ -15,7 +19,11 @@ public struct SearchService: Sendable {
     }
 
     public func search(_ query: SearchQuery) async throws -> Result {
-        let hits = try await store.search(query)
+        var lookahead = query
+        lookahead.limit += 1  // one more than the page tells whether another follows
+        var hits = try await store.search(lookahead)
+        let more = hits.count > query.limit
+        hits = Array(hits.prefix(query.limit))
         guard !hits.isEmpty else { return Result(hits: [], withheld: WithheldCount()) }
         let participants = try await store.participants()
         let consent = ConsentRule.today(participants)
@@ -33,6 +41,6 @@ public struct SearchService: Sendable {
                 kept.append(hit)
             }
         }
-        return Result(hits: kept, withheld: withheld)
+        return Result(hits: kept, withheld: withheld, more: more)
     }
 }
