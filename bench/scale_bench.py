@@ -85,7 +85,8 @@ def corpus(size):
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), "--out", str(folder),
                         "--docs", str(size), "--words", str(WORDS)], check=True, capture_output=True)
         stamp_file.write_text(stamp)
-    shutil.rmtree(folder / ".fieldwork", ignore_errors=True)
+    if os.environ.get("BENCH_SCALE_KEEP") != "1":  # 1: keep the database a run before ingested
+        shutil.rmtree(folder / ".fieldwork", ignore_errors=True)  # (its "ingest" is then a re-ingest)
     run = os.environ.get("BENCH_SCALE_RUN")  # a copy of its own, so two binaries can run side by side
     if run:
         copy = OUT / f"scale-{size}-{run}"

@@ -27,9 +27,21 @@ extension PostgresStore {
     }
 
     public func participants() async throws -> [Participant] {
+        try await participants(only: nil)
+    }
+
+    public func participants(ids: Set<String>) async throws -> [Participant] {
+        guard !ids.isEmpty else { return [] }
+        return try await participants(only: ids.sorted())
+    }
+
+    /// The register, or the participants `ids` name (nil: all), with their consents.
+    private func participants(only ids: [String]?) async throws -> [Participant] {
         try await read { connection in
+            // A NULL list means every participant.
             let consents = try await connection.rows("""
                 SELECT id, participant_id, date, scopes::text, withdrawn, receipt::text FROM consent
+                WHERE \(ids)::text[] IS NULL OR participant_id = ANY(\(ids)::text[])
                 ORDER BY participant_id COLLATE "C", date COLLATE "C", id COLLATE "C"
                 """, logger)
             var consentsByParticipant: [String: [Consent]] = [:]
@@ -41,7 +53,9 @@ extension PostgresStore {
                 consentsByParticipant[try row.get("participant_id"), default: []].append(consent)
             }
             return try await connection.rows("""
-                SELECT id, role, administrations::text, attributes::text FROM participant ORDER BY id COLLATE "C"
+                SELECT id, role, administrations::text, attributes::text FROM participant
+                WHERE \(ids)::text[] IS NULL OR id = ANY(\(ids)::text[])
+                ORDER BY id COLLATE "C"
                 """, logger).map { row in
                 let id: String = try row.get("id")
                 return Participant(

@@ -4,50 +4,53 @@ import PostgresNIO
 
 extension PostgresStore {
     /// Segments matching every term, best first (`ts_rank_cd`, negated so that lower is better
-    /// as with FTS5's BM25). The query is parsed once per configuration, and each segment is
-    /// matched by the one of its document's language. The rule that a term typed with
-    /// diacritics must match them (the index folds them) is applied to the candidates, as in
-    /// the SQLite store.
+    /// as with FTS5's BM25) within `SearchQuery.rankingWindow`: the window is the first matches
+    /// by `segment.id` (corpus order, found through the GIN index without ranking), only they
+    /// are ranked, and only the candidates returned get a headline. The query is parsed once per
+    /// configuration, and each segment is matched by the one of its document's language. The
+    /// rule that a term typed with diacritics must match them (the index folds them) is applied
+    /// to the candidates, as in the SQLite store.
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         guard !query.isEmpty else { return [] }
-        let fetchLimit = query.termsWithDiacritics.isEmpty ? query.limit : query.limit * 10
         let text = PostgresSearch.tsquery(query)
         let options = "StartSel=\(SearchHit.matchStart), StopSel=\(SearchHit.matchEnd), MaxWords=16, MinWords=6, ShortWord=1"
         return try await read { connection in
+            // `h.id + 0` keeps the planner from walking the primary key in order, testing every
+            // segment until the window fills (slow for a rare word): the bitmap of the GIN index
+            // finds the matches, then only their ids are sorted.
             let rows = try await connection.rows("""
                 WITH q AS (
                     SELECT to_tsquery('fieldwork_sv', \(text)) AS sv, to_tsquery('fieldwork_en', \(text)) AS en,
                            to_tsquery('fieldwork_simple', \(text)) AS simple
                 ), hits AS (
-                    SELECT s.id, s.document_id, s.idx, s.speaker, s.heading_path, s.start, s."end", s.search_config,
-                        CASE s.search_config WHEN 'fieldwork_sv' THEN q.sv WHEN 'fieldwork_en' THEN q.en ELSE q.simple END AS query,
-                        s.words
+                    SELECT s.id, s.document_id, s.idx, s.search_config, s.words,
+                        CASE s.search_config WHEN 'fieldwork_sv' THEN q.sv WHEN 'fieldwork_en' THEN q.en ELSE q.simple END AS query
                     FROM segment s, q
                     WHERE s.words @@ q.sv OR s.words @@ q.en OR s.words @@ q.simple
+                ), candidates AS (
+                    SELECT * FROM hits h WHERE h.words @@ h.query ORDER BY h.id + 0 LIMIT \(query.rankedMatches)
+                ), top AS (
+                    SELECT c.id, c.search_config, c.query, -ts_rank_cd(c.words, c.query)::double precision AS rank
+                    FROM candidates c ORDER BY rank, c.document_id COLLATE "C", c.idx LIMIT \(query.fetchLimit)
                 )
-                SELECT h.document_id, d.title, h.idx, h.speaker, h.heading_path::text, h.start, h."end",
-                    substr(d.plain_text, h.start::integer + 1, (h."end" - h.start)::integer) AS text,
-                    -ts_rank_cd(h.words, h.query)::double precision AS rank,
-                    ts_headline(h.search_config::regconfig, substr(d.plain_text, h.start::integer + 1, (h."end" - h.start)::integer),
-                                h.query, \(options)) AS snippet
-                FROM hits h JOIN document d ON d.id = h.document_id
-                WHERE h.words @@ h.query
-                ORDER BY rank, h.document_id COLLATE "C", h.idx
-                LIMIT \(fetchLimit)
+                SELECT s.document_id, d.title, s.idx, s.speaker, s.heading_path::text, s.start, s."end",
+                    substr(d.plain_text, s.start::integer + 1, (s."end" - s.start)::integer) AS text,
+                    t.rank,
+                    ts_headline(t.search_config::regconfig, substr(d.plain_text, s.start::integer + 1, (s."end" - s.start)::integer),
+                                t.query, \(options)) AS snippet
+                FROM top t JOIN segment s ON s.id = t.id JOIN document d ON d.id = s.document_id
+                ORDER BY t.rank, s.document_id COLLATE "C", s.idx
                 """, logger)
-            var hits: [SearchHit] = []
-            for row in rows where hits.count < query.limit {
+            return try query.page(rows) { try $0.get("text") as String }.map { row in
                 let body: String = try row.get("text")
-                guard query.acceptsDiacritics(of: body) else { continue }
-                hits.append(SearchHit(
+                return SearchHit(
                     documentID: try row.get("document_id"), documentTitle: try row.get("title"),
                     segmentIndex: try row.get("idx"), speaker: try row.get("speaker"),
                     heading: Segment.headingLine(try row.json("heading_path", default: [String]())),
                     start: try row.get("start"), end: try row.get("end"),
                     snippet: Self.snippet(try row.get("snippet"), of: body),
-                    rank: try row.get("rank")))
+                    rank: try row.get("rank"))
             }
-            return hits
         }
     }
 

@@ -25,25 +25,36 @@ extension SQLiteStore {
     }
 
     public func participants() async throws -> [Participant] {
-        try await writer.read { db in
-            let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent ORDER BY participant_id, date, id")
-            let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
-            return try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map { row in
-                let id: String = row["id"]
-                return Participant(
-                    id: id, role: try row.value("role", of: "participant"),
-                    administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
-                        .compactMap(Administration.init(rawValue:)),
-                    attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
-                    consents: (consentsByParticipant[id] ?? []).map { consent in
-                        var value = Consent(id: consent["id"], date: consent["date"],
-                                            scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
-                                                .compactMap(ConsentScope.init(rawValue:)),
-                                            withdrawn: consent["withdrawn"])
-                        JSONColumn.decode(ConsentReceiptFields?.self, from: consent["receipt"], default: nil)?.fill(&value)
-                        return value
-                    })
-            }
+        try await writer.read { db in try Self.participants(db, ids: nil) }
+    }
+
+    public func participants(ids: Set<String>) async throws -> [Participant] {
+        guard !ids.isEmpty else { return [] }
+        return try await writer.read { db in try Self.participants(db, ids: ids.sorted()) }
+    }
+
+    /// The register, or the participants `ids` name (nil: all), with their consents.
+    private static func participants(_ db: Database, ids: [String]?) throws -> [Participant] {
+        let only = ids.map { "WHERE participant_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
+        let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
+        let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent \(only) ORDER BY participant_id, date, id", arguments: arguments)
+        let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
+        let onlyPeople = ids.map { "WHERE id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
+        return try Row.fetchAll(db, sql: "SELECT * FROM participant \(onlyPeople) ORDER BY id", arguments: arguments).map { row in
+            let id: String = row["id"]
+            return Participant(
+                id: id, role: try row.value("role", of: "participant"),
+                administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
+                    .compactMap(Administration.init(rawValue:)),
+                attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
+                consents: (consentsByParticipant[id] ?? []).map { consent in
+                    var value = Consent(id: consent["id"], date: consent["date"],
+                                        scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
+                                            .compactMap(ConsentScope.init(rawValue:)),
+                                        withdrawn: consent["withdrawn"])
+                    JSONColumn.decode(ConsentReceiptFields?.self, from: consent["receipt"], default: nil)?.fill(&value)
+                    return value
+                })
         }
     }
 }

@@ -2,31 +2,53 @@ import FieldworkCore
 import GRDB
 
 extension SQLiteStore {
-    /// FTS5 over segment texts, BM25-ranked. The query arrives pre-quoted (`SearchQuery.ftsPattern`)
-    /// so user input is never FTS5 syntax; the diacritics rule is applied to the candidates.
+    /// FTS5 over segment texts, BM25-ranked within `SearchQuery.rankingWindow`. The query arrives
+    /// pre-quoted (`SearchQuery.ftsPattern`) so user input is never FTS5 syntax; the diacritics
+    /// rule is applied to the candidates. Three steps, so that each costs what it must: the
+    /// window's bound (walking matching rowids is cheap), BM25 over the window (ids only), then
+    /// the page's rows with their snippets (a snippet tokenizes its segment again).
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         guard !query.isEmpty else { return [] }
         return try await writer.read { db in
             let pattern = query.ftsPattern
-            // Over-fetch when the diacritics rule may drop candidates.
-            let fetchLimit = query.termsWithDiacritics.isEmpty ? query.limit : query.limit * 10
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.document_id, d.title, s.idx, s.speaker, s.heading_path, s.start, s."end", t.text,
-                    snippet(segment_fts, 0, char(57344), char(57345), '…', 16) AS snippet, segment_fts.rank AS rank
+            let lastRanked = try Int64.fetchOne(db, sql: """
+                SELECT rowid FROM segment_fts WHERE segment_fts MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?
+                """, arguments: [pattern, query.rankedMatches - 1]) ?? Int64.max
+            let ranked = try Row.fetchAll(db, sql: """
+                SELECT rowid, rank FROM segment_fts WHERE segment_fts MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?
+                """, arguments: [pattern, lastRanked, query.fetchLimit]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+            // The candidates' texts, for the diacritics rule (only when a term asks for it).
+            var texts: [Int64: String] = [:]
+            if !query.termsWithDiacritics.isEmpty, !ranked.isEmpty {
+                let ids = ranked.map(\.id)
+                texts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                    SELECT id, text FROM segment_text WHERE id IN (\(databaseQuestionMarks(count: ids.count)))
+                    """, arguments: StatementArguments(ids)).map { ($0[0] as Int64, $0[1] as String) })
+            }
+            let page = query.page(ranked) { texts[$0.id] ?? "" }
+            guard let first = page.map(\.id).min(), let last = page.map(\.id).max() else { return [] }
+            // `snippet` needs the FTS5 cursor of a MATCH: the rowid range keeps that scan within
+            // the page's rows, and `+rowid IN` (not an index constraint) picks them out of it.
+            let ids = page.map(\.id)
+            var rows: [Int64: Row] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.id, s.document_id, d.title, s.idx, s.speaker, s.heading_path, s.start, s."end",
+                    snippet(segment_fts, 0, char(57344), char(57345), '…', 16) AS snippet
                 FROM segment_fts
                 JOIN segment s ON s.id = segment_fts.rowid
-                JOIN segment_text t ON t.id = segment_fts.rowid
                 JOIN document d ON d.id = s.document_id
-                WHERE segment_fts MATCH ?
-                ORDER BY segment_fts.rank
-                LIMIT ?
-                """, arguments: [pattern, fetchLimit])
-            return rows.filter { query.acceptsDiacritics(of: $0["text"]) }.prefix(query.limit).map { row in
+                WHERE segment_fts MATCH ? AND segment_fts.rowid BETWEEN ? AND ?
+                    AND +segment_fts.rowid IN (\(databaseQuestionMarks(count: ids.count)))
+                """, arguments: StatementArguments([pattern, first, last] as [any DatabaseValueConvertible]) + StatementArguments(ids)) {
+                rows[row["id"]] = row
+            }
+            return page.compactMap { candidate in
+                guard let row = rows[candidate.id] else { return nil }
                 let headingPath = JSONColumn.decode([String].self, from: row["heading_path"], default: [])
                 return SearchHit(
                     documentID: row["document_id"], documentTitle: row["title"], segmentIndex: row["idx"],
                     speaker: row["speaker"], heading: Segment.headingLine(headingPath),
-                    start: row["start"], end: row["end"], snippet: row["snippet"], rank: row["rank"])
+                    start: row["start"], end: row["end"], snippet: row["snippet"], rank: candidate.rank)
             }
         }
     }

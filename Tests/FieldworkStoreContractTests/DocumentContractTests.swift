@@ -74,6 +74,9 @@ import Testing
                                                                                contentHash: "p", parserVersion: 1))
             let stored = try await subject.reopen().participants()
             #expect(stored == people.sorted { $0.id < $1.id })
+            // A few by id, with their consents; ids the register lacks are left out.
+            #expect(try await store.participants(ids: ["R01", "I01"]) == [people[1]])
+            #expect(try await store.participants(ids: []).isEmpty)
             #expect(try await store.counts().participants == 2)
             #expect(try await store.sourceFiles()["corpus/participants.yaml"]?.contentHash == "p")
             try await store.replaceParticipants([], file: SourceFileState(path: "corpus/participants.yaml",

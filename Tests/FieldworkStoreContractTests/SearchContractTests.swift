@@ -51,4 +51,27 @@ import Testing
             #expect(limited.count <= 1)
         }
     }
+
+    /// Only the first `rankingWindow` matches in corpus order are ranked, so a broad search costs
+    /// the window, not every match; a search matching fewer is ranked whole.
+    @Test(arguments: StoreKind.available) func onlyTheRankingWindowIsRanked(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            let long = "Vi pratade länge om hur det går med hemtjänsten och grannarna, och sedan om natten."
+            _ = try await store.applyDocuments([
+                Fixtures.change("w1", text: [long, long, "Natten, natten."].joined(separator: "\n\n"), hash: "a"),
+            ])
+            let whole = try await store.search(SearchQuery("natten"))
+            #expect(whole.map(\.segmentIndex).first == 2)  // the short segment ranks best
+            #expect(whole.count == 3)
+            #expect(try await store.search(SearchQuery("natten", limit: 2)).first?.segmentIndex == 2)
+            let windowed = try await store.search(SearchQuery("natten", limit: 2, rankingWindow: 2))
+            #expect(Set(windowed.map(\.segmentIndex)) == [0, 1])  // the third match is past the window
+            // Pages follow the ranking.
+            let second = try await store.search(SearchQuery("natten", limit: 1, offset: 1))
+            #expect(second.map(\.segmentIndex) == [whole[1].segmentIndex])
+            #expect(try await store.search(SearchQuery("natten", limit: 5, offset: 3)).isEmpty)
+            // The window never holds fewer candidates than the page asks for.
+            #expect(try await store.search(SearchQuery("natten", limit: 3, rankingWindow: 1)).count == 3)
+        }
+    }
 }

@@ -16,11 +16,7 @@ public struct PassageAttributor: Sendable {
     /// Whose words `segment` holds; `text` is the segment's text (for named authors).
     public func attribute(_ segment: Segment?, text: String) -> Attribution {
         guard let segment else { return Attribution(participants: [], basis: .groupNote) }
-        if let speaker = segment.speaker {
-            return known.contains(speaker)
-                ? Attribution(participants: [speaker], basis: .speaker)
-                : Attribution(participants: [], basis: .nonParticipant)
-        }
+        if let speaker = segment.speaker { return Self.attribute(speaker: speaker, known: known) }
         if let authors = Self.namedAuthors(in: text, isParticipant: known.contains) {
             return Attribution(participants: authors, basis: .named)
         }
@@ -28,6 +24,14 @@ public struct PassageAttributor: Sendable {
             return Attribution(participants: group.members, basis: .group, group: Segment.headingLine(group.path))
         }
         return Attribution(participants: [], basis: .groupNote, group: segment.heading)
+    }
+
+    /// A turn's words are its speaker's, if a participant: the rule needs neither the document's
+    /// text nor its other segments (search checks turns with it without loading them).
+    public static func attribute(speaker: String, known: Set<String>) -> Attribution {
+        known.contains(speaker)
+            ? Attribution(participants: [speaker], basis: .speaker)
+            : Attribution(participants: [], basis: .nonParticipant)
     }
 
     /// The participants a note names as its authors in a closing parenthesis: "… (R11)",

@@ -29,6 +29,9 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
     /// Whether the codebook has a code with this id (cheaper than loading the codebook).
     func codeExists(_ id: String) async throws -> Bool
     func participants() async throws -> [Participant]
+    /// Only these participants of the register (ids it does not hold are left out): a read
+    /// that names a few people costs them, not the register.
+    func participants(ids: Set<String>) async throws -> [Participant]
     func search(_ query: SearchQuery) async throws -> [SearchHit]
 
     // MARK: Codings

@@ -4,6 +4,12 @@
 /// Diacritics: the index folds them (so `hemtjanst` finds `hemtjänst`), but a term typed *with*
 /// diacritics must match them exactly (so `får` does not find `far`): in Swedish å, ä and ö are
 /// letters of their own.
+///
+/// Ranking: hits are ordered by relevance (BM25 on SQLite, `ts_rank_cd` on PostgreSQL) among
+/// the first `rankingWindow` matching segments in corpus order (the order segments were stored:
+/// documents as ingested, each in reading order). A search matching fewer segments (nearly every
+/// focused search) is ranked whole; a broad one (`hemtjänst*` in 10,000 transcripts matches
+/// tens of thousands) costs what ranking the window costs, not what ranking every match would.
 public struct SearchQuery: Sendable, Hashable {
     public struct Term: Sendable, Hashable {
         public var text: String
@@ -13,10 +19,40 @@ public struct SearchQuery: Sendable, Hashable {
 
     public var terms: [Term]
     public var limit: Int
+    /// How many hits of the ranking to skip (paging: the second page of 50 skips 50).
+    public var offset: Int
+    /// How many matching segments, in corpus order, are ranked (see the type's comment).
+    public var rankingWindow: Int
 
-    public init(_ input: String, limit: Int = 50) {
+    public static let defaultRankingWindow = 1000
+
+    public init(_ input: String, limit: Int = 50, offset: Int = 0, rankingWindow: Int = SearchQuery.defaultRankingWindow) {
         self.limit = limit
+        self.offset = offset
+        self.rankingWindow = rankingWindow
         terms = SearchQuery.parse(input)
+    }
+
+    /// How many ranked candidates a store reads: the skipped ones and the page, ten times more
+    /// when the diacritics rule (applied to the candidates' text) may drop some.
+    public var fetchLimit: Int {
+        (offset + limit) * (termsWithDiacritics.isEmpty ? 1 : 10)
+    }
+
+    /// The page of `ranked` candidates: the diacritics rule applied, `offset` skipped, `limit` kept.
+    public func page<Candidate>(_ ranked: some Sequence<Candidate>, text: (Candidate) throws -> String) rethrows -> [Candidate] {
+        var kept: [Candidate] = []
+        var skipped = 0
+        for candidate in ranked where kept.count < limit {
+            guard acceptsDiacritics(of: try text(candidate)) else { continue }
+            if skipped < offset { skipped += 1 } else { kept.append(candidate) }
+        }
+        return kept
+    }
+
+    /// The matches ranked: the window, and never fewer than the candidates asked for.
+    public var rankedMatches: Int {
+        max(rankingWindow, fetchLimit)
     }
 
     public var isEmpty: Bool { terms.isEmpty }

@@ -9,7 +9,7 @@ public struct SearchHitView: Encodable, Sendable {
     @AlwaysEncoded public var heading: String?
     public let start, end: Int
     public let snippet: String
-    /// BM25 from FTS5: lower is better.
+    /// BM25 from FTS5 (or `ts_rank_cd` negated, on PostgreSQL): lower is better.
     public let rank: Double
 
     public init(_ hit: SearchHit) {

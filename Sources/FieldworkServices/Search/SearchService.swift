@@ -1,11 +1,15 @@
 import FieldworkCore
 
 /// Full-text search for both faces, with the consent rule applied: a hit in words the rule
-/// withholds today is left out and counted (the page says how many, never whose).
+/// withholds today is left out and counted (the page says how many, never whose). A page is the
+/// store's page of the ranking (`limit` from `offset`) less what the rule withholds, so the
+/// next page starts at `offset + limit` whatever was withheld.
 public struct SearchService: Sendable {
     public struct Result: Sendable {
         public var hits: [SearchHit]
         public var withheld: WithheldCount
+        /// Whether the ranking goes on after this page.
+        public var more = false
     }
 
     let store: any FieldworkStore
@@ -15,24 +19,45 @@ public struct SearchService: Sendable {
     }
 
     public func search(_ query: SearchQuery) async throws -> Result {
-        let hits = try await store.search(query)
+        var lookahead = query
+        lookahead.limit += 1  // one more than the page tells whether another follows
+        var hits = try await store.search(lookahead)
+        let more = hits.count > query.limit
+        hits = Array(hits.prefix(query.limit))
         guard !hits.isEmpty else { return Result(hits: [], withheld: WithheldCount()) }
-        let participants = try await store.participants()
+        // Turns name their speakers, so when every hit is a turn only those are read; a note
+        // (named authors, a group's roster) needs to know every participant id.
+        let speakers = hits.compactMap(\.speaker)
+        let participants = speakers.count == hits.count
+            ? try await store.participants(ids: Set(speakers)) : try await store.participants()
         let consent = ConsentRule.today(participants)
-        var documents = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
+        let known = Set(participants.map(\.id))
+        var documents = DocumentContextCache(store: store, known: known)
+        var metadata: [String: DocumentMetadata?] = [:]
         var kept: [SearchHit] = []
         var withheld = WithheldCount()
         for hit in hits {
-            guard let entry = try await documents.entry(hit.documentID) else { continue }
-            let segment = entry.segments.first { $0.index == hit.segmentIndex }
-            let people = entry.attribution(of: segment).participants
-            let document = entry.document.metadata
+            // A turn needs only its document's metadata; a note (named authors, a group's
+            // roster) its document's text and segments.
+            let people: [String]
+            let document: DocumentMetadata
+            if let speaker = hit.speaker {
+                if metadata[hit.documentID] == nil { metadata[hit.documentID] = try await store.document(id: hit.documentID)?.metadata }
+                guard let found = metadata[hit.documentID] ?? nil else { continue }
+                people = PassageAttributor.attribute(speaker: speaker, known: known).participants
+                document = found
+            } else {
+                guard let entry = try await documents.entry(hit.documentID) else { continue }
+                let segment = entry.segments.first { $0.index == hit.segmentIndex }
+                people = entry.attribution(of: segment).participants
+                document = entry.document.metadata
+            }
             if case .withheld(let reason) = consent.words(of: people, type: document.type, date: document.date) {
                 withheld.add(reason)
             } else {
                 kept.append(hit)
             }
         }
-        return Result(hits: kept, withheld: withheld)
+        return Result(hits: kept, withheld: withheld, more: more)
     }
 }

@@ -48,10 +48,21 @@ struct DocumentsAPI {
         return DocumentChangesJSON(document: activity.documentID, revision: activity.revision, codings: activity.codings, stamp: activity.stamp)
     }
 
-    @Sendable func search(_ request: Request, context web: WebContext) async throws -> JSONList<SearchHitView> {
-        let query = SearchQuery(request.uri.form.get("q") ?? "",
-                                limit: min(200, max(1, Int(request.uri.form.get("limit") ?? "") ?? 50)))
-        return JSONList(items: try await context.search.search(query).hits.map(SearchHitView.init))
+    static let searchDefaultLimit = 50, searchMaximumLimit = 200, searchMaximumOffset = 10_000
+
+    /// One page of ranked hits (`limit`, default 50, at most 200; `offset` at most 10,000: ranking
+    /// costs the window, and a page deep down costs what it skips); a `Link: rel="next"` header
+    /// when the ranking goes on. Hits the consent rule withholds are left out of their page.
+    @Sendable func search(_ request: Request, context web: WebContext) async throws -> Response {
+        let paging = try APIPaging(request.uri, defaultLimit: Self.searchDefaultLimit, maximumLimit: Self.searchMaximumLimit)
+        guard paging.offset <= Self.searchMaximumOffset else {
+            throw APIError(.badRequest, "bad_request", "offset must be at most \(Self.searchMaximumOffset)")
+        }
+        let query = SearchQuery(request.uri.form.get("q") ?? "", limit: paging.limit, offset: paging.offset)
+        let result = try await context.search.search(query)
+        var response = try JSONList(items: result.hits.map(SearchHitView.init)).response(from: request, context: web)
+        paging.link(&response, path: "/api/search", uri: request.uri, count: paging.limit, more: result.more)
+        return response
     }
 
     @Sendable func status(_ request: Request, context web: WebContext) async throws -> StatusJSON {

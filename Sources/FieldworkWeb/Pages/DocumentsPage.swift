@@ -39,17 +39,11 @@ struct DocumentsPage {
     private func pager() -> SafeHTML {
         let number = listing.offset / Self.pageSize + 1
         let pages = max(1, (listing.matching + Self.pageSize - 1) / Self.pageSize)
-        guard number > 1 || listing.more else { return "" }
-        func link(_ page: Int, _ key: String, rel: String) -> SafeHTML {
-            let href = HTML.url("/", [("type", filter.type), ("language", filter.language), ("administration", filter.administration),
-                                      ("text", filter.text), ("page", page > 1 ? String(page) : nil)])
-            return "<a href=\"\(href)\" rel=\"\(rel)\">\(t.html(key))</a>"
-        }
-        var html: SafeHTML = "<nav class=\"pager\" aria-label=\"\(t("documents.pages"))\">"
-        if number > 1 { html += link(number - 1, "documents.previous", rel: "prev") }
-        html += " <span aria-current=\"page\">\(t.html("documents.pageOf", ["page": String(number), "pages": String(pages)]))</span> "
-        if listing.more { html += link(number + 1, "documents.next", rel: "next") }
-        return html + "</nav>"
+        return PagerNav(number: number, more: listing.more, label: t("documents.pages"),
+                        current: t.html("documents.pageOf", ["page": String(number), "pages": String(pages)]), t: t) { page in
+            HTML.url("/", [("type", filter.type), ("language", filter.language), ("administration", filter.administration),
+                           ("text", filter.text), ("page", page > 1 ? String(page) : nil)])
+        }.html()
     }
 
     private func select(_ name: String, label: String, options: [(String, String)], selected: String?) -> SafeHTML {

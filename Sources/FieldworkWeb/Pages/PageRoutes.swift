@@ -26,7 +26,7 @@ struct PageRoutes {
         let filter = DocumentListing.Filter(type: value("type"), language: value("language"),
                                             administration: value("administration"), text: value("text"))
         // `?page=N` (from 1): the list is paged, so it costs one page, not the corpus.
-        let number = min(max(1, Int(query.get("page") ?? "") ?? 1), 1_000_000)
+        let number = PagerNav.number(query.get("page"))
         let size = DocumentsPage.pageSize
         let listing = try await context.documentListing.page(filter, offset: (number - 1) * size, limit: size)
         let t = Localizer(web.language)
@@ -77,9 +77,13 @@ struct PageRoutes {
 
     @Sendable func search(_ request: Request, context web: WebContext) async throws -> Response {
         let text = request.uri.form.get("q") ?? ""
-        let result = text.isEmpty ? nil : try await context.search.search(SearchQuery(text))
+        // `?page=N` (from 1), 50 a page: a page ranks its window, not every match (see SearchQuery).
+        let number = PagerNav.number(request.uri.form.get("page"), last: SearchPage.lastPage)
+        let size = SearchPage.pageSize
+        let result = text.isEmpty ? nil : try await context.search.search(SearchQuery(text, limit: size, offset: (number - 1) * size))
         let t = Localizer(web.language)
-        let body = SearchPage(query: text, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount(), t: t).body()
+        let body = SearchPage(query: text, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount(),
+                              number: number, more: result?.more ?? false, t: t).body()
         return page(web, .search, title: t("search.title"), query: text, body: body)
     }
 

@@ -1,11 +1,19 @@
 import FieldworkCore
 
-/// `/search?q=`: ranked passages; matches are marked (the snippet's brackets become <mark>).
+/// `/search?q=`: ranked passages, 50 a page (`&page=N`); matches are marked (the snippet's
+/// brackets become <mark>).
 struct SearchPage {
+    static let pageSize = 50
+    /// Pages beyond are refused as this one: 10,000 hits deep is far past any ranking window.
+    static let lastPage = 200
+
     let query: String
     let hits: [SearchHit]
     /// Hits left out by the consent rule: shown as a count, never as text.
     let withheld: WithheldCount
+    /// The page shown (from 1), and whether another follows.
+    var number = 1
+    var more = false
     let t: Localizer
 
     func body() -> SafeHTML {
@@ -13,12 +21,17 @@ struct SearchPage {
         guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]))</p>" }
         html += "<p class=\"count\">\(t.count("search.count", hits.count, ["query": query]))</p>"
         html += ConsentNoteHTML.paragraph(withheld, t: t)
-        html += "<ol class=\"hits\">"
+        let first = (number - 1) * Self.pageSize + 1
+        html += "<ol class=\"hits\"\(if: number > 1, " start=\"\(first)\"")>"
         for hit in hits {
             let who = [hit.speaker, hit.heading].compactMap { $0 }.first ?? ""
             html += "<li><p class=\"source\"><a href=\"/documents/\(hit.documentID)#s\(hit.start)\">\(hit.documentTitle)</a> \(who)</p><p>\(hit.snippetHTML(marking: "<mark>", "</mark>"))</p></li>"
         }
-        return html + "</ol>"
+        html += "</ol>"
+        return html + PagerNav(number: number, more: more, label: t("search.pages"),
+                               current: t.html("search.page", ["page": String(number)]), t: t) { page in
+            HTML.url("/search", [("q", query), ("page", page > 1 ? String(page) : nil)])
+        }.html()
     }
 
 }

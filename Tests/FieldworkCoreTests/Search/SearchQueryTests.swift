@@ -18,4 +18,12 @@ import Testing
     @Test func emptyQueries() {
         #expect(SearchQuery("  \"\" * ").isEmpty)
     }
+
+    @Test func aPageSkipsOnlyHitsTheDiacriticsRuleKeeps() {
+        let ranked = ["min far", "jag får", "far och mor", "får jag", "vi får"]
+        let query = SearchQuery("får", limit: 1, offset: 1)
+        #expect(query.fetchLimit == 20)  // (1 + 1) × 10: the rule may drop candidates
+        #expect(query.page(ranked) { $0 } == ["får jag"])
+        #expect(SearchQuery("far", limit: 2, offset: 3).page(ranked) { $0 } == ["får jag", "vi får"])
+    }
 }
