@@ -25,25 +25,38 @@ extension SQLiteStore {
     }
 
     public func participants() async throws -> [Participant] {
-        try await writer.read { db in
-            let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent ORDER BY participant_id, date, id")
-            let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
-            return try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY id").map { row in
-                let id: String = row["id"]
-                return Participant(
-                    id: id, role: try row.value("role", of: "participant"),
-                    administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
-                        .compactMap(Administration.init(rawValue:)),
-                    attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
-                    consents: (consentsByParticipant[id] ?? []).map { consent in
-                        var value = Consent(id: consent["id"], date: consent["date"],
-                                            scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
-                                                .compactMap(ConsentScope.init(rawValue:)),
-                                            withdrawn: consent["withdrawn"])
-                        JSONColumn.decode(ConsentReceiptFields?.self, from: consent["receipt"], default: nil)?.fill(&value)
-                        return value
-                    })
-            }
+        try await writer.read { db in try Self.participants(ids: nil, db) }
+    }
+
+    public func participants(ids: Set<String>) async throws -> [Participant] {
+        try await writer.read { db in try Self.participants(ids: ids, db) }
+    }
+
+    /// The register's entries (those with `ids`, when given), sorted by id, with their consents.
+    static func participants(ids: Set<String>?, _ db: Database) throws -> [Participant] {
+        if let ids, ids.isEmpty { return [] }
+        let wanted = ids?.sorted() ?? []
+        func only(_ column: String) -> String {
+            ids == nil ? "" : " WHERE \(column) IN (" + Array(repeating: "?", count: wanted.count).joined(separator: ",") + ")"
+        }
+        let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent\(only("participant_id")) ORDER BY participant_id, date, id",
+                                        arguments: StatementArguments(wanted))
+        let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
+        return try Row.fetchAll(db, sql: "SELECT * FROM participant\(only("id")) ORDER BY id", arguments: StatementArguments(wanted)).map { row in
+            let id: String = row["id"]
+            return Participant(
+                id: id, role: try row.value("role", of: "participant"),
+                administrations: JSONColumn.decode([String].self, from: row["administrations"], default: [])
+                    .compactMap(Administration.init(rawValue:)),
+                attributes: JSONColumn.decode([String: String].self, from: row["attributes"], default: [:]),
+                consents: (consentsByParticipant[id] ?? []).map { consent in
+                    var value = Consent(id: consent["id"], date: consent["date"],
+                                        scopes: JSONColumn.decode([String].self, from: consent["scopes"], default: [])
+                                            .compactMap(ConsentScope.init(rawValue:)),
+                                        withdrawn: consent["withdrawn"])
+                    JSONColumn.decode(ConsentReceiptFields?.self, from: consent["receipt"], default: nil)?.fill(&value)
+                    return value
+                })
         }
     }
 }

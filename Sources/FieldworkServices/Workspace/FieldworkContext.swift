@@ -12,6 +12,8 @@ public struct FieldworkContext: Sendable {
     public let codebookEditor: CodebookEditor
     /// The store's background work while serving (SQLite checkpoints); the server runs it.
     public let housekeeping: (any StoreHousekeeping)?
+    /// What opening a document works out from its text alone, per stamp (bounded; see the type).
+    public let documentCache = DocumentContentCache()
 
     /// - Parameter deferredLedger: write the codings files shortly after each change, off the
     ///   request path (a server), instead of at once (the CLI, tests).

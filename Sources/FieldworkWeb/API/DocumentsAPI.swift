@@ -35,7 +35,9 @@ struct DocumentsAPI {
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> DocumentJSON {
         let id = try web.parameters.require("id")
         // The JSON holds text and segments: the codings (`/api/codings?document=`) are not read.
-        guard let view = try await DocumentView.load(id, from: context.store, codings: false) else { throw StoreError.notFound("document \(id)") }
+        guard let view = try await DocumentView.load(id, from: context.store, codings: false, cache: context.documentCache) else {
+            throw StoreError.notFound("document \(id)")
+        }
         return DocumentJSON(view)
     }
 
