@@ -107,6 +107,10 @@ def coder(arguments):
     errors = []
     session = Session(port, name)
     time.sleep(max(0, start_at - time.time()))
+    # Coders do not act in lockstep: each begins after a think time of its own, as between any
+    # two actions. (Starting all at the same instant measured a queue of 50 simultaneous page
+    # opens, not the steady state the targets are about.)
+    time.sleep(rng.expovariate(1000 / THINK_MS))
     coded = set()
     while time.time() < deadline:
         document = rng.choice(documents)
