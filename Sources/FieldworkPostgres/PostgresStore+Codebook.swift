@@ -73,25 +73,27 @@ extension PostgresStore {
     }
 
     public func codebook() async throws -> Codebook {
-        try await read { connection in
-            let codes = try await connection.rows("""
-                SELECT id, parent_id, position, name, kind, description, include, exclude, examples::text, color,
-                    formerly::text, source_file, source_line, translations::text, questions::text
-                FROM code ORDER BY book_order
-                """, logger).map { row in
-                let sourceFile: String? = try row.get("source_file")
-                let sourceLine: Int? = try row.get("source_line")
-                var code = Code(id: try row.get("id"), name: try row.get("name"), kind: try row.value("kind", of: "code"),
-                                description: try row.get("description"), include: try row.get("include"),
-                                exclude: try row.get("exclude"), examples: try row.json("examples", default: [String]()),
-                                color: try row.get("color"), parentID: try row.get("parent_id"), position: try row.get("position"),
-                                formerly: try row.json("formerly", default: [String]()),
-                                source: sourceFile.map { SourceLocation(file: $0, line: sourceLine ?? 0) },
-                                questions: try row.json("questions", default: [String]()))
-                code.translations = try row.json("translations", default: [String: CodeTranslation]())
-                return code
-            }
-            return Codebook(codes: codes)
+        try await read { connection in try await codebook(connection) }
+    }
+
+    func codebook(_ connection: PostgresConnection) async throws -> Codebook {
+        let codes = try await connection.rows("""
+            SELECT id, parent_id, position, name, kind, description, include, exclude, examples::text, color,
+                formerly::text, source_file, source_line, translations::text, questions::text
+            FROM code ORDER BY book_order
+            """, logger).map { row in
+            let sourceFile: String? = try row.get("source_file")
+            let sourceLine: Int? = try row.get("source_line")
+            var code = Code(id: try row.get("id"), name: try row.get("name"), kind: try row.value("kind", of: "code"),
+                            description: try row.get("description"), include: try row.get("include"),
+                            exclude: try row.get("exclude"), examples: try row.json("examples", default: [String]()),
+                            color: try row.get("color"), parentID: try row.get("parent_id"), position: try row.get("position"),
+                            formerly: try row.json("formerly", default: [String]()),
+                            source: sourceFile.map { SourceLocation(file: $0, line: sourceLine ?? 0) },
+                            questions: try row.json("questions", default: [String]()))
+            code.translations = try row.json("translations", default: [String: CodeTranslation]())
+            return code
         }
+        return Codebook(codes: codes)
     }
 }

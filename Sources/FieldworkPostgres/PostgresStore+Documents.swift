@@ -153,15 +153,17 @@ extension PostgresStore {
         """
 
     public func document(id: String) async throws -> StoredDocument? {
-        try await read { connection in
-            guard let row = try await connection.row("""
-                SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations::text, d.media,
-                    d.plain_text, d.revision, \(unescaped: Self.participantsColumn)
-                FROM document d WHERE d.id = \(id)
-                """, logger) else { return nil }
-            return StoredDocument(metadata: try Self.metadata(from: row), path: try row.get("path"),
-                                  plainText: try row.get("plain_text"), revision: try row.get("revision"))
-        }
+        try await read { connection in try await document(id, connection) }
+    }
+
+    func document(_ id: String, _ connection: PostgresConnection) async throws -> StoredDocument? {
+        guard let row = try await connection.row("""
+            SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations::text, d.media,
+                d.plain_text, d.revision, \(unescaped: Self.participantsColumn)
+            FROM document d WHERE d.id = \(id)
+            """, logger) else { return nil }
+        return StoredDocument(metadata: try Self.metadata(from: row), path: try row.get("path"),
+                              plainText: try row.get("plain_text"), revision: try row.get("revision"))
     }
 
     public func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow? {
@@ -186,16 +188,18 @@ extension PostgresStore {
     }
 
     public func segments(documentID: String) async throws -> [Segment] {
-        try await read { connection in
-            try await connection.rows("""
-                SELECT idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end
-                FROM segment WHERE document_id = \(documentID) ORDER BY idx
-                """, logger).map { row in
-                Segment(index: try row.get("idx"), kind: try row.value("kind", of: "segment"), speaker: try row.get("speaker"),
-                        headingPath: try row.json("heading_path", default: [String]()),
-                        start: try row.get("start"), end: try row.get("end"), lineStart: try row.get("line_start"),
-                        lineEnd: try row.get("line_end"), timeStart: try row.get("time_start"), timeEnd: try row.get("time_end"))
-            }
+        try await read { connection in try await segments(documentID, connection) }
+    }
+
+    func segments(_ documentID: String, _ connection: PostgresConnection) async throws -> [Segment] {
+        try await connection.rows("""
+            SELECT idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end
+            FROM segment WHERE document_id = \(documentID) ORDER BY idx
+            """, logger).map { row in
+            Segment(index: try row.get("idx"), kind: try row.value("kind", of: "segment"), speaker: try row.get("speaker"),
+                    headingPath: try row.json("heading_path", default: [String]()),
+                    start: try row.get("start"), end: try row.get("end"), lineStart: try row.get("line_start"),
+                    lineEnd: try row.get("line_end"), timeStart: try row.get("time_start"), timeEnd: try row.get("time_end"))
         }
     }
 

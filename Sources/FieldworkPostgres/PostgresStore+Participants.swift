@@ -27,43 +27,41 @@ extension PostgresStore {
     }
 
     public func participants() async throws -> [Participant] {
-        try await participants(only: nil)
+        try await read { connection in try await participants(ids: nil, connection) }
     }
 
     public func participants(ids: Set<String>) async throws -> [Participant] {
-        guard !ids.isEmpty else { return [] }
-        return try await participants(only: ids.sorted())
+        if ids.isEmpty { return [] }
+        return try await read { connection in try await participants(ids: ids, connection) }
     }
 
-    /// The register, or the participants `ids` name (nil: all), with their consents.
-    private func participants(only ids: [String]?) async throws -> [Participant] {
-        try await read { connection in
-            // A NULL list means every participant.
-            let consents = try await connection.rows("""
-                SELECT id, participant_id, date, scopes::text, withdrawn, receipt::text FROM consent
-                WHERE \(ids)::text[] IS NULL OR participant_id = ANY(\(ids)::text[])
-                ORDER BY participant_id COLLATE "C", date COLLATE "C", id COLLATE "C"
-                """, logger)
-            var consentsByParticipant: [String: [Consent]] = [:]
-            for row in consents {
-                var consent = Consent(id: try row.get("id"), date: try row.get("date"),
-                                      scopes: try row.json("scopes", default: [String]()).compactMap(ConsentScope.init(rawValue:)),
-                                      withdrawn: try row.get("withdrawn"))
-                try row.json("receipt", default: ConsentReceiptFields?.none)?.fill(&consent)
-                consentsByParticipant[try row.get("participant_id"), default: []].append(consent)
-            }
-            return try await connection.rows("""
-                SELECT id, role, administrations::text, attributes::text FROM participant
-                WHERE \(ids)::text[] IS NULL OR id = ANY(\(ids)::text[])
-                ORDER BY id COLLATE "C"
-                """, logger).map { row in
-                let id: String = try row.get("id")
-                return Participant(
-                    id: id, role: try row.value("role", of: "participant"),
-                    administrations: try row.json("administrations", default: [String]()).compactMap(Administration.init(rawValue:)),
-                    attributes: try row.json("attributes", default: [String: String]()),
-                    consents: consentsByParticipant[id] ?? [])
-            }
+    /// The register's entries (those with `ids`, when given), sorted by id, with their consents.
+    func participants(ids: Set<String>?, _ connection: PostgresConnection) async throws -> [Participant] {
+        if let ids, ids.isEmpty { return [] }
+        let wanted = ids?.sorted() ?? []
+        let consents = try await connection.rows("""
+            SELECT id, participant_id, date, scopes::text, withdrawn, receipt::text FROM consent
+            WHERE \(ids == nil) OR participant_id = ANY(\(wanted))
+            ORDER BY participant_id COLLATE "C", date COLLATE "C", id COLLATE "C"
+            """, logger)
+        var consentsByParticipant: [String: [Consent]] = [:]
+        for row in consents {
+            var consent = Consent(id: try row.get("id"), date: try row.get("date"),
+                                  scopes: try row.json("scopes", default: [String]()).compactMap(ConsentScope.init(rawValue:)),
+                                  withdrawn: try row.get("withdrawn"))
+            try row.json("receipt", default: ConsentReceiptFields?.none)?.fill(&consent)
+            consentsByParticipant[try row.get("participant_id"), default: []].append(consent)
+        }
+        return try await connection.rows("""
+            SELECT id, role, administrations::text, attributes::text FROM participant
+            WHERE \(ids == nil) OR id = ANY(\(wanted)) ORDER BY id COLLATE "C"
+            """, logger).map { row in
+            let id: String = try row.get("id")
+            return Participant(
+                id: id, role: try row.value("role", of: "participant"),
+                administrations: try row.json("administrations", default: [String]()).compactMap(Administration.init(rawValue:)),
+                attributes: try row.json("attributes", default: [String: String]()),
+                consents: consentsByParticipant[id] ?? [])
         }
     }
 }

@@ -69,19 +69,21 @@ extension SQLiteStore {
     }
 
     public func codebook() async throws -> Codebook {
-        try await writer.read { db in
-            let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in
-                var code = Code(id: row["id"], name: row["name"], kind: try row.value("kind", of: "code"),
-                     description: row["description"], include: row["include"], exclude: row["exclude"],
-                     examples: JSONColumn.decode([String].self, from: row["examples"], default: []),
-                     color: row["color"], parentID: row["parent_id"], position: row["position"],
-                     formerly: JSONColumn.decode([String].self, from: row["formerly"], default: []),
-                     source: (row["source_file"] as String?).map { SourceLocation(file: $0, line: row["source_line"] ?? 0) },
-                     questions: JSONColumn.decode([String].self, from: row["questions"], default: []))
-                code.translations = JSONColumn.decode([String: CodeTranslation].self, from: row["translations"], default: [:])
-                return code
-            }
-            return Codebook(codes: codes)
+        try await writer.read { db in try Self.codebook(db) }
+    }
+
+    static func codebook(_ db: Database) throws -> Codebook {
+        let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in
+            var code = Code(id: row["id"], name: row["name"], kind: try row.value("kind", of: "code"),
+                 description: row["description"], include: row["include"], exclude: row["exclude"],
+                 examples: JSONColumn.decode([String].self, from: row["examples"], default: []),
+                 color: row["color"], parentID: row["parent_id"], position: row["position"],
+                 formerly: JSONColumn.decode([String].self, from: row["formerly"], default: []),
+                 source: (row["source_file"] as String?).map { SourceLocation(file: $0, line: row["source_line"] ?? 0) },
+                 questions: JSONColumn.decode([String].self, from: row["questions"], default: []))
+            code.translations = JSONColumn.decode([String: CodeTranslation].self, from: row["translations"], default: [:])
+            return code
         }
+        return Codebook(codes: codes)
     }
 }

@@ -149,16 +149,7 @@ extension SQLiteStore {
     }
 
     public func document(id: String) async throws -> StoredDocument? {
-        try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT d.*, (SELECT json_group_array(participant_id) FROM
-                    (SELECT participant_id FROM document_participant p WHERE p.document_id = d.id ORDER BY position)
-                ) AS participants
-                FROM document d WHERE d.id = ?
-                """, arguments: [id]) else { return nil }
-            return StoredDocument(metadata: try DocumentRow.metadata(from: row), path: row["path"],
-                                  plainText: row["plain_text"], revision: row["revision"])
-        }
+        try await writer.read { db in try DocumentRow.document(id, db) }
     }
 
     public func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow? {
@@ -166,21 +157,34 @@ extension SQLiteStore {
     }
 
     public func segments(documentID: String) async throws -> [Segment] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
-                FROM segment WHERE document_id = ? ORDER BY idx
-                """, arguments: [documentID]).map { row in
-                Segment(index: row["idx"], kind: try row.value("kind", of: "segment"), speaker: row["speaker"],
-                        headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
-                        start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"],
-                        timeStart: row["time_start"], timeEnd: row["time_end"])
-            }
-        }
+        try await writer.read { db in try DocumentRow.segments(documentID, db) }
     }
 }
 
 enum DocumentRow {
+    static func document(_ id: String, _ db: Database) throws -> StoredDocument? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT d.*, (SELECT json_group_array(participant_id) FROM
+                (SELECT participant_id FROM document_participant p WHERE p.document_id = d.id ORDER BY position)
+            ) AS participants
+            FROM document d WHERE d.id = ?
+            """, arguments: [id]) else { return nil }
+        return StoredDocument(metadata: try metadata(from: row), path: row["path"],
+                              plainText: row["plain_text"], revision: row["revision"])
+    }
+
+    static func segments(_ documentID: String, _ db: Database) throws -> [Segment] {
+        try Row.fetchAll(db, sql: """
+            SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
+            FROM segment WHERE document_id = ? ORDER BY idx
+            """, arguments: [documentID]).map { row in
+            Segment(index: row["idx"], kind: try row.value("kind", of: "segment"), speaker: row["speaker"],
+                    headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
+                    start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"],
+                    timeStart: row["time_start"], timeEnd: row["time_end"])
+        }
+    }
+
     /// Removes a document's segments from the full-text index; `text` is the plain text they
     /// were indexed from (FTS5 needs the very same text to delete an external-content row).
     static func unindexSegments(of documentID: String, text: String, _ db: Database) throws {

@@ -25,22 +25,24 @@ extension SQLiteStore {
     }
 
     public func participants() async throws -> [Participant] {
-        try await writer.read { db in try Self.participants(db, ids: nil) }
+        try await writer.read { db in try Self.participants(ids: nil, db) }
     }
 
     public func participants(ids: Set<String>) async throws -> [Participant] {
-        guard !ids.isEmpty else { return [] }
-        return try await writer.read { db in try Self.participants(db, ids: ids.sorted()) }
+        try await writer.read { db in try Self.participants(ids: ids, db) }
     }
 
-    /// The register, or the participants `ids` name (nil: all), with their consents.
-    private static func participants(_ db: Database, ids: [String]?) throws -> [Participant] {
-        let only = ids.map { "WHERE participant_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-        let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
-        let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent \(only) ORDER BY participant_id, date, id", arguments: arguments)
+    /// The register's entries (those with `ids`, when given), sorted by id, with their consents.
+    static func participants(ids: Set<String>?, _ db: Database) throws -> [Participant] {
+        if let ids, ids.isEmpty { return [] }
+        let wanted = ids?.sorted() ?? []
+        func only(_ column: String) -> String {
+            ids == nil ? "" : " WHERE \(column) IN (" + Array(repeating: "?", count: wanted.count).joined(separator: ",") + ")"
+        }
+        let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent\(only("participant_id")) ORDER BY participant_id, date, id",
+                                        arguments: StatementArguments(wanted))
         let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
-        let onlyPeople = ids.map { "WHERE id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-        return try Row.fetchAll(db, sql: "SELECT * FROM participant \(onlyPeople) ORDER BY id", arguments: arguments).map { row in
+        return try Row.fetchAll(db, sql: "SELECT * FROM participant\(only("id")) ORDER BY id", arguments: StatementArguments(wanted)).map { row in
             let id: String = row["id"]
             return Participant(
                 id: id, role: try row.value("role", of: "participant"),

@@ -3,8 +3,8 @@
 /// SQL lives behind this protocol: the SQLite store implements it today, and a PostgreSQL store
 /// for a shared team server can implement it later without touching the domain, web or CLI
 /// code. Every method is atomic: it either happens completely or changes nothing.
-public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore, ErasureStore, AccountStore,
-    StoreReplication, Sendable {
+public protocol FieldworkStore: DocumentOpenStore, MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore, ErasureStore,
+    AccountStore, StoreReplication, Sendable {
     // MARK: Ingest
     /// What was ingested from each workspace file, by relative path.
     func sourceFiles() async throws -> [String: SourceFileState]
@@ -29,9 +29,7 @@ public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerSto
     /// Whether the codebook has a code with this id (cheaper than loading the codebook).
     func codeExists(_ id: String) async throws -> Bool
     func participants() async throws -> [Participant]
-    /// Only these participants of the register (ids it does not hold are left out): a read
-    /// that names a few people costs them, not the register.
-    func participants(ids: Set<String>) async throws -> [Participant]
+    // `participants(ids:)`: see `DocumentOpenStore`.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
 
     // MARK: Codings

@@ -20,28 +20,57 @@ public struct DocumentView: Sendable {
     /// The codings whose text changed beyond recognition, waiting to be re-attached.
     public var orphanedCodings: [Coding] { codings.filter { $0.status == .orphaned } }
 
-    /// `codings: false` leaves the codings out (the document API shows text and segments only).
-    public static func load(_ id: String, from store: any FieldworkStore, codings withCodings: Bool = true) async throws -> DocumentView? {
-        guard let document = try await store.document(id: id) else { return nil }
-        var view = DocumentView(document: document, text: ScalarText(document.plainText),
-                                segments: try await store.segments(documentID: id),
-                                codings: withCodings ? try await store.codings(CodingFilter(documentID: id)) : [],
-                                codebook: try await store.codebook())
-        view.applyConsent(participants: try await store.participants())
+    /// The register entries the document's attribution may name (`PassageAttributor.candidates`),
+    /// as read for this open: consent and the recording decision need no others.
+    public var participants: [Participant] = []
+    /// Where the segment HTML without codings of this document's stamp is kept (nil: not kept).
+    public var cache: (store: DocumentContentCache, stamp: DocumentStamp)?
+
+    /// `codings: false` leaves the codings and codebook out (the document API shows text and
+    /// segments only). With a `cache`, the text, segments and attribution of a stamp already
+    /// held are not read or worked out again; the stamp is checked in the read of the codings.
+    public static func load(_ id: String, from store: any FieldworkStore, codings withCodings: Bool = true,
+                            cache: DocumentContentCache? = nil) async throws -> DocumentView? {
+        let cache = cache ?? DocumentContentCache(maximumBytes: .max)
+        let held = cache.entry(id)
+        guard let read = try await store.documentOpen(DocumentOpenRequest(
+            documentID: id, held: held?.stamp, codings: withCodings, participantIDs: held?.candidates ?? [])) else {
+            cache.remove(id)  // gone (erased, or its file removed): nothing of it stays here
+            return nil
+        }
+        var participants = read.participants
+        let entry: DocumentContentCache.Entry
+        if let content = read.content {
+            entry = DocumentContentCache.Entry(stamp: read.stamp, content: content)
+            cache.keep(id, entry)
+            // The first open of a stamp learns whom the text names only from the text.
+            participants = try await store.participants(ids: entry.candidates)
+        } else if let held {
+            entry = held
+        } else {
+            return nil
+        }
+        var view = DocumentView(document: entry.document, text: entry.text, segments: entry.segments,
+                                codings: read.codings, codebook: read.codebook ?? Codebook(codes: []))
+        view.participants = participants
+        view.cache = (cache, entry.stamp)
+        view.applyConsent(people: cache.people(id, entry, known: Set(participants.map(\.id))))
         return view
     }
 
-    /// Withholds the words of every segment the consent rule does not allow today, and the
-    /// quotes, context and memos of codings that touch them.
-    mutating func applyConsent(participants: [Participant]) {
+    /// Withholds the words of every segment the consent rule does not allow today (`people`:
+    /// whose words each segment holds), and the quotes, context and memos of codings that touch them.
+    mutating func applyConsent(people: [[String]]) {
         let consent = ConsentRule.today(participants)
-        let attributor = PassageAttributor(segments: segments, text: text, known: Set(participants.map(\.id)))
         let metadata = document.metadata
-        for segment in segments {
-            let people = attributor.attribute(segment, text: text[segment.span]).participants
-            if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) {
-                withheld[segment.index] = reason
-            }
+        var decided: [[String]: ConsentRule.Reason?] = [:]  // most segments share a few speakers
+        for (segment, people) in zip(segments, people) {
+            let reason = decided[people] ?? {
+                if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) { return reason }
+                return nil
+            }()
+            decided[people] = reason
+            if let reason { withheld[segment.index] = reason }
         }
         guard !withheld.isEmpty else { return }
         var scalars = text.scalars

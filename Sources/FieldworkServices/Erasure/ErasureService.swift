@@ -56,6 +56,8 @@ public struct ErasureService: Sendable {
         // The list first: should anything below fail, no ingest can bring the words back meanwhile.
         try ErasedList.add(id, recordings: plan.recordings.map(\.path), to: workspace)
         let deleted = try await context.store.erase(plan.storeErasure)
+        // Keyed by content, the cache would never serve the old text again; it must not even hold it.
+        context.documentCache.removeAll()
         let removedDocuments = Set(plan.removedFiles.map(\.documentID))
         let ledgerFiles = try rewriteLedger { record in
             switch record {

@@ -15,6 +15,8 @@ public struct FieldworkContext: Sendable {
     /// A read-only server (a hot standby): its audit entries go to a log of its own
     /// (`AuditLog.standby`), since its database takes no writes, not even the audit head.
     public private(set) var keepsStandbyAudit = false
+    /// What opening a document works out from its text alone, per stamp (bounded; see the type).
+    public let documentCache = DocumentContentCache()
 
     /// - Parameter deferredLedger: write the codings files shortly after each change, off the
     ///   request path (a server), instead of at once (the CLI, tests).

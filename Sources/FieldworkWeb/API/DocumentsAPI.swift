@@ -32,11 +32,16 @@ struct DocumentsAPI {
         return response
     }
 
-    @Sendable func document(_ request: Request, context web: WebContext) async throws -> DocumentJSON {
+    @Sendable func document(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
+        var timing = ServerTiming()
         // The JSON holds text and segments: the codings (`/api/codings?document=`) are not read.
-        guard let view = try await DocumentView.load(id, from: context.store, codings: false) else { throw StoreError.notFound("document \(id)") }
-        return DocumentJSON(view)
+        guard let view = try await timing.measure("store", {
+            try await DocumentView.load(id, from: context.store, codings: false, cache: context.documentCache)
+        }) else { throw StoreError.notFound("document \(id)") }
+        var response = try await timing.measure("render") { try DocumentJSON(view).response(from: request, context: web) }
+        timing.apply(to: &response)
+        return response
     }
 
     /// The document's activity fingerprint, polled by the open page (live refresh).

@@ -36,15 +36,22 @@ struct PageRoutes {
 
     @Sendable func document(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
-        guard var view = try await DocumentView.load(id, from: context.store) else { throw StoreError.notFound("document \(id)") }
+        var timing = ServerTiming()
+        guard var view = try await timing.measure("store", { try await DocumentView.load(id, from: context.store, cache: context.documentCache) }) else {
+            throw StoreError.notFound("document \(id)")
+        }
         view.codebook = view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
-        let memos = try await context.memos.visible(target: .document, targetID: id)
-        // The register is read again only when there is a recording whose consent to check.
+        let memos = try await timing.measure("memos") { try await context.memos.visible(target: .document, targetID: id) }
+        // The participants the open read include everyone the front matter names.
         let recording = view.document.metadata.media == nil ? DocumentRecording.none
-            : DocumentRecording.of(view.document, workspace: context.workspace, participants: try await context.store.participants())
-        let body = DocumentPage(view: view, memos: memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body()
-        return page(web, .documents, title: view.document.metadata.title, body: body)
+            : DocumentRecording.of(view.document, workspace: context.workspace, participants: view.participants)
+        var response = await timing.measure("render") {
+            page(web, .documents, title: view.document.metadata.title,
+                 body: DocumentPage(view: view, memos: memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body())
+        }
+        timing.apply(to: &response)
+        return response
     }
 
     @Sendable func codebook(_ request: Request, context web: WebContext) async throws -> Response {

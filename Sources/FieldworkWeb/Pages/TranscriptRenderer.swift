@@ -21,14 +21,34 @@ struct TranscriptRenderer {
         var html: SafeHTML = "<article id=\"transcript\" data-document=\"\(view.document.metadata.id)\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
         var headings: [String] = []
         var cursor = 0  // codings ending before the current segment are skipped once
-        for segment in view.segments {
+        // A segment without codings, withheld from no one, renders the same on every open of
+        // this stamp in this language: kept, it costs a copy. Coded and withheld ones are fresh.
+        let variant = "\(t.language.rawValue)|\(playable)"
+        var kept = view.cache.flatMap { $0.store.segmentHTML(view.document.metadata.id, $0.stamp, variant: variant) }
+            ?? Array(repeating: nil, count: view.segments.count)
+        var added = false
+        for (position, segment) in view.segments.enumerated() {
             html += headingChanges(from: headings, to: segment.headingPath)
             headings = segment.headingPath
             while cursor < anchored.count, anchored[cursor].end <= segment.start, anchored[cursor].start < segment.start {
                 cursor += 1
             }
             let overlapping = anchored[cursor...].prefix { $0.start < segment.end }.filter { $0.end > segment.start }
-            html += renderSegment(segment, codings: Array(overlapping), participants: participants, marks: marks)
+            guard overlapping.isEmpty, view.withheld[segment.index] == nil, position < kept.count else {
+                html += renderSegment(segment, codings: Array(overlapping), participants: participants, marks: marks)
+                continue
+            }
+            if let segmentHTML = kept[position] {
+                html += segmentHTML
+            } else {
+                let segmentHTML = renderSegment(segment, codings: [], participants: participants, marks: marks)
+                kept[position] = segmentHTML
+                added = true
+                html += segmentHTML
+            }
+        }
+        if added, let cache = view.cache {
+            cache.store.keepSegmentHTML(view.document.metadata.id, cache.stamp, variant: variant, kept)
         }
         return html + "</article>"
     }

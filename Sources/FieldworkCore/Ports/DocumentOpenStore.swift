@@ -1,0 +1,77 @@
+/// Identifies what a document's stored text and segments are: equal stamps, the same text and
+/// segments. Each ingest that changes a document adds one to its revision and stamps the time (in
+/// milliseconds), so a document removed (an erasure) and ingested again at revision 1 still gets
+/// another stamp. A cache keyed by it needs no one to remember to invalidate it.
+public struct DocumentStamp: Sendable, Hashable {
+    public var revision: Int
+    public var ingestedAt: String
+
+    public init(revision: Int, ingestedAt: String) {
+        self.revision = revision
+        self.ingestedAt = ingestedAt
+    }
+}
+
+/// What opening a document asks the store for.
+public struct DocumentOpenRequest: Sendable, Hashable {
+    public var documentID: String
+    /// The stamp of the text and segments the caller already holds: while it is the stored one,
+    /// they are not read (nor sent over the wire) again.
+    public var held: DocumentStamp?
+    /// Whether to read the document's codings and the codebook (the page) or not (the API).
+    public var codings: Bool
+    /// The register entries to read (with their consents), by id.
+    public var participantIDs: Set<String>
+
+    public init(documentID: String, held: DocumentStamp? = nil, codings: Bool, participantIDs: Set<String>) {
+        self.documentID = documentID
+        self.held = held
+        self.codings = codings
+        self.participantIDs = participantIDs
+    }
+}
+
+/// A document's text and segments as stored at one stamp.
+public struct DocumentContent: Sendable, Hashable {
+    public var document: StoredDocument
+    public var segments: [Segment]
+
+    public init(document: StoredDocument, segments: [Segment]) {
+        self.document = document
+        self.segments = segments
+    }
+}
+
+/// What the store read for a document open, all from one snapshot.
+public struct DocumentOpenRead: Sendable, Hashable {
+    public var stamp: DocumentStamp
+    /// The text and segments; nil when the request's `held` stamp is still the stored one.
+    public var content: DocumentContent?
+    /// The document's codings (`CodingFilter(documentID:)`); empty unless asked for.
+    public var codings: [Coding]
+    /// The codebook; nil unless codings were asked for.
+    public var codebook: Codebook?
+    /// The register entries the request named that exist, sorted by id.
+    public var participants: [Participant]
+
+    public init(stamp: DocumentStamp, content: DocumentContent?, codings: [Coding], codebook: Codebook?, participants: [Participant]) {
+        self.stamp = stamp
+        self.content = content
+        self.codings = codings
+        self.codebook = codebook
+        self.participants = participants
+    }
+}
+
+/// The reads of opening a document: one read (one snapshot; on PostgreSQL one connection and one
+/// transaction) instead of one round trip per table, and only the participants it names.
+public protocol DocumentOpenStore: Sendable {
+    /// The document's stamp and, in the same read, its text and segments (unless `held` is
+    /// current), codings and codebook (if asked) and the named participants; nil if there is no
+    /// such document. Checking the stamp in the read that returns the codings keeps a cache in
+    /// one of several server processes on one database correct.
+    func documentOpen(_ request: DocumentOpenRequest) async throws -> DocumentOpenRead?
+    /// The register's entries with these ids, with their consents, sorted by id; ids that are
+    /// not in the register are left out.
+    func participants(ids: Set<String>) async throws -> [Participant]
+}

@@ -1,0 +1,27 @@
+import FieldworkCore
+import PostgresNIO
+
+extension PostgresStore {
+    /// One connection checkout and one snapshot for everything a document open reads: the
+    /// round trips of separate reads (BEGIN, query, COMMIT each) were most of its time.
+    public func documentOpen(_ request: DocumentOpenRequest) async throws -> DocumentOpenRead? {
+        try await read { connection in
+            let id = request.documentID
+            guard let row = try await connection.row("SELECT revision, ingested_at FROM document WHERE id = \(id)", logger) else {
+                return nil
+            }
+            let stamp = DocumentStamp(revision: try row.get("revision"), ingestedAt: try row.get("ingested_at"))
+            var content: DocumentContent?
+            if stamp != request.held {
+                guard let document = try await document(id, connection) else { return nil }
+                content = DocumentContent(document: document, segments: try await segments(id, connection))
+            }
+            return DocumentOpenRead(
+                stamp: stamp, content: content,
+                codings: request.codings
+                    ? try await PostgresCodingRow.fetchCodings(connection, logger, filter: CodingFilter(documentID: id)) : [],
+                codebook: request.codings ? try await codebook(connection) : nil,
+                participants: try await participants(ids: request.participantIDs, connection))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import FieldworkCore
+import Foundation
+
+/// What opening a document computes from its text alone, kept per document stamp: the text as
+/// scalars, the segments, the ids attribution may ask the register about, whose words each
+/// segment holds, and the HTML of segments without codings. Keyed by content (the stamp the store
+/// checks in the same read as the codings), so a new revision, a redaction or an erasure (which
+/// re-ingest or remove the document) is never served from here, in this process or another on
+/// the same database. Codings, consent (today's register), the codebook and memos are read on
+/// every open and never kept. Least recently used entries go first beyond `maximumBytes`.
+public final class DocumentContentCache: @unchecked Sendable {
+    /// One document at one stamp. Immutable; the cache replaces it to add derived parts.
+    public struct Entry: Sendable {
+        public let stamp: DocumentStamp
+        public let document: StoredDocument
+        public let text: ScalarText
+        public let segments: [Segment]
+        /// `PassageAttributor.candidates`: the only register entries an open reads.
+        public let candidates: Set<String>
+        /// Whose words each segment holds, for the register entries (`known`) it was worked out with.
+        var attribution: (known: Set<String>, people: [[String]])?
+        /// Segment HTML without codings by variant (language, playable), nil where not rendered.
+        var segmentHTML: [String: [SafeHTML?]] = [:]
+        var bytes: Int
+
+        public init(stamp: DocumentStamp, content: DocumentContent) {
+            self.stamp = stamp
+            document = content.document
+            text = ScalarText(content.document.plainText)
+            segments = content.segments
+            candidates = PassageAttributor.candidates(segments: segments, text: text, named: document.metadata.participants)
+            bytes = 256 + text.count * 4 + document.plainText.utf8.count + segments.count * 160
+        }
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: (entry: Entry, used: UInt64)] = [:]
+    private var clock: UInt64 = 0
+    private var bytes = 0
+    public let maximumBytes: Int
+
+    public init(maximumBytes: Int = 64 << 20) {
+        self.maximumBytes = maximumBytes
+    }
+
+    /// The entry held for a document, at whatever stamp it was read.
+    public func entry(_ id: String) -> Entry? {
+        lock.withLock {
+            guard let held = entries[id] else { return nil }
+            clock += 1
+            entries[id]?.used = clock
+            return held.entry
+        }
+    }
+
+    /// Keeps `entry` for its document, replacing any other stamp's entry (its text is outdated).
+    public func keep(_ id: String, _ entry: Entry) {
+        lock.withLock {
+            bytes -= entries[id]?.entry.bytes ?? 0
+            clock += 1
+            entries[id] = (entry, clock)
+            bytes += entry.bytes
+            evict()
+        }
+    }
+
+    /// Drops the least recently used entries until the rest fit (called holding the lock).
+    private func evict() {
+        while bytes > maximumBytes, let oldest = entries.min(by: { $0.value.used < $1.value.used }) {
+            bytes -= oldest.value.entry.bytes
+            entries[oldest.key] = nil
+        }
+    }
+
+    /// Forgets a document (it is gone, or erased): nothing of its text stays in this process.
+    public func remove(_ id: String) {
+        lock.withLock {
+            bytes -= entries.removeValue(forKey: id)?.entry.bytes ?? 0
+        }
+    }
+
+    /// Forgets every document.
+    public func removeAll() {
+        lock.withLock {
+            entries = [:]
+            bytes = 0
+        }
+    }
+
+    public var count: Int { lock.withLock { entries.count } }
+
+    /// Whose words each segment of `entry` holds, given the register entries `known`: worked out
+    /// once per stamp and set of known ids.
+    func people(_ id: String, _ entry: Entry, known: Set<String>) -> [[String]] {
+        if let cached = self.entry(id)?.attributionIfCurrent(entry.stamp, known: known) { return cached }
+        let people = PassageAttributor(segments: entry.segments, text: entry.text, known: known).people(of: entry.segments, text: entry.text)
+        update(id, entry.stamp) { $0.attribution = (known, people) }
+        return people
+    }
+
+    /// The segment HTML without codings kept for a variant of this stamp, if any.
+    public func segmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String) -> [SafeHTML?]? {
+        lock.withLock {
+            guard let held = entries[id], held.entry.stamp == stamp else { return nil }
+            return held.entry.segmentHTML[variant]
+        }
+    }
+
+    public func keepSegmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String, _ html: [SafeHTML?]) {
+        func size(_ html: [SafeHTML?]?) -> Int { html?.reduce(0) { $0 + ($1?.rendered.utf8.count ?? 0) + 16 } ?? 0 }
+        update(id, stamp) { entry in
+            entry.bytes += size(html) - size(entry.segmentHTML[variant])
+            entry.segmentHTML[variant] = html
+        }
+    }
+
+    /// Changes the held entry of `id` if it is still at `stamp`.
+    private func update(_ id: String, _ stamp: DocumentStamp, _ change: (inout Entry) -> Void) {
+        lock.withLock {
+            guard var held = entries[id], held.entry.stamp == stamp else { return }
+            bytes -= held.entry.bytes
+            change(&held.entry)
+            bytes += held.entry.bytes
+            entries[id] = held
+            evict()
+        }
+    }
+}
+
+extension DocumentContentCache.Entry {
+    func attributionIfCurrent(_ stamp: DocumentStamp, known: Set<String>) -> [[String]]? {
+        guard self.stamp == stamp, let attribution, attribution.known == known else { return nil }
+        return attribution.people
+    }
+}

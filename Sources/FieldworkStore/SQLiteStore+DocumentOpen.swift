@@ -1,0 +1,23 @@
+import FieldworkCore
+import GRDB
+
+extension SQLiteStore {
+    public func documentOpen(_ request: DocumentOpenRequest) async throws -> DocumentOpenRead? {
+        try await writer.read { db in
+            let id = request.documentID
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT revision, ingested_at FROM document WHERE id = ?"),
+                                             arguments: [id]) else { return nil }
+            let stamp = DocumentStamp(revision: row["revision"], ingestedAt: row["ingested_at"])
+            var content: DocumentContent?
+            if stamp != request.held {
+                guard let document = try DocumentRow.document(id, db) else { return nil }
+                content = DocumentContent(document: document, segments: try DocumentRow.segments(id, db))
+            }
+            return DocumentOpenRead(
+                stamp: stamp, content: content,
+                codings: request.codings ? try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: id)) : [],
+                codebook: request.codings ? try Self.codebook(db) : nil,
+                participants: try Self.participants(ids: request.participantIDs, db))
+        }
+    }
+}

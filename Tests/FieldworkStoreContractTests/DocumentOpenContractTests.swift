@@ -1,0 +1,48 @@
+import FieldworkCore
+import Foundation
+import Testing
+
+/// `documentOpen` and `participants(ids:)` behave the same on every store (see `StoreKind`).
+@Suite struct DocumentOpenContractTests {
+    @Test(arguments: StoreKind.available) func anOpenReadsItsPartsInOneReadAndTheTextOnlyWhenItChanged(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            let text = "Första stycket 👩‍👩‍👧 om natten.\n\nAndra stycket (R01)."
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: text, hash: "a", participants: ["R01"])])
+            _ = try await store.replaceCodebook(Codebook(codes: [Code(id: "need", name: "Need", kind: .need)]), files: [])
+            let coding = Fixtures.coding("c1", in: text, span: try Fixtures.span(of: "om natten", in: text))
+            try await store.insertCoding(coding)
+            var consent = Consent(id: "k1", date: "2025-03-01", scopes: [.interview], withdrawn: nil)
+            consent.notice = ConsentNotice(version: "2", language: "sv")
+            let people = [Participant(id: "R01", role: .resident, consents: [consent]), Participant(id: "R02", role: .relative),
+                          Participant(id: "R03", role: .relative)]
+            try await store.replaceParticipants(people, file: SourceFileState(path: "corpus/participants.yaml", contentHash: "p", parserVersion: 1))
+
+            // The first open: text, segments, codings, codebook, and only the participants asked for.
+            let first = try #require(try await store.documentOpen(
+                DocumentOpenRequest(documentID: "n1", codings: true, participantIDs: ["R03", "R01", "X9"])))
+            #expect(first.stamp.revision == 1 && !first.stamp.ingestedAt.isEmpty)
+            #expect(first.content?.document == (try await store.document(id: "n1")))
+            #expect(first.content?.segments == (try await store.segments(documentID: "n1")))
+            #expect(first.codings == (try await store.codings(CodingFilter(documentID: "n1"))) && first.codings.map(\.id) == ["c1"])
+            #expect(first.codebook == (try await store.codebook()))
+            #expect(first.participants == [people[0], people[2]])
+
+            // The stamp held is current: no text, the rest as before; the API's open reads no codings.
+            let again = try #require(try await store.documentOpen(
+                DocumentOpenRequest(documentID: "n1", held: first.stamp, codings: false, participantIDs: [])))
+            #expect(again.stamp == first.stamp && again.content == nil && again.codings.isEmpty && again.codebook == nil)
+            #expect(again.participants.isEmpty)
+
+            // A new revision: the held stamp is outdated, so the new text comes with it.
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: "Ny text.", hash: "b", participants: ["R01"])])
+            let changed = try #require(try await store.documentOpen(
+                DocumentOpenRequest(documentID: "n1", held: first.stamp, codings: true, participantIDs: ["R01"])))
+            #expect(changed.stamp != first.stamp && changed.stamp.revision == 2)
+            #expect(changed.content?.document.plainText == "Ny text.")
+            #expect(try await store.documentOpen(DocumentOpenRequest(documentID: "nope", codings: true, participantIDs: [])) == nil)
+
+            #expect(try await store.participants(ids: ["R02", "R01", "nobody"]) == [people[0], people[1]])
+            #expect(try await store.participants(ids: []).isEmpty)
+        }
+    }
+}
