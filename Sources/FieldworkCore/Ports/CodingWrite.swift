@@ -9,6 +9,12 @@ public enum CodingWrite: Sendable {
     case remove(id: String, by: String, expectedVersion: Int?)
 }
 
+/// The store's group commit, on its own for those who need only it (`CodingWriteQueue`).
+public protocol CodingWriteStore: Sendable {
+    /// See `FieldworkStore.writeCodings`.
+    func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult]
+}
+
 /// What one write of a batch came to: the coding as written (a removed coding as it was, with
 /// its new version), or the error the write alone would have thrown.
 public typealias CodingWriteResult = Result<Coding, any Error>

@@ -3,7 +3,7 @@
 /// SQL lives behind this protocol: the SQLite store implements it today, and a PostgreSQL store
 /// for a shared team server can implement it later without touching the domain, web or CLI
 /// code. Every method is atomic: it either happens completely or changes nothing.
-public protocol FieldworkStore: MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore, ErasureStore, AccountStore, Sendable {
+public protocol FieldworkStore: CodingWriteStore, MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore, ErasureStore, AccountStore, Sendable {
     // MARK: Ingest
     /// What was ingested from each workspace file, by relative path.
     func sourceFiles() async throws -> [String: SourceFileState]

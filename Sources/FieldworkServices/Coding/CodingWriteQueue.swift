@@ -11,13 +11,17 @@ import FieldworkCore
 /// others are written. One queue per store in a process (the context holds it), else two
 /// queues' batches would just wait for each other at the store's single writer.
 public actor CodingWriteQueue {
-    private let store: any FieldworkStore
+    private let store: any CodingWriteStore
     private var waiting: [(write: CodingWrite, reply: CheckedContinuation<Coding, any Error>)] = []
     private var writing = false
     /// Bounds one transaction, so one batch's commit never keeps the writer long.
     static let largestBatch = 256
 
-    public init(store: any FieldworkStore) {
+    /// Transactions written so far, and the writes waiting for the next: for tests and diagnostics.
+    public private(set) var transactions = 0
+    public var pendingWrites: Int { waiting.count }
+
+    public init(store: any CodingWriteStore) {
         self.store = store
     }
 
@@ -36,6 +40,7 @@ public actor CodingWriteQueue {
         while !waiting.isEmpty {
             let batch = Array(waiting.prefix(Self.largestBatch))
             waiting.removeFirst(batch.count)
+            transactions += 1
             do {
                 let results = try await store.writeCodings(batch.map(\.write))
                 guard results.count == batch.count else { throw StoreError.conflict("the store answered \(results.count) of \(batch.count) writes") }
