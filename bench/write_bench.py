@@ -3,7 +3,8 @@
 
 For each mode (FIELDWORK_GROUP_COMMIT=off, then on) it serves a fresh workspace (one
 20,000-word transcript) with the given fieldwork binary and measures with wrk (Debian):
-  * the floor: a cheap GET behind the session (`/api/documents/{id}/changes`), 16 connections;
+  * the floor: a static file behind the session (`/static/app.css`, what every request pays for
+    HTTP, the session and wrk itself), 16 connections;
   * coding writes paced at about 200/s (2 connections; wrk's delay calibrated as in web_bench);
   * coding writes at full speed from 16 connections (bench/codings.lua: a different passage in
     every request, 201 and other answers counted).
@@ -84,7 +85,7 @@ def run_mode(group_commit):
         document = json.loads(client.get(f"/api/documents/{DOCUMENT}")[1])
         base = document["segments"][0]["start"]
         positions = len(document["text"]) - base - 400
-        floor = wrk(port, f"/api/documents/{DOCUMENT}/changes", [], script=floor_script(client.cookie))
+        floor = wrk(port, "/static/app.css", [], script=floor_script(client.cookie))
         body = json.dumps({"document": DOCUMENT, "start": "__START__", "end": "__END__", "code": "need", "coder": "paced"}) \
             .replace('"__START__"', "__START__").replace('"__END__"', "__END__")
         wb.WRK_BASE = base
