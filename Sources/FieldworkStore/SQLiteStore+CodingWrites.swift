@@ -15,14 +15,19 @@ extension SQLiteStore {
             }
         }
         return try await writer.write { db in
-            writes.map { write in
-                Result {
+            try writes.map { write -> CodingWriteResult in
+                do {
                     var written: Coding?
                     try db.inSavepoint {
                         written = try Self.apply(write, db)
                         return .commit
                     }
-                    return written!
+                    return .success(written!)
+                } catch {
+                    // Some errors (a full disk, I/O) make SQLite roll back the whole transaction:
+                    // then the writes before this one are gone too, and the batch fails as one.
+                    guard db.isInsideTransaction else { throw error }
+                    return .failure(error)
                 }
             }
         }
