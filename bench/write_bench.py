@@ -13,7 +13,9 @@ acknowledged (201) coding must be there; at most one per connection more (a requ
 was committed when wrk stopped, before its answer arrived).
 Prints a table with ratios (on/off, writes/floor) and writes bench/out/write.json.
 Targets (issue 14): >= 5,000 codings/s with p99 < 10 ms at 16 connections; paced p99 < 5 ms.
-Knobs: WRITE_BENCH_SECONDS (default 10), WRITE_BENCH_CONNECTIONS (16), WRITE_BENCH_THREADS (2).
+Knobs: WRITE_BENCH_SECONDS (default 10), WRITE_BENCH_CONNECTIONS (16), WRITE_BENCH_THREADS (2);
+WRITE_BENCH_STORE=postgresql runs the same on a durable throwaway PostgreSQL cluster (fsync and
+synchronous commit on: scripts/postgres-cluster.sh), a fresh database per mode, counted with psql.
 """
 import json
 import os
@@ -35,10 +37,32 @@ SECONDS = int(os.environ.get("WRITE_BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("WRITE_BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("WRITE_BENCH_THREADS", "2"))
 DOCUMENT = "bench-20k"
+POSTGRES = os.environ.get("WRITE_BENCH_STORE") == "postgresql"
+PSQL = shutil.which("psql") or "/usr/lib/postgresql/15/bin/psql"
 
 
-def serve(workspace, group_commit):
+def postgres_database(admin, label):
+    """A fresh database on the durable cluster for one mode: its URL."""
+    database = f"fieldwork_write_{label}_{os.getpid()}"
+    subprocess.run([PSQL, admin, "-q", "-c", f"DROP DATABASE IF EXISTS {database}", "-c", f"CREATE DATABASE {database}"],
+                   check=True, capture_output=True)
+    return admin.rsplit("/", 1)[0] + "/" + database
+
+
+def stored_codings(workspace, store, coder):
+    if store:
+        output = subprocess.run([PSQL, store, "-tA", "-c",
+                                 f"SELECT COUNT(*) FROM coding WHERE coder = '{coder}' AND removed_at IS NULL"],
+                                check=True, capture_output=True, text=True).stdout
+        return int(output.strip())
+    with sqlite3.connect(workspace / ".fieldwork" / "fieldwork.sqlite") as database:
+        return database.execute("SELECT COUNT(*) FROM coding WHERE coder = ? AND removed_at IS NULL", (coder,)).fetchone()[0]
+
+
+def serve(workspace, group_commit, store):
     env = dict(os.environ, FIELDWORK_GROUP_COMMIT="on" if group_commit else "off")
+    if store:
+        env["FIELDWORK_STORE"] = store
     server = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for line in server.stdout:
@@ -76,10 +100,11 @@ def floor_script(cookie):
     return script
 
 
-def run_mode(group_commit):
+def run_mode(group_commit, admin):
     workspace = wb.make_workspace()
-    server, port, token = serve(workspace, group_commit)
     label = "on" if group_commit else "off"
+    store = postgres_database(admin, label) if admin else None
+    server, port, token = serve(workspace, group_commit, store)
     try:
         client = wb.Client(port, token)
         document = json.loads(client.get(f"/api/documents/{DOCUMENT}")[1])
@@ -98,8 +123,7 @@ def run_mode(group_commit):
         # No clean stop: what was acknowledged must be in the file without one.
         server.send_signal(signal.SIGKILL)
         server.wait(timeout=20)
-    with sqlite3.connect(workspace / ".fieldwork" / "fieldwork.sqlite") as database:
-        stored = database.execute("SELECT COUNT(*) FROM coding WHERE coder = ? AND removed_at IS NULL", (coder,)).fetchone()[0]
+    stored = stored_codings(workspace, store, coder)
     shutil.rmtree(workspace, ignore_errors=True)
     burst["stored_after_kill"] = stored
     burst["all_acknowledged_stored"] = burst["acknowledged"] <= stored <= burst["acknowledged"] + CONNECTIONS
@@ -108,10 +132,18 @@ def run_mode(group_commit):
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    modes = {"off": run_mode(False), "on": run_mode(True)}
+    admin = None
+    if POSTGRES:
+        admin = subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "start"], check=True, capture_output=True, text=True,
+                               env=dict(os.environ, FIELDWORK_PG_DURABLE="1")).stdout.strip()
+    try:
+        modes = {"off": run_mode(False, admin), "on": run_mode(True, admin)}
+    finally:
+        if POSTGRES:
+            subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "stop"], capture_output=True)
     on, off = modes["on"], modes["off"]
     result = {
-        "binary": str(BINARY), "connections": CONNECTIONS, "wrk_threads": THREADS, "seconds": SECONDS, "modes": modes,
+        "binary": str(BINARY), "store": "postgresql" if POSTGRES else "sqlite", "connections": CONNECTIONS, "wrk_threads": THREADS, "seconds": SECONDS, "modes": modes,
         "ratios": {"writes_on_over_off": on["writes"]["requests_per_second"] / off["writes"]["requests_per_second"],
                    "p99_on_over_off": on["writes"]["p99_ms"] / off["writes"]["p99_ms"],
                    "writes_on_over_floor_get": on["writes"]["requests_per_second"] / on["floor_get"]["requests_per_second"]},
@@ -121,8 +153,8 @@ def main():
                                "paced_p99": on["paced_writes"]["p99_ms"] < 5,
                                "durable": all(m["writes"]["all_acknowledged_stored"] for m in modes.values()),
                                "no_refusals": all(m["writes"]["refused"] == 0 and m["writes"]["non_2xx"] == 0 for m in modes.values())}
-    (OUT / "write.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"coding writes, {CONNECTIONS} connections, {SECONDS} s each ({BINARY})")
+    (OUT / ("write-postgresql.json" if POSTGRES else "write.json")).write_text(json.dumps(result, indent=2) + "\n")
+    print(f"coding writes on {result['store']}, {CONNECTIONS} connections, {SECONDS} s each ({BINARY})")
     print(f"{'':28} {'req/s':>8} {'p50':>8} {'p90':>8} {'p99':>8}  acknowledged / stored after SIGKILL, refused")
     for label, mode in modes.items():
         for name in ("floor_get", "paced_writes", "writes"):
