@@ -39,6 +39,7 @@ bench:
 	bench/ingest_bench.sh
 	bench/web_bench.py .build-release/release/fieldwork
 	bench/open_bench.py .build-release/release/fieldwork
+	bench/write_bench.py .build-release/release/fieldwork
 	bench/scale_bench.py .build-release/release/fieldwork
 	bench/taguette_bench.py .build-release/release/fieldwork
 	bench/telemetry_bench.sh

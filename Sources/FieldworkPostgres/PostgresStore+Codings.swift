@@ -42,55 +42,8 @@ extension PostgresStore {
         }
     }
 
-    public func insertCoding(documentID: String, around span: Range<Int>, codeID: String,
-                             build: @Sendable (NewCodingContext) throws -> Coding) async throws -> Coding {
-        try await write { connection in
-            guard let window = try await Self.textWindow(documentID, around: span, connection, logger, lock: true) else {
-                throw StoreError.notFound("document \(documentID)")
-            }
-            let coding = try build(NewCodingContext(window: window, codeExists: try await codeExists(codeID, connection)))
-            if let existing = try await PostgresCodingRow.duplicate(of: coding, connection, logger) {
-                throw StoreError.duplicateCoding(existingID: existing)
-            }
-            try await PostgresCodingRow.insert(coding, connection, logger)
-            try await PostgresCodingEventRow.append(
-                .between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), connection, logger)
-            return coding
-        }
-    }
-
-    public func updateCoding(_ coding: Coding) async throws {
-        try await write { connection in
-            let old = try await PostgresCodingRow.fetchLive(connection, logger, id: coding.id)
-            guard old.version == coding.version - 1 else {
-                throw StoreError.staleVersion(id: coding.id, expected: coding.version - 1, actual: old.version)
-            }
-            try await PostgresCodingRow.write(coding, connection, logger)
-            let placed = old.anchor.span != coding.anchor.span || old.status != coding.status
-            try await PostgresCodingEventRow.append(
-                .between(old, coding, kind: placed ? .reattached : .changed, at: coding.updatedAt,
-                         by: coding.updatedBy ?? coding.coder), connection, logger)
-        }
-    }
-
     public func codingHistory(id: String) async throws -> [CodingEvent]? {
         try await read { connection in try await PostgresCodingEventRow.history(of: id, connection, logger) }
-    }
-
-    public func removeCoding(id: String, by coder: String, expectedVersion: Int?) async throws {
-        try await write { connection in
-            let old = try await PostgresCodingRow.fetchLive(connection, logger, id: id)
-            if let expectedVersion, expectedVersion != old.version {
-                throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: old.version)
-            }
-            let now = Coding.timestamp()
-            try await connection.run("""
-                UPDATE coding SET removed_at = \(PostgresTimestamp.text(now)), removed_by = \(coder), version = version + 1
-                WHERE id = \(id)
-                """, logger)
-            try await PostgresCodingEventRow.append(
-                .between(old, old, kind: .removed, at: now, by: coder, version: old.version + 1), connection, logger)
-        }
     }
 
     public func counts() async throws -> WorkspaceCounts {

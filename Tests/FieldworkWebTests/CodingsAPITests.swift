@@ -93,6 +93,55 @@ import Testing
         }
     }
 
+    /// Many writes at once share group commits: every 201 is stored exactly once, and a
+    /// duplicate and a stale change among them get their 409s without failing the others.
+    @Test func concurrentWritesLandOnceAndARefusedOneFailsAlone() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                              body: try body(Self.batched(end: 40))) { response in
+                try #require(jsonObject(response.body)?["id"] as? String)
+            }
+            let count = 48
+            let answers = try await withThrowingTaskGroup(of: (String, HTTPResponse.Status, String?).self) { group in
+                for index in 0..<count {
+                    group.addTask {
+                        try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                                 body: try body(Self.batched(end: 41 + index))) { ("new", $0.status, jsonObject($0.body)?["id"] as? String) }
+                    }
+                }
+                group.addTask {
+                    try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                             body: try body(Self.batched(end: 40))) {
+                        ("duplicate", $0.status, errorCode($0.body))
+                    }
+                }
+                for tab in 0..<2 {
+                    group.addTask {
+                        try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
+                                                 body: try body(["version": 1, "memo": "tab \(tab)"])) { ("change", $0.status, errorCode($0.body)) }
+                    }
+                }
+                return try await group.reduce(into: [(String, HTTPResponse.Status, String?)]()) { $0.append($1) }
+            }
+            let created = answers.filter { $0.0 == "new" }
+            #expect(created.allSatisfy { $0.1 == .created })
+            #expect(answers.filter { $0.0 == "duplicate" }.map(\.1) == [.conflict])
+            #expect(answers.filter { $0.0 == "duplicate" }.map(\.2) == ["duplicate_coding"])
+            #expect(answers.filter { $0.0 == "change" }.map(\.1).sorted { $0.code < $1.code } == [.ok, .conflict])
+            #expect(answers.contains { $0.0 == "change" && $0.2 == "stale_version" })
+            let stored = try await fixture.context.store.codings(CodingFilter(documentID: "int-001", coder: "Group Commit"))
+            #expect(Set(stored.map(\.id)) == Set(created.compactMap(\.2) + [id]))
+            #expect(stored.count == count + 1)
+            #expect(try await fixture.context.store.coding(id: id)?.version == 2)
+        }
+    }
+
+    static func batched(end: Int) -> [String: Any] {
+        ["document": "int-001", "start": 20, "end": end, "code": "need", "coder": "Group Commit"]
+    }
+
     @Test func anExactDuplicateIsRefusedSoNothingCountsTwice() async throws {
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in

@@ -3,8 +3,8 @@
 /// SQL lives behind this protocol: the SQLite store implements it today, and a PostgreSQL store
 /// for a shared team server can implement it later without touching the domain, web or CLI
 /// code. Every method is atomic: it either happens completely or changes nothing.
-public protocol FieldworkStore: DocumentOpenStore, MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore, ErasureStore,
-    AccountStore, StoreReplication, Sendable {
+public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore,
+    ErasureStore, AccountStore, StoreReplication, Sendable {
     // MARK: Ingest
     /// What was ingested from each workspace file, by relative path.
     func sourceFiles() async throws -> [String: SourceFileState]
@@ -40,17 +40,22 @@ public protocol FieldworkStore: DocumentOpenStore, MemoStore, TelemetryStore, Ne
     func coders() async throws -> [String]
     func coding(id: String) async throws -> Coding?
     func insertCoding(_ coding: Coding) async throws
-    /// Inserts the coding `build` makes from the document's text around `span` and whether
-    /// `codeID` exists, all read in the inserting transaction: an ingest that changes the text
-    /// cannot slip in between reading it and storing the anchor. `StoreError.notFound` if there
-    /// is no such document; `StoreError.duplicateCoding` if a live anchored coding has the same
-    /// span, code and coder (it would count twice); whatever `build` throws leaves the store unchanged.
-    func insertCoding(documentID: String, around span: Range<Int>, codeID: String,
-                      build: @Sendable (NewCodingContext) throws -> Coding) async throws -> Coding
-    /// Writes `coding` if the stored version is still `coding.version - 1`; else `StoreError.staleVersion`.
-    func updateCoding(_ coding: Coding) async throws
-    /// Removes a coding from every list; the row is kept with who removed it and when.
-    func removeCoding(id: String, by coder: String, expectedVersion: Int?) async throws
+    /// The coding writes in one transaction (a group commit: concurrent requests share its
+    /// COMMIT), in order, each in a savepoint of its own: a write that fails (a stale version, a
+    /// duplicate, a missing document or code, whatever an insert's `build` throws) is rolled back
+    /// alone and its result is the error it would have thrown alone; the others are written.
+    /// One result per write, in order; it throws only if the transaction itself fails (then
+    /// nothing was written). The single-write methods (`CodingWrite.swift`) are batches of one:
+    /// - `insertCoding(documentID:around:codeID:build:)` inserts the coding `build` makes from the
+    ///   document's text around `span` and whether `codeID` exists, all read in the inserting
+    ///   transaction: an ingest that changes the text cannot slip in between reading it and
+    ///   storing the anchor. `StoreError.notFound` if there is no such document;
+    ///   `StoreError.duplicateCoding` if a live anchored coding has the same span, code and coder
+    ///   (it would count twice); whatever `build` throws leaves the store unchanged.
+    /// - `updateCoding` writes `coding` if the stored version is still `coding.version - 1`; else
+    ///   `StoreError.staleVersion`.
+    /// - `removeCoding` removes a coding from every list; the row is kept with who removed it and when.
+    func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult]
     /// Everything that happened to a coding, oldest first (removed codings too); nil if there
     /// never was a coding with this id. Every change above, ingest's re-anchoring, a codebook
     /// merge and a take-in from the codings files appends its event in its own transaction.

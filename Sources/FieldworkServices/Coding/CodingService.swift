@@ -7,10 +7,13 @@ public struct CodingService: Sendable {
     let store: any FieldworkStore
     /// Where each change is also written for the team (nil: the store only, as in some tests).
     let ledger: CodingLedger?
+    /// The process's group commit of coding writes (nil: each write in a transaction of its own).
+    let writes: CodingWriteQueue?
 
-    public init(store: any FieldworkStore, ledger: CodingLedger? = nil) {
+    public init(store: any FieldworkStore, ledger: CodingLedger? = nil, writes: CodingWriteQueue? = nil) {
         self.store = store
         self.ledger = ledger
+        self.writes = writes
     }
 
     /// `seen`: the revision and words the person chose the span on (the browser sends them);
@@ -21,13 +24,13 @@ public struct CodingService: Sendable {
                     coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
-        let coding = try await store.insertCoding(documentID: documentID, around: span, codeID: codeID) { context in
+        let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
             try Self.check(seen, span: span, documentID: documentID, in: context.window)
             guard context.codeExists else { throw CodingError.unknownCode(codeID) }
             return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
                           memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
                           createdAt: Coding.timestamp(), updatedBy: editor)
-        }
+        })
         await ledger?.publish(coding.id, from: store)
         return coding
     }
@@ -92,7 +95,7 @@ public struct CodingService: Sendable {
     }
 
     public func remove(id: String, by coder: String, expectedVersion: Int? = nil) async throws {
-        try await store.removeCoding(id: id, by: try validCoder(coder), expectedVersion: expectedVersion)
+        _ = try await write(.remove(id: id, by: try validCoder(coder), expectedVersion: expectedVersion))
         await ledger?.publish(id, from: store)
     }
 
@@ -100,9 +103,15 @@ public struct CodingService: Sendable {
         coding.version += 1
         coding.updatedBy = editor
         coding.updatedAt = Coding.timestamp()
-        try await store.updateCoding(coding)
+        _ = try await write(.update(coding))
         await ledger?.publish(coding.id, from: store)
         return coding
+    }
+
+    /// Through the group commit when there is one, else alone.
+    private func write(_ write: CodingWrite) async throws -> Coding {
+        if let writes { return try await writes.submit(write) }
+        return try await store.writeAlone(write)
     }
 
     private func existing(_ id: String, expectedVersion: Int?) async throws -> Coding {

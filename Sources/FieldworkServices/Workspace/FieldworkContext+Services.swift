@@ -7,7 +7,7 @@ import FieldworkCore
 extension FieldworkContext {
     public var ingest: IngestService { IngestService(workspace: workspace, store: store, ledger: ledger) }
     public var transcripts: TranscriptImportService { TranscriptImportService(workspace: workspace, store: store) }
-    public var codings: CodingService { CodingService(store: store, ledger: ledger) }
+    public var codings: CodingService { CodingService(store: store, ledger: ledger, writes: codingWrites) }
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
     public var memos: MemoService { MemoService(store: store, ledger: ledger) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }

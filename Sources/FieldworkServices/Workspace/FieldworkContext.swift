@@ -1,3 +1,4 @@
+import Foundation
 import FieldworkCore
 import FieldworkPostgres
 import FieldworkStore
@@ -10,6 +11,9 @@ public struct FieldworkContext: Sendable {
     public let ledger: CodingLedger
     /// The one editor of the codebook YAML: it serialises edits, so everything in this process shares it.
     public let codebookEditor: CodebookEditor
+    /// The group commit of coding writes: one per process, so concurrent requests share a
+    /// transaction (nil: each write alone, for the benchmark's baseline).
+    public let codingWrites: CodingWriteQueue?
     /// The store's background work while serving (SQLite checkpoints); the server runs it.
     public let housekeeping: (any StoreHousekeeping)?
     /// A read-only server (a hot standby): its audit entries go to a log of its own
@@ -21,8 +25,9 @@ public struct FieldworkContext: Sendable {
     /// - Parameter deferredLedger: write the codings files shortly after each change, off the
     ///   request path (a server), instead of at once (the CLI, tests).
     public init(workspace: Workspace, store: any FieldworkStore, deferredLedger: Bool = false,
-                housekeeping: (any StoreHousekeeping)? = nil) {
+                housekeeping: (any StoreHousekeeping)? = nil, groupCommit: Bool = true) {
         self.workspace = workspace
+        codingWrites = groupCommit ? CodingWriteQueue(store: store) : nil
         self.store = store
         self.housekeeping = housekeeping
         ledger = CodingLedger(folder: workspace.codingsFolder, deferred: deferredLedger)
@@ -48,13 +53,17 @@ public struct FieldworkContext: Sendable {
     /// fieldwork.yaml), or else the workspace's SQLite database (creating it, owner-only, if
     /// needed). A server (`serving`) keeps the database's housekeeping and the codings files off
     /// its requests' path.
+    /// `FIELDWORK_GROUP_COMMIT=off` writes each coding in a transaction of its own: the
+    /// baseline `bench/write_bench.py` measures the group commit against.
     public static func open(_ workspace: Workspace, serving: Bool = false, storeURL: String? = nil) throws -> FieldworkContext {
+        let groupCommit = ProcessInfo.processInfo.environment["FIELDWORK_GROUP_COMMIT"] != "off"
         if let url = try storeURL ?? workspace.settings().store {
-            return FieldworkContext(workspace: workspace, store: try PostgresStore.open(url: url), deferredLedger: serving)
+            return FieldworkContext(workspace: workspace, store: try PostgresStore.open(url: url), deferredLedger: serving,
+                                    groupCommit: groupCommit)
         }
         let database = try AppDatabase.open(path: workspace.databasePath,
                                             checkpoints: serving ? .background(every: .seconds(1)) : .automatic)
         return FieldworkContext(workspace: workspace, store: SQLiteStore(database), deferredLedger: serving,
-                                housekeeping: database.housekeeping)
+                                housekeeping: database.housekeeping, groupCommit: groupCommit)
     }
 }

@@ -1,0 +1,78 @@
+import FieldworkCore
+import Foundation
+import PostgresNIO
+
+/// Coding writes, alone or as a group commit: many requests' writes in one transaction (one
+/// turn of the writer's lock, one COMMIT and its WAL flush) instead of one each.
+extension PostgresStore {
+    public func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] {
+        // A lone write needs no savepoint: its failure rolls back a transaction that holds only it.
+        if writes.count == 1 {
+            do {
+                return [.success(try await write { connection in try await apply(writes[0], connection) })]
+            } catch {
+                return [.failure(error)]
+            }
+        }
+        return try await write { connection in
+            var results: [CodingWriteResult] = []
+            for write in writes {
+                // A failed statement spoils the whole transaction in PostgreSQL unless it is
+                // rolled back to a savepoint: each write has its own.
+                try await connection.run("SAVEPOINT coding", logger)
+                do {
+                    let coding = try await PostgresServerError.mapping { try await apply(write, connection) }
+                    try await connection.run("RELEASE SAVEPOINT coding", logger)
+                    results.append(.success(coding))
+                } catch {
+                    try await connection.run("ROLLBACK TO SAVEPOINT coding", logger)
+                    try await connection.run("RELEASE SAVEPOINT coding", logger)
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
+    private func apply(_ write: CodingWrite, _ connection: PostgresConnection) async throws -> Coding {
+        switch write {
+        case .insert(let documentID, let span, let codeID, let build):
+            guard let window = try await Self.textWindow(documentID, around: span, connection, logger, lock: true) else {
+                throw StoreError.notFound("document \(documentID)")
+            }
+            let coding = try build(NewCodingContext(window: window, codeExists: try await codeExists(codeID, connection)))
+            if let existing = try await PostgresCodingRow.duplicate(of: coding, connection, logger) {
+                throw StoreError.duplicateCoding(existingID: existing)
+            }
+            try await PostgresCodingRow.insert(coding, connection, logger)
+            try await PostgresCodingEventRow.append(
+                .between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), connection, logger)
+            return coding
+        case .update(let coding):
+            let old = try await PostgresCodingRow.fetchLive(connection, logger, id: coding.id)
+            guard old.version == coding.version - 1 else {
+                throw StoreError.staleVersion(id: coding.id, expected: coding.version - 1, actual: old.version)
+            }
+            try await PostgresCodingRow.write(coding, connection, logger)
+            let placed = old.anchor.span != coding.anchor.span || old.status != coding.status
+            try await PostgresCodingEventRow.append(
+                .between(old, coding, kind: placed ? .reattached : .changed, at: coding.updatedAt,
+                         by: coding.updatedBy ?? coding.coder), connection, logger)
+            return coding
+        case .remove(let id, let coder, let expectedVersion):
+            var old = try await PostgresCodingRow.fetchLive(connection, logger, id: id)
+            if let expectedVersion, expectedVersion != old.version {
+                throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: old.version)
+            }
+            let now = Coding.timestamp()
+            try await connection.run("""
+                UPDATE coding SET removed_at = \(PostgresTimestamp.text(now)), removed_by = \(coder), version = version + 1
+                WHERE id = \(id)
+                """, logger)
+            try await PostgresCodingEventRow.append(
+                .between(old, old, kind: .removed, at: now, by: coder, version: old.version + 1), connection, logger)
+            old.version += 1
+            return old
+        }
+    }
+}

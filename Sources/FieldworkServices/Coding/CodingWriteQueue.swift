@@ -1,0 +1,55 @@
+import FieldworkCore
+
+/// Group commit of coding writes: requests that arrive while a write transaction runs wait for
+/// it and then go to the store together, in arrival order, in one transaction
+/// (`FieldworkStore.writeCodings`), so they share its COMMIT instead of queueing for one each.
+///
+/// Nothing waits on a timer: a write that finds the store idle is written at once (alone, as
+/// before), so a calm pace costs what it did; under load the batch is whatever arrived during
+/// the previous commit. Each caller is answered only after the COMMIT that holds its write, with
+/// its own result: a refused write (stale version, duplicate, unknown code) fails alone and the
+/// others are written. One queue per store in a process (the context holds it), else two
+/// queues' batches would just wait for each other at the store's single writer.
+public actor CodingWriteQueue {
+    private let store: any CodingWriteStore
+    private var waiting: [(write: CodingWrite, reply: CheckedContinuation<Coding, any Error>)] = []
+    private var writing = false
+    /// Bounds one transaction, so one batch's commit never keeps the writer long.
+    static let largestBatch = 256
+
+    /// Transactions written so far, and the writes waiting for the next: for tests and diagnostics.
+    public private(set) var transactions = 0
+    public var pendingWrites: Int { waiting.count }
+
+    public init(store: any CodingWriteStore) {
+        self.store = store
+    }
+
+    /// Writes `write` with whatever else is waiting; returns the coding as written or throws the
+    /// error the write alone would have thrown.
+    public func submit(_ write: CodingWrite) async throws -> Coding {
+        try await withCheckedThrowingContinuation { reply in
+            waiting.append((write, reply))
+            guard !writing else { return }
+            writing = true
+            Task { await drain() }
+        }
+    }
+
+    private func drain() async {
+        while !waiting.isEmpty {
+            let batch = Array(waiting.prefix(Self.largestBatch))
+            waiting.removeFirst(batch.count)
+            transactions += 1
+            do {
+                let results = try await store.writeCodings(batch.map(\.write))
+                guard results.count == batch.count else { throw StoreError.conflict("the store answered \(results.count) of \(batch.count) writes") }
+                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
+            } catch {
+                // The transaction itself failed: nothing of the batch was written.
+                for entry in batch { entry.reply.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}

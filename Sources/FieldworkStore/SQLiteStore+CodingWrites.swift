@@ -1,0 +1,71 @@
+import FieldworkCore
+import Foundation
+import GRDB
+
+/// Coding writes, alone or as a group commit: many requests' writes in one transaction, so
+/// they share its COMMIT (the WAL append and the writer's turn) instead of paying one each.
+extension SQLiteStore {
+    public func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] {
+        // A lone write needs no savepoint: its failure rolls back a transaction that holds only it.
+        if writes.count == 1 {
+            do {
+                return [.success(try await writer.write { db in try Self.apply(writes[0], db) })]
+            } catch {
+                return [.failure(error)]
+            }
+        }
+        return try await writer.write { db in
+            try writes.map { write -> CodingWriteResult in
+                do {
+                    var written: Coding?
+                    try db.inSavepoint {
+                        written = try Self.apply(write, db)
+                        return .commit
+                    }
+                    return .success(written!)
+                } catch {
+                    // Some errors (a full disk, I/O) make SQLite roll back the whole transaction:
+                    // then the writes before this one are gone too, and the batch fails as one.
+                    guard db.isInsideTransaction else { throw error }
+                    return .failure(error)
+                }
+            }
+        }
+    }
+
+    private static func apply(_ write: CodingWrite, _ db: Database) throws -> Coding {
+        switch write {
+        case .insert(let documentID, let span, let codeID, let build):
+            guard let window = try DocumentRow.textWindow(documentID, around: span, db) else {
+                throw StoreError.notFound("document \(documentID)")
+            }
+            let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db)))
+            if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
+            try CodingRow.insert(coding, db)
+            try CodingEventRow.append(.between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), db)
+            return coding
+        case .update(let coding):
+            let old = try CodingRow.fetchLive(db, id: coding.id)
+            guard old.version == coding.version - 1 else {
+                throw StoreError.staleVersion(id: coding.id, expected: coding.version - 1, actual: old.version)
+            }
+            try CodingRow.write(coding, db)
+            let placed = old.anchor.span != coding.anchor.span || old.status != coding.status
+            try CodingEventRow.append(.between(old, coding, kind: placed ? .reattached : .changed, at: coding.updatedAt,
+                                               by: coding.updatedBy ?? coding.coder), db)
+            return coding
+        case .remove(let id, let coder, let expectedVersion):
+            var old = try CodingRow.fetchLive(db, id: id)
+            if let expectedVersion, expectedVersion != old.version {
+                throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: old.version)
+            }
+            let now = Coding.timestamp()
+            try db.execute(sql: """
+                UPDATE coding SET removed_at = ?, removed_by = ?, version = version + 1 WHERE id = ?
+                """, arguments: [Timestamp.text(now), coder, id])
+            try CodingEventRow.append(.between(old, old, kind: .removed, at: now, by: coder, version: old.version + 1), db)
+            old.version += 1
+            return old
+        }
+    }
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Coding writes under concurrency: group commit against each write alone, in the same run.
+
+For each mode (FIELDWORK_GROUP_COMMIT=off, then on) it serves a fresh workspace (one
+20,000-word transcript) with the given fieldwork binary and measures with wrk (Debian):
+  * the floor: a static file behind the session (`/static/app.css`, what every request pays for
+    HTTP, the session and wrk itself), 16 connections;
+  * coding writes paced at about 200/s (2 connections; wrk's delay calibrated as in web_bench);
+  * coding writes at full speed from 16 connections (bench/codings.lua: a different passage in
+    every request, 201 and other answers counted).
+Then it kills the server with SIGKILL and counts the codings in the SQLite file: every
+acknowledged (201) coding must be there; at most one per connection more (a request that
+was committed when wrk stopped, before its answer arrived).
+Prints a table with ratios (on/off, writes/floor) and writes bench/out/write.json.
+Targets (issue 14): >= 5,000 codings/s with p99 < 10 ms at 16 connections; paced p99 < 5 ms.
+Knobs: WRITE_BENCH_SECONDS (default 10), WRITE_BENCH_CONNECTIONS (16), WRITE_BENCH_THREADS (2);
+WRITE_BENCH_STORE=postgresql runs the same on a durable throwaway PostgreSQL cluster (fsync and
+synchronous commit on: scripts/postgres-cluster.sh), a fresh database per mode, counted with psql.
+"""
+import json
+import os
+import pathlib
+import re
+import signal
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import web_bench as wb  # noqa: E402  (the workspace, login and paced-wrk helpers)
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+BINARY = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / ".build-release/release/fieldwork")
+SECONDS = int(os.environ.get("WRITE_BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("WRITE_BENCH_CONNECTIONS", "16"))
+THREADS = int(os.environ.get("WRITE_BENCH_THREADS", "2"))
+DOCUMENT = "bench-20k"
+POSTGRES = os.environ.get("WRITE_BENCH_STORE") == "postgresql"
+PSQL = shutil.which("psql") or "/usr/lib/postgresql/15/bin/psql"
+
+
+def postgres_database(admin, label):
+    """A fresh database on the durable cluster for one mode: its URL."""
+    database = f"fieldwork_write_{label}_{os.getpid()}"
+    subprocess.run([PSQL, admin, "-q", "-c", f"DROP DATABASE IF EXISTS {database}", "-c", f"CREATE DATABASE {database}"],
+                   check=True, capture_output=True)
+    return admin.rsplit("/", 1)[0] + "/" + database
+
+
+def stored_codings(workspace, store, coder):
+    if store:
+        output = subprocess.run([PSQL, store, "-tA", "-c",
+                                 f"SELECT COUNT(*) FROM coding WHERE coder = '{coder}' AND removed_at IS NULL"],
+                                check=True, capture_output=True, text=True).stdout
+        return int(output.strip())
+    with sqlite3.connect(workspace / ".fieldwork" / "fieldwork.sqlite") as database:
+        return database.execute("SELECT COUNT(*) FROM coding WHERE coder = ? AND removed_at IS NULL", (coder,)).fetchone()[0]
+
+
+def serve(workspace, group_commit, store):
+    env = dict(os.environ, FIELDWORK_GROUP_COMMIT="on" if group_commit else "off")
+    if store:
+        env["FIELDWORK_STORE"] = store
+    server = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in server.stdout:
+        match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+        if match:
+            return server, int(match.group(1)), match.group(2)
+    raise RuntimeError("the server did not start")
+
+
+def wrk(port, path, args, env=None, script=None):
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    if script:
+        command += ["-s", str(script)]
+    command += [f"http://127.0.0.1:{port}{path}"] + (["--"] + args if args else [])
+    output = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, **(env or {}))).stdout
+
+    def latency(label):
+        match = re.search(rf"\s{label}%\s+([0-9.]+)(us|ms|s)", output)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    refused = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors:.*", output)
+    result = {"requests_per_second": float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1)),
+              "p50_ms": latency("50"), "p90_ms": latency("90"), "p99_ms": latency("99"),
+              "non_2xx": int(refused.group(1)) if refused else 0, "socket_errors": errors.group(0) if errors else None}
+    counted = re.search(r"FIELDWORK acknowledged=(\d+) refused=(\d+)", output)
+    if counted:
+        result.update(acknowledged=int(counted.group(1)), refused=int(counted.group(2)))
+    return result
+
+
+def floor_script(cookie):
+    script = OUT / "write-floor.lua"
+    script.write_text(f'wrk.headers["Cookie"] = "{cookie}"\n')
+    return script
+
+
+def run_mode(group_commit, admin):
+    workspace = wb.make_workspace()
+    label = "on" if group_commit else "off"
+    store = postgres_database(admin, label) if admin else None
+    server, port, token = serve(workspace, group_commit, store)
+    try:
+        client = wb.Client(port, token)
+        document = json.loads(client.get(f"/api/documents/{DOCUMENT}")[1])
+        base = document["segments"][0]["start"]
+        positions = len(document["text"]) - base - 400
+        floor = wrk(port, "/static/app.css", [], script=floor_script(client.cookie))
+        body = json.dumps({"document": DOCUMENT, "start": "__START__", "end": "__END__", "code": "need", "coder": "paced"}) \
+            .replace('"__START__"', "__START__").replace('"__END__"', "__END__")
+        wb.WRK_BASE = base
+        paced = wb.run_wrk_paced(port, "/api/codings", client.cookie, client.csrf, body)
+        coder = f"burst-{label}"
+        burst = wrk(port, "/api/codings", [str(THREADS)], script=ROOT / "bench" / "codings.lua",
+                    env={"FW_COOKIE": client.cookie, "FW_CSRF": client.csrf, "FW_DOCUMENT": DOCUMENT, "FW_CODER": coder,
+                         "FW_BASE": str(base), "FW_POSITIONS": str(positions)})
+    finally:
+        # No clean stop: what was acknowledged must be in the file without one.
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=20)
+    stored = stored_codings(workspace, store, coder)
+    shutil.rmtree(workspace, ignore_errors=True)
+    burst["stored_after_kill"] = stored
+    burst["all_acknowledged_stored"] = burst["acknowledged"] <= stored <= burst["acknowledged"] + CONNECTIONS
+    return {"floor_get": floor, "paced_writes": paced, "writes": burst}
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    admin = None
+    if POSTGRES:
+        admin = subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "start"], check=True, capture_output=True, text=True,
+                               env=dict(os.environ, FIELDWORK_PG_DURABLE="1")).stdout.strip()
+    try:
+        modes = {"off": run_mode(False, admin), "on": run_mode(True, admin)}
+    finally:
+        if POSTGRES:
+            subprocess.run([str(ROOT / "scripts/postgres-cluster.sh"), "stop"], capture_output=True)
+    on, off = modes["on"], modes["off"]
+    result = {
+        "binary": str(BINARY), "store": "postgresql" if POSTGRES else "sqlite", "connections": CONNECTIONS, "wrk_threads": THREADS, "seconds": SECONDS, "modes": modes,
+        "ratios": {"writes_on_over_off": on["writes"]["requests_per_second"] / off["writes"]["requests_per_second"],
+                   "p99_on_over_off": on["writes"]["p99_ms"] / off["writes"]["p99_ms"],
+                   "writes_on_over_floor_get": on["writes"]["requests_per_second"] / on["floor_get"]["requests_per_second"]},
+        "targets": {"codings_per_second": 5000, "write_p99_ms": 10, "paced_p99_ms": 5},
+    }
+    result["meets_targets"] = {"throughput": on["writes"]["requests_per_second"] >= 5000, "p99": on["writes"]["p99_ms"] < 10,
+                               "paced_p99": on["paced_writes"]["p99_ms"] < 5,
+                               "durable": all(m["writes"]["all_acknowledged_stored"] for m in modes.values()),
+                               "no_refusals": all(m["writes"]["refused"] == 0 and m["writes"]["non_2xx"] == 0 for m in modes.values())}
+    (OUT / ("write-postgresql.json" if POSTGRES else "write.json")).write_text(json.dumps(result, indent=2) + "\n")
+    print(f"coding writes on {result['store']}, {CONNECTIONS} connections, {SECONDS} s each ({BINARY})")
+    print(f"{'':28} {'req/s':>8} {'p50':>8} {'p90':>8} {'p99':>8}  acknowledged / stored after SIGKILL, refused")
+    for label, mode in modes.items():
+        for name in ("floor_get", "paced_writes", "writes"):
+            phase = mode[name]
+            extra = (f"  {phase['acknowledged']} / {phase['stored_after_kill']}, {phase['refused']}"
+                     if name == "writes" else f"  ({phase['non_2xx']} non-2xx)")
+            print(f"  group commit {label:3} {name:13} {phase['requests_per_second']:8.0f} {phase['p50_ms']:6.2f}ms "
+                  f"{phase['p90_ms'] if 'p90_ms' in phase else float('nan'):6.2f}ms {phase['p99_ms']:6.2f}ms{extra}")
+    ratios = result["ratios"]
+    print(f"group commit on/off: {ratios['writes_on_over_off']:.2f}x codings/s, p99 {ratios['p99_on_over_off']:.2f}x; "
+          f"writes/floor GET {ratios['writes_on_over_floor_get']:.2f}")
+    print("targets met:", ", ".join(f"{k}={v}" for k, v in result["meets_targets"].items()))
+
+
+if __name__ == "__main__":
+    main()
