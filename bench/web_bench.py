@@ -129,9 +129,9 @@ class Client:
         return response, response.read()
 
 
-def serve(binary, workspace):
+def serve(binary, workspace, env=None):
     """Starts `fieldwork serve` on a free loopback port: the process, its port and its token."""
-    server = subprocess.Popen([str(binary), "--workspace", str(workspace), "serve", "--port", "0"],
+    server = subprocess.Popen([str(binary), "--workspace", str(workspace), "serve", "--port", "0"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for line in server.stdout:
         match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)

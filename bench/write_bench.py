@@ -63,13 +63,7 @@ def serve(workspace, group_commit, store):
     env = dict(os.environ, FIELDWORK_GROUP_COMMIT="on" if group_commit else "off")
     if store:
         env["FIELDWORK_STORE"] = store
-    server = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    for line in server.stdout:
-        match = re.search(r"127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
-        if match:
-            return server, int(match.group(1)), match.group(2)
-    raise RuntimeError("the server did not start")
+    return wb.serve(BINARY, workspace, env)
 
 
 def wrk(port, path, args, env=None, script=None):
