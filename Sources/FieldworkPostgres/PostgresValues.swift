@@ -33,9 +33,8 @@ enum PostgresJSON {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from text: String?, default fallback: T) -> T {
-        guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return fallback }
-        return value
+    static func decode<T: Decodable & Sendable>(_ type: T.Type, from text: String?, default fallback: T) -> T {
+        StoredJSON.decode(type, from: text, default: fallback)
     }
 }
 
@@ -64,7 +63,7 @@ extension PostgresRandomAccessRow {
         return date
     }
 
-    func json<T: Decodable>(_ column: String, default fallback: T) throws -> T {
+    func json<T: Decodable & Sendable>(_ column: String, default fallback: T) throws -> T {
         PostgresJSON.decode(T.self, from: try get(column, as: String?.self), default: fallback)
     }
 }

@@ -11,6 +11,20 @@ import Testing
         #expect(text[2..<99] == "\u{1F3FD}b")
     }
 
+    @Test func slicesOfEveryUTF8WidthEqualTheScalarsTheyHold() {
+        // 1, 2, 3 and 4 UTF-8 bytes, a ZWJ sequence, NFD text and the widths' edges.
+        let source = "a\u{7F}\u{80}å\u{7FF}\u{800}—\u{FFFF}\u{10000}👩‍👩‍👧e\u{301}\u{10FFFF}z"
+        let text = ScalarText(source)
+        for lower in 0...text.count {
+            for upper in lower...text.count {
+                let expected = String(String.UnicodeScalarView(text.scalars[lower..<upper]))
+                #expect(text[lower..<upper] == expected)
+                #expect(Array(text[lower..<upper].unicodeScalars) == Array(text.scalars[lower..<upper]))
+            }
+        }
+        #expect(text.string == source)
+    }
+
     @Test func anchorCarriesQuoteAndContext() {
         let text = ScalarText(String(repeating: "x", count: 40) + "QUOTE" + String(repeating: "y", count: 40))
         let anchor = TextQuoteAnchor(span: 40..<45, in: text)
