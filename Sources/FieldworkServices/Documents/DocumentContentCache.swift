@@ -1,5 +1,5 @@
 import FieldworkCore
-import Foundation
+import Synchronization
 
 /// What opening a document computes from its text alone, kept per document stamp: the text as
 /// scalars, the segments, the ids attribution may ask the register about, whose words each
@@ -8,7 +8,7 @@ import Foundation
 /// re-ingest or remove the document) is never served from here, in this process or another on
 /// the same database. Codings, consent (today's register), the codebook and memos are read on
 /// every open and never kept. Least recently used entries go first beyond `maximumBytes`.
-public final class DocumentContentCache: @unchecked Sendable {
+public final class DocumentContentCache: Sendable {
     /// One document at one stamp. Immutable; the cache replaces it to add derived parts.
     public struct Entry: Sendable {
         public let stamp: DocumentStamp
@@ -33,10 +33,22 @@ public final class DocumentContentCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var entries: [String: (entry: Entry, used: UInt64)] = [:]
-    private var clock: UInt64 = 0
-    private var bytes = 0
+    /// The entries with their last use, and their total size.
+    private struct State {
+        var entries: [String: (entry: Entry, used: UInt64)] = [:]
+        var clock: UInt64 = 0
+        var bytes = 0
+
+        /// Drops the least recently used entries until the rest fit.
+        mutating func evict(to maximumBytes: Int) {
+            while bytes > maximumBytes, let oldest = entries.min(by: { $0.value.used < $1.value.used }) {
+                bytes -= oldest.value.entry.bytes
+                entries[oldest.key] = nil
+            }
+        }
+    }
+
+    private let state = Mutex(State())
     public let maximumBytes: Int
 
     public init(maximumBytes: Int = 64 << 20) {
@@ -45,49 +57,38 @@ public final class DocumentContentCache: @unchecked Sendable {
 
     /// The entry held for a document, at whatever stamp it was read.
     public func entry(_ id: String) -> Entry? {
-        lock.withLock {
-            guard let held = entries[id] else { return nil }
-            clock += 1
-            entries[id]?.used = clock
+        state.withLock { state in
+            guard let held = state.entries[id] else { return nil }
+            state.clock += 1
+            state.entries[id]?.used = state.clock
             return held.entry
         }
     }
 
     /// Keeps `entry` for its document, replacing any other stamp's entry (its text is outdated).
     public func keep(_ id: String, _ entry: Entry) {
-        lock.withLock {
-            bytes -= entries[id]?.entry.bytes ?? 0
-            clock += 1
-            entries[id] = (entry, clock)
-            bytes += entry.bytes
-            evict()
-        }
-    }
-
-    /// Drops the least recently used entries until the rest fit (called holding the lock).
-    private func evict() {
-        while bytes > maximumBytes, let oldest = entries.min(by: { $0.value.used < $1.value.used }) {
-            bytes -= oldest.value.entry.bytes
-            entries[oldest.key] = nil
+        state.withLock { state in
+            state.bytes -= state.entries[id]?.entry.bytes ?? 0
+            state.clock += 1
+            state.entries[id] = (entry, state.clock)
+            state.bytes += entry.bytes
+            state.evict(to: maximumBytes)
         }
     }
 
     /// Forgets a document (it is gone, or erased): nothing of its text stays in this process.
     public func remove(_ id: String) {
-        lock.withLock {
-            bytes -= entries.removeValue(forKey: id)?.entry.bytes ?? 0
+        state.withLock { state in
+            state.bytes -= state.entries.removeValue(forKey: id)?.entry.bytes ?? 0
         }
     }
 
     /// Forgets every document.
     public func removeAll() {
-        lock.withLock {
-            entries = [:]
-            bytes = 0
-        }
+        state.withLock { $0 = State() }
     }
 
-    public var count: Int { lock.withLock { entries.count } }
+    public var count: Int { state.withLock { $0.entries.count } }
 
     /// Whose words each segment of `entry` holds, given the register entries `known`: worked out
     /// once per stamp and set of known ids.
@@ -100,8 +101,8 @@ public final class DocumentContentCache: @unchecked Sendable {
 
     /// The segment HTML without codings kept for a variant of this stamp, if any.
     public func segmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String) -> [SafeHTML?]? {
-        lock.withLock {
-            guard let held = entries[id], held.entry.stamp == stamp else { return nil }
+        state.withLock { state in
+            guard let held = state.entries[id], held.entry.stamp == stamp else { return nil }
             return held.entry.segmentHTML[variant]
         }
     }
@@ -116,13 +117,13 @@ public final class DocumentContentCache: @unchecked Sendable {
 
     /// Changes the held entry of `id` if it is still at `stamp`.
     private func update(_ id: String, _ stamp: DocumentStamp, _ change: (inout Entry) -> Void) {
-        lock.withLock {
-            guard var held = entries[id], held.entry.stamp == stamp else { return }
-            bytes -= held.entry.bytes
+        state.withLock { state in
+            guard var held = state.entries[id], held.entry.stamp == stamp else { return }
+            state.bytes -= held.entry.bytes
             change(&held.entry)
-            bytes += held.entry.bytes
-            entries[id] = held
-            evict()
+            state.bytes += held.entry.bytes
+            state.entries[id] = held
+            state.evict(to: maximumBytes)
         }
     }
 }
