@@ -34,7 +34,7 @@ struct TeamFixture {
     }
 
     func app() throws -> some ApplicationProtocol {
-        var configuration = WebServerConfiguration(port: WebFixture.port, token: base.token)
+        var configuration = WebFixture.configuration(port: WebFixture.port, token: base.token)
         configuration.team = team
         if team.tlsProxy { configuration.proxiedHosts = [Self.proxied] }
         return try buildApplication(context: base.context, configuration: configuration)

@@ -47,7 +47,17 @@ struct WebFixture {
     }
 
     func app(port: Int = WebFixture.port) throws -> some ApplicationProtocol {
-        try buildApplication(context: context, configuration: WebServerConfiguration(port: port, token: token))
+        try buildApplication(context: context, configuration: Self.configuration(port: port, token: token))
+    }
+
+    /// The server's configuration for tests. A live test keeps one connection open while it
+    /// ingests or erases between requests; on a loaded CI machine (two cores, the PostgreSQL pass
+    /// in parallel) that pause once passed the 30-second idle timeout and the next request met a
+    /// closed channel. Tests of the timeout itself set their own.
+    static func configuration(port: Int, token: AccessToken) -> WebServerConfiguration {
+        var configuration = WebServerConfiguration(port: port, token: token)
+        configuration.idleTimeout = .seconds(900)
+        return configuration
     }
 
     var host: HTTPFields { [HTTPField.Name.hostHeader: "localhost:\(Self.port)"] }
