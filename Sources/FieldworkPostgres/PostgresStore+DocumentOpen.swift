@@ -21,6 +21,7 @@ extension PostgresStore {
                 codings: request.codings
                     ? try await PostgresCodingRow.fetchCodings(connection, logger, filter: CodingFilter(documentID: id)) : [],
                 codebook: request.codings ? try await codebook(connection) : nil,
+                memos: request.codings ? try await memos(target: .document, targetID: id, connection) : [],
                 participants: try await participants(ids: request.participantIDs, connection))
         }
     }

@@ -6,14 +6,18 @@ extension PostgresStore {
     static let memoColumns = "id, target, target_id, author, text, created_at, updated_at, version, removed_at, removed_by"
 
     public func memos(target: Memo.Target?, targetID: String?) async throws -> [Memo] {
-        try await read { connection in
-            try await connection.rows("""
-                SELECT \(unescaped: Self.memoColumns) FROM memo
-                WHERE removed_at IS NULL AND (\(target?.rawValue)::text IS NULL OR target = \(target?.rawValue))
-                    AND (\(targetID)::text IS NULL OR target_id = \(targetID))
-                ORDER BY created_at COLLATE "C", id COLLATE "C"
-                """, logger).map(Self.memo(from:))
-        }
+        try await read { connection in try await memos(target: target, targetID: targetID, connection) }
+    }
+
+    /// The memos not removed, oldest first, on a connection already held (a document open reads
+    /// its memos in the same transaction).
+    func memos(target: Memo.Target?, targetID: String?, _ connection: PostgresConnection) async throws -> [Memo] {
+        try await connection.rows("""
+            SELECT \(unescaped: Self.memoColumns) FROM memo
+            WHERE removed_at IS NULL AND (\(target?.rawValue)::text IS NULL OR target = \(target?.rawValue))
+                AND (\(targetID)::text IS NULL OR target_id = \(targetID))
+            ORDER BY created_at COLLATE "C", id COLLATE "C"
+            """, logger).map(Self.memo(from:))
     }
 
     public func memo(id: String) async throws -> Memo? {

@@ -17,6 +17,7 @@ extension SQLiteStore {
                 stamp: stamp, content: content,
                 codings: request.codings ? try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: id)) : [],
                 codebook: request.codings ? try Self.codebook(db) : nil,
+                memos: request.codings ? try Self.memos(target: .document, targetID: id, db) : [],
                 participants: try Self.participants(ids: request.participantIDs, db))
         }
     }

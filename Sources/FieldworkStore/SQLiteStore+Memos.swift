@@ -4,19 +4,22 @@ import GRDB
 
 extension SQLiteStore {
     public func memos(target: Memo.Target?, targetID: String?) async throws -> [Memo] {
-        try await writer.read { db in
-            var sql = "SELECT * FROM memo WHERE removed_at IS NULL"
-            var arguments = StatementArguments()
-            if let target {
-                sql += " AND target = ?"
-                arguments += [target.rawValue]
-            }
-            if let targetID {
-                sql += " AND target_id = ?"
-                arguments += [targetID]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY created_at, id", arguments: arguments).map(Self.memo(from:))
+        try await writer.read { db in try Self.memos(target: target, targetID: targetID, db) }
+    }
+
+    /// The memos not removed, oldest first, inside a read (a document open reads its memos too).
+    static func memos(target: Memo.Target?, targetID: String?, _ db: Database) throws -> [Memo] {
+        var sql = "SELECT * FROM memo WHERE removed_at IS NULL"
+        var arguments = StatementArguments()
+        if let target {
+            sql += " AND target = ?"
+            arguments += [target.rawValue]
         }
+        if let targetID {
+            sql += " AND target_id = ?"
+            arguments += [targetID]
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY created_at, id"), arguments: arguments).map(Self.memo(from:))
     }
 
     public func memo(id: String) async throws -> Memo? {

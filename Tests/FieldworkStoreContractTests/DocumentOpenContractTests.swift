@@ -16,6 +16,12 @@ import Testing
             let people = [Participant(id: "R01", role: .resident, consents: [consent]), Participant(id: "R02", role: .relative),
                           Participant(id: "R03", role: .relative)]
             try await store.replaceParticipants(people, file: SourceFileState(path: "corpus/participants.yaml", contentHash: "p", parserVersion: 1))
+            // Memos on this document (in order), on another document and on a code: the open reads the first two.
+            let memos = [Memo(id: "m-1", target: .document, targetID: "n1", author: "Anna", text: "Första", createdAt: Date(timeIntervalSince1970: 1_740_823_200)),
+                         Memo(id: "m-2", target: .document, targetID: "n1", author: "Bo", text: "Andra", createdAt: Date(timeIntervalSince1970: 1_740_909_600)),
+                         Memo(id: "m-3", target: .document, targetID: "n2", author: "Anna", text: "Annan", createdAt: Date(timeIntervalSince1970: 1_740_826_800)),
+                         Memo(id: "m-4", target: .code, targetID: "need", author: "Anna", text: "Kod", createdAt: Date(timeIntervalSince1970: 1_740_830_400))]
+            for memo in memos.reversed() { try await store.insertMemo(memo) }
 
             // The first open: text, segments, codings, codebook, and only the participants asked for.
             let first = try #require(try await store.documentOpen(
@@ -25,12 +31,13 @@ import Testing
             #expect(first.content?.segments == (try await store.segments(documentID: "n1")))
             #expect(first.codings == (try await store.codings(CodingFilter(documentID: "n1"))) && first.codings.map(\.id) == ["c1"])
             #expect(first.codebook == (try await store.codebook()))
+            #expect(first.memos == (try await store.memos(target: .document, targetID: "n1")) && first.memos.map(\.id) == ["m-1", "m-2"])
             #expect(first.participants == [people[0], people[2]])
 
             // The stamp held is current: no text, the rest as before; the API's open reads no codings.
             let again = try #require(try await store.documentOpen(
                 DocumentOpenRequest(documentID: "n1", held: first.stamp, codings: false, participantIDs: [])))
-            #expect(again.stamp == first.stamp && again.content == nil && again.codings.isEmpty && again.codebook == nil)
+            #expect(again.stamp == first.stamp && again.content == nil && again.codings.isEmpty && again.codebook == nil && again.memos.isEmpty)
             #expect(again.participants.isEmpty)
 
             // A new revision: the held stamp is outdated, so the new text comes with it.

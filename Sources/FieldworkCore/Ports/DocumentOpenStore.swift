@@ -18,7 +18,7 @@ public struct DocumentOpenRequest: Sendable, Hashable {
     /// The stamp of the text and segments the caller already holds: while it is the stored one,
     /// they are not read (nor sent over the wire) again.
     public var held: DocumentStamp?
-    /// Whether to read the document's codings and the codebook (the page) or not (the API).
+    /// Whether to read the document's codings, its memos and the codebook (the page) or not (the API).
     public var codings: Bool
     /// The register entries to read (with their consents), by id.
     public var participantIDs: Set<String>
@@ -51,14 +51,19 @@ public struct DocumentOpenRead: Sendable, Hashable {
     public var codings: [Coding]
     /// The codebook; nil unless codings were asked for.
     public var codebook: Codebook?
+    /// The memos on the document (`memos(target: .document, targetID:)`, oldest first); empty
+    /// unless codings were asked for. Read here, the page's memos cost no second read.
+    public var memos: [Memo]
     /// The register entries the request named that exist, sorted by id.
     public var participants: [Participant]
 
-    public init(stamp: DocumentStamp, content: DocumentContent?, codings: [Coding], codebook: Codebook?, participants: [Participant]) {
+    public init(stamp: DocumentStamp, content: DocumentContent?, codings: [Coding], codebook: Codebook?, memos: [Memo] = [],
+                participants: [Participant]) {
         self.stamp = stamp
         self.content = content
         self.codings = codings
         self.codebook = codebook
+        self.memos = memos
         self.participants = participants
     }
 }

@@ -23,6 +23,9 @@ public struct DocumentView: Sendable {
     /// The register entries the document's attribution may name (`PassageAttributor.candidates`),
     /// as read for this open: consent and the recording decision need no others.
     public var participants: [Participant] = []
+    /// The memos on the document the person acting may see, read in the same open (empty when
+    /// the open read no codings).
+    public var memos = VisibleMemos(memos: [])
     /// Where the segment HTML without codings of this document's stamp is kept (nil: not kept).
     public var cache: (store: DocumentContentCache, stamp: DocumentStamp)?
 
@@ -53,6 +56,7 @@ public struct DocumentView: Sendable {
         var view = DocumentView(document: entry.document, text: entry.text, segments: entry.segments,
                                 codings: read.codings, codebook: read.codebook ?? Codebook(codes: []))
         view.participants = participants
+        view.memos = VisibleMemos.of(read.memos, onDocument: entry.document.metadata)
         view.cache = (cache, entry.stamp)
         view.applyConsent(people: cache.people(id, entry, known: Set(participants.map(\.id))))
         return view

@@ -16,9 +16,8 @@ struct DocumentPrintRoutes {
             throw StoreError.notFound("document \(id)")
         }
         view.codebook = view.codebook.localized(web.language.rawValue)
-        let memos = try await context.memos.visible(target: .document, targetID: id)
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
-        let body = DocumentPrintPage(view: view, memos: memos, coder: coder, t: Localizer(web.language)).body()
+        let body = DocumentPrintPage(view: view, memos: view.memos, coder: coder, t: Localizer(web.language)).body()
         return Layout.response(web, .documents, title: view.document.metadata.title, coderScoped: true, body: body)
     }
 }

@@ -42,13 +42,12 @@ struct PageRoutes {
         }
         view.codebook = view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
-        let memos = try await timing.measure("memos") { try await context.memos.visible(target: .document, targetID: id) }
         // The participants the open read include everyone the front matter names.
         let recording = view.document.metadata.media == nil ? DocumentRecording.none
             : DocumentRecording.of(view.document, workspace: context.workspace, participants: view.participants)
         var response = await timing.measure("render") {
             page(web, .documents, title: view.document.metadata.title,
-                 body: DocumentPage(view: view, memos: memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body())
+                 body: DocumentPage(view: view, memos: view.memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body())
         }
         timing.apply(to: &response)
         return response
