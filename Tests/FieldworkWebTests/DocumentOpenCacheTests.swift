@@ -82,4 +82,49 @@ import Testing
             for line in cut { #expect(!workshop.contains(line)) }
         }
     }
+
+    /// A coded segment's HTML is kept too, under a key of what it shows: every change to its
+    /// codings (another code, a second coder with another mark, a removal) redraws it at once.
+    @Test func aCodedSegmentIsRedrawnWhenItsCodingsChange() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            func page() async throws -> String {
+                try await client.execute(uri: "/documents/int-001", method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .ok)
+                    return String(buffer: response.body)
+                }
+            }
+            func chips(_ html: String) -> [String] {
+                html.components(separatedBy: "class=\"chip ").dropFirst().map { String($0.prefix { $0 != ">" }) }
+            }
+            let text = ScalarText(try #require(try await fixture.context.store.document(id: "int-001")).plainText)
+            let start = try #require(text.occurrences(of: Array("Jag har lampan".unicodeScalars)).first)
+            let id = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body([
+                "document": "int-001", "start": start, "end": start + 14, "code": "need.safety.night", "coder": "Anna",
+            ])) { try #require(jsonObject($0.body)?["id"] as? String) }
+            let first = try await page()
+            #expect(try await page() == first)  // the second open is served from what the first kept
+            #expect(chips(first).filter { $0.contains(id) }.count == 1 && first.contains("data-code=\"need.safety.night\""))
+
+            try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["version": 1, "code": "need.safety", "coder": "Anna"])) { #expect($0.status == .ok) }
+            let recoded = try await page()
+            #expect(recoded.contains("data-coding=\"\(id)\" data-code=\"need.safety\"") && !recoded.contains("data-code=\"need.safety.night\""))
+
+            // A second coder on the same words: a second chip with another mark beside the first.
+            let second = try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body([
+                "document": "int-001", "start": start, "end": start + 7, "code": "need", "coder": "Bo",
+            ])) { try #require(jsonObject($0.body)?["id"] as? String) }
+            let both = try await page()
+            let marks = chips(both).filter { $0.contains(id) || $0.contains(second) }.map { $0.split(separator: "\"")[0] }
+            #expect(marks.count == 2 && Set(marks).count == 2)
+
+            try await client.execute(uri: "/api/codings/\(id)?coder=Anna&version=2", method: .delete, headers: browser.writeHeaders) {
+                #expect($0.status == .noContent)
+            }
+            let removed = try await page()
+            #expect(!removed.contains("data-coding=\"\(id)\"") && removed.contains("data-coding=\"\(second)\""))
+        }
+    }
 }

@@ -7,8 +7,22 @@ import Synchronization
 /// checks in the same read as the codings), so a new revision, a redaction or an erasure (which
 /// re-ingest or remove the document) is never served from here, in this process or another on
 /// the same database. Codings, consent (today's register), the codebook and memos are read on
-/// every open and never kept. Least recently used entries go first beyond `maximumBytes`.
+/// every open and never kept; a segment's HTML is kept with a key naming every such thing it
+/// shows, and used only while the key is the same. Least recently used entries go first beyond
+/// `maximumBytes`.
 public final class DocumentContentCache: Sendable {
+    /// A segment's HTML and the key of what it shows beyond the stamp and variant (its codings
+    /// with their code names and coder marks, a withheld reason; empty for a plain segment).
+    public struct RenderedSegment: Sendable {
+        public let key: String
+        public let html: SafeHTML
+
+        public init(key: String, html: SafeHTML) {
+            self.key = key
+            self.html = html
+        }
+    }
+
     /// One document at one stamp. Immutable; the cache replaces it to add derived parts.
     public struct Entry: Sendable {
         public let stamp: DocumentStamp
@@ -19,8 +33,8 @@ public final class DocumentContentCache: Sendable {
         public let candidates: Set<String>
         /// Whose words each segment holds, for the register entries (`known`) it was worked out with.
         var attribution: (known: Set<String>, people: [[String]])?
-        /// Segment HTML without codings by variant (language, playable), nil where not rendered.
-        var segmentHTML: [String: [SafeHTML?]] = [:]
+        /// Segment HTML by variant (language, playable), nil where not rendered.
+        var segmentHTML: [String: [RenderedSegment?]] = [:]
         var bytes: Int
 
         public init(stamp: DocumentStamp, content: DocumentContent) {
@@ -99,16 +113,18 @@ public final class DocumentContentCache: Sendable {
         return people
     }
 
-    /// The segment HTML without codings kept for a variant of this stamp, if any.
-    public func segmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String) -> [SafeHTML?]? {
+    /// The segment HTML kept for a variant of this stamp, if any.
+    public func segmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String) -> [RenderedSegment?]? {
         state.withLock { state in
             guard let held = state.entries[id], held.entry.stamp == stamp else { return nil }
             return held.entry.segmentHTML[variant]
         }
     }
 
-    public func keepSegmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String, _ html: [SafeHTML?]) {
-        func size(_ html: [SafeHTML?]?) -> Int { html?.reduce(0) { $0 + ($1?.rendered.utf8.count ?? 0) + 16 } ?? 0 }
+    public func keepSegmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String, _ html: [RenderedSegment?]) {
+        func size(_ html: [RenderedSegment?]?) -> Int {
+            html?.reduce(0) { $0 + ($1.map { $0.html.rendered.utf8.count + $0.key.utf8.count } ?? 0) + 24 } ?? 0
+        }
         update(id, stamp) { entry in
             entry.bytes += size(html) - size(entry.segmentHTML[variant])
             entry.segmentHTML[variant] = html

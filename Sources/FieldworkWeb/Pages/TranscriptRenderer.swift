@@ -21,8 +21,9 @@ struct TranscriptRenderer {
         var html: SafeHTML = "<article id=\"transcript\" data-document=\"\(view.document.metadata.id)\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
         var headings: [String] = []
         var cursor = 0  // codings ending before the current segment are skipped once
-        // A segment without codings, withheld from no one, renders the same on every open of
-        // this stamp in this language: kept, it costs a copy. Coded and withheld ones are fresh.
+        // A segment's HTML is the same on every open of this stamp in this language while its
+        // codings (with their code names and coder marks) and its withheld reason are: kept
+        // under a key of those, an unchanged segment costs a copy and a changed one is redrawn.
         let variant = "\(t.language.rawValue)|\(playable)"
         var kept = view.cache.flatMap { $0.store.segmentHTML(view.document.metadata.id, $0.stamp, variant: variant) }
             ?? Array(repeating: nil, count: view.segments.count)
@@ -34,23 +35,39 @@ struct TranscriptRenderer {
                 cursor += 1
             }
             let overlapping = anchored[cursor...].prefix { $0.start < segment.end }.filter { $0.end > segment.start }
-            guard overlapping.isEmpty, view.withheld[segment.index] == nil, position < kept.count else {
-                html += renderSegment(segment, codings: Array(overlapping), participants: participants, marks: marks)
+            let key = renderKey(overlapping, withheld: view.withheld[segment.index], marks: marks)
+            if position < kept.count, let held = kept[position], held.key == key {
+                html += held.html
                 continue
             }
-            if let segmentHTML = kept[position] {
-                html += segmentHTML
-            } else {
-                let segmentHTML = renderSegment(segment, codings: [], participants: participants, marks: marks)
-                kept[position] = segmentHTML
+            let segmentHTML = renderSegment(segment, codings: overlapping, participants: participants, marks: marks)
+            if position < kept.count {
+                kept[position] = DocumentContentCache.RenderedSegment(key: key, html: segmentHTML)
                 added = true
-                html += segmentHTML
             }
+            html += segmentHTML
         }
         if added, let cache = view.cache {
             cache.store.keepSegmentHTML(view.document.metadata.id, cache.stamp, variant: variant, kept)
         }
         return html + "</article>"
+    }
+
+    /// Everything a segment's HTML shows besides the stamp and the variant (see `renderSegment`):
+    /// each coding's id, code, coder, span, chip name and coder mark, and a withheld reason.
+    private func renderKey(_ codings: [Coding], withheld: ConsentRule.Reason?, marks: CoderMarks) -> String {
+        guard !codings.isEmpty || withheld != nil else { return "" }
+        var key = withheld?.rawValue ?? ""
+        for coding in codings {
+            key += "\u{1E}\(coding.id)\u{1F}\(coding.codeID)\u{1F}\(coding.coder)\u{1F}\(coding.start)\u{1F}\(coding.end)"
+                + "\u{1F}\(chipName(coding))\u{1F}\(marks.styleClass(of: coding.coder))"
+        }
+        return key
+    }
+
+    /// The name a coding's chip shows: its code's name in the page's language.
+    private func chipName(_ coding: Coding) -> String {
+        view.codebook[coding.codeID]?.name ?? coding.codeID
     }
 
     private func headingChanges(from old: [String], to new: [String]) -> SafeHTML {
@@ -80,7 +97,7 @@ struct TranscriptRenderer {
         }
         html += "<ul class=\"margin\" aria-label=\"\(t.html("document.margin"))\">"
         for coding in codings {
-            let name = view.codebook[coding.codeID]?.name ?? coding.codeID
+            let name = chipName(coding)
             // The initials are drawn by CSS from `data-initials`, so the chip's text stays the code name.
             html += "<li><button type=\"button\" id=\"\(Self.chipID(coding, segment))\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(coding.id)\" data-code=\"\(coding.codeID)\""
                 + " data-coder=\"\(coding.coder)\" data-initials=\"\(CoderMarks.initials(of: coding.coder))\""
