@@ -27,6 +27,7 @@ enum PostgresMigrations {
         Migration(version: 4, name: "memos-needs-ledger-audit", sql: PostgresSchema.memosNeedsLedgerAudit),
         Migration(version: 5, name: "accounts", sql: PostgresSchema.accounts),
         Migration(version: 6, name: "telemetry-devices-readings-day-rollups-imports", sql: PostgresSchema.telemetry),
+        Migration(version: 7, name: "codebook-revision", sql: PostgresSchema.codebookRevision),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -7,10 +7,13 @@ extension PostgresStore {
     public func documentOpen(_ request: DocumentOpenRequest) async throws -> DocumentOpenRead? {
         try await read { connection in
             let id = request.documentID
-            guard let row = try await connection.row("SELECT revision, ingested_at FROM document WHERE id = \(id)", logger) else {
+            guard let row = try await connection.row("""
+                SELECT revision, ingested_at, (SELECT revision FROM codebook_revision) AS codebook_revision FROM document WHERE id = \(id)
+                """, logger) else {
                 return nil
             }
             let stamp = DocumentStamp(revision: try row.get("revision"), ingestedAt: try row.get("ingested_at"))
+            let codebookRevision = Int(try row.get("codebook_revision", as: Int64.self))
             var content: DocumentContent?
             if stamp != request.held {
                 guard let document = try await document(id, connection) else { return nil }
@@ -20,7 +23,8 @@ extension PostgresStore {
                 stamp: stamp, content: content,
                 codings: request.codings
                     ? try await PostgresCodingRow.fetchCodings(connection, logger, filter: CodingFilter(documentID: id)) : [],
-                codebook: request.codings ? try await codebook(connection) : nil,
+                codebook: request.codings && request.heldCodebook != codebookRevision ? try await codebook(connection) : nil,
+                codebookRevision: codebookRevision,
                 memos: request.codings ? try await memos(target: .document, targetID: id, connection) : [],
                 participants: try await participants(ids: request.participantIDs, connection))
         }

@@ -66,6 +66,17 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM source_file WHERE path LIKE 'codebooks/%'")
         }
         migrator.registerMigration("v19-accounts", migrate: createAccounts)
+        migrator.registerMigration("v20-codebook-revision") { db in
+            // A counter raised by the database on every change to the codes (triggers), so a
+            // document open reads the codebook only when it changed since the copy it holds.
+            try db.execute(sql: """
+                CREATE TABLE codebook_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+                INSERT INTO codebook_revision (id, revision) VALUES (1, 1);
+                CREATE TRIGGER code_inserted AFTER INSERT ON code BEGIN UPDATE codebook_revision SET revision = revision + 1; END;
+                CREATE TRIGGER code_updated AFTER UPDATE ON code BEGIN UPDATE codebook_revision SET revision = revision + 1; END;
+                CREATE TRIGGER code_deleted AFTER DELETE ON code BEGIN UPDATE codebook_revision SET revision = revision + 1; END;
+                """)
+        }
         return migrator
     }
 

@@ -40,6 +40,16 @@ import Testing
             #expect(again.stamp == first.stamp && again.content == nil && again.codings.isEmpty && again.codebook == nil && again.memos.isEmpty)
             #expect(again.participants.isEmpty)
 
+            // The codebook held is current: not read again; any change to the codes raises the revision.
+            let sameBook = try #require(try await store.documentOpen(DocumentOpenRequest(
+                documentID: "n1", held: first.stamp, codings: true, participantIDs: [], heldCodebook: first.codebookRevision)))
+            #expect(sameBook.codebook == nil && sameBook.codebookRevision == first.codebookRevision && sameBook.codings == first.codings)
+            let renamed = Codebook(codes: [Code(id: "need", name: "Behov", kind: .need)])
+            _ = try await store.replaceCodebook(renamed, files: [])
+            let newBook = try #require(try await store.documentOpen(DocumentOpenRequest(
+                documentID: "n1", held: first.stamp, codings: true, participantIDs: [], heldCodebook: first.codebookRevision)))
+            #expect(newBook.codebookRevision != first.codebookRevision && newBook.codebook?.codes.map(\.name) == ["Behov"])
+
             // A new revision: the held stamp is outdated, so the new text comes with it.
             _ = try await store.applyDocuments([Fixtures.change("n1", text: "Ny text.", hash: "b", participants: ["R01"])])
             let changed = try #require(try await store.documentOpen(

@@ -22,12 +22,17 @@ public struct DocumentOpenRequest: Sendable, Hashable {
     public var codings: Bool
     /// The register entries to read (with their consents), by id.
     public var participantIDs: Set<String>
+    /// The codebook revision of the codebook the caller already holds: while it is the stored
+    /// one, the codebook is not read again.
+    public var heldCodebook: Int?
 
-    public init(documentID: String, held: DocumentStamp? = nil, codings: Bool, participantIDs: Set<String>) {
+    public init(documentID: String, held: DocumentStamp? = nil, codings: Bool, participantIDs: Set<String>,
+                heldCodebook: Int? = nil) {
         self.documentID = documentID
         self.held = held
         self.codings = codings
         self.participantIDs = participantIDs
+        self.heldCodebook = heldCodebook
     }
 }
 
@@ -49,20 +54,24 @@ public struct DocumentOpenRead: Sendable, Hashable {
     public var content: DocumentContent?
     /// The document's codings (`CodingFilter(documentID:)`); empty unless asked for.
     public var codings: [Coding]
-    /// The codebook; nil unless codings were asked for.
+    /// The codebook; nil unless codings were asked for and the request's `heldCodebook` is not
+    /// the current revision.
     public var codebook: Codebook?
+    /// The codebook's revision: the database raises it on every change to the codes.
+    public var codebookRevision: Int
     /// The memos on the document (`memos(target: .document, targetID:)`, oldest first); empty
     /// unless codings were asked for. Read here, the page's memos cost no second read.
     public var memos: [Memo]
     /// The register entries the request named that exist, sorted by id.
     public var participants: [Participant]
 
-    public init(stamp: DocumentStamp, content: DocumentContent?, codings: [Coding], codebook: Codebook?, memos: [Memo] = [],
-                participants: [Participant]) {
+    public init(stamp: DocumentStamp, content: DocumentContent?, codings: [Coding], codebook: Codebook?, codebookRevision: Int,
+                memos: [Memo] = [], participants: [Participant]) {
         self.stamp = stamp
         self.content = content
         self.codings = codings
         self.codebook = codebook
+        self.codebookRevision = codebookRevision
         self.memos = memos
         self.participants = participants
     }

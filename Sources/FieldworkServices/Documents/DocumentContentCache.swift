@@ -63,6 +63,9 @@ public final class DocumentContentCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The codebook last read, with its revision (the database raises it on every change to
+    /// the codes): an open sends its revision and gets the codebook only when it changed.
+    private let heldCodebook = Mutex<(revision: Int, codebook: Codebook)?>(nil)
     public let maximumBytes: Int
 
     public init(maximumBytes: Int = 64 << 20) {
@@ -97,9 +100,18 @@ public final class DocumentContentCache: Sendable {
         }
     }
 
-    /// Forgets every document.
+    /// Forgets every document and the codebook.
     public func removeAll() {
         state.withLock { $0 = State() }
+        heldCodebook.withLock { $0 = nil }
+    }
+
+    /// The codebook held and its revision, if any.
+    public var codebook: (revision: Int, codebook: Codebook)? { heldCodebook.withLock { $0 } }
+
+    /// Keeps the codebook read at `revision`.
+    public func keepCodebook(_ codebook: Codebook, revision: Int) {
+        heldCodebook.withLock { $0 = (revision, codebook) }
     }
 
     public var count: Int { state.withLock { $0.entries.count } }

@@ -36,10 +36,19 @@ public struct DocumentView: Sendable {
                             cache: DocumentContentCache? = nil) async throws -> DocumentView? {
         let cache = cache ?? DocumentContentCache(maximumBytes: .max)
         let held = cache.entry(id)
+        let heldCodebook = withCodings ? cache.codebook : nil
         guard let read = try await store.documentOpen(DocumentOpenRequest(
-            documentID: id, held: held?.stamp, codings: withCodings, participantIDs: held?.candidates ?? [])) else {
+            documentID: id, held: held?.stamp, codings: withCodings, participantIDs: held?.candidates ?? [],
+            heldCodebook: heldCodebook?.revision)) else {
             cache.remove(id)  // gone (erased, or its file removed): nothing of it stays here
             return nil
+        }
+        var codebook = Codebook(codes: [])
+        if let fresh = read.codebook {
+            codebook = fresh
+            cache.keepCodebook(fresh, revision: read.codebookRevision)
+        } else if withCodings, let heldCodebook, heldCodebook.revision == read.codebookRevision {
+            codebook = heldCodebook.codebook
         }
         var participants = read.participants
         let entry: DocumentContentCache.Entry
@@ -54,7 +63,7 @@ public struct DocumentView: Sendable {
             return nil
         }
         var view = DocumentView(document: entry.document, text: entry.text, segments: entry.segments,
-                                codings: read.codings, codebook: read.codebook ?? Codebook(codes: []))
+                                codings: read.codings, codebook: codebook)
         view.participants = participants
         view.memos = VisibleMemos.of(read.memos, onDocument: entry.document.metadata)
         view.cache = (cache, entry.stamp)
