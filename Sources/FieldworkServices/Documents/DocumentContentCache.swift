@@ -1,3 +1,4 @@
+import Foundation
 import FieldworkCore
 import Synchronization
 
@@ -35,6 +36,9 @@ public final class DocumentContentCache: Sendable {
         var attribution: (known: Set<String>, people: [[String]])?
         /// Segment HTML by variant (language, playable), nil where not rendered.
         var segmentHTML: [String: [RenderedSegment?]] = [:]
+        /// Encoded forms of the whole document (the API's JSON), by a key naming what else they
+        /// depend on (the segments withheld).
+        var encoded: [String: Data] = [:]
         var bytes: Int
 
         public init(stamp: DocumentStamp, content: DocumentContent) {
@@ -140,6 +144,23 @@ public final class DocumentContentCache: Sendable {
         update(id, stamp) { entry in
             entry.bytes += size(html) - size(entry.segmentHTML[variant])
             entry.segmentHTML[variant] = html
+        }
+    }
+
+    /// An encoded form of the document at this stamp kept under `key`, if any.
+    public func encoded(_ id: String, _ stamp: DocumentStamp, key: String) -> Data? {
+        state.withLock { state in
+            guard let held = state.entries[id], held.entry.stamp == stamp else { return nil }
+            return held.entry.encoded[key]
+        }
+    }
+
+    /// Keeps an encoded form (one per key; a few keys at most: consent changes rarely).
+    public func keepEncoded(_ id: String, _ stamp: DocumentStamp, key: String, _ data: Data) {
+        update(id, stamp) { entry in
+            if entry.encoded.count >= 4 { entry.bytes -= entry.encoded.values.reduce(0) { $0 + $1.count }; entry.encoded = [:] }
+            entry.bytes += data.count - (entry.encoded[key]?.count ?? 0)
+            entry.encoded[key] = data
         }
     }
 

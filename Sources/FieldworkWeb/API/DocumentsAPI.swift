@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import Foundation
 import Hummingbird
 
 /// `/api/documents`, `/api/search`, `/api/status`: reading the corpus.
@@ -39,9 +40,20 @@ struct DocumentsAPI {
         guard let view = try await timing.measure("store", {
             try await DocumentView.load(id, from: context.store, codings: false, cache: context.documentCache)
         }) else { throw StoreError.notFound("document \(id)") }
-        var response = try await timing.measure("render") { try DocumentJSON(view).response(from: request, context: web) }
+        var response = try await timing.measure("render") { Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                                                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: try Self.json(view, web)))) }
         timing.apply(to: &response)
         return response
+    }
+
+    /// The document's JSON. It changes only with the stamp and the segments withheld (today's
+    /// consent), so it is encoded once per both and kept with the document's content.
+    private static func json(_ view: DocumentView, _ web: WebContext) throws -> Data {
+        let withheld = "withheld:" + view.withheld.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ",")
+        if let cache = view.cache, let kept = cache.store.encoded(view.document.metadata.id, cache.stamp, key: withheld) { return kept }
+        let data = try web.responseEncoder.encode(DocumentJSON(view))
+        if let cache = view.cache { cache.store.keepEncoded(view.document.metadata.id, cache.stamp, key: withheld, data) }
+        return data
     }
 
     /// The document's activity fingerprint, polled by the open page (live refresh).
