@@ -95,7 +95,8 @@ def corpus(size):
                        check=True, capture_output=True)
         stamp_file.write_text(stamp)
     if os.environ.get("BENCH_SCALE_KEEP") != "1":  # 1: keep the database a run before ingested
-        shutil.rmtree(folder / ".fieldwork", ignore_errors=True)  # (its "ingest" is then a re-ingest)
+        for state in (".fieldwork", "codings", "audit"):  # (its "ingest" is then a re-ingest); a run's
+            shutil.rmtree(folder / state, ignore_errors=True)  # codings file would be taken in again
     run = os.environ.get("BENCH_SCALE_RUN")  # a copy of its own, so two binaries can run side by side
     if run:
         copy = OUT / f"scale-{size}-{run}"
