@@ -110,14 +110,14 @@ def floor(workspace, size):
     """bench/ingest_floor.sh on this corpus, its files read into the page cache first (as the
     ingest's are): wall and CPU seconds of cmark + sqlite3."""
     files = sorted((workspace / "corpus").rglob("*.md"))
-    listing = OUT / f"scale-{size}.list"
+    listing = OUT / f"{workspace.name}.list"  # named by the run's copy: two runs side by side
     listing.write_bytes(b"".join(str(path).encode() + b"\0" for path in files))
     warm(files)
     output = subprocess.run([str(ROOT / "bench" / "ingest_floor.sh"), str(listing), str(segments_csv(size)),
-                             str(OUT / f"scale-floor-{size}"), str(OUT / "logs")],
+                             str(OUT / f"{workspace.name}-floor"), str(OUT / "logs" / workspace.name)],
                             check=True, capture_output=True, text=True).stdout.split()
     cmark_s, sqlite_s, cmark_cpu, sqlite_cpu = map(float, output[:4])
-    shutil.rmtree(OUT / f"scale-floor-{size}", ignore_errors=True)
+    shutil.rmtree(OUT / f"{workspace.name}-floor", ignore_errors=True)
     return {"wall_s": cmark_s + sqlite_s, "cpu_s": cmark_cpu + sqlite_cpu, "cmark_s": cmark_s, "sqlite_s": sqlite_s,
             "rows": int(output[4])}
 
