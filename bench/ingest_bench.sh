@@ -96,35 +96,15 @@ floor_cpu=(); ingest_cpu=(); reingest_cpu=(); loads=()
 
 # CPU seconds (user + system, children included) from a /usr/bin/time output file.
 cpu_of() { awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$1"; }
-TIMEFMT=$'\tUser time (seconds): %U\n\tSystem time (seconds): %S'
 
 run_floor() {
-    rm -rf "$FLOOR"; mkdir -p "$FLOOR"
     warm
-    local t0 t1 t2
-    t0=$(now)
-    /usr/bin/time -f "$TIMEFMT" -o "$LOGS/floor-cmark.time" xargs -0 -a "$LIST" cmark --validate-utf8 > /dev/null
-    t1=$(now)
-    # Same pragmas as fieldwork's database (WAL, synchronous=NORMAL); one transaction for the
-    # load and the index; FTS5 with fieldwork's tokenizer over an external-content table.
-    /usr/bin/time -f "$TIMEFMT" -o "$LOGS/floor-sqlite.time" sqlite3 "$FLOOR/floor.sqlite" > /dev/null <<SQL
-PRAGMA journal_mode = WAL;
-PRAGMA synchronous = NORMAL;
-CREATE TABLE segment (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL);
-CREATE VIRTUAL TABLE segment_fts USING fts5(
-    text, content='segment', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-BEGIN;
-.import --csv --skip 1 '$CSV' segment
-INSERT INTO segment_fts (rowid, text) SELECT rowid, text FROM segment;
-COMMIT;
-SQL
-    t2=$(now)
-    local rows
-    rows=$(sqlite3 "$FLOOR/floor.sqlite" "SELECT count(*) FROM segment;")
+    local cmark_s sqlite_s cmark_cpu sqlite_cpu rows
+    read -r cmark_s sqlite_s cmark_cpu sqlite_cpu rows < <("$BENCH/ingest_floor.sh" "$LIST" "$CSV" "$FLOOR" "$LOGS")
     ((rows == csv_segments)) || die "floor loaded $rows rows, the CSV has $csv_segments"
-    floor_cmark+=("$(elapsed "$t0" "$t1")")
-    floor_sqlite+=("$(elapsed "$t1" "$t2")")
-    floor_cpu+=("$(awk -v a="$(cpu_of "$LOGS/floor-cmark.time")" -v b="$(cpu_of "$LOGS/floor-sqlite.time")" 'BEGIN {printf "%.2f", a + b}')")
+    floor_cmark+=("$cmark_s")
+    floor_sqlite+=("$sqlite_s")
+    floor_cpu+=("$(awk -v a="$cmark_cpu" -v b="$sqlite_cpu" 'BEGIN {printf "%.2f", a + b}')")
 }
 
 # Runs fieldwork ingest under /usr/bin/time -v; sets last_seconds and last_rss_kb.

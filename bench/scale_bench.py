@@ -7,14 +7,18 @@ of bench/generate_corpus.py (cached in bench/out/scale-N/), ingests it with the 
 re-ingests after changing one transcript, serves it, codes 20 passages with `barrier`, and
 measures on loopback, in the same run:
 
+  the ingest floor of bench/ingest_floor.sh (cmark + sqlite3, single-threaded) on the same corpus
+  just before the ingest, and the ingest's ratio to it; the re-ingest of one changed file;
+
   static file (the floor), the documents page (first page, and the default listing of the
   API), a document page, a two-word search, a prefix search, retrieval of a code with no codings
   (`need`, page and API) and of one with 20 codings (`barrier`, API);
 
 each as client p50, server time p50 (the `Server-Timing` header), server CPU per request
 (utime + stime of the server from /proc/PID/stat before and after the phase) and response
-size; plus the peak RSS of the ingest and of the server. Prints one table per size and one of
-growth (largest size / smallest) and writes bench/out/scale.json.
+size; plus the peak RSS of the ingest and of the server. Prints one table per size, one of
+growth (largest size / smallest) and one of issue 14's targets at every size with pass/miss, and
+writes bench/out/scale.json (with the load average before each size).
 """
 import hashlib
 import json
@@ -76,17 +80,23 @@ def run_cli(workspace, *arguments):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
 
 
+def segments_csv(size):
+    return OUT / f"scale-{size}.csv"  # the floor's input: the texts fieldwork stores and indexes
+
+
 def corpus(size):
     folder = OUT / f"scale-{size}"
-    stamp = f"docs={size} words={WORDS} " + hashlib.sha256((ROOT / "bench" / "generate_corpus.py").read_bytes()).hexdigest()[:16]
+    stamp = f"docs={size} words={WORDS} csv " + hashlib.sha256((ROOT / "bench" / "generate_corpus.py").read_bytes()).hexdigest()[:16]
     stamp_file = folder / ".stamp"
     if not stamp_file.exists() or stamp_file.read_text() != stamp:
         shutil.rmtree(folder, ignore_errors=True)
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), "--out", str(folder),
-                        "--docs", str(size), "--words", str(WORDS)], check=True, capture_output=True)
+                        "--docs", str(size), "--words", str(WORDS), "--csv", str(segments_csv(size))],
+                       check=True, capture_output=True)
         stamp_file.write_text(stamp)
     if os.environ.get("BENCH_SCALE_KEEP") != "1":  # 1: keep the database a run before ingested
-        shutil.rmtree(folder / ".fieldwork", ignore_errors=True)  # (its "ingest" is then a re-ingest)
+        for state in (".fieldwork", "codings", "audit"):  # (its "ingest" is then a re-ingest); a run's
+            shutil.rmtree(folder / state, ignore_errors=True)  # codings file would be taken in again
     run = os.environ.get("BENCH_SCALE_RUN")  # a copy of its own, so two binaries can run side by side
     if run:
         copy = OUT / f"scale-{size}-{run}"
@@ -94,6 +104,28 @@ def corpus(size):
         shutil.copytree(folder, copy)
         return copy
     return folder
+
+
+def floor(workspace, size):
+    """bench/ingest_floor.sh on this corpus, its files read into the page cache first (as the
+    ingest's are): wall and CPU seconds of cmark + sqlite3."""
+    files = sorted((workspace / "corpus").rglob("*.md"))
+    listing = OUT / f"{workspace.name}.list"  # named by the run's copy: two runs side by side
+    listing.write_bytes(b"".join(str(path).encode() + b"\0" for path in files))
+    warm(files)
+    output = subprocess.run([str(ROOT / "bench" / "ingest_floor.sh"), str(listing), str(segments_csv(size)),
+                             str(OUT / f"{workspace.name}-floor"), str(OUT / "logs" / workspace.name)],
+                            check=True, capture_output=True, text=True).stdout.split()
+    cmark_s, sqlite_s, cmark_cpu, sqlite_cpu = map(float, output[:4])
+    shutil.rmtree(OUT / f"{workspace.name}-floor", ignore_errors=True)
+    return {"wall_s": cmark_s + sqlite_s, "cpu_s": cmark_cpu + sqlite_cpu, "cmark_s": cmark_s, "sqlite_s": sqlite_s,
+            "rows": int(output[4])}
+
+
+def warm(files):
+    for path in files:
+        path.read_bytes()
+    os.sync()
 
 
 def measure(client, pid, path):
@@ -117,6 +149,9 @@ def measure(client, pid, path):
 
 def run_size(size):
     workspace = corpus(size)
+    load = os.getloadavg()
+    ingest_floor = floor(workspace, size)
+    warm(sorted((workspace / "corpus").rglob("*.md")))
     ingest_wall, ingest_cpu, ingest_rss, _ = run_cli(workspace, "ingest", "--json")
     # Re-ingest after one transcript changed: only it is parsed again.
     changed = sorted((workspace / "corpus").rglob("*.md"))[size // 2]
@@ -148,15 +183,20 @@ def run_size(size):
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"documents": size, "words": WORDS,
-            "ingest": {"wall_s": ingest_wall, "cpu_s": ingest_cpu, "peak_rss_mb": ingest_rss},
+    return {"documents": size, "words": WORDS, "load_average_before": load, "floor": ingest_floor,
+            "ingest": {"wall_s": ingest_wall, "cpu_s": ingest_cpu, "peak_rss_mb": ingest_rss,
+                       "over_floor_wall": ingest_wall / ingest_floor["wall_s"],
+                       "over_floor_cpu": ingest_cpu / ingest_floor["cpu_s"]},
             "reingest_one_changed": {"wall_s": reingest_wall, "cpu_s": reingest_cpu},
             "server_peak_rss_mb": server_rss, "phases": phases}
 
 
 def print_size(result):
-    print(f"\n{result['documents']} transcripts of ~{result['words']} words: ingest {result['ingest']['wall_s']:.2f} s "
-          f"(CPU {result['ingest']['cpu_s']:.2f} s, peak RSS {result['ingest']['peak_rss_mb']:.0f} MB), "
+    print(f"\n{result['documents']} transcripts of ~{result['words']} words (load average {result['load_average_before'][0]:.1f}): "
+          f"floor {result['floor']['wall_s']:.2f} s (CPU {result['floor']['cpu_s']:.2f} s), "
+          f"ingest {result['ingest']['wall_s']:.2f} s (CPU {result['ingest']['cpu_s']:.2f} s, "
+          f"{result['ingest']['over_floor_wall']:.2f}x the floor, CPU {result['ingest']['over_floor_cpu']:.2f}x; "
+          f"peak RSS {result['ingest']['peak_rss_mb']:.0f} MB), "
           f"re-ingest of one changed file {result['reingest_one_changed']['wall_s']:.2f} s, "
           f"server peak RSS {result['server_peak_rss_mb']:.0f} MB")
     floor = result["phases"]["static file (floor)"]["cpu_ms_per_request"] or 1e-9
@@ -167,6 +207,31 @@ def print_size(result):
             continue
         print(f"  {label:30} {phase['client_p50_ms']:9.2f}ms {phase['server_p50_ms']:9.2f}ms "
               f"{phase['cpu_ms_per_request']:7.2f}ms {phase['cpu_ms_per_request'] / floor:10.1f}x {phase['bytes']:10d}")
+
+
+# Issue 14's scale targets: (label, value of a result, limit, unit). Latencies are the client's
+# p50 (what a user waits, the server's time included).
+TARGETS = [
+    ("ingest / floor (wall)", lambda r: r["ingest"]["over_floor_wall"], 1.5, "x"),
+    ("re-ingest, one changed file", lambda r: r["reingest_one_changed"]["wall_s"] * 1000, 1000, "ms"),
+    ("two-word search p50", lambda r: r["phases"]["search, two words"].get("client_p50_ms"), 20, "ms"),
+    ("prefix search p50", lambda r: r["phases"]["search, prefix hemtj\u00e4nst*"].get("client_p50_ms"), 50, "ms"),
+    ("documents page p50", lambda r: r["phases"]["documents page"].get("client_p50_ms"), 50, "ms"),
+    ("peak memory (ingest, server)", lambda r: max(r["ingest"]["peak_rss_mb"], r["server_peak_rss_mb"]), 1024, "MB"),
+]
+
+
+def print_targets(results):
+    print("\nissue 14's scale targets, at each size (pass/miss):")
+    print(f"  {'':30}" + "".join(f"{r['documents']:>16,}" for r in results) + "   target")
+    for label, value, limit, unit in TARGETS:
+        cells = []
+        for result in results:
+            v = value(result)
+            cells.append("status" if v is None else f"{v:9.2f}{unit:>2} {'pass' if v < limit or (unit == 'x' and v == limit) else 'MISS'}")
+        print(f"  {label:30}" + "".join(f"{c:>16}" for c in cells) + f"   < {limit} {unit}")
+    pages = [r["phases"]["documents page"].get("bytes") for r in results]
+    print(f"  {'documents page bytes (paged)':30}" + "".join(f"{b or 0:>16,}" for b in pages))
 
 
 def main():
@@ -186,6 +251,7 @@ def main():
             print(f"  {label:30} {b / a if a else float('nan'):6.1f}x   ({a:.2f} -> {b:.2f} ms)")
         print(f"  {'ingest wall':30} {large['ingest']['wall_s'] / small['ingest']['wall_s']:6.1f}x")
         print(f"  {'server peak RSS':30} {large['server_peak_rss_mb'] / small['server_peak_rss_mb']:6.1f}x")
+    print_targets(results)
     (OUT / os.environ.get("BENCH_SCALE_JSON", "scale.json")).write_text(json.dumps({"binary": str(BINARY), "load_average": os.getloadavg(),
                                                 "results": results}, indent=2) + "\n")
 

@@ -132,13 +132,21 @@ extension PostgresStore {
     }
 
     public func documents() async throws -> [DocumentSummary] {
+        try await summaries(where: "")
+    }
+
+    public func documentsWithRecordings() async throws -> [DocumentSummary] {
+        try await summaries(where: "WHERE d.media IS NOT NULL")
+    }
+
+    private func summaries(where clause: String) async throws -> [DocumentSummary] {
         try await read { connection in
             try await connection.rows("""
                 SELECT d.id, d.path, d.type, d.title, d.date, d.language, d.interviewer, d.administrations::text, d.media,
                     (SELECT COUNT(*) FROM segment s WHERE s.document_id = d.id) AS segment_count,
                     (SELECT COUNT(*) FROM coding c WHERE c.document_id = d.id AND c.removed_at IS NULL) AS coding_count,
                     \(unescaped: Self.participantsColumn)
-                FROM document d ORDER BY d.date COLLATE "C" NULLS FIRST, d.id COLLATE "C"
+                FROM document d \(unescaped: clause) ORDER BY d.date COLLATE "C" NULLS FIRST, d.id COLLATE "C"
                 """, logger).map { row in
                 DocumentSummary(metadata: try Self.metadata(from: row), path: try row.get("path"),
                                 segments: try row.get("segment_count"), codings: try row.get("coding_count"))

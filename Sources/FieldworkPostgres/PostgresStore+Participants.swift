@@ -30,6 +30,17 @@ extension PostgresStore {
         try await read { connection in try await participants(ids: nil, connection) }
     }
 
+    public func participantAttributeValues() async throws -> [AttributeOccurrence] {
+        try await read { connection in
+            try await connection.rows("""
+                SELECT a.key, a.value, MIN(p.id COLLATE "C") AS first FROM participant p, jsonb_each_text(p.attributes) a
+                WHERE jsonb_typeof(p.attributes) = 'object' GROUP BY a.key, a.value
+                """, logger).map {
+                AttributeOccurrence(key: try $0.get("key"), value: try $0.get("value"), firstParticipant: try $0.get("first"))
+            }
+        }
+    }
+
     public func participants(ids: Set<String>) async throws -> [Participant] {
         if ids.isEmpty { return [] }
         return try await read { connection in try await participants(ids: ids, connection) }

@@ -33,7 +33,7 @@ extension PostgresStore {
                     SELECT c.id, c.search_config, c.query, -ts_rank_cd(c.words, c.query)::double precision AS rank
                     FROM candidates c ORDER BY rank, c.document_id COLLATE "C", c.idx LIMIT \(query.fetchLimit)
                 )
-                SELECT s.document_id, d.title, s.idx, s.speaker, s.heading_path::text, s.start, s."end",
+                SELECT s.document_id, d.title, d.type, d.date, s.idx, s.speaker, s.heading_path::text, s.start, s."end",
                     substr(d.plain_text, s.start::integer + 1, (s."end" - s.start)::integer) AS text,
                     t.rank,
                     ts_headline(t.search_config::regconfig, substr(d.plain_text, s.start::integer + 1, (s."end" - s.start)::integer),
@@ -45,6 +45,7 @@ extension PostgresStore {
                 let body: String = try row.get("text")
                 return SearchHit(
                     documentID: try row.get("document_id"), documentTitle: try row.get("title"),
+                    documentType: try row.value("type", of: "document"), documentDate: try row.get("date"),
                     segmentIndex: try row.get("idx"), speaker: try row.get("speaker"),
                     heading: Segment.headingLine(try row.json("heading_path", default: [String]())),
                     start: try row.get("start"), end: try row.get("end"),

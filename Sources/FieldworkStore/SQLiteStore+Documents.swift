@@ -143,8 +143,16 @@ extension SQLiteStore {
     }
 
     public func documents() async throws -> [DocumentSummary] {
+        try await summaries(where: "")
+    }
+
+    public func documentsWithRecordings() async throws -> [DocumentSummary] {
+        try await summaries(where: "WHERE d.media IS NOT NULL")
+    }
+
+    private func summaries(where clause: String) async throws -> [DocumentSummary] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM document d ORDER BY d.date, d.id").map(Self.summary(from:))
+            try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM document d \(clause) ORDER BY d.date, d.id").map(Self.summary(from:))
         }
     }
 

@@ -28,6 +28,15 @@ extension SQLiteStore {
         try await writer.read { db in try Self.participants(ids: nil, db) }
     }
 
+    public func participantAttributeValues() async throws -> [AttributeOccurrence] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.key, a.value, MIN(p.id) AS first FROM participant p, json_each(p.attributes) a
+                WHERE json_valid(p.attributes) AND a.type = 'text' GROUP BY a.key, a.value
+                """).map { AttributeOccurrence(key: $0[0], value: $0[1], firstParticipant: $0[2]) }
+        }
+    }
+
     public func participants(ids: Set<String>) async throws -> [Participant] {
         try await writer.read { db in try Self.participants(ids: ids, db) }
     }

@@ -17,22 +17,29 @@ extension SQLiteStore {
             let ranked = try Row.fetchAll(db, sql: """
                 SELECT rowid, rank FROM segment_fts WHERE segment_fts MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?
                 """, arguments: [pattern, lastRanked, query.fetchLimit]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
-            // The candidates' texts, for the diacritics rule (only when a term asks for it).
+            // The candidates' texts, for the diacritics rule (only when a term asks for it), a
+            // page's worth at a time as the rule walks down the ranking: each text is cut out of
+            // its document's plain text, so reading all ten pages' worth the rule might need cost
+            // more than the rest of the search, when nearly every candidate passes.
             var texts: [Int64: String] = [:]
-            if !query.termsWithDiacritics.isEmpty, !ranked.isEmpty {
-                let ids = ranked.map(\.id)
-                texts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                    SELECT id, text FROM segment_text WHERE id IN (\(databaseQuestionMarks(count: ids.count)))
-                    """, arguments: StatementArguments(ids)).map { ($0[0] as Int64, $0[1] as String) })
-            }
-            let page = query.page(ranked) { texts[$0.id] ?? "" }
+            let batch = query.offset + query.limit
+            let page = try query.page(ranked.indices) { index in
+                if query.termsWithDiacritics.isEmpty { return "" }
+                if texts[ranked[index].id] == nil {
+                    let ids = ranked[index..<min(index + batch, ranked.count)].map(\.id)
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT id, text FROM segment_text WHERE id IN (\(databaseQuestionMarks(count: ids.count)))
+                        """, arguments: StatementArguments(ids)) { texts[row[0] as Int64] = row[1] as String }
+                }
+                return texts[ranked[index].id] ?? ""
+            }.map { ranked[$0] }
             guard let first = page.map(\.id).min(), let last = page.map(\.id).max() else { return [] }
             // `snippet` needs the FTS5 cursor of a MATCH: the rowid range keeps that scan within
             // the page's rows, and `+rowid IN` (not an index constraint) picks them out of it.
             let ids = page.map(\.id)
             var rows: [Int64: Row] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT s.id, s.document_id, d.title, s.idx, s.speaker, s.heading_path, s.start, s."end",
+                SELECT s.id, s.document_id, d.title, d.type, d.date, s.idx, s.speaker, s.heading_path, s.start, s."end",
                     snippet(segment_fts, 0, char(57344), char(57345), '…', 16) AS snippet
                 FROM segment_fts
                 JOIN segment s ON s.id = segment_fts.rowid
@@ -42,11 +49,12 @@ extension SQLiteStore {
                 """, arguments: StatementArguments([pattern, first, last] as [any DatabaseValueConvertible]) + StatementArguments(ids)) {
                 rows[row["id"]] = row
             }
-            return page.compactMap { candidate in
+            return try page.compactMap { candidate in
                 guard let row = rows[candidate.id] else { return nil }
                 let headingPath = JSONColumn.decode([String].self, from: row["heading_path"], default: [])
                 return SearchHit(
-                    documentID: row["document_id"], documentTitle: row["title"], segmentIndex: row["idx"],
+                    documentID: row["document_id"], documentTitle: row["title"], documentType: try row.value("type", of: "document"),
+                    documentDate: row["date"], segmentIndex: row["idx"],
                     speaker: row["speaker"], heading: Segment.headingLine(headingPath),
                     start: row["start"], end: row["end"], snippet: row["snippet"], rank: candidate.rank)
             }

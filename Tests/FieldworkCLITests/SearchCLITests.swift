@@ -29,6 +29,17 @@ import Testing
         #expect(try snippets("får").count == 1)
         #expect(try snippets("får").allSatisfy { $0.contains("[får]") })
 
+        // --offset pages as the API does: the second hit alone, and a hint at the next page.
+        let both = try #require(try cli.json("search", "far", "--limit", "2") as? [[String: Any]])
+        let page = try #require(try cli.json("search", "far", "--limit", "1", "--offset", "1") as? [[String: Any]])
+        #expect(both.count == 2 && page.count == 1)
+        #expect(page.first?["snippet"] as? String == both.last?["snippet"] as? String)
+        #expect(try cli.run("search", "far", "--limit", "1").stderr.contains("more results: --offset 1"))
+        for bad in ["-1", "10001", "x"] {
+            let refused = try cli.run("search", "far", "--offset", bad)
+            #expect(refused.status != 0 && refused.stderr.contains("--offset"), "--offset \(bad)")
+        }
+
         let help = try cli.run("search", "--help")
         let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("far finds får"))

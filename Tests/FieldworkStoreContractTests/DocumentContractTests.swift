@@ -7,8 +7,10 @@ import Testing
     @Test(arguments: StoreKind.available) func documentsSurviveReopeningWithSegmentsAndParticipants(_ kind: StoreKind) async throws {
         try await StoreUnderTest.with(kind) { subject, store in
             let text = "Första stycket 👩‍👩‍👧.\n\nAndra, e\u{301}n gång."
+            var recorded = Fixtures.change("n1", text: text, hash: "a", participants: ["R02", "R01", "R02"])
+            recorded.metadata.media = "recordings/n1.m4a"
             let results = try await store.applyDocuments([
-                Fixtures.change("n1", text: text, hash: "a", participants: ["R02", "R01", "R02"]),
+                recorded,
                 Fixtures.change("n0", text: "Ensam.", hash: "b", language: nil),
             ])
             #expect(results.map(\.outcome) == [.added, .added])
@@ -19,6 +21,10 @@ import Testing
             #expect(stored.plainText == text && stored.revision == 1 && stored.path == "corpus/n1.md")
             #expect(stored.metadata.participants == ["R02", "R01"])
             #expect(try await reopened.documents().map(\.metadata.id) == ["n0", "n1"])
+            // Only those naming a recording, as `documents()` lists them (ingest checks these).
+            let recordings = try await reopened.documentsWithRecordings()
+            #expect(recordings.map(\.metadata.id) == ["n1"] && recordings.first?.metadata.media == "recordings/n1.m4a")
+            #expect(recordings.first?.segments == 2 && recordings.first?.path == "corpus/n1.md")
             let segments = try await reopened.segments(documentID: "n1")
             #expect(segments.map(\.start) == [0, ScalarText("Första stycket 👩‍👩‍👧.").count + 2])
             #expect(try await reopened.sourceFiles()["corpus/n1.md"]?.contentHash == "a")
@@ -79,6 +85,18 @@ import Testing
             #expect(try await store.participants(ids: []).isEmpty)
             #expect(try await store.counts().participants == 2)
             #expect(try await store.sourceFiles()["corpus/participants.yaml"]?.contentHash == "p")
+            // The attribute picker's values, read by the store: each distinct value once, with its
+            // first holder by id, so the choices equal those worked out from the whole register.
+            let more = people + [Participant(id: "R00", role: .resident, attributes: ["age_band": "75–79", "living_situation": "Alone"]),
+                                 Participant(id: "R03", role: .resident, attributes: ["living_situation": "alone"])]
+            try await store.replaceParticipants(more, file: SourceFileState(path: "corpus/participants.yaml",
+                                                                            contentHash: "p2", parserVersion: 1))
+            let values = try await store.participantAttributeValues()
+            #expect(Set(values) == [AttributeOccurrence(key: "age_band", value: "75–79", firstParticipant: "R00"),
+                                    AttributeOccurrence(key: "living_situation", value: "Alone", firstParticipant: "R00"),
+                                    AttributeOccurrence(key: "living_situation", value: "alone", firstParticipant: "R01")])
+            #expect(values.count == 3)
+            #expect(AttributeValue.choices(of: values) == AttributeValue.choices(of: more))
             try await store.replaceParticipants([], file: SourceFileState(path: "corpus/participants.yaml",
                                                                           contentHash: "q", parserVersion: 1))
             #expect(try await store.participants().isEmpty)

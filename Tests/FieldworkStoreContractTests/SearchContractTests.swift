@@ -45,6 +45,8 @@ import Testing
             _ = try await store.applyDocuments([Fixtures.change("s1", text: first + "\n\n" + second, hash: "a")])
             let hit = try #require(try await store.search(SearchQuery("kaffe")).first)
             #expect(hit.documentID == "s1" && hit.documentTitle == "T s1" && hit.segmentIndex == 1)
+            // What the consent rule needs of the document comes with the hit (no document read).
+            #expect(hit.documentType == .note && hit.documentDate == nil)
             #expect(hit.start == ScalarText(first).count + 2 && hit.end == hit.start + ScalarText(second).count)
             #expect(hit.snippet(marking: "[", "]").contains("[kaffe]"))
             let limited = try await store.search(SearchQuery("natten OR", limit: 1))
@@ -72,6 +74,14 @@ import Testing
             #expect(try await store.search(SearchQuery("natten", limit: 5, offset: 3)).isEmpty)
             // The window never holds fewer candidates than the page asks for.
             #expect(try await store.search(SearchQuery("natten", limit: 3, rankingWindow: 1)).count == 3)
+            // The diacritics rule reads candidates' texts a page at a time down the ranking: the
+            // better-ranked "far" segments (short) are passed over until a "får" one comes.
+            _ = try await store.applyDocuments([
+                Fixtures.change("f1", text: ["Far.", "Far, far.", "Far kom.", "Jag får hjälp av min far ibland, sa hon."].joined(separator: "\n\n"), hash: "f"),
+            ])
+            #expect(try await store.search(SearchQuery("får", limit: 1)).map(\.segmentIndex) == [3])
+            #expect(try await store.search(SearchQuery("får", limit: 1, offset: 1)).isEmpty)
+            #expect(try await store.search(SearchQuery("far", limit: 1)).first?.documentID == "f1")
         }
     }
 }

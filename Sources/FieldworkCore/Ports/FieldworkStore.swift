@@ -18,6 +18,9 @@ public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, 
     // MARK: Reading
     func counts() async throws -> WorkspaceCounts
     func documents() async throws -> [DocumentSummary]
+    /// The documents whose front matter names a recording (`media:`), as `documents()` lists
+    /// them: what ingest checks every run, without listing the whole corpus.
+    func documentsWithRecordings() async throws -> [DocumentSummary]
     /// One page of the documents `filter` lets through, filtered and counted by the store: the
     /// documents list costs its page, not the corpus.
     func documents(_ filter: DocumentFilter, offset: Int, limit: Int) async throws -> DocumentPage
@@ -29,6 +32,9 @@ public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, 
     /// Whether the codebook has a code with this id (cheaper than loading the codebook).
     func codeExists(_ id: String) async throws -> Bool
     func participants() async throws -> [Participant]
+    /// Each distinct attribute (key and value as stored) with the first participant by id who
+    /// has it, in no particular order: the attribute picker's choices without reading the register.
+    func participantAttributeValues() async throws -> [AttributeOccurrence]
     // `participants(ids:)`: see `DocumentOpenStore`.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
 

@@ -2,6 +2,10 @@
 public struct SearchHit: Sendable, Hashable {
     public var documentID: String
     public var documentTitle: String
+    /// The document's type and date: what the consent rule needs of it besides the speaker, so
+    /// that a search need not read its documents (whose text grows with the corpus).
+    public var documentType: DocumentType
+    public var documentDate: String?
     public var segmentIndex: Int
     public var speaker: String?
     public var heading: String?
@@ -16,11 +20,13 @@ public struct SearchHit: Sendable, Hashable {
     public var rank: Double
 
     public init(
-        documentID: String, documentTitle: String, segmentIndex: Int, speaker: String?, heading: String?,
-        start: Int, end: Int, snippet: String, rank: Double
+        documentID: String, documentTitle: String, documentType: DocumentType, documentDate: String?, segmentIndex: Int,
+        speaker: String?, heading: String?, start: Int, end: Int, snippet: String, rank: Double
     ) {
         self.documentID = documentID
         self.documentTitle = documentTitle
+        self.documentType = documentType
+        self.documentDate = documentDate
         self.segmentIndex = segmentIndex
         self.speaker = speaker
         self.heading = heading

@@ -25,6 +25,8 @@ public struct SearchQuery: Sendable, Hashable {
     public var rankingWindow: Int
 
     public static let defaultRankingWindow = 1000
+    /// The deepest page anyone may ask for (API, page and CLI alike): a page costs what it skips.
+    public static let maximumOffset = 10_000
 
     public init(_ input: String, limit: Int = 50, offset: Int = 0, rankingWindow: Int = SearchQuery.defaultRankingWindow) {
         self.limit = limit

@@ -29,7 +29,7 @@ public struct IngestService: Sendable {
         let participantIDs = try await ingestParticipants(files.participants, stored: stored, erased: erased, into: &summary)
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
         try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, progress: progress, into: &summary)
-        summary.warnings = RecordingWarnings.check(try await store.documents(), in: workspace)
+        summary.warnings = RecordingWarnings.check(try await store.documentsWithRecordings(), in: workspace)
         try await IngestAudit(workspace: workspace, store: store).record(summary)
         // Codings and memos travel as files: take in colleagues' changes, write out our own.
         let ledger = try await LedgerSync(store: store, ledger: ledger).sync()
@@ -135,7 +135,7 @@ public struct IngestService: Sendable {
                 }
             }
         }
-        var ownerOfID = idsOfStoredFiles(stored)
+        var ownerOfID = idsOfStoredFiles(stored, listed: files)
         var next = chunks.isEmpty ? nil : parse(0)
         for index in chunks.indices {
             guard let outcomes = await next?.value else { break }
@@ -200,11 +200,15 @@ public struct IngestService: Sendable {
 
     /// A stored document keeps its id while its file exists: a new file may not take it (a
     /// renamed file may, since its old path is gone).
-    private func idsOfStoredFiles(_ stored: [String: SourceFileState]) -> [String: String] {
+    /// Each stored document's id and its file, if the file is still there: in the listing when
+    /// everything was listed (no file system call per stored file), else asked of the disk.
+    private func idsOfStoredFiles(_ stored: [String: SourceFileState], listed files: WorkspaceFiles) -> [String: String] {
+        let listed = files.isComplete ? Set(files.corpus.map { workspace.relativePath(of: $0) }) : nil
         var owners: [String: String] = [:]
         for state in stored.values {
-            guard let id = state.documentID,
-                  FileManager.default.fileExists(atPath: workspace.url(forRelativePath: state.path).path) else { continue }
+            guard let id = state.documentID else { continue }
+            guard listed?.contains(state.path)
+                    ?? FileManager.default.fileExists(atPath: workspace.url(forRelativePath: state.path).path) else { continue }
             owners[id] = state.path
         }
         return owners

@@ -46,7 +46,7 @@ struct WorkspaceFiles {
         return enumerator.compactMap { $0 as? URL }
             .filter { ["md", "markdown"].contains($0.pathExtension.lowercased()) && $0.lastPathComponent.lowercased() != "readme.md" }
             .map(\.standardizedFileURL)
-            .sorted { $0.path < $1.path }
+            .sortedByPath()
     }
 
     private static func codebookFiles(in folder: URL) -> [URL] {
@@ -55,7 +55,15 @@ struct WorkspaceFiles {
             .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
             .filter { !CodebookParser.reservedFileNames.contains($0.lastPathComponent.lowercased()) }
             .map(\.standardizedFileURL)
-            .sorted { $0.path < $1.path }
+            .sortedByPath()
+    }
+}
+
+private extension Array where Element == URL {
+    /// Sorted by path, each path worked out once: `URL.path` is computed on every call, and a
+    /// sort comparing it took a tenth of re-ingesting 1,000 unchanged transcripts.
+    func sortedByPath() -> [URL] {
+        map { (path: $0.path, url: $0) }.sorted { $0.path < $1.path }.map(\.url)
     }
 }
 

@@ -33,26 +33,20 @@ public struct SearchService: Sendable {
         let consent = ConsentRule.today(participants)
         let known = Set(participants.map(\.id))
         var documents = DocumentContextCache(store: store, known: known)
-        var metadata: [String: DocumentMetadata?] = [:]
         var kept: [SearchHit] = []
         var withheld = WithheldCount()
         for hit in hits {
-            // A turn needs only its document's metadata; a note (named authors, a group's
-            // roster) its document's text and segments.
+            // A turn needs only what the hit carries (speaker, the document's type and date); a
+            // note (named authors, a group's roster) its document's text and segments.
             let people: [String]
-            let document: DocumentMetadata
             if let speaker = hit.speaker {
-                if metadata[hit.documentID] == nil { metadata[hit.documentID] = try await store.document(id: hit.documentID)?.metadata }
-                guard let found = metadata[hit.documentID] ?? nil else { continue }
                 people = PassageAttributor.attribute(speaker: speaker, known: known).participants
-                document = found
             } else {
                 guard let entry = try await documents.entry(hit.documentID) else { continue }
                 let segment = entry.segments.first { $0.index == hit.segmentIndex }
                 people = entry.attribution(of: segment).participants
-                document = entry.document.metadata
             }
-            if case .withheld(let reason) = consent.words(of: people, type: document.type, date: document.date) {
+            if case .withheld(let reason) = consent.words(of: people, type: hit.documentType, date: hit.documentDate) {
                 withheld.add(reason)
             } else {
                 kept.append(hit)

@@ -65,7 +65,7 @@ struct DocumentsAPI {
         return DocumentChangesJSON(document: activity.documentID, revision: activity.revision, codings: activity.codings, stamp: activity.stamp)
     }
 
-    static let searchDefaultLimit = 50, searchMaximumLimit = 200, searchMaximumOffset = 10_000
+    static let searchDefaultLimit = 50, searchMaximumLimit = 200, searchMaximumOffset = SearchQuery.maximumOffset
 
     /// One page of ranked hits (`limit`, default 50, at most 200; `offset` at most 10,000: ranking
     /// costs the window, and a page deep down costs what it skips); a `Link: rel="next"` header

@@ -76,7 +76,8 @@ struct PageRoutes {
         let t = Localizer(web.language)
         var view = RetrievalPage(codebook: try await context.store.codebook().localized(web.language.rawValue), query: query, items: items, coders: coders, t: t)
         view.moreCodes = Array(parameters.getAll("code").filter { !$0.isEmpty }.dropFirst())
-        view.attributes = AttributeValue.choices(of: try await context.store.participants())
+        // The distinct values, read by the store: the register itself grows with the corpus.
+        view.attributes = AttributeValue.choices(of: try await context.store.participantAttributeValues())
         let body = view.body()
         return page(web, .retrieval, title: t("retrieval.title"), coderScoped: true, body: body)
     }

@@ -41,7 +41,7 @@ import Testing
     /// A snippet's text is escaped and only its match marks become markup.
     @Test func aSearchSnippetMarksMatchesInEscapedText() {
         let snippet = "a <b> \(SearchHit.matchStart)natten & \"x\"\(SearchHit.matchEnd) '"
-        let hit = SearchHit(documentID: "d", documentTitle: "t", segmentIndex: 0, speaker: nil, heading: nil, start: 0, end: 1, snippet: snippet, rank: 0)
+        let hit = SearchHit(documentID: "d", documentTitle: "t", documentType: .note, documentDate: nil, segmentIndex: 0, speaker: nil, heading: nil, start: 0, end: 1, snippet: snippet, rank: 0)
         #expect(hit.snippetHTML(marking: "<mark>", "</mark>").rendered == "a &lt;b&gt; <mark>natten &amp; &quot;x&quot;</mark> &#39;")
         #expect(hit.snippet(marking: "[", "]") == "a <b> [natten & \"x\"] '")
     }
