@@ -5,7 +5,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import console_errors, make_driver, sample_workspace, start_server, stop_server
+from conftest import console_errors, fresh_session, sample_workspace, start_server, stop_server
 from test_accessibility import axe_violations
 from test_workbench import wait
 
@@ -40,12 +40,10 @@ def paged_server():
 
 
 @pytest.fixture
-def paged_browser(paged_server):
-    driver = make_driver()
-    driver.set_page_load_timeout(30)
-    driver.get(paged_server["url"])
-    yield driver
-    driver.quit()
+def paged_browser(paged_server, shared_driver):
+    fresh_session(shared_driver, paged_server["base"])
+    shared_driver.get(paged_server["url"])
+    return shared_driver
 
 
 def pager_links(driver):

@@ -3,13 +3,15 @@ their own (these tests change the codebook): live refresh when another coder cha
 document, code counts beside the transcript, memos edited and deleted in the browser, a code's
 definition edited and codes merged and deleted, retrieval over several codes with an attribute
 picker, and the document printed with its codings, coders and memos. Axe on each new view."""
+import shutil
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import console_errors, make_driver, sample_workspace, screenshot, start_server, stop_server
+from conftest import console_errors, fresh_session, make_driver, sample_workspace, screenshot, start_server, stop_server
 from test_accessibility import axe_violations
 from test_coding_details import passage, send
 from test_workbench import SELECT_SCALARS, api, wait
@@ -25,9 +27,14 @@ def own_server():
     stop_server(process, workspace)
 
 
-def open_browser(server, language="en", coder="Anna"):
-    driver = make_driver()
-    driver.set_page_load_timeout(30)
+def open_browser(server, language="en", coder="Anna", shared=None):
+    """A browser on `server` in `language` as `coder`: the `shared` one made fresh, else a new one."""
+    if shared is None:
+        driver = make_driver()
+        driver.set_page_load_timeout(30)
+    else:
+        driver = shared
+        fresh_session(driver, server["base"])
     driver.get(server["url"])
     driver.get(f"{server['base']}/language/{language}?next=/")
     driver.execute_script("localStorage.setItem('fieldwork.coder', arguments[0])", coder)
@@ -35,10 +42,8 @@ def open_browser(server, language="en", coder="Anna"):
 
 
 @pytest.fixture
-def anna(own_server):
-    driver = open_browser(own_server)
-    yield driver
-    driver.quit()
+def anna(own_server, shared_driver):
+    return open_browser(own_server, shared=shared_driver)
 
 
 def add_coding(driver, document, quote, code_id, coder, memo=None):
@@ -245,54 +250,53 @@ def test_retrieval_over_several_codes_with_an_attribute_picker(anna, own_server)
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
-def test_the_document_prints_with_its_codings_coders_and_memos(own_server, language):
-    driver = open_browser(own_server, language)
-    try:
-        driver.get(own_server["base"] + "/documents/int-004")
-        coding = add_coding(driver, "int-004", passage(driver, "int-004", 1), "need.safety", "Anna", memo="Viktig rad")
-        memo = send(driver, "POST", "/api/memos", {"target": "document", "target_id": "int-004", "author": "Bo", "text": "Dokumentets memo"})["body"]
-        driver.refresh()
-        link = driver.find_element(By.CSS_SELECTOR, "a.print-link")
-        assert link.text == ("Print or export with codings" if language == "en" else "Skriv ut eller exportera med kodningar")
-        link.click()
-        wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".print-transcript")))
-        main = driver.find_element(By.TAG_NAME, "main").text
-        entry = driver.find_element(By.CSS_SELECTOR, ".print-codings li").text
-        assert entry.startswith("[1]")
-        assert ("coded by Anna" if language == "en" else "kodat av Anna") in entry and "Viktig rad" in entry
-        assert driver.find_element(By.CSS_SELECTOR, ".print-text sup.print-ref").text == "[1]"
-        assert "Dokumentets memo" in main and "Bo" in main
-        driver.execute_script("window.print = () => { document.body.dataset.printed = 'yes'; };")
-        driver.find_element(By.CSS_SELECTOR, "button[data-action=print]").click()
-        assert driver.find_element(By.TAG_NAME, "body").get_attribute("data-printed") == "yes"
-        screenshot(driver, f"document-print-{language}")
-        assert axe_violations(driver) == []
-        assert console_errors(driver) == []
-        delete_coding(driver, coding, "Anna")
-        driver.execute_async_script("""
-            const done = arguments[arguments.length - 1];
-            fetch(`/api/memos/${arguments[0]}?author=Bo`, {method: 'DELETE', credentials: 'same-origin',
-                  headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
-            """, memo["id"])
-    finally:
-        driver.quit()
+def test_the_document_prints_with_its_codings_coders_and_memos(own_server, shared_driver, language):
+    driver = open_browser(own_server, language, shared=shared_driver)
+    driver.get(own_server["base"] + "/documents/int-004")
+    coding = add_coding(driver, "int-004", passage(driver, "int-004", 1), "need.safety", "Anna", memo="Viktig rad")
+    memo = send(driver, "POST", "/api/memos", {"target": "document", "target_id": "int-004", "author": "Bo", "text": "Dokumentets memo"})["body"]
+    driver.refresh()
+    link = driver.find_element(By.CSS_SELECTOR, "a.print-link")
+    assert link.text == ("Print or export with codings" if language == "en" else "Skriv ut eller exportera med kodningar")
+    link.click()
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".print-transcript")))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    entry = driver.find_element(By.CSS_SELECTOR, ".print-codings li").text
+    assert entry.startswith("[1]")
+    assert ("coded by Anna" if language == "en" else "kodat av Anna") in entry and "Viktig rad" in entry
+    assert driver.find_element(By.CSS_SELECTOR, ".print-text sup.print-ref").text == "[1]"
+    assert "Dokumentets memo" in main and "Bo" in main
+    driver.execute_script("window.print = () => { document.body.dataset.printed = 'yes'; };")
+    driver.find_element(By.CSS_SELECTOR, "button[data-action=print]").click()
+    assert driver.find_element(By.TAG_NAME, "body").get_attribute("data-printed") == "yes"
+    screenshot(driver, f"document-print-{language}")
+    assert axe_violations(driver) == []
+    assert console_errors(driver) == []
+    delete_coding(driver, coding, "Anna")
+    driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(`/api/memos/${arguments[0]}?author=Bo`, {method: 'DELETE', credentials: 'same-origin',
+              headers: {'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content}}).then(r => done(r.status));
+        """, memo["id"])
+
+
+@pytest.fixture(scope="module")
+def empty_server():
+    """A workspace without documents, for both languages' test."""
+    workspace = sample_workspace("fieldwork-empty-")
+    shutil.rmtree(workspace / "corpus")
+    (workspace / "corpus").mkdir()
+    process, details = start_server(workspace)
+    yield details
+    stop_server(process, workspace)
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
-def test_an_empty_workspace_says_what_to_do_next(language):
-    workspace = sample_workspace("fieldwork-empty-")
-    import shutil
-    shutil.rmtree(workspace / "corpus")
-    (workspace / "corpus").mkdir()
-    process, server = start_server(workspace)
-    driver = open_browser(server, language)
-    try:
-        driver.get(server["base"] + "/")
-        text = driver.find_element(By.CSS_SELECTOR, "p.empty").text
-        assert ("No documents yet" if language == "en" else "Inga dokument ännu") in text
-        assert "fieldwork ingest" in text and "corpus/" in text
-        assert axe_violations(driver) == []
-        screenshot(driver, f"documents-empty-{language}")
-    finally:
-        driver.quit()
-        stop_server(process, workspace)
+def test_an_empty_workspace_says_what_to_do_next(empty_server, shared_driver, language):
+    driver = open_browser(empty_server, language, shared=shared_driver)
+    driver.get(empty_server["base"] + "/")
+    text = driver.find_element(By.CSS_SELECTOR, "p.empty").text
+    assert ("No documents yet" if language == "en" else "Inga dokument ännu") in text
+    assert "fieldwork ingest" in text and "corpus/" in text
+    assert axe_violations(driver) == []
+    screenshot(driver, f"documents-empty-{language}")

@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import BINARY, BROWSER_TRANSCRIPT, console_errors, make_driver, sample_workspace, screenshot, stop_server
+from conftest import BINARY, BROWSER_TRANSCRIPT, console_errors, fresh_session, sample_workspace, screenshot, stop_server
 from test_accessibility import axe_violations
 from test_workbench import SELECT_SCALARS, api, pick_code, wait
 
@@ -45,11 +45,9 @@ def team_server():
 
 
 @pytest.fixture
-def driver():
-    driver = make_driver()
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+def driver(team_server, shared_driver):
+    fresh_session(shared_driver, team_server["base"])
+    return shared_driver
 
 
 def log_in(driver, base, name, next_path="/"):
