@@ -34,6 +34,20 @@ def transcript_file(server):
 
 
 def test_coding_on_a_page_opened_before_a_reingest_is_refused_and_the_page_reloads(browser, server):
+    # The page must stay stale until the coding is sent: live refresh (a poll every 3 s) would
+    # otherwise reload it first whenever the steps below take longer (a loaded CI machine), and
+    # the test would exercise the refresh instead of the refusal. Its polls are blocked here.
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/changes"]})
+    try:
+        poll = "const done = arguments[0]; fetch('/api/documents/int-001/changes').then(() => done('served'), () => done('blocked'))"
+        assert browser.execute_async_script(poll) == "blocked"
+        stale_coding_is_refused_and_the_page_reloads(browser, server)
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+
+
+def stale_coding_is_refused_and_the_page_reloads(browser, server):
     transcript_file(server).write_text(STALE_TRANSCRIPT, encoding="utf-8")
     ingest(server)
     quote = "tänder jag lampan i hallen"
