@@ -110,9 +110,13 @@ def run_mode(group_commit, admin):
         wb.WRK_BASE = base
         paced = wb.run_wrk_paced(port, "/api/codings", client.cookie, client.csrf, body)
         coder = f"burst-{label}"
+        # Server CPU per write (utime + stime from /proc): less sensitive to a shared machine's
+        # load than the rate, which also measures wrk and everyone else on the cores.
+        cpu_before = wb.cpu_seconds(server.pid)
         burst = wrk(port, "/api/codings", [str(THREADS)], script=ROOT / "bench" / "codings.lua",
                     env={"FW_COOKIE": client.cookie, "FW_CSRF": client.csrf, "FW_DOCUMENT": DOCUMENT, "FW_CODER": coder,
                          "FW_BASE": str(base), "FW_POSITIONS": str(positions)})
+        burst["server_cpu_ms_per_write"] = (wb.cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, burst["acknowledged"] + burst["refused"])
     finally:
         # No clean stop: what was acknowledged must be in the file without one.
         server.send_signal(signal.SIGKILL)
@@ -138,6 +142,7 @@ def main():
     on, off = modes["on"], modes["off"]
     result = {
         "binary": str(BINARY), "store": "postgresql" if POSTGRES else "sqlite", "connections": CONNECTIONS, "wrk_threads": THREADS, "seconds": SECONDS, "modes": modes,
+        "load_average": os.getloadavg(),
         "ratios": {"writes_on_over_off": on["writes"]["requests_per_second"] / off["writes"]["requests_per_second"],
                    "p99_on_over_off": on["writes"]["p99_ms"] / off["writes"]["p99_ms"],
                    "writes_on_over_floor_get": on["writes"]["requests_per_second"] / on["floor_get"]["requests_per_second"]},
@@ -148,12 +153,14 @@ def main():
                                "durable": all(m["writes"]["all_acknowledged_stored"] for m in modes.values()),
                                "no_refusals": all(m["writes"]["refused"] == 0 and m["writes"]["non_2xx"] == 0 for m in modes.values())}
     (OUT / ("write-postgresql.json" if POSTGRES else "write.json")).write_text(json.dumps(result, indent=2) + "\n")
-    print(f"coding writes on {result['store']}, {CONNECTIONS} connections, {SECONDS} s each ({BINARY})")
+    print(f"coding writes on {result['store']}, {CONNECTIONS} connections, {SECONDS} s each ({BINARY}); "
+          f"load average {' '.join(f'{x:.1f}' for x in result['load_average'])}")
     print(f"{'':28} {'req/s':>8} {'p50':>8} {'p90':>8} {'p99':>8}  acknowledged / stored after SIGKILL, refused")
     for label, mode in modes.items():
         for name in ("floor_get", "paced_writes", "writes"):
             phase = mode[name]
-            extra = (f"  {phase['acknowledged']} / {phase['stored_after_kill']}, {phase['refused']}"
+            extra = (f"  {phase['acknowledged']} / {phase['stored_after_kill']}, {phase['refused']}; "
+                     f"server CPU {phase['server_cpu_ms_per_write']:.3f} ms/write"
                      if name == "writes" else f"  ({phase['non_2xx']} non-2xx)")
             print(f"  group commit {label:3} {name:13} {phase['requests_per_second']:8.0f} {phase['p50_ms']:6.2f}ms "
                   f"{phase['p90_ms'] if 'p90_ms' in phase else float('nan'):6.2f}ms {phase['p99_ms']:6.2f}ms{extra}")

@@ -49,26 +49,53 @@ enum PostgresCodingRow {
             version: try row.get("version"))
     }
 
-    /// The id of a live, anchored coding with the same document, span, code and coder, if any.
-    static func duplicate(of coding: Coding, _ connection: PostgresConnection, _ logger: Logger) async throws -> String? {
-        try await connection.row("""
-            SELECT id FROM coding
-            WHERE document_id = \(coding.documentID) AND start = \(coding.start) AND "end" = \(coding.end)
-                AND code_id = \(coding.codeID) AND coder = \(coding.coder)
-                AND status = 'anchored' AND removed_at IS NULL AND id <> \(coding.id)
-            LIMIT 1
-            """, logger)?.get("id")
+    /// Binds `coding`'s values in the order of `columns`; returns their placeholders (`$1, $2, …`).
+    static func values(_ coding: Coding, _ binds: inout PostgresBindings) -> String {
+        [binds.placeholder(coding.id), binds.placeholder(coding.documentID), binds.placeholder(coding.codeID),
+         binds.placeholder(coding.coder), binds.placeholder(coding.memo), binds.placeholder(coding.anchor.start),
+         binds.placeholder(coding.anchor.end), binds.placeholder(coding.anchor.quote), binds.placeholder(coding.anchor.prefix),
+         binds.placeholder(coding.anchor.suffix), binds.placeholder(coding.status.rawValue),
+         binds.placeholder(coding.anchorMethod?.rawValue), binds.placeholder(PostgresTimestamp.text(coding.createdAt)),
+         binds.placeholder(PostgresTimestamp.text(coding.updatedAt)), binds.placeholder(coding.version),
+         binds.placeholder(coding.updatedBy)].joined(separator: ", ")
     }
 
     static func insert(_ coding: Coding, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.run("""
-            INSERT INTO coding (\(unescaped: columns))
-            VALUES (\(coding.id), \(coding.documentID), \(coding.codeID), \(coding.coder), \(coding.memo),
-                    \(coding.anchor.start), \(coding.anchor.end), \(coding.anchor.quote), \(coding.anchor.prefix),
-                    \(coding.anchor.suffix), \(coding.status.rawValue), \(coding.anchorMethod?.rawValue),
-                    \(PostgresTimestamp.text(coding.createdAt)), \(PostgresTimestamp.text(coding.updatedAt)),
-                    \(coding.version), \(coding.updatedBy))
-            """, logger)
+        var binds = PostgresBindings()
+        let values = values(coding, &binds)
+        try await connection.run(PostgresQuery(unsafeSQL: "INSERT INTO coding (\(columns)) VALUES (\(values))", binds: binds), logger)
+    }
+
+    /// A new coding and the first event of its history, in one statement (one round trip where
+    /// the duplicate check, the insert and the event took three), unless a live, anchored coding
+    /// with the same document, span, code and coder exists: then nothing is written and that
+    /// coding's id is returned.
+    static func insertUnlessDuplicate(_ coding: Coding, event: CodingEvent, _ connection: PostgresConnection,
+                                      _ logger: Logger) async throws -> String? {
+        var binds = PostgresBindings()
+        let existing = """
+            SELECT id FROM coding
+            WHERE document_id = \(binds.placeholder(coding.documentID)) AND start = \(binds.placeholder(coding.start))
+                AND "end" = \(binds.placeholder(coding.end)) AND code_id = \(binds.placeholder(coding.codeID))
+                AND coder = \(binds.placeholder(coding.coder)) AND status = 'anchored' AND removed_at IS NULL
+                AND id <> \(binds.placeholder(coding.id))
+            LIMIT 1
+            """
+        let values = values(coding, &binds)
+        let eventValues = PostgresCodingEventRow.values(event, &binds)
+        // The INSERTs in WITH run once whether or not the final SELECT reads them; each sees the
+        // transaction's earlier writes (a batch's), as the separate statements did.
+        let sql = """
+            WITH existing AS (\(existing)),
+            added AS (
+                INSERT INTO coding (\(columns)) SELECT \(values) WHERE NOT EXISTS (SELECT 1 FROM existing) RETURNING id
+            ),
+            history AS (
+                INSERT INTO coding_event (\(PostgresCodingEventRow.columns)) SELECT \(eventValues) FROM added
+            )
+            SELECT (SELECT id FROM existing) AS existing
+            """
+        return try await connection.row(PostgresQuery(unsafeSQL: sql, binds: binds), logger)?.get("existing", as: String?.self) ?? nil
     }
 
     /// Overwrites every mutable field of the row `coding.id`.
@@ -85,18 +112,36 @@ enum PostgresCodingRow {
     }
 }
 
+extension PostgresBindings {
+    /// Binds `value` (NULL for nil) and returns its placeholder, `$n`: for statements put
+    /// together from parts.
+    mutating func placeholder<Value: PostgresDynamicTypeEncodable>(_ value: Value?) -> String {
+        append(value)
+        return "$\(count)"
+    }
+}
+
 /// Maps `CodingEvent` to and from the append-only `coding_event` table, written inside the
 /// transaction of the change it describes.
 enum PostgresCodingEventRow {
+    static let columns = """
+        coding_id, kind, at, by, old_code, new_code, memo_changed, old_start, old_end, new_start, new_end, method, source, version
+        """
+
+    /// Binds `event`'s values in the order of `columns`; returns their placeholders.
+    static func values(_ event: CodingEvent, _ binds: inout PostgresBindings) -> String {
+        [binds.placeholder(event.codingID), binds.placeholder(event.kind.rawValue), binds.placeholder(PostgresTimestamp.text(event.at)),
+         binds.placeholder(event.by), binds.placeholder(event.oldCode), binds.placeholder(event.newCode),
+         binds.placeholder(event.memoChanged), binds.placeholder(event.oldSpan?.lowerBound), binds.placeholder(event.oldSpan?.upperBound),
+         binds.placeholder(event.newSpan.lowerBound), binds.placeholder(event.newSpan.upperBound),
+         binds.placeholder(event.method?.rawValue), binds.placeholder(event.source), binds.placeholder(event.version)]
+            .joined(separator: ", ")
+    }
+
     static func append(_ event: CodingEvent, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.run("""
-            INSERT INTO coding_event (coding_id, kind, at, by, old_code, new_code, memo_changed, old_start, old_end,
-                                      new_start, new_end, method, source, version)
-            VALUES (\(event.codingID), \(event.kind.rawValue), \(PostgresTimestamp.text(event.at)), \(event.by),
-                    \(event.oldCode), \(event.newCode), \(event.memoChanged), \(event.oldSpan?.lowerBound),
-                    \(event.oldSpan?.upperBound), \(event.newSpan.lowerBound), \(event.newSpan.upperBound),
-                    \(event.method?.rawValue), \(event.source), \(event.version))
-            """, logger)
+        var binds = PostgresBindings()
+        let values = values(event, &binds)
+        try await connection.run(PostgresQuery(unsafeSQL: "INSERT INTO coding_event (\(columns)) VALUES (\(values))", binds: binds), logger)
     }
 
     /// The history of one coding in the order this database learned it; nil if no such coding.

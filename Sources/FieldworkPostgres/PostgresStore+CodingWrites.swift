@@ -37,16 +37,15 @@ extension PostgresStore {
     private func apply(_ write: CodingWrite, _ connection: PostgresConnection) async throws -> Coding {
         switch write {
         case .insert(let documentID, let span, let codeID, let build):
-            guard let window = try await Self.textWindow(documentID, around: span, connection, logger, lock: true) else {
+            // Two round trips: the text and the code, then the duplicate check with the insert and its event.
+            guard let context = try await Self.textWindow(documentID, around: span, connection, logger, lockingFor: codeID) else {
                 throw StoreError.notFound("document \(documentID)")
             }
-            let coding = try build(NewCodingContext(window: window, codeExists: try await codeExists(codeID, connection)))
-            if let existing = try await PostgresCodingRow.duplicate(of: coding, connection, logger) {
+            let coding = try build(context)
+            if let existing = try await PostgresCodingRow.insertUnlessDuplicate(
+                coding, event: .between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), connection, logger) {
                 throw StoreError.duplicateCoding(existingID: existing)
             }
-            try await PostgresCodingRow.insert(coding, connection, logger)
-            try await PostgresCodingEventRow.append(
-                .between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), connection, logger)
             return coding
         case .update(let coding):
             let old = try await PostgresCodingRow.fetchLive(connection, logger, id: coding.id)

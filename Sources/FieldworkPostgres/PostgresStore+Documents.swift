@@ -180,19 +180,28 @@ extension PostgresStore {
 
     /// PostgreSQL's `substr` and `length` count characters of text in a UTF8 database as
     /// Unicode scalars, the unit of our offsets (tested on emoji, ZWJ sequences and NFD text),
-    /// so the window is cut on the server. `lock`: in a write, the document row is locked
-    /// until the transaction ends, so no ingest changes the text between reading and storing.
+    /// so the window is cut on the server.
     static func textWindow(_ documentID: String, around span: Range<Int>, _ connection: PostgresConnection,
-                           _ logger: Logger, lock: Bool = false) async throws -> TextWindow? {
+                           _ logger: Logger) async throws -> TextWindow? {
+        try await textWindow(documentID, around: span, connection, logger, lockingFor: nil)?.window
+    }
+
+    /// The text around `span`; with `code` (a coding is written on the document), the document's
+    /// row is locked until the transaction ends, so no ingest changes the text between reading
+    /// and storing, and whether the code exists comes in the same round trip.
+    static func textWindow(_ documentID: String, around span: Range<Int>, _ connection: PostgresConnection,
+                           _ logger: Logger, lockingFor code: String?) async throws -> NewCodingContext? {
         let bounds = TextWindow.bounds(around: span)
         guard let row = try await connection.row("""
             SELECT substr(plain_text, \(bounds.lowerBound + 1)::integer, \(bounds.count)::integer) AS text,
-                length(plain_text) AS length, revision
-            FROM document WHERE id = \(documentID) \(unescaped: lock ? "FOR UPDATE" : "")
+                length(plain_text) AS length, revision, EXISTS (SELECT 1 FROM code WHERE id = \(code ?? "")) AS code_exists
+            FROM document WHERE id = \(documentID) \(unescaped: code == nil ? "" : "FOR UPDATE")
             """, logger) else { return nil }
         let length: Int = try row.get("length")
-        return TextWindow(offset: bounds.lowerBound, text: try row.get("text"),
-                          documentLength: min(length, bounds.upperBound), revision: try row.get("revision"))
+        let codeExists: Bool = try row.get("code_exists")
+        return NewCodingContext(window: TextWindow(offset: bounds.lowerBound, text: try row.get("text"),
+                                                   documentLength: min(length, bounds.upperBound), revision: try row.get("revision")),
+                                codeExists: code != nil && codeExists)
     }
 
     public func segments(documentID: String) async throws -> [Segment] {

@@ -17,12 +17,13 @@ extension PostgresStore {
         }
     }
 
-    public func ledgerRecord(id: String) async throws -> LedgerRecord? {
-        try await read { connection in
+    public func ledgerRecords(ids: [String]) async throws -> [LedgerRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await read { connection in
             var binds = PostgresBindings()
-            binds.append(id)
-            return try await (ledgerCodings(connection, where: "WHERE t.id = $1", binds)
-                + ledgerMemos(connection, where: "WHERE t.id = $1", binds)).first
+            binds.append(ids)
+            return try await ledgerCodings(connection, where: "WHERE t.id = ANY($1::text[])", binds)
+                + ledgerMemos(connection, where: "WHERE t.id = ANY($1::text[])", binds)
         }
     }
 

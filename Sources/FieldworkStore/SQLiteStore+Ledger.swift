@@ -17,12 +17,21 @@ extension SQLiteStore {
         }
     }
 
-    public func ledgerRecord(id: String) async throws -> LedgerRecord? {
-        try await writer.read { db in
-            let filter = StatementArguments([id])
-            return try (Self.ledgerCodings(db, where: "WHERE t.id = ?", filter) + Self.ledgerMemos(db, where: "WHERE t.id = ?", filter)).first
+    public func ledgerRecords(ids: [String]) async throws -> [LedgerRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await writer.read { db in
+            var records: [LedgerRecord] = []
+            // In chunks, well below SQLite's limit on bound parameters.
+            for chunk in stride(from: 0, to: ids.count, by: Self.idsPerStatement).map({ ids[$0..<min($0 + Self.idsPerStatement, ids.count)] }) {
+                let filter = "WHERE t.id IN (\(databaseQuestionMarks(count: chunk.count)))"
+                let arguments = StatementArguments(Array(chunk))
+                records += try Self.ledgerCodings(db, where: filter, arguments) + Self.ledgerMemos(db, where: filter, arguments)
+            }
+            return records
         }
     }
+
+    private static let idsPerStatement = 500
 
     private static func ledgerCodings(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
         try Row.fetchAll(db, sql: "SELECT \(codingColumns), t.removed_at, t.removed_by FROM coding t \(clause)", arguments: arguments)

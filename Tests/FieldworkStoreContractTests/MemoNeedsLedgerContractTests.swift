@@ -65,6 +65,13 @@ import Testing
             let unsynced = try await store.unsyncedLedgerRecords()
             guard case .coding(let entry)? = unsynced.first, unsynced.count == 1 else { Issue.record("\(unsynced)"); return }
             #expect(entry.id == "c-1" && entry.changedBy == "Bo" && entry.version == 2)
+            // Read in one go (a server's codings-file flush): codings and memos, removed or not,
+            // unknown ids left out, more ids than one statement binds (SQLite reads in chunks).
+            let many = ["c-1"] + (0..<600).map { "none-\($0)" } + ["m-1"]
+            let batch = try await store.ledgerRecords(ids: many)
+            #expect(batch.map(\.id).sorted() == ["c-1", "m-1"])
+            #expect(batch.first { $0.id == "c-1" } == unsynced.first)
+            #expect(try await store.ledgerRecords(ids: []).isEmpty)
             // Taken in from a colleague's file: stored, at the file's version, and synced.
             var theirs = Fixtures.coding("c-9", in: text, span: 10..<17, coder: "Maja")
             theirs.memo = "granne"

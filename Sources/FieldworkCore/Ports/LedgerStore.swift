@@ -9,8 +9,10 @@ public protocol LedgerStore: Sendable {
     /// Codings and memos changed here since they were last written to or taken from the files,
     /// as ledger records (changed by the remover, else the last editor, else the author).
     func unsyncedLedgerRecords() async throws -> [LedgerRecord]
-    /// One coding or memo as a ledger record, removed or not (nil if there is no such id).
-    func ledgerRecord(id: String) async throws -> LedgerRecord?
+    /// These codings and memos as ledger records, removed or not, in one read (ids with no row
+    /// are left out; the order is not the ids'). A server's codings-file flush reads every
+    /// change of the last moment with it, instead of one read per change.
+    func ledgerRecords(ids: [String]) async throws -> [LedgerRecord]
     /// The ledger version of each coding and memo last taken from or written to the files.
     func ledgerVersions() async throws -> [String: Int]
     /// Notes that the current state of these codings and memos is in the files now.
@@ -18,6 +20,13 @@ public protocol LedgerStore: Sendable {
     /// Writes merged records (codings already placed in their document's current text) and notes
     /// their ledger versions, all in one transaction: a refused change leaves the store as it was.
     func applyLedger(_ changes: [LedgerChange]) async throws
+}
+
+extension LedgerStore {
+    /// One coding or memo as a ledger record, removed or not (nil if there is no such id).
+    public func ledgerRecord(id: String) async throws -> LedgerRecord? {
+        try await ledgerRecords(ids: [id]).first
+    }
 }
 
 /// A record from the ledger files to take into the store.

@@ -74,6 +74,10 @@ public actor CodingLedger {
         for (slug, group) in Dictionary(grouping: records, by: { LedgerMerge.fileSlug(for: $0.changedBy) }) {
             let url = folder.appending(path: slug + ".jsonl")
             var file = try load(url, slug: slug)
+            // Out of the cache while it changes: the only copy is changed in place, where a
+            // cached copy made every flush copy every record of the file (it is put back below,
+            // or read again from the file after a failure).
+            cache[slug] = nil
             guard file.stamp != nil else {
                 for record in group { file.set(record) }
                 try rewrite(url, slug: slug, file)
@@ -82,9 +86,12 @@ public actor CodingLedger {
             var text = file.endsWithNewline ? "" : "\n"
             for record in group where file.records[record.id] != record {
                 file.set(record)
-                                text += file.lines[record.id]!.line + "\n"
+                text += file.lines[record.id]!.line + "\n"
             }
-            guard !text.isEmpty else { continue }
+            guard !text.isEmpty else {
+                cache[slug] = file
+                continue
+            }
             try Self.append(text, to: url)
             file.stamp = Self.stamp(url)
             file.endsWithNewline = true
@@ -140,10 +147,9 @@ public actor CodingLedger {
 
     private func flush(_ ids: Set<String>, from store: any FieldworkStore) async {
         do {
-            var records: [LedgerRecord] = []
-            for id in ids.sorted() {
-                if let record = try await store.ledgerRecord(id: id) { records.append(record) }
-            }
+            // One read for all of them (a server's flush holds every change of the last moment),
+            // in id order as before, so a file's appended lines come out the same.
+            let records = try await store.ledgerRecords(ids: ids.sorted()).sorted { $0.id < $1.id }
             try deferred ? append(records) : write(records)
         } catch {
             Self.logger.warning("codings file not written for \(ids.count) change(s) (written at the next ingest): \(error)")
