@@ -83,6 +83,37 @@ extension AppDatabase {
             // or sort 10,000 documents read a page per document (tens of milliseconds a listing).
             try db.execute(sql: "CREATE INDEX document_listing ON document(date, id, type, language, title, administrations)")
         }
+        migrator.registerMigration("v22-document-annotation-revision") { db in
+            // A counter per document raised by the database on every change to its codings or
+            // its memos (triggers), so a document open reads and decodes them only when they
+            // changed since the copy a server holds, whichever path or process changed them.
+            // It never goes down (no row is deleted): an equal number means nothing changed.
+            try db.execute(sql: """
+                CREATE TABLE document_annotation_revision (document_id TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TRIGGER coding_inserted_revision AFTER INSERT ON coding BEGIN
+                    INSERT INTO document_annotation_revision VALUES (NEW.document_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER coding_updated_revision AFTER UPDATE ON coding BEGIN
+                    INSERT INTO document_annotation_revision VALUES (OLD.document_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1;
+                    INSERT INTO document_annotation_revision SELECT NEW.document_id, 1 WHERE NEW.document_id <> OLD.document_id
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER coding_deleted_revision AFTER DELETE ON coding BEGIN
+                    INSERT INTO document_annotation_revision VALUES (OLD.document_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER memo_inserted_revision AFTER INSERT ON memo WHEN NEW.target = 'document' BEGIN
+                    INSERT INTO document_annotation_revision VALUES (NEW.target_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER memo_updated_revision AFTER UPDATE ON memo WHEN NEW.target = 'document' OR OLD.target = 'document' BEGIN
+                    INSERT INTO document_annotation_revision SELECT OLD.target_id, 1 WHERE OLD.target = 'document'
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1;
+                    INSERT INTO document_annotation_revision SELECT NEW.target_id, 1 WHERE NEW.target = 'document'
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER memo_deleted_revision AFTER DELETE ON memo WHEN OLD.target = 'document' BEGIN
+                    INSERT INTO document_annotation_revision VALUES (OLD.target_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                """)
+        }
         return migrator
     }
 
