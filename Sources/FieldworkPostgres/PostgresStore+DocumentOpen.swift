@@ -9,6 +9,7 @@ extension PostgresStore {
             let id = request.documentID
             guard let row = try await connection.row("""
                 SELECT revision, ingested_at, (SELECT revision FROM codebook_revision) AS codebook_revision,
+                    (SELECT revision FROM register_revision) AS register_revision,
                     coalesce((SELECT revision FROM document_annotation_revision WHERE document_id = \(id)), 0) AS annotation_revision
                 FROM document WHERE id = \(id)
                 """, logger) else {
@@ -17,6 +18,7 @@ extension PostgresStore {
             let stamp = DocumentStamp(revision: try row.get("revision"), ingestedAt: try row.get("ingested_at"))
             let codebookRevision = Int(try row.get("codebook_revision", as: Int64.self))
             let annotationRevision = Int(try row.get("annotation_revision", as: Int64.self))
+            let registerRevision = Int(try row.get("register_revision", as: Int64.self))
             var content: DocumentContent?
             if stamp != request.held {
                 guard let document = try await document(id, connection) else { return nil }
@@ -33,7 +35,8 @@ extension PostgresStore {
                 stamp: stamp, content: content,
                 codebook: request.codings && request.heldCodebook != codebookRevision ? try await codebook(connection) : nil,
                 codebookRevision: codebookRevision, annotationRevision: annotationRevision, annotations: annotations,
-                participants: try await participants(ids: request.participantIDs, connection))
+                registerRevision: registerRevision,
+                participants: request.heldRegister == registerRevision ? nil : try await participants(ids: request.participantIDs, connection))
         }
     }
 }

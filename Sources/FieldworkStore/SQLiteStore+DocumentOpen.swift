@@ -7,6 +7,7 @@ extension SQLiteStore {
             let id = request.documentID
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT revision, ingested_at, (SELECT revision FROM codebook_revision) AS codebook_revision,
+                    (SELECT revision FROM register_revision) AS register_revision,
                     coalesce((SELECT revision FROM document_annotation_revision WHERE document_id = ?1), 0) AS annotation_revision
                 FROM document WHERE id = ?1
                 """),
@@ -14,6 +15,7 @@ extension SQLiteStore {
             let stamp = DocumentStamp(revision: row["revision"], ingestedAt: row["ingested_at"])
             let codebookRevision: Int = row["codebook_revision"]
             let annotationRevision: Int = row["annotation_revision"]
+            let registerRevision: Int = row["register_revision"]
             var content: DocumentContent?
             if stamp != request.held {
                 guard let document = try DocumentRow.document(id, db) else { return nil }
@@ -29,7 +31,8 @@ extension SQLiteStore {
                 stamp: stamp, content: content,
                 codebook: request.codings && request.heldCodebook != codebookRevision ? try Self.codebook(db) : nil,
                 codebookRevision: codebookRevision, annotationRevision: annotationRevision, annotations: annotations,
-                participants: try Self.participants(ids: request.participantIDs, db))
+                registerRevision: registerRevision,
+                participants: request.heldRegister == registerRevision ? nil : try Self.participants(ids: request.participantIDs, db))
         }
     }
 }

@@ -40,7 +40,18 @@ import Testing
             let again = try #require(try await store.documentOpen(
                 DocumentOpenRequest(documentID: "n1", held: first.stamp, codings: false, participantIDs: [])))
             #expect(again.stamp == first.stamp && again.content == nil && again.annotations == nil && again.codebook == nil)
-            #expect(again.participants.isEmpty)
+            #expect(again.participants == [])
+
+            // The register held is current: not read again; any change to an entry or its consents raises the revision.
+            let sameRegister = try #require(try await store.documentOpen(DocumentOpenRequest(
+                documentID: "n1", held: first.stamp, codings: false, participantIDs: ["R01"], heldRegister: first.registerRevision)))
+            #expect(sameRegister.registerRevision == first.registerRevision && sameRegister.participants == nil)
+            var withdrawn = people
+            withdrawn[0].consents[0].withdrawn = "2025-06-01"
+            try await store.replaceParticipants(withdrawn, file: SourceFileState(path: "corpus/participants.yaml", contentHash: "q", parserVersion: 1))
+            let newRegister = try #require(try await store.documentOpen(DocumentOpenRequest(
+                documentID: "n1", held: first.stamp, codings: false, participantIDs: ["R01"], heldRegister: first.registerRevision)))
+            #expect(newRegister.registerRevision != first.registerRevision && newRegister.participants == [withdrawn[0]])
 
             // The codebook held is current: not read again; any change to the codes raises the revision.
             let sameBook = try #require(try await store.documentOpen(DocumentOpenRequest(
@@ -60,7 +71,7 @@ import Testing
             #expect(changed.content?.document.plainText == "Ny text.")
             #expect(try await store.documentOpen(DocumentOpenRequest(documentID: "nope", codings: true, participantIDs: [])) == nil)
 
-            #expect(try await store.participants(ids: ["R02", "R01", "nobody"]) == [people[0], people[1]])
+            #expect(try await store.participants(ids: ["R02", "R01", "nobody"]) == [withdrawn[0], withdrawn[1]])
             #expect(try await store.participants(ids: []).isEmpty)
         }
     }

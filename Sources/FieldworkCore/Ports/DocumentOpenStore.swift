@@ -28,15 +28,19 @@ public struct DocumentOpenRequest: Sendable, Hashable {
     /// The annotation revision of the codings and memos the caller already holds for this
     /// document: while it is the stored one, they are not read (nor decoded) again.
     public var heldAnnotations: Int?
+    /// The register revision of the `participantIDs` entries the caller already holds: while
+    /// it is the stored one, they are not read again.
+    public var heldRegister: Int?
 
     public init(documentID: String, held: DocumentStamp? = nil, codings: Bool, participantIDs: Set<String>,
-                heldCodebook: Int? = nil, heldAnnotations: Int? = nil) {
+                heldCodebook: Int? = nil, heldAnnotations: Int? = nil, heldRegister: Int? = nil) {
         self.documentID = documentID
         self.held = held
         self.codings = codings
         self.participantIDs = participantIDs
         self.heldCodebook = heldCodebook
         self.heldAnnotations = heldAnnotations
+        self.heldRegister = heldRegister
     }
 }
 
@@ -81,17 +85,21 @@ public struct DocumentOpenRead: Sendable, Hashable {
     /// The codings and memos; nil unless codings were asked for and the request's
     /// `heldAnnotations` is not the current revision. Read here, the page's memos cost no second read.
     public var annotations: DocumentAnnotations?
-    /// The register entries the request named that exist, sorted by id.
-    public var participants: [Participant]
+    /// The register's revision: the database raises it on every change to its entries or consents.
+    public var registerRevision: Int
+    /// The register entries the request named that exist, sorted by id; nil when the request's
+    /// `heldRegister` is the current revision.
+    public var participants: [Participant]?
 
     public init(stamp: DocumentStamp, content: DocumentContent?, codebook: Codebook?, codebookRevision: Int,
-                annotationRevision: Int, annotations: DocumentAnnotations?, participants: [Participant]) {
+                annotationRevision: Int, annotations: DocumentAnnotations?, registerRevision: Int, participants: [Participant]?) {
         self.stamp = stamp
         self.content = content
         self.codebook = codebook
         self.codebookRevision = codebookRevision
         self.annotationRevision = annotationRevision
         self.annotations = annotations
+        self.registerRevision = registerRevision
         self.participants = participants
     }
 }
@@ -100,7 +108,7 @@ public struct DocumentOpenRead: Sendable, Hashable {
 /// transaction) instead of one round trip per table, and only the participants it names.
 public protocol DocumentOpenStore: Sendable {
     /// The document's stamp and, in the same read, its text and segments (unless `held` is
-    /// current), codings, memos and codebook (if asked and not held current) and the named participants; nil if there is no
+    /// current), codings, memos and codebook (if asked) and the named participants, each unless held current; nil if there is no
     /// such document. Checking the stamp in the read that returns the codings keeps a cache in
     /// one of several server processes on one database correct.
     func documentOpen(_ request: DocumentOpenRequest) async throws -> DocumentOpenRead?

@@ -40,6 +40,8 @@ public final class DocumentContentCache: Sendable {
         /// The codings and memos last read for the document (at any stamp: the annotation
         /// revision alone says whether they are current).
         var annotations: DocumentAnnotations?
+        /// The register entries among `candidates`, with the register revision they were read at.
+        var register: (revision: Int, participants: [Participant])?
         /// Segment HTML by variant (language, playable), nil where not rendered.
         var segmentHTML: [String: [RenderedHTML?]] = [:]
         /// The whole transcript's HTML by variant.
@@ -148,6 +150,14 @@ public final class DocumentContentCache: Sendable {
         update(id, stamp) { entry in
             entry.bytes += size(annotations) - size(entry.annotations)
             entry.annotations = annotations
+        }
+    }
+
+    /// Keeps the register entries among the candidates of the document held at `stamp`.
+    func keepRegister(_ id: String, _ stamp: DocumentStamp, revision: Int, _ participants: [Participant]) {
+        update(id, stamp) { entry in
+            entry.bytes += participants.count * 400 - (entry.register?.participants.count ?? 0) * 400
+            entry.register = (revision, participants)
         }
     }
 

@@ -45,7 +45,8 @@ public struct DocumentView: Sendable {
         let heldAnnotations = withCodings ? held?.annotations : nil
         guard let read = try await store.documentOpen(DocumentOpenRequest(
             documentID: id, held: held?.stamp, codings: withCodings, participantIDs: held?.candidates ?? [],
-            heldCodebook: heldCodebook?.revision, heldAnnotations: heldAnnotations?.revision)) else {
+            heldCodebook: heldCodebook?.revision, heldAnnotations: heldAnnotations?.revision,
+            heldRegister: held?.register?.revision)) else {
             cache.remove(id)  // gone (erased, or its file removed): nothing of it stays here
             return nil
         }
@@ -56,15 +57,23 @@ public struct DocumentView: Sendable {
         } else if withCodings, let heldCodebook, heldCodebook.revision == read.codebookRevision {
             codebook = heldCodebook.codebook
         }
-        var participants = read.participants
+        var participants: [Participant]
         let entry: DocumentContentCache.Entry
         if let content = read.content {
             entry = DocumentContentCache.Entry(stamp: read.stamp, content: content)
             cache.keep(id, entry)
-            // The first open of a stamp learns whom the text names only from the text.
+            // The first open of a stamp learns whom the text names only from the text. Kept with
+            // the revision of the first read: had the register changed since, the next open reads again.
             participants = try await store.participants(ids: entry.candidates)
+            cache.keepRegister(id, entry.stamp, revision: read.registerRevision, participants)
         } else if let held {
             entry = held
+            if let fresh = read.participants {
+                participants = fresh
+                cache.keepRegister(id, entry.stamp, revision: read.registerRevision, fresh)
+            } else {
+                participants = held.register?.participants ?? []
+            }
         } else {
             return nil
         }

@@ -4,8 +4,20 @@ extension PostgresSchema {
     /// changed since the copy a server holds, whichever path or process changed them. It never
     /// goes down (no row is deleted; a TRUNCATE raises them all): an equal number means nothing
     /// changed. Written out here, never in terms of live code: a released migration does not change.
+    /// The same for the participant register (its entries and their consents), as one counter
+    /// raised by statement triggers, as the codebook's.
     /// (A line ends in `;` only where a statement ends: function bodies keep theirs inside lines.)
-    static let annotationRevision = """
+    static let annotationAndRegisterRevisions = """
+        CREATE TABLE register_revision (
+            id integer PRIMARY KEY CHECK (id = 1),
+            revision bigint NOT NULL
+        );
+        INSERT INTO register_revision (id, revision) VALUES (1, 1);
+        CREATE FUNCTION fieldwork_register_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE register_revision SET revision = revision + 1; RETURN NULL; END $$;
+        CREATE TRIGGER participant_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON participant
+            FOR EACH STATEMENT EXECUTE FUNCTION fieldwork_register_changed();
+        CREATE TRIGGER consent_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON consent
+            FOR EACH STATEMENT EXECUTE FUNCTION fieldwork_register_changed();
         CREATE TABLE document_annotation_revision (
             document_id text PRIMARY KEY,
             revision bigint NOT NULL
