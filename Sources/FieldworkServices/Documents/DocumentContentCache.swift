@@ -80,6 +80,8 @@ public final class DocumentContentCache: Sendable {
     /// The codebook last read, with its revision (the database raises it on every change to
     /// the codes): an open sends its revision and gets the codebook only when it changed.
     private let heldCodebook = Mutex<(revision: Int, codebook: Codebook)?>(nil)
+    /// The codebook held, in each language it was shown in, with the revision it was made from.
+    private let localizedCodebooks = Mutex<[String: (revision: Int, codebook: Codebook)]>([:])
     public let maximumBytes: Int
 
     public init(maximumBytes: Int = 64 << 20) {
@@ -118,10 +120,19 @@ public final class DocumentContentCache: Sendable {
     public func removeAll() {
         state.withLock { $0 = State() }
         heldCodebook.withLock { $0 = nil }
+        localizedCodebooks.withLock { $0 = [:] }
     }
 
     /// The codebook held and its revision, if any.
     public var codebook: (revision: Int, codebook: Codebook)? { heldCodebook.withLock { $0 } }
+
+    /// `codebook` (read at `revision`) in `language`: made once per revision and language.
+    public func localizedCodebook(_ codebook: Codebook, revision: Int, language: String) -> Codebook {
+        if let kept = localizedCodebooks.withLock({ $0[language] }), kept.revision == revision { return kept.codebook }
+        let localized = codebook.localized(language)
+        localizedCodebooks.withLock { $0[language] = (revision, localized) }
+        return localized
+    }
 
     /// Keeps the codebook read at `revision`.
     public func keepCodebook(_ codebook: Codebook, revision: Int) {

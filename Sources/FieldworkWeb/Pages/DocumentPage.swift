@@ -51,7 +51,8 @@ struct DocumentPage {
             }
             html += "</ul></details>"
         }
-        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view, playable: player.playable, t: t).render()
+        html += "<div class=\"workbench\">"
+        html += TranscriptRenderer(view: view, playable: player.playable, t: t).render()  // appended, not copied first
         html += """
             <aside id="panel" class="panel" hidden></aside>
             </div>

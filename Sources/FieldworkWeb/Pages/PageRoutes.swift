@@ -40,7 +40,8 @@ struct PageRoutes {
         guard var view = try await timing.measure("store", { try await DocumentView.load(id, from: context.store, cache: context.documentCache) }) else {
             throw StoreError.notFound("document \(id)")
         }
-        view.codebook = view.codebook.localized(web.language.rawValue)
+        view.codebook = view.revisions.map { context.documentCache.localizedCodebook(view.codebook, revision: $0.codebook, language: web.language.rawValue) }
+            ?? view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         // The participants the open read include everyone the front matter names.
         let recording = view.document.metadata.media == nil ? DocumentRecording.none
