@@ -34,12 +34,19 @@ struct Layout {
     /// transcript's body is most of a page's bytes, and every copy of it showed in profiles.
     static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
                          body: SafeHTML) -> Response {
+        response(web, section, title: title, query: query, coderScoped: coderScoped, parts: [body])
+    }
+
+    /// The same with a body in parts, written one after the other (a transcript kept whole is
+    /// not copied into a body first).
+    static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
+                         parts: [SafeHTML]) -> Response {
         // trusted: a marker of this process (NUL and a random UUID), replaced by the body below.
         let frame = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: SafeHTML(trusted: bodyMarker)).rendered
-        var buffer = ByteBufferAllocator().buffer(capacity: frame.utf8.count + body.rendered.utf8.count)
+        var buffer = ByteBufferAllocator().buffer(capacity: parts.reduce(frame.utf8.count) { $0 + $1.rendered.utf8.count })
         if let marker = frame.firstRange(of: bodyMarker) {
             buffer.writeSubstring(frame[..<marker.lowerBound])
-            buffer.writeString(body.rendered)
+            for part in parts { buffer.writeString(part.rendered) }
             buffer.writeSubstring(frame[marker.upperBound...])
         } else {
             buffer.writeString(frame)  // unreachable: the frame always holds its body
