@@ -83,6 +83,14 @@ extension AppDatabase {
             // or sort 10,000 documents read a page per document (tens of milliseconds a listing).
             try db.execute(sql: "CREATE INDEX document_listing ON document(date, id, type, language, title, administrations)")
         }
+        migrator.registerMigration("v22-source-file-size-and-mtime") { db in
+            // Re-ingest skips reading a file whose size and modification time are those recorded
+            // when its hash was taken (NULL until then: the file is read and hashed once more).
+            try db.execute(sql: """
+                ALTER TABLE source_file ADD COLUMN size INTEGER;
+                ALTER TABLE source_file ADD COLUMN modified_ns INTEGER;
+                """)
+        }
         return migrator
     }
 
