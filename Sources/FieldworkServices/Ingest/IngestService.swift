@@ -125,8 +125,10 @@ public struct IngestService: Sendable {
         // The erased parse as known, so that a file naming them is refused as erased (below), not
         // as naming someone unknown.
         let parser = CorpusDocumentParser(knownParticipants: participants.union(erased))
-        let chunks = stride(from: 0, to: files.corpus.count, by: Self.chunkSize).map {
-            Array(files.corpus[$0..<min($0 + Self.chunkSize, files.corpus.count)])
+        // Each file's workspace path worked out once (`URL` path arithmetic is not cheap).
+        let listed = files.corpus.map { (url: $0, path: workspace.relativePath(of: $0)) }
+        let chunks = stride(from: 0, to: listed.count, by: Self.chunkSize).map {
+            Array(listed[$0..<min($0 + Self.chunkSize, listed.count)])
         }
         let total = files.corpus.count
         let parse: @Sendable (Int) -> Task<[ParseOutcome], Never> = { index in
@@ -134,12 +136,13 @@ public struct IngestService: Sendable {
                 let done = index * Self.chunkSize
                 var chunkProgress: Progress?
                 if let progress { chunkProgress = { finished, _ in progress(done + finished, total) } }
-                return ParallelParse.run(chunks[index], progress: chunkProgress) { url in
-                    parseOne(url, parser: parser, stored: stored, rehash: rehash)
+                return ParallelParse.run(chunks[index], progress: chunkProgress) { file in
+                    parseOne(file.url, path: file.path, parser: parser, stored: stored, rehash: rehash)
                 }
             }
         }
-        var ownerOfID = idsOfStoredFiles(stored, listed: files)
+        let listedPaths = Set(listed.map(\.path))
+        var ownerOfID = idsOfStoredFiles(stored, listed: files.isComplete ? listedPaths : nil)
         var next = chunks.isEmpty ? nil : parse(0)
         var restamped: [String: FileStamp] = [:]
         for index in chunks.indices {
@@ -181,8 +184,7 @@ public struct IngestService: Sendable {
         }
         try await store.recordFileStamps(restamped)
         if files.isComplete {
-            let listed = Set(files.corpus.map { workspace.relativePath(of: $0) })
-            summary.missing = stored.values.filter { $0.documentID != nil && !listed.contains($0.path) }.map(\.path).sorted()
+            summary.missing = stored.values.filter { $0.documentID != nil && !listedPaths.contains($0.path) }.map(\.path).sorted()
         }
     }
 
@@ -190,8 +192,8 @@ public struct IngestService: Sendable {
 
     /// Reads one file; unchanged bytes (same fingerprint, same parser version) are not decoded,
     /// and a file with the stamp recorded at its last ingest is not read at all (unless `rehash`).
-    private func parseOne(_ url: URL, parser: CorpusDocumentParser, stored: [String: SourceFileState], rehash: Bool) -> ParseOutcome {
-        let path = workspace.relativePath(of: url)
+    private func parseOne(_ url: URL, path: String, parser: CorpusDocumentParser, stored: [String: SourceFileState],
+                          rehash: Bool) -> ParseOutcome {
         // Taken before reading, so a change during the read gives a stamp that will not match.
         let stamp = FileStamps.stamp(of: url)
         let previous = stored[path].flatMap { $0.parserVersion == CorpusDocumentParser.version ? $0 : nil }
@@ -216,8 +218,7 @@ public struct IngestService: Sendable {
     /// renamed file may, since its old path is gone).
     /// Each stored document's id and its file, if the file is still there: in the listing when
     /// everything was listed (no file system call per stored file), else asked of the disk.
-    private func idsOfStoredFiles(_ stored: [String: SourceFileState], listed files: WorkspaceFiles) -> [String: String] {
-        let listed = files.isComplete ? Set(files.corpus.map { workspace.relativePath(of: $0) }) : nil
+    private func idsOfStoredFiles(_ stored: [String: SourceFileState], listed: Set<String>?) -> [String: String] {
         var owners: [String: String] = [:]
         for state in stored.values {
             guard let id = state.documentID else { continue }
