@@ -40,7 +40,10 @@ import Testing
         let workspace = try TemporaryWorkspace()
         let url = workspace.root.appending(path: path)
         try workspace.write(path, text)
-        // Just written: its stamp is not trusted yet, so none is recorded (it is hashed next time).
+        // Modified within the last few seconds (here: a minute ahead, so however slow the run):
+        // its stamp is not trusted yet, so none is recorded (it is hashed next time).
+        let aMinuteAhead = (Int64(Date().timeIntervalSince1970) + 60) * 1_000_000_000
+        try FileTimes.setModified(url, nanoseconds: aMinuteAhead)
         #expect(try await workspace.ingest().added == 1)
         #expect(try await workspace.store.sourceFiles()[path]?.stamp == nil)
 
