@@ -29,6 +29,7 @@ enum PostgresMigrations {
         Migration(version: 6, name: "telemetry-devices-readings-day-rollups-imports", sql: PostgresSchema.telemetry),
         Migration(version: 7, name: "codebook-revision", sql: PostgresSchema.codebookRevision),
         Migration(version: 8, name: "annotation-and-register-revisions", sql: PostgresSchema.annotationAndRegisterRevisions),
+        Migration(version: 9, name: "source-file-size-and-mtime", sql: PostgresSchema.sourceFileStamp),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -6,12 +6,29 @@ extension PostgresStore {
     public func sourceFiles() async throws -> [String: SourceFileState] {
         try await read { connection in
             let rows = try await connection.rows(
-                "SELECT path, content_hash, document_id, parser_version FROM source_file", logger)
+                "SELECT path, content_hash, document_id, parser_version, size, modified_ns FROM source_file", logger)
             return Dictionary(uniqueKeysWithValues: try rows.map { row in
+                let size: Int64? = try row.get("size")
+                let modified: Int64? = try row.get("modified_ns")
                 let state = SourceFileState(path: try row.get("path"), contentHash: try row.get("content_hash"),
-                                            documentID: try row.get("document_id"), parserVersion: try row.get("parser_version"))
+                                            documentID: try row.get("document_id"), parserVersion: try row.get("parser_version"),
+                                            stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } })
                 return (state.path, state)
             })
+        }
+    }
+
+    public func recordFileStamps(_ stamps: [String: FileStamp]) async throws {
+        guard !stamps.isEmpty else { return }
+        let entries = Array(stamps)
+        try await write { connection in
+            // One statement for all of them (the first ingest after an upgrade stamps every file).
+            try await connection.run("""
+                UPDATE source_file SET size = u.size, modified_ns = u.modified_ns
+                FROM unnest(\(entries.map(\.key))::text[], \(entries.map(\.value.size))::bigint[],
+                            \(entries.map(\.value.modifiedNanoseconds))::bigint[]) AS u(path, size, modified_ns)
+                WHERE source_file.path = u.path
+                """, logger)
         }
     }
 
@@ -41,8 +58,9 @@ extension PostgresStore {
         // A file that used to hold another document id no longer provides that document.
         try await connection.run("DELETE FROM source_file WHERE path = \(change.file.path) OR document_id = \(metadata.id)", logger)
         try await connection.run("""
-            INSERT INTO source_file (path, content_hash, document_id, parser_version, ingested_at)
-            VALUES (\(change.file.path), \(change.file.contentHash), \(metadata.id), \(change.file.parserVersion), \(now))
+            INSERT INTO source_file (path, content_hash, document_id, parser_version, ingested_at, size, modified_ns)
+            VALUES (\(change.file.path), \(change.file.contentHash), \(metadata.id), \(change.file.parserVersion), \(now),
+                    \(change.file.stamp?.size), \(change.file.stamp?.modifiedNanoseconds))
             """, logger)
         let administrations = PostgresJSON.encode(metadata.administrations.map(\.rawValue))
         if existing == nil {

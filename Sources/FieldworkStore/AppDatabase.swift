@@ -9,6 +9,8 @@ public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// The server's background checkpoints (nil for short commands and tests): its owner runs it.
     public let housekeeping: BackgroundCheckpointer?
+    /// Search's BM25 statistics, kept while the full-text index is unchanged (`BM25Ranking`).
+    let phraseHits = PhraseHitCounts()
 
     public init(_ writer: any DatabaseWriter) throws {
         try self.init(writer, checkpointer: nil)
@@ -80,6 +82,7 @@ public struct AppDatabase: Sendable {
             // NORMAL is safe in WAL mode (a crash may lose the last commits, never corrupt).
             // A larger page cache keeps a whole ingest transaction from spilling to the WAL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try BM25Ranking.register(db)
         }
         return configuration
     }

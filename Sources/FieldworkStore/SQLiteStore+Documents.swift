@@ -7,10 +7,23 @@ extension SQLiteStore {
         try await writer.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM source_file")
             return Dictionary(uniqueKeysWithValues: rows.map { row in
+                let size: Int64? = row["size"]
+                let modified: Int64? = row["modified_ns"]
                 let state = SourceFileState(path: row["path"], contentHash: row["content_hash"],
-                                            documentID: row["document_id"], parserVersion: row["parser_version"])
+                                            documentID: row["document_id"], parserVersion: row["parser_version"],
+                                            stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } })
                 return (state.path, state)
             })
+        }
+    }
+
+    public func recordFileStamps(_ stamps: [String: FileStamp]) async throws {
+        guard !stamps.isEmpty else { return }
+        try await writer.write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE source_file SET size = ?, modified_ns = ? WHERE path = ?")
+            for (path, stamp) in stamps {
+                try statement.execute(arguments: [stamp.size, stamp.modifiedNanoseconds, path])
+            }
         }
     }
 
@@ -58,9 +71,10 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM source_file WHERE path = ? OR document_id = ?",
                        arguments: [change.file.path, metadata.id])
         try db.execute(sql: """
-            INSERT INTO source_file (path, content_hash, document_id, parser_version, ingested_at)
-            VALUES (?, ?, ?, ?, ?)
-            """, arguments: [change.file.path, change.file.contentHash, metadata.id, change.file.parserVersion, now])
+            INSERT INTO source_file (path, content_hash, document_id, parser_version, ingested_at, size, modified_ns)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [change.file.path, change.file.contentHash, metadata.id, change.file.parserVersion, now,
+                             change.file.stamp?.size, change.file.stamp?.modifiedNanoseconds])
         let arguments: StatementArguments = [
             "id": metadata.id, "path": change.file.path, "type": metadata.type.rawValue, "title": metadata.title,
             "date": metadata.date, "language": metadata.language, "interviewer": metadata.interviewer,

@@ -5,7 +5,8 @@ extension SQLiteStore {
     /// FTS5 over segment texts, BM25-ranked within `SearchQuery.rankingWindow`. The query arrives
     /// pre-quoted (`SearchQuery.ftsPattern`) so user input is never FTS5 syntax; the diacritics
     /// rule is applied to the candidates. Three steps, so that each costs what it must: the
-    /// window's bound (walking matching rowids is cheap), BM25 over the window (ids only), then
+    /// window's bound (walking matching rowids is cheap), BM25 over the window (ids only, with
+    /// the phrases' row counts kept between searches: `BM25Ranking`), then
     /// the page's rows with their snippets (a snippet tokenizes its segment again).
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         guard !query.isEmpty else { return [] }
@@ -14,9 +15,14 @@ extension SQLiteStore {
             let lastRanked = try Int64.fetchOne(db, sql: """
                 SELECT rowid FROM segment_fts WHERE segment_fts MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?
                 """, arguments: [pattern, query.rankedMatches - 1]) ?? Int64.max
+            // BM25 as FTS5 computes it, with each phrase's row count kept while the index is
+            // unchanged instead of counted again by every search (`BM25Ranking`).
+            let hits = try database.phraseHits.counts(of: query.ftsPhrases, db)
+            let ranking = "\(BM25Ranking.functionName)(\(hits.map(String.init).joined(separator: ", ")))"
             let ranked = try Row.fetchAll(db, sql: """
-                SELECT rowid, rank FROM segment_fts WHERE segment_fts MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?
-                """, arguments: [pattern, lastRanked, query.fetchLimit]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+                SELECT rowid, rank FROM segment_fts WHERE segment_fts MATCH ? AND rank MATCH ? AND rowid <= ?
+                ORDER BY rank LIMIT ?
+                """, arguments: [pattern, ranking, lastRanked, query.fetchLimit]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
             // The candidates' texts, for the diacritics rule (only when a term asks for it), a
             // page's worth at a time as the rule walks down the ranking: each text is cut out of
             // its document's plain text, so reading all ten pages' worth the rule might need cost

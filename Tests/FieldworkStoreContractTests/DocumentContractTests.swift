@@ -32,6 +32,28 @@ import Testing
         }
     }
 
+    /// The size and modification time re-ingest's quick check compares (`FileStamp`).
+    @Test(arguments: StoreKind.available) func fileStampsAreRecordedRefreshedAndCleared(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { subject, store in
+            let stamp = FileStamp(size: 5_000_000_000, modifiedNanoseconds: 1_764_000_000_123_456_789)
+            var stamped = Fixtures.change("n1", text: "Ett.", hash: "a")
+            stamped.file.stamp = stamp
+            _ = try await store.applyDocuments([stamped, Fixtures.change("n2", text: "Två.", hash: "b")])
+            var files = try await subject.reopen().sourceFiles()
+            #expect(files["corpus/n1.md"]?.stamp == stamp && files["corpus/n2.md"]?.stamp == nil)
+
+            let touched = FileStamp(size: 4, modifiedNanoseconds: 1_764_000_001_000_000_001)
+            try await store.recordFileStamps(["corpus/n2.md": touched, "corpus/gone.md": touched])
+            files = try await store.sourceFiles()
+            #expect(files["corpus/n2.md"]?.stamp == touched && files["corpus/n2.md"]?.contentHash == "b")
+            #expect(files["corpus/n1.md"]?.stamp == stamp && files["corpus/gone.md"] == nil)
+
+            // A change ingested without a stamp (one not to be trusted) forgets the old one.
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: "Ett igen.", hash: "c")])
+            #expect(try await store.sourceFiles()["corpus/n1.md"]?.stamp == nil)
+        }
+    }
+
     @Test(arguments: StoreKind.available) func anUpdatedDocumentReplacesItsSegmentsAndSearchWords(_ kind: StoreKind) async throws {
         try await StoreUnderTest.with(kind) { _, store in
             _ = try await store.applyDocuments([Fixtures.change("n1", text: "Dörrsensor 👩‍👩‍👧 på natten.\n\nKaffe e\u{301}.", hash: "a")])

@@ -6,7 +6,11 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Ingest the corpus, participants and codebooks (unchanged files are skipped).",
-        discussion: "A file with a problem changes nothing; the others are ingested. Exit status 1 if any file failed.")
+        discussion: """
+            A file with a problem changes nothing; the others are ingested. Exit status 1 if any file failed. \
+            A corpus file whose size and modification time are those recorded at its last ingest is not read; \
+            an edit that keeps both (a tool that restores the modification time) is only seen with --rehash.
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -14,12 +18,15 @@ struct IngestCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to ingest (default: the whole workspace).", valueName: "PATH"))
     var paths: [String] = []
 
+    @Flag(help: "Read and hash every corpus file, even those whose size and modification time are unchanged.")
+    var rehash = false
+
     func run() async throws {
         let context = try workspace.open()
         let bar = ProgressBar(label: "Ingesting")
         var progress: IngestService.Progress?
         if let bar { progress = { done, total in bar.update(done, total) } }
-        let summary = try await context.ingest.ingest(paths: paths, progress: progress)
+        let summary = try await context.ingest.ingest(paths: paths, rehash: rehash, progress: progress)
         bar?.finish()
         if output.json {
             try JSONOutput.print(IngestSummaryDTO(summary))

@@ -11,6 +11,9 @@ public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, 
     /// Stores new and changed documents, each in its own savepoint inside one transaction, and
     /// re-anchors their codings into the new text.
     func applyDocuments(_ changes: [DocumentChange]) async throws -> [DocumentApplyResult]
+    /// Records new stamps (size and modification time) of files whose bytes were read and found
+    /// unchanged, by path, so that the next ingest need not read them; paths not stored are ignored.
+    func recordFileStamps(_ stamps: [String: FileStamp]) async throws
     /// Replaces the codebook; refuses (throws `CodebookChangeRefused`) if codes with codings would vanish.
     func replaceCodebook(_ codebook: Codebook, files: [SourceFileState]) async throws -> CodebookApplyResult
     func replaceParticipants(_ participants: [Participant], file: SourceFileState) async throws

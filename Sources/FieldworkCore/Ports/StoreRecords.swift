@@ -6,12 +6,16 @@ public struct SourceFileState: Sendable, Hashable, Codable {
     public var documentID: String?
     /// Bumped when segmentation rules change, so that old results are re-derived.
     public var parserVersion: Int
+    /// Size and modification time when the hash was taken (corpus files only; nil when not
+    /// recorded or not to be trusted, and then the file is read and hashed).
+    public var stamp: FileStamp?
 
-    public init(path: String, contentHash: String, documentID: String? = nil, parserVersion: Int) {
+    public init(path: String, contentHash: String, documentID: String? = nil, parserVersion: Int, stamp: FileStamp? = nil) {
         self.path = path
         self.contentHash = contentHash
         self.documentID = documentID
         self.parserVersion = parserVersion
+        self.stamp = stamp
     }
 }
 

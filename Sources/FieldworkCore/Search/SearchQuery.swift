@@ -112,10 +112,15 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// The FTS5 MATCH expression: every term quoted, so user input is never FTS5 syntax.
     public var ftsPattern: String {
+        ftsPhrases.joined(separator: " AND ")
+    }
+
+    /// Each term's own MATCH expression (an FTS5 phrase), in the pattern's order.
+    public var ftsPhrases: [String] {
         terms.map { term in
             let quoted = "\"" + term.text.replacingAll("\"", with: "\"\"") + "\""
             return term.isPrefix ? quoted + "*" : quoted
-        }.joined(separator: " AND ")
+        }
     }
 }
 

@@ -4,7 +4,9 @@ import Foundation
 /// Brings the workspace files into the store: participants, codebook, corpus.
 ///
 /// Each file is all-or-nothing: a file with a problem changes nothing in the store, and the
-/// other files go on. Unchanged files (same content hash, same parser version) are skipped.
+/// other files go on. Unchanged files (same content hash, same parser version) are skipped; a
+/// corpus file whose size and modification time are those recorded when it was last hashed is
+/// not even read, unless `rehash` asks for every file to be read (`FileStamp`).
 public struct IngestService: Sendable {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
@@ -19,8 +21,9 @@ public struct IngestService: Sendable {
         self.ledger = ledger ?? CodingLedger(folder: workspace.codingsFolder)
     }
 
-    /// Ingests everything, or only `paths` (files or folders, relative to the workspace).
-    public func ingest(paths: [String] = [], progress: Progress? = nil) async throws -> IngestSummary {
+    /// Ingests everything, or only `paths` (files or folders, relative to the workspace);
+    /// `rehash` reads and hashes every corpus file, whatever its size and modification time.
+    public func ingest(paths: [String] = [], rehash: Bool = false, progress: Progress? = nil) async throws -> IngestSummary {
         let files = paths.isEmpty ? WorkspaceFiles.discover(in: workspace) : try WorkspaceFiles.named(paths, in: workspace)
         var summary = IngestSummary()
         let stored = try await store.sourceFiles()
@@ -28,7 +31,8 @@ public struct IngestService: Sendable {
         let erased = try ErasedList.load(workspace)
         let participantIDs = try await ingestParticipants(files.participants, stored: stored, erased: erased, into: &summary)
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
-        try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, progress: progress, into: &summary)
+        try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, rehash: rehash,
+                               progress: progress, into: &summary)
         summary.warnings = RecordingWarnings.check(try await store.documentsWithRecordings(), in: workspace)
         try await IngestAudit(workspace: workspace, store: store).record(summary)
         // Codings and memos travel as files: take in colleagues' changes, write out our own.
@@ -116,13 +120,15 @@ public struct IngestService: Sendable {
     /// and SQLite work overlap. Each chunk is one transaction; each file in it one savepoint.
     private func ingestCorpus(
         _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>, erased: Set<String>,
-        progress: Progress?, into summary: inout IngestSummary
+        rehash: Bool, progress: Progress?, into summary: inout IngestSummary
     ) async throws {
         // The erased parse as known, so that a file naming them is refused as erased (below), not
         // as naming someone unknown.
         let parser = CorpusDocumentParser(knownParticipants: participants.union(erased))
-        let chunks = stride(from: 0, to: files.corpus.count, by: Self.chunkSize).map {
-            Array(files.corpus[$0..<min($0 + Self.chunkSize, files.corpus.count)])
+        // Each file's workspace path worked out once (`URL` path arithmetic is not cheap).
+        let listed = files.corpus.map { (url: $0, path: workspace.relativePath(of: $0)) }
+        let chunks = stride(from: 0, to: listed.count, by: Self.chunkSize).map {
+            Array(listed[$0..<min($0 + Self.chunkSize, listed.count)])
         }
         let total = files.corpus.count
         let parse: @Sendable (Int) -> Task<[ParseOutcome], Never> = { index in
@@ -130,21 +136,24 @@ public struct IngestService: Sendable {
                 let done = index * Self.chunkSize
                 var chunkProgress: Progress?
                 if let progress { chunkProgress = { finished, _ in progress(done + finished, total) } }
-                return ParallelParse.run(chunks[index], progress: chunkProgress) { url in
-                    parseOne(url, parser: parser, stored: stored)
+                return ParallelParse.run(chunks[index], progress: chunkProgress) { file in
+                    parseOne(file.url, path: file.path, parser: parser, stored: stored, rehash: rehash)
                 }
             }
         }
-        var ownerOfID = idsOfStoredFiles(stored, listed: files)
+        let listedPaths = Set(listed.map(\.path))
+        var ownerOfID = idsOfStoredFiles(stored, listed: files.isComplete ? listedPaths : nil)
         var next = chunks.isEmpty ? nil : parse(0)
+        var restamped: [String: FileStamp] = [:]
         for index in chunks.indices {
             guard let outcomes = await next?.value else { break }
             next = index + 1 < chunks.count ? parse(index + 1) : nil
             var changes: [DocumentChange] = []
             for outcome in outcomes {
                 switch outcome {
-                case .unchanged:
+                case .unchanged(let path, let stamp):
                     summary.unchanged += 1
+                    if let stamp { restamped[path] = stamp }
                 case .parsed(let change, let idLine):
                     if let problem = IngestAudit.erasedProblem(in: change, idLine: idLine, erased: erased) {
                         summary.failed += 1
@@ -173,25 +182,32 @@ public struct IngestService: Sendable {
             }
             summary.segments += changes.reduce(0) { $0 + $1.text.segments.count }
         }
+        try await store.recordFileStamps(restamped)
         if files.isComplete {
-            let listed = Set(files.corpus.map { workspace.relativePath(of: $0) })
-            summary.missing = stored.values.filter { $0.documentID != nil && !listed.contains($0.path) }.map(\.path).sorted()
+            summary.missing = stored.values.filter { $0.documentID != nil && !listedPaths.contains($0.path) }.map(\.path).sorted()
         }
     }
 
     static let chunkSize = 32
 
-    /// Reads one file; unchanged bytes (same fingerprint, same parser version) are not decoded.
-    private func parseOne(_ url: URL, parser: CorpusDocumentParser, stored: [String: SourceFileState]) -> ParseOutcome {
-        let path = workspace.relativePath(of: url)
+    /// Reads one file; unchanged bytes (same fingerprint, same parser version) are not decoded,
+    /// and a file with the stamp recorded at its last ingest is not read at all (unless `rehash`).
+    private func parseOne(_ url: URL, path: String, parser: CorpusDocumentParser, stored: [String: SourceFileState],
+                          rehash: Bool) -> ParseOutcome {
+        // Taken before reading, so a change during the read gives a stamp that will not match.
+        let stamp = FileStamps.stamp(of: url)
+        let previous = stored[path].flatMap { $0.parserVersion == CorpusDocumentParser.version ? $0 : nil }
+        if !rehash, let stamp, let previous, previous.stamp == stamp, previous.documentID != nil {
+            return .unchanged(path: path, restamp: nil)
+        }
         do {
             let data = try SourceText.load(url, path: path)
             let hash = SourceText.contentHash(of: data)
-            if let previous = stored[path], previous.contentHash == hash,
-               previous.parserVersion == CorpusDocumentParser.version, let id = previous.documentID {
-                return .unchanged(path: path, documentID: id)
+            if let previous, previous.contentHash == hash, previous.documentID != nil {
+                return .unchanged(path: path, restamp: stamp != previous.stamp ? stamp : nil)
             }
-            let parsed = try parser.parse(try SourceText.decode(data, path: path, contentHash: hash))
+            var parsed = try parser.parse(try SourceText.decode(data, path: path, contentHash: hash))
+            parsed.change.file.stamp = stamp
             return .parsed(parsed.change, idLine: parsed.idLine)
         } catch {
             return .failed(problems(from: error, path: path))
@@ -202,8 +218,7 @@ public struct IngestService: Sendable {
     /// renamed file may, since its old path is gone).
     /// Each stored document's id and its file, if the file is still there: in the listing when
     /// everything was listed (no file system call per stored file), else asked of the disk.
-    private func idsOfStoredFiles(_ stored: [String: SourceFileState], listed files: WorkspaceFiles) -> [String: String] {
-        let listed = files.isComplete ? Set(files.corpus.map { workspace.relativePath(of: $0) }) : nil
+    private func idsOfStoredFiles(_ stored: [String: SourceFileState], listed: Set<String>?) -> [String: String] {
         var owners: [String: String] = [:]
         for state in stored.values {
             guard let id = state.documentID else { continue }
@@ -224,7 +239,8 @@ public struct IngestService: Sendable {
 }
 
 enum ParseOutcome: Sendable {
-    case unchanged(path: String, documentID: String)
+    /// `restamp`: the file's new stamp to record (its bytes were read and found unchanged).
+    case unchanged(path: String, restamp: FileStamp?)
     case parsed(DocumentChange, idLine: Int)
     case failed([SourceProblem])
 }

@@ -6,13 +6,13 @@ import Foundation
 /// Parsing (UTF-8 checks, cmark, segmentation) is the CPU-heavy part of ingest and files are
 /// independent; the store then writes the results in one transaction on one thread.
 enum ParallelParse {
-    static func run<Output: Sendable>(
-        _ urls: [URL], progress: IngestService.Progress?, _ work: @Sendable (URL) -> Output
+    static func run<Input: Sendable, Output: Sendable>(
+        _ files: [Input], progress: IngestService.Progress?, _ work: @Sendable (Input) -> Output
     ) -> [Output] {
-        let results = ResultSlots<Output>(count: urls.count)
-        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            results.set(index, work(urls[index]))
-            if let progress { progress(results.completed, urls.count) }
+        let results = ResultSlots<Output>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, work(files[index]))
+            if let progress { progress(results.completed, files.count) }
         }
         return results.values
     }

@@ -55,7 +55,10 @@ public struct PolicyLabRegisterService: Sendable {
     private func notes() async throws -> (notes: [ProposalNote], problems: [RegisterProblem], documents: Int) {
         var notes: [ProposalNote] = []
         var problems: [RegisterProblem] = []
-        let documents = try await store.documents().filter { $0.metadata.type == .policyLab }
+        // Only the policy-lab documents, filtered by the store (ingest asks this on every run:
+        // listing all 10,000 transcripts to find a handful of notes cost a tenth of a re-ingest).
+        let documents = try await store.documents(DocumentFilter(type: DocumentType.policyLab.rawValue),
+                                                  offset: 0, limit: Int(Int32.max)).summaries
         for summary in documents {
             guard let document = try await store.document(id: summary.metadata.id) else { continue }
             let segments = try await store.segments(documentID: summary.metadata.id)

@@ -41,8 +41,8 @@ final class TemporaryWorkspace {
     }
 
     @discardableResult
-    func ingest(_ paths: [String] = []) async throws -> IngestSummary {
-        try await context.ingest.ingest(paths: paths)
+    func ingest(_ paths: [String] = [], rehash: Bool = false) async throws -> IngestSummary {
+        try await context.ingest.ingest(paths: paths, rehash: rehash)
     }
 
     func plainText(_ id: String) async throws -> ScalarText {
