@@ -121,6 +121,8 @@ extension AppDatabase {
                 CREATE TRIGGER memo_deleted_revision AFTER DELETE ON memo WHEN OLD.target = 'document' BEGIN
                     INSERT INTO document_annotation_revision VALUES (OLD.target_id, 1)
                     ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                """)
+        }
         migrator.registerMigration("v23-source-file-size-and-mtime") { db in
             // Re-ingest skips reading a file whose size and modification time are those recorded
             // when its hash was taken (NULL until then: the file is read and hashed once more).
