@@ -7,27 +7,23 @@ import Hummingbird
 /// (`coder.js` keeps it in localStorage and mirrors it into the `fieldwork_coder` cookie, so
 /// that plain page loads and downloads carry it too). Each request runs as that person
 /// (`Acting`): audit entries name them, and material restricted to other coders
-/// (`corpus/access.yaml`, checked per request so an edit applies at once) is withheld.
+/// (`corpus/access.yaml`, read per request so an edit applies at once) is withheld.
 ///
 /// This is a courtesy boundary inside one trusted session, not authentication: whoever holds
 /// the session can type any coder name.
 struct ActingMiddleware: RouterMiddleware {
     static let cookieName = "fieldwork_coder"
-    let accessPolicy: AccessPolicyReader
-
-    init(workspace: Workspace) {
-        accessPolicy = AccessPolicyReader(workspace: workspace)
-    }
+    let workspace: Workspace
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        let name = context.cookie(Self.cookieName, of: request)?.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
+        let name = request.cookies[Self.cookieName]?.value.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
         // Team mode: the account is the coder; the browser's cookie is not asked.
         context.coder = context.account?.name ?? name.flatMap { $0.isEmpty || $0.count > 80 ? nil : $0 }
         // A broken file withholds nothing silently and shows nothing: every request says what to fix.
         let access: AccessPolicy
         do {
-            access = try accessPolicy.current()
+            access = try AccessPolicyFile.load(workspace)
         } catch {
             throw APIError(.internalServerError, "access_policy", "\(error)")
         }
