@@ -28,6 +28,7 @@ enum PostgresMigrations {
         Migration(version: 5, name: "accounts", sql: PostgresSchema.accounts),
         Migration(version: 6, name: "telemetry-devices-readings-day-rollups-imports", sql: PostgresSchema.telemetry),
         Migration(version: 7, name: "codebook-revision", sql: PostgresSchema.codebookRevision),
+        Migration(version: 8, name: "annotation-and-register-revisions", sql: PostgresSchema.annotationAndRegisterRevisions),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -83,6 +83,46 @@ extension AppDatabase {
             // or sort 10,000 documents read a page per document (tens of milliseconds a listing).
             try db.execute(sql: "CREATE INDEX document_listing ON document(date, id, type, language, title, administrations)")
         }
+        migrator.registerMigration("v22-annotation-and-register-revisions") { db in
+            // A counter per document raised by the database on every change to its codings or
+            // its memos (triggers), so a document open reads and decodes them only when they
+            // changed since the copy a server holds, whichever path or process changed them.
+            // It never goes down (no row is deleted): an equal number means nothing changed.
+            // The same for the participant register (its entries and their consents), as one counter.
+            try db.execute(sql: """
+                CREATE TABLE register_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+                INSERT INTO register_revision (id, revision) VALUES (1, 1);
+                CREATE TRIGGER participant_inserted AFTER INSERT ON participant BEGIN UPDATE register_revision SET revision = revision + 1; END;
+                CREATE TRIGGER participant_updated AFTER UPDATE ON participant BEGIN UPDATE register_revision SET revision = revision + 1; END;
+                CREATE TRIGGER participant_deleted AFTER DELETE ON participant BEGIN UPDATE register_revision SET revision = revision + 1; END;
+                CREATE TRIGGER consent_inserted AFTER INSERT ON consent BEGIN UPDATE register_revision SET revision = revision + 1; END;
+                CREATE TRIGGER consent_updated AFTER UPDATE ON consent BEGIN UPDATE register_revision SET revision = revision + 1; END;
+                CREATE TRIGGER consent_deleted AFTER DELETE ON consent BEGIN UPDATE register_revision SET revision = revision + 1; END;
+                CREATE TABLE document_annotation_revision (document_id TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TRIGGER coding_inserted_revision AFTER INSERT ON coding BEGIN
+                    INSERT INTO document_annotation_revision VALUES (NEW.document_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER coding_updated_revision AFTER UPDATE ON coding BEGIN
+                    INSERT INTO document_annotation_revision VALUES (OLD.document_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1;
+                    INSERT INTO document_annotation_revision SELECT NEW.document_id, 1 WHERE NEW.document_id <> OLD.document_id
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER coding_deleted_revision AFTER DELETE ON coding BEGIN
+                    INSERT INTO document_annotation_revision VALUES (OLD.document_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER memo_inserted_revision AFTER INSERT ON memo WHEN NEW.target = 'document' BEGIN
+                    INSERT INTO document_annotation_revision VALUES (NEW.target_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER memo_updated_revision AFTER UPDATE ON memo WHEN NEW.target = 'document' OR OLD.target = 'document' BEGIN
+                    INSERT INTO document_annotation_revision SELECT OLD.target_id, 1 WHERE OLD.target = 'document'
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1;
+                    INSERT INTO document_annotation_revision SELECT NEW.target_id, 1 WHERE NEW.target = 'document'
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                CREATE TRIGGER memo_deleted_revision AFTER DELETE ON memo WHEN OLD.target = 'document' BEGIN
+                    INSERT INTO document_annotation_revision VALUES (OLD.target_id, 1)
+                    ON CONFLICT (document_id) DO UPDATE SET revision = revision + 1; END;
+                """)
+        }
         return migrator
     }
 

@@ -6,23 +6,33 @@ extension SQLiteStore {
         try await writer.read { db in
             let id = request.documentID
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT revision, ingested_at, (SELECT revision FROM codebook_revision) AS codebook_revision FROM document WHERE id = ?
+                SELECT revision, ingested_at, (SELECT revision FROM codebook_revision) AS codebook_revision,
+                    (SELECT revision FROM register_revision) AS register_revision,
+                    coalesce((SELECT revision FROM document_annotation_revision WHERE document_id = ?1), 0) AS annotation_revision
+                FROM document WHERE id = ?1
                 """),
                                              arguments: [id]) else { return nil }
             let stamp = DocumentStamp(revision: row["revision"], ingestedAt: row["ingested_at"])
             let codebookRevision: Int = row["codebook_revision"]
+            let annotationRevision: Int = row["annotation_revision"]
+            let registerRevision: Int = row["register_revision"]
             var content: DocumentContent?
             if stamp != request.held {
                 guard let document = try DocumentRow.document(id, db) else { return nil }
                 content = DocumentContent(document: document, segments: try DocumentRow.segments(id, db))
             }
+            var annotations: DocumentAnnotations?
+            if request.codings && request.heldAnnotations != annotationRevision {
+                annotations = DocumentAnnotations(revision: annotationRevision,
+                                                  codings: try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: id)),
+                                                  memos: try Self.memos(target: .document, targetID: id, db))
+            }
             return DocumentOpenRead(
                 stamp: stamp, content: content,
-                codings: request.codings ? try CodingRow.fetchCodings(db, filter: CodingFilter(documentID: id)) : [],
                 codebook: request.codings && request.heldCodebook != codebookRevision ? try Self.codebook(db) : nil,
-                codebookRevision: codebookRevision,
-                memos: request.codings ? try Self.memos(target: .document, targetID: id, db) : [],
-                participants: try Self.participants(ids: request.participantIDs, db))
+                codebookRevision: codebookRevision, annotationRevision: annotationRevision, annotations: annotations,
+                registerRevision: registerRevision,
+                participants: request.heldRegister == registerRevision ? nil : try Self.participants(ids: request.participantIDs, db))
         }
     }
 }

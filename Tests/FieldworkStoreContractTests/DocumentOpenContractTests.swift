@@ -29,21 +29,34 @@ import Testing
             #expect(first.stamp.revision == 1 && !first.stamp.ingestedAt.isEmpty)
             #expect(first.content?.document == (try await store.document(id: "n1")))
             #expect(first.content?.segments == (try await store.segments(documentID: "n1")))
-            #expect(first.codings == (try await store.codings(CodingFilter(documentID: "n1"))) && first.codings.map(\.id) == ["c1"])
+            let annotations = try #require(first.annotations)
+            #expect(annotations.revision == first.annotationRevision && first.annotationRevision > 0)
+            #expect(annotations.codings == (try await store.codings(CodingFilter(documentID: "n1"))) && annotations.codings.map(\.id) == ["c1"])
             #expect(first.codebook == (try await store.codebook()))
-            #expect(first.memos == (try await store.memos(target: .document, targetID: "n1")) && first.memos.map(\.id) == ["m-1", "m-2"])
+            #expect(annotations.memos == (try await store.memos(target: .document, targetID: "n1")) && annotations.memos.map(\.id) == ["m-1", "m-2"])
             #expect(first.participants == [people[0], people[2]])
 
             // The stamp held is current: no text, the rest as before; the API's open reads no codings.
             let again = try #require(try await store.documentOpen(
                 DocumentOpenRequest(documentID: "n1", held: first.stamp, codings: false, participantIDs: [])))
-            #expect(again.stamp == first.stamp && again.content == nil && again.codings.isEmpty && again.codebook == nil && again.memos.isEmpty)
-            #expect(again.participants.isEmpty)
+            #expect(again.stamp == first.stamp && again.content == nil && again.annotations == nil && again.codebook == nil)
+            #expect(again.participants == [])
+
+            // The register held is current: not read again; any change to an entry or its consents raises the revision.
+            let sameRegister = try #require(try await store.documentOpen(DocumentOpenRequest(
+                documentID: "n1", held: first.stamp, codings: false, participantIDs: ["R01"], heldRegister: first.registerRevision)))
+            #expect(sameRegister.registerRevision == first.registerRevision && sameRegister.participants == nil)
+            var withdrawn = people
+            withdrawn[0].consents[0].withdrawn = "2025-06-01"
+            try await store.replaceParticipants(withdrawn, file: SourceFileState(path: "corpus/participants.yaml", contentHash: "q", parserVersion: 1))
+            let newRegister = try #require(try await store.documentOpen(DocumentOpenRequest(
+                documentID: "n1", held: first.stamp, codings: false, participantIDs: ["R01"], heldRegister: first.registerRevision)))
+            #expect(newRegister.registerRevision != first.registerRevision && newRegister.participants == [withdrawn[0]])
 
             // The codebook held is current: not read again; any change to the codes raises the revision.
             let sameBook = try #require(try await store.documentOpen(DocumentOpenRequest(
                 documentID: "n1", held: first.stamp, codings: true, participantIDs: [], heldCodebook: first.codebookRevision)))
-            #expect(sameBook.codebook == nil && sameBook.codebookRevision == first.codebookRevision && sameBook.codings == first.codings)
+            #expect(sameBook.codebook == nil && sameBook.codebookRevision == first.codebookRevision && sameBook.annotations == annotations)
             let renamed = Codebook(codes: [Code(id: "need", name: "Behov", kind: .need)])
             _ = try await store.replaceCodebook(renamed, files: [])
             let newBook = try #require(try await store.documentOpen(DocumentOpenRequest(
@@ -58,8 +71,54 @@ import Testing
             #expect(changed.content?.document.plainText == "Ny text.")
             #expect(try await store.documentOpen(DocumentOpenRequest(documentID: "nope", codings: true, participantIDs: [])) == nil)
 
-            #expect(try await store.participants(ids: ["R02", "R01", "nobody"]) == [people[0], people[1]])
+            #expect(try await store.participants(ids: ["R02", "R01", "nobody"]) == [withdrawn[0], withdrawn[1]])
             #expect(try await store.participants(ids: []).isEmpty)
+        }
+    }
+
+    /// The annotation revision is raised by every change to the document's codings and memos,
+    /// by whatever path, and by nothing else: an open holding the current one reads neither.
+    @Test(arguments: StoreKind.available) func theAnnotationsAreReadAgainExactlyWhenTheyChanged(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            let text = "Första stycket om natten.\n\nAndra stycket om dagen."
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: text, hash: "a"), Fixtures.change("n2", text: text, hash: "b")])
+            _ = try await store.replaceCodebook(Codebook(codes: [Code(id: "need", name: "Need", kind: .need),
+                                                                 Code(id: "barrier", name: "Barrier", kind: .barrier)]), files: [])
+            func open(holding revision: Int?) async throws -> DocumentOpenRead {
+                try #require(try await store.documentOpen(DocumentOpenRequest(documentID: "n1", codings: true, participantIDs: [],
+                                                                               heldAnnotations: revision)))
+            }
+            var held = try await open(holding: nil)
+            #expect(held.annotations == DocumentAnnotations(revision: held.annotationRevision, codings: [], memos: []))
+            /// Applies `change`, then checks that it raised the revision and that the open brings what the store now holds.
+            func expectRaised(by change: () async throws -> Void, _ comment: Comment) async throws {
+                try await change()
+                let next = try await open(holding: held.annotationRevision)
+                #expect(next.annotationRevision > held.annotationRevision, comment)
+                #expect(next.annotations?.codings == (try await store.codings(CodingFilter(documentID: "n1"))), comment)
+                #expect(next.annotations?.memos == (try await store.memos(target: .document, targetID: "n1")), comment)
+                held = next
+            }
+            let coding = Fixtures.coding("c1", in: text, span: try Fixtures.span(of: "om natten", in: text))
+            try await expectRaised(by: { try await store.insertCoding(coding) }, "a coding added")
+            var recoded = try #require(held.annotations?.codings.first)
+            recoded.codeID = "barrier"
+            recoded.version += 1  // an update names the version it makes
+            try await expectRaised(by: { try await store.updateCoding(recoded) }, "a coding recoded")
+            try await expectRaised(by: { try await store.removeCoding(id: "c1", by: "Anna", expectedVersion: nil) }, "a coding removed")
+            var memo = Memo(id: "m-1", target: .document, targetID: "n1", author: "Anna", text: "Första", createdAt: Date(timeIntervalSince1970: 1_740_823_200))
+            try await expectRaised(by: { try await store.insertMemo(memo) }, "a memo added")
+            memo.text = "Ändrad"
+            memo.version += 1
+            try await expectRaised(by: { try await store.updateMemo(memo) }, "a memo changed")
+            try await expectRaised(by: { try await store.removeMemo(id: "m-1", by: "Anna", expectedVersion: nil) }, "a memo removed")
+
+            // Changes elsewhere (another document, a code's memo) leave it alone: nothing is read.
+            try await store.insertCoding(Fixtures.coding("c2", in: text, span: try Fixtures.span(of: "om dagen", in: text), document: "n2"))
+            try await store.insertMemo(Memo(id: "m-2", target: .document, targetID: "n2", author: "Bo", text: "Annan", createdAt: Date()))
+            try await store.insertMemo(Memo(id: "m-3", target: .code, targetID: "n1", author: "Bo", text: "Kod", createdAt: Date()))
+            let same = try await open(holding: held.annotationRevision)
+            #expect(same.annotationRevision == held.annotationRevision && same.annotations == nil)
         }
     }
 }

@@ -7,14 +7,17 @@ import Synchronization
 /// segment holds, and the HTML of segments without codings. Keyed by content (the stamp the store
 /// checks in the same read as the codings), so a new revision, a redaction or an erasure (which
 /// re-ingest or remove the document) is never served from here, in this process or another on
-/// the same database. Codings, consent (today's register), the codebook and memos are read on
-/// every open and never kept; a segment's HTML is kept with a key naming every such thing it
-/// shows, and used only while the key is the same. Least recently used entries go first beyond
-/// `maximumBytes`.
+/// the same database. The codings and memos are kept with their annotation revision, and the
+/// codebook with its revision: the database raises each on every change, and an open sends the
+/// revisions it holds, so they are read again exactly when they changed. Consent (today's
+/// register) is worked out on every open. A segment's HTML, and the whole transcript's, is kept
+/// with a key naming every such thing it shows, and used only while the key is the same. Least
+/// recently used entries go first beyond `maximumBytes`.
 public final class DocumentContentCache: Sendable {
-    /// A segment's HTML and the key of what it shows beyond the stamp and variant (its codings
-    /// with their code names and coder marks, a withheld reason; empty for a plain segment).
-    public struct RenderedSegment: Sendable {
+    /// HTML and the key of what it shows beyond the stamp and variant: for a segment, its codings
+    /// with their code names and coder marks and a withheld reason (empty for a plain segment);
+    /// for a whole transcript, the revisions of the annotations and codebook and what is withheld.
+    public struct RenderedHTML: Sendable {
         public let key: String
         public let html: SafeHTML
 
@@ -34,8 +37,15 @@ public final class DocumentContentCache: Sendable {
         public let candidates: Set<String>
         /// Whose words each segment holds, for the register entries (`known`) it was worked out with.
         var attribution: (known: Set<String>, people: [[String]])?
+        /// The codings and memos last read for the document (at any stamp: the annotation
+        /// revision alone says whether they are current).
+        var annotations: DocumentAnnotations?
+        /// The register entries among `candidates`, with the register revision they were read at.
+        var register: (revision: Int, participants: [Participant])?
         /// Segment HTML by variant (language, playable), nil where not rendered.
-        var segmentHTML: [String: [RenderedSegment?]] = [:]
+        var segmentHTML: [String: [RenderedHTML?]] = [:]
+        /// The whole transcript's HTML by variant.
+        var transcriptHTML: [String: RenderedHTML] = [:]
         /// Encoded forms of the whole document (the API's JSON), by a key naming what else they
         /// depend on (the segments withheld).
         var encoded: [String: Data] = [:]
@@ -70,6 +80,8 @@ public final class DocumentContentCache: Sendable {
     /// The codebook last read, with its revision (the database raises it on every change to
     /// the codes): an open sends its revision and gets the codebook only when it changed.
     private let heldCodebook = Mutex<(revision: Int, codebook: Codebook)?>(nil)
+    /// The codebook held, in each language it was shown in, with the revision it was made from.
+    private let localizedCodebooks = Mutex<[String: (revision: Int, codebook: Codebook)]>([:])
     public let maximumBytes: Int
 
     public init(maximumBytes: Int = 64 << 20) {
@@ -108,10 +120,19 @@ public final class DocumentContentCache: Sendable {
     public func removeAll() {
         state.withLock { $0 = State() }
         heldCodebook.withLock { $0 = nil }
+        localizedCodebooks.withLock { $0 = [:] }
     }
 
     /// The codebook held and its revision, if any.
     public var codebook: (revision: Int, codebook: Codebook)? { heldCodebook.withLock { $0 } }
+
+    /// `codebook` (read at `revision`) in `language`: made once per revision and language.
+    public func localizedCodebook(_ codebook: Codebook, revision: Int, language: String) -> Codebook {
+        if let kept = localizedCodebooks.withLock({ $0[language] }), kept.revision == revision { return kept.codebook }
+        let localized = codebook.localized(language)
+        localizedCodebooks.withLock { $0[language] = (revision, localized) }
+        return localized
+    }
 
     /// Keeps the codebook read at `revision`.
     public func keepCodebook(_ codebook: Codebook, revision: Int) {
@@ -129,21 +150,56 @@ public final class DocumentContentCache: Sendable {
         return people
     }
 
+    /// Keeps the codings and memos read for the document held at `stamp`.
+    func keepAnnotations(_ id: String, _ stamp: DocumentStamp, _ annotations: DocumentAnnotations) {
+        func size(_ annotations: DocumentAnnotations?) -> Int {
+            guard let annotations else { return 0 }
+            return annotations.codings.reduce(0) { $0 + 240 + $1.anchor.quote.utf8.count + $1.anchor.prefix.utf8.count
+                + $1.anchor.suffix.utf8.count + ($1.memo?.utf8.count ?? 0) }
+                + annotations.memos.reduce(0) { $0 + 160 + $1.text.utf8.count }
+        }
+        update(id, stamp) { entry in
+            entry.bytes += size(annotations) - size(entry.annotations)
+            entry.annotations = annotations
+        }
+    }
+
+    /// Keeps the register entries among the candidates of the document held at `stamp`.
+    func keepRegister(_ id: String, _ stamp: DocumentStamp, revision: Int, _ participants: [Participant]) {
+        update(id, stamp) { entry in
+            entry.bytes += participants.count * 400 - (entry.register?.participants.count ?? 0) * 400
+            entry.register = (revision, participants)
+        }
+    }
+
     /// The segment HTML kept for a variant of this stamp, if any.
-    public func segmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String) -> [RenderedSegment?]? {
+    public func segmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String) -> [RenderedHTML?]? {
         state.withLock { state in
             guard let held = state.entries[id], held.entry.stamp == stamp else { return nil }
             return held.entry.segmentHTML[variant]
         }
     }
 
-    public func keepSegmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String, _ html: [RenderedSegment?]) {
-        func size(_ html: [RenderedSegment?]?) -> Int {
-            html?.reduce(0) { $0 + ($1.map { $0.html.rendered.utf8.count + $0.key.utf8.count } ?? 0) + 24 } ?? 0
-        }
+    public func keepSegmentHTML(_ id: String, _ stamp: DocumentStamp, variant: String, _ html: [RenderedHTML?]) {
         update(id, stamp) { entry in
-            entry.bytes += size(html) - size(entry.segmentHTML[variant])
+            entry.bytes += html.reduce(0) { $0 + ($1?.size ?? 0) + 24 } - (entry.segmentHTML[variant]?.reduce(0) { $0 + ($1?.size ?? 0) + 24 } ?? 0)
             entry.segmentHTML[variant] = html
+        }
+    }
+
+    /// The whole transcript's HTML kept for a variant of this stamp under `key`, if any.
+    public func transcriptHTML(_ id: String, _ stamp: DocumentStamp, variant: String, key: String) -> SafeHTML? {
+        state.withLock { state in
+            guard let held = state.entries[id], held.entry.stamp == stamp,
+                  let kept = held.entry.transcriptHTML[variant], kept.key == key else { return nil }
+            return kept.html
+        }
+    }
+
+    public func keepTranscriptHTML(_ id: String, _ stamp: DocumentStamp, variant: String, _ html: RenderedHTML) {
+        update(id, stamp) { entry in
+            entry.bytes += html.size - (entry.transcriptHTML[variant]?.size ?? 0)
+            entry.transcriptHTML[variant] = html
         }
     }
 
@@ -175,6 +231,10 @@ public final class DocumentContentCache: Sendable {
             state.evict(to: maximumBytes)
         }
     }
+}
+
+extension DocumentContentCache.RenderedHTML {
+    var size: Int { html.rendered.utf8.count + key.utf8.count }
 }
 
 extension DocumentContentCache.Entry {

@@ -28,18 +28,25 @@ public struct DocumentView: Sendable {
     public var memos = VisibleMemos(memos: [])
     /// Where the segment HTML without codings of this document's stamp is kept (nil: not kept).
     public var cache: (store: DocumentContentCache, stamp: DocumentStamp)?
+    /// The revisions of the codings and memos and of the codebook this view shows (nil when the
+    /// open read no codings): with the stamp, they name everything the transcript's HTML shows
+    /// besides consent.
+    public var revisions: (annotations: Int, codebook: Int)?
 
     /// `codings: false` leaves the codings and codebook out (the document API shows text and
     /// segments only). With a `cache`, the text, segments and attribution of a stamp already
-    /// held are not read or worked out again; the stamp is checked in the read of the codings.
+    /// held are not read or worked out again, nor the codings, memos and codebook of revisions
+    /// already held; the stamp and revisions are checked in the same read.
     public static func load(_ id: String, from store: any FieldworkStore, codings withCodings: Bool = true,
                             cache: DocumentContentCache? = nil) async throws -> DocumentView? {
         let cache = cache ?? DocumentContentCache(maximumBytes: .max)
         let held = cache.entry(id)
         let heldCodebook = withCodings ? cache.codebook : nil
+        let heldAnnotations = withCodings ? held?.annotations : nil
         guard let read = try await store.documentOpen(DocumentOpenRequest(
             documentID: id, held: held?.stamp, codings: withCodings, participantIDs: held?.candidates ?? [],
-            heldCodebook: heldCodebook?.revision)) else {
+            heldCodebook: heldCodebook?.revision, heldAnnotations: heldAnnotations?.revision,
+            heldRegister: held?.register?.revision)) else {
             cache.remove(id)  // gone (erased, or its file removed): nothing of it stays here
             return nil
         }
@@ -50,23 +57,40 @@ public struct DocumentView: Sendable {
         } else if withCodings, let heldCodebook, heldCodebook.revision == read.codebookRevision {
             codebook = heldCodebook.codebook
         }
-        var participants = read.participants
+        var participants: [Participant]
         let entry: DocumentContentCache.Entry
         if let content = read.content {
             entry = DocumentContentCache.Entry(stamp: read.stamp, content: content)
             cache.keep(id, entry)
-            // The first open of a stamp learns whom the text names only from the text.
+            // The first open of a stamp learns whom the text names only from the text. Kept with
+            // the revision of the first read: had the register changed since, the next open reads again.
             participants = try await store.participants(ids: entry.candidates)
+            cache.keepRegister(id, entry.stamp, revision: read.registerRevision, participants)
         } else if let held {
             entry = held
+            if let fresh = read.participants {
+                participants = fresh
+                cache.keepRegister(id, entry.stamp, revision: read.registerRevision, fresh)
+            } else {
+                participants = held.register?.participants ?? []
+            }
         } else {
             return nil
         }
+        var annotations = DocumentAnnotations(revision: read.annotationRevision, codings: [], memos: [])
+        if let fresh = read.annotations {
+            annotations = fresh
+            cache.keepAnnotations(id, entry.stamp, fresh)
+        } else if let heldAnnotations, heldAnnotations.revision == read.annotationRevision {
+            annotations = heldAnnotations
+            if held?.stamp != entry.stamp { cache.keepAnnotations(id, entry.stamp, heldAnnotations) }
+        }
         var view = DocumentView(document: entry.document, text: entry.text, segments: entry.segments,
-                                codings: read.codings, codebook: codebook)
+                                codings: annotations.codings, codebook: codebook)
         view.participants = participants
-        view.memos = VisibleMemos.of(read.memos, onDocument: entry.document.metadata)
+        view.memos = VisibleMemos.of(annotations.memos, onDocument: entry.document.metadata)
         view.cache = (cache, entry.stamp)
+        if withCodings { view.revisions = (read.annotationRevision, read.codebookRevision) }
         view.applyConsent(people: cache.people(id, entry, known: Set(participants.map(\.id))))
         return view
     }

@@ -20,12 +20,25 @@ struct DocumentContextCache {
     }
 
     let store: any FieldworkStore
-    let known: Set<String>
+    /// Every register id, when the caller read the register whole; nil: each document's
+    /// attribution candidates are read from the register as the document is loaded.
+    let known: Set<String>?
     private var entries: [String: Entry?] = [:]
+    /// Without `known`: the register entries read so far (the candidates of the documents
+    /// loaded that exist), and every id asked for.
+    private(set) var register: [String: Participant] = [:]
+    private var asked: Set<String> = []
 
     init(store: any FieldworkStore, known: Set<String>) {
         self.store = store
         self.known = known
+    }
+
+    /// Reads of the register follow the documents loaded (`PassageAttributor.candidates`, as a
+    /// document open does), not the register's size, which grows with the corpus.
+    init(readingCandidatesFrom store: any FieldworkStore) {
+        self.store = store
+        known = nil
     }
 
     /// Forgets every other document (a read that walks codings in document order needs one).
@@ -40,9 +53,23 @@ struct DocumentContextCache {
             let text = ScalarText(document.plainText)
             let segments = try await store.segments(documentID: documentID)
             entry = Entry(document: document, text: text, segments: segments,
-                          attributor: PassageAttributor(segments: segments, text: text, known: known))
+                          attributor: PassageAttributor(segments: segments, text: text,
+                                                        known: try await known(segments: segments, text: text, document: document)))
         }
         entries[documentID] = entry
         return entry
+    }
+
+    /// The register ids the document's attribution may name: all (`known`), or its candidates
+    /// that exist, reading those not asked for before.
+    private mutating func known(segments: [Segment], text: ScalarText, document: StoredDocument) async throws -> Set<String> {
+        if let known { return known }
+        let candidates = PassageAttributor.candidates(segments: segments, text: text, named: document.metadata.participants)
+        let missing = candidates.subtracting(asked)
+        if !missing.isEmpty {
+            for participant in try await store.participants(ids: missing) { register[participant.id] = participant }
+            asked.formUnion(missing)
+        }
+        return candidates.filter { register[$0] != nil }
     }
 }

@@ -70,18 +70,23 @@ public struct RetrievalService: Sendable {
         }
         let codings = try await store.codings(CodingFilter(codeIDs: codes, coder: filter.coder, status: .anchored))
             .sorted { ($0.documentID, $0.start, $0.end, $0.id) < ($1.documentID, $1.start, $1.end, $1.id) }
-        // Nothing coded: the register (which grows with the corpus) need not be read.
         guard !codings.isEmpty else { return ([], false) }
-        let participants = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })
         var items: [Item] = []
-        let consent = ConsentRule.today(Array(participants.values))
-        var documents = DocumentContextCache(store: store, known: Set(participants.keys))
+        // Only the register entries the documents walked may name are read (the register grows
+        // with the corpus); consent and the filters ask about the people of each passage only.
+        var documents = DocumentContextCache(readingCandidatesFrom: store)
+        var consent = ConsentRule.today([])
+        var participants: [String: Participant] = [:]
         var skipped = 0
         var mask: (document: String, mask: ConsentMask)?
         for coding in codings {
             // Codings come in document order: holding one document at a time keeps memory flat.
             documents.keepOnly(coding.documentID)
             guard let entry = try await documents.entry(coding.documentID) else { continue }
+            if documents.register.count != participants.count {
+                participants = documents.register
+                consent = ConsentRule.today(Array(participants.values))
+            }
             let metadata = entry.document.metadata
             if let type = filter.documentType, metadata.type != type { continue }
             let segment = entry.segment(of: coding)

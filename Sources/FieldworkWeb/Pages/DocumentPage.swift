@@ -12,7 +12,9 @@ struct DocumentPage {
     let recording: DocumentRecording
     let t: Localizer
 
-    func body() -> SafeHTML {
+    /// The page in parts: what comes before the transcript, the transcript (often kept whole
+    /// from an earlier open), and what follows it; `Layout` writes them without joining them.
+    func parts() -> [SafeHTML] {
         let metadata = view.document.metadata
         let facts = [t.documentType(metadata.type), metadata.date, metadata.language,
                      metadata.participants.isEmpty ? nil : t("document.participants") + ": " + metadata.participants.joined(separator: ", "),
@@ -43,21 +45,21 @@ struct DocumentPage {
                 </div>
                 """
         }
-        let orphans = view.orphanedCodings
-        if !orphans.isEmpty {
+        if view.codings.contains(where: { $0.status == .orphaned }) {  // most pages have none: no copy of the codings
+            let orphans = view.orphanedCodings
             html += "<details class=\"orphans\" open><summary>\(t.count("document.orphans", orphans.count))</summary><ul>"
             for orphan in orphans {
                 html += "<li data-coder=\"\(orphan.coder)\"><span class=\"code-dot\" data-code=\"\(orphan.codeID)\"></span>\(view.codebook[orphan.codeID]?.name ?? orphan.codeID): <q>\(orphan.quote)</q> <a href=\"?reattach=\(orphan.id)\">\(t.html("orphans.reattach"))</a></li>"
             }
             html += "</ul></details>"
         }
-        html += "<div class=\"workbench\">" + TranscriptRenderer(view: view, playable: player.playable, t: t).render()
-        html += """
+        html += "<div class=\"workbench\">"
+        let transcript = TranscriptRenderer(view: view, playable: player.playable, t: t).render()
+        let after: SafeHTML = """
             <aside id="panel" class="panel" hidden></aside>
             </div>
             """
-        html += MemoListRenderer(memos: memos.memos, target: .document, targetID: metadata.id, t: t, withheld: memos.withheld).render()
-        return html
+        return [html, transcript, after + MemoListRenderer(memos: memos.memos, target: .document, targetID: metadata.id, t: t, withheld: memos.withheld).render()]
     }
 }
 

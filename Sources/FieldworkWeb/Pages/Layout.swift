@@ -1,3 +1,4 @@
+import Foundation
 import FieldworkCore
 import Hummingbird
 
@@ -28,12 +29,34 @@ struct Layout {
         currentPath = web.pagePath
     }
 
-    /// The page as a response (every page route renders through here).
+    /// The page as a response (every page route renders through here). The frame is rendered
+    /// around a marker and the body written once, straight into the response's buffer: a
+    /// transcript's body is most of a page's bytes, and every copy of it showed in profiles.
     static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
                          body: SafeHTML) -> Response {
-        let html = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: body)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
+        response(web, section, title: title, query: query, coderScoped: coderScoped, parts: [body])
     }
+
+    /// The same with a body in parts, written one after the other (a transcript kept whole is
+    /// not copied into a body first).
+    static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
+                         parts: [SafeHTML]) -> Response {
+        // trusted: a marker of this process (NUL and a random UUID), replaced by the body below.
+        let frame = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: SafeHTML(trusted: bodyMarker)).rendered
+        var buffer = ByteBufferAllocator().buffer(capacity: parts.reduce(frame.utf8.count) { $0 + $1.rendered.utf8.count })
+        if let marker = frame.firstRange(of: bodyMarker) {
+            buffer.writeSubstring(frame[..<marker.lowerBound])
+            for part in parts { buffer.writeString(part.rendered) }
+            buffer.writeSubstring(frame[marker.upperBound...])
+        } else {
+            buffer.writeString(frame)  // unreachable: the frame always holds its body
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    /// Where `response` writes the body: no text of a page can hold it (it starts with NUL, and
+    /// the UUID is drawn when the process starts).
+    private static let bodyMarker = "\u{0}fieldwork-body-\(UUID().uuidString)\u{0}"
 
     /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
     /// a blind pass (blind.js) reloads it with `coder=` set to the coder.

@@ -20,6 +20,10 @@ struct PageRoutes {
         Layout.response(web, section, title: title, query: query, coderScoped: coderScoped, body: body)
     }
 
+    private func page(_ web: WebContext, _ section: Layout.Section, title: String, parts: [SafeHTML]) -> Response {
+        Layout.response(web, section, title: title, parts: parts)
+    }
+
     @Sendable func documents(_ request: Request, context web: WebContext) async throws -> Response {
         let query = request.uri.form
         func value(_ key: String) -> String? { query.get(key).flatMap { $0.isEmpty ? nil : $0 } }
@@ -40,14 +44,15 @@ struct PageRoutes {
         guard var view = try await timing.measure("store", { try await DocumentView.load(id, from: context.store, cache: context.documentCache) }) else {
             throw StoreError.notFound("document \(id)")
         }
-        view.codebook = view.codebook.localized(web.language.rawValue)
+        view.codebook = view.revisions.map { context.documentCache.localizedCodebook(view.codebook, revision: $0.codebook, language: web.language.rawValue) }
+            ?? view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }
         // The participants the open read include everyone the front matter names.
         let recording = view.document.metadata.media == nil ? DocumentRecording.none
             : DocumentRecording.of(view.document, workspace: context.workspace, participants: view.participants)
         var response = await timing.measure("render") {
             page(web, .documents, title: view.document.metadata.title,
-                 body: DocumentPage(view: view, memos: view.memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).body())
+                 parts: DocumentPage(view: view, memos: view.memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).parts())
         }
         timing.apply(to: &response)
         return response

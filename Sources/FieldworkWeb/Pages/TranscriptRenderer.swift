@@ -15,6 +15,20 @@ struct TranscriptRenderer {
     let t: Localizer
 
     func render() -> SafeHTML {
+        // The whole transcript is the same on every open of this stamp in this variant while the
+        // revisions of its codings, memos and codebook and what consent withholds are.
+        let variant = "\(t.language.rawValue)|\(playable)"
+        guard let cache = view.cache, let revisions = view.revisions else { return renderSegments(variant: variant) }
+        let key = "\(revisions.annotations)|\(revisions.codebook)|"
+            + view.withheld.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.rawValue)" }.joined(separator: ",")
+        let id = view.document.metadata.id
+        if let kept = cache.store.transcriptHTML(id, cache.stamp, variant: variant, key: key) { return kept }
+        let html = renderSegments(variant: variant)
+        cache.store.keepTranscriptHTML(id, cache.stamp, variant: variant, DocumentContentCache.RenderedHTML(key: key, html: html))
+        return html
+    }
+
+    private func renderSegments(variant: String) -> SafeHTML {
         let participants = Set(view.document.metadata.participants)
         let anchored = view.anchoredCodings
         let marks = CoderMarks(coders: anchored.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.coder))
@@ -24,7 +38,6 @@ struct TranscriptRenderer {
         // A segment's HTML is the same on every open of this stamp in this language while its
         // codings (with their code names and coder marks) and its withheld reason are: kept
         // under a key of those, an unchanged segment costs a copy and a changed one is redrawn.
-        let variant = "\(t.language.rawValue)|\(playable)"
         var kept = view.cache.flatMap { $0.store.segmentHTML(view.document.metadata.id, $0.stamp, variant: variant) }
             ?? Array(repeating: nil, count: view.segments.count)
         var added = false
@@ -42,7 +55,7 @@ struct TranscriptRenderer {
             }
             let segmentHTML = renderSegment(segment, codings: overlapping, participants: participants, marks: marks)
             if position < kept.count {
-                kept[position] = DocumentContentCache.RenderedSegment(key: key, html: segmentHTML)
+                kept[position] = DocumentContentCache.RenderedHTML(key: key, html: segmentHTML)
                 added = true
             }
             html += segmentHTML

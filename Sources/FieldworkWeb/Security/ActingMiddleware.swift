@@ -7,13 +7,17 @@ import Hummingbird
 /// (`coder.js` keeps it in localStorage and mirrors it into the `fieldwork_coder` cookie, so
 /// that plain page loads and downloads carry it too). Each request runs as that person
 /// (`Acting`): audit entries name them, and material restricted to other coders
-/// (`corpus/access.yaml`, read per request so an edit applies at once) is withheld.
+/// (`corpus/access.yaml`, checked per request so an edit applies at once) is withheld.
 ///
 /// This is a courtesy boundary inside one trusted session, not authentication: whoever holds
 /// the session can type any coder name.
 struct ActingMiddleware: RouterMiddleware {
     static let cookieName = "fieldwork_coder"
-    let workspace: Workspace
+    let access: AccessPolicyReader
+
+    init(workspace: Workspace) {
+        access = AccessPolicyReader(workspace: workspace)
+    }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -23,7 +27,7 @@ struct ActingMiddleware: RouterMiddleware {
         // A broken file withholds nothing silently and shows nothing: every request says what to fix.
         let access: AccessPolicy
         do {
-            access = try AccessPolicyFile.load(workspace)
+            access = try self.access.current()
         } catch {
             throw APIError(.internalServerError, "access_policy", "\(error)")
         }

@@ -39,19 +39,27 @@ import Testing
     /// A code nobody used is answered without reading the participant register, which grows
     /// with the corpus (issue 14: `/retrieval?code=need` cost 72 ms with no codings at all). A
     /// register row the store cannot read shows whether it was read.
+    /// With codings, only the entries the coded documents may name are read: R15, whom no coded
+    /// document names, is never read, however large the register.
     @Test(.enabled(if: TestStore.isSQLite, "damages a register row with the sqlite3 tool"))
-    func aCodeWithoutCodingsDoesNotReadTheRegister() async throws {
+    func retrievalReadsOnlyTheRegisterEntriesItsDocumentsName() async throws {
         let workspace = try await workspace()
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [workspace.context.workspace.stateDirectory.appending(path: "fieldwork.sqlite").path,
-                            "UPDATE participant SET role = 'no-such-role'"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        func damage(_ condition: String) throws {
+            let sqlite = Process()
+            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            sqlite.arguments = [workspace.context.workspace.stateDirectory.appending(path: "fieldwork.sqlite").path,
+                                "UPDATE participant SET role = 'no-such-role' WHERE \(condition)"]
+            try sqlite.run()
+            sqlite.waitUntilExit()
+            #expect(sqlite.terminationStatus == 0)
+        }
+        try damage("id <> 'R14'")
         let page = try await workspace.context.retrieval.retrieve(RetrievalService.Filter(code: "barrier"))
         #expect(page.items.isEmpty && !page.more)
-        // With codings the register is read (and here cannot be): the row really is unreadable.
+        let coded = try await workspace.context.retrieval.retrieve(RetrievalService.Filter(code: "need"))
+        #expect(coded.items.map(\.coding.quote).sorted() == ["Hur är nätterna", "ligger vaken"])
+        // R14, whom the coded passage names, is read (and now cannot be): the damage is real.
+        try damage("id = 'R14'")
         await #expect(throws: (any Error).self) { try await workspace.context.retrieval.retrieve(RetrievalService.Filter(code: "need")) }
     }
 }
