@@ -100,15 +100,39 @@ enum PostgresCodingRow {
 
     /// Overwrites every mutable field of the row `coding.id`.
     static func write(_ coding: Coding, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.run("""
-            UPDATE coding SET document_id = \(coding.documentID), code_id = \(coding.codeID), coder = \(coding.coder),
-                memo = \(coding.memo), start = \(coding.anchor.start), "end" = \(coding.anchor.end),
-                quote = \(coding.anchor.quote), prefix = \(coding.anchor.prefix), suffix = \(coding.anchor.suffix),
-                status = \(coding.status.rawValue), anchor_method = \(coding.anchorMethod?.rawValue),
-                updated_at = \(PostgresTimestamp.text(coding.updatedAt)), version = \(coding.version),
-                updated_by = \(coding.updatedBy)
-            WHERE id = \(coding.id)
-            """, logger)
+        var binds = PostgresBindings()
+        let sql = "UPDATE coding SET \(assignments(coding, &binds)) WHERE id = \(binds.placeholder(coding.id))"
+        try await connection.run(PostgresQuery(unsafeSQL: sql, binds: binds), logger)
+    }
+
+    /// `write` and the change's event in one statement: one round trip where they took two.
+    static func write(_ coding: Coding, event: CodingEvent, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        var binds = PostgresBindings()
+        let assignments = assignments(coding, &binds)
+        try await PostgresCodingEventRow.change(setting: assignments, id: coding.id, event: event, &binds, connection, logger)
+    }
+
+    /// Marks the live coding `id` removed (its version one up) and appends the removal's event, in one statement.
+    static func remove(id: String, by coder: String, at time: Date, event: CodingEvent, _ connection: PostgresConnection,
+                       _ logger: Logger) async throws {
+        var binds = PostgresBindings()
+        let assignments = "removed_at = \(binds.placeholder(PostgresTimestamp.text(time))), removed_by = \(binds.placeholder(coder)), "
+            + "version = version + 1"
+        try await PostgresCodingEventRow.change(setting: assignments, id: id, event: event, &binds, connection, logger)
+    }
+
+    /// `SET` of every column but the id (a removal's columns are not among them), bound in `binds`.
+    private static func assignments(_ coding: Coding, _ binds: inout PostgresBindings) -> String {
+        """
+        document_id = \(binds.placeholder(coding.documentID)), code_id = \(binds.placeholder(coding.codeID)),
+            coder = \(binds.placeholder(coding.coder)), memo = \(binds.placeholder(coding.memo)),
+            start = \(binds.placeholder(coding.anchor.start)), "end" = \(binds.placeholder(coding.anchor.end)),
+            quote = \(binds.placeholder(coding.anchor.quote)), prefix = \(binds.placeholder(coding.anchor.prefix)),
+            suffix = \(binds.placeholder(coding.anchor.suffix)), status = \(binds.placeholder(coding.status.rawValue)),
+            anchor_method = \(binds.placeholder(coding.anchorMethod?.rawValue)),
+            updated_at = \(binds.placeholder(PostgresTimestamp.text(coding.updatedAt))), version = \(binds.placeholder(coding.version)),
+            updated_by = \(binds.placeholder(coding.updatedBy))
+        """
     }
 }
 
@@ -136,6 +160,17 @@ enum PostgresCodingEventRow {
          binds.placeholder(event.newSpan.lowerBound), binds.placeholder(event.newSpan.upperBound),
          binds.placeholder(event.method?.rawValue), binds.placeholder(event.source), binds.placeholder(event.version)]
             .joined(separator: ", ")
+    }
+
+    /// `UPDATE coding SET assignments WHERE id = …` and `event` in one statement (the INSERT in
+    /// WITH runs once, for the row the UPDATE changed), so a change costs one round trip, not two.
+    static func change(setting assignments: String, id: String, event: CodingEvent, _ binds: inout PostgresBindings,
+                       _ connection: PostgresConnection, _ logger: Logger) async throws {
+        let sql = """
+            WITH changed AS (UPDATE coding SET \(assignments) WHERE id = \(binds.placeholder(id)) RETURNING id)
+            INSERT INTO coding_event (\(columns)) SELECT \(values(event, &binds)) FROM changed
+            """
+        try await connection.run(PostgresQuery(unsafeSQL: sql, binds: binds), logger)
     }
 
     static func append(_ event: CodingEvent, _ connection: PostgresConnection, _ logger: Logger) async throws {

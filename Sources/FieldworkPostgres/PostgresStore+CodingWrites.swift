@@ -52,11 +52,11 @@ extension PostgresStore {
             guard old.version == coding.version - 1 else {
                 throw StoreError.staleVersion(id: coding.id, expected: coding.version - 1, actual: old.version)
             }
-            try await PostgresCodingRow.write(coding, connection, logger)
+            // Two round trips: the old state, then the row with its event.
             let placed = old.anchor.span != coding.anchor.span || old.status != coding.status
-            try await PostgresCodingEventRow.append(
-                .between(old, coding, kind: placed ? .reattached : .changed, at: coding.updatedAt,
-                         by: coding.updatedBy ?? coding.coder), connection, logger)
+            try await PostgresCodingRow.write(coding, event: .between(old, coding, kind: placed ? .reattached : .changed,
+                                                                      at: coding.updatedAt, by: coding.updatedBy ?? coding.coder),
+                                              connection, logger)
             return coding
         case .remove(let id, let coder, let expectedVersion):
             var old = try await PostgresCodingRow.fetchLive(connection, logger, id: id)
@@ -64,12 +64,9 @@ extension PostgresStore {
                 throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: old.version)
             }
             let now = Coding.timestamp()
-            try await connection.run("""
-                UPDATE coding SET removed_at = \(PostgresTimestamp.text(now)), removed_by = \(coder), version = version + 1
-                WHERE id = \(id)
-                """, logger)
-            try await PostgresCodingEventRow.append(
-                .between(old, old, kind: .removed, at: now, by: coder, version: old.version + 1), connection, logger)
+            try await PostgresCodingRow.remove(id: id, by: coder, at: now, event: .between(old, old, kind: .removed, at: now, by: coder,
+                                                                                           version: old.version + 1),
+                                               connection, logger)
             old.version += 1
             return old
         }

@@ -21,14 +21,19 @@ public enum LedgerFile {
         lines.sorted { $0.order < $1.order }.map { $0.line + "\n" }.joined()
     }
 
-    /// One record as one line of JSON (no newline), keys sorted.
-    public static func line(_ record: LedgerRecord) -> String {
+    /// One encoder for every line (it is thread-safe): a server's flush writes hundreds of lines.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(LedgerTime.string(date))
         }
+        return encoder
+    }()
+
+    /// One record as one line of JSON (no newline), keys sorted.
+    public static func line(_ record: LedgerRecord) -> String {
         // Encoding plain values cannot fail; a failure here is a programming error.
         let data: Data
         switch record {

@@ -1,6 +1,7 @@
 import FieldworkCore
 import Foundation
 import Logging
+import Synchronization
 
 /// The ledger folder of a workspace, `codings/`: one JSON Lines file per person holding the last
 /// state of every coding and memo that person changed (see `LedgerRecord`). One instance per
@@ -40,8 +41,10 @@ public actor CodingLedger {
     /// few thousand codings, and a rewrite every 200 ms still cost the write p99 its target).
     /// The CLI writes at once: its process ends right after.
     private let deferred: Bool
-    private var pending: Set<String> = []
-    private var flushScheduled = false
+    /// The changes not yet written, and whether a flush is on its way: outside the actor, so a
+    /// request that publishes never waits for the actor while it writes a flush (that wait was
+    /// part of the coding writes' p99 under load).
+    private nonisolated let pending = Mutex<(ids: Set<String>, flushScheduled: Bool)>(([], false))
     static let flushDelay: Duration = .milliseconds(200)
 
     public init(folder: URL, deferred: Bool = false) {
@@ -103,7 +106,7 @@ public actor CodingLedger {
     /// Writes pending changes now and rewrites every file this process appended to in canonical
     /// form: a server calls it when it stops.
     public func finish(from store: any FieldworkStore) async {
-        if !pending.isEmpty { await flushPending(from: store) }
+        await flushPending(from: store)
         for (slug, file) in cache where file.appended {
             let url = folder.appending(path: slug + ".jsonl")
             do {
@@ -127,11 +130,14 @@ public actor CodingLedger {
     /// Writes the current state of one coding or memo after a person changed it. A failure is
     /// logged, not thrown: the change is safe in the store, and the next ingest writes it out
     /// (the store remembers what the files hold).
-    public func publish(_ id: String, from store: any FieldworkStore) async {
+    public nonisolated func publish(_ id: String, from store: any FieldworkStore) async {
         guard deferred else { return await flush([id], from: store) }
-        pending.insert(id)
-        guard !flushScheduled else { return }
-        flushScheduled = true
+        let schedules = pending.withLock { pending in
+            pending.ids.insert(id)
+            defer { pending.flushScheduled = true }
+            return !pending.flushScheduled
+        }
+        guard schedules else { return }
         Task {
             try? await Task.sleep(for: Self.flushDelay)
             await self.flushPending(from: store)
@@ -139,9 +145,11 @@ public actor CodingLedger {
     }
 
     private func flushPending(from store: any FieldworkStore) async {
-        let ids = pending
-        pending = []
-        flushScheduled = false
+        let ids = pending.withLock { pending in
+            defer { pending = ([], false) }
+            return pending.ids
+        }
+        guard !ids.isEmpty else { return }
         await flush(ids, from: store)
     }
 

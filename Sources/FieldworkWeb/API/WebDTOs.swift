@@ -43,7 +43,6 @@ struct DocumentTextJSON: Encodable, Sendable {
 
 /// The API's coding: the shape `code list --json` prints too.
 typealias CodingJSON = CodingOutput
-extension CodingOutput: ResponseEncodable {}
 
 /// A code with the number of its codings.
 typealias CodeJSON = MergedOutput<CodeOutput, CodeCodings>

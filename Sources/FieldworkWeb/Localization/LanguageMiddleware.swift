@@ -8,7 +8,8 @@ struct LanguageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.language = InterfaceLanguage.of(cookie: request.cookies[Self.cookieName]?.value,
+        context.cookies = request.cookies
+        context.language = InterfaceLanguage.of(cookie: context.cookie(Self.cookieName, of: request),
                                                 acceptLanguage: request.headers[.acceptLanguage],
                                                 workspaceDefault: workspaceDefault)
         context.pagePath = request.uri.description

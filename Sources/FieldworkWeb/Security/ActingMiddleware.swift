@@ -21,7 +21,7 @@ struct ActingMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        let name = request.cookies[Self.cookieName]?.value.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
+        let name = context.cookie(Self.cookieName, of: request)?.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
         // Team mode: the account is the coder; the browser's cookie is not asked.
         context.coder = context.account?.name ?? name.flatMap { $0.isEmpty || $0.count > 80 ? nil : $0 }
         // A broken file withholds nothing silently and shows nothing: every request says what to fix.

@@ -6,6 +6,7 @@ import Hummingbird
 /// cannot read the token (same-origin policy), so it cannot forge such a request.
 struct CSRFMiddleware: RouterMiddleware {
     static let header = HTTPField.Name("X-CSRF-Token")!
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
     static let formPaths: Set<String> = ["/login", "/logout"]
 
@@ -16,11 +17,11 @@ struct CSRFMiddleware: RouterMiddleware {
         let form = request.method == .post && Self.formPaths.contains(request.uri.path)
         // A form posted from a page with `Referrer-Policy: no-referrer` says `Origin: null`;
         // the browser's own `Sec-Fetch-Site` (no page can set it) then tells where it came from.
-        let sameSiteForm = form && request.headers[.origin] == "null" && request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "same-origin"
+        let sameSiteForm = form && request.headers[.origin] == "null" && request.headers[Self.fetchSite] == "same-origin"
         guard sameSiteForm || policy.allowsOrigin(request.headers[.origin]) else {
             throw APIError(.forbidden, "forbidden_origin", "requests from another origin are refused")
         }
-        if request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "cross-site" {
+        if request.headers[Self.fetchSite] == "cross-site" {
             throw APIError(.forbidden, "forbidden_origin", "cross-site requests are refused")
         }
         // The login and logout forms are plain HTML forms, which cannot send a header: login has

@@ -13,6 +13,14 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         "base-uri 'none'",
     ].joined(separator: "; ")
 
+    /// Names made once, not per response (a name is checked and lowercased when it is made).
+    static let fixed: [(HTTPField.Name, String)] = [
+        (.contentSecurityPolicy, contentSecurityPolicy), (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
+        (HTTPField.Name("X-Frame-Options")!, "DENY"), (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+        (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"), (HTTPField.Name("Cross-Origin-Resource-Policy")!, "same-origin"),
+        (.cacheControl, "no-store"),
+    ]
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var response: Response
@@ -29,13 +37,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             }
             response = try apiError.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
-        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("Cross-Origin-Resource-Policy")!] = "same-origin"
-        response.headers[.cacheControl] = "no-store"
+        for (name, value) in Self.fixed { response.headers[name] = value }
         // Server time for this request (visible in the browser's network panel; the benchmark
         // reads it), first, before the parts a route measured (`ServerTiming`).
         let milliseconds = ServerTiming.milliseconds(since: started)

@@ -21,7 +21,7 @@ struct SessionMiddleware: RouterMiddleware {
             response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
             return response
         }
-        guard let id = request.cookies[Self.cookieName]?.value, let session = sessions.session(id: id) else {
+        guard let id = context.cookie(Self.cookieName, of: request), let session = sessions.session(id: id) else {
             throw APIError(.unauthorized, "unauthorized",
                            "open the address with the access token that `fieldwork serve` printed")
         }

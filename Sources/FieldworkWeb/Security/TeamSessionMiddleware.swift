@@ -12,7 +12,7 @@ struct TeamSessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let id = request.cookies[SessionMiddleware.cookieName]?.value, let session = sessions.session(id: id), let name = session.account {
+        if let id = context.cookie(SessionMiddleware.cookieName, of: request), let session = sessions.session(id: id), let name = session.account {
             if let account = try await accounts.account(named: name), !account.disabled {
                 context.session = session
                 context.account = account
