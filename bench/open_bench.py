@@ -8,7 +8,9 @@ web benchmark's workspace (transcripts of 5,000 and 20,000 words), adds 100 and 
 through the API, and opens the page and the API of each document repeatedly: server time
 (`Server-Timing` app;dur) p50/p99, client p50 and server CPU per open (from /proc/PID/stat).
 The same binaries, build and machine in one run, so the ratios between them are the result.
-Writes bench/out/open.json. `OPEN_BENCH_STORES=sqlite` measures one store only.
+Two static files are the floors: `app.css` (~44 KB, the size of the 5,000-word API answer) and
+the OpenAPI document (~120 KB, about the 5,000-word page). Writes bench/out/open.json.
+`OPEN_BENCH_STORES=sqlite` measures one store only.
 """
 import json
 import os
@@ -24,6 +26,7 @@ import team_load  # noqa: E402  (the throwaway PostgreSQL cluster)
 
 ROOT = web_bench.ROOT
 PATHS = [("static file (floor)", "/static/app.css"),
+         ("static 120 KB (floor)", "/api/openapi.json"),
          ("page, 5k words, 100 codings", "/documents/bench-5k"),
          ("API, 5k words", "/api/documents/bench-5k"),
          ("page, 20k words, 500 codings", "/documents/bench-20k"),
@@ -89,14 +92,14 @@ def main():
     first = str(binaries[0])
     for store, runs in results.items():
         print(f"{store}:")
-        print(f"  {'binary / open':44} {'server p50':>10} {'p99':>8} {'client p50':>10} {'CPU/open':>9} {'CPU vs first':>12}")
+        print(f"  {'binary / open':44} {'server p50':>10} {'p99':>8} {'client p50':>10} {'CPU/open':>9} {'CPU vs first':>12}  size")
         for label, _ in PATHS:
             for binary, phases in runs.items():
                 phase, base = phases[label], runs[first][label]
                 ratio = base["cpu_ms_per_request"] / phase["cpu_ms_per_request"] if phase["cpu_ms_per_request"] else float("inf")
                 print(f"  {pathlib.Path(binary).name + ' ' + label:44} {phase['server_p50_ms']:8.3f}ms "
                       f"{phase['server_p99_ms']:6.2f}ms {phase['client_p50_ms']:8.2f}ms {phase['cpu_ms_per_request']:7.3f}ms "
-                      f"{ratio:10.1f}x")
+                      f"{ratio:10.1f}x  {phase['bytes'] // 1000} KB")
 
 
 if __name__ == "__main__":

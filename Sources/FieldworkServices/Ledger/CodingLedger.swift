@@ -138,7 +138,8 @@ public actor CodingLedger {
             return !pending.flushScheduled
         }
         guard schedules else { return }
-        Task {
+        // The actor's work (encoding the lines) runs on the flush's own thread (see `LedgerFlushExecutor`).
+        Task(executorPreference: LedgerFlushExecutor.shared) {
             try? await Task.sleep(for: Self.flushDelay)
             await self.flushPending(from: store)
         }
