@@ -33,34 +33,43 @@ extension SQLiteStore {
 
     /// Writes documents inside the caller's transaction (ingest, or an import that creates them).
     func applyDocuments(_ changes: [DocumentChange], _ db: Database) throws -> [DocumentApplyResult] {
-        var indexed: [SegmentIndexEntry] = []
+        var indexed: [SegmentIndexEntries] = []
         let results = try changes.map { change in
-            var result: (DocumentApplyResult, [SegmentIndexEntry])?
+            var result: (DocumentApplyResult, SegmentIndexEntries)?
             try db.inSavepoint {
                 result = try apply(change, db)
                 return .commit
             }
-            indexed += result!.1
+            indexed.append(result!.1)
             return result!.0
         }
         // The full-text inserts for the whole batch come after the per-document savepoints:
         // FTS5 flushes its pending terms at every savepoint, and one flush per batch is what
-        // a bulk load does.
-        let statement = try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)")
-        for entry in indexed {
-            try statement.execute(arguments: [entry.id, entry.text])
+        // a bulk load does. Each text is bound straight from its document's bytes.
+        let insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO segment_fts(rowid, text) VALUES (?, ?)"), in: db)
+        for entries in indexed {
+            var text = entries.plainText
+            try text.withUTF8 { bytes in
+                for (id, range) in zip(entries.ids, entries.byteRanges) {
+                    insert.bind(1, id)
+                    insert.bind(2, borrowing: UnsafeBufferPointer(rebasing: bytes[range]))
+                    try insert.step()
+                }
+            }
         }
         return results
     }
 
-    /// A new segment's row id and text, for the full-text index.
-    private struct SegmentIndexEntry {
-        var id: Int64
-        var text: String
+    /// A document's new segments, for the full-text index: their row ids and the UTF-8 byte
+    /// ranges of their texts in the document's plain text.
+    private struct SegmentIndexEntries {
+        var plainText: String
+        var ids: [Int64]
+        var byteRanges: [Range<Int>]
     }
 
     /// Writes one document; returns its result and its new segments (to index).
-    private func apply(_ change: DocumentChange, _ db: Database) throws -> (DocumentApplyResult, [SegmentIndexEntry]) {
+    private func apply(_ change: DocumentChange, _ db: Database) throws -> (DocumentApplyResult, SegmentIndexEntries) {
         let metadata = change.metadata
         let now = Timestamp.text(Date())
         let existing = try Row.fetchOne(db, sql: "SELECT revision, plain_text FROM document WHERE id = ?", arguments: [metadata.id])
@@ -104,13 +113,13 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM document_participant WHERE document_id = ?", arguments: [metadata.id])
         }
         try insertParticipants(of: metadata, db)
-        let segmentIDs = try insertSegments(change.text, documentID: metadata.id, db)
+        let indexEntries = try insertSegments(change.text, documentID: metadata.id, db)
         // A new document cannot have codings yet (they reference it).
         let report = existingRevision == nil
             ? ReanchorReport()
             : try reanchorCodings(documentID: metadata.id, text: change.text.plainText, previous: previousText, db)
         return (DocumentApplyResult(documentID: metadata.id, outcome: existingRevision == nil ? .added : .updated,
-                                    reanchor: report), segmentIDs)
+                                    reanchor: report), indexEntries)
     }
 
     private func insertParticipants(of metadata: DocumentMetadata, _ db: Database) throws {
@@ -122,25 +131,32 @@ extension SQLiteStore {
         }
     }
 
-    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> [SegmentIndexEntry] {
-        let statement = try db.cachedStatement(sql: """
+    private func insertSegments(_ text: SegmentedText, documentID: String, _ db: Database) throws -> SegmentIndexEntries {
+        let insert = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO segment (document_id, idx, kind, speaker, heading_path, start, "end", line_start, line_end,
                                  time_start, time_end)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Segments are in text order: one forward walk cuts all their texts.
-        let bodies = text.plainText.scalarSlices(text.segments.map(\.span))
-        var entries: [SegmentIndexEntry] = []
-        entries.reserveCapacity(text.segments.count)
-        for (segment, body) in zip(text.segments, bodies) {
-            try statement.execute(arguments: [
-                documentID, segment.index, segment.kind.rawValue, segment.speaker,
-                JSONColumn.encode(segment.headingPath), segment.start, segment.end,
-                segment.lineStart, segment.lineEnd, segment.timeStart, segment.timeEnd,
-            ])
-            entries.append(SegmentIndexEntry(id: db.lastInsertedRowID, text: body))
+            """), in: db)
+        var ids: [Int64] = []
+        ids.reserveCapacity(text.segments.count)
+        for segment in text.segments {
+            insert.bind(1, documentID)
+            insert.bind(2, segment.index)
+            insert.bind(3, segment.kind.rawValue)
+            insert.bind(4, segment.speaker)
+            insert.bind(5, JSONColumn.encode(segment.headingPath))
+            insert.bind(6, segment.start)
+            insert.bind(7, segment.end)
+            insert.bind(8, segment.lineStart)
+            insert.bind(9, segment.lineEnd)
+            insert.bind(10, segment.timeStart)
+            insert.bind(11, segment.timeEnd)
+            try insert.step()
+            ids.append(db.lastInsertedRowID)
         }
-        return entries
+        // Segments are in text order: one forward walk finds all their bytes.
+        return SegmentIndexEntries(plainText: text.plainText, ids: ids,
+                                   byteRanges: text.plainText.scalarByteRanges(text.segments.map(\.span)))
     }
 
     private func reanchorCodings(documentID: String, text: String, previous: String?, _ db: Database) throws -> ReanchorReport {

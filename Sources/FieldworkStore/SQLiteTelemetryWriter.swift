@@ -1,7 +1,6 @@
 import FieldworkCore
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The writer of one telemetry import, committing every `readingsPerCommit` readings.
 ///
@@ -25,8 +24,7 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
     /// Readings stored (not already there).
     private(set) var stored = 0
     private var metrics: [MetricKey: Int64] = [:]
-    private let insertStatement: Statement
-    private let handle: SQLiteStatement
+    private let insert: RawStatement
     private var rollups: [DayKey: Rollup] = [:]
     // Readings arrive grouped by device, metric and day; folding into `current` until the key
     // changes spares a dictionary lookup per reading.
@@ -41,9 +39,8 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         for row in try Row.fetchAll(db, sql: "SELECT id, name, unit FROM telemetry_metric") {
             metrics[MetricKey(name: row["name"], unit: row["unit"])] = row["id"]
         }
-        insertStatement = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO reading (device_id, metric_id, t, value, sum, import_id) VALUES (?, ?, ?, ?, ?, ?)")
-        handle = insertStatement.sqliteStatement
+        insert = RawStatement(try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO reading (device_id, metric_id, t, value, sum, import_id) VALUES (?, ?, ?, ?, ?, ?)"), in: db)
         try db.execute(sql: "BEGIN IMMEDIATE")
     }
 
@@ -59,20 +56,15 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
     }
 
     func insert(device: Int64, metric: Int64, time: Int64, value: Double?, sum: Double?) throws {
-        sqlite3_bind_int64(handle, 1, device)
-        sqlite3_bind_int64(handle, 2, metric)
-        sqlite3_bind_int64(handle, 3, time)
-        if let value { sqlite3_bind_double(handle, 4, value) } else { sqlite3_bind_null(handle, 4) }
-        if let sum { sqlite3_bind_double(handle, 5, sum) } else { sqlite3_bind_null(handle, 5) }
-        sqlite3_bind_int64(handle, 6, importID)
         uncommitted += 1
         if uncommitted >= Self.readingsPerCommit { try commit(reopen: true) }
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        guard sqlite3_changes(db.sqliteConnection) > 0 else { return }
+        insert.bind(1, device)
+        insert.bind(2, metric)
+        insert.bind(3, time)
+        insert.bind(4, value)
+        insert.bind(5, sum)
+        insert.bind(6, importID)
+        guard try insert.step() > 0 else { return }
         stored += 1
         if let value { fold(DayKey(device: device, metric: metric, day: UTCTime.day(time)), value) }
     }

@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkTestSupport
 import Testing
 
 @Suite struct ScalarTextTests {
@@ -80,6 +81,25 @@ import Testing
         let ranges = [0..<3, 4..<9, 9..<9, 12..<20, 20..<scalars.count]
         #expect(text.scalarSlices(ranges) == ranges.map { scalars[$0] })
         #expect(text.scalarSlices([(scalars.count - 2)..<(scalars.count + 5)]) == [scalars[(scalars.count - 2)..<scalars.count]])
+    }
+
+    /// Long ASCII runs are crossed eight bytes at a time: every cut, at every distance from a
+    /// multi-byte scalar, must land where a scalar-by-scalar walk lands.
+    @Test func cutsAcrossLongAsciiRunsMatchAScalarWalk() {
+        let pieces = ["a", "hemtjänst ", "larmet går ", "👍🏽", "e\u{301}", "0123456789abcdef", " ", "å", "—"]
+        var generator = SeededGenerator(seed: 14)
+        let text = (0..<400).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        let scalars = Array(text.unicodeScalars)
+        var bounds = (0..<60).map { _ in Int(generator.next() % UInt64(scalars.count + 1)) }.sorted()
+        bounds.append(scalars.count)
+        let ranges = zip([0] + bounds, bounds).map { $0..<$1 }
+        let expected = ranges.map { range in String(String.UnicodeScalarView(scalars[range])) }
+        #expect(text.scalarSlices(ranges) == expected)
+        let byteRanges = text.scalarByteRanges(ranges)
+        for (range, bytes) in zip(ranges, byteRanges) {
+            #expect(bytes.lowerBound == String(String.UnicodeScalarView(scalars[..<range.lowerBound])).utf8.count)
+            #expect(bytes.count == String(String.UnicodeScalarView(scalars[range])).utf8.count)
+        }
     }
 
     @Test func contextCutsMoveToWordBoundariesWithoutPassingTheLimit() {

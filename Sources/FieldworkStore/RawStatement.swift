@@ -1,0 +1,67 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped through SQLite's C API, for the store's bulk inserts
+/// (ingest's segments and their full-text entries, telemetry readings): there GRDB's boxing of
+/// every argument into a `DatabaseValue` array costs more than SQLite's own work for the row.
+/// Only for statements no GRDB observer watches (the store registers none).
+struct RawStatement {
+    private let statement: Statement
+    private let db: Database
+
+    init(_ statement: Statement, in db: Database) {
+        self.statement = statement
+        self.db = db
+    }
+
+    private var handle: SQLiteStatement { statement.sqliteStatement }
+
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: Int?) {
+        if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, _ value: Double?) {
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Binds a copy of the text (SQLite copies it: the `String` may go away before the step).
+    func bind(_ index: Int32, _ value: String?) {
+        guard var text = value else { sqlite3_bind_null(handle, index); return }
+        text.withUTF8 { bytes in bindText(index, bytes, destructor: Self.transient) }
+    }
+
+    /// Binds UTF-8 bytes without copying them: they must stay valid until `step()` returns.
+    func bind(_ index: Int32, borrowing bytes: UnsafeBufferPointer<UInt8>) {
+        bindText(index, bytes, destructor: nil)
+    }
+
+    private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>, destructor: sqlite3_destructor_type?) {
+        // An empty buffer may have no address, and a null pointer would bind NULL, not ''.
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            sqlite3_bind_text(handle, index, "", 0, nil)
+            return
+        }
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, index, $0, Int32(bytes.count), destructor) }
+    }
+
+    /// Runs the statement once, then resets it and drops its bindings (no borrowed bytes stay
+    /// bound). Returns the number of rows it changed.
+    @discardableResult
+    func step() throws -> Int {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+        return Int(sqlite3_changes(db.sqliteConnection))
+    }
+
+    /// SQLite's `SQLITE_TRANSIENT` (the C macro is not imported): copy the bytes before returning.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+}
