@@ -2,11 +2,17 @@
 -- one document (an exact duplicate would be refused with 409), with the session cookie and the
 -- CSRF header the server requires, and counts the answers: 201 (acknowledged) or anything else.
 -- Settings come from the environment: FW_COOKIE, FW_CSRF, FW_DOCUMENT, FW_CODER, FW_BASE (the
--- first offset used), FW_POSITIONS (how many start offsets from there stay inside the text).
+-- first offset used), FW_POSITIONS (how many start offsets from there stay inside the text),
+-- FW_DELAY_MS (optional: a pause after each answer, to hold a rate).
 local cookie, csrf = os.getenv("FW_COOKIE"), os.getenv("FW_CSRF")
 local document, coder = os.getenv("FW_DOCUMENT"), os.getenv("FW_CODER")
 local base, positions = tonumber(os.getenv("FW_BASE")), tonumber(os.getenv("FW_POSITIONS"))
 local threads = {}
+-- FW_DELAY_MS paces the connections: each waits that long after an answer (wrk's whole ms).
+local pause = tonumber(os.getenv("FW_DELAY_MS") or "")
+if pause then
+  function delay() return pause end
+end
 
 function setup(thread)
   thread:set("id", #threads)

@@ -9,17 +9,17 @@ extension SQLiteStore {
         // A lone write needs no savepoint: its failure rolls back a transaction that holds only it.
         if writes.count == 1 {
             do {
-                return [.success(try await writer.write { db in try Self.apply(writes[0], db) })]
+                return [.success(try await writer.write { [texts = database.documentTexts] db in try Self.apply(writes[0], db, texts: texts) })]
             } catch {
                 return [.failure(error)]
             }
         }
-        return try await writer.write { db in
+        return try await writer.write { [texts = database.documentTexts] db in
             try writes.map { write -> CodingWriteResult in
                 do {
                     var written: Coding?
                     try db.inSavepoint {
-                        written = try Self.apply(write, db)
+                        written = try Self.apply(write, db, texts: texts)
                         return .commit
                     }
                     return .success(written!)
@@ -33,10 +33,10 @@ extension SQLiteStore {
         }
     }
 
-    private static func apply(_ write: CodingWrite, _ db: Database) throws -> Coding {
+    private static func apply(_ write: CodingWrite, _ db: Database, texts: DocumentTextCache) throws -> Coding {
         switch write {
         case .insert(let documentID, let span, let codeID, let build):
-            guard let window = try DocumentRow.textWindow(documentID, around: span, db) else {
+            guard let window = try DocumentRow.textWindow(documentID, around: span, db, texts: texts) else {
                 throw StoreError.notFound("document \(documentID)")
             }
             let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db)))

@@ -191,7 +191,7 @@ extension SQLiteStore {
     }
 
     public func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow? {
-        try await writer.read { db in try DocumentRow.textWindow(documentID, around: span, db) }
+        try await writer.read { db in try DocumentRow.textWindow(documentID, around: span, db, texts: database.documentTexts) }
     }
 
     public func segments(documentID: String) async throws -> [Segment] {
@@ -248,19 +248,19 @@ enum DocumentRow {
     /// our offsets, so the window is cut in SQL and only it crosses into Swift. `length` walks
     /// the whole text (most of the cost on a long transcript), so it is asked only when the
     /// window comes back short: then the document ends inside it, or before it.
-    static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database) throws -> TextWindow? {
-        let bounds = TextWindow.bounds(around: span)
-        let statement = try db.cachedStatement(sql: "SELECT substr(plain_text, :start + 1, :count), revision FROM document WHERE id = :id")
-        guard let row = try Row.fetchOne(statement, arguments: ["id": documentID, "start": bounds.lowerBound, "count": bounds.count]) else {
-            return nil
-        }
-        let text: String = row[0]
-        let scalars = text.unicodeScalars.count
-        let length = scalars == bounds.count
-            ? bounds.upperBound  // at least; the span and its context lie inside
-            : try Int.fetchOne(db.cachedStatement(sql: "SELECT length(plain_text) FROM document WHERE id = ?"),
-                               arguments: [documentID]) ?? 0
-        return TextWindow(offset: bounds.lowerBound, text: text, documentLength: length, revision: row[1])
+    /// The text around `span`, cut from the document's text kept in `texts` when its stamp,
+    /// read here in the caller's transaction, is the one kept (else read and kept).
+    static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database,
+                           texts: DocumentTextCache) throws -> TextWindow? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT revision, ingested_at FROM document WHERE id = ?"),
+                                         arguments: [documentID]) else { return nil }
+        let stamp = DocumentStamp(revision: row[0], ingestedAt: row[1])
+        if let kept = texts.text(of: documentID, stamp: stamp) { return kept.window(TextWindow.bounds(around: span)) }
+        let plainText = try String.fetchOne(db.cachedStatement(sql: "SELECT plain_text FROM document WHERE id = ?"),
+                                            arguments: [documentID]) ?? ""
+        let text = IndexedText(plainText, stamp: stamp)
+        texts.keep(text, for: documentID)
+        return text.window(TextWindow.bounds(around: span))
     }
 
     static func metadata(from row: Row) throws -> DocumentMetadata {

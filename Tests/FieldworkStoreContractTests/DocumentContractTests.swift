@@ -89,6 +89,34 @@ import Testing
         }
     }
 
+    /// A store may keep a document's text to cut windows from (SQLite does, per stamp): a text
+    /// changed since, by this store or by another process on the same database, is never cut
+    /// from the old copy, and a coding write anchors in the new text.
+    @Test(arguments: StoreKind.available) func textWindowsFollowEveryChangeOfTheText(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { subject, store in
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: "Första versionen av texten, med å och 👍🏽.", hash: "a")])
+            #expect(try #require(try await store.textWindow(documentID: "n1", around: 0..<6)).text.hasPrefix("Första"))
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: "Andra versionen av texten.", hash: "b")])
+            #expect(try #require(try await store.textWindow(documentID: "n1", around: 0..<5)).text.hasPrefix("Andra"))
+            // Another process (a CLI ingest beside the server) changes it again.
+            let other = try await subject.reopen()
+            _ = try await other.applyDocuments([Fixtures.change("n1", text: "Tredje versionen, längre än de andra två.", hash: "c")])
+            let window = try #require(try await store.textWindow(documentID: "n1", around: 0..<6))
+            #expect(window.text.hasPrefix("Tredje"))
+            #expect(window.revision == 3)
+            let written = try await store.writeCodings([.insert(documentID: "n1", span: 0..<6, codeID: "none") { context in
+                #expect(context.window.text.hasPrefix("Tredje"))
+                throw StoreError.notFound("code none")
+            }])
+            // The builder ran (its refusal came back), so the window above was the one it saw.
+            guard case .failure(StoreError.notFound(let what)) = try #require(written.first) else {
+                Issue.record("the write did not reach its builder: \(written)")
+                return
+            }
+            #expect(what == "code none")
+        }
+    }
+
     @Test(arguments: StoreKind.available) func participantsKeepTheirConsentReceipts(_ kind: StoreKind) async throws {
         try await StoreUnderTest.with(kind) { subject, store in
             var consent = Consent(id: "k1", date: "2025-03-01", scopes: [.interview, .quote], withdrawn: nil,

@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 import Hummingbird
 import NIOCore

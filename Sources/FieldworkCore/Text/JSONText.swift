@@ -1,29 +1,30 @@
-/// JSON written by hand for the hottest answers (a coding after each write), byte for byte what
-/// `WebContext.responseEncoder` writes for the same value: keys in sorted order, slashes not
-/// escaped, the control characters as Foundation escapes them. Foundation's `JSONEncoder` went
+/// JSON written by hand for the hottest outputs (the coding answered after each write, the
+/// codings-file line of each change), byte for byte what Foundation's `JSONEncoder` writes with
+/// `.sortedKeys` and `.withoutEscapingSlashes`: keys in the order the caller writes them (sorted),
+/// slashes not escaped, the control characters as Foundation escapes them. The encoder went
 /// through `Codable`'s generic containers and a key conversion per key and cost a coding write
-/// about a tenth of its server time; `JSONTextTests` holds the two outputs equal.
-struct JSONText {
-    private(set) var bytes: [UInt8] = []
+/// about a tenth of its server time; `JSONTextTests` (web) and `LedgerFileTests` hold the outputs equal.
+public struct JSONText: Sendable {
+    public private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
-    init(capacity: Int = 512) {
+    public init(capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func beginObject() {
+    public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    mutating func endObject() {
+    public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// A key; the caller writes them in sorted order (the encoder's `.sortedKeys`).
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -31,7 +32,7 @@ struct JSONText {
         needsComma = false
     }
 
-    mutating func value(_ text: String?) {
+    public mutating func value(_ text: String?) {
         separate()
         guard let text else { return append("null") }
         bytes.append(UInt8(ascii: "\""))
@@ -49,7 +50,7 @@ struct JSONText {
         needsComma = true
     }
 
-    mutating func value(_ number: Int) {
+    public mutating func value(_ number: Int) {
         separate()
         append(String(number))
         needsComma = true
