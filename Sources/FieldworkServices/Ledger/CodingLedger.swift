@@ -30,11 +30,6 @@ public actor CodingLedger {
         var text: String { LedgerFile.join(Array(lines.values)) }
     }
 
-    private struct FileStamp: Equatable {
-        let modified: Date
-        let size: Int
-    }
-
     private var cache: [String: CachedFile] = [:]
     /// A server writes the files shortly after the change, off the request's path, many changes
     /// in one append per file (rewriting a coder's whole file on every request cost ~3 ms at a
@@ -198,7 +193,7 @@ public actor CodingLedger {
             let stamp = Self.stamp(url)
             let slug = String(url.lastPathComponent.dropLast(".jsonl".count))
             if let cached = cache[slug], cached.stamp == stamp { continue }
-            result[url.lastPathComponent] = stamp?.modified
+            result[url.lastPathComponent] = stamp.map { Date(timeIntervalSince1970: Double($0.modifiedNanoseconds) / 1e9) }
         }
         return result
     }
@@ -243,10 +238,10 @@ public actor CodingLedger {
         return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map { folder.appending(path: $0) }
     }
 
+    /// The file's size and modification time (`stat`: `FileManager`'s attributes also look up
+    /// the owner's and group's names, reading /etc/passwd and /etc/group on every flush).
     private static func stamp(_ url: URL) -> FileStamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let modified = attributes[.modificationDate] as? Date, let size = attributes[.size] as? Int else { return nil }
-        return FileStamp(modified: modified, size: size)
+        FileStamps.current(of: url)
     }
 
     /// Whole lines at the end in one `write` (O_APPEND): a reader sees the file with or without them.

@@ -16,6 +16,13 @@ enum FileStamps {
     /// The stamp of `url` as of now, or nil if it cannot be read or the file changed too
     /// recently to be trusted (then it is read and hashed, and no stamp is recorded).
     static func stamp(of url: URL, now: Date = Date()) -> FileStamp? {
+        guard let stamp = current(of: url),
+              stamp.modifiedNanoseconds <= Int64(now.timeIntervalSince1970 * 1e9) - settleNanoseconds else { return nil }
+        return stamp
+    }
+
+    /// The size and modification time of `url` as `stat` gives them, or nil if it cannot be read.
+    static func current(of url: URL) -> FileStamp? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
         #if canImport(Darwin)
@@ -23,8 +30,6 @@ enum FileStamps {
         #else
         let time = info.st_mtim
         #endif
-        let modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-        guard modified <= Int64(now.timeIntervalSince1970 * 1e9) - settleNanoseconds else { return nil }
-        return FileStamp(size: Int64(info.st_size), modifiedNanoseconds: modified)
+        return FileStamp(size: Int64(info.st_size), modifiedNanoseconds: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec))
     }
 }
