@@ -24,9 +24,31 @@ public struct SourceProblem: Error, Sendable, Hashable, CustomStringConvertible 
     public var location: SourceLocation
     public var message: String
 
+    /// The message is kept on one line: a value quoted from the file may hold line breaks (a
+    /// YAML key with a carriage return, a JSON string with `\n`), and a problem must stay one
+    /// line in a terminal or a log (`file:line: problem`). Breaks and other control characters
+    /// are written as escapes.
     public init(_ location: SourceLocation, _ message: String) {
         self.location = location
-        self.message = message
+        self.message = Self.oneLine(message)
+    }
+
+    static func oneLine(_ text: String) -> String {
+        func breaks(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F || scalar.value == 0x85
+                || scalar.value == 0x2028 || scalar.value == 0x2029
+        }
+        guard text.unicodeScalars.contains(where: breaks) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard breaks(scalar) else { result.append(scalar); continue }
+            switch scalar {
+            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
+            default: result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            }
+        }
+        return String(result)
     }
 
     public init(file: String, line: Int, column: Int? = nil, _ message: String) {

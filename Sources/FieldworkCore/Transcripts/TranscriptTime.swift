@@ -6,6 +6,9 @@ public struct TranscriptTime: Sendable, Hashable, Comparable {
         self.milliseconds = milliseconds
     }
 
+    /// Times at or past this many hours are refused as malformed.
+    public static let hourLimit = 10_000
+
     public static func < (lhs: TranscriptTime, rhs: TranscriptTime) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
     /// `00:12:34`: what a turn in a corpus file starts with (whole seconds, as people cite them).
@@ -25,9 +28,14 @@ public struct TranscriptTime: Sendable, Hashable, Comparable {
         guard clock.count == 3 || (!hoursRequired && clock.count == 2),
               clock.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               clock.dropFirst(clock.count - 2).allSatisfy({ $0.count == 2 }) else { return nil }
+        // Every part must be a number that fits (an hour too long for `Int` was dropped, and the
+        // rest read as minutes and seconds).
         let values = clock.compactMap { Int($0) }
+        guard values.count == clock.count else { return nil }
         let (hours, minutes, seconds) = values.count == 3 ? (values[0], values[1], values[2]) : (0, values[0], values[1])
-        guard minutes < 60, seconds < 60 else { return nil }
+        // Hours are bounded so that the milliseconds cannot overflow (a fuzzed cue of
+        // 333333333333333 hours trapped); no recording runs for ten thousand hours.
+        guard minutes < 60, seconds < 60, hours < Self.hourLimit else { return nil }
         self.init(milliseconds: ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis)
     }
 }

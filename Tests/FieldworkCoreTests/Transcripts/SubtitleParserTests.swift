@@ -94,4 +94,13 @@ import Testing
         #expect(transcript.turns[2].text == "Bra, tack 🙂\nAndra raden.\n\nSedan sa hon så här: nej.\nObs. 3:e gången")
         #expect(transcript.turns[2].start?.label == "00:12:34" && transcript.turns[2].line == 3)
     }
+
+    /// A fuzzed cue of 333333333333333 hours overflowed the milliseconds and trapped: hours are
+    /// bounded, so such a time is malformed like any other.
+    @Test func timesPastTheHourLimitAreMalformedNotAnOverflow() {
+        #expect(TranscriptTime(parsing: "9999:59:59.999", fraction: ".", hoursRequired: true)?.milliseconds == 35_999_999_999)
+        #expect(TranscriptTime(parsing: "10000:00:00.000", fraction: ".", hoursRequired: true) == nil)
+        #expect(TranscriptTime(parsing: "333333333333333:00:04.000", fraction: ".", hoursRequired: true) == nil)
+        #expect(TranscriptTime(parsing: "99999999999999999999:00:04,000", fraction: ",", hoursRequired: true) == nil)
+    }
 }
