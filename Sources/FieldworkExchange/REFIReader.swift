@@ -11,10 +11,17 @@ enum REFIReader {
         try decode(REFI.CodeBook.self, from: data, file: file, root: "CodeBook")
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, root: String) throws -> T {
-        // Before any parser: Foundation's crashed on bytes that are not UTF-8 inside a name.
-        if let problem = XMLDiagnostics.invalidUTF8(in: data) {
+    private static func decode<T: Decodable>(_ type: T.Type, from original: Data, file: String, root: String) throws -> T {
+        // Before any parser: Foundation's crashed on bytes that are not UTF-8 inside a name, and
+        // crashes on a processing instruction without data (see `XMLPreflight`).
+        if let problem = XMLDiagnostics.invalidUTF8(in: original) {
             throw ExchangeError.malformedXML(file: file, line: problem.line, column: problem.column, problem: problem.message)
+        }
+        let data: Data
+        do {
+            data = try XMLPreflight.prepare(original)
+        } catch {
+            throw ExchangeError.malformedXML(file: file, line: error.line, column: error.column, problem: error.message)
         }
         let found = rootName(data) ?? ""
         guard found == root else {
