@@ -5,7 +5,8 @@
 
 libfuzzer  builds bench/fuzz (every workspace parser behind one libFuzzer entry point, with
            -sanitize=fuzzer,address; linked with lld, gold crashes on it) and runs each parser for FUZZ_SECONDS (default 30), seeded
-           with the sample workspace's files and the kept regression inputs. A crash, a hang
+           with the sample workspace's files and the kept regression inputs (FUZZ_KINDS=a,b
+           runs only those parsers). A crash, a hang
            (over 10 s), a leak or a problem that does not name the file is a finding: the input is
            written to bench/out/fuzz/KIND-*; after the fix, keep it in the regression corpus
            (Tests/FieldworkServicesTests/Checking/FuzzCorpus/KIND/, or FieldworkExchangeTests/FuzzCorpus).
@@ -89,7 +90,8 @@ def libfuzzer():
     binary = build_fuzzer()
     if binary is None:
         return
-    for kind in list(SEEDS) + list(INLINE_SEEDS):
+    kinds = [kind for kind in os.environ.get("FUZZ_KINDS", "").split(",") if kind] or list(SEEDS) + list(INLINE_SEEDS)
+    for kind in kinds:
         corpus = FUZZ_OUT / "corpus" / kind
         corpus.mkdir(parents=True, exist_ok=True)
         result = subprocess.run(

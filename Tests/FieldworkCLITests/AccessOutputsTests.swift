@@ -18,9 +18,9 @@ import Testing
     ]
 
     @Test(arguments: 0..<policies.count)
-    func restrictedMaterialIsAbsentFromEveryOutputOfOtherCodersAndCounted(policy: Int) throws {
+    func restrictedMaterialIsAbsentFromEveryOutputOfOtherCodersAndCounted(policy: Int) async throws {
         let (yaml, covers) = Self.policies[policy]
-        let cli = try ConsentOutputsTests.workspace()
+        let cli = try await ConsentOutputsTests.workspace()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         try Data("restricted:\n  - \(yaml)\n    coders: [Anna]\n".utf8)
             .write(to: cli.workspace.appending(path: "corpus/access.yaml"))
@@ -34,13 +34,13 @@ import Testing
                 + "\"updated\":\"2025-05-06T11:02:11.250Z\",\"version\":1}\n").utf8))
         }
         try ledger.close()
-        let ingest = try cli.run("ingest")
+        let ingest = try await cli.run("ingest")
         #expect(ingest.status == 0, "\(ingest.stderr)")
         for coder in ["Bo", "Anna"] {
             let environment = ["FIELDWORK_CODER": coder]
             let sees = { (id: String) in !covers(id) || coder == "Anna" }
             for output in ConsentOutputsTests.wordOutputs(cli, environment: environment) {
-                let text = try output.text()
+                let text = try await output.text()
                 for person in Self.people {
                     let expected = (output.quoting ? person.quotes : person.words) && sees(person.id)
                     #expect(text.contains(ConsentOutputsTests.word(person.id)) == expected, "\(coder): \(output.name): \(person.id)")
@@ -49,22 +49,22 @@ import Testing
             }
             let visible = Self.people.filter { $0.words && sees($0.id) }.count
             // Counts over segments: the restricted segments are no units for Bo.
-            #expect(try cli.run(["export", "matrix", "--rows", "participant", "--out", "exports/m-\(coder).csv"], environment: environment).status == 0)
+            #expect(try await cli.run(["export", "matrix", "--rows", "participant", "--out", "exports/m-\(coder).csv"], environment: environment).status == 0)
             let rows = try Self.file(cli, "exports/m-\(coder).csv").components(separatedBy: "\r\n")
             let row = try #require(rows.first { $0.hasPrefix(Self.restricted + ",") })
             #expect(row.hasSuffix(coder == "Anna" ? ",1" : ",0"), "\(coder): matrix: \(row)")
-            let counts = try Self.json(cli, ["export", "cooccurrence", "--json"], environment)
+            let counts = try await Self.json(cli, ["export", "cooccurrence", "--json"], environment)
             #expect(counts["coded_segments"] as? Int == visible, "\(coder): cooccurrence")
-            let agreement = try Self.json(cli, ["agreement", "--json"], environment)
+            let agreement = try await Self.json(cli, ["agreement", "--json"], environment)
             #expect((agreement["overall"] as? [String: Any])?["units"] as? Int == visible, "\(coder): agreement")
             for format in ["json", "dot", "svg"] {
                 let path = "exports/a-\(coder).\(format)"
-                let result = try cli.run(["export", "actor-map", "--format", format, "--out", path], environment: environment)
+                let result = try await cli.run(["export", "actor-map", "--format", format, "--out", path], environment: environment)
                 #expect(result.status == 0, "\(result.stderr)")
                 #expect(result.stdout.contains("restricted to named coders: ") == (coder == "Bo"), "\(coder): actor map \(format): \(result.stdout)")
                 #expect(!Self.file(cli, path).contains(ConsentOutputsTests.word(Self.restricted)))
             }
-            #expect(try cli.run(["export", "cooccurrence", "--out", "exports/c-\(coder).csv"], environment: environment).status == 0)
+            #expect(try await cli.run(["export", "cooccurrence", "--out", "exports/c-\(coder).csv"], environment: environment).status == 0)
             // Each export's own metadata counts what access withheld, and names nobody.
             let tagged = ["exports/s-\(coder).csv.meta.json", "exports/m-\(coder).csv.meta.json", "exports/c-\(coder).csv.meta.json",
                           "exports/a-\(coder).json.meta.json"]
@@ -88,8 +88,8 @@ import Testing
         (try? String(contentsOf: cli.workspace.appending(path: path), encoding: .utf8)) ?? ""
     }
 
-    static func json(_ cli: CLIRunner, _ arguments: [String], _ environment: [String: String]) throws -> [String: Any] {
-        let result = try cli.run(arguments, environment: environment)
+    static func json(_ cli: CLIRunner, _ arguments: [String], _ environment: [String: String]) async throws -> [String: Any] {
+        let result = try await cli.run(arguments, environment: environment)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }

@@ -8,42 +8,42 @@ import Testing
 @Suite struct AccountCLITests {
     static let password = "ett långt lösenord"
 
-    @Test func accountsAreCreatedListedDisabledAndChangedWithPasswordsFromStandardInput() throws {
+    @Test func accountsAreCreatedListedDisabledAndChangedWithPasswordsFromStandardInput() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run(["account", "list"]).stdout.contains("no accounts: the server runs in local (token) mode"))
-        let created = try cli.run(["account", "create", "Anna Lind", "--role", "admin"], input: Self.password + "\n")
+        #expect(try await cli.run(["account", "list"]).stdout.contains("no accounts: the server runs in local (token) mode"))
+        let created = try await cli.run(["account", "create", "Anna Lind", "--role", "admin"], input: Self.password + "\n")
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("created account Anna Lind (admin)") && created.stdout.contains("team mode"))
-        #expect(try cli.run(["account", "create", "Bo", "--role", "facilitator"], input: Self.password + "\n").status == 0)
+        #expect(try await cli.run(["account", "create", "Bo", "--role", "facilitator"], input: Self.password + "\n").status == 0)
 
-        let short = try cli.run(["account", "create", "Cecilia", "--role", "analyst"], input: "kort\n")
+        let short = try await cli.run(["account", "create", "Cecilia", "--role", "analyst"], input: "kort\n")
         #expect(short.status == 1 && short.stderr == "error: the password has fewer than 10 characters\n")
-        let role = try cli.run(["account", "create", "Cecilia", "--role", "boss"], input: Self.password + "\n")
+        let role = try await cli.run(["account", "create", "Cecilia", "--role", "boss"], input: Self.password + "\n")
         #expect(role.status != 0 && role.stderr.contains("boss"))
-        let twice = try cli.run(["account", "create", "anna lind", "--role", "analyst"], input: Self.password + "\n")
+        let twice = try await cli.run(["account", "create", "anna lind", "--role", "analyst"], input: Self.password + "\n")
         #expect(twice.status == 1 && twice.stderr == "error: an account named anna lind exists already\n")
 
-        #expect(try cli.run(["account", "disable", "Bo"]).stdout == "disabled account Bo\n")
-        #expect(try cli.run(["account", "role", "Bo", "analyst"]).status == 0)
-        #expect(try cli.run(["account", "password", "Anna Lind"], input: "ett nytt långt lösenord\n").status == 0)
-        #expect(try cli.run(["account", "disable", "Nobody"]).stderr == "error: no account named Nobody\n")
+        #expect(try await cli.run(["account", "disable", "Bo"]).stdout == "disabled account Bo\n")
+        #expect(try await cli.run(["account", "role", "Bo", "analyst"]).status == 0)
+        #expect(try await cli.run(["account", "password", "Anna Lind"], input: "ett nytt långt lösenord\n").status == 0)
+        #expect(try await cli.run(["account", "disable", "Nobody"]).stderr == "error: no account named Nobody\n")
 
-        let list = try #require(try cli.json("account", "list") as? [[String: Any]])
+        let list = try #require(try await cli.json("account", "list") as? [[String: Any]])
         #expect(list.map { "\($0["name"]!) \($0["role"]!) \(($0["disabled"] as? Bool) == true)" } == ["Anna Lind admin false", "Bo analyst true"])
-        let audit = try cli.run(["audit"]).stdout
+        let audit = try await cli.run(["audit"]).stdout
         #expect(audit.contains("account\taccount=Anna Lind change=created role=admin"))
         #expect(audit.contains("account=Bo change=disabled") && audit.contains("account=Anna Lind change=password"))
         #expect(!audit.contains("lösenord") && !audit.contains("$2b$"))
     }
 
-    @Test func aWorkspaceWithAccountsIsServedInTeamModeAndLoginsAreAudited() throws {
+    @Test func aWorkspaceWithAccountsIsServedInTeamModeAndLoginsAreAudited() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run(["account", "create", "Anna", "--role", "researcher"], input: Self.password + "\n").status == 0)
-        let server = try RunningServer(workspace: root)
+        #expect(try await cli.run(["account", "create", "Anna", "--role", "researcher"], input: Self.password + "\n").status == 0)
+        let server = try await RunningServer.start(workspace: root)
         defer { server.stop() }
         #expect(server.banner.contains("Team mode (accounts): log in at http://127.0.0.1:\(server.port)/login"))
         #expect(!server.banner.contains("token="))
@@ -56,7 +56,7 @@ import Testing
         #expect(login.hasPrefix("HTTP/1.1 303"), "\(login.prefix(200))")
         #expect(login.lowercased().contains("set-cookie: fieldwork_session=") && login.contains("HttpOnly") && login.contains("SameSite=Strict"))
         server.stop()
-        let audit = try cli.run(["audit"]).stdout
+        let audit = try await cli.run(["audit"]).stdout
         #expect(audit.contains("Anna\tlogin\tclient=127.0.0.1"), "\(audit)")
     }
 

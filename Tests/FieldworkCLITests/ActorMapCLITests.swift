@@ -2,22 +2,22 @@ import Foundation
 import Testing
 
 @Suite struct ActorMapCLITests {
-    static func sample(codings: Bool = false) throws -> (CLIRunner, URL) {
+    static func sample(codings: Bool = false) async throws -> (CLIRunner, URL) {
         let root = try CLIRunner.sampleWorkspaceCopy(codings: codings)
         let cli = CLIRunner(workspace: root)
-        try cli.run("ingest")
+        try await cli.run("ingest")
         // Two actor codes and a need in R01's turn about the many people she deals with.
         for (start, end, code) in [(2215, 2300, "actor.social_services"), (2300, 2400, "actor.home_care"), (2215, 2500, "need.contact_city")] {
-            let result = try cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(end)", "--code", code, "--coder", "anna")
+            let result = try await cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(end)", "--code", code, "--coder", "anna")
             #expect(result.status == 0, "\(result.stderr)")
         }
         return (cli, root)
     }
 
-    @Test func exportsDOTSVGAndKumuJSON() throws {
-        let (cli, root) = try Self.sample()
+    @Test func exportsDOTSVGAndKumuJSON() async throws {
+        let (cli, root) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
-        let dot = try cli.run("export", "actor-map")
+        let dot = try await cli.run("export", "actor-map")
         #expect(dot.status == 0, "\(dot.stderr)")
         #expect(dot.stdout.hasPrefix("digraph "))
         // Lines are numbered; the tooltip (and the key) say what the number stands for.
@@ -25,13 +25,13 @@ import Testing
         #expect(dot.stdout.contains("Care and welfare administration — Social services administration: co-occurs, 1 segment"))
         #expect(dot.stdout.contains(#""social-services" -> "need:need.contact_city""#))
 
-        let svg = try cli.run("export", "actor-map", "--format", "svg", "--out", "exports/actors.svg")
+        let svg = try await cli.run("export", "actor-map", "--format", "svg", "--out", "exports/actors.svg")
         #expect(svg.status == 0, "\(svg.stderr)")
         let written = try String(contentsOf: root.appending(path: "exports/actors.svg"), encoding: .utf8)
         #expect(written.contains("<svg"))
         #expect(written.contains("Social services administration"))
 
-        let json = try cli.run("export", "actor-map", "--format", "json", "--need", "need.contact_city")
+        let json = try await cli.run("export", "actor-map", "--format", "json", "--need", "need.contact_city")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let elements = try #require(object["elements"] as? [[String: Any]])
         let connections = try #require(object["connections"] as? [[String: Any]])
@@ -43,8 +43,8 @@ import Testing
         #expect(elements.allSatisfy { $0["description"] is String && $0["tags"] is [String] })
     }
 
-    @Test func aVeryLongActorNameIsWrappedAndGraphvizDrawsIt() throws {
-        let (cli, root) = try Self.sample()
+    @Test func aVeryLongActorNameIsWrappedAndGraphvizDrawsIt() async throws {
+        let (cli, root) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
         // ~250 characters: on one line, Graphviz 2.43 failed with "triangulation failed".
         let name = "Stadsdelsförvaltningens gemensamma samordningsfunktion för trygghet, hälsa och självständighet i vardagen "
@@ -54,38 +54,38 @@ import Testing
         try (try String(contentsOf: actors, encoding: .utf8))
             .replacingOccurrences(of: "name: Social services administration", with: "name: \(name)")
             .write(to: actors, atomically: true, encoding: .utf8)
-        let dot = try cli.run("export", "actor-map")
+        let dot = try await cli.run("export", "actor-map")
         #expect(dot.status == 0, "\(dot.stderr)")
         #expect(dot.stdout.contains(#"label="Stadsdelsförvaltningens gemensamma\nsamordningsfunktion för trygghet,"#))
-        let svg = try cli.run("export", "actor-map", "--format", "svg", "--out", "exports/actors.svg")
+        let svg = try await cli.run("export", "actor-map", "--format", "svg", "--out", "exports/actors.svg")
         #expect(svg.status == 0, "\(svg.stderr)")
         let written = try String(contentsOf: root.appending(path: "exports/actors.svg"), encoding: .utf8)
         #expect(written.contains(">Stadsdelsförvaltningens gemensamma</text>"))
         #expect(written.contains(">arbetsmarknadsinsatser i hela staden</text>"))
     }
 
-    @Test func svgWithoutGraphvizSaysSoAndFails() throws {
-        let (cli, root) = try Self.sample()
+    @Test func svgWithoutGraphvizSaysSoAndFails() async throws {
+        let (cli, root) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try cli.run(["export", "actor-map", "--format", "svg"], environment: ["PATH": "/nonexistent"])
+        let result = try await cli.run(["export", "actor-map", "--format", "svg"], environment: ["PATH": "/nonexistent"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("'dot' is not installed (Debian package graphviz"))
     }
 
-    @Test func unknownNeedIsRefused() throws {
-        let (cli, root) = try Self.sample()
+    @Test func unknownNeedIsRefused() async throws {
+        let (cli, root) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try cli.run("export", "actor-map", "--need", "actor.home_care")
+        let result = try await cli.run("export", "actor-map", "--need", "actor.home_care")
         #expect(result.status != 0)
         #expect(result.stderr.contains("'actor.home_care' is not a code of kind need"))
     }
 
     /// The focused views, the table and the print layout, with the real binary on the sample study.
-    @Test func focusedViewsTableAndA3PDF() throws {
-        let (cli, root) = try Self.sample(codings: true)
+    @Test func focusedViewsTableAndA3PDF() async throws {
+        let (cli, root) = try await Self.sample(codings: true)
         defer { try? FileManager.default.removeItem(at: root) }
         // One need: only actors connected to it; unrelated declared actors and relations are gone.
-        let need = try cli.run("export", "actor-map", "--need", "need.contact_city")
+        let need = try await cli.run("export", "actor-map", "--need", "need.contact_city")
         #expect(need.status == 0, "\(need.stderr)")
         #expect(need.stdout.contains(#""social-services" -> "need:need.contact_city""#))
         for unrelated in ["university-lab", "data-protection-authority", "pensioners-association", "need:need.safety.night"] {
@@ -94,23 +94,23 @@ import Testing
         // Actors residents name (BankID in R06's turn about contacting the city) come along as proposed actors.
         #expect(need.stdout.contains(#""proposed:actor.bankid" [label="BankID (the banks)""#))
 
-        let administration = try cli.run("export", "actor-map", "--administration", "labour-administration")
+        let administration = try await cli.run("export", "actor-map", "--administration", "labour-administration")
         #expect(administration.status == 0, "\(administration.stderr)")
         #expect(administration.stdout.contains(#""labour-administration" -> "need:need.daily_structure""#))
         #expect(!administration.stdout.contains(#""school-administration""#))
         #expect(!administration.stdout.contains(#""care-administration" -> "need:"#), "other administrations' involvement is left out")
 
-        let bipartite = try cli.run("export", "actor-map", "--view", "bipartite")
+        let bipartite = try await cli.run("export", "actor-map", "--view", "bipartite")
         #expect(bipartite.stdout.contains("subgraph \"column_actors\" {\n    rank=same;"))
         #expect(!bipartite.stdout.contains("co-occurs") && !bipartite.stdout.contains("cluster_company"))
 
-        let csv = try cli.run("export", "actor-map", "--format", "csv")
+        let csv = try await cli.run("export", "actor-map", "--format", "csv")
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first?.hasPrefix("administration,") == true && rows.first?.contains("Contact with the city") == true)
         #expect(rows.contains { $0.hasPrefix("Education administration,") })
 
-        let barriers = try cli.run("export", "actor-map", "--barriers", "--format", "json")
+        let barriers = try await cli.run("export", "actor-map", "--barriers", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(barriers.stdout.utf8)) as? [String: Any])
         let elements = try #require(object["elements"] as? [[String: Any]])
         #expect(elements.contains { $0["type"] as? String == "Barrier" })
@@ -118,7 +118,7 @@ import Testing
         let connections = try #require(object["connections"] as? [[String: Any]])
         #expect(connections.contains { $0["type"] as? String == "funds" && $0["description"] as? String == "Framework agreement for safety alarms" })
 
-        let pdf = try cli.run("export", "actor-map", "--need", "need.contact_city", "--format", "pdf", "--out", "exports/actors.pdf")
+        let pdf = try await cli.run("export", "actor-map", "--need", "need.contact_city", "--format", "pdf", "--out", "exports/actors.pdf")
         #expect(pdf.status == 0, "\(pdf.stderr)")
         let bytes = try Data(contentsOf: root.appending(path: "exports/actors.pdf"))
         #expect(bytes.starts(with: Data("%PDF-".utf8)))
@@ -129,14 +129,14 @@ import Testing
         #expect(text.matches(of: /\/Type\s*\/Page[^s]/).count == 1)
     }
 
-    @Test func badFocusesAreRefusedWithAClearError() throws {
-        let (cli, root) = try Self.sample()
+    @Test func badFocusesAreRefusedWithAClearError() async throws {
+        let (cli, root) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
-        let both = try cli.run("export", "actor-map", "--need", "need.contact_city", "--administration", "care-administration")
+        let both = try await cli.run("export", "actor-map", "--need", "need.contact_city", "--administration", "care-administration")
         #expect(both.status != 0 && both.stderr.contains("--need and --administration cannot be combined"))
-        let company = try cli.run("export", "actor-map", "--administration", "alarm-vendor")
+        let company = try await cli.run("export", "actor-map", "--administration", "alarm-vendor")
         #expect(company.status != 0 && company.stderr.contains("'alarm-vendor' is not an actor of type administration in corpus/actors.yaml"))
-        let pdf = try cli.run("export", "actor-map", "--format", "pdf")
+        let pdf = try await cli.run("export", "actor-map", "--format", "pdf")
         #expect(pdf.status != 0 && pdf.stderr.contains("--format pdf needs --out FILE"))
     }
 }

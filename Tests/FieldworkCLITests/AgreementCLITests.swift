@@ -4,69 +4,69 @@ import Testing
 /// `agreement`, `export cooccurrence` and `--coder` on the listings, through the real binary.
 @Suite(.serialized) struct AgreementCLITests {
     /// Anna and Bo code the same turn of one interview alike; Bo adds a barrier on the next turn.
-    static func coded() throws -> (CLIRunner, interview: String, turns: [[String: Any]]) {
+    static func coded() async throws -> (CLIRunner, interview: String, turns: [[String: Any]]) {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
-        try cli.run("ingest")
-        let documents = try #require(try cli.json("documents") as? [[String: Any]])
+        try await cli.run("ingest")
+        let documents = try #require(try await cli.json("documents") as? [[String: Any]])
         let interview = try #require(documents.first { $0["type"] as? String == "interview" }?["id"] as? String)
-        let segments = try #require(try cli.json("segments", interview) as? [[String: Any]])
+        let segments = try #require(try await cli.json("segments", interview) as? [[String: Any]])
         let turns = segments.filter { $0["kind"] as? String == "turn" && ($0["text"] as? String ?? "").unicodeScalars.count > 20 }
         try #require(turns.count >= 2)
-        func add(_ turn: [String: Any], _ code: String, _ coder: String) throws {
+        func add(_ turn: [String: Any], _ code: String, _ coder: String) async throws {
             let start = turn["start"] as! Int
-            let result = try cli.run("code", "add", interview, "--start", "\(start)", "--end", "\(start + 10)", "--code", code,
+            let result = try await cli.run("code", "add", interview, "--start", "\(start)", "--end", "\(start + 10)", "--code", code,
                                      "--coder", coder)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        try add(turns[0], "need.safety.night", "Anna")
-        try add(turns[0], "need.safety.night", "Bo")
-        try add(turns[0], "barrier", "Anna")
-        try add(turns[1], "barrier", "Bo")
+        try await add(turns[0], "need.safety.night", "Anna")
+        try await add(turns[0], "need.safety.night", "Bo")
+        try await add(turns[0], "barrier", "Anna")
+        try await add(turns[1], "barrier", "Bo")
         return (cli, interview, turns)
     }
 
-    @Test func listingsFilterByCoder() throws {
-        let (cli, _, _) = try Self.coded()
-        let bo = try #require(try cli.json("code", "list", "--coder", "Bo") as? [[String: Any]])
+    @Test func listingsFilterByCoder() async throws {
+        let (cli, _, _) = try await Self.coded()
+        let bo = try #require(try await cli.json("code", "list", "--coder", "Bo") as? [[String: Any]])
         #expect(bo.count == 2 && bo.allSatisfy { $0["coder"] as? String == "Bo" })
-        #expect((try cli.json("code", "list") as? [Any])?.count == 4)
+        await #expect((try cli.json("code", "list") as? [Any])?.count == 4)
 
-        #expect(try cli.run("export", "segments", "--coder", "Anna", "--out", "exports/anna.csv").status == 0)
+        #expect(try await cli.run("export", "segments", "--coder", "Anna", "--out", "exports/anna.csv").status == 0)
         let csv = try String(contentsOf: cli.workspace.appending(path: "exports/anna.csv"), encoding: .utf8)
         #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)  // header + Anna's two
 
-        #expect(try cli.run("export", "matrix", "--rows", "document", "--coder", "Bo", "--out", "exports/bo.csv").stdout
+        #expect(try await cli.run("export", "matrix", "--rows", "document", "--coder", "Bo", "--out", "exports/bo.csv").stdout
             .contains("(2 codings)"))
 
-        let needs = try #require(try cli.json("needs", "--coder", "Anna") as? [[String: Any]])
+        let needs = try #require(try await cli.json("needs", "--coder", "Anna") as? [[String: Any]])
         let night = try #require(needs.first { $0["id"] as? String == "need.safety.night" })
         #expect(night["codings"] as? Int == 1)
-        #expect((try cli.json("needs") as? [[String: Any]])?.first { $0["id"] as? String == "need.safety.night" }?["codings"] as? Int == 2)
+        await #expect((try cli.json("needs") as? [[String: Any]])?.first { $0["id"] as? String == "need.safety.night" }?["codings"] as? Int == 2)
     }
 
     /// The disagreements page's decisions from the command line, as the sample study is made.
-    @Test func adjudicateAcceptsIntoTheConsensusInTheDecidersFile() throws {
-        let (cli, interview, turns) = try Self.coded()
+    @Test func adjudicateAcceptsIntoTheConsensusInTheDecidersFile() async throws {
+        let (cli, interview, turns) = try await Self.coded()
         let passage = ["--start", "\(turns[1]["start"] as! Int)", "--end", "\(turns[1]["end"] as! Int)"]
-        let accepted = try cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Anna"])
+        let accepted = try await cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Anna"])
         #expect(accepted.status == 0, "\(accepted.stderr)")
-        let consensus = try #require(try cli.json("code", "list", "--coder", "Consensus") as? [[String: Any]])
+        let consensus = try #require(try await cli.json("code", "list", "--coder", "Consensus") as? [[String: Any]])
         #expect(consensus.count == 1 && consensus.first?["id"] as? String == accepted.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(consensus.first?["memo"] as? String == "accepted by Anna" && consensus.first?["updated_by"] as? String == "Anna")
         let file = try String(contentsOf: cli.workspace.appending(path: "codings/anna.jsonl"), encoding: .utf8)
         #expect(file.contains("\"coder\":\"Consensus\""))
-        #expect(try cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Bo"]).status != 0)
-        #expect(try cli.run(["adjudicate", "dismiss", interview] + passage + ["--code", "need.safety.night", "--by", "Bo"]).status == 0)
+        #expect(try await cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Bo"]).status != 0)
+        #expect(try await cli.run(["adjudicate", "dismiss", interview] + passage + ["--code", "need.safety.night", "--by", "Bo"]).status == 0)
         // A passage must be a segment.
         let inside = ["--start", "\(turns[1]["start"] as! Int)", "--end", "\((turns[1]["start"] as! Int) + 3)"]
-        #expect(try cli.run(["adjudicate", "accept", interview] + inside + ["--code", "barrier", "--by", "Bo"]).status != 0)
+        #expect(try await cli.run(["adjudicate", "accept", interview] + inside + ["--code", "barrier", "--by", "Bo"]).status != 0)
         // Unnamed, the compared coders are the independent ones.
-        #expect((try cli.json("agreement") as? [String: Any])?["coders"] as? [String] == ["Anna", "Bo"])
+        await #expect((try cli.json("agreement") as? [String: Any])?["coders"] as? [String] == ["Anna", "Bo"])
     }
 
-    @Test func agreementTableAndJSON() throws {
-        let (cli, interview, turns) = try Self.coded()
-        let report = try #require(try cli.json("agreement") as? [String: Any])
+    @Test func agreementTableAndJSON() async throws {
+        let (cli, interview, turns) = try await Self.coded()
+        let report = try #require(try await cli.json("agreement") as? [String: Any])
         #expect(report["coders"] as? [String] == ["Anna", "Bo"])
         #expect(report["documents"] as? [String] == [interview])
         #expect(Set(report.keys) == ["unit", "coders", "documents", "left_out", "overall", "codes", "disagreements", "consent"])
@@ -74,30 +74,30 @@ import Testing
         #expect(disagreements.map { $0["start"] as? Int } == [turns[0]["start"] as? Int, turns[1]["start"] as? Int])
         #expect(disagreements.map { $0["not_applied_by"] as? [String] } == [["Bo"], ["Anna"]])
 
-        let one = try #require(try cli.json("agreement", "--coders", "Anna") as? [String: Any])
+        let one = try #require(try await cli.json("agreement", "--coders", "Anna") as? [String: Any])
         let overall = try #require(one["overall"] as? [String: Any])
         #expect(overall["fleiss_kappa"] is NSNull)
         #expect((overall["undefined"] as? [String: String])?["fleiss_kappa"] == "needs at least two coders")
 
-        let table = try cli.run("agreement", "--coders", "Anna,Bo", "--code", "need.safety.night")
+        let table = try await cli.run("agreement", "--coders", "Anna,Bo", "--code", "need.safety.night")
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("coders: Anna, Bo"))
         #expect(table.stdout.contains("need.safety.night") && table.stdout.contains("1.000"))
         #expect(table.stdout.contains("left out: "))
 
-        let unknown = try cli.run("agreement", "--code", "no.such.code")
+        let unknown = try await cli.run("agreement", "--code", "no.such.code")
         #expect(unknown.status != 0 && unknown.stderr.contains("unknown code 'no.such.code'"))
-        let mixed = try cli.run("agreement", "--decisions", "x.json", "--code", "need")
+        let mixed = try await cli.run("agreement", "--decisions", "x.json", "--code", "need")
         #expect(mixed.status != 0 && mixed.stderr.contains("--decisions takes"))
     }
 
-    @Test func cooccurrenceCSVAndJSON() throws {
-        let (cli, _, _) = try Self.coded()
-        let result = try cli.run("export", "cooccurrence", "--out", "exports/co.csv")
+    @Test func cooccurrenceCSVAndJSON() async throws {
+        let (cli, _, _) = try await Self.coded()
+        let result = try await cli.run("export", "cooccurrence", "--out", "exports/co.csv")
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try String(contentsOf: cli.workspace.appending(path: "exports/co.csv"), encoding: .utf8)
         #expect(csv == "code_a,code_b,segments_a,segments_b,both,jaccard\r\nneed.safety.night,barrier,1,2,1,0.5\r\n")
-        let bo = try #require(try cli.json("export", "cooccurrence", "--coder", "Bo") as? [String: Any])
+        let bo = try #require(try await cli.json("export", "cooccurrence", "--coder", "Bo") as? [String: Any])
         #expect(bo["coder"] as? String == "Bo")
         #expect((bo["pairs"] as? [Any])?.isEmpty == true)
         #expect((bo["codes"] as? [[String: Any]])?.map { $0["segments"] as? Int } == [1, 1])

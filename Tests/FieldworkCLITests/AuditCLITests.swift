@@ -7,27 +7,27 @@ import Testing
 @Suite(.serialized) struct AuditCLITests {
     static let maja = ["FIELDWORK_CODER": "Maja"]
 
-    static func entries(_ cli: CLIRunner) throws -> [[String: Any]] {
-        try cli.json("audit") as? [[String: Any]] ?? []
+    static func entries(_ cli: CLIRunner) async throws -> [[String: Any]] {
+        try await cli.json("audit") as? [[String: Any]] ?? []
     }
 
-    @Test func exportsImportsIngestsAndConsentChangesAreRecordedWithoutContent() throws {
-        let cli = try PrivacyWorkspace.make()
+    @Test func exportsImportsIngestsAndConsentChangesAreRecordedWithoutContent() async throws {
+        let cli = try await PrivacyWorkspace.make()
         let root = cli.workspace
         defer { try? FileManager.default.removeItem(at: root) }
-        try PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
-        #expect(try cli.run("export", "segments", "--out", "exports/s.csv", environment: Self.maja).status == 0)
-        #expect(try cli.run("export", "codebook", "--format", "csv", environment: ["FIELDWORK_CODER": "Bo"]).status == 0)
-        #expect(try cli.run("export", "qdpx", "--out", "exports/p.qdpx", environment: Self.maja).status == 0)
+        try await PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
+        #expect(try await cli.run("export", "segments", "--out", "exports/s.csv", environment: Self.maja).status == 0)
+        #expect(try await cli.run("export", "codebook", "--format", "csv", environment: ["FIELDWORK_CODER": "Bo"]).status == 0)
+        #expect(try await cli.run("export", "qdpx", "--out", "exports/p.qdpx", environment: Self.maja).status == 0)
         // A withdrawal written into the register, found by the next ingest.
         let register = PrivacyWorkspace.read(root, "corpus/participants.yaml")
             .replacingOccurrences(of: "scopes: [interview, workshop, quote]}", with: "scopes: [interview, workshop, quote], withdrawn: 2025-09-01}")
         try Data(register.utf8).write(to: root.appending(path: "corpus/participants.yaml"))
-        #expect(try cli.run("ingest", environment: Self.maja).status == 0)
+        #expect(try await cli.run("ingest", environment: Self.maja).status == 0)
         try PrivacyWorkspace.write(root, "in/samtal.txt", "R08: Hej och välkommen hit.\nIntervjuare: Tack.")
-        #expect(try cli.run(["import", "transcript", root.appending(path: "in/samtal.txt").path, "--id", "int-009"], environment: Self.maja).status == 0)
+        #expect(try await cli.run(["import", "transcript", root.appending(path: "in/samtal.txt").path, "--id", "int-009"], environment: Self.maja).status == 0)
 
-        let entries = try Self.entries(cli)
+        let entries = try await Self.entries(cli)
         func details(_ entry: [String: Any]) -> [String: String] { entry["details"] as? [String: String] ?? [:] }
         let first = try #require(entries.first)
         #expect(first["action"] as? String == "ingest" && first["by"] as? String == "Maja" && first["seq"] as? Int == 1)
@@ -49,18 +49,18 @@ import Testing
         // Who and when, never the content.
         let log = PrivacyWorkspace.read(root, "audit/log.jsonl")
         for word in PrivacyWorkspace.r07Words + [PrivacyWorkspace.r08Word, "välkommen"] { #expect(!log.contains(word)) }
-        let table = try cli.run("audit")
+        let table = try await cli.run("audit")
         #expect(table.status == 0 && table.stdout.contains("\tMaja\texport\t"))
-        #expect(try cli.run("audit", "--verify").stdout.contains("audit/log.jsonl: \(entries.count) entries, intact"))
+        #expect(try await cli.run("audit", "--verify").stdout.contains("audit/log.jsonl: \(entries.count) entries, intact"))
     }
 
     /// Every export made from participants' material states the consent rule it applied (its
     /// day, whose access) and what it withheld; only the codebook, which holds none, does not.
-    @Test func everyExportOfParticipantsMaterialRecordsTheRuleItApplied() throws {
-        let cli = try PrivacyWorkspace.make()
+    @Test func everyExportOfParticipantsMaterialRecordsTheRuleItApplied() async throws {
+        let cli = try await PrivacyWorkspace.make()
         let root = cli.workspace
         defer { try? FileManager.default.removeItem(at: root) }
-        try PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
+        try await PrivacyWorkspace.code(cli, document: "int-008", containing: "grannlarmet", coder: "Anna")
         let exports: [[String]] = [
             ["export", "segments", "--out", "exports/s.csv"], ["export", "qdpx", "--out", "exports/p.qdpx"],
             ["export", "matrix", "--rows", "document", "--out", "exports/m.csv"], ["export", "cooccurrence", "--out", "exports/c.csv"],
@@ -69,10 +69,10 @@ import Testing
             ["export", "codebook", "--format", "csv"],
         ]
         for arguments in exports {
-            let result = try cli.run(arguments, environment: Self.maja)
+            let result = try await cli.run(arguments, environment: Self.maja)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
-        let recorded = try Self.entries(cli).filter { $0["action"] as? String == "export" }.map { $0["details"] as? [String: String] ?? [:] }
+        let recorded = try await Self.entries(cli).filter { $0["action"] as? String == "export" }.map { $0["details"] as? [String: String] ?? [:] }
         #expect(recorded.count == exports.count)
         for details in recorded {
             let kind = details["kind"] ?? "?"
@@ -86,12 +86,12 @@ import Testing
         }
     }
 
-    @Test func anEditedOrRemovedLineIsDetected() throws {
-        let cli = try PrivacyWorkspace.make()
+    @Test func anEditedOrRemovedLineIsDetected() async throws {
+        let cli = try await PrivacyWorkspace.make()
         let root = cli.workspace
         defer { try? FileManager.default.removeItem(at: root) }
         for name in ["a", "b", "c"] {
-            #expect(try cli.run("export", "segments", "--out", "exports/\(name).csv", environment: Self.maja).status == 0)
+            #expect(try await cli.run("export", "segments", "--out", "exports/\(name).csv", environment: Self.maja).status == 0)
         }
         let url = root.appending(path: "audit/log.jsonl")
         let original = PrivacyWorkspace.read(root, "audit/log.jsonl")
@@ -101,7 +101,7 @@ import Testing
         // Someone puts another name on the second line.
         lines[1] = lines[1].replacingOccurrences(of: "\"by\":\"Maja\"", with: "\"by\":\"Bo\"")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
-        var verify = try cli.run("audit", "--verify")
+        var verify = try await cli.run("audit", "--verify")
         #expect(verify.status == 1)
         #expect(verify.stderr.contains("audit/log.jsonl:3: the hash of the line before does not match"))
 
@@ -109,38 +109,38 @@ import Testing
         lines = original.split(separator: "\n").map(String.init)
         lines.remove(at: 1)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
-        verify = try cli.run("audit", "--verify")
+        verify = try await cli.run("audit", "--verify")
         #expect(verify.status == 1)
         #expect(verify.stderr.contains("audit/log.jsonl:2: entry 3 where 2 was expected"))
 
         // Someone cuts the last line: the chain left is whole, the database's head is not in it.
         lines = original.split(separator: "\n").map(String.init)
         try Data((lines.dropLast().joined(separator: "\n") + "\n").utf8).write(to: url)
-        verify = try cli.run("audit", "--verify")
+        verify = try await cli.run("audit", "--verify")
         #expect(verify.status == 1)
         #expect(verify.stderr.contains("entries were removed from the end"))
 
         // The browser page says so too (checked in the web tests); restored, it verifies again.
         try Data(original.utf8).write(to: url)
-        #expect(try cli.run("audit", "--verify").status == 0)
+        #expect(try await cli.run("audit", "--verify").status == 0)
     }
 
-    @Test func theLogSurvivesADeletedDatabase() throws {
-        let cli = try PrivacyWorkspace.make()
+    @Test func theLogSurvivesADeletedDatabase() async throws {
+        let cli = try await PrivacyWorkspace.make()
         let root = cli.workspace
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try cli.run("export", "segments", environment: Self.maja).status == 0)
+        #expect(try await cli.run("export", "segments", environment: Self.maja).status == 0)
         // The database lost: the SQLite file deleted, or on PostgreSQL a new, empty database.
         try FileManager.default.removeItem(at: root.appending(path: ".fieldwork"))
         let empty = try TestDatabase()
         defer { withExtendedLifetime(empty) {} }  // only the binary uses it: kept to the end
         let store = empty.url.map { ["FIELDWORK_STORE": $0] } ?? [:]
-        #expect(try cli.run("ingest", environment: Self.maja.merging(store) { $1 }).status == 0)
-        let entries = try #require(try JSONSerialization.jsonObject(
+        #expect(try await cli.run("ingest", environment: Self.maja.merging(store) { $1 }).status == 0)
+        let entries = try #require(try await JSONSerialization.jsonObject(
             with: Data(try cli.run(["audit", "--json"], environment: store).stdout.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["action"] as? String } == ["ingest", "export", "ingest"])
         // This machine's record, kept out of git by the workspace's .gitignore.
         #expect(PrivacyWorkspace.read(root, ".gitignore").contains("audit/\n"))
-        #expect(try cli.run(["audit", "--verify"], environment: store).status == 0)
+        #expect(try await cli.run(["audit", "--verify"], environment: store).status == 0)
     }
 }

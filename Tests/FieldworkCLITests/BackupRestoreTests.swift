@@ -11,14 +11,14 @@ struct BackupRestoreTests {
     let workspace: URL
     let cli: CLIRunner
 
-    init() throws {
+    init() async throws {
         workspace = try CLIRunner.sampleWorkspaceCopy()
         cli = CLIRunner(workspace: workspace)
-        #expect(try cli.run("ingest").status == 0)
+        #expect(try await cli.run("ingest").status == 0)
     }
 
-    private func codings() throws -> Int {
-        try #require((try cli.json("status") as? [String: Any])?["codings"] as? Int)
+    private func codings() async throws -> Int {
+        try await #require((try cli.json("status") as? [String: Any])?["codings"] as? Int)
     }
 
     @Test func backupsTakenDuringWritesAreConsistentAndRestoreExactly() async throws {
@@ -26,7 +26,7 @@ struct BackupRestoreTests {
             var added = 0
             for index in 0..<20 {
                 let start = 20 + index * 4
-                let result = try cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 3)",
+                let result = try await cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 3)",
                                          "--code", "need.safety", "--coder", "Bo")
                 if result.status == 0 { added += 1 }
             }
@@ -34,7 +34,7 @@ struct BackupRestoreTests {
         }
         var counts: [Int] = []
         for number in 0..<3 {
-            let summary = try #require(try cli.json("backup", "--out", "backups/b\(number).sqlite") as? [String: Any])
+            let summary = try #require(try await cli.json("backup", "--out", "backups/b\(number).sqlite") as? [String: Any])
             counts.append(try #require(summary["codings"] as? Int))
             let path = workspace.appending(path: "backups/b\(number).sqlite").path
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
@@ -42,42 +42,42 @@ struct BackupRestoreTests {
         }
         let added = try await writer.value
         #expect(added == 20)
-        let final = try codings()
+        let final = try await codings()
         #expect(counts == counts.sorted() && counts.allSatisfy { $0 <= final })
         // Nothing beside the backups: no journal, no partial file.
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.appending(path: "backups").path)
         #expect(names.sorted() == ["b0.sqlite", "b1.sqlite", "b2.sqlite"])
 
-        let restore = try cli.run("restore", "backups/b0.sqlite", "--yes")
+        let restore = try await cli.run("restore", "backups/b0.sqlite", "--yes")
         #expect(restore.status == 0, "\(restore.stderr)")
-        #expect(try codings() == counts[0])
+        #expect(try await codings() == counts[0])
         // The codings files still hold every coding: the next ingest brings them back.
-        #expect(try cli.run("ingest").status == 0)
-        #expect(try codings() == final)
+        #expect(try await cli.run("ingest").status == 0)
+        #expect(try await codings() == final)
         // Backups and restores are audited (a backup holds every transcript).
-        let actions = try #require(try cli.json("audit") as? [[String: Any]]).compactMap { entry -> String? in
+        let actions = try #require(try await cli.json("audit") as? [[String: Any]]).compactMap { entry -> String? in
             guard let details = entry["details"] as? [String: String], details["kind"] == "backup" else { return nil }
             return entry["action"] as? String
         }
         #expect(actions.filter { $0 == "export" }.count == 3 && actions.contains("import"))
     }
 
-    @Test func aRestoreWithoutYesOrFromABadFileChangesNothing() throws {
-        #expect(try cli.run("code", "add", "int-001", "--start", "10", "--end", "20", "--code", "need.safety", "--coder", "Bo").status == 0)
-        #expect(try cli.run("backup", "--out", "backups/one.sqlite").status == 0)
-        #expect(try cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
-        let before = try codings()
+    @Test func aRestoreWithoutYesOrFromABadFileChangesNothing() async throws {
+        #expect(try await cli.run("code", "add", "int-001", "--start", "10", "--end", "20", "--code", "need.safety", "--coder", "Bo").status == 0)
+        #expect(try await cli.run("backup", "--out", "backups/one.sqlite").status == 0)
+        #expect(try await cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
+        let before = try await codings()
 
-        let unconfirmed = try cli.run("restore", "backups/one.sqlite")
+        let unconfirmed = try await cli.run("restore", "backups/one.sqlite")
         #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"))
-        #expect(try codings() == before)
+        #expect(try await codings() == before)
 
         let bad = workspace.appending(path: "backups/notes.txt")
         try "not a database".write(to: bad, atomically: true, encoding: .utf8)
-        let refused = try cli.run("restore", bad.path, "--yes")
+        let refused = try await cli.run("restore", bad.path, "--yes")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("notes.txt: not a SQLite database"))
-        #expect(try codings() == before)
+        #expect(try await codings() == before)
 
         // A backup whose schema is newer than this binary is refused too.
         let newer = workspace.appending(path: "backups/newer.sqlite")
@@ -87,31 +87,31 @@ struct BackupRestoreTests {
         sqlite.arguments = ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v999-future')\"); c.commit()", newer.path]
         try sqlite.run()
         sqlite.waitUntilExit()
-        let future = try cli.run("restore", newer.path, "--yes")
+        let future = try await cli.run("restore", newer.path, "--yes")
         #expect(future.status != 0 && future.stderr.contains("newer Fieldwork"))
-        #expect(try codings() == before)
+        #expect(try await codings() == before)
     }
 
     /// A running server holds codings in memory and writes them back: a restore under it would
     /// be overwritten. Restore refuses while a server serves the workspace (naming it) and changes
     /// nothing, runs once it has stopped; while a restore holds the lock, a server does not start.
-    @Test func restoreRefusesWhileAServerRunsOnTheWorkspace() throws {
-        #expect(try cli.run("backup", "--out", "backups/one.sqlite").status == 0)
-        #expect(try cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
-        let before = try codings()
+    @Test func restoreRefusesWhileAServerRunsOnTheWorkspace() async throws {
+        #expect(try await cli.run("backup", "--out", "backups/one.sqlite").status == 0)
+        #expect(try await cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
+        let before = try await codings()
 
-        let server = try RunningServer(workspace: workspace)
-        let refused = try cli.run("restore", "backups/one.sqlite", "--yes")
+        let server = try await RunningServer.start(workspace: workspace)
+        let refused = try await cli.run("restore", "backups/one.sqlite", "--yes")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
                                         + "http://127.0.0.1:\(server.port)/); stop it (Ctrl-C) and run `fieldwork restore` again"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("restored"))
         server.stop()
-        #expect(try codings() == before)
+        #expect(try await codings() == before)
 
-        let restored = try cli.run("restore", "backups/one.sqlite", "--yes")
+        let restored = try await cli.run("restore", "backups/one.sqlite", "--yes")
         #expect(restored.status == 0, "\(restored.stderr)")
-        #expect(try codings() == before - 1)
+        #expect(try await codings() == before - 1)
 
         // The lock as a restore holds it (exclusive, naming itself): a server does not start, and says why.
         let lockFile = workspace.appending(path: ".fieldwork/server.lock")
@@ -120,7 +120,7 @@ struct BackupRestoreTests {
         defer { close(descriptor) }
         ftruncate(descriptor, 0)
         #expect(pwrite(descriptor, "`fieldwork restore`", 19, 0) == 19)
-        let serve = try cli.run("serve", "--port", "0")
+        let serve = try await cli.run("serve", "--port", "0")
         #expect(serve.status != 0)
         #expect(serve.stderr.contains("is being restored (`fieldwork restore` is running); start the server when it has finished"), "\(serve.stderr)")
     }

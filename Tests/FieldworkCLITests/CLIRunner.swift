@@ -14,21 +14,21 @@ struct CLIRunner {
     static var executable: URL { FieldworkBinary.url }
 
     @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
-        try run(arguments, environment: environment)
+    func run(_ arguments: String..., environment: [String: String] = [:]) async throws -> Result {
+        try await run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws -> Result {
         // On PostgreSQL (`TestStore`) the workspace's database comes in $FIELDWORK_STORE; a test's own value wins.
         let environment = try TestStore.environment(forWorkspace: workspace).merging(environment) { $1 }
-        let output = try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments, environment: environment,
+        let output = try await ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments, environment: environment,
                                            input: input)
         return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 
     /// Runs with `--json` and parses the output; a non-zero exit is an error.
-    func json(_ arguments: String...) throws -> Any {
-        let result = try run(arguments + ["--json"])
+    func json(_ arguments: String...) async throws -> Any {
+        let result = try await run(arguments + ["--json"])
         guard result.status == 0 else { throw CLIError.failed(result.stderr) }
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }

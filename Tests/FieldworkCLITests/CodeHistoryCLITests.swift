@@ -4,13 +4,13 @@ import Testing
 /// `fieldwork code history ID` through the real binary: changes made here, a colleague's change
 /// arriving in their codings file, and a removal, each with who, when and what.
 @Suite struct CodeHistoryCLITests {
-    @Test func historyListsEveryChangeIncludingOneTakenFromAColleaguesFile() throws {
+    @Test func historyListsEveryChangeIncludingOneTakenFromAColleaguesFile() async throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
-        try cli.run("ingest")
-        let add = try cli.run("code", "add", "int-001", "--start", "20", "--end", "40", "--code", "need", "--coder", "Anna")
+        try await cli.run("ingest")
+        let add = try await cli.run("code", "add", "int-001", "--start", "20", "--end", "40", "--code", "need", "--coder", "Anna")
         #expect(add.status == 0, "\(add.stderr)")
         let id = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try cli.run("code", "reattach", id, "--start", "22", "--end", "44", "--coder", "Anna").status == 0)
+        #expect(try await cli.run("code", "reattach", id, "--start", "22", "--end", "44", "--coder", "Anna").status == 0)
 
         // Bo changes the memo on his machine: his file holds the next version of Anna's coding.
         let annas = try String(contentsOf: cli.workspace.appending(path: "codings/anna.jsonl"), encoding: .utf8)
@@ -22,11 +22,11 @@ import Testing
         let line = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
         try (String(decoding: line, as: UTF8.self) + "\n").write(to: cli.workspace.appending(path: "codings/bo.jsonl"),
                                                                  atomically: true, encoding: .utf8)
-        let ingest = try cli.run("ingest")
+        let ingest = try await cli.run("ingest")
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(try cli.run("code", "remove", id, "--coder", "Anna").status == 0)
+        #expect(try await cli.run("code", "remove", id, "--coder", "Anna").status == 0)
 
-        let events = try #require(try cli.json("code", "history", id) as? [[String: Any]])
+        let events = try #require(try await cli.json("code", "history", id) as? [[String: Any]])
         #expect(events.map { $0["kind"] as? String } == ["created", "reattached", "changed", "removed"])
         #expect(events.map { $0["by"] as? String } == ["Anna", "Anna", "Bo", "Anna"])
         #expect(Set(events[0].keys) == ["coding", "kind", "at", "by", "code", "old_code", "memo_changed", "start", "end",
@@ -35,12 +35,12 @@ import Testing
         #expect(events[2]["source"] as? String == "codings/bo.jsonl" && events[2]["memo_changed"] as? Bool == true)
         #expect(events[2]["at"] as? String == "2030-01-01T12:00:00.000Z")
 
-        let table = try cli.run("code", "history", id)
+        let table = try await cli.run("code", "history", id)
         #expect(table.status == 0)
         #expect(table.stdout.contains("span [20, 40) → [22, 44)"))
         #expect(table.stdout.contains("memo changed, taken from codings/bo.jsonl, version \(record["version"] as! Int)"))
 
-        let unknown = try cli.run("code", "history", "c-000000000000")
+        let unknown = try await cli.run("code", "history", "c-000000000000")
         #expect(unknown.status != 0 && unknown.stderr.contains("not found: coding c-000000000000"))
     }
 }

@@ -10,10 +10,10 @@ import Testing
 
     static func word(_ id: String) -> String { "ordet\(id.lowercased())x" }
 
-    static func workspace() throws -> CLIRunner {
+    static func workspace() async throws -> CLIRunner {
         let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-consent-\(UUID().uuidString)")
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("init", root.path).status == 0)
+        #expect(try await cli.run("init", root.path).status == 0)
         var participants = "participants:\n"
         var turns = ""
         for person in people {
@@ -36,11 +36,11 @@ import Testing
             ---
 
             """ + turns).utf8).write(to: root.appending(path: "corpus/int-021.md"))
-        #expect(try cli.run("ingest").status == 0)
-        let segments = try cli.json("segments", "int-021") as? [[String: Any]] ?? []
+        #expect(try await cli.run("ingest").status == 0)
+        let segments = try await cli.json("segments", "int-021") as? [[String: Any]] ?? []
         for segment in segments {
             guard let start = segment["start"] as? Int, let end = segment["end"] as? Int else { continue }
-            #expect(try cli.run("code", "add", "int-021", "--start", "\(start)", "--end", "\(end)",
+            #expect(try await cli.run("code", "add", "int-021", "--start", "\(start)", "--end", "\(end)",
                                 "--code", "need.safety", "--coder", "Anna").status == 0)
         }
         return cli
@@ -51,7 +51,7 @@ import Testing
         var name: String
         /// Quotes (handouts, needs) need `quote` too; researcher views and exports need the words.
         var quoting: Bool
-        var text: () throws -> String
+        var text: () async throws -> String
     }
 
     /// Every CLI output that can hold a participant's words: each table-driven consent and
@@ -61,33 +61,33 @@ import Testing
         func file(_ path: String) throws -> String {
             try String(contentsOf: cli.workspace.appending(path: path), encoding: .utf8)
         }
-        func export(_ arguments: [String], to path: String) throws -> URL {
-            let result = try cli.run(["export"] + arguments + ["--out", path], environment: environment)
+        func export(_ arguments: [String], to path: String) async throws -> URL {
+            let result = try await cli.run(["export"] + arguments + ["--out", path], environment: environment)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             return cli.workspace.appending(path: path)
         }
         return [
             WordOutput(name: "export segments", quoting: false) {
-                try String(contentsOf: try export(["segments"], to: "exports/s-\(tag).csv"), encoding: .utf8)
+                try await String(contentsOf: try export(["segments"], to: "exports/s-\(tag).csv"), encoding: .utf8)
             },
-            WordOutput(name: "segments", quoting: false) { try cli.run(["segments", "int-021"], environment: environment).stdout },
+            WordOutput(name: "segments", quoting: false) { try await cli.run(["segments", "int-021"], environment: environment).stdout },
             WordOutput(name: "segments --json", quoting: false) {
-                try cli.run(["segments", "int-021", "--json"], environment: environment).stdout
+                try await cli.run(["segments", "int-021", "--json"], environment: environment).stdout
             },
-            WordOutput(name: "code list", quoting: false) { try cli.run(["code", "list", "--json"], environment: environment).stdout },
-            WordOutput(name: "search", quoting: false) { try cli.run(["search", "natten", "--json"], environment: environment).stdout },
-            WordOutput(name: "needs", quoting: true) { try cli.run(["needs", "--json"], environment: environment).stdout },
+            WordOutput(name: "code list", quoting: false) { try await cli.run(["code", "list", "--json"], environment: environment).stdout },
+            WordOutput(name: "search", quoting: false) { try await cli.run(["search", "natten", "--json"], environment: environment).stdout },
+            WordOutput(name: "needs", quoting: true) { try await cli.run(["needs", "--json"], environment: environment).stdout },
             WordOutput(name: "handout md", quoting: true) {
-                try cli.run(["handout", "--theme", "need.safety", "--format", "md"], environment: environment).stdout
+                try await cli.run(["handout", "--theme", "need.safety", "--format", "md"], environment: environment).stdout
             },
             WordOutput(name: "handout html", quoting: true) {
                 let path = "exports/h-\(tag).html"
-                let result = try cli.run(["handout", "--theme", "need.safety", "--format", "html", "--out", path], environment: environment)
+                let result = try await cli.run(["handout", "--theme", "need.safety", "--format", "html", "--out", path], environment: environment)
                 #expect(result.status == 0, "\(result.stderr)")
                 return try file(path)
             },
             WordOutput(name: "export qdpx", quoting: false) {
-                try unzipped(try export(["qdpx"], to: "exports/p-\(tag).qdpx"))
+                try unzipped(try await export(["qdpx"], to: "exports/p-\(tag).qdpx"))
             },
         ]
     }
@@ -98,28 +98,28 @@ import Testing
         return output.stdout
     }
 
-    @Test func everyOutputShowsOnlyTheWordsConsentAllowsToday() throws {
-        let cli = try Self.workspace()
+    @Test func everyOutputShowsOnlyTheWordsConsentAllowsToday() async throws {
+        let cli = try await Self.workspace()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         func file(_ path: String) throws -> String {
             try String(contentsOf: cli.workspace.appending(path: path), encoding: .utf8)
         }
         for output in Self.wordOutputs(cli) {
-            let text = try output.text()
+            let text = try await output.text()
             for person in Self.people {
                 let expected = output.quoting ? person.quotes : person.words
                 #expect(text.contains(Self.word(person.id)) == expected, "\(output.name): \(person.id)")
             }
         }
         // The matrix counts only what may be shown today: rows of withheld people are zero.
-        #expect(try cli.run("export", "matrix", "--rows", "participant", "--out", "exports/m.csv").status == 0)
+        #expect(try await cli.run("export", "matrix", "--rows", "participant", "--out", "exports/m.csv").status == 0)
         let rows = try file("exports/m.csv").components(separatedBy: "\r\n")
         for person in Self.people {
             let row = try #require(rows.first { $0.hasPrefix(person.id + ",") })
             #expect(row.hasSuffix(person.words ? ",1" : ",0"), "matrix: \(row)")
         }
         // The export says what the rule left out, as counts only.
-        let export = try cli.run("export", "segments", "--out", "exports/s2.csv")
+        let export = try await cli.run("export", "segments", "--out", "exports/s2.csv")
         #expect(export.stdout.contains("consent: 2 withheld (consent withdrawn: 1, no consent for this material: 1)"))
         #expect(!export.stdout.contains("R22") && !export.stdout.contains("R24"))
         // Every CSV export has a sidecar stating the rule and the counts withheld (never names).
@@ -132,10 +132,10 @@ import Testing
 
     /// QDPX, co-occurrence, agreement and the actor map: the withheld people's words are absent
     /// and their segments are no units; each output states the rule and the counts.
-    @Test func projectAndCountExportsApplyTheRuleAndSaySo() throws {
-        let cli = try Self.workspace()
+    @Test func projectAndCountExportsApplyTheRuleAndSaySo() async throws {
+        let cli = try await Self.workspace()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        let qdpx = try cli.run("export", "qdpx", "--out", "exports/p.qdpx")
+        let qdpx = try await cli.run("export", "qdpx", "--out", "exports/p.qdpx")
         #expect(qdpx.status == 0)
         #expect(qdpx.stdout.contains("consent applied ") && qdpx.stdout.contains("2 segments withheld") && qdpx.stdout.contains("2 codings withheld"))
         let archive = try Self.unzipped(cli.workspace.appending(path: "exports/p.qdpx"))
@@ -144,14 +144,14 @@ import Testing
             #expect(archive.contains(Self.word(person.id)) == person.words, "qdpx: \(person.id)")
         }
         // Co-occurrence counts only the allowed segments; the CSV's sidecar says what was left out.
-        let counts = try #require(try cli.json("export", "cooccurrence") as? [String: Any])
+        let counts = try #require(try await cli.json("export", "cooccurrence") as? [String: Any])
         #expect(counts["coded_segments"] as? Int == Self.people.filter(\.words).count)
-        #expect(try cli.run("export", "cooccurrence", "--out", "exports/c.csv").status == 0)
+        #expect(try await cli.run("export", "cooccurrence", "--out", "exports/c.csv").status == 0)
         let meta = try String(contentsOf: cli.workspace.appending(path: "exports/c.csv.meta.json"), encoding: .utf8)
         #expect(meta.contains("\"unit\" : \"segments\"") && meta.contains("\"total\" : 2"))
-        let agreement = try #require(try cli.json("agreement") as? [String: Any])
+        let agreement = try #require(try await cli.json("agreement") as? [String: Any])
         #expect((agreement["overall"] as? [String: Any])?["units"] as? Int == Self.people.filter(\.words).count)
-        let actors = try cli.run("export", "actor-map", "--format", "json", "--out", "exports/a.json")
+        let actors = try await cli.run("export", "actor-map", "--format", "json", "--out", "exports/a.json")
         #expect(actors.status == 0 && actors.stdout.contains("2 evidence withheld"))
     }
 }

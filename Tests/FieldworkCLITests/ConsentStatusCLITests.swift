@@ -3,11 +3,11 @@ import Testing
 
 /// `fieldwork consent status`: each participant's state and scopes, and retention past due.
 @Suite struct ConsentStatusCLITests {
-    @Test func statesScopesAndRetentionPastDue() throws {
+    @Test func statesScopesAndRetentionPastDue() async throws {
         let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-consent-status-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("init", root.path).status == 0)
+        #expect(try await cli.run("init", root.path).status == 0)
         try Data("""
             participants:
               - id: R31
@@ -32,8 +32,8 @@ import Testing
               - id: R34
                 role: staff
             """.utf8).write(to: root.appending(path: "corpus/participants.yaml"))
-        #expect(try cli.run("ingest").status == 0)
-        let json = try #require(try cli.json("consent", "status") as? [String: Any])
+        #expect(try await cli.run("ingest").status == 0)
+        let json = try #require(try await cli.json("consent", "status") as? [String: Any])
         let people = try #require(json["participants"] as? [[String: Any]])
         func person(_ id: String) -> [String: Any] { people.first { $0["participant"] as? String == id } ?? [:] }
         #expect(person("R31")["state"] as? String == "active")
@@ -50,7 +50,7 @@ import Testing
         #expect(due.count == 1)
         #expect(due.first?["participant"] as? String == "R32" && due.first?["consent"] as? String == "c-32a"
                 && due.first?["retain_until"] as? String == "2000-01-01")
-        let table = try cli.run("consent", "status")
+        let table = try await cli.run("consent", "status")
         #expect(table.status == 0)
         #expect(table.stdout.contains("retention past due on "))
         #expect(table.stdout.contains("R32  c-32a  retain until 2000-01-01"))

@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized) struct ErasureRecordingCLITests {
     /// R07's interview and the workshop with R08 name recordings; both consented to recording,
     /// so before the erasure the server plays them.
-    static func workspace() throws -> CLIRunner {
-        let cli = try PrivacyWorkspace.make()
+    static func workspace() async throws -> CLIRunner {
+        let cli = try await PrivacyWorkspace.make()
         let root = cli.workspace
         let register = PrivacyWorkspace.read(root, "corpus/participants.yaml")
             .replacingOccurrences(of: "quote, telemetry]", with: "quote, telemetry, recording]")
@@ -21,7 +21,7 @@ import Testing
             try Data(text.utf8).write(to: root.appending(path: "corpus/\(document).md"))
             try PrivacyWorkspace.write(root, "recordings/\(document).wav", "RIFF voice of \(document)")
         }
-        let ingest = try cli.run("ingest")
+        let ingest = try await cli.run("ingest")
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
         return cli
     }
@@ -51,24 +51,24 @@ import Testing
         return String(decoding: received, as: UTF8.self)
     }
 
-    @Test func theirInterviewRecordingIsDeletedAndASharedOneIsWithheldForManualEditing() throws {
-        let cli = try Self.workspace()
+    @Test func theirInterviewRecordingIsDeletedAndASharedOneIsWithheldForManualEditing() async throws {
+        let cli = try await Self.workspace()
         let root = cli.workspace
         defer { try? FileManager.default.removeItem(at: root) }
-        let before = try RunningServer(workspace: root)
+        let before = try await RunningServer.start(workspace: root)
         #expect(try Self.status(before, "/api/documents/ws-701/recording") == 200)
         #expect(try Self.status(before, "/api/documents/int-007/recording") == 200)
         before.stop()
 
         // The confirmation lists the recordings; stopping changes nothing.
-        let stopped = try cli.run(["erase", "R07"], input: "no\n")
+        let stopped = try await cli.run(["erase", "R07"], input: "no\n")
         #expect(stopped.status == 1)
         #expect(stopped.stdout.contains("and these recordings of their voice:"))
         #expect(stopped.stdout.contains("  delete recordings/int-007.wav (recording of int-007, nobody else's words in it)"))
         #expect(stopped.stdout.contains("  withhold recordings/ws-701.wav (recording of ws-701, shared with others"))
         #expect(FileManager.default.fileExists(atPath: root.appending(path: "recordings/int-007.wav").path))
 
-        let erased = try cli.run("erase", "R07", "--yes")
+        let erased = try await cli.run("erase", "R07", "--yes")
         #expect(erased.status == 0, "\(erased.stdout)\(erased.stderr)")
         #expect(erased.stdout.contains("  deleted recording recordings/int-007.wav"))
         #expect(erased.stdout.contains("Manual editing needed: these recordings hold their voice beside others'"))
@@ -78,13 +78,13 @@ import Testing
         #expect(PrivacyWorkspace.read(root, "corpus/ws-701.md").contains("media: recordings/ws-701.wav"))
         let list = PrivacyWorkspace.read(root, "corpus/erased.yaml")
         #expect(list.contains("  - recordings/int-007.wav\n") && list.contains("  - recordings/ws-701.wav\n"))
-        let audit = try cli.json("audit") as? [[String: Any]] ?? []
+        let audit = try await cli.json("audit") as? [[String: Any]] ?? []
         let entry = audit.first { ($0["action"] as? String) == "erasure" }?["details"] as? [String: String]
         #expect(entry?["recordings_withheld"] == "recordings/ws-701.wav", "\(String(describing: entry))")
 
         // R08 still consents to the recording, R07 is gone from the register and the front
         // matter: the erased list alone withholds it.
-        let after = try RunningServer(workspace: root)
+        let after = try await RunningServer.start(workspace: root)
         #expect(try Self.status(after, "/api/documents/ws-701/recording") == 403)
         after.stop()
 
@@ -103,9 +103,9 @@ import Testing
 
             **R08:** Larmet fungerar.
             """)
-        let ingest = try cli.run("ingest")
+        let ingest = try await cli.run("ingest")
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
-        let later = try RunningServer(workspace: root)
+        let later = try await RunningServer.start(workspace: root)
         defer { later.stop() }
         #expect(try Self.status(later, "/api/documents/int-090/recording") == 403)
         #expect(try Self.status(later, "/api/documents/ws-701/recording") == 403)

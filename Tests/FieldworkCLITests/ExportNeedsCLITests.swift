@@ -4,15 +4,15 @@ import Testing
 /// `export needs`: the needs register as CSV, its counts those of `needs --json`, and with
 /// `--for-publication` counts of people below k shown as "< k" (issue 13, analyst details).
 @Suite struct ExportNeedsCLITests {
-    @Test func theRegisterAsCSVMatchesTheNeedsCommandAndSuppressesSmallCellsForPublication() throws {
+    @Test func theRegisterAsCSVMatchesTheNeedsCommandAndSuppressesSmallCellsForPublication() async throws {
         let workspace = try CLIRunner.sampleWorkspaceCopy()
         let cli = CLIRunner(workspace: workspace)
         // The sample study's codings, so the register has evidence.
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: repository.appending(path: "codings"), to: workspace.appending(path: "codings"))
-        #expect(try cli.run("ingest").status == 0)
-        let register = try #require(try cli.json("needs") as? [[String: Any]])
-        #expect(try cli.run("export", "needs").status == 0)
+        #expect(try await cli.run("ingest").status == 0)
+        let register = try #require(try await cli.json("needs") as? [[String: Any]])
+        #expect(try await cli.run("export", "needs").status == 0)
         let plain = try CSVRows.rows(workspace.appending(path: "exports/needs.csv"))
         #expect(plain.map { $0["need"] } == register.map { $0["id"] as? String })
         for (row, need) in zip(plain, register) {
@@ -22,7 +22,7 @@ import Testing
             #expect(row["staff"] == String(people["staff"]?.count ?? -1))
         }
 
-        #expect(try cli.run("export", "needs", "--for-publication", "--out", "exports/public.csv").status == 0)
+        #expect(try await cli.run("export", "needs", "--for-publication", "--out", "exports/public.csv").status == 0)
         let published = try CSVRows.rows(workspace.appending(path: "exports/public.csv"))
         var suppressed = 0
         for (row, need) in zip(published, register) {

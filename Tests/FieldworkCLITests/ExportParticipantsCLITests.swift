@@ -4,18 +4,18 @@ import Testing
 /// `export participants`: the register as a case table, one row per pseudonym with today's
 /// consent state and one column per attribute key (issue 13, analyst details).
 @Suite struct ExportParticipantsCLITests {
-    @Test func everyParticipantIsARowWithConsentStateAndAttributeColumns() throws {
+    @Test func everyParticipantIsARowWithConsentStateAndAttributeColumns() async throws {
         let workspace = try CLIRunner.sampleWorkspaceCopy()
         let cli = CLIRunner(workspace: workspace)
-        #expect(try cli.run("ingest").status == 0)
-        let result = try cli.run("export", "participants", "--out", "exports/people.csv")
+        #expect(try await cli.run("ingest").status == 0)
+        let result = try await cli.run("export", "participants", "--out", "exports/people.csv")
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try String(contentsOf: workspace.appending(path: "exports/people.csv"), encoding: .utf8)
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         let header = try #require(lines.first).split(separator: ",").map(String.init)
         #expect(Array(header.prefix(5)) == ["participant", "role", "administrations", "consent", "scopes"])
         #expect(header.contains("age_band") && header.contains("living_situation"))
-        let status = try #require(try cli.json("status") as? [String: Any])
+        let status = try #require(try await cli.json("status") as? [String: Any])
         #expect(lines.count - 1 == status["participants"] as? Int)
         let r01 = try #require(lines.first { $0.hasPrefix("R01,") })
         #expect(r01.contains("resident,social care,active,") && r01.contains("75-79") && r01.contains(",alone,"))

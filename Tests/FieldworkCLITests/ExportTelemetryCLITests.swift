@@ -5,14 +5,14 @@ import Testing
 /// exporting (a withdrawal recorded after the import hides the days from then on) and the
 /// metadata sidecar counting what was withheld (issue 13 part 7).
 @Suite struct ExportTelemetryCLITests {
-    @Test func readingsAsCSVWithConsentAppliedAtExport() throws {
+    @Test func readingsAsCSVWithConsentAppliedAtExport() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("ingest").status == 0)
-        #expect(try cli.run("telemetry", "import", root.appending(path: "corpus/telemetry/pilot-2025-08.senml.json").path).status == 0)
-        #expect(try cli.run("telemetry", "import", root.appending(path: "corpus/telemetry/pilot-2025-08.csv").path).status == 0)
+        #expect(try await cli.run("ingest").status == 0)
+        #expect(try await cli.run("telemetry", "import", root.appending(path: "corpus/telemetry/pilot-2025-08.senml.json").path).status == 0)
+        #expect(try await cli.run("telemetry", "import", root.appending(path: "corpus/telemetry/pilot-2025-08.csv").path).status == 0)
 
-        let all = try cli.run("export", "telemetry")
+        let all = try await cli.run("export", "telemetry")
         #expect(all.status == 0 && all.stdout.contains("wrote 187 readings from 8 devices"), "\(all.stdout)\(all.stderr)")
         let rows = try CSVRows.rows(root.appending(path: "exports/telemetry.csv"))
         #expect(rows.count == 187)
@@ -30,8 +30,8 @@ import Testing
         #expect(register.contains(given))
         try register.replacingOccurrences(of: given, with: given + "          - {event: withdrawn, date: 2025-08-29, by: Bo, how: phone}\n")
             .write(to: participants, atomically: true, encoding: .utf8)
-        #expect(try cli.run("ingest").status == 0)
-        let after = try cli.run("export", "telemetry", "--participant", "R01", "--out", "exports/r01.csv")
+        #expect(try await cli.run("ingest").status == 0)
+        let after = try await cli.run("export", "telemetry", "--participant", "R01", "--out", "exports/r01.csv")
         #expect(after.status == 0, "\(after.stderr)")
         let r01 = try CSVRows.rows(root.appending(path: "exports/r01.csv"))
         #expect(!r01.isEmpty && r01.allSatisfy { $0["participant"] == "R01" && ($0["time"] ?? "") < "2025-08-29" })

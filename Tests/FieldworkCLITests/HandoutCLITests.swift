@@ -4,15 +4,15 @@ import Testing
 @Suite struct HandoutCLITests {
     /// The sample corpus with one need coded in R01's, R02's, R05's and R08's words. R02 and R08
     /// have no `quote` scope in corpus/participants.yaml; R01 and R05 do.
-    static func sample() throws -> (CLIRunner, URL, allowed: [String], refused: [String]) {
+    static func sample() async throws -> (CLIRunner, URL, allowed: [String], refused: [String]) {
         let root = try CLIRunner.sampleWorkspaceCopy()
         let cli = CLIRunner(workspace: root)
-        try cli.run("ingest")
+        try await cli.run("ingest")
         var quotes: [String: String] = [:]
         for (document, start, end) in [("int-001", 1726, 1800), ("int-002", 884, 943), ("int-005", 838, 900), ("int-007", 414, 480)] {
-            let result = try cli.run("code", "add", document, "--start", "\(start)", "--end", "\(end)", "--code", "need.daily_structure", "--coder", "anna")
+            let result = try await cli.run("code", "add", document, "--start", "\(start)", "--end", "\(end)", "--code", "need.daily_structure", "--coder", "anna")
             #expect(result.status == 0, "\(result.stderr)")
-            let segments = try cli.run("segments", document, "--json")
+            let segments = try await cli.run("segments", document, "--json")
             let list = try #require(try JSONSerialization.jsonObject(with: Data(segments.stdout.utf8)) as? [[String: Any]])
             let text = try #require(list.first { ($0["start"] as? Int ?? .max) <= start && start < ($0["end"] as? Int ?? 0) }?["text"] as? String)
             let offset = start - (list.first { ($0["start"] as? Int ?? .max) <= start && start < ($0["end"] as? Int ?? 0) }?["start"] as? Int ?? 0)
@@ -27,10 +27,10 @@ import Testing
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
-    @Test func handoutsQuoteOnlyParticipantsWithQuoteConsent() throws {
-        let (cli, root, allowed, refused) = try Self.sample()
+    @Test func handoutsQuoteOnlyParticipantsWithQuoteConsent() async throws {
+        let (cli, root, allowed, refused) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/daily.html")
+        let result = try await cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/daily.html")
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: root.appending(path: "exports/daily.html"), encoding: .utf8)
         // The sample's handouts are Swedish: R01's words (a Swedish interview) are quoted, R05's
@@ -38,31 +38,31 @@ import Testing
         #expect(html.contains(Self.escaped(allowed[0])), "consented quote '\(allowed[0])' is missing")
         #expect(!html.contains(Self.escaped(allowed[1])), "an English quote on a Swedish handout")
         for quote in refused { #expect(!html.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
-        #expect(try cli.run("handout", "--theme", "need.daily_structure", "--lang", "en", "--out", "exports/daily-en.html").status == 0)
+        #expect(try await cli.run("handout", "--theme", "need.daily_structure", "--lang", "en", "--out", "exports/daily-en.html").status == 0)
         let englishHTML = try String(contentsOf: root.appending(path: "exports/daily-en.html"), encoding: .utf8)
         #expect(englishHTML.contains(Self.escaped(allowed[1])) && !englishHTML.contains(Self.escaped(allowed[0])))
         for quote in refused { #expect(!englishHTML.contains(Self.escaped(quote)), "quote '\(quote)' has no consent") }
         for pseudonym in ["R01", "R02", "R05", "R08"] { #expect(!html.contains(pseudonym)) }
         #expect(html.contains("<style>") && html.contains("@page { size: A4"))
 
-        let markdown = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md")
+        let markdown = try await cli.run("handout", "--theme", "need.daily_structure", "--format", "md")
         for quote in refused { #expect(!markdown.stdout.contains(quote)) }
         #expect(markdown.stdout.hasPrefix("# Daily structure"))
         // The sample codebook's `language: sv`: Swedish headings; --lang en asks for English.
         #expect(markdown.stdout.contains("## Så här har boende berättat"))
-        let english = try cli.run("handout", "--theme", "need.daily_structure", "--format", "md", "--lang", "en")
+        let english = try await cli.run("handout", "--theme", "need.daily_structure", "--format", "md", "--lang", "en")
         #expect(english.stdout.contains("## What residents told us") && !english.stdout.contains("boende"))
-        let german = try cli.run("handout", "--theme", "need.daily_structure", "--lang", "de")
+        let german = try await cli.run("handout", "--theme", "need.daily_structure", "--lang", "de")
         #expect(german.status != 0 && german.stderr.contains("handouts are written in sv or en, not 'de'"))
     }
 
     /// `--pack`: the sample plan's whole pack in one file, easy-read, in the plan's language.
-    @Test func aPackHoldsTheCoverEveryStationAndTheConsentSheet() throws {
-        let (cli, root, allowed, refused) = try Self.sample()
+    @Test func aPackHoldsTheCoverEveryStationAndTheConsentSheet() async throws {
+        let (cli, root, allowed, refused) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
         try "title: Vardag\ndate: 2025-06-01\nlanguage: sv\nstations:\n  - {name: Station 1, theme: need.daily_structure}\n  - {name: Station 2, theme: barrier.digital_exclusion}\n"
             .write(to: root.appending(path: "plan.yaml"), atomically: true, encoding: .utf8)
-        let result = try cli.run("handout", "--workshop", "plan.yaml", "--pack", "--easy-read", "--out", "exports/pack.html")
+        let result = try await cli.run("handout", "--workshop", "plan.yaml", "--pack", "--easy-read", "--out", "exports/pack.html")
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: root.appending(path: "exports/pack.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<section class=\"sheet").count - 1 == 4)
@@ -74,27 +74,27 @@ import Testing
         // R01's words (Swedish, consented) open the quote; none refused.
         #expect(html.contains(Self.escaped(String(allowed[0].prefix(15)))))
         for quote in refused { #expect(!html.contains(Self.escaped(String(quote.prefix(15))))) }
-        #expect(try cli.run("handout", "--theme", "need.safety", "--pack").status != 0, "--pack needs --workshop")
+        #expect(try await cli.run("handout", "--theme", "need.safety", "--pack").status != 0, "--pack needs --workshop")
     }
 
     /// "1 quote", not "1 quotes" (issue 13 part 7).
-    @Test func theSummaryLineCountsOneQuoteInTheSingular() throws {
+    @Test func theSummaryLineCountsOneQuoteInTheSingular() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        try cli.run("ingest")
-        #expect(try cli.run("code", "add", "int-001", "--start", "1726", "--end", "1800", "--code", "need.daily_structure", "--coder", "anna").status == 0)
-        let result = try cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/one.html")
+        try await cli.run("ingest")
+        #expect(try await cli.run("code", "add", "int-001", "--start", "1726", "--end", "1800", "--code", "need.daily_structure", "--coder", "anna").status == 0)
+        let result = try await cli.run("handout", "--theme", "need.daily_structure", "--out", "exports/one.html")
         #expect(result.status == 0 && result.stdout.contains("(1 quote, 0 withheld)"), "\(result.stdout)\(result.stderr)")
     }
 
-    @Test func aWorkshopPlanWritesOneHandoutPerStation() throws {
-        let (cli, root, _, refused) = try Self.sample()
+    @Test func aWorkshopPlanWritesOneHandoutPerStation() async throws {
+        let (cli, root, _, refused) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
         let plan = root.appending(path: "plan.yaml")
         try "title: Vardag\ndate: 2025-06-01\nstations:\n  - {name: Station 1, theme: need.daily_structure}\n  - {name: Station 2, theme: need.safety}\n"
             .write(to: plan, atomically: true, encoding: .utf8)
-        let result = try cli.run("handout", "--workshop", plan.path)
+        let result = try await cli.run("handout", "--workshop", plan.path)
         #expect(result.status == 0, "\(result.stderr)")
         let folder = root.appending(path: "exports/handouts")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -104,10 +104,10 @@ import Testing
         for quote in refused { #expect(!first.contains(Self.escaped(quote))) }
     }
 
-    @Test func pdfWithoutChromiumSaysSo() throws {
-        let (cli, root, _, _) = try Self.sample()
+    @Test func pdfWithoutChromiumSaysSo() async throws {
+        let (cli, root, _, _) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try cli.run(["handout", "--theme", "need.daily_structure", "--format", "pdf", "--out", "x.pdf"], environment: ["PATH": "/nonexistent"])
+        let result = try await cli.run(["handout", "--theme", "need.daily_structure", "--format", "pdf", "--out", "x.pdf"], environment: ["PATH": "/nonexistent"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("'chromium' is not installed"))
     }

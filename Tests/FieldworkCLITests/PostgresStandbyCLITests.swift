@@ -8,26 +8,26 @@ import Testing
 /// refused by the server in one line. Runs when FIELDWORK_TEST_POSTGRES_URL is set.
 @Suite struct PostgresStandbyCLITests {
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func readOnlyCommandsRunOnAHotStandby() throws {
+    func readOnlyCommandsRunOnAHotStandby() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
         let primary = ["FIELDWORK_STORE": database.url]
-        #expect(try cli.run(["ingest"], environment: primary).status == 0)
+        #expect(try await cli.run(["ingest"], environment: primary).status == 0)
         // An analyst's account, replicated with the rest: the standby's server logs her in.
-        #expect(try cli.run(["account", "create", "ana", "--role", "analyst"], environment: primary, input: "läs bara, inte skriv\n").status == 0)
+        #expect(try await cli.run(["account", "create", "ana", "--role", "analyst"], environment: primary, input: "läs bara, inte skriv\n").status == 0)
         // Taken after the ingest: the standby starts from a copy that holds it.
         let standby = try HotStandby(of: try #require(PostgresDatabase.serverURL))
         defer { standby.stop() }
         let replica = ["FIELDWORK_STORE": try standby.url(database: database.name)]
 
         for arguments in [["status", "--json"], ["code", "list", "--json"], ["search", "trygg*", "--json"]] {
-            let onPrimary = try cli.run(arguments, environment: primary)
-            let onStandby = try cli.run(arguments, environment: replica)
+            let onPrimary = try await cli.run(arguments, environment: primary)
+            let onStandby = try await cli.run(arguments, environment: replica)
             #expect(onStandby.status == 0, "\(arguments): \(onStandby.stderr)")
             #expect(onStandby.stdout == onPrimary.stdout, "\(arguments)")
         }
-        let write = try cli.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need", "--coder", "Bo"],
+        let write = try await cli.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need", "--coder", "Bo"],
                                 environment: replica)
         #expect(write.status != 0)
         #expect(write.stderr.contains("read-only transaction") && write.stderr.contains("SQLSTATE 25006"), "\(write.stderr)")
@@ -36,22 +36,22 @@ import Testing
         // An export from the standby writes its file and records itself in the standby's own
         // chain (the database takes no audit head); the workspace's log is not touched.
         let logged = try Data(contentsOf: cli.workspace.appending(path: "audit/log.jsonl"))
-        let export = try cli.run(["export", "segments", "--out", "exports/standby.csv"], environment: replica)
+        let export = try await cli.run(["export", "segments", "--out", "exports/standby.csv"], environment: replica)
         #expect(export.status == 0, "\(export.stderr)")
         #expect(FileManager.default.fileExists(atPath: cli.workspace.appending(path: "exports/standby.csv").path))
         #expect(try Data(contentsOf: cli.workspace.appending(path: "audit/log.jsonl")) == logged)
 
-        try serveReadOnly(cli, replica)
+        try await serveReadOnly(cli, replica)
     }
 
     /// `fieldwork serve` on the standby finds it read-only by itself: it ingests nothing, logs the
     /// analyst in from the replicated accounts, serves pages and exports, refuses a write in one
     /// line, and records logins, the export and the logout in audit/standby.jsonl, its own chain
     /// (the workspace's log and the database are not written).
-    private func serveReadOnly(_ cli: CLIRunner, _ replica: [String: String]) throws {
+    private func serveReadOnly(_ cli: CLIRunner, _ replica: [String: String]) async throws {
         let log = cli.workspace.appending(path: "audit/log.jsonl")
         let logged = try Data(contentsOf: log)
-        let server = try RunningServer(workspace: cli.workspace, environment: replica,
+        let server = try await RunningServer.start(workspace: cli.workspace, environment: replica,
                                        arguments: ["--primary", "https://fieldwork.city.example"])
         defer { server.stop() }
         #expect(server.banner.contains("The store is a read-only hot standby: serving reading only"), "\(server.banner)")
@@ -79,9 +79,9 @@ import Testing
         server.stop()
 
         #expect(try Data(contentsOf: log) == logged)
-        let verified = try cli.run(["audit", "--standby", "--verify"], environment: replica)
+        let verified = try await cli.run(["audit", "--standby", "--verify"], environment: replica)
         #expect(verified.status == 0 && verified.stdout.contains("audit/standby.jsonl: 5 entries, intact"), "\(verified.stdout) \(verified.stderr)")
-        let entries = try cli.run(["audit", "--standby", "--json"], environment: replica)
+        let entries = try await cli.run(["audit", "--standby", "--json"], environment: replica)
         let actions = try #require(try JSONSerialization.jsonObject(with: Data(entries.stdout.utf8)) as? [[String: Any]]).map { "\($0["action"]!)" }
         #expect(actions == ["export", "login_failed", "login", "export", "logout"], "\(actions)")
     }

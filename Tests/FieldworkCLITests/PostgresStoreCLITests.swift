@@ -9,7 +9,7 @@ import Testing
 @Suite struct PostgresStoreCLITests {
     @Test(.enabled(if: !(ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"] ?? "").isEmpty,
                    "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func theSampleStudyOnPostgresMatchesSQLite() throws {
+    func theSampleStudyOnPostgresMatchesSQLite() async throws {
         let database = try TestDatabase.onPostgres()
         defer { withExtendedLifetime(database) {} }  // only the binary uses it: kept to the end
         let url = try #require(database.url)
@@ -18,83 +18,83 @@ import Testing
         let store = ["--store", url]
         // The SQLite side stays on SQLite also when the suite runs on PostgreSQL (`TestStore`).
         let sqliteOnly = ["FIELDWORK_STORE": ""]
-        let ingest = try onPostgres.run(["ingest"] + store)
+        let ingest = try await onPostgres.run(["ingest"] + store)
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(try onSQLite.run("ingest", environment: sqliteOnly).status == 0)
+        #expect(try await onSQLite.run("ingest", environment: sqliteOnly).status == 0)
         #expect(!FileManager.default.fileExists(atPath: onPostgres.workspace.appending(path: ".fieldwork/fieldwork.sqlite").path))
 
-        func json(_ cli: CLIRunner, _ arguments: [String], postgres: Bool) throws -> Any {
-            let result = try cli.run(arguments + (postgres ? store : []) + ["--json"], environment: postgres ? [:] : sqliteOnly)
+        func json(_ cli: CLIRunner, _ arguments: [String], postgres: Bool) async throws -> Any {
+            let result = try await cli.run(arguments + (postgres ? store : []) + ["--json"], environment: postgres ? [:] : sqliteOnly)
             guard result.status == 0 else { throw CLIError.failed(result.stderr) }
             return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         }
-        let counts = try #require(try json(onPostgres, ["status"], postgres: true) as? [String: Any])
-        #expect(counts as NSDictionary == (try json(onSQLite, ["status"], postgres: false) as? NSDictionary))
+        let counts = try #require(try await json(onPostgres, ["status"], postgres: true) as? [String: Any])
+        await #expect(counts as NSDictionary == (try json(onSQLite, ["status"], postgres: false) as? NSDictionary))
         #expect((counts["codings"] as? Int ?? 0) > 100)
         // Every coding the files hold, in the same places.
-        func codings(_ cli: CLIRunner, postgres: Bool) throws -> Set<String> {
-            let list = try #require(try json(cli, ["code", "list"], postgres: postgres) as? [[String: Any]])
+        func codings(_ cli: CLIRunner, postgres: Bool) async throws -> Set<String> {
+            let list = try #require(try await json(cli, ["code", "list"], postgres: postgres) as? [[String: Any]])
             return Set(list.map { "\($0["id"]!) \($0["document"]!) \($0["start"]!) \($0["end"]!) \($0["code"]!)" })
         }
-        #expect(try codings(onPostgres, postgres: true) == codings(onSQLite, postgres: false))
+        #expect(try await codings(onPostgres, postgres: true) == codings(onSQLite, postgres: false))
         // Search: the same segments for words the stemmer leaves alone (see README: stemming
         // finds inflected forms too on PostgreSQL).
         for query in ["trygg*", "\"på natten\"", "hemtjänst*", "sensor*", "får", "far", "safety", "rädd"] {
-            func hits(_ cli: CLIRunner, postgres: Bool) throws -> Set<String> {
-                let list = try #require(try json(cli, ["search", query], postgres: postgres) as? [[String: Any]])
+            func hits(_ cli: CLIRunner, postgres: Bool) async throws -> Set<String> {
+                let list = try #require(try await json(cli, ["search", query], postgres: postgres) as? [[String: Any]])
                 return Set(list.map { "\($0["document"]!)#\($0["start"]!)" })
             }
-            let sqlite = try hits(onSQLite, postgres: false)
+            let sqlite = try await hits(onSQLite, postgres: false)
             #expect(!sqlite.isEmpty, "\(query)")
-            #expect(try hits(onPostgres, postgres: true).isSuperset(of: sqlite), "\(query)")
+            #expect(try await hits(onPostgres, postgres: true).isSuperset(of: sqlite), "\(query)")
         }
         // A coding added through the CLI is in PostgreSQL, with its history.
-        let added = try onPostgres.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
+        let added = try await onPostgres.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
                                         "--coder", "Tess"] + store)
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(try codings(onPostgres, postgres: true).count == (try codings(onSQLite, postgres: false)).count + 1)
+        #expect(try await codings(onPostgres, postgres: true).count == (try codings(onSQLite, postgres: false)).count + 1)
     }
 
     /// `init --store`: the database is migrated and the new workspace's fieldwork.yaml names it,
     /// so later commands use it without --store; an unreachable server creates nothing.
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func initWithAStoreMigratesItAndNamesItInTheWorkspace() throws {
+    func initWithAStoreMigratesItAndNamesItInTheWorkspace() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
         let noStore = ["FIELDWORK_STORE": ""]
-        let made = try cli.run(["init", root.path, "--store", database.url], environment: noStore)
+        let made = try await cli.run(["init", root.path, "--store", database.url], environment: noStore)
         #expect(made.status == 0, "\(made.stderr)")
         #expect(try database.psql("SELECT 1 FROM fieldwork_migration LIMIT 1").status == 0)
         let yaml = try String(contentsOf: root.appending(path: "fieldwork.yaml"), encoding: .utf8)
         #expect(yaml.contains("store: \"\(database.url)\""), "\(yaml)")
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: ".fieldwork/fieldwork.sqlite").path))
-        let status = try cli.run(["status", "--json"], environment: noStore)
+        let status = try await cli.run(["status", "--json"], environment: noStore)
         #expect(status.status == 0, "\(status.stderr)")
         let counts = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
         #expect(counts?["documents"] as? Int == 0)
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: ".fieldwork/fieldwork.sqlite").path))
 
         let elsewhere = root.appending(path: "unreachable")
-        let refused = try cli.run(["init", elsewhere.path, "--store", "postgresql://nobody@127.0.0.1:1/none"], environment: noStore)
+        let refused = try await cli.run(["init", elsewhere.path, "--store", "postgresql://nobody@127.0.0.1:1/none"], environment: noStore)
         #expect(refused.status != 0)
         #expect(refused.stderr.hasPrefix("error: --store postgresql://nobody@127.0.0.1:1/none: ")
                 && refused.stderr.contains("no workspace was created"), "\(refused.stderr)")
         #expect(refused.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: elsewhere.path))
-        let secret = try cli.run(["init", elsewhere.path, "--store", "postgresql://u:secret@127.0.0.1/db"], environment: noStore)
+        let secret = try await cli.run(["init", elsewhere.path, "--store", "postgresql://u:secret@127.0.0.1/db"], environment: noStore)
         #expect(secret.status != 0 && secret.stderr.contains("give it in PGPASSWORD"), "\(secret.stderr)")
     }
 
-    @Test func aStoreThatIsNotPostgresIsRefusedInOneLine() throws {
+    @Test func aStoreThatIsNotPostgresIsRefusedInOneLine() async throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
-        let result = try cli.run("status", "--store", "mysql://x@localhost/db")
+        let result = try await cli.run("status", "--store", "mysql://x@localhost/db")
         #expect(result.status != 0)
         #expect(result.stderr.contains("--store must be a postgresql:// URL"))
         try "store: sqlite\n".write(to: cli.workspace.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
-        let fromFile = try cli.run("status", environment: ["FIELDWORK_STORE": ""])
+        let fromFile = try await cli.run("status", environment: ["FIELDWORK_STORE": ""])
         #expect(fromFile.status != 0)
         #expect(fromFile.stderr.contains("fieldwork.yaml:1") && fromFile.stderr.contains("store must be a postgresql:// URL"))
     }

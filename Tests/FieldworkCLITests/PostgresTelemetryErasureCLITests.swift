@@ -8,45 +8,46 @@ import Testing
 @Suite(.serialized, .enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
 struct PostgresTelemetryErasureCLITests {
     /// The command's `--json` output, parsed (compared as Foundation objects, key order aside).
-    private func json(_ cli: CLIRunner, _ arguments: String...) throws -> NSObject {
-        let result = try cli.run(arguments + ["--json"])
+    private func json(_ cli: CLIRunner, _ arguments: String...) async throws -> NSObject {
+        let result = try await cli.run(arguments + ["--json"])
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSObject)
     }
 
     /// Codings by place (their ids are made afresh in each workspace).
-    private func codings(_ cli: CLIRunner) throws -> [String] {
-        let list = try #require(try cli.json("code", "list") as? [[String: Any]])
+    private func codings(_ cli: CLIRunner) async throws -> [String] {
+        let list = try #require(try await cli.json("code", "list") as? [[String: Any]])
         return list.map { "\($0["document"]!) \($0["start"]!) \($0["end"]!) \($0["code"]!) \($0["coder"]!)" }.sorted()
     }
 
-    @Test func importAndEraseLeaveTheSameStudyOnBothStores() throws {
+    @Test func importAndEraseLeaveTheSameStudyOnBothStores() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
-        let onPostgres = try ErasureCLITests.codedWorkspace(store: database.url)
-        let onSQLite = try ErasureCLITests.codedWorkspace()
+        let onPostgres = try await ErasureCLITests.codedWorkspace(store: database.url)
+        let onSQLite = try await ErasureCLITests.codedWorkspace()
         defer {
             try? FileManager.default.removeItem(at: onPostgres.workspace)
             try? FileManager.default.removeItem(at: onSQLite.workspace)
         }
         // Importing the same file again stores nothing twice, and says so alike.
         for cli in [onPostgres, onSQLite] {
-            let again = try cli.run("telemetry", "import", cli.workspace.appending(path: "in/door.csv").path)
+            let again = try await cli.run("telemetry", "import", cli.workspace.appending(path: "in/door.csv").path)
             #expect(again.status == 0 && again.stdout.contains(", 0 stored, 2 already stored,"), "\(again.stdout)\(again.stderr)")
         }
-        #expect(try json(onPostgres, "telemetry", "summary") == json(onSQLite, "telemetry", "summary"))
-        #expect(try codings(onPostgres) == codings(onSQLite) && codings(onSQLite).count == 5)
+        #expect(try await json(onPostgres, "telemetry", "summary") == json(onSQLite, "telemetry", "summary"))
+        let sqliteCodings = try await codings(onSQLite)
+        #expect(try await codings(onPostgres) == sqliteCodings && sqliteCodings.count == 5)
 
         for cli in [onPostgres, onSQLite] {
-            let erased = try cli.run("erase", "R07", "--yes")
+            let erased = try await cli.run("erase", "R07", "--yes")
             #expect(erased.status == 0, "\(erased.stdout)\(erased.stderr)")
             #expect(erased.stdout.contains("3 codings on their words removed:"))
             #expect(erased.stdout.contains("telemetry: 1 device and their readings removed (r07-door)"))
         }
-        #expect(try json(onPostgres, "status") == json(onSQLite, "status"))
-        #expect(try codings(onPostgres) == codings(onSQLite))
-        #expect(try json(onPostgres, "telemetry", "summary") == json(onSQLite, "telemetry", "summary"))
-        #expect(try onPostgres.run("search", "zebrafink").stdout.contains("int-007") == false)
-        #expect(try onPostgres.run("search", "grannlarmet").stdout.contains("int-008"))
+        #expect(try await json(onPostgres, "status") == json(onSQLite, "status"))
+        #expect(try await codings(onPostgres) == codings(onSQLite))
+        #expect(try await json(onPostgres, "telemetry", "summary") == json(onSQLite, "telemetry", "summary"))
+        #expect(try await onPostgres.run("search", "zebrafink").stdout.contains("int-007") == false)
+        #expect(try await onPostgres.run("search", "grannlarmet").stdout.contains("int-008"))
     }
 }

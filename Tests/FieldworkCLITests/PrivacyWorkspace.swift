@@ -8,10 +8,10 @@ enum PrivacyWorkspace {
     static let r07Words = ["zebrafink", "papegojfisk", "kanelsnäcka"]
     static let r08Word = "grannlarmet"
 
-    static func make(coder: String = "Maja") throws -> CLIRunner {
+    static func make(coder: String = "Maja") async throws -> CLIRunner {
         let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-privacy-\(UUID().uuidString)")
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("init", root.path).status == 0)
+        #expect(try await cli.run("init", root.path).status == 0)
         try write(root, "corpus/participants.yaml", """
             participants:
               - id: R07
@@ -79,16 +79,16 @@ enum PrivacyWorkspace {
             - Jag saknar min kanelsnäcka på kvällen (R07).
             - Gemensam lapp om hemtjänsten.
             """)
-        let ingest = try cli.run("ingest", environment: ["FIELDWORK_CODER": coder])
+        let ingest = try await cli.run("ingest", environment: ["FIELDWORK_CODER": coder])
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
         return cli
     }
 
     /// Codes every segment that holds `word` with need.safety, by `coder`.
-    static func code(_ cli: CLIRunner, document: String, containing word: String, coder: String) throws {
-        let segments = try cli.json("segments", document) as? [[String: Any]] ?? []
+    static func code(_ cli: CLIRunner, document: String, containing word: String, coder: String) async throws {
+        let segments = try await cli.json("segments", document) as? [[String: Any]] ?? []
         for segment in segments where (segment["text"] as? String ?? "").contains(word) {
-            let result = try cli.run("code", "add", document, "--start", "\(segment["start"] as! Int)", "--end", "\(segment["end"] as! Int)",
+            let result = try await cli.run("code", "add", document, "--start", "\(segment["start"] as! Int)", "--end", "\(segment["end"] as! Int)",
                                      "--code", "need.safety", "--coder", coder, "--memo", "om \(word)")
             #expect(result.status == 0, "\(result.stderr)")
         }

@@ -4,11 +4,11 @@ import Testing
 /// `corpus/redactions.yaml` in exports and handouts, `redact --check` with file:line, and
 /// `redact --apply` keeping every coding on its words.
 @Suite struct RedactCLITests {
-    @Test func exportsAreRedactedCheckFindsLeftoversAndApplyKeepsCodings() throws {
+    @Test func exportsAreRedactedCheckFindsLeftoversAndApplyKeepsCodings() async throws {
         let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-redact-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("init", root.path).status == 0)
+        #expect(try await cli.run("init", root.path).status == 0)
         func write(_ path: String, _ text: String) throws {
             try Data(text.utf8).write(to: root.appending(path: path))
         }
@@ -36,15 +36,15 @@ import Testing
             **R41:** Sen var det tyst hela natten.
 
             """)
-        #expect(try cli.run("ingest").status == 0)
-        let segments = try cli.json("segments", "int-041") as? [[String: Any]] ?? []
+        #expect(try await cli.run("ingest").status == 0)
+        let segments = try await cli.json("segments", "int-041") as? [[String: Any]] ?? []
         let first = try #require(segments.first), second = try #require(segments.last)
         let text = try #require(first["text"] as? String)
         let name = try #require(text.range(of: "Anna Svensson ringde"))
         let start = (first["start"] as? Int ?? 0) + text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: name.lowerBound.samePosition(in: text.unicodeScalars)!)
-        #expect(try cli.run("code", "add", "int-041", "--start", "\(start)", "--end", "\(start + 20)", "--code", "need.safety",
+        #expect(try await cli.run("code", "add", "int-041", "--start", "\(start)", "--end", "\(start + 20)", "--code", "need.safety",
                             "--coder", "Anna", "--memo", "Anna Svensson oroar sig").status == 0)
-        #expect(try cli.run("code", "add", "int-041", "--start", "\(second["start"] as? Int ?? 0)", "--end", "\(second["end"] as? Int ?? 0)",
+        #expect(try await cli.run("code", "add", "int-041", "--start", "\(second["start"] as? Int ?? 0)", "--end", "\(second["end"] as? Int ?? 0)",
                             "--code", "need.safety", "--coder", "Anna").status == 0)
         try write("corpus/redactions.yaml", """
             redactions:
@@ -52,16 +52,16 @@ import Testing
               - {identifier: Norrby, replacement: "[area]"}
             """)
         // Exports and handouts carry the replacements, and say how many.
-        let export = try cli.run("export", "segments", "--out", "exports/s.csv")
+        let export = try await cli.run("export", "segments", "--out", "exports/s.csv")
         #expect(export.status == 0 && export.stdout.contains("identifiers redacted"), "\(export.stdout)")
         let csv = try read("exports/s.csv")
         #expect(!csv.contains("Anna Svensson") && !csv.contains("Norrby") && csv.contains("[R07] ringde"))
         #expect(try read("exports/s.csv.meta.json").contains("\"redactions\" : "))
-        #expect(try cli.run("export", "qdpx", "--out", "exports/p.qdpx").status == 0)
-        let handout = try cli.run("handout", "--theme", "need.safety", "--format", "md")
+        #expect(try await cli.run("export", "qdpx", "--out", "exports/p.qdpx").status == 0)
+        let handout = try await cli.run("handout", "--theme", "need.safety", "--format", "md")
         #expect(handout.stdout.contains("[R07] ringde") && !handout.stdout.contains("Svensson"), "\(handout.stdout)")
         // The check finds the corpus file (and not the exports, which are redacted), by line, never printing the name.
-        let check = try cli.run("redact", "--check")
+        let check = try await cli.run("redact", "--check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("corpus/int-041.md:4: identifier of corpus/redactions.yaml:3 (to be replaced by [area])"))
         #expect(check.stdout.contains("corpus/int-041.md:9: identifier of corpus/redactions.yaml:2 (to be replaced by [R07])"))
@@ -69,25 +69,25 @@ import Testing
         #expect(!check.stdout.contains("exports/") && !check.stdout.contains("Svensson"))
         // A raw copy in exports is found too, inside a .qdpx as well.
         try write("exports/raw.txt", "line one\nAnna Svensson\n")
-        #expect(try cli.run("redact", "--check").stdout.contains("exports/raw.txt:2: identifier of corpus/redactions.yaml:2"))
+        #expect(try await cli.run("redact", "--check").stdout.contains("exports/raw.txt:2: identifier of corpus/redactions.yaml:2"))
         try FileManager.default.removeItem(at: root.appending(path: "exports/raw.txt"))
 
-        let apply = try cli.run("redact", "--apply")
+        let apply = try await cli.run("redact", "--apply")
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("rewrote corpus/int-041.md") && apply.stdout.contains("rewrote codings/anna.jsonl")
                 && apply.stdout.contains("0 orphaned"), "\(apply.stdout)")
         let corpus = try read("corpus/int-041.md")
         #expect(!corpus.contains("Anna Svensson") && corpus.contains("Min granne \\[R07] ringde från \\[area] i går") && corpus.contains("title: Nätter i [area]"))
         // Both codings stay on their words: anchored, the quote now redacted.
-        let codings = try #require(try cli.json("code", "list") as? [[String: Any]])
+        let codings = try #require(try await cli.json("code", "list") as? [[String: Any]])
         #expect(codings.count == 2 && codings.allSatisfy { $0["status"] as? String == "anchored" })
         #expect(Set(codings.compactMap { $0["quote"] as? String }) == ["[R07] ringde", "Sen var det tyst hela natten."])
         #expect(codings.contains { $0["memo"] as? String == "[R07] oroar sig" })
-        let plain = try #require((try cli.json("segments", "int-041") as? [[String: Any]])?.first?["text"] as? String)
+        let plain = try await #require((try cli.json("segments", "int-041") as? [[String: Any]])?.first?["text"] as? String)
         #expect(plain.contains("Min granne [R07] ringde från [area]"))
-        #expect(try cli.run("redact", "--check").status == 0)
+        #expect(try await cli.run("redact", "--check").status == 0)
         // The audit log records the redaction by its counts, never the identifiers.
-        let entries = try #require(try cli.json("audit") as? [[String: Any]])
+        let entries = try #require(try await cli.json("audit") as? [[String: Any]])
         let redaction = try #require(entries.last { $0["action"] as? String == "redaction" })
         #expect((redaction["details"] as? [String: String])?["files"] != nil)
         let log = try read("audit/log.jsonl")

@@ -6,21 +6,21 @@ import Testing
 @Suite struct ReportCLITests {
     /// PublicationCLITests' six residents (R51–R56 speak of need.safety; R51 and R56 also of
     /// need.sleep), with R52's consent withdrawn.
-    static func withdrawn() throws -> CLIRunner {
-        let cli = try PublicationCLITests.workspace()
+    static func withdrawn() async throws -> CLIRunner {
+        let cli = try await PublicationCLITests.workspace()
         let register = cli.workspace.appending(path: "corpus/participants.yaml")
         let text = try String(contentsOf: register, encoding: .utf8)
         try text.replacingOccurrences(of: "consents: [{id: c-R52, date: 2025-01-01, scopes: [interview, quote]}]",
                                       with: "consents: [{id: c-R52, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2025-06-01}]")
             .write(to: register, atomically: true, encoding: .utf8)
-        #expect(try cli.run("ingest").status == 0)
+        #expect(try await cli.run("ingest").status == 0)
         return cli
     }
 
-    @Test func aWithdrawnResidentsWordsAreAbsentAndTwoRunsGiveTheSameBytes() throws {
-        let cli = try Self.withdrawn()
+    @Test func aWithdrawnResidentsWordsAreAbsentAndTwoRunsGiveTheSameBytes() async throws {
+        let cli = try await Self.withdrawn()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        let first = try cli.run("report")
+        let first = try await cli.run("report")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("wrote the study report (en, 2 needs"))
         let url = cli.workspace.appending(path: "exports/report.html")
@@ -34,10 +34,10 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
-        #expect(try cli.run("report", "--out", "exports/again.html").status == 0)
+        #expect(try await cli.run("report", "--out", "exports/again.html").status == 0)
         #expect(try Data(contentsOf: url) == Data(contentsOf: cli.workspace.appending(path: "exports/again.html")), "same workspace, same bytes")
-        #expect(try cli.run("report", "--format", "md", "--out", "exports/a.md").status == 0)
-        #expect(try cli.run("report", "--format", "md", "--out", "exports/b.md").status == 0)
+        #expect(try await cli.run("report", "--format", "md", "--out", "exports/a.md").status == 0)
+        #expect(try await cli.run("report", "--format", "md", "--out", "exports/b.md").status == 0)
         let markdown = try Data(contentsOf: cli.workspace.appending(path: "exports/a.md"))
         #expect(markdown == (try Data(contentsOf: cli.workspace.appending(path: "exports/b.md"))))
         #expect(!String(decoding: markdown, as: UTF8.self).contains("r52ord"))
@@ -46,24 +46,24 @@ import Testing
         #expect(log.contains("report-html") && log.contains("report-md") && log.contains("exports/report.html"))
     }
 
-    @Test func forPublicationSmallCountsAreHiddenInBothLanguages() throws {
-        let cli = try PublicationCLITests.workspace()
+    @Test func forPublicationSmallCountsAreHiddenInBothLanguages() async throws {
+        let cli = try await PublicationCLITests.workspace()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        let all = try cli.run("report", "--format", "md", "--out", "exports/all.md")
+        let all = try await cli.run("report", "--format", "md", "--out", "exports/all.md")
         #expect(all.status == 0, "\(all.stderr)")
         let plain = try String(contentsOf: cli.workspace.appending(path: "exports/all.md"), encoding: .utf8)
         #expect(plain.hasPrefix("# Study report\n"))
         #expect(plain.contains("### Safety at home") && plain.contains("Residents: 6 · Relatives: 0 · Staff: 0"))
         #expect(plain.contains("Residents: 2 · Relatives: 0 · Staff: 0"))
 
-        let english = try cli.run("report", "--format", "md", "--for-publication", "--lang", "en", "--out", "exports/en.md")
+        let english = try await cli.run("report", "--format", "md", "--for-publication", "--lang", "en", "--out", "exports/en.md")
         #expect(english.status == 0 && english.stdout.contains("counts below 5 shown as \"< 5\""), "\(english.stderr)")
         let text = try String(contentsOf: cli.workspace.appending(path: "exports/en.md"), encoding: .utf8)
         #expect(text.contains("Residents: 6 · Relatives: 0") && text.contains("Residents: < 5 · Relatives: 0"))
         #expect(!text.contains("Residents: 2"))
         #expect(text.contains("Numbers below 5 are shown as “< 5”"))
 
-        let swedish = try cli.run("report", "--format", "md", "--for-publication", "--lang", "sv", "--out", "exports/sv.md")
+        let swedish = try await cli.run("report", "--format", "md", "--for-publication", "--lang", "sv", "--out", "exports/sv.md")
         #expect(swedish.status == 0, "\(swedish.stderr)")
         let svenska = try String(contentsOf: cli.workspace.appending(path: "exports/sv.md"), encoding: .utf8)
         #expect(svenska.hasPrefix("# Studierapport\n") && svenska.contains("## Vad boende behöver"))
@@ -72,17 +72,17 @@ import Testing
         let log = try String(contentsOf: cli.workspace.appending(path: "audit/log.jsonl"), encoding: .utf8)
         #expect(log.contains("report-md"))
 
-        let german = try cli.run("report", "--lang", "de")
+        let german = try await cli.run("report", "--lang", "de")
         #expect(german.status != 0 && german.stderr.contains("the report is written in sv or en, not 'de'"))
     }
 
     /// The sample study: three coders, a consensus adjudicated for int-001 and int-002.
-    @Test func theSampleStudysReportUsesTheConsensusWhereTheTeamDecided() throws {
+    @Test func theSampleStudysReportUsesTheConsensusWhereTheTeamDecided() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("ingest").status == 0)
-        let result = try cli.run("report", "--lang", "en", "--format", "md")
+        #expect(try await cli.run("ingest").status == 0)
+        let result = try await cli.run("report", "--lang", "en", "--format", "md")
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: root.appending(path: "exports/report.md"), encoding: .utf8)
         #expect(text.contains("decided together (2 documents), their joint decision is used"))
@@ -94,8 +94,8 @@ import Testing
         // proposals and none of R01's words; Anna's has both.
         try "restricted:\n  - document_type: policy-lab\n    coders: [Anna]\n  - participant: R01\n    coders: [Anna]\n"
             .write(to: root.appending(path: "corpus/access.yaml"), atomically: true, encoding: .utf8)
-        #expect(try cli.run(["report", "--lang", "en", "--format", "md", "--out", "exports/bo.md"], environment: ["FIELDWORK_CODER": "Bo"]).status == 0)
-        #expect(try cli.run(["report", "--lang", "en", "--format", "md", "--out", "exports/anna.md"], environment: ["FIELDWORK_CODER": "Anna"]).status == 0)
+        #expect(try await cli.run(["report", "--lang", "en", "--format", "md", "--out", "exports/bo.md"], environment: ["FIELDWORK_CODER": "Bo"]).status == 0)
+        #expect(try await cli.run(["report", "--lang", "en", "--format", "md", "--out", "exports/anna.md"], environment: ["FIELDWORK_CODER": "Anna"]).status == 0)
         let bo = try String(contentsOf: root.appending(path: "exports/bo.md"), encoding: .utf8)
         let anna = try String(contentsOf: root.appending(path: "exports/anna.md"), encoding: .utf8)
         #expect(!bo.contains("| P1: ") && bo.contains("their proposals are not shown here"))
@@ -104,13 +104,13 @@ import Testing
         #expect(anna.contains(r01) && !bo.contains(r01), "R01's words follow access")
     }
 
-    @Test func pdfIsPrintedByChromium() throws {
-        let cli = try PublicationCLITests.workspace()
+    @Test func pdfIsPrintedByChromium() async throws {
+        let cli = try await PublicationCLITests.workspace()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        let missing = try cli.run(["report", "--format", "pdf"], environment: ["PATH": "/nonexistent"])
+        let missing = try await cli.run(["report", "--format", "pdf"], environment: ["PATH": "/nonexistent"])
         #expect(missing.status != 0 && missing.stderr.contains("'chromium' is not installed"))
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else { return }
-        let result = try cli.run("report", "--format", "pdf", "--lang", "sv")
+        let result = try await cli.run("report", "--format", "pdf", "--lang", "sv")
         #expect(result.status == 0, "\(result.stderr)")
         let pdf = try Data(contentsOf: cli.workspace.appending(path: "exports/report.pdf"))
         #expect(pdf.starts(with: Data("%PDF".utf8)))

@@ -30,19 +30,19 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments)
+    static func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments)
         return (result.status, result.stdout + result.stderr)
     }
 
-    @Test func theDocumentedNginxSiteServesTheWorkbenchOverTLS() throws {
+    @Test func theDocumentedNginxSiteServesTheWorkbenchOverTLS() async throws {
         let nginx = "/usr/sbin/nginx"
         try #require(FileManager.default.isExecutableFile(atPath: nginx), "nginx is missing: `make test` installs nginx-light")
         let folder = FileManager.default.temporaryDirectory.appending(path: "fieldwork-proxy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let cert = folder.appending(path: "cert.pem").path, key = folder.appending(path: "key.pem").path
-        let made = try Self.run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+        let made = try await Self.run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
                                             "-days", "1", "-subj", "/CN=\(Self.name)", "-addext", "subjectAltName=DNS:\(Self.name)"])
         try #require(made.status == 0, "\(made.output)")
 
@@ -50,7 +50,7 @@ import Testing
         let workspace = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let external = "\(Self.name):\(tls)"
-        let server = try RunningServer(workspace: workspace, arguments: ["--allowed-host", external])
+        let server = try await RunningServer.start(workspace: workspace, arguments: ["--allowed-host", external])
         defer { server.stop() }
         let token = try #require(server.banner.firstMatch(of: /\?token=([A-Za-z0-9_-]+)/)?.1)
         #expect(server.banner.contains("Through your proxy: https://\(external)/?token=\(token)"))
@@ -86,53 +86,53 @@ import Testing
         defer { proxy.terminate(); proxy.waitUntilExit() }
 
         let base = "https://\(external)"
-        func curl(_ arguments: String...) throws -> String {
-            try Self.run("curl", ["-sk", "--max-time", "10", "--resolve", "\(external):127.0.0.1", "-D", "-"] + arguments).output
+        func curl(_ arguments: String...) async throws -> String {
+            try await Self.run("curl", ["-sk", "--max-time", "10", "--resolve", "\(external):127.0.0.1", "-D", "-"] + arguments).output
         }
         // nginx needs a moment to listen.
         var signIn = ""
         for _ in 0..<50 where !signIn.contains("HTTP/") {
-            Thread.sleep(forTimeInterval: 0.1)
-            signIn = try curl("-o", "/dev/null", "\(base)/?token=\(token)")
+            try await Task.sleep(for: .milliseconds(100))
+            signIn = try await curl("-o", "/dev/null", "\(base)/?token=\(token)")
         }
         #expect(signIn.hasPrefix("HTTP/1.1 303"), "\(signIn)")
         let cookieLine = try #require(signIn.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: fieldwork_session=") })
         for attribute in ["Secure", "HttpOnly", "SameSite=Strict"] { #expect(cookieLine.contains(attribute), "\(cookieLine)") }
         let cookie = String(cookieLine.dropFirst("set-cookie: ".count).split(separator: ";")[0])
 
-        let page = try curl("-H", "Cookie: \(cookie)", "\(base)/")
+        let page = try await curl("-H", "Cookie: \(cookie)", "\(base)/")
         #expect(page.hasPrefix("HTTP/1.1 200"))
         #expect(page.lowercased().contains("content-security-policy: "))
         let csrf = try #require(page.firstMatch(of: /name="csrf-token" content="([^"]+)"/)?.1)
 
         let memo = #"{"target":"project","author":"Anna","text":"Skrivet genom proxyn"}"#
-        let written = try curl("-o", "/dev/null", "-X", "POST", "-H", "Cookie: \(cookie)", "-H", "X-CSRF-Token: \(csrf)",
+        let written = try await curl("-o", "/dev/null", "-X", "POST", "-H", "Cookie: \(cookie)", "-H", "X-CSRF-Token: \(csrf)",
                                "-H", "Origin: \(base)", "-H", "Content-Type: application/json", "--data", memo, "\(base)/api/memos")
         #expect(written.hasPrefix("HTTP/1.1 201") || written.hasPrefix("HTTP/1.1 200"), "\(written)")
-        let forged = try curl("-o", "/dev/null", "-X", "POST", "-H", "Cookie: \(cookie)", "-H", "X-CSRF-Token: \(csrf)",
+        let forged = try await curl("-o", "/dev/null", "-X", "POST", "-H", "Cookie: \(cookie)", "-H", "X-CSRF-Token: \(csrf)",
                               "-H", "Origin: https://evil.example", "-H", "Content-Type: application/json", "--data", memo, "\(base)/api/memos")
         #expect(forged.hasPrefix("HTTP/1.1 403"), "\(forged)")
         // A name the proxy passes on but Fieldwork was not told about is refused.
-        let rebound = try curl("-o", "/dev/null", "-H", "Host: evil.example", "-H", "Cookie: \(cookie)", "\(base)/")
+        let rebound = try await curl("-o", "/dev/null", "-H", "Host: evil.example", "-H", "Cookie: \(cookie)", "\(base)/")
         #expect(rebound.hasPrefix("HTTP/1.1 403"), "\(rebound)")
-        let redirect = try Self.run("curl", ["-s", "-o", "/dev/null", "-D", "-", "--max-time", "10", "-H", "Host: \(Self.name)",
+        let redirect = try await Self.run("curl", ["-s", "-o", "/dev/null", "-D", "-", "--max-time", "10", "-H", "Host: \(Self.name)",
                                              "http://127.0.0.1:\(plain)/"]).output
         #expect(redirect.hasPrefix("HTTP/1.1 301") && redirect.contains("Location: https://\(Self.name)/"), "\(redirect)")
     }
 
-    @Test func bindingBeyondLoopbackWithoutAnAllowedHostIsRefused() throws {
+    @Test func bindingBeyondLoopbackWithoutAnAllowedHostIsRefused() async throws {
         let workspace = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let cli = CLIRunner(workspace: workspace)
-        let refused = try cli.run("serve", "--host", "0.0.0.0", "--port", "0")
+        let refused = try await cli.run("serve", "--host", "0.0.0.0", "--port", "0")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("error: binding to 0.0.0.0 exposes transcripts beyond this machine"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("Open:"))
-        let bad = try cli.run("serve", "--allowed-host", "https://fieldwork.example.org")
+        let bad = try await cli.run("serve", "--allowed-host", "https://fieldwork.example.org")
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--allowed-host: 'https://fieldwork.example.org' is not a host name"), "\(bad.stderr)")
         try Data("server:\n  allowed_hosts: [localhost]\n".utf8).write(to: workspace.appending(path: "fieldwork.yaml"))
-        let loopbackName = try cli.run("serve", "--port", "0")
+        let loopbackName = try await cli.run("serve", "--port", "0")
         #expect(loopbackName.status == 1)
         #expect(loopbackName.stderr.contains("error: fieldwork.yaml: server.allowed_hosts: 'localhost' is a loopback or wildcard address"),
                 "\(loopbackName.stderr)")

@@ -4,13 +4,24 @@ import Testing
 
 /// `fieldwork serve --port 0` on a workspace, as a user starts it: the real binary, waited for
 /// until it prints its address. `stop()` ends it as a service manager does (SIGTERM, handled as Ctrl-C).
-final class RunningServer {
+/// Its state is set only while it starts, before any other thread sees it.
+final class RunningServer: @unchecked Sendable {
     let process = Process()
     private(set) var port = 0
     /// What the server printed before its address.
     private(set) var banner = ""
 
-    init(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) throws {
+    /// Started and waited for on a thread of its own: a debug server takes seconds to print its
+    /// address, too long to hold one of the cooperative pool's threads (see `ProcessRunner`).
+    static func start(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) async throws -> RunningServer {
+        try await withCheckedThrowingContinuation { reply in
+            Thread.detachNewThread {
+                reply.resume(with: Result { try RunningServer(workspace: workspace, environment: environment, arguments: arguments) })
+            }
+        }
+    }
+
+    private init(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) throws {
         process.executableURL = CLIRunner.executable
         process.arguments = ["--workspace", workspace.path, "serve", "--port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment

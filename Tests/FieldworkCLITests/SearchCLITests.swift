@@ -3,7 +3,7 @@ import Testing
 
 /// `fieldwork search`: the help text says what the search really does with å, ä and ö.
 @Suite struct SearchCLITests {
-    @Test func helpTextMatchesHowDiacriticsAreSearched() throws {
+    @Test func helpTextMatchesHowDiacriticsAreSearched() async throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
         try """
             ---
@@ -19,28 +19,28 @@ import Testing
 
             Jag får hjälp varje dag.
             """.write(to: cli.workspace.appending(path: "corpus/notes/far.md"), atomically: true, encoding: .utf8)
-        #expect(try cli.run("ingest").status == 0)
-        func snippets(_ query: String) throws -> [String] {
-            let hits = try #require(try cli.json("search", query) as? [[String: Any]])
+        #expect(try await cli.run("ingest").status == 0)
+        func snippets(_ query: String) async throws -> [String] {
+            let hits = try #require(try await cli.json("search", query) as? [[String: Any]])
             return hits.filter { $0["document"] as? String == "note-far" }.compactMap { $0["snippet"] as? String }
         }
         // Typed without the ring, `far` finds both words; typed with it, `får` finds only `får`.
-        #expect(try snippets("far").count == 2)
-        #expect(try snippets("får").count == 1)
-        #expect(try snippets("får").allSatisfy { $0.contains("[får]") })
+        #expect(try await snippets("far").count == 2)
+        #expect(try await snippets("får").count == 1)
+        #expect(try await snippets("får").allSatisfy { $0.contains("[får]") })
 
         // --offset pages as the API does: the second hit alone, and a hint at the next page.
-        let both = try #require(try cli.json("search", "far", "--limit", "2") as? [[String: Any]])
-        let page = try #require(try cli.json("search", "far", "--limit", "1", "--offset", "1") as? [[String: Any]])
+        let both = try #require(try await cli.json("search", "far", "--limit", "2") as? [[String: Any]])
+        let page = try #require(try await cli.json("search", "far", "--limit", "1", "--offset", "1") as? [[String: Any]])
         #expect(both.count == 2 && page.count == 1)
         #expect(page.first?["snippet"] as? String == both.last?["snippet"] as? String)
-        #expect(try cli.run("search", "far", "--limit", "1").stderr.contains("more results: --offset 1"))
+        #expect(try await cli.run("search", "far", "--limit", "1").stderr.contains("more results: --offset 1"))
         for bad in ["-1", "10001", "x"] {
-            let refused = try cli.run("search", "far", "--offset", bad)
+            let refused = try await cli.run("search", "far", "--offset", bad)
             #expect(refused.status != 0 && refused.stderr.contains("--offset"), "--offset \(bad)")
         }
 
-        let help = try cli.run("search", "--help")
+        let help = try await cli.run("search", "--help")
         let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("far finds får"))
         #expect(text.contains("får does not find far"))

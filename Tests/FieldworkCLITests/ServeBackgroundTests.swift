@@ -4,21 +4,21 @@ import Testing
 /// What `fieldwork serve` runs beside its HTTP server: the codings-files watcher is one of the
 /// application's services, so a colleague's file that arrives while serving is taken in.
 @Suite struct ServeBackgroundTests {
-    @Test func aColleaguesCodingsFileIsTakenInWhileServing() throws {
+    @Test func aColleaguesCodingsFileIsTakenInWhileServing() async throws {
         let served = try CLIRunner.sampleWorkspaceCopy(), colleague = try CLIRunner.sampleWorkspaceCopy()
         defer { for folder in [served, colleague] { try? FileManager.default.removeItem(at: folder) } }
         let theirs = CLIRunner(workspace: colleague), ours = CLIRunner(workspace: served)
-        #expect(try theirs.run("ingest").status == 0)
-        let segments = try theirs.json("segments", "int-001") as? [[String: Any]] ?? []
+        #expect(try await theirs.run("ingest").status == 0)
+        let segments = try await theirs.json("segments", "int-001") as? [[String: Any]] ?? []
         let turn = try #require(segments.first { $0["speaker"] as? String == "R01" })
         let start = try #require(turn["start"] as? Int)
-        let added = try theirs.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 20)",
+        let added = try await theirs.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 20)",
                                    "--code", "need.safety.night", "--coder", "Bo")
         #expect(added.status == 0, "\(added.stderr)")
-        let bos = Set((try theirs.json("code", "list", "--coder", "Bo") as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        let bos = Set((try await theirs.json("code", "list", "--coder", "Bo") as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
         #expect(bos.count == 1)
 
-        let server = try RunningServer(workspace: served)
+        let server = try await RunningServer.start(workspace: served)
         defer { server.stop() }
         let files = try FileManager.default.contentsOfDirectory(at: colleague.appending(path: "codings"),
                                                                 includingPropertiesForKeys: nil)
@@ -32,8 +32,8 @@ import Testing
         // The watcher polls every 2 s; give it up to 20 s on a loaded machine.
         var seen = Set<String>()
         for _ in 0..<40 where !bos.isSubset(of: seen) {
-            Thread.sleep(forTimeInterval: 0.5)
-            seen = Set((try ours.json("code", "list", "--coder", "Bo") as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+            try await Task.sleep(for: .milliseconds(500))
+            seen = Set((try await ours.json("code", "list", "--coder", "Bo") as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
         }
         #expect(bos.isSubset(of: seen), "the running server did not take in the colleague's codings file")
     }

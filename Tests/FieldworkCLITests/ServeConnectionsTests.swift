@@ -23,7 +23,7 @@ import Testing
         return socket
     }
 
-    @Test func aThousandIdleConnectionsDoNotKeepTheNextClientWaiting() throws {
+    @Test func aThousandIdleConnectionsDoNotKeepTheNextClientWaiting() async throws {
         // This test process holds the thousand sockets: let it (the server raises its own limit).
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
@@ -32,7 +32,7 @@ import Testing
         try #require(limit.rlim_cur >= 1100, "the hard open-file limit is too low for this test")
 
         let workspace = try CLIRunner.sampleWorkspaceCopy()
-        let server = try RunningServer(workspace: workspace)
+        let server = try await RunningServer.start(workspace: workspace)
         defer { server.stop() }
         let serving = server.port
 

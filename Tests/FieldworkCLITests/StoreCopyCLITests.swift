@@ -11,100 +11,100 @@ import Testing
 @Suite(.enabled(if: TestStore.isSQLite, "copies between the workspace's SQLite file and PostgreSQL: run in the SQLite pass"))
 struct StoreCopyCLITests {
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func aStudyGoesToPostgresAndBackUnchanged() throws {
+    func aStudyGoesToPostgresAndBackUnchanged() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let laptop = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
-        #expect(try laptop.run("ingest").status == 0)
+        #expect(try await laptop.run("ingest").status == 0)
         // History: a coding added, re-attached and another removed; an export for the audit log.
-        let added = try laptop.run("code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
+        let added = try await laptop.run("code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
                                    "--coder", "Tess")
         #expect(added.status == 0, "\(added.stderr)")
         let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try laptop.run("code", "reattach", id, "--start", "1", "--end", "6", "--coder", "Tess").status == 0)
-        let list = try #require(try laptop.json("code", "list") as? [[String: Any]])
+        #expect(try await laptop.run("code", "reattach", id, "--start", "1", "--end", "6", "--coder", "Tess").status == 0)
+        let list = try #require(try await laptop.json("code", "list") as? [[String: Any]])
         let removed = try #require(list.first { $0["id"] as? String != id }?["id"] as? String)
-        #expect(try laptop.run("code", "remove", removed, "--coder", "Tess").status == 0)
-        #expect(try laptop.run("export", "segments", "--out", "segments.csv").status == 0)
-        #expect(try laptop.run("link", "need.safety.night", "door-sensor", "--rationale", "Night checks", "--coder", "Anna").status == 0)
+        #expect(try await laptop.run("code", "remove", removed, "--coder", "Tess").status == 0)
+        #expect(try await laptop.run("export", "segments", "--out", "segments.csv").status == 0)
+        #expect(try await laptop.run("link", "need.safety.night", "door-sensor", "--rationale", "Night checks", "--coder", "Anna").status == 0)
 
-        let to = try laptop.run("store", "copy", "--to", database.url)
+        let to = try await laptop.run("store", "copy", "--to", database.url)
         #expect(to.status == 0, "\(to.stderr)")
         #expect(to.stdout.contains("coding_event") && to.stdout.contains("rows and checksums are equal on both sides"))
         // A second copy into the same database is refused: it holds the study now.
-        let again = try laptop.run("store", "copy", "--to", database.url)
+        let again = try await laptop.run("store", "copy", "--to", database.url)
         #expect(again.status != 0 && again.stdout.isEmpty && again.stderr.contains("not empty"), "\(again.stderr)")
         // The workspace's audit log records the copy, and its chain is intact with both stores.
-        #expect(try laptop.run("audit", "--verify").status == 0)
-        #expect(try laptop.run("audit", "--verify", "--store", database.url).status == 0)
+        #expect(try await laptop.run("audit", "--verify").status == 0)
+        #expect(try await laptop.run("audit", "--verify", "--store", database.url).status == 0)
 
         // Back into a fresh workspace (an archive): the same checksums, the same outputs.
         let archive = CLIRunner(workspace: try Self.emptyWorkspace())
-        let from = try archive.run(["store", "copy", "--from", database.url, "--json"])
+        let from = try await archive.run(["store", "copy", "--from", database.url, "--json"])
         #expect(from.status == 0, "\(from.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(from.stdout.utf8)) as? [String: Any])
         let source = try #require(report["source"] as? [String: Any])
         let target = try #require(report["target"] as? [String: Any])
         #expect(source as NSDictionary == target as NSDictionary)
         for arguments in [["code", "list"], ["status"], ["code", "history", id], ["documents"], ["needs"]] {
-            let here = try laptop.run(arguments + ["--json"])
-            let there = try archive.run(arguments + ["--json"])
+            let here = try await laptop.run(arguments + ["--json"])
+            let there = try await archive.run(arguments + ["--json"])
             #expect(here.status == 0 && there.status == 0, "\(arguments): \(there.stderr)")
             #expect(here.stdout == there.stdout, "\(arguments)")
         }
-        #expect(try archive.run("export", "segments", "--out", "segments.csv").status == 0)
+        #expect(try await archive.run("export", "segments", "--out", "segments.csv").status == 0)
         #expect(try Data(contentsOf: laptop.workspace.appending(path: "segments.csv"))
                 == Data(contentsOf: archive.workspace.appending(path: "segments.csv")))
     }
 
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func aTargetThatHoldsAStudyIsRefusedAndUnchanged() throws {
+    func aTargetThatHoldsAStudyIsRefusedAndUnchanged() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let laptop = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
-        #expect(try laptop.run("ingest").status == 0)
+        #expect(try await laptop.run("ingest").status == 0)
         // Someone ingested straight into the database already.
         let other = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
-        #expect(try other.run("ingest", "--store", database.url).status == 0)
-        let before = try other.run("status", "--json", "--store", database.url).stdout
-        let refused = try laptop.run("store", "copy", "--to", database.url)
+        #expect(try await other.run("ingest", "--store", database.url).status == 0)
+        let before = try await other.run("status", "--json", "--store", database.url).stdout
+        let refused = try await laptop.run("store", "copy", "--to", database.url)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("the target store is not empty (it holds"), "\(refused.stderr)")
         #expect(refused.stderr.contains("documents") && refused.stderr.contains("nothing was changed"))
-        #expect(try other.run("status", "--json", "--store", database.url).stdout == before)
+        #expect(try await other.run("status", "--json", "--store", database.url).stdout == before)
         // …and a workspace that holds a study does not take one in.
-        let back = try laptop.run("store", "copy", "--from", database.url)
+        let back = try await laptop.run("store", "copy", "--from", database.url)
         #expect(back.status != 0 && back.stderr.contains("the target store is not empty"), "\(back.stderr)")
     }
 
     /// Telemetry goes across too: the same daily summary from the archive as from the laptop.
     @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
-    func telemetryGoesToPostgresAndBack() throws {
+    func telemetryGoesToPostgresAndBack() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
         let laptop = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
-        #expect(try laptop.run("ingest").status == 0)
-        _ = try laptop.run("telemetry", "import", "corpus/telemetry/pilot-2025-08.csv")
-        let to = try laptop.run("store", "copy", "--to", database.url)
+        #expect(try await laptop.run("ingest").status == 0)
+        _ = try await laptop.run("telemetry", "import", "corpus/telemetry/pilot-2025-08.csv")
+        let to = try await laptop.run("store", "copy", "--to", database.url)
         #expect(to.status == 0, "\(to.stderr)")
         #expect(to.stdout.contains("reading_day"))
         let archive = CLIRunner(workspace: try Self.emptyWorkspace())
-        let from = try archive.run("store", "copy", "--from", database.url)
+        let from = try await archive.run("store", "copy", "--from", database.url)
         #expect(from.status == 0, "\(from.stderr)")
-        let here = try laptop.run("telemetry", "summary", "--json")
+        let here = try await laptop.run("telemetry", "summary", "--json")
         #expect(here.status == 0 && here.stdout.count > 100, "\(here.stderr)")
-        #expect(try archive.run("telemetry", "summary", "--json").stdout == here.stdout)
-        #expect(try laptop.run("telemetry", "summary", "--json", "--store", database.url).stdout == here.stdout)
+        #expect(try await archive.run("telemetry", "summary", "--json").stdout == here.stdout)
+        #expect(try await laptop.run("telemetry", "summary", "--json", "--store", database.url).stdout == here.stdout)
     }
 
-    @Test func oneDirectionAndAPostgresURLAreRequired() throws {
+    @Test func oneDirectionAndAPostgresURLAreRequired() async throws {
         let cli = CLIRunner(workspace: try Self.emptyWorkspace())
-        let neither = try cli.run("store", "copy")
+        let neither = try await cli.run("store", "copy")
         #expect(neither.status != 0 && neither.stderr.contains("give one of --to and --from"))
-        let wrong = try cli.run("store", "copy", "--to", "mysql://x@localhost/db")
+        let wrong = try await cli.run("store", "copy", "--to", "mysql://x@localhost/db")
         #expect(wrong.status != 0 && wrong.stderr.contains("--to must be a postgresql:// URL"))
         // A workspace with nothing in it has nothing to copy (and the server is never asked).
-        let empty = try cli.run("store", "copy", "--to", "postgresql://nobody@127.0.0.1:1/none")
+        let empty = try await cli.run("store", "copy", "--to", "postgresql://nobody@127.0.0.1:1/none")
         #expect(empty.status != 0 && empty.stderr.contains("the source store holds no study"), "\(empty.stderr)")
     }
 

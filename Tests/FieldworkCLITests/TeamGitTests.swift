@@ -19,8 +19,8 @@ import Testing
             try TeamGitTests.git(arguments, in: root)
         }
 
-        func codingIDs() throws -> Set<String> {
-            Set((try cli.json("code", "list") as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        func codingIDs() async throws -> Set<String> {
+            Set((try await cli.json("code", "list") as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
         }
     }
 
@@ -42,14 +42,14 @@ import Testing
     }
 
     /// A span inside the first turn of `speaker` in `document`, as scalar offsets.
-    static func span(in machine: Machine, document: String, speaker: String, skip: Int = 0) throws -> (Int, Int) {
-        let segments = try machine.cli.json("segments", document) as? [[String: Any]] ?? []
+    static func span(in machine: Machine, document: String, speaker: String, skip: Int = 0) async throws -> (Int, Int) {
+        let segments = try await machine.cli.json("segments", document) as? [[String: Any]] ?? []
         let turn = try #require(segments.first { $0["speaker"] as? String == speaker })
         let start = try #require(turn["start"] as? Int) + skip
         return (start, start + 24)
     }
 
-    @Test func twoClonesTwoCodersCommitAndPullBothWays() throws {
+    @Test func twoClonesTwoCodersCommitAndPullBothWays() async throws {
         let base = FileManager.default.temporaryDirectory.appending(path: "fieldwork-team-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
         let seed = try CLIRunner.sampleWorkspaceCopy()
@@ -65,16 +65,16 @@ import Testing
         let anna = Machine(base.appending(path: "anna")), bo = Machine(base.appending(path: "bo"))
 
         // Both code the same interview at the same time, each on their own machine.
-        for machine in [anna, bo] { #expect(try machine.cli.run("ingest").status == 0) }
-        let (s1, e1) = try Self.span(in: anna, document: "int-001", speaker: "R01")
-        let (s2, e2) = try Self.span(in: anna, document: "int-001", speaker: "R01", skip: 30)
-        #expect(try anna.cli.run("code", "add", "int-001", "--start", "\(s1)", "--end", "\(e1)",
+        for machine in [anna, bo] { #expect(try await machine.cli.run("ingest").status == 0) }
+        let (s1, e1) = try await Self.span(in: anna, document: "int-001", speaker: "R01")
+        let (s2, e2) = try await Self.span(in: anna, document: "int-001", speaker: "R01", skip: 30)
+        #expect(try await anna.cli.run("code", "add", "int-001", "--start", "\(s1)", "--end", "\(e1)",
                                  "--code", "need.safety.night", "--coder", "Anna").status == 0)
-        #expect(try bo.cli.run("code", "add", "int-001", "--start", "\(s1)", "--end", "\(e1)",
+        #expect(try await bo.cli.run("code", "add", "int-001", "--start", "\(s1)", "--end", "\(e1)",
                                "--code", "need.safety.night", "--coder", "Bo").status == 0)
-        #expect(try bo.cli.run("code", "add", "int-001", "--start", "\(s2)", "--end", "\(e2)",
+        #expect(try await bo.cli.run("code", "add", "int-001", "--start", "\(s2)", "--end", "\(e2)",
                                "--code", "emotion.fear", "--coder", "Bo").status == 0)
-        let annas = try anna.codingIDs(), bos = try bo.codingIDs()
+        let annas = try await anna.codingIDs(), bos = try await bo.codingIDs()
         #expect(annas.count == 1 && bos.count == 2)
 
         // Commit and share: Anna first, then Bo pulls (a merge, no conflict) and pushes, Anna pulls.
@@ -90,24 +90,23 @@ import Testing
         #expect(!annaPull.contains("CONFLICT"))
 
         for machine in [anna, bo] {
-            #expect(try machine.cli.run("ingest").status == 0)
-            #expect(try machine.codingIDs() == annas.union(bos))
+            #expect(try await machine.cli.run("ingest").status == 0)
+            #expect(try await machine.codingIDs() == annas.union(bos))
         }
-        let agreement = try #require(try anna.cli.json("agreement", "--coders", "Anna,Bo") as? [String: Any])
+        let agreement = try #require(try await anna.cli.json("agreement", "--coders", "Anna,Bo") as? [String: Any])
         let overall = try #require(agreement["overall"] as? [String: Any])
         #expect((overall["units"] as? Int ?? 0) > 0)
         #expect(agreement["disagreements"] as? [Any] != nil)
 
         // Bo removes his second coding; the removal reaches Anna, and her own file is untouched.
-        let second = try #require(bos.subtracting(annas).first { id in
-            (try? bo.cli.json("code", "list", "--code", "emotion.fear") as? [[String: Any]])?.contains { $0["id"] as? String == id } == true
-        })
-        #expect(try bo.cli.run("code", "remove", second, "--coder", "Bo").status == 0)
+        let fears = Set(((try? await bo.cli.json("code", "list", "--code", "emotion.fear")) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        let second = try #require(bos.subtracting(annas).first { fears.contains($0) })
+        #expect(try await bo.cli.run("code", "remove", second, "--coder", "Bo").status == 0)
         try bo.git("commit", "-qam", "Bo removes a coding")
         try bo.git("push", "-q", "origin", "main")
         #expect(!(try anna.git("pull", "--no-edit", "origin", "main")).contains("CONFLICT"))
-        #expect(try anna.cli.run("ingest").status == 0)
-        #expect(try anna.codingIDs() == annas.union(bos).subtracting([second]))
+        #expect(try await anna.cli.run("ingest").status == 0)
+        #expect(try await anna.codingIDs() == annas.union(bos).subtracting([second]))
         #expect(try anna.git("status", "--porcelain").isEmpty)
     }
 }

@@ -17,10 +17,10 @@ struct TelemetryImportConcurrencyTests {
     let cli: CLIRunner
     let readings = 100_000
 
-    init() throws {
+    init() async throws {
         workspace = try CLIRunner.sampleWorkspaceCopy()
         cli = CLIRunner(workspace: workspace)
-        #expect(try cli.run("ingest").status == 0)
+        #expect(try await cli.run("ingest").status == 0)
         // One reading a second from R01's kettle plug (telemetry consent given), from 2025-08-29.
         var csv = "device,time,metric,value,unit\n"
         for second in 0..<readings { csv += "r01-plug-kettle,\(1_756_425_600 + second),power,\(second % 2000),W\n" }
@@ -39,20 +39,20 @@ struct TelemetryImportConcurrencyTests {
     }
 
     /// Readings of the kettle plug visible to another process right now.
-    private func visibleReadings() throws -> Int {
-        let summary = try #require(try cli.json("telemetry", "summary", "--device", "r01-plug-kettle", "--no-events") as? [String: Any])
+    private func visibleReadings() async throws -> Int {
+        let summary = try #require(try await cli.json("telemetry", "summary", "--device", "r01-plug-kettle", "--no-events") as? [String: Any])
         let rows = try #require(summary["rows"] as? [[String: Any]])
         return rows.compactMap { $0["count"] as? Int }.reduce(0, +)
     }
 
-    @Test func codingWritesFromAnotherProcessSucceedWhileAnImportRuns() throws {
-        let before = try visibleReadings()
+    @Test func codingWritesFromAnotherProcessSucceedWhileAnImportRuns() async throws {
+        let before = try await visibleReadings()
         let importer = try startImport()
         var writes = 0, interleaved = 0
         while importer.isRunning {
-            let seenBefore = try visibleReadings()
+            let seenBefore = try await visibleReadings()
             let start = 10 + writes * 3
-            let add = try cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 2)",
+            let add = try await cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 2)",
                                   "--code", "need.safety", "--coder", "Maja L.")
             #expect(add.status == 0, "a coding write failed while the import ran: \(add.stderr)")
             writes += 1
@@ -62,26 +62,26 @@ struct TelemetryImportConcurrencyTests {
         importer.waitUntilExit()
         #expect(importer.terminationStatus == 0)
         #expect(interleaved > 0, "no write went through between the import's transactions")
-        #expect(try visibleReadings() == before + readings)
-        let codings = try #require(try cli.json("code", "list", "--coder", "Maja L.") as? [Any])
+        #expect(try await visibleReadings() == before + readings)
+        let codings = try #require(try await cli.json("code", "list", "--coder", "Maja L.") as? [Any])
         #expect(codings.count >= writes)
     }
 
-    @Test func anImportKilledHalfwayIsTakenBackByTheNextCommand() throws {
-        let before = try visibleReadings()
+    @Test func anImportKilledHalfwayIsTakenBackByTheNextCommand() async throws {
+        let before = try await visibleReadings()
         let importer = try startImport()
         var partial = 0
         while importer.isRunning, partial == 0 {
-            partial = try visibleReadings() - before
+            partial = try await visibleReadings() - before
         }
         try #require(partial > 0 && importer.isRunning, "the import ended before it could be caught halfway")
         kill(importer.processIdentifier, SIGKILL)
         importer.waitUntilExit()
         #expect(importer.terminationReason == .uncaughtSignal)
         // The next command to open the database finds the import unattended and takes it back.
-        #expect(try visibleReadings() == before)
+        #expect(try await visibleReadings() == before)
         // Importing again stores the whole file once.
-        #expect(try cli.run("telemetry", "import", workspace.appending(path: "big.csv").path).status == 0)
-        #expect(try visibleReadings() == before + readings)
+        #expect(try await cli.run("telemetry", "import", workspace.appending(path: "big.csv").path).status == 0)
+        #expect(try await visibleReadings() == before + readings)
     }
 }

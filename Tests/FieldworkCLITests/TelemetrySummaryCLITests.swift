@@ -4,28 +4,28 @@ import Testing
 /// `telemetry summary` counts days in the study's time zone (issue 13 part 3): Europe/Stockholm
 /// unless fieldwork.yaml or --time-zone says otherwise.
 @Suite struct TelemetrySummaryCLITests {
-    @Test func daysAreTheStudysUnlessAskedOtherwise() throws {
+    @Test func daysAreTheStudysUnlessAskedOtherwise() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
-        #expect(try cli.run("ingest").status == 0)
+        #expect(try await cli.run("ingest").status == 0)
         let readings = root.appending(path: "late.csv")
         // 23:30 UTC on 1 August is 01:30 on 2 August in Stockholm (summer time).
         try "device,time,metric,value,unit\nr01-plug-kettle,2025-08-01T12:00:00Z,power,100,W\nr01-plug-kettle,2025-08-01T23:30:00Z,power,300,W\n"
             .write(to: readings, atomically: true, encoding: .utf8)
-        let imported = try cli.run("telemetry", "import", readings.path)
+        let imported = try await cli.run("telemetry", "import", readings.path)
         #expect(imported.status == 0, "\(imported.stderr)")
-        func days(_ arguments: String...) throws -> [String] {
-            let result = try cli.run(["telemetry", "summary", "--device", "r01-plug-kettle", "--no-events", "--json"] + arguments)
+        func days(_ arguments: String...) async throws -> [String] {
+            let result = try await cli.run(["telemetry", "summary", "--device", "r01-plug-kettle", "--no-events", "--json"] + arguments)
             let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
             return (summary["rows"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? String }
         }
-        #expect(try days() == ["2025-08-01", "2025-08-02"])
-        #expect(try days("--time-zone", "UTC") == ["2025-08-01"])
+        #expect(try await days() == ["2025-08-01", "2025-08-02"])
+        #expect(try await days("--time-zone", "UTC") == ["2025-08-01"])
         try "telemetry:\n  time_zone: UTC\n".write(to: root.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
-        #expect(try days() == ["2025-08-01"])
+        #expect(try await days() == ["2025-08-01"])
         try "telemetry:\n  time_zone: Mars/Olympus\n".write(to: root.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
-        let bad = try cli.run("telemetry", "summary")
+        let bad = try await cli.run("telemetry", "summary")
         #expect(bad.status != 0 && bad.stderr.contains("fieldwork.yaml:2") && bad.stderr.contains("unknown time zone 'Mars/Olympus'"))
     }
 }

@@ -16,14 +16,14 @@ import Testing
         <v Bo Ek>Då är det tyst.
         """
 
-    @Test func reportsMapsWritesAndRefusesToOverwrite() throws {
+    @Test func reportsMapsWritesAndRefusesToOverwrite() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = CLIRunner(workspace: root)
         let source = root.appending(path: "samtal.vtt")
         try Self.vtt.write(to: source, atomically: true, encoding: .utf8)
 
-        let unknown = try cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01")
+        let unknown = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01")
         #expect(unknown.status == 1)
         #expect(unknown.stdout.contains("(WebVTT, 3 cues): 3 turns, 3 speakers, 3 timestamps 00:00:05–00:00:14"), "\(unknown.stdout)")
         #expect(unknown.stdout.contains("speaker R01: 1 turns"))
@@ -32,12 +32,12 @@ import Testing
         #expect(unknown.stdout.contains("Nothing written"))
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-900.md").path))
 
-        let dry = try cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
+        let dry = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
                               "--speaker", "Bo Ek=R02", "--dry-run")
         #expect(dry.status == 0 && dry.stdout.contains("Dry run: nothing written."), "\(dry.stdout)\(dry.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-900.md").path))
 
-        let written = try cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
+        let written = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
                                   "--speaker", "Bo Ek=R02")
         #expect(written.status == 0 && written.stdout.contains("Wrote 1 file(s). Next: fieldwork ingest corpus/int-900.md"),
                 "\(written.stdout)\(written.stderr)")
@@ -45,27 +45,27 @@ import Testing
         #expect(!file.contains("Greta") && !file.contains("Lind") && !file.contains("Bo Ek"))
         #expect(file.contains("**R01:** [00:00:05–00:00:08] Hemtjänsten kommer tre gånger om dagen 👍🏽"))
 
-        let ingest = try cli.run("ingest", "corpus/int-900.md")
+        let ingest = try await cli.run("ingest", "corpus/int-900.md")
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
-        let segments = try #require(try cli.json("segments", "int-900") as? [[String: Any]])
+        let segments = try #require(try await cli.json("segments", "int-900") as? [[String: Any]])
         #expect(segments.compactMap { $0["speaker"] as? String } == ["R01", "Intervjuare", "R02"])
         #expect(segments.last?["text"] as? String == "[00:00:11–00:00:14] Då är det tyst.")
         // The cue times are the segments' times, in seconds, for playing the recording from a passage.
         #expect(segments.compactMap { $0["time_start"] as? Double } == [5, 9, 11])
         #expect(segments.compactMap { $0["time_end"] as? Double } == [8, 10, 14])
 
-        let again = try cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
+        let again = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
                                 "--speaker", "Bo Ek=R02")
         #expect(again.status == 1 && again.stdout.contains("the id 'int-900' is already used by a document"))
         #expect(again.stdout.contains("corpus/int-900.md already exists; it is never replaced"))
     }
 
-    @Test func badSubtitlesNameFileAndLine() throws {
+    @Test func badSubtitlesNameFileAndLine() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let source = root.appending(path: "trasig.srt")
         try "1\n00:00:01,000 --> 00:00:02,000\nHej\n\n2\n00:00:03,000 -> 00:00:04,000\nDå\n".write(to: source, atomically: true, encoding: .utf8)
-        let result = try CLIRunner(workspace: root).run("import", "transcript", source.path)
+        let result = try await CLIRunner(workspace: root).run("import", "transcript", source.path)
         #expect(result.status != 0)
         #expect(result.stderr.contains("trasig.srt:6: expected a cue timing like '00:01:02,500 --> 00:01:05,000'"), "\(result.stderr)")
     }

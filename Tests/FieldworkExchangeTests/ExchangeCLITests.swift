@@ -9,26 +9,26 @@ import Testing
 @Suite(.serialized) struct ExchangeCLITests {
     static var executable: URL { FieldworkBinary.url }
 
-    func run(_ workspace: URL, _ arguments: String...) throws -> ProcessOutput {
-        try run(workspace, arguments)
+    func run(_ workspace: URL, _ arguments: String...) async throws -> ProcessOutput {
+        try await run(workspace, arguments)
     }
 
-    func run(_ workspace: URL, _ arguments: [String]) throws -> ProcessOutput {
-        try ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments,
+    func run(_ workspace: URL, _ arguments: [String]) async throws -> ProcessOutput {
+        try await ProcessRunner.run(Self.executable, ["--workspace", workspace.path] + arguments,
                               environment: try TestStore.environment(forWorkspace: workspace))
     }
 
     @Test func exportImportAndMatrixThroughTheBinary() async throws {
         let source = try await QDPXExportTests.codedWorkspace()
-        let export = try run(source.root, "export", "qdpx", "--out", "exports/study.qdpx")
+        let export = try await run(source.root, "export", "qdpx", "--out", "exports/study.qdpx")
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.contains("2 sources, 5 codes, 4 codings, 4 notes, 3 cases, 2 users"))
         let file = source.root.appending(path: "exports/study.qdpx")
 
         let target = try await ExchangeWorkspace()
-        let dryRun = try run(target.root, "import", "qdpx", file.path, "--dry-run")
+        let dryRun = try await run(target.root, "import", "qdpx", file.path, "--dry-run")
         #expect(dryRun.status == 0 && dryRun.stdout.hasPrefix("dry run, nothing written: study.qdpx (made by Fieldwork)"))
-        let imported = try run(target.root, "import", "qdpx", file.path, "--json")
+        let imported = try await run(target.root, "import", "qdpx", file.path, "--json")
         #expect(imported.status == 0, "\(imported.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
         #expect(report["written"] as? Bool == true && report["codings_imported"] as? Int == 4)
@@ -37,13 +37,13 @@ import Testing
         #expect((report["problems"] as? [Any])?.isEmpty == true)
         #expect(try await target.codingFacts() == (try await source.codingFacts()))
 
-        let matrix = try run(target.root, "export", "matrix", "--rows", "participant")
+        let matrix = try await run(target.root, "export", "matrix", "--rows", "participant")
         #expect(matrix.status == 0, "\(matrix.stderr)")
         let csv = try String(contentsOf: target.root.appending(path: "exports/matrix-participant.csv"), encoding: .utf8)
         // The workshop note names no group, so its barrier.cost coding counts for no one (a group note).
         #expect(csv.hasPrefix("participant,role,need,need.safety,need.safety.night,barrier,barrier.cost\r\nR14,resident,0,1,1,0,1\r\n"))
 
-        let markdown = try run(target.root, "export", "codebook", "--format", "md")
+        let markdown = try await run(target.root, "export", "codebook", "--format", "md")
         #expect(markdown.status == 0 && markdown.stdout.contains("### Safety at home (`need.safety`)"))
     }
 
@@ -55,7 +55,7 @@ import Testing
             </Sources></Project>
             """, files: [("a.txt", "Ingen känd text.")])
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run(workspace.root, "import", "qdpx", file.path, "--match-only")
+        let result = try await run(workspace.root, "import", "qdpx", file.path, "--match-only")
         #expect(result.status == 1)
         #expect(result.stdout.contains("source \"Okänd\": could not map: its text is not the plain text of any document"))
     }
@@ -65,7 +65,7 @@ import Testing
     /// positions as UTF-16 from the quotes and gives the same codings.
     @Test func exportWithUTF16PositionsThroughTheBinary() async throws {
         let source = try await QDPXExportTests.codedWorkspace()
-        let export = try run(source.root, "export", "qdpx", "--out", "exports/nvivo.qdpx", "--positions", "utf16")
+        let export = try await run(source.root, "export", "qdpx", "--out", "exports/nvivo.qdpx", "--positions", "utf16")
         #expect(export.status == 0 && export.stdout.contains("; positions in UTF-16 code units"), "\(export.stderr)")
         let file = source.root.appending(path: "exports/nvivo.qdpx")
         let xml = String(decoding: try Archives.unpack(try Data(contentsOf: file)).project, as: UTF8.self)
@@ -75,11 +75,11 @@ import Testing
         #expect(xml.contains("startPosition=\"\(prefix.utf16.count)\" endPosition=\"\(prefix.utf16.count + coding.quote.utf16.count)\""))
 
         let target = try await ExchangeWorkspace()
-        let imported = try run(target.root, "import", "qdpx", file.path)
+        let imported = try await run(target.root, "import", "qdpx", file.path)
         #expect(imported.status == 0, "\(imported.stdout)")
         #expect(imported.stdout.contains("    int-014: positions read as UTF-16 code units (quotes agree: 3 of 3)"), "\(imported.stdout)")
         #expect(try await target.codingFacts() == (try await source.codingFacts()))
-        let bad = try run(source.root, "export", "qdpx", "--positions", "bytes")
+        let bad = try await run(source.root, "export", "qdpx", "--positions", "bytes")
         #expect(bad.status != 0 && bad.stderr.contains("bytes"))
     }
 
@@ -90,24 +90,24 @@ import Testing
         let workspace = try await ExchangeWorkspace()
         let file = try ForeignDocumentsImportTests.project().pack()
         defer { try? FileManager.default.removeItem(at: file) }
-        let dryRun = try run(workspace.root, "import", "qdpx", file.path, "--dry-run")
+        let dryRun = try await run(workspace.root, "import", "qdpx", file.path, "--dry-run")
         #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
         #expect(dryRun.stdout.contains("  documents: 2 to create from sources no document matched\n"
             + "    corpus/intervju-7.md from Intervju 7.docx (speakers R14, Intervjuare; participants R14)\n"
             + "    corpus/bakgrund.md from Bakgrund (no speaker turns)\n"))
         #expect(!FileManager.default.fileExists(atPath: workspace.root.appending(path: "corpus/intervju-7.md").path))
 
-        let imported = try run(workspace.root, "import", "qdpx", file.path)
+        let imported = try await run(workspace.root, "import", "qdpx", file.path)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         #expect(imported.stdout.contains("    Intervju 7.docx → intervju-7: positions read as UTF-16 code units (no quotes to check; "
             + "NVivo 14 counts UTF-16 code units; 4 of 4 spans fall on word boundaries)"))
         #expect(imported.stdout.contains("  documents: 2 created from sources no document matched"))
         #expect(imported.stdout.contains("  codings: 5 new, 0 already present"))
 
-        let again = try run(workspace.root, "import", "qdpx", file.path)
+        let again = try await run(workspace.root, "import", "qdpx", file.path)
         #expect(again.status == 0 && again.stdout.contains("  codings: 0 new, 5 already present"))
         #expect(!again.stdout.contains("documents:"))
-        let ingest = try run(workspace.root, "ingest")
+        let ingest = try await run(workspace.root, "ingest")
         #expect(ingest.status == 0 && ingest.stdout.contains("added 0, updated 0"), "\(ingest.stdout)")
     }
 
@@ -120,7 +120,7 @@ import Testing
         let file = try Archives.pack(projectBytes: xml, files: [])
         defer { try? FileManager.default.removeItem(at: file) }
         for arguments in [["import", "qdpx", file.path, "--dry-run"], ["import", "qdpx", file.path]] {
-            let output = try run(target.root, arguments)
+            let output = try await run(target.root, arguments)
             #expect(output.status == 1)
             #expect(output.stderr == "Error: \(file.lastPathComponent)/project.qde:3:15: byte 0xC3 is not UTF-8 (REFI-QDA files must be UTF-8)\n")
         }

@@ -9,7 +9,23 @@ public struct ProcessOutput: Sendable {
 
 /// Runs a program to its end. Both pipes are drained at the same time: reading one to its end
 /// before the other deadlocks once the other fills its pipe buffer (64 KiB).
+///
+/// Async tests must use the async overload (the compiler picks it there and asks for `await`).
+/// The blocking one holds the calling thread until the program ends. On a 2-core machine Swift's
+/// cooperative pool has two threads, so two tests waiting for `fieldwork` runs stopped every other
+/// test's tasks, live servers included. Under `make test` a one-second web test then took two
+/// minutes, and a request outlived the test client's 20 s timeout.
 public enum ProcessRunner {
+    /// The program runs and is waited for on a thread of its own, not on the cooperative pool.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                           in directory: URL? = nil, input: String? = nil) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { reply in
+            Thread.detachNewThread {
+                reply.resume(with: Result { try run(executable, arguments, environment: environment, in: directory, input: input) })
+            }
+        }
+    }
+
     /// `input`, if given, is written to the program's standard input, which is then closed.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
                            in directory: URL? = nil, input: String? = nil) throws -> ProcessOutput {
