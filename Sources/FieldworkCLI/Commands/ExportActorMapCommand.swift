@@ -69,7 +69,7 @@ struct ExportActorMapCommand: AsyncParsableCommand {
         case .svg, .pdf:
             do {
                 let redacted = consent.redact(dot, with: redactions)
-                data = format == .svg ? try GraphvizRenderer.svg(dot: redacted) : try ActorMapPrinter.a3PDF(dot: redacted)
+                data = format == .svg ? try await GraphvizRenderer.svg(dot: redacted) : try await ActorMapPrinter.a3PDF(dot: redacted)
             } catch let error as ExternalProgramError {
                 printError("error: \(error)")
                 throw ExitCode.failure

@@ -61,7 +61,7 @@ struct HandoutCommand: AsyncParsableCommand {
         do {
             if let theme {
                 let handout = try await service.handout(codeID: theme, request: request)
-                let data = try render(handout, date: Self.today)
+                let data = try await render(handout, date: Self.today)
                 let url = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
                 try await record(handout, to: url, context: context)
                 guard let url else {
@@ -80,7 +80,7 @@ struct HandoutCommand: AsyncParsableCommand {
                 if pack {
                     let language = try service.language(asked: lang, plan: plan)
                     let url = URL(fileURLWithPath: out ?? "exports/handouts/pack.\(format.rawValue)", relativeTo: root).standardizedFileURL
-                    try ExportFile.write(try renderPack(plan: plan, handouts: handouts, language: language, date: date), to: url)
+                    try ExportFile.write(try await renderPack(plan: plan, handouts: handouts, language: language, date: date), to: url)
                     try await context.recordExport("handout-pack-\(format.rawValue)", to: url,
                                                    counts: ["stations": handouts.count, "quotes": handouts.map(\.quotes.count).reduce(0, +)],
                                                    applied: Self.applied, metadata: ["workshop": plan.title,
@@ -91,7 +91,7 @@ struct HandoutCommand: AsyncParsableCommand {
                 let folder = URL(fileURLWithPath: out ?? "exports/handouts", relativeTo: root).standardizedFileURL
                 for (index, handout) in handouts.enumerated() {
                     let url = folder.appending(path: String(format: "%02d-%@.%@", index + 1, handout.codeID, format.rawValue))
-                    try ExportFile.write(try render(handout, date: date), to: url)
+                    try ExportFile.write(try await render(handout, date: date), to: url)
                     try await record(handout, to: url, context: context)
                     print("\(handout.station ?? handout.codeID): \(url.path)")
                 }
@@ -116,19 +116,19 @@ struct HandoutCommand: AsyncParsableCommand {
                                        applied: Self.applied, metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
     }
 
-    private func render(_ handout: Handout, date: String) throws -> Data {
+    private func render(_ handout: Handout, date: String) async throws -> Data {
         switch format {
         case .html: Data(HandoutHTMLRenderer.render(handout, date: date).rendered.utf8)
         case .md: Data(HandoutMarkdownRenderer.render(handout, date: date).utf8)
-        case .pdf: try ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: date))
+        case .pdf: try await ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: date))
         }
     }
 
-    private func renderPack(plan: WorkshopPlan, handouts: [Handout], language: String, date: String) throws -> Data {
+    private func renderPack(plan: WorkshopPlan, handouts: [Handout], language: String, date: String) async throws -> Data {
         switch format {
         case .html: Data(WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).rendered.utf8)
         case .md: Data(HandoutMarkdownRenderer.pack(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date).utf8)
-        case .pdf: try ChromiumPrinter.pdf(html: WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date))
+        case .pdf: try await ChromiumPrinter.pdf(html: WorkshopPackRenderer.html(plan: plan, handouts: handouts, language: language, easyRead: easyRead, date: date))
         }
     }
 }

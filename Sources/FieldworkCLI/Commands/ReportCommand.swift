@@ -46,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
             case .md: data = Data(metadata.redact(ReportMarkdownRenderer.render(report), with: try context.workspace.redactions()).utf8)
             case .pdf:
                 // trusted: the renderer builds the report as SafeHTML; redaction swaps identifiers for corpus/redactions.yaml's pseudonyms.
-                data = try ChromiumPrinter.pdf(html: SafeHTML(trusted: metadata.redact(ReportHTMLRenderer.render(report), with: try context.workspace.redactions())))
+                data = try await ChromiumPrinter.pdf(html: SafeHTML(trusted: metadata.redact(ReportHTMLRenderer.render(report), with: try context.workspace.redactions())))
             }
             try ExportFile.write(data, to: url)
             let quotes = report.needs.map(\.quotes.count).reduce(0, +), quotesWithheld = report.needs.map(\.quotesWithheld).reduce(0, +)

@@ -5,8 +5,8 @@ import Foundation
 /// Chromium prints it on one A3 page, scaled to fit. Graphviz's own PDF cannot be given a paper
 /// size (its page is the drawing's size), Chromium's `@page` can.
 public enum ActorMapPrinter {
-    public static func a3PDF(dot: String) throws -> Data {
-        try ChromiumPrinter.pdf(html: page(svg: GraphvizRenderer.svg(dot: dot)))
+    public static func a3PDF(dot: String) async throws -> Data {
+        try await ChromiumPrinter.pdf(html: page(svg: GraphvizRenderer.svg(dot: dot)))
     }
 
     /// The HTML Chromium prints: the SVG without its XML prolog, fitted into the page box.

@@ -21,7 +21,19 @@ public struct ExternalProgram: Sendable {
         self.url = found
     }
 
-    public func run(_ arguments: [String], input: Data = Data()) throws -> Result {
+    /// Runs the program to its end on a thread of its own. A program takes from milliseconds
+    /// (`dot`) to seconds (Chromium printing a PDF), and a server must not wait for it on Swift's
+    /// cooperative pool: on two cores that pool has two threads, so two PDF downloads stopped
+    /// every other request.
+    public func run(_ arguments: [String], input: Data = Data()) async throws -> Result {
+        try await withCheckedThrowingContinuation { reply in
+            Thread.detachNewThread {
+                reply.resume(with: Swift.Result { try runWaiting(arguments, input: input) })
+            }
+        }
+    }
+
+    private func runWaiting(_ arguments: [String], input: Data) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -31,15 +43,36 @@ public struct ExternalProgram: Sendable {
         process.standardError = stderr
         try process.run()
         // Read both pipes while the program runs: a full pipe buffer would otherwise block it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var output = Data(), errors = Data()
-        DispatchQueue.global().async(group: group) { output = stdout.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errors = stderr.fileHandleForReading.readDataToEndOfFile() }
-        try? stdin.fileHandleForWriting.write(contentsOf: input)
-        try? stdin.fileHandleForWriting.close()
-        group.wait()
+        // The error text on a thread of its own (a blocking read parked on Dispatch's global
+        // queue waits for that queue to grow a thread, which takes seconds when many wait),
+        // the output on this one, after the input is written.
+        let errors = PipeReader(stderr.fileHandleForReading)
+        let writer = Thread {
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: output, stderr: String(decoding: errors, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: output, stderr: String(decoding: errors.wait(), as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
 

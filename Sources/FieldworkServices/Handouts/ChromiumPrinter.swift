@@ -3,7 +3,7 @@ import Foundation
 
 /// Prints HTML to PDF with headless Chromium (Debian package `chromium`).
 public enum ChromiumPrinter {
-    public static func pdf(html: SafeHTML) throws -> Data {
+    public static func pdf(html: SafeHTML) async throws -> Data {
         guard let chromium = ExternalProgram("chromium") ?? ExternalProgram("chromium-browser") ?? ExternalProgram("google-chrome") else {
             throw ExternalProgramError.notInstalled(program: "chromium", package: "chromium")
         }
@@ -13,7 +13,7 @@ public enum ChromiumPrinter {
         let page = folder.appending(path: "handout.html"), output = folder.appending(path: "handout.pdf")
         try Data(html.rendered.utf8).write(to: page)
         // A private profile folder, so a running browser's profile lock never gets in the way.
-        let result = try chromium.run([
+        let result = try await chromium.run([
             "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.appending(path: "profile").path)",
             "--print-to-pdf=\(output.path)", page.absoluteString,
         ])

@@ -148,7 +148,7 @@ public struct StudyReportService: Sendable {
         guard !graph.nodes.isEmpty else { return (nil, false) }
         do {
             let dot = DOTWriter.write(graph, title: texts.actorsHeading)
-            return (GraphvizRenderer.inlineSVG(try GraphvizRenderer.svg(dot: try workspace.redactions().apply(dot).text)), false)
+            return (GraphvizRenderer.inlineSVG(try await GraphvizRenderer.svg(dot: try workspace.redactions().apply(dot).text)), false)
         } catch is ExternalProgramError {
             return (nil, true)
         }

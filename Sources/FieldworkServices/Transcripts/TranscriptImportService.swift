@@ -21,7 +21,7 @@ public struct TranscriptImportService: Sendable {
         var usedIDs = try await Set(store.documents().map(\.metadata.id)).union(corpusIDs())
         var items: [TranscriptImportItem] = []
         for file in files {
-            let (transcript, format) = try TranscriptReader.read(file.url, displayPath: file.path)
+            let (transcript, format) = try await TranscriptReader.read(file.url, displayPath: file.path)
             let id = options.id ?? Self.documentID(fromFileName: file.url.deletingPathExtension().lastPathComponent)
             var item = plan(transcript, format: format, source: file.path, id: id, participants: participants, options: options)
             for label in Set(item.speakers.compactMap(\.label) + (options.participants ?? [])).intersection(erased).sorted() {

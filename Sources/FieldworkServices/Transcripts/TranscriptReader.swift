@@ -7,7 +7,7 @@ public enum TranscriptReader {
     public static let extensions = ["docx", "odt", "vtt", "srt", "txt"]
 
     /// The transcript and a name for its format, as the import reports it.
-    public static func read(_ url: URL, displayPath: String) throws -> (transcript: Transcript, format: String) {
+    public static func read(_ url: URL, displayPath: String) async throws -> (transcript: Transcript, format: String) {
         switch url.pathExtension.lowercased() {
         case "vtt":
             return (try WebVTTParser.parse(try text(url, displayPath), file: displayPath), "WebVTT")
@@ -20,7 +20,7 @@ public enum TranscriptReader {
             guard FileManager.default.isReadableFile(atPath: url.path) else {
                 throw SourceProblem(file: displayPath, line: 0, "cannot read the file")
             }
-            let plain = try PandocConverter.plainText(of: url, format: format, displayPath: displayPath)
+            let plain = try await PandocConverter.plainText(of: url, format: format, displayPath: displayPath)
             return (PlainTranscriptParser.parse(plain), format == "docx" ? "Word" : "LibreOffice")
         default:
             throw SourceProblem(file: displayPath, line: 0,

@@ -61,7 +61,7 @@ struct ActorsRoutes {
             // The page shows the key as a table below the map, so the drawing leaves it out.
             if installed, filter.view != .table {
                 do {
-                    page.svg = GraphvizRenderer.inlineSVG(try GraphvizRenderer.svg(
+                    page.svg = GraphvizRenderer.inlineSVG(try await GraphvizRenderer.svg(
                         dot: DOTWriter.write(graph, options: .init(bipartite: filter.view == .bipartite, key: false, labels: .localized(t)))))
                 } catch let error as ExternalProgramError {
                     page.problem = error.description
@@ -79,7 +79,7 @@ struct ActorsRoutes {
         if let problem { return text(.badRequest, problem) }
         do {
             let graph = try await service.graph(options: filter.options)
-            let svg = try GraphvizRenderer.svg(dot: DOTWriter.write(graph, options: .init(bipartite: filter.view != .map, labels: .localized(t))))
+            let svg = try await GraphvizRenderer.svg(dot: DOTWriter.write(graph, options: .init(bipartite: filter.view != .map, labels: .localized(t))))
             return Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(bytes: svg)))
         } catch let error as ExternalProgramError {
             return text(.serviceUnavailable, error.description)

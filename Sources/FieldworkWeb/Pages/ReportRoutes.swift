@@ -49,7 +49,7 @@ struct ReportRoutes {
             type = "text/markdown; charset=utf-8"
         case "pdf":
             // trusted: the renderer builds the report as SafeHTML; redaction swaps identifiers for corpus/redactions.yaml's pseudonyms.
-            body = ByteBuffer(bytes: try ChromiumPrinter.pdf(html: SafeHTML(trusted: metadata.redact(ReportHTMLRenderer.render(report), with: redactions))))
+            body = ByteBuffer(bytes: try await ChromiumPrinter.pdf(html: SafeHTML(trusted: metadata.redact(ReportHTMLRenderer.render(report), with: redactions))))
             type = "application/pdf"
         default:
             body = ByteBuffer(string: metadata.redact(ReportHTMLRenderer.render(report), with: redactions))

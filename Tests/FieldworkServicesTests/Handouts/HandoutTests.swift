@@ -235,7 +235,7 @@ import Testing
         let service = Self.service(workspace)
         for easyRead in [false, true] {
             let handout = try await service.handout(codeID: "need.safety", request: .init(easyRead: easyRead))
-            let pdf = try ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: "2025-04-01"))
+            let pdf = try await ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: "2025-04-01"))
             #expect(pdf.starts(with: Data("%PDF-".utf8)))
             #expect(Self.pages(pdf) == 1, "easy-read: \(easyRead)")
         }
@@ -243,7 +243,7 @@ import Testing
         let plan = try service.plan(at: workspace.root.appending(path: "plan.yaml"))
         let pack = WorkshopPackRenderer.html(plan: plan, handouts: try await service.handouts(plan: plan, request: .init(easyRead: true)),
                                              language: "sv", easyRead: true, date: "2025-04-01")
-        #expect(Self.pages(try ChromiumPrinter.pdf(html: pack)) == 5, "cover, three stations, consent")
+        await #expect(Self.pages(try ChromiumPrinter.pdf(html: pack)) == 5, "cover, three stations, consent")
     }
 
     /// The page count of the PDF's page tree (`/Type /Pages … /Count N`).

@@ -48,13 +48,13 @@ import Testing
             """,
     ]
 
-    static func sourceFile(_ format: String, in folder: URL) throws -> URL {
+    static func sourceFile(_ format: String, in folder: URL) async throws -> URL {
         let url = folder.appending(path: "Intervju med \(realName).\(format)")
         if format == "docx" || format == "odt" {
             let markdown = folder.appending(path: "källa.md")
             try Data(fixtures["md"]!.utf8).write(to: markdown)
             let pandoc = try #require(ExternalProgram("pandoc"), "pandoc is installed by scripts/install-deps.sh test")
-            let result = try pandoc.run(["--from", "markdown", "--to", format, "--output", url.path, markdown.path])
+            let result = try await pandoc.run(["--from", "markdown", "--to", format, "--output", url.path, markdown.path])
             #expect(result.status == 0, "\(result.stderr)")
         } else {
             try Data(fixtures[format]!.utf8).write(to: url)
@@ -65,7 +65,7 @@ import Testing
     @Test(arguments: ["vtt", "srt", "txt", "docx", "odt"])
     func importsAndIngestsWithPseudonyms(_ format: String) async throws {
         let workspace = try TemporaryWorkspace()
-        let source = try Self.sourceFile(format, in: workspace.root)
+        let source = try await Self.sourceFile(format, in: workspace.root)
         let service = workspace.context.transcripts
         let items = try await service.plan([(source, source.lastPathComponent)],
                                            options: TranscriptImportOptions(id: "int-020", speakers: [Self.realName: "R14"]))
@@ -117,7 +117,7 @@ import Testing
 
     @Test func unknownSpeakersAreListedAndNothingIsWritten() async throws {
         let workspace = try TemporaryWorkspace()
-        let source = try Self.sourceFile("srt", in: workspace.root)
+        let source = try await Self.sourceFile("srt", in: workspace.root)
         let items = try await workspace.context.transcripts.plan([(source, "intervju.srt")], options: TranscriptImportOptions())
         let item = try #require(items.first)
         #expect(item.unknownSpeakers.map(\.source) == [Self.realName])
@@ -128,7 +128,7 @@ import Testing
 
     @Test func anIDMadeFromARealNameIsRefused() async throws {
         let workspace = try TemporaryWorkspace()
-        let source = try Self.sourceFile("srt", in: workspace.root)
+        let source = try await Self.sourceFile("srt", in: workspace.root)
         let items = try await workspace.context.transcripts.plan(
             [(source, "intervju.srt")], options: TranscriptImportOptions(speakers: [Self.realName: "R14"]))
         #expect(items[0].problems == [
@@ -140,7 +140,7 @@ import Testing
         let workspace = try TemporaryWorkspace()
         try workspace.write("corpus/annan.md", TemporaryWorkspace.interview(id: "int-020", body: "**R14:** Hej"))
         try workspace.write("corpus/int-021.md", "inte ens front matter")
-        let source = try Self.sourceFile("vtt", in: workspace.root)
+        let source = try await Self.sourceFile("vtt", in: workspace.root)
         let options = { (id: String) in TranscriptImportOptions(id: id, speakers: [Self.realName: "R14"]) }
         let taken = try await workspace.context.transcripts.plan([(source, "a.vtt")], options: options("int-020"))
         #expect(taken[0].problems == ["the id 'int-020' is already used by a document; choose another with --id"])
