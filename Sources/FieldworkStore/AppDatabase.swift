@@ -13,6 +13,8 @@ public struct AppDatabase: Sendable {
     let phraseHits = PhraseHitCounts()
     /// The texts coding writes cut their windows from, kept per document stamp.
     let documentTexts = DocumentTextCache()
+    /// Document opens answered without a read while nothing changed (a database file only).
+    let unchangedOpens: UnchangedOpens?
 
     public init(_ writer: any DatabaseWriter) throws {
         try self.init(writer, checkpointer: nil)
@@ -21,6 +23,7 @@ public struct AppDatabase: Sendable {
     private init(_ writer: any DatabaseWriter, checkpointer: BackgroundCheckpointer?) throws {
         self.writer = writer
         self.housekeeping = checkpointer
+        unchangedOpens = (writer as? DatabasePool).map { UnchangedOpens(path: $0.path) }
         try AppDatabase.migrator.migrate(writer)
         try TelemetryImportJournal(writer: writer).recoverIfUnattended()
     }

@@ -3,7 +3,18 @@ import GRDB
 
 extension SQLiteStore {
     public func documentOpen(_ request: DocumentOpenRequest) async throws -> DocumentOpenRead? {
-        try await writer.read { db in
+        guard let opens = database.unchangedOpens, let version = opens.version() else { return try read(request) }
+        if let unchanged = opens.answer(request, at: version) { return unchanged }
+        let read = try read(request)
+        opens.keep(read, of: request.documentID, at: version)
+        return read
+    }
+
+    /// One read transaction, on the calling thread: it takes tens of microseconds, less than the
+    /// two thread switches of handing it to GRDB's reader queue and back (measured: 17 % of an
+    /// open's server CPU).
+    private func read(_ request: DocumentOpenRequest) throws -> DocumentOpenRead? {
+        try writer.read { db in
             let id = request.documentID
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT revision, ingested_at, (SELECT revision FROM codebook_revision) AS codebook_revision,

@@ -121,4 +121,48 @@ import Testing
             #expect(same.annotationRevision == held.annotationRevision && same.annotations == nil)
         }
     }
+
+    /// A store may answer an open from what its last read found while nothing changed (SQLite
+    /// does, watching `PRAGMA data_version`): a change by this store or by another process on the
+    /// same database is seen by the next open, however often the same revisions were asked for.
+    @Test(arguments: StoreKind.available) func repeatedOpensSeeEveryChangeWhoeverMadeIt(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { subject, store in
+            let text = "Första stycket om natten.\n\nAndra stycket om dagen."
+            _ = try await store.applyDocuments([Fixtures.change("n1", text: text, hash: "a", participants: ["R01"])])
+            _ = try await store.replaceCodebook(Codebook(codes: [Code(id: "need", name: "Need", kind: .need)]), files: [])
+            var held = try #require(try await store.documentOpen(DocumentOpenRequest(documentID: "n1", codings: true, participantIDs: ["R01"])))
+            func reopen() async throws -> DocumentOpenRead {
+                try #require(try await store.documentOpen(DocumentOpenRequest(
+                    documentID: "n1", held: held.stamp, codings: true, participantIDs: ["R01"], heldCodebook: held.codebookRevision,
+                    heldAnnotations: held.annotationRevision, heldRegister: held.registerRevision)))
+            }
+            /// Opens twice holding what the last open found (nothing new), changes, then opens again.
+            func expectSeen(_ change: () async throws -> Void, _ comment: Comment, _ check: (DocumentOpenRead) -> Bool) async throws {
+                for _ in 0..<2 {
+                    let same = try await reopen()
+                    #expect(same.content == nil && same.annotations == nil && same.codebook == nil && same.participants == nil, comment)
+                    #expect(same.stamp == held.stamp && same.annotationRevision == held.annotationRevision, comment)
+                }
+                try await change()
+                let next = try await reopen()
+                #expect(check(next), comment)
+                held = DocumentOpenRead(stamp: next.stamp, content: nil, codebook: nil, codebookRevision: next.codebookRevision,
+                                        annotationRevision: next.annotationRevision, annotations: nil,
+                                        registerRevision: next.registerRevision, participants: nil)
+            }
+            let other = try await subject.reopen()
+            try await expectSeen({ try await store.insertCoding(Fixtures.coding("c1", in: text, span: try Fixtures.span(of: "om natten", in: text))) },
+                                 "a coding by this store") { $0.annotations?.codings.map(\.id) == ["c1"] }
+            try await expectSeen({ try await other.insertMemo(Memo(id: "m-1", target: .document, targetID: "n1", author: "Bo", text: "Se här",
+                                                                   createdAt: Date(timeIntervalSince1970: 1_740_823_200))) },
+                                 "a memo by another process") { $0.annotations?.memos.map(\.id) == ["m-1"] }
+            try await expectSeen({ _ = try await other.replaceCodebook(Codebook(codes: [Code(id: "need", name: "Behov", kind: .need)]), files: []) },
+                                 "the codebook, by another process") { $0.codebook?.codes.map(\.name) == ["Behov"] }
+            try await expectSeen({ try await other.replaceParticipants([Participant(id: "R01", role: .resident)],
+                                                                       file: SourceFileState(path: "corpus/participants.yaml", contentHash: "p", parserVersion: 1)) },
+                                 "the register, by another process") { $0.participants == [Participant(id: "R01", role: .resident)] }
+            try await expectSeen({ _ = try await other.applyDocuments([Fixtures.change("n1", text: "Ny text.", hash: "b", participants: ["R01"])]) },
+                                 "a new revision, by another process") { $0.content?.document.plainText == "Ny text." }
+        }
+    }
 }

@@ -32,7 +32,10 @@ public final class AccessPolicyReader: Sendable {
         var status = stat()
         guard stat(path, &status) == 0 else {
             held.withLock { $0 = nil }
-            return try AccessPolicyFile.load(workspace)  // absent (open), or unreadable: its own error
+            // No file: nothing restricted (most workspaces; every request asks). Otherwise the
+            // load says why the file cannot be read.
+            if errno == ENOENT { return .open }
+            return try AccessPolicyFile.load(workspace)
         }
         let identity = FileIdentity(size: Int64(status.st_size), device: UInt64(status.st_dev), inode: UInt64(status.st_ino),
                                     modified: status.st_mtim, changed: status.st_ctim)
