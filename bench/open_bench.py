@@ -10,7 +10,7 @@ through the API, and opens the page and the API of each document repeatedly: ser
 The same binaries, build and machine in one run, so the ratios between them are the result.
 Two static files are the floors: `app.css` (~44 KB, the size of the 5,000-word API answer) and
 the OpenAPI document (~120 KB, about the 5,000-word page). Writes bench/out/open.json.
-`OPEN_BENCH_STORES=sqlite` measures one store only.
+`OPEN_BENCH_STORES=sqlite` measures one store only; `OPEN_BENCH_SECONDS` (default 3) per path.
 """
 import json
 import os
@@ -25,6 +25,7 @@ import web_bench  # noqa: E402  (the workspace, client, codings and open measure
 import team_load  # noqa: E402  (the throwaway PostgreSQL cluster)
 
 ROOT = web_bench.ROOT
+SECONDS = float(os.environ.get("OPEN_BENCH_SECONDS", "3"))
 PATHS = [("static file (floor)", "/static/app.css"),
          ("static 120 KB (floor)", "/api/openapi.json"),
          ("page, 5k words, 100 codings", "/documents/bench-5k"),
@@ -73,7 +74,7 @@ def measure(binary, store):
         web_bench.add_codings(client, "bench-5k", 100, 12)
         for _, path in PATHS:  # warm-up: the first open of a revision fills the cache
             client.get(path)
-        return {label: web_bench.opens(client, server.pid, path) for label, path in PATHS}
+        return {label: web_bench.opens(client, server.pid, path, seconds=SECONDS) for label, path in PATHS}
     finally:
         if server:
             server.terminate()

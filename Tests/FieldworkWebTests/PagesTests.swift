@@ -31,6 +31,23 @@ import Testing
         }
     }
 
+    /// The page frame is cut where its body goes at a marker that starts with NUL: a NUL the
+    /// frame itself holds (here in the search box's value) is not taken for it.
+    @Test func aNulInTheQueryDoesNotMisplaceTheBody() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for path in ["/search?q=%00natt", "/search?q=natt%00%00"] {
+                try await client.execute(uri: path, method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(html.contains("<main") && html.hasSuffix("</html>") && !html.contains("fieldwork-body-"), "\(path): \(html.suffix(200).debugDescription)")
+                    #expect(html.components(separatedBy: "<main").count == 2, "\(path)")
+                }
+            }
+        }
+    }
+
     @Test func transcriptRunsCarryExactScalarOffsetsAndOverlapsNest() async throws {
         let fixture = try await WebFixture()
         let text = ScalarText(try await fixture.context.store.document(id: "int-004")!.plainText)

@@ -42,14 +42,24 @@ struct Layout {
     static func response(_ web: WebContext, _ section: Section, title: String, query: String = "", coderScoped: Bool = false,
                          parts: [SafeHTML]) -> Response {
         // trusted: a marker of this process (NUL and a random UUID), replaced by the body below.
-        let frame = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: SafeHTML(trusted: bodyMarker)).rendered
+        var frame = Layout(web).page(section, title: title, query: query, coderScoped: coderScoped, body: SafeHTML(trusted: bodyMarker)).rendered
         var buffer = ByteBufferAllocator().buffer(capacity: parts.reduce(frame.utf8.count) { $0 + $1.rendered.utf8.count })
-        if let marker = frame.firstRange(of: bodyMarker) {
-            buffer.writeSubstring(frame[..<marker.lowerBound])
+        frame.withUTF8 { bytes in
+            // Searched as bytes, from each NUL (the marker's first byte): String's own search
+            // segmented every grapheme of the frame.
+            var from = 0
+            var found: Int?
+            while found == nil, let nul = bytes[from...].firstIndex(of: 0) {
+                if bytes[nul...].starts(with: bodyMarkerBytes) { found = nul }
+                from = nul + 1
+            }
+            guard let offset = found else {
+                buffer.writeBytes(bytes)  // unreachable: the frame always holds its body
+                return
+            }
+            buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[..<offset]))
             for part in parts { buffer.writeString(part.rendered) }
-            buffer.writeSubstring(frame[marker.upperBound...])
-        } else {
-            buffer.writeString(frame)  // unreachable: the frame always holds its body
+            buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[(offset + bodyMarkerBytes.count)...]))
         }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
@@ -57,6 +67,7 @@ struct Layout {
     /// Where `response` writes the body: no text of a page can hold it (it starts with NUL, and
     /// the UUID is drawn when the process starts).
     private static let bodyMarker = "\u{0}fieldwork-body-\(UUID().uuidString)\u{0}"
+    private static let bodyMarkerBytes = Array(bodyMarker.utf8)
 
     /// `coderScoped`: the page lists codings and narrows them by its `coder` query parameter, so
     /// a blind pass (blind.js) reloads it with `coder=` set to the coder.
