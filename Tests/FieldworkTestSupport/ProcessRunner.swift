@@ -7,8 +7,7 @@ public struct ProcessOutput: Sendable {
     public var stderr: String
 }
 
-/// Runs a program to its end. Both pipes are drained at the same time: reading one to its end
-/// before the other deadlocks once the other fills its pipe buffer (64 KiB).
+/// Runs a program to its end and collects what it printed.
 ///
 /// Async tests must use the async overload (the compiler picks it there and asks for `await`).
 /// The blocking one holds the calling thread until the program ends. On a 2-core machine Swift's
@@ -34,39 +33,29 @@ public enum ProcessRunner {
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
+        // Standard error goes to a file, read after the end: only one pipe to drain, so the
+        // program never waits on a full one.
+        let errors = FileManager.default.temporaryDirectory.appending(path: "fieldwork-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errors.path])
+        }
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let errorHandle = try FileHandle(forWritingTo: errors)
+        let out = Pipe()
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = errorHandle
         let stdin = Pipe()
         if input != nil { process.standardInput = stdin }
         try process.run()
+        try errorHandle.close()
         if let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try stdin.fileHandleForWriting.close()
         }
-        let stderr = PipeDrain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr.wait(), as: UTF8.self))
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class PipeDrain: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
+                             stderr: String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self))
     }
 }
 
