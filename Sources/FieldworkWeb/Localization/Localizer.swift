@@ -6,10 +6,12 @@ import Foundation
 struct Localizer: Sendable {
     let language: InterfaceLanguage
     private let table: [String: String]
+    private let escaped: [String: SafeHTML]
 
     init(_ language: InterfaceLanguage, catalogue: MessageCatalogue = .bundled) {
         self.language = language
         table = catalogue.tables[language] ?? [:]
+        escaped = catalogue.escaped[language] ?? [:]
     }
 
     /// Plain text (interpolate it into `SafeHTML`, which escapes it, or use `html`).
@@ -30,7 +32,9 @@ struct Localizer: Sendable {
     /// HTML: the message and its `values` as escaped text; `raw` values (markup the page builds
     /// itself, such as `<kbd>C</kbd>`) inserted as they are.
     func html(_ key: String, _ values: [String: String] = [:], raw: [String: SafeHTML] = [:]) -> SafeHTML {
-        Self.fill(table[key] ?? key, values, raw)
+        // Without values a fill only escapes the template (a placeholder stays as written).
+        if values.isEmpty, raw.isEmpty { return escaped[key] ?? SafeHTML(text: key) }
+        return Self.fill(table[key] ?? key, values, raw)
     }
 
     /// A codebook text given per language (`name: {sv: …, en: …}`) in this language.

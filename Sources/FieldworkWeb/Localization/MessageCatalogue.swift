@@ -1,10 +1,19 @@
 import Foundation
+import FieldworkCore
 
 /// Every user-visible string of the browser interface, per language, from the package's
 /// `Static/messages.<language>.json` (flat objects: key → text with `{name}` placeholders;
 /// counted texts have a `.one` and an `.other` key). Pages and scripts read the same files.
 struct MessageCatalogue: Sendable {
     let tables: [InterfaceLanguage: [String: String]]
+    /// Each message as HTML, escaped once: most texts of a page are asked for without values,
+    /// and filling them on every request was a fifth of a page's frame.
+    let escaped: [InterfaceLanguage: [String: SafeHTML]]
+
+    init(tables: [InterfaceLanguage: [String: String]]) {
+        self.tables = tables
+        escaped = tables.mapValues { $0.mapValues { SafeHTML(text: $0) } }
+    }
 
     /// The catalogues bundled with the server, read once.
     static let bundled: MessageCatalogue = {
