@@ -36,7 +36,7 @@ public final class DocumentContentCache: Sendable {
         /// `PassageAttributor.candidates`: the only register entries an open reads.
         public let candidates: Set<String>
         /// Whose words each segment holds, for the register entries (`known`) it was worked out with.
-        var attribution: (known: Set<String>, people: [[String]])?
+        var attribution: (known: Set<String>, speakers: SpeakerGroups)?
         /// The codings and memos last read for the document (at any stamp: the annotation
         /// revision alone says whether they are current).
         var annotations: DocumentAnnotations?
@@ -143,11 +143,12 @@ public final class DocumentContentCache: Sendable {
 
     /// Whose words each segment of `entry` holds, given the register entries `known`: worked out
     /// once per stamp and set of known ids.
-    func people(_ id: String, _ entry: Entry, known: Set<String>) -> [[String]] {
+    func speakers(_ id: String, _ entry: Entry, known: Set<String>) -> SpeakerGroups {
         if let cached = self.entry(id)?.attributionIfCurrent(entry.stamp, known: known) { return cached }
-        let people = PassageAttributor(segments: entry.segments, text: entry.text, known: known).people(of: entry.segments, text: entry.text)
-        update(id, entry.stamp) { $0.attribution = (known, people) }
-        return people
+        let speakers = SpeakerGroups(PassageAttributor(segments: entry.segments, text: entry.text, known: known)
+            .people(of: entry.segments, text: entry.text))
+        update(id, entry.stamp) { $0.attribution = (known, speakers) }
+        return speakers
     }
 
     /// Keeps the codings and memos read for the document held at `stamp`.
@@ -238,8 +239,8 @@ extension DocumentContentCache.RenderedHTML {
 }
 
 extension DocumentContentCache.Entry {
-    func attributionIfCurrent(_ stamp: DocumentStamp, known: Set<String>) -> [[String]]? {
+    func attributionIfCurrent(_ stamp: DocumentStamp, known: Set<String>) -> SpeakerGroups? {
         guard self.stamp == stamp, let attribution, attribution.known == known else { return nil }
-        return attribution.people
+        return attribution.speakers
     }
 }

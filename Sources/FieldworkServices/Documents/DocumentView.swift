@@ -91,23 +91,22 @@ public struct DocumentView: Sendable {
         view.memos = VisibleMemos.of(annotations.memos, onDocument: entry.document.metadata)
         view.cache = (cache, entry.stamp)
         if withCodings { view.revisions = (read.annotationRevision, read.codebookRevision) }
-        view.applyConsent(people: cache.people(id, entry, known: Set(participants.map(\.id))))
+        view.applyConsent(speakers: cache.speakers(id, entry, known: Set(participants.map(\.id))))
         return view
     }
 
-    /// Withholds the words of every segment the consent rule does not allow today (`people`:
+    /// Withholds the words of every segment the consent rule does not allow today (`speakers`:
     /// whose words each segment holds), and the quotes, context and memos of codings that touch them.
-    mutating func applyConsent(people: [[String]]) {
+    mutating func applyConsent(speakers: SpeakerGroups) {
         let consent = ConsentRule.today(participants)
         let metadata = document.metadata
-        var decided: [[String]: ConsentRule.Reason?] = [:]  // most segments share a few speakers
-        for (segment, people) in zip(segments, people) {
-            let reason = decided[people] ?? {
-                if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) { return reason }
-                return nil
-            }()
-            decided[people] = reason
-            if let reason { withheld[segment.index] = reason }
+        let reasons = speakers.distinct.map { people -> ConsentRule.Reason? in
+            if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) { return reason }
+            return nil
+        }
+        guard reasons.contains(where: { $0 != nil }) else { return }
+        for (segment, group) in zip(segments, speakers.group) {
+            if let reason = reasons[group] { withheld[segment.index] = reason }
         }
         guard !withheld.isEmpty else { return }
         var scalars = text.scalars
