@@ -53,6 +53,14 @@ public final class TestDatabase: Sendable {
         try self.init(registeredAs: workspace.standardizedFileURL.path)
     }
 
+    /// The same, made with `psql` on a thread of its own: for fixtures that are made in async
+    /// code, so no thread of Swift's cooperative pool waits for the server (see `ProcessRunner`).
+    public static func make(workspace: URL) async throws -> TestDatabase {
+        try await withCheckedThrowingContinuation { reply in
+            Thread.detachNewThread { reply.resume(with: Result { try TestDatabase(workspace: workspace) }) }
+        }
+    }
+
     /// A database no workspace's binary run looks for (a second, empty store).
     public convenience init() throws {
         try self.init(registeredAs: nil)
@@ -100,14 +108,20 @@ public final class TestDatabase: Sendable {
         Self.dropUnused(server)
     }
 
-    /// Drops the released databases whose store is gone too.
+    /// Drops the released databases whose store is gone too, on a queue of its own: a fixture is
+    /// often released on a thread of the cooperative pool, which must not wait for `psql`.
     private static func dropUnused(_ server: Server) {
         let unused = registry.withLock { $0.takeUnused() }
-        for name in unused {
-            // FORCE: the store's connection pool may still be closing.
-            try? server.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        guard !unused.isEmpty else { return }
+        dropping.async {
+            for name in unused {
+                // FORCE: the store's connection pool may still be closing.
+                try? server.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
         }
     }
+
+    private static let dropping = DispatchQueue(label: "fieldwork.test-databases.drop")
 
     fileprivate struct Registry {
         /// Only ever compared with nil, never used: safe to hand between threads.

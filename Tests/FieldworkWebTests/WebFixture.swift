@@ -24,7 +24,7 @@ struct WebFixture {
         for folder in ["corpus", "codebooks"] {
             try FileManager.default.copyItem(at: repository.appending(path: folder), to: root.appending(path: folder))
         }
-        database = try TestDatabase(workspace: root)
+        database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
         database.usedBy(context.store as AnyObject)
         let summary = try await context.ingest.ingest()
@@ -39,7 +39,7 @@ struct WebFixture {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        database = try TestDatabase(workspace: root)
+        database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
         database.usedBy(context.store as AnyObject)
         let summary = try await context.ingest.ingest()

@@ -14,7 +14,7 @@ final class ExchangeWorkspace {
     init(codebook: String = ExchangeWorkspace.codebook, corpus: [String: String] = ExchangeWorkspace.corpus) async throws {
         root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-exchange-\(UUID().uuidString)")
         let workspace = try Workspace.create(at: root)
-        database = try TestDatabase(workspace: root)
+        database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(workspace, storeURL: database.url)
         database.usedBy(context.store as AnyObject)
         try write("corpus/participants.yaml", Self.participants)
