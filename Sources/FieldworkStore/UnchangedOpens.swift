@@ -22,7 +22,8 @@ final class UnchangedOpens: Sendable {
 
     private let path: String
     /// Opened on first use; never writes, so every commit anywhere changes its data version.
-    private let probe = Mutex<DatabaseQueue?>(nil)
+    /// A file it cannot open is not tried again: every open then reads.
+    private let probe = Mutex<Result<DatabaseQueue, any Error>?>(nil)
     private let seen = Mutex<[String: Seen]>([:])
     /// A bound on what is kept (a few dozen bytes per document opened).
     static let maximumDocuments = 20_000
@@ -33,19 +34,18 @@ final class UnchangedOpens: Sendable {
 
     /// The data version as the probe sees it now; nil if it cannot be read (then every open reads).
     func version() -> Int? {
-        do {
-            let queue = try probe.withLock { held -> DatabaseQueue in
-                if let held { return held }
+        let opened = probe.withLock { held -> Result<DatabaseQueue, any Error> in
+            if let held { return held }
+            let opening = Result {
                 var configuration = Configuration()
                 configuration.readonly = true
-                let opened = try DatabaseQueue(path: path, configuration: configuration)
-                held = opened
-                return opened
+                return try DatabaseQueue(path: path, configuration: configuration)
             }
-            return try queue.inDatabase { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) }
-        } catch {
-            return nil
+            held = opening
+            return opening
         }
+        guard case .success(let queue) = opened else { return nil }
+        return try? queue.inDatabase { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) }
     }
 
     /// What a read would answer, if the last read of the document happened at `version` and found
