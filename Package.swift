@@ -38,6 +38,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "FieldworkCore"),
+        // Waiting for child processes off Swift's cooperative threads (server and tests).
+        .target(name: "FieldworkProcess"),
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "FieldworkPostgres",
             dependencies: [
-                "FieldworkCore",
+                "FieldworkCore", "FieldworkProcess",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "FieldworkServices",
             dependencies: [
-                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore", "FieldworkPostgres",
+                "FieldworkCore", "FieldworkMarkdown", "FieldworkStore", "FieldworkPostgres", "FieldworkProcess",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -106,7 +108,7 @@ let package = Package(
             dependencies: ["FieldworkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What several test targets share: seeded generators, running programs, the built binary.
-        .target(name: "FieldworkTestSupport", path: "Tests/FieldworkTestSupport"),
+        .target(name: "FieldworkTestSupport", dependencies: ["FieldworkProcess"], path: "Tests/FieldworkTestSupport"),
         .testTarget(name: "FieldworkCoreTests", dependencies: ["FieldworkCore", "FieldworkTestSupport"]),
         .testTarget(name: "FieldworkMarkdownTests", dependencies: ["FieldworkCore", "FieldworkMarkdown", "FieldworkTestSupport"]),
         .testTarget(
@@ -145,7 +147,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // Runs the real `fieldwork` binary: the dependency only makes sure it is built.
-        .testTarget(name: "FieldworkCLITests", dependencies: ["fieldwork", "FieldworkTestSupport"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: ["fieldwork", "FieldworkProcess", "FieldworkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,7 +57,7 @@ enum REFIReader {
             guard next < bytes.count else { return nil }
             // Skip comments (which may hold markup), the declaration, processing instructions and a DOCTYPE.
             if bytes[next...].starts(with: "!--".utf8) {
-                guard let end = find("-->", in: bytes, from: next) else { return nil }
+                guard let end = XMLPreflight.index(after: "-->", in: bytes, from: next) else { return nil }
                 index = end
                 continue
             }
@@ -68,16 +68,6 @@ enum REFIReader {
             let nameEnd = bytes[next...].firstIndex { " \t\r\n/>".utf8.contains($0) } ?? bytes.count
             let name = String(decoding: bytes[next..<nameEnd], as: UTF8.self)
             return name.split(separator: ":").last.map(String.init)
-        }
-        return nil
-    }
-
-    private static func find(_ needle: String, in bytes: [UInt8], from start: Int) -> Int? {
-        let pattern = Array(needle.utf8)
-        var index = start
-        while index + pattern.count <= bytes.count {
-            if bytes[index..<index + pattern.count].elementsEqual(pattern) { return index + pattern.count }
-            index += 1
         }
         return nil
     }

@@ -20,9 +20,9 @@ enum XMLPreflight {
         var index = 0
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             if bytes[open...].starts(with: "<!--".utf8) {
-                index = end(of: "-->", in: bytes, from: open + 4)
+                index = Self.index(after: "-->", in: bytes, from: open + 4) ?? bytes.count
             } else if bytes[open...].starts(with: "<![CDATA[".utf8) {
-                index = end(of: "]]>", in: bytes, from: open + 9)
+                index = Self.index(after: "]]>", in: bytes, from: open + 9) ?? bytes.count
             } else if bytes[open...].starts(with: "<!DOCTYPE".utf8) {
                 let (line, column) = position(of: open, in: bytes)
                 throw XMLDiagnostics.Problem(
@@ -50,15 +50,15 @@ enum XMLPreflight {
         return Data(padded)
     }
 
-    /// The index just past the first `terminator` at or after `start`, or the end of the bytes.
-    private static func end(of terminator: String, in bytes: [UInt8], from start: Int) -> Int {
+    /// The index just past the first `terminator` at or after `start`, or nil if there is none.
+    static func index(after terminator: String, in bytes: [UInt8], from start: Int) -> Int? {
         let pattern = Array(terminator.utf8)
         var index = start
-        while let first = bytes[index...].firstIndex(of: pattern[0]) {
+        while index < bytes.count, let first = bytes[index...].firstIndex(of: pattern[0]) {
             if bytes[first...].starts(with: pattern) { return first + pattern.count }
             index = first + 1
         }
-        return bytes.count
+        return nil
     }
 
     /// Line and column (in characters, from 1) of a byte offset in UTF-8 text.

@@ -1,3 +1,4 @@
+import FieldworkProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -50,7 +51,7 @@ struct PostgresTools: Sendable {
         let out = Pipe()
         process.standardOutput = output == nil ? FileHandle.nullDevice : out
         let errors = StandardError(process)
-        try await Self.offload {
+        try await onOwnThread {
             try process.run()
             var readFailure: (any Error)?
             if let output {
@@ -74,7 +75,7 @@ struct PostgresTools: Sendable {
         psql.standardInput = input
         psql.standardOutput = FileHandle.nullDevice
         let psqlErrors = StandardError(psql)
-        try await Self.offload {
+        try await onOwnThread {
             // psql may stop reading at its first error: writing on then must fail, not kill us.
             signal(SIGPIPE, SIG_IGN)
             try psql.run()
@@ -116,40 +117,21 @@ struct PostgresTools: Sendable {
         process.environment = environment
         return process
     }
-
-    /// Runs blocking work on a thread of its own and waits for it without blocking the caller's.
-    private static func offload(_ work: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread.detachNewThread {
-                do {
-                    try work()
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
-    }
 }
 
 /// A child's standard error, read to its end on a thread of its own while it runs.
-private final class StandardError: @unchecked Sendable {
-    private let pipe = Pipe()
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
+private final class StandardError: Sendable {
+    private let reader: PipeReader
 
     init(_ process: Process) {
+        let pipe = Pipe()
         process.standardError = pipe
-        let handle = pipe.fileHandleForReading
-        Thread.detachNewThread { [self] in
-            data = (try? handle.readToEnd()) ?? Data()
-            done.signal()
-        }
+        reader = PipeReader(pipe.fileHandleForReading)
     }
 
     /// Throws the child's first error line if it did not exit with 0.
     func check(_ tool: String, _ process: Process) throws {
-        done.wait()
+        let data = reader.wait()
         guard process.terminationStatus != 0 || process.terminationReason != .exit else { return }
         throw PostgresTools.Failed(tool: tool, message: PostgresTools.errorLine(String(decoding: data, as: UTF8.self))
             ?? "exited with status \(process.terminationStatus)")

@@ -1,3 +1,4 @@
+import FieldworkProcess
 import FieldworkTestSupport
 import Foundation
 import Testing
@@ -14,11 +15,7 @@ final class RunningServer: @unchecked Sendable {
     /// Started and waited for on a thread of its own: a debug server takes seconds to print its
     /// address, too long to hold one of the cooperative pool's threads (see `ProcessRunner`).
     static func start(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) async throws -> RunningServer {
-        try await withCheckedThrowingContinuation { reply in
-            Thread.detachNewThread {
-                reply.resume(with: Result { try RunningServer(workspace: workspace, environment: environment, arguments: arguments) })
-            }
-        }
+        try await onOwnThread { try RunningServer(workspace: workspace, environment: environment, arguments: arguments) }
     }
 
     private init(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) throws {

@@ -1,3 +1,4 @@
+import FieldworkProcess
 import Foundation
 
 /// What a finished process printed and how it ended.
@@ -18,11 +19,7 @@ public enum ProcessRunner {
     /// The program runs and is waited for on a thread of its own, not on the cooperative pool.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
                            in directory: URL? = nil, input: String? = nil) async throws -> ProcessOutput {
-        try await withCheckedThrowingContinuation { reply in
-            Thread.detachNewThread {
-                reply.resume(with: Result { try run(executable, arguments, environment: environment, in: directory, input: input) })
-            }
-        }
+        try await onOwnThread { try run(executable, arguments, environment: environment, in: directory, input: input) }
     }
 
     /// `input`, if given, is written to the program's standard input, which is then closed.

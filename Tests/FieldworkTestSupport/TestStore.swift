@@ -1,3 +1,4 @@
+import FieldworkProcess
 import Foundation
 import Synchronization
 
@@ -56,9 +57,7 @@ public final class TestDatabase: Sendable {
     /// The same, made with `psql` on a thread of its own: for fixtures that are made in async
     /// code, so no thread of Swift's cooperative pool waits for the server (see `ProcessRunner`).
     public static func make(workspace: URL) async throws -> TestDatabase {
-        try await withCheckedThrowingContinuation { reply in
-            Thread.detachNewThread { reply.resume(with: Result { try TestDatabase(workspace: workspace) }) }
-        }
+        try await onOwnThread { try TestDatabase(workspace: workspace) }
     }
 
     /// A database no workspace's binary run looks for (a second, empty store).

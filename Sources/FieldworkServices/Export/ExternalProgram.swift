@@ -1,3 +1,4 @@
+import FieldworkProcess
 import Foundation
 
 /// Runs a program found on `PATH` (Graphviz `dot`, headless Chromium) with input on stdin, and
@@ -26,11 +27,7 @@ public struct ExternalProgram: Sendable {
     /// cooperative pool: on two cores that pool has two threads, so two PDF downloads stopped
     /// every other request.
     public func run(_ arguments: [String], input: Data = Data()) async throws -> Result {
-        try await withCheckedThrowingContinuation { reply in
-            Thread.detachNewThread {
-                reply.resume(with: Swift.Result { try runWaiting(arguments, input: input) })
-            }
-        }
+        try await onOwnThread { try runWaiting(arguments, input: input) }
     }
 
     private func runWaiting(_ arguments: [String], input: Data) throws -> Result {
@@ -55,24 +52,6 @@ public struct ExternalProgram: Sendable {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: output, stderr: String(decoding: errors.wait(), as: UTF8.self))
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class PipeReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }
 
