@@ -14,18 +14,27 @@ final class RunningServer: @unchecked Sendable {
 
     /// Started and waited for on a thread of its own: a debug server takes seconds to print its
     /// address, too long to hold one of the cooperative pool's threads (see `ProcessRunner`).
-    static func start(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) async throws -> RunningServer {
-        try await onOwnThread { try RunningServer(workspace: workspace, environment: environment, arguments: arguments) }
+    /// `standardError`: a file that receives the server's log (else it is discarded).
+    static func start(workspace: URL, environment: [String: String] = [:], arguments: [String] = [],
+                      standardError: URL? = nil) async throws -> RunningServer {
+        try await onOwnThread {
+            try RunningServer(workspace: workspace, environment: environment, arguments: arguments, standardError: standardError)
+        }
     }
 
-    private init(workspace: URL, environment: [String: String] = [:], arguments: [String] = []) throws {
+    private init(workspace: URL, environment: [String: String], arguments: [String], standardError: URL?) throws {
         process.executableURL = CLIRunner.executable
         process.arguments = ["--workspace", workspace.path, "serve", "--port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment
             .merging(try TestStore.environment(forWorkspace: workspace)) { $1 }.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let standardError {
+            FileManager.default.createFile(atPath: standardError.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: standardError)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         while port == 0 {
             let chunk = output.fileHandleForReading.availableData

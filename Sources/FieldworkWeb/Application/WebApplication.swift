@@ -37,7 +37,7 @@ public struct WebServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.token = token
-        var logger = logger ?? Logger(label: "fieldwork.web")
+        var logger = logger ?? Logger(label: "fieldwork.web") { ServerLogHandler(label: $0) }
         logger.logLevel = logLevel
         self.logger = logger
     }
