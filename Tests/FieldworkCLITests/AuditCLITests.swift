@@ -132,7 +132,7 @@ import Testing
         #expect(try await cli.run("export", "segments", environment: Self.maja).status == 0)
         // The database lost: the SQLite file deleted, or on PostgreSQL a new, empty database.
         try FileManager.default.removeItem(at: root.appending(path: ".fieldwork"))
-        let empty = try TestDatabase()
+        let empty = try await TestDatabase.make()
         defer { withExtendedLifetime(empty) {} }  // only the binary uses it: kept to the end
         let store = empty.url.map { ["FIELDWORK_STORE": $0] } ?? [:]
         #expect(try await cli.run("ingest", environment: Self.maja.merging(store) { $1 }).status == 0)

@@ -65,6 +65,11 @@ public final class TestDatabase: Sendable {
         try self.init(registeredAs: nil)
     }
 
+    /// The same, made on a thread of its own (for async code, as `make(workspace:)`).
+    public static func make() async throws -> TestDatabase {
+        try await onOwnThread { try TestDatabase() }
+    }
+
     /// A PostgreSQL database whichever store the suite runs on (a test that compares the two).
     public static func onPostgres() throws -> TestDatabase {
         try TestDatabase(registeredAs: nil, postgres: true)

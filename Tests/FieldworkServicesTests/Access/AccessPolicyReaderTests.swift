@@ -6,8 +6,8 @@ import Testing
 /// The server checks `corpus/access.yaml` on every request: an edit applies at once, even one
 /// that keeps the file's size and is made within the same second.
 @Suite struct AccessPolicyReaderTests {
-    @Test func everyEditAppliesAtOnceAndABrokenFileAlwaysSaysSo() throws {
-        let workspace = try TemporaryWorkspace()
+    @Test func everyEditAppliesAtOnceAndABrokenFileAlwaysSaysSo() async throws {
+        let workspace = try await TemporaryWorkspace()
         let reader = AccessPolicyReader(workspace: workspace.context.workspace)
         #expect(try reader.current() == .open)
 

@@ -10,7 +10,7 @@ import Testing
     static let password = "correct horse battery"
 
     @Test func createAuthenticateDisableAndChangePassword() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let accounts = AccountService(store: workspace.store, audit: workspace.context.audit, hasher: PasswordHasher(cost: 4))
         #expect(try await accounts.teamMode() == false)
         let anna = try await accounts.create(name: "Anna", role: .researcher, password: Self.password)
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func badNamesPasswordsAndDuplicatesAreRefusedAndChangeNothing() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let accounts = AccountService(store: workspace.store, audit: workspace.context.audit, hasher: PasswordHasher(cost: 4))
         try await accounts.create(name: "Anna", role: .admin, password: Self.password)
         for (name, password, problem) in [

@@ -41,7 +41,7 @@ import Testing
         """
 
     static func workspace() async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace(participants: participants, codebook: codebook)
+        let workspace = try await TemporaryWorkspace(participants: participants, codebook: codebook)
         try workspace.write("codebooks/solutions.yaml", TelemetryFixture.solutions)
         try workspace.write("corpus/actors.yaml", actors)
         try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(participants: "[R14, R16]", body: """
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func problemsInActorsYAMLNameFileAndLine() async throws {
-        let workspace = try TemporaryWorkspace(codebook: Self.codebook)
+        let workspace = try await TemporaryWorkspace(codebook: Self.codebook)
         try await workspace.ingest()
         try workspace.write("corpus/actors.yaml", """
             actors:
@@ -119,7 +119,7 @@ import Testing
     @Test func theSampleActorsFileIsValid() async throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let workspace = try TemporaryWorkspace(codebook: String(decoding: try Data(contentsOf: repository.appending(path: "codebooks/fieldwork.yaml")), as: UTF8.self))
+        let workspace = try await TemporaryWorkspace(codebook: String(decoding: try Data(contentsOf: repository.appending(path: "codebooks/fieldwork.yaml")), as: UTF8.self))
         try workspace.write("corpus/actors.yaml", bytes: try Data(contentsOf: repository.appending(path: "corpus/actors.yaml")))
         try await workspace.ingest()
         let catalogue = try await service(workspace).catalogue()

@@ -33,7 +33,7 @@ import Testing
         """
 
     private func fixture() async throws -> (TemporaryWorkspace, CodebookEditor) {
-        let workspace = try TemporaryWorkspace(codebook: Self.codebook)
+        let workspace = try await TemporaryWorkspace(codebook: Self.codebook)
         try await workspace.ingest()
         return (workspace, CodebookEditor(workspace: workspace.context.workspace, store: workspace.store))
     }
@@ -114,7 +114,7 @@ import Testing
 
     @Test func listsAtTheKeysColumnAreEditedToo() async throws {
         // libyaml writes a key's list at the key's own column; such files must patch as well.
-        let workspace = try TemporaryWorkspace(codebook: """
+        let workspace = try await TemporaryWorkspace(codebook: """
             title: Flat   # written by another tool
             codes:
             - id: need
@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func windowsLineEndingsAreKept() async throws {
-        let workspace = try TemporaryWorkspace(codebook: Self.codebook.replacingOccurrences(of: "\n", with: "\r\n"))
+        let workspace = try await TemporaryWorkspace(codebook: Self.codebook.replacingOccurrences(of: "\n", with: "\r\n"))
         try await workspace.ingest()
         let editor = CodebookEditor(workspace: workspace.context.workspace, store: workspace.store)
         _ = try await editor.update(id: "need.contact", .init(name: "Kontakt med staden"))
@@ -157,7 +157,7 @@ import Testing
     @Test func unusualLineBreaksAreWrittenWholeNotMisplaced() async throws {
         // A pasted line separator (U+2028) is a line break to YAML: the file is written
         // canonically rather than patched at the wrong line (and nothing traps).
-        let workspace = try TemporaryWorkspace(codebook: """
+        let workspace = try await TemporaryWorkspace(codebook: """
             codes:
               - id: need
                 name: Needs

@@ -6,7 +6,7 @@ import Testing
 /// Codebook texts per language (`name: {sv: …, en: …}`), through ingest and the SQLite store.
 @Suite struct CodebookLanguagesTests {
     @Test func namesDescriptionsAndExamplesPerLanguageSurviveIngest() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/codebook.yaml", """
             title: Codebook
             codes:
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aLanguageKeyThatIsNoLanguageIsReportedWithItsLine() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/codebook.yaml", """
             title: Codebook
             codes:

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func writesThatWaitShareOneTransactionAndARefusedOneFailsAlone() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(
             body: "**R14:** Hej då, säger jag alltid när hemtjänsten går på kvällen, och sedan låser jag dörren."))
         try await workspace.ingest()

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func oneRowPerCodingWithQuoteContextAndSpeaker() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
             **R14:** Jag sa "nej, tack" till kameran,
             men ja till larmet.
@@ -55,7 +55,7 @@ import Testing
 
     /// A memo typed as a formula reaches the export as text a spreadsheet will not run.
     @Test func aMemoThatLooksLikeAFormulaIsExportedInert() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Jag vill klara mig själv."))
         try await workspace.ingest()
         let coding = try await workspace.code("int-014", quote: "klara mig", code: "barrier")

@@ -55,7 +55,7 @@ import Testing
         """
 
     static func workspace(codebook: String = HandoutTests.codebook) async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace(participants: participants, codebook: codebook)
+        let workspace = try await TemporaryWorkspace(participants: participants, codebook: codebook)
         try workspace.write("codebooks/solutions.yaml", TelemetryFixture.solutions)
         try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(participants: "[R14, R17, R18, S05]", body: """
             **R14:** Jag är rädd på natten <när> det knakar & låter.

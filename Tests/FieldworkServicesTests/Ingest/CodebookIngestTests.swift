@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CodebookIngestTests {
     @Test func removingACodedCodeIsRefusedAndChangesNothing() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Det kostar för mycket."))
         try await workspace.ingest()
         _ = try await workspace.code("int-014", quote: "kostar", code: "barrier.cost")
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func renamingAnIdWithFormerlyMovesItsCodings() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Det kostar för mycket."))
         try await workspace.ingest()
         let coding = try await workspace.code("int-014", quote: "kostar", code: "barrier.cost")
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func renamingAndMovingKeepCodings() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Jag är rädd på natten."))
         try await workspace.ingest()
         let coding = try await workspace.code("int-014", quote: "rädd på natten", code: "need.safety.night")
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func checkNamesFileAndLineForEveryProblem() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/extra.yaml", """
             codes:
               - id: need.safety

@@ -30,7 +30,7 @@ import Testing
         """
 
     @Test func aReceiptIsStoredWholeAndTheShortShapeStillReads() async throws {
-        let workspace = try TemporaryWorkspace(participants: Self.receipts)
+        let workspace = try await TemporaryWorkspace(participants: Self.receipts)
         let summary = try await workspace.ingest()
         #expect(summary.problems.isEmpty, "\(summary.problems)")
         let people = try await workspace.store.participants()
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func receiptProblemsNameTheirLines() async throws {
-        let workspace = try TemporaryWorkspace(participants: """
+        let workspace = try await TemporaryWorkspace(participants: """
             participants:
               - id: R14
                 role: resident
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func telemetryLimitedToADeviceTypeRefusesOtherTypes() async throws {
-        let workspace = try TemporaryWorkspace(participants: Self.receipts)
+        let workspace = try await TemporaryWorkspace(participants: Self.receipts)
         try await workspace.ingest()
         var gate = TelemetryConsentGate(participants: try await workspace.store.participants())
         let day = Int64(20_200)  // 2025-04-22: given, before the amendment

@@ -7,7 +7,7 @@ import Testing
     let good = TemporaryWorkspace.interview(body: "**R14:** Jag mår bra.")
 
     private func problems(for file: String, bytes: Data) async throws -> (IngestSummary, TemporaryWorkspace) {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/good.md", good)
         try workspace.write("corpus/\(file)", bytes: bytes)
         let summary = try await workspace.ingest()
@@ -34,7 +34,7 @@ import Testing
     /// Yams' own message for a duplicate key quotes the whole file: a participants register
     /// (526 lines in the probe) went to the terminal. One line: file, line, column, problem.
     @Test func aDuplicateKeyIsOneLineWithoutTheFilesText() async throws {
-        let workspace = try TemporaryWorkspace(participants: """
+        let workspace = try await TemporaryWorkspace(participants: """
             participants:
               - id: R14
                 role: resident
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func aFileThatBecomesBadKeepsItsPreviousVersionAndCodings() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", good)
         try await workspace.ingest()
         let coding = try await workspace.code("int-014", quote: "mår bra")

@@ -13,7 +13,7 @@ import Testing
     let anHourAgo = (Int64(Date().timeIntervalSince1970) - 3600) * 1_000_000_000 + 123_456_789
 
     @Test func aFileWithItsRecordedStampIsNotReadUntilRehash() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let url = workspace.root.appending(path: path)
         try workspace.write(path, text)
         try FileTimes.setModified(url, nanoseconds: anHourAgo)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func aTouchedFileIsHashedAndAChangedOneIngested() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let url = workspace.root.appending(path: path)
         try workspace.write(path, text)
         // Modified within the last few seconds (here: a minute ahead, so however slow the run):

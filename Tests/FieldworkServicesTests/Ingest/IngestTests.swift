@@ -14,7 +14,7 @@ import Testing
         """
 
     @Test func ingestStoresDocumentsSegmentsParticipantsAndCodebook() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: body))
         let summary = try await workspace.ingest()
         #expect(summary.problems.isEmpty)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func reingestIsIdempotentAndSkipsUnchangedFiles() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: body))
         try await workspace.ingest()
         _ = try await workspace.code("int-014", quote: "rädd att ramla")
@@ -45,7 +45,7 @@ import Testing
 
     @Test(.enabled(if: TestStore.isSQLite, "SQLite file behaviour: the file's permissions (PostgreSQL's files are the server's)"))
     func theDatabaseIsPrivateToItsOwner() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let attributes = try FileManager.default.attributesOfItem(atPath: workspace.context.workspace.databasePath)
         let folder = try FileManager.default.attributesOfItem(atPath: workspace.context.workspace.stateDirectory.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func crlfBomAndDecomposedFilesGiveTheSameTextAsTheirCleanTwin() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let clean = TemporaryWorkspace.interview(id: "clean", body: "**R14:** Är det säkert? 👩‍👩‍👧 👍🏽 Ja.\n\nNästa stycke.")
         let messy = TemporaryWorkspace.interview(id: "messy", body: "**R14:** Är det säkert? 👩‍👩‍👧 👍🏽 Ja.\n\nNästa stycke.")
             .decomposedStringWithCanonicalMapping.replacingOccurrences(of: "\n", with: "\r\n")
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func aFileThatIsRemovedKeepsItsDocumentAndIsReported() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: body))
         try await workspace.ingest()
         _ = try await workspace.code("int-014", quote: "kaffe")
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func namedPathsIngestOnlyThoseFiles() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/a.md", TemporaryWorkspace.interview(id: "a", body: body))
         try workspace.write("corpus/b.md", TemporaryWorkspace.interview(id: "b", body: body))
         let summary = try await workspace.ingest(["corpus/a.md"])

@@ -18,7 +18,7 @@ import Testing
         """
 
     private func setUp() async throws -> (TemporaryWorkspace, Coding) {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: original))
         try await workspace.ingest()
         let coding = try await workspace.code("int-014", quote: "rädd att ramla när ingen är hemma")

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func aPathOutOfTheWorkspaceFailsTheFileAndChangesNothing() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         for (index, media) in ["../secret.m4a", "/etc/passwd.wav", "recordings/notes.txt"].enumerated() {
             try workspace.write("corpus/int-014.md", Self.interview(media: media))
             let summary = try await workspace.ingest()
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func aMissingRecordingIsAWarningAndTheDocumentIsIngested() async throws {
-        let workspace = try TemporaryWorkspace(participants: TemporaryWorkspace.participants.replacingOccurrences(
+        let workspace = try await TemporaryWorkspace(participants: TemporaryWorkspace.participants.replacingOccurrences(
             of: "scopes: [interview, quote, telemetry]", with: "scopes: [interview, quote, telemetry, recording]"))
         try workspace.write("corpus/int-014.md", Self.interview(media: "recordings/int-014.m4a"))
         var summary = try await workspace.ingest()

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct SearchTests {
     @Test func searchIsRankedDiacriticsAwareAndSafe() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
             **R14:** Hemtjänsten kommer på morgonen. Min far hjälper mig.
 

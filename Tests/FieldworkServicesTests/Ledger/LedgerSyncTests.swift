@@ -14,7 +14,7 @@ import Testing
         """
 
     private func workspace() async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: Self.body))
         try await workspace.ingest()
         return workspace
@@ -120,7 +120,7 @@ import Testing
         #expect(appended.split(separator: "\n").count == 2)
 
         // Another machine: a fresh database built from the files.
-        let other = try TemporaryWorkspace()
+        let other = try await TemporaryWorkspace()
         try other.write("corpus/int-014.md", TemporaryWorkspace.interview(body: Self.body))
         try copyLedger("Bo", from: workspace, to: other)
         let summary = try await other.ingest()
@@ -142,7 +142,7 @@ import Testing
 
         // The database lost: the SQLite file deleted, or on PostgreSQL a new, empty database.
         try FileManager.default.removeItem(at: workspace.root.appending(path: ".fieldwork"))
-        let empty = try TestDatabase()
+        let empty = try await TestDatabase.make()
         let reopened = try FieldworkContext.open(Workspace(root: workspace.root), storeURL: empty.url)
         empty.usedBy(reopened.store as AnyObject)
         let summary = try await reopened.ingest.ingest()

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct NeedsRegisterTests {
     static func workspace() async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/solutions.yaml", TelemetryFixture.solutions)
         try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(participants: "[R14, R15]", body: """
             **R14:** Jag är rädd på natten och larmet kostar för mycket.
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func catalogueProblemsNameFileAndLine() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/solutions.yaml", """
             solutions:
               - id: door-sensor

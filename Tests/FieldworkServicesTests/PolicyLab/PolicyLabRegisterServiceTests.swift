@@ -49,7 +49,7 @@ import Testing
 
     /// Both sessions' notes and one resident who speaks of the night, coded `need.safety.night`.
     static func twoSessionsAndAResidentsNeed() async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/interviews/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Jag är rädd på natten."))
         try workspace.write("corpus/policy-lab/pl-001.md", Self.first)
         try workspace.write("corpus/policy-lab/pl-002.md", Self.second)
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func badFieldsAreProblemsWithTheirMarkdownLine() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/policy-lab/pl-003.md", Self.policyLab(id: "pl-003", date: "2026-03-01", body: """
             # Labb
 

@@ -5,8 +5,8 @@ import Testing
 
 /// `corpus/redactions.yaml` problems name their line and never quote the identifier.
 @Suite struct RedactionsParserTests {
-    @Test func problemsNameTheirLinesWithoutTheIdentifier() throws {
-        let workspace = try TemporaryWorkspace()
+    @Test func problemsNameTheirLinesWithoutTheIdentifier() async throws {
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/redactions.yaml", """
             redactions:
               - {identifier: "Anna Svensson", replacement: "[R07]"}
@@ -24,8 +24,8 @@ import Testing
         #expect(!lines.joined().contains("Svensson") && !lines.joined().contains("Norrby"))
     }
 
-    @Test func noFileMeansNoRedactions() throws {
-        let workspace = try TemporaryWorkspace()
+    @Test func noFileMeansNoRedactions() async throws {
+        let workspace = try await TemporaryWorkspace()
         #expect(try workspace.context.workspace.redactions().isEmpty)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct RetrievalServiceTests {
     private func workspace() async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
             **Intervjuare:** Hur är nätterna?
 

@@ -6,8 +6,8 @@ import Testing
 /// The solution catalogue per language, like the codebook: `name: {sv: …, en: …}`,
 /// `description` and `risks` too; plain values stay valid; the first language is the own text.
 @Suite struct SolutionLanguagesTests {
-    @Test func namesDescriptionsAndRisksPerLanguageWithPlainValuesStillValid() throws {
-        let workspace = try TemporaryWorkspace()
+    @Test func namesDescriptionsAndRisksPerLanguageWithPlainValuesStillValid() async throws {
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/solutions.yaml", """
             solutions:
               - id: door-sensor
@@ -38,8 +38,8 @@ import Testing
         #expect(catalogue.localized("sv")["plug"]?.name == "Smart plug")
     }
 
-    @Test func aLanguageKeyThatIsNotALanguageIsReportedWithItsLine() throws {
-        let workspace = try TemporaryWorkspace()
+    @Test func aLanguageKeyThatIsNotALanguageIsReportedWithItsLine() async throws {
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("codebooks/solutions.yaml", """
             solutions:
               - id: door-sensor

@@ -10,10 +10,12 @@ final class TemporaryWorkspace {
     let database: TestDatabase
     let context: FieldworkContext
 
-    init(participants: String = TemporaryWorkspace.participants, codebook: String = TemporaryWorkspace.codebook) throws {
+    /// Async: on PostgreSQL its database is made with `psql` on a thread of its own, not on one
+    /// of the cooperative pool's (see `TestDatabase.make`).
+    init(participants: String = TemporaryWorkspace.participants, codebook: String = TemporaryWorkspace.codebook) async throws {
         root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-test-\(UUID().uuidString)")
         let workspace = try Workspace.create(at: root)
-        database = try TestDatabase(workspace: root)
+        database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(workspace, storeURL: database.url)
         database.usedBy(context.store as AnyObject)
         try write("corpus/participants.yaml", participants)

@@ -51,7 +51,7 @@ enum TelemetryFixture {
         """
 
     static func workspace() async throws -> TemporaryWorkspace {
-        let workspace = try TemporaryWorkspace(participants: participants)
+        let workspace = try await TemporaryWorkspace(participants: participants)
         try workspace.write("codebooks/solutions.yaml", solutions)
         try workspace.write("corpus/devices.yaml", devices)
         try await workspace.ingest()

@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func theSampleFilesImportWithTheSampleConsents() async throws {
-        let fixture = try TemporaryWorkspace(participants: try String(contentsOf: Self.repository.appending(path: "corpus/participants.yaml"), encoding: .utf8))
+        let fixture = try await TemporaryWorkspace(participants: try String(contentsOf: Self.repository.appending(path: "corpus/participants.yaml"), encoding: .utf8))
         for file in ["codebooks/solutions.yaml", "corpus/devices.yaml"] {
             try fixture.write(file, try String(contentsOf: Self.repository.appending(path: file), encoding: .utf8))
         }

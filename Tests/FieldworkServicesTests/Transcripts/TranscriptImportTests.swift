@@ -64,7 +64,7 @@ import Testing
 
     @Test(arguments: ["vtt", "srt", "txt", "docx", "odt"])
     func importsAndIngestsWithPseudonyms(_ format: String) async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let source = try await Self.sourceFile(format, in: workspace.root)
         let service = workspace.context.transcripts
         let items = try await service.plan([(source, source.lastPathComponent)],
@@ -104,7 +104,7 @@ import Testing
 
     /// A file with a BOM, CRLF and decomposed letters gives the text in corpus form (NFC, LF).
     @Test func textIsInCorpusFormAfterIngest() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let source = workspace.root.appending(path: "crlf.txt")
         try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array("R14:   Ja\u{308}, # inte 1. *så*  \r\nr\u{E4}tt\r\n\r\n\r\n  > nej\r\n".utf8))
             .write(to: source)
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func unknownSpeakersAreListedAndNothingIsWritten() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let source = try await Self.sourceFile("srt", in: workspace.root)
         let items = try await workspace.context.transcripts.plan([(source, "intervju.srt")], options: TranscriptImportOptions())
         let item = try #require(items.first)
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func anIDMadeFromARealNameIsRefused() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let source = try await Self.sourceFile("srt", in: workspace.root)
         let items = try await workspace.context.transcripts.plan(
             [(source, "intervju.srt")], options: TranscriptImportOptions(speakers: [Self.realName: "R14"]))
@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func existingIDsAndFilesAreNeverReplaced() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         try workspace.write("corpus/annan.md", TemporaryWorkspace.interview(id: "int-020", body: "**R14:** Hej"))
         try workspace.write("corpus/int-021.md", "inte ens front matter")
         let source = try await Self.sourceFile("vtt", in: workspace.root)
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func aMappedNameInTheSpokenTextIsRefused() async throws {
-        let workspace = try TemporaryWorkspace()
+        let workspace = try await TemporaryWorkspace()
         let source = workspace.root.appending(path: "t.txt")
         try Data("Intervjuare: Tack, Anna Svensson.\nAnna Svensson: Varsågod.\n".utf8).write(to: source)
         let items = try await workspace.context.transcripts.plan(
