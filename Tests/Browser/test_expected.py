@@ -189,11 +189,13 @@ def test_a_codes_definition_is_edited_and_codes_are_merged_and_deleted(anna, own
     assert boxes[0].get_attribute("value").startswith("Feeling safe on the way")
     assert axe_violations(anna) == []
     boxes[0].clear()
-    boxes[0].send_keys("Att känna sig trygg utomhus.")
+    boxes[0].send_keys("Feeling safe outdoors.")
     dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait(anna).until(lambda driver: "Saved the definition" in driver.find_element(By.ID, "fw-status").text)
+    # Edited in the interface's language (English): the Swedish definition stays.
     yaml = (own_server["workspace"] / "codebooks" / "fieldwork.yaml").read_text(encoding="utf-8")
-    assert "description: Att känna sig trygg utomhus." in yaml
+    assert "en: Feeling safe outdoors." in yaml
+    assert "sv: Att känna sig trygg på väg till och från olika platser" in yaml
 
     coding = add_coding(anna, DOCUMENT, passage(anna, DOCUMENT, 1), "emotion.relief", "Anna")
     dialog = codebook_dialog(anna, "emotion.relief", "merge")

@@ -94,4 +94,29 @@ import Testing
         #expect(yaml.split(separator: "\n").count == before - 3)
         #expect(try await fixture.context.store.codebook()["need.safety.outdoors"]?.description == "Att känna sig trygg ute.")
     }
+
+    /// `language`: the Swedish name and definition change, the English stay; a language that is
+    /// no language code is refused before anything is written.
+    @Test func aDefinitionEditedInOneLanguageKeepsTheOthers() async throws {
+        let fixture = try await WebFixture()
+        let file = fixture.root.appending(path: "codebooks/fieldwork.yaml")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let original = try String(contentsOf: file, encoding: .utf8)
+            try await client.execute(uri: "/api/codebook/codes/need.safety.outdoors", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["name": "Trygghet ute", "language": "Svenska"])) { response in
+                #expect(response.status == .badRequest)
+            }
+            #expect(try String(contentsOf: file, encoding: .utf8) == original)
+            try await client.execute(uri: "/api/codebook/codes/need.safety.outdoors", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["name": "Trygghet ute", "description": "Att känna sig trygg ute.", "language": "sv"])) { response in
+                #expect(response.status == .ok)
+                #expect(jsonObject(response.body)?["name"] as? String == "Safety outside the home")
+            }
+        }
+        let code = try #require(try await fixture.context.store.codebook()["need.safety.outdoors"])
+        #expect(code.localized("sv").name == "Trygghet ute" && code.localized("sv").description == "Att känna sig trygg ute.")
+        #expect(code.localized("en").name == "Safety outside the home" && code.description?.hasPrefix("Feeling safe") == true)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("name: {en: Safety outside the home, sv: Trygghet ute}"))
+    }
 }

@@ -14,9 +14,14 @@ public actor CodebookEditor {
         public var color: String?
         /// Move under this parent; `.some(nil)` moves to the top level.
         public var parent: String??
+        /// The language the name and description are written in: where the codebook gives them
+        /// per language, only that language's text changes (`Code.rename`, `Code.define`);
+        /// nil: they become the one text.
+        public var language: String?
 
         public init(name: String? = nil, kind: CodeKind? = nil, description: String? = nil, include: String? = nil,
-                    exclude: String? = nil, color: String? = nil, parent: String?? = nil) {
+                    exclude: String? = nil, color: String? = nil, parent: String?? = nil, language: String? = nil) {
+            self.language = language
             self.name = name
             self.kind = kind
             self.description = description
@@ -88,15 +93,11 @@ public actor CodebookEditor {
         let oldFile = code.source?.file ?? "codebooks/codebook.yaml"
         if let name = change.name?.trimmingSpaces {
             guard !name.isEmpty else { throw CodebookEditError.invalid("a code needs a name") }
-            code.name = name
-            // The YAML gets one plain name: names given per language give way to it.
-            code.translations = code.translations.mapValues { var translation = $0; translation.name = nil; return translation }
+            code.rename(to: name, in: change.language)
         }
         if let kind = change.kind { code.kind = kind }
         if let description = change.description {
-            code.description = description.trimmingSpaces.nilIfEmpty
-            // As with the name: the definition edited in the browser is the one definition.
-            code.translations = code.translations.mapValues { var translation = $0; translation.description = nil; return translation }
+            code.define(description.trimmingSpaces.nilIfEmpty, in: change.language)
         }
         if let include = change.include { code.include = include.trimmingSpaces.nilIfEmpty }
         if let exclude = change.exclude { code.exclude = exclude.trimmingSpaces.nilIfEmpty }

@@ -6,7 +6,8 @@ import Yams
 /// written in when their plan names none. The codebook parser checks the value; this reads it
 /// from the files as they are now (the first file, in name order, that gives one).
 public enum CodebookLanguage {
-    static func isLanguage(_ text: String) -> Bool {
+    /// A language code as the codebook takes them: `sv`, `en` (two or three lower-case letters).
+    public static func isLanguage(_ text: String) -> Bool {
         text.range(of: YAMLReader.languagePattern, options: .regularExpression) != nil
     }
 

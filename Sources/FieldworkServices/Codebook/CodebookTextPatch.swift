@@ -135,6 +135,7 @@ struct CodebookTextPatch {
                 shape[code.parentID ?? "", default: []].append(code.id)
                 shape["#" + code.id] = [code.name, code.kind.rawValue, code.description ?? "", code.include ?? "",
                                         code.exclude ?? "", code.color ?? "", code.parentID ?? ""] + code.examples + ["|"] + code.formerly
+                    + ["|"] + code.questions + code.translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             }
             return shape
         }

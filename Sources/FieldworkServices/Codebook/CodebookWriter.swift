@@ -13,7 +13,7 @@ enum CodebookWriter {
     }
 
     /// A code's keys in the order the writer puts them.
-    static let keyOrder = ["id", "name", "kind", "description", "include", "exclude", "examples", "color", "formerly", "children"]
+    static let keyOrder = ["id", "name", "kind", "description", "include", "exclude", "examples", "questions", "color", "formerly", "children"]
 
     static func node(for code: Code, in codebook: Codebook) -> Node {
         var pairs = keyOrder.compactMap { key in value(of: key, in: code).map { (Node(key), $0) } }
@@ -26,16 +26,34 @@ enum CodebookWriter {
     static func value(of key: String, in code: Code) -> Node? {
         switch key {
         case "id": Node(code.id)
-        case "name": Node(code.name)
+        case "name": perLanguage(code.name, code.translations.compactMapValues(\.name), style: .flow) { Node($0) }
         case "kind": Node(code.kind.rawValue)
-        case "description": code.description.map { Node($0) }
+        case "description": code.description.map { perLanguage($0, code.translations.compactMapValues(\.description)) { Node($0) } }
         case "include": code.include.map { Node($0) }
         case "exclude": code.exclude.map { Node($0) }
-        case "examples": code.examples.isEmpty ? nil : Node(code.examples.map { Node($0) })
+        case "examples": list(code.examples, code.translations.compactMapValues(\.examples))
+        case "questions": list(code.questions, code.translations.compactMapValues(\.questions))
         case "color": code.color.map { Node($0, .implicit, .doubleQuoted) }
         case "formerly": code.formerly.isEmpty ? nil : Node(code.formerly.map { Node($0) }, .implicit, .flow)
         default: nil
         }
+    }
+
+    /// A value given per language as a mapping, the code's own language first (the parser takes
+    /// the first language written as the code's own text: the one whose value is `own`, any of
+    /// them if several agree), then the others alphabetically; a plain value without languages.
+    private static func perLanguage<Value: Equatable>(_ own: Value, _ languages: [String: Value], style: Node.Mapping.Style = .block,
+                                                      _ node: (Value) -> Node) -> Node {
+        guard !languages.isEmpty else { return node(own) }
+        let order = languages.keys.sorted { left, right in
+            let leftOwn = languages[left] == own, rightOwn = languages[right] == own
+            return leftOwn != rightOwn ? leftOwn : left < right
+        }
+        return Node(order.map { (Node($0), node(languages[$0]!)) }, .implicit, style)
+    }
+
+    private static func list(_ own: [String], _ languages: [String: [String]]) -> Node? {
+        own.isEmpty && languages.isEmpty ? nil : perLanguage(own, languages) { Node($0.map { Node($0) }) }
     }
 
     /// A code with its children as a one-item YAML list (`- id: ...`), indented from column 0.

@@ -44,8 +44,12 @@ struct CodebookAPI {
         let id = try web.parameters.require("id")
         var parent: String??
         if body.moveToTop == true { parent = .some(nil) } else if let target = body.parent { parent = .some(target) }
+        if let language = body.language, !CodebookLanguage.isLanguage(language) {
+            throw APIError(.badRequest, "bad_request", "language must be a language code such as sv or en")
+        }
         let change = CodebookEditor.CodeChange(name: body.name, kind: body.kind, description: body.description,
-                                               include: body.include, exclude: body.exclude, color: body.color, parent: parent)
+                                               include: body.include, exclude: body.exclude, color: body.color, parent: parent,
+                                               language: body.language)
         let code = try await editor.update(id: id, change)
         let fields = [("name", body.name != nil), ("kind", body.kind != nil), ("description", body.description != nil),
                       ("include", body.include != nil), ("exclude", body.exclude != nil), ("color", body.color != nil),

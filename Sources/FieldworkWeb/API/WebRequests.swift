@@ -57,6 +57,8 @@ struct MergeCodeRequest: Decodable {
 
 struct UpdateCodeRequest: Decodable {
     let name, description, include, exclude, color, parent: String?
+    /// The language `name` and `description` are written in (`CodebookEditor.CodeChange.language`).
+    let language: String?
     let kind: CodeKind?
     let moveToTop: Bool?
 }

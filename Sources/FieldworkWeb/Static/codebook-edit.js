@@ -1,24 +1,25 @@
 // The codebook page's other edits, each in a dialog from buttons on the code's row:
 // *Definition* (description, include, exclude), *Merge…* (into another code, which takes over
 // its codings through `formerly`) and *Delete* (only a code nothing is coded with and nothing
-// sits below; the server says why otherwise). The definition is edited in the codebook's own
-// text (GET /api/codebook without a language), which then becomes the one definition.
+// sits below; the server says why otherwise). The definition is edited in the interface's
+// language (GET /api/codebook?lang=…, PATCH with `language`): where the codebook gives it per
+// language, only this language's text changes and the others stay.
 
 import { get, post, patch, del } from './api.js';
 import { el, field, makeDialog } from './ui.js';
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 import { reloadWith, submitting, dialogActions } from './codebook.js';
 
-let ownCodes = null;
-async function ownCode(id) {
-  ownCodes ??= get('/api/codebook');
-  return (await ownCodes).find((code) => code.id === id) || {};
+let shownCodes = null;
+async function shownCode(id) {
+  shownCodes ??= get(`/api/codebook?lang=${encodeURIComponent(language)}`);
+  return (await shownCodes).find((code) => code.id === id) || {};
 }
 
 async function editDefinition(item) {
   const id = item.dataset.code;
   const name = item.dataset.name;
-  const code = await ownCode(id);
+  const code = await shownCode(id);
   const boxes = ['description', 'include', 'exclude'].map((key) => {
     const box = el('textarea', { rows: key === 'description' ? '4' : '2' });
     box.value = code[key] || '';
@@ -30,6 +31,7 @@ async function editDefinition(item) {
     const body = {};
     for (const [key, box] of boxes) if (box.value.trim() !== (code[key] || '')) body[key] = box.value.trim();
     if (!Object.keys(body).length) { dialog.close(); return; }
+    body.language = language;
     submitting(dialog, boxes[0][1],
       () => patch(`/api/codebook/codes/${encodeURIComponent(id)}`, body),
       () => reloadWith(t('codebook.definitionSaved', { name }), id));

@@ -4,7 +4,7 @@
 
 import { post, patch } from './api.js';
 import { el, field, makeDialog, announce, fold, nextId } from './ui.js';
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 import { addEditActions } from './codebook-edit.js';
 
 const FLASH_KEY = 'fieldwork.flash';
@@ -218,7 +218,7 @@ function renameCode(item) {
       return;
     }
     submitting(dialog, input,
-      () => patch(`/api/codebook/codes/${encodeURIComponent(code.id)}`, { name }),
+      () => patch(`/api/codebook/codes/${encodeURIComponent(code.id)}`, { name, language }),
       () => reloadWith(t('codebook.renamed', { name }), code.id));
   });
   dialog.open(input);

@@ -1,0 +1,128 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Testing
+
+/// Browser edits of a codebook written in several languages: the other languages' texts and the
+/// workshop questions are never lost, whether the file is patched or written whole.
+@Suite struct CodebookEditorLanguagesTests {
+    /// `need` in English and Swedish (name, definition, examples, questions); a line separator in
+    /// `barrier`'s definition (a line break to YAML) makes the editor write this file whole.
+    static func codebook(separator: Bool) -> String {
+        """
+        codes:
+          - id: need
+            name: {en: Needs, sv: Behov}
+            kind: need
+            description:
+              en: What residents say they need.
+              sv: Det som invånarna säger att de behöver.
+            examples:
+              en: ["I want to be left alone."]
+              sv: ["Jag vill få vara ifred."]
+            questions:
+              sv: [Vad behöver du?]
+              en: [What do you need?]
+            children:
+              - id: need.night
+                name: {sv: Natten, en: The night}
+                questions: [Vad gör natten otrygg?]
+          - id: barrier
+            name: Barriers
+            kind: barrier
+            description: "Obstacles\(separator ? "\u{2028}" : " ")in everyday life"
+        """
+    }
+
+    private func fixture(separator: Bool = false) async throws -> (TemporaryWorkspace, CodebookEditor) {
+        let workspace = try await TemporaryWorkspace(codebook: Self.codebook(separator: separator))
+        try await workspace.ingest()
+        return (workspace, CodebookEditor(workspace: workspace.context.workspace, store: workspace.store))
+    }
+
+    /// The per-language texts and questions of `need` and `need.night`, as the store holds them.
+    private func languages(_ workspace: TemporaryWorkspace) async throws -> [String] {
+        let codebook = try await workspace.store.codebook()
+        return try ["need", "need.night"].flatMap { id -> [String] in
+            let code = try #require(codebook[id])
+            return [code.name, code.description ?? "-", "\(code.examples)", "\(code.questions)"] + ["en", "sv"].flatMap { language in
+                let localized = code.localized(language)
+                return [localized.name, localized.description ?? "-", "\(localized.examples)", "\(code.questions(in: language) ?? [])"]
+            }
+        }
+    }
+
+    @Test func aFileWrittenWholeKeepsEveryLanguageAndTheQuestions() async throws {
+        let (workspace, editor) = try await fixture(separator: true)
+        let before = try await languages(workspace)
+        #expect(before.contains("Behov") && before.contains("[\"Jag vill få vara ifred.\"]") && before.contains("[\"Vad gör natten otrygg?\"]"))
+        _ = try await editor.update(id: "barrier", .init(name: "Hinder"))
+        #expect(try await workspace.store.codebook()["barrier"]?.name == "Hinder")
+        #expect(try await languages(workspace) == before)
+    }
+
+    @Test func aPatchedFileKeepsEveryLanguageAndTheQuestions() async throws {
+        let (workspace, editor) = try await fixture()
+        let before = try await languages(workspace)
+        _ = try await editor.update(id: "barrier", .init(name: "Hinder"))
+        #expect(try await languages(workspace) == before)
+    }
+}
+
+/// Name and definition edited in one language (the browser sends its interface language).
+@Suite struct CodebookEditorOneLanguageTests {
+    private func fixture() async throws -> (TemporaryWorkspace, CodebookEditor) {
+        let workspace = try await TemporaryWorkspace(codebook: CodebookEditorLanguagesTests.codebook(separator: false))
+        try await workspace.ingest()
+        return (workspace, CodebookEditor(workspace: workspace.context.workspace, store: workspace.store))
+    }
+
+    private func code(_ workspace: TemporaryWorkspace, _ id: String) async throws -> Code {
+        try #require(try await workspace.store.codebook()[id])
+    }
+
+    @Test func aSwedishEditChangesOnlyTheSwedishText() async throws {
+        let (workspace, editor) = try await fixture()
+        _ = try await editor.update(id: "need", .init(name: "Behov i vardagen", description: "Vad invånarna behöver.", language: "sv"))
+        let need = try await code(workspace, "need")
+        #expect(need.localized("sv").name == "Behov i vardagen" && need.localized("sv").description == "Vad invånarna behöver.")
+        #expect(need.name == "Needs" && need.description == "What residents say they need.")
+        #expect(need.localized("en").name == "Needs" && need.localized("sv").examples == ["Jag vill få vara ifred."])
+        let yaml = try String(contentsOf: workspace.root.appending(path: "codebooks/codebook.yaml"), encoding: .utf8)
+        #expect(yaml.contains("name: {en: Needs, sv: Behov i vardagen}"), "\(yaml)")
+    }
+
+    @Test func anEditInTheOwnLanguageChangesTheOwnText() async throws {
+        let (workspace, editor) = try await fixture()
+        _ = try await editor.update(id: "need", .init(name: "Needs in everyday life", language: "en"))
+        let need = try await code(workspace, "need")
+        #expect(need.name == "Needs in everyday life" && need.localized("en").name == "Needs in everyday life")
+        #expect(need.localized("sv").name == "Behov")
+    }
+
+    /// The own language's definition removed: the other language's becomes the code's own.
+    @Test func removingTheOwnDefinitionLeavesTheOtherLanguages() async throws {
+        let (workspace, editor) = try await fixture()
+        _ = try await editor.update(id: "need", .init(description: "", language: "en"))
+        let need = try await code(workspace, "need")
+        #expect(need.localized("sv").description == "Det som invånarna säger att de behöver.")
+        #expect(need.description == "Det som invånarna säger att de behöver.")
+        #expect(need.translations["en"]?.description == nil)
+    }
+
+    @Test func withoutALanguageTheEditIsTheOneText() async throws {
+        let (workspace, editor) = try await fixture()
+        _ = try await editor.update(id: "need", .init(description: "One definition."))
+        let need = try await code(workspace, "need")
+        #expect(need.description == "One definition." && need.localized("sv").description == "One definition.")
+        #expect(need.localized("sv").name == "Behov")
+    }
+
+    /// A code written in one language has no other text to keep: the edit replaces it.
+    @Test func aTextGivenWithoutLanguagesIsReplaced() async throws {
+        let (workspace, editor) = try await fixture()
+        _ = try await editor.update(id: "barrier", .init(name: "Hinder", language: "sv"))
+        let barrier = try await code(workspace, "barrier")
+        #expect(barrier.name == "Hinder" && barrier.translations.isEmpty)
+    }
+}
