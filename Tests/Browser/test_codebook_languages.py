@@ -1,21 +1,13 @@
 """The codebook in Swedish: the sample's codes show their Swedish names, and a code renamed or
 defined in the Swedish interface changes only its Swedish text; the English stays in the YAML."""
-import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import console_errors, sample_workspace, start_server, stop_server
-from test_expected import codebook_dialog, open_browser
+from conftest import console_errors
+# own_server: a sample workspace served for this module alone (it edits the codebook).
+from test_expected import codebook_dialog, open_browser, own_server  # noqa: F401
 from test_workbench import api, wait
 
 CODE = "need.safety.outdoors"
-
-
-@pytest.fixture(scope="module")
-def own_server():
-    workspace = sample_workspace("fieldwork-codebook-languages-")
-    process, details = start_server(workspace)
-    yield details
-    stop_server(process, workspace)
 
 
 def codebook_yaml(server):

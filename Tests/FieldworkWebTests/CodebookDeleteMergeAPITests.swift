@@ -87,11 +87,19 @@ import Testing
         let yaml = try String(contentsOf: file, encoding: .utf8)
         #expect(yaml.contains("description: Att känna sig trygg ute."))
         #expect(!yaml.contains("Transport reliability without a safety element"))
-        // In place: the exclusion's line goes, and the definition given in English and Swedish
-        // (three lines) becomes the one plain definition (one line); nothing else changes.
+        // In place: the exclusion goes, and the definition given in English and Swedish becomes
+        // the one plain definition (no language named); every other line stays as it was.
         #expect(!yaml.contains("sv: Att känna sig trygg på väg till och från olika platser"))
-        let before = original.split(separator: "\n").count
-        #expect(yaml.split(separator: "\n").count == before - 3)
+        #expect(original.components(separatedBy: "\n").count - yaml.components(separatedBy: "\n").count == 5)
+        let old = original.components(separatedBy: "\n"), new = yaml.components(separatedBy: "\n")
+        #expect(new.filter { !old.contains($0) } == ["            description: Att känna sig trygg ute."])
+        let removed = old.filter { !new.contains($0) }
+        // (Their `description:` and `exclude:` key lines are like other codes' and not counted.)
+        #expect(removed == ["              en: Feeling safe on the way to and from places (streets, underpasses, transport hubs).",
+                            "              sv: Att känna sig trygg på väg till och från olika platser (gator, gångtunnlar, knutpunkter i kollektivtrafiken).",
+                            "              en: Transport reliability without a safety element (use need.independence).",
+                            "              sv: Hur pålitliga resor och transporter är, utan koppling till trygghet (använd need.independence)."],
+                "\(removed)")
         #expect(try await fixture.context.store.codebook()["need.safety.outdoors"]?.description == "Att känna sig trygg ute.")
     }
 

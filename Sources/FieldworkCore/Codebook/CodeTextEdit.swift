@@ -1,20 +1,43 @@
 /// Changing a code's name or definition as a reader of one language sees it.
 ///
-/// Where the codebook gives the text per language, only that language's text changes: a Swedish
+/// Where the codebook gives a text per language, only that language's text changes: a Swedish
 /// coder's edit must not erase the English definition a colleague wrote (and the other way
-/// round). The code's own text (`name`, `description`: the first language written) follows
+/// round). The code's own text (`name`, `description`, …: the first language written) follows
 /// when that language is the own one. Where the codebook gives one text, or no language is
 /// named, the new text is the one text and replaces every language's.
 extension Code {
+    /// The parts of a definition that may be given per language.
+    public enum DefinitionPart: Sendable, CaseIterable {
+        case description, include, exclude
+
+        var own: WritableKeyPath<Code, String?> {
+            switch self {
+            case .description: \.description
+            case .include: \.include
+            case .exclude: \.exclude
+            }
+        }
+
+        var translated: WritableKeyPath<CodeTranslation, String?> {
+            switch self {
+            case .description: \.description
+            case .include: \.include
+            case .exclude: \.exclude
+            }
+        }
+    }
+
     public mutating func rename(to name: String, in language: String?) {
         var own: String? = self.name
         Self.edit(&own, name, in: language, translations: &translations, \.name)
         self.name = own ?? name
     }
 
-    /// `nil` removes the definition (in `language`, where it is given per language).
-    public mutating func define(_ description: String?, in language: String?) {
-        Self.edit(&self.description, description, in: language, translations: &translations, \.description)
+    /// `nil` removes the text (in `language`, where it is given per language).
+    public mutating func define(_ part: DefinitionPart, as text: String?, in language: String?) {
+        var own = self[keyPath: part.own]
+        Self.edit(&own, text, in: language, translations: &translations, part.translated)
+        self[keyPath: part.own] = own
     }
 
     private static func edit(_ own: inout String?, _ new: String?, in language: String?,

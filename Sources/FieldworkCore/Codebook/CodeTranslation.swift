@@ -4,10 +4,15 @@
 public struct CodeTranslation: Sendable, Hashable, Codable {
     public var name: String?
     public var description: String?
+    public var include: String?
+    public var exclude: String?
     public var examples: [String]?
     public var questions: [String]?
 
-    public init(name: String? = nil, description: String? = nil, examples: [String]? = nil, questions: [String]? = nil) {
+    public init(name: String? = nil, description: String? = nil, include: String? = nil, exclude: String? = nil,
+                examples: [String]? = nil, questions: [String]? = nil) {
+        self.include = include
+        self.exclude = exclude
         self.questions = questions
         self.name = name
         self.description = description
@@ -16,13 +21,15 @@ public struct CodeTranslation: Sendable, Hashable, Codable {
 }
 
 extension Code {
-    /// The code as a reader of `language` sees it: its name, description and examples in that
+    /// The code as a reader of `language` sees it: its name, definition and examples in that
     /// language where the codebook gives them.
     public func localized(_ language: String) -> Code {
         guard let translation = translations[language] else { return self }
         var code = self
         code.name = translation.name ?? name
         code.description = translation.description ?? description
+        code.include = translation.include ?? include
+        code.exclude = translation.exclude ?? exclude
         code.examples = translation.examples ?? examples
         code.questions = questions(in: language) ?? []
         return code

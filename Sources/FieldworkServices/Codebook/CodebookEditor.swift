@@ -14,7 +14,7 @@ public actor CodebookEditor {
         public var color: String?
         /// Move under this parent; `.some(nil)` moves to the top level.
         public var parent: String??
-        /// The language the name and description are written in: where the codebook gives them
+        /// The language the name and definition are written in: where the codebook gives them
         /// per language, only that language's text changes (`Code.rename`, `Code.define`);
         /// nil: they become the one text.
         public var language: String?
@@ -96,11 +96,9 @@ public actor CodebookEditor {
             code.rename(to: name, in: change.language)
         }
         if let kind = change.kind { code.kind = kind }
-        if let description = change.description {
-            code.define(description.trimmingSpaces.nilIfEmpty, in: change.language)
+        for (part, text) in [(Code.DefinitionPart.description, change.description), (.include, change.include), (.exclude, change.exclude)] {
+            if let text { code.define(part, as: text.trimmingSpaces.nilIfEmpty, in: change.language) }
         }
-        if let include = change.include { code.include = include.trimmingSpaces.nilIfEmpty }
-        if let exclude = change.exclude { code.exclude = exclude.trimmingSpaces.nilIfEmpty }
         if let color = change.color {
             guard let normalized = Code.normalizedColor(color) else { throw CodebookEditError.invalid("colour '\(color)' is not #RRGGBB") }
             code.color = normalized

@@ -55,12 +55,14 @@ extension YAMLReader {
 }
 
 /// The per-language parts of one code, gathered into its translations.
-func codeTranslations(names: [String: String], descriptions: [String: String], examples: [String: [String]],
+func codeTranslations(names: [String: String], descriptions: [String: String], includes: [String: String] = [:],
+                      excludes: [String: String] = [:], examples: [String: [String]],
                       questions: [String: [String]] = [:]) -> [String: CodeTranslation] {
     var translations: [String: CodeTranslation] = [:]
-    for language in Set(names.keys).union(descriptions.keys).union(examples.keys).union(questions.keys) {
-        translations[language] = CodeTranslation(name: names[language], description: descriptions[language], examples: examples[language],
-                                                  questions: questions[language])
+    let languages = Set(names.keys).union(descriptions.keys).union(includes.keys).union(excludes.keys).union(examples.keys).union(questions.keys)
+    for language in languages {
+        translations[language] = CodeTranslation(name: names[language], description: descriptions[language], include: includes[language],
+                                                  exclude: excludes[language], examples: examples[language], questions: questions[language])
     }
     return translations
 }

@@ -65,6 +65,8 @@ struct CodebookParser {
         }
         let name = reader.localizedString(entries, "name", in: node, required: true)
         let description = reader.localizedString(entries, "description", in: node)
+        let include = reader.localizedString(entries, "include", in: node)
+        let exclude = reader.localizedString(entries, "exclude", in: node)
         let examples = reader.localizedStrings(entries, "examples")
         let questions = reader.localizedStrings(entries, "questions")
         let kindText = reader.string(entries, "kind", in: node)
@@ -83,13 +85,13 @@ struct CodebookParser {
         var code = Code(
             id: id, name: name.text ?? id, kind: kind ?? .other,
             description: description.text,
-            include: reader.string(entries, "include", in: node),
-            exclude: reader.string(entries, "exclude", in: node),
+            include: include.text,
+            exclude: exclude.text,
             examples: examples.values, color: color, parentID: parent,
             position: position, formerly: reader.strings(entries, "formerly").map(\.value), source: location,
             questions: questions.values)
-        code.translations = codeTranslations(names: name.languages, descriptions: description.languages, examples: examples.languages,
-                                             questions: questions.languages)
+        code.translations = codeTranslations(names: name.languages, descriptions: description.languages, includes: include.languages,
+                                             excludes: exclude.languages, examples: examples.languages, questions: questions.languages)
         codes.append(code)
         readCodes(entries["children"], parent: id, inheritedKind: kind, &reader)
     }

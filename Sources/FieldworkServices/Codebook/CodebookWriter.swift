@@ -29,8 +29,8 @@ enum CodebookWriter {
         case "name": perLanguage(code.name, code.translations.compactMapValues(\.name), style: .flow) { Node($0) }
         case "kind": Node(code.kind.rawValue)
         case "description": code.description.map { perLanguage($0, code.translations.compactMapValues(\.description)) { Node($0) } }
-        case "include": code.include.map { Node($0) }
-        case "exclude": code.exclude.map { Node($0) }
+        case "include": code.include.map { perLanguage($0, code.translations.compactMapValues(\.include)) { Node($0) } }
+        case "exclude": code.exclude.map { perLanguage($0, code.translations.compactMapValues(\.exclude)) { Node($0) } }
         case "examples": list(code.examples, code.translations.compactMapValues(\.examples))
         case "questions": list(code.questions, code.translations.compactMapValues(\.questions))
         case "color": code.color.map { Node($0, .implicit, .doubleQuoted) }

@@ -33,7 +33,7 @@ struct CodebookPage {
             <li role="treeitem"\(if: !children.isEmpty, " aria-expanded=\"true\"") aria-labelledby="code-\(code.id)" class="code" data-code="\(code.id)" data-name="\(code.name)" data-kind="\(code.kind.rawValue)" data-parent="\(code.parentID ?? "")">
             <div class="code-row"><span class="code-dot" data-code="\(code.id)"></span>\
             <span class="code-name" id="code-\(code.id)">\(code.name)</span> <code class="id">\(code.id)</code> \
-            <span class="kind">\(code.kind.rawValue)</span> \
+            <span class="kind">\(t("kind.\(code.kind.rawValue)"))</span> \
             <a class="count" href="/retrieval?code=\(code.id)" title="\(t.html("codebook.countTitle"))">\(totals[code.id] ?? 0)</a>\
             <span class="code-actions"><button type="button" class="rename">\(t.html("codebook.rename"))</button> <button type="button" class="move">\(t.html("codebook.move"))</button> <button type="button" class="add-child">\(t.html("codebook.addChild"))</button></span></div>
             """

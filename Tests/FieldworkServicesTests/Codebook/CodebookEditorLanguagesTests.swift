@@ -17,6 +17,10 @@ import Testing
             description:
               en: What residents say they need.
               sv: Det som invånarna säger att de behöver.
+            include:
+              en: What they say they need.
+              sv: Det de säger att de behöver.
+            exclude: {sv: Tekniken själv., en: The technology itself.}
             examples:
               en: ["I want to be left alone."]
               sv: ["Jag vill få vara ifred."]
@@ -47,7 +51,8 @@ import Testing
             let code = try #require(codebook[id])
             return [code.name, code.description ?? "-", "\(code.examples)", "\(code.questions)"] + ["en", "sv"].flatMap { language in
                 let localized = code.localized(language)
-                return [localized.name, localized.description ?? "-", "\(localized.examples)", "\(code.questions(in: language) ?? [])"]
+                return [localized.name, localized.description ?? "-", localized.include ?? "-", localized.exclude ?? "-",
+                        "\(localized.examples)", "\(code.questions(in: language) ?? [])"]
             }
         }
     }
@@ -56,6 +61,7 @@ import Testing
         let (workspace, editor) = try await fixture(separator: true)
         let before = try await languages(workspace)
         #expect(before.contains("Behov") && before.contains("[\"Jag vill få vara ifred.\"]") && before.contains("[\"Vad gör natten otrygg?\"]"))
+        #expect(before.contains("Det de säger att de behöver.") && before.contains("The technology itself."))
         _ = try await editor.update(id: "barrier", .init(name: "Hinder"))
         #expect(try await workspace.store.codebook()["barrier"]?.name == "Hinder")
         #expect(try await languages(workspace) == before)
@@ -90,6 +96,16 @@ import Testing
         #expect(need.localized("en").name == "Needs" && need.localized("sv").examples == ["Jag vill få vara ifred."])
         let yaml = try String(contentsOf: workspace.root.appending(path: "codebooks/codebook.yaml"), encoding: .utf8)
         #expect(yaml.contains("name: {en: Needs, sv: Behov i vardagen}"), "\(yaml)")
+    }
+
+    @Test func includeAndExcludeAreEditedPerLanguageToo() async throws {
+        let (workspace, editor) = try await fixture()
+        _ = try await editor.update(id: "need", .init(include: "Vad de själva säger.", exclude: "", language: "sv"))
+        let need = try await code(workspace, "need")
+        #expect(need.localized("sv").include == "Vad de själva säger." && need.localized("en").include == "What they say they need.")
+        // The exclusion was the code's own in Swedish (written first): English is left, and becomes the own text.
+        #expect(need.localized("sv").exclude == "The technology itself." && need.exclude == "The technology itself.")
+        #expect(need.translations["sv"]?.exclude == nil)
     }
 
     @Test func anEditInTheOwnLanguageChangesTheOwnText() async throws {
