@@ -7,7 +7,7 @@
 /// named, the new text is the one text and replaces every language's.
 extension Code {
     /// The parts of a definition that may be given per language.
-    public enum DefinitionPart: Sendable, CaseIterable {
+    public enum DefinitionPart: Sendable {
         case description, include, exclude
 
         var own: WritableKeyPath<Code, String?> {
