@@ -9,7 +9,7 @@ struct CodeReattachCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var coder: CoderOptions
 
-    @Argument(help: ArgumentHelp("Coding id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("Coding id, or enough of its beginning to name one coding.", valueName: "ID")) var id: String
     @Option(help: "Start offset (inclusive).") var start: Int
     @Option(help: "End offset (exclusive).") var end: Int
 
@@ -18,7 +18,8 @@ struct CodeReattachCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let coding = try await workspace.open().codings.reattach(id: id, span: start..<end, by: coder.name)
+        let codings = try workspace.open().codings
+        let coding = try await codings.reattach(id: try await codings.id(named: id), span: start..<end, by: coder.name)
         print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(coding.quote)")
     }
 }

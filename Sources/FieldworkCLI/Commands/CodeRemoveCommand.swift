@@ -8,10 +8,12 @@ struct CodeRemoveCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var coder: CoderOptions
 
-    @Argument(help: ArgumentHelp("Coding id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("Coding id, or enough of its beginning to name one coding.", valueName: "ID")) var id: String
 
     func run() async throws {
-        try await workspace.open().codings.remove(id: id, by: coder.name)
+        let codings = try workspace.open().codings
+        let id = try await codings.id(named: id)
+        try await codings.remove(id: id, by: coder.name)
         print("removed \(id)")
     }
 }

@@ -88,6 +88,20 @@ public struct CodingService: Sendable {
         return try await save(&coding, by: editor)
     }
 
+    /// The coding a person names on the command line: its whole id, or the beginning of the id
+    /// of exactly one coding in use (ids are 26 characters: `c-19ad3c0e1f2` usually suffices).
+    /// A removed coding is named by its whole id.
+    public func id(named text: String) async throws -> String {
+        if try await store.coding(id: text) != nil { return text }
+        if try await store.codingHistory(id: text) != nil { return text }
+        let matches = try await store.codings(CodingFilter()).map(\.id).filter { $0.hasPrefix(text) }
+        guard matches.count <= 1 else {
+            throw StoreError.conflict("'\(text)' begins the ids of \(matches.count) codings (\(matches.prefix(3).joined(separator: ", "))\(matches.count > 3 ? ", …" : "")); give more of the id")
+        }
+        guard let id = matches.first else { throw StoreError.notFound("coding \(text)") }
+        return id
+    }
+
     /// Everything that happened to a coding, oldest first; removed codings keep their history.
     public func history(id: String) async throws -> [CodingEvent] {
         guard let events = try await store.codingHistory(id: id) else { throw StoreError.notFound("coding \(id)") }
