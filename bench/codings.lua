@@ -9,9 +9,20 @@ local document, coder = os.getenv("FW_DOCUMENT"), os.getenv("FW_CODER")
 local base, positions = tonumber(os.getenv("FW_BASE")), tonumber(os.getenv("FW_POSITIONS"))
 local threads = {}
 -- FW_DELAY_MS paces the connections: each waits that long after an answer (wrk's whole ms).
+-- FW_DELAY_SHARE (0 to 1, default 1) pauses after only that share of the answers, spread evenly
+-- (error diffusion), so that a rate between two whole-millisecond pauses can be held.
 local pause = tonumber(os.getenv("FW_DELAY_MS") or "")
+local share = tonumber(os.getenv("FW_DELAY_SHARE") or "1")
+local owed = 0
 if pause then
-  function delay() return pause end
+  function delay()
+    owed = owed + share
+    if owed >= 1 then
+      owed = owed - 1
+      return pause
+    end
+    return 0
+  end
 end
 
 function setup(thread)

@@ -99,21 +99,32 @@ def floor_script(cookie):
 
 def held_rate(port, env):
     """Coding writes held at about RATE per second from CONNECTIONS connections: wrk pauses each
-    connection a whole number of milliseconds after every answer, so 2-second probes find the
-    longest pause that still reaches the rate (3 % above it), then the measured run uses it.
-    A pause of 0 is full speed. wrk is a closed loop (a stalled request holds back its
-    connection's next one), so the percentiles are a lower bound under stalls, as in every phase."""
+    connection a whole number of milliseconds after an answer, so 2-second probes find the
+    longest pause that still reaches the rate (3 % above it). When even 1 ms falls short, the
+    pause follows only a share of the answers (FW_DELAY_SHARE in codings.lua), and four probes
+    halve their way to the largest share that reaches it. A pause of 0 is full speed. wrk is a
+    closed loop (a stalled request holds back its connection's next one), so the percentiles
+    are a lower bound under stalls, as in every phase."""
     writes = ROOT / "bench" / "codings.lua"
-    pause = None
-    for candidate in (6, 5, 4, 3, 2, 1):
+    probes = 0
+
+    def reaches(pause, share=1.0):
+        nonlocal probes
+        probes += 1
         probe = wrk(port, "/api/codings", [str(THREADS)], script=writes, seconds=2,
-                    env=dict(env, FW_DELAY_MS=str(candidate), FW_CODER=f"{env['FW_CODER']}-probe{candidate}"))
-        if probe["requests_per_second"] >= RATE * 1.03:
-            pause = candidate
-            break
-    paced_env = dict(env, FW_DELAY_MS=str(pause)) if pause else env
+                    env=dict(env, FW_DELAY_MS=str(pause), FW_DELAY_SHARE=str(share), FW_CODER=f"{env['FW_CODER']}-probe{probes}"))
+        return probe["requests_per_second"] >= RATE * 1.03
+
+    pause, share = next((candidate for candidate in (6, 5, 4, 3, 2, 1) if reaches(candidate)), 0), 1.0
+    if pause == 0:
+        low, high = 0.0, 1.0  # a share of 0 is full speed: taken as reaching the rate
+        for _ in range(4):
+            middle = (low + high) / 2
+            low, high = (middle, high) if reaches(1, middle) else (low, middle)
+        pause, share = (1, low) if low > 0 else (0, 1.0)
+    paced_env = dict(env, FW_DELAY_MS=str(pause), FW_DELAY_SHARE=str(share)) if pause else env
     result = wrk(port, "/api/codings", [str(THREADS)], script=writes, env=paced_env)
-    result.update(delay_ms=pause or 0, target_rate=RATE)
+    result.update(delay_ms=pause, delay_share=round(share, 4), target_rate=RATE)
     return result
 
 
@@ -191,7 +202,8 @@ def main():
             extra = (f"  {phase['acknowledged']} / {phase['stored_after_kill']}, {phase['refused']}; "
                      f"server CPU {phase['server_cpu_ms_per_write']:.3f} ms/write"
                      if name == "writes" else f"  ({phase['non_2xx']} non-2xx"
-                     + (f", pause {phase['delay_ms']} ms)" if "delay_ms" in phase else ")"))
+                     + (f", pause {phase['delay_ms']} ms" + (f" after {phase['delay_share']:.0%} of answers" if phase.get("delay_share", 1) < 1 else "") + ")"
+                        if "delay_ms" in phase else ")"))
             print(f"  group commit {label:3} {name:16} {phase['requests_per_second']:8.0f} {phase['p50_ms']:6.2f}ms "
                   f"{phase['p90_ms'] if 'p90_ms' in phase else float('nan'):6.2f}ms {phase['p99_ms']:6.2f}ms{extra}")
     ratios = result["ratios"]

@@ -32,8 +32,8 @@ public struct AppDatabase: Sendable {
     public enum Checkpoints: Sendable {
         /// By SQLite, inside the commit that fills the log past 1,000 pages: for short commands.
         case automatic
-        /// By SQLite in the commits while writes flow, and by a timer on its own connection once
-        /// they pause (`BackgroundCheckpointer`): for the server.
+        /// By a connection of its own (`BackgroundCheckpointer`), called by the writer's commits
+        /// once the log passes 500 pages and by a timer once writes pause: for the server.
         case background(every: Duration)
     }
 
@@ -56,17 +56,20 @@ public struct AppDatabase: Sendable {
             return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
         case .background(let interval):
             var configuration = makeConfiguration()
-            // While writes flow, SQLite checkpoints in the commit that fills the log past 2,000
-            // pages; the checkpointer copies the rest when writing pauses. Measured (release,
-            // `write_bench`): at 1,000 pages (SQLite's default) the 200/s paced p99 came to
-            // 4.5-4.8 ms, a checkpoint every ~150 writes; at 4,000 the full-speed p99 doubled
-            // (a longer sync per checkpoint); 2,000 keeps both low. The log file is cut back to
+            // The writer's commits call the checkpointer at 500 pages (2 MB of log) and checkpoint
+            // themselves only past 2,000 (SQLite's rule, as a backstop). Measured (release,
+            // `write_bench`, session 14): SQLite's own checkpoint inside every commit that filled
+            // the log past 2,000 pages, 8-9 a second at 6,000 writes/s, held each of the 16
+            // connections' writes while it synced the files: p99 10.8-12.3 ms; called in the
+            // background at 250, 500 or 1,000 pages: p99 6.2-8.2 ms. The log file is cut back to
             // 64 MB when it is reset.
+            let fill = WALFill(threshold: 500, backstop: 2000)
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 2000; PRAGMA journal_size_limit = 67108864")
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+                if !db.configuration.readonly { fill.install(on: db) }
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
-            return try AppDatabase(pool, checkpointer: try BackgroundCheckpointer(path: path, every: interval))
+            return try AppDatabase(pool, checkpointer: try BackgroundCheckpointer(path: path, every: interval, fill: fill))
         }
     }
 

@@ -2,39 +2,59 @@ import FieldworkCore
 import Foundation
 import GRDB
 
-/// Copies committed pages from the write-ahead log back into the database file when writing
-/// pauses, from a connection of its own.
+/// Copies committed pages from the write-ahead log back into the database file, from a
+/// connection of its own, so that no commit has to.
 ///
-/// While writes flow, SQLite's own checkpoint inside the commit that fills the log past 2,000
-/// pages (`AppDatabase`) does the copying. Measured under 5,000 coding writes a second (release,
-/// `write_bench`), a checkpoint from this connection stalled every write for 25–30 ms while it
-/// synced the files (p99 35–41 ms); in-commit checkpoints cost their commits a few milliseconds
-/// (p99 13–20 ms). So each tick asks SQLite whether anyone committed since the last one
-/// (`PRAGMA data_version`) and runs a passive checkpoint only after a quiet interval,
-/// so that an idle server's changes reach the database file. Used by the long-running server,
-/// which runs it as one of its services (started with the server, cancelled on shutdown); short
-/// CLI commands keep SQLite's automatic checkpoints alone.
+/// Two things call it: the writer's commits once the log passes a threshold (`WALFill`, 500
+/// pages), and a timer that, once writing pauses, copies what is left so that an idle server's
+/// changes reach the database file (`PRAGMA data_version` tells whether anyone committed since
+/// the previous tick). A passive checkpoint from here does not stop the writer: measured at 6,000
+/// coding writes a second (release, `write_bench`, session 14), p99 6.2-8.2 ms against
+/// 10.8-12.3 ms with SQLite's checkpoints inside the commits. (An earlier version, ticking once a
+/// second into a log of thousands of pages, stalled writes for 25-30 ms per checkpoint: a short
+/// log is what keeps each copy and its sync small.) Used by the long-running server, which runs
+/// it as one of its services (started with the server, cancelled on shutdown; `run` once per
+/// database); short CLI commands keep SQLite's automatic checkpoints alone.
 public struct BackgroundCheckpointer: StoreHousekeeping {
     private let connection: DatabaseQueue
     private let interval: Duration
+    private let fill: WALFill?
 
-    init(path: String, every interval: Duration) throws {
+    init(path: String, every interval: Duration, fill: WALFill?) throws {
         var configuration = Configuration()
         configuration.label = "fieldwork.checkpointer"
         connection = try DatabaseQueue(path: path, configuration: configuration)
         self.interval = interval
+        self.fill = fill
     }
 
-    /// Ticks every `interval` until cancelled, then checkpoints once more, so that a server
-    /// stopped gracefully leaves its changes in the database file rather than in the log.
+    /// Checkpoints when called by the writer and ticks every `interval` until cancelled, then
+    /// checkpoints once more, so that a server stopped gracefully leaves its changes in the
+    /// database file rather than in the log.
     public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await tickUntilCancelled() }
+            if let fill { group.addTask { await answerCalls(from: fill) } }
+        }
+        // Outside the cancelled task: GRDB's async access refuses to start in a cancelled one.
+        _ = await Task { await checkpoint() }.value
+    }
+
+    private func tickUntilCancelled() async {
         var quiet = QuietWatch()
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { break }
             await tick(&quiet)
         }
-        // Outside the cancelled task: GRDB's async access refuses to start in a cancelled one.
-        await Task { await checkpoint() }.value
+    }
+
+    /// One checkpoint per call; a log that a reader's old snapshot keeps long calls on every
+    /// commit, so calls are taken at most every 5 ms.
+    private func answerCalls(from fill: WALFill) async {
+        for await _ in fill.calls {
+            await checkpoint()
+            do { try await Task.sleep(for: .milliseconds(5)) } catch { break }
+        }
     }
 
     /// One tick: a passive checkpoint if nobody committed since the previous tick and something
