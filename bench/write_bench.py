@@ -100,7 +100,7 @@ def floor_script(cookie):
 def held_rate(port, env):
     """Coding writes held at about RATE per second from CONNECTIONS connections: wrk pauses each
     connection a whole number of milliseconds after an answer, so 2-second probes find the
-    longest pause that still reaches the rate (3 % above it). When even 1 ms falls short, the
+    longest pause that still reaches the rate (5 % above it: the machine drifts). When even 1 ms falls short, the
     pause follows only a share of the answers (FW_DELAY_SHARE in codings.lua), and four probes
     halve their way to the largest share that reaches it. A pause of 0 is full speed. wrk is a
     closed loop (a stalled request holds back its connection's next one), so the percentiles
@@ -113,7 +113,7 @@ def held_rate(port, env):
         probes += 1
         probe = wrk(port, "/api/codings", [str(THREADS)], script=writes, seconds=2,
                     env=dict(env, FW_DELAY_MS=str(pause), FW_DELAY_SHARE=str(share), FW_CODER=f"{env['FW_CODER']}-probe{probes}"))
-        return probe["requests_per_second"] >= RATE * 1.03
+        return probe["requests_per_second"] >= RATE * 1.05
 
     pause, share = next((candidate for candidate in (6, 5, 4, 3, 2, 1) if reaches(candidate)), 0), 1.0
     if pause == 0:
