@@ -46,6 +46,16 @@ extension PostgresStore {
         try await read { connection in try await PostgresCodingEventRow.history(of: id, connection, logger) }
     }
 
+    public func codingIDs(beginningWith prefix: String, includingRemoved: Bool, limit: Int) async throws -> [String] {
+        try await read { connection in
+            // COLLATE "C": byte order, as SQLite sorts text.
+            let query: PostgresQuery = includingRemoved
+                ? #"SELECT id FROM coding WHERE starts_with(id, \#(prefix)) ORDER BY id COLLATE "C" LIMIT \#(limit)"#
+                : #"SELECT id FROM coding WHERE starts_with(id, \#(prefix)) AND removed_at IS NULL ORDER BY id COLLATE "C" LIMIT \#(limit)"#
+            return try await connection.rows(query, logger).map { try $0.get("id") }
+        }
+    }
+
     public func counts() async throws -> WorkspaceCounts {
         try await read { connection in
             guard let row = try await connection.row("""

@@ -42,6 +42,15 @@ extension SQLiteStore {
         try await writer.read { db in try CodingEventRow.history(of: id, db) }
     }
 
+    public func codingIDs(beginningWith prefix: String, includingRemoved: Bool, limit: Int) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT id FROM coding WHERE substr(id, 1, length(?1)) = ?1 \(includingRemoved ? "" : "AND removed_at IS NULL")
+                ORDER BY id LIMIT ?2
+                """, arguments: [prefix, limit])
+        }
+    }
+
     /// Tables whose rows carry an optimistic version and are removed softly.
     enum VersionedTable: String {
         case coding

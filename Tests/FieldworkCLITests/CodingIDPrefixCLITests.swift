@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Coding ids are long (`c-19ad3c0e1f2-3f9a0c12d4e7`): `code reattach`, `code remove` and
-/// `code history` also take the beginning of one, when it names exactly one coding in use.
+/// `code history` also take the beginning of one, when it names exactly one coding in use (for
+/// the history, removed codings count too).
 @Suite struct CodingIDPrefixCLITests {
     @Test func aUniqueBeginningNamesACodingAndAnAmbiguousOneIsRefused() async throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
@@ -28,9 +29,16 @@ import Testing
         let removed = try await cli.run("code", "remove", prefix, "--coder", "Anna")
         #expect(removed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "removed \(ids[1])", "\(removed.stderr)")
 
-        // A removed coding's history is found by its whole id; the other coding is still there.
-        let events = try #require(try await cli.json("code", "history", ids[1]) as? [[String: Any]])
+        // A removed coding's history is found by the same beginning; the other coding is still there.
+        let events = try #require(try await cli.json("code", "history", prefix) as? [[String: Any]])
         #expect(events.map { $0["kind"] as? String } == ["created", "reattached", "removed"])
+        #expect(events.allSatisfy { $0["coding"] as? String == ids[1] })
+        // For removing, only codings in use count: the removed one is not found by it.
+        let again = try await cli.run("code", "remove", prefix, "--coder", "Anna")
+        #expect(again.status != 0 && again.stderr.contains("coding \(prefix)"), "\(again.stderr)")
+        // For the history, removed codings count too, so "c-" names both.
+        let both = try await cli.run("code", "history", "c-")
+        #expect(both.status != 0 && both.stderr.contains("'c-' begins the ids of"), "\(both.stderr)")
         let left = try #require(try await cli.json("code", "list", "--coder", "Anna") as? [[String: Any]])
         #expect(left.compactMap { $0["id"] as? String }.contains(ids[0]))
     }

@@ -113,4 +113,24 @@ import Testing
             #expect(try await store.codingHistory(id: "c-1")?.map(\.kind) == [.created])
         }
     }
+
+    /// The beginning of an id names codings in id order; removed codings only when asked for.
+    @Test(arguments: StoreKind.available) func codingIDsAreFoundByTheirBeginning(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            _ = try await store.applyDocuments([change(original, hash: "a")])
+            for (id, span) in [("c-0001-b", 0..<6), ("c-0001-a", 7..<12), ("c-0002-a", 13..<17), ("c-0001-c", 18..<22)] {
+                try await store.insertCoding(Fixtures.coding(id, in: original, span: span))
+            }
+            try await store.removeCoding(id: "c-0001-c", by: "Bo", expectedVersion: nil)
+            #expect(try await store.codingIDs(beginningWith: "c-0001", includingRemoved: false, limit: 10) == ["c-0001-a", "c-0001-b"])
+            #expect(try await store.codingIDs(beginningWith: "c-0001", includingRemoved: true, limit: 10)
+                    == ["c-0001-a", "c-0001-b", "c-0001-c"])
+            #expect(try await store.codingIDs(beginningWith: "c-0001-c", includingRemoved: false, limit: 10).isEmpty)
+            #expect(try await store.codingIDs(beginningWith: "c-", includingRemoved: true, limit: 2) == ["c-0001-a", "c-0001-b"])
+            // Wildcards of LIKE and GLOB are plain characters here.
+            #expect(try await store.codingIDs(beginningWith: "c-%", includingRemoved: true, limit: 10).isEmpty)
+            #expect(try await store.codingIDs(beginningWith: "c-000?", includingRemoved: true, limit: 10).isEmpty)
+            #expect(try await store.codingIDs(beginningWith: "C-0001", includingRemoved: true, limit: 10).isEmpty)
+        }
+    }
 }

@@ -10,11 +10,11 @@ struct CodeHistoryCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp("Coding id, or enough of its beginning to name one coding (removed codings keep their history: give their whole id).", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("Coding id, or enough of its beginning to name one coding (removed codings too: they keep their history).", valueName: "ID")) var id: String
 
     func run() async throws {
         let codings = try workspace.open().codings
-        let events = try await codings.history(id: try await codings.id(named: id)).map(CodingEventOutput.init)
+        let events = try await codings.history(id: try await codings.id(named: id, includingRemoved: true)).map(CodingEventOutput.init)
         if output.json {
             try JSONOutput.print(events)
             return

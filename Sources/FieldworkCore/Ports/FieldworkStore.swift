@@ -69,6 +69,9 @@ public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, 
     /// never was a coding with this id. Every change above, ingest's re-anchoring, a codebook
     /// merge and a take-in from the codings files appends its event in its own transaction.
     func codingHistory(id: String) async throws -> [CodingEvent]?
+    /// The ids of codings that begin with `prefix`, in id order, at most `limit`: codings in use
+    /// only, or removed ones too (`includingRemoved`). For commands that take the beginning of an id.
+    func codingIDs(beginningWith prefix: String, includingRemoved: Bool, limit: Int) async throws -> [String]
 }
 
 /// Errors every store reports the same way, so the web and CLI faces can map them.

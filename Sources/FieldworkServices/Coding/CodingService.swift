@@ -89,14 +89,14 @@ public struct CodingService: Sendable {
     }
 
     /// The coding a person names on the command line: its whole id, or the beginning of the id
-    /// of exactly one coding in use (ids are 26 characters: `c-19ad3c0e1f2` usually suffices).
-    /// A removed coding is named by its whole id.
-    public func id(named text: String) async throws -> String {
+    /// of exactly one coding in use (ids are 26 characters: `c-19ad3c0e1f2` usually suffices);
+    /// `includingRemoved` counts removed codings too (their history is kept).
+    public func id(named text: String, includingRemoved: Bool = false) async throws -> String {
         if try await store.coding(id: text) != nil { return text }
         if try await store.codingHistory(id: text) != nil { return text }
-        let matches = try await store.codings(CodingFilter()).map(\.id).filter { $0.hasPrefix(text) }
+        let matches = try await store.codingIDs(beginningWith: text, includingRemoved: includingRemoved, limit: 4)
         guard matches.count <= 1 else {
-            throw StoreError.conflict("'\(text)' begins the ids of \(matches.count) codings (\(matches.prefix(3).joined(separator: ", "))\(matches.count > 3 ? ", …" : "")); give more of the id")
+            throw StoreError.conflict("'\(text)' begins the ids of \(matches.count > 3 ? "more than 3" : "\(matches.count)") codings (\(matches.prefix(3).joined(separator: ", "))\(matches.count > 3 ? ", …" : "")); give more of the id")
         }
         guard let id = matches.first else { throw StoreError.notFound("coding \(text)") }
         return id
