@@ -56,7 +56,9 @@ public func buildRouter(
     let settings = try WorkspaceSettings.load(context.workspace)
     let defaultLanguage = settings.interfaceLanguage.flatMap(InterfaceLanguage.init(rawValue:)) ?? .en
     router.addMiddleware {
-        // First, so that every response — error pages included — is in the request's language.
+        // First: all but light requests leave the connection's event loop before any other work.
+        WorkOffloadMiddleware()
+        // Then, so that every response — error pages included — is in the request's language.
         LanguageMiddleware(workspaceDefault: defaultLanguage)
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
@@ -109,7 +111,7 @@ public func buildApplication(
     let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+        server: .http1OnEventLoops(configuration: .init(idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fieldwork",
                              availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: configuration.logger)),
         services: backgroundServices(context: context, configuration: configuration),
