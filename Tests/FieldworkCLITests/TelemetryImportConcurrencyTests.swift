@@ -15,7 +15,8 @@ import Testing
 struct TelemetryImportConcurrencyTests {
     let workspace: URL
     let cli: CLIRunner
-    let readings = 100_000
+    // Long enough (several seconds) that a loaded machine still runs a few commands during the import.
+    let readings = 150_000
 
     init() async throws {
         workspace = try CLIRunner.sampleWorkspaceCopy()
@@ -51,6 +52,9 @@ struct TelemetryImportConcurrencyTests {
         var writes = 0, interleaved = 0
         while importer.isRunning {
             let seenBefore = try await visibleReadings()
+            // Write once the import is halfway: a loaded machine may run only a few commands
+            // during it, and a write before its first commit proves nothing.
+            guard seenBefore > before else { continue }
             let start = 10 + writes * 3
             let add = try await cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 2)",
                                   "--code", "need.safety", "--coder", "Maja L.")
