@@ -27,8 +27,7 @@ struct WebFixture {
         database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
         database.usedBy(context.store as AnyObject)
-        let summary = try await context.ingest.ingest()
-        precondition(summary.succeeded, "sample workspace must ingest: \(summary.problems)")
+        try await Self.ingest(context, what: "the sample workspace")
     }
 
     /// A workspace of the given files (path → text) instead of the sample, ingested.
@@ -42,8 +41,18 @@ struct WebFixture {
         database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
         database.usedBy(context.store as AnyObject)
+        try await Self.ingest(context, what: "the test's workspace")
+    }
+
+    /// A workspace that does not ingest fails the test that made it, naming its problems; the
+    /// other tests of the run go on (a precondition here once ended the whole run at the first).
+    struct IngestFailed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private static func ingest(_ context: FieldworkContext, what: String) async throws {
         let summary = try await context.ingest.ingest()
-        precondition(summary.succeeded, "workspace must ingest: \(summary.problems)")
+        guard summary.succeeded else { throw IngestFailed(description: "\(what) did not ingest: \(summary.problems)") }
     }
 
     func app(port: Int = WebFixture.port) throws -> some ApplicationProtocol {
