@@ -90,6 +90,9 @@ def sound(workspace):
     integrity = query(workspace, "PRAGMA integrity_check")
     if integrity != [("ok",)]:
         return False, f"integrity_check: {integrity[:3]}"
+    if not query(workspace, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document'"):
+        # Killed before the first migration committed: nothing was ingested, the next command migrates.
+        return True, "no schema yet"
     empty = query(workspace, "SELECT COUNT(*) FROM document d WHERE NOT EXISTS (SELECT 1 FROM segment s WHERE s.document_id = d.id)")[0][0]
     return empty == 0, f"{empty} documents without segments"
 
