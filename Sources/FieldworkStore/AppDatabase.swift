@@ -15,6 +15,8 @@ public struct AppDatabase: Sendable {
     let documentTexts = DocumentTextCache()
     /// Document opens answered without a read while nothing changed (a database file only).
     let unchangedOpens: UnchangedOpens?
+    /// Short reads on the request's thread when a connection is free at once (a database file only).
+    let immediateReaders: ImmediateReaders?
 
     public init(_ writer: any DatabaseWriter) throws {
         try self.init(writer, checkpointer: nil)
@@ -24,6 +26,7 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         self.housekeeping = checkpointer
         unchangedOpens = (writer as? DatabasePool).map { UnchangedOpens(path: $0.path) }
+        immediateReaders = (writer as? DatabasePool).map { ImmediateReaders(path: $0.path) }
         try AppDatabase.migrator.migrate(writer)
         try TelemetryImportJournal(writer: writer).recoverIfUnattended()
     }
