@@ -13,7 +13,7 @@ import Synchronization
 /// through the pool asynchronously instead.
 final class ImmediateReaders: Sendable {
     private let path: String
-    private let slots = Mutex<[Slot]>([])
+    private let slots = Mutex<[Slot]>(Array(repeating: Slot(), count: ImmediateReaders.count))
     static let count = 4
 
     private struct Slot {
@@ -39,7 +39,6 @@ final class ImmediateReaders: Sendable {
 
     private func claim() throws -> (Int, DatabaseQueue)? {
         try slots.withLock { slots -> (Int, DatabaseQueue)? in
-            if slots.isEmpty { slots = Array(repeating: Slot(), count: Self.count) }
             guard let index = slots.firstIndex(where: { !$0.busy }) else { return nil }
             if slots[index].connection == nil {
                 var configuration = Configuration()

@@ -33,13 +33,18 @@ public actor CodingWriteQueue {
             // no other task's turn (one thread wake-up less on a calm server); whatever arrives
             // meanwhile waits and is handed to a drainer afterwards.
             writing = true
-            transactions += 1
             defer { handOver() }
-            let results = try await store.writeCodings([write])
-            guard results.count == 1 else { throw StoreError.conflict("the store answered \(results.count) of 1 write") }
-            return try results[0].get()
+            return try await transaction([write])[0].get()
         }
         return try await withCheckedThrowingContinuation { reply in waiting.append((write, reply)) }
+    }
+
+    /// One transaction of the store: a result per write, in order, or the transaction's error.
+    private func transaction(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] {
+        transactions += 1
+        let results = try await store.writeCodings(writes)
+        guard results.count == writes.count else { throw StoreError.conflict("the store answered \(results.count) of \(writes.count) writes") }
+        return results
     }
 
     private func handOver() {
@@ -50,10 +55,8 @@ public actor CodingWriteQueue {
         while !waiting.isEmpty {
             let batch = Array(waiting.prefix(Self.largestBatch))
             waiting.removeFirst(batch.count)
-            transactions += 1
             do {
-                let results = try await store.writeCodings(batch.map(\.write))
-                guard results.count == batch.count else { throw StoreError.conflict("the store answered \(results.count) of \(batch.count) writes") }
+                let results = try await transaction(batch.map(\.write))
                 for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
             } catch {
                 // The transaction itself failed: nothing of the batch was written.
