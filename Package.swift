@@ -147,7 +147,9 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // Runs the real `fieldwork` binary: the dependency only makes sure it is built.
-        .testTarget(name: "FieldworkCLITests", dependencies: ["fieldwork", "FieldworkProcess", "FieldworkTestSupport"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: [
+            "fieldwork", "FieldworkProcess", "FieldworkTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

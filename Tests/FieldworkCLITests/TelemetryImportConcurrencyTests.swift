@@ -1,5 +1,6 @@
 import FieldworkTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// A long `telemetry import` beside other writers (issue 14, defect 3): it used to parse and
@@ -46,22 +47,37 @@ struct TelemetryImportConcurrencyTests {
         return rows.compactMap { $0["count"] as? Int }.reduce(0, +)
     }
 
+    /// Readings committed so far, read from the database file itself: a CLI command for every
+    /// look would spend much of the import's time on a loaded machine (CI has two cores).
+    private func readOnlyDatabase() throws -> DatabaseQueue {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        return try DatabaseQueue(path: workspace.appending(path: ".fieldwork/fieldwork.sqlite").path, configuration: readOnly)
+    }
+
+    private func committedReadings(_ database: DatabaseQueue) throws -> Int {
+        try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM reading") ?? 0 }
+    }
+
     @Test func codingWritesFromAnotherProcessSucceedWhileAnImportRuns() async throws {
-        let before = try await visibleReadings()
+        let database = try readOnlyDatabase()
+        let before = try committedReadings(database)
         let importer = try startImport()
         var writes = 0, interleaved = 0
         while importer.isRunning {
-            let seenBefore = try await visibleReadings()
-            // Write once the import is halfway: a loaded machine may run only a few commands
-            // during it, and a write before its first commit proves nothing.
-            guard seenBefore > before else { continue }
+            // Write once the import has committed part of its readings: a loaded machine may
+            // run only a few commands during it, and a write before its first commit proves nothing.
+            guard try committedReadings(database) > before else {
+                try await Task.sleep(for: .milliseconds(5))
+                continue
+            }
             let start = 10 + writes * 3
             let add = try await cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 2)",
                                   "--code", "need.safety", "--coder", "Maja L.")
             #expect(add.status == 0, "a coding write failed while the import ran: \(add.stderr)")
             writes += 1
-            // Stored while the import had already committed readings and was still writing.
-            if seenBefore > before, importer.isRunning { interleaved += 1 }
+            // Stored after the import's first commit and before its last: between its transactions.
+            if try committedReadings(database) < before + readings { interleaved += 1 }
         }
         importer.waitUntilExit()
         #expect(importer.terminationStatus == 0)
@@ -72,11 +88,12 @@ struct TelemetryImportConcurrencyTests {
     }
 
     @Test func anImportKilledHalfwayIsTakenBackByTheNextCommand() async throws {
+        let database = try readOnlyDatabase()
         let before = try await visibleReadings()
         let importer = try startImport()
         var partial = 0
         while importer.isRunning, partial == 0 {
-            partial = try await visibleReadings() - before
+            partial = try committedReadings(database) - before
         }
         try #require(partial > 0 && importer.isRunning, "the import ended before it could be caught halfway")
         kill(importer.processIdentifier, SIGKILL)

@@ -80,12 +80,14 @@ struct PostgresOnlyTests {
                                                 text: "medan importen pågår", createdAt: Coding.timestamp()))
                 writes += 1
                 // Stored while the import's transaction was open and writing readings. The
-                // snapshot is taken by the first query, before the look at the import.
+                // snapshot is taken by the first query, before the look at the import, which
+                // sees only this test's database: other tests of the cluster import too.
                 let (visible, importing) = try await store.read { connection in
                     let visible = try await connection.row("SELECT count(*) AS n FROM reading", store.logger)!.get("n", as: Int.self)
                     let importing = try await connection.row("""
                         SELECT count(*) AS n FROM pg_stat_activity
-                        WHERE backend_xid IS NOT NULL AND query LIKE '%INSERT INTO reading (%' AND pid <> pg_backend_pid()
+                        WHERE datname = current_database() AND backend_xid IS NOT NULL
+                          AND query LIKE '%INSERT INTO reading (%' AND pid <> pg_backend_pid()
                         """, store.logger)!.get("n", as: Int.self)
                     return (visible, importing)
                 }
