@@ -4,7 +4,7 @@
 SWIFT ?= swift
 WORKSPACE ?= .
 
-.PHONY: run test build bench stress clean
+.PHONY: run test build bench stress stress-short clean
 
 ## Serve the sample workspace (this repository) on localhost; prints the URL with its token.
 run: build
@@ -31,7 +31,15 @@ test:
 	scripts/postgres-cluster.sh run sh -c 'status=0; $(SWIFT) test --skip-build || status=$$?; \
 	  FIELDWORK_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter "$(STORE_SUITES)" || status=$$?; exit $$status'
 	.venv-test/bin/pytest -q Tests/Stats
+	$(MAKE) stress-short
 	scripts/browser-tests.sh
+
+## `make stress` cut short for every test run (about a minute): 5 kills per operation, a 20 s soak
+## beside 1,000 idle connections, 20 mutations of each sample file and JSON body. A server that
+## stops answering, a lost acknowledged write or a crash on bad input fails the tests.
+stress-short:
+	STRESS_KILLS=5 STRESS_SOAK_SECONDS=20 python3 bench/stress.py .build/debug/fieldwork
+	FUZZ_MUTATIONS=20 python3 bench/fuzz.py .build/debug/fieldwork cli api
 
 ## Benchmarks (release build, in .build-release): see bench/README.md.
 bench:
