@@ -117,7 +117,10 @@ class Server:
 
     def stop(self):
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a hung server may not get to its shutdown
+            self.kill()
 
 
 def kill_cli_at_random(workspace, arguments, typical_seconds):
@@ -378,7 +381,10 @@ def soak():
         time.sleep(1)
     for thread in threads:
         thread.join()
-    still_served = server.client().get("/api/status")[0].status == 200
+    try:
+        still_served = server.client().get("/api/status")[0].status == 200
+    except OSError:  # a server that stopped answering times out here
+        still_served = False
     for connection in idle:
         connection.close()
     server.stop()
