@@ -13,16 +13,26 @@ import Testing
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             let coding = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "need.safety.night", coder: "Anna")
+            let file = fixture.root.appending(path: "codebooks/fieldwork.yaml")
+            let original = try String(contentsOf: file, encoding: .utf8)
+            // The name is given in English and Swedish: without a language the new name would
+            // replace both, so the edit is refused, naming the languages, and nothing changes.
             try await client.execute(uri: "/api/codebook/codes/need.safety.night", method: .patch, headers: browser.writeHeaders,
                                      body: try body(["name": "Otrygghet på natten", "move_to_top": true])) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("given per language (en, sv)"))
+            }
+            #expect(try String(contentsOf: file, encoding: .utf8) == original)
+            try await client.execute(uri: "/api/codebook/codes/need.safety.night", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["name": "Otrygghet på natten", "move_to_top": true, "language": "sv"])) { response in
                 #expect(response.status == .ok)
                 let code = try #require(try json(response.body) as? [String: Any])
-                #expect(code["name"] as? String == "Otrygghet på natten")
+                #expect(code["name"] as? String == "Feeling safe at night")  // the code's own text: its first language
                 #expect(code["parent"] is NSNull)
                 #expect(code["codings"] as? Int == 1)
             }
-            let yaml = try String(contentsOf: fixture.root.appending(path: "codebooks/fieldwork.yaml"), encoding: .utf8)
-            #expect(yaml.contains("name: Otrygghet på natten"))
+            let yaml = try String(contentsOf: file, encoding: .utf8)
+            #expect(yaml.contains("name: {en: Feeling safe at night, sv: Otrygghet på natten}"))
             #expect(try await fixture.context.store.coding(id: coding.id)?.codeID == "need.safety.night")
             #expect(try await fixture.context.store.codebook()["need.safety.night"]?.parentID == nil)
             // Moving a code under its own child is refused and changes nothing.
@@ -37,6 +47,12 @@ import Testing
             let check = try await CodebookCheck(workspace: fixture.context.workspace, store: fixture.context.store).run()
             #expect(check.problems.isEmpty)
             #expect(try await fixture.context.store.codebook()["need.safety.smoke"]?.kind == .need)
+            // A name written once, not per language, is renamed without naming a language.
+            try await client.execute(uri: "/api/codebook/codes/need.safety.smoke", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["name": "Brand- och röklarm", "description": "Larm som varnar för brand."])) { response in
+                #expect(response.status == .ok)
+            }
+            #expect(try await fixture.context.store.codebook()["need.safety.smoke"]?.name == "Brand- och röklarm")
             try await client.execute(uri: "/api/codebook/codes", method: .post, headers: browser.writeHeaders,
                                      body: try body(["id": "need.safety.smoke", "name": "Dubblett"])) { response in
                 #expect(response.status == .unprocessableContent)

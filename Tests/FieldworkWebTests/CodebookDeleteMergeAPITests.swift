@@ -79,28 +79,37 @@ import Testing
         let original = try String(contentsOf: file, encoding: .utf8)
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
+            // The definition is given in English and Swedish: without a language the new text
+            // would replace both, so the edit is refused and the file stays as it was.
             try await client.execute(uri: "/api/codebook/codes/need.safety.outdoors", method: .patch, headers: browser.writeHeaders,
                                      body: try body(["description": "Att känna sig trygg ute.", "exclude": ""])) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("the description of 'need.safety.outdoors' is given per language (en, sv)"))
+            }
+            #expect(try String(contentsOf: file, encoding: .utf8) == original)
+            try await client.execute(uri: "/api/codebook/codes/need.safety.outdoors", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["description": "Att känna sig trygg ute.", "exclude": "", "language": "sv"])) { response in
                 #expect(response.status == .ok)
             }
         }
         let yaml = try String(contentsOf: file, encoding: .utf8)
-        #expect(yaml.contains("description: Att känna sig trygg ute."))
-        #expect(!yaml.contains("Transport reliability without a safety element"))
-        // In place: the exclusion goes, and the definition given in English and Swedish becomes
-        // the one plain definition (no language named); every other line stays as it was.
-        #expect(!yaml.contains("sv: Att känna sig trygg på väg till och från olika platser"))
-        #expect(original.components(separatedBy: "\n").count - yaml.components(separatedBy: "\n").count == 5)
+        // In place: the Swedish description changes and the Swedish exclusion goes; the code's
+        // other lines keep their texts and every line outside its definition stays as it was.
         let old = original.components(separatedBy: "\n"), new = yaml.components(separatedBy: "\n")
-        #expect(new.filter { !old.contains($0) } == ["            description: Att känna sig trygg ute."])
+        #expect(new.filter { !old.contains($0) }.contains("              sv: Att känna sig trygg ute."))
         let removed = old.filter { !new.contains($0) }
-        // (Their `description:` and `exclude:` key lines are like other codes' and not counted.)
-        #expect(removed == ["              en: Feeling safe on the way to and from places (streets, underpasses, transport hubs).",
-                            "              sv: Att känna sig trygg på väg till och från olika platser (gator, gångtunnlar, knutpunkter i kollektivtrafiken).",
-                            "              en: Transport reliability without a safety element (use need.independence).",
-                            "              sv: Hur pålitliga resor och transporter är, utan koppling till trygghet (använd need.independence)."],
-                "\(removed)")
-        #expect(try await fixture.context.store.codebook()["need.safety.outdoors"]?.description == "Att känna sig trygg ute.")
+        #expect(removed.contains { $0.contains("sv: Hur pålitliga resor") } && !removed.contains { $0.contains("en: Transport reliability") })
+        func outside(_ lines: [String]) throws -> [String] {
+            let from = try #require(lines.firstIndex(of: "          - id: need.safety.outdoors"))
+            let to = try #require(lines.firstIndex(of: "      - id: need.independence"))
+            return Array(lines[..<from] + lines[to...])
+        }
+        #expect(try outside(new) == outside(old))
+        let code = try #require(try await fixture.context.store.codebook()["need.safety.outdoors"])
+        #expect(code.localized("sv").description == "Att känna sig trygg ute.")
+        #expect(code.localized("en").exclude == "Transport reliability without a safety element (use need.independence).")
+        #expect(code.localized("en").description == "Feeling safe on the way to and from places (streets, underpasses, transport hubs).")
+        #expect(code.translations["sv"]?.exclude == nil)  // (shown in Swedish, the English one stands in)
     }
 
     /// `language`: the Swedish name and definition change, the English stay; a language that is

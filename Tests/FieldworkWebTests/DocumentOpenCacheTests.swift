@@ -56,7 +56,7 @@ import Testing
             ])) { #expect($0.status == .created) }
             #expect(try await page("int-001").contains("data-code=\"need.safety.night\""))
             try await client.execute(uri: "/api/codebook/codes/need.safety.night", method: .patch, headers: browser.writeHeaders,
-                                     body: try body(["name": "Nattens otrygghet"])) { #expect($0.status == .ok) }
+                                     body: try body(["name": "Nattens otrygghet", "language": "en"])) { #expect($0.status == .ok) }
             #expect(try await page("int-001").contains("Nattens otrygghet"))
 
             // R01 withdraws consent: the register changes, the text does not; withheld at once.

@@ -33,6 +33,16 @@ extension Code {
         self.name = own ?? name
     }
 
+    /// The languages the name is given in, sorted; empty where it is one plain text.
+    public var nameLanguages: [String] { Self.languages(translations, \.name) }
+
+    /// The languages a part of the definition is given in, sorted; empty where it is one plain text.
+    public func languages(of part: DefinitionPart) -> [String] { Self.languages(translations, part.translated) }
+
+    private static func languages(_ translations: [String: CodeTranslation], _ field: KeyPath<CodeTranslation, String?>) -> [String] {
+        translations.compactMapValues { $0[keyPath: field] }.keys.sorted()
+    }
+
     /// `nil` removes the text (in `language`, where it is given per language).
     public mutating func define(_ part: DefinitionPart, as text: String?, in language: String?) {
         var own = self[keyPath: part.own]

@@ -91,6 +91,7 @@ public actor CodebookEditor {
         guard let index = codes.firstIndex(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
         var code = codes[index]
         let oldFile = code.source?.file ?? "codebooks/codebook.yaml"
+        try Self.requireLanguage(of: change, for: code)
         if let name = change.name?.trimmingSpaces {
             guard !name.isEmpty else { throw CodebookEditError.invalid("a code needs a name") }
             code.rename(to: name, in: change.language)
@@ -114,6 +115,23 @@ public actor CodebookEditor {
         codes[index] = code
         try await save(codes, replacing: before, touching: [oldFile, code.source?.file ?? oldFile])
         return try await stored(id)
+    }
+
+    /// Without a language, an edit makes its text the one text of every language. Where the
+    /// code gives that text per language, that would drop the other translations unasked: the
+    /// edit is refused, naming the languages to choose from.
+    private static func requireLanguage(of change: CodeChange, for code: Code) throws {
+        guard change.language == nil else { return }
+        var given: [(field: String, languages: [String])] = []
+        if change.name != nil { given.append(("name", code.nameLanguages)) }
+        for (field, part, text) in [("description", Code.DefinitionPart.description, change.description),
+                                    ("include note", .include, change.include), ("exclude note", .exclude, change.exclude)] where text != nil {
+            given.append((field, code.languages(of: part)))
+        }
+        guard let translated = given.first(where: { !$0.languages.isEmpty }) else { return }
+        let languages = translated.languages.joined(separator: ", ")
+        throw CodebookEditError.invalid(
+            "the \(translated.field) of '\(code.id)' is given per language (\(languages)): say which one to change (\"language\": \"\(translated.languages[0])\")")
     }
 
     private func checkMove(_ id: String, to parent: String?, in codes: [Code]) throws {
