@@ -126,12 +126,20 @@ import Testing
         #expect(need.translations["en"]?.description == nil)
     }
 
-    @Test func withoutALanguageTheEditIsTheOneText() async throws {
+    /// Without a language the edit would make one text of every translation: refused, naming
+    /// the languages, and nothing is written (the name alone, plain, would have been fine).
+    @Test func withoutALanguageAnEditOfATranslatedTextIsRefused() async throws {
         let (workspace, editor) = try await fixture()
-        _ = try await editor.update(id: "need", .init(description: "One definition."))
+        let file = workspace.root.appending(path: "codebooks/codebook.yaml")
+        let before = try String(contentsOf: file, encoding: .utf8)
+        await #expect(throws: CodebookEditError.invalid(
+            "the description of 'need' is given per language (en, sv): say which one to change (\"language\": \"en\")")) {
+            _ = try await editor.update(id: "need", .init(description: "One definition."))
+        }
+        await #expect(throws: CodebookEditError.self) { _ = try await editor.update(id: "need.night", .init(name: "Night")) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == before)
         let need = try await code(workspace, "need")
-        #expect(need.description == "One definition." && need.localized("sv").description == "One definition.")
-        #expect(need.localized("sv").name == "Behov")
+        #expect(need.localized("sv").description == "Det som invånarna säger att de behöver.")
     }
 
     /// A code written in one language has no other text to keep: the edit replaces it.
