@@ -40,10 +40,11 @@ import Testing
         let workspace = try await TemporaryWorkspace()
         let url = workspace.root.appending(path: path)
         try workspace.write(path, text)
-        // Modified within the last few seconds (here: a minute ahead, so however slow the run):
-        // its stamp is not trusted yet, so none is recorded (it is hashed next time).
-        let aMinuteAhead = (Int64(Date().timeIntervalSince1970) + 60) * 1_000_000_000
-        try FileTimes.setModified(url, nanoseconds: aMinuteAhead)
+        // Modified within the last few seconds (here: a day ahead, so however slow the run; a
+        // minute ahead was not enough for a PostgreSQL pass on a loaded machine): its stamp is
+        // not trusted yet, so none is recorded (it is hashed next time).
+        let aDayAhead = (Int64(Date().timeIntervalSince1970) + 86_400) * 1_000_000_000
+        try FileTimes.setModified(url, nanoseconds: aDayAhead)
         #expect(try await workspace.ingest().added == 1)
         #expect(try await workspace.store.sourceFiles()[path]?.stamp == nil)
 
