@@ -31,6 +31,8 @@ struct CodebookTextPatch {
         var line: Int
         var keyIndent: Int
         var keys: [String: Int]
+        /// The values of those keys, as parsed.
+        var values: [String: Node]
         /// One past its last content line.
         var end: Int
     }
@@ -47,11 +49,14 @@ struct CodebookTextPatch {
         func walk(_ node: Node) {
             for item in node.sequence ?? [] {
                 guard let mapping = item.mapping, let id = mapping["id"]?.string, let mark = item.mark else { continue }
-                var keys: [String: Int] = [:]
-                for (key, _) in mapping { if let name = key.string, let line = key.mark?.line { keys[name] = line - 1 } }
+                var keys: [String: Int] = [:], values: [String: Node] = [:]
+                for (key, value) in mapping {
+                    if let name = key.string, let line = key.mark?.line { keys[name] = line - 1; values[name] = value }
+                }
                 let line = mark.line - 1, indent = mark.column - 1
                 guard lines.indices.contains(line), keys.values.allSatisfy(lines.indices.contains) else { continue }
-                found[id] = Located(line: line, keyIndent: indent, keys: keys, end: blockEnd(from: line, deeperThan: indent - 1))
+                found[id] = Located(line: line, keyIndent: indent, keys: keys, values: values,
+                                    end: blockEnd(from: line, deeperThan: indent - 1))
                 if let children = mapping["children"] { walk(children) }
             }
         }
@@ -66,7 +71,8 @@ struct CodebookTextPatch {
         guard let code = locate()?[id] else { return false }
         if let keyLine = code.keys[key] {
             let end = blockEnd(from: keyLine, deeperThan: code.keyIndent, listItems: true)
-            var new = value.map { rendered([(key, $0)], indent: code.keyIndent) } ?? []
+            var new = value.map { keptLanguages(code.values[key], keyLine: keyLine, end: end, new: $0)
+                ?? rendered([(key, $0)], indent: code.keyIndent) } ?? []
             // A comment after a one-line value stays on the line.
             if end == keyLine + 1, new.count == 1, let comment = trailingComment(of: lines[keyLine]) { new[0] += comment }
             lines.replaceSubrange(keyLine..<end, with: new)
@@ -77,6 +83,35 @@ struct CodebookTextPatch {
         let anchor = successors.compactMap { code.keys[$0] }.min() ?? code.end
         lines.insert(contentsOf: rendered([(key, value)], indent: code.keyIndent), at: anchor)
         return true
+    }
+
+    /// The lines of a value given per language (a block mapping) where only some languages'
+    /// texts change: the others keep their lines as written (folding, quoting, comments), so
+    /// an edit in Swedish does not re-wrap the English. Nil when the old or new value is not a
+    /// block mapping below its key line (then the whole value is rendered).
+    private func keptLanguages(_ old: Node?, keyLine: Int, end: Int, new: Node) -> [String]? {
+        // (A parsed mapping's style reads `.any`; a flow one sits on its key's line, refused below.)
+        guard let old = old?.mapping, old.style != .flow, let new = new.mapping, new.style == .block else { return nil }
+        var written: [String: (text: String?, lines: [String])] = [:]
+        var indent: Int?
+        for (language, text) in old {
+            guard let name = language.string, let line = language.mark.map({ $0.line - 1 }), line > keyLine, line < end else { return nil }
+            let depth = indentation(of: lines[line])
+            guard indent == nil || indent == depth else { return nil }
+            indent = depth
+            written[name] = (text.string, Array(lines[line..<blockEnd(from: line, deeperThan: depth)]))
+        }
+        guard let indent else { return nil }
+        var result = [lines[keyLine]]
+        for (language, text) in new {
+            guard let name = language.string else { return nil }
+            if let kept = written[name], kept.text != nil, kept.text == text.string {
+                result += kept.lines
+            } else {
+                result += rendered([(name, text)], indent: indent)
+            }
+        }
+        return result
     }
 
     /// Takes a code's block (with its children, and the comment lines right above it, which
