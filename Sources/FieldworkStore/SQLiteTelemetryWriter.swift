@@ -42,8 +42,7 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         }
         insert = RawStatement(try db.makeStatement(
             sql: "INSERT OR IGNORE INTO reading (device_id, metric_id, t, value, sum, import_id) VALUES (?, ?, ?, ?, ?, ?)"), in: db)
-        try db.execute(sql: "BEGIN IMMEDIATE")
-        transactionStart = ContinuousClock.now
+        try begin()
     }
 
     func deviceID(named name: String) -> Int64? { devices[name] }
@@ -108,6 +107,10 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
         uncommitted = 0
         guard reopen else { return }
         usleep(Self.pause(after: ContinuousClock.now - transactionStart))
+        try begin()
+    }
+
+    private func begin() throws {
         try db.execute(sql: "BEGIN IMMEDIATE")
         transactionStart = ContinuousClock.now
     }

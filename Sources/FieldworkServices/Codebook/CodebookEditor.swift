@@ -16,8 +16,14 @@ public actor CodebookEditor {
         public var parent: String??
         /// The language the name and definition are written in: where the codebook gives them
         /// per language, only that language's text changes (`Code.rename`, `Code.define`);
-        /// nil: they become the one text.
+        /// nil only where the text changed is one plain text (else the edit is refused).
         public var language: String?
+
+        /// The parts of the definition this change sets, in the codebook's order.
+        var definition: [(part: Code.DefinitionPart, text: String)] {
+            [(Code.DefinitionPart.description, description), (.include, include), (.exclude, exclude)]
+                .compactMap { part, text in text.map { (part, $0) } }
+        }
 
         public init(name: String? = nil, kind: CodeKind? = nil, description: String? = nil, include: String? = nil,
                     exclude: String? = nil, color: String? = nil, parent: String?? = nil, language: String? = nil) {
@@ -97,9 +103,7 @@ public actor CodebookEditor {
             code.rename(to: name, in: change.language)
         }
         if let kind = change.kind { code.kind = kind }
-        for (part, text) in [(Code.DefinitionPart.description, change.description), (.include, change.include), (.exclude, change.exclude)] {
-            if let text { code.define(part, as: text.trimmingSpaces.nilIfEmpty, in: change.language) }
-        }
+        for (part, text) in change.definition { code.define(part, as: text.trimmingSpaces.nilIfEmpty, in: change.language) }
         if let color = change.color {
             guard let normalized = Code.normalizedColor(color) else { throw CodebookEditError.invalid("colour '\(color)' is not #RRGGBB") }
             code.color = normalized
@@ -124,8 +128,8 @@ public actor CodebookEditor {
         guard change.language == nil else { return }
         var given: [(field: String, languages: [String])] = []
         if change.name != nil { given.append(("name", code.nameLanguages)) }
-        for (field, part, text) in [("description", Code.DefinitionPart.description, change.description),
-                                    ("include note", .include, change.include), ("exclude note", .exclude, change.exclude)] where text != nil {
+        for (part, _) in change.definition {
+            let field = switch part { case .description: "description"; case .include: "include note"; case .exclude: "exclude note" }
             given.append((field, code.languages(of: part)))
         }
         guard let translated = given.first(where: { !$0.languages.isEmpty }) else { return }
