@@ -8,6 +8,9 @@ import Testing
 /// after the 5 s busy timeout. Now it commits in short transactions: other processes' writes go
 /// through while it runs, and it stays all or nothing, also when it is killed.
 ///
+/// `make test` runs this suite alone (`ALONE_SUITES` in the Makefile): beside 15 other tests on
+/// two cores, the processes it starts may get too little CPU to interleave at all (CI, session 15).
+///
 /// SQLite only: the test finds the import halfway by the readings it has committed so far. On
 /// PostgreSQL an import is one transaction (nothing visible before it commits, a killed one rolled
 /// back by the server); `PostgresOnlyTests.writesGoThroughWhileATelemetryImportStoresItsReadings`
