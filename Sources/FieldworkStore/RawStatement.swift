@@ -2,8 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement bound and stepped through SQLite's C API, for the store's bulk inserts
-/// (ingest's segments and their full-text entries, telemetry readings): there GRDB's boxing of
-/// every argument into a `DatabaseValue` array costs more than SQLite's own work for the row.
+/// (ingest's segments and their full-text entries, telemetry readings) and the coding row every
+/// coding write stores: there GRDB's boxing of every argument into a `DatabaseValue` array (or a
+/// dictionary, for named ones) costs more than SQLite's own work for the row.
 /// Only for statements no GRDB observer watches (the store registers none).
 struct RawStatement {
     private let statement: Statement
@@ -15,6 +16,28 @@ struct RawStatement {
     }
 
     private var handle: SQLiteStatement { statement.sqliteStatement }
+
+    /// The position of the statement's parameter `name` (`:id`), as SQLite itself finds it; a
+    /// name the statement lacks is a programming error, reported rather than bound nowhere.
+    func index(of name: String) throws -> Int32 {
+        let index = name.withCString { sqlite3_bind_parameter_index(handle, $0) }
+        guard index > 0 else {
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "the statement has no parameter \(name)", sql: statement.sql)
+        }
+        return index
+    }
+
+    /// Throws unless the statement has exactly `count` parameters: after binding `count`
+    /// distinct names, none is left to bind NULL silently.
+    func requireBound(_ count: Int) throws {
+        let parameters = Int(sqlite3_bind_parameter_count(handle))
+        guard parameters == count else {
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(count) of \(parameters) parameters bound", sql: statement.sql)
+        }
+    }
+
+    func bind(_ name: String, _ value: String?) throws { bind(try index(of: name), value) }
+    func bind(_ name: String, _ value: Int?) throws { bind(try index(of: name), value) }
 
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
