@@ -120,8 +120,7 @@ final class SQLiteTelemetryWriter: TelemetryWriter {
     /// transactions then take longer too, so the gap grows with them (1/32 of the last one, at
     /// least 2 ms, at most 100 ms), costing the import about 3 % at any load.
     static func pause(after transaction: Duration) -> UInt32 {
-        let micros = transaction.components.seconds * 1_000_000 + transaction.components.attoseconds / 1_000_000_000_000
-        return UInt32(min(max(micros / 32, 2_000), 100_000))
+        UInt32(min(max(transaction.inMicroseconds / 32, 2_000), 100_000))
     }
 
     /// Adds the readings folded since the last commit to the stored day rollups.

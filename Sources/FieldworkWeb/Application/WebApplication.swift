@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 import Hummingbird
 import HummingbirdCore
@@ -107,8 +108,7 @@ public func buildApplication(
     let policy = HostPolicy(port: port, boundHost: configuration.host, proxiedHosts: configuration.proxiedHosts)
     let router = try buildRouter(context: context, token: configuration.token, hostPolicy: policy, team: configuration.team,
                                  readOnly: configuration.readOnly)
-    let idle = configuration.idleTimeout.components
-    let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+    let idleTimeout = TimeAmount.nanoseconds(configuration.idleTimeout.inNanoseconds)
     return Application(
         router: router,
         server: .http1OnEventLoops(configuration: .init(idleTimeout: idleTimeout)),

@@ -1,3 +1,4 @@
+import FieldworkCore
 import HTTPTypes
 import Hummingbird
 
@@ -21,8 +22,6 @@ struct ServerTiming {
 
     /// Milliseconds with three decimals.
     static func milliseconds(since started: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return (milliseconds * 1000).rounded() / 1000
+        ((ContinuousClock.now - started).inMilliseconds * 1000).rounded() / 1000
     }
 }
