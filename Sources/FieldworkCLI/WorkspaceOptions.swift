@@ -14,6 +14,16 @@ struct WorkspaceOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: workspace, isDirectory: true) }
 
+    /// A file named on the command line: as given from the current folder when it is there, else
+    /// inside the workspace, where `--out` paths go too, so that a README command with
+    /// `--workspace DIR` and a path like `corpus/telemetry/….json` works from any folder.
+    func inputFile(_ path: String) -> URL {
+        let here = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        guard !FileManager.default.fileExists(atPath: here.path) else { return here }
+        let inWorkspace = URL(fileURLWithPath: path, relativeTo: url).standardizedFileURL
+        return FileManager.default.fileExists(atPath: inWorkspace.path) ? inWorkspace : here
+    }
+
     /// Opens the workspace and its database; a folder that is not a workspace is a usage error.
     func open(serving: Bool = false) throws -> FieldworkContext {
         let workspace = try openWorkspace()

@@ -106,6 +106,24 @@ import Testing
         for quote in refused { #expect(!first.contains(Self.escaped(quote))) }
     }
 
+    /// As the README shows them: a PDF without --out goes to exports/handouts/, like the
+    /// report's to exports/ (they used to be refused with "--format pdf needs --out").
+    @Test func pdfsWithoutOutGoToTheHandoutsFolder() async throws {
+        let (cli, root, _, _) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else { return }
+        try "title: Vardag\ndate: 2025-06-01\nstations:\n  - {name: Station 1, theme: need.daily_structure}\n"
+            .write(to: root.appending(path: "plan.yaml"), atomically: true, encoding: .utf8)
+        let pack = try await cli.run("handout", "--workshop", "plan.yaml", "--pack", "--format", "pdf")
+        #expect(pack.status == 0, "\(pack.stderr)")
+        let theme = try await cli.run("handout", "--theme", "need.daily_structure", "--format", "pdf")
+        #expect(theme.status == 0, "\(theme.stderr)")
+        for name in ["pack.pdf", "need.daily_structure.pdf"] {
+            let pdf = try Data(contentsOf: root.appending(path: "exports/handouts/\(name)"))
+            #expect(pdf.starts(with: Data("%PDF".utf8)), "\(name)")
+        }
+    }
+
     @Test func pdfWithoutChromiumSaysSo() async throws {
         let (cli, root, _, _) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: root) }

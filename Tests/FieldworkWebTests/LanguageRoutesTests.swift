@@ -91,6 +91,14 @@ import Testing
         do { _ = try fixture.app() } catch { #expect("\(error)".contains("fieldwork.yaml:1")) }
     }
 
+    /// The repository's sample workspace (what `make run` serves) speaks Swedish to a browser
+    /// that asks for neither language: its settings file is the one the code reads. It was
+    /// once named `workspace.yaml`, which nothing reads, so the sample's default never applied.
+    @Test func theSampleWorkspaceSettingsAreRead() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        #expect(try Workspace(root: repository).settings().interfaceLanguage == "sv")
+    }
+
     /// One settings file for the team: the interface language beside the publication minimum,
     /// read by one parser that names the file and line of a problem in either.
     @Test func theLanguageAndThePublicationMinimumShareFieldworkYAML() async throws {

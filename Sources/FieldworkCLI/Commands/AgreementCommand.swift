@@ -47,7 +47,7 @@ struct AgreementCommand: AsyncParsableCommand {
     func run() async throws {
         let report: AgreementReport
         if let decisions {
-            let url = URL(fileURLWithPath: decisions, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let url = workspace.inputFile(decisions)
             do { report = try AgreementDecisionsFile.read(url).report() } catch let problem as AgreementDecisionsFile.Problem {
                 throw ValidationError(problem.description)
             }

@@ -43,13 +43,12 @@ struct HandoutCommand: AsyncParsableCommand {
     @Flag(help: "For the city: counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\".")
     var forPublication = false
 
-    @Option(help: ArgumentHelp("Output file (--theme, --pack) or folder (--workshop); relative paths are inside the workspace.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Output file (--theme: standard output, a PDF exports/handouts/THEME.pdf; --pack: exports/handouts/pack.FORMAT) or folder (--workshop: exports/handouts); relative paths are inside the workspace.", valueName: "FILE"))
     var out: String?
 
     func validate() throws {
         guard (theme == nil) != (workshop == nil) else { throw ValidationError("give either --theme CODE_ID or --workshop PLAN.yaml") }
         if pack, workshop == nil { throw ValidationError("--pack needs --workshop PLAN.yaml") }
-        if theme != nil || pack, format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
     }
 
     var request: HandoutService.Request { .init(language: lang, easyRead: easyRead, forPublication: forPublication) }
@@ -62,7 +61,9 @@ struct HandoutCommand: AsyncParsableCommand {
             if let theme {
                 let handout = try await service.handout(codeID: theme, request: request)
                 let data = try await render(handout, date: Self.today)
-                let url = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
+                // A PDF is not for a terminal: without --out it goes where the pack's would.
+                let url = (out ?? (format == .pdf ? "exports/handouts/\(theme).pdf" : nil))
+                    .map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
                 try await record(handout, to: url, context: context)
                 guard let url else {
                     FileHandle.standardOutput.write(data)
@@ -71,10 +72,7 @@ struct HandoutCommand: AsyncParsableCommand {
                 try ExportFile.write(data, to: url)
                 print("wrote the handout for \(theme) (\(handout.quotes.count) quote\(handout.quotes.count == 1 ? "" : "s"), \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
-                // As given from the current folder, else inside the workspace (as --out is).
-                let here = URL(fileURLWithPath: workshop)
-                let plan = try service.plan(at: FileManager.default.fileExists(atPath: here.path) ? here
-                                            : URL(fileURLWithPath: workshop, relativeTo: root).standardizedFileURL)
+                let plan = try service.plan(at: workspace.inputFile(workshop))
                 let handouts = try await service.handouts(plan: plan, request: request)
                 let date = plan.date ?? Self.today
                 if pack {

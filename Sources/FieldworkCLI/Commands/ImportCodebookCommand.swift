@@ -16,13 +16,12 @@ struct ImportCodebookCommand: AsyncParsableCommand {
     @OptionGroup var flags: ImportFlags
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp("The codebook file (relative to the current folder).", valueName: "FILE.qdc"))
+    @Argument(help: ArgumentHelp("The codebook file (from the current folder, else inside the workspace).", valueName: "FILE.qdc"))
     var file: String
 
     func run() async throws {
         let context = try workspace.open()
-        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL
+        let url = workspace.inputFile(file)
         let report = try await CodebookImport(context: context).run(
             url, options: ImportOptions(coder: "", dryRun: flags.dryRun, strict: flags.strict))
         if report.written {

@@ -27,13 +27,12 @@ struct ImportQDPXCommand: AsyncParsableCommand {
     @Flag(help: "Add the project's new codes to the codebook and nothing else (no documents, codings or memos).")
     var codesOnly = false
 
-    @Argument(help: ArgumentHelp("The project file (relative to the current folder).", valueName: "FILE.qdpx"))
+    @Argument(help: ArgumentHelp("The project file (from the current folder, else inside the workspace).", valueName: "FILE.qdpx"))
     var file: String
 
     func run() async throws {
         let context = try workspace.open()
-        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL
+        let url = workspace.inputFile(file)
         let report = try await QDPXImport(context: context).run(
             url, options: ImportOptions(coder: coder.name, dryRun: flags.dryRun, strict: flags.strict, matchOnly: matchOnly,
                                                      codesOnly: codesOnly))

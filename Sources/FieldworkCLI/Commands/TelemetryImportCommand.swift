@@ -17,7 +17,7 @@ struct TelemetryImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let url = workspace.inputFile(file)
         let report = try await context.telemetryImport.importFile(url)
         try await context.recordImport("telemetry", from: url, counts: [
             "records": report.records, "stored": report.stored, "refused": report.refused,
