@@ -33,9 +33,18 @@ public struct Acting: Sendable {
         process.withLock { $0 = acting }
     }
 
-    /// `$FIELDWORK_CODER`, else the login name (as `--coder` defaults in the CLI).
+    /// `$FIELDWORK_CODER`, else the login name (as `--coder` defaults in the CLI): `$USER`,
+    /// `$LOGNAME`, else the account's name from the password database, since cron jobs and
+    /// containers often set neither variable (every change was then recorded as "unknown").
     public static var environmentCoder: String {
         let environment = ProcessInfo.processInfo.environment
-        return environment["FIELDWORK_CODER"] ?? environment["USER"] ?? "unknown"
+        let named = ["FIELDWORK_CODER", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return named ?? accountName ?? "unknown"
+    }
+
+    private static var accountName: String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        let text = String(cString: name)
+        return text.isEmpty ? nil : text
     }
 }

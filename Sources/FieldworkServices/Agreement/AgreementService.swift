@@ -35,6 +35,7 @@ public struct AgreementService: Sendable {
         let codings = try await anchoredCodings(in: ids)
         let coders = request.coders.map(Self.unique)
             ?? Set(codings.values.joined().map(\.coder)).subtracting([Consensus.coder]).sorted()
+        try await requireKnown(coders, codedHere: Set(codings.values.joined().map(\.coder)))
         let compared = Set(coders)
         var documents: [CodedDocument] = []
         var consented = try await ConsentedSegments.load(store)
@@ -79,6 +80,21 @@ public struct AgreementService: Sendable {
         let codings = try await store.codings(filter)
         let wanted = documents.map(Set.init)
         return Dictionary(grouping: codings.filter { wanted?.contains($0.documentID) ?? true }, by: \.documentID)
+    }
+
+    /// A named coder with no coding anywhere in the workspace is a mistyped name (names are
+    /// compared exactly): say so and list the names there are, instead of an empty comparison.
+    private func requireKnown(_ coders: [String], codedHere: Set<String>) async throws {
+        let absent = coders.filter { !codedHere.contains($0) }
+        guard !absent.isEmpty else { return }
+        let known = Set(try await store.codings(CodingFilter(status: .anchored)).map(\.coder))
+        let unknown = absent.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw StoreError.notFound("""
+                coder\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")): no codings by that name \
+                (coders with codings: \(known.sorted().joined(separator: ", ")))
+                """)
+        }
     }
 
     static func unique(_ names: [String]) -> [String] {
