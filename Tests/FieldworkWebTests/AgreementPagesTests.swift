@@ -22,6 +22,17 @@ import Testing
                 #expect(html.contains("<td>barrier</td><td>Bo</td><td>Anna</td>"))
                 #expect(!html.contains("style="))
             }
+            // Why a statistic has no value, in the page's language (the API keeps the English).
+            try await client.execute(uri: "/agreement?coders=Anna", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("<td>needs at least two coders</td>"))
+            }
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/agreement?coders=Anna", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<td>kräver minst två kodare</td>"))
+                #expect(!html.contains("needs at least"))
+            }
             try await client.execute(uri: "/cooccurrence?coder=Anna", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)

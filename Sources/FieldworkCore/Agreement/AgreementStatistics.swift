@@ -35,7 +35,7 @@ public enum AgreementStatistics {
         let expected = appliedA * appliedB + (n - appliedA) * (n - appliedB)
         let denominator = n * n - expected
         guard denominator != 0 else {
-            return .undefined(reason: "no variation: both coders made the same decision on every unit")
+            return AgreementValue(.sameDecisions)
         }
         return .value(Double(agree * n - expected) / Double(denominator))
     }
@@ -78,7 +78,7 @@ public enum AgreementStatistics {
         return .value(1 - observed / expected)
     }
 
-    static let noVariation = AgreementValue.undefined(reason: "no variation: every decision is the same")
+    static let noVariation = AgreementValue(.noVariation)
 
     private static func undefinedForLackOfData(_ matrix: DecisionMatrix) -> AgreementValue? {
         if matrix.coderCount < 2 { return .oneCoder }

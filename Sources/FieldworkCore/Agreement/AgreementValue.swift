@@ -15,6 +15,19 @@ public enum AgreementValue: Sendable, Hashable {
         if case .undefined(let reason) = self { reason } else { nil }
     }
 
-    static let noUnits = AgreementValue.undefined(reason: "no units to compare")
-    static let oneCoder = AgreementValue.undefined(reason: "needs at least two coders")
+    /// Why a statistic has no value, as the API states it (English); the interface translates
+    /// each case.
+    public enum Reason: String, CaseIterable, Sendable {
+        case sameDecisions = "no variation: both coders made the same decision on every unit"
+        case noVariation = "no variation: every decision is the same"
+        case noUnits = "no units to compare"
+        case oneCoder = "needs at least two coders"
+    }
+
+    init(_ reason: Reason) {
+        self = .undefined(reason: reason.rawValue)
+    }
+
+    static let noUnits = AgreementValue(.noUnits)
+    static let oneCoder = AgreementValue(.oneCoder)
 }

@@ -25,7 +25,7 @@ struct AgreementPage {
             html += """
                 <tr><th scope="row">\(summary.code ?? t("agreement.overall"))</th><td>\(summary.units)</td>\
                 <td>\(Self.number(summary.percentAgreement))</td><td>\(Self.number(summary.fleissKappa))</td>\
-                <td>\(Self.number(summary.krippendorffAlpha))</td><td>\(Self.note(summary.undefined))</td></tr>
+                <td>\(Self.number(summary.krippendorffAlpha))</td><td>\(note(summary.undefined))</td></tr>
                 """
         }
         html += "</tbody></table>"
@@ -37,7 +37,7 @@ struct AgreementPage {
                     html += """
                         <tr><th scope="row">\(summary.code ?? t("agreement.overall"))</th>\
                         <td>\(pair.coders.joined(separator: " + "))</td><td>\(Self.number(pair.percentAgreement))</td>\
-                        <td>\(Self.number(pair.cohenKappa))</td><td>\(Self.note(pair.undefined))</td></tr>
+                        <td>\(Self.number(pair.cohenKappa))</td><td>\(note(pair.undefined))</td></tr>
                         """
                 }
             }
@@ -64,8 +64,12 @@ struct AgreementPage {
         value.map { String(format: "%.3f", $0) } ?? "n/a"
     }
 
-    static func note(_ undefined: [String: String]) -> String {
+    /// Why statistics have no value, each reason once, in the page's language (the API keeps
+    /// the English text).
+    func note(_ undefined: [String: String]) -> String {
         var seen = Set<String>()
-        return undefined.sorted { $0.key < $1.key }.map(\.value).filter { seen.insert($0).inserted }.joined(separator: "; ")
+        return undefined.sorted { $0.key < $1.key }.map(\.value).filter { seen.insert($0).inserted }
+            .map { text in AgreementValue.Reason(rawValue: text).map { t("agreement.reason.\($0)") } ?? text }
+            .joined(separator: "; ")
     }
 }
