@@ -58,6 +58,7 @@ import Testing
         used += AuditAction.allCases.map { ("AuditPage.swift", "audit.action.\($0.rawValue)") }
         used += Role.allCases.map { ("AccountChrome.swift", "account.role.\($0.rawValue)") }
         used += ConsentRule.Reason.allCases.map { ("Localizer.swift", "withheld.reason.\($0)") }
+        used += NeedSolutionLink.Status.allCases.map { ("Localizer.swift", "link.status.\($0.rawValue)") }
         used += AgreementValue.Reason.allCases.map { ("AgreementPage.swift", "agreement.reason.\($0)") }
         used += ["participant", "document", "administration"].flatMap { [("MatrixPage.swift", "matrix.rows.\($0)"), ("MatrixPage.swift", "matrix.rowsName.\($0)")] }
         used += RegisterProblem.Kind.allCases.map { ("RegisterPage.swift", RegisterProblem(file: "", line: 0, $0, [:]).catalogueKey) }

@@ -34,6 +34,11 @@ import Testing
             }
             let solutions = try await page("/solutions", "sv")
             #expect(solutions.contains("En kontaktsensor på ytterdörren"))
+            // The catalogue's `none` and a link's status are words of the interface language too.
+            #expect(solutions.contains("<dd>ingenting</dd>") && !solutions.contains("<dd>none</dd>"))
+            #expect(solutions.contains("Att känna sig trygg på natten</a> (kandidat)"), "\(solutions)")
+            #expect(try await page("/needs/need.safety.night", "sv").contains("<span class=\"status\">kandidat</span>"))
+            #expect(try await page("/solutions", "en").contains("<dd>nothing</dd>"))
             #expect(solutions.contains("Kan kännas som att bli övervakad"))
             // The handout follows the workshop's language whatever the interface's.
             let handout = try await page("/handouts/need.safety.night", "en")

@@ -83,6 +83,13 @@ extension Localizer {
     /// An administration's name in the interface language.
     func administration(_ administration: Administration) -> String { self("administration.\(administration.rawValue)") }
 
+    /// How far a need's link to a solution got, in the interface language.
+    func linkStatus(_ status: NeedSolutionLink.Status) -> String { self("link.status.\(status.rawValue)") }
+
+    /// A solution catalogue's value in words: `none` (no cost, no skill asked: the mission's aim)
+    /// is "nothing" in the interface language; other values are the catalogue's own text.
+    func catalogueValue(_ text: String) -> String { text.lowercased() == "none" ? self("solutions.none") : text }
+
     /// A document type's name in the interface language.
     func documentType(_ type: DocumentType) -> String { self("doctype.\(type.rawValue)") }
 

@@ -43,7 +43,7 @@ struct NeedPage {
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
-            html += "<li class=\"need-link\" data-solution=\"\(link.solutionID)\"><p><a href=\"/solutions#\(link.solutionID)\">\(name)</a> · <span class=\"status\">\(link.status.rawValue)</span> · \(link.linkedBy)</p><p class=\"memo-text\">\(link.rationale)</p>\(unlinkButton(name))\(link.status == .rejected ? SafeHTML() : charts(for: link.solutionID))</li>"
+            html += "<li class=\"need-link\" data-solution=\"\(link.solutionID)\"><p><a href=\"/solutions#\(link.solutionID)\">\(name)</a> · <span class=\"status\">\(t.linkStatus(link.status))</span> · \(link.linkedBy)</p><p class=\"memo-text\">\(link.rationale)</p>\(unlinkButton(name))\(link.status == .rejected ? SafeHTML() : charts(for: link.solutionID))</li>"
         }
         html += "</ul>" + form()
         return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"
@@ -127,7 +127,7 @@ struct NeedPage {
         }
         html += "</select></label><label>\(t.html("need.status")) <select name=\"status\">"
         for status in NeedSolutionLink.Status.allCases {
-            html += "<option value=\"\(status.rawValue)\">\(status.rawValue)</option>"
+            html += "<option value=\"\(status.rawValue)\">\(t.linkStatus(status))</option>"
         }
         html += "</select></label><label>\(t.html("need.rationale")) <textarea name=\"rationale\" rows=\"2\" required></textarea></label>"
         return html + "<button type=\"submit\">\(t.html("need.linkButton"))</button><p class=\"form-status\" role=\"status\" aria-live=\"polite\"></p></form>"

@@ -24,7 +24,7 @@ struct NeedsPage {
         html += "<table class=\"needs\"><thead><tr>" + ["needs.need", "needs.codings", "needs.residents", "needs.relatives", "col.administrations", "needs.barriers", "solutions.title"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for evidence in register {
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: codebook.depth(of: evidence.need.id))
-            let solutions = evidence.links.map { link -> SafeHTML in "\(catalogue[link.solutionID]?.name ?? link.solutionID) <span class=\"id\">(\(link.status.rawValue))</span>" }
+            let solutions = evidence.links.map { link -> SafeHTML in "\(catalogue[link.solutionID]?.name ?? link.solutionID) <span class=\"id\">(\(t.linkStatus(link.status)))</span>" }
             html += """
                 <tr><td>\(indent)<a href="/needs/\(evidence.need.id)">\(codebook[evidence.need.id]?.name ?? evidence.need.name)</a> <span class="id">\(evidence.need.id)</span></td>\
                 <td>\(evidence.codings)</td><td>\(evidence.people.residents.joined(separator: ", "))</td>\

@@ -19,13 +19,13 @@ struct SolutionsPage {
             html += "<dt>\(t.html("solutions.devices"))</dt><dd>\(solution.deviceTypes.joined(separator: ", "))</dd>"
             let metrics = solution.metrics.map { metric in "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")" }
             html += "<dt>\(t.html("solutions.data"))</dt><dd>\(metrics.joined(separator: ", "))</dd>"
-            html += "<dt>\(t.html("solutions.cost"))</dt><dd>\(solution.costToResident)</dd>"
-            html += "<dt>\(t.html("solutions.competence"))</dt><dd>\(solution.competence)</dd>"
+            html += "<dt>\(t.html("solutions.cost"))</dt><dd>\(t.catalogueValue(solution.costToResident))</dd>"
+            html += "<dt>\(t.html("solutions.competence"))</dt><dd>\(t.catalogueValue(solution.competence))</dd>"
             html += "<dt>\(t.html("col.administrations"))</dt><dd>\(solution.administrations.map(t.administration).joined(separator: ", "))</dd>"
             html += "<dt>\(t.html("solutions.risks"))</dt><dd><ul>\(solution.risks.map { risk -> SafeHTML in "<li>\(risk)</li>" })</ul></dd>"
             html += "<dt>\(t.html("solutions.needs"))</dt><dd>"
             html += needs.isEmpty ? "—" : needs.map { link -> SafeHTML in
-                "<a href=\"/needs/\(link.needID)\">\(codebook[link.needID]?.name ?? link.needID)</a> (\(link.status.rawValue))"
+                "<a href=\"/needs/\(link.needID)\">\(codebook[link.needID]?.name ?? link.needID)</a> (\(t.linkStatus(link.status)))"
             }.joined(separator: ", ")
             html += "</dd></dl></section>"
         }
