@@ -10,6 +10,7 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import console_errors, screenshot
 from test_accessibility import CELL_PAGES, axe_violations, cell_codings, cell_page, remove
+from test_expected import codebook_dialog
 from test_workbench import SELECT_SCALARS, api, wait
 
 PAGES = {
@@ -88,6 +89,11 @@ def test_the_switch_is_remembered_and_dialogs_follow_it(browser, server):
     browser.find_element(By.CSS_SELECTOR, "nav.languages a[hreflang='sv']").click()
     wait(browser).until(lambda driver: driver.find_element(By.TAG_NAME, "h1").text == "Kodbok")
     assert browser.current_url.endswith("/codebook")
+    # The add-a-child dialog names the kind it inherits in Swedish, not by its id ("need").
+    dialog = codebook_dialog(browser, "need.safety", "add-child")
+    assert "ärver typen ”behov”" in dialog.text, dialog.text
+    dialog.send_keys(Keys.ESCAPE)
+    wait(browser).until(EC.invisibility_of_element_located((By.CSS_SELECTOR, "dialog.fw-dialog")))
     browser.get(server["base"] + "/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Dokument"
     browser.find_element(By.TAG_NAME, "body").send_keys("?")

@@ -282,7 +282,7 @@ function addCode(parentItemEl) {
   const dialog = makeDialog({
     title: parent ? t('codebook.addUnder', { name: parent.name }) : t('codebook.addRoot'),
     className: 'add-code',
-    description: parent ? t('codebook.inherits', { kind: parent.kind, name: parent.name }) : null,
+    description: parent ? t('codebook.inherits', { kind: t(`kind.${parent.kind}`), name: parent.name }) : null,
   });
   dialog.body.append(...[
     field(t('codebook.name'), name).wrapper,
