@@ -76,6 +76,21 @@ import Testing
         #expect(german.status != 0 && german.stderr.contains("the report is written in sv or en, not 'de'"))
     }
 
+    /// A Swedish report names the pilots' solutions in Swedish (the catalogue's translations),
+    /// as /solutions does; it named them in English.
+    @Test func aSwedishReportNamesTheSolutionsInSwedish() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        #expect(try await cli.run("telemetry", "import", "corpus/telemetry/pilot-2025-08.senml.json").status == 0)
+        let result = try await cli.run("report", "--lang", "sv", "--format", "md", "--out", "exports/sv.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try String(contentsOf: root.appending(path: "exports/sv.md"), encoding: .utf8)
+        #expect(report.contains("| Dörrsensor på ytterdörren |"))
+        #expect(!report.contains("Door sensor on the front door"))
+    }
+
     /// The sample study: three coders, a consensus adjudicated for int-001 and int-002.
     @Test func theSampleStudysReportUsesTheConsensusWhereTheTeamDecided() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy(codings: true)

@@ -86,6 +86,7 @@ import Testing
     @Test func theSwedishMapIsDrawnInSwedish() async throws {
         let fixture = try await WebFixture()
         _ = try await fixture.context.codings.add(document: "int-001", span: 2215..<2300, code: "actor.social_services", coder: "anna")
+        _ = try await fixture.context.codings.add(document: "int-001", span: 2215..<2300, code: "need.safety.night", coder: "anna")
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             var swedish = browser.headers
@@ -94,6 +95,9 @@ import Testing
                 try await client.execute(uri: uri, method: .get, headers: swedish) { response in
                     #expect(response.status == .ok)
                     let drawing = String(buffer: response.body)
+                    // The need by its Swedish name (the codebook's translation), not its English one.
+                    #expect(drawing.contains("trygg på") || drawing.contains("Att känna sig"), "\(uri)")
+                    #expect(!drawing.contains("Feeling safe"), "\(uri)")
                     #expect(drawing.contains(">Teckenförklaring</text>"), "\(uri)")
                     #expect(drawing.contains(">Förvaltning</text>"), "\(uri)")
                     for english in [">Legend</text>", ">Administration</text>", ">Resident group</text>", ">Actor map</text>"] {

@@ -22,14 +22,18 @@ public enum ActorGraphBuilder {
         /// Barriers and preconditions as nodes, linked to the needs and actors coded beside them.
         public var barriersAndPreconditions: Bool
         public var view: View
+        /// Codes and solutions named in this language where they have a translation (`sv`, `en`);
+        /// nil: as their files name them first.
+        public var language: String?
 
         public init(needID: String? = nil, actorID: String? = nil, minEvidence: Int = 1,
-                    barriersAndPreconditions: Bool = false, view: View = .map) {
+                    barriersAndPreconditions: Bool = false, view: View = .map, language: String? = nil) {
             self.needID = needID
             self.actorID = actorID
             self.minEvidence = minEvidence
             self.barriersAndPreconditions = barriersAndPreconditions
             self.view = view
+            self.language = language
         }
     }
 

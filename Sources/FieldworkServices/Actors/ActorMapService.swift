@@ -33,7 +33,8 @@ public struct ActorMapService: Sendable {
     /// The map and the consent rule as applied: evidence (co-occurring actor codes, residents
     /// raising a need) counts only passages whose words may appear today.
     public func graphWithConsent(options: ActorGraphBuilder.Options = .init()) async throws -> (graph: ActorGraph, consent: ExportMetadata) {
-        let codebook = try await store.codebook()
+        let stored = try await store.codebook()
+        let codebook = options.language.map(stored.localized) ?? stored
         if let needID = options.needID, codebook[needID]?.kind != .need {
             throw ActorMapError.notANeed(needID)
         }
@@ -49,10 +50,11 @@ public struct ActorMapService: Sendable {
                                            links: try await store.needLinks(needID: nil), today: rule.today)
         var consent = ExportMetadata(export: "actor-map", rule: rule)
         consent.add(withheld, unit: "evidence")
+        let solutions = try SolutionCatalogue.load(workspace)
         let graph = ActorGraphBuilder.build(
             catalogue: catalogue, codebook: codebook, passages: passages,
             participants: participants, needs: needs,
-            solutions: try SolutionCatalogue.load(workspace).solutions, options: options)
+            solutions: (options.language.map(solutions.localized) ?? solutions).solutions, options: options)
         return (graph, consent)
     }
 }

@@ -45,7 +45,7 @@ public struct StudyReportService: Sendable {
         let (consented, withheld) = try await register.consentedPassages()
         let codebook = try await store.codebook().localized(language)
         let links = try await store.needLinks(needID: nil)
-        let catalogue = try SolutionCatalogue.load(workspace)
+        let catalogue = try SolutionCatalogue.load(workspace).localized(language)
         let redactions = try workspace.redactions()
         // The report names no one: participants' ids in researchers' free text are masked.
         let mask = PseudonymMask(ids: Set(participants.map(\.id)))
@@ -57,7 +57,7 @@ public struct StudyReportService: Sendable {
         metadata.smallCellsBelow = cells?.k
         let documents = try await store.documents().map(\.metadata)
         let dates = documents.compactMap(\.date).sorted()
-        let actorMap = try await actorMap(texts: texts, cells: cells)
+        let actorMap = try await actorMap(texts: texts, language: language, cells: cells)
         // Proposals are policy-lab notes: where access restricts those to named coders, others get none.
         let proposalsAllowed = rule.access?.allows(people: [], type: .policyLab) ?? true
         return StudyReport(
@@ -142,9 +142,9 @@ public struct StudyReportService: Sendable {
     }
 
     /// The whole actor map as SVG; under publication without edges backed by fewer than k.
-    func actorMap(texts: ReportTexts, cells: SmallCells?) async throws -> (svg: String?, missing: Bool) {
+    func actorMap(texts: ReportTexts, language: String, cells: SmallCells?) async throws -> (svg: String?, missing: Bool) {
         let service = ActorMapService(workspace: workspace, store: store, preferConsensus: true)
-        let graph = try await service.graph(options: .init(minEvidence: cells?.k ?? 1))
+        let graph = try await service.graph(options: .init(minEvidence: cells?.k ?? 1, language: language))
         guard !graph.nodes.isEmpty else { return (nil, false) }
         do {
             let dot = DOTWriter.write(graph, title: texts.actorsHeading)

@@ -55,7 +55,7 @@ struct ActorsRoutes {
                               graphvizInstalled: installed, problem: problem ?? catalogueProblem, t: t)
         if page.problem == nil {
             // The map's evidence is counted as the SVG counts it, so the page can say what it left out.
-            let (graph, consent) = try await service.graphWithConsent(options: filter.options)
+            let (graph, consent) = try await service.graphWithConsent(options: Self.options(filter, web))
             page.graph = graph
             page.consent = consent
             // The page shows the key as a table below the map, so the drawing leaves it out.
@@ -71,6 +71,13 @@ struct ActorsRoutes {
         return Layout.response(web, .actors, title: t("actors.title"), body: page.body())
     }
 
+    /// The filter's map with needs and solutions named in the interface language.
+    static func options(_ filter: ActorsPage.Filter, _ web: WebContext) -> ActorGraphBuilder.Options {
+        var options = filter.options
+        options.language = web.language.rawValue
+        return options
+    }
+
     @Sendable func svg(_ request: Request, context web: WebContext) async throws -> Response {
         let (catalogue, catalogueProblem) = try await catalogue()
         if let catalogueProblem { return text(.unprocessableContent, catalogueProblem) }
@@ -78,7 +85,7 @@ struct ActorsRoutes {
         let (filter, problem) = try await filter(request, t, catalogue: catalogue)
         if let problem { return text(.badRequest, problem) }
         do {
-            let graph = try await service.graph(options: filter.options)
+            let graph = try await service.graph(options: Self.options(filter, web))
             let svg = try await GraphvizRenderer.svg(dot: DOTWriter.write(graph, options: .init(bipartite: filter.view != .map, labels: .localized(t))))
             return Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(bytes: svg)))
         } catch let error as ExternalProgramError {
