@@ -60,6 +60,7 @@ extension ReportTexts {
         nothing: "nothing",
         noSolutions: "No solution has been linked to a need yet.",
         actorsHeading: "Who is involved",
+        actorMapLabels: .english,
         actorsIntro: "The administrations, organisations and services around the residents, and how they connect to the needs. Each line is numbered; the key beside the map explains it.",
         actorsPublication: "Connections backed by fewer than {k} are left out.",
         actorsMissing: "The map could not be drawn here (Graphviz is not installed).",

@@ -60,6 +60,7 @@ extension ReportTexts {
         nothing: "ingenting",
         noSolutions: "Ingen lösning är kopplad till ett behov än.",
         actorsHeading: "Vilka som är inblandade",
+        actorMapLabels: .swedishReport,
         actorsIntro: "Förvaltningar, organisationer och tjänster runt de boende, och hur de hänger ihop med behoven. Varje linje har ett nummer; förklaringen står bredvid kartan.",
         actorsPublication: "Samband med stöd från färre än {k} är utelämnade.",
         actorsMissing: "Kartan kunde inte ritas här (Graphviz är inte installerat).",

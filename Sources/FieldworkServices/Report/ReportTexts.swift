@@ -65,6 +65,8 @@ public struct ReportTexts: Sendable {
     var nothing: String
     var noSolutions: String
     var actorsHeading: String
+    /// The actor map's drawn words: clusters, legend, the key's title.
+    var actorMapLabels: ActorMapLabels
     var actorsIntro: String
     /// `{k}`.
     var actorsPublication: String

@@ -147,7 +147,7 @@ public struct StudyReportService: Sendable {
         let graph = try await service.graph(options: .init(minEvidence: cells?.k ?? 1, language: language))
         guard !graph.nodes.isEmpty else { return (nil, false) }
         do {
-            let dot = DOTWriter.write(graph, title: texts.actorsHeading)
+            let dot = DOTWriter.write(graph, options: .init(title: texts.actorsHeading, labels: texts.actorMapLabels))
             return (GraphvizRenderer.inlineSVG(try await GraphvizRenderer.svg(dot: try workspace.redactions().apply(dot).text)), false)
         } catch is ExternalProgramError {
             return (nil, true)

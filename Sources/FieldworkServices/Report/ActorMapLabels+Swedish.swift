@@ -1,0 +1,27 @@
+import FieldworkCore
+
+/// The actor map's drawn words in Swedish for the study report, which the CLI writes too (the
+/// Actors page takes the same words from the interface's message catalogue).
+extension ActorMapLabels {
+    static let swedishReport: ActorMapLabels = {
+        var labels = ActorMapLabels()
+        labels.title = "Aktörskarta"
+        labels.legend = "Teckenförklaring"
+        labels.key = "Nyckel till de numrerade linjerna"
+        labels.declaredRelation = "angiven relation (streckad)"
+        labels.nodeKind = { kind in clusters[kind.clusterName] ?? kind.displayName }
+        labels.edgeKind = { kind in "\(kind.name): " + (edges[kind.name] ?? kind.meaning) }
+        return labels
+    }()
+
+    private static let clusters = [
+        "administration": "Förvaltning", "authority": "Myndighet", "barrier": "Hinder", "civil-society": "Civilsamhälle",
+        "company": "Företag", "need": "Behov", "precondition": "Förutsättning", "proposed": "Nämnd av invånare (förslag)",
+        "research": "Forskning", "resident-group": "Invånargrupp", "solution": "IoT-lösning",
+    ]
+
+    private static let edges = [
+        "co-occurs": "förekommer i samma segment", "involved-in": "förvaltning för behovets invånare",
+        "named-with": "nämns i samma segment", "serves": "lösning för ett gemensamt behov",
+    ]
+}
