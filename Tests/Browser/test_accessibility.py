@@ -7,7 +7,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import console_errors, fresh_session, make_driver
+import shutil
+
+from conftest import REPOSITORY, console_errors, fresh_session, make_driver, sample_workspace, start_server, stop_server
 from test_coding_details import code
 from test_workbench import SELECT_SCALARS, api, wait
 
@@ -203,3 +205,24 @@ def test_a_narrow_window_like_200_percent_zoom_loses_nothing_sideways(server, na
         "}).map(e => e.tagName + '.' + e.className).slice(0, 5)")
     assert clipped == []
     assert axe_violations(driver) == []
+
+
+@pytest.fixture(scope="module")
+def studied_server():
+    """The sample with its three coders' codings: passages where four codings stack."""
+    workspace = sample_workspace("fieldwork-studied-")
+    shutil.copytree(REPOSITORY / "codings", workspace / "codings")
+    process, details = start_server(workspace)
+    yield details
+    stop_server(process, workspace)
+
+
+def test_stacked_highlights_keep_the_text_readable(studied_server, shared_driver):
+    """Four codings on one passage of pl-001: the tints stacked to 3.8:1 (axe, color-contrast)."""
+    fresh_session(shared_driver, studied_server["base"])
+    shared_driver.get(studied_server["url"])
+    shared_driver.get(studied_server["base"] + "/documents/pl-001")
+    wait(shared_driver).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    deepest = shared_driver.execute_script("return document.querySelectorAll('mark.hl mark.hl mark.hl mark.hl').length")
+    assert deepest > 0, "the sample no longer stacks four codings on pl-001"
+    assert axe_violations(shared_driver) == []
