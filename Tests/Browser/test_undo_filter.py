@@ -49,6 +49,14 @@ def test_undo_removes_a_new_coding_and_reverts_a_code_change(browser, server):
     assert [e for e in console_errors(browser) if "status of 409" not in e["message"]] == []
 
 
+def test_the_keyboard_help_lists_undo(browser, server):
+    browser.get(server["base"] + "/documents/int-001")
+    browser.find_element(By.TAG_NAME, "body").send_keys("?")
+    dialog = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.help-dialog[open]")))
+    assert "Undo your last coding change" in dialog.text, dialog.text
+    dialog.send_keys(Keys.ESCAPE)
+
+
 def test_highlights_can_be_filtered_by_coder_and_by_code(browser, server):
     browser.get(server["base"] + "/documents/int-004")
     anna = code(browser, "int-004", passage(browser, "int-004", 1), "need.safety", "Anna Berg")

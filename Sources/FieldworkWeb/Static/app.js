@@ -27,6 +27,7 @@ const SHORTCUTS = {
     [['Shift', '→'], ['Shift', '←'], t('keys.makeTheSelectionEnd')],
     [[']'], ['['], t('keys.makeTheSelectionStart')],
     [['Esc'], t('keys.clearTheSelectionClose')],
+    [['Ctrl', 'Z'], t('keys.undoTheLastChange')],
     [['M'], t('keys.writeAMemoOn')],
     [['Enter'], t('keys.onACodeIn')],
   ]],
