@@ -25,6 +25,11 @@ struct CodeListCommand: AsyncParsableCommand {
             try JSONOutput.print(codings)
             return
         }
+        guard !codings.isEmpty else {
+            // A table of headers alone reads like a failure; say what was looked for.
+            print(orphaned ? "no orphaned codings: every coding is anchored in its text" : "no codings match")
+            return
+        }
         TableOutput.print(["id", "document", "start", "end", "code", "coder", "status", "quote"], codings.map {
             [$0.id, $0.document, "\($0.start)", "\($0.end)", $0.code, $0.coder, $0.status, $0.quote]
         })

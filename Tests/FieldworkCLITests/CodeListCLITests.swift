@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+
+@Suite struct CodeListCLITests {
+    /// An empty list says what was looked for, rather than printing a table of headers alone.
+    @Test func anEmptyListSaysSo() async throws {
+        let workspace = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let cli = CLIRunner(workspace: workspace)
+        #expect(try await cli.run("ingest").status == 0)
+        #expect(try await cli.run("code", "list", "--orphaned").stdout == "no orphaned codings: every coding is anchored in its text\n")
+        #expect(try await cli.run("code", "list", "--coder", "Nobody").stdout == "no codings match\n")
+        let json = try await cli.run("code", "list", "--orphaned", "--json")
+        #expect(json.stdout.filter { !$0.isWhitespace } == "[]")
+    }
+}
