@@ -22,6 +22,8 @@ import Testing
                 #expect(html.contains("<html lang=\"sv\">"))
                 #expect(html.contains("<h1>Hittades inte</h1><p>Här finns ingenting."))
                 #expect(html.contains("<p class=\"detail\" lang=\"en\">"))
+                // No page leaves the person without a way back.
+                #expect(html.contains("<p><a href=\"/\">Tillbaka till dokumenten</a></p>"))
             }
             var signedOut: HTTPFields = [.acceptLanguage: "sv"]
             signedOut[HTTPField.Name.hostHeader] = browser.host

@@ -64,7 +64,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let heading = t.has("error.status.\(status.code)") ? t("error.status.\(status.code)") : status.reasonPhrase
         let explanation: SafeHTML = t.has("error.code.\(code)") ? "<p>\(t("error.code.\(code)"))</p>" : SafeHTML()
         let page = HTML.document(title: "\(status.code) \(heading)", language: t.language.rawValue, body: """
-            <main class="error"><h1>\(heading)</h1>\(explanation)<p class="detail" lang="en">\(detail)</p></main>
+            <main class="error"><h1>\(heading)</h1>\(explanation)<p class="detail" lang="en">\(detail)</p>\
+            <p><a href="/">\(t("error.home"))</a></p></main>
             """)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
