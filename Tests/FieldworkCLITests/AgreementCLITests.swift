@@ -55,7 +55,9 @@ import Testing
         #expect(consensus.first?["memo"] as? String == "accepted by Anna" && consensus.first?["updated_by"] as? String == "Anna")
         let file = try String(contentsOf: cli.workspace.appending(path: "codings/anna.jsonl"), encoding: .utf8)
         #expect(file.contains("\"coder\":\"Consensus\""))
-        #expect(try await cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Bo"]).status != 0)
+        // Accepted already: said of the consensus, not of the decider ("by this coder").
+        let again = try await cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Bo"])
+        #expect(again.status != 0 && again.stderr.contains("code barrier is already in the consensus for this passage (coding c-"), "\(again.stderr)")
         #expect(try await cli.run(["adjudicate", "dismiss", interview] + passage + ["--code", "need.safety.night", "--by", "Bo"]).status == 0)
         // A passage must be a segment.
         let inside = ["--start", "\(turns[1]["start"] as! Int)", "--end", "\((turns[1]["start"] as! Int) + 3)"]

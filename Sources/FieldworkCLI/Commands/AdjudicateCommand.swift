@@ -27,9 +27,14 @@ struct AdjudicateCommand: AsyncParsableCommand {
         @OptionGroup var decision: Decision
 
         func run() async throws {
-            let coding = try await workspace.open().adjudication.accept(
-                document: decision.document, start: decision.start, end: decision.end, code: decision.code, by: decision.decider)
-            print(coding.id)
+            do {
+                let coding = try await workspace.open().adjudication.accept(
+                    document: decision.document, start: decision.start, end: decision.end, code: decision.code, by: decision.decider)
+                print(coding.id)
+            } catch StoreError.duplicateCoding(let existing) {
+                // The store's words ("by this coder") would name the decider, not the consensus.
+                throw StoreError.conflict("code \(decision.code) is already in the consensus for this passage (coding \(existing))")
+            }
         }
     }
 
