@@ -36,6 +36,10 @@ public struct Solution: Sendable, Hashable, Identifiable {
 
     public func metric(named name: String) -> SolutionMetric? { metrics.first { $0.name == name } }
 
+    /// A cost or competence in words: `none` (nothing asked of the resident, the mission's aim)
+    /// becomes the reader's word for nothing; any other value stays as the catalogue writes it.
+    public static func value(_ text: String, nothing: String) -> String { text.lowercased() == "none" ? nothing : text }
+
     /// The solution as a reader of `language` sees it; parts not given in it stay as written.
     public func localized(_ language: String) -> Solution {
         guard let translation = translations[language] else { return self }

@@ -119,5 +119,5 @@ public struct ReportTexts: Sendable {
     func quoted(_ text: String) -> String { quoteMarks.open + text + quoteMarks.close }
 
     /// A catalogue value in words: `none` is the mission's aim, "nothing".
-    func value(_ text: String) -> String { text.lowercased() == "none" ? nothing : text }
+    func value(_ text: String) -> String { Solution.value(text, nothing: nothing) }
 }

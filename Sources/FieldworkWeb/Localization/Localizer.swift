@@ -86,9 +86,8 @@ extension Localizer {
     /// How far a need's link to a solution got, in the interface language.
     func linkStatus(_ status: NeedSolutionLink.Status) -> String { self("link.status.\(status.rawValue)") }
 
-    /// A solution catalogue's value in words: `none` (no cost, no skill asked: the mission's aim)
-    /// is "nothing" in the interface language; other values are the catalogue's own text.
-    func catalogueValue(_ text: String) -> String { text.lowercased() == "none" ? self("solutions.none") : text }
+    /// A solution's cost or competence in the interface language (`Solution.value`).
+    func catalogueValue(_ text: String) -> String { Solution.value(text, nothing: self("solutions.none")) }
 
     /// A document type's name in the interface language.
     func documentType(_ type: DocumentType) -> String { self("doctype.\(type.rawValue)") }
