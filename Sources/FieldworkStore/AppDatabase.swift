@@ -17,6 +17,8 @@ public struct AppDatabase: Sendable {
     let unchangedOpens: UnchangedOpens?
     /// Short reads on the request's thread when a connection is free at once (a database file only).
     let immediateReaders: ImmediateReaders?
+    /// Short writes on the request's thread when the database is free at once (a database file only).
+    let immediateWriter: ImmediateWriter?
 
     public init(_ writer: any DatabaseWriter) throws {
         try self.init(writer, checkpointer: nil)
@@ -27,6 +29,7 @@ public struct AppDatabase: Sendable {
         self.housekeeping = checkpointer
         unchangedOpens = (writer as? DatabasePool).map { UnchangedOpens(path: $0.path) }
         immediateReaders = (writer as? DatabasePool).map { ImmediateReaders(path: $0.path) }
+        immediateWriter = (writer as? DatabasePool).map { ImmediateWriter(path: $0.path, configuration: $0.configuration) }
         try AppDatabase.migrator.migrate(writer)
         try TelemetryImportJournal(writer: writer).recoverIfUnattended()
     }
