@@ -60,10 +60,10 @@ extension PostgresStore {
         }
     }
 
-    public func noteLedgerWritten(ids: [String]) async throws {
-        guard !ids.isEmpty else { return }
+    public func noteLedgerWritten(_ records: [LedgerRecord]) async throws {
+        guard !records.isEmpty else { return }
         try await write { connection in
-            for id in ids { try await note(id, ledgerVersion: nil, connection) }
+            for record in records { try await note(record.id, ledgerVersion: nil, ifAt: record.version, connection) }
         }
     }
 
@@ -140,14 +140,15 @@ extension PostgresStore {
     }
 
     /// Records the row's current change time, and its ledger version: the one given (taken from
-    /// a file) or its own version (written to a file). `tables`: where the id may be.
-    private func note(_ id: String, ledgerVersion: Int?, _ connection: PostgresConnection,
+    /// a file) or its own version (written to a file). `tables`: where the id may be. `ifAt`:
+    /// only if the row is still at that version (nil: whatever its version).
+    private func note(_ id: String, ledgerVersion: Int?, ifAt version: Int? = nil, _ connection: PostgresConnection,
                       tables: [String] = ["coding", "memo"]) async throws {
         for table in tables {
             try await connection.run("""
                 INSERT INTO ledger_seen (id, version, changed_at)
                 SELECT t.id, coalesce(\(ledgerVersion)::bigint, t.version), \(unescaped: Self.changedAt)
-                FROM \(unescaped: table) t WHERE t.id = \(id)
+                FROM \(unescaped: table) t WHERE t.id = \(id) AND t.version = coalesce(\(version)::bigint, t.version)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at
                 """, logger)
         }

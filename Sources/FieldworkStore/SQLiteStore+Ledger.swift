@@ -61,10 +61,10 @@ extension SQLiteStore {
         }
     }
 
-    public func noteLedgerWritten(ids: [String]) async throws {
-        guard !ids.isEmpty else { return }
+    public func noteLedgerWritten(_ records: [LedgerRecord]) async throws {
+        guard !records.isEmpty else { return }
         try await writer.write { db in
-            for id in ids { try Self.note(id, ledgerVersion: nil, db) }
+            for record in records { try Self.note(record.id, ledgerVersion: nil, ifAt: record.version, db) }
         }
     }
 
@@ -114,13 +114,14 @@ extension SQLiteStore {
 
     /// Records the row's current change time, and its ledger version: the one given (taken from
     /// a file) or its own version (written to a file).
-    private static func note(_ id: String, ledgerVersion: Int?, _ db: Database) throws {
+    /// `ifAt`: only if the row is still at that version (nil: whatever its version).
+    private static func note(_ id: String, ledgerVersion: Int?, ifAt version: Int? = nil, _ db: Database) throws {
         for table in ["coding", "memo"] {
             try db.execute(sql: """
                 INSERT INTO ledger_seen (id, version, changed_at)
-                SELECT t.id, coalesce(?, t.version), \(changedAt) FROM \(table) t WHERE t.id = ?
+                SELECT t.id, coalesce(?, t.version), \(changedAt) FROM \(table) t WHERE t.id = ? AND t.version = coalesce(?, t.version)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at
-                """, arguments: [ledgerVersion, id])
+                """, arguments: [ledgerVersion, id, version])
         }
     }
 

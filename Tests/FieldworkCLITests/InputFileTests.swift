@@ -28,4 +28,23 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.stderr.contains(elsewhere.appending(path: "corpus/telemetry/none.csv").standardizedFileURL.path), "\(missing.stderr)")
     }
+
+    /// `check` finds its files as the other commands do: from the workspace's parent folder,
+    /// `study/corpus/interviews/int-001.md` is the workspace's transcript (it was looked for in
+    /// `study/study/corpus/`), and a path inside the workspace works from anywhere.
+    @Test func checkFindsFilesAsTheOtherCommandsDo() async throws {
+        let workspace = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let parent = workspace.deletingLastPathComponent()
+        let environment = try TestStore.environment(forWorkspace: workspace)
+        func check(_ file: String, in folder: URL) async throws -> ProcessOutput {
+            try await ProcessRunner.run(CLIRunner.executable, ["--workspace", workspace.path, "check", file],
+                                        environment: environment, in: folder)
+        }
+        let fromParent = try await check(workspace.lastPathComponent + "/corpus/interviews/int-001.md", in: parent)
+        #expect(fromParent.status == 0, "\(fromParent.stderr)")
+        #expect(fromParent.stdout.contains("ok corpus/interviews/int-001.md"), "\(fromParent.stdout)")
+        let inWorkspace = try await check("codebooks/solutions.yaml", in: parent)
+        #expect(inWorkspace.status == 0, "\(inWorkspace.stderr)")
+    }
 }

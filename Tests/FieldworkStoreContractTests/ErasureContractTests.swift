@@ -39,7 +39,7 @@ import Testing
         let now = Coding.timestamp()
         try await store.insertMemo(Memo(id: "m-own", target: .document, targetID: "n2", author: "Anna", text: "om kaffet", createdAt: now))
         try await store.insertMemo(Memo(id: "m-kept", target: .document, targetID: "n1", author: "Anna", text: "fredag", createdAt: now))
-        try await store.noteLedgerWritten(ids: ["c-keep", "c-gone", "c-own", "m-own", "m-kept"])
+        try await store.noteLedgerWritten(try await store.ledgerRecords(ids: ["c-keep", "c-gone", "c-own", "m-own", "m-kept"]))
         try await TelemetryContractTests.load(store, TelemetryContractTests.sample)
     }
 

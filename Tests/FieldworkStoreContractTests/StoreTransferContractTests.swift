@@ -197,7 +197,7 @@ private enum Study {
         try await store.removeCoding(id: "c-3", by: "Anna", expectedVersion: nil)
         try await store.insertMemo(Memo(id: "m-1", target: .code, targetID: "need", author: "Anna", text: "Första tanken",
                                         createdAt: Coding.timestamp()))
-        try await store.noteLedgerWritten(ids: ["c-1", "m-1"])
+        try await store.noteLedgerWritten(try await store.ledgerRecords(ids: ["c-1", "m-1"]))
         try await store.saveNeedLink(NeedSolutionLink(needID: "need.safety", solutionID: "door-sensor", rationale: "oro",
                                                       linkedBy: "Anna", linkedAt: Coding.timestamp()))
         try await store.recordAuditHead(AuditHead(seq: 7, hash: String(repeating: "ab", count: 32)))

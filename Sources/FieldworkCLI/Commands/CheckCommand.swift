@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         let root = Workspace(root: workspace.url)
         var failed = 0
         for file in files {
-            let url = URL(fileURLWithPath: file, relativeTo: root.root).standardizedFileURL
+            let url = workspace.inputFile(file)
             let path = root.relativePath(of: url)
             do {
                 print("ok \(path): \(try check(url, path: path, in: root))")

@@ -15,8 +15,11 @@ public protocol LedgerStore: Sendable {
     func ledgerRecords(ids: [String]) async throws -> [LedgerRecord]
     /// The ledger version of each coding and memo last taken from or written to the files.
     func ledgerVersions() async throws -> [String: Int]
-    /// Notes that the current state of these codings and memos is in the files now.
-    func noteLedgerWritten(ids: [String]) async throws
+    /// Notes that these records are in the files now: each coding or memo that is still at its
+    /// record's version. One changed since (by a browser while the file was written, by another
+    /// process) is left unsynced, so that its new state is written out next; noting it by id
+    /// alone would have marked a state no file holds as written.
+    func noteLedgerWritten(_ records: [LedgerRecord]) async throws
     /// Writes merged records (codings already placed in their document's current text) and notes
     /// their ledger versions, all in one transaction: a refused change leaves the store as it was.
     func applyLedger(_ changes: [LedgerChange]) async throws

@@ -40,6 +40,11 @@ public actor CodingLedger {
     /// request that publishes never waits for the actor while it writes a flush (that wait was
     /// part of the coding writes' p99 under load).
     private nonisolated let pending = Mutex<(ids: Set<String>, flushScheduled: Bool)>(([], false))
+    /// What a server appended and has not yet noted in the store as written (the latest version
+    /// of each): noted once, when it stops (`finish`), instead of a write transaction beside the
+    /// coding writes every 200 ms. A server that is killed notes nothing; the next ingest writes
+    /// those records out again, which changes no file's content.
+    private var appendedUnnoted: [String: LedgerRecord] = [:]
     static let flushDelay: Duration = .milliseconds(200)
 
     public init(folder: URL, deferred: Bool = false) {
@@ -102,6 +107,12 @@ public actor CodingLedger {
     /// form: a server calls it when it stops.
     public func finish(from store: any FieldworkStore) async {
         await flushPending(from: store)
+        do {
+            try await store.noteLedgerWritten(Array(appendedUnnoted.values))
+            appendedUnnoted = [:]
+        } catch {
+            Self.logger.warning("codings files written, not noted in the store (the next ingest writes them out again): \(error)")
+        }
         for (slug, file) in cache where file.appended {
             let url = folder.appending(path: slug + ".jsonl")
             do {
@@ -154,7 +165,17 @@ public actor CodingLedger {
             // One read for all of them (a server's flush holds every change of the last moment),
             // in id order as before, so a file's appended lines come out the same.
             let records = try await store.ledgerRecords(ids: ids.sorted()).sorted { $0.id < $1.id }
-            try deferred ? append(records) : write(records)
+            if deferred {
+                try append(records)
+                for record in records where appendedUnnoted[record.id].map({ $0.version < record.version }) ?? true {
+                    appendedUnnoted[record.id] = record
+                }
+            } else {
+                try write(records)
+                // So that the next ingest does not write them out again ("1 written out" after a
+                // CLI change).
+                try await store.noteLedgerWritten(records)
+            }
         } catch {
             Self.logger.warning("codings file not written for \(ids.count) change(s) (written at the next ingest): \(error)")
         }

@@ -38,7 +38,7 @@ public struct LedgerSync: Sendable {
         let unsynced = try await store.unsyncedLedgerRecords()
             .filter { !unreadable.contains(CodingLedger.relativePath(for: $0.changedBy)) }
         try await ledger.write(unsynced)
-        try await store.noteLedgerWritten(ids: unsynced.map(\.id))
+        try await store.noteLedgerWritten(unsynced)
         report.written = unsynced.count
 
         let seen = try await store.ledgerVersions()
