@@ -8,14 +8,8 @@ extension SQLiteStore {
     public func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] {
         // A lone write needs no savepoint: its failure rolls back a transaction that holds only it.
         if writes.count == 1 {
-            let texts = database.documentTexts
             do {
-                // On this thread when the database is free at once, else in the writer's turn.
-                if let immediate = database.immediateWriter,
-                   let written = try immediate.tryWrite({ db in try Self.apply(writes[0], db, texts: texts) }) {
-                    return [.success(written)]
-                }
-                return [.success(try await writer.write { db in try Self.apply(writes[0], db, texts: texts) })]
+                return [.success(try await writer.write { [texts = database.documentTexts] db in try Self.apply(writes[0], db, texts: texts) })]
             } catch {
                 return [.failure(error)]
             }
@@ -37,6 +31,12 @@ extension SQLiteStore {
                 }
             }
         }
+    }
+
+    /// On the caller's thread when the database is free at once (`ImmediateWriter`).
+    public func writeAtOnce(_ write: CodingWrite) throws -> Coding? {
+        guard let immediate = database.immediateWriter else { return nil }
+        return try immediate.tryWrite { [texts = database.documentTexts] db in try Self.apply(write, db, texts: texts) }
     }
 
     private static func apply(_ write: CodingWrite, _ db: Database, texts: DocumentTextCache) throws -> Coding {

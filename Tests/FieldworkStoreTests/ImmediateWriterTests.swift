@@ -4,9 +4,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// A coding write runs on the caller's thread when the database is free, and otherwise takes
-/// its turn at the pool's writer as before: it never waits on the caller's thread and is never
-/// lost because another connection was writing.
+/// A coding write runs on the caller's thread when the database is free (`writeAtOnce`), and is
+/// otherwise left to the pool's writer: it never waits on the caller's thread, and nothing of it
+/// is written when another connection was writing.
 @Suite struct ImmediateWriterTests {
     let path = FileManager.default.temporaryDirectory.appending(path: "writer-\(UUID().uuidString)/fieldwork.sqlite").path
     let text = "Dörren låser sig på natten.\n\nKaffe med grannen varje morgon."
@@ -48,9 +48,9 @@ import Testing
         // Whatever happens below, the writer is let go in the end (on Dispatch's threads).
         DispatchQueue.global().asyncAfter(deadline: .now() + 20) { gate.signal() }
         let started = ContinuousClock.now
-        let results = try await store.writeCodings([insert("c-1", 0..<5)])
+        let written = try store.writeAtOnce(insert("c-1", 0..<5))
         #expect(ContinuousClock.now - started < .seconds(10), "the write waited for the pool's writer")
-        #expect(try results[0].get().anchor.quote == "Dörre")
+        #expect(written?.anchor.quote == "Dörre")
         gate.signal()
         #expect(try await store.coding(id: "c-1")?.coder == "Anna")
         #expect(try await count(database, "SELECT COUNT(*) FROM coding_event WHERE coding_id = 'c-1'") == 1)
@@ -77,6 +77,7 @@ import Testing
         #expect(try writer.tryWrite { _ in ran = true } == nil)
         #expect(ContinuousClock.now - asked < .seconds(1), "the caller waited for the lock")
         #expect(!ran, "the body ran without the write lock")
+        #expect(try store.writeAtOnce(insert("c-2", 6..<10)) == nil)
 
         let write = Task { try await store.writeCodings([insert("c-2", 6..<10)]) }
         try await Task.sleep(for: .milliseconds(200))
@@ -115,9 +116,8 @@ import Testing
     /// nothing written.
     @Test func aDuplicateIsRefusedAsBefore() async throws {
         let (database, store) = try await opened()
-        _ = try await store.writeCodings([insert("c-3", 0..<5)])[0].get()
-        let again = try await store.writeCodings([insert("c-4", 0..<5)])
-        #expect(throws: StoreError.self) { try again[0].get() }
+        #expect(try store.writeAtOnce(insert("c-3", 0..<5))?.id == "c-3")
+        #expect(throws: StoreError.duplicateCoding(existingID: "c-3")) { try store.writeAtOnce(insert("c-4", 0..<5)) }
         #expect(try await count(database, "SELECT COUNT(*) FROM coding") == 1)
     }
 }

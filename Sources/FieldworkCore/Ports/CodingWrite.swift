@@ -13,6 +13,15 @@ public enum CodingWrite: Sendable {
 public protocol CodingWriteStore: Sendable {
     /// See `FieldworkStore.writeCodings`.
     func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult]
+    /// The write in a transaction of its own on the calling thread, when the store can take it
+    /// without waiting; nil when it cannot (nothing was written: write it with `writeCodings`).
+    /// Throws what the write alone would throw.
+    func writeAtOnce(_ write: CodingWrite) throws -> Coding?
+}
+
+extension CodingWriteStore {
+    /// A store that cannot write without waiting (a server across the network) never does.
+    public func writeAtOnce(_ write: CodingWrite) throws -> Coding? { nil }
 }
 
 /// What one write of a batch came to: the coding as written (a removed coding as it was, with

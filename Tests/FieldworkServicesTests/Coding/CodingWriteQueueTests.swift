@@ -1,6 +1,8 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The group commit: writes that arrive while a transaction runs go to the store together, each
@@ -28,6 +30,75 @@ import Testing
             open = true
             gate?.resume()
             gate = nil
+        }
+    }
+
+    /// A store that never writes at once, counting how often it was asked to (the queue tries
+    /// only while calm), with the gate above for its transactions.
+    actor AskedAtOnceStore: CodingWriteStore {
+        let gated: GatedStore
+        private nonisolated let asked = Mutex(0)
+        nonisolated var timesAsked: Int { asked.withLock { $0 } }
+
+        init(_ store: any FieldworkStore) { gated = GatedStore(store) }
+
+        func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] { try await gated.writeCodings(writes) }
+
+        nonisolated func writeAtOnce(_ write: CodingWrite) throws -> Coding? {
+            asked.withLock { $0 += 1 }
+            return nil
+        }
+    }
+
+    /// Calm, a lone write is offered to the store at once; after writes queued up, lone writes go
+    /// through transactions (batching whatever comes meanwhile) until a few in a row found nobody
+    /// waiting.
+    @Test func aCalmQueueWritesAtOnceAndAQueueUnderLoadInTransactions() async throws {
+        let workspace = try await TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(
+            body: "**R14:** Larmet går på natten, och då ringer jag till hemtjänsten och väntar."))
+        try await workspace.ingest()
+        let store = AskedAtOnceStore(workspace.store)
+        let queue = CodingWriteQueue(store: store)
+        let service = CodingService(store: workspace.store, writes: queue)
+        func add(_ end: Int) async throws -> Coding {
+            try await service.add(document: "int-014", span: 0..<end, code: "need", coder: "anna")
+        }
+
+        let first = Task { try await add(3) }
+        while await !store.gated.isHolding { await Task.yield() }
+        #expect(store.timesAsked == 1)
+        let queued = (4..<7).map { end in Task { try await add(end) } }
+        while await queue.pendingWrites < queued.count { await Task.yield() }
+        await store.gated.release()
+        _ = try await first.value
+        for task in queued { _ = try await task.value }
+        #expect(await store.gated.batches == [1, 3])
+
+        // Writes had queued up: lone writes go through transactions until three in a row found
+        // nobody waiting, then the next is offered at once first.
+        for end in 8..<11 { _ = try await add(end) }
+        #expect(store.timesAsked == 1)
+        _ = try await add(11)
+        #expect(store.timesAsked == 2)
+        #expect(await store.gated.batches == [1, 3, 1, 1, 1, 1])
+        #expect(await queue.transactions == 6)
+        #expect(try await workspace.store.codings(CodingFilter(documentID: "int-014")).count == 8)
+    }
+
+    /// On a store that writes at once, a calm queue writes without a transaction of its own.
+    @Test func aCalmQueueWritesOnTheCallersThread() async throws {
+        let workspace = try await TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Dörren låser sig själv."))
+        try await workspace.ingest()
+        let queue = CodingWriteQueue(store: workspace.store)
+        let service = CodingService(store: workspace.store, writes: queue)
+        let coding = try await service.add(document: "int-014", span: 0..<5, code: "need", coder: "anna")
+        #expect(try await workspace.store.coding(id: coding.id)?.anchor.quote == coding.anchor.quote)
+        if TestStore.isSQLite {
+            #expect(await (queue.writtenAtOnce, queue.transactions) == (1, 0))
+        } else {
+            #expect(await (queue.writtenAtOnce, queue.transactions) == (0, 1))
         }
     }
 
