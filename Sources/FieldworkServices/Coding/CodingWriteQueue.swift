@@ -12,8 +12,9 @@ import FieldworkCore
 /// write's server CPU at 8 clients); once writes queue up, lone writes go through the store's
 /// transactions again, so that those arriving meanwhile are batched. A write on the caller's
 /// thread commits alone: under a burst, writing every lone write that way halved the throughput
-/// of `bench/write_bench.py` (2,300 against 4,700 a second, p99 22 against 9 ms), and going back
-/// to it after a single lone write still cost 10 %. Each caller is answered only after the COMMIT that holds its write, with
+/// of `bench/write_bench.py` (2,300 against 4,700 a second, p99 22 against 9 ms); three lone
+/// writes in a row kept the throughput and CPU of the batches (`bench/ab_writes.py`, session 17).
+/// Each caller is answered only after the COMMIT that holds its write, with
 /// its own result: a refused write (stale version, duplicate, unknown code) fails alone and the
 /// others are written. One queue per store in a process (the context holds it), else two
 /// queues' batches would just wait for each other at the store's single writer.
