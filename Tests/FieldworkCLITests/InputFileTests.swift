@@ -29,9 +29,9 @@ import Testing
         #expect(missing.stderr.contains(elsewhere.appending(path: "corpus/telemetry/none.csv").standardizedFileURL.path), "\(missing.stderr)")
     }
 
-    /// `check` finds its files as the other commands do: from the workspace's parent folder,
-    /// `study/corpus/interviews/int-001.md` is the workspace's transcript (it was looked for in
-    /// `study/study/corpus/`), and a path inside the workspace works from anywhere.
+    /// `check` takes the workspace's file first, then one named from the current folder: from
+    /// the folder above, `study/corpus/interviews/int-001.md` is the workspace's transcript (it
+    /// was looked for in `study/study/corpus/`), and a path inside the workspace works from anywhere.
     @Test func checkFindsFilesAsTheOtherCommandsDo() async throws {
         let workspace = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -46,5 +46,14 @@ import Testing
         #expect(fromParent.stdout.contains("ok corpus/interviews/int-001.md"), "\(fromParent.stdout)")
         let inWorkspace = try await check("codebooks/solutions.yaml", in: parent)
         #expect(inWorkspace.status == 0, "\(inWorkspace.stderr)")
+        // From inside another workspace with a file of the same name (this repository, for
+        // `make stress`), the name means the workspace's file.
+        let other = parent.appending(path: "other-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: other.appending(path: "codebooks"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: other) }
+        try "- id: need\n- id: need\n".write(to: other.appending(path: "codebooks/solutions.yaml"), atomically: true, encoding: .utf8)
+        let fromOther = try await check("codebooks/solutions.yaml", in: other)
+        #expect(fromOther.status == 0, "\(fromOther.stderr)")
+        #expect(fromOther.stdout.contains("ok codebooks/solutions.yaml"), "\(fromOther.stdout)")
     }
 }

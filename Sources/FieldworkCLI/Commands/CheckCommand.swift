@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         let root = Workspace(root: workspace.url)
         var failed = 0
         for file in files {
-            let url = workspace.inputFile(file)
+            let url = resolve(file)
             let path = root.relativePath(of: url)
             do {
                 print("ok \(path): \(try check(url, path: path, in: root))")
@@ -54,6 +54,14 @@ struct CheckCommand: ParsableCommand {
             printError("\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") with problems")
             throw ExitCode.failure
         }
+    }
+
+    /// The workspace's file first (check is about workspace files: from inside another
+    /// workspace, such as this repository, `codebooks/x.yaml` means the one being checked), then
+    /// the file as given from the current folder (`study/corpus/…` from the folder above).
+    private func resolve(_ file: String) -> URL {
+        let inWorkspace = URL(fileURLWithPath: file, relativeTo: workspace.url).standardizedFileURL
+        return FileManager.default.fileExists(atPath: inWorkspace.path) ? inWorkspace : workspace.inputFile(file)
     }
 
     private func check(_ url: URL, path: String, in workspace: Workspace) throws -> String {

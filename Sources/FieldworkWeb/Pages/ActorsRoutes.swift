@@ -68,7 +68,11 @@ struct ActorsRoutes {
                 }
             }
         }
-        return Layout.response(web, .actors, title: t("actors.title"), body: page.body())
+        var response = Layout.response(web, .actors, title: t("actors.title"), body: page.body())
+        // A query the map cannot be drawn for is the request's fault, as for the SVG: the page
+        // still comes, with its filters to correct it.
+        if problem != nil { response.status = .badRequest }
+        return response
     }
 
     /// The filter's map with needs and solutions named in the interface language.
