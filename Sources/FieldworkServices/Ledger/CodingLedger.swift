@@ -174,7 +174,11 @@ public actor CodingLedger {
                 try write(records)
                 // So that the next ingest does not write them out again ("1 written out" after a
                 // CLI change).
-                try await store.noteLedgerWritten(records)
+                do {
+                    try await store.noteLedgerWritten(records)
+                } catch {
+                    Self.logger.warning("codings file written, not noted in the store (the next ingest writes it out again): \(error)")
+                }
             }
         } catch {
             Self.logger.warning("codings file not written for \(ids.count) change(s) (written at the next ingest): \(error)")
