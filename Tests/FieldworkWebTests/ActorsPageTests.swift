@@ -86,8 +86,8 @@ import Testing
         }
     }
 
-    /// Inlining the SVG must not let an actor's name become markup: Graphviz escapes it.
-    /// The drawing speaks the page's language: legend, clusters and title from the catalogue.
+    /// The drawing speaks the page's language: legend, clusters and title from the catalogue, and
+    /// its key (drawn and as the page's table) names relations and counts evidence in Swedish.
     @Test func theSwedishMapIsDrawnInSwedish() async throws {
         let fixture = try await WebFixture()
         _ = try await fixture.context.codings.add(document: "int-001", span: 2215..<2300, code: "actor.social_services", coder: "anna")
@@ -105,10 +105,21 @@ import Testing
                     #expect(!drawing.contains("Feeling safe"), "\(uri)")
                     #expect(drawing.contains(">Teckenförklaring</text>"), "\(uri)")
                     #expect(drawing.contains(">Förvaltning</text>"), "\(uri)")
-                    for english in [">Legend</text>", ">Administration</text>", ">Resident group</text>", ">Actor map</text>"] {
+                    for english in [">Legend</text>", ">Administration</text>", ">Resident group</text>", ">Actor map</text>",
+                                    "provides", "refers", "1 resident"] {
                         #expect(!drawing.contains(english), "\(uri): \(english)")
                     }
                 }
+            }
+            try await client.execute(uri: "/actors", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<td>lämnar data till</td><td></td><td>Alarm events and sensor readings</td>"))
+                #expect(html.contains("<td>involved&#45;in</td><td>1 invånare</td>") || html.contains("<td>involved-in</td><td>1 invånare</td>"))
+            }
+            try await client.execute(uri: "/actors.svg", method: .get, headers: swedish) { response in
+                let svg = String(buffer: response.body)
+                #expect(svg.contains("lämnar data till (Alarm events and sensor readings)"))
+                #expect(svg.contains("1 invånare"))
             }
             try await client.execute(uri: "/actors.svg", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains(">Legend</text>"))
@@ -116,6 +127,7 @@ import Testing
         }
     }
 
+    /// Inlining the SVG must not let an actor's name become markup: Graphviz escapes it.
     @Test func aHostileActorNameStaysTextInTheInlineSVG() async throws {
         let fixture = try await WebFixture()
         let actors = fixture.root.appending(path: "corpus/actors.yaml")

@@ -54,6 +54,9 @@ public struct DeclaredRelation: Sendable, Hashable {
         case informs
         case providesDataTo = "provides-data-to"
         case refersTo = "refers-to"
+
+        /// The relation in words, for the key of a drawn map: `provides data to`.
+        public var words: String { rawValue.split(separator: "-").joined(separator: " ") }
     }
 
     public var from: String

@@ -11,11 +11,11 @@ public struct ActorMapKey: Sendable, Hashable {
         public var evidence: Int?
         public var note: String?
 
-        /// `Care → Night safety: involved-in, 3 residents (note)`.
-        public var text: String {
+        /// `Care → Night safety: involved-in, 3 residents (note)`, in the words of `labels`.
+        public func text(_ labels: ActorMapLabels = .english) -> String {
             let arrow = kind.isDirected ? " → " : " — "
-            var text = from + arrow + to + ": " + kind.name
-            if let evidence { text += ", " + kind.counted(evidence) }
+            var text = from + arrow + to + ": " + labels.relation(kind)
+            if let evidence { text += ", " + labels.evidence(kind, evidence) }
             if let note { text += " (\(note))" }
             return text
         }

@@ -9,6 +9,14 @@ public struct ActorMapLabels: Sendable {
     public var nodeKind: @Sendable (ActorGraph.NodeKind) -> String = { $0.displayName }
     /// An edge kind with what it means: `involved-in: administration of a need's residents`.
     public var edgeKind: @Sendable (ActorGraph.EdgeKind) -> String = { "\($0.name): \($0.meaning)" }
+    /// An edge's relation in the key: a declared one in words (`provides data to`), a derived one
+    /// by its name (`involved-in`, which the legend explains).
+    public var relation: @Sendable (ActorGraph.EdgeKind) -> String = { kind in
+        if case .declared(let declared) = kind { return declared.words }
+        return kind.name
+    }
+    /// An evidence count with its unit: `3 residents`.
+    public var evidence: @Sendable (ActorGraph.EdgeKind, Int) -> String = { $0.counted($1) }
 
     public init() {}
 

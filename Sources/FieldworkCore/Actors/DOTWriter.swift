@@ -77,7 +77,7 @@ public enum DOTWriter {
             let color = q(edgeColor(edge.kind))
             var attributes = [
                 "color=\(color)", "fontcolor=\(color)", "penwidth=\(penwidth(edge.evidence))",
-                "label=\(q(String(entry.number)))", "tooltip=\(q("\(entry.number). \(entry.text)"))",
+                "label=\(q(String(entry.number)))", "tooltip=\(q("\(entry.number). \(entry.text(options.labels))"))",
             ]
             if edge.kind.isDeclared { attributes.append("style=dashed") }
             if !edge.kind.isDirected { attributes.append("dir=none") }
@@ -138,7 +138,7 @@ public enum DOTWriter {
         lines.append("    \(q("legend:kinds")) [shape=plaintext, style=\(q("")), fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(html(labels.legend).rendered)</B></TD></TR>\(rows.joined().rendered)</TABLE>>];")
         if let key, !key.entries.isEmpty {
             let entries = key.entries.map { entry -> SafeHTML in
-                let text = DOTLabelWrapping.wrapped(entry.text, width: 90).split(separator: "\n").map { html(String($0)) }
+                let text = DOTLabelWrapping.wrapped(entry.text(labels), width: 90).split(separator: "\n").map { html(String($0)) }
                     .joined(separator: "<BR ALIGN=\"LEFT\"/>")
                 return "<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">\(entry.number)</TD><TD ALIGN=\"LEFT\">\(text)<BR ALIGN=\"LEFT\"/></TD></TR>"
             }

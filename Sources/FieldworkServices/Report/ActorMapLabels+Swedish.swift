@@ -11,6 +11,11 @@ extension ActorMapLabels {
         labels.declaredRelation = "angiven relation (streckad)"
         labels.nodeKind = { kind in clusters[kind.clusterName] ?? kind.displayName }
         labels.edgeKind = { kind in "\(kind.name): " + (edges[kind.name] ?? kind.meaning) }
+        labels.relation = { kind in
+            if case .declared(let declared) = kind { return relations[declared] ?? declared.words }
+            return kind.name
+        }
+        labels.evidence = { kind, count in "\(count) " + (units[kind.unit].map { count == 1 ? $0.one : $0.other } ?? kind.unit) }
         return labels
     }()
 
@@ -23,5 +28,15 @@ extension ActorMapLabels {
     private static let edges = [
         "co-occurs": "förekommer i samma segment", "involved-in": "förvaltning för behovets invånare",
         "named-with": "nämns i samma segment", "serves": "lösning för ett gemensamt behov",
+    ]
+
+    private static let relations: [DeclaredRelation.Kind: String] = [
+        .funds: "finansierar", .supports: "stöder", .informs: "informerar", .providesDataTo: "lämnar data till",
+        .refersTo: "remitterar till",
+    ]
+
+    private static let units = [
+        "administrations": (one: "förvaltning", other: "förvaltningar"), "declarations": (one: "angivelse", other: "angivelser"),
+        "residents": (one: "invånare", other: "invånare"), "segments": (one: "segment", other: "segment"),
     ]
 }

@@ -10,6 +10,11 @@ extension ActorMapLabels {
         labels.declaredRelation = t("actors.map.declared")
         labels.nodeKind = { kind in t("actors.map.kind.\(kind.clusterName)") }
         labels.edgeKind = { kind in "\(kind.name): " + t("actors.map.edge.\(kind.name)") }
+        labels.relation = { kind in
+            if case .declared(let declared) = kind { return t("actors.relation.\(declared.rawValue)") }
+            return kind.name
+        }
+        labels.evidence = { kind, count in t.count("actors.unit.\(kind.unit)", count) }
         return labels
     }
 }

@@ -97,10 +97,11 @@ struct ActorsPage {
             html += "<th scope=\"col\">\(t.html("actors.key.\(column)"))</th>"
         }
         html += "</tr></thead><tbody>"
+        let labels = ActorMapLabels.localized(t)
         for entry in key.entries {
-            let evidence = entry.evidence.map { t.count("actors.unit.\(entry.kind.unit)", $0) } ?? ""
+            let evidence = entry.evidence.map { labels.evidence(entry.kind, $0) } ?? ""
             html += "<tr><th scope=\"row\">\(entry.number)</th><td>\(entry.from)</td><td>\(entry.to)</td>"
-                + "<td>\(entry.kind.name)</td><td>\(evidence)</td><td>\(entry.note ?? "")</td></tr>"
+                + "<td>\(labels.relation(entry.kind))</td><td>\(evidence)</td><td>\(entry.note ?? "")</td></tr>"
         }
         return html + "</tbody></table>"
     }

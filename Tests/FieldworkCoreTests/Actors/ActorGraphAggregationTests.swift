@@ -38,12 +38,21 @@ import Testing
                     .init(id: "family", label: "Relatives", kind: .actor(.residentGroup))],
             edges: [Edge(from: "care", to: "need:x", kind: .involvedIn, evidence: 1),
                     Edge(from: "care", to: "family", kind: .coOccurs, evidence: 4),
-                    Edge(from: "family", to: "care", kind: .declared(.informs), note: "weekly calls")])
-        #expect(ActorMapKey(graph).entries.map(\.text) == [
+                    Edge(from: "family", to: "care", kind: .declared(.informs), note: "weekly calls"),
+                    Edge(from: "care", to: "family", kind: .declared(.providesDataTo))])
+        #expect(ActorMapKey(graph).entries.map { $0.text() } == [
             "Care → Night: involved-in, 1 resident", "Care — Relatives: co-occurs, 4 segments",
-            "Relatives → Care: informs (weekly calls)",
+            "Relatives → Care: informs (weekly calls)", "Care → Relatives: provides data to",
         ])
-        #expect(ActorMapKey(graph).entries.map(\.number) == [1, 2, 3])
+        #expect(ActorMapKey(graph).entries.map(\.number) == [1, 2, 3, 4])
+        // In the words a map is drawn with: a declared relation and every count in them.
+        var labels = ActorMapLabels()
+        labels.relation = { kind in kind.isDeclared ? "RELATION" : kind.name.uppercased() }
+        labels.evidence = { kind, count in "\(count) × \(kind.unit)" }
+        #expect(ActorMapKey(graph).entries.map { $0.text(labels) } == [
+            "Care → Night: INVOLVED-IN, 1 × residents", "Care — Relatives: CO-OCCURS, 4 × segments",
+            "Relatives → Care: RELATION (weekly calls)", "Care → Relatives: RELATION",
+        ])
     }
 
     @Test func kumuConnectionsKeepTheNotesOfDeclaredRelations() {

@@ -26,7 +26,7 @@ import Testing
         #expect(dot.contains(##""proposed:actor.bankid" -> "need:night" [color="#b35806", fontcolor="#b35806", penwidth=1.0, label="4","##))
         // The key: one row per line, names escaped for the HTML-like label.
         #expect(dot.contains("<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">3</TD><TD ALIGN=\"LEFT\">Social &lt;services&gt; → Safe at night: involved-in, 1 resident<BR ALIGN=\"LEFT\"/></TD></TR>"))
-        #expect(dot.contains("Care &amp; welfare → Social &lt;services&gt;: refers-to (assessments)"))
+        #expect(dot.contains("Care &amp; welfare → Social &lt;services&gt;: refers to (assessments)"))
         // One legend node (kinds present only), not a cluster of sample nodes and edges.
         #expect(dot.components(separatedBy: "\"legend:").count - 1 == 2)
         #expect(dot.contains(">Named by residents (proposed)</TD>") && !dot.contains(">IoT solution</TD>"))

@@ -14,6 +14,16 @@ import Testing
         for edge: ActorGraph.EdgeKind in [.coOccurs, .involvedIn, .serves, .namedWith] {
             #expect(labels.edgeKind(edge) != ActorMapLabels.english.edgeKind(edge), "\(edge.name)")
         }
+        // The key's words: every declared relation, and each evidence count with its Swedish unit.
+        for relation in DeclaredRelation.Kind.allCases {
+            #expect(labels.relation(.declared(relation)) != ActorMapLabels.english.relation(.declared(relation)), "\(relation)")
+        }
+        #expect(labels.relation(.declared(.providesDataTo)) == "lämnar data till")
+        #expect(ActorMapLabels.english.relation(.declared(.providesDataTo)) == "provides data to")
+        #expect(labels.relation(.involvedIn) == "involved-in")
+        #expect([labels.evidence(.involvedIn, 1), labels.evidence(.serves, 2), labels.evidence(.coOccurs, 3)]
+            == ["1 invånare", "2 förvaltningar", "3 segment"])
+        #expect(ActorMapLabels.english.evidence(.serves, 1) == "1 administration")
         #expect(labels.key == "Nyckel till de numrerade linjerna")
         #expect(ReportTexts.english.actorMapLabels.key == "Key to the numbered lines")
     }
