@@ -226,3 +226,47 @@ def test_stacked_highlights_keep_the_text_readable(studied_server, shared_driver
     deepest = shared_driver.execute_script("return document.querySelectorAll('mark.hl mark.hl mark.hl mark.hl').length")
     assert deepest > 0, "the sample no longer stacks four codings on pl-001"
     assert axe_violations(shared_driver) == []
+
+
+# The pages again in the dark theme (`prefers-color-scheme: dark`), where every colour is another
+# one: the transcript with four stacked codings (studied sample), the code tints and chips, the
+# tables, heat maps and the actor map's page.
+DARK_PAGES = ["/documents/pl-001", "/documents/int-001", "/codebook", "/retrieval?code=need.safety", "/needs",
+              "/needs/need.safety.night", "/actors", "/matrix", "/cooccurrence", "/agreement", "/report"]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
+def test_axe_finds_no_violation_in_the_dark_theme(studied_server, shared_driver, path):
+    fresh_session(shared_driver, studied_server["base"])
+    shared_driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                  {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    shared_driver.get(studied_server["url"])
+    shared_driver.get(studied_server["base"] + path)
+    wait(shared_driver).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    assert shared_driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+    assert axe_violations(shared_driver) == []
+    assert console_errors(shared_driver) == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_selected_coding_inside_others_keeps_the_text_readable(studied_server, shared_driver, theme):
+    """A coding selected (its details open) or pointed at is marked on the page; on a passage with
+    other codings around it, a stronger tint took the text to 2-3:1."""
+    fresh_session(shared_driver, studied_server["base"])
+    shared_driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                  {"features": [{"name": "prefers-color-scheme", "value": theme}]})
+    shared_driver.get(studied_server["url"])
+    shared_driver.get(studied_server["base"] + "/documents/pl-001")
+    wait(shared_driver).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    # The innermost of the codings stacked deepest: its chip opens its details.
+    coding = shared_driver.execute_script(
+        "return document.querySelector('mark.hl mark.hl mark.hl mark.hl').dataset.coding")
+    shared_driver.find_element(By.CSS_SELECTOR, f"button.chip[data-coding='{coding}']").click()
+    wait(shared_driver).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#transcript mark.hl.is-active"))
+    # Pointed at too (the chip's hover marks its passage `is-hot`).
+    shared_driver.execute_script(
+        "for (const m of document.querySelectorAll(`mark.hl[data-coding='${arguments[0]}']`)) m.classList.add('is-hot')", coding)
+    marked = shared_driver.execute_script(
+        "return [...document.querySelectorAll('#transcript mark.hl.is-active')].map(m => getComputedStyle(m).outlineStyle)")
+    assert marked and all(style != "none" for style in marked), marked
+    assert axe_violations(shared_driver, {"include": [["#transcript"]]}) == []
