@@ -270,3 +270,29 @@ def test_a_selected_coding_inside_others_keeps_the_text_readable(studied_server,
         "return [...document.querySelectorAll('#transcript mark.hl.is-active')].map(m => getComputedStyle(m).outlineStyle)")
     assert marked and all(style != "none" for style in marked), marked
     assert axe_violations(shared_driver, {"include": [["#transcript"]]}) == []
+
+
+def test_every_chip_shows_its_coders_initials_whole(studied_server, shared_driver):
+    """A margin chip ends with its coder's initials; a name too long for the margin is cut before
+    them. They followed the name inline: cut off with it, or half a badge with no letters."""
+    fresh_session(shared_driver, studied_server["base"])
+    shared_driver.get(studied_server["url"])
+    shared_driver.get(studied_server["base"] + "/documents/pl-001")
+    wait(shared_driver).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    chips = shared_driver.execute_script("""
+        return [...document.querySelectorAll('button.chip[data-initials]')].map(chip => {
+          const after = getComputedStyle(chip, '::after');
+          // The badge's width, measured on a hidden copy with the pseudo-element's type.
+          const probe = document.createElement('span');
+          probe.textContent = chip.dataset.initials;
+          for (const name of ['font-family', 'font-size', 'font-weight', 'letter-spacing', 'padding-left', 'padding-right'])
+            probe.style.setProperty(name, after.getPropertyValue(name));
+          Object.assign(probe.style, {position: 'absolute', visibility: 'hidden', whiteSpace: 'nowrap'});
+          document.body.append(probe);
+          const badge = probe.getBoundingClientRect().width;
+          probe.remove();
+          const room = parseFloat(getComputedStyle(chip).paddingRight) - parseFloat(after.right);
+          return {name: chip.textContent, cut: chip.scrollWidth > chip.clientWidth, fits: after.position === 'absolute' && badge <= room};
+        });""")
+    assert any(chip["cut"] for chip in chips), "the sample no longer has a name too long for the margin"
+    assert [chip["name"] for chip in chips if not chip["fits"]] == []
