@@ -30,7 +30,9 @@ public struct SegmentsExport: Sendable {
             guard let entry = try await documents.entry(coding.documentID) else { continue }
             let document = entry.document.metadata
             let segment = entry.segment(of: coding)
-            let attribution = entry.attribution(of: segment)
+            // Every segment it runs into counts: a coding may run from an interviewer's question into
+            // the answer of someone who withdrew (the segment it starts in was all this asked).
+            let attribution = entry.attribution(of: coding, in: segment)
             if case .withheld(let reason) = consent.words(of: attribution.participants, type: document.type, date: document.date) {
                 withheld.add(reason)
                 continue

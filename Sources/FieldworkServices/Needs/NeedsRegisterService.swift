@@ -30,7 +30,7 @@ public struct NeedsRegisterService: Sendable {
             for coding in codings {
                 let segment = entry.segment(of: coding)
                 passages.append(CodedPassage(coding: coding, document: entry.document.metadata, segmentIndex: segment?.index,
-                                             attribution: entry.attribution(of: segment)))
+                                             attribution: entry.attribution(of: coding, in: segment)))
             }
         }
         guard preferConsensus, coder == nil else { return passages }

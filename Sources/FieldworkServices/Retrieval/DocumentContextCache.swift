@@ -17,6 +17,19 @@ struct DocumentContextCache {
         func attribution(of segment: Segment?) -> Attribution {
             attributor.attribute(segment, text: segment.map { text[$0.span] } ?? "")
         }
+
+        /// Whose words a coding holds: its segment's attribution, plus the people of any later
+        /// segment it runs into (a question and its answer), so that the consent rule withholds
+        /// it when any of them is withheld. `segment`: the coding's own (`segment(of:)`).
+        func attribution(of coding: Coding, in segment: Segment?) -> Attribution {
+            var attribution = attribution(of: segment)
+            for other in segments where other.start > (segment?.start ?? -1) && other.start < coding.end {
+                for person in self.attribution(of: other).participants where !attribution.participants.contains(person) {
+                    attribution.participants.append(person)
+                }
+            }
+            return attribution
+        }
     }
 
     let store: any FieldworkStore

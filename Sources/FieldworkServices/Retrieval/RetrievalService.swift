@@ -90,7 +90,7 @@ public struct RetrievalService: Sendable {
             let metadata = entry.document.metadata
             if let type = filter.documentType, metadata.type != type { continue }
             let segment = entry.segment(of: coding)
-            let attribution = entry.attribution(of: segment)
+            let attribution = entry.attribution(of: coding, in: segment)
             let people = attribution.participants
             if let administration = filter.administration {
                 // Through the residents whose words these are (staff work for an administration;

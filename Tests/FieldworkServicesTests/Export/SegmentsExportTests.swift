@@ -53,6 +53,31 @@ import Testing
         #expect(record["participants"] == "R14")
     }
 
+    /// A coding that starts in the interviewer's question and runs into the answer of someone who
+    /// withdrew is withheld: the export looked only at the turn it starts in and wrote the
+    /// withdrawn words out (the other outputs withheld it).
+    @Test func aCodingReachingIntoWithdrawnWordsIsWithheld() async throws {
+        let workspace = try await TemporaryWorkspace(participants: TemporaryWorkspace.participants.replacingOccurrences(
+            of: "{id: c-r14, date: 2025-02-01, scopes: [interview, quote, telemetry]}",
+            with: "{id: c-r14, date: 2025-02-01, scopes: [interview, quote, telemetry], withdrawn: 2025-10-01}"))
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
+            **Intervjuare:** Hur känns natten?
+
+            **R14:** Jag vaknar och lyssnar efter dörren.
+            """))
+        try await workspace.ingest()
+        let question = try await workspace.code("int-014", quote: "Hur känns natten?", code: "need")
+        let text = try await workspace.plainText("int-014")
+        let from = try #require(text.occurrences(of: Array("natten?".unicodeScalars)).first)
+        let to = try #require(text.occurrences(of: Array("vaknar".unicodeScalars)).first) + 6
+        let across = try await workspace.context.codings.add(document: "int-014", span: from..<to, code: "need", coder: "anna")
+        let (csv, count, withheld) = try await workspace.context.segmentsExport.csv()
+        #expect(!csv.contains("vaknar"))
+        #expect(count == 1)
+        #expect(withheld.byReason == [.withdrawn: 1])
+        #expect(csv.contains(question.id) && !csv.contains(across.id))
+    }
+
     /// A memo typed as a formula reaches the export as text a spreadsheet will not run.
     @Test func aMemoThatLooksLikeAFormulaIsExportedInert() async throws {
         let workspace = try await TemporaryWorkspace()

@@ -18,6 +18,31 @@ import Testing
         return workspace
     }
 
+    /// A coding running from R14's turn (consented) into R15's (no consent) holds R15's words:
+    /// withheld from retrieval and from the needs' evidence (they looked at R14's turn only).
+    @Test func aCodingRunningIntoAnotherTurnCountsItsPeopleToo() async throws {
+        let workspace = try await TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(participants: "[R14, R15]", body: """
+            **R14:** Jag ligger vaken.
+
+            **R15:** Hon ringer mig varje natt.
+            """))
+        try await workspace.ingest()
+        let text = try await workspace.plainText("int-014")
+        let from = try #require(text.occurrences(of: Array("ligger".unicodeScalars)).first)
+        let to = try #require(text.occurrences(of: Array("ringer".unicodeScalars)).first) + 6
+        let across = try await workspace.context.codings.add(document: "int-014", span: from..<to, code: "need.safety", coder: "anna")
+        let own = try await workspace.code("int-014", quote: "Jag ligger vaken")
+        let items = try await workspace.context.retrieval.retrieve(RetrievalService.Filter(code: "need")).items
+        let withheld = items.filter { $0.withheld != nil }
+        #expect(withheld.map(\.coding.id) == [across.id])
+        #expect(withheld.first?.withheld == .notGiven && withheld.first?.coding.quote == "")
+        #expect(withheld.first?.attribution.participants == ["R14", "R15"])
+        let (passages, counted) = try await NeedsRegisterService(store: workspace.store).consentedPassages()
+        #expect(passages.map(\.coding.id) == [own.id])
+        #expect(counted.byReason == [.notGiven: 1])
+    }
+
     /// "75-79" typed with an en dash (as handouts print it) or with other spacing finds the same people.
     @Test(arguments: ["70-79", "70–79", "70−79"])
     func attributeValuesMatchWhateverDashWasTyped(value: String) async throws {
