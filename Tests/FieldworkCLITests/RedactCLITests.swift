@@ -93,4 +93,48 @@ import Testing
         let log = try read("audit/log.jsonl")
         #expect(!log.contains("Anna Svensson") && !log.contains("Norrby"))
     }
+
+    /// A replacement in the front matter keeps it valid YAML: `[facilitator]` as a whole value is
+    /// written quoted (as it was, the value became a list and the next ingest failed the file).
+    /// `--check` counts the lines of a CRLF file (every CSV export said line 1).
+    @Test func theFrontMatterStaysValidAndCRLFLinesAreCounted() async throws {
+        let root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-redact-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("init", root.path).status == 0)
+        func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: root.appending(path: path)) }
+        func read(_ path: String) throws -> String { try String(contentsOf: root.appending(path: path), encoding: .utf8) }
+        try write("corpus/participants.yaml", """
+            participants:
+              - {id: R41, role: resident, consents: [{id: c41, date: 2025-01-01, scopes: [interview, quote]}]}
+            """)
+        let original = """
+            ---
+            id: int-041
+            type: interview
+            title: Samtal med M. Okafor
+            date: 2025-03-12
+            interviewer: M. Okafor
+            participants: [R41]
+            ---
+
+            **R41:** Jag pratade med M. Okafor om larmet.
+
+            """
+        try write("corpus/int-041.md", original)
+        #expect(try await cli.run("ingest").status == 0)
+        try write("exports/raw.csv", "a,b\r\nM. Okafor,1\r\n")
+        try write("corpus/redactions.yaml", "redactions:\n  - {identifier: \"M. Okafor\", replacement: \"[facilitator]\"}\n")
+        #expect(try await cli.run("redact", "--check").stdout.contains("exports/raw.csv:2: identifier of corpus/redactions.yaml:2"))
+        try FileManager.default.removeItem(at: root.appending(path: "exports/raw.csv"))
+        #expect(try read("corpus/int-041.md") == original)
+        let apply = try await cli.run("redact", "--apply")
+        #expect(apply.status == 0, "\(apply.stderr)")
+        let corpus = try read("corpus/int-041.md")
+        // The whole value quoted; inside a longer value and in the body, as before.
+        #expect(corpus.contains("interviewer: \"[facilitator]\"\n") && corpus.contains("title: Samtal med [facilitator]\n"))
+        #expect(corpus.contains("Jag pratade med \\[facilitator] om larmet."))
+        #expect(try await cli.run("ingest").status == 0)
+        #expect(try await cli.run("redact", "--check").status == 0)
+    }
 }

@@ -57,9 +57,11 @@ public struct RedactionService: Sendable {
     static func find(_ redactions: Redactions, in text: String, path: String) -> [Finding] {
         var findings: [Finding] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // By scalars: "\r\n" is one Character, so splitting the String on "\n" never split a CRLF
+        // file (every CSV export) and reported everything on line 1.
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            for match in redactions.matches(in: Array(line.unicodeScalars)) {
+            for match in redactions.matches(in: Array(line)) {
                 findings.append(Finding(path: path, line: number, entry: match.entry))
             }
         }
@@ -86,27 +88,20 @@ public struct RedactionService: Sendable {
         var report = ApplyReport()
         guard !redactions.isEmpty else { return report }
         let sources = try await context.store.sourceFiles()
-        var rewrites: [(url: URL, text: String)] = []
+        // Every file's new text first: a file that cannot take a replacement stops the redaction
+        // before any coding is moved or any file written.
+        var rewrites: [(url: URL, path: String, text: String)] = []
         for url in Self.files(under: workspace.corpus) where ["md", "markdown"].contains(url.pathExtension.lowercased()) {
             let source = try SourceText.read(url, path: workspace.relativePath(of: url))
             let scalars = Array(source.text.unicodeScalars)
             let found = redactions.matches(in: scalars)
             guard !found.isEmpty else { continue }
-            var text = ""
-            var last = 0
-            let frontMatterEnd = Self.frontMatterEnd(scalars)
-            for match in found {
-                text.unicodeScalars.append(contentsOf: scalars[last..<match.range.lowerBound])
-                // YAML front matter takes the replacement as it is; Markdown gets it escaped.
-                text += match.range.lowerBound < frontMatterEnd ? match.entry.replacement
-                    : MarkdownEscaping.markdown(forPlainText: match.entry.replacement)
-                last = match.range.upperBound
-            }
-            text.unicodeScalars.append(contentsOf: scalars[last...])
-            rewrites.append((url, text))
+            rewrites.append((url, source.path, try RedactedFile.text(scalars, matches: found, path: source.path)))
             report.files.append(source.path)
             report.occurrences += found.count
-            if let documentID = sources[source.path]?.documentID {
+        }
+        for rewrite in rewrites {
+            if let documentID = sources[rewrite.path]?.documentID {
                 report.codingsMoved += try await carryCodings(of: documentID, through: redactions)
             }
         }
@@ -124,13 +119,6 @@ public struct RedactionService: Sendable {
             report.occurrences += count
         }
         return report
-    }
-
-    /// Where the front matter (`---` … `---`) ends; 0 when there is none.
-    static func frontMatterEnd(_ scalars: [Unicode.Scalar]) -> Int {
-        let text = String(String.UnicodeScalarView(scalars))
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n"), let close = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else { return 0 }
-        return text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: close.upperBound)
     }
 
     /// Moves the document's codings to the redacted text; returns how many changed.
