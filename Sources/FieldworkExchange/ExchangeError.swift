@@ -3,6 +3,8 @@
 public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyCodebook
     case notAnArchive(String)
+    /// The file is not there (or cannot be opened): not "not a ZIP archive".
+    case unreadable(file: String, problem: String)
     case missingProject(String)
     case invalidXML(file: String, detail: String)
     /// Not well-formed XML (or not UTF-8), where it was found.
@@ -18,6 +20,8 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
             "the codebook has no codes; a REFI-QDA codebook needs at least one"
         case .notAnArchive(let file):
             "\(file) is not a REFI-QDA project (.qdpx): it cannot be read as a ZIP archive"
+        case .unreadable(let file, let problem):
+            "\(file): cannot read the file: \(problem)"
         case .missingProject(let file):
             "\(file) holds no project.qde (or other .qde file) at its top level"
         case .invalidXML(let file, let detail):

@@ -41,6 +41,10 @@ struct QDPXArchive {
     /// Reads the project document and the plain-text internal files (media are not needed).
     static func read(_ url: URL) throws -> QDPXArchive {
         let name = url.lastPathComponent
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw ExchangeError.unreadable(file: name, problem: FileManager.default.fileExists(atPath: url.path)
+                ? "permission denied" : "no such file")
+        }
         guard let archive = try? Archive(url: url, accessMode: .read) else { throw ExchangeError.notAnArchive(name) }
         var projects: [String: Data] = [:]
         var sources: [String: Data] = [:]

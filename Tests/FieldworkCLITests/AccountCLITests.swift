@@ -19,16 +19,16 @@ import Testing
         #expect(try await cli.run(["account", "create", "Bo", "--role", "facilitator"], input: Self.password + "\n").status == 0)
 
         let short = try await cli.run(["account", "create", "Cecilia", "--role", "analyst"], input: "kort\n")
-        #expect(short.status == 1 && short.stderr == "error: the password has fewer than 10 characters\n")
+        #expect(short.status == 1 && short.stderr == "Error: the password has fewer than 10 characters\n")
         let role = try await cli.run(["account", "create", "Cecilia", "--role", "boss"], input: Self.password + "\n")
         #expect(role.status != 0 && role.stderr.contains("boss"))
         let twice = try await cli.run(["account", "create", "anna lind", "--role", "analyst"], input: Self.password + "\n")
-        #expect(twice.status == 1 && twice.stderr == "error: an account named anna lind exists already\n")
+        #expect(twice.status == 1 && twice.stderr == "Error: an account named anna lind exists already\n")
 
         #expect(try await cli.run(["account", "disable", "Bo"]).stdout == "disabled account Bo\n")
         #expect(try await cli.run(["account", "role", "Bo", "analyst"]).status == 0)
         #expect(try await cli.run(["account", "password", "Anna Lind"], input: "ett nytt långt lösenord\n").status == 0)
-        #expect(try await cli.run(["account", "disable", "Nobody"]).stderr == "error: no account named Nobody\n")
+        #expect(try await cli.run(["account", "disable", "Nobody"]).stderr == "Error: no account named Nobody\n")
 
         let list = try #require(try await cli.json("account", "list") as? [[String: Any]])
         #expect(list.map { "\($0["name"]!) \($0["role"]!) \(($0["disabled"] as? Bool) == true)" } == ["Anna Lind admin false", "Bo analyst true"])

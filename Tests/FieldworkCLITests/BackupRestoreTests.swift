@@ -103,7 +103,7 @@ struct BackupRestoreTests {
         let server = try await RunningServer.start(workspace: workspace)
         let refused = try await cli.run("restore", "backups/one.sqlite", "--yes")
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
+        #expect(refused.stderr.contains("Error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
                                         + "http://127.0.0.1:\(server.port)/); stop it (Ctrl-C) and run `fieldwork restore` again"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("restored"))
         server.stop()

@@ -261,7 +261,7 @@ import Testing
         let server = try await RunningServer.start(workspace: root)
         let refused = try await cli.run("erase", "R07", "--yes")
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
+        #expect(refused.stderr.contains("Error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "
                                         + "http://127.0.0.1:\(server.port)/); stop it (Ctrl-C) and run `fieldwork erase` again"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("Erased"))
         #expect(["corpus/participants.yaml", "corpus/int-008.md", "codings/anna.jsonl"].map { PrivacyWorkspace.read(root, $0) } == before)

@@ -80,7 +80,7 @@ import Testing
         let elsewhere = root.appending(path: "unreachable")
         let refused = try await cli.run(["init", elsewhere.path, "--store", "postgresql://nobody@127.0.0.1:1/none"], environment: noStore)
         #expect(refused.status != 0)
-        #expect(refused.stderr.hasPrefix("error: --store postgresql://nobody@127.0.0.1:1/none: ")
+        #expect(refused.stderr.hasPrefix("Error: --store postgresql://nobody@127.0.0.1:1/none: ")
                 && refused.stderr.contains("no workspace was created"), "\(refused.stderr)")
         #expect(refused.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: elsewhere.path))

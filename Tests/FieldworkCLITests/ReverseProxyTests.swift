@@ -126,7 +126,7 @@ import Testing
         let cli = CLIRunner(workspace: workspace)
         let refused = try await cli.run("serve", "--host", "0.0.0.0", "--port", "0")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("error: binding to 0.0.0.0 exposes transcripts beyond this machine"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Error: binding to 0.0.0.0 exposes transcripts beyond this machine"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("Open:"))
         let bad = try await cli.run("serve", "--allowed-host", "https://fieldwork.example.org")
         #expect(bad.status != 0)
@@ -134,7 +134,7 @@ import Testing
         try Data("server:\n  allowed_hosts: [localhost]\n".utf8).write(to: workspace.appending(path: "fieldwork.yaml"))
         let loopbackName = try await cli.run("serve", "--port", "0")
         #expect(loopbackName.status == 1)
-        #expect(loopbackName.stderr.contains("error: fieldwork.yaml: server.allowed_hosts: 'localhost' is a loopback or wildcard address"),
+        #expect(loopbackName.stderr.contains("Error: fieldwork.yaml: server.allowed_hosts: 'localhost' is a loopback or wildcard address"),
                 "\(loopbackName.stderr)")
     }
 }

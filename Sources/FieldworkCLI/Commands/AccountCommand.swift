@@ -16,7 +16,7 @@ struct AccountCommand: AsyncParsableCommand {
         do {
             try await body()
         } catch let error as AccountError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
     }

@@ -37,7 +37,8 @@ struct AgreementCommand: AsyncParsableCommand {
         if decisions != nil, coders != nil || code != nil || includeChildren || !document.isEmpty {
             throw ValidationError("--decisions takes the coders, codes and units from its file; leave out the other filters")
         }
-        if let coders, Self.names(coders).isEmpty { throw ValidationError("--coders needs at least one name") }
+        // Agreement is between coders: one alone gave a table of "n/a" rows and exit status 0.
+        if let coders, Set(Self.names(coders)).count < 2 { throw ValidationError("--coders needs at least two names, comma-separated") }
     }
 
     static func names(_ list: String) -> [String] {

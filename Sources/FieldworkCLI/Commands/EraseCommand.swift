@@ -24,10 +24,10 @@ struct EraseCommand: AsyncParsableCommand {
         do {
             plan = try await service.plan(participant)
         } catch let error as ErasureError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         } catch let error as ServerLockError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
         print("Erasing \(participant) changes these corpus files:")
@@ -55,7 +55,7 @@ struct EraseCommand: AsyncParsableCommand {
             report = try await service.run(plan)
         } catch let error as ServerLockError {
             // A server started while the confirmation was being typed.
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
         print("Erased \(participant):")
@@ -92,7 +92,7 @@ struct EraseCommand: AsyncParsableCommand {
         // A redacted file that no longer ingests leaves its old text in the database: say so.
         guard report.problems.isEmpty else {
             for problem in report.problems { printError(problem) }
-            printError("error: the ingest after the erasure reported problems; fix them and run `fieldwork ingest`: "
+            printError("Error: the ingest after the erasure reported problems; fix them and run `fieldwork ingest`: "
                        + "until a redacted file is ingested, its old text stays in the database")
             throw ExitCode.failure
         }

@@ -71,7 +71,7 @@ struct ExportActorMapCommand: AsyncParsableCommand {
                 let redacted = consent.redact(dot, with: redactions)
                 data = format == .svg ? try await GraphvizRenderer.svg(dot: redacted) : try await ActorMapPrinter.a3PDF(dot: redacted)
             } catch let error as ExternalProgramError {
-                printError("error: \(error)")
+                printError("Error: \(error)")
                 throw ExitCode.failure
             }
         case .json:

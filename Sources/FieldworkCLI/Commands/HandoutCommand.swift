@@ -49,6 +49,9 @@ struct HandoutCommand: AsyncParsableCommand {
     func validate() throws {
         guard (theme == nil) != (workshop == nil) else { throw ValidationError("give either --theme CODE_ID or --workshop PLAN.yaml") }
         if pack, workshop == nil { throw ValidationError("--pack needs --workshop PLAN.yaml") }
+        if let lang, !HandoutTexts.languages.contains(lang) {
+            throw ValidationError("--lang: handouts are written in \(HandoutTexts.languages.joined(separator: " or ")), not '\(lang)'")
+        }
     }
 
     var request: HandoutService.Request { .init(language: lang, easyRead: easyRead, forPublication: forPublication) }
@@ -95,10 +98,10 @@ struct HandoutCommand: AsyncParsableCommand {
                 }
             }
         } catch let error as ExternalProgramError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         } catch let error as HandoutError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
     }

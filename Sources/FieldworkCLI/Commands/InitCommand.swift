@@ -30,12 +30,14 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
+        let existing = Workspace(root: root)
+        let existed = [existing.corpus, existing.codebooks, existing.stateDirectory].contains { FileManager.default.fileExists(atPath: $0.path) }
         if let store {
             let settingsFile = Workspace(root: root).settingsFile
             if FileManager.default.fileExists(atPath: settingsFile.path) {
                 let configured = try WorkspaceSettings.load(Workspace(root: root)).store
                 guard configured == store else {
-                    printError("error: \(settingsFile.path) exists already and names "
+                    printError("Error: \(settingsFile.path) exists already and names "
                                + (configured.map { "another store (\($0))" } ?? "no store") + "; set `store:` in it by hand")
                     throw ExitCode.failure
                 }
@@ -44,7 +46,7 @@ struct InitCommand: AsyncParsableCommand {
             do {
                 try await FieldworkContext.prepare(storeURL: store)
             } catch {
-                printError("error: --store \(store): \(error); no workspace was created")
+                printError("Error: --store \(store): \(error); no workspace was created")
                 throw ExitCode.failure
             }
         }
@@ -52,6 +54,12 @@ struct InitCommand: AsyncParsableCommand {
         if store == nil {
             let context = try FieldworkContext.open(workspace)
             _ = try await context.store.counts()
+        }
+        if existed {
+            // Said "Created workspace" over a study: nothing was replaced, only missing parts added.
+            print("Workspace \(workspace.root.path) exists already; nothing in it was replaced (missing folders were added)"
+                  + (store.map { "; its study is in \($0), named in \(WorkspaceSettings.fileName)" } ?? ""))
+            return
         }
         print("Created workspace \(workspace.root.path)" + (store.map { " (study in \($0), named in \(WorkspaceSettings.fileName))" } ?? ""))
         print("Next: add Markdown files to corpus/, codes to codebooks/, then `fieldwork --workspace \(directory) ingest`.")

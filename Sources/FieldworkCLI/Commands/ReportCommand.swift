@@ -33,6 +33,12 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output file (relative paths are inside the workspace; default exports/report.FORMAT).", valueName: "FILE"))
     var out: String?
 
+    func validate() throws {
+        if let lang, !ReportTexts.languages.contains(lang) {
+            throw ValidationError("--lang: the report is written in \(ReportTexts.languages.joined(separator: " or ")), not '\(lang)'")
+        }
+    }
+
     func run() async throws {
         let context = try workspace.open()
         let service = context.studyReport
@@ -57,10 +63,10 @@ struct ReportCommand: AsyncParsableCommand {
             print("wrote the study report (\(report.language), \(report.needs.count) needs, \(quotes) quote\(quotes == 1 ? "" : "s"), \(quotesWithheld) not quoted without consent to quote) to \(url.path)"
                   + (report.smallCells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""))
         } catch let error as ExternalProgramError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         } catch let error as ReportError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
     }

@@ -30,7 +30,7 @@ struct RestoreCommand: AsyncParsableCommand {
         do {
             lock = try ServerLock.exclusive(context.workspace, for: "`fieldwork restore`")
         } catch let error as ServerLockError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }

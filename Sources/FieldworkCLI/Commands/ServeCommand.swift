@@ -55,13 +55,13 @@ struct ServeCommand: AsyncParsableCommand {
         let configured = try context.workspace.settings().allowedHosts
         for host in configured {
             if let problem = HostPolicy.problem(withProxiedHost: host) {
-                printError("error: \(WorkspaceSettings.fileName): server.allowed_hosts: \(problem)")
+                printError("Error: \(WorkspaceSettings.fileName): server.allowed_hosts: \(problem)")
                 throw ExitCode.failure
             }
         }
         let hosts = allowedHosts + configured
         if !loopback && hosts.isEmpty {
-            printError("error: binding to \(host) exposes transcripts beyond this machine; serve them only through a "
+            printError("Error: binding to \(host) exposes transcripts beyond this machine; serve them only through a "
                        + "reverse proxy that terminates TLS, and name the host it serves with --allowed-host NAME "
                        + "(or server.allowed_hosts in \(WorkspaceSettings.fileName)); see the README, \"Team server behind a reverse proxy\"")
             throw ExitCode.failure
@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             lock = try ServerLock.serving(context.workspace)
         } catch let error as ServerLockError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
@@ -95,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
             let summary = try await context.ingest.ingest()
             // Unbuffered, so it appears before the address on a pipe (see below).
             let report = IngestSummaryDTO(summary)
-            report.problems.forEach { printError("error: \($0)") }
+            report.problems.forEach { printError("Error: \($0)") }
             FileHandle.standardOutput.write(Data(report.summaryLines.map { $0 + "\n" }.joined().utf8))
         }
         // A workspace with accounts is served in team mode: login and roles instead of the token.

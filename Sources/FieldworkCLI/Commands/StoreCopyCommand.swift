@@ -40,7 +40,7 @@ struct StoreCopyCommand: AsyncParsableCommand {
         do {
             report = if let to { try await service.copy(to: to) } else { try await service.copy(from: from ?? "") }
         } catch let error as ServerLockError {
-            printError("error: \(error)")
+            printError("Error: \(error)")
             throw ExitCode.failure
         }
         if output.json {

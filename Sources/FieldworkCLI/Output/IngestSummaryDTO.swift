@@ -58,7 +58,7 @@ struct IngestSummaryDTO: Encodable {
     }
 
     func printText() {
-        for problem in problems { printError("error: \(problem)") }
+        for problem in problems { printError("Error: \(problem)") }
         for warning in warnings { printError("warning: \(warning)") }
         summaryLines.forEach { print($0) }
     }

@@ -23,6 +23,16 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// The file opened for reading in parts, or a problem naming it (not Foundation's
+    /// `Error Domain=NSCocoaErrorDomain Code=260 …` with the full path).
+    public static func open(_ url: URL, path: String) throws -> FileHandle {
+        do {
+            return try FileHandle(forReadingFrom: url)
+        } catch {
+            throw SourceProblem(file: path, line: 0, "cannot read the file: \(error.localizedDescription)")
+        }
+    }
+
     /// The content fingerprint of raw bytes: what re-ingest compares before decoding anything.
     public static func contentHash(of data: Data) -> String {
         data.withUnsafeBytes(ContentHash.of)

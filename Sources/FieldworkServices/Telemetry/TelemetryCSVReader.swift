@@ -22,7 +22,7 @@ struct TelemetryCSVReader {
     let path: String
 
     func read(_ url: URL, _ row: (Row) throws -> Void) throws {
-        let handle = try FileHandle(forReadingFrom: url)
+        let handle = try SourceText.open(url, path: path)
         defer { try? handle.close() }
         try read(blocks: { try handle.read(upToCount: Self.blockSize) ?? Data() }, row)
     }

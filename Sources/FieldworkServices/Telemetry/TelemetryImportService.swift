@@ -22,7 +22,7 @@ public struct TelemetryImportService: Sendable {
         let catalogue = try SolutionCatalogue.load(workspace)
         let registry = try DeviceRegistry.load(workspace, catalogue: catalogue, participants: participants)
         let path = workspace.relativePath(of: url)
-        if try Self.isCSV(url) {
+        if try Self.isCSV(url, path: path) {
             let reader = TelemetryCSVReader(path: path)
             // Read through once before writing: a bad line must not leave half a file behind
             // even for the moment before the store takes it back.
@@ -107,12 +107,12 @@ public struct TelemetryImportService: Sendable {
     }
 
     /// By extension; otherwise by content (a SenML pack starts with `[`).
-    static func isCSV(_ url: URL) throws -> Bool {
+    static func isCSV(_ url: URL, path: String) throws -> Bool {
         switch url.pathExtension.lowercased() {
         case "csv": return true
         case "json", "senml": return false
         default:
-            let handle = try FileHandle(forReadingFrom: url)
+            let handle = try SourceText.open(url, path: path)
             defer { try? handle.close() }
             let head = try handle.read(upToCount: 512) ?? Data()
             return head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } != 0x5B

@@ -61,8 +61,24 @@ public struct TelemetrySummaryService: Sendable {
         self.store = store
     }
 
+    private func registered(_ device: String) async throws -> Bool {
+        let registry = try? DeviceRegistry.load(workspace, catalogue: try SolutionCatalogue.load(workspace),
+                                                participants: try await store.participants())
+        return registry?.devices.contains { $0.name == device } ?? false
+    }
+
     public func summary(_ query: Query) async throws -> Result {
-        let devices = try await store.telemetryDevices().filter { device in
+        let known = try await store.telemetryDevices()
+        // A misspelt name is said so, not answered with an empty table.
+        // A device of devices.yaml with no readings yet is known (an empty summary).
+        if let device = query.device, !known.contains(where: { $0.name == device }), try await !registered(device) {
+            let names = known.map(\.name).sorted()
+            throw StoreError.notFound("device '\(device)' (devices: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", …" : ""))")
+        }
+        if let participant = query.participant, try await !store.participants().contains(where: { $0.id == participant }) {
+            throw StoreError.notFound("participant '\(participant)' in corpus/participants.yaml")
+        }
+        let devices = known.filter { device in
             (query.device.map { $0 == device.name } ?? true) && (query.participant.map { $0 == device.participantID } ?? true)
                 && (query.participants.map { $0.contains(device.participantID) } ?? true)
                 && (query.solutions.map { $0.contains(device.solutionID) } ?? true)

@@ -48,10 +48,14 @@ public struct Workspace: Sendable, Hashable {
         try manager.createDirectory(at: workspace.stateDirectory, withIntermediateDirectories: true,
                                     attributes: [.posixPermissions: 0o700])
         try writeIfMissing(workspace.participantsFile, "participants: []\n")
-        try writeIfMissing(workspace.codebooks.appending(path: "codebook.yaml"), """
-            title: Codebook
-            codes: []
-            """ + "\n")
+        // An empty codebook only where there is none: beside a study's own, it was a second one.
+        let codebooks = (try? manager.contentsOfDirectory(atPath: workspace.codebooks.path)) ?? []
+        if !codebooks.contains(where: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) {
+            try writeIfMissing(workspace.codebooks.appending(path: "codebook.yaml"), """
+                title: Codebook
+                codes: []
+                """ + "\n")
+        }
         // The audit log is this machine's record: a copy shared through git would fork its hash
         // chain at every merge (README, "Audit").
         try writeIfMissing(workspace.root.appending(path: ".gitignore"), ".fieldwork/\nexports/\naudit/\n")

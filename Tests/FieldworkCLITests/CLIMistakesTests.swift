@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Mistakes a newcomer makes on the command line get a clear error with the right exit status:
+/// 64 (usage) for a value the command cannot take, 1 for a file or name that is not there.
+@Suite struct CLIMistakesTests {
+    @Test func aMissingFileOrNameIsSaidPlainly() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        // A CSV that is not there: Foundation's "Error Domain=NSCocoaErrorDomain Code=260 …" before.
+        let csv = try await cli.run("telemetry", "import", "corpus/telemetry/nope.csv")
+        #expect(csv.status == 1)
+        #expect(csv.stderr.contains("corpus/telemetry/nope.csv: cannot read the file") && !csv.stderr.contains("NSCocoaErrorDomain"),
+                "\(csv.stderr)")
+        // A project that is not there: "is not a REFI-QDA project … ZIP archive" before.
+        let qdpx = try await cli.run("import", "qdpx", "nope.qdpx", "--dry-run")
+        #expect(qdpx.status == 1)
+        #expect(qdpx.stderr.contains("nope.qdpx: cannot read the file: no such file"), "\(qdpx.stderr)")
+        // A device or participant that is not there: an empty table and status 0 before.
+        let device = try await cli.run("telemetry", "summary", "--device", "nope")
+        #expect(device.status == 1 && device.stderr.contains("device 'nope'"), "\(device.stderr)")
+        let participant = try await cli.run("telemetry", "summary", "--participant", "R99")
+        #expect(participant.status == 1 && participant.stderr.contains("participant 'R99'"), "\(participant.stderr)")
+    }
+
+    @Test func aValueTheCommandCannotTakeIsAUsageError() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        // One coder has no agreement with anyone: a table of "n/a" rows and status 0 before.
+        let agreement = try await cli.run("agreement", "--coders", "Maja Lind")
+        #expect(agreement.status == 64 && agreement.stderr.contains("--coders needs at least two names"), "\(agreement.stderr)")
+        // A language there are no words for: "error: …" and status 1 before (other bad values: "Error:", 64).
+        for command in [["report", "--lang", "de"], ["handout", "--theme", "need.safety.night", "--lang", "de"]] {
+            let result = try await cli.run(command)
+            #expect(result.status == 64, "\(command)")
+            #expect(result.stderr.hasPrefix("Error: --lang: ") && result.stderr.contains("sv or en, not 'de'"), "\(command): \(result.stderr)")
+        }
+    }
+
+    /// `init` on a study says it exists and adds no second, empty codebook beside its own.
+    @Test func initOnAWorkspaceReplacesNothing() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        let before = try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "codebooks").path).sorted()
+        let again = try await cli.run("init", root.path)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("exists already; nothing in it was replaced") && !again.stdout.contains("Created"), "\(again.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "codebooks").path).sorted() == before)
+        // A new folder is still created as before.
+        let fresh = root.appending(path: "new-study")
+        let created = try await cli.run("init", fresh.path)
+        #expect(created.stdout.hasPrefix("Created workspace"))
+        #expect(FileManager.default.fileExists(atPath: fresh.appending(path: "codebooks/codebook.yaml").path))
+    }
+}
