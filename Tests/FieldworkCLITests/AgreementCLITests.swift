@@ -59,6 +59,15 @@ import Testing
         let again = try await cli.run(["adjudicate", "accept", interview] + passage + ["--code", "barrier", "--by", "Bo"])
         #expect(again.status != 0 && again.stderr.contains("code barrier is already in the consensus for this passage (coding c-"), "\(again.stderr)")
         #expect(try await cli.run(["adjudicate", "dismiss", interview] + passage + ["--code", "need.safety.night", "--by", "Bo"]).status == 0)
+        // One decision per code and passage: the other one is refused, saying what to remove
+        // (both were recorded, side by side).
+        let dismissAccepted = try await cli.run(["adjudicate", "dismiss", interview] + passage + ["--code", "barrier", "--by", "Bo"])
+        #expect(dismissAccepted.status != 0
+                && dismissAccepted.stderr.contains("code barrier is accepted into the consensus for this passage (coding c-"), "\(dismissAccepted.stderr)")
+        let acceptDismissed = try await cli.run(["adjudicate", "accept", interview] + passage + ["--code", "need.safety.night", "--by", "Anna"])
+        #expect(acceptDismissed.status != 0
+                && acceptDismissed.stderr.contains("code need.safety.night is dismissed for this passage (memo m-"), "\(acceptDismissed.stderr)")
+        await #expect((try cli.json("code", "list", "--coder", "Consensus") as? [Any])?.count == 1)
         // A passage must be a segment.
         let inside = ["--start", "\(turns[1]["start"] as! Int)", "--end", "\((turns[1]["start"] as! Int) + 3)"]
         #expect(try await cli.run(["adjudicate", "accept", interview] + inside + ["--code", "barrier", "--by", "Bo"]).status != 0)

@@ -121,6 +121,10 @@ public struct AdjudicationService: Sendable {
     /// span, its memo naming the decider, written to the decider's codings file.
     public func accept(document documentID: String, start: Int, end: Int, code: String, by decider: String) async throws -> Coding {
         try await requirePassage(documentID, start: start, end: end)
+        // One decision per code and passage: accepted after a dismissal, the two stood side by side.
+        if let dismissal = try await dismissal(of: code, documentID, start: start, end: end) {
+            throw StoreError.conflict("code \(code) is dismissed for this passage (memo \(dismissal.id)); remove that memo to accept it instead")
+        }
         return try await codings.add(document: documentID, span: start..<end, code: code, coder: Consensus.coder,
                                      memo: Consensus.acceptanceMemo(by: decider), by: decider)
     }
@@ -129,8 +133,12 @@ public struct AdjudicationService: Sendable {
     public func dismiss(document documentID: String, start: Int, end: Int, code: String, by decider: String) async throws -> Memo {
         try await requirePassage(documentID, start: start, end: end)
         guard try await store.codeExists(code) else { throw CodingError.unknownCode(code) }
-        if let existing = try await notes(of: documentID).first(where: { $0.1.isAbout(start: start, end: end) && $0.1.kind == .dismissed(code: code) }) {
-            throw StoreError.conflict("code \(code) is already dismissed for this passage (memo \(existing.0.id))")
+        if let existing = try await dismissal(of: code, documentID, start: start, end: end) {
+            throw StoreError.conflict("code \(code) is already dismissed for this passage (memo \(existing.id))")
+        }
+        let consensus = try await store.codings(CodingFilter(documentID: documentID, coder: Consensus.coder))
+        if let accepted = consensus.first(where: { $0.codeID == code && $0.start < end && $0.end > start }) {
+            throw StoreError.conflict("code \(code) is accepted into the consensus for this passage (coding \(accepted.id)); remove that coding to dismiss it instead")
         }
         let note = AdjudicationNote(kind: .dismissed(code: code), start: start, end: end, body: Consensus.dismissalBody(by: decider))
         return try await memos.add(target: .document, targetID: documentID, author: decider, text: note.memoText)
@@ -146,6 +154,10 @@ public struct AdjudicationService: Sendable {
             return try await memos.update(id: existing.id, text: note.memoText, expectedVersion: version ?? 0)
         }
         return try await memos.add(target: .document, targetID: documentID, author: author, text: note.memoText)
+    }
+
+    private func dismissal(of code: String, _ documentID: String, start: Int, end: Int) async throws -> Memo? {
+        try await notes(of: documentID).first { $0.1.isAbout(start: start, end: end) && $0.1.kind == .dismissed(code: code) }?.0
     }
 
     private func notes(of documentID: String) async throws -> [(Memo, AdjudicationNote)] {
