@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 import FieldworkWeb
 import Foundation
@@ -7,6 +8,38 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct AgreementPagesTests {
+    /// The pages let the reader choose the coders compared: a newcomer's test codings (Cleo, one
+    /// coding in int-003) took every document but int-003 out of the comparison, with no way on
+    /// the page to leave them out.
+    @Test func theComparedCodersAreChosenOnThePage() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        let other = try await fixture.context.store.segments(documentID: "int-003")
+        _ = try await fixture.context.codings.add(document: "int-003", span: other[1].start..<(other[1].start + 5), code: "barrier", coder: "Cleo")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for page in ["/agreement", "/disagreements"] {
+                try await client.execute(uri: page, method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("<form class=\"filters\" method=\"get\" action=\"\(page)\"><fieldset class=\"attribute-columns\"><legend>Coders compared</legend>"), "\(page)")
+                    for coder in ["Anna", "Bo", "Cleo"] {
+                        #expect(html.contains("<label><input type=\"checkbox\" name=\"coders\" value=\"\(coder)\" checked> \(coder)</label>"), "\(page): \(coder)")
+                    }
+                }
+                // The checkboxes' query: Anna and Bo only, so int-001 is compared again.
+                try await client.execute(uri: "\(page)?coders=Anna&coders=Bo", method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("value=\"Cleo\"> Cleo</label>") && html.contains("value=\"Anna\" checked>"), "\(page)")
+                    #expect(html.contains("Anna, Bo") && !html.contains("Anna, Bo, Cleo"), "\(page)")
+                    if page == "/agreement" { #expect(html.contains("<a href=\"/documents/int-001\">int-001</a>")) }
+                }
+            }
+            try await client.execute(uri: "/agreement", method: .get, headers: browser.headers) { response in
+                #expect(!String(buffer: response.body).contains("<a href=\"/documents/int-001\">int-001</a>, "))
+            }
+        }
+    }
+
     @Test func agreementAndCooccurrencePagesShowTheServiceNumbers() async throws {
         let fixture = try await WebFixture()
         _ = try await AgreementAPITests.code(fixture)

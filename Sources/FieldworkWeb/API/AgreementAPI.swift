@@ -17,11 +17,12 @@ struct AgreementAPI {
     /// `coders=A,B`, `code=ID`, `include_children=true`, `document=DOC` (repeatable).
     static func request(from uri: URI) -> AgreementService.Request {
         let query = uri.form
-        let coders = query.get("coders").map { text in
+        // `coders=A,B`, or the page's checkboxes: `coders=A&coders=B`.
+        let coders = query.getAll("coders").flatMap { text in
             text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         return AgreementService.Request(
-            coders: coders?.isEmpty == true ? nil : coders, code: query.get("code").flatMap { $0.isEmpty ? nil : $0 },
+            coders: coders.isEmpty ? nil : coders, code: query.get("code").flatMap { $0.isEmpty ? nil : $0 },
             includeChildren: query.get("include_children") == "true",
             documents: query.getAll("document").filter { !$0.isEmpty })
     }

@@ -6,11 +6,13 @@ import Foundation
 /// of coders, and the disputed segments with links into their documents.
 struct AgreementPage {
     let result: AgreementOutput
+    let coders: AgreementCodersForm
     let t: Localizer
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("agreement.title"))</h1><p class=\"hint\">\(t.html("agreement.hint")) "
             + "<a href=\"/cooccurrence\">\(t.html("cooccurrence.title"))</a> · <a href=\"/disagreements\">\(t.html("agreement.adjudicate"))</a></p>"
+            + coders.body()
         guard !result.coders.isEmpty else { return html + ConsentNoteHTML.paragraph(result.consent, t: t) + "<p class=\"empty\">\(t.html("agreement.empty"))</p>" }
         let documents = result.documents.map { document -> SafeHTML in "<a href=\"/documents/\(document)\">\(document)</a>" }
         html += "<p>" + t.html("agreement.compared", ["coders": result.coders.joined(separator: ", ")], raw: ["documents": documents.joined(separator: ", ")]) + "</p>"

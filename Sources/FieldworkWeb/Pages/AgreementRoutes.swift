@@ -21,14 +21,17 @@ struct AgreementRoutes {
     @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
         let t = Localizer(web.language)
-        return page(web, title: t("agreement.title"), body: AgreementPage(result: AgreementOutput(report), t: t).body())
+        let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/agreement", t: t)
+        return page(web, title: t("agreement.title"), body: AgreementPage(result: AgreementOutput(report), coders: form, t: t).body())
     }
 
     /// The query parameters of `/agreement`; without `coders`, everyone but the consensus.
     @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
         let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
         let t = Localizer(web.language)
-        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
+        let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/disagreements", t: t)
+        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue),
+                                                                                  coders: form, t: t).body())
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {

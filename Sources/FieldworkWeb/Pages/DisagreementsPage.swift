@@ -7,11 +7,13 @@ import FieldworkServices
 struct DisagreementsPage {
     let report: AdjudicationService.Report
     let codebook: Codebook
+    let coders: AgreementCodersForm
     let t: Localizer
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
             "agreement": "<a href=\"/agreement\">\(t.html("agreement.title"))</a>", "consensus": "<strong>\(Consensus.coder)</strong>"]) + "</p>"
+            + coders.body()
         let open = report.openDecisions
         let compared = t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")])
         html += "<p>\(compared) \(t.count("disagreements.passages", report.passages.count)), \(t.count("disagreements.open", open)).</p>"
