@@ -14,7 +14,7 @@ import Testing
 
         let bo = ["FIELDWORK_CODER": "Bo"], anna = ["FIELDWORK_CODER": "Anna"]
         let boExport = try await cli.run(["export", "segments", "--out", "exports/bo.csv"], environment: bo)
-        #expect(boExport.stdout.contains("consent: 1 withheld (restricted to named coders: 1)"))
+        #expect(boExport.stdout.contains(": 1 codings withheld (restricted to named coders: 1)"))
         #expect(!PrivacyWorkspace.read(root, "exports/bo.csv").contains(word))
         #expect(try await cli.run(["export", "segments", "--out", "exports/anna.csv"], environment: anna).status == 0)
         #expect(PrivacyWorkspace.read(root, "exports/anna.csv").contains(word))

@@ -41,6 +41,20 @@ import Testing
         }
     }
 
+    /// Every export says how consent was applied, also when nothing was withheld (segments, needs,
+    /// register and participants said nothing then, though the README promises the line).
+    @Test func everyExportSaysHowConsentWasApplied() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        for export in ["segments", "needs", "register", "participants"] {
+            let result = try await cli.run("export", export, "--out", "exports/\(export).csv")
+            #expect(result.status == 0, "\(export): \(result.stderr)")
+            #expect(result.stdout.contains("consent applied ") && result.stdout.contains(": nothing withheld"), "\(export): \(result.stdout)")
+        }
+    }
+
     /// `init` on a study says it exists and adds no second, empty codebook beside its own.
     @Test func initOnAWorkspaceReplacesNothing() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()

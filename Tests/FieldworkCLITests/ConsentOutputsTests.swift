@@ -120,7 +120,7 @@ import Testing
         }
         // The export says what the rule left out, as counts only.
         let export = try await cli.run("export", "segments", "--out", "exports/s2.csv")
-        #expect(export.stdout.contains("consent: 2 withheld (consent withdrawn: 1, no consent for this material: 1)"))
+        #expect(export.stdout.contains(": 2 codings withheld (consent withdrawn: 1, no consent for this material: 1)"))
         #expect(!export.stdout.contains("R22") && !export.stdout.contains("R24"))
         // Every CSV export has a sidecar stating the rule and the counts withheld (never names).
         for sidecar in ["exports/s-default.csv.meta.json", "exports/m.csv.meta.json"] {

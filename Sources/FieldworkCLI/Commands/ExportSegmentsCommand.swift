@@ -24,9 +24,9 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
         metadata.add(withheld, unit: "codings")
         try ExportFile.write(metadata.redact(csv, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
+        // Every export says how consent was applied, "nothing withheld" included (the other exports do).
+        print(metadata.summary)
         print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
-        if withheld.total > 0 { print("consent: \(withheld.summary)") }
-        if let redacted = metadata.redactions, redacted > 0 { print(metadata.summary) }
         try await context.recordExport("segments", to: url, counts: ["rows": rows], consent: withheld, metadata: ["consent_summary": metadata.summary])
     }
 }
