@@ -28,6 +28,9 @@ def test_a_blind_pass_hides_everyone_elses_codings_until_turned_off(browser, ser
     # Nor are the others' names offered in the coder filter.
     coders = [o.text for o in browser.find_elements(By.CSS_SELECTOR, ".highlight-filter select[id^='filter-coder'] option")]
     assert coders == ["All coders", "Selenium"]
+    # Nor the codes only the others applied (Anna's need.safety told what she saw here).
+    codes = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, ".highlight-filter select[id^='filter-code-'] option")]
+    assert codes == ["", "need.health"]
     assert browser.find_element(By.CSS_SELECTOR, ".highlight-filter .filter-count").text == "1 of 1 codings shown (blind pass: yours only)"
     screenshot(browser, "blind-pass-document")
 

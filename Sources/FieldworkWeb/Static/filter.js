@@ -32,16 +32,17 @@ function options(select, values, allLabel) {
 export function applyHighlightFilter() {
   if (!codeSelect) return;
   const chips = [...transcript().querySelectorAll('button.chip[data-coding]')];
+  const blind = blindCoder();
   const codes = new Map();
   const coders = new Set();
-  for (const chip of chips) {
+  // In a blind pass the choices come from the coder's own codings only: the others' codes and
+  // names would tell what they saw in the passage.
+  for (const chip of chips.filter((chip) => !blind || chip.dataset.coder === blind)) {
     codes.set(chip.dataset.code, chip.textContent);
     if (chip.dataset.coder) coders.add(chip.dataset.coder);
   }
   options(codeSelect, [...codes].sort((a, b) => a[1].localeCompare(b[1])), t('filter.allCodes'));
-  const blind = blindCoder();
-  // In a blind pass the others' names are not offered either.
-  options(coderSelect, [...coders].filter((coder) => !blind || coder === blind).sort().map((coder) => [coder, coder]), t('filter.allCoders'));
+  options(coderSelect, [...coders].sort().map((coder) => [coder, coder]), t('filter.allCoders'));
   chosen.code = codeSelect.value;
   chosen.coder = coderSelect.value;
   const coderOf = new Map(chips.map((chip) => [chip.dataset.coding, chip.dataset.coder || '']));
