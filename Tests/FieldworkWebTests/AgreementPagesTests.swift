@@ -70,9 +70,13 @@ import Testing
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<svg class=\"heatmap\""))
-                // One pair drawn in both halves of the symmetric map, with its numbers in the title.
-                #expect(html.components(separatedBy: "need.safety.night + barrier: 1 segments, Jaccard 0.500").count == 3)
+                // One pair drawn in both halves of the symmetric map, with its numbers in the title,
+                // by the codes' names ("need.safety.night + barrier: 1 segments" before).
+                #expect(html.components(separatedBy: "Feeling safe at night + Barriers: 1 segment, Jaccard 0.500").count == 3)
                 #expect(html.contains(">1</a></td><td>0.500</td>"))  // barrier: 2 segments (int-001, int-002)
+                #expect(html.contains("<td>Feeling safe at night (1)</td><td>Barriers (2)</td>"))
+                // Labels in the theme's text colour, none cut at a fixed width.
+                #expect(html.contains("fill=\"currentColor\">Feeling safe at night</text>") && !html.contains("fill=\"#333\""))
                 #expect(!html.contains("style="))
             }
         }

@@ -75,7 +75,7 @@ import Testing
         }
         let log = recorder.text
         #expect(log.contains("info GET /api/status 200"))
-        let error = try #require(recorder.lines.withLock { $0.first { $0.hasPrefix("Error 500 on GET /api/memos") } })
+        let error = try #require(recorder.lines.withLock { $0.first { $0.hasPrefix("error 500 on GET /api/memos") } })
         #expect(error.contains(TestStore.isSQLite ? "no such table" : "does not exist (SQLSTATE 42P01)"), "\(error)")
         #expect(error.contains("error.type="))
         // Never the transcript: no word of the sample interviews reaches the log.

@@ -9,9 +9,29 @@ struct CooccurrencePage {
     let codebook: Codebook
     let t: Localizer
 
-    static let cell = 22.0, labelWidth = 180.0
-    /// Room on the right for the slanted column labels.
-    static let slant = 100.0
+    static let cell = 22.0
+    /// A code name longer than this is cut (…) in the drawing; its cells' titles and the table
+    /// below give it whole.
+    static let longestLabel = 40
+    /// The width a 10-pixel sans-serif label takes, per character (a generous average).
+    static let characterWidth = 5.8
+
+    /// Room for the row labels (and, above, the slanted column labels): the longest label's,
+    /// where a fixed 180 pixels cut "…dependence and self-determination" off.
+    var labelWidth: Double {
+        let longest = result.codes.map { Self.label($0.code, codebook).count }.max() ?? 0
+        return max(80, Double(longest) * Self.characterWidth + 8)
+    }
+
+    /// Room on the right for the slanted column labels (rotated 60°: half their length sideways).
+    var slant: Double { max(40, labelWidth / 2 + 10) }
+
+    static func label(_ code: String, _ codebook: Codebook) -> String {
+        let name = codebook[code]?.name ?? code
+        return name.count > longestLabel ? String(name.prefix(longestLabel - 1)) + "…" : name
+    }
+
+    private func name(_ code: String) -> String { codebook[code]?.name ?? code }
 
     func body() -> SafeHTML {
         let who = result.coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
@@ -23,7 +43,7 @@ struct CooccurrencePage {
         html += "<table class=\"cooccurrence\"><caption>\(t.html("cooccurrence.pairs"))</caption><thead><tr>"
             + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for pair in result.pairs {
-            html += "<tr><td>\(pair.codeA) (\(pair.segmentsA))</td><td>\(pair.codeB) (\(pair.segmentsB))</td>"
+            html += "<tr><td>\(name(pair.codeA)) (\(pair.segmentsA))</td><td>\(name(pair.codeB)) (\(pair.segmentsB))</td>"
                 + "<td><a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\">\(pair.both)</a></td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
         }
         return html + "</tbody></table></div>"
@@ -35,7 +55,7 @@ struct CooccurrencePage {
     }
 
     private func described(_ pair: CooccurrenceOutput.Pair) -> String {
-        t.count("cooccurrence.cellLink", pair.both, ["a": codebook[pair.codeA]?.name ?? pair.codeA, "b": codebook[pair.codeB]?.name ?? pair.codeB])
+        t.count("cooccurrence.cellLink", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB)])
     }
 
     /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
@@ -43,25 +63,28 @@ struct CooccurrencePage {
     func svg() -> SafeHTML {
         let codes = result.codes.map(\.code)
         let index = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let size = Self.labelWidth + Self.cell * Double(codes.count)
+        let labelWidth = labelWidth
+        let size = labelWidth + Self.cell * Double(codes.count)
         var marks = SafeHTML()
+        // Labels in the text's colour (`currentColor`), which each theme sets: a fixed #333 was
+        // all but invisible in the dark theme.
         for (row, code) in codes.enumerated() {
-            let y = Self.labelWidth + Self.cell * Double(row)
-            let label = codebook[code]?.name ?? code
-            marks += "<text x=\"\(Self.labelWidth - 4)\" y=\"\(y + Self.cell / 2 + 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\">\(label)</text>"
-            let x = Self.labelWidth + Self.cell * Double(row)
-            marks += "<text transform=\"translate(\(x + Self.cell / 2 + 4) \(Self.labelWidth - 4)) rotate(-60)\" font-size=\"10\" fill=\"#333\">\(label)</text>"
+            let y = labelWidth + Self.cell * Double(row)
+            let label = Self.label(code, codebook)
+            marks += "<text x=\"\(labelWidth - 4)\" y=\"\(y + Self.cell / 2 + 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"currentColor\">\(label)</text>"
+            let x = labelWidth + Self.cell * Double(row)
+            marks += "<text transform=\"translate(\(x + Self.cell / 2 + 4) \(labelWidth - 4)) rotate(-60)\" font-size=\"10\" fill=\"currentColor\">\(label)</text>"
         }
         for pair in result.pairs {
             guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
-            let title = t("cooccurrence.cell", ["a": pair.codeA, "b": pair.codeB, "both": String(pair.both), "jaccard": String(format: "%.3f", pair.jaccard)])
+            let title = t.count("cooccurrence.cell", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB), "jaccard": String(format: "%.3f", pair.jaccard)])
             for (row, column) in [(a, b), (b, a)] {
-                marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(Self.labelWidth + Self.cell * Double(column))\" y=\"\(Self.labelWidth + Self.cell * Double(row))\" "
+                marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(labelWidth + Self.cell * Double(column))\" y=\"\(labelWidth + Self.cell * Double(row))\" "
                     + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" fill=\"#1f4e9c\" "
                     + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(title)</title></rect></a>"
             }
         }
-        let width = Int(size + Self.slant)
+        let width = Int(size + slant)
         return "<svg class=\"heatmap\" viewBox=\"0 0 \(width) \(Int(size))\" width=\"\(width)\" height=\"\(Int(size))\" "
             + "role=\"group\" aria-label=\"\(t.html("cooccurrence.mapLabel"))\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title>\(t.html("cooccurrence.map"))</title>\(marks)</svg>"
