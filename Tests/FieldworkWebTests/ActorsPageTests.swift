@@ -114,7 +114,8 @@ import Testing
             try await client.execute(uri: "/actors", method: .get, headers: swedish) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<td>lämnar data till</td><td></td><td>Alarm events and sensor readings</td>"))
-                #expect(html.contains("<td>involved&#45;in</td><td>1 invånare</td>") || html.contains("<td>involved-in</td><td>1 invånare</td>"))
+                #expect(html.contains("<td>berörs</td><td>1 invånare</td>"))
+                #expect(!html.contains("involved-in") && !html.contains("co-occurs"))
             }
             try await client.execute(uri: "/actors.svg", method: .get, headers: swedish) { response in
                 let svg = String(buffer: response.body)

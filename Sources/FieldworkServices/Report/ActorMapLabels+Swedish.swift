@@ -10,10 +10,10 @@ extension ActorMapLabels {
         labels.key = "Nyckel till de numrerade linjerna"
         labels.declaredRelation = "angiven relation (streckad)"
         labels.nodeKind = { kind in clusters[kind.clusterName] ?? kind.displayName }
-        labels.edgeKind = { kind in "\(kind.name): " + (edges[kind.name] ?? kind.meaning) }
+        labels.edgeKind = { kind in "\(names[kind.name] ?? kind.name): " + (edges[kind.name] ?? kind.meaning) }
         labels.relation = { kind in
             if case .declared(let declared) = kind { return relations[declared] ?? declared.words }
-            return kind.name
+            return names[kind.name] ?? kind.name
         }
         labels.evidence = { kind, count in "\(count) " + (units[kind.unit].map { count == 1 ? $0.one : $0.other } ?? kind.unit) }
         return labels
@@ -29,6 +29,8 @@ extension ActorMapLabels {
         "co-occurs": "förekommer i samma segment", "involved-in": "förvaltning för behovets invånare",
         "named-with": "nämns i samma segment", "serves": "lösning för ett gemensamt behov",
     ]
+
+    private static let names = ["co-occurs": "samförekommer", "involved-in": "berörs", "named-with": "nämns med", "serves": "tjänar"]
 
     private static let relations: [DeclaredRelation.Kind: String] = [
         .funds: "finansierar", .supports: "stöder", .informs: "informerar", .providesDataTo: "lämnar data till",

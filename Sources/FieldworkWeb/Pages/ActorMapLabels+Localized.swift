@@ -9,10 +9,11 @@ extension ActorMapLabels {
         labels.key = t("actors.key.caption")
         labels.declaredRelation = t("actors.map.declared")
         labels.nodeKind = { kind in t("actors.map.kind.\(kind.clusterName)") }
-        labels.edgeKind = { kind in "\(kind.name): " + t("actors.map.edge.\(kind.name)") }
+        // A derived relation's name in the page's language too ("co-occurs" stood on Swedish pages).
+        labels.edgeKind = { kind in "\(t("actors.map.name.\(kind.name)")): " + t("actors.map.edge.\(kind.name)") }
         labels.relation = { kind in
             if case .declared(let declared) = kind { return t("actors.relation.\(declared.rawValue)") }
-            return kind.name
+            return t("actors.map.name.\(kind.name)")
         }
         labels.evidence = { kind, count in t.count("actors.unit.\(kind.unit)", count) }
         return labels

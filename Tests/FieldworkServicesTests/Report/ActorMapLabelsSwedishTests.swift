@@ -20,7 +20,8 @@ import Testing
         }
         #expect(labels.relation(.declared(.providesDataTo)) == "lämnar data till")
         #expect(ActorMapLabels.english.relation(.declared(.providesDataTo)) == "provides data to")
-        #expect(labels.relation(.involvedIn) == "involved-in")
+        #expect(labels.relation(.involvedIn) == "berörs" && ActorMapLabels.english.relation(.involvedIn) == "involved-in")
+        #expect(labels.edgeKind(.coOccurs) == "samförekommer: förekommer i samma segment")
         #expect([labels.evidence(.involvedIn, 1), labels.evidence(.serves, 2), labels.evidence(.coOccurs, 3)]
             == ["1 invånare", "2 förvaltningar", "3 segment"])
         #expect(ActorMapLabels.english.evidence(.serves, 1) == "1 administration")
