@@ -55,6 +55,24 @@ import Testing
         }
     }
 
+    /// `check` refuses a document id another file uses, as ingest then does (it said "ok").
+    @Test func checkFindsADocumentIdUsedTwice() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        let original = try String(contentsOf: root.appending(path: "corpus/interviews/int-001.md"), encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appending(path: "corpus/probe"), withIntermediateDirectories: true)
+        try original.write(to: root.appending(path: "corpus/probe/b.md"), atomically: true, encoding: .utf8)
+        let checked = try await cli.run("check", "corpus/probe/b.md", "corpus/interviews/int-001.md")
+        let output = checked.stdout + checked.stderr
+        #expect(checked.status == 1, "\(output)")
+        #expect(output.contains("corpus/probe/b.md:2: duplicate id 'int-001': already used by corpus/interviews/int-001.md"), "\(output)")
+        #expect(output.contains("corpus/interviews/int-001.md: document int-001"), "\(output)")
+        // Ingest says the same of the same file.
+        let ingest = try await cli.run("ingest")
+        #expect(ingest.stdout.contains("corpus/probe/b.md:2: duplicate id 'int-001'") || ingest.stderr.contains("corpus/probe/b.md:2: duplicate id 'int-001'"))
+    }
+
     /// `init` on a study says it exists and adds no second, empty codebook beside its own.
     @Test func initOnAWorkspaceReplacesNothing() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()

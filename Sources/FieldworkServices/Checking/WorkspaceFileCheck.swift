@@ -11,6 +11,8 @@ public struct WorkspaceFileCheck: Sendable {
     /// The workspace's other codebook files: a codebook file is read together with them, as
     /// ingest does, since parents and merges may refer across files.
     public var otherCodebooks: [SourceText]
+    /// The ids the workspace's other documents declare (read only when a document is checked).
+    var documentIDs = CorpusDocumentIDs(owners: [:])
 
     public init(participants: Set<String> = [], solutions: Set<String> = [], otherCodebooks: [SourceText] = []) {
         self.participants = participants
@@ -30,8 +32,12 @@ public struct WorkspaceFileCheck: Sendable {
             .filter { $0 != path }
             .sorted()
             .compactMap { try? SourceText.read(workspace.root.appending(path: $0), path: $0) }
-        return WorkspaceFileCheck(participants: Set(participants.map(\.id)), solutions: Set(solutions.map(\.id)),
-                                  otherCodebooks: others)
+        var check = WorkspaceFileCheck(participants: Set(participants.map(\.id)), solutions: Set(solutions.map(\.id)),
+                                       otherCodebooks: others)
+        if let path, WorkspaceFileKind.infer(path: path) == .document {
+            check.documentIDs = CorpusDocumentIDs(of: workspace, excluding: path)
+        }
+        return check
     }
 
     /// Parses `data` as a file of `kind` named `path`; returns what was read ("7 codes"), or
@@ -57,7 +63,8 @@ public struct WorkspaceFileCheck: Sendable {
     private func check(_ source: SourceText, as kind: WorkspaceFileKind) throws -> String {
         switch kind {
         case .document:
-            let change = try CorpusDocumentParser(knownParticipants: participants).parse(source).change
+            let (change, idLine) = try CorpusDocumentParser(knownParticipants: participants).parse(source)
+            if let problem = documentIDs.problem(id: change.metadata.id, line: idLine, path: source.path) { throw problem }
             return "document \(change.metadata.id): " + count(change.text.segments.count, "segment")
         case .codebook: return count(try CodebookParser.parse(otherCodebooks + [source]).codes.count, "code")
         case .participants: return count(try ParticipantsParser.parse(source).count, "participant")
