@@ -34,10 +34,22 @@ def _state(browser):
 def test_the_actor_map_zooms_and_pans_by_keyboard_and_buttons(browser, server):
     browser.get(server["base"] + "/actors")
     viewport = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#actor-map[data-scale]")))
-    assert _state(browser) == ("1.000", "0", "0")
+    # It opens fitted to its box (at actual size it showed its empty top-left corner): the
+    # whole drawing inside the viewport, centred across it.
+    scale = float(_state(browser)[0])
+    assert scale < 1
+    box = browser.execute_script("return arguments[0].getBoundingClientRect().toJSON()", viewport)
+    drawing = browser.execute_script("return arguments[0].querySelector('svg').getBoundingClientRect().toJSON()", viewport)
+    assert box["left"] - 1 <= drawing["left"] and drawing["right"] <= box["right"] + 1
+    assert box["top"] - 1 <= drawing["top"] and drawing["bottom"] <= box["bottom"] + 1
+    assert abs((drawing["left"] - box["left"]) - (box["right"] - drawing["right"])) < 3 or drawing["width"] > box["width"] - 4
+    screenshot(browser, "actors-fitted")
     # The viewport is in the tab order; keys act on it without moving the focus elsewhere.
     browser.execute_script("arguments[0].focus()", viewport)
     assert browser.switch_to.active_element == viewport
+    keys = ActionChains(browser)
+    keys.send_keys("0").perform()
+    assert _state(browser) == ("1.000", "0", "0")
     keys = ActionChains(browser)
     keys.send_keys("+").perform()
     assert _state(browser)[0] == "1.250"

@@ -241,3 +241,27 @@ def test_the_history_lists_every_change_as_text(browser, server):
     assert history.find_elements(By.TAG_NAME, "b") == []
     screenshot(browser, "coding-history")
     assert console_errors(browser) == []
+
+
+def test_a_saved_memo_is_said_as_a_status_not_in_the_error_red(browser, server):
+    """"Memo saved." was written into the card's error line and shown in red, like a failure."""
+    browser.get(server["base"] + "/documents/int-006")
+    coding = code(browser, "int-006", passage(browser, "int-006", 1), "need", "Selenium")
+    browser.refresh()
+    memo = open_details(browser, coding["id"])
+    memo.send_keys("Lugnt sagt")
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    saved = wait(browser).until(lambda driver: next(
+        (p for p in driver.find_elements(By.CSS_SELECTOR, "#panel p[role='status']") if p.text == "Memo saved."), None))
+    assert "form-error" not in saved.get_attribute("class")
+    colour = "return getComputedStyle(arguments[0]).color"
+    danger = browser.execute_script(
+        "const p = document.createElement('p'); p.className = 'form-error'; p.textContent = 'x';"
+        "document.getElementById('panel').append(p); const c = getComputedStyle(p).color; p.remove(); return c;")
+    assert browser.execute_script(colour, saved) != danger
+    assert not [p.text for p in browser.find_elements(By.CSS_SELECTOR, "#panel p.form-error") if p.text]
+    screenshot(browser, "memo-saved-status")
+    # Typing again makes the line stale: it goes.
+    memo.send_keys(" igen")
+    assert not saved.text
+    assert console_errors(browser) == []

@@ -4,6 +4,7 @@ history in both languages; a need→solution link made with the real CLI is remo
 page's button (asked first, CSRF handled by needs.js) and stays removed after a reload."""
 import subprocess
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -61,4 +62,30 @@ def test_a_link_is_removed_with_the_need_pages_button(browser, server):
     listed = subprocess.run([str(BINARY), "--workspace", str(server["workspace"]), "needs", "--json"],
                             capture_output=True, text=True, timeout=60)
     assert "video-tablet" not in listed.stdout
+    assert console_errors(browser) == []
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_register_keeps_dates_whole_and_scrolls_in_its_own_box(browser, server, language):
+    """At 1024 px the dates broke after their first hyphen ("2026-\\n02-12") and the page
+    scrolled sideways with the History column cut off."""
+    browser.set_window_size(1024, 800)
+    browser.get(f"{server['base']}/language/{language}?next=%2Fregister")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.register tbody tr")))
+    dates = browser.find_elements(By.CSS_SELECTOR, "table.register .date")
+    assert len(dates) > 5
+    lines = "return arguments[0].getClientRects().length"
+    assert [d.text for d in dates if browser.execute_script(lines, d) != 1] == []
+    page = browser.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert page[0] <= page[1], page
+    # The History column is reachable: the table's own box scrolls to it, by keyboard too.
+    box = browser.find_element(By.CSS_SELECTOR, ".table-scroll")
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+    browser.execute_script("arguments[0].scrollLeft = arguments[0].scrollWidth", box)
+    history = browser.find_element(By.CSS_SELECTOR, "table.register thead th:last-child")
+    right = browser.execute_script("return arguments[0].getBoundingClientRect().right", history)
+    assert right <= browser.execute_script("return arguments[0].getBoundingClientRect().right", box) + 1
+    screenshot(browser, f"register-1024-{language}")
+    browser.get(f"{server['base']}/language/en?next=%2Fregister")
+    browser.set_window_size(1400, 1000)
     assert console_errors(browser) == []

@@ -88,6 +88,25 @@ import Testing
 
     /// The drawing speaks the page's language: legend, clusters and title from the catalogue, and
     /// its key (drawn and as the page's table) names relations and counts evidence in Swedish.
+    /// Graphviz titles every graph, cluster, node and edge with its DOT id, and the browser
+    /// showed "actor_map" or "cluster_administration" as the map's tooltips: the page's drawing
+    /// has none (the page's own `<title>` is the only one), the downloaded SVG keeps Graphviz's.
+    @Test func theMapOnThePageShowsNoInternalIdsAsTooltips() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/actors", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<svg role=\"img\"") && html.contains("Social services administration"))
+                #expect(html.matches(of: /<title>/).count == 1)
+                #expect(!html.contains("actor_map") && !html.contains("cluster_"))
+            }
+            try await client.execute(uri: "/actors.svg", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("<title>actor_map</title>"))
+            }
+        }
+    }
+
     @Test func theSwedishMapIsDrawnInSwedish() async throws {
         let fixture = try await WebFixture()
         _ = try await fixture.context.codings.add(document: "int-001", span: 2215..<2300, code: "actor.social_services", coder: "anna")

@@ -37,6 +37,36 @@ import Testing
         }
     }
 
+    /// The count line told the page's own hit count as if it were the total ("7 passages" on the
+    /// last page of 57, "0 passages" past the end): each page now says which places it shows.
+    @Test func theSearchPageCountSaysWhichPlacesOfTheRankingAPageShows() async throws {
+        let fixture = try await DocumentsPagingTests.fixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            func count(_ uri: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    return html.firstMatch(of: /<p class="(?:count|empty)">(.*?)<\/p>/).map { String($0.1) } ?? ""
+                }
+            }
+            #expect(try await count("/search?q=kaffe") == "Passages 1–50 for “kaffe”")
+            #expect(try await count("/search?q=kaffe&page=5") == "Passages 201–230 for “kaffe”")
+            // Everything on one page: that page's count is the total.
+            #expect(try await count("/search?q=nummer+7") == "1 passage for “nummer 7”")
+            // Past the end: said so, with the way back to page 1 (and no pager to more empty pages).
+            try await client.execute(uri: "/search?q=kaffe&page=6", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("No more passages for “kaffe”: the results end before page 6. <a href=\"/search?q=kaffe\">Back to the first page</a>"))
+                #expect(!html.contains("class=\"pager\"") && !html.contains("<ol class=\"hits\""))
+            }
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/search?q=kaffe&page=2", method: .get, headers: swedish) { response in
+                #expect(String(buffer: response.body).contains("Passager 51–100 för ”kaffe”"))
+            }
+        }
+    }
+
     @Test func theSearchAPIPagesWithANextLink() async throws {
         let fixture = try await DocumentsPagingTests.fixture()
         try await fixture.app().test(.router) { client in

@@ -24,6 +24,14 @@ public enum GraphvizRenderer {
         return String(text[start.lowerBound...])
     }
 
+    /// `svg` without Graphviz's `<title>` elements: it gives every graph, cluster, node and edge
+    /// one from its DOT id (`actor_map`, `cluster_administration`, `need:need.safety`,
+    /// `a&#45;&gt;b`), which a browser shows as the tooltip on hover. The drawn labels already
+    /// say what each is, and tooltips the DOT sets itself (`<a xlink:title>`) stay.
+    public static func withoutTitles(_ svg: String) -> String {
+        svg.replacing(/<title>[^<]*<\/title>\n?/, with: "")
+    }
+
     /// An inline SVG of Graphviz's as markup for a page; with a `label`, the drawing is one
     /// labelled image (`<svg ` becomes `<svg role="img" aria-label="…" `, the label escaped).
     /// The one place Graphviz's output is taken as markup.

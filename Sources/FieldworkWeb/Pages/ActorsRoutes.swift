@@ -61,8 +61,9 @@ struct ActorsRoutes {
             // The page shows the key as a table below the map, so the drawing leaves it out.
             if installed, filter.view != .table {
                 do {
-                    page.svg = GraphvizRenderer.inlineSVG(try await GraphvizRenderer.svg(
-                        dot: DOTWriter.write(graph, options: .init(bipartite: filter.view == .bipartite, key: false, labels: .localized(t)))))
+                    // Inline, the DOT ids' titles would be the map's hover tooltips.
+                    page.svg = GraphvizRenderer.withoutTitles(GraphvizRenderer.inlineSVG(try await GraphvizRenderer.svg(
+                        dot: DOTWriter.write(graph, options: .init(bipartite: filter.view == .bipartite, key: false, labels: .localized(t))))))
                 } catch let error as ExternalProgramError {
                     page.problem = error.description
                 }

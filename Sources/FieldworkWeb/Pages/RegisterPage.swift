@@ -18,7 +18,10 @@ struct RegisterPage {
             html += "</ul></section>"
         }
         guard !register.proposals.isEmpty else { return html + "<p class=\"empty\">\(t.html("register.empty"))</p>" }
-        html += "<table class=\"register\"><caption>\(t.count("register.caption", register.proposals.count))</caption><thead><tr>"
+        // Seven columns do not fit every window: the table scrolls in its own box (keyboard
+        // reachable, named by its caption), never the page.
+        html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"register-caption\">"
+        html += "<table class=\"register\"><caption id=\"register-caption\">\(t.count("register.caption", register.proposals.count))</caption><thead><tr>"
             + ["register.proposal", "register.status", "register.date", "register.owner", "register.answers", "solutions.title", "register.history"]
             .map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for proposal in register.proposals {
@@ -27,15 +30,21 @@ struct RegisterPage {
             if !proposal.text.isEmpty { html += "<p class=\"memo-text\">\(proposal.text.joined(separator: " "))</p>" }
             if let decision = proposal.decision { html += "<p><strong>\(t.html("register.decision"))</strong> \(decision)</p>" }
             html += "</th><td><span class=\"status\">\(status(proposal.status))</span></td>"
-            html += "<td>\(proposal.date ?? "—")"
-            if let due = proposal.due { html += "<br>\(t.html("register.due", ["date": due]))" }
+            html += "<td>\(date(proposal.date))"
+            if let due = proposal.due { html += "<br>\(t.html("register.due", raw: ["date": date(due)]))" }
             html += "</td><td>\(proposal.owner ?? "—")</td><td>\(answers(proposal))</td>"
             html += "<td>\(proposal.solutions.map { catalogue[$0]?.name ?? $0 }.joined(separator: ", "))</td>"
             html += "<td><ol class=\"history\">" + proposal.history.map { event -> SafeHTML in
-                "<li>\(event.date ?? "—") · \(status(event.status)) · <a href=\"/documents/\(event.documentID)\">\(event.documentID)</a></li>"
+                "<li>\(date(event.date)) · \(status(event.status)) · <a href=\"/documents/\(event.documentID)\">\(event.documentID)</a></li>"
             }.joined() + "</ol></td></tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
+    }
+
+    /// An ISO date kept on one line (a narrow column broke "2026-02-12" after its first hyphen).
+    private func date(_ text: String?) -> SafeHTML {
+        guard let text else { return "—" }
+        return "<span class=\"date\">\(text)</span>"
     }
 
     private func answers(_ proposal: Proposal) -> SafeHTML {

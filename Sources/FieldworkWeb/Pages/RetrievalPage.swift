@@ -12,6 +12,8 @@ struct RetrievalPage {
     var moreCodes: [String] = []
     /// Participant attribute choices, `key=value`, for the attribute picker.
     var attributes: [String] = []
+    /// The query's filters (beside the codes and whether the codes below count).
+    static let filters = ["coder", "administration", "type", "attribute"]
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
@@ -31,7 +33,13 @@ struct RetrievalPage {
         let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + moreCodes.map { ("code", $0) })
         if items.isEmpty, let id = query["code"] {
             let name = codebook[id]?.name ?? id
-            return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
+            // With a filter applied the code may well have passages, just none of these: coding
+            // one more would be the wrong advice, dropping the filters the right one.
+            guard Self.filters.contains(where: { query[$0] != nil }) else {
+                return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
+            }
+            let unfiltered = HTML.url("/retrieval", query.filter { !Self.filters.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + moreCodes.map { ("code", $0) })
+            return html + "<p class=\"empty\">\(t.html("retrieval.noneFiltered", ["code": name], raw: ["clear": "<a href=\"\(unfiltered)\">\(t.html("retrieval.clearFilters"))</a>"]))</p>"
         }
         html += "<p class=\"count\">\(t.count("retrieval.count", items.count)) · <a href=\"\(csv)\" download>\(t.html("retrieval.csv"))</a></p>"
         return html + PassageList(codebook: codebook, t: t).render(items)

@@ -19,9 +19,15 @@ struct SearchPage {
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("search.title"))</h1>"
         guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]))</p>" }
-        html += "<p class=\"count\">\(t.count("search.count", hits.count, ["query": query]))</p>"
-        html += ConsentNoteHTML.paragraph(withheld, t: t)
         let first = (number - 1) * Self.pageSize + 1
+        // Past the last result: no empty list and no pager (its Previous would lead to another
+        // empty page), a way back instead.
+        if hits.isEmpty, number > 1, withheld.total == 0 {
+            let back: SafeHTML = "<a href=\"\(HTML.url("/search", [("q", query)]))\">\(t.html("search.firstPage"))</a>"
+            return html + "<p class=\"empty\">\(t.html("search.pastEnd", ["query": query, "page": String(number)], raw: ["first": back]))</p>"
+        }
+        html += count(first: first)
+        html += ConsentNoteHTML.paragraph(withheld, t: t)
         html += "<ol class=\"hits\"\(if: number > 1, " start=\"\(first)\"")>"
         for hit in hits {
             let who = [hit.speaker, hit.heading].compactMap { $0 }.first ?? ""
@@ -34,4 +40,13 @@ struct SearchPage {
         }.html()
     }
 
+    /// How many passages, as far as it is known: the search ranks a window and the consent rule
+    /// is applied a page at a time, so the total is only known when everything fits on page 1;
+    /// any other page says which places of the ranking it shows ("Passages 51–57").
+    private func count(first: Int) -> SafeHTML {
+        if number == 1, !more { return "<p class=\"count\">\(t.count("search.count", hits.count, ["query": query]))</p>" }
+        guard !hits.isEmpty else { return "" }  // every hit of this page withheld: the note says so
+        let range = ["query": query, "first": String(first), "last": String(first + hits.count - 1)]
+        return "<p class=\"count\">\(t.count("search.range", hits.count, range))</p>"
+    }
 }

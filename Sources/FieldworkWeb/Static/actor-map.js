@@ -3,7 +3,9 @@
 // 0 shows the actual size (readable text), F fits the whole map, the arrow keys move it
 // (Shift moves further). The toolbar buttons do the same; a pointer drags the map. Steps are
 // animated only when the reader has not asked for reduced motion (the CSS transition sits in a
-// prefers-reduced-motion: no-preference block).
+// prefers-reduced-motion: no-preference block). The map opens fitted to its box (at actual
+// size a large map showed only its empty top-left corner) and stays fitted as the window
+// changes until the reader zooms or moves it.
 
 const MIN = 0.1;
 const MAX = 6;
@@ -16,8 +18,10 @@ export function initActorMap(viewport) {
   let scale = 1;
   let x = 0;
   let y = 0;
+  let fitted = false;
 
-  function apply() {
+  function apply({ fitting = false } = {}) {
+    fitted = fitting;
     svg.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
     viewport.dataset.scale = scale.toFixed(3);
     viewport.dataset.x = String(Math.round(x));
@@ -43,10 +47,11 @@ export function initActorMap(viewport) {
   function fit() {
     const width = svg.width.baseVal.value || svg.getBoundingClientRect().width / scale;
     const height = svg.height.baseVal.value || svg.getBoundingClientRect().height / scale;
+    if (!width || !height || !viewport.clientWidth || !viewport.clientHeight) return apply();
     scale = Math.min(MAX, Math.max(MIN, Math.min(viewport.clientWidth / width, viewport.clientHeight / height)));
     x = (viewport.clientWidth - width * scale) / 2;
     y = 0;
-    apply();
+    apply({ fitting: true });
   }
 
   function pan(dx, dy) {
@@ -95,7 +100,12 @@ export function initActorMap(viewport) {
     zoom(event.deltaY < 0 ? STEP : 1 / STEP, event.clientX - box.left, event.clientY - box.top);
   }, { passive: false });
 
-  apply();
+  // Not animated: the first fit is how the map opens, not a step the reader took.
+  svg.style.transition = 'none';
+  fit();
+  void svg.getBoundingClientRect();
+  svg.style.transition = '';
+  new ResizeObserver(() => { if (fitted) fit(); }).observe(viewport);
 }
 
 const viewport = document.getElementById('actor-map');

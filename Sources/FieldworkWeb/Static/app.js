@@ -110,8 +110,29 @@ function initShortcuts() {
   });
 }
 
+/**
+ * Keeps --header-height (app.css: scroll-padding-top, sticky table heads) at the sticky
+ * header's real height: it wraps to two or three rows by language and width, and a fixed
+ * guess left the passage a link or the keyboard jumps to, or the code picker's heading, under it.
+ * A header that is not sticky (narrow windows) covers nothing.
+ */
+function initHeaderOffset() {
+  const header = document.querySelector('header.top');
+  if (!header || typeof ResizeObserver === 'undefined') return;
+  const root = document.documentElement;
+  const update = () => {
+    const sticky = getComputedStyle(header).position === 'sticky';
+    root.style.setProperty('--header-height', `${sticky ? Math.ceil(header.getBoundingClientRect().height) : 0}px`);
+  };
+  new ResizeObserver(update).observe(header);
+  // The header's height can stay while its position changes (the narrow-window rule).
+  window.addEventListener('resize', update);
+  update();
+}
+
 function start() {
   document.documentElement.classList.add('js');
+  initHeaderOffset();
   initCoder();
   initBlind();
   initShortcuts();

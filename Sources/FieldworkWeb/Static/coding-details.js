@@ -79,6 +79,8 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   const memo = el('textarea', { id: memoId, class: 'memo-input', rows: '3', placeholder: t('details.noMemo') });
   memo.value = draft !== undefined ? draft : coding.memo || '';
   const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });
+  // Success has its own neutral line: in the error's red, "Memo saved." read as a failure.
+  const status = el('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
   const saveMemo = el('button', { type: 'button', class: 'secondary' }, t('memos.save'));
   const change = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, t('details.changeCode'));
   const remove = el('button', { type: 'button', class: 'danger-outline' }, t('details.delete'));
@@ -140,12 +142,14 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     setBusy(false);
     if (failure instanceof ApiError && failure.status === 409) return stale(failure);
     if (failure instanceof ApiError && failure.status === 404) return gone(failure);
+    status.textContent = '';
     error.textContent = failure.detail || String(failure);
     return null;
   };
 
   /** The coder's name for a change (asked once per browser); null, with a message, if none is given. */
   const changer = async () => {
+    status.textContent = ''; // "Memo saved." is stale once another change begins
     state.busy = true; // the coder dialog's Enter must not save twice
     const coder = await ensureCoder(t('coder.forChanges'));
     state.busy = false;
@@ -156,6 +160,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   memo.addEventListener('input', () => {
     state.dirty = memo.value !== (card.memo || '');
     state.escapeArmed = false;
+    status.textContent = '';
   });
   memo.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -167,6 +172,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
   saveMemo.addEventListener('click', async () => {
     if (state.busy) return;
     error.textContent = '';
+    status.textContent = '';
     const coder = await changer();
     if (!coder) return;
     setBusy(true);
@@ -181,7 +187,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       state.dirty = false;
       if (theirs) theirs.remove();
       setBusy(false);
-      error.textContent = t('memos.saved');
+      status.textContent = t('memos.saved');
       announce(card.memo ? t('memos.saved') : t('memos.cleared'));
     } catch (failure) {
       return failed(failure);
@@ -278,7 +284,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     el('div', { class: 'field' }, el('label', { for: memoId }, theirs ? t('details.yourMemo') : t('coding.memo')), memo),
     theirs,
     el('div', { class: 'panel-actions' }, saveMemo, change, remove),
-    changeArea, confirmArea, error,
+    changeArea, confirmArea, error, status,
     historySection(coding.id),
   ].filter(Boolean));
   if (multiple) {

@@ -61,7 +61,11 @@ function goToHash() {
   if (!match) return;
   const segment = segmentAt(Number(match[1]));
   if (!segment) return;
-  segment.scrollIntoView({ block: 'center' });
+  // Centred when it fits below the sticky header; a longer passage is shown from its start
+  // (centred, its first lines went under the header).
+  const header = document.querySelector('header.top')?.getBoundingClientRect().height || 0;
+  const fits = segment.getBoundingClientRect().height < (window.innerHeight - header) * 0.6;
+  segment.scrollIntoView({ block: fits ? 'center' : 'start' });
   segment.focus({ preventScroll: true });
   segment.classList.remove('is-target');
   void segment.offsetWidth; // restart the flash animation
