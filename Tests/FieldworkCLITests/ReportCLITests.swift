@@ -17,6 +17,18 @@ import Testing
         return cli
     }
 
+    /// The report's actor map shows no Graphviz ids as tooltips (as the Actors page).
+    @Test func theActorMapCarriesNoInternalIds() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        #expect(try await cli.run("report", "--lang", "en", "--out", "exports/r.html").status == 0)
+        let html = try String(contentsOf: root.appending(path: "exports/r.html"), encoding: .utf8)
+        #expect(html.contains("Care and welfare administration"), "the sample's report draws its actor map")
+        #expect(!html.contains("<title>actor_map</title>") && !html.contains("<title>cluster_"))
+    }
+
     @Test func aWithdrawnResidentsWordsAreAbsentAndTwoRunsGiveTheSameBytes() async throws {
         let cli = try await Self.withdrawn()
         defer { try? FileManager.default.removeItem(at: cli.workspace) }

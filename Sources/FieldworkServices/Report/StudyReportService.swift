@@ -148,7 +148,9 @@ public struct StudyReportService: Sendable {
         guard !graph.nodes.isEmpty else { return (nil, false) }
         do {
             let dot = DOTWriter.write(graph, options: .init(title: texts.actorsHeading, labels: texts.actorMapLabels))
-            return (GraphvizRenderer.inlineSVG(try await GraphvizRenderer.svg(dot: try workspace.redactions().apply(dot).text)), false)
+            // Without Graphviz's <title>s: browsers showed "actor_map" and "cluster_administration" on hover.
+            let svg = try await GraphvizRenderer.svg(dot: try workspace.redactions().apply(dot).text)
+            return (GraphvizRenderer.withoutTitles(GraphvizRenderer.inlineSVG(svg)), false)
         } catch is ExternalProgramError {
             return (nil, true)
         }
