@@ -205,10 +205,18 @@ def test_a_codes_definition_is_edited_and_codes_are_merged_and_deleted(anna, own
     assert [c["code"] for c in api(anna, f"/api/codings?document={DOCUMENT}") if c["id"] == coding["id"]] == ["emotion.fear"]
     assert "formerly: [emotion.relief]" in (own_server["workspace"] / "codebooks" / "fieldwork.yaml").read_text(encoding="utf-8")
 
-    # Deleting a code in use is refused with the reason; an unused one goes.
+    # A code in use cannot be deleted: the dialog says so at once and offers the merge (it
+    # offered Delete, then the server's refusal); an unused one goes.
     dialog = codebook_dialog(anna, "emotion.fear", "delete")
-    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait(anna).until(lambda driver: "has 1 coding" in dialog.find_element(By.CSS_SELECTOR, ".form-error").text)
+    assert "has 1 coding, so it cannot be deleted" in dialog.text
+    primary = dialog.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    assert primary.text == "Merge…"
+    primary.click()
+    wait(anna).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.fw-dialog[open] select")))
+    assert "Merge “" in anna.find_element(By.CSS_SELECTOR, "dialog.fw-dialog[open] .dialog-title").text
+    anna.find_element(By.CSS_SELECTOR, "dialog.fw-dialog[open] button.secondary").click()
+    dialog = codebook_dialog(anna, "need.safety", "delete")
+    assert "has codes below it" in dialog.text
     dialog.find_element(By.CSS_SELECTOR, "button.secondary").click()
     dialog = codebook_dialog(anna, "theme.dignity", "delete")
     dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()

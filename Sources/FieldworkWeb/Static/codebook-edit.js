@@ -7,7 +7,7 @@
 
 import { get, post, patch, del } from './api.js';
 import { el, field, makeDialog } from './ui.js';
-import { t, language } from './i18n.js';
+import { t, tn, language } from './i18n.js';
 import { reloadWith, submitting, dialogActions } from './codebook.js';
 
 let shownCodes = null;
@@ -66,9 +66,23 @@ function mergeCode(item, tree) {
   dialog.open(select);
 }
 
-function deleteCode(item) {
+function deleteCode(item, tree) {
   const id = item.dataset.code;
   const name = item.dataset.name;
+  // A code in use, or with codes below it, cannot be deleted: the dialog says so at once and
+  // offers the merge (it offered Delete, then showed the server's refusal, in English).
+  const codings = Number(item.querySelector(':scope > .code-row a.count')?.textContent || 0);
+  const children = item.querySelector(':scope > ul[role="group"] > li[role="treeitem"]') !== null;
+  if (codings > 0 || children) {
+    const reason = children ? t('codebook.deleteHasChildren', { name }) : tn('codebook.deleteInUse', codings, { name });
+    const refusal = makeDialog({ title: t('codebook.deleteTitle', { name }), description: reason });
+    dialogActions(refusal, t('codebook.merge'), () => {
+      refusal.close();
+      mergeCode(item, tree);
+    });
+    refusal.open(refusal.actions.querySelector('button'));
+    return;
+  }
   const dialog = makeDialog({ title: t('codebook.deleteTitle', { name }), description: t('codebook.deleteHint') });
   dialogActions(dialog, t('codebook.delete'), () => {
     submitting(dialog, null,
@@ -90,6 +104,6 @@ export function addEditActions(tree) {
     };
     actions.append(' ', button('definition', t('codebook.definition'), () => editDefinition(item)),
       ' ', button('merge', t('codebook.merge'), () => mergeCode(item, tree)),
-      ' ', button('delete', t('codebook.delete'), () => deleteCode(item)));
+      ' ', button('delete', t('codebook.delete'), () => deleteCode(item, tree)));
   }
 }
