@@ -126,10 +126,15 @@ public enum NeedsRegister {
         }
         var chosen: [CodedPassage] = []
         var heard: Set<[String]> = []
-        for passage in quotable where chosen.count < quotesPerNeed && heard.insert(passage.participants).inserted {
+        // Words already quoted are not quoted again: two coders' codings of one passage gave the
+        // same sentence twice, the second inside the first.
+        func new(_ passage: CodedPassage) -> Bool {
+            !chosen.contains { $0.document.id == passage.document.id && $0.coding.start < passage.coding.end && passage.coding.start < $0.coding.end }
+        }
+        for passage in quotable where chosen.count < quotesPerNeed && new(passage) && heard.insert(passage.participants).inserted {
             chosen.append(passage)
         }
-        for passage in quotable where chosen.count < quotesPerNeed && !chosen.contains(passage) {
+        for passage in quotable where chosen.count < quotesPerNeed && new(passage) {
             chosen.append(passage)
         }
         let quotes = chosen.map {

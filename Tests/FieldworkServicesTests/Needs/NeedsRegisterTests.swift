@@ -97,4 +97,20 @@ import Testing
         // The codebook itself is unaffected by the catalogue.
         #expect(try await workspace.store.codebook().contains("need.safety"))
     }
+
+    /// Two coders' codings of the same words are one quote, not two (the second inside the first).
+    @Test func wordsAlreadyQuotedAreNotQuotedAgain() async throws {
+        let workspace = try await TemporaryWorkspace()
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: """
+            **R14:** Jag vaknar och tänker att nu har något hänt. Sedan ligger jag vaken.
+
+            **R14:** Dörren låser sig själv på natten.
+            """))
+        try await workspace.ingest()
+        _ = try await workspace.code("int-014", quote: "Jag vaknar och tänker att nu har något hänt.", coder: "anna")
+        _ = try await workspace.code("int-014", quote: "tänker att nu har något hänt", coder: "bo")
+        _ = try await workspace.code("int-014", quote: "Dörren låser sig själv", coder: "bo")
+        let evidence = try #require(try await NeedsRegisterService(store: workspace.store).evidence(needID: "need.safety"))
+        #expect(evidence.quotes.map(\.text) == ["Jag vaknar och tänker att nu har något hänt.", "Dörren låser sig själv"])
+    }
 }
