@@ -86,21 +86,24 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
 
 /// The recognition report of one transcript (never its text, nor the names of mapped speakers).
 enum TranscriptImportOutput {
+    /// `1 turn`, `3 turns` ("1 turns" before).
+    static func counted(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
     static func print(_ item: TranscriptImportItem) {
         var summary = "\(item.source) → \(item.outputPath) (\(item.format)"
-        if item.cues > 0 { summary += ", \(item.cues) cues" }
-        summary += "): \(item.turns) turns, \(item.speakers.count) speakers"
+        if item.cues > 0 { summary += ", " + counted(item.cues, "cue") }
+        summary += "): " + counted(item.turns, "turn") + ", " + counted(item.speakers.count, "speaker")
         if let first = item.firstTime, let last = item.lastTime {
-            summary += ", \(item.timedTurns) timestamps \(first.label)–\(last.label)"
+            summary += ", " + counted(item.timedTurns, "timestamp") + " \(first.label)–\(last.label)"
         } else {
             summary += ", no timestamps"
         }
         Swift.print(summary)
         for speaker in item.speakers {
             if let label = speaker.label {
-                Swift.print("  speaker \(label): \(speaker.turns) turns")
+                Swift.print("  speaker \(label): " + counted(speaker.turns, "turn"))
             } else {
-                Swift.print("  unknown speaker \"\(speaker.source)\": \(speaker.turns) turns (map it: --speaker \"\(speaker.source)=PSEUDONYM\")")
+                Swift.print("  unknown speaker \"\(speaker.source)\": " + counted(speaker.turns, "turn") + " (map it: --speaker \"\(speaker.source)=PSEUDONYM\")")
             }
         }
         if item.speakers.isEmpty { Swift.print("  no speaker turns recognised (a turn starts with 'Name:')") }
