@@ -136,7 +136,16 @@ import Testing
         #expect(both.status != 0 && both.stderr.contains("--need and --administration cannot be combined"))
         let company = try await cli.run("export", "actor-map", "--administration", "alarm-vendor")
         #expect(company.status != 0 && company.stderr.contains("'alarm-vendor' is not an actor of type administration in corpus/actors.yaml"))
+    }
+
+    /// A PDF without --out goes to exports/, as the README's other PDFs do (it was refused).
+    @Test func aPDFWithoutOutGoesToTheExportsFolder() async throws {
+        let (cli, root) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: root) }
         let pdf = try await cli.run("export", "actor-map", "--format", "pdf")
-        #expect(pdf.status != 0 && pdf.stderr.contains("--format pdf needs --out FILE"))
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        #expect(pdf.stdout.contains("exports/actors.pdf"))
+        let data = try Data(contentsOf: root.appending(path: "exports/actors.pdf"))
+        #expect(data.starts(with: Data("%PDF".utf8)))
     }
 }

@@ -17,7 +17,7 @@ struct ExportActorMapCommand: AsyncParsableCommand {
             Declared relations (dashed) plus evidence: actors whose codes share segments, administrations \
             supporting the residents who voiced each need, and linked solutions serving needs two or more \
             administrations share. dot is Graphviz DOT; svg runs Graphviz `dot`; json is for Kumu. Printed \
-            when --out is left out.
+            when --out is left out; a PDF (binary) goes to exports/actors.pdf then, as other PDFs do.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -46,7 +46,6 @@ struct ExportActorMapCommand: AsyncParsableCommand {
     func validate() throws {
         guard minEvidence >= 1 else { throw ValidationError("--min-evidence must be at least 1") }
         if need != nil, administration != nil { throw ValidationError("--need and --administration cannot be combined: choose one focus") }
-        if format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE") }
     }
 
     func run() async throws {
@@ -85,7 +84,10 @@ struct ExportActorMapCommand: AsyncParsableCommand {
             for row in rows.dropFirst() { csv.append(row) }
             data = Data(consent.redact(csv.text, with: redactions).utf8)
         }
-        let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
+        // A PDF is not printed to the terminal: without --out it goes where the README's other PDFs go.
+        let url = (out ?? (format == .pdf ? "exports/actors.pdf" : nil)).map {
+            URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL
+        }
         try await context.recordExport("actor-map-\(format.rawValue)", to: url,
                                        counts: ["nodes": graph.nodes.count, "relations": graph.edges.count], applied: consent)
         guard let url else {
