@@ -296,3 +296,23 @@ def test_every_chip_shows_its_coders_initials_whole(studied_server, shared_drive
         });""")
     assert any(chip["cut"] for chip in chips), "the sample no longer has a name too long for the margin"
     assert [chip["name"] for chip in chips if not chip["fits"]] == []
+
+
+@pytest.mark.parametrize("path", ["/actors", "/matrix"])
+def test_filter_checkboxes_sit_beside_their_words(browser, server, path):
+    """A filter's checkbox is on the line of its words, just before them (it sat centred above
+    them, or far from them, as a field's label does)."""
+    browser.get(server["base"] + path)
+    wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    boxes = browser.execute_script("""
+        return [...document.querySelectorAll('.filters label')].filter(l => l.querySelector(':scope > input[type=checkbox]')).map(label => {
+          const box = label.querySelector('input').getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          range.setStartAfter(label.querySelector('input'));
+          const words = range.getBoundingClientRect();
+          return {text: label.textContent.trim(), level: Math.abs((box.top + box.bottom) / 2 - (words.top + words.bottom) / 2),
+                  gap: words.left - box.right};
+        });""")
+    assert boxes, "no checkbox in the page's filters"
+    assert [box["text"] for box in boxes if box["level"] > 6 or not (0 <= box["gap"] <= 16)] == [], boxes
