@@ -68,6 +68,16 @@ def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
     screenshot(browser, "need-page")
     assert console_errors(browser) == []
 
+    # Choosing a solution linked already brings its rationale into the form, and the button
+    # says the link is updated (linking again replaced the rationale unseen).
+    Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("door-sensor")
+    assert browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").get_attribute("value") == "Nattliga dörröppningar"
+    assert browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").text == "Update the link"
+    assert "Linked already" in browser.find_element(By.CSS_SELECTOR, "#link-solution .form-status").text
+    Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("smart-plug")
+    assert browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").get_attribute("value") == ""
+    assert browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").text == "Link solution"
+
     browser.get(server["base"] + "/solutions")
     served = browser.find_element(By.ID, "motion-sensor")
     assert "Feeling safe at night (piloted)" in served.text

@@ -9,6 +9,25 @@ function init() {
   const form = document.getElementById('link-solution');
   if (!form) return;
   const status = form.querySelector('.form-status');
+  // A solution linked already: its rationale comes into the form and the button says the link
+  // is updated (linking it again replaced the rationale without showing it).
+  const solution = form.querySelector('select[name=solution]');
+  const rationale = form.querySelector('textarea[name=rationale]');
+  const submit = form.querySelector('button[type=submit]');
+  const linkLabel = submit.textContent;
+  let prefilled = '';
+  const update = () => {
+    const linked = document.querySelector(`li.need-link[data-solution="${CSS.escape(solution.value)}"] .memo-text`);
+    if (rationale.value === '' || rationale.value === prefilled) {
+      prefilled = linked ? linked.textContent : '';
+      rationale.value = prefilled;
+    }
+    submit.textContent = linked ? t('need.updateLink') : linkLabel;
+    status.classList.remove('error');
+    status.textContent = linked ? t('need.alreadyLinked') : '';
+  };
+  solution.addEventListener('change', update);
+  update(); // the solution chosen when the page opens may be linked already
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const coder = await ensureCoder(t('coder.forLinks'));
