@@ -29,6 +29,9 @@ def test_undo_removes_a_new_coding_and_reverts_a_code_change(browser, server):
     wait(browser).until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "mark.hl[data-code='need.safety.night']"))
     assert api(browser, "/api/codings?document=int-007") == []
     assert "Undone" in wait(browser).until(EC.visibility_of_element_located((By.ID, "fw-status"))).text
+    # Undo is one step: a second Ctrl+Z says there is nothing to undo (it did nothing, silently).
+    ActionChains(browser).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "fw-status").text == "Nothing to undo")
 
     # A change of code is undone with the button.
     coding = code(browser, "int-007", quote, "need.safety", "Selenium")

@@ -61,8 +61,12 @@ export function initUndo(tools) {
   document.addEventListener('keydown', (event) => {
     if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
     if (isEditable(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
-    if (!last) return;
     event.preventDefault();
+    // One step only: a second Ctrl+Z says so (it did nothing, and the first's toast stayed).
+    if (!last) {
+      if (!state.busy) announce(t('undo.nothing'));
+      return;
+    }
     undoLast();
   });
 }
