@@ -40,6 +40,10 @@ public actor CodingLedger {
     /// request that publishes never waits for the actor while it writes a flush (that wait was
     /// part of the coding writes' p99 under load).
     private nonisolated let pending = Mutex<(ids: Set<String>, flushScheduled: Bool)>(([], false))
+    /// The flush scheduled last: `finish` waits for it. A flush that had taken the pending ids and
+    /// was reading their records when the server stopped found `finish` with nothing pending,
+    /// and the process ended before it wrote the file.
+    private nonisolated let scheduledFlush = Mutex<Task<Void, Never>?>(nil)
     /// What a server appended and has not yet noted in the store as written (the latest version
     /// of each): noted once, when it stops (`finish`), instead of a write transaction beside the
     /// coding writes every 200 ms. A server that is killed notes nothing; the next ingest writes
@@ -106,6 +110,8 @@ public actor CodingLedger {
     /// Writes pending changes now and rewrites every file this process appended to in canonical
     /// form: a server calls it when it stops.
     public func finish(from store: any FieldworkStore) async {
+        // Not cancelled: a cancelled task's store reads are refused, and its records would be lost to the files.
+        if let flush = scheduledFlush.withLock({ $0 }) { await flush.value }
         await flushPending(from: store)
         do {
             try await store.noteLedgerWritten(Array(appendedUnnoted.values))
@@ -145,10 +151,11 @@ public actor CodingLedger {
         }
         guard schedules else { return }
         // The actor's work (encoding the lines) runs on the flush's own thread (see `LedgerFlushExecutor`).
-        Task(executorPreference: LedgerFlushExecutor.shared) {
+        let flush = Task(executorPreference: LedgerFlushExecutor.shared) {
             try? await Task.sleep(for: Self.flushDelay)
             await self.flushPending(from: store)
         }
+        scheduledFlush.withLock { $0 = flush }
     }
 
     private func flushPending(from store: any FieldworkStore) async {
