@@ -24,7 +24,7 @@ struct CooccurrencePage {
     }
 
     /// Room on the right for the slanted column labels (rotated 60°: half their length sideways).
-    var slant: Double { max(40, labelWidth / 2 + 10) }
+    static func slant(labelWidth: Double) -> Double { max(40, labelWidth / 2 + 10) }
 
     static func label(_ code: String, _ codebook: Codebook) -> String {
         let name = codebook[code]?.name ?? code
@@ -84,7 +84,7 @@ struct CooccurrencePage {
                     + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(title)</title></rect></a>"
             }
         }
-        let width = Int(size + slant)
+        let width = Int(size + Self.slant(labelWidth: labelWidth))
         return "<svg class=\"heatmap\" viewBox=\"0 0 \(width) \(Int(size))\" width=\"\(width)\" height=\"\(Int(size))\" "
             + "role=\"group\" aria-label=\"\(t.html("cooccurrence.mapLabel"))\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title>\(t.html("cooccurrence.map"))</title>\(marks)</svg>"
