@@ -5,32 +5,39 @@ import Foundation
 /// and exclude rules and examples. They travel together in the description as labelled
 /// paragraphs, which other tools show as they are (coders there need the rules too), and which
 /// an import from a Fieldwork file reads back into their fields.
+///
+/// The code's id travels the same way (`Code id: need.safety.night`): REFI-QDA gives a code a
+/// GUID and a name but no id, and a team's codebook ids must survive a trip through a project
+/// (an import into an empty workspace gives the code its id back rather than one made from its name).
 struct CodeDescription: Sendable, Hashable {
     var description: String?
     var kind: CodeKind?
     var include: String?
     var exclude: String?
     var examples: [String] = []
+    var id: String?
 
     private static let kindLabel = "Kind: "
     private static let includeLabel = "Include: "
     private static let excludeLabel = "Exclude: "
     private static let examplesLabel = "Examples:"
+    private static let idLabel = "Code id: "
 
     init(description: String? = nil, kind: CodeKind? = nil, include: String? = nil, exclude: String? = nil,
-         examples: [String] = []) {
+         examples: [String] = [], id: String? = nil) {
         self.description = description
         self.kind = kind
         self.include = include
         self.exclude = exclude
         self.examples = examples
+        self.id = id
     }
 
     /// `withKind`: false for a code whose kind is its parent's (an importer inherits it again),
     /// which keeps the descriptions other tools show free of repetition.
     init(_ code: Code, withKind: Bool = true) {
         self.init(description: code.description, kind: withKind ? code.kind : nil, include: code.include,
-                  exclude: code.exclude, examples: code.examples)
+                  exclude: code.exclude, examples: code.examples, id: code.id)
     }
 
     /// The labelled text, paragraphs separated by a blank line; nil when there is nothing to say.
@@ -43,17 +50,23 @@ struct CodeDescription: Sendable, Hashable {
         if !examples.isEmpty {
             paragraphs.append(Self.examplesLabel + examples.map { "\n- " + $0 }.joined())
         }
+        // Last: other tools show the team's words first.
+        if let id { paragraphs.append(Self.idLabel + id) }
         return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
     }
 
     /// Reads labelled paragraphs back; text without labels (another tool's description) is all
-    /// description. An unknown kind stays in the description rather than being lost.
+    /// description. An unknown kind, or an id that is no valid code id, stays in the description
+    /// rather than being lost.
     init(parsing text: String) {
         var plain: [String] = []
         for paragraph in text.replacingCRLF.components(separatedBy: "\n\n") {
             if paragraph.hasPrefix(Self.kindLabel), kind == nil,
                let kind = CodeKind(rawValue: String(paragraph.dropFirst(Self.kindLabel.count)).trimmingSpaces) {
                 self.kind = kind
+            } else if paragraph.hasPrefix(Self.idLabel), id == nil,
+                      case let candidate = String(paragraph.dropFirst(Self.idLabel.count)).trimmingSpaces, Code.isValidID(candidate) {
+                id = candidate
             } else if paragraph.hasPrefix(Self.includeLabel), include == nil {
                 include = String(paragraph.dropFirst(Self.includeLabel.count)).trimmingSpaces
             } else if paragraph.hasPrefix(Self.excludeLabel), exclude == nil {

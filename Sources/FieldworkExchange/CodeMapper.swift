@@ -6,8 +6,10 @@ import Foundation
 /// A code is the same code when it carries the GUID we gave it in an export (directly, or the
 /// GUID of an id it now lists under `formerly`), else when a code under the same parent has
 /// its name, else when exactly one code anywhere has its name (tools flatten or regroup
-/// trees). Anything else is a new code, placed under its parent's counterpart, with an id made
-/// from its name. Existing codes are never changed: our YAML stays the source of truth.
+/// trees). Anything else is a new code, placed under its parent's counterpart, with the id a
+/// Fieldwork export carried in its description when that id is free (so a codebook keeps its ids
+/// through a project), else an id made from its name. Existing codes are never changed: our YAML
+/// stays the source of truth.
 struct CodeMapper {
     struct Result: Sendable {
         /// Normalised GUID of an imported code → our code id.
@@ -71,7 +73,8 @@ struct CodeMapper {
         } else {
             let details = imported.description.map(CodeDescription.init(parsing:)) ?? CodeDescription()
             let kind = details.kind ?? inheritedKind ?? parent.flatMap { p in codes.first { $0.id == p }?.kind } ?? .other
-            let new = Code(id: newID(for: name, under: parent), name: name, kind: kind, description: details.description,
+            let carried = details.id.flatMap { takenIDs.contains($0) ? nil : $0 }
+            let new = Code(id: carried ?? newID(for: name, under: parent), name: name, kind: kind, description: details.description,
                            include: details.include, exclude: details.exclude, examples: details.examples,
                            color: imported.color.flatMap(Code.normalizedColor), parentID: parent)
             codes.append(new)

@@ -30,15 +30,17 @@ struct CodebookExchangeTests {
         let target = try await ExchangeWorkspace(codebook: "title: Empty\ncodes: []\n", corpus: [:])
         let report = try await CodebookImport(context: target.context).run(file, options: ImportOptions(coder: "x"))
         #expect(report.written && report.problems.isEmpty && report.codesMatched == 0)
-        // Ids come from names (REFI-QDA carries no ids); everything else comes back.
-        #expect(report.codesAdded == ["needs", "needs.safety_at_home", "needs.safety_at_home.at_night", "barriers", "barriers.cost"])
+        // The ids come back from the descriptions (REFI-QDA has no field for them); so does everything else.
+        #expect(report.codesAdded == ["need", "need.safety", "need.safety.night", "barrier", "barrier.cost"])
         let codebook = try await target.store.codebook()
-        let safety = try #require(codebook["needs.safety_at_home"])
+        let safety = try #require(codebook["need.safety"])
         let original = try #require(try await source.store.codebook()["need.safety"])
         #expect(safety.kind == .need && safety.description == original.description && safety.include == original.include)
         #expect(safety.exclude == original.exclude && safety.examples == original.examples)
-        #expect(codebook["needs"]?.color == "#1f77b4" && codebook["barriers.cost"]?.kind == .barrier)
-        #expect(try target.read("codebooks/codebook.yaml").contains("id: needs.safety_at_home.at_night"))
+        #expect(codebook["need"]?.color == "#1f77b4" && codebook["barrier.cost"]?.kind == .barrier)
+        #expect(try target.read("codebooks/codebook.yaml").contains("id: need.safety.night"))
+        // The id is the code's own field again, not a line of its description.
+        #expect(codebook.codes.allSatisfy { !($0.description ?? "").contains("Code id:") })
     }
 
     @Test func importingOurOwnCodebookMatchesEveryCodeAndChangesNothing() async throws {
