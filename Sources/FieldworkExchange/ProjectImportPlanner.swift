@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkServices
 import Foundation
 
 /// Turns an imported REFI-QDA project into Fieldwork codings and memos, checking every coding
@@ -122,7 +123,7 @@ struct ProjectImportPlanner {
             let casesBefore = cases
             let people = indices.compactMap { cases.participant(forCase: $0) }
             maker.participants.formUnion(people)
-            let result = maker.make(source, text: text.text, cases: people)
+            let result = maker.make(source, text: text.text, cases: people, markdown: markdown(of: source, archive: archive))
             self.maker = maker
             switch result {
             case .success(let document):
@@ -156,6 +157,12 @@ struct ProjectImportPlanner {
             return try archive.internalFile(path).map(SourceTextMap.init(data:))
         }
         return try source.plainTextContent.map(SourceTextMap.init(inline:))
+    }
+
+    /// The source's Markdown from a Fieldwork export, in canonical form (see `SourceMarkdown`).
+    private func markdown(of source: REFI.TextSource, archive: QDPXArchive) -> String? {
+        let path = source.guid.map { SourceMarkdown.path(sourceGUID: StableGUID.normalized($0)) }
+        return path.flatMap(archive.internalFile).flatMap { try? SourceText.decode($0, path: "markdown").text }
     }
 
     /// A selection's positions and quote, or nil when its positions are not numbers.

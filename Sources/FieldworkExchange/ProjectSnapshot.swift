@@ -18,21 +18,26 @@ struct ProjectSnapshot: Sendable {
     var memos: [Memo]
     /// The consent rule as applied: what it withheld (segments blanked, codings and cases left out).
     var consent: ExportMetadata
+    /// Document id → its corpus file as ingested (`SourceMarkdown`), for documents of which
+    /// nothing is withheld or redacted: the Markdown holds every word, and more than the text.
+    var markdown: [String: String] = [:]
 
     /// Applies the consent rule of today, as the document page does: the characters of withheld
     /// segments are blanked (figure spaces, so every position stays valid), codings touching them
     /// are left out (their quotes and memos are the words), and participants with no consent in
     /// force, or restricted to other coders (`corpus/access.yaml`), are no cases; memos on
     /// documents restricted to other coders are left out (`VisibleMemos`).
-    static func read(from store: any FieldworkStore, name: String, redactions: Redactions = Redactions([])) async throws -> ProjectSnapshot {
-        var snapshot = try await read(from: store, name: name)
+    /// - Parameter workspace: where the corpus files are, to carry their Markdown; nil carries none.
+    static func read(from store: any FieldworkStore, name: String, redactions: Redactions = Redactions([]),
+                     workspace: Workspace? = nil) async throws -> ProjectSnapshot {
+        var snapshot = try await read(from: store, name: name, workspace: workspace)
         snapshot.redact(redactions)
         return snapshot
     }
 
     /// Replaces the identifiers of `corpus/redactions.yaml` in every text the project carries:
     /// source texts (codings carried through the edits, so they stay on their words), titles,
-    /// quotes, memos, notes and case variables.
+    /// interviewers, quotes, memos, notes and case variables.
     mutating func redact(_ redactions: Redactions) {
         guard !redactions.isEmpty else { return }
         var count = 0
@@ -48,6 +53,10 @@ struct ProjectSnapshot: Sendable {
             maps[documents[index].metadata.id] = mapped
             documents[index].plainText = mapped.text.string
             documents[index].metadata.title = clean(documents[index].metadata.title)
+            documents[index].metadata.interviewer = documents[index].metadata.interviewer.map(clean)
+            // Redacted words may stand anywhere in the file, front matter included: no Markdown then.
+            let id = documents[index].metadata.id
+            if mapped.count > 0 || markdown[id].map({ redactions.apply($0).count > 0 }) == true { markdown[id] = nil }
         }
         for index in codings.indices {
             var coding = codings[index]
@@ -65,7 +74,7 @@ struct ProjectSnapshot: Sendable {
         consent.redactions = count
     }
 
-    private static func read(from store: any FieldworkStore, name: String) async throws -> ProjectSnapshot {
+    private static func read(from store: any FieldworkStore, name: String, workspace: Workspace?) async throws -> ProjectSnapshot {
         let participants = try await store.participants().sorted { $0.id < $1.id }
         let rule = ConsentRule.today(participants)
         var consent = ExportMetadata(export: "qdpx", rule: rule)
@@ -79,6 +88,13 @@ struct ProjectSnapshot: Sendable {
                 guard let reason = view.withheld[segment.index] else { continue }
                 segmentsWithheld.add(reason)
                 hidden[summary.metadata.id, default: []].append((segment.span, reason))
+            }
+        }
+        var markdown: [String: String] = [:]
+        if let workspace {
+            let ingested = try await store.sourceFiles()
+            for document in documents where hidden[document.metadata.id] == nil {
+                markdown[document.metadata.id] = SourceMarkdown.asIngested(document, workspace: workspace, ingested: ingested[document.path])
             }
         }
         let all = try await store.codings(CodingFilter())
@@ -107,7 +123,7 @@ struct ProjectSnapshot: Sendable {
             orphansSkipped: all.filter { $0.status != .anchored }.count,
             participants: cases,
             memos: memos.memos.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },
-            consent: consent)
+            consent: consent, markdown: markdown)
     }
 
     /// Everyone who coded or wrote a memo, sorted: the project's users.

@@ -32,6 +32,9 @@ enum ProjectXML {
             children.append(XElement("Sources", children: snapshot.documents.map { document in
                 let guid = StableGUID.make(.document, document.metadata.id)
                 files.append((guid + ".txt", document.plainText))
+                if let markdown = snapshot.markdown[document.metadata.id] {
+                    files.append((SourceMarkdown.fileName(sourceGUID: guid), markdown))
+                }
                 // Code points are our offsets as they are; other counts go through a table per document.
                 let table = positions == .codePoints ? nil : positions.positions(Array(document.plainText.unicodeScalars))
                 return textSource(document, guid: guid, codings: codings[document.metadata.id] ?? [],
@@ -60,14 +63,13 @@ enum ProjectXML {
     private static func textSource(_ document: StoredDocument, guid: String, codings: [Coding], codebook: Codebook,
                                    noteRefs: [String], position: (Int) -> Int) -> XElement {
         let metadata = document.metadata
-        let summary = [metadata.title, metadata.type.rawValue, metadata.date, metadata.language].compactMap { $0 }
         return XElement("TextSource", [
             ("guid", guid),
             // The id, not the title: unique, and safe as a file name in tools that use it as one.
             ("name", metadata.id),
             ("plainTextPath", "internal://\(guid).txt"),
             ("creationDateTime", metadata.date.map { $0 + "T00:00:00Z" }),
-        ], children: [XElement("Description", text: summary.joined(separator: " · "))]
+        ], children: [XElement("Description", text: SourceDescription(metadata).text)]
             + codings.map { selection($0, codebook: codebook, position: position) }
             + noteRefs.map { XElement("NoteRef", [("targetGUID", $0)]) })
     }

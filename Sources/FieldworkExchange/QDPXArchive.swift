@@ -10,7 +10,8 @@ struct QDPXArchive {
 
     var fileName: String
     var project: Data
-    /// Text files in `sources/`, by lower-cased file name (tools differ in case, even `Sources/`).
+    /// Text files in `sources/` (plain texts, and Fieldwork's Markdown beside them), by lower-cased
+    /// file name (tools differ in case, even `Sources/`).
     var sources: [String: Data]
 
     /// Builds the archive in memory. Entries go in the given order with one fixed date, so the
@@ -52,7 +53,8 @@ struct QDPXArchive {
             let parts = entry.path.split(separator: "/").map(String.init).filter { $0 != "." }
             if parts.count == 1, parts[0].lowercased().hasSuffix(".qde") {
                 projects[parts[0]] = try extract(entry, from: archive, name: name)
-            } else if parts.count == 2, parts[0].lowercased() == "sources", parts[1].lowercased().hasSuffix(".txt") {
+            } else if parts.count == 2, parts[0].lowercased() == "sources",
+                      [".txt", ".md"].contains(where: parts[1].lowercased().hasSuffix) {
                 sources[parts[1].lowercased()] = try extract(entry, from: archive, name: name)
             }
         }
@@ -93,7 +95,7 @@ struct QDPXArchive {
         }
     }
 
-    /// The text file an `internal://NAME.txt` path points at, if it is in the archive.
+    /// The text file an `internal://NAME.txt` (or `.md`) path points at, if it is in the archive.
     func internalFile(_ path: String) -> Data? {
         guard path.lowercased().hasPrefix("internal://") else { return nil }
         return sources[String(path.dropFirst("internal://".count)).lowercased()]

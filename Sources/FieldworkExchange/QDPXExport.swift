@@ -29,7 +29,7 @@ public struct QDPXExport: Sendable {
     public func archive(positions: PositionReading = .codePoints) async throws -> (data: Data, summary: Summary) {
         let name = context.workspace.root.lastPathComponent
         let snapshot = try await ProjectSnapshot.read(from: context.store, name: name.isEmpty ? "Fieldwork project" : name,
-                                                      redactions: try context.workspace.redactions())
+                                                      redactions: try context.workspace.redactions(), workspace: context.workspace)
         let output = ProjectXML.build(snapshot, positions: positions)
         // The entries carry the date of the last change, not of the export, so that exporting
         // an unchanged workspace again gives identical bytes.

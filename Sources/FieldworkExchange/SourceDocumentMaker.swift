@@ -2,11 +2,17 @@ import FieldworkCore
 import FieldworkServices
 import Foundation
 
-/// Makes a corpus document from a foreign plain-text source that no document matches: a
-/// Markdown file `corpus/ID.md` (id from the source's name, title the name, date the source's
-/// creation date, speaker turns where paragraphs open with a repeated `Name: ` label) whose
-/// plain text is the source's canonical text exactly. That is checked with ingest's own parser
-/// before anything is written; a text that cannot be written exactly is reported, not created.
+/// Makes a corpus document from a plain-text source that no document matches: a Markdown file
+/// `corpus/ID.md` whose plain text is the source's canonical text exactly. That is checked with
+/// ingest's own parser before anything is written; a text that cannot be written exactly is
+/// reported, not created.
+///
+/// A source from a Fieldwork export comes back as it was written: its Markdown (`SourceMarkdown`)
+/// as it stands when its id and participants fit this workspace, else its body (turns, headings)
+/// under a front matter made here from the source's description (`SourceDescription`: title,
+/// type, date, language, interviewer, administrations). Any other source becomes Markdown made
+/// from its text: id from its name, title the name, date its creation date, speaker turns where
+/// paragraphs open with a repeated `Name: ` label.
 struct SourceDocumentMaker {
     struct Made: Sendable {
         var url: URL
@@ -22,9 +28,12 @@ struct SourceDocumentMaker {
     /// Ids of stored documents and of documents made so far.
     var usedIDs: Set<String>
 
-    /// - Parameter cases: the participants that the project's cases referring to this source are;
-    ///   they join the front matter's `participants`.
-    mutating func make(_ source: REFI.TextSource, text: String, cases: [String] = []) -> Result<Made, ImportReport.Problem> {
+    /// - Parameters:
+    ///   - cases: the participants that the project's cases referring to this source are; they
+    ///     join the front matter's `participants`.
+    ///   - markdown: the document's own Markdown, when a Fieldwork export carried it.
+    mutating func make(_ source: REFI.TextSource, text: String, cases: [String] = [],
+                       markdown: String? = nil) -> Result<Made, ImportReport.Problem> {
         let name = source.name ?? source.guid ?? "source"
         let id = uniqueID(for: name)
         let url = workspace.corpus.appending(path: id + ".md")
@@ -33,18 +42,34 @@ struct SourceDocumentMaker {
         if FileManager.default.fileExists(atPath: url.path) {
             return .failure(.init(item: label, reason: "\(path) already exists and is never replaced; its text differs from the source's"))
         }
-        let date = source.creationDateTime.flatMap(QDADateTime.date).map { String(QDADateTime.string($0).prefix(10)) }
+        let described = source.description.map(SourceDescription.init(parsing:)) ?? SourceDescription()
+        let date = described.date ?? source.creationDateTime.flatMap(QDADateTime.date).map { String(QDADateTime.string($0).prefix(10)) }
         let turns = PlainTextTurns.markdown(forPlainText: text)
+        func frontMatter(_ type: DocumentType, speakers: [String]) -> String {
+            TranscriptMarkdown.frontMatter(DocumentMetadata(
+                id: id, type: described.type ?? type, title: described.title ?? name, date: date, language: described.language,
+                participants: unique(speakers + cases).filter(participants.contains), interviewer: described.interviewer,
+                administrations: described.administrations))
+        }
+        // nil speakers: the parsed turns' own.
+        var candidates: [(markdown: String, speakers: [String]?)] = []
+        if let markdown {
+            candidates.append((markdown, nil))
+            if let body = try? FrontMatter.split(markdown, path: path).body {
+                candidates.append((frontMatter(.note, speakers: turns.speakers) + body, nil))
+            }
+        }
         // With turns first; should bold labels ever change the text, without them.
-        let candidates = [(turns.markdown, turns.speakers), (MarkdownEscaping.markdown(forPlainText: text), [])]
-        for (body, speakers) in candidates {
-            let metadata = DocumentMetadata(id: id, type: speakers.isEmpty ? .note : .interview, title: name, date: date,
-                                            participants: unique(speakers + cases).filter(participants.contains))
-            let markdown = TranscriptMarkdown.frontMatter(metadata) + "\n" + body + "\n"
+        candidates.append((frontMatter(turns.speakers.isEmpty ? .note : .interview, speakers: turns.speakers) + "\n" + turns.markdown + "\n",
+                           turns.speakers))
+        candidates.append((frontMatter(.note, speakers: []) + "\n" + MarkdownEscaping.markdown(forPlainText: text) + "\n", []))
+        for (markdown, speakers) in candidates {
             guard let change = try? CorpusFilePreview.document(Data(markdown.utf8), path: path, knownParticipants: participants),
+                  change.metadata.id == id,
                   change.text.plainText.unicodeScalars.elementsEqual(text.unicodeScalars) else { continue }
             usedIDs.insert(id)
-            return .success(Made(url: url, path: path, markdown: markdown, change: change, speakers: speakers))
+            return .success(Made(url: url, path: path, markdown: markdown, change: change,
+                                 speakers: speakers ?? unique(change.text.segments.compactMap(\.speaker))))
         }
         return .failure(.init(item: label, reason: "its text cannot be written as Markdown with exactly the same plain text "
             + "(it holds U+0000); no document created"))

@@ -28,6 +28,9 @@ public enum TranscriptMarkdown {
         if let language = metadata.language { lines.append("language: \(YAMLQuoting.quoted(language))") }
         lines.append("participants: [" + metadata.participants.map(YAMLQuoting.quoted).joined(separator: ", ") + "]")
         if let interviewer = metadata.interviewer { lines.append("interviewer: \(YAMLQuoting.quoted(interviewer))") }
+        if !metadata.administrations.isEmpty {
+            lines.append("administrations: [" + metadata.administrations.map(\.rawValue).joined(separator: ", ") + "]")
+        }
         lines.append("---")
         return lines.joined(separator: "\n") + "\n"
     }

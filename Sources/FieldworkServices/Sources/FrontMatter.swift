@@ -1,13 +1,14 @@
 import FieldworkCore
 
-/// Splits a corpus file into its YAML front matter and its Markdown body.
-struct FrontMatter {
-    let yaml: String
-    let body: String
+/// Splits a corpus file into its YAML front matter and its Markdown body (public for importers
+/// that put a document's body under a front matter of their own).
+public struct FrontMatter {
+    public let yaml: String
+    public let body: String
     /// Lines before the body (front matter and its fences), to report the body's lines as the file's.
-    let bodyLineOffset: Int
+    public let bodyLineOffset: Int
 
-    static func split(_ text: String, path: String) throws -> FrontMatter {
+    public static func split(_ text: String, path: String) throws -> FrontMatter {
         // Walk line by line only through the front matter; the body is sliced, not split.
         var cursor = text.startIndex
         var lineNumber = 0

@@ -11,13 +11,14 @@ final class ExchangeWorkspace {
     let database: TestDatabase
     let context: FieldworkContext
 
-    init(codebook: String = ExchangeWorkspace.codebook, corpus: [String: String] = ExchangeWorkspace.corpus) async throws {
+    init(codebook: String = ExchangeWorkspace.codebook, corpus: [String: String] = ExchangeWorkspace.corpus,
+         participants: String = ExchangeWorkspace.participants) async throws {
         root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-exchange-\(UUID().uuidString)")
         let workspace = try Workspace.create(at: root)
         database = try await TestDatabase.make(workspace: root)
         context = try FieldworkContext.open(workspace, storeURL: database.url)
         database.usedBy(context.store as AnyObject)
-        try write("corpus/participants.yaml", Self.participants)
+        try write("corpus/participants.yaml", participants)
         try write("codebooks/codebook.yaml", codebook)
         for (path, text) in corpus { try write(path, text) }
         let summary = try await context.ingest.ingest()
