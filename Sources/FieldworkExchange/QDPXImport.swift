@@ -64,7 +64,7 @@ public struct QDPXImport: Sendable {
         let register = planner.cases.newParticipants.isEmpty ? nil : try ParticipantsAppend(
             planner.cases.newParticipants, workspace: context.workspace,
             comment: "added by import qdpx (a case of \(archive.fileName)): no consent recorded yet")
-        if let register, try await store.sourceFiles()[register.path]?.contentHash != register.originalFileState.contentHash {
+        if let register, try await Self.notIngested(register, store: store, storedParticipants: participants) {
             // Its new version goes into the store with the import; edits not yet ingested would
             // slip in unchecked (and unaudited), so they are ingested first.
             throw SourceProblem(file: register.path, line: 0, "changed since the last ingest; run `fieldwork ingest`, then import again")
@@ -74,6 +74,16 @@ public struct QDPXImport: Sendable {
                                      files: planner.made.map { (url: $0.url, markdown: $0.markdown) }, participants: register,
                                      context: context, options: options, report: &report)
         return report
+    }
+
+    /// Whether `corpus/participants.yaml` holds what the store has not taken in. A file never
+    /// ingested that names no one (`fieldwork init`'s, in a workspace an import is to fill) holds
+    /// nothing that could slip in.
+    static func notIngested(_ register: ParticipantsAppend, store: any FieldworkStore, storedParticipants: [Participant]) async throws -> Bool {
+        guard let ingested = try await store.sourceFiles()[register.path] else {
+            return !(register.before.isEmpty && storedParticipants.isEmpty)
+        }
+        return ingested.contentHash != register.originalFileState.contentHash
     }
 
     /// What the file holds that Fieldwork has no place for (REFI-QDA asks importers to say so).

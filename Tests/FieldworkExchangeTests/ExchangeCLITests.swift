@@ -111,6 +111,67 @@ import Testing
         #expect(ingest.status == 0 && ingest.stdout.contains("added 0, updated 0"), "\(ingest.stdout)")
     }
 
+    /// The sample study exported, then imported into a workspace made by `fieldwork init`: every
+    /// document keeps its type, title, date and administrations, the documents whose Markdown
+    /// travelled keep their headings and segments, and the codebook keeps its ids.
+    @Test func theSampleStudyKeepsItsStructureThroughAnEmptyWorkspace() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sample = Archives.temporaryURL("sample")
+        let empty = Archives.temporaryURL("empty")
+        defer { for folder in [sample, empty] { try? FileManager.default.removeItem(at: folder) } }
+        try FileManager.default.createDirectory(at: sample, withIntermediateDirectories: true)
+        for folder in ["corpus", "codebooks", "codings"] {
+            try FileManager.default.copyItem(at: root.appending(path: folder), to: sample.appending(path: folder))
+        }
+        #expect(try await run(sample, "ingest").status == 0)
+        let export = try await run(sample, "export", "qdpx", "--out", "exports/study.qdpx")
+        #expect(export.status == 0, "\(export.stderr)")
+        let file = sample.appending(path: "exports/study.qdpx")
+        let initialised = try await ProcessRunner.run(Self.executable, ["init", empty.path],
+                                                      environment: try TestStore.environment(forWorkspace: empty))
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let imported = try await run(empty, "import", "qdpx", file.path)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+
+        func json(_ workspace: URL, _ arguments: String...) async throws -> Any {
+            let output = try await run(workspace, arguments + ["--json"])
+            #expect(output.status == 0, "\(output.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+        }
+        func documents(_ workspace: URL) async throws -> [String] {
+            let list = try #require(try await json(workspace, "documents") as? [[String: Any]])
+            return list.map { document in
+                ["id", "type", "title", "date", "language"].map { "\(document[$0] ?? "-")" }.joined(separator: " | ")
+                    + " | " + ((document["administrations"] as? [String]) ?? []).joined(separator: ",")
+            }.sorted()
+        }
+        let expected = try await documents(sample)
+        #expect(expected.count > 10 && expected.contains { $0.hasPrefix("ws-001 | workshop | Samskapande workshop 1") })
+        #expect(try await documents(empty) == expected)
+        func codeIDs(_ workspace: URL) async throws -> [String] {
+            func walk(_ codes: [[String: Any]]) -> [String] {
+                codes.flatMap { [$0["id"] as? String ?? "?"] + walk($0["children"] as? [[String: Any]] ?? []) }
+            }
+            return walk(try #require(try await json(workspace, "codebook", "show") as? [[String: Any]]))
+        }
+        #expect(try await codeIDs(empty) == (try await codeIDs(sample)))
+        #expect(try await codeIDs(empty).contains("need.safety.night"))
+        // Every document whose Markdown travelled is segmented as in the study (workshops by
+        // heading), once the team has recorded the consents (an import adds participants without).
+        let register = empty.appending(path: "corpus/participants.yaml")
+        try FileManager.default.removeItem(at: register)
+        try FileManager.default.copyItem(at: sample.appending(path: "corpus/participants.yaml"), to: register)
+        #expect(try await run(empty, "ingest").status == 0)
+        let archive = try Archives.unpack(try Data(contentsOf: file))
+        let travelled = expected.map { String($0.prefix { $0 != " " }) }
+            .filter { archive.sources[SourceMarkdown.fileName(sourceGUID: StableGUID.make(.document, $0))] != nil }
+        #expect(travelled.contains("ws-001") && travelled.contains("pl-001"), "\(travelled)")
+        for id in travelled {
+            let segments = try await run(empty, "segments", id, "--json"), original = try await run(sample, "segments", id, "--json")
+            #expect(segments.status == 0 && !original.stdout.isEmpty && segments.stdout == original.stdout, "\(id)")
+        }
+    }
+
     /// A damaged project.qde ends the command with one line naming file, line and column; the
     /// process does not crash (Foundation's XML parser did, even for --dry-run).
     @Test func aProjectThatIsNotUTF8FailsWithFileLineAndColumn() async throws {
