@@ -79,7 +79,7 @@ struct NeedPage {
             if signal == .activity, inactivityShown.insert(first.device).inserted { html += inactivity(device: first.device) }
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
-                                       points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
+                                       points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit.map(t.senmlUnit))
             // One day is a value, not a trend: said in words, never drawn as a lone point.
             guard points.count > 1 else {
                 html += "<p class=\"reading\">\(t.html("need.singleReading", ["title": title, "day": first.start, "value": chart.valueText(chart.points[0].value)]))</p>"

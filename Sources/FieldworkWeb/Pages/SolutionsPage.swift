@@ -17,7 +17,7 @@ struct SolutionsPage {
             html += "<section class=\"solution\" id=\"\(solution.id)\"><h2>\(solution.name) <span class=\"id\">\(solution.id)</span></h2>"
             html += "<p>\(solution.description)</p><dl class=\"definition\">"
             html += "<dt>\(t.html("solutions.devices"))</dt><dd>\(solution.deviceTypes.joined(separator: ", "))</dd>"
-            let metrics = solution.metrics.map { metric in "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")" }
+            let metrics = solution.metrics.map { metric in "\(metric.name)\(metric.unit.map { " (\(t.senmlUnit($0)))" } ?? "")" }
             html += "<dt>\(t.html("solutions.data"))</dt><dd>\(metrics.joined(separator: ", "))</dd>"
             html += "<dt>\(t.html("solutions.cost"))</dt><dd>\(t.catalogueValue(solution.costToResident))</dd>"
             html += "<dt>\(t.html("solutions.competence"))</dt><dd>\(t.catalogueValue(solution.competence))</dd>"
