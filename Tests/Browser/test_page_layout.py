@@ -1,5 +1,5 @@
 """Layout a new user tripped over, measured in Chromium: the retrieval form's added code
-pickers and the print page's actions."""
+pickers, the print page's actions and the need page's required Rationale."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
@@ -47,3 +47,17 @@ def test_the_print_pages_button_and_link_stand_apart(browser, server):
     below = boxes[1]["top"] - boxes[0]["bottom"]
     assert beside >= 12 or below >= 8, boxes
     screenshot(browser, "print-actions")
+
+
+def test_the_required_rationale_is_marked_beside_its_name(browser, server):
+    browser.get(server["base"] + "/needs/need.contact_city")
+    mark = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#link-solution .required-mark")))
+    assert mark.text == "(required)"
+    label = mark.find_element(By.XPATH, "ancestor::label")
+    box = browser.execute_script("""
+        const range = document.createRange(); range.selectNodeContents(arguments[0].parentElement);
+        range.setEndBefore(arguments[0]); return [range.getBoundingClientRect().toJSON(), arguments[0].getBoundingClientRect().toJSON()];""", mark)
+    assert abs(box[0]["top"] - box[1]["top"]) <= 4  # on the line of "Rationale", not below it
+    area = label.find_element(By.TAG_NAME, "textarea")
+    assert area.get_attribute("required") is not None and area.get_attribute("aria-required") == "true"
+    screenshot(browser, "need-link-form")

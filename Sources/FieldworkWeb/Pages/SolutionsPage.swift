@@ -24,7 +24,8 @@ struct SolutionsPage {
             html += "<dt>\(t.html("col.administrations"))</dt><dd>\(solution.administrations.map(t.administration).joined(separator: ", "))</dd>"
             html += "<dt>\(t.html("solutions.risks"))</dt><dd><ul>\(solution.risks.map { risk -> SafeHTML in "<li>\(risk)</li>" })</ul></dd>"
             html += "<dt>\(t.html("solutions.needs"))</dt><dd>"
-            html += needs.isEmpty ? "—" : needs.map { link -> SafeHTML in
+            // None linked: where a link is made (a need's page, or the CLI).
+            html += needs.isEmpty ? t.html("solutions.noNeeds", raw: ["command": LinkCommandHTML.link(solution: solution.id)]) : needs.map { link -> SafeHTML in
                 "<a href=\"/needs/\(link.needID)\">\(codebook[link.needID]?.name ?? link.needID)</a> (\(t.linkStatus(link.status)))"
             }.joined(separator: ", ")
             html += "</dd></dl></section>"
