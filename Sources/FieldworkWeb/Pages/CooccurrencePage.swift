@@ -59,7 +59,7 @@ struct CooccurrencePage {
     }
 
     /// Rows and columns are the codes in codebook order; a stronger cell is a higher Jaccard index.
-    /// The cells' colour is the theme's (`--heat`, app.css): the fill given here is the light
+    /// The cells' colour is the theme's (`--heat`, theme.css): the fill given here is the light
     /// theme's, and a dark blue was all but invisible on the dark theme's background.
     /// Its cells are links, so it is a group, not an image (an image may hold nothing interactive).
     func svg() -> SafeHTML {
