@@ -248,6 +248,46 @@ def test_axe_finds_no_violation_in_the_dark_theme(studied_server, shared_driver,
     assert console_errors(shared_driver) == []
 
 
+def relative_luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first, second):
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# A heat-map cell's colour at full strength and the background it is drawn on.
+HEAT_COLOURS = """
+const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+const cell = document.querySelector('svg.heatmap rect.heat');
+let back = null;
+for (let e = cell.closest('svg'); e && !back; e = e.parentElement) {
+  const colour = getComputedStyle(e).backgroundColor;
+  if (!/rgba\\(0, 0, 0, 0\\)|transparent/.test(colour)) back = colour;
+}
+return [rgb(getComputedStyle(cell).fill), rgb(back || getComputedStyle(document.body).backgroundColor)];
+"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_heat_maps_cells_stand_out_from_the_background(studied_server, shared_driver, theme):
+    """axe does not measure graphics: the co-occurrence cells were dark blue on the dark theme's
+    background (2:1 at full strength). The strongest cell must reach 3:1 (WCAG 1.4.11)."""
+    fresh_session(shared_driver, studied_server["base"])
+    shared_driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                  {"features": [{"name": "prefers-color-scheme", "value": theme}]})
+    shared_driver.get(studied_server["url"])
+    shared_driver.get(studied_server["base"] + "/cooccurrence")
+    wait(shared_driver).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "svg.heatmap rect.heat"))
+    cell, background = shared_driver.execute_script(HEAT_COLOURS)
+    assert contrast(cell, background) >= 3, (cell, background)
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_a_selected_coding_inside_others_keeps_the_text_readable(studied_server, shared_driver, theme):
     """A coding selected (its details open) or pointed at is marked on the page; on a passage with

@@ -130,3 +130,31 @@ def test_a_blind_pass_narrows_every_page_that_lists_codings_and_the_orphans(brow
     browser.get(server["base"] + "/documents/int-003")
     assert wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, orphan))).is_displayed()
     assert console_errors(browser) == []
+
+
+def test_a_blind_pass_withholds_the_pages_that_compare_coders(browser, server):
+    """/agreement and /disagreements showed every coder's codes and names during a blind pass."""
+    browser.get(server["base"] + "/documents/int-004")
+    shared = passage(browser, "int-004", 1)
+    code(browser, "int-004", shared, "need.safety", "Anna Berg")
+    code(browser, "int-004", shared, "barrier", "Selenium")
+    compared = "/disagreements?coders=Anna+Berg,Selenium&document=int-004"
+    browser.get(server["base"] + compared)
+    assert "Anna Berg" in wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-compares-coders='shown']"))).text
+
+    # Turned on here: the page is asked for again and tells why it shows nothing.
+    wait(browser).until(EC.element_to_be_clickable((By.ID, "blind-toggle"))).click()
+    note = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-compares-coders='withheld']")))
+    assert "not shown while your blind pass is on" in note.text
+    assert "Anna Berg" not in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "blind-pass-disagreements")
+    # The same on a page opened afresh.
+    browser.get(server["base"] + "/agreement")
+    main = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main [data-compares-coders='withheld']")))
+    assert "Anna Berg" not in browser.find_element(By.TAG_NAME, "main").text and "Anna Berg" not in browser.page_source
+
+    # Turned off from the banner: the comparison comes back.
+    browser.find_element(By.CSS_SELECTOR, "#blind-banner button").click()
+    shown = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-compares-coders='shown']")))
+    assert "Anna Berg" in shown.text
+    assert console_errors(browser) == []

@@ -1,8 +1,10 @@
 """A coding's details in Chromium: who changed it and how the margin shows coders, a memo
 conflict merged by hand, unsaved memo text that asks before it goes, and the re-attach banner."""
 import subprocess
+import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import BINARY, console_errors, screenshot
@@ -237,20 +239,70 @@ def test_the_history_lists_every_change_as_text(browser, server):
     assert [e.get_attribute("data-kind") for e in events] == ["created", "changed"]
     assert events[0].text.startswith("Created by Anna Berg")
     assert "Changed by Bo <b>B</b>" in events[1].text
-    assert "code need → need.safety, memo changed" in events[1].text
+    # Codes by name, and the words' place as a reader counts characters (it said `span [a, b)`).
+    assert "code Needs → Safety at home, memo changed" in events[1].text
+    assert events[0].text.endswith(f"code Needs, characters {coding['start'] + 1}–{coding['end']}")
+    assert "span [" not in history.text
     assert history.find_elements(By.TAG_NAME, "b") == []
     screenshot(browser, "coding-history")
+    assert console_errors(browser) == []
+
+    # In Swedish too: the history is the interface's language, not the API's English summary.
+    browser.get(server["base"] + "/language/sv?next=%2Fdocuments%2Fint-002")
+    chip(browser, coding["id"]).click()
+    history = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#panel details.coding-history")))
+    history.find_element(By.TAG_NAME, "summary").click()
+    wait(browser).until(lambda driver: len(history.find_elements(By.CSS_SELECTOR, "li.history-event")) == 2)
+    assert history.find_elements(By.CSS_SELECTOR, "li.history-event")[0].text.endswith(
+        f"kod Behov, tecken {coding['start'] + 1}–{coding['end']}")
+
+
+# The live regions on the page that hold `text`, the innermost only (a region inside another
+# is spoken for itself).
+LIVE_REGIONS_SAYING = """
+const regions = [...document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]')]
+  .filter(region => region.textContent.includes(arguments[0]));
+return regions.filter(region => !regions.some(other => other !== region && region.contains(other))).map(region => region.outerHTML.slice(0, 120));
+"""
+
+
+def save_memo(browser, server, document, text):
+    """Codes a passage of `document`, opens its card and saves `text` as its memo; returns the
+    memo's box (the card stays open)."""
+    browser.get(server["base"] + f"/documents/{document}")
+    coding = code(browser, document, passage(browser, document, 1), "need", "Selenium")
+    browser.refresh()
+    memo = open_details(browser, coding["id"])
+    memo.send_keys(text)
+    save_button(browser).click()
+    return memo
+
+
+def save_button(browser):
+    return browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']")
+
+
+def test_a_saved_memo_is_announced_once(browser, server):
+    """"Memo saved." was in the card's status line and in the page's announcer: said twice."""
+    memo = save_memo(browser, server, "int-007", "En gång räcker")
+    wait(browser).until(lambda driver: driver.execute_script(LIVE_REGIONS_SAYING, "Memo saved."))
+    time.sleep(0.5)  # the page's announcer writes after a tick
+    assert len(browser.execute_script(LIVE_REGIONS_SAYING, "Memo saved.")) == 1
+    # A memo emptied says so, once too.
+    memo.clear()
+    memo.send_keys(" ")
+    memo.send_keys(Keys.BACKSPACE)
+    save_button(browser).click()
+    wait(browser).until(lambda driver: driver.execute_script(LIVE_REGIONS_SAYING, "Memo cleared."))
+    time.sleep(0.5)
+    assert len(browser.execute_script(LIVE_REGIONS_SAYING, "Memo cleared.")) == 1
+    assert not browser.execute_script(LIVE_REGIONS_SAYING, "Memo saved.")
     assert console_errors(browser) == []
 
 
 def test_a_saved_memo_is_said_as_a_status_not_in_the_error_red(browser, server):
     """"Memo saved." was written into the card's error line and shown in red, like a failure."""
-    browser.get(server["base"] + "/documents/int-006")
-    coding = code(browser, "int-006", passage(browser, "int-006", 1), "need", "Selenium")
-    browser.refresh()
-    memo = open_details(browser, coding["id"])
-    memo.send_keys("Lugnt sagt")
-    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Save memo']").click()
+    memo = save_memo(browser, server, "int-006", "Lugnt sagt")
     saved = wait(browser).until(lambda driver: next(
         (p for p in driver.find_elements(By.CSS_SELECTOR, "#panel p[role='status']") if p.text == "Memo saved."), None))
     assert "form-error" not in saved.get_attribute("class")

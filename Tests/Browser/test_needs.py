@@ -81,3 +81,22 @@ def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
     browser.get(server["base"] + "/solutions")
     served = browser.find_element(By.ID, "motion-sensor")
     assert "Feeling safe at night (piloted)" in served.text
+
+
+def test_a_charts_value_labels_keep_their_unit_whole(browser, server):
+    """SenML units read as words ("% luftfuktighet" for %RH) are longer than the symbols: the
+    value labels left of a chart must still fit inside it, not be cut at its left edge."""
+    import_sample_telemetry(server)
+    for command in (["code", "add", "int-001", "--start", "1091", "--end", "1200", "--code", "need.contact_city", "--coder", "Selenium"],
+                    ["link", "need.contact_city", "indoor-climate", "--rationale", "Fukt i lägenheten", "--coder", "Selenium"]):
+        result = subprocess.run([str(BINARY), "--workspace", str(server["workspace"]), *command], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+    browser.get(server["base"] + "/language/sv?next=%2Fneeds%2Fneed.contact_city")
+    charts = WebDriverWait(browser, 10).until(EC.presence_of_all_elements_located(
+        (By.CSS_SELECTOR, "li.need-link[data-solution='indoor-climate'] svg.chart")))
+    labels = browser.execute_script(
+        "return arguments[0].flatMap(svg => [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox().x]))", charts)
+    assert any("% luftfuktighet" in text for text, _ in labels), labels
+    assert [text for text, x in labels if x < 0] == []
+    screenshot(browser, "need-chart-units-sv")
+    assert console_errors(browser) == []

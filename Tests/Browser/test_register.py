@@ -1,15 +1,17 @@
 """The policy-lab register and the need page's unlink button in a real Chromium (issue 13 parts
 5 and 7): the register reached from the navigation shows the sample's proposals with their
 history in both languages; a need→solution link made with the real CLI is removed with the
-page's button (asked first, CSRF handled by needs.js) and stays removed after a reload."""
+page's button (asked first in the app's dialog, CSRF handled by needs.js) and stays removed after a reload."""
 import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, console_errors, screenshot
+from test_accessibility import axe_violations
 
 
 def test_the_register_is_in_the_navigation_and_shows_status_over_time(browser, server):
@@ -49,13 +51,22 @@ def test_a_link_is_removed_with_the_need_pages_button(browser, server):
     button = item.find_element(By.CSS_SELECTOR, "button.unlink")
     assert "video" in button.get_attribute("aria-label").lower()
 
-    # Dismissing the question keeps the link.
+    # Asked in the app's own dialog (window.confirm was unstyled, its buttons not in the
+    # interface's language): Cancel is focused, Escape keeps the link and focus comes back.
     button.click()
-    WebDriverWait(browser, 10).until(EC.alert_is_present()).dismiss()
+    dialog = WebDriverWait(browser, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.fw-dialog[open]")))
+    assert dialog.find_element(By.CSS_SELECTOR, "h2").text == "Remove the link to Video call tablet with one-button calls?"
+    assert browser.switch_to.active_element.text == "Cancel"
+    assert axe_violations(browser) == []
+    screenshot(browser, "need-unlink-dialog")
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    WebDriverWait(browser, 10).until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    assert browser.switch_to.active_element == button
     assert browser.find_elements(By.CSS_SELECTOR, "li.need-link[data-solution='video-tablet']")
 
     button.click()
-    WebDriverWait(browser, 10).until(EC.alert_is_present()).accept()
+    dialog = WebDriverWait(browser, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog.fw-dialog[open]")))
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(browser, 10).until(EC.staleness_of(item))
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "link-solution")))
     assert browser.find_elements(By.CSS_SELECTOR, "li.need-link[data-solution='video-tablet']") == []

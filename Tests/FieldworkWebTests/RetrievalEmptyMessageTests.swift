@@ -37,4 +37,27 @@ import Testing
             #expect(try await empty("/retrieval?code=need.safety.night&coder=Nobody", swedish).hasSuffix(">Rensa filtren</a>"))
         }
     }
+
+    /// `include_children=false` retrieves the code alone, yet the message spoke of "(or a code
+    /// below it)". Over a real socket.
+    @Test func aCodeRetrievedAloneIsNotSaidToIncludeTheCodesBelowIt() async throws {
+        let fixture = try await WebFixture()
+        // Coded only below `need.safety`: alone, it has no passage.
+        _ = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "need.safety.night", coder: "Anna")
+        try await fixture.app(port: 0).test(.live) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token, host: "localhost:\(try #require(client.port))")
+            func empty(_ uri: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    String(buffer: response.body).firstMatch(of: /<p class="empty">(.*?)<\/p>/).map { String($0.1) } ?? ""
+                }
+            }
+            let alone = try await empty("/retrieval?code=need.safety&include_children=false")
+            #expect(alone.hasPrefix("No passage is coded with “Safety at home” itself yet."))
+            let filtered = try await empty("/retrieval?code=need.safety&include_children=false&coder=Anna")
+            #expect(filtered.hasPrefix("No passage coded with “Safety at home” itself matches these filters."))
+            for message in [alone, filtered] { #expect(!message.contains("below it")) }
+            // With the codes below it (the default) the message still says so.
+            #expect(try await empty("/retrieval?code=barrier.cost").contains("(or a code below it)"))
+        }
+    }
 }

@@ -11,6 +11,10 @@ struct StaticAssets: Sendable {
 
     private let assets: [String: Asset]
 
+    /// The interface's stylesheets, one concern each (a file kept under ~400 lines), in the
+    /// order every page links them: the order of the cascade, as in the one file they were.
+    static let stylesheets = ["theme.css", "layout.css", "reader.css", "codings.css", "pages.css", "responsive.css", "views.css"]
+
     init() throws {
         guard let folder = Bundle.module.url(forResource: "Static", withExtension: nil) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the Static resources are missing from the bundle"])

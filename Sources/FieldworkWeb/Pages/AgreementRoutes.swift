@@ -3,7 +3,8 @@ import FieldworkServices
 import Hummingbird
 
 /// `/agreement` and `/cooccurrence`: the numbers of `/api/agreement` and `/api/cooccurrence`
-/// (same service, same query parameters) as server-rendered pages.
+/// (same service, same query parameters) as server-rendered pages. During a blind pass the two
+/// pages that compare coders say why they are not shown (`BlindPassPages`).
 struct AgreementRoutes {
     let context: FieldworkContext
 
@@ -19,19 +20,25 @@ struct AgreementRoutes {
     }
 
     @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> Response {
-        let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
         let t = Localizer(web.language)
-        let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/agreement", t: t)
-        return page(web, title: t("agreement.title"), body: AgreementPage(result: AgreementOutput(report), coders: form, t: t).body())
+        let body = try await BlindPassPages.body(blind: BlindPassPages.isOn(request, web), title: t("agreement.title"), t: t) {
+            let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
+            let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/agreement", t: t)
+            return AgreementPage(result: AgreementOutput(report), coders: form, t: t).body()
+        }
+        return page(web, title: t("agreement.title"), body: body)
     }
 
     /// The query parameters of `/agreement`; without `coders`, everyone but the consensus.
     @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
-        let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
         let t = Localizer(web.language)
-        let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/disagreements", t: t)
-        return page(web, title: t("disagreements.title"), body: DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue),
-                                                                                  coders: form, t: t).body())
+        let body = try await BlindPassPages.body(blind: BlindPassPages.isOn(request, web), title: t("disagreements.title"), t: t) {
+            let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
+            let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/disagreements", t: t)
+            return DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue),
+                                     coders: form, t: t).body()
+        }
+        return page(web, title: t("disagreements.title"), body: body)
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {

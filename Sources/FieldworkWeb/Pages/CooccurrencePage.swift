@@ -58,7 +58,9 @@ struct CooccurrencePage {
         t.count("cooccurrence.cellLink", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB)])
     }
 
-    /// Rows and columns are the codes in codebook order; a darker cell is a higher Jaccard index.
+    /// Rows and columns are the codes in codebook order; a stronger cell is a higher Jaccard index.
+    /// The cells' colour is the theme's (`--heat`, theme.css): the fill given here is the light
+    /// theme's, and a dark blue was all but invisible on the dark theme's background.
     /// Its cells are links, so it is a group, not an image (an image may hold nothing interactive).
     func svg() -> SafeHTML {
         let codes = result.codes.map(\.code)
@@ -80,7 +82,7 @@ struct CooccurrencePage {
             let title = t.count("cooccurrence.cell", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB), "jaccard": String(format: "%.3f", pair.jaccard)])
             for (row, column) in [(a, b), (b, a)] {
                 marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(labelWidth + Self.cell * Double(column))\" y=\"\(labelWidth + Self.cell * Double(row))\" "
-                    + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" fill=\"#1f4e9c\" "
+                    + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" class=\"heat\" fill=\"#1f4e9c\" "
                     + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(title)</title></rect></a>"
             }
         }

@@ -39,7 +39,11 @@ struct NeedPage {
             html += "<p class=\"hint\">\(t.count("need.withheld", evidence.quotesWithheld))</p>"
         }
         html += "<h2>\(t.html("need.linked"))</h2>"
-        if evidence.links.isEmpty { html += "<p class=\"hint\">\(t.html("need.noLinks"))</p>" }
+        if evidence.links.isEmpty {
+            // Where links are made: the form below, or the CLI.
+            let form: SafeHTML = "<a href=\"#link-solution-title\">\(t.html("need.link"))</a>"
+            html += "<p class=\"hint\">\(t.html("need.noLinks", raw: ["form": form, "command": LinkCommandHTML.link(need: need.id)]))</p>"
+        }
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
@@ -79,7 +83,7 @@ struct NeedPage {
             if signal == .activity, inactivityShown.insert(first.device).inserted { html += inactivity(device: first.device) }
             let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
             let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
-                                       points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit)
+                                       points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit.map(t.senmlUnit))
             // One day is a value, not a trend: said in words, never drawn as a lone point.
             guard points.count > 1 else {
                 html += "<p class=\"reading\">\(t.html("need.singleReading", ["title": title, "day": first.start, "value": chart.valueText(chart.points[0].value)]))</p>"
@@ -120,7 +124,7 @@ struct NeedPage {
     }
 
     private func form() -> SafeHTML {
-        var html: SafeHTML = "<h2>\(t.html("need.link"))</h2><form id=\"link-solution\" class=\"filters\" data-need=\"\(evidence.need.id)\">"
+        var html: SafeHTML = "<h2 id=\"link-solution-title\">\(t.html("need.link"))</h2><form id=\"link-solution\" class=\"filters\" aria-labelledby=\"link-solution-title\" data-need=\"\(evidence.need.id)\">"
         html += "<label>\(t.html("need.solution")) <select name=\"solution\" required>"
         for solution in catalogue.solutions {
             html += "<option value=\"\(solution.id)\">\(solution.name)</option>"
@@ -129,7 +133,7 @@ struct NeedPage {
         for status in NeedSolutionLink.Status.allCases {
             html += "<option value=\"\(status.rawValue)\">\(t.linkStatus(status))</option>"
         }
-        html += "</select></label><label>\(t.html("need.rationale")) <textarea name=\"rationale\" rows=\"2\" required></textarea></label>"
+        html += "</select></label><label>\(RequiredMark.label(t.html("need.rationale"), t: t)) <textarea name=\"rationale\" rows=\"2\" required aria-required=\"true\"></textarea></label>"
         return html + "<button type=\"submit\">\(t.html("need.linkButton"))</button><p class=\"form-status\" role=\"status\" aria-live=\"polite\"></p></form>"
     }
 }

@@ -24,9 +24,14 @@ struct NeedsPage {
         html += "<table class=\"needs\"><thead><tr>" + ["needs.need", "needs.codings", "needs.residents", "needs.relatives", "col.administrations", "needs.barriers", "solutions.title"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for evidence in register {
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: codebook.depth(of: evidence.need.id))
-            let solutions = evidence.links.map { link -> SafeHTML in "\(catalogue[link.solutionID]?.name ?? link.solutionID) <span class=\"id\">(\(t.linkStatus(link.status)))</span>" }
+            let name = codebook[evidence.need.id]?.name ?? evidence.need.name
+            var solutions = evidence.links.map { link -> SafeHTML in "\(catalogue[link.solutionID]?.name ?? link.solutionID) <span class=\"id\">(\(t.linkStatus(link.status)))</span>" }
+            // None linked: the way to the need page's form, where links are made.
+            if solutions.isEmpty {
+                solutions = ["<a href=\"/needs/\(evidence.need.id)#link-solution-title\" aria-label=\"\(t.html("needs.linkTo", ["need": name]))\">\(t.html("need.link"))</a>"]
+            }
             html += """
-                <tr><td>\(indent)<a href="/needs/\(evidence.need.id)">\(codebook[evidence.need.id]?.name ?? evidence.need.name)</a> <span class="id">\(evidence.need.id)</span></td>\
+                <tr><td>\(indent)<a href="/needs/\(evidence.need.id)">\(name)</a> <span class="id">\(evidence.need.id)</span></td>\
                 <td>\(evidence.codings)</td><td>\(evidence.people.residents.joined(separator: ", "))</td>\
                 <td>\((evidence.people.relatives + evidence.people.staff).joined(separator: ", "))</td>\
                 <td>\(evidence.administrations.map(t.administration).joined(separator: ", "))</td>\

@@ -92,10 +92,11 @@ struct PageRoutes {
         // `?page=N` (from 1), 50 a page: a page ranks its window, not every match (see SearchQuery).
         let number = PagerNav.number(request.uri.form.get("page"), last: SearchPage.lastPage)
         let size = SearchPage.pageSize
-        let result = text.isEmpty ? nil : try await context.search.search(SearchQuery(text, limit: size, offset: (number - 1) * size))
+        let search = SearchQuery(text, limit: size, offset: (number - 1) * size)
+        let result = text.isEmpty ? nil : try await context.search.search(search)
         let t = Localizer(web.language)
         let body = SearchPage(query: text, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount(),
-                              number: number, more: result?.more ?? false, t: t).body()
+                              number: number, offset: search.offset, more: result?.more ?? false, t: t).body()
         return page(web, .search, title: t("search.title"), query: text, body: body)
     }
 

@@ -33,13 +33,15 @@ struct RetrievalPage {
         let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + moreCodes.map { ("code", $0) })
         if items.isEmpty, let id = query["code"] {
             let name = codebook[id]?.name ?? id
+            // `include_children=false` retrieves the code alone: the message must not speak of codes below it.
+            let alone = query["include_children"] == "false"
             // With a filter applied the code may well have passages, just none of these: coding
             // one more would be the wrong advice, dropping the filters the right one.
             guard Self.filters.contains(where: { query[$0] != nil }) else {
-                return html + "<p class=\"empty\">\(t.html("retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
+                return html + "<p class=\"empty\">\(t.html(alone ? "retrieval.noneAlone" : "retrieval.none", ["code": name], raw: ["documents": "<a href=\"/\">\(t.html("nav.documents"))</a>"]))</p>"
             }
             let unfiltered = HTML.url("/retrieval", query.filter { !Self.filters.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + moreCodes.map { ("code", $0) })
-            return html + "<p class=\"empty\">\(t.html("retrieval.noneFiltered", ["code": name], raw: ["clear": "<a href=\"\(unfiltered)\">\(t.html("retrieval.clearFilters"))</a>"]))</p>"
+            return html + "<p class=\"empty\">\(t.html(alone ? "retrieval.noneFilteredAlone" : "retrieval.noneFiltered", ["code": name], raw: ["clear": "<a href=\"\(unfiltered)\">\(t.html("retrieval.clearFilters"))</a>"]))</p>"
         }
         html += "<p class=\"count\">\(t.count("retrieval.count", items.count)) · <a href=\"\(csv)\" download>\(t.html("retrieval.csv"))</a></p>"
         return html + PassageList(codebook: codebook, t: t).render(items)

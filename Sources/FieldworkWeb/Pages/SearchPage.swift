@@ -13,13 +13,17 @@ struct SearchPage {
     let withheld: WithheldCount
     /// The page shown (from 1), and whether another follows.
     var number = 1
+    /// The places of the ranking before this page: the offset of the query that found its hits.
+    /// The list's numbers and the count line start after them (they were worked out from a page
+    /// size of their own, which need not be the one the search ran with).
+    var offset = 0
     var more = false
     let t: Localizer
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("search.title"))</h1>"
         guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]))</p>" }
-        let first = (number - 1) * Self.pageSize + 1
+        let first = offset + 1
         // Past the last result: no empty list and no pager (its Previous would lead to another
         // empty page), a way back instead.
         if hits.isEmpty, number > 1, withheld.total == 0 {
@@ -28,7 +32,7 @@ struct SearchPage {
         }
         html += count(first: first)
         html += ConsentNoteHTML.paragraph(withheld, t: t)
-        html += "<ol class=\"hits\"\(if: number > 1, " start=\"\(first)\"")>"
+        html += "<ol class=\"hits\"\(if: first > 1, " start=\"\(first)\"")>"
         for hit in hits {
             let who = [hit.speaker, hit.heading].compactMap { $0 }.first ?? ""
             html += "<li><p class=\"source\"><a href=\"/documents/\(hit.documentID)#s\(hit.start)\">\(hit.documentTitle)</a> \(who)</p><p>\(hit.snippetHTML(marking: "<mark>", "</mark>"))</p></li>"

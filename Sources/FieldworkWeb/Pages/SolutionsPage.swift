@@ -17,14 +17,15 @@ struct SolutionsPage {
             html += "<section class=\"solution\" id=\"\(solution.id)\"><h2>\(solution.name) <span class=\"id\">\(solution.id)</span></h2>"
             html += "<p>\(solution.description)</p><dl class=\"definition\">"
             html += "<dt>\(t.html("solutions.devices"))</dt><dd>\(solution.deviceTypes.joined(separator: ", "))</dd>"
-            let metrics = solution.metrics.map { metric in "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")" }
+            let metrics = solution.metrics.map { metric in "\(metric.name)\(metric.unit.map { " (\(t.senmlUnit($0)))" } ?? "")" }
             html += "<dt>\(t.html("solutions.data"))</dt><dd>\(metrics.joined(separator: ", "))</dd>"
             html += "<dt>\(t.html("solutions.cost"))</dt><dd>\(t.catalogueValue(solution.costToResident))</dd>"
             html += "<dt>\(t.html("solutions.competence"))</dt><dd>\(t.catalogueValue(solution.competence))</dd>"
             html += "<dt>\(t.html("col.administrations"))</dt><dd>\(solution.administrations.map(t.administration).joined(separator: ", "))</dd>"
             html += "<dt>\(t.html("solutions.risks"))</dt><dd><ul>\(solution.risks.map { risk -> SafeHTML in "<li>\(risk)</li>" })</ul></dd>"
             html += "<dt>\(t.html("solutions.needs"))</dt><dd>"
-            html += needs.isEmpty ? "—" : needs.map { link -> SafeHTML in
+            // None linked: where a link is made (a need's page, or the CLI).
+            html += needs.isEmpty ? t.html("solutions.noNeeds", raw: ["command": LinkCommandHTML.link(solution: solution.id)]) : needs.map { link -> SafeHTML in
                 "<a href=\"/needs/\(link.needID)\">\(codebook[link.needID]?.name ?? link.needID)</a> (\(t.linkStatus(link.status)))"
             }.joined(separator: ", ")
             html += "</dd></dl></section>"

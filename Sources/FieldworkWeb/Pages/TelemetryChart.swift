@@ -13,8 +13,9 @@ struct TelemetryChart {
     let points: [(label: String, value: Double)]
     let unit: String?
 
-    /// Room for the value labels with their unit on the left and the first and last day below,
-    /// at 11 px (legible), so no label is clipped by the SVG's edge.
+    /// Room for the value labels with their unit on the left (at least: `left` grows with a long
+    /// unit, "100 % laddning") and the first and last day below, at 11 px (legible), so no label
+    /// is clipped by the SVG's edge.
     static let width = 360.0, height = 150.0, left = 64.0, right = 40.0, top = 14.0, bottom = 26.0, fontSize = 11
 
     /// A value with its unit, as the axis, the tooltips and the data table show it.
@@ -26,9 +27,11 @@ struct TelemetryChart {
         var low = kind == .bars ? 0 : values.min() ?? 0
         var high = values.max() ?? 0
         if high == low { high += 1; low = kind == .bars ? 0 : low - 1 }
-        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        // An 11-pixel sans-serif character is about 6.2 pixels wide.
+        let left = max(Self.left, Double(max(valueText(high).count, valueText(low).count)) * 6.2 + 8)
+        let plotWidth = Self.width - left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         func x(_ index: Int) -> Double {
-            points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
+            points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1)
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / (high - low)) }
         var marks = SafeHTML()
@@ -43,18 +46,18 @@ struct TelemetryChart {
             let slot = plotWidth / Double(points.count)
             for (index, point) in points.enumerated() {
                 let barTop = y(point.value)
-                marks += "<rect x=\"\(Self.number(Self.left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(point.label): \(valueText(point.value))</title></rect>"
+                marks += "<rect x=\"\(Self.number(left + slot * Double(index) + slot * 0.15))\" y=\"\(Self.number(barTop))\" width=\"\(Self.number(slot * 0.7))\" height=\"\(Self.number(Self.top + plotHeight - barTop))\" fill=\"#2b83c6\"><title>\(point.label): \(valueText(point.value))</title></rect>"
             }
         }
         let font: SafeHTML = "font-size=\"\(Self.fontSize)\" fill=\"#444\""
         return """
             <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" role="img" aria-label="\(title)" xmlns="http://www.w3.org/2000/svg">\
             <title>\(title)</title>\
-            <line x1="\(Self.left)" y1="\(Self.top)" x2="\(Self.left)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
-            <line x1="\(Self.left)" y1="\(Self.top + plotHeight)" x2="\(Self.width - Self.right)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
-            <text x="\(Self.left - 4)" y="\(Self.top + 4)" text-anchor="end" \(font)>\(valueText(high))</text>\
-            <text x="\(Self.left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" \(font)>\(valueText(low))</text>\
-            <text x="\(Self.left)" y="\(Self.height - 8)" \(font)>\(points.first?.label ?? "")</text>\
+            <line x1="\(left)" y1="\(Self.top)" x2="\(left)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
+            <line x1="\(left)" y1="\(Self.top + plotHeight)" x2="\(Self.width - Self.right)" y2="\(Self.top + plotHeight)" stroke="#888" stroke-width="1"/>\
+            <text x="\(left - 4)" y="\(Self.top + 4)" text-anchor="end" \(font)>\(valueText(high))</text>\
+            <text x="\(left - 4)" y="\(Self.top + plotHeight)" text-anchor="end" \(font)>\(valueText(low))</text>\
+            <text x="\(left)" y="\(Self.height - 8)" \(font)>\(points.first?.label ?? "")</text>\
             <text x="\(Self.width - 4)" y="\(Self.height - 8)" text-anchor="end" \(font)>\(points.last?.label ?? "")</text>\
             \(marks)</svg>
             """

@@ -111,7 +111,7 @@ function initShortcuts() {
 }
 
 /**
- * Keeps --header-height (app.css: scroll-padding-top, sticky table heads) at the sticky
+ * Keeps --header-height (layout.css: scroll-padding-top, sticky table heads) at the sticky
  * header's real height: it wraps to two or three rows by language and width, and a fixed
  * guess left the passage a link or the keyboard jumps to, or the code picker's heading, under it.
  * A header that is not sticky (narrow windows) covers nothing.

@@ -3,13 +3,17 @@
 // page hides other coders' highlights, margin chips and orphans (filter.js asks `blindCoder`);
 // the pages rendered on the server that list codings by a `coder` parameter (retrieval, the code ×
 // case matrix, co-occurrence, orphans and the passages behind their cells; marked
-// `data-coder-scoped`) are reloaded with `coder=` set to the coder.
+// `data-coder-scoped`) are reloaded with `coder=` set to the coder. The pages that compare
+// coders (agreement, disagreements) are not shown at all: the pass is mirrored into a cookie, the
+// server sends an explanation in their place (BlindPassPages.swift), and a page rendered the
+// other way (`data-compares-coders`) is asked for again.
 
 import { el } from './ui.js';
 import { getCoder, ensureCoder } from './coder.js';
 import { t, tn, dateTime } from './i18n.js';
 
 const KEY = 'fieldwork.blind';
+const COOKIE = 'fieldwork_blind';
 const listeners = [];
 
 function stored() {
@@ -39,8 +43,26 @@ function store(on) {
   }
 }
 
+/** The pass as the server sees it on every request: kept a year, like the localStorage choice. */
+function mirrorCookie(on) {
+  document.cookie = `${COOKIE}=${on ? 'on' : ''}; path=/; SameSite=Strict; max-age=${on ? 31536000 : 0}`;
+}
+
+function cookieOn() {
+  return document.cookie.split('; ').includes(`${COOKIE}=on`);
+}
+
+/** A page comparing coders rendered for the other state is asked for again (once the cookie holds). */
+function matchComparingPage(coder) {
+  const page = document.querySelector('[data-compares-coders]');
+  if (!page) return;
+  const withheld = page.dataset.comparesCoders === 'withheld';
+  if (withheld !== Boolean(coder) && cookieOn() === Boolean(coder)) window.location.reload();
+}
+
 function render() {
   const coder = blindCoder();
+  mirrorCookie(Boolean(coder));
   document.documentElement.classList.toggle('is-blind', Boolean(coder));
   const toggle = document.getElementById('blind-toggle');
   if (toggle) {
@@ -55,6 +77,7 @@ function render() {
     document.querySelector('header.top')?.after(banner);
   }
   narrowScopedPage(coder);
+  matchComparingPage(coder);
   for (const callback of listeners) callback(coder);
 }
 

@@ -3,7 +3,7 @@
 // to the code and the change is announced.
 
 import { post, patch } from './api.js';
-import { el, field, makeDialog, announce, fold, nextId } from './ui.js';
+import { el, field, makeDialog, announce, fold, nextId, submitting, dialogActions } from './ui.js';
 import { t, language } from './i18n.js';
 import { addEditActions } from './codebook-edit.js';
 
@@ -173,29 +173,9 @@ function initTree(tree) {
 
 // ---------------------------------------------------------------------- dialogs
 
-export async function submitting(dialog, input, request, onSuccess) {
-  dialog.setError('');
-  dialog.busy(true);
-  try {
-    const result = await request();
-    onSuccess(result);
-  } catch (failure) {
-    dialog.busy(false);
-    dialog.setError(failure.detail || String(failure));
-    if (input) input.focus();
-  }
-}
-
-/** A dialog's submit and Cancel buttons; `onSubmit` runs on submit (the form never posts). */
-export function dialogActions(dialog, label, onSubmit) {
-  dialog.actions.append(
-    el('button', { type: 'submit', class: 'primary' }, label),
-    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('action.cancel')));
-  dialog.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    onSubmit();
-  });
-}
+// The dialogs' buttons and submission are ui.js's (the need page's confirmations use them too);
+// codebook-edit.js takes them from here.
+export { submitting, dialogActions };
 
 function renameCode(item) {
   const code = codeOf(item);

@@ -187,8 +187,8 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       state.dirty = false;
       if (theirs) theirs.remove();
       setBusy(false);
-      status.textContent = t('memos.saved');
-      announce(card.memo ? t('memos.saved') : t('memos.cleared'));
+      // Said once: the card's status line is a live region (the page's announcer too said it twice).
+      status.textContent = card.memo ? t('memos.saved') : t('memos.cleared');
     } catch (failure) {
       return failed(failure);
     }
@@ -285,7 +285,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     theirs,
     el('div', { class: 'panel-actions' }, saveMemo, change, remove),
     changeArea, confirmArea, error, status,
-    historySection(coding.id),
+    historySection(coding.id, (id) => codeLabel(codes, id).name),
   ].filter(Boolean));
   if (multiple) {
     return el('details', { class: 'coding-card', open: open || undefined, data: { codingCard: coding.id, code: coding.code } },

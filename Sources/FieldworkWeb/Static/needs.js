@@ -2,6 +2,7 @@
 // (api.js) and the coder's name, then reloads so the server renders the new link and charts.
 
 import { api } from './api.js';
+import { makeDialog, dialogActions, submitting } from './ui.js';
 import { ensureCoder } from './coder.js';
 import { t, tn, dateTime } from './i18n.js';
 
@@ -47,26 +48,27 @@ function init() {
   });
 }
 
-// Each linked solution's "Remove link" button: asks, deletes the link through
-// /api/needs/{id}/links/{solution}, then reloads so the list and charts are the server's.
+// Each linked solution's "Remove link" button: asks in the app's own dialog (as the codebook's
+// Delete does; the browser's confirm() was unstyled and its buttons not in the interface's
+// language), deletes the link through /api/needs/{id}/links/{solution}, then reloads so the
+// list and charts are the server's. A failure is said in the dialog.
 function initUnlink() {
   const form = document.getElementById('link-solution');
   if (!form) return;
   for (const button of document.querySelectorAll('li.need-link button.unlink')) {
-    button.addEventListener('click', async () => {
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.addEventListener('click', () => {
       const item = button.closest('li.need-link');
-      const status = form.querySelector('.form-status');
-      if (!window.confirm(t('need.unlinkConfirm'))) return;
-      button.disabled = true;
-      try {
-        await api('DELETE', `/api/needs/${encodeURIComponent(form.dataset.need)}/links/${encodeURIComponent(item.dataset.solution)}`);
-        status.textContent = t('need.unlinkedDone');
-        window.location.reload();
-      } catch (error) {
-        button.disabled = false;
-        status.textContent = error.detail || String(error);
-        status.classList.add('error');
-      }
+      const solution = item.querySelector('a')?.textContent || item.dataset.solution;
+      const dialog = makeDialog({ title: t('need.unlinkTitle', { solution }), description: t('need.unlinkConfirm') });
+      dialogActions(dialog, t('need.unlink'), () => submitting(dialog, null,
+        () => api('DELETE', `/api/needs/${encodeURIComponent(form.dataset.need)}/links/${encodeURIComponent(item.dataset.solution)}`),
+        () => {
+          form.querySelector('.form-status').textContent = t('need.unlinkedDone');
+          window.location.reload();
+        }));
+      // Cancel first: the removal cannot be undone here.
+      dialog.open(dialog.actions.querySelector('button.secondary'));
     });
   }
 }

@@ -13,7 +13,8 @@ function addPicker(first, anchor, value = '') {
   select.value = value;
   const remove = el('button', { type: 'button', class: 'secondary' }, t('retrieval.removeCode'));
   const label = el('label', { for: select.id }, `${t('retrieval.orCode')} `);
-  const wrapper = el('span', { class: 'more-code' }, label, select, ' ', remove);
+  // Laid out as the form's other fields are: the label above, the picker (and Remove) below.
+  const wrapper = el('span', { class: 'more-code' }, label, el('span', { class: 'more-code-row' }, select, remove));
   remove.addEventListener('click', () => {
     wrapper.remove();
     first.focus();

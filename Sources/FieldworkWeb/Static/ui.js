@@ -1,6 +1,8 @@
 // Small DOM helpers. Everything is built with createElement and textContent: no HTML strings,
 // no inline styles (the CSP forbids them), so untrusted text stays text.
 
+import { t } from './i18n.js';
+
 let uid = 0;
 export const nextId = (prefix) => `${prefix}-${++uid}`;
 
@@ -123,6 +125,34 @@ export function makeDialog({ title, className = '', description = null }) {
       dialog.close();
     },
   };
+}
+
+/**
+ * Runs a dialog's `request`: busy meanwhile, `onSuccess(result)` after it; a failure is shown
+ * in the dialog (focus back to `input`, if given) and the dialog stays open to try again.
+ */
+export async function submitting(dialog, input, request, onSuccess) {
+  dialog.setError('');
+  dialog.busy(true);
+  try {
+    const result = await request();
+    onSuccess(result);
+  } catch (failure) {
+    dialog.busy(false);
+    dialog.setError(failure.detail || String(failure));
+    if (input) input.focus();
+  }
+}
+
+/** A dialog's submit and Cancel buttons; `onSubmit` runs on submit (the form never posts). */
+export function dialogActions(dialog, label, onSubmit) {
+  dialog.actions.append(
+    el('button', { type: 'submit', class: 'primary' }, label),
+    el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('action.cancel')));
+  dialog.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit();
+  });
 }
 
 /** A labelled field: returns {wrapper, input}. */

@@ -1,0 +1,30 @@
+import FieldworkCore
+import Hummingbird
+
+/// The pages that compare coders (`/agreement`, `/disagreements`) during a blind pass.
+///
+/// A blind pass is chosen per browser (blind.js, localStorage) and shows a coder only their own
+/// codings. These two pages are about everyone's codings side by side, so narrowing them to one
+/// coder leaves nothing to compare: while the pass is on they say so instead, and the server
+/// sends none of their numbers or passages. blind.js mirrors the pass into the
+/// `fieldwork_blind` cookie so that a plain page load carries it; each page marks which way it
+/// was rendered (`data-compares-coders`), and blind.js asks again when that no longer matches
+/// the browser's choice (the pass turned on or off here, or in another tab).
+enum BlindPassPages {
+    static let cookieName = "fieldwork_blind"
+
+    /// Whether the request comes from a browser in a blind pass.
+    static func isOn(_ request: Request, _ web: WebContext) -> Bool {
+        web.cookie(cookieName, of: request) == "on"
+    }
+
+    /// The page's body as rendered (marked for blind.js), or the explanation in its place.
+    static func body(blind: Bool, title: String, t: Localizer, page: () async throws -> SafeHTML) async rethrows -> SafeHTML {
+        guard blind else { return "<div data-compares-coders=\"shown\">" + (try await page()) + "</div>" }
+        return """
+            <div data-compares-coders="withheld"><h1>\(title)</h1>\
+            <p class="blind-withheld">\(t.html("blind.comparisonWithheld"))</p>\
+            <p class="hint">\(t.html("blind.comparisonAfter"))</p></div>
+            """
+    }
+}

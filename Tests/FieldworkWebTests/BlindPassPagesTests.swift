@@ -1,0 +1,45 @@
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Over a real socket: a browser in a blind pass (its `fieldwork_blind` cookie, mirrored by
+/// blind.js) is sent no comparison of coders. `/agreement` and `/disagreements` showed every
+/// coder's codes, names and disputed passages to a coder whose pass was meant to be independent.
+@Suite struct BlindPassPagesTests {
+    @Test func thePagesThatCompareCodersAreWithheldDuringABlindPass() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        try await fixture.app(port: 0).test(.live) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token, host: "localhost:\(try #require(client.port))")
+            var blind = browser.headers
+            blind[.cookie] = browser.cookie + "; fieldwork_coder=Anna; fieldwork_blind=on"
+            for page in ["/agreement", "/disagreements?coders=Anna,Bo"] {
+                // The page's own part (the header's language links repeat the address asked for).
+                let withheld = try await client.execute(uri: page, method: .get, headers: blind) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    return html.firstMatch(of: /<main[^>]*>([\s\S]*)<\/main>/).map { String($0.1) } ?? html
+                }
+                #expect(withheld.contains("<div data-compares-coders=\"withheld\">"), "\(page)")
+                #expect(withheld.contains("is not shown while your blind pass is on."), "\(page)")
+                // Nothing of the comparison: no other coder, no disputed code, no passage.
+                for trace in ["Bo", "barrier", "need.safety.night", "int-001", "side-by-side", "name=\"coders\""] {
+                    #expect(!withheld.contains(trace), "\(page) shows \(trace)")
+                }
+                let shown = try await client.execute(uri: page, method: .get, headers: browser.headers) { response in
+                    String(buffer: response.body)
+                }
+                #expect(shown.contains("<div data-compares-coders=\"shown\">") && shown.contains("Bo"), "\(page)")
+            }
+            var swedish = blind
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/agreement", method: .get, headers: swedish) { response in
+                #expect(String(buffer: response.body).contains("visas inte medan din blindkodning är på."))
+            }
+        }
+    }
+}

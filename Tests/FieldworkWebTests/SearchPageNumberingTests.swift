@@ -1,0 +1,27 @@
+import FieldworkCore
+@testable import FieldworkWeb
+import Testing
+
+/// The search page numbers its list and says its places from the offset of the search that
+/// found its hits: it worked them out from its own 50 a page, so a search run with another page
+/// size numbered its third page from 101, not 41.
+@Suite struct SearchPageNumberingTests {
+    static func hits(_ count: Int) -> [SearchHit] {
+        (0..<count).map { index in
+            SearchHit(documentID: "n-\(index)", documentTitle: "Note \(index)", documentType: .note, documentDate: nil, segmentIndex: 0,
+                      speaker: nil, heading: nil, start: 0, end: 5, snippet: "kaffe", rank: Double(index))
+        }
+    }
+
+    @Test func aPageIsNumberedFromTheOffsetItsSearchRanWith() {
+        // Third page of 20 a page: places 41 to 60.
+        let page = SearchPage(query: "kaffe", hits: Self.hits(20), withheld: WithheldCount(), number: 3, offset: 40, more: true,
+                              t: Localizer(.en)).body().rendered
+        #expect(page.contains("<ol class=\"hits\" start=\"41\">"))
+        #expect(page.contains("<p class=\"count\">Passages 41–60 for “kaffe”</p>"))
+        // The first page has no start: the list counts from 1.
+        let first = SearchPage(query: "kaffe", hits: Self.hits(20), withheld: WithheldCount(), number: 1, offset: 0, more: true,
+                               t: Localizer(.en)).body().rendered
+        #expect(first.contains("<ol class=\"hits\">") && first.contains("Passages 1–20 for “kaffe”"))
+    }
+}
