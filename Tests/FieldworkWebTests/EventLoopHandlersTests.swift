@@ -32,7 +32,7 @@ import Testing
 
     @Test func lightMeansBoundedWorkPerRequest() {
         let light: [(HTTPRequest.Method, String)] = [
-            (.get, "/static/app.js"), (.head, "/static/layout.css"), (.get, "/api/documents/int-001"),
+            (.get, "/static/app.js"), (.head, "/static/app.css"), (.get, "/api/documents/int-001"),
             (.post, "/api/codings"), (.patch, "/api/codings/c-1"), (.delete, "/api/codings/c-1"),
             (.post, "/api/codings/c-1/reattach"), (.post, "/api/memos"), (.patch, "/api/memos/m-1"), (.delete, "/api/memos/m-1"),
         ]

@@ -24,7 +24,7 @@ import Testing
             #expect(RoutePermissions.key(method: route.method, path: route.path.description) == key, "\(key)")
             keys.insert(key)
         }
-        // Every entry is a route, or a path one route serves (`/static/layout.css`, open for the login form).
+        // Every entry is a route, or a path one route serves (`/static/app.css`, open for the login form).
         let patterns = routes.map { ($0.method.rawValue, $0.path.description.split(separator: "/")) }
         let stale = RoutePermissions.table.keys.filter { key in
             let parts = key.split(separator: " ")

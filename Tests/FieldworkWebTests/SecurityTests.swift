@@ -11,7 +11,7 @@ import Testing
     @Test func everyRouteRefusesRequestsWithoutASession() async throws {
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in
-            for path in ["/", "/documents/int-001", "/codebook", "/api/documents", "/api/openapi.json", "/static/layout.css", "/static/codes.css", "/nope"] {
+            for path in ["/", "/documents/int-001", "/codebook", "/api/documents", "/api/openapi.json", "/static/app.css", "/static/codes.css", "/nope"] {
                 try await client.execute(uri: path, method: .get, headers: fixture.host) { response in
                     #expect(response.status == .unauthorized, "\(path)")
                 }

@@ -10,11 +10,6 @@ enum HTML {
         return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
     }
 
-    /// The interface's stylesheets, linked in their order (same-origin files, as the CSP demands).
-    static let stylesheets: SafeHTML = StaticAssets.stylesheets.map { name -> SafeHTML in
-        "<link rel=\"stylesheet\" href=\"/static/\(name)\">"
-    }.joined(separator: "\n")
-
     /// A whole page without the app chrome (errors, the sign-in hint).
     static func document(title: String, language: String = "en", body: SafeHTML, head: SafeHTML = SafeHTML()) -> SafeHTML {
         """
@@ -25,7 +20,7 @@ enum HTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · Fieldwork</title>
         <link rel="icon" href="data:,">
-        \(stylesheets)
+        <link rel="stylesheet" href="/static/app.css">
         \(head)
         </head>
         <body>

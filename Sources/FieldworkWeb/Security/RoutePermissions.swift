@@ -22,14 +22,10 @@ enum RoutePermissions {
     static let coders: Access = .roles([.researcher, .admin])
     static let admins: Access = .roles([.admin])
 
-    /// The login form's stylesheets (`StaticAssets.stylesheets`) are open to anyone.
-    static let table: [String: Access] = Dictionary(uniqueKeysWithValues: StaticAssets.stylesheets.map { ("GET /static/\($0)", Access.anonymous) })
-        .merging(entries) { first, _ in first }
-
-    private static let entries: [String: Access] = [
+    static let table: [String: Access] = [
         // The frame: language, scripts, styles, the API description.
         // The login form, its stylesheet and its language switch.
-        "GET /login": .anonymous, "POST /login": .anonymous,
+        "GET /login": .anonymous, "POST /login": .anonymous, "GET /static/app.css": .anonymous,
         "GET /language/{language}": .anonymous,
         "POST /logout": everyone,
         "GET /static/{name}": everyone, "GET /static/codes.css": everyone, "GET /static/handout.css": everyone,
