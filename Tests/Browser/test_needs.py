@@ -59,6 +59,7 @@ def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
 
     # R01's front door: night-time openings as marks on a timeline, and 0 axe violations.
     Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("door-sensor")
+    Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=status]")).select_by_value("piloted")
     browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").send_keys("Nattliga dörröppningar")
     browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").click()
     door = WebDriverWait(browser, 10).until(
@@ -72,10 +73,13 @@ def test_linking_a_solution_shows_its_consented_telemetry(browser, server):
     # says the link is updated (linking again replaced the rationale unseen).
     Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("door-sensor")
     assert browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").get_attribute("value") == "Nattliga dörröppningar"
+    # ... and its status: saving to mend a typo must not set a piloted link back to candidate.
+    assert Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=status]")).first_selected_option.get_attribute("value") == "piloted"
     assert browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").text == "Update the link"
     assert "Linked already" in browser.find_element(By.CSS_SELECTOR, "#link-solution .form-status").text
     Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=solution]")).select_by_value("smart-plug")
     assert browser.find_element(By.CSS_SELECTOR, "#link-solution textarea[name=rationale]").get_attribute("value") == ""
+    assert Select(browser.find_element(By.CSS_SELECTOR, "#link-solution select[name=status]")).first_selected_option.get_attribute("value") == "candidate"
     assert browser.find_element(By.CSS_SELECTOR, "#link-solution button[type=submit]").text == "Link solution"
 
     browser.get(server["base"] + "/solutions")

@@ -52,6 +52,24 @@ def test_undo_removes_a_new_coding_and_reverts_a_code_change(browser, server):
     assert [e for e in console_errors(browser) if "status of 409" not in e["message"]] == []
 
 
+def test_a_deleted_coding_comes_back_with_undo_as_its_confirmation_says(browser, server):
+    """The confirmation said "This cannot be undone", and Ctrl+Z then brought the coding back."""
+    browser.get(server["base"] + "/documents/int-007")
+    quote = passage(browser, "int-007", 3, 40)
+    coding = code(browser, "int-007", quote, "need.health", "Selenium")
+    browser.refresh()
+    chip(browser, coding["id"]).click()
+    wait(browser).until(EC.element_to_be_clickable((By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete…']"))).click()
+    question = wait(browser).until(EC.visibility_of_element_located(
+        (By.XPATH, "//*[@id='panel']//p[starts-with(normalize-space(), 'Delete this')]"))).text
+    assert "cannot be undone" not in question and "Ctrl+Z" in question
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete coding']").click()
+    wait(browser).until(lambda driver: not any(c["id"] == coding["id"] for c in api(driver, "/api/codings?document=int-007")))
+    ActionChains(browser).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    wait(browser).until(lambda driver: any(c["quote"] == quote and c["code"] == "need.health"
+                                           for c in api(driver, "/api/codings?document=int-007")))
+
+
 def test_the_keyboard_help_lists_undo(browser, server):
     browser.get(server["base"] + "/documents/int-001")
     browser.find_element(By.TAG_NAME, "body").send_keys("?")

@@ -47,7 +47,7 @@ struct NeedPage {
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
-            html += "<li class=\"need-link\" data-solution=\"\(link.solutionID)\"><p><a href=\"/solutions#\(link.solutionID)\">\(name)</a> · <span class=\"status\">\(t.linkStatus(link.status))</span> · \(link.linkedBy)</p><p class=\"memo-text\">\(link.rationale)</p>\(unlinkButton(name))\(link.status == .rejected ? SafeHTML() : charts(for: link.solutionID))</li>"
+            html += "<li class=\"need-link\" data-solution=\"\(link.solutionID)\" data-status=\"\(link.status.rawValue)\"><p><a href=\"/solutions#\(link.solutionID)\">\(name)</a> · <span class=\"status\">\(t.linkStatus(link.status))</span> · \(link.linkedBy)</p><p class=\"memo-text\">\(link.rationale)</p>\(unlinkButton(name))\(link.status == .rejected ? SafeHTML() : charts(for: link.solutionID))</li>"
         }
         html += "</ul>" + form()
         return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"

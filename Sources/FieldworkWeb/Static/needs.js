@@ -10,19 +10,24 @@ function init() {
   const form = document.getElementById('link-solution');
   if (!form) return;
   const status = form.querySelector('.form-status');
-  // A solution linked already: its rationale comes into the form and the button says the link
-  // is updated (linking it again replaced the rationale without showing it).
+  // A solution linked already: its rationale and status come into the form and the button says
+  // the link is updated (linking it again replaced the rationale without showing it, and saving
+  // it to mend a typo set a piloted link back to the form's first status).
   const solution = form.querySelector('select[name=solution]');
   const rationale = form.querySelector('textarea[name=rationale]');
+  const linkStatus = form.querySelector('select[name=status]');
+  const firstStatus = linkStatus.value;
   const submit = form.querySelector('button[type=submit]');
   const linkLabel = submit.textContent;
   let prefilled = '';
   const update = () => {
-    const linked = document.querySelector(`li.need-link[data-solution="${CSS.escape(solution.value)}"] .memo-text`);
+    const item = document.querySelector(`li.need-link[data-solution="${CSS.escape(solution.value)}"]`);
+    const linked = item?.querySelector('.memo-text');
     if (rationale.value === '' || rationale.value === prefilled) {
       prefilled = linked ? linked.textContent : '';
       rationale.value = prefilled;
     }
+    linkStatus.value = item?.dataset.status ?? firstStatus;
     submit.textContent = linked ? t('need.updateLink') : linkLabel;
     status.classList.remove('error');
     status.textContent = linked ? t('need.alreadyLinked') : '';
