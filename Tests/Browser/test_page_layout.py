@@ -4,6 +4,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import console_errors, screenshot
+from test_coding_details import code, passage
 from test_workbench import wait
 
 
@@ -61,3 +62,15 @@ def test_the_required_rationale_is_marked_beside_its_name(browser, server):
     area = label.find_element(By.TAG_NAME, "textarea")
     assert area.get_attribute("required") is not None and area.get_attribute("aria-required") == "true"
     screenshot(browser, "need-link-form")
+
+
+def test_table_headings_keep_their_greek_letters(browser, server):
+    """Headings were set in capitals, which made Fleiss' κ read "FLEISS' K" and Krippendorff's α
+    "KRIPPENDORFF'S A": Latin letters, not the statistics."""
+    browser.get(server["base"] + "/documents/int-003")
+    shared = passage(browser, "int-003", 1)
+    code(browser, "int-003", shared, "need.safety", "Anna Berg")
+    code(browser, "int-003", shared, "need.safety", "Bo Ek")
+    browser.get(server["base"] + "/language/en?next=%2Fagreement%3Fcoders%3DAnna%2BBerg%2CBo%2BEk")
+    headings = [th.text for th in wait(browser).until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, "thead th")))]
+    assert "Fleiss' κ" in headings and "Krippendorff's α" in headings, headings
