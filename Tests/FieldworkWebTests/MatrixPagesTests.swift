@@ -19,6 +19,20 @@ import Testing
         }
     }
 
+    /// A coder whose codes never meet on a passage (a blind pass's first codings) saw an empty
+    /// grid and a table of headings with nothing to say so.
+    @Test func coOccurrenceWithNoPairSaysSo() async throws {
+        try await Self.signedInWithCodings { fixture, client, browser in
+            let segments = try await fixture.context.store.segments(documentID: "int-003")
+            _ = try await fixture.context.codings.add(document: "int-003", span: segments[1].start..<(segments[1].start + 6),
+                                                      code: "barrier", coder: "Cleo")
+            let alone = try await client.execute(uri: "/cooccurrence?coder=Cleo", method: .get, headers: browser.headers) { String(buffer: $0.body) }
+            #expect(alone.contains("No two codes apply to the same passage yet (by Cleo).") && !alone.contains("<svg"))
+            let pairs = try await client.execute(uri: "/cooccurrence?coder=Bo", method: .get, headers: browser.headers) { String(buffer: $0.body) }
+            #expect(!pairs.contains("No two codes apply") && pairs.contains("<svg"))
+        }
+    }
+
     /// Participant roles are register values; pages show them in the interface language (the
     /// Swedish matrix used to say "resident" in its role column).
     @Test func rolesAreShownInTheInterfaceLanguage() async throws {

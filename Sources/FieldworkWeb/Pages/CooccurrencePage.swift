@@ -39,6 +39,9 @@ struct CooccurrencePage {
             + t.html("cooccurrence.hint", ["who": who], raw: ["parameter": "<code>?coder=NAME</code>"]) + " " + t.html("cooccurrence.cellHint") + "</p>"
         html += ConsentNoteHTML.paragraph(result.consent, t: t)
         guard !result.codes.isEmpty else { return html + "<p class=\"empty\">\(t.html("cooccurrence.empty"))</p>" }
+        // Codes, but no two on one passage (a blind pass's first codings, say): an empty grid and
+        // a table of headings said nothing.
+        guard !result.pairs.isEmpty else { return html + "<p class=\"empty\">\(t.html("cooccurrence.noPairs", ["who": who]))</p>" }
         html += "<div class=\"cooccurrence\">" + svg()
         html += "<table class=\"cooccurrence\"><caption>\(t.html("cooccurrence.pairs"))</caption><thead><tr>"
             + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
