@@ -122,8 +122,10 @@ import Testing
                 let battery = try #require(html.components(separatedBy: "<p class=\"reading\">").dropFirst().first)
                 #expect(battery.contains("battery") && battery.contains("one day only"))
                 // Beside each chart its numbers as a table for screen readers, with the unit.
-                #expect(html.contains("<table class=\"visually-hidden\"><caption>r03-motion-hall · motion · daily readings</caption>"))
+                #expect(html.contains("<table class=\"visually-hidden\"><caption>r03-motion-hall · motion · daily total</caption>"))
                 #expect(html.contains("<th scope=\"row\">2025-08-31</th><td>"))
+                // A day's movements, not its reports: 3 + 9 + 5 + 1 on 28 August, in four reports.
+                #expect(html.contains("<th scope=\"row\">2025-08-28</th><td>18 "))
                 // R03 withdrew telemetry consent on 2025-09-01: the motion chart ends the day before.
                 let motion = try #require(html.components(separatedBy: "<figure").first { $0.contains("r03-motion-hall · motion") })
                 #expect(motion.contains(">2025-08-31</text>"))

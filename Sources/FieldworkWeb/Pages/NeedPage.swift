@@ -63,8 +63,10 @@ struct NeedPage {
         "<dt>\(term)</dt><dd>\(value.isEmpty ? "—" : value)</dd>"
     }
 
-    /// One chart per device and metric of the solution: daily counts for door and activity
-    /// signals (how often), daily means for measurements (how much). A rejected solution's
+    static let titleKey: [DailyAggregate: String] = [.readings: "need.dailyReadings", .total: "need.dailyTotal", .mean: "need.dailyMean"]
+
+    /// One chart per device and metric of the solution, each day as `DailyAggregate` says: bars of
+    /// reports (yes/no signals) or of totals (movements, steps), a line of means (levels). A rejected solution's
     /// devices are not charted: they say nothing about how the need is met.
     private func charts(for solutionID: String) -> SafeHTML {
         guard let series = telemetry.series(ofSolution: solutionID) else { return SafeHTML() }
@@ -79,11 +81,12 @@ struct NeedPage {
                 html += nightTimeline(device: first.device, metric: first.metric)
                 continue
             }
-            let counts = signal != nil
+            let aggregate = DailyAggregate.of(signal: signal, unit: first.unit)
             if signal == .activity, inactivityShown.insert(first.device).inserted { html += inactivity(device: first.device) }
-            let title = "\(first.device) · \(first.metric) · " + t(counts ? "need.dailyReadings" : "need.dailyMean")
-            let chart = TelemetryChart(title: title, kind: counts ? .bars : .line,
-                                       points: points.map { ($0.start, counts ? Double($0.count) : $0.mean) }, unit: counts ? nil : first.unit.map(t.senmlUnit))
+            let title = "\(first.device) · \(first.metric) · " + t(Self.titleKey[aggregate] ?? "need.dailyMean")
+            let chart = TelemetryChart(title: title, kind: aggregate == .mean ? .line : .bars,
+                                       points: points.map { ($0.start, aggregate.value(count: $0.count, mean: $0.mean)) },
+                                       unit: aggregate == .readings ? nil : first.unit.map(t.senmlUnit))
             // One day is a value, not a trend: said in words, never drawn as a lone point.
             guard points.count > 1 else {
                 html += "<p class=\"reading\">\(t.html("need.singleReading", ["title": title, "day": first.start, "value": chart.valueText(chart.points[0].value)]))</p>"
