@@ -125,3 +125,29 @@ struct BackupRestoreTests {
         #expect(serve.stderr.contains("is being restored (`fieldwork restore` is running); start the server when it has finished"), "\(serve.stderr)")
     }
 }
+
+/// `backup --out FILE` never overwrites an existing FILE unless `--force` says so.
+@Suite struct BackupOverwriteCLITests {
+    @Test func anExistingFileIsKeptUnlessForced() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let file = root.appending(path: "backups/one.sqlite")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "an older backup, or anything else".write(to: file, atomically: true, encoding: .utf8)
+
+        let refused = try await cli.run("backup", "--out", "backups/one.sqlite")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Error: \(file.path) exists; use --force to replace it"), "\(refused.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "an older backup, or anything else")
+        let names = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+        #expect(names == ["one.sqlite"], "no temporary file is left: \(names)")
+
+        let forced = try await cli.run("backup", "--out", "backups/one.sqlite", "--force")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try Data(contentsOf: file) != Data("an older backup, or anything else".utf8))
+        let restored = try await cli.run("restore", "backups/one.sqlite", "--yes")
+        #expect(restored.status == 0, "\(restored.stderr)")
+    }
+}

@@ -28,4 +28,34 @@ import Testing
         let bad = try await cli.run("telemetry", "summary")
         #expect(bad.status != 0 && bad.stderr.contains("fieldwork.yaml:2") && bad.stderr.contains("unknown time zone 'Mars/Olympus'"))
     }
+
+    /// The table wrote whole numbers without decimals and others with three ("71" beside
+    /// "62.900"): each measure now has one number of decimals in every row and column, while
+    /// `--json` keeps the numbers as they are.
+    @Test func eachMeasureHasOneNumberOfDecimalsInTheTable() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let imported = try await cli.run("telemetry", "import", root.appending(path: "corpus/telemetry/pilot-2025-08.csv").path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let table = try await cli.run("telemetry", "summary", "--no-events", "--time-zone", "UTC")
+        #expect(table.status == 0, "\(table.stderr)")
+        let rows = table.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
+        #expect(rows.count > 5)
+        var decimals: [String: Set<Int>] = [:]
+        for row in rows {
+            for number in row.suffix(3) {
+                let places = number.split(separator: ".", omittingEmptySubsequences: false)
+                #expect(places.count == 2, "\(number) in \(row)")
+                decimals[String(row[2]), default: []].insert(places.last?.count ?? 0)
+            }
+        }
+        #expect(decimals.keys.contains("power") && decimals.keys.contains("steps"), "\(decimals)")
+        // Whole readings (steps, watts, minutes) are written with one decimal, for their means.
+        #expect(decimals.values.allSatisfy { $0 == [1] }, "\(decimals)")
+        let json = try #require(try await cli.json("telemetry", "summary", "--no-events", "--time-zone", "UTC") as? [String: Any])
+        let means = (json["rows"] as? [[String: Any]] ?? []).compactMap { $0["mean"] as? Double }
+        #expect(means.count == rows.count, "--json keeps numbers, not strings")
+    }
 }

@@ -70,3 +70,35 @@ import Testing
         #expect(result.stderr.contains("trasig.srt:6: expected a cue timing like '00:01:02,500 --> 00:01:05,000'"), "\(result.stderr)")
     }
 }
+
+/// A `.txt` transcript whose turns carry `[hh:mm:ss]` or `[mm:ss]` times after the label, or on
+/// the line before the turn, was reported as having no timestamps and kept them as spoken text.
+@Suite struct TranscriptInlineTimesCLITests {
+    @Test func timesAfterTheLabelOrOnTheLineBeforeAreTheTurnsTimes() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        let source = root.appending(path: "samtal.txt")
+        try """
+            Intervjuare: [00:00:05] Hur är det på natten?
+            R01: [00:12] Det är tyst.
+            Och mörkt.
+
+            [00:00:20]
+            Intervjuare: Har du larmet på dig?
+            [00:00:31] R01: Ja, numera.
+            """.write(to: source, atomically: true, encoding: .utf8)
+        let written = try await cli.run("import", "transcript", source.path, "--id", "int-901")
+        #expect(written.status == 0, "\(written.stdout)\(written.stderr)")
+        #expect(written.stdout.contains("4 turns, 2 speakers, 4 timestamps 00:00:05–00:00:31"), "\(written.stdout)")
+        let file = try String(contentsOf: root.appending(path: "corpus/int-901.md"), encoding: .utf8)
+        #expect(file.contains("**Intervjuare:** [00:00:05] Hur är det på natten?"), "\(file)")
+        #expect(file.contains("**R01:** [00:00:12] Det är tyst."), "\(file)")
+        #expect(file.contains("**Intervjuare:** [00:00:20] Har du larmet på dig?"), "\(file)")
+        #expect(file.contains("**R01:** [00:00:31] Ja, numera."), "\(file)")
+        #expect(!file.contains("\\[00"), "no time is left as escaped spoken text")
+        #expect(try await cli.run("ingest").status == 0)
+        let segments = try #require(try await cli.json("segments", "int-901") as? [[String: Any]])
+        #expect(segments.compactMap { $0["time_start"] as? Double } == [5, 12, 20, 31])
+    }
+}

@@ -28,6 +28,8 @@ import Testing
                 (["document": "int-004", "start": 5, "end": 999_999, "code": "need", "coder": "A"], HTTPResponse.Status.unprocessableContent),
                 (["document": "int-004", "start": 9, "end": 3, "code": "need", "coder": "A"], .unprocessableContent),
                 (["document": "int-004", "start": 0, "end": 3, "code": "no.such", "coder": "A"], .unprocessableContent),
+                // Only the speaker label "Interviewer:": nobody's words.
+                (["document": "int-004", "start": 0, "end": 12, "code": "need", "coder": "A"], .unprocessableContent),
                 (["document": "nope", "start": 0, "end": 3, "code": "need", "coder": "A"], .notFound),
             ] as [([String: Any], HTTPResponse.Status)] {
                 try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(payload)) { response in
@@ -53,9 +55,9 @@ import Testing
                 #expect(errorCode(response.body) == "stale_version")
             }
             try await client.execute(uri: "/api/codings/\(id)/reattach", method: .post, headers: browser.writeHeaders,
-                                     body: try body(["version": 2, "start": 0, "end": 4])) { response in
+                                     body: try body(["version": 2, "start": 13, "end": 19])) { response in
                 #expect(response.status == .ok)
-                #expect(jsonObject(response.body)?["quote"] as? String == text[0..<4])
+                #expect(jsonObject(response.body)?["quote"] as? String == text[13..<19])
             }
             try await client.execute(uri: "/api/codings/\(id)?coder=Anna&version=1", method: .delete, headers: browser.writeHeaders) { response in
                 #expect(response.status == .conflict)

@@ -160,7 +160,7 @@ import Testing
                 #expect(body.contains("<meta name=\"fieldwork-account\" content=\"researcher\">") && !body.contains("coder-button"))
                 #expect(body.contains("action=\"/logout\"") && !body.contains("href=\"/audit\""))
             }
-            let coding: [String: Any] = ["document": "int-001", "start": 0, "end": 5, "code": "need.safety"]
+            let coding: [String: Any] = ["document": "int-001", "start": 13, "end": 18, "code": "need.safety"]
             var other = coding
             other["coder"] = "Someone Else"
             try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders, body: try body(other)) { response in

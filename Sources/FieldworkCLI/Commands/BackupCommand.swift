@@ -18,11 +18,18 @@ struct BackupCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The backup file (relative paths are inside the workspace).", valueName: "FILE"))
     var out: String
+    @Flag(help: "Replace FILE if it exists (by default an existing file is never overwritten).")
+    var force = false
 
     func run() async throws {
         let context = try workspace.open()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        let summary = try await context.backups.backup(to: url)
+        let summary: StoreBackupSummary
+        do {
+            summary = try await context.backups.backup(to: url, replacing: force)
+        } catch let error as ExportFileExists {
+            throw BackupFileExists(path: error.path)
+        }
         // A backup holds every transcript: it leaves the workspace like any export.
         try await context.recordExport("backup", to: url, counts: [
             "documents": summary.documents, "codings": summary.codings, "memos": summary.memos, "readings": summary.readings,
@@ -33,6 +40,13 @@ struct BackupCommand: AsyncParsableCommand {
             print("backed up to \(url.path): \(BackupDescription.text(summary))")
         }
     }
+}
+
+/// `backup --out FILE` found FILE there: an older backup is not replaced unasked.
+struct BackupFileExists: Error, CustomStringConvertible {
+    let path: String
+
+    var description: String { "\(path) exists; use --force to replace it (nothing was written)" }
 }
 
 /// One line about a backup's content, shared by backup and restore.

@@ -46,8 +46,11 @@ struct TelemetrySummaryCommand: AsyncParsableCommand {
             try JSONOutput.print(summary)
             return
         }
-        TableOutput.print(["device", "participant", "metric", "unit", period, "count", "min", "max", "mean"], summary.rows.map {
-            [$0.device, $0.participant, $0.metric, $0.unit ?? "", $0.start, "\($0.count)", Self.format($0.min), Self.format($0.max), Self.format($0.mean)]
+        let decimals = Self.decimals(of: summary.rows)
+        TableOutput.print(["device", "participant", "metric", "unit", period, "count", "min", "max", "mean"], summary.rows.map { row in
+            let measure = decimals[Self.measure(row)] ?? MeasureDecimals(readings: [row.min, row.max])
+            return [row.device, row.participant, row.metric, row.unit ?? "", row.start, "\(row.count)",
+                    measure.format(row.min), measure.format(row.max), measure.format(row.mean)]
         })
         if !summary.events.isEmpty {
             print("")
@@ -56,7 +59,10 @@ struct TelemetrySummaryCommand: AsyncParsableCommand {
         if result.hiddenDays > 0 { print("\(result.hiddenDays) device-days hidden: consent no longer covers them") }
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.3f", value)
+    /// One number of decimals per measure (metric and unit) for the whole table, from its readings.
+    static func decimals(of rows: [TelemetrySummaryDTO.Row]) -> [String: MeasureDecimals] {
+        Dictionary(grouping: rows, by: measure).mapValues { MeasureDecimals(readings: $0.flatMap { [$0.min, $0.max] }) }
     }
+
+    private static func measure(_ row: TelemetrySummaryDTO.Row) -> String { row.metric + "\u{0}" + (row.unit ?? "") }
 }

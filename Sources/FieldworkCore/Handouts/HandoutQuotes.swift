@@ -11,7 +11,8 @@ import Foundation
 public enum HandoutQuotes {
     public struct Selection: Sendable, Hashable {
         public var quotes: [Handout.Quote]
-        /// Residents' turns left out because consent does not allow quoting them today.
+        /// Passages left out because a participant did not consent (`QuotesWithheld`, the need
+        /// page's count too).
         public var withheld: Int
     }
 
@@ -29,21 +30,17 @@ public enum HandoutQuotes {
         let people = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var quotes: [Handout.Quote] = []
         var quoted: Set<String> = []
-        var withheld = 0
         for passage in passages {
             guard let speaker = residentSpeaker(of: passage, people: people) else { continue }
             if let language, let written = passage.document.language, written != language { continue }
-            guard consent.allows([speaker.id], type: passage.document.type, date: passage.document.date, quoting: true) else {
-                withheld += 1
-                continue
-            }
+            guard consent.allows([speaker.id], type: passage.document.type, date: passage.document.date, quoting: true) else { continue }
             guard quotes.count < limits.quotes, !quoted.contains(speaker.id) else { continue }
             let text = QuoteExcerpt.shorten(redact(passage.coding.quote), to: limits.quoteLength)
             guard !text.isEmpty else { continue }
             quoted.insert(speaker.id)
             quotes.append(Handout.Quote(text: text, attribution: attribution(of: speaker, among: register, k: k)))
         }
-        return Selection(quotes: quotes, withheld: withheld)
+        return Selection(quotes: quotes, withheld: QuotesWithheld.count(passages, consent: consent))
     }
 
     /// The resident whose turn holds the passage; nil for notes, staff, relatives and

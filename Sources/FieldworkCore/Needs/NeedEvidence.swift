@@ -48,7 +48,7 @@ public struct NeedEvidence: Sendable, Hashable {
     public var administrations: [Administration]
     public var documentTypes: [DocumentType]
     public var quotes: [Quote]
-    /// Passages not offered as quotes because a speaker's consent does not include `quote`.
+    /// Passages not offered as quotes because a participant did not consent (`QuotesWithheld`).
     public var quotesWithheld: Int
     public var barriers: [Related]
     public var preconditions: [Related]
@@ -114,16 +114,13 @@ public enum NeedsRegister {
     }
 
     /// Up to three quotes, one per participant first, only from people whose consent lets them
-    /// be quoted on the document's date.
+    /// be quoted on the document's date; and the passages consent withheld (`QuotesWithheld`).
     static func representativeQuotes(_ passages: [CodedPassage], consent: ConsentRule) -> ([NeedEvidence.Quote], Int) {
-        var quotable: [CodedPassage] = []
-        var withheld = 0
-        for passage in passages {
-            // Group notes are nobody's words to quote; the rest need `quote` consent not withdrawn today.
-            let allowed = !passage.participants.isEmpty
-                && consent.allows(passage.participants, type: passage.document.type, date: passage.document.date, quoting: true)
-            if allowed { quotable.append(passage) } else { withheld += 1 }
+        // Group notes are nobody's words to quote; the rest need `quote` consent not withdrawn today.
+        let quotable = passages.filter {
+            !$0.participants.isEmpty && consent.allows($0.participants, type: $0.document.type, date: $0.document.date, quoting: true)
         }
+        let withheld = QuotesWithheld.count(passages, consent: consent)
         var chosen: [CodedPassage] = []
         var heard: Set<[String]> = []
         // Words already quoted are not quoted again: two coders' codings of one passage gave the

@@ -12,7 +12,7 @@ extension CodebookEditor {
         try requireLeaf(code, in: before)
         let count = try await store.codingCountsByCode()[id] ?? 0
         if count > 0 {
-            throw CodebookEditError.invalid("'\(id)' has \(count) coding\(count == 1 ? "" : "s"); merge it into another code instead, or remove the codings first")
+            throw CodebookEditError.hasCodings(id, count: count)
         }
         let codes = before.filter { $0.id != id }
         try await save(codes, replacing: before, touching: [code.source?.file ?? "codebooks/codebook.yaml"])
@@ -24,7 +24,7 @@ extension CodebookEditor {
         let before = try currentCodes()
         guard let code = before.first(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
         guard let into = before.firstIndex(where: { $0.id == target }) else { throw CodingError.unknownCode(target) }
-        guard target != id else { throw CodebookEditError.invalid("a code cannot be merged into itself") }
+        guard target != id else { throw CodebookEditError.mergeIntoItself(id) }
         try requireLeaf(code, in: before)
         var codes = before
         var merged = codes[into]
@@ -39,7 +39,7 @@ extension CodebookEditor {
     private func requireLeaf(_ code: Code, in codes: [Code]) throws {
         let children = codes.filter { $0.parentID == code.id }.count
         if children > 0 {
-            throw CodebookEditError.invalid("'\(code.id)' has \(children) code\(children == 1 ? "" : "s") below it; move or delete them first")
+            throw CodebookEditError.hasChildren(code.id, count: children)
         }
     }
 }

@@ -78,8 +78,8 @@ public actor CodebookEditor {
 
     /// `code` checked, and placed last among its siblings in its parent's file.
     private func placed(_ code: Code, among codes: [Code]) throws -> Code {
-        guard Code.isValidID(code.id) else { throw CodebookEditError.invalid("code id '\(code.id)' must be a lower-case slug such as need.safety.night") }
-        guard !codes.contains(where: { $0.id == code.id }) else { throw CodebookEditError.invalid("code id '\(code.id)' already exists") }
+        guard Code.isValidID(code.id) else { throw CodebookEditError.invalidID(code.id) }
+        guard !codes.contains(where: { $0.id == code.id }) else { throw CodebookEditError.duplicateID(code.id) }
         var new = code
         if let parentID = code.parentID {
             guard let parent = codes.first(where: { $0.id == parentID }) else { throw CodingError.unknownCode(parentID) }
@@ -99,13 +99,13 @@ public actor CodebookEditor {
         let oldFile = code.source?.file ?? "codebooks/codebook.yaml"
         try Self.requireLanguage(of: change, for: code)
         if let name = change.name?.trimmingSpaces {
-            guard !name.isEmpty else { throw CodebookEditError.invalid("a code needs a name") }
+            guard !name.isEmpty else { throw CodebookEditError.missingName }
             code.rename(to: name, in: change.language)
         }
         if let kind = change.kind { code.kind = kind }
         for (part, text) in change.definition { code.define(part, as: text.trimmingSpaces.nilIfEmpty, in: change.language) }
         if let color = change.color {
-            guard let normalized = Code.normalizedColor(color) else { throw CodebookEditError.invalid("colour '\(color)' is not #RRGGBB") }
+            guard let normalized = Code.normalizedColor(color) else { throw CodebookEditError.invalidColor(color) }
             code.color = normalized
         }
         if let parent = change.parent {
@@ -126,23 +126,21 @@ public actor CodebookEditor {
     /// edit is refused, naming the languages to choose from.
     private static func requireLanguage(of change: CodeChange, for code: Code) throws {
         guard change.language == nil else { return }
-        var given: [(field: String, languages: [String])] = []
-        if change.name != nil { given.append(("name", code.nameLanguages)) }
+        var given: [(field: CodebookEditError.TextField, languages: [String])] = []
+        if change.name != nil { given.append((.name, code.nameLanguages)) }
         for (part, _) in change.definition {
-            let field = switch part { case .description: "description"; case .include: "include note"; case .exclude: "exclude note" }
+            let field: CodebookEditError.TextField = switch part { case .description: .description; case .include: .include; case .exclude: .exclude }
             given.append((field, code.languages(of: part)))
         }
         guard let translated = given.first(where: { !$0.languages.isEmpty }) else { return }
-        let languages = translated.languages.joined(separator: ", ")
-        throw CodebookEditError.invalid(
-            "the \(translated.field) of '\(code.id)' is given per language (\(languages)): say which one to change (\"language\": \"\(translated.languages[0])\")")
+        throw CodebookEditError.languageRequired(code: code.id, field: translated.field, languages: translated.languages)
     }
 
     private func checkMove(_ id: String, to parent: String?, in codes: [Code]) throws {
         guard let parent else { return }
         guard codes.contains(where: { $0.id == parent }) else { throw CodingError.unknownCode(parent) }
         if Codebook(codes: codes).subtree(of: id).contains(parent) {
-            throw CodebookEditError.invalid("cannot move '\(id)' under itself or one of its children")
+            throw CodebookEditError.moveUnderItself(id)
         }
     }
 
@@ -203,17 +201,5 @@ public actor CodebookEditor {
     func stored(_ id: String) async throws -> Code {
         guard let code = try await store.codebook()[id] else { throw CodingError.unknownCode(id) }
         return code
-    }
-}
-
-public enum CodebookEditError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalid(String)
-    case refused(String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let detail): detail
-        case .refused(let detail): "the codebook change was not saved: \(detail)"
-        }
     }
 }

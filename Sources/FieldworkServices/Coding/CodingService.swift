@@ -24,6 +24,7 @@ public struct CodingService: Sendable {
                     coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
+        try await refuseSpeakerLabel(span, documentID: documentID)
         let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
             try Self.check(seen, span: span, documentID: documentID, in: context.window)
             guard context.codeExists else { throw CodingError.unknownCode(codeID) }
@@ -82,6 +83,7 @@ public struct CodingService: Sendable {
             throw StoreError.notFound("document \(coding.documentID)")
         }
         try Self.check(seen, span: span, documentID: coding.documentID, in: window)
+        try await refuseSpeakerLabel(span, documentID: coding.documentID)
         coding.anchor = try Self.anchor(span, in: window)
         coding.status = .anchored
         coding.anchorMethod = nil
@@ -156,6 +158,20 @@ public struct CodingService: Sendable {
         return anchor
     }
 
+    /// A span holding only a turn's speaker label (`R01:`) holds nobody's words: coded, it would
+    /// count as evidence from the speaker with nothing they said. Only short spans can be one, so
+    /// the segments are read for those alone.
+    private func refuseSpeakerLabel(_ span: Range<Int>, documentID: String) async throws {
+        guard span.count <= SpeakerLabelSpan.longestSpan else { return }
+        let reach = SpeakerLabelSpan.reach
+        // No document: the write itself says so.
+        guard let window = try await store.textWindow(documentID: documentID,
+                                                      around: max(0, span.lowerBound - reach)..<(span.upperBound + reach)) else { return }
+        if let label = SpeakerLabelSpan.label(coveredBy: span, segments: try await store.segments(documentID: documentID), in: window) {
+            throw CodingError.speakerLabelOnly(span, label: label)
+        }
+    }
+
     private func validCoder(_ coder: String) throws -> String {
         let name = coder.trimmingSpaces
         guard !name.isEmpty, name.count <= 80 else { throw CodingError.invalidCoder }
@@ -169,6 +185,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A start that is negative or not below the end: no span at all.
     case misorderedSpan(start: Int, end: Int)
     case blankSpan(Range<Int>)
+    /// The span holds a turn's speaker label (`R01:`) and no spoken word.
+    case speakerLabelOnly(Range<Int>, label: String)
     case invalidCoder
     /// The span was chosen on an older (or other) revision of the document and no longer holds the selected words.
     case staleDocument(String, seen: Int, current: Int)
@@ -181,6 +199,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .misorderedSpan(let start, let end):
             "start \(start) must be 0 or more and below end \(end) (offsets count Unicode scalars from 0, end exclusive)"
         case .blankSpan(let span): "span [\(span.lowerBound), \(span.upperBound)) holds only white space"
+        case .speakerLabelOnly(let span, let label):
+            "span [\(span.lowerBound), \(span.upperBound)) holds only the speaker label '\(label)', no spoken words; select words of the turn (see `fieldwork segments DOC` for where they start)"
         case .invalidCoder: "a coder name (1 to 80 characters) is required"
         case .staleDocument(let id, let seen, let current):
             "document \(id) changed since it was opened (revision \(seen), now \(current)) and the selected words are no longer at those offsets; reload it and select the passage again"

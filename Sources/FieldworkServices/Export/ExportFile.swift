@@ -41,8 +41,12 @@ public enum ExportFile {
 
     /// For an export another library writes itself (a database backup): `produce` writes the
     /// temporary file at the URL it is given; it is then made owner-only, synced and renamed into
-    /// place, or removed if `produce` throws.
-    public static func write<Result>(to url: URL, _ produce: (URL) async throws -> Result) async throws -> Result {
+    /// place, or removed if `produce` throws. `replacing` false: an existing file at `url` is
+    /// never replaced (`ExportFileExists`), checked before `produce` runs and again, atomically,
+    /// when the file is put in place (a file that appeared meanwhile is kept too).
+    public static func write<Result>(to url: URL, replacing: Bool = true, _ produce: (URL) async throws -> Result) async throws -> Result {
+        var existing = stat()
+        if !replacing, lstat(url.path, &existing) == 0 { throw ExportFileExists(path: url.path) }
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedPartials(in: folder)
@@ -53,7 +57,16 @@ public enum ExportFile {
             guard descriptor >= 0 else { throw ExportFileError(path: temporary.path, code: errno) }
             defer { close(descriptor) }
             guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else { throw ExportFileError(path: temporary.path, code: errno) }
-            guard rename(temporary.path, url.path) == 0 else { throw ExportFileError(path: url.path, code: errno) }
+            if replacing {
+                guard rename(temporary.path, url.path) == 0 else { throw ExportFileError(path: url.path, code: errno) }
+            } else {
+                // A hard link fails if the name exists, where rename would replace it; the
+                // temporary name is then removed (below, as on any failure).
+                guard link(temporary.path, url.path) == 0 else {
+                    throw errno == EEXIST ? ExportFileExists(path: url.path) : ExportFileError(path: url.path, code: errno)
+                }
+                unlink(temporary.path)
+            }
             return result
         } catch {
             unlink(temporary.path)
@@ -102,4 +115,11 @@ public struct ExportFileError: Error, CustomStringConvertible {
     public let code: Int32
 
     public var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+}
+
+/// An export asked not to replace a file found one there; nothing was written.
+public struct ExportFileExists: Error, Equatable, CustomStringConvertible {
+    public let path: String
+
+    public var description: String { "\(path) exists; nothing was written" }
 }

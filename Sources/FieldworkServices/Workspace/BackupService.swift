@@ -23,10 +23,11 @@ public struct BackupService: Sendable {
     }
 
     /// Writes the backup to `url` atomically and owner-only: a backup cut short leaves no file
-    /// there (and the previous backup of that name intact).
-    public func backup(to url: URL) async throws -> StoreBackupSummary {
+    /// there (and the previous backup of that name intact). `replacing` false: an existing file
+    /// is left as it is (`ExportFileExists`), so an older backup is not lost to a slip of the name.
+    public func backup(to url: URL, replacing: Bool = false) async throws -> StoreBackupSummary {
         let backups = try backups
-        return try await ExportFile.write(to: url) { temporary in try await backups.backup(toNewFile: temporary.path) }
+        return try await ExportFile.write(to: url, replacing: replacing) { temporary in try await backups.backup(toNewFile: temporary.path) }
     }
 
     public func inspect(_ url: URL) async throws -> StoreBackupSummary {

@@ -11,24 +11,33 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public let detail: String
     /// Extra response headers (`Allow` on a 405).
     public let headers: HTTPFields
+    /// The language `detail` is written in: the server's own messages are English; those the
+    /// catalogues hold are in the request's language.
+    let detailLanguage: InterfaceLanguage
 
     public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, headers: HTTPFields = [:]) {
+        self.init(status, code, detail, headers: headers, detailLanguage: .en)
+    }
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, headers: HTTPFields = [:], detailLanguage: InterfaceLanguage) {
         self.status = status
         self.code = code
         self.detail = detail
         self.headers = headers
+        self.detailLanguage = detailLanguage
     }
 
     /// Maps domain and decoding errors to statuses; anything unexpected is a 500 that says
-    /// nothing about internals.
-    public static func from(_ error: any Error) -> APIError {
+    /// nothing about internals. `language`: the request's, for the errors the catalogues word.
+    public static func from(_ error: any Error, language: InterfaceLanguage = .en) -> APIError {
         switch error {
         case let error as APIError: return error
         case let error as CodingError:
             if case .staleDocument = error { return APIError(.conflict, "stale_document", error.description) }
             return APIError(.unprocessableContent, "invalid", error.description)
         case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
-        case let error as CodebookEditError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as CodebookEditError:
+            return APIError(.unprocessableContent, "invalid", Localizer(language).codebookEdit(error), detailLanguage: language)
         case let error as StoreError:
             switch error {
             case .notFound: return APIError(.notFound, "not_found", error.description)
@@ -64,7 +73,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let heading = t.has("error.status.\(status.code)") ? t("error.status.\(status.code)") : status.reasonPhrase
         let explanation: SafeHTML = t.has("error.code.\(code)") ? "<p>\(t("error.code.\(code)"))</p>" : SafeHTML()
         let page = HTML.document(title: "\(status.code) \(heading)", language: t.language.rawValue, body: """
-            <main class="error"><h1>\(heading)</h1>\(explanation)<p class="detail" lang="en">\(detail)</p>\
+            <main class="error"><h1>\(heading)</h1>\(explanation)<p class="detail" lang="\(detailLanguage.rawValue)">\(detail)</p>\
             <p><a href="/">\(t("error.home"))</a></p></main>
             """)
         var fields = headers

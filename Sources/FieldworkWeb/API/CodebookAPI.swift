@@ -30,7 +30,7 @@ struct CodebookAPI {
         let kind = body.kind ?? body.parent.flatMap { codebook[$0]?.kind } ?? .theme
         var color: String?
         if let text = body.color {
-            guard let normalized = Code.normalizedColor(text) else { throw CodebookEditError.invalid("colour '\(text)' is not #RRGGBB") }
+            guard let normalized = Code.normalizedColor(text) else { throw CodebookEditError.invalidColor(text) }
             color = normalized
         }
         let code = try await editor.add(Code(id: body.id.trimmingSpaces, name: body.name.trimmingSpaces, kind: kind,

@@ -21,7 +21,7 @@ struct AuditPage {
         guard !entries.isEmpty else { return html + "<p class=\"empty\">\(t.html("audit.empty"))</p>" }
         html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th>" + ["audit.when", "audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for entry in entries {
-            let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\">\(detail.key)</span> \(detail.value)</div>" }.joined()
+            let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(detail.value)</div>" }.joined()
             html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td>\(entry.at)</td><td>\(entry.by)</td>"
                 + "<td>\(t.html("audit.action.\(entry.action.rawValue)"))</td><td>\(details)</td></tr>"
         }

@@ -27,7 +27,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let apiError = APIError.from(error)
+            let apiError = APIError.from(error, language: context.language)
             if apiError.status.kind == .serverError {
                 // The response says only "see the server log": this is that log. The error's
                 // type and description (GRDB's name the SQL, never its arguments); the path

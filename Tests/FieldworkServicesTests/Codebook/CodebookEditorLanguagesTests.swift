@@ -132,10 +132,10 @@ import Testing
         let (workspace, editor) = try await fixture()
         let file = workspace.root.appending(path: "codebooks/codebook.yaml")
         let before = try String(contentsOf: file, encoding: .utf8)
-        await #expect(throws: CodebookEditError.invalid(
-            "the description of 'need' is given per language (en, sv): say which one to change (\"language\": \"en\")")) {
+        let refusal = await #expect(throws: CodebookEditError.languageRequired(code: "need", field: .description, languages: ["en", "sv"])) {
             _ = try await editor.update(id: "need", .init(description: "One definition."))
         }
+        #expect(refusal?.description == "the description of 'need' is given per language (en, sv): say which one to change (\"language\": \"en\")")
         await #expect(throws: CodebookEditError.self) { _ = try await editor.update(id: "need.night", .init(name: "Night")) }
         #expect(try String(contentsOf: file, encoding: .utf8) == before)
         let need = try await code(workspace, "need")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct CodingServiceTests {
     private func workspace() async throws -> TemporaryWorkspace {
         let workspace = try await TemporaryWorkspace()
-        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "**R14:** Hej 👋🏽 då, säger jag."))
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(body: "Hej 👋🏽 då, säger jag."))
         try await workspace.ingest()
         return workspace
     }

@@ -62,7 +62,8 @@ import Testing
         let queue = CodingWriteQueue(store: store)
         let service = CodingService(store: workspace.store, writes: queue)
         func add(_ end: Int) async throws -> Coding {
-            try await service.add(document: "int-014", span: 0..<end, code: "need", coder: "anna")
+            // From 5: the words after "R14: ".
+            try await service.add(document: "int-014", span: 5..<(5 + end), code: "need", coder: "anna")
         }
 
         let first = Task { try await add(3) }
@@ -93,8 +94,8 @@ import Testing
         try await workspace.ingest()
         let queue = CodingWriteQueue(store: workspace.store)
         let service = CodingService(store: workspace.store, writes: queue)
-        let coding = try await service.add(document: "int-014", span: 0..<5, code: "need", coder: "anna")
-        #expect(try await workspace.store.coding(id: coding.id)?.anchor.quote == coding.anchor.quote)
+        let coding = try await service.add(document: "int-014", span: 5..<11, code: "need", coder: "anna")
+        #expect(try await workspace.store.coding(id: coding.id)?.anchor.quote == "Dörren")
         if TestStore.isSQLite {
             #expect(await (queue.writtenAtOnce, queue.transactions) == (1, 0))
         } else {
@@ -112,7 +113,7 @@ import Testing
         let service = CodingService(store: workspace.store, writes: queue)
         let kept = try await workspace.context.codings.add(document: "int-014", span: 9..<12, code: "need", coder: "anna")
 
-        let first = Task { try await service.add(document: "int-014", span: 0..<3, code: "need", coder: "anna") }
+        let first = Task { try await service.add(document: "int-014", span: 5..<8, code: "need", coder: "anna") }
         while await !gated.isHolding { await Task.yield() }
         // 40 new spans, an exact duplicate of `kept`, two changes of `kept` made on the same
         // version (the second is stale once the first is written) and an unknown code.

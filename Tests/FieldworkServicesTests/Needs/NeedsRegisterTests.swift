@@ -37,7 +37,8 @@ import Testing
         #expect(safety.barriers.map(\.codeID) == ["barrier.cost"])
         let root = try #require(register.first { $0.need.id == "need" })
         // The interviewer's turn counts as the document's participants (RetrievalService's rule).
-        #expect(root.codings == 3 && root.participants == ["R14", "R15"] && root.quotesWithheld == 2)
+        // Withheld for consent: R15's turn only; the interviewer's turn is no one's refusal (`QuotesWithheld`).
+        #expect(root.codings == 3 && root.participants == ["R14", "R15"] && root.quotesWithheld == 1)
         let night = try #require(register.first { $0.need.id == "need.safety.night" })
         #expect(night.codings == 1 && night.participants == ["R14"] && night.administrations == [.social, .care])
     }

@@ -1,0 +1,54 @@
+/// Whether a span of a document's plain text holds only the speaker label of a turn (`R01:`,
+/// `Intervjuare:`): no spoken word, so a coding of it would code nobody's words.
+///
+/// The label is part of the plain text (ingest keeps `**R01:**` as `R01:`) but not of the turn's
+/// segment, which starts where the spoken words start (`SpeakerLabel.contentOffset`). A turn's
+/// label is therefore the speaker's name and its colon just before the segment, with only white
+/// space between them; a label standing alone on its line is followed by a blank line instead.
+public enum SpeakerLabelSpan {
+    /// The longest span that can hold only a label: the name (`SpeakerLabel.maximumLength`), its
+    /// colon, and the blank lines and spaces around it. A longer span holds more than a label, so
+    /// a coding write need not read the segments to know.
+    public static let longestSpan = 2 * SpeakerLabel.maximumLength
+
+    /// How far before a span a label it touches can begin (the window to read around the span).
+    public static let reach = SpeakerLabel.maximumLength + 8
+
+    /// The label (`R01:`) when every scalar of `span` that is not white space lies in the label
+    /// of one of `segments`' turns; nil when the span holds any other text. `window` must hold
+    /// the span and `reach` scalars either side of it.
+    public static func label(coveredBy span: Range<Int>, segments: [Segment], in window: TextWindow) -> String? {
+        let scalars = Array(window.text.unicodeScalars)
+        func scalar(_ offset: Int) -> Unicode.Scalar? {
+            let index = offset - window.offset
+            return scalars.indices.contains(index) ? scalars[index] : nil
+        }
+        let labels = segments.filter { $0.kind == .turn && $0.start >= span.lowerBound && $0.start <= span.upperBound + reach }
+            .compactMap { labelRange(of: $0, scalar: scalar) }
+            .filter { $0.range.overlaps(span) }
+        guard !labels.isEmpty else { return nil }
+        for offset in span {
+            guard let character = scalar(offset) else { return nil }
+            if character.properties.isWhitespace { continue }
+            guard labels.contains(where: { $0.range.contains(offset) }) else { return nil }
+        }
+        return labels.map(\.text).joined(separator: " ")
+    }
+
+    /// From the label's first scalar to the turn's first spoken scalar, and the label as written.
+    private static func labelRange(of turn: Segment, scalar: (Int) -> Unicode.Scalar?) -> (range: Range<Int>, text: String)? {
+        guard let speaker = turn.speaker else { return nil }
+        var position = turn.start
+        while let previous = scalar(position - 1), previous.properties.isWhitespace { position -= 1 }
+        guard scalar(position - 1) == ":" else { return nil }
+        let colon = position - 1
+        position = colon
+        while let previous = scalar(position - 1), previous == " " || previous == "\t" { position -= 1 }
+        let name = Array(speaker.unicodeScalars)
+        let start = position - name.count
+        guard start >= 0, name.indices.allSatisfy({ scalar(start + $0) == name[$0] }) else { return nil }
+        var text = String.UnicodeScalarView()
+        for offset in start...colon { if let character = scalar(offset) { text.append(character) } }
+        return (start..<turn.start, String(text))
+    }
+}

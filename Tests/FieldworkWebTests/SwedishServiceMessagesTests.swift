@@ -1,0 +1,67 @@
+import FieldworkCore
+import FieldworkServices
+@testable import FieldworkWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Swedish pages showed the codebook editor's refusals and the audit log's detail names in
+/// English: the services now give them as data, and the web edge words them from the catalogues.
+@Suite struct SwedishServiceMessagesTests {
+    @Test func aRefusedCodebookEditAndTheAuditDetailsAreInTheRequestsLanguage() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            _ = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "emotion.relief", coder: "Anna")
+            var swedish = browser.writeHeaders
+            swedish[.acceptLanguage] = "sv-SE,sv;q=0.9"
+            for (id, words) in [("emotion.relief", "'emotion.relief' har 1 kodning; slå ihop den med en annan kod i stället"),
+                                ("need", "koder under sig; flytta eller ta bort dem först")] {
+                try await client.execute(uri: "/api/codebook/codes/\(id)", method: .delete, headers: swedish) { response in
+                    #expect(response.status == .unprocessableContent, "\(id)")
+                    let detail = jsonObject(response.body)?["detail"] as? String
+                    #expect(detail?.contains(words) == true, "\(id): \(detail ?? "")")
+                }
+            }
+            try await client.execute(uri: "/api/codebook/codes/emotion.relief/merge", method: .post, headers: swedish,
+                                     body: try body(["into": "emotion.relief"])) { response in
+                #expect(jsonObject(response.body)?["detail"] as? String == "En kod kan inte slås ihop med sig själv.")
+            }
+            // The same refusal in English for an English browser.
+            try await client.execute(uri: "/api/codebook/codes/emotion.relief", method: .delete, headers: browser.writeHeaders) { response in
+                #expect((jsonObject(response.body)?["detail"] as? String)?.contains("'emotion.relief' has 1 coding; merge it") == true)
+            }
+
+            // An audit entry with details, then the audit page in Swedish names them in Swedish.
+            try await client.execute(uri: "/api/codebook/codes/theme.dignity", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .noContent)
+            }
+            var page = browser.headers
+            page[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/audit", method: .get, headers: page) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<span class=\"key\" data-key=\"operation\">åtgärd</span> delete"), "\(html)")
+                #expect(html.contains("<span class=\"key\" data-key=\"code\">kod</span> theme.dignity"))
+                #expect(!html.contains(">operation</span>"))
+            }
+        }
+    }
+
+    /// Every refusal has its words in both catalogues (no key shown as itself, every value filled).
+    @Test func everyCodebookRefusalIsWordedInBothLanguages() {
+        let errors: [CodebookEditError] = [
+            .invalidID("X"), .duplicateID("need"), .missingName, .invalidColor("red"),
+            .moveUnderItself("need"), .mergeIntoItself("need"), .hasCodings("need", count: 1), .hasCodings("need", count: 2),
+            .hasChildren("need", count: 1), .hasChildren("need", count: 3), .refused("codebooks/x.yaml:3: problem"),
+        ] + CodebookEditError.TextField.allCases.map { .languageRequired(code: "need", field: $0, languages: ["en", "sv"]) }
+        for language in InterfaceLanguage.allCases {
+            let t = Localizer(language)
+            for error in errors {
+                let text = t.codebookEdit(error)
+                #expect(!text.contains("codebook.error") && !text.contains("{"), "\(language): \(text)")
+            }
+        }
+    }
+}
