@@ -20,8 +20,11 @@ public struct TextWindow: Sendable, Hashable {
     }
 
     /// The window an anchor of `span` needs: its quote and up to `context` scalars either side.
+    /// After the span it reaches a little further, so that a coding write can tell from the same
+    /// window whether a short span may be only a speaker label (`SpeakerLabelSpan.mayBeLabel`).
     public static func bounds(around span: Range<Int>, context: Int = TextQuoteAnchor.contextLength) -> Range<Int> {
-        max(0, span.lowerBound - context)..<max(0, min(span.upperBound, Int.max - context) + context)
+        let after = max(context, SpeakerLabelSpan.reachAfter)
+        return max(0, span.lowerBound - context)..<max(0, min(span.upperBound, Int.max - after) + after)
     }
 }
 

@@ -11,6 +11,9 @@ public enum SpeakerLabelSpan {
     /// a coding write need not read the segments to know.
     public static let longestSpan = 2 * SpeakerLabel.maximumLength
 
+    /// How far after a span `mayBeLabel` looks for the label's colon.
+    public static let reachAfter = SpeakerLabel.maximumLength + 2
+
     /// How far before a span a label it touches can begin (the window to read around the span).
     public static let reach = SpeakerLabel.maximumLength + 8
 
@@ -33,6 +36,29 @@ public enum SpeakerLabelSpan {
             guard labels.contains(where: { $0.range.contains(offset) }) else { return nil }
         }
         return labels.map(\.text).joined(separator: " ")
+    }
+
+    /// Whether `span` may hold only a label, judged from the text around it alone: a label ends in
+    /// a colon on its own line, so the span's last word must be followed, on that line and within
+    /// a name's length, by one. Nearly every coding fails this at once, and its write then need
+    /// not read the document's segments (`label(coveredBy:)`): the check costs the hot path nothing.
+    /// True when `window` (as read for `span`: `TextWindow.bounds(around:)`) ends before it can tell.
+    public static func mayBeLabel(_ span: Range<Int>, in window: TextWindow) -> Bool {
+        guard span.count <= longestSpan else { return false }
+        let scalars = Array(window.text.unicodeScalars)
+        func scalar(_ offset: Int) -> Unicode.Scalar? {
+            let index = offset - window.offset
+            return scalars.indices.contains(index) ? scalars[index] : nil
+        }
+        guard let last = span.reversed().first(where: { scalar($0).map { !$0.properties.isWhitespace } ?? true }) else { return false }
+        for offset in last...(last + SpeakerLabel.maximumLength + 1) {
+            // Past the window: the text may go on (the window was cut where it was asked to end)
+            // or has ended (then no colon follows).
+            guard let character = scalar(offset) else { return window.offset + scalars.count >= TextWindow.bounds(around: span).upperBound }
+            if character == ":" { return true }
+            if character == "\n" || character == "\r" || character == "\u{2028}" { return false }
+        }
+        return false
     }
 
     /// From the label's first scalar to the turn's first spoken scalar, and the label as written.
