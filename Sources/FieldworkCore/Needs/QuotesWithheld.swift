@@ -6,16 +6,17 @@
 /// theme) mark it: the need's page counted codings (7) where the handout counted residents'
 /// turns (5). Counted is every passage whose people include one whose consent does not let their
 /// words be quoted today (no `quote` scope, withdrawn, not covering the material), whether or not
-/// that face would have quoted it otherwise (a staff member's turn, another language). Not
-/// counted: group notes (nobody's words, so nobody's consent) and words restricted to named
-/// coders (an access rule, not consent).
+/// that face would have quoted it otherwise (a staff member's turn, another language), and
+/// every passage restricted to named coders other than the one asking (`corpus/access.yaml`):
+/// a quote left out is said to be left out, whatever the reason. Not counted: group notes
+/// (nobody's words, so nobody's consent).
 public enum QuotesWithheld {
-    /// Whether consent keeps `passage` from being quoted today.
+    /// Whether consent (or access) keeps `passage` from being quoted today.
     public static func isWithheld(_ passage: CodedPassage, consent: ConsentRule) -> Bool {
         guard !passage.participants.isEmpty,
-              case .withheld(let reason) = consent.words(of: passage.participants, type: passage.document.type,
-                                                         date: passage.document.date, quoting: true) else { return false }
-        return reason != .restricted
+              case .withheld = consent.words(of: passage.participants, type: passage.document.type,
+                                             date: passage.document.date, quoting: true) else { return false }
+        return true
     }
 
     /// The distinct passages of `passages` that consent keeps from being quoted.

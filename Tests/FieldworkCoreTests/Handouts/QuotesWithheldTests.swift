@@ -26,9 +26,12 @@ struct QuotesWithheldTests {
             Self.passage([], basis: .groupNote, segment: 4),  // a group note is nobody's words: not withheld
             Self.passage(["R06"], segment: nil, start: 40),  // outside any segment: its span is the passage
         ], consent: consent) == 3)
-        // Words restricted to named coders are an access matter, not consent.
-        let restricted = ConsentRule(participants: Self.register, today: "2025-09-01",
-                                     access: AccessPolicy(restrictions: [.init(target: .participant("R06"), coders: ["ann"])]).rule(for: "bo"))
-        #expect(!QuotesWithheld.isWithheld(Self.passage(["R06"], segment: 1), consent: restricted))
+        // Words restricted to named coders are left out for everyone else, and said to be: R01
+        // consents to quoting, but Bo may not see R01's words; Ann may.
+        let policy = AccessPolicy(restrictions: [.init(target: .participant("R01"), coders: ["ann"])])
+        let forBo = ConsentRule(participants: Self.register, today: "2025-09-01", access: policy.rule(for: "bo"))
+        let forAnn = ConsentRule(participants: Self.register, today: "2025-09-01", access: policy.rule(for: "ann"))
+        #expect(QuotesWithheld.isWithheld(Self.passage(["R01"], segment: 3), consent: forBo))
+        #expect(!QuotesWithheld.isWithheld(Self.passage(["R01"], segment: 3), consent: forAnn))
     }
 }
