@@ -37,6 +37,13 @@ import Testing
                 #expect(html.contains("need.audit_probe"))
                 #expect(html.contains("<td>Bo</td><td>export</td>"))
                 #expect(html.contains("retrieval-csv"))
+                // Times in the study's time zone (Stockholm by default), the stamp kept in `datetime`.
+                let stamp = try #require(html.firstMatch(of: /<time datetime="([^"]+)" title="[^"]+">(\d{4}-\d\d-\d\d \d\d:\d\d)<\/time>/))
+                let date = try #require(ISO8601DateFormatter.fractional.date(from: String(stamp.output.1)))
+                let local = DateFormatter()
+                local.timeZone = TimeZone(identifier: "Europe/Stockholm")
+                local.dateFormat = "yyyy-MM-dd HH:mm"
+                #expect(String(stamp.output.2) == local.string(from: date))
             }
             // Someone edits the log: the page says so and names the line.
             let url = fixture.root.appending(path: "audit/log.jsonl")
@@ -94,5 +101,14 @@ extension AuditAccessPagesTests {
                 #expect(!String(buffer: response.body).contains("Telefonen"))
             }
         }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// The audit log's stamps: `2026-12-02T07:42:31.794Z`.
+    static var fractional: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
     }
 }

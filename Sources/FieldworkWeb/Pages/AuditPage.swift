@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import Foundation
 
 /// The audit log as a table: when, who, what, and the details (ids, files, counts, consent
 /// rules — never content). The chain's state is stated on top; a broken chain names its lines.
@@ -8,6 +9,21 @@ struct AuditPage {
     let entries: [AuditEntry]
     let verification: AuditChain.Verification
     let t: Localizer
+    /// The study's time zone (`fieldwork.yaml`), in which the times are shown.
+    let timeZone: TimeZone
+
+    /// `2026-12-02 08:42` in the study's time zone, the stamp as written kept in `datetime` and
+    /// its title: the raw stamp (`2026-12-02T07:42:31.794Z`) broke at its hyphen and read as UTC.
+    func when(_ stamp: String) -> SafeHTML {
+        let fractional = ISO8601DateFormatter(), whole = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = fractional.date(from: stamp) ?? whole.date(from: stamp) else { return "\(stamp)" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let shown = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        return "<time datetime=\"\(stamp)\" title=\"\(stamp)\">\(shown)</time>"
+    }
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("audit.title"))</h1>"
@@ -22,7 +38,7 @@ struct AuditPage {
         html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th>" + ["audit.when", "audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for entry in entries {
             let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(detail.value)</div>" }.joined()
-            html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td>\(entry.at)</td><td>\(entry.by)</td>"
+            html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td class=\"nowrap\">\(when(entry.at))</td><td>\(entry.by)</td>"
                 + "<td>\(t.html("audit.action.\(entry.action.rawValue)"))</td><td>\(details)</td></tr>"
         }
         return html + "</tbody></table>"

@@ -12,7 +12,8 @@ struct AuditRoutes {
     @Sendable func audit(_ request: Request, context web: WebContext) async throws -> Response {
         let log = context.audit
         let t = Localizer(web.language)
-        let body = AuditPage(entries: try await log.entries().reversed(), verification: try await log.verify(), t: t).body()
+        let zone = (try? WorkspaceSettings.load(context.workspace).timeZone) ?? WorkspaceSettings.defaultTimeZone
+        let body = AuditPage(entries: try await log.entries().reversed(), verification: try await log.verify(), t: t, timeZone: zone).body()
         return Layout.response(web, .audit, title: t("audit.title"), body: body)
     }
 }
