@@ -50,17 +50,21 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("<a href=\"/agreement\" aria-current=\"page\">Agreement</a>"))
                 #expect(html.contains("<caption>Per code and pooled</caption>"))
-                #expect(html.contains("<th scope=\"row\">need.safety.night</th><td>"))
+                // The codes by name, as every other page shows them (the rows showed ids).
+                #expect(html.contains("<tr data-code=\"need.safety.night\"><th scope=\"row\">Feeling safe at night</th><td>"))
                 #expect(html.contains("<caption>Disagreements</caption>"))
-                #expect(html.contains("<td>barrier</td><td>Bo</td><td>Anna</td>"))
+                #expect(html.contains("<td data-code=\"barrier\">Barriers</td><td>Bo</td><td>Anna</td>"))
                 #expect(!html.contains("style="))
+            }
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/agreement?coders=Anna,Bo", method: .get, headers: swedish) { response in
+                #expect(String(buffer: response.body).contains("<th scope=\"row\">Att känna sig trygg på natten</th>"))
             }
             // Why a statistic has no value, in the page's language (the API keeps the English).
             try await client.execute(uri: "/agreement?coders=Anna", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("<td>needs at least two coders</td>"))
             }
-            var swedish = browser.headers
-            swedish[.acceptLanguage] = "sv"
             try await client.execute(uri: "/agreement?coders=Anna", method: .get, headers: swedish) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<td>kräver minst två kodare</td>"))

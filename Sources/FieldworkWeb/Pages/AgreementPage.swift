@@ -7,7 +7,12 @@ import Foundation
 struct AgreementPage {
     let result: AgreementOutput
     let coders: AgreementCodersForm
+    /// For the codes' names in the interface language (the rows showed ids, where every other page
+    /// shows names); the id stays in the row's `data-code`.
+    let codebook: Codebook
     let t: Localizer
+
+    private func name(_ code: String?) -> String { code.map { codebook[$0]?.name ?? $0 } ?? t("agreement.overall") }
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("agreement.title"))</h1><p class=\"hint\">\(t.html("agreement.hint")) "
@@ -25,7 +30,7 @@ struct AgreementPage {
             + header(["col.code", "agreement.units", "agreement.title", "agreement.fleiss", "agreement.alpha", "agreement.note"]) + "</tr></thead><tbody>"
         for summary in summaries {
             html += """
-                <tr><th scope="row">\(summary.code ?? t("agreement.overall"))</th><td>\(summary.units)</td>\
+                <tr data-code="\(summary.code ?? "")"><th scope="row">\(name(summary.code))</th><td>\(summary.units)</td>\
                 <td>\(Self.number(summary.percentAgreement))</td><td>\(Self.number(summary.fleissKappa))</td>\
                 <td>\(Self.number(summary.krippendorffAlpha))</td><td>\(note(summary.undefined))</td></tr>
                 """
@@ -37,7 +42,7 @@ struct AgreementPage {
             for summary in summaries {
                 for pair in summary.pairs {
                     html += """
-                        <tr><th scope="row">\(summary.code ?? t("agreement.overall"))</th>\
+                        <tr data-code="\(summary.code ?? "")"><th scope="row">\(name(summary.code))</th>\
                         <td>\(pair.coders.joined(separator: " + "))</td><td>\(Self.number(pair.percentAgreement))</td>\
                         <td>\(Self.number(pair.cohenKappa))</td><td>\(note(pair.undefined))</td></tr>
                         """
@@ -51,7 +56,7 @@ struct AgreementPage {
         for item in result.disagreements {
             html += """
                 <tr><td><a href="/documents/\(item.document)">\(item.document)</a></td>\
-                <td>\(item.segment) (\(item.start)–\(item.end))</td><td>\(item.code)</td>\
+                <td>\(item.segment) (\(item.start)–\(item.end))</td><td data-code="\(item.code)">\(name(item.code))</td>\
                 <td>\(item.appliedBy.joined(separator: ", "))</td><td>\(item.notAppliedBy.joined(separator: ", "))</td></tr>
                 """
         }

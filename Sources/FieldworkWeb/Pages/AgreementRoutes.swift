@@ -24,7 +24,8 @@ struct AgreementRoutes {
         let body = try await BlindPassPages.body(blind: BlindPassPages.isOn(request, web), title: t("agreement.title"), t: t) {
             let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
             let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/agreement", t: t)
-            return AgreementPage(result: AgreementOutput(report), coders: form, t: t).body()
+            return AgreementPage(result: AgreementOutput(report), coders: form,
+                                 codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()
         }
         return page(web, title: t("agreement.title"), body: body)
     }
