@@ -239,9 +239,9 @@ def test_the_history_lists_every_change_as_text(browser, server):
     assert [e.get_attribute("data-kind") for e in events] == ["created", "changed"]
     assert events[0].text.startswith("Created by Anna Berg")
     assert "Changed by Bo <b>B</b>" in events[1].text
-    # Codes by name, and the words' place as a reader counts characters (it said `span [a, b)`).
+    # Codes by name, and the words' offsets as the picker gives them (it said `span [a, b)`).
     assert "code Needs → Safety at home, memo changed" in events[1].text
-    assert events[0].text.endswith(f"code Needs, characters {coding['start'] + 1}–{coding['end']}")
+    assert events[0].text.endswith(f"code Needs, offsets {coding['start']}–{coding['end']}")
     assert "span [" not in history.text
     assert history.find_elements(By.TAG_NAME, "b") == []
     screenshot(browser, "coding-history")
@@ -254,7 +254,7 @@ def test_the_history_lists_every_change_as_text(browser, server):
     history.find_element(By.TAG_NAME, "summary").click()
     wait(browser).until(lambda driver: len(history.find_elements(By.CSS_SELECTOR, "li.history-event")) == 2)
     assert history.find_elements(By.CSS_SELECTOR, "li.history-event")[0].text.endswith(
-        f"kod Behov, tecken {coding['start'] + 1}–{coding['end']}")
+        f"kod Behov, position {coding['start']}–{coding['end']}")
 
 
 # The live regions on the page that hold `text`, the innermost only (a region inside another

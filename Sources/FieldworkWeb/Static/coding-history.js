@@ -1,7 +1,7 @@
 // A coding's history in its details card: a collapsed "History" list, fetched when opened
 // (most cards are opened to edit, not to audit). Built with textContent only. What changed is
-// said from the event's fields in the interface language, with code names and characters
-// counted from 1 (the API's `summary` is English, with offsets as `span [a, b)`).
+// said from the event's fields in the interface language, with code names and the words' offsets
+// as the picker shows them (the API's `summary` is English, with offsets as `span [a, b)`).
 
 import { get } from './api.js';
 import { el } from './ui.js';
@@ -14,9 +14,10 @@ function when(text) {
   return Number.isNaN(date.getTime()) ? text : dateTime(date);
 }
 
-/** Characters `start`–`end` of the text as a reader counts them (the API's `[start, end)`). */
+/** The words' place as the code picker, the agreement page and the CLI (`--start`, `--end`,
+ * `segments`) give it: the API's offsets `[start, end)`, one convention everywhere. */
 function characters(start, end) {
-  return end - start === 1 ? t('history.character', { at: end }) : t('history.characters', { from: start + 1, to: end });
+  return t('coding.offsets', { start, end });
 }
 
 const METHODS = {
