@@ -6,7 +6,8 @@ import { spanText } from './offsets.js';
 import { el, truncate } from './ui.js';
 import { workbench, panel, banner, state } from './workbench.js';
 import { transcript, runs, segmentAt } from './transcript.js';
-import { currentSpan } from './selection.js';
+import { currentSpan, selectSpan } from './selection.js';
+import { wholeWords } from './words.js';
 import { openPicker } from './code-passage.js';
 import { openDetails } from './coding-details.js';
 import { t, tn, dateTime } from './i18n.js';
@@ -49,7 +50,13 @@ function mouse() {
     if (event.button !== 0 || !(event.target instanceof Element)) return;
     if (panel.contains(event.target) || event.target.closest('dialog, header, form, button, a, input, textarea, select')) return;
     window.setTimeout(() => {
-      const span = currentSpan();
+      let span = currentSpan();
+      // A drag of the hand ends where the hand stopped, often inside a word: widen it to whole
+      // words and show that selection (a script's selection, not trusted, is taken as given).
+      if (span && event.isTrusted) {
+        span = wholeWords(span, runs());
+        selectSpan(span);
+      }
       if (span) {
         state.keyboardSpan = null;
         if (banner) return; // re-attaching: the selection is for the banner's button
