@@ -24,6 +24,12 @@ struct RetrievalPage {
             html += "<option value=\"\(code.id)\"\(if: query["code"] == code.id, " selected")>\(indent)\(code.name)</option>"
         }
         html += "</select></label>"
+        // A parent code's own passages alone (NVivo's "include sub-codes" off): the API had it,
+        // the form did not offer it.
+        let alone = query["include_children"] == "false"
+        html += "<label>\(t.html("retrieval.children")) <select name=\"include_children\">"
+            + "<option value=\"true\">\(t.html("retrieval.childrenIncluded"))</option>"
+            + "<option value=\"false\"\(if: alone, " selected")>\(t.html("retrieval.childrenLeftOut"))</option></select></label>"
         html += option("coder", t("col.coder"), coders.map { ($0, $0) })
         html += option("administration", t("documents.administration"), Administration.allCases.map { ($0.rawValue, t.administration($0)) })
         html += option("type", t("retrieval.type"), DocumentType.allCases.map { ($0.rawValue, t.documentType($0)) })
@@ -33,8 +39,7 @@ struct RetrievalPage {
         let csv = HTML.url("/api/retrieval.csv", query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + moreCodes.map { ("code", $0) })
         if items.isEmpty, let id = query["code"] {
             let name = codebook[id]?.name ?? id
-            // `include_children=false` retrieves the code alone: the message must not speak of codes below it.
-            let alone = query["include_children"] == "false"
+            // `include_children=false` retrieves the code alone (`alone`): the message must not speak of codes below it.
             // With a filter applied the code may well have passages, just none of these: coding
             // one more would be the wrong advice, dropping the filters the right one.
             guard Self.filters.contains(where: { query[$0] != nil }) else {
