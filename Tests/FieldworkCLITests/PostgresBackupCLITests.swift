@@ -57,7 +57,7 @@ private struct PostgresStudy {
     func aRestoreGivesBackTheBackupAndABadFileChangesNothing() async throws {
         defer { database.drop() }
         #expect(try await run("ingest").status == 0)
-        for start in [0, 10] {
+        for start in [13, 23] { // the words after "Intervjuare: ", not the label
             let added = try await run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 6)", "--code", "need.safety",
                                 "--coder", "Anna")
             #expect(added.status == 0, "\(added.stderr)")

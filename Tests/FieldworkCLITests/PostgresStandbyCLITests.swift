@@ -27,7 +27,7 @@ import Testing
             #expect(onStandby.status == 0, "\(arguments): \(onStandby.stderr)")
             #expect(onStandby.stdout == onPrimary.stdout, "\(arguments)")
         }
-        let write = try await cli.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need", "--coder", "Bo"],
+        let write = try await cli.run(["code", "add", "int-001", "--start", "13", "--end", "18", "--code", "need", "--coder", "Bo"],
                                 environment: replica)
         #expect(write.status != 0)
         #expect(write.stderr.contains("read-only transaction") && write.stderr.contains("SQLSTATE 25006"), "\(write.stderr)")

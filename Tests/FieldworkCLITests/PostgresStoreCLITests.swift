@@ -49,7 +49,7 @@ import Testing
             #expect(try await hits(onPostgres, postgres: true).isSuperset(of: sqlite), "\(query)")
         }
         // A coding added through the CLI is in PostgreSQL, with its history.
-        let added = try await onPostgres.run(["code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
+        let added = try await onPostgres.run(["code", "add", "int-001", "--start", "13", "--end", "18", "--code", "need.safety.night",
                                         "--coder", "Tess"] + store)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(try await codings(onPostgres, postgres: true).count == (try codings(onSQLite, postgres: false)).count + 1)

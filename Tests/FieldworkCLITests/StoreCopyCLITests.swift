@@ -17,11 +17,11 @@ struct StoreCopyCLITests {
         let laptop = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(codings: true))
         #expect(try await laptop.run("ingest").status == 0)
         // History: a coding added, re-attached and another removed; an export for the audit log.
-        let added = try await laptop.run("code", "add", "int-001", "--start", "0", "--end", "5", "--code", "need.safety.night",
+        let added = try await laptop.run("code", "add", "int-001", "--start", "13", "--end", "18", "--code", "need.safety.night",
                                    "--coder", "Tess")
         #expect(added.status == 0, "\(added.stderr)")
         let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try await laptop.run("code", "reattach", id, "--start", "1", "--end", "6", "--coder", "Tess").status == 0)
+        #expect(try await laptop.run("code", "reattach", id, "--start", "14", "--end", "19", "--coder", "Tess").status == 0)
         let list = try #require(try await laptop.json("code", "list") as? [[String: Any]])
         let removed = try #require(list.first { $0["id"] as? String != id }?["id"] as? String)
         #expect(try await laptop.run("code", "remove", removed, "--coder", "Tess").status == 0)
