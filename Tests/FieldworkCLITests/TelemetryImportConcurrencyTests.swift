@@ -74,7 +74,8 @@ struct TelemetryImportConcurrencyTests {
                 try await Task.sleep(for: .milliseconds(5))
                 continue
             }
-            let start = 10 + writes * 3
+            // Inside R01's first turn (116–701), away from any speaker label (a label alone is refused).
+            let start = 116 + writes * 3
             let add = try await cli.run("code", "add", "int-001", "--start", "\(start)", "--end", "\(start + 2)",
                                   "--code", "need.safety", "--coder", "Maja L.")
             #expect(add.status == 0, "a coding write failed while the import ran: \(add.stderr)")
