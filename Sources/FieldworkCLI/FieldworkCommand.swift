@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldworkServices
 
 /// The `fieldwork` command: its subcommands, one per file.
 public struct FieldworkCommand: AsyncParsableCommand {
@@ -19,4 +20,19 @@ public struct FieldworkCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     public init() {}
+
+    /// ArgumentParser's own `main`, but a file error from Foundation is said in one line
+    /// (`PATH: no such file`): it printed `Error Domain=NSCocoaErrorDomain Code=260 "…" UserInfo={…}`.
+    public static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: PlainFileError.wrapping(error))
+        }
+    }
 }

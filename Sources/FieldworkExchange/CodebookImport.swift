@@ -13,7 +13,7 @@ public struct CodebookImport: Sendable {
     }
 
     public func run(_ url: URL, options: ImportOptions) async throws -> ImportReport {
-        let data = try Data(contentsOf: url)
+        let data = try SourceText.load(url, path: url.path)
         let codebook = try REFIReader.codebook(data, file: url.lastPathComponent)
         var report = ImportReport(file: url.lastPathComponent, origin: codebook.origin)
         report.codebookOnly = true

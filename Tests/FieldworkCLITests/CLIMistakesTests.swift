@@ -18,6 +18,18 @@ import Testing
         let qdpx = try await cli.run("import", "qdpx", "nope.qdpx", "--dry-run")
         #expect(qdpx.status == 1)
         #expect(qdpx.stderr.contains("nope.qdpx: cannot read the file: no such file"), "\(qdpx.stderr)")
+        // A codebook file that is not there, and a folder given for a file: Foundation's
+        // "Error Domain=NSCocoaErrorDomain Code=260 …" and "(NSCocoaErrorDomain error 256.)" before.
+        let codebook = try await cli.run("import", "codebook", "nope.qdc")
+        #expect(codebook.status == 1 && codebook.stderr.contains("nope.qdc: cannot read the file: no such file"), "\(codebook.stderr)")
+        let folder = root.appending(path: "notes.txt")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for command in [["telemetry", "import", folder.path], ["import", "transcript", folder.path, "--id", "int-900"]] {
+            let result = try await cli.run(command)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr.contains("notes.txt: cannot read the file: a folder, not a file") && !result.stderr.contains("NSCocoaErrorDomain"),
+                    "\(command): \(result.stderr)")
+        }
         // A device or participant that is not there: an empty table and status 0 before.
         let device = try await cli.run("telemetry", "summary", "--device", "nope")
         #expect(device.status == 1 && device.stderr.contains("device 'nope'"), "\(device.stderr)")

@@ -19,18 +19,31 @@ public struct SourceText: Sendable {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw SourceProblem(file: path, line: 0, "cannot read the file: \(error.localizedDescription)")
+            throw unreadable(url, path: path, error)
         }
     }
 
     /// The file opened for reading in parts, or a problem naming it (not Foundation's
     /// `Error Domain=NSCocoaErrorDomain Code=260 …` with the full path).
     public static func open(_ url: URL, path: String) throws -> FileHandle {
+        // A folder opens like a file and fails only when read, with no name in the error.
+        if isFolder(url) { throw SourceProblem(file: path, line: 0, "cannot read the file: a folder, not a file") }
         do {
             return try FileHandle(forReadingFrom: url)
         } catch {
-            throw SourceProblem(file: path, line: 0, "cannot read the file: \(error.localizedDescription)")
+            throw unreadable(url, path: path, error)
         }
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
+    }
+
+    /// Why `url` could not be read, in words (Foundation says "error 256" for a folder).
+    private static func unreadable(_ url: URL, path: String, _ error: any Error) -> SourceProblem {
+        let problem = isFolder(url) ? "a folder, not a file" : FileProblem.words(error) ?? error.localizedDescription
+        return SourceProblem(file: path, line: 0, "cannot read the file: \(problem)")
     }
 
     /// The content fingerprint of raw bytes: what re-ingest compares before decoding anything.
