@@ -11,6 +11,10 @@ import Testing
         #expect(add.status == 0, "\(add.stderr)")
         let id = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try await cli.run("code", "reattach", id, "--start", "22", "--end", "44", "--coder", "Anna").status == 0)
+        // The same span again: nothing to record (it raised the version and wrote an empty "changed").
+        let again = try await cli.run("code", "reattach", id, "--start", "22", "--end", "44", "--coder", "Anna")
+        #expect(again.status == 0 && again.stdout.contains("already codes [22, 44)") && again.stdout.contains("nothing changed"),
+                "\(again.stdout)")
 
         // Bo changes the memo on his machine: his file holds the next version of Anna's coding.
         let annas = try String(contentsOf: cli.workspace.appending(path: "codings/anna.jsonl"), encoding: .utf8)
@@ -25,6 +29,9 @@ import Testing
         let ingest = try await cli.run("ingest")
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(try await cli.run("code", "remove", id, "--coder", "Anna").status == 0)
+        // Removing it again says it was removed, and by whom ("not found: coding …" before).
+        let twice = try await cli.run("code", "remove", id, "--coder", "Bo")
+        #expect(twice.status == 1 && twice.stderr.contains("coding \(id) was removed already, by Anna on "), "\(twice.stderr)")
 
         let events = try #require(try await cli.json("code", "history", id) as? [[String: Any]])
         #expect(events.map { $0["kind"] as? String } == ["created", "reattached", "changed", "removed"])

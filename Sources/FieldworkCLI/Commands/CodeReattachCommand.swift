@@ -18,8 +18,15 @@ struct CodeReattachCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let codings = try workspace.open().codings
-        let coding = try await codings.reattach(id: try await codings.id(named: id), span: start..<end, by: coder.name)
-        print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(coding.quote)")
+        let context = try workspace.open()
+        let codings = context.codings
+        let id = try await codings.id(named: id)
+        let before = try await context.store.coding(id: id)
+        let coding = try await codings.reattach(id: id, span: start..<end, by: coder.name)
+        if coding.version == before?.version {
+            print("\(coding.id) already codes [\(coding.start), \(coding.end)): \(coding.quote) (nothing changed)")
+        } else {
+            print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(coding.quote)")
+        }
     }
 }

@@ -95,7 +95,10 @@ public struct CodingService: Sendable {
         }
         try Self.check(seen, span: span, documentID: coding.documentID, in: window)
         if SpeakerLabelSpan.mayBeLabel(span, in: window) { try await refuseSpeakerLabel(span, documentID: coding.documentID) }
-        coding.anchor = try Self.anchor(span, in: window)
+        let anchor = try Self.anchor(span, in: window)
+        // Already there: nothing to record (it raised the version and wrote an empty "changed").
+        if coding.status == .anchored && coding.anchor == anchor { return coding }
+        coding.anchor = anchor
         coding.status = .anchored
         coding.anchorMethod = nil
         return try await save(&coding, by: editor)
