@@ -66,7 +66,7 @@ struct CodeMapper {
             let children = imported.children ?? []
             result.folderGUIDs.insert(guid)
             result.folders.append("\(name): not codable (isCodable=\"false\"), so not a code; "
-                + (children.isEmpty ? "it holds no codes" : "its \(children.count) code(s) placed "
+                + (children.isEmpty ? "it holds no codes" : "its \(EnglishCount.of(children.count, "code")) placed "
                    + (parent.map { "under \($0)" } ?? "at the top level")))
             for child in children { map(child, parent: parent, inheritedKind: inheritedKind) }
             return

@@ -1,3 +1,4 @@
+import FieldworkCore
 import Foundation
 
 /// Reads a REFI-QDA project (`project.qde`, taken out of a .qdpx) or codebook (`.qdc`) the way
@@ -11,7 +12,8 @@ public enum ExchangeFileCheck {
             return "codebook: \(count(try REFIReader.codebook(data, file: path).codes?.codes))"
         }
         let project = try REFIReader.project(data, file: path)
-        return "project: \(count(project.sources?.textSources)) text sources, \(count(project.codeBook?.codes?.codes)) codes"
+        return "project: \(EnglishCount.of(count(project.sources?.textSources), "text source")), "
+            + EnglishCount.of(count(project.codeBook?.codes?.codes), "code")
     }
 
     private static func count<T>(_ items: [T]?) -> Int { items?.count ?? 0 }

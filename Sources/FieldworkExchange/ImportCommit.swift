@@ -25,7 +25,7 @@ enum ImportCommit {
             report.documentsCreated = []
         } else if !report.codebookOnly, batch.isEmpty, !newCodes.isEmpty {
             // Codes alone would be half an import: the codebook grows and nothing is coded with them.
-            report.problems.append(.init(item: "\(newCodes.count) new code(s)", reason: "not added: no codings, memos or "
+            report.problems.append(.init(item: EnglishCount.of(newCodes.count, "new code"), reason: "not added: no codings, memos or "
                 + "documents come with them (add the codes alone with --codes-only)"))
             return
         }

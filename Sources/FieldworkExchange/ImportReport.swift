@@ -1,3 +1,4 @@
+import FieldworkCore
 /// What an import brought in, and everything it could not map, item by item.
 public struct ImportReport: Sendable, Hashable, Encodable {
     public struct Problem: Sendable, Hashable, Encodable {
@@ -116,7 +117,7 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         if !codebookOnly {
             lines.append("  codings: \(codingsImported) new, \(codingsAlreadyPresent) already present")
             lines.append("  memos: \(memosImported) new, \(memosAlreadyPresent) already present"
-                + (codingMemos == 0 ? "" : "; \(codingMemos) memo(s) of new codings kept on them"))
+                + (codingMemos == 0 ? "" : "; \(EnglishCount.of(codingMemos, "memo")) of new codings kept on them"))
         }
         if !notImported.isEmpty {
             lines.append("  not imported:")
@@ -135,9 +136,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
             lines.append("  participants: \(participantsCreated.count) \(written ? "added" : "to add") to corpus/participants.yaml from cases")
             for made in participantsCreated {
                 let origin = made.caseName.map { "case \"\($0)\"" } ?? "a case whose name looks like a person's (kept out of the corpus; check it)"
-                lines.append("    \(made.id) from \(origin): role \(made.role) (\(made.roleBasis)), \(made.attributes) attribute(s)")
+                lines.append("    \(made.id) from \(origin): role \(made.role) (\(made.roleBasis)), \(EnglishCount.of(made.attributes, "attribute"))")
             }
-            lines.append("    no consent recorded for the \(participantsCreated.count) new participant(s): their words are withheld until a consent is added")
+            lines.append("    no consent recorded for \(participantsCreated.count == 1 ? "the new participant: their" : "the \(participantsCreated.count) new participants: their") words are withheld until a consent is added")
         }
         if !caseConflicts.isEmpty {
             lines.append("  case variables that differ from participants.yaml (not overwritten):")

@@ -63,7 +63,7 @@ struct ProjectImportPlanner {
         // Notes nobody refers to are journals: project memos.
         for note in notes.takeRemaining() { addMemo(.project, "", note) }
         if people.fallbackUses > 0 {
-            report.notImported.append("\(people.fallbackUses) item(s) named no known user and are attributed to \(people.fallback)")
+            report.notImported.append("\(EnglishCount.of(people.fallbackUses, "item")) named no known user and are attributed to \(people.fallback)")
         }
     }
 
@@ -86,7 +86,7 @@ struct ProjectImportPlanner {
         }
         if let whole = source.codings, !whole.isEmpty {
             for coding in whole { _ = notes.take(coding.noteRefs) }
-            report.problems.append(.init(item: "source \"\(name)\"", reason: "\(whole.count) coding(s) of the whole "
+            report.problems.append(.init(item: "source \"\(name)\"", reason: "\(EnglishCount.of(whole.count, "coding")) of the whole "
                 + "source not imported: Fieldwork codes spans of text"))
         }
         for note in notes.take(source.noteRefs) { addMemo(.document, documentID, note) }

@@ -49,7 +49,7 @@ public struct QDPXImport: Sendable {
         report.codingMemos = planner.codings.count { !($0.memo ?? "").isEmpty }
         report.caseConflicts = planner.cases.conflicts
         if planner.cases.unused > 0 {
-            report.notImported.append("\(planner.cases.unused) case(s) that refer to no source made into a document: "
+            report.notImported.append("\(EnglishCount.of(planner.cases.unused, "case")) referring to no source made into a document: "
                 + "participants are added only with a document they take part in")
         }
         report.participantsCreated = planner.cases.made.map {
@@ -92,11 +92,11 @@ public struct QDPXImport: Sendable {
         var items: [String] = []
         for (count, kind) in [(sources?.pdfSources?.count, "PDF"), (sources?.pictureSources?.count, "picture"),
                               (sources?.audioSources?.count, "audio"), (sources?.videoSources?.count, "video")] {
-            if let count, count > 0 { items.append("\(count) \(kind) source(s): Fieldwork holds text transcripts only") }
+            if let count, count > 0 { items.append("\(EnglishCount.of(count, "\(kind) source")): Fieldwork holds text transcripts only") }
         }
         for set in project.sets?.sets ?? [] {
             let members = (set.memberCodes?.count ?? 0, set.memberSources?.count ?? 0)
-            items.append("set \"\(set.name ?? "?")\" (\(members.0) code(s), \(members.1) source(s)): Fieldwork has no sets; "
+            items.append("set \"\(set.name ?? "?")\" (\(EnglishCount.of(members.0, "code")), \(EnglishCount.of(members.1, "source"))): Fieldwork has no sets; "
                 + "group codes under a parent code instead")
         }
         if project.graphs != nil { items.append("graphs") }

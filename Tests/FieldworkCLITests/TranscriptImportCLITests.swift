@@ -39,7 +39,7 @@ import Testing
 
         let written = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
                                   "--speaker", "Bo Ek=R02")
-        #expect(written.status == 0 && written.stdout.contains("Wrote 1 file(s). Next: fieldwork ingest corpus/int-900.md"),
+        #expect(written.status == 0 && written.stdout.contains("Wrote 1 file. Next: fieldwork ingest corpus/int-900.md"),
                 "\(written.stdout)\(written.stderr)")
         let file = try String(contentsOf: root.appending(path: "corpus/int-900.md"), encoding: .utf8)
         #expect(!file.contains("Greta") && !file.contains("Lind") && !file.contains("Bo Ek"))

@@ -71,9 +71,9 @@ struct CaseParticipantsImportTests {
         #expect(report.participantsCreated.map(\.caseName) == ["R07", nil])
         #expect(report.participantsCreated.map(\.roleBasis) == ["variable \"roll\"", "no role variable; default"])
         #expect(report.caseConflicts == ["case \"R14\": age_band is \"80-89\", participants.yaml has \"70-79\" for R14; kept"])
-        #expect(report.lines.contains("    no consent recorded for the 2 new participant(s): their words are withheld until a consent is added"))
+        #expect(report.lines.contains("    no consent recorded for the 2 new participants: their words are withheld until a consent is added"))
         #expect(!report.lines.joined().contains("Anna") && !register.contains("Anna"))
-        #expect(report.notImported.contains { $0.hasPrefix("1 case(s) that refer to no source") })
+        #expect(report.notImported.contains { $0.hasPrefix("1 case referring to no source") })
 
         // Front matter lists them; the store knows them, without consent.
         let interview = try #require(try await workspace.store.document(id: "samtal-1"))

@@ -31,7 +31,7 @@ struct ExchangeFileCheckTests {
     }
 
     @Test func theSmallProjectIsRead() throws {
-        #expect(try ExchangeFileCheck.check(Data(Self.project.utf8), path: "p.qde") == "project: 1 text sources, 1 codes")
+        #expect(try ExchangeFileCheck.check(Data(Self.project.utf8), path: "p.qde") == "project: 1 text source, 1 code")
     }
 
     @Test func keptFuzzInputsGiveClearErrors() throws {

@@ -160,9 +160,9 @@ struct ForeignDocumentsImportTests {
         #expect(report.codingsImported == 5)
         let lines = report.lines
         #expect(lines.contains("  not imported:"))
-        #expect(lines.contains("    set \"Kvinnor 70+\" (0 code(s), 1 source(s)): Fieldwork has no sets; group codes under a parent code instead"))
-        #expect(lines.contains("    set \"Trygghet\" (2 code(s), 0 source(s)): Fieldwork has no sets; group codes under a parent code instead"))
-        #expect(lines.contains("    code folder Teman: not codable (isCodable=\"false\"), so not a code; its 1 code(s) placed at the top level"))
+        #expect(lines.contains("    set \"Kvinnor 70+\" (0 codes, 1 source): Fieldwork has no sets; group codes under a parent code instead"))
+        #expect(lines.contains("    set \"Trygghet\" (2 codes, 0 sources): Fieldwork has no sets; group codes under a parent code instead"))
+        #expect(lines.contains("    code folder Teman: not codable (isCodable=\"false\"), so not a code; its 1 code placed at the top level"))
         #expect(lines.contains("    matched by name: Safety at home → need.safety") && lines.contains("    new: familj"))
         // The cases that refer to a source join its front matter: a participant, and a new one
         // for a case whose name may be a person's (a generated id; the name stays out).

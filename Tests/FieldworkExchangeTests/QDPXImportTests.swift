@@ -93,7 +93,7 @@ struct QDPXImportTests {
         #expect(report.notImported.contains("code folder Övrigt: not codable (isCodable=\"false\"), so not a code; it holds no codes"))
         #expect(report.codingMemos == 1)
         #expect(report.lines.contains("    matched by name: safety at home → need.safety"))
-        #expect(report.lines.contains("  memos: 1 new, 0 already present; 1 memo(s) of new codings kept on them"))
+        #expect(report.lines.contains("  memos: 1 new, 0 already present; 1 memo of new codings kept on them"))
         #expect(report.codingsImported == 1 && report.memosImported == 1)
         let problems = report.problems.map(\.description).joined(separator: "\n")
         #expect(report.problems.count == 3, "\(problems)")
@@ -101,8 +101,8 @@ struct QDPXImportTests {
             + "(compared after NFC and line-ending normalisation), and --match-only creates none"))
         #expect(problems.contains("which is not in the file's codebook"))
         #expect(problems.contains("[5, 900000) is outside the source's"))
-        #expect(report.notImported.contains("1 PDF source(s): Fieldwork holds text transcripts only"))
-        #expect(report.notImported.contains("1 case(s) that refer to no source made into a document: "
+        #expect(report.notImported.contains("1 PDF source: Fieldwork holds text transcripts only"))
+        #expect(report.notImported.contains("1 case referring to no source made into a document: "
             + "participants are added only with a document they take part in"))
 
         let coding = try #require(try await workspace.store.codings(CodingFilter()).first)

@@ -52,7 +52,7 @@ struct BackupFileExists: Error, CustomStringConvertible {
 /// One line about a backup's content, shared by backup and restore.
 enum BackupDescription {
     static func text(_ summary: StoreBackupSummary) -> String {
-        "\(summary.documents) documents, \(summary.codings) codings, \(summary.memos) memos, \(summary.readings) readings; "
-            + "schema \(summary.schema); \(summary.bytes) bytes"
+        [(summary.documents, "document"), (summary.codings, "coding"), (summary.memos, "memo"), (summary.readings, "reading")]
+            .map { EnglishCount.of($0.0, $0.1) }.joined(separator: ", ") + "; schema \(summary.schema); \(EnglishCount.of(Int(summary.bytes), "byte"))"
     }
 }

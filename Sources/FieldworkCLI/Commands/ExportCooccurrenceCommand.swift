@@ -46,7 +46,7 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
         try metadata.writeSidecar(for: url)
         print(metadata.summary)
         try await context.recordExport("cooccurrence", to: url, counts: ["pairs": result.pairs.count], applied: metadata, metadata: ["consent_summary": metadata.summary])
-        print("wrote \(result.pairs.count) pair\(result.pairs.count == 1 ? "" : "s") of \(result.codes.count) codes "
-            + "(\(result.codedSegments) coded segments) to \(url.path)")
+        print("wrote \(EnglishCount.of(result.pairs.count, "pair")) of \(EnglishCount.of(result.codes.count, "code")) "
+            + "(\(EnglishCount.of(result.codedSegments, "coded segment"))) to \(url.path)")
     }
 }

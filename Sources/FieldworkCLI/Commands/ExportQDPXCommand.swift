@@ -1,3 +1,4 @@
+import FieldworkCore
 import ArgumentParser
 import FieldworkExchange
 import FieldworkServices
@@ -35,8 +36,9 @@ struct ExportQDPXCommand: AsyncParsableCommand {
         try await context.recordExport("qdpx", to: url, counts: [
             "sources": summary.sources, "codings": summary.codings, "notes": summary.notes, "cases": summary.cases,
         ], applied: summary.consent, metadata: ["consent_summary": summary.consent.summary])
-        print("wrote \(url.path): \(summary.sources) sources, \(summary.codes) codes, \(summary.codings) codings, "
-              + "\(summary.notes) notes, \(summary.cases) cases, \(summary.users) users; positions in \(positions.reading.rawValue)")
+        let counts = [(summary.sources, "source"), (summary.codes, "code"), (summary.codings, "coding"), (summary.notes, "note"),
+                      (summary.cases, "case"), (summary.users, "user")].map { EnglishCount.of($0.0, $0.1) }
+        print("wrote \(url.path): \(counts.joined(separator: ", ")); positions in \(positions.reading.rawValue)")
         print(summary.consent.summary)
         if summary.orphansSkipped > 0 {
             print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "

@@ -67,7 +67,7 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
         for item in items { TranscriptImportOutput.print(item) }
         let failed = items.filter { !$0.problems.isEmpty }
         if !failed.isEmpty {
-            print("Nothing written: \(failed.count) of \(items.count) file(s) cannot be imported as they are.")
+            print("Nothing written: \(failed.count) of \(EnglishCount.of(items.count, "file")) cannot be imported as they are.")
             throw ExitCode.failure
         }
         if dryRun {
@@ -80,14 +80,14 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
             try await context.record(.import, ["kind": "transcript", "file": item.outputPath, "turns": String(item.turns)])
         }
         let paths = items.map(\.outputPath).joined(separator: " ")
-        print("Wrote \(items.count) file(s). Next: fieldwork ingest \(paths)")
+        print("Wrote \(EnglishCount.of(items.count, "file")). Next: fieldwork ingest \(paths)")
     }
 }
 
 /// The recognition report of one transcript (never its text, nor the names of mapped speakers).
 enum TranscriptImportOutput {
     /// `1 turn`, `3 turns` ("1 turns" before).
-    static func counted(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    static func counted(_ number: Int, _ noun: String) -> String { EnglishCount.of(number, noun) }
 
     static func print(_ item: TranscriptImportItem) {
         var summary = "\(item.source) → \(item.outputPath) (\(item.format)"

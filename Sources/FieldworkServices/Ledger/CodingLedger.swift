@@ -188,7 +188,7 @@ public actor CodingLedger {
                 }
             }
         } catch {
-            Self.logger.warning("codings file not written for \(ids.count) change(s) (written at the next ingest): \(error)")
+            Self.logger.warning("codings file not written for \(EnglishCount.of(ids.count, "change")) (written at the next ingest): \(error)")
         }
     }
 

@@ -62,7 +62,7 @@ public struct TranscriptImportService: Sendable {
         }
         let unknown = speakers.filter { $0.label == nil }
         if !unknown.isEmpty {
-            problems.append("\(unknown.count) unknown speaker(s); map each with --speaker \"NAME=PSEUDONYM\"")
+            problems.append("\(EnglishCount.of(unknown.count, "unknown speaker")); map each with --speaker \"NAME=PSEUDONYM\"")
         }
         let labels = Dictionary(speakers.compactMap { speaker in speaker.label.map { (speaker.source, $0) } },
                                 uniquingKeysWith: { first, _ in first })

@@ -121,7 +121,7 @@ import Testing
         let items = try await workspace.context.transcripts.plan([(source, "intervju.srt")], options: TranscriptImportOptions())
         let item = try #require(items.first)
         #expect(item.unknownSpeakers.map(\.source) == [Self.realName])
-        #expect(item.problems == ["1 unknown speaker(s); map each with --speaker \"NAME=PSEUDONYM\""])
+        #expect(item.problems == ["1 unknown speaker; map each with --speaker \"NAME=PSEUDONYM\""])
         #expect(item.markdown.isEmpty)
         #expect(item.id == "intervju-med-anna-svensson")
     }
