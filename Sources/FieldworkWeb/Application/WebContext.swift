@@ -42,7 +42,7 @@ public struct WebContext: RequestContext {
     /// The API speaks snake_case with ISO 8601 dates. One decoder and one encoder for every
     /// request (both are thread-safe): building them, with their strategies, per request was a
     /// measurable part of a coding write.
-    public var requestDecoder: JSONDecoder { Self.sharedDecoder }
+    public var requestDecoder: APIBodyDecoder { APIBodyDecoder(json: Self.sharedDecoder) }
     public var responseEncoder: JSONEncoder { Self.sharedEncoder }
 
     static let sharedDecoder: JSONDecoder = {

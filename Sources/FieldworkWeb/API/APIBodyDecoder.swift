@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+
+/// The API's request bodies: JSON in snake_case; a body that does not fit says which field and
+/// what is wrong in the API's own words ("`target` is missing", "`start` must be a number"), not
+/// Swift's ("Coding key `target` not found.", "Cannot initialize Target from invalid String value").
+public struct APIBodyDecoder: RequestDecoder {
+    let json: JSONDecoder
+
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            return try json.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw HTTPError(.badRequest, message: Self.problem(error))
+        }
+    }
+
+    static func problem(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "`\(field(context.codingPath + [key]))` is missing"
+        case .valueNotFound(_, let context):
+            return "`\(field(context.codingPath))` must not be null"
+        case .typeMismatch(let type, let context):
+            return context.codingPath.isEmpty ? "the request body must be a JSON object" : "`\(field(context.codingPath))` must be \(kind(type))"
+        case .dataCorrupted(let context):
+            guard !context.codingPath.isEmpty else { return "the request body is not JSON" }
+            // "Cannot initialize Kind from invalid String value x": the value, not the Swift type.
+            let value = context.debugDescription.range(of: "invalid String value ").map { String(context.debugDescription[$0.upperBound...]) }
+            return "`\(field(context.codingPath))` cannot be " + (value.map { "'\($0)'" } ?? "this value")
+        @unknown default:
+            return "the request body is not the expected JSON"
+        }
+    }
+
+    /// The field as the client wrote it: snake_case (the decoder converted it), `a.b[2]` for nesting.
+    static func field(_ path: [any CodingKey]) -> String {
+        path.reduce("") { text, key in
+            if let index = key.intValue { return text + "[\(index)]" }
+            let name = key.stringValue.reduce(into: "") { name, character in
+                if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+            }
+            return text.isEmpty ? name : text + "." + name
+        }
+    }
+
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "another kind of value"
+        }
+    }
+}
