@@ -37,7 +37,9 @@ import Testing
                 #expect(html.contains("need.audit_probe"))
                 #expect(html.contains("<td>Bo</td><td>export</td>"))
                 #expect(html.contains("retrieval-csv"))
-                // Times in the study's time zone (Stockholm by default), the stamp kept in `datetime`.
+                // Times in the study's time zone (Stockholm by default), named in the heading, the
+                // stamp kept in `datetime`.
+                #expect(html.contains("<th scope=\"col\">When (Europe/Stockholm)</th>"))
                 let stamp = try #require(html.firstMatch(of: /<time datetime="([^"]+)" title="[^"]+">(\d{4}-\d\d-\d\d \d\d:\d\d)<\/time>/))
                 let date = try #require(ISO8601DateFormatter.fractional.date(from: String(stamp.output.1)))
                 let local = DateFormatter()

@@ -35,7 +35,9 @@ struct AuditPage {
             html += "</ul></div>"
         }
         guard !entries.isEmpty else { return html + "<p class=\"empty\">\(t.html("audit.empty"))</p>" }
-        html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th>" + ["audit.when", "audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
+        // The zone the times are shown in (the heading said UTC after they were shown in the study's).
+        html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">\(t.html("audit.when", ["zone": timeZone.identifier]))</th>"
+            + ["audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for entry in entries {
             let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(detail.value)</div>" }.joined()
             html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td class=\"nowrap\">\(when(entry.at))</td><td>\(entry.by)</td>"
