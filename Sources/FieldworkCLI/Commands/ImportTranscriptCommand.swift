@@ -87,23 +87,22 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
 /// The recognition report of one transcript (never its text, nor the names of mapped speakers).
 enum TranscriptImportOutput {
     /// `1 turn`, `3 turns` ("1 turns" before).
-    static func counted(_ number: Int, _ noun: String) -> String { EnglishCount.of(number, noun) }
 
     static func print(_ item: TranscriptImportItem) {
         var summary = "\(item.source) → \(item.outputPath) (\(item.format)"
-        if item.cues > 0 { summary += ", " + counted(item.cues, "cue") }
-        summary += "): " + counted(item.turns, "turn") + ", " + counted(item.speakers.count, "speaker")
+        if item.cues > 0 { summary += ", " + EnglishCount.of(item.cues, "cue") }
+        summary += "): " + EnglishCount.of(item.turns, "turn") + ", " + EnglishCount.of(item.speakers.count, "speaker")
         if let first = item.firstTime, let last = item.lastTime {
-            summary += ", " + counted(item.timedTurns, "timestamp") + " \(first.label)–\(last.label)"
+            summary += ", " + EnglishCount.of(item.timedTurns, "timestamp") + " \(first.label)–\(last.label)"
         } else {
             summary += ", no timestamps"
         }
         Swift.print(summary)
         for speaker in item.speakers {
             if let label = speaker.label {
-                Swift.print("  speaker \(label): " + counted(speaker.turns, "turn"))
+                Swift.print("  speaker \(label): " + EnglishCount.of(speaker.turns, "turn"))
             } else {
-                Swift.print("  unknown speaker \"\(speaker.source)\": " + counted(speaker.turns, "turn") + " (map it: --speaker \"\(speaker.source)=PSEUDONYM\")")
+                Swift.print("  unknown speaker \"\(speaker.source)\": " + EnglishCount.of(speaker.turns, "turn") + " (map it: --speaker \"\(speaker.source)=PSEUDONYM\")")
             }
         }
         if item.speakers.isEmpty { Swift.print("  no speaker turns recognised (a turn starts with 'Name:')") }

@@ -45,16 +45,16 @@ public struct WorkspaceFileCheck: Sendable {
     public func check(_ data: Data, as kind: WorkspaceFileKind, path: String, now: Date = Date()) throws -> String {
         switch kind {
         case .senml:
-            return count(try SenMLFile.records(data, path: path, now: now).count, "reading")
+            return EnglishCount.of(try SenMLFile.records(data, path: path, now: now).count, "reading")
         case .telemetryCSV:
             var rows = 0
             try TelemetryCSVReader(path: path).read(data) { row in
                 try TelemetryImportService.checkMetric(row.metric, path: path, line: row.line)
                 rows += 1
             }
-            return count(rows, "reading")
+            return EnglishCount.of(rows, "reading")
         case .codings:
-            return count(try LedgerFile.parse(String(decoding: data, as: UTF8.self), file: path).count, "record")
+            return EnglishCount.of(try LedgerFile.parse(String(decoding: data, as: UTF8.self), file: path).count, "record")
         default:
             return try check(try SourceText.decode(data, path: path), as: kind)
         }
@@ -65,22 +65,21 @@ public struct WorkspaceFileCheck: Sendable {
         case .document:
             let (change, idLine) = try CorpusDocumentParser(knownParticipants: participants).parse(source)
             if let problem = documentIDs.problem(id: change.metadata.id, line: idLine, path: source.path) { throw problem }
-            return "document \(change.metadata.id): " + count(change.text.segments.count, "segment")
-        case .codebook: return count(try CodebookParser.parse(otherCodebooks + [source]).codes.count, "code")
-        case .participants: return count(try ParticipantsParser.parse(source).count, "participant")
+            return "document \(change.metadata.id): " + EnglishCount.of(change.text.segments.count, "segment")
+        case .codebook: return EnglishCount.of(try CodebookParser.parse(otherCodebooks + [source]).codes.count, "code")
+        case .participants: return EnglishCount.of(try ParticipantsParser.parse(source).count, "participant")
         case .devices:
-            return count(try DeviceRegistryParser.parse(source, solutions: solutions, participants: participants).count, "device")
-        case .solutions: return count(try SolutionCatalogueParser.parse(source).count, "solution")
-        case .actors: return count(try ActorCatalogueParser.parse(source).actors.count, "actor")
-        case .redactions: return count(try RedactionsParser.parse(source).entries.count, "redaction")
-        case .access: return count(try AccessPolicyFile.parse(source).restrictions.count, "restriction")
+            return EnglishCount.of(try DeviceRegistryParser.parse(source, solutions: solutions, participants: participants).count, "device")
+        case .solutions: return EnglishCount.of(try SolutionCatalogueParser.parse(source).count, "solution")
+        case .actors: return EnglishCount.of(try ActorCatalogueParser.parse(source).actors.count, "actor")
+        case .redactions: return EnglishCount.of(try RedactionsParser.parse(source).entries.count, "redaction")
+        case .access: return EnglishCount.of(try AccessPolicyFile.parse(source).restrictions.count, "restriction")
         case .settings: _ = try WorkspaceSettings.parse(source); return "settings"
-        case .workshopPlan: return count(try WorkshopPlanParser.parse(source).stations.count, "station")
-        case .webVTT: return count(try WebVTTParser.parse(source.text, file: source.path).turns.count, "turn")
-        case .subRip: return count(try SubRipParser.parse(source.text, file: source.path).turns.count, "turn")
+        case .workshopPlan: return EnglishCount.of(try WorkshopPlanParser.parse(source).stations.count, "station")
+        case .webVTT: return EnglishCount.of(try WebVTTParser.parse(source.text, file: source.path).turns.count, "turn")
+        case .subRip: return EnglishCount.of(try SubRipParser.parse(source.text, file: source.path).turns.count, "turn")
         case .senml, .telemetryCSV, .codings: preconditionFailure("read from bytes above")
         }
     }
 
-    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

@@ -8,9 +8,10 @@ public struct APIBodyDecoder: RequestDecoder {
     let json: JSONDecoder
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        // Hummingbird's own JSON path (the body collected up to the limit, decoded from the
+        // buffer); only the words of a refusal are ours.
         do {
-            return try json.decode(T.self, from: Data(buffer.readableBytesView))
+            return try await json.decode(T.self, from: request, context: context)
         } catch let error as DecodingError {
             throw HTTPError(.badRequest, message: Self.problem(error))
         }

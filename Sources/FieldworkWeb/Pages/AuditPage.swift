@@ -14,15 +14,22 @@ struct AuditPage {
 
     /// `2026-12-02 08:42` in the study's time zone, the stamp as written kept in `datetime` and
     /// its title: the raw stamp (`2026-12-02T07:42:31.794Z`) broke at its hyphen and read as UTC.
-    func when(_ stamp: String) -> SafeHTML {
+    /// Made once per page, not per entry: formatters and a calendar are costly to make.
+    struct Times {
         let fractional = ISO8601DateFormatter(), whole = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = fractional.date(from: stamp) ?? whole.date(from: stamp) else { return "\(stamp)" }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let shown = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
-        return "<time datetime=\"\(stamp)\" title=\"\(stamp)\">\(shown)</time>"
+
+        init(_ zone: TimeZone) {
+            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            calendar.timeZone = zone
+        }
+
+        func html(_ stamp: String) -> SafeHTML {
+            guard let date = fractional.date(from: stamp) ?? whole.date(from: stamp) else { return "\(stamp)" }
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            let shown = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+            return "<time datetime=\"\(stamp)\" title=\"\(stamp)\">\(shown)</time>"
+        }
     }
 
     func body() -> SafeHTML {
@@ -38,9 +45,10 @@ struct AuditPage {
         // The zone the times are shown in (the heading said UTC after they were shown in the study's).
         html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">\(t.html("audit.when", ["zone": timeZone.identifier]))</th>"
             + ["audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
+        let times = Times(timeZone)
         for entry in entries {
             let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(detail.value)</div>" }.joined()
-            html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td class=\"nowrap\">\(when(entry.at))</td><td>\(entry.by)</td>"
+            html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td class=\"nowrap\">\(times.html(entry.at))</td><td>\(entry.by)</td>"
                 + "<td>\(t.html("audit.action.\(entry.action.rawValue)"))</td><td>\(details)</td></tr>"
         }
         return html + "</tbody></table>"
