@@ -13,7 +13,7 @@ import Testing
         let fixture = try await WebFixture()
         let phrase = "Telefonen säger till"  // R02's own words in int-002
         let code = try await fixture.context.codings.add(
-            document: "int-002", span: try await span(of: phrase, in: "int-002", fixture), code: "need", coder: "Anna")
+            document: "int-002", span: try await fixture.span(of: phrase, in: "int-002"), code: "need", coder: "Anna")
         // R02 withdraws after the interview; the register is ingested again.
         let path = fixture.root.appending(path: "corpus/participants.yaml")
         let register = try String(contentsOf: path, encoding: .utf8)
@@ -54,11 +54,5 @@ import Testing
                 #expect(!html.contains(phrase) && html.contains("withheld: consent"))
             }
         }
-    }
-
-    private func span(of phrase: String, in id: String, _ fixture: WebFixture) async throws -> Range<Int> {
-        let text = ScalarText(try await fixture.context.store.document(id: id)?.plainText ?? "")
-        let start = try #require(text.occurrences(of: Array(phrase.unicodeScalars)).first)
-        return start..<(start + phrase.unicodeScalars.count)
     }
 }

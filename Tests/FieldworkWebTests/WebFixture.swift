@@ -1,4 +1,5 @@
 import NIOFoundationEssentialsCompat
+import FieldworkCore
 import FieldworkServices
 import FieldworkTestSupport
 import FieldworkWeb
@@ -6,6 +7,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Testing
 
 /// A copy of the repository's sample workspace, ingested, with a server app around it; its
 /// store is the workspace's SQLite file or a PostgreSQL database (`TestStore`), dropped with
@@ -126,4 +128,13 @@ extension HTTPField.Name {
     /// `Host` as a plain field: the router test framework fixes the authority to "localhost",
     /// so tests send the header the way a browser (or an attacker) would.
     static let hostHeader = HTTPField.Name("Host")!
+}
+
+extension WebFixture {
+    /// Where `phrase` first stands in a document's plain text, in scalars (as codings count).
+    func span(of phrase: String, in id: String) async throws -> Range<Int> {
+        let text = ScalarText(try await context.store.document(id: id)?.plainText ?? "")
+        let start = try #require(text.occurrences(of: Array(phrase.unicodeScalars)).first)
+        return start..<(start + phrase.unicodeScalars.count)
+    }
 }

@@ -16,7 +16,7 @@ struct HandoutCommand: AsyncParsableCommand {
             person, shown as "a resident" (with an age band only when at least k people share it), never by pseudonym. \
             Written in --lang, else the plan's `language`, else the codebook's `language`. pdf prints the HTML with \
             headless Chromium. --theme without --out prints html and md; a --workshop plan (title, date, language, \
-            place, contact, agenda, stations: [{name, theme}]) writes one file per station into --out (a folder, \
+            place, contact, agenda, stations: [{name, theme, quotes}]) writes one file per station into --out (a folder, \
             default exports/handouts), or with --pack one file: cover and agenda, the stations, consent information.
             """)
 
@@ -43,18 +43,26 @@ struct HandoutCommand: AsyncParsableCommand {
     @Flag(help: "For the city: counts below the workspace's minimum (fieldwork.yaml, default 5) are \"< k\".")
     var forPublication = false
 
+    @Option(name: .customLong("quote"), help: ArgumentHelp(
+        "With --theme: a quote chosen by hand, by its coding id (or a unique prefix); repeat in print order. Without it the handout chooses.",
+        valueName: "CODING_ID"))
+    var quotes: [String] = []
+
     @Option(help: ArgumentHelp("Output file (--theme: standard output, a PDF exports/handouts/THEME.pdf; --pack: exports/handouts/pack.FORMAT) or folder (--workshop: exports/handouts); relative paths are inside the workspace.", valueName: "FILE"))
     var out: String?
 
     func validate() throws {
         guard (theme == nil) != (workshop == nil) else { throw ValidationError("give either --theme CODE_ID or --workshop PLAN.yaml") }
         if pack, workshop == nil { throw ValidationError("--pack needs --workshop PLAN.yaml") }
+        if !quotes.isEmpty, theme == nil { throw ValidationError("--quote needs --theme CODE_ID (a plan chooses a station's quotes with its `quotes:`)") }
         if let lang, !HandoutTexts.languages.contains(lang) {
             throw ValidationError("--lang: handouts are written in \(HandoutTexts.languages.joined(separator: " or ")), not '\(lang)'")
         }
     }
 
-    var request: HandoutService.Request { .init(language: lang, easyRead: easyRead, forPublication: forPublication) }
+    var request: HandoutService.Request {
+        .init(language: lang, easyRead: easyRead, forPublication: forPublication, quotes: quotes.isEmpty ? nil : quotes)
+    }
 
     func run() async throws {
         let context = try workspace.open()
@@ -63,6 +71,7 @@ struct HandoutCommand: AsyncParsableCommand {
         do {
             if let theme {
                 let handout = try await service.handout(codeID: theme, request: request)
+                try Self.report(handout.quotesLeftOut, theme: theme)
                 let data = try await render(handout, date: Self.today)
                 // A PDF is not for a terminal: without --out it goes where the pack's would.
                 let url = (out ?? (format == .pdf ? "exports/handouts/\(theme).pdf" : nil))
@@ -77,6 +86,7 @@ struct HandoutCommand: AsyncParsableCommand {
             } else if let workshop {
                 let plan = try service.plan(at: workspace.inputFile(workshop))
                 let handouts = try await service.handouts(plan: plan, request: request)
+                for handout in handouts { try Self.report(handout.quotesLeftOut, theme: handout.codeID, station: handout.station) }
                 let date = plan.date ?? Self.today
                 if pack {
                     let language = try service.language(asked: lang, plan: plan)
@@ -104,6 +114,18 @@ struct HandoutCommand: AsyncParsableCommand {
             printError("Error: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// A chosen quote that names no passage of the theme is a mistake: nothing is written. One
+    /// that today's rules leave out (consent withdrawn since the choice, no room) is said on
+    /// standard error, and the handout is written without it.
+    static func report(_ leftOut: [ChosenQuotes.LeftOut], theme: String, station: String? = nil) throws {
+        let place = station.map { "\($0): " } ?? ""
+        if let mistake = leftOut.first(where: \.reason.isMistake) {
+            printError("Error: --quote \(mistake.id): \(mistake.reason.english(theme: theme))")
+            throw ExitCode.failure
+        }
+        for left in leftOut { printError("\(place)chosen quote \(left.id) left out: \(left.reason.english(theme: theme))") }
     }
 
     /// Today as `YYYY-MM-DD` (UTC), printed on the handout.

@@ -73,6 +73,12 @@ public struct Handout: Sendable, Hashable {
     public var questions: [String]
     /// Set for publication: counts below k are printed as "< k".
     public var smallCells: SmallCells?
+    /// The quotes were chosen by hand (`ChosenQuotes`), not by the handout.
+    public var quotesChosen = false
+    /// Quotes chosen by hand that are not printed, and why: for the facilitator, never on the sheet.
+    public var quotesLeftOut: [ChosenQuotes.LeftOut] = []
+    /// Every passage the handout may quote, to choose from (for the research team; not printed).
+    public var quoteChoices: [ChosenQuotes.Choice] = []
 
     public init(
         codeID: String, template: Template = .need, language: String = "en", easyRead: Bool = false, title: String, description: String,

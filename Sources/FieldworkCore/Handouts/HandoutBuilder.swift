@@ -14,9 +14,12 @@ public enum HandoutBuilder {
         public var k: Int
         /// Set for publication: counts below k print as "< k".
         public var smallCells: SmallCells?
+        /// Coding ids (or prefixes) chosen by hand, in order; nil: the handout chooses (`ChosenQuotes`).
+        public var chosenQuotes: [String]?
 
         public init(station: String? = nil, workshop: String? = nil, language: String = "en", easyRead: Bool = false, k: Int = SmallCells.defaultK,
-                    smallCells: SmallCells? = nil) {
+                    smallCells: SmallCells? = nil, chosenQuotes: [String]? = nil) {
+            self.chosenQuotes = chosenQuotes
             self.station = station
             self.workshop = workshop
             self.language = language
@@ -41,8 +44,9 @@ public enum HandoutBuilder {
         let speakers = Set(own.flatMap(\.participants)).compactMap { people[$0] }
         let template = Handout.Template(kind: original.kind)
         let limits = options.easyRead ? Handout.Limits.easyRead : .standard
-        let selection = HandoutQuotes.select(own, register: participants, consent: ConsentRule(participants: participants, today: today, access: access),
-                                             k: options.k, limits: limits, language: options.language, redact: redact)
+        let consent = ConsentRule(participants: participants, today: today, access: access)
+        let selection = HandoutQuotes.select(own, register: participants, consent: consent, k: options.k, limits: limits,
+                                             language: options.language, chosen: options.chosenQuotes, redact: redact)
         var handout = Handout(
             codeID: codeID, template: template, language: options.language, easyRead: options.easyRead,
             title: redact(code.name), description: redact(code.description ?? ""), station: options.station,
@@ -54,6 +58,10 @@ public enum HandoutBuilder {
             questions: Array((original.questions(in: options.language) ?? []).prefix(limits.questions)).map(redact),
             smallCells: options.smallCells)
         handout.workshop = options.workshop
+        handout.quotesChosen = options.chosenQuotes != nil
+        handout.quotesLeftOut = selection.leftOut
+        handout.quoteChoices = HandoutQuotes.choices(own, register: participants, consent: consent, limits: limits,
+                                                     language: options.language, redact: redact)
         return handout
     }
 

@@ -14,6 +14,8 @@ public enum HandoutQuotes {
         /// Passages left out because a participant did not consent (`QuotesWithheld`, the need
         /// page's count too).
         public var withheld: Int
+        /// Quotes chosen by hand that the handout does not print, and why (empty without a choice).
+        public var leftOut: [ChosenQuotes.LeftOut] = []
     }
 
     /// - Parameters:
@@ -22,25 +24,69 @@ public enum HandoutQuotes {
     ///   - k: the smallest group an attribution may describe (`publication.min_count`).
     ///   - limits: how many quotes, how long.
     ///   - language: the handout's; passages of documents in another language are not offered.
+    ///   - chosen: coding ids (or unique prefixes) a facilitator chose, in the order they are to be
+    ///     printed; nil lets the handout choose. A chosen quote is held to the same rules: one that
+    ///     breaks them is left out and said so (`Selection.leftOut`), never printed.
     ///   - redact: applied to the words before they are shortened, so no identifier is cut in half.
     public static func select(
         _ passages: [CodedPassage], register: [Participant], consent: ConsentRule, k: Int, limits: Handout.Limits,
-        language: String? = nil, redact: (String) -> String = { $0 }
+        language: String? = nil, chosen: [String]? = nil, redact: (String) -> String = { $0 }
     ) -> Selection {
         let people = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var quotes: [Handout.Quote] = []
         var quoted: Set<String> = []
-        for passage in passages {
-            guard let speaker = residentSpeaker(of: passage, people: people) else { continue }
-            if let language, let written = passage.document.language, written != language { continue }
-            guard consent.allows([speaker.id], type: passage.document.type, date: passage.document.date, quoting: true) else { continue }
-            guard quotes.count < limits.quotes, !quoted.contains(speaker.id) else { continue }
+        var leftOut: [ChosenQuotes.LeftOut] = []
+        let offered: [(passage: CodedPassage?, asked: String?)] = chosen.map { ids in
+            ids.map { id in
+                switch ChosenQuotes.find(id, in: passages) {
+                case .passage(let passage): return (passage, id)
+                case .refused(let reason):
+                    leftOut.append(ChosenQuotes.LeftOut(id: id, reason: reason))
+                    return (nil, id)
+                }
+            }
+        } ?? passages.map { ($0, nil) }
+        for case let (passage?, asked) in offered {
+            func leave(_ reason: ChosenQuotes.Reason) {
+                if let asked { leftOut.append(ChosenQuotes.LeftOut(id: asked, reason: reason)) }
+            }
+            if let reason = refusal(of: passage, people: people, consent: consent, language: language) { leave(reason); continue }
+            let speaker = residentSpeaker(of: passage, people: people)!
+            guard !quoted.contains(speaker.id) else { leave(.samePerson); continue }
+            guard quotes.count < limits.quotes else { leave(.noRoom(limits.quotes)); continue }
             let text = QuoteExcerpt.shorten(redact(passage.coding.quote), to: limits.quoteLength)
-            guard !text.isEmpty else { continue }
+            guard !text.isEmpty else { leave(.empty); continue }
             quoted.insert(speaker.id)
             quotes.append(Handout.Quote(text: text, attribution: attribution(of: speaker, among: register, k: k)))
         }
-        return Selection(quotes: quotes, withheld: QuotesWithheld.count(passages, consent: consent))
+        return Selection(quotes: quotes, withheld: QuotesWithheld.count(passages, consent: consent), leftOut: leftOut)
+    }
+
+    /// Every passage a handout in `language` may quote today (a resident's own turn, consent to
+    /// quote, the handout's language), in the order offered, several per person: what a facilitator
+    /// chooses from. The text is redacted and shortened as the handout would print it.
+    public static func choices(
+        _ passages: [CodedPassage], register: [Participant], consent: ConsentRule, limits: Handout.Limits,
+        language: String? = nil, redact: (String) -> String = { $0 }
+    ) -> [ChosenQuotes.Choice] {
+        let people = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        return passages.compactMap { passage in
+            guard refusal(of: passage, people: people, consent: consent, language: language) == nil,
+                  seen.insert(passage.coding.id).inserted else { return nil }
+            let text = QuoteExcerpt.shorten(redact(passage.coding.quote), to: limits.quoteLength)
+            guard !text.isEmpty else { return nil }
+            return ChosenQuotes.Choice(codingID: passage.coding.id, text: text, speaker: passage.participants[0],
+                                       documentID: passage.document.id, documentTitle: passage.document.title)
+        }
+    }
+
+    /// Why a handout does not quote `passage`, nil when it may.
+    static func refusal(of passage: CodedPassage, people: [String: Participant], consent: ConsentRule, language: String?) -> ChosenQuotes.Reason? {
+        guard let speaker = residentSpeaker(of: passage, people: people) else { return .notAResidentsTurn }
+        if let language, let written = passage.document.language, written != language { return .otherLanguage(written) }
+        guard consent.allows([speaker.id], type: passage.document.type, date: passage.document.date, quoting: true) else { return .noConsent }
+        return nil
     }
 
     /// The resident whose turn holds the passage; nil for notes, staff, relatives and

@@ -19,8 +19,12 @@ public struct HandoutService: Sendable {
         public var language: String?
         public var easyRead: Bool
         public var forPublication: Bool
+        /// Quotes chosen by hand (coding ids or prefixes, in print order); nil: the handout
+        /// chooses. A plan's station's own `quotes:` take its place.
+        public var quotes: [String]?
 
-        public init(language: String? = nil, easyRead: Bool = false, forPublication: Bool = false) {
+        public init(language: String? = nil, easyRead: Bool = false, forPublication: Bool = false, quotes: [String]? = nil) {
+            self.quotes = quotes
             self.language = language
             self.easyRead = easyRead
             self.forPublication = forPublication
@@ -39,7 +43,8 @@ public struct HandoutService: Sendable {
         let language = try language(asked: request.language, plan: plan)
         let options = HandoutBuilder.Options(
             station: station, workshop: plan?.title, language: language, easyRead: request.easyRead,
-            k: settings.smallCells.k, smallCells: request.forPublication ? settings.smallCells : nil)
+            k: settings.smallCells.k, smallCells: request.forPublication ? settings.smallCells : nil,
+            chosenQuotes: request.quotes)
         let consent = ConsentRule.today([])
         guard let handout = HandoutBuilder.build(
             codeID: codeID, options: options, codebook: try await store.codebook(),
@@ -52,12 +57,24 @@ public struct HandoutService: Sendable {
         return handout
     }
 
-    /// One handout per station of a workshop plan, in the plan's language.
+    /// One handout per station of a workshop plan, in the plan's language. A station's chosen
+    /// quote that names no passage of its theme is a mistake in the plan, refused with its line;
+    /// one that today's rules leave out is in the handout's `quotesLeftOut`.
     public func handouts(plan: WorkshopPlan, request: Request = Request()) async throws -> [Handout] {
         var handouts: [Handout] = []
+        var problems: [SourceProblem] = []
         for station in plan.stations {
-            handouts.append(try await handout(codeID: station.theme, request: request, station: station.name, plan: plan))
+            var asked = request
+            asked.quotes = station.quotes?.map(\.id)
+            let handout = try await handout(codeID: station.theme, request: asked, station: station.name, plan: plan)
+            let lines = Dictionary((station.quotes ?? []).map { ($0.id, $0.line) }, uniquingKeysWith: { first, _ in first })
+            for left in handout.quotesLeftOut where left.reason.isMistake {
+                problems.append(SourceProblem(file: plan.file, line: lines[left.id] ?? 0,
+                                              "station '\(station.name)': quote '\(left.id)': \(left.reason.english(theme: station.theme))"))
+            }
+            handouts.append(handout)
         }
+        guard problems.isEmpty else { throw SourceProblems(problems) }
         return handouts
     }
 

@@ -42,6 +42,12 @@ public enum HandoutStylesheet {
         .toolbar { margin: 8pt 0; font-size: 12pt; display: flex; gap: 12pt; flex-wrap: wrap; align-items: center; }
         .toolbar button { font-size: 12pt; padding: 4pt 10pt; }
         .toolbar a { color: #0645ad; }
+        .quote-choice { display: block; max-width: 180mm; }
+        .quote-choice summary { cursor: pointer; font-weight: bold; }
+        .quote-choice ul { list-style: none; padding: 0; }
+        .quote-choice li { margin: 4pt 0; }
+        .quote-choice .left-out li { list-style: disc; margin-left: 14pt; }
+        .quote-choice .source { color: #444; font-size: 10.5pt; }
         @media screen {
           main { padding: 0 4mm; }
           .sheet { min-height: 0; border: 1px solid #999; padding: 12mm 14mm; margin: 8mm 0; }

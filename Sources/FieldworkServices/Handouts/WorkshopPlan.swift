@@ -8,7 +8,23 @@ public struct WorkshopPlan: Sendable, Hashable {
     public struct Station: Sendable, Hashable {
         public var name: String
         public var theme: String
+        /// Quotes chosen by hand (`quotes:`, coding ids in print order) with each one's line; nil:
+        /// the handout chooses.
+        public var quotes: [(id: String, line: Int)]? = nil
+
+        public static func == (a: Station, b: Station) -> Bool {
+            a.name == b.name && a.theme == b.theme && a.quotes?.map(\.id) == b.quotes?.map(\.id) && a.quotes?.map(\.line) == b.quotes?.map(\.line)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(theme)
+            hasher.combine(quotes?.map(\.id))
+        }
     }
+
+    /// The plan's path in the workspace, for problems found once its themes are read.
+    public var file: String = ""
 
     public var title: String
     public var date: String?
@@ -39,10 +55,11 @@ enum WorkshopPlanParser {
         switch entries["stations"] {
         case .sequence(let items)?:
             for item in items {
-                guard let station = reader.mapping(item, allowed: ["name", "theme"], what: "a station") else { continue }
+                guard let station = reader.mapping(item, allowed: ["name", "theme", "quotes"], what: "a station") else { continue }
                 if let name = reader.string(station, "name", in: item, required: true),
                    let theme = reader.string(station, "theme", in: item, required: true) {
-                    stations.append(WorkshopPlan.Station(name: name, theme: theme))
+                    let quotes = station["quotes"] == nil ? nil : reader.strings(station, "quotes").map { (id: $0.value, line: $0.line) }
+                    stations.append(WorkshopPlan.Station(name: name, theme: theme, quotes: quotes))
                 }
             }
         case let other?:
@@ -53,6 +70,8 @@ enum WorkshopPlanParser {
         let agenda = reader.strings(entries, "agenda").map(\.value)
         let place = reader.string(entries, "place", in: root), contact = reader.string(entries, "contact", in: root)
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }
-        return WorkshopPlan(title: title, date: date, language: language, place: place, contact: contact, agenda: agenda, stations: stations)
+        var plan = WorkshopPlan(title: title, date: date, language: language, place: place, contact: contact, agenda: agenda, stations: stations)
+        plan.file = source.path
+        return plan
     }
 }

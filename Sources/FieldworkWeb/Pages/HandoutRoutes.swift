@@ -23,7 +23,8 @@ struct HandoutRoutes {
     func request(_ request: Request) throws -> HandoutService.Request {
         let form = request.uri.form
         let language = try form.language(among: HandoutTexts.languages, subject: "handouts are")
-        return HandoutService.Request(language: language, easyRead: form.flag("easy_read"))
+        let quotes = form.getAll("quote").filter { !$0.isEmpty }
+        return HandoutService.Request(language: language, easyRead: form.flag("easy_read"), quotes: quotes.isEmpty ? nil : quotes)
     }
 
     @Sendable func handout(_ request: Request, context web: WebContext) async throws -> Response {
@@ -31,7 +32,9 @@ struct HandoutRoutes {
         guard try await context.store.codebook()[code] != nil else { throw StoreError.notFound("code \(code)") }
         let options = try self.request(request)
         let handout = try await service.handout(codeID: code, request: options)
-        let toolbar = Self.toolbar(path: "/handouts/\(code)", options: options, language: handout.language, t: Localizer(web.language))
+        let t = Localizer(web.language)
+        let toolbar = Self.toolbar(path: "/handouts/\(code)", options: options, language: handout.language, t: t)
+            + HandoutQuoteChoice(handout: handout, path: "/handouts/\(code)", options: options, t: t).render()
         let html = HandoutHTMLRenderer.render(handout, date: Self.today, styling: Self.styling(toolbar))
         return Self.response(html)
     }
@@ -48,6 +51,9 @@ struct HandoutRoutes {
         return Self.response(html)
     }
 
+    /// RFC 3986's unreserved characters: what a query value keeps as typed (a coding id's dashes).
+    static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     static var today: String { Date().formatted(.iso8601.year().month().day()) }
 
     static func styling(_ toolbar: SafeHTML) -> HandoutHTMLRenderer.Styling {
@@ -58,11 +64,13 @@ struct HandoutRoutes {
         Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
     }
 
-    /// Print, the other variant (easy-read or standard) and the handout in each language. In the
-    /// interface's language, marked so, inside a handout written in another.
+    /// Print, the other variant (easy-read or standard) and the handout in each language, each
+    /// keeping the quotes chosen by hand. In the interface's language, marked so, inside a handout
+    /// written in another.
     static func toolbar(path: String, options: HandoutService.Request, language: String, t: Localizer) -> SafeHTML {
+        let chosen = (options.quotes ?? []).map { "&quote=" + ($0.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "") }.joined()
         func link(language: String, easyRead: Bool) -> String {
-            path + "?lang=\(language)" + (easyRead ? "&easy_read=1" : "")
+            path + "?lang=\(language)" + (easyRead ? "&easy_read=1" : "") + chosen
         }
         var html: SafeHTML = "<nav class=\"toolbar\" lang=\"\(t.language.rawValue)\" aria-label=\"\(t.html("handout.toolbar"))\">"
         html += "<button type=\"button\" id=\"print-handout\">\(t.html("handout.print"))</button>"
