@@ -81,6 +81,20 @@ def test_a_swedish_easy_read_handout_prints_on_one_page_with_consented_resident_
         browser.find_element(By.ID, "handout-variant").click()
         wait(browser).until(lambda driver: "easy-read" not in (driver.find_element(By.TAG_NAME, "body").get_attribute("class") or ""))
         assert pdf_pages(browser) == 1
+
+        # The facilitator chooses R01's later words instead: tick them, use the ticked quotes.
+        browser.find_element(By.CSS_SELECTOR, ".quote-choice summary").click()
+        choice = next(item for item in browser.find_elements(By.CSS_SELECTOR, ".quote-choice li") if again[:30] in item.text)
+        assert "boende 1" in choice.text and "R01" not in browser.find_element(By.TAG_NAME, "body").text
+        choice.find_element(By.CSS_SELECTOR, "input[type=checkbox]").send_keys(" ")
+        browser.find_element(By.CSS_SELECTOR, ".quote-choice button[type=submit]").send_keys("\n")
+        wait(browser).until(lambda driver: "quote=" in driver.current_url)
+        quotes = [element.text for element in browser.find_elements(By.CSS_SELECTOR, "section.sheet blockquote p")]
+        assert len(quotes) == 1 and quotes[0].startswith("”" + again), quotes
+        assert browser.find_element(By.CSS_SELECTOR, ".quote-choice details").get_attribute("open") is not None
+        assert pdf_pages(browser) == 1
+        screenshot(browser, "handout-chosen-quote-sv")
+        assert axe_violations(browser) == []
     finally:
         browser.get(server["base"] + "/")  # a page with the CSRF token
         for coding in codings:
