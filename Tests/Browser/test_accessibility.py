@@ -272,7 +272,8 @@ for (let e = map; e && !back; e = e.parentElement) {
 }
 const cells = [...map.querySelectorAll('a')].map(link => {
   const number = link.querySelector('text.heat-count');
-  return [rgb(getComputedStyle(link.querySelector('rect.heat')).fill), number && rgb(getComputedStyle(number).fill),
+  const rect = getComputedStyle(link.querySelector('rect.heat'));
+  return [rgb(rect.fill), Number(rect.fillOpacity), number && rgb(getComputedStyle(number).fill),
           number && number.textContent, link.getAttribute('aria-label')];
 });
 return [cells, rgb(back || getComputedStyle(document.body).backgroundColor)];
@@ -292,6 +293,9 @@ def test_the_heat_maps_cells_stand_out_from_the_background(studied_server, share
     wait(shared_driver).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "svg.heatmap rect.heat"))
     cells, background = shared_driver.execute_script(HEAT_COLOURS)
     assert cells
+    # The colour seen: the fill over the background, as opaque as it is drawn.
+    cells = [([opacity * c + (1 - opacity) * b for c, b in zip(fill, background)], number, text, label)
+             for fill, opacity, number, text, label in cells]
     # The sample study has weak and strong pairs: more than one colour step is measured.
     assert len({tuple(cell) for cell, _, _, _ in cells}) > 1
     for cell, number, text, label in cells:
