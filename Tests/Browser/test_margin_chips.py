@@ -40,3 +40,43 @@ def test_a_chip_sits_on_the_line_where_its_coding_starts(browser, server):
         browser.set_window_size(1400, 1000)
         remove(browser, early, "Margin")
         remove(browser, late, "Margin")
+
+
+CHIP_FIT = """
+const chip = document.querySelector(`button.chip[data-coding="${arguments[0]}"]`);
+const margin = chip.closest('.margin').getBoundingClientRect();
+const segment = chip.closest('section.segment');
+const box = chip.getBoundingClientRect();
+const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+return {cut: chip.scrollWidth > chip.clientWidth, width: box.width, right: box.right, marginRight: margin.right,
+        marginWidth: margin.width, segmentRight: segment.getBoundingClientRect().right, rem,
+        padding: parseFloat(getComputedStyle(segment).paddingRight),
+        text: chip.textContent, title: chip.title, label: chip.getAttribute('aria-label')};
+"""
+
+
+def test_a_long_code_name_uses_the_free_margin_and_is_cut_only_when_it_must_be(browser, server):
+    """Chips were cut (…) at 13rem however much room the margin had to their right."""
+    # ws-002: a document no other test codes (the suite shares one server).
+    browser.get(server["base"] + "/")
+    coding = code(browser, "ws-002", "Bus station after 20:00", "barrier.digital_exclusion.device", "Chips")
+    try:
+        browser.set_window_size(1400, 1000)
+        browser.get(server["base"] + "/documents/ws-002")
+        wait(browser).until(lambda d: d.execute_script("return document.fonts.status") == "loaded")
+        fit = browser.execute_script(CHIP_FIT, coding["id"])
+        assert fit["text"] == "No smartphone, internet or working device", fit
+        # The margin runs to the passage's edge (no free space beside it) and the name is whole,
+        # wider than the 13rem it used to be cut at.
+        assert abs(fit["marginRight"] - (fit["segmentRight"] - fit["padding"])) < 2, fit
+        assert not fit["cut"] and fit["width"] > 13 * fit["rem"] and fit["right"] <= fit["marginRight"] + 1, fit
+        # A window too narrow for it: cut, with the whole name in its title and accessible name.
+        browser.set_window_size(1000, 1000)
+        wait(browser).until(lambda d: d.execute_script(CHIP_FIT, coding["id"])["cut"])
+        fit = browser.execute_script(CHIP_FIT, coding["id"])
+        assert fit["right"] <= fit["marginRight"] + 1, fit
+        assert fit["title"] == fit["label"] == "No smartphone, internet or working device, coded by Chips", fit
+        assert console_errors(browser) == []
+    finally:
+        browser.set_window_size(1400, 1000)
+        remove(browser, coding, "Chips")

@@ -16,10 +16,12 @@ struct AdjudicationAPI {
 
     /// The query parameters of `/api/agreement`; without `coders`, everyone but the consensus.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONBody<AdjudicationJSON> {
-        JSONBody(value: AdjudicationJSON(try await context.adjudication.passages(AgreementAPI.request(from: request.uri))))
+        try BlindPassAPI.refuseComparison("The list of disagreements", request, web)
+        return JSONBody(value: AdjudicationJSON(try await context.adjudication.passages(AgreementAPI.request(from: request.uri))))
     }
 
     @Sendable func accept(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodingJSON> {
+        try BlindPassAPI.refuseComparison("Adjudicating a disagreement", request, web)
         let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
         let coding = try await context.adjudication.accept(document: body.document, start: body.start, end: body.end,
                                                            code: body.code, by: try web.actingCoder(body.by))
@@ -27,6 +29,7 @@ struct AdjudicationAPI {
     }
 
     @Sendable func dismiss(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {
+        try BlindPassAPI.refuseComparison("Adjudicating a disagreement", request, web)
         let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
         let memo = try await context.adjudication.dismiss(document: body.document, start: body.start, end: body.end,
                                                           code: body.code, by: try web.actingCoder(body.by))
@@ -34,6 +37,7 @@ struct AdjudicationAPI {
     }
 
     @Sendable func discuss(_ request: Request, context web: WebContext) async throws -> MemoJSON {
+        try BlindPassAPI.refuseComparison("Adjudicating a disagreement", request, web)
         let body = try await request.decode(as: DiscussionRequest.self, context: web)
         return MemoJSON(try await context.adjudication.discuss(document: body.document, start: body.start, end: body.end,
                                                                text: body.text, by: try web.actingCoder(body.by), version: body.version))

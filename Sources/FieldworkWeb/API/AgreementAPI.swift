@@ -28,11 +28,12 @@ struct AgreementAPI {
     }
 
     @Sendable func agreement(_ request: Request, context web: WebContext) async throws -> JSONBody<AgreementOutput> {
-        JSONBody(value: AgreementOutput(try await context.agreement.agreement(Self.request(from: request.uri))))
+        try BlindPassAPI.refuseComparison("Inter-coder agreement", request, web)
+        return JSONBody(value: AgreementOutput(try await context.agreement.agreement(Self.request(from: request.uri))))
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> JSONBody<CooccurrenceOutput> {
-        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = try BlindPassAPI.coder(asked: request.uri.form.get("coder"), request, web)
         return JSONBody(value: CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder))
     }
 }

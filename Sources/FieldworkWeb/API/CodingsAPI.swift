@@ -17,7 +17,8 @@ struct CodingsAPI {
 
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodingJSON> {
         let query = request.uri.form
-        var filter = CodingFilter(documentID: query.get("document"), coder: query.get("coder"))
+        var filter = CodingFilter(documentID: query.get("document"),
+                                  coder: try BlindPassAPI.coder(asked: query.get("coder"), request, web))
         if let status = query.get("status") {
             guard let parsed = CodingStatus(rawValue: status) else { throw APIError(.badRequest, "bad_request", "status must be anchored or orphaned") }
             filter.status = parsed
@@ -53,7 +54,12 @@ struct CodingsAPI {
     }
 
     @Sendable func history(_ request: Request, context web: WebContext) async throws -> JSONList<CodingEventOutput> {
-        JSONList(items: try await context.codings.history(id: try web.parameters.require("id")).map(CodingEventOutput.init))
+        let id = try web.parameters.require("id")
+        let events = try await context.codings.history(id: id)
+        // A removed coding is no longer in the store: its creation names who made it.
+        let owner = try await context.store.coding(id: id)?.coder ?? events.first { $0.kind == .created }?.by
+        try BlindPassAPI.requireOwn(codingBy: owner, request, web)
+        return JSONList(items: events.map(CodingEventOutput.init))
     }
 
     @Sendable func remove(_ request: Request, context web: WebContext) async throws -> Response {

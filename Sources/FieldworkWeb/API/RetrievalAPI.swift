@@ -39,12 +39,19 @@ struct RetrievalAPI {
         return filter
     }
 
+    /// The API's filter: during a blind pass only the coder's own passages (`BlindPassAPI`).
+    static func filter(from request: Request, _ web: WebContext) throws -> RetrievalService.Filter {
+        var filter = try filter(from: request.uri)
+        filter.coder = try BlindPassAPI.coder(asked: filter.coder, request, web)
+        return filter
+    }
+
     static let defaultLimit = 200, maximumLimit = 1000
 
     /// One page (`limit`, default 200, at most 1,000; `offset`, default 0); when more follow,
     /// a `Link: <…offset=N…>; rel="next"` header points at the next page.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> Response {
-        var filter = try Self.filter(from: request.uri)
+        var filter = try Self.filter(from: request, web)
         let paging = try APIPaging(request.uri, defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
         filter.offset = paging.offset
         filter.limit = paging.limit
@@ -55,7 +62,7 @@ struct RetrievalAPI {
     }
 
     @Sendable func csv(_ request: Request, context web: WebContext) async throws -> Response {
-        let filter = try Self.filter(from: request.uri)
+        let filter = try Self.filter(from: request, web)
         let items = try await context.retrieval.retrieve(filter).items
         var writer = CSVWriter(header: ["coding_id", "document", "document_type", "document_title", "speaker", "participants",
                                         "code", "coder", "start", "end", "context_before", "quote", "context_after", "memo"])

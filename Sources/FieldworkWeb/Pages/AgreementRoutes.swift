@@ -47,7 +47,8 @@ struct AgreementRoutes {
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         let t = Localizer(web.language)
         return page(web, title: t("cooccurrence.title"), coderScoped: true,
-                    body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body())
+                    body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue),
+                                           coders: try await context.store.coders(), t: t).body())
     }
 
     /// The passages of one heat-map cell: `a` and `b` (codes), `coder` as on `/cooccurrence`.

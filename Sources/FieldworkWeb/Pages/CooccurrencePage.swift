@@ -7,9 +7,13 @@ import Foundation
 struct CooccurrencePage {
     let result: CooccurrenceOutput
     let codebook: Codebook
+    /// The study's coders, offered in the filter (a blind pass leaves only the coder's own: blind.js).
+    let coders: [String]
     let t: Localizer
 
     static let cell = 22.0
+    /// The light theme's `--heat-1` … `--heat-5` (theme.css), for a drawing shown without the stylesheet.
+    static let lightSteps = ["#4674bb", "#3a68b0", "#2f5ea8", "#24519d", "#183f80"]
     /// A code name longer than this is cut (…) in the drawing; its cells' titles and the table
     /// below give it whole.
     static let longestLabel = 40
@@ -35,8 +39,8 @@ struct CooccurrencePage {
 
     func body() -> SafeHTML {
         let who = result.coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
-        var html: SafeHTML = "<h1>\(t.html("cooccurrence.title"))</h1><p class=\"hint\">"
-            + t.html("cooccurrence.hint", ["who": who], raw: ["parameter": "<code>?coder=NAME</code>"]) + " " + t.html("cooccurrence.cellHint") + "</p>"
+        var html: SafeHTML = "<h1>\(t.html("cooccurrence.title"))</h1>" + coderForm()
+            + "<p class=\"hint\">\(t.html("cooccurrence.hint", ["who": who])) \(t.html("cooccurrence.cellHint"))</p>"
         html += ConsentNoteHTML.paragraph(result.consent, t: t)
         guard !result.codes.isEmpty else { return html + "<p class=\"empty\">\(t.html("cooccurrence.empty"))</p>" }
         // Codes, but no two on one passage (a blind pass's first codings, say): an empty grid and
@@ -51,6 +55,22 @@ struct CooccurrencePage {
         }
         return html + "</tbody></table></div>"
     }
+
+    /// One coder's codings or everyone's, chosen by name: the hint said `?coder=NAME`, to be
+    /// typed into the address bar. The form blind.js narrows (`form.filters select[name=coder]`).
+    private func coderForm() -> SafeHTML {
+        var html: SafeHTML = "<form class=\"filters\" method=\"get\" action=\"/cooccurrence\"><label>\(t.html("col.coder")) "
+            + "<select name=\"coder\"><option value=\"\">\(t.html("filter.allCoders"))</option>"
+        // A name asked for that no coding carries (yet) stays chosen rather than silently becoming "all".
+        for coder in coders + (result.coder.map { coders.contains($0) ? [] : [$0] } ?? []) {
+            html += "<option value=\"\(coder)\"\(if: coder == result.coder, " selected")>\(coder)</option>"
+        }
+        return html + "</select></label><button type=\"submit\">\(t.html("action.show"))</button></form>"
+    }
+
+    /// The step of the heat map's colour (1…5, `--heat-N` in theme.css) a Jaccard index falls in:
+    /// solid steps whose numbers stay readable, where an opacity of the index faded weak cells out.
+    static func step(_ jaccard: Double) -> Int { min(5, max(1, Int((jaccard * 5).rounded(.up)))) }
 
     /// The segments where both codes of the pair apply (by the same coder filter as the page).
     func passagesLink(_ pair: CooccurrenceOutput.Pair) -> String {
@@ -83,10 +103,15 @@ struct CooccurrencePage {
         for pair in result.pairs {
             guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
             let title = t.count("cooccurrence.cell", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB), "jaccard": String(format: "%.3f", pair.jaccard)])
+            let step = Self.step(pair.jaccard)
             for (row, column) in [(a, b), (b, a)] {
-                marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(labelWidth + Self.cell * Double(column))\" y=\"\(labelWidth + Self.cell * Double(row))\" "
-                    + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" class=\"heat\" fill=\"#1f4e9c\" "
-                    + "fill-opacity=\"\(String(format: "%.3f", 0.15 + 0.85 * pair.jaccard))\"><title>\(title)</title></rect></a>"
+                let x = labelWidth + Self.cell * Double(column), y = labelWidth + Self.cell * Double(row)
+                // The fill given is the light theme's step; theme.css sets both themes'. The number
+                // is the segments with both (what the cell opens); the link's name says it in words.
+                marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(x)\" y=\"\(y)\" "
+                    + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" class=\"heat heat-\(step)\" fill=\"\(Self.lightSteps[step - 1])\">"
+                    + "<title>\(title)</title></rect><text class=\"heat-count\" x=\"\((x + (Self.cell - 1) / 2))\" y=\"\(y + Self.cell / 2 + 3)\" "
+                    + "text-anchor=\"middle\" font-size=\"10\" fill=\"#ffffff\" aria-hidden=\"true\">\(pair.both)</text></a>"
             }
         }
         let width = Int(size + Self.slant(labelWidth: labelWidth))

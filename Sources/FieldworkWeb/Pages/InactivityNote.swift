@@ -22,7 +22,7 @@ struct InactivityNote {
         return """
             <p class="reading">\(t("need.inactivity", values))</p>\
             <table class="inactivity"><caption class="visually-hidden">\(title)</caption><thead><tr>\
-            <th scope="col">\(t("need.inactivityFrom"))</th><th scope="col">\(t("need.inactivityTo"))</th></tr></thead>\
+            <th scope="col">\(t("need.inactivityFrom", ["zone": zone.identifier]))</th><th scope="col">\(t("need.inactivityTo", ["zone": zone.identifier]))</th></tr></thead>\
             <tbody>\(rows)</tbody></table>
             """
     }

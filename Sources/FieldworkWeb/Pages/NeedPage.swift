@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import Foundation
 
 /// `/needs/{id}`: the evidence for one need, its linked solutions with their pilot telemetry
 /// (only the devices of residents whose words evidence the need, only days their consent covers,
@@ -100,11 +101,13 @@ struct NeedPage {
     /// A door is about the nights: one mark per opening between 22:00 and 06:00 in the study's
     /// time zone, not openings and closings per day; beside it the openings as a table.
     private func nightTimeline(device: String, metric: String) -> SafeHTML {
-        let title = "\(device) · \(metric) · " + t("need.nightOpenings")
+        // The zone is named wherever a time is shown: the study's, not the reader's or UTC.
+        let zone = ["zone": telemetry.timeZone.identifier]
+        let title = "\(device) · \(metric) · " + t("need.nightOpenings", zone)
         let events = telemetry.nightOpenings(of: device)
         let timeline = NightTimeline(title: title, events: events, zone: telemetry.timeZone)
         guard !timeline.marks.isEmpty else { return "<p class=\"reading\">\(t.html("need.noNightOpenings", ["title": title]))</p>" }
-        var table: SafeHTML = "<table class=\"visually-hidden\"><caption>\(title)</caption><thead><tr><th scope=\"col\">\(t.html("need.chartNight"))</th><th scope=\"col\">\(t.html("need.chartTime"))</th></tr></thead><tbody>"
+        var table: SafeHTML = "<table class=\"visually-hidden\"><caption>\(title)</caption><thead><tr><th scope=\"col\">\(t.html("need.chartNight"))</th><th scope=\"col\">\(t.html("need.chartTime", zone))</th></tr></thead><tbody>"
         for mark in timeline.marks {
             table += "<tr><th scope=\"row\">\(mark.night)</th><td>\(mark.time)</td></tr>"
         }

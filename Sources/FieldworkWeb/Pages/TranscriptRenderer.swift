@@ -112,9 +112,12 @@ struct TranscriptRenderer {
         for coding in codings {
             let name = chipName(coding)
             // The initials are drawn by CSS from `data-initials`, so the chip's text stays the code name.
+            // The title repeats the accessible name: a name too long for the margin is cut (…), and
+            // pointing at the chip shows it whole (the title said only who coded it).
+            let label = t.html("chip.label", ["code": name, "coder": coding.coder])
             html += "<li><button type=\"button\" id=\"\(Self.chipID(coding, segment))\" class=\"chip \(marks.styleClass(of: coding.coder))\" data-coding=\"\(coding.id)\" data-code=\"\(coding.codeID)\""
                 + " data-coder=\"\(coding.coder)\" data-initials=\"\(CoderMarks.initials(of: coding.coder))\""
-                + " title=\"\(coding.coder)\" aria-label=\"\(t.html("chip.label", ["code": name, "coder": coding.coder]))\">\(name)</button></li>"
+                + " title=\"\(label)\" aria-label=\"\(label)\">\(name)</button></li>"
         }
         return html + "</ul></section>"
     }

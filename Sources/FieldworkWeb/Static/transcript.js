@@ -23,7 +23,7 @@ export function prepareTranscript() {
   for (const chip of root.querySelectorAll('button.chip[data-coding]')) {
     names.set(chip.dataset.coding, chip.textContent);
     if (!chip.getAttribute('aria-label')) {
-      chip.setAttribute('aria-label', `${chip.textContent}, coded by ${chip.title || 'unknown'}`);
+      chip.setAttribute('aria-label', `${chip.textContent}, coded by ${chip.dataset.coder || 'unknown'}`);
     }
   }
   for (const mark of root.querySelectorAll('mark.hl[data-coding]')) {
