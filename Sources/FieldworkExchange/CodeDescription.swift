@@ -9,6 +9,10 @@ import Foundation
 /// The code's id travels the same way (`Code id: need.safety.night`): REFI-QDA gives a code a
 /// GUID and a name but no id, and a team's codebook ids must survive a trip through a project
 /// (an import into an empty workspace gives the code its id back rather than one made from its name).
+///
+/// A codebook that gives texts per language (`name: {sv: …, en: …}`) has them travel as
+/// paragraphs labelled with the language (`Name (en): Safety at home`, `Description (sv): …`;
+/// `CodeDescription+Languages`), so a trip through a project keeps every translation.
 struct CodeDescription: Sendable, Hashable {
     var description: String?
     var kind: CodeKind?
@@ -16,6 +20,9 @@ struct CodeDescription: Sendable, Hashable {
     var exclude: String?
     var examples: [String] = []
     var id: String?
+    /// Name, description, include, exclude and examples per language, where the codebook gives
+    /// them so; the fields above then hold the code's own (first written) language's text.
+    var translations: [String: CodeTranslation] = [:]
 
     private static let kindLabel = "Kind: "
     private static let includeLabel = "Include: "
@@ -38,18 +45,31 @@ struct CodeDescription: Sendable, Hashable {
     init(_ code: Code, withKind: Bool = true) {
         self.init(description: code.description, kind: withKind ? code.kind : nil, include: code.include,
                   exclude: code.exclude, examples: code.examples, id: code.id)
+        // Workshop questions do not travel in a project (nor do they without languages).
+        translations = code.translations.mapValues {
+            CodeTranslation(name: $0.name, description: $0.description, include: $0.include, exclude: $0.exclude, examples: $0.examples)
+        }.filter { $0.value != CodeTranslation() }
     }
 
     /// The labelled text, paragraphs separated by a blank line; nil when there is nothing to say.
     var text: String? {
         var paragraphs: [String] = []
-        if let description, !description.isEmpty { paragraphs.append(description) }
+        // A text given per language travels as its languages' paragraphs instead of the plain one.
+        if let given = languageParagraphs(.description) { paragraphs += given } else if let description, !description.isEmpty {
+            paragraphs.append(description)
+        }
         if let kind { paragraphs.append(Self.kindLabel + kind.rawValue) }
-        if let include, !include.isEmpty { paragraphs.append(Self.includeLabel + include) }
-        if let exclude, !exclude.isEmpty { paragraphs.append(Self.excludeLabel + exclude) }
-        if !examples.isEmpty {
+        if let given = languageParagraphs(.include) { paragraphs += given } else if let include, !include.isEmpty {
+            paragraphs.append(Self.includeLabel + include)
+        }
+        if let given = languageParagraphs(.exclude) { paragraphs += given } else if let exclude, !exclude.isEmpty {
+            paragraphs.append(Self.excludeLabel + exclude)
+        }
+        if let given = languageParagraphs(.examples) { paragraphs += given } else if !examples.isEmpty {
             paragraphs.append(Self.examplesLabel + examples.map { "\n- " + $0 }.joined())
         }
+        // The project gives the code one name (its own language's): the others go here.
+        paragraphs += languageParagraphs(.name) ?? []
         // Last: other tools show the team's words first.
         if let id { paragraphs.append(Self.idLabel + id) }
         return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
@@ -60,7 +80,9 @@ struct CodeDescription: Sendable, Hashable {
     /// rather than being lost.
     init(parsing text: String) {
         var plain: [String] = []
+        var languages = LanguageParagraphs()
         for paragraph in text.replacingCRLF.components(separatedBy: "\n\n") {
+            if languages.read(paragraph) { continue }
             if paragraph.hasPrefix(Self.kindLabel), kind == nil,
                let kind = CodeKind(rawValue: String(paragraph.dropFirst(Self.kindLabel.count)).trimmingSpaces) {
                 self.kind = kind
@@ -80,6 +102,7 @@ struct CodeDescription: Sendable, Hashable {
         }
         let joined = plain.joined(separator: "\n\n").trimmingSpaces
         description = joined.isEmpty ? nil : joined
+        apply(languages)
     }
 }
 

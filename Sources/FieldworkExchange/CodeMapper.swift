@@ -74,9 +74,16 @@ struct CodeMapper {
             let details = imported.description.map(CodeDescription.init(parsing:)) ?? CodeDescription()
             let kind = details.kind ?? inheritedKind ?? parent.flatMap { p in codes.first { $0.id == p }?.kind } ?? .other
             let carried = details.id.flatMap { takenIDs.contains($0) ? nil : $0 }
-            let new = Code(id: carried ?? newID(for: name, under: parent), name: name, kind: kind, description: details.description,
+            var new = Code(id: carried ?? newID(for: name, under: parent), name: name, kind: kind, description: details.description,
                            include: details.include, exclude: details.exclude, examples: details.examples,
                            color: imported.color.flatMap(Code.normalizedColor), parentID: parent)
+            new.translations = details.translations
+            // Renamed in another tool: the one new name replaces the languages' (the codebook would
+            // otherwise read the first language's old name back as the code's name).
+            if !new.translations.values.contains(where: { $0.name == name }) {
+                for language in new.translations.keys { new.translations[language]!.name = nil }
+                new.translations = new.translations.filter { $0.value != CodeTranslation() }
+            }
             codes.append(new)
             takenIDs.insert(new.id)
             result.newCodes.append(new)

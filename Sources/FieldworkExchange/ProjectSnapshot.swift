@@ -54,6 +54,8 @@ struct ProjectSnapshot: Sendable {
             documents[index].plainText = mapped.text.string
             documents[index].metadata.title = clean(documents[index].metadata.title)
             documents[index].metadata.interviewer = documents[index].metadata.interviewer.map(clean)
+            // A folder or file name may hold an identifier too: the source then says nothing of where it lay.
+            if redactions.apply(documents[index].path).count > 0 { documents[index].path = "corpus/\(documents[index].metadata.id).md" }
             // Redacted words may stand anywhere in the file, front matter included: no Markdown then.
             let id = documents[index].metadata.id
             if mapped.count > 0 || markdown[id].map({ redactions.apply($0).count > 0 }) == true { markdown[id] = nil }

@@ -69,7 +69,7 @@ enum ProjectXML {
             ("name", metadata.id),
             ("plainTextPath", "internal://\(guid).txt"),
             ("creationDateTime", metadata.date.map { $0 + "T00:00:00Z" }),
-        ], children: [XElement("Description", text: SourceDescription(metadata).text)]
+        ], children: [XElement("Description", text: SourceDescription(metadata, path: document.path).text)]
             + codings.map { selection($0, codebook: codebook, position: position) }
             + noteRefs.map { XElement("NoteRef", [("targetGUID", $0)]) })
     }

@@ -5,7 +5,9 @@ import FieldworkCore
 /// interviewer and the administrations it concerns. They travel in the description as labelled
 /// lines (`Type: workshop`), which other tools show as they are, and which an import reads back
 /// when it makes a document of the source. The name stays the document's id: unique, and safe as
-/// a file name in tools that use it as one.
+/// a file name in tools that use it as one. A corpus file in a sub-folder, or named otherwise
+/// than its id, says where it lies (`Corpus file: interviews/int-001.md`, under `corpus/`), so
+/// an import puts it back there rather than flat.
 struct SourceDescription: Sendable, Hashable {
     var title: String?
     var type: DocumentType?
@@ -13,6 +15,8 @@ struct SourceDescription: Sendable, Hashable {
     var language: String?
     var interviewer: String?
     var administrations: [Administration] = []
+    /// The file's path under `corpus/`; nil for `corpus/ID.md`, where an import puts it anyway.
+    var corpusFile: String?
 
     private static let titleLabel = "Title: "
     private static let typeLabel = "Type: "
@@ -20,6 +24,7 @@ struct SourceDescription: Sendable, Hashable {
     private static let languageLabel = "Language: "
     private static let interviewerLabel = "Interviewer: "
     private static let administrationsLabel = "Administrations: "
+    private static let corpusFileLabel = "Corpus file: "
 
     init(title: String? = nil, type: DocumentType? = nil, date: String? = nil, language: String? = nil,
          interviewer: String? = nil, administrations: [Administration] = []) {
@@ -31,9 +36,24 @@ struct SourceDescription: Sendable, Hashable {
         self.administrations = administrations
     }
 
-    init(_ metadata: DocumentMetadata) {
+    /// `path`: the document's file, relative to the workspace (`corpus/interviews/int-001.md`).
+    init(_ metadata: DocumentMetadata, path: String? = nil) {
         self.init(title: metadata.title, type: metadata.type, date: metadata.date, language: metadata.language,
                   interviewer: metadata.interviewer, administrations: metadata.administrations)
+        if let path, path.hasPrefix("corpus/"), case let file = String(path.dropFirst("corpus/".count)),
+           file != metadata.id + ".md", Self.isCorpusFile(file) {
+            corpusFile = file
+        }
+    }
+
+    /// A path an import may write under `corpus/`: relative, a Markdown file, no part empty,
+    /// `..`, hidden (ingest skips those) or holding a backslash or control character.
+    static func isCorpusFile(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return path.hasSuffix(".md") && parts.allSatisfy { part in
+            !part.isEmpty && !part.hasPrefix(".") && !part.contains(Character("\\"))
+                && !part.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
     }
 
     /// One labelled line per value given.
@@ -48,6 +68,7 @@ struct SourceDescription: Sendable, Hashable {
         if !administrations.isEmpty {
             lines.append(Self.administrationsLabel + administrations.map(\.rawValue).joined(separator: ", "))
         }
+        if let corpusFile { lines.append(Self.corpusFileLabel + corpusFile) }
         return lines.joined(separator: "\n")
     }
 
@@ -73,6 +94,8 @@ struct SourceDescription: Sendable, Hashable {
                 interviewer = found
             } else if administrations.isEmpty, let found = value(Self.administrationsLabel) {
                 administrations = found.split(separator: ",").compactMap { Administration(rawValue: String($0).trimmingSpaces) }
+            } else if corpusFile == nil, let found = value(Self.corpusFileLabel), Self.isCorpusFile(found) {
+                corpusFile = found
             }
         }
     }

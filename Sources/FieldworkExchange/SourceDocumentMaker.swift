@@ -35,14 +35,18 @@ struct SourceDocumentMaker {
     mutating func make(_ source: REFI.TextSource, text: String, cases: [String] = [],
                        markdown: String? = nil) -> Result<Made, ImportReport.Problem> {
         let name = source.name ?? source.guid ?? "source"
-        let id = uniqueID(for: name)
-        let url = workspace.corpus.appending(path: id + ".md")
+        let described = source.description.map(SourceDescription.init(parsing:)) ?? SourceDescription()
+        // Back in the folder a Fieldwork export says it lay in, under its own file name unless
+        // its id had to change (then ID.md beside it).
+        let file = described.corpusFile.map { $0.split(separator: "/").map(String.init) } ?? []
+        let folder = file.dropLast().reduce(workspace.corpus) { $0.appending(path: $1) }
+        let id = uniqueID(for: name, in: folder)
+        let url = folder.appending(path: file.last.flatMap { id == Self.baseID(for: name) ? $0 : nil } ?? id + ".md")
         let path = workspace.relativePath(of: url)
         let label = "source \"\(name)\""
         if FileManager.default.fileExists(atPath: url.path) {
             return .failure(.init(item: label, reason: "\(path) already exists and is never replaced; its text differs from the source's"))
         }
-        let described = source.description.map(SourceDescription.init(parsing:)) ?? SourceDescription()
         let date = described.date ?? source.creationDateTime.flatMap(QDADateTime.date).map { String(QDADateTime.string($0).prefix(10)) }
         let turns = PlainTextTurns.markdown(forPlainText: text)
         func frontMatter(_ type: DocumentType, speakers: [String]) -> String {
@@ -80,17 +84,22 @@ struct SourceDocumentMaker {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// `Intervju 14.docx` → `intervju-14`, made unique with `-2`, `-3`…
-    private func uniqueID(for name: String) -> String {
+    /// `Intervju 14.docx` → `intervju-14`.
+    private static func baseID(for name: String) -> String {
         var stem = name
         if let dot = stem.lastIndex(of: "."), (2...4).contains(stem.distance(from: dot, to: stem.endIndex) - 1),
            stem[stem.index(after: dot)...].allSatisfy(\.isLetter) {
             stem = String(stem[..<dot])
         }
-        let base = TranscriptImportService.documentID(fromFileName: stem)
+        return TranscriptImportService.documentID(fromFileName: stem)
+    }
+
+    /// The base id, made unique with `-2`, `-3`… (among documents, and files in `folder`).
+    private func uniqueID(for name: String, in folder: URL) -> String {
+        let base = Self.baseID(for: name)
         var candidate = base
         var counter = 2
-        while usedIDs.contains(candidate) || FileManager.default.fileExists(atPath: workspace.corpus.appending(path: candidate + ".md").path) {
+        while usedIDs.contains(candidate) || FileManager.default.fileExists(atPath: folder.appending(path: candidate + ".md").path) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }

@@ -80,7 +80,8 @@ struct QDPXTripIntoEmptyWorkspaceTests {
             == (try await source.store.codebook()).codes.map { [$0.id, $0.parentID ?? "", $0.name, $0.kind.rawValue] })
         #expect(codebook["need.safety"]?.include == "Worry at night, alarms." && codebook["need.safety"]?.description == "Feeling safe at home.")
 
-        #expect(Set(report.documentsCreated.map(\.path)) == ["corpus/int-014.md", "corpus/ws-001.md", "corpus/pl-001.md"])
+        // Each in its folder, as in the study's corpus.
+        #expect(Set(report.documentsCreated.map(\.path)) == ["corpus/int-014.md", "corpus/ws-001.md", "corpus/policy-lab/pl-001.md"])
         for (id, path) in [("int-014", "corpus/int-014.md"), ("ws-001", "corpus/ws-001.md"), ("pl-001", "corpus/policy-lab/pl-001.md")] {
             let original = try #require(try await source.store.document(id: id))
             let trip = try #require(try await target.store.document(id: id))
@@ -88,10 +89,10 @@ struct QDPXTripIntoEmptyWorkspaceTests {
             #expect(trip.metadata == original.metadata)
             #expect(trip.plainText == original.plainText)
             // The Markdown comes back as it was written: headings, turns, emphasis.
-            #expect(try target.read("corpus/\(id).md") == (try source.read(path)))
+            #expect(try target.read(path) == (try source.read(path)))
             #expect(try await Self.segments(target, id) == (try await Self.segments(source, id)))
         }
-        #expect(try target.read("corpus/pl-001.md").contains("## Block 1: Förståeligt samtycke\n\n### Grupp A"))
+        #expect(try target.read("corpus/policy-lab/pl-001.md").contains("## Block 1: Förståeligt samtycke\n\n### Grupp A"))
         #expect(try await Self.segments(target, "pl-001").contains { $0.contains("Block 1: Förståeligt samtycke > Grupp A") })
         #expect(try await target.store.document(id: "pl-001")?.metadata.type == .policyLab)
         #expect(try await target.store.document(id: "ws-001")?.metadata.title == "Workshop 1")

@@ -17,6 +17,11 @@ struct EraseCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask for confirmation of the corpus files to remove or redact.")
     var yes = false
 
+    /// Where an example is, never its words (the terminal's scrollback is another copy).
+    static func describe(_ example: QuotedExample) -> String {
+        "example \(example.position)\(example.language.map { " (\($0))" } ?? "") of \(example.codeID) in \(example.file)"
+    }
+
     func run() async throws {
         let context = try workspace.open()
         let service = context.erasure
@@ -40,6 +45,10 @@ struct EraseCommand: AsyncParsableCommand {
                 print(recording.deleted ? "  delete \(recording.path) (recording of \(recording.documentID), nobody else's words in it)"
                       : "  withhold \(recording.path) (recording of \(recording.documentID), shared with others: never played again until edited by hand)")
             }
+        }
+        if !plan.codebookExamples.isEmpty {
+            print("and these codebook examples that quote their words:")
+            for example in plan.codebookExamples { print("  remove \(Self.describe(example))") }
         }
         if !yes {
             print("Type \(participant) to erase, anything else to stop: ", terminator: "")
@@ -66,6 +75,11 @@ struct EraseCommand: AsyncParsableCommand {
         if report.memos > 0 { print("  \(report.memos) memo\(report.memos == 1 ? "" : "s") of removed documents removed") }
         print("  telemetry: \(report.devices.count) device\(report.devices.count == 1 ? "" : "s") and their readings removed\(report.devices.isEmpty ? "" : " (" + report.devices.joined(separator: ", ") + ")")")
         print("  register entry removed from corpus/participants.yaml; devices from corpus/devices.yaml")
+        if !report.codebookExamples.isEmpty {
+            let count = report.codebookExamples.count
+            print("  \(count) codebook example\(count == 1 ? "" : "s") quoting their words removed:")
+            for example in report.codebookExamples { print("    \(Self.describe(example))") }
+        }
         for path in report.codingsFilesRewritten { print("  rewrote \(path)") }
         for path in report.recordingsDeleted { print("  deleted recording \(path)") }
         print("  \(participant) is listed in corpus/erased.yaml: no ingest brings their words back")

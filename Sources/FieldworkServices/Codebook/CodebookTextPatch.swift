@@ -71,7 +71,8 @@ struct CodebookTextPatch {
         guard let code = locate()?[id] else { return false }
         if let keyLine = code.keys[key] {
             let end = blockEnd(from: keyLine, deeperThan: code.keyIndent, listItems: true)
-            var new = value.map { keptLanguages(code.values[key], keyLine: keyLine, end: end, new: $0)
+            var new = value.map { keptItems(code.values[key], keyLine: keyLine, end: end, new: $0)
+                ?? keptLanguages(code.values[key], keyLine: keyLine, end: end, new: $0)
                 ?? rendered([(key, $0)], indent: code.keyIndent) } ?? []
             // A comment after a one-line value stays on the line.
             if end == keyLine + 1, new.count == 1, let comment = trailingComment(of: lines[keyLine]) { new[0] += comment }
@@ -92,26 +93,52 @@ struct CodebookTextPatch {
     private func keptLanguages(_ old: Node?, keyLine: Int, end: Int, new: Node) -> [String]? {
         // (A parsed mapping's style reads `.any`; a flow one sits on its key's line, refused below.)
         guard let old = old?.mapping, old.style != .flow, let new = new.mapping, new.style == .block else { return nil }
-        var written: [String: (text: String?, lines: [String])] = [:]
+        // A language's text: a string, or a list of them (examples, questions).
+        func plain(_ node: Node) -> [String]? { node.string.map { [$0] } ?? node.sequence.flatMap { items in
+            let strings = items.compactMap(\.string)
+            return strings.count == items.count ? strings : nil
+        } }
+        var written: [String: (text: [String]?, lines: [String])] = [:]
         var indent: Int?
         for (language, text) in old {
             guard let name = language.string, let line = language.mark.map({ $0.line - 1 }), line > keyLine, line < end else { return nil }
             let depth = indentation(of: lines[line])
             guard indent == nil || indent == depth else { return nil }
             indent = depth
-            written[name] = (text.string, Array(lines[line..<blockEnd(from: line, deeperThan: depth)]))
+            written[name] = (plain(text), Array(lines[line..<blockEnd(from: line, deeperThan: depth, listItems: true)]))
         }
         guard let indent else { return nil }
         var result = [lines[keyLine]]
         for (language, text) in new {
             guard let name = language.string else { return nil }
-            if let kept = written[name], kept.text != nil, kept.text == text.string {
+            if let kept = written[name], kept.text != nil, kept.text == plain(text) {
                 result += kept.lines
             } else {
                 result += rendered([(name, text)], indent: indent)
             }
         }
         return result
+    }
+
+    /// The lines of a block list that lost items (an erasure removing quoted examples): the
+    /// items that stay keep their lines as written (quoting, folding, comments). Nil unless
+    /// the new list is the old one with items left out, each item starting its own line.
+    private func keptItems(_ old: Node?, keyLine: Int, end: Int, new: Node) -> [String]? {
+        guard let old = old?.sequence, let new = new.sequence, new.count < old.count else { return nil }
+        var starts: [Int] = []
+        for item in old {
+            guard let line = item.mark.map({ $0.line - 1 }), line > keyLine, line < end, !starts.contains(line),
+                  lines[line].drop(while: { $0 == " " }).hasPrefix("-") else { return nil }
+            starts.append(line)
+        }
+        // Comment lines above the first item are the team's notes on the list: they stay.
+        var result = Array(lines[keyLine..<starts[0]])
+        var next = 0
+        for (index, item) in old.enumerated() where next < new.count && item.string != nil && item.string == new[next].string {
+            result += lines[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : end)]
+            next += 1
+        }
+        return next == new.count ? result : nil
     }
 
     /// Takes a code's block (with its children, and the comment lines right above it, which

@@ -44,7 +44,7 @@ struct CodebookTextUpdate {
         for code in after.codes {
             guard let previous = old[code.id], let file = code.source?.file,
                   patches[file] != nil else { continue }
-            for key in ["name", "kind", "description", "include", "exclude", "color", "formerly"]
+            for key in ["name", "kind", "description", "include", "exclude", "examples", "color", "formerly"]
             where CodebookWriter.value(of: key, in: previous) != CodebookWriter.value(of: key, in: code) {
                 if !set(key, of: code, in: &patches[file]!) { failed.insert(file) }
             }

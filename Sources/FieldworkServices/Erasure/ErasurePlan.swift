@@ -18,6 +18,10 @@ public struct ErasurePlan: Sendable {
     public var redactedFiles: [RedactedFile]
     /// Recordings (`media:`) of the documents that hold their words: their voice.
     public var recordings: [Recording] = []
+    /// Codebook examples that quote their words (`ErasureService.plan` finds them in the files).
+    public var codebookExamples: [QuotedExample] = []
+    /// The text of each of their passages, to find quotes of them; kept in memory only.
+    var passages: [String] = []
 
     public struct Recording: Sendable, Hashable {
         public var path: String
@@ -50,7 +54,10 @@ public struct ErasurePlan: Sendable {
                 let attribution = attributor.attribute(segment, text: text[segment.span])
                 let isTheirs = segment.speaker == participantID
                     || (attribution.basis == .named && attribution.participants.contains(participantID))
-                if isTheirs { theirs.append(segment) } else if attribution.participants.contains(where: { $0 != participantID }) {
+                if isTheirs {
+                    theirs.append(segment)
+                    plan.passages.append(text[segment.span])
+                } else if attribution.participants.contains(where: { $0 != participantID }) {
                     othersRemain = true
                 }
             }

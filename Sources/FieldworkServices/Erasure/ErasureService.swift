@@ -32,6 +32,8 @@ public struct ErasureService: Sendable {
         public var recordingsDeleted: [String]
         /// Recordings others share, withheld for good until a person cuts their voice out.
         public var recordingsToEdit: [String]
+        /// Codebook examples that quoted their words, removed from the codebook files.
+        public var codebookExamples: [QuotedExample]
     }
 
     /// Refuses (`ServerLockError`) while a server runs on the workspace, before anyone is asked
@@ -44,7 +46,17 @@ public struct ErasureService: Sendable {
         guard try await context.store.participants().contains(where: { $0.id == participantID }) else {
             throw ErasureError("\(participantID) is not a participant (corpus/participants.yaml; run `fieldwork ingest` first if it was just added)")
         }
-        return try await ErasurePlan.make(participantID, store: context.store)
+        var plan = try await ErasurePlan.make(participantID, store: context.store)
+        // The files, not the store: they are what the edit changes, and what git shares.
+        let codes: [Code]
+        do {
+            codes = try await context.codebookEditor.currentCodes()
+        } catch let problems as SourceProblems {
+            throw ErasureError("the codebook has problems, so its examples cannot be searched for quotes of \(participantID); "
+                               + "fix them (`fieldwork codebook check`) and erase again: \(problems)")
+        }
+        plan.codebookExamples = QuotedExample.find(in: codes, passages: plan.passages)
+        return plan
     }
 
     public func run(_ plan: ErasurePlan) async throws -> Report {
@@ -53,6 +65,8 @@ public struct ErasureService: Sendable {
         // Held to the end: no server may start (and read the words into memory) meanwhile.
         let lock = try ServerLock.exclusive(workspace, for: "`fieldwork erase`")
         defer { withExtendedLifetime(lock) {} }
+        // Before anything else: a codebook that refuses the edit stops the erasure with nothing changed.
+        try await context.codebookEditor.removeExamples(plan.codebookExamples)
         // The list first: should anything below fail, no ingest can bring the words back meanwhile.
         try ErasedList.add(id, recordings: plan.recordings.map(\.path), to: workspace)
         let deleted = try await context.store.erase(plan.storeErasure)
@@ -92,13 +106,17 @@ public struct ErasureService: Sendable {
             earlierExports: try await context.audit.exports(), orphansKept: orphans,
             problems: summary.problems.map(\.description),
             recordingsDeleted: plan.recordings.filter(\.deleted).map(\.path),
-            recordingsToEdit: plan.recordings.filter { !$0.deleted }.map(\.path))
+            recordingsToEdit: plan.recordings.filter { !$0.deleted }.map(\.path),
+            codebookExamples: plan.codebookExamples)
         try await context.record(.erasure, [
             "participant": id, "codings": String(deleted.codings.count), "memos": String(deleted.memoIDs.count),
             "documents_removed": plan.removedFiles.map(\.documentID).joined(separator: ","),
             "documents_redacted": redacted.joined(separator: ","), "devices": String(deleted.devices.count),
             "recordings_deleted": report.recordingsDeleted.joined(separator: ","),
             "recordings_withheld": report.recordingsToEdit.joined(separator: ","),
+            // Which codes lost examples and how many, never the words.
+            "codebook_examples": String(plan.codebookExamples.count),
+            "codebook_examples_codes": Array(Set(plan.codebookExamples.map(\.codeID))).sorted().joined(separator: ","),
         ])
         return report
     }
