@@ -85,6 +85,27 @@ import Testing
         #expect(ingest.stdout.contains("corpus/probe/b.md:2: duplicate id 'int-001'") || ingest.stderr.contains("corpus/probe/b.md:2: duplicate id 'int-001'"))
     }
 
+    /// `check` knows the ids ingest keeps for ingested documents: a new file sorting before the
+    /// owner's file said "ok" (the path order alone was compared), then ingest refused it.
+    @Test func checkComparesIdsWithTheIngestedDocuments() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let original = try String(contentsOf: root.appending(path: "corpus/interviews/int-001.md"), encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appending(path: "corpus/aaa"), withIntermediateDirectories: true)
+        try original.write(to: root.appending(path: "corpus/aaa/copy.md"), atomically: true, encoding: .utf8)
+        let refusal = "corpus/aaa/copy.md:2: duplicate id 'int-001': already used by corpus/interviews/int-001.md"
+        let checked = try await cli.run("check", "corpus/aaa/copy.md")
+        #expect(checked.status == 1 && checked.stderr.contains(refusal), "\(checked.stdout)\(checked.stderr)")
+        // The owner itself stays ok, though the copy sorts before it.
+        let owner = try await cli.run("check", "corpus/interviews/int-001.md")
+        #expect(owner.status == 0 && owner.stdout.contains("ok corpus/interviews/int-001.md"), "\(owner.stdout)\(owner.stderr)")
+        // Ingest refuses the copy in the same words.
+        let ingest = try await cli.run("ingest")
+        #expect((ingest.stdout + ingest.stderr).contains(refusal), "\(ingest.stdout)\(ingest.stderr)")
+    }
+
     /// `init` on a study says it exists and adds no second, empty codebook beside its own.
     @Test func initOnAWorkspaceReplacesNothing() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
