@@ -23,9 +23,10 @@ public struct FieldworkCommand: AsyncParsableCommand {
 
     /// ArgumentParser's own `main`, but a file error from Foundation is said in one line
     /// (`PATH: no such file`): it printed `Error Domain=NSCocoaErrorDomain Code=260 "…" UserInfo={…}`.
+    /// A dash-led search word is a query word, not options (`SearchCommand.dashLedWordsAsQuery`).
     public static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(SearchCommand.dashLedWordsAsQuery(Array(CommandLine.arguments.dropFirst())))
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
