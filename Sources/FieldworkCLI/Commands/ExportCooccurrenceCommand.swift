@@ -31,6 +31,7 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let result = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         if output.json {
             try JSONOutput.print(result)

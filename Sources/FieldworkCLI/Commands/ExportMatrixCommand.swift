@@ -41,6 +41,7 @@ struct ExportMatrixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let result: MatrixExport.Result
         do {

@@ -21,6 +21,7 @@ struct ExportNeedsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let redactions = try context.workspace.redactions()
         let result = try await context.needsRegisterExport.render(coder: coder, smallCells: cells, redactions: redactions)

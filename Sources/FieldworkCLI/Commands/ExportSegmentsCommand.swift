@@ -17,6 +17,7 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let (csv, rows, withheld) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         // The consent rule applied, and what it left out: counts by reason, never names.
