@@ -35,4 +35,28 @@ import Testing
         let export = try await cli.run(["export", "segments", "--coder", "Nova", "--out", "exports/nova.csv"], environment: ["FIELDWORK_CODER": "Nova"])
         #expect(export.status == 0 && export.stdout.contains("wrote 0 codings"), "\(export.stderr)")
     }
+
+    /// Whatever is not there is said in one shape, `no KIND 'NAME'…`: some commands said
+    /// "not found: coding c-…", others "no document '…'" or "unknown code '…'".
+    @Test func everythingNotThereIsSaidInOneShape() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let span = ["--start", "0", "--end", "3", "--coder", "Anna"]
+        let cases: [([String], String)] = [
+            (["code", "history", "c-000000000000"], "Error: no coding 'c-000000000000'"),
+            (["code", "remove", "c-000000000000"], "Error: no coding 'c-000000000000'"),
+            (["code", "add", "int-0001", "--code", "need"] + span, "Error: no document 'int-0001'"),
+            (["segments", "int-0001"], "Error: no document 'int-0001' in the corpus; did you mean int-001"),
+            (["telemetry", "summary", "--device", "nope"], "Error: no device 'nope' in corpus/devices.yaml or the readings; did you mean r0"),
+            (["telemetry", "summary", "--participant", "R99"], "Error: no participant 'R99' in corpus/participants.yaml; did you mean "),
+        ]
+        for (command, message) in cases {
+            let result = try await cli.run(command)
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            #expect(result.stderr.hasPrefix(message), "\(command): \(result.stderr)")
+            #expect(!result.stderr.contains("not found") && !result.stderr.contains("unknown"), "\(command): \(result.stderr)")
+        }
+    }
 }
