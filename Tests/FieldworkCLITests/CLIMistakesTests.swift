@@ -54,7 +54,8 @@ import Testing
     }
 
     /// Every export says how consent was applied, also when nothing was withheld (segments, needs,
-    /// register and participants said nothing then, though the README promises the line).
+    /// register and participants said nothing then, though the README promises the line), and
+    /// says it after the line naming the file it wrote.
     @Test func everyExportSaysHowConsentWasApplied() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -64,6 +65,15 @@ import Testing
             let result = try await cli.run("export", export, "--out", "exports/\(export).csv")
             #expect(result.status == 0, "\(export): \(result.stderr)")
             #expect(result.stdout.contains("consent applied ") && result.stdout.contains(": nothing withheld"), "\(export): \(result.stdout)")
+        }
+        // In one order everywhere: the file line, then the consent line (segments, needs,
+        // register and participants said consent first; telemetry and matrix last).
+        for export in [["segments"], ["needs"], ["register"], ["participants"], ["telemetry"], ["matrix", "--rows", "participant"]] {
+            let result = try await cli.run(["export"] + export + ["--out", "exports/order-\(export[0]).csv"])
+            let lines = result.stdout.split(separator: "\n")
+            #expect(result.status == 0 && lines.count >= 2, "\(export): \(result.stderr)")
+            #expect(lines.first?.hasPrefix("wrote ") == true && lines.dropFirst().first?.hasPrefix("consent applied ") == true,
+                    "\(export): \(result.stdout)")
         }
     }
 
