@@ -23,14 +23,24 @@ public struct FieldworkCommand: AsyncParsableCommand {
 
     /// ArgumentParser's own `main`, but a file error from Foundation is said in one line
     /// (`PATH: no such file`): it printed `Error Domain=NSCocoaErrorDomain Code=260 "…" UserInfo={…}`.
+    /// A dash-led search word is a query word, not options (`SearchCommand.dashLedWordsAsQuery`),
+    /// and a `ValidationError` from a subcommand's run shows its usage (`SubcommandUsage`).
     public static func main() async {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot(SearchCommand.dashLedWordsAsQuery(Array(CommandLine.arguments.dropFirst())))
+        } catch {
+            exit(withError: error)
+        }
+        do {
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError {
+            printError(SubcommandUsage.message(error, of: type(of: command)))
+            exit(withError: ExitCode.validationFailure)
         } catch {
             exit(withError: PlainFileError.wrapping(error))
         }

@@ -34,6 +34,18 @@ struct WorkspaceOptions: ParsableArguments {
         return try FieldworkContext.open(workspace, serving: serving, storeURL: store)
     }
 
+    /// The workspace's store when it has one (its SQLite file, or a PostgreSQL database named by
+    /// --store, $FIELDWORK_STORE or fieldwork.yaml), never creating one: for commands that read
+    /// the store when there is one and work without it too (`check`).
+    func openIfStored() throws -> FieldworkContext? {
+        let root = Workspace(root: url)
+        let named = store ?? ProcessInfo.processInfo.environment["FIELDWORK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        guard named != nil || (try? root.settings().store) != nil || FileManager.default.fileExists(atPath: root.databasePath) else {
+            return nil
+        }
+        return try open()
+    }
+
     /// The workspace without opening a store (`store copy` opens both sides itself), with the
     /// person acting set; a folder that is not a workspace is a usage error.
     func openWorkspace() throws -> Workspace {

@@ -32,7 +32,7 @@ enum PostgresCodingRow {
 
     /// A live coding by id for a change (its old state, for the history), or `StoreError.notFound`.
     static func fetchLive(_ connection: PostgresConnection, _ logger: Logger, id: String) async throws -> Coding {
-        guard let coding = try await fetchOne(connection, logger, id: id) else { throw StoreError.notFound("coding \(id)") }
+        guard let coding = try await fetchOne(connection, logger, id: id) else { throw StoreError.notFound("coding '\(id)'") }
         return coding
     }
 

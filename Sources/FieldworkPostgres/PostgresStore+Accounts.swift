@@ -54,7 +54,7 @@ extension PostgresStore {
                     disabled = \(account.disabled), updated_at = \(PostgresTimestamp.text(account.updatedAt))
                 WHERE \(unescaped: Self.foldedName) = translate(\(account.name)\(unescaped: Self.folding) RETURNING name
                 """, logger)
-            if updated == nil { throw StoreError.notFound("account \(account.name)") }
+            if updated == nil { throw StoreError.notFound("account '\(account.name)'") }
         }
     }
 

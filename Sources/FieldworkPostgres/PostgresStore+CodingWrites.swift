@@ -39,7 +39,7 @@ extension PostgresStore {
         case .insert(let documentID, let span, let codeID, let build):
             // Two round trips: the text and the code, then the duplicate check with the insert and its event.
             guard let context = try await Self.textWindow(documentID, around: span, connection, logger, lockingFor: codeID) else {
-                throw StoreError.notFound("document \(documentID)")
+                throw StoreError.notFound("document '\(documentID)'")
             }
             let coding = try build(context)
             if let existing = try await PostgresCodingRow.insertUnlessDuplicate(

@@ -34,7 +34,7 @@ extension PostgresStore {
     public func insertCoding(_ coding: Coding) async throws {
         try await write { connection in
             guard try await connection.row("SELECT 1 AS found FROM document WHERE id = \(coding.documentID)", logger) != nil else {
-                throw StoreError.notFound("document \(coding.documentID)")
+                throw StoreError.notFound("document '\(coding.documentID)'")
             }
             try await PostgresCodingRow.insert(coding, connection, logger)
             try await PostgresCodingEventRow.append(

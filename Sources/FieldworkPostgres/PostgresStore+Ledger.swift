@@ -75,7 +75,7 @@ extension PostgresStore {
                 switch change {
                 case .coding(var coding, let changedBy, let removal, let ledgerVersion, let file):
                     guard known.documents.contains(coding.documentID) else {
-                        throw StoreError.notFound("document \(coding.documentID)")
+                        throw StoreError.notFound("document '\(coding.documentID)'")
                     }
                     // A coding taken in twice in one batch is read again the second time.
                     let stored = known.taken.insert(coding.id).inserted ? known.codings[coding.id] : try await connection.row(

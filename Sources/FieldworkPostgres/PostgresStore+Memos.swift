@@ -70,7 +70,7 @@ extension PostgresStore {
     /// The version of a live (not removed) memo, or `StoreError.notFound`.
     private func liveMemoVersion(_ id: String, _ connection: PostgresConnection) async throws -> Int {
         guard let row = try await connection.row("SELECT version FROM memo WHERE id = \(id) AND removed_at IS NULL", logger) else {
-            throw StoreError.notFound("memo \(id)")
+            throw StoreError.notFound("memo '\(id)'")
         }
         return try row.get("version")
     }

@@ -40,7 +40,7 @@ enum CodingRow {
     /// A live coding by id for a change (its old state, for the history), or `StoreError.notFound`.
     static func fetchLive(_ db: Database, id: String) throws -> Coding {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL")
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound("coding \(id)") }
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound("coding '\(id)'") }
         return try coding(from: row)
     }
 

@@ -36,7 +36,7 @@ extension SQLiteStore {
             try db.execute(sql: """
                 UPDATE account SET role = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE name = ?
                 """, arguments: [account.role.rawValue, account.passwordHash, account.disabled, Timestamp.text(account.updatedAt), account.name])
-            if db.changesCount == 0 { throw StoreError.notFound("account \(account.name)") }
+            if db.changesCount == 0 { throw StoreError.notFound("account '\(account.name)'") }
         }
     }
 

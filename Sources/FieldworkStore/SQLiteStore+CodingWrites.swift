@@ -43,7 +43,7 @@ extension SQLiteStore {
         switch write {
         case .insert(let documentID, let span, let codeID, let build):
             guard let window = try DocumentRow.textWindow(documentID, around: span, db, texts: texts) else {
-                throw StoreError.notFound("document \(documentID)")
+                throw StoreError.notFound("document '\(documentID)'")
             }
             let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db)))
             if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }

@@ -31,7 +31,7 @@ extension SQLiteStore {
         try await writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)",
                                     arguments: [coding.documentID]) == true else {
-                throw StoreError.notFound("document \(coding.documentID)")
+                throw StoreError.notFound("document '\(coding.documentID)'")
             }
             try CodingRow.insert(coding, db)
             try CodingEventRow.append(.between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), db)
@@ -61,7 +61,7 @@ extension SQLiteStore {
     func storedVersion(of id: String, in table: VersionedTable, _ db: Database) throws -> Int {
         guard let version = try Int.fetchOne(
             db, sql: "SELECT version FROM \(table.rawValue) WHERE id = ? AND removed_at IS NULL", arguments: [id]) else {
-            throw StoreError.notFound("\(table.rawValue) \(id)")
+            throw StoreError.notFound("\(table.rawValue) '\(id)'")
         }
         return version
     }

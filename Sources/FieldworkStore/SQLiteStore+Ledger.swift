@@ -76,7 +76,7 @@ extension SQLiteStore {
                 case .coding(var coding, let changedBy, let removal, let ledgerVersion, let file):
                     guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)",
                                             arguments: [coding.documentID]) == true else {
-                        throw StoreError.notFound("document \(coding.documentID)")
+                        throw StoreError.notFound("document '\(coding.documentID)'")
                     }
                     let stored = try Row.fetchOne(db, sql: "SELECT \(CodingRow.columns), removed_at FROM coding WHERE id = ?",
                                                   arguments: [coding.id])

@@ -96,7 +96,7 @@ import Testing
         #expect(table.stdout.contains("left out: "))
 
         let unknown = try await cli.run("agreement", "--code", "no.such.code")
-        #expect(unknown.status != 0 && unknown.stderr.contains("unknown code 'no.such.code'"))
+        #expect(unknown.status != 0 && unknown.stderr.contains("no code 'no.such.code' in the codebook"))
         let mixed = try await cli.run("agreement", "--decisions", "x.json", "--code", "need")
         #expect(mixed.status != 0 && mixed.stderr.contains("--decisions takes"))
     }

@@ -54,7 +54,8 @@ import Testing
     }
 
     /// Every export says how consent was applied, also when nothing was withheld (segments, needs,
-    /// register and participants said nothing then, though the README promises the line).
+    /// register and participants said nothing then, though the README promises the line), and
+    /// says it after the line naming the file it wrote.
     @Test func everyExportSaysHowConsentWasApplied() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -64,6 +65,15 @@ import Testing
             let result = try await cli.run("export", export, "--out", "exports/\(export).csv")
             #expect(result.status == 0, "\(export): \(result.stderr)")
             #expect(result.stdout.contains("consent applied ") && result.stdout.contains(": nothing withheld"), "\(export): \(result.stdout)")
+        }
+        // In one order everywhere: the file line, then the consent line (segments, needs,
+        // register and participants said consent first; telemetry and matrix last).
+        for export in [["segments"], ["needs"], ["register"], ["participants"], ["telemetry"], ["matrix", "--rows", "participant"]] {
+            let result = try await cli.run(["export"] + export + ["--out", "exports/order-\(export[0]).csv"])
+            let lines = result.stdout.split(separator: "\n")
+            #expect(result.status == 0 && lines.count >= 2, "\(export): \(result.stderr)")
+            #expect(lines.first?.hasPrefix("wrote ") == true && lines.dropFirst().first?.hasPrefix("consent applied ") == true,
+                    "\(export): \(result.stdout)")
         }
     }
 
@@ -83,6 +93,27 @@ import Testing
         // Ingest says the same of the same file.
         let ingest = try await cli.run("ingest")
         #expect(ingest.stdout.contains("corpus/probe/b.md:2: duplicate id 'int-001'") || ingest.stderr.contains("corpus/probe/b.md:2: duplicate id 'int-001'"))
+    }
+
+    /// `check` knows the ids ingest keeps for ingested documents: a new file sorting before the
+    /// owner's file said "ok" (the path order alone was compared), then ingest refused it.
+    @Test func checkComparesIdsWithTheIngestedDocuments() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let original = try String(contentsOf: root.appending(path: "corpus/interviews/int-001.md"), encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appending(path: "corpus/aaa"), withIntermediateDirectories: true)
+        try original.write(to: root.appending(path: "corpus/aaa/copy.md"), atomically: true, encoding: .utf8)
+        let refusal = "corpus/aaa/copy.md:2: duplicate id 'int-001': already used by corpus/interviews/int-001.md"
+        let checked = try await cli.run("check", "corpus/aaa/copy.md")
+        #expect(checked.status == 1 && checked.stderr.contains(refusal), "\(checked.stdout)\(checked.stderr)")
+        // The owner itself stays ok, though the copy sorts before it.
+        let owner = try await cli.run("check", "corpus/interviews/int-001.md")
+        #expect(owner.status == 0 && owner.stdout.contains("ok corpus/interviews/int-001.md"), "\(owner.stdout)\(owner.stderr)")
+        // Ingest refuses the copy in the same words.
+        let ingest = try await cli.run("ingest")
+        #expect((ingest.stdout + ingest.stderr).contains(refusal), "\(ingest.stdout)\(ingest.stderr)")
     }
 
     /// `init` on a study says it exists and adds no second, empty codebook beside its own.

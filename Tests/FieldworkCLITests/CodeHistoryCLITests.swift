@@ -48,6 +48,6 @@ import Testing
         #expect(table.stdout.contains("memo changed, taken from codings/bo.jsonl, version \(record["version"] as! Int)"))
 
         let unknown = try await cli.run("code", "history", "c-000000000000")
-        #expect(unknown.status != 0 && unknown.stderr.contains("not found: coding c-000000000000"))
+        #expect(unknown.status != 0 && unknown.stderr.contains("Error: no coding 'c-000000000000'"))
     }
 }

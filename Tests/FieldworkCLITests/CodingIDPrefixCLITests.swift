@@ -19,7 +19,7 @@ import Testing
         #expect(ambiguous.status != 0)
         #expect(ambiguous.stderr.contains("'c-' begins the ids of"), "\(ambiguous.stderr)")
         let unknown = try await cli.run("code", "remove", "c-zz", "--coder", "Anna")
-        #expect(unknown.status != 0 && unknown.stderr.contains("coding c-zz"), "\(unknown.stderr)")
+        #expect(unknown.status != 0 && unknown.stderr.contains("no coding 'c-zz'"), "\(unknown.stderr)")
 
         // The time part and one random digit tell the two apart.
         let prefix = String(ids[1].prefix(15))
@@ -35,7 +35,7 @@ import Testing
         #expect(events.allSatisfy { $0["coding"] as? String == ids[1] })
         // For removing, only codings in use count: the removed one is not found by it.
         let again = try await cli.run("code", "remove", prefix, "--coder", "Anna")
-        #expect(again.status != 0 && again.stderr.contains("coding \(prefix)"), "\(again.stderr)")
+        #expect(again.status != 0 && again.stderr.contains("no coding '\(prefix)'"), "\(again.stderr)")
         // For the history, removed codings count too, so "c-" names both.
         let both = try await cli.run("code", "history", "c-")
         #expect(both.status != 0 && both.stderr.contains("'c-' begins the ids of"), "\(both.stderr)")

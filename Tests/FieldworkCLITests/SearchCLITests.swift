@@ -46,4 +46,25 @@ import Testing
         #expect(text.contains("får does not find far"))
         #expect(!text.contains("far does not find får"))
     }
+
+    /// `search '-hemtjänst'` printed the help (ArgumentParser read the word as options, `-h` among
+    /// them); the word is searched for, before or after `--`, and stderr says the dash excludes nothing.
+    @Test func aDashLedWordIsAQueryWord() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let plain = try await cli.run("search", "hemtjänst", "--json")
+        #expect(plain.status == 0 && plain.stdout.contains("pl-001"), "\(plain.stderr)")
+        for command in [["search", "-hemtjänst", "--json"], ["search", "--json", "--", "-hemtjänst"],
+                        ["--workspace", root.path, "search", "--limit", "50", "-hemtjänst", "--json"]] {
+            let dashed = try await cli.run(command)
+            #expect(dashed.status == 0 && dashed.stdout == plain.stdout, "\(command): \(dashed.stdout.prefix(300))")
+            #expect(dashed.stderr.contains("note: a leading '-' excludes nothing; '-hemtjänst' searches for hemtjänst"),
+                    "\(command): \(dashed.stderr)")
+        }
+        // An option's value is still its value.
+        let refused = try await cli.run("search", "hemtjänst", "--offset", "-1")
+        #expect(refused.status != 0 && refused.stderr.contains("--offset"), "\(refused.stderr)")
+    }
 }

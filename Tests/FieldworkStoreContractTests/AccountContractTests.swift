@@ -27,7 +27,7 @@ import Testing
             try await reopened.updateAccount(anna)
             let reread = try #require(try await reopened.account(named: "Anna Lind"))
             #expect(reread.disabled && reread.role == .analyst && reread.passwordHash == "$2b$04$new")
-            await #expect(throws: StoreError.notFound("account Nobody")) {
+            await #expect(throws: StoreError.notFound("account 'Nobody'")) {
                 try await reopened.updateAccount(Account(name: "Nobody", role: .admin, passwordHash: "x", createdAt: created))
             }
         }

@@ -41,13 +41,13 @@ import Testing
             #expect(try results[0].get().anchor.quote == "grannen")
             #expect(throws: StoreError.duplicateCoding(existingID: "c-1")) { try results[1].get() }
             #expect(throws: StoreError.staleVersion(id: "c-1", expected: 2, actual: 1)) { try results[2].get() }
-            #expect(throws: StoreError.notFound("document nope")) { try results[3].get() }
+            #expect(throws: StoreError.notFound("document 'nope'")) { try results[3].get() }
             #expect(try results[4].get().memo == "ny")
             #expect(throws: Refused()) { try results[5].get() }
             #expect(try results[6].get().id == "c-3")
             #expect(throws: StoreError.staleVersion(id: "c-1", expected: 1, actual: 2)) { try results[7].get() }
             #expect(try results[8].get().version == 3)
-            #expect(throws: StoreError.notFound("coding c-1")) { try results[9].get() }
+            #expect(throws: StoreError.notFound("coding 'c-1'")) { try results[9].get() }
 
             // What the batch wrote is stored (read again through a new connection), nothing else.
             let reopened = try await subject.reopen()

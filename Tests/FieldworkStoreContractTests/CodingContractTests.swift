@@ -34,7 +34,7 @@ import Testing
             await #expect(throws: StoreError.staleVersion(id: "c-1", expected: 1, actual: 2)) {
                 try await store.removeCoding(id: "c-1", by: "Bo", expectedVersion: 1)
             }
-            await #expect(throws: StoreError.notFound("document nope")) {
+            await #expect(throws: StoreError.notFound("document 'nope'")) {
                 var other = coding
                 other.id = "c-2"
                 other.documentID = "nope"
@@ -42,7 +42,7 @@ import Testing
             }
             try await store.removeCoding(id: "c-1", by: "Bo", expectedVersion: 2)
             #expect(try await store.coding(id: "c-1") == nil)
-            await #expect(throws: StoreError.notFound("coding c-1")) { try await store.updateCoding(coding) }
+            await #expect(throws: StoreError.notFound("coding 'c-1'")) { try await store.updateCoding(coding) }
             #expect(try await store.counts().codings == 0)
         }
     }
@@ -59,7 +59,7 @@ import Testing
                 }
             }
             #expect(try await store.codings(CodingFilter()).isEmpty)
-            await #expect(throws: StoreError.notFound("document nope")) {
+            await #expect(throws: StoreError.notFound("document 'nope'")) {
                 _ = try await store.insertCoding(documentID: "nope", around: 0..<5, codeID: "need") { _ in throw Refused() }
             }
             _ = try await store.replaceCodebook(Codebook(codes: [Code(id: "need", name: "Need", kind: .need)]), files: [])

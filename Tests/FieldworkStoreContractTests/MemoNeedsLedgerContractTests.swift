@@ -24,7 +24,7 @@ import Testing
             }
             try await store.removeMemo(id: "m-1", by: "Bo", expectedVersion: 2)
             #expect(try await store.memo(id: "m-1") == nil)
-            await #expect(throws: StoreError.notFound("memo m-1")) { try await store.removeMemo(id: "m-1", by: "Bo", expectedVersion: nil) }
+            await #expect(throws: StoreError.notFound("memo 'm-1'")) { try await store.removeMemo(id: "m-1", by: "Bo", expectedVersion: nil) }
             // Removed softly: the ledger still knows it, removed by Bo.
             guard case .memo(let entry)? = try await store.ledgerRecord(id: "m-1") else { Issue.record("no ledger record"); return }
             #expect(entry.changedBy == "Bo" && entry.removed?.by == "Bo")
@@ -100,7 +100,7 @@ import Testing
             // Two take-ins, the memo changed by the first only: the second is compared with the first.
             let history = try #require(try await store.codingHistory(id: "c-9"))
             #expect(history.count == events + 2 && history.suffix(2).map(\.memoChanged) == [true, false])
-            await #expect(throws: StoreError.notFound("document nope")) {
+            await #expect(throws: StoreError.notFound("document 'nope'")) {
                 var lost = theirs
                 lost.id = "c-10"
                 lost.documentID = "nope"

@@ -55,7 +55,9 @@ struct AgreementCommand: AsyncParsableCommand {
         } else {
             let request = AgreementService.Request(coders: coders.map(Self.names), code: code, includeChildren: includeChildren,
                                                    documents: document)
-            report = try await workspace.open().agreement.agreement(request)
+            let context = try workspace.open()
+            try await context.requireKnown(code: code)
+            report = try await context.agreement.agreement(request)
         }
         let result = AgreementOutput(report)
         if output.json {

@@ -15,10 +15,10 @@ struct CodeListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(code: code, coder: coder, documents: document.map { [$0] } ?? [])
         var filter = CodingFilter(documentID: document, coder: coder, status: orphaned ? .orphaned : nil)
         if let code {
-            let ids = try await context.store.codebook().subtree(of: code)
-            filter.codeIDs = ids.isEmpty ? [code] : ids
+            filter.codeIDs = try await context.store.codebook().subtree(of: code)
         }
         let codings = try await context.codings.list(filter).map(CodingDTO.init)
         if output.json {

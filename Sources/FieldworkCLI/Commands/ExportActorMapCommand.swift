@@ -96,7 +96,7 @@ struct ExportActorMapCommand: AsyncParsableCommand {
         }
         try ExportFile.write(data, to: url)
         try consent.writeSidecar(for: url)
-        print(consent.summary)
-        print("wrote \(graph.nodes.count) nodes and \(graph.edges.count) relations as \(format.rawValue) to \(url.path)")
+        printExported("wrote \(graph.nodes.count) nodes and \(graph.edges.count) relations as \(format.rawValue) to \(url.path)",
+                      consent: consent.summary)
     }
 }

@@ -31,6 +31,7 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let result = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         if output.json {
             try JSONOutput.print(result)
@@ -44,9 +45,8 @@ struct ExportCooccurrenceCommand: AsyncParsableCommand {
         metadata.smallCellsBelow = cells?.k
         try ExportFile.write(metadata.redact(writer.text, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
-        print(metadata.summary)
         try await context.recordExport("cooccurrence", to: url, counts: ["pairs": result.pairs.count], applied: metadata, metadata: ["consent_summary": metadata.summary])
-        print("wrote \(EnglishCount.of(result.pairs.count, "pair")) of \(EnglishCount.of(result.codes.count, "code")) "
-            + "(\(EnglishCount.of(result.codedSegments, "coded segment"))) to \(url.path)")
+        printExported("wrote \(EnglishCount.of(result.pairs.count, "pair")) of \(EnglishCount.of(result.codes.count, "code")) "
+            + "(\(EnglishCount.of(result.codedSegments, "coded segment"))) to \(url.path)", consent: metadata.summary)
     }
 }

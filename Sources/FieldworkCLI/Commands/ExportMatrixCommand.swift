@@ -41,6 +41,7 @@ struct ExportMatrixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let result: MatrixExport.Result
         do {
@@ -56,11 +57,9 @@ struct ExportMatrixCommand: AsyncParsableCommand {
         try metadata.writeSidecar(for: url)
         try await context.recordExport("matrix", to: url, counts: ["rows": result.rows, "codes": result.codes, "codings": result.codings],
                                        applied: metadata, metadata: ["consent_summary": metadata.summary])
-        print("wrote \(EnglishCount.of(result.rows, "\(rows.label) row")) × \(EnglishCount.of(result.codes, "code")) "
-              + "(\(EnglishCount.of(result.codings, "coding"))) to \(url.path)")
-        if result.unattributed > 0 {
-            print("\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row")
-        }
-        print(metadata.summary)
+        let unattributed = result.unattributed == 0 ? [] :
+            ["\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row"]
+        printExported("wrote \(EnglishCount.of(result.rows, "\(rows.label) row")) × \(EnglishCount.of(result.codes, "code")) "
+                      + "(\(EnglishCount.of(result.codings, "coding"))) to \(url.path)", consent: metadata.summary, notes: unattributed)
     }
 }

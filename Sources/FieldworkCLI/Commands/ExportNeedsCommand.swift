@@ -21,6 +21,7 @@ struct ExportNeedsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let cells = forPublication ? try context.workspace.settings().smallCells : nil
         let redactions = try context.workspace.redactions()
         let result = try await context.needsRegisterExport.render(coder: coder, smallCells: cells, redactions: redactions)
@@ -30,7 +31,7 @@ struct ExportNeedsCommand: AsyncParsableCommand {
         try ExportFile.write(metadata.redact(result.csv, with: redactions), to: url)
         try metadata.writeSidecar(for: url)
         try await context.recordExport("needs", to: url, counts: ["needs": result.needs], applied: metadata, metadata: ["consent_summary": metadata.summary])
-        print(metadata.summary)
-        print("wrote \(result.needs) needs to \(url.path)" + (cells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""))
+        printExported("wrote \(result.needs) needs to \(url.path)" + (cells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""),
+                      consent: metadata.summary)
     }
 }

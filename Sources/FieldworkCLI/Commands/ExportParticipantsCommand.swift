@@ -20,7 +20,7 @@ struct ExportParticipantsCommand: AsyncParsableCommand {
         try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
         try await context.recordExport("participants", to: url, counts: ["participants": result.rows], applied: metadata)
-        print(metadata.summary)
-        print("wrote \(result.rows) participants (\(result.attributes.count) attribute columns) to \(url.path)")
+        printExported("wrote \(result.rows) participants (\(result.attributes.count) attribute columns) to \(url.path)",
+                      consent: metadata.summary)
     }
 }

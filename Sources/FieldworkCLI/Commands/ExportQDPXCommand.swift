@@ -38,11 +38,9 @@ struct ExportQDPXCommand: AsyncParsableCommand {
         ], applied: summary.consent, metadata: ["consent_summary": summary.consent.summary])
         let counts = [(summary.sources, "source"), (summary.codes, "code"), (summary.codings, "coding"), (summary.notes, "note"),
                       (summary.cases, "case"), (summary.users, "user")].map { EnglishCount.of($0.0, $0.1) }
-        print("wrote \(url.path): \(counts.joined(separator: ", ")); positions in \(positions.reading.rawValue)")
-        print(summary.consent.summary)
-        if summary.orphansSkipped > 0 {
-            print("left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
-                  + "(see `fieldwork code list --orphaned`)")
-        }
+        let orphans = summary.orphansSkipped == 0 ? [] : ["left out \(summary.orphansSkipped) orphaned coding\(summary.orphansSkipped == 1 ? "" : "s") "
+                                                          + "(see `fieldwork code list --orphaned`)"]
+        printExported("wrote \(url.path): \(counts.joined(separator: ", ")); positions in \(positions.reading.rawValue)",
+                      consent: summary.consent.summary, notes: orphans)
     }
 }

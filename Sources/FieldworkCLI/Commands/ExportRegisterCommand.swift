@@ -27,8 +27,7 @@ struct ExportRegisterCommand: AsyncParsableCommand {
         try ExportFile.write(metadata.redact(result.csv, with: redactions), to: url)
         try metadata.writeSidecar(for: url)
         try await context.recordExport("register", to: url, counts: ["proposals": result.proposals], metadata: ["consent_summary": metadata.summary])
-        print(metadata.summary)
-        print("wrote \(result.proposals) proposal\(result.proposals == 1 ? "" : "s") to \(url.path)"
-              + (cells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""))
+        printExported("wrote \(result.proposals) proposal\(result.proposals == 1 ? "" : "s") to \(url.path)"
+                      + (cells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""), consent: metadata.summary)
     }
 }

@@ -17,6 +17,7 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let (csv, rows, withheld) = try await context.segmentsExport.csv(CodingFilter(coder: coder))
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         // The consent rule applied, and what it left out: counts by reason, never names.
@@ -25,8 +26,7 @@ struct ExportSegmentsCommand: AsyncParsableCommand {
         try ExportFile.write(metadata.redact(csv, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
         // Every export says how consent was applied, "nothing withheld" included (the other exports do).
-        print(metadata.summary)
-        print("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)")
+        printExported("wrote \(rows) coding\(rows == 1 ? "" : "s") to \(url.path)", consent: metadata.summary)
         try await context.recordExport("segments", to: url, counts: ["rows": rows], consent: withheld, metadata: ["consent_summary": metadata.summary])
     }
 }

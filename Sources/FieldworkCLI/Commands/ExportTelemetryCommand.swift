@@ -27,7 +27,7 @@ struct ExportTelemetryCommand: AsyncParsableCommand {
         try metadata.writeSidecar(for: url)
         try await context.recordExport("telemetry", to: url, counts: ["readings": result.readings, "devices": result.devices],
                                        metadata: ["consent_summary": metadata.summary])
-        print("wrote \(result.readings) reading\(result.readings == 1 ? "" : "s") from \(result.devices) device\(result.devices == 1 ? "" : "s") to \(url.path)")
-        print(metadata.summary)
+        printExported("wrote \(result.readings) reading\(result.readings == 1 ? "" : "s") from \(result.devices) device\(result.devices == 1 ? "" : "s") to \(url.path)",
+                      consent: metadata.summary)
     }
 }

@@ -26,7 +26,9 @@ struct NeedsCommand: AsyncParsableCommand {
             try await publication()
             return
         }
-        let register = try await workspace.open().needsRegister.register(coder: coder).map(NeedEvidenceView.init)
+        let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
+        let register = try await context.needsRegister.register(coder: coder).map(NeedEvidenceView.init)
         if output.json {
             try JSONOutput.print(register)
             return
@@ -40,6 +42,7 @@ struct NeedsCommand: AsyncParsableCommand {
 
     private func publication() async throws {
         let context = try workspace.open()
+        try await context.requireKnown(coder: coder)
         let participants = try await context.store.participants()
         let cells = try context.workspace.settings().smallCells
         let redactions = try context.workspace.redactions()

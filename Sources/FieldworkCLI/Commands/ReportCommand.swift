@@ -59,9 +59,8 @@ struct ReportCommand: AsyncParsableCommand {
             try await context.recordExport("report-\(format.rawValue)", to: url,
                                            counts: ["needs": report.needs.count, "quotes": quotes, "proposals": report.proposals.count],
                                            applied: metadata, metadata: ["language": report.language, "withheld_quotes": "\(quotesWithheld) quotes"])
-            print(metadata.summary)
-            print("wrote the study report (\(report.language), \(report.needs.count) needs, \(quotes) quote\(quotes == 1 ? "" : "s"), \(quotesWithheld) not quoted without consent to quote) to \(url.path)"
-                  + (report.smallCells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""))
+            printExported("wrote the study report (\(report.language), \(report.needs.count) needs, \(quotes) quote\(quotes == 1 ? "" : "s"), \(quotesWithheld) not quoted without consent to quote) to \(url.path)"
+                          + (report.smallCells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""), consent: metadata.summary)
         } catch let error as ExternalProgramError {
             printError("Error: \(error)")
             throw ExitCode.failure

@@ -9,7 +9,8 @@ struct SearchCommand: AsyncParsableCommand {
         discussion: """
             Words must all occur; "quoted words" are a phrase; word* matches a prefix. Diacritics: \
             hemtjanst finds hemtjänst and far finds får, but a word typed with å, ä or ö must match them \
-            (får does not find far).
+            (får does not find far). A leading - excludes nothing: -hemtjänst searches for hemtjänst \
+            (also after --: fieldwork search -- -hemtjänst).
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -34,6 +35,10 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let search = SearchQuery(query.joined(separator: " "), limit: limit, offset: offset)
         guard !search.isEmpty else { throw ValidationError("the query has no words to search for") }
+        // Someone used to web search may mean "without": say what was searched instead.
+        for word in query where word.hasPrefix("-") {
+            printError("note: a leading '-' excludes nothing; '\(word)' searches for \(word.drop(while: { $0 == "-" }))")
+        }
         let result = try await workspace.open().search.search(search)
         let hits = result.hits.map(SearchHitView.init)
         if result.withheld.total > 0 { printError("consent: \(result.withheld.summary)") }
@@ -46,5 +51,39 @@ struct SearchCommand: AsyncParsableCommand {
         TableOutput.print(["document", "segment", "speaker", "snippet"], hits.map {
             [$0.document, "\($0.segment)", $0.speaker ?? $0.heading ?? "", $0.snippet]
         })
+    }
+}
+
+extension SearchCommand {
+    /// `search -hemtjänst` printed the help: ArgumentParser reads a dash-led word as short
+    /// options, `-h` among them. `search` has no single-dash option but `-h`, so such a word
+    /// (not `-h`, not a number) is a query word: it is moved behind `--`, where ArgumentParser
+    /// takes it as one. `arguments` are the whole command line after the executable; only a
+    /// `search` subcommand is changed, and an option's value (`--offset -1`) stays its value.
+    static func dashLedWordsAsQuery(_ arguments: [String]) -> [String] {
+        let rootOptions: Set<String> = ["--workspace", "--store"]
+        var index = 0
+        while index < arguments.count, arguments[index].hasPrefix("-") {
+            index += rootOptions.contains(arguments[index]) ? 2 : 1
+        }
+        guard index < arguments.count, arguments[index] == "search" else { return arguments }
+        let takesValue = rootOptions.union(["--limit", "--offset"])
+        var kept = Array(arguments[...index])
+        var words: [String] = []
+        var rest = arguments[(index + 1)...]
+        while let argument = rest.first, argument != "--" {
+            rest = rest.dropFirst()
+            if takesValue.contains(argument), let value = rest.first {
+                kept += [argument, value]
+                rest = rest.dropFirst()
+            } else if argument.hasPrefix("-"), !argument.hasPrefix("--"), argument != "-h",
+                      argument.dropFirst().first.map({ !$0.isNumber }) ?? false {
+                words.append(argument)
+            } else {
+                kept.append(argument)
+            }
+        }
+        guard !words.isEmpty else { return arguments }
+        return kept + ["--"] + rest.dropFirst() + words
     }
 }

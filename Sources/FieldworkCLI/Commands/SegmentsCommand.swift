@@ -17,7 +17,7 @@ struct SegmentsCommand: AsyncParsableCommand {
         let store = try workspace.open().store
         // Through the consent rule (and access), as the document page: withheld words are not printed.
         guard let view = try await DocumentView.load(document, from: store) else {
-            throw ValidationError("no document '\(document)' (see `fieldwork documents`)")
+            throw UnknownName(kind: "document", name: document, place: "in the corpus", known: try await store.documents().map(\.metadata.id))
         }
         let withheld = view.withheld
         let segments = view.segments.map { SegmentDTO($0, document: document, text: view.text, withheld: withheld[$0.index]) }

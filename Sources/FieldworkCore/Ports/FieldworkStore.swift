@@ -76,6 +76,8 @@ public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, 
 
 /// Errors every store reports the same way, so the web and CLI faces can map them.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is not there, said as `UnknownName` says it: "document 'int-001'" reads
+    /// "no document 'int-001'" (one shape for every "not there" the faces show).
     case notFound(String)
     case staleVersion(id: String, expected: Int, actual: Int)
     case conflict(String)
@@ -84,7 +86,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let what): "not found: \(what)"
+        case .notFound(let what): "no \(what)"
         case .staleVersion(let id, let expected, let actual):
             "\(id) was changed by someone else (version \(actual), you had \(expected)); reload and try again"
         case .conflict(let detail): detail

@@ -168,9 +168,9 @@ public struct AdjudicationService: Sendable {
 
     /// A passage is a segment of the document, exactly.
     private func requirePassage(_ documentID: String, start: Int, end: Int) async throws {
-        guard try await store.document(id: documentID) != nil else { throw StoreError.notFound("document \(documentID)") }
+        guard try await store.document(id: documentID) != nil else { throw StoreError.notFound("document '\(documentID)'") }
         guard try await store.segments(documentID: documentID).contains(where: { $0.start == start && $0.end == end }) else {
-            throw StoreError.notFound("passage \(start)-\(end) of document \(documentID) (not one of its segments)")
+            throw StoreError.notFound("passage \(start)-\(end) of document '\(documentID)' (not one of its segments)")
         }
     }
 }

@@ -70,7 +70,7 @@ public struct AgreementService: Sendable {
         let all = try await store.documents().map(\.metadata.id)
         guard !named.isEmpty else { return all }
         let known = Set(all)
-        if let unknown = named.first(where: { !known.contains($0) }) { throw StoreError.notFound("document '\(unknown)'") }
+        for name in named { try UnknownName.require(name, kind: "document", place: "in the corpus", known: known) }
         return Self.unique(named)
     }
 
@@ -88,13 +88,7 @@ public struct AgreementService: Sendable {
         let absent = coders.filter { !codedHere.contains($0) }
         guard !absent.isEmpty else { return }
         let known = Set(try await store.codings(CodingFilter(status: .anchored)).map(\.coder))
-        let unknown = absent.filter { !known.contains($0) }
-        guard unknown.isEmpty else {
-            throw StoreError.notFound("""
-                coder\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")): no codings by that name \
-                (coders with codings: \(known.sorted().joined(separator: ", ")))
-                """)
-        }
+        for name in absent { try UnknownName.require(name, kind: "coder", place: "with codings", known: known) }
     }
 
     static func unique(_ names: [String]) -> [String] {

@@ -21,7 +21,11 @@ public struct WorkspaceFileCheck: Sendable {
     }
 
     /// Reads the workspace's registers (best effort: a broken register is checked on its own).
-    public static func context(of workspace: Workspace, excluding path: String? = nil) -> WorkspaceFileCheck {
+    /// `ingested`: the store's source files (`FieldworkStore.sourceFiles()`), when the workspace
+    /// has a database: a document's id is then checked against the ingested documents too, as
+    /// ingest checks it.
+    public static func context(of workspace: Workspace, excluding path: String? = nil,
+                               ingested: [String: SourceFileState] = [:]) -> WorkspaceFileCheck {
         let participants = (try? SourceText.read(workspace.participantsFile, path: "participants"))
             .flatMap { try? ParticipantsParser.parse($0) } ?? []
         let solutions = (try? SolutionCatalogue.load(workspace))?.solutions ?? []
@@ -36,6 +40,7 @@ public struct WorkspaceFileCheck: Sendable {
                                        otherCodebooks: others)
         if let path, WorkspaceFileKind.infer(path: path) == .document {
             check.documentIDs = CorpusDocumentIDs(of: workspace, excluding: path)
+            check.documentIDs.ingested = CorpusDocumentIDs.storedOwners(ingested, in: workspace, listed: nil)
         }
         return check
     }

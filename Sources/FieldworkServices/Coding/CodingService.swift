@@ -91,7 +91,7 @@ public struct CodingService: Sendable {
         let editor = try editor.map(validCoder)
         var coding = try await existing(id, expectedVersion: expectedVersion)
         guard let window = try await store.textWindow(documentID: coding.documentID, around: span) else {
-            throw StoreError.notFound("document \(coding.documentID)")
+            throw StoreError.notFound("document '\(coding.documentID)'")
         }
         try Self.check(seen, span: span, documentID: coding.documentID, in: window)
         if SpeakerLabelSpan.mayBeLabel(span, in: window) { try await refuseSpeakerLabel(span, documentID: coding.documentID) }
@@ -114,13 +114,13 @@ public struct CodingService: Sendable {
         guard matches.count <= 1 else {
             throw StoreError.conflict("'\(text)' begins the ids of \(matches.count > 3 ? "more than 3" : "\(matches.count)") codings (\(matches.prefix(3).joined(separator: ", "))\(matches.count > 3 ? ", …" : "")); give more of the id")
         }
-        guard let id = matches.first else { throw StoreError.notFound("coding \(text)") }
+        guard let id = matches.first else { throw StoreError.notFound("coding '\(text)'") }
         return id
     }
 
     /// Everything that happened to a coding, oldest first; removed codings keep their history.
     public func history(id: String) async throws -> [CodingEvent] {
-        guard let events = try await store.codingHistory(id: id) else { throw StoreError.notFound("coding \(id)") }
+        guard let events = try await store.codingHistory(id: id) else { throw StoreError.notFound("coding '\(id)'") }
         return events
     }
 
@@ -145,7 +145,7 @@ public struct CodingService: Sendable {
     }
 
     private func existing(_ id: String, expectedVersion: Int?) async throws -> Coding {
-        guard let coding = try await store.coding(id: id) else { throw StoreError.notFound("coding \(id)") }
+        guard let coding = try await store.coding(id: id) else { throw StoreError.notFound("coding '\(id)'") }
         if let expectedVersion, expectedVersion != coding.version {
             throw StoreError.staleVersion(id: id, expected: expectedVersion, actual: coding.version)
         }
@@ -206,7 +206,7 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownCode(let id): "unknown code '\(id)': it is not in the codebook (see `fieldwork codebook show`)"
+        case .unknownCode(let id): "no code '\(id)' in the codebook (see `fieldwork codebook show`)"
         case .invalidSpan(let span, let length):
             "span [\(span.lowerBound), \(span.upperBound)) is not inside the text (0 to \(length), end after start)"
         case .misorderedSpan(let start, let end):

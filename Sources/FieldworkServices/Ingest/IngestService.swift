@@ -142,7 +142,10 @@ public struct IngestService: Sendable {
             }
         }
         let listedPaths = Set(listed.map(\.path))
-        var ownerOfID = idsOfStoredFiles(stored, listed: files.isComplete ? listedPaths : nil)
+        // A stored document keeps its id while its file exists: a new file may not take it (a
+        // renamed file may, since its old path is gone). A whole-corpus ingest asks the listing,
+        // not the disk, whether the file is there.
+        var ownerOfID = CorpusDocumentIDs.storedOwners(stored, in: workspace, listed: files.isComplete ? listedPaths : nil)
         var next = chunks.isEmpty ? nil : parse(0)
         var restamped: [String: FileStamp] = [:]
         for index in chunks.indices {
@@ -162,8 +165,8 @@ public struct IngestService: Sendable {
                     }
                     if let owner = ownerOfID[change.metadata.id], owner != change.file.path {
                         summary.failed += 1
-                        summary.problems.append(SourceProblem(file: change.file.path, line: idLine,
-                            "duplicate id '\(change.metadata.id)': already used by \(owner)"))
+                        summary.problems.append(CorpusDocumentIDs.duplicate(id: change.metadata.id, line: idLine,
+                                                                             path: change.file.path, owner: owner))
                         continue
                     }
                     ownerOfID[change.metadata.id] = change.file.path
@@ -212,21 +215,6 @@ public struct IngestService: Sendable {
         } catch {
             return .failed(problems(from: error, path: path))
         }
-    }
-
-    /// A stored document keeps its id while its file exists: a new file may not take it (a
-    /// renamed file may, since its old path is gone).
-    /// Each stored document's id and its file, if the file is still there: in the listing when
-    /// everything was listed (no file system call per stored file), else asked of the disk.
-    private func idsOfStoredFiles(_ stored: [String: SourceFileState], listed: Set<String>?) -> [String: String] {
-        var owners: [String: String] = [:]
-        for state in stored.values {
-            guard let id = state.documentID else { continue }
-            guard listed?.contains(state.path)
-                    ?? FileManager.default.fileExists(atPath: workspace.url(forRelativePath: state.path).path) else { continue }
-            owners[id] = state.path
-        }
-        return owners
     }
 
     private func problems(from error: Error, path: String) -> [SourceProblem] {

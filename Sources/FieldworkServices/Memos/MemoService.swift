@@ -27,7 +27,7 @@ public struct MemoService: Sendable {
         case .project:
             guard targetID.isEmpty else { throw MemoError.invalidTarget("a project memo has no target id") }
         case .document:
-            guard try await store.document(id: targetID) != nil else { throw StoreError.notFound("document \(targetID)") }
+            guard try await store.document(id: targetID) != nil else { throw StoreError.notFound("document '\(targetID)'") }
         case .code:
             guard try await store.codebook().contains(targetID) else { throw CodingError.unknownCode(targetID) }
         }
@@ -62,7 +62,7 @@ public struct MemoService: Sendable {
     /// neither its id nor its version tells a coder anything about a document kept from them.
     private func visibleMemo(id: String) async throws -> Memo {
         guard let memo = try await store.memo(id: id),
-              try await VisibleMemos.of([memo], in: store).memos.count == 1 else { throw StoreError.notFound("memo \(id)") }
+              try await VisibleMemos.of([memo], in: store).memos.count == 1 else { throw StoreError.notFound("memo '\(id)'") }
         return memo
     }
 

@@ -61,22 +61,24 @@ public struct TelemetrySummaryService: Sendable {
         self.store = store
     }
 
-    private func registered(_ device: String) async throws -> Bool {
+    /// The devices of corpus/devices.yaml (none when it cannot be read: the readings still name theirs).
+    private func registered() async throws -> [String] {
         let registry = try? DeviceRegistry.load(workspace, catalogue: try SolutionCatalogue.load(workspace),
                                                 participants: try await store.participants())
-        return registry?.devices.contains { $0.name == device } ?? false
+        return registry?.devices.map(\.name) ?? []
     }
 
     public func summary(_ query: Query) async throws -> Result {
         let known = try await store.telemetryDevices()
         // A misspelt name is said so, not answered with an empty table.
         // A device of devices.yaml with no readings yet is known (an empty summary).
-        if let device = query.device, !known.contains(where: { $0.name == device }), try await !registered(device) {
-            let names = known.map(\.name).sorted()
-            throw StoreError.notFound("device '\(device)' (devices: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", …" : ""))")
+        if let device = query.device, !known.contains(where: { $0.name == device }) {
+            try UnknownName.require(device, kind: "device", place: "in corpus/devices.yaml or the readings",
+                                    known: Set(known.map(\.name) + (try await registered())))
         }
-        if let participant = query.participant, try await !store.participants().contains(where: { $0.id == participant }) {
-            throw StoreError.notFound("participant '\(participant)' in corpus/participants.yaml")
+        if let participant = query.participant {
+            try UnknownName.require(participant, kind: "participant", place: "in corpus/participants.yaml",
+                                    known: try await store.participants().map(\.id))
         }
         let devices = known.filter { device in
             (query.device.map { $0 == device.name } ?? true) && (query.participant.map { $0 == device.participantID } ?? true)

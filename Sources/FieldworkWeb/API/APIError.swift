@@ -38,6 +38,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
         case let error as CodebookEditError:
             return APIError(.unprocessableContent, "invalid", Localizer(language).codebookEdit(error), detailLanguage: language)
+        case let error as UnknownName: return APIError(.notFound, "not_found", error.description)
         case let error as StoreError:
             switch error {
             case .notFound: return APIError(.notFound, "not_found", error.description)

@@ -39,7 +39,7 @@ struct DocumentsAPI {
         // The JSON holds text and segments: the codings (`/api/codings?document=`) are not read.
         guard let view = try await timing.measure("store", {
             try await DocumentView.load(id, from: context.store, codings: false, cache: context.documentCache)
-        }) else { throw StoreError.notFound("document \(id)") }
+        }) else { throw StoreError.notFound("document '\(id)'") }
         var response = try await timing.measure("render") { Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                                                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: try Self.json(view, web)))) }
         timing.apply(to: &response)
@@ -60,7 +60,7 @@ struct DocumentsAPI {
     @Sendable func changes(_ request: Request, context web: WebContext) async throws -> DocumentChangesJSON {
         let id = try web.parameters.require("id")
         guard let activity = try await DocumentActivity.load(id, from: context.store, memos: context.memos) else {
-            throw StoreError.notFound("document \(id)")
+            throw StoreError.notFound("document '\(id)'")
         }
         return DocumentChangesJSON(document: activity.documentID, revision: activity.revision, codings: activity.codings, stamp: activity.stamp)
     }

@@ -20,7 +20,7 @@ struct NeedsAPI {
 
     @Sendable func need(_ request: Request, context web: WebContext) async throws -> JSONBody<NeedEvidenceView> {
         let id = try web.parameters.require("id")
-        guard let evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need \(id)") }
+        guard let evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need '\(id)'") }
         return JSONBody(value: NeedEvidenceView(evidence))
     }
 

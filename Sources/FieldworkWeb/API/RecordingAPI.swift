@@ -19,7 +19,7 @@ struct RecordingAPI {
     @Sendable func recording(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
         guard let recording = try await DocumentRecording.load(id, workspace: context.workspace, store: context.store) else {
-            throw StoreError.notFound("document \(id)")
+            throw StoreError.notFound("document '\(id)'")
         }
         switch recording {
         case .none:

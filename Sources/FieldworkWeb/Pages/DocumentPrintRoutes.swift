@@ -13,7 +13,7 @@ struct DocumentPrintRoutes {
     @Sendable func page(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
         guard var view = try await DocumentView.load(id, from: context.store, cache: context.documentCache) else {
-            throw StoreError.notFound("document \(id)")
+            throw StoreError.notFound("document '\(id)'")
         }
         view.codebook = view.codebook.localized(web.language.rawValue)
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }

@@ -29,7 +29,7 @@ struct HandoutRoutes {
 
     @Sendable func handout(_ request: Request, context web: WebContext) async throws -> Response {
         let code = try web.parameters.require("code")
-        guard try await context.store.codebook()[code] != nil else { throw StoreError.notFound("code \(code)") }
+        guard try await context.store.codebook()[code] != nil else { throw StoreError.notFound("code '\(code)'") }
         let options = try self.request(request)
         let handout = try await service.handout(codeID: code, request: options)
         let t = Localizer(web.language)
@@ -41,7 +41,7 @@ struct HandoutRoutes {
 
     @Sendable func pack(_ request: Request, context web: WebContext) async throws -> Response {
         let name = try web.parameters.require("plan")
-        guard let plan = try service.plan(named: name) else { throw StoreError.notFound("workshop plan \(name)") }
+        guard let plan = try service.plan(named: name) else { throw StoreError.notFound("workshop plan '\(name)'") }
         let options = try self.request(request)
         let handouts = try await service.handouts(plan: plan, request: options)
         let language = try service.language(asked: options.language, plan: plan)

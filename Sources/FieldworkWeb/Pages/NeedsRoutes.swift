@@ -27,7 +27,7 @@ struct NeedsRoutes {
 
     @Sendable func need(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
-        guard var evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need \(id)") }
+        guard var evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need '\(id)'") }
         evidence.need = evidence.need.localized(web.language.rawValue)
         var query = TelemetrySummaryService.Query()
         query.solutions = Set(evidence.links.map(\.solutionID))

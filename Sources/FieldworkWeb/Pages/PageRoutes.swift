@@ -42,7 +42,7 @@ struct PageRoutes {
         let id = try web.parameters.require("id")
         var timing = ServerTiming()
         guard var view = try await timing.measure("store", { try await DocumentView.load(id, from: context.store, cache: context.documentCache) }) else {
-            throw StoreError.notFound("document \(id)")
+            throw StoreError.notFound("document '\(id)'")
         }
         view.codebook = view.revisions.map { context.documentCache.localizedCodebook(view.codebook, revision: $0.codebook, language: web.language.rawValue) }
             ?? view.codebook.localized(web.language.rawValue)

@@ -46,7 +46,7 @@ import Testing
         await #expect(throws: CodingError.self) {
             _ = try await service.add(document: "int-014", span: 0..<9999, code: "need", coder: "anna")
         }
-        await #expect(throws: StoreError.notFound("document nope")) {
+        await #expect(throws: StoreError.notFound("document 'nope'")) {
             _ = try await service.add(document: "nope", span: 0..<3, code: "need", coder: "anna")
         }
         await #expect(throws: CodingError.invalidCoder) {
@@ -89,7 +89,7 @@ import Testing
         try await service.remove(id: coding.id, by: "bo")
         #expect(try await workspace.store.coding(id: coding.id) == nil)
         #expect(try await workspace.store.counts().codings == 0)
-        await #expect(throws: StoreError.notFound("coding \(coding.id)")) {
+        await #expect(throws: StoreError.notFound("coding '\(coding.id)'")) {
             try await service.remove(id: coding.id, by: "bo")
         }
     }
