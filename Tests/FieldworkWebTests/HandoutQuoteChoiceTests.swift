@@ -31,6 +31,7 @@ import Testing
                 #expect(html.contains("value=\"\(first.id)\"") && html.contains("value=\"\(second.id)\""))
                 #expect(!html.contains("value=\"\(refused.id)\""))
                 #expect(html.components(separatedBy: "resident 1 ·").count == 3)
+                #expect(html.contains("· coded by 1 coder</span>"))
                 #expect(!html.contains("R01") && !html.contains("R02"))
                 #expect(html.contains("Choose the quotes"))
             }

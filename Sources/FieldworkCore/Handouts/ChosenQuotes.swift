@@ -53,6 +53,8 @@ public enum ChosenQuotes {
         public var speaker: String
         public var documentID: String
         public var documentTitle: String
+        /// How many coders marked these words (with this theme or a code below it).
+        public var coders = 1
     }
 
     enum Found {

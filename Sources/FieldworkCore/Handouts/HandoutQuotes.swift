@@ -64,20 +64,30 @@ public enum HandoutQuotes {
 
     /// Every passage a handout in `language` may quote today (a resident's own turn, consent to
     /// quote, the handout's language), in the order offered, several per person: what a facilitator
-    /// chooses from. The text is redacted and shortened as the handout would print it.
+    /// chooses from. The text is redacted and shortened as the handout would print it. The same
+    /// words coded by several coders are one choice, with how many coders marked them (the first
+    /// coding names it): a passage three coders agree on is worth knowing from one coded minutes ago.
     public static func choices(
         _ passages: [CodedPassage], register: [Participant], consent: ConsentRule, limits: Handout.Limits,
         language: String? = nil, redact: (String) -> String = { $0 }
     ) -> [ChosenQuotes.Choice] {
         let people = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var seen: Set<String> = []
-        return passages.compactMap { passage in
-            guard refusal(of: passage, people: people, consent: consent, language: language) == nil,
-                  seen.insert(passage.coding.id).inserted else { return nil }
+        var choices: [ChosenQuotes.Choice] = []
+        var coders: [[String]: Set<String>] = [:]
+        for passage in passages where refusal(of: passage, people: people, consent: consent, language: language) == nil {
             let text = QuoteExcerpt.shorten(redact(passage.coding.quote), to: limits.quoteLength)
-            guard !text.isEmpty else { return nil }
-            return ChosenQuotes.Choice(codingID: passage.coding.id, text: text, speaker: passage.participants[0],
-                                       documentID: passage.document.id, documentTitle: passage.document.title)
+            guard !text.isEmpty else { continue }
+            let key = [passage.document.id, text]
+            if coders[key] == nil {
+                choices.append(ChosenQuotes.Choice(codingID: passage.coding.id, text: text, speaker: passage.participants[0],
+                                                   documentID: passage.document.id, documentTitle: passage.document.title))
+            }
+            coders[key, default: []].insert(passage.coding.coder)
+        }
+        return choices.map { choice in
+            var counted = choice
+            counted.coders = coders[[choice.documentID, choice.text]]?.count ?? 1
+            return counted
         }
     }
 

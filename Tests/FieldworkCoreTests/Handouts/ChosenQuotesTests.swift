@@ -66,4 +66,17 @@ struct ChosenQuotesTests {
         #expect(choices.map(\.text) == ["Först på natten.", "Sedan på morgonen.", "Min tur att säga.", "Jag vill ha ett larm."])
         #expect(choices.map(\.speaker) == ["R01", "R01", "R02", "R04"])
     }
+
+    @Test func theSameWordsCodedBySeveralCodersAreOneChoiceThatCountsThem() {
+        let register = HandoutQuotesTests.register
+        var again = Self.passages[0]
+        again.coding.id = "c-bo"
+        again.coding.coder = "bo"
+        var sameCoderOtherCode = Self.passages[0]
+        sameCoderOtherCode.coding.id = "c-anna-2"
+        let choices = HandoutQuotes.choices([Self.passages[0], again, sameCoderOtherCode, Self.passages[2]], register: register,
+                                            consent: ConsentRule(participants: register, today: "2025-09-01"), limits: .standard, language: "sv")
+        #expect(choices.map(\.codingID) == [Self.passages[0].coding.id, Self.passages[2].coding.id])
+        #expect(choices.map(\.coders) == [2, 1])
+    }
 }
