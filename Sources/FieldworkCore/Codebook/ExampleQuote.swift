@@ -10,9 +10,13 @@ import Foundation
 /// moves a comma still quotes the person.
 public enum ExampleQuote {
     public static func quotes(_ example: String, passage: String) -> Bool {
-        let pieces = self.pieces(of: example)
+        quotes(pieces: pieces(of: example), words: words(passage))
+    }
+
+    /// The same, for an example already cut into `pieces(of:)` and a passage already read into
+    /// `words(_:)`: an erasure compares every example with every passage of the person.
+    public static func quotes(pieces: [[String]], words: [String]) -> Bool {
         guard !pieces.isEmpty else { return false }
-        let words = self.words(passage)
         var from = 0
         for piece in pieces {
             guard let found = firstRun(of: piece, in: words, from: from) else { return false }
@@ -22,7 +26,7 @@ public enum ExampleQuote {
     }
 
     /// The example's runs of words between ellipses; empty runs (an ellipsis at either end) dropped.
-    static func pieces(of example: String) -> [[String]] {
+    public static func pieces(of example: String) -> [[String]] {
         var text = example
         for ellipsis in ["[…]", "[...]", "(…)", "(...)", "...", "…"] {
             text = text.replacingOccurrences(of: ellipsis, with: "\u{1F}")
@@ -31,7 +35,7 @@ public enum ExampleQuote {
     }
 
     /// Case-folded words, NFC (a decomposed å is the same word as a composed one).
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         let scalars = Array(text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars)

@@ -77,7 +77,8 @@ public struct Handout: Sendable, Hashable {
     public var quotesChosen = false
     /// Quotes chosen by hand that are not printed, and why: for the facilitator, never on the sheet.
     public var quotesLeftOut: [ChosenQuotes.LeftOut] = []
-    /// Every passage the handout may quote, to choose from (for the research team; not printed).
+    /// Every passage the handout may quote, to choose from (for the research team; not printed;
+    /// listed only when `HandoutBuilder.Options.offersChoices`).
     public var quoteChoices: [ChosenQuotes.Choice] = []
 
     public init(

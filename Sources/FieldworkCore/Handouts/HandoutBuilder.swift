@@ -16,6 +16,9 @@ public enum HandoutBuilder {
         public var smallCells: SmallCells?
         /// Coding ids (or prefixes) chosen by hand, in order; nil: the handout chooses (`ChosenQuotes`).
         public var chosenQuotes: [String]?
+        /// List every passage the handout may quote (`Handout.quoteChoices`): only the handout
+        /// page offers them, so a file or a pack does not pay for the list.
+        public var offersChoices = false
 
         public init(station: String? = nil, workshop: String? = nil, language: String = "en", easyRead: Bool = false, k: Int = SmallCells.defaultK,
                     smallCells: SmallCells? = nil, chosenQuotes: [String]? = nil) {
@@ -60,8 +63,10 @@ public enum HandoutBuilder {
         handout.workshop = options.workshop
         handout.quotesChosen = options.chosenQuotes != nil
         handout.quotesLeftOut = selection.leftOut
-        handout.quoteChoices = HandoutQuotes.choices(own, register: participants, consent: consent, limits: limits,
-                                                     language: options.language, redact: redact)
+        if options.offersChoices {
+            handout.quoteChoices = HandoutQuotes.choices(own, register: participants, consent: consent, limits: limits,
+                                                         language: options.language, redact: redact)
+        }
         return handout
     }
 

@@ -18,6 +18,7 @@ public struct QuotedExample: Sendable, Hashable {
     /// The examples of `codes` (as the codebook files hold them) that quote one of `passages`.
     static func find(in codes: [Code], passages: [String]) -> [QuotedExample] {
         guard !passages.isEmpty else { return [] }
+        let passages = passages.map(ExampleQuote.words)
         var found: [QuotedExample] = []
         for code in codes {
             let translated = code.translations.filter { $0.value.examples != nil }
@@ -25,8 +26,9 @@ public struct QuotedExample: Sendable, Hashable {
             let lists: [(String?, [String])] = translated.isEmpty ? [(nil, code.examples)]
                 : translated.keys.sorted().map { ($0, translated[$0]!.examples!) }
             for (language, examples) in lists {
-                for (index, example) in examples.enumerated()
-                where passages.contains(where: { ExampleQuote.quotes(example, passage: $0) }) {
+                for (index, example) in examples.enumerated() {
+                    let pieces = ExampleQuote.pieces(of: example)
+                    guard passages.contains(where: { ExampleQuote.quotes(pieces: pieces, words: $0) }) else { continue }
                     found.append(QuotedExample(codeID: code.id, file: code.source?.file ?? "codebooks", language: language,
                                                position: index + 1, text: example))
                 }

@@ -22,6 +22,8 @@ public struct HandoutService: Sendable {
         /// Quotes chosen by hand (coding ids or prefixes, in print order); nil: the handout
         /// chooses. A plan's station's own `quotes:` take its place.
         public var quotes: [String]?
+        /// List the passages a facilitator may choose from (the handout page's choice).
+        public var offersChoices = false
 
         public init(language: String? = nil, easyRead: Bool = false, forPublication: Bool = false, quotes: [String]? = nil) {
             self.quotes = quotes
@@ -41,10 +43,11 @@ public struct HandoutService: Sendable {
     public func handout(codeID: String, request: Request = Request(), station: String? = nil, plan: WorkshopPlan? = nil) async throws -> Handout {
         let settings = try workspace.settings()
         let language = try language(asked: request.language, plan: plan)
-        let options = HandoutBuilder.Options(
+        var options = HandoutBuilder.Options(
             station: station, workshop: plan?.title, language: language, easyRead: request.easyRead,
             k: settings.smallCells.k, smallCells: request.forPublication ? settings.smallCells : nil,
             chosenQuotes: request.quotes)
+        options.offersChoices = request.offersChoices
         let consent = ConsentRule.today([])
         guard let handout = HandoutBuilder.build(
             codeID: codeID, options: options, codebook: try await store.codebook(),

@@ -10,17 +10,13 @@ public struct WorkshopPlan: Sendable, Hashable {
         public var theme: String
         /// Quotes chosen by hand (`quotes:`, coding ids in print order) with each one's line; nil:
         /// the handout chooses.
-        public var quotes: [(id: String, line: Int)]? = nil
+        public var quotes: [ChosenQuote]? = nil
+    }
 
-        public static func == (a: Station, b: Station) -> Bool {
-            a.name == b.name && a.theme == b.theme && a.quotes?.map(\.id) == b.quotes?.map(\.id) && a.quotes?.map(\.line) == b.quotes?.map(\.line)
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(name)
-            hasher.combine(theme)
-            hasher.combine(quotes?.map(\.id))
-        }
+    /// A coding id a station's `quotes:` lists, and its line in the plan (for a mistake's message).
+    public struct ChosenQuote: Sendable, Hashable {
+        public var id: String
+        public var line: Int
     }
 
     /// The plan's path in the workspace, for problems found once its themes are read.
@@ -58,7 +54,7 @@ enum WorkshopPlanParser {
                 guard let station = reader.mapping(item, allowed: ["name", "theme", "quotes"], what: "a station") else { continue }
                 if let name = reader.string(station, "name", in: item, required: true),
                    let theme = reader.string(station, "theme", in: item, required: true) {
-                    let quotes = station["quotes"] == nil ? nil : reader.strings(station, "quotes").map { (id: $0.value, line: $0.line) }
+                    let quotes = station["quotes"] == nil ? nil : reader.strings(station, "quotes").map { WorkshopPlan.ChosenQuote(id: $0.value, line: $0.line) }
                     stations.append(WorkshopPlan.Station(name: name, theme: theme, quotes: quotes))
                 }
             }

@@ -30,7 +30,8 @@ struct HandoutRoutes {
     @Sendable func handout(_ request: Request, context web: WebContext) async throws -> Response {
         let code = try web.parameters.require("code")
         guard try await context.store.codebook()[code] != nil else { throw StoreError.notFound("code '\(code)'") }
-        let options = try self.request(request)
+        var options = try self.request(request)
+        options.offersChoices = true
         let handout = try await service.handout(codeID: code, request: options)
         let t = Localizer(web.language)
         let toolbar = Self.toolbar(path: "/handouts/\(code)", options: options, language: handout.language, t: t)
