@@ -131,6 +131,14 @@ extension AppDatabase {
                 ALTER TABLE source_file ADD COLUMN modified_ns INTEGER;
                 """)
         }
+        migrator.registerMigration("v24-need-link-removal") { db in
+            // A removed link is kept, marked, so that its removal travels in the ledger files
+            // (see `NeedsStore`); NULL: in force.
+            try db.execute(sql: """
+                ALTER TABLE need_link ADD COLUMN removed_at TEXT;
+                ALTER TABLE need_link ADD COLUMN removed_by TEXT;
+                """)
+        }
         return migrator
     }
 

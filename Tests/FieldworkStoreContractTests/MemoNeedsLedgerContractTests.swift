@@ -45,8 +45,34 @@ import Testing
             try await store.saveNeedLink(changed)
             #expect(try await store.needLinks(needID: nil).map(\.needID) == ["need.contact", "need.safety"])
             #expect(try await store.needLinks(needID: "need.safety") == [changed])
-            #expect(try await store.removeNeedLink(needID: "need.safety", solutionID: "door-sensor") == changed)
-            #expect(try await store.removeNeedLink(needID: "need.safety", solutionID: "door-sensor") == nil)
+            let removal = LedgerRecord.Removal(at: Coding.timestamp(), by: "Cecilia")
+            #expect(try await store.removeNeedLink(needID: "need.safety", solutionID: "door-sensor", removal: removal) == changed)
+            #expect(try await store.removeNeedLink(needID: "need.safety", solutionID: "door-sensor", removal: removal) == nil)
+            #expect(try await store.needLinks(needID: nil).map(\.needID) == ["need.contact"])
+            // Removed softly: the ledger still knows it, removed by Cecilia; linking again brings it back.
+            let records = try await store.needLinkRecords()
+            #expect(records.map(\.id) == [LedgerRecord.NeedLinkEntry.id(need: "need.contact", solution: "tablet"),
+                                          LedgerRecord.NeedLinkEntry.id(need: "need.safety", solution: "door-sensor")])
+            #expect(records.last?.removed == removal && records.last?.rationale == "piloted in area 3" && records.first?.removed == nil)
+            try await store.saveNeedLink(link)
+            #expect(try await store.needLinks(needID: "need.safety") == [link])
+            #expect(try await store.needLinkRecords().allSatisfy { $0.removed == nil })
+        }
+    }
+
+    @Test(arguments: StoreKind.available) func needLinksFromTheFilesAreStoredInOneGo(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            let at = Coding.timestamp()
+            let kept = NeedSolutionLink(needID: "need.safety", solutionID: "door-sensor", rationale: "oro", linkedBy: "Anna", linkedAt: at)
+            try await store.saveNeedLink(kept)
+            var removed = LedgerRecord.NeedLinkEntry(NeedSolutionLink(needID: "need.contact", solutionID: "tablet",
+                                                                      rationale: "kontakt", status: .rejected, linkedBy: "Bo", linkedAt: at))
+            removed.removed = LedgerRecord.Removal(at: at.addingTimeInterval(60), by: "Cecilia")
+            var changed = LedgerRecord.NeedLinkEntry(kept)
+            changed.status = .piloted
+            try await store.applyNeedLinks([removed, changed])
+            #expect(try await store.needLinks(needID: nil) == [changed.link])
+            #expect(Set(try await store.needLinkRecords()) == [removed, changed])
         }
     }
 

@@ -179,10 +179,14 @@ import Testing
             try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet", method: .delete, headers: browser.headers) { response in
                 #expect(response.status == .forbidden)
             }
+            // Who removes it is required: the removal is a record in their codings file.
             try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet?coder=Cecilia", method: .delete, headers: browser.writeHeaders) { response in
                 #expect(response.status == .noContent)
             }
-            try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet", method: .delete, headers: browser.writeHeaders) { response in
+            try await client.execute(uri: "/api/needs/need.contact_city/links/video-tablet?coder=Cecilia", method: .delete, headers: browser.writeHeaders) { response in
                 #expect(response.status == .notFound)
             }
             try await client.execute(uri: "/api/needs/need.contact_city", method: .get, headers: browser.headers) { response in

@@ -36,11 +36,11 @@ public enum LedgerFile {
     public static func line(_ record: LedgerRecord) -> String {
         switch record {
         case .coding(let entry): codingLine(entry)
-        case .memo: encodedLine(record)
+        case .memo, .needLink: encodedLine(record)
         }
     }
 
-    /// The line `JSONEncoder` writes for a record: memos' lines, and the reference the
+    /// The line `JSONEncoder` writes for a record: memos' and links' lines, and the reference the
     /// hand-written coding lines are held to (`LedgerFileTests`).
     public static func encodedLine(_ record: LedgerRecord) -> String {
         // Encoding plain values cannot fail; a failure here is a programming error.
@@ -48,6 +48,7 @@ public enum LedgerFile {
         switch record {
         case .coding(let entry): data = try! encoder.encode(Tagged(type: "coding", entry: entry))
         case .memo(let entry): data = try! encoder.encode(Tagged(type: "memo", entry: entry))
+        case .needLink(let entry): data = try! encoder.encode(Tagged(type: "need_link", entry: entry))
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -107,7 +108,8 @@ public enum LedgerFile {
                 switch kind {
                 case "coding": record = .coding(try decoder.decode(LedgerRecord.CodingEntry.self, from: data))
                 case "memo": record = .memo(try decoder.decode(LedgerRecord.MemoEntry.self, from: data))
-                default: throw SourceProblem(file: file, line: index + 1, "unknown record type '\(kind)' (coding or memo)")
+                case "need_link": record = .needLink(try decoder.decode(LedgerRecord.NeedLinkEntry.self, from: data))
+                default: throw SourceProblem(file: file, line: index + 1, "unknown record type '\(kind)' (coding, memo or need_link)")
                 }
             } catch let problem as SourceProblem {
                 throw problem
@@ -150,6 +152,14 @@ public enum LedgerFile {
         case .memo(let entry):
             if entry.version < 1 { return "memo \(entry.id): version must be 1 or more" }
             if entry.author.isEmpty || entry.changedBy.isEmpty { return "memo \(entry.id): author and changed_by are required" }
+        case .needLink(let entry):
+            if entry.need.isEmpty || entry.solution.isEmpty { return "need_link: need and solution are required" }
+            if entry.linkedBy.isEmpty || entry.removed?.by.isEmpty == true {
+                return "need_link \(entry.need) > \(entry.solution): linked_by and removed.by must name someone"
+            }
+            if entry.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return "need_link \(entry.need) > \(entry.solution): the rationale is empty"
+            }
         }
         return nil
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// One line of a coder's ledger, `codings/<coder>.jsonl`: the last state of a coding or memo as
-/// that coder left it. The files are how codings travel between machines (git, a file share);
+/// One line of a coder's ledger, `codings/<coder>.jsonl`: the last state of a coding, memo or
+/// need–solution link as that coder left it. The files are how codings travel between machines (git, a file share);
 /// the database stays the fast index and is rebuilt from them.
 ///
 /// Every change is written to the ledger of the person who made it, as a whole record with the
@@ -11,6 +11,7 @@ import Foundation
 public enum LedgerRecord: Sendable, Hashable {
     case coding(CodingEntry)
     case memo(MemoEntry)
+    case needLink(NeedLinkEntry)
 
     public struct Removal: Sendable, Hashable, Codable {
         public var at: Date
@@ -112,6 +113,8 @@ public enum LedgerRecord: Sendable, Hashable {
         switch self {
         case .coding(let entry): (entry.id, entry.version, entry.updated, entry.changedBy)
         case .memo(let entry): (entry.id, entry.version, entry.updated, entry.changedBy)
+        // Unversioned: the latest change wins (see `NeedLinkEntry`).
+        case .needLink(let entry): (entry.id, 1, entry.changedAt, entry.changedBy)
         }
     }
 
@@ -120,7 +123,8 @@ public enum LedgerRecord: Sendable, Hashable {
     public var updated: Date { common.updated }
     public var changedBy: String { common.changedBy }
 
-    /// Where a record's line goes in a file: codings by document and place, then memos; so that
+    /// Where a record's line goes in a file: codings by document and place, then memos, then
+    /// need–solution links by need; so that
     /// a diff shows exactly the records that changed.
     public struct Order: Sendable, Hashable, Comparable {
         let kind: Int
@@ -138,6 +142,7 @@ public enum LedgerRecord: Sendable, Hashable {
         switch self {
         case .coding(let entry): Order(kind: 0, target: entry.document, start: entry.start, end: entry.end, id: entry.id)
         case .memo(let entry): Order(kind: 1, target: entry.target.rawValue + ":" + entry.targetID, start: 0, end: 0, id: entry.id)
+        case .needLink(let entry): Order(kind: 2, target: entry.need, start: 0, end: 0, id: entry.id)
         }
     }
 }

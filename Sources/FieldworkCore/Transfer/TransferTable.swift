@@ -101,7 +101,7 @@ extension TransferTable {
         ]),
         TransferTable("need_link", "need links", order: .key(["need_id", "solution_id"]), [
             ("need_id", .text), ("solution_id", .text), ("rationale", .text), ("status", .text),
-            ("linked_by", .text), ("linked_at", .text),
+            ("linked_by", .text), ("linked_at", .text), ("removed_at", .text), ("removed_by", .text),
         ]),
         TransferTable("ledger_seen", "ledger entries", order: .key(["id"]), [
             ("id", .text), ("version", .integer), ("changed_at", .text),

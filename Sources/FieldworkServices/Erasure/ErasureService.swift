@@ -77,6 +77,8 @@ public struct ErasureService: Sendable {
             switch record {
             case .coding(let entry): deleted.codings.contains { $0.id == entry.id } || removedDocuments.contains(entry.document)
             case .memo(let entry): deleted.memoIDs.contains(entry.id) || (entry.target == .document && removedDocuments.contains(entry.targetID))
+            // A link joins a need and a solution: it names no participant.
+            case .needLink: false
             }
         }
         for file in plan.removedFiles { try FileManager.default.removeItem(at: workspace.url(forRelativePath: file.path)) }

@@ -4,12 +4,13 @@ import Foundation
 /// Brings the store and the ledger files together (run by every ingest, and by a server when a
 /// file in `codings/` changes): first what was changed here and never reached a file is written
 /// out, then every record newer in the files than in the store is placed in the current text
-/// and taken in, in one transaction.
+/// and taken in, in one transaction; then need–solution links the same way, in a second one
+/// (see `NeedLinkReconciliation`).
 public struct LedgerSync: Sendable {
     public struct Report: Sendable, Hashable {
         /// Records written to files (changes made here that were not in them yet).
         public var written = 0
-        /// Records taken in from the files.
+        /// Records taken in from the files (need–solution links included).
         public var taken = 0
         /// Of those, codings whose text could not be found: kept as orphans.
         public var orphaned = 0
@@ -31,8 +32,13 @@ public struct LedgerSync: Sendable {
 
     public func sync() async throws -> Report {
         var report = Report()
-        let (records, problems) = await ledger.readAll()
+        let (allRecords, problems) = await ledger.readAll()
         report.problems = problems
+        var records: [LedgerRecord] = []
+        var links: [LedgerRecord.NeedLinkEntry] = []
+        for record in allRecords {
+            if case .needLink(let entry) = record { links.append(entry) } else { records.append(record) }
+        }
         // A person's file that cannot be read is not rewritten: their local changes wait.
         let unreadable = Set(problems.map(\.location.file))
         let unsynced = try await store.unsyncedLedgerRecords()
@@ -62,10 +68,22 @@ public struct LedgerSync: Sendable {
                                        file: CodingLedger.relativePath(for: entry.changedBy)))
             case .memo(let entry):
                 changes.append(.memo(entry.memo, removed: entry.removed, ledgerVersion: entry.version))
+            case .needLink:
+                continue
             }
         }
         try await store.applyLedger(changes)
         report.taken = changes.count
+        try await syncLinks(files: links, unreadable: unreadable, into: &report)
         return report
+    }
+
+    private func syncLinks(files: [LedgerRecord.NeedLinkEntry], unreadable: Set<String>, into report: inout Report) async throws {
+        let plan = NeedLinkReconciliation.plan(files: files, stored: try await store.needLinkRecords())
+        let written = plan.write.filter { !unreadable.contains(CodingLedger.relativePath(for: $0.changedBy)) }
+        try await ledger.write(written.map { .needLink($0) })
+        try await store.applyNeedLinks(plan.take)
+        report.written += written.count
+        report.taken += plan.take.count
     }
 }

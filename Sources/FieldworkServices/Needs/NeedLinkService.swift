@@ -1,14 +1,19 @@
 import FieldworkCore
 import Foundation
+import Logging
 
-/// `fieldwork link NEED SOLUTION`: checks both ends exist before anything is stored.
+/// `fieldwork link NEED SOLUTION` and the need page's form: checks both ends exist before
+/// anything is stored, then writes the link's new state to the changer's ledger file, so that it
+/// travels with the codings (see `LedgerRecord.NeedLinkEntry`).
 public struct NeedLinkService: Sendable {
     let workspace: Workspace
     let store: any FieldworkStore
+    let ledger: CodingLedger
 
-    public init(workspace: Workspace, store: any FieldworkStore) {
+    public init(workspace: Workspace, store: any FieldworkStore, ledger: CodingLedger) {
         self.workspace = workspace
         self.store = store
+        self.ledger = ledger
     }
 
     public func link(need: String, solution: String, rationale: String, status: NeedSolutionLink.Status = .candidate,
@@ -22,18 +27,35 @@ public struct NeedLinkService: Sendable {
         guard !coder.isEmpty else { throw NeedLinkError.noCoder }
         let link = NeedSolutionLink(needID: need, solutionID: solution, rationale: rationale, status: status, linkedBy: coder, linkedAt: date)
         try await store.saveNeedLink(link)
+        await publish(LedgerRecord.NeedLinkEntry(link))
         return link
     }
-}
 
-extension NeedLinkService {
-    /// `fieldwork unlink NEED SOLUTION`: the link as it was, or `noSuchLink`.
-    public func unlink(need: String, solution: String) async throws -> NeedSolutionLink {
-        guard let removed = try await store.removeNeedLink(needID: need, solutionID: solution) else {
+    /// `fieldwork unlink NEED SOLUTION`: the link as it was, or `noSuchLink`. The link is kept in
+    /// the store and the files marked removed by `person`, so that the removal reaches colleagues.
+    public func unlink(need: String, solution: String, by person: String, at date: Date = Date()) async throws -> NeedSolutionLink {
+        let person = person.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !person.isEmpty else { throw NeedLinkError.noCoder }
+        let removal = LedgerRecord.Removal(at: date, by: person)
+        guard let removed = try await store.removeNeedLink(needID: need, solutionID: solution, removal: removal) else {
             throw NeedLinkError.noSuchLink(need, solution)
         }
+        await publish(LedgerRecord.NeedLinkEntry(removed, removed: removal))
         return removed
     }
+
+    /// Links change rarely: the file is written at once. A failure is logged, not thrown: the
+    /// change is safe in the store, and the next ingest writes it out (the store's state is newer
+    /// than every file's).
+    private func publish(_ entry: LedgerRecord.NeedLinkEntry) async {
+        do {
+            try await ledger.write([.needLink(entry)])
+        } catch {
+            Self.logger.warning("codings file not written for the link \(entry.need) > \(entry.solution) (written at the next ingest): \(error)")
+        }
+    }
+
+    static let logger = Logger(label: "fieldwork.ledger")
 }
 
 public enum NeedLinkError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -39,7 +39,12 @@ struct NeedsAPI {
 
     @Sendable func unlink(_ request: Request, context web: WebContext) async throws -> Response {
         do {
-            _ = try await context.needLinks.unlink(need: try web.parameters.require("id"), solution: try web.parameters.require("solution"))
+            // Who removes it, as for a coding or memo: the removal is a record in their codings file.
+            guard let coder = try web.actingCoder(request.uri.form.get("coder")) else {
+                throw APIError(.badRequest, "bad_request", "coder is required")
+            }
+            _ = try await context.needLinks.unlink(need: try web.parameters.require("id"), solution: try web.parameters.require("solution"),
+                                                   by: coder)
             return Response(status: .noContent)
         } catch let error as NeedLinkError {
             throw APIError(.notFound, "not_found", error.description)

@@ -62,12 +62,16 @@ function initUnlink() {
   if (!form) return;
   for (const button of document.querySelectorAll('li.need-link button.unlink')) {
     button.setAttribute('aria-haspopup', 'dialog');
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
+      // The removal is recorded in the remover's codings file, as a coding's is.
+      const coder = await ensureCoder(t('coder.forLinks'));
+      if (!coder) return;
       const item = button.closest('li.need-link');
       const solution = item.querySelector('a')?.textContent || item.dataset.solution;
       const dialog = makeDialog({ title: t('need.unlinkTitle', { solution }), description: t('need.unlinkConfirm') });
       dialogActions(dialog, t('need.unlink'), () => submitting(dialog, null,
-        () => api('DELETE', `/api/needs/${encodeURIComponent(form.dataset.need)}/links/${encodeURIComponent(item.dataset.solution)}`),
+        () => api('DELETE', `/api/needs/${encodeURIComponent(form.dataset.need)}/links/${encodeURIComponent(item.dataset.solution)}`
+          + `?coder=${encodeURIComponent(coder)}`),
         () => {
           form.querySelector('.form-status').textContent = t('need.unlinkedDone');
           window.location.reload();
