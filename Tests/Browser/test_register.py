@@ -2,6 +2,7 @@
 5 and 7): the register reached from the navigation shows the sample's proposals with their
 history in both languages; a need→solution link made with the real CLI is removed with the
 page's button (asked first in the app's dialog, CSRF handled by needs.js) and stays removed after a reload."""
+import json
 import subprocess
 
 import pytest
@@ -72,7 +73,13 @@ def test_a_link_is_removed_with_the_need_pages_button(browser, server):
     assert browser.find_elements(By.CSS_SELECTOR, "li.need-link[data-solution='video-tablet']") == []
     listed = subprocess.run([str(BINARY), "--workspace", str(server["workspace"]), "needs", "--json"],
                             capture_output=True, text=True, timeout=60)
-    assert "video-tablet" not in listed.stdout
+    contact = next(need for need in json.loads(listed.stdout) if need["id"] == "need.contact_city")
+    assert [link for link in contact["links"] if link["solution"] == "video-tablet"] == []
+    # The removal is the browser's coder's, recorded in their codings file so that it travels.
+    removals = [json.loads(line) for line in (server["workspace"] / "codings" / "selenium.jsonl").read_text().splitlines()
+                if '"need_link"' in line]
+    assert [(r["need"], r["solution"], r["removed"]["by"]) for r in removals if r.get("removed")] == \
+        [("need.contact_city", "video-tablet", "Selenium")]
     assert console_errors(browser) == []
 
 
