@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 @testable import FieldworkWeb
 import Foundation
@@ -39,5 +40,16 @@ import Testing
 
     @Test func everyJaccardIndexFallsInOneOfFiveSteps() {
         #expect([0.01, 0.2, 0.21, 0.5, 0.61, 0.8, 0.81, 1].map(CooccurrencePage.step) == [1, 1, 2, 3, 4, 4, 5, 5])
+    }
+}
+
+/// A count of four digits or more is drawn narrower to fit its 22-pixel cell (at 10 pixels,
+/// "1234" ran over the next cell); three digits keep their natural width.
+@Suite struct CooccurrenceCellCountTests {
+    @Test func longCountsAreFittedToTheCell() {
+        let short = CooccurrencePage.count(999, x: 10, y: 20).rendered
+        let long = CooccurrencePage.count(1234, x: 10, y: 20).rendered
+        #expect(!short.contains("textLength") && short.hasSuffix(">999</text>"))
+        #expect(long.contains("textLength=\"\(CooccurrencePage.cell - 4)\" lengthAdjust=\"spacingAndGlyphs\"") && long.hasSuffix(">1234</text>"))
     }
 }

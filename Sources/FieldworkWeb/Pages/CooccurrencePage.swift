@@ -81,6 +81,15 @@ struct CooccurrencePage {
         t.count("cooccurrence.cellLink", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB)])
     }
 
+    /// A cell's number, centred. Three digits fit a cell at 10 pixels; a longer count (a large
+    /// study: 1,234 segments with both codes) is drawn narrower to fit, never over its neighbours.
+    static func count(_ count: Int, x: Double, y: Double) -> SafeHTML {
+        let digits = String(count)
+        let fitted: SafeHTML = digits.count > 3 ? " textLength=\"\(cell - 4)\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+        return "<text class=\"heat-count\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\" font-size=\"10\"\(fitted) fill=\"#ffffff\" "
+            + "aria-hidden=\"true\">\(digits)</text>"
+    }
+
     /// Rows and columns are the codes in codebook order; a stronger cell is a higher Jaccard index.
     /// The cells' colour is the theme's (`--heat`, theme.css): the fill given here is the light
     /// theme's, and a dark blue was all but invisible on the dark theme's background.
@@ -110,8 +119,7 @@ struct CooccurrencePage {
                 // is the segments with both (what the cell opens); the link's name says it in words.
                 marks += "<a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\"><rect x=\"\(x)\" y=\"\(y)\" "
                     + "width=\"\(Self.cell - 1)\" height=\"\(Self.cell - 1)\" class=\"heat heat-\(step)\" fill=\"\(Self.lightSteps[step - 1])\">"
-                    + "<title>\(title)</title></rect><text class=\"heat-count\" x=\"\((x + (Self.cell - 1) / 2))\" y=\"\(y + Self.cell / 2 + 3)\" "
-                    + "text-anchor=\"middle\" font-size=\"10\" fill=\"#ffffff\" aria-hidden=\"true\">\(pair.both)</text></a>"
+                    + "<title>\(title)</title></rect>" + Self.count(pair.both, x: x + (Self.cell - 1) / 2, y: y + Self.cell / 2 + 3) + "</a>"
             }
         }
         let width = Int(size + Self.slant(labelWidth: labelWidth))
