@@ -13,7 +13,13 @@ struct IngestSummaryDTO: Encodable {
 
     /// The codings files: records written out, taken in, orphaned on arrival, waiting for a document.
     struct Ledger: Encodable {
+        /// All records, need–solution links included; `links_*` says how many of them were links.
         let written, taken, orphaned, waiting: Int
+        let linksWritten, linksTaken: Int
+
+        enum CodingKeys: String, CodingKey {
+            case written, taken, orphaned, waiting, linksWritten = "links_written", linksTaken = "links_taken"
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,7 +43,8 @@ struct IngestSummaryDTO: Encodable {
         problems = summary.problems.map(\.description)
         warnings = summary.warnings.map(\.description)
         ledger = Ledger(written: summary.ledger.written, taken: summary.ledger.taken,
-                        orphaned: summary.ledger.orphaned, waiting: summary.ledger.waiting)
+                        orphaned: summary.ledger.orphaned, waiting: summary.ledger.waiting,
+                        linksWritten: summary.ledger.linksWritten, linksTaken: summary.ledger.linksTaken)
     }
 
     /// The human summary, one line each (problems go to standard error separately).
@@ -50,8 +57,12 @@ struct IngestSummaryDTO: Encodable {
         if let participants { lines.append("participants: \(participants)") }
         lines += missing.map { "missing: \($0) (its document and codings are kept)" }
         if ledger.written + ledger.taken + ledger.waiting > 0 {
-            lines.append("codings files: \(ledger.taken) taken in" + (ledger.orphaned > 0 ? " (\(ledger.orphaned) orphaned)" : "")
-                + ", \(ledger.written) written out"
+            // Need–solution links travel in the same files; said apart, so "210 taken in" still
+            // counts what the files hold of codings and memos.
+            let links = ledger.linksTaken + ledger.linksWritten > 0
+                ? "; need links \(ledger.linksTaken) taken in, \(ledger.linksWritten) written out" : ""
+            lines.append("codings files: \(ledger.taken - ledger.linksTaken) taken in" + (ledger.orphaned > 0 ? " (\(ledger.orphaned) orphaned)" : "")
+                + ", \(ledger.written - ledger.linksWritten) written out" + links
                 + (ledger.waiting > 0 ? ", \(ledger.waiting) waiting for documents not in this corpus" : ""))
         }
         return lines

@@ -14,6 +14,9 @@ public struct LedgerSync: Sendable {
         public var taken = 0
         /// Of those, codings whose text could not be found: kept as orphans.
         public var orphaned = 0
+        /// Of `written` and `taken`, need–solution links.
+        public var linksWritten = 0
+        public var linksTaken = 0
         /// Codings of documents this workspace does not have (yet): left in the files.
         public var waiting = 0
         /// `codings/x.jsonl:LINE: problem`; such a file is left out whole.
@@ -85,5 +88,7 @@ public struct LedgerSync: Sendable {
         try await store.applyNeedLinks(plan.take)
         report.written += written.count
         report.taken += plan.take.count
+        report.linksWritten = written.count
+        report.linksTaken = plan.take.count
     }
 }
