@@ -9,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import BINARY, console_errors, screenshot
 from test_accessibility import axe_violations
@@ -106,4 +106,23 @@ def test_the_register_keeps_dates_whole_and_scrolls_in_its_own_box(browser, serv
     screenshot(browser, f"register-1024-{language}")
     browser.get(f"{server['base']}/language/en?next=%2Fregister")
     browser.set_window_size(1400, 1000)
+    assert console_errors(browser) == []
+
+
+def test_the_rationale_box_takes_a_row_of_its_own(browser, server):
+    """A linked solution's rationale is brought into the form to be edited: the box spans the
+    form (it was a two-line box beside the status, a few words visible)."""
+    rationale = ("R05 fell in the bathroom and could not reach the phone; a wrist alarm worn in the shower answers "
+                 "that directly, at no cost to the resident, and works outdoors on the way to the shop.")
+    linked = subprocess.run(
+        [str(BINARY), "--workspace", str(server["workspace"]), "link", "need.daily_structure", "wearable-alarm",
+         "--rationale", rationale, "--coder", "Selenium"], capture_output=True, text=True, timeout=60)
+    assert linked.returncode == 0, linked.stderr
+    browser.get(server["base"] + "/needs/need.daily_structure")
+    form = WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "link-solution")))
+    Select(form.find_element(By.NAME, "solution")).select_by_value("wearable-alarm")
+    box = form.find_element(By.CSS_SELECTOR, "textarea[name=rationale]")
+    assert box.get_attribute("value") == rationale
+    assert box.size["width"] >= 0.85 * form.size["width"]
+    assert box.size["height"] >= 70
     assert console_errors(browser) == []

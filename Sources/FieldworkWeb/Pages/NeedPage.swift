@@ -139,7 +139,7 @@ struct NeedPage {
         for status in NeedSolutionLink.Status.allCases {
             html += "<option value=\"\(status.rawValue)\">\(t.linkStatus(status))</option>"
         }
-        html += "</select></label><label>\(RequiredMark.label(t.html("need.rationale"), t: t)) <textarea name=\"rationale\" rows=\"2\" required aria-required=\"true\"></textarea></label>"
+        html += "</select></label><label>\(RequiredMark.label(t.html("need.rationale"), t: t)) <textarea name=\"rationale\" rows=\"3\" required aria-required=\"true\"></textarea></label>"
         return html + "<button type=\"submit\">\(t.html("need.linkButton"))</button><p class=\"form-status\" role=\"status\" aria-live=\"polite\"></p></form>"
     }
 }
