@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// The sample study's need–solution links live in its codings files, so a newcomer's first
-/// ingest shows needs with candidate and piloted solutions, and a deleted `.fieldwork/` gets
-/// them back (through the real binary).
+/// ingest shows needs with candidate and piloted solutions, and a new database (a colleague's
+/// clone, a deleted `.fieldwork/`) gets them back (through the real binary).
 @Suite struct SampleNeedLinksCLITests {
     private func links(_ cli: CLIRunner) async throws -> [String: [String]] {
         let needs = try #require(try await cli.json("needs") as? [[String: Any]])
@@ -15,7 +15,7 @@ import Testing
         return result
     }
 
-    @Test func theSampleLinksComeFromTheCodingsFilesAndSurviveADeletedDatabase() async throws {
+    @Test func theSampleLinksComeFromTheCodingsFilesAndReachANewDatabase() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
         let cli = CLIRunner(workspace: root)
         let ingest = try await cli.run("ingest")
@@ -28,9 +28,16 @@ import Testing
         #expect(first["need.safety.home_hazards"] == [])
         #expect(first.values.map(\.count).reduce(0, +) == 8)
 
-        try FileManager.default.removeItem(at: root.appending(path: ".fieldwork"))
-        let rebuilt = try await cli.run("ingest")
+        // A colleague's clone of the workspace's files, or this one with its database deleted: a
+        // new database (on PostgreSQL too: each workspace folder has its own) gets the same links.
+        let clone = FileManager.default.temporaryDirectory.appending(path: "fieldwork-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: clone, withIntermediateDirectories: true)
+        for folder in ["corpus", "codebooks", "codings"] {
+            try FileManager.default.copyItem(at: root.appending(path: folder), to: clone.appending(path: folder))
+        }
+        let colleague = CLIRunner(workspace: clone)
+        let rebuilt = try await colleague.run("ingest")
         #expect(rebuilt.status == 0 && rebuilt.stdout.contains("need links 9 taken in"), "\(rebuilt.stderr)")
-        #expect(try await links(cli) == first)
+        #expect(try await links(colleague) == first)
     }
 }

@@ -23,7 +23,7 @@ import Testing
             #expect(need.contains("<h2 id=\"link-solution-title\">Link a solution</h2><form id=\"link-solution\""))
             // Rationale is required: to the eye and to assistive technology.
             #expect(need.contains("<label><span>Rationale <span class=\"required-mark\" aria-hidden=\"true\">(required)</span></span> "
-                + "<textarea name=\"rationale\" rows=\"2\" required aria-required=\"true\"></textarea></label>"))
+                + "<textarea name=\"rationale\" rows=\"3\" required aria-required=\"true\"></textarea></label>"))
             #expect(try await page("/needs/need.contact_city", language: "sv").contains("(obligatoriskt)"))
 
             let needs = try await page("/needs")
