@@ -40,6 +40,7 @@ public struct IngestService: Sendable {
         summary.ledger = ledger
         summary.problems += ledger.problems
         summary.warnings += try await registerWarnings()
+        summary.warnings += try await NeedLinkWarnings(workspace: workspace, store: store).problems()
         return summary
     }
 

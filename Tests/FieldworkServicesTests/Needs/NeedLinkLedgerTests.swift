@@ -94,4 +94,20 @@ import Testing
         let second = try await workspace.ingest()
         #expect(second.ledger.written == 0 && second.ledger.taken == 0)
     }
+
+    /// A colleague's link to a solution or need this workspace does not know is kept, and ingest
+    /// says so with the file and line that hold it.
+    @Test func aLinkToSomethingUnknownIsKeptAndNamedWithFileAndLine() async throws {
+        let workspace = try await NeedsRegisterTests.workspace()
+        let link = #"{"linked_at":"2026-11-30T13:05:12.400Z","linked_by":"Greta","need":"need.safety.night","rationale":"r","solution":"teleport","status":"candidate","type":"need_link"}"#
+        let barrier = #"{"linked_at":"2026-11-30T13:05:12.400Z","linked_by":"Greta","need":"barrier.cost","rationale":"r","solution":"door-sensor","status":"candidate","type":"need_link"}"#
+        try workspace.write(CodingLedger.relativePath(for: "Greta"), barrier + "\n" + link + "\n")
+        let summary = try await workspace.ingest()
+        #expect(summary.problems.isEmpty)
+        #expect(summary.warnings.map(\.description).filter { $0.contains("need link") } == [
+            "codings/greta.jsonl:1: need link barrier.cost > door-sensor: 'barrier.cost' is a barrier code, not a need (kept)",
+            "codings/greta.jsonl:2: need link need.safety.night > teleport: no solution 'teleport' in codebooks/solutions.yaml (kept)",
+        ])
+        #expect(try await linked(workspace).count == 2)
+    }
 }
