@@ -19,11 +19,16 @@ def test_a_blind_pass_hides_everyone_elses_codings_until_turned_off(browser, ser
     assert toggle.get_attribute("aria-pressed") == "false"
     assert chip(browser, anna["id"]).is_displayed()
     toggle.click()
+    # The page is drawn again with my codings only: Anna's are not hidden but absent, her name
+    # and code with them (they were in the page, one "view source" away).
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcript[data-only-coder='Selenium']")))
     banner = wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner")))
     assert "showing only Selenium’s codings" in banner.text
+    toggle = wait(browser).until(EC.element_to_be_clickable((By.ID, "blind-toggle")))
     assert toggle.get_attribute("aria-pressed") == "true"
-    assert not chip(browser, anna["id"]).is_displayed() and chip(browser, mine["id"]).is_displayed()
-    assert browser.find_elements(By.CSS_SELECTOR, f"mark.hl.is-filtered-out[data-coding='{anna['id']}']")
+    assert chip(browser, mine["id"]).is_displayed()
+    assert not browser.find_elements(By.CSS_SELECTOR, f"[data-coding='{anna['id']}']")
+    assert "Anna Berg" not in browser.page_source
     assert not browser.find_elements(By.CSS_SELECTOR, f"mark.hl.is-filtered-out[data-coding='{mine['id']}']")
     # Nor are the others' names offered in the coder filter.
     coders = [o.text for o in browser.find_elements(By.CSS_SELECTOR, ".highlight-filter select[id^='filter-coder'] option")]
@@ -45,10 +50,13 @@ def test_a_blind_pass_hides_everyone_elses_codings_until_turned_off(browser, ser
 
     browser.get(server["base"] + "/documents/int-001")
     wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner")))
-    assert not chip(browser, anna["id"]).is_displayed()
+    assert not browser.find_elements(By.CSS_SELECTOR, f"[data-coding='{anna['id']}']")
     browser.find_element(By.CSS_SELECTOR, "#blind-banner button").click()
-    wait(browser).until(lambda driver: not driver.find_elements(By.ID, "blind-banner"))
+    # Turned off: drawn again with everyone's codings.
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, f"button.chip[data-coding='{anna['id']}']"))
+    assert not browser.find_elements(By.ID, "blind-banner")
     assert chip(browser, anna["id"]).is_displayed()
+    assert not browser.find_elements(By.CSS_SELECTOR, "#transcript[data-only-coder]")
     assert browser.execute_script("return localStorage.getItem('fieldwork.blind')") is None
     assert console_errors(browser) == []
 
@@ -109,7 +117,8 @@ def test_a_blind_pass_narrows_every_page_that_lists_codings_and_the_orphans(brow
     browser.refresh()
     wait(browser).until(EC.visibility_of_element_located((By.ID, "blind-banner")))
     assert chip(browser, mine["id"]).is_displayed()
-    assert not browser.find_element(By.CSS_SELECTOR, orphan).is_displayed()
+    # Nor is the other coder's orphan in the page (drawn for my codings only).
+    assert not browser.find_elements(By.CSS_SELECTOR, orphan)
 
     # Pages rendered on the server ask again for the coder's codings only.
     for path in ("/orphans", "/matrix?rows=document", "/cooccurrence", "/retrieval?code=need"):

@@ -11,6 +11,16 @@ public struct DocumentView: Sendable {
     /// (figure spaces, so every offset stays valid) and the page shows a marker instead.
     public var withheld: [Int: ConsentRule.Reason] = [:]
 
+    /// During a blind pass, the coder whose codings alone this view holds ("" when the browser
+    /// names no coder: then none); nil shows everyone's.
+    public private(set) var onlyCoder: String?
+
+    /// A blind pass: only `coder`'s codings, so that no one else's reach the page (not even hidden).
+    public mutating func narrow(toCoder coder: String?) {
+        onlyCoder = coder ?? ""
+        codings = codings.filter { $0.coder == coder }
+    }
+
     /// The codings anchored in the text, in reading order: by start, the longer of two
     /// starting together first (so it encloses the other), then by id.
     public var anchoredCodings: [Coding] {

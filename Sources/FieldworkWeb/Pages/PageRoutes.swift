@@ -44,6 +44,9 @@ struct PageRoutes {
         guard var view = try await timing.measure("store", { try await DocumentView.load(id, from: context.store, cache: context.documentCache) }) else {
             throw StoreError.notFound("document '\(id)'")
         }
+        // A blind pass: only the coder's own codings reach the page (blind.js hid the others',
+        // but they were in it, names and all).
+        if BlindPassPages.isOn(request, web) { view.narrow(toCoder: web.coder) }
         view.codebook = view.revisions.map { context.documentCache.localizedCodebook(view.codebook, revision: $0.codebook, language: web.language.rawValue) }
             ?? view.codebook.localized(web.language.rawValue)
         let reattaching = request.uri.form.get("reattach").flatMap { wanted in view.codings.first { $0.id == wanted } }

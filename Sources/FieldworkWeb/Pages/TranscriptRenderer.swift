@@ -17,7 +17,8 @@ struct TranscriptRenderer {
     func render() -> SafeHTML {
         // The whole transcript is the same on every open of this stamp in this variant while the
         // revisions of its codings, memos and codebook and what consent withholds are.
-        let variant = "\(t.language.rawValue)|\(playable)"
+        // A blind pass's transcript holds one coder's codings: kept apart from everyone's.
+        let variant = "\(t.language.rawValue)|\(playable)" + (view.onlyCoder.map { "|only:" + $0 } ?? "")
         guard let cache = view.cache, let revisions = view.revisions else { return renderSegments(variant: variant) }
         let key = "\(revisions.annotations)|\(revisions.codebook)|"
             + view.withheld.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.rawValue)" }.joined(separator: ",")
@@ -32,7 +33,10 @@ struct TranscriptRenderer {
         let participants = Set(view.document.metadata.participants)
         let anchored = view.anchoredCodings
         let marks = CoderMarks(coders: anchored.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.coder))
-        var html: SafeHTML = "<article id=\"transcript\" data-document=\"\(view.document.metadata.id)\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\">"
+        // `data-only-coder`: whose codings alone were drawn in a blind pass (blind.js asks for the
+        // page again when the pass or the coder changes).
+        let only: SafeHTML = view.onlyCoder.map { " data-only-coder=\"\($0)\"" } ?? ""
+        var html: SafeHTML = "<article id=\"transcript\" data-document=\"\(view.document.metadata.id)\" data-revision=\"\(view.document.revision)\" data-length=\"\(view.text.count)\"\(only)>"
         var headings: [String] = []
         var cursor = 0  // codings ending before the current segment are skipped once
         // A segment's HTML is the same on every open of this stamp in this language while its

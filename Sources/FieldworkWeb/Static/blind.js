@@ -1,6 +1,8 @@
 // Blind pass: a coder hides everyone else's codings for an independent pass. The choice is kept
 // per browser (localStorage) and shown as a banner on every page while it is on. The document
-// page hides other coders' highlights, margin chips and orphans (filter.js asks `blindCoder`);
+// page is drawn by the server with the coder's codings only, and asked for again when the pass
+// changes; it also hides other coders' highlights, margin chips and orphans at once (filter.js
+// asks `blindCoder`);
 // the pages rendered on the server that list codings by a `coder` parameter (retrieval, the code ×
 // case matrix, co-occurrence, orphans and the passages behind their cells; marked
 // `data-coder-scoped`) are reloaded with `coder=` set to the coder. The pages that compare
@@ -60,6 +62,27 @@ function matchComparingPage(coder) {
   if (withheld !== Boolean(coder) && cookieOn() === Boolean(coder)) window.location.reload();
 }
 
+/**
+ * The document page draws only the coder's codings during a pass (`data-only-coder`, the others'
+ * never reach the page): drawn for another state (the pass turned on or off, another coder), it
+ * is asked for again once the cookies hold the new state; once per state, so a cookie the
+ * browser refuses cannot reload it forever.
+ */
+function matchDrawnTranscript(coder) {
+  const transcript = document.getElementById('transcript');
+  if (!transcript) return;
+  const drawn = transcript.dataset.onlyCoder ?? null;
+  if (drawn === (coder || null) || cookieOn() !== Boolean(coder)) return;
+  const state = `${transcript.dataset.document}|${coder || ''}`;
+  try {
+    if (sessionStorage.getItem('fieldwork.blindRedraw') === state) return;
+    sessionStorage.setItem('fieldwork.blindRedraw', state);
+  } catch {
+    return;
+  }
+  window.location.reload();
+}
+
 function render() {
   const coder = blindCoder();
   mirrorCookie(Boolean(coder));
@@ -78,6 +101,7 @@ function render() {
   }
   narrowScopedPage(coder);
   matchComparingPage(coder);
+  matchDrawnTranscript(coder);
   for (const callback of listeners) callback(coder);
 }
 
