@@ -30,6 +30,7 @@ enum PostgresMigrations {
         Migration(version: 7, name: "codebook-revision", sql: PostgresSchema.codebookRevision),
         Migration(version: 8, name: "annotation-and-register-revisions", sql: PostgresSchema.annotationAndRegisterRevisions),
         Migration(version: 9, name: "source-file-size-and-mtime", sql: PostgresSchema.sourceFileStamp),
+        Migration(version: 10, name: "telemetry-import-content-hash", sql: PostgresSchema.telemetryImportHash),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -131,6 +131,7 @@ extension AppDatabase {
                 ALTER TABLE source_file ADD COLUMN modified_ns INTEGER;
                 """)
         }
+        migrator.registerMigration("v24-telemetry-import-hash", migrate: rememberTelemetryFiles)
         return migrator
     }
 
