@@ -30,7 +30,8 @@ enum PostgresMigrations {
         Migration(version: 7, name: "codebook-revision", sql: PostgresSchema.codebookRevision),
         Migration(version: 8, name: "annotation-and-register-revisions", sql: PostgresSchema.annotationAndRegisterRevisions),
         Migration(version: 9, name: "source-file-size-and-mtime", sql: PostgresSchema.sourceFileStamp),
-        Migration(version: 10, name: "telemetry-import-content-hash", sql: PostgresSchema.telemetryImportHash),
+        // 11, not 10: main's need-link removal is 10 (SQLite v24); this comes after it.
+        Migration(version: 11, name: "telemetry-import-content-hash", sql: PostgresSchema.telemetryImportHash),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

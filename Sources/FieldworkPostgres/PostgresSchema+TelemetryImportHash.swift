@@ -1,7 +1,7 @@
 extension PostgresSchema {
-    /// Migration 10: the content hash of the file an import read (NULL for imports before it was
+    /// Migration 11: the content hash of the file an import read (NULL for imports before it was
     /// kept), so that ingest skips a workspace telemetry file whose latest finished import had the
-    /// same content. As the SQLite store's v24 (on the import, not in `source_file`, which lists
+    /// same content. As the SQLite store's v25 (on the import, not in `source_file`, which lists
     /// documents and their files).
     static let telemetryImportHash = """
         ALTER TABLE telemetry_import ADD COLUMN content_hash text;

@@ -131,7 +131,8 @@ extension AppDatabase {
                 ALTER TABLE source_file ADD COLUMN modified_ns INTEGER;
                 """)
         }
-        migrator.registerMigration("v24-telemetry-import-hash", migrate: rememberTelemetryFiles)
+        // v25, not v24: main's need-link removal is v24 (PostgreSQL 10); this comes after it.
+        migrator.registerMigration("v25-telemetry-import-hash", migrate: rememberTelemetryFiles)
         return migrator
     }
 
