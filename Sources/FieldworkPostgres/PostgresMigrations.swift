@@ -31,6 +31,7 @@ enum PostgresMigrations {
         Migration(version: 8, name: "annotation-and-register-revisions", sql: PostgresSchema.annotationAndRegisterRevisions),
         Migration(version: 9, name: "source-file-size-and-mtime", sql: PostgresSchema.sourceFileStamp),
         Migration(version: 10, name: "need-link-removal", sql: PostgresSchema.needLinkRemoval),
+        Migration(version: 11, name: "telemetry-import-content-hash", sql: PostgresSchema.telemetryImportHash),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -19,7 +19,7 @@ extension PostgresStore {
     /// Readings sent in one statement: a few megabytes of arrays, bounded whatever the file's size.
     static let readingsPerStatement = 50_000
 
-    public func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
+    public func importTelemetry<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
                                         _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
         // Registered in a transaction of their own, kept if the import fails (as in SQLite).
         let deviceIDs = try await write { connection in try await register(devices, connection) }
@@ -46,12 +46,27 @@ extension PostgresStore {
                                                   importID: importID, connection)
             }
             try await connection.run("""
-                UPDATE telemetry_import SET state = 'done', finished_at = \(PostgresTimestamp.text(Date())) WHERE id = \(importID)
+                UPDATE telemetry_import SET state = 'done', finished_at = \(PostgresTimestamp.text(Date())),
+                    content_hash = \(contentHash) WHERE id = \(importID)
                 """, logger)
             try await lock(Self.writeLockKey, connection)
             return stored
         }
         return TelemetryImported(result: result, stored: stored)
+    }
+
+    public func telemetryImportedFiles() async throws -> [String: String] {
+        try await read { connection in
+            var files: [String: String] = [:]
+            for row in try await connection.rows("""
+                SELECT DISTINCT ON (source) source, content_hash FROM telemetry_import
+                WHERE state = 'done' ORDER BY source, id DESC
+                """, logger) {
+                let hash: String? = try row.get("content_hash")
+                if let hash { files[try row.get("source")] = hash }
+            }
+            return files
+        }
     }
 
     private func register(_ devices: [TelemetryDevice], _ connection: PostgresConnection) async throws -> [String: Int64] {

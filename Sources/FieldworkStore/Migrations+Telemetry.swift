@@ -58,6 +58,14 @@ extension AppDatabase {
             """)
     }
 
+    /// The content hash of the file an import read (NULL for imports before it was kept):
+    /// ingest takes in the workspace's telemetry files and skips one whose latest finished import
+    /// had the same content. Kept on the import, not in `source_file`, which lists documents and
+    /// the files they come from: a telemetry file is no document, and is not missing when gone.
+    static func rememberTelemetryFiles(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE telemetry_import ADD COLUMN content_hash TEXT")
+    }
+
     static func createNeedLinks(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE need_link (

@@ -139,6 +139,7 @@ extension AppDatabase {
                 ALTER TABLE need_link ADD COLUMN removed_by TEXT;
                 """)
         }
+        migrator.registerMigration("v25-telemetry-import-hash", migrate: rememberTelemetryFiles)
         return migrator
     }
 

@@ -2,14 +2,25 @@ import FieldworkCore
 import GRDB
 
 extension SQLiteStore {
-    public func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
+    public func importTelemetry<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
                                         _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
-        try importSynchronously(source: source, devices: devices, body)
+        try importSynchronously(source: source, contentHash: contentHash, devices: devices, body)
+    }
+
+    public func telemetryImportedFiles() async throws -> [String: String] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT source, content_hash FROM telemetry_import
+                WHERE id IN (SELECT MAX(id) FROM telemetry_import WHERE state = 'done' GROUP BY source)
+                    AND content_hash IS NOT NULL
+                """)
+            return Dictionary(rows.map { ($0["source"], $0["content_hash"]) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// The import on GRDB's synchronous API: the body writes as it reads, in short transactions
     /// (see `SQLiteTelemetryWriter`), so nothing is buffered.
-    private func importSynchronously<Result>(source: String, devices: [TelemetryDevice],
+    private func importSynchronously<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
                                              _ body: (any TelemetryWriter) throws -> Result) throws -> TelemetryImported<Result> {
         let journal = TelemetryImportJournal(writer: writer)
         return try journal.exclusively {
@@ -27,7 +38,7 @@ extension SQLiteStore {
                         throw error
                     }
                 }
-                try journal.finish(importID)
+                try journal.finish(importID, contentHash: contentHash)
                 return result
             } catch {
                 try journal.takeBack(importID)

@@ -48,10 +48,10 @@ struct TelemetryImportJournal {
         }
     }
 
-    func finish(_ id: Int64) throws {
+    func finish(_ id: Int64, contentHash: String?) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE telemetry_import SET state = 'done', finished_at = ? WHERE id = ?",
-                           arguments: [Timestamp.text(Date()), id])
+            try db.execute(sql: "UPDATE telemetry_import SET state = 'done', finished_at = ?, content_hash = ? WHERE id = ?",
+                           arguments: [Timestamp.text(Date()), contentHash, id])
         }
     }
 

@@ -39,13 +39,16 @@ struct CLIRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func sampleWorkspaceCopy(codings: Bool = false) throws -> URL {
+    /// `telemetry: false` leaves out the pilot's readings (corpus/telemetry/, taken in by ingest),
+    /// for a test that counts the readings of a file of its own.
+    static func sampleWorkspaceCopy(codings: Bool = false, telemetry: Bool = true) throws -> URL {
         let repository = packageRoot
         let copy = FileManager.default.temporaryDirectory.appending(path: "fieldwork-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         for folder in ["corpus", "codebooks"] + (codings ? ["codings"] : []) {
             try FileManager.default.copyItem(at: repository.appending(path: folder), to: copy.appending(path: folder))
         }
+        if !telemetry { try FileManager.default.removeItem(at: copy.appending(path: "corpus/telemetry")) }
         return copy
     }
 }

@@ -91,10 +91,12 @@ struct StoreCopyCLITests {
         let archive = CLIRunner(workspace: try Self.emptyWorkspace())
         let from = try await archive.run("store", "copy", "--from", database.url)
         #expect(from.status == 0, "\(from.stderr)")
-        let here = try await laptop.run("telemetry", "summary", "--json")
+        // Rows only: events (a door at night) are read with the workspace's solution catalogue,
+        // which the archive's empty workspace lacks; the readings and rollups are what travels.
+        let here = try await laptop.run("telemetry", "summary", "--json", "--no-events")
         #expect(here.status == 0 && here.stdout.count > 100, "\(here.stderr)")
-        #expect(try await archive.run("telemetry", "summary", "--json").stdout == here.stdout)
-        #expect(try await laptop.run("telemetry", "summary", "--json", "--store", database.url).stdout == here.stdout)
+        #expect(try await archive.run("telemetry", "summary", "--json", "--no-events").stdout == here.stdout)
+        #expect(try await laptop.run("telemetry", "summary", "--json", "--no-events", "--store", database.url).stdout == here.stdout)
     }
 
     @Test func oneDirectionAndAPostgresURLAreRequired() async throws {

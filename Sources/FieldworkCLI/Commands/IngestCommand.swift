@@ -5,7 +5,7 @@ import Foundation
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Ingest the corpus, participants and codebooks (unchanged files are skipped).",
+        abstract: "Ingest the corpus, participants, codebooks and corpus/telemetry/ (unchanged files are skipped).",
         discussion: """
             A file with a problem changes nothing; the others are ingested. Exit status 1 if any file failed. \
             A corpus file whose size and modification time are those recorded at its last ingest is not read; \

@@ -19,17 +19,7 @@ struct TelemetryImportCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let url = workspace.inputFile(file)
         let report = try await context.telemetryImport.importFile(url)
-        try await context.recordImport("telemetry", from: url, counts: [
-            "records": report.records, "stored": report.stored, "refused": report.refused,
-        ])
-        print("\(report.file) (\(report.format.rawValue)): \(report.records) records, \(report.stored) stored, "
-              + "\(report.alreadyStored) already stored, \(report.refused) refused for consent")
-        for (reason, count) in report.refusedByConsent.sorted(by: { $0.key < $1.key }) {
-            print("  refused \(count): \(reason)")
-        }
-        for (name, count) in report.unknownDevices.sorted(by: { $0.key < $1.key }) {
-            print("  not imported \(count): '\(name)' matches no device in corpus/devices.yaml")
-        }
-        if report.notNumeric > 0 { print("  not imported \(report.notNumeric): string or data values (vs, vd)") }
+        try await context.recordImport("telemetry", from: url, counts: report.auditCounts)
+        report.lines.forEach { print($0) }
     }
 }

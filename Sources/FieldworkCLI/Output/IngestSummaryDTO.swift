@@ -10,6 +10,10 @@ struct IngestSummaryDTO: Encodable {
     let problems: [String]
     let warnings: [String]
     let ledger: Ledger
+    let telemetry: [Telemetry]
+    let telemetryUnchanged: Int
+    /// Per telemetry file taken in, the lines `telemetry import` prints for it.
+    private let telemetryReports: [[String]]
 
     /// The codings files: records written out, taken in, orphaned on arrival, waiting for a document.
     struct Ledger: Encodable {
@@ -22,9 +26,22 @@ struct IngestSummaryDTO: Encodable {
         }
     }
 
+    /// A telemetry file taken in: its readings stored, already stored, refused for consent.
+    struct Telemetry: Encodable {
+        let file, format: String
+        let records, stored, alreadyStored, refused: Int
+
+        enum CodingKeys: String, CodingKey {
+            case file, format, records, stored, refused
+            case alreadyStored = "already_stored"
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems, warnings, ledger
+        case telemetry
         case codingsReanchored = "codings_reanchored", codingsRemapped = "codings_remapped"
+        case telemetryUnchanged = "telemetry_unchanged"
     }
 
     init(_ summary: IngestSummary) {
@@ -45,6 +62,12 @@ struct IngestSummaryDTO: Encodable {
         ledger = Ledger(written: summary.ledger.written, taken: summary.ledger.taken,
                         orphaned: summary.ledger.orphaned, waiting: summary.ledger.waiting,
                         linksWritten: summary.ledger.linksWritten, linksTaken: summary.ledger.linksTaken)
+        telemetry = summary.telemetry.map {
+            Telemetry(file: $0.file, format: $0.format.rawValue, records: $0.records, stored: $0.stored,
+                      alreadyStored: $0.alreadyStored, refused: $0.refused)
+        }
+        telemetryUnchanged = summary.telemetryUnchanged
+        telemetryReports = summary.telemetry.map(\.lines)
     }
 
     /// The human summary, one line each (problems go to standard error separately).
@@ -56,6 +79,8 @@ struct IngestSummaryDTO: Encodable {
         if let codes { lines.append("codebook: \(codes) codes") }
         if let participants { lines.append("participants: \(participants)") }
         lines += missing.map { "missing: \($0) (its document and codings are kept)" }
+        // Only files taken in: an unchanged one is as quiet as an unchanged transcript.
+        lines += telemetryReports.flatMap { ["telemetry: " + $0[0]] + $0.dropFirst() }
         if ledger.written + ledger.taken + ledger.waiting > 0 {
             // Need–solution links travel in the same files; said apart, so "210 taken in" still
             // counts what the files hold of codings and memos.

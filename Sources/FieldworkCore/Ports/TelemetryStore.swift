@@ -7,14 +7,27 @@ public protocol TelemetryStore: Sendable {
     /// readers may see part of it. `source` names the file (workspace-relative) for provenance.
     /// The body stays synchronous (a file is parsed in one pass, at millions of readings a
     /// second); a store may buffer what it writes and store it when the body has returned.
-    func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
+    /// `contentHash` is the file's fingerprint, kept with the finished import (and only then), so
+    /// that ingest can tell a workspace file it has taken in, in this content, from one it has not.
+    func importTelemetry<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
                                  _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result>
+    /// Per source, the content hash of its latest finished import; sources whose latest import
+    /// was stored without one (before hashes were kept) are left out.
+    func telemetryImportedFiles() async throws -> [String: String]
     func telemetryDevices() async throws -> [TelemetryDevice]
     /// Day rollups, optionally only of the named devices (pseudonyms).
     func telemetryDays(devices: [String]?) async throws -> [TelemetryDayRollup]
     /// Readings of one device in `[from, to)` (milliseconds UTC), optionally only some metrics.
     func telemetryReadings(device: String, metrics: [String]?, from: Int64?, to: Int64?) async throws -> [TelemetryReading]
     func telemetryReadingCount() async throws -> Int
+}
+
+extension TelemetryStore {
+    /// An import whose file is not remembered by its content (a test's, or a store's own copy).
+    public func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
+                                        _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
+        try await importTelemetry(source: source, contentHash: nil, devices: devices, body)
+    }
 }
 
 /// Writes readings during one import. Ids are the store's own; look them up once, use them often.

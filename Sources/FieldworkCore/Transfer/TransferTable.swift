@@ -125,6 +125,7 @@ extension TransferTable {
         ]),
         TransferTable("telemetry_import", "telemetry imports", order: .key(["id"]), [
             ("id", .integer), ("source", .text), ("started_at", .text), ("finished_at", .text), ("state", .text),
+            ("content_hash", .text),
         ]),
         TransferTable("reading", "telemetry readings", order: .key(["device_id", "metric_id", "t"]), batchRows: 5_000, [
             ("device_id", .integer), ("metric_id", .integer), ("t", .integer), ("value", .real), ("sum", .real),

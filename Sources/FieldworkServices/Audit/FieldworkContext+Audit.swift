@@ -35,15 +35,20 @@ extension FieldworkContext {
 
     /// An import: its kind, the file it read (its name only, not where it lay), its counts.
     public func recordImport(_ kind: String, from url: URL, counts: [String: Int] = [:]) async throws {
-        var details = AuditDetails.counts(counts)
-        details["kind"] = kind
-        details["file"] = url.lastPathComponent
-        try await record(.import, details)
+        try await record(.import, AuditDetails.importing(kind, from: url, counts: counts))
     }
 }
 
 enum AuditDetails {
     static func counts(_ counts: [String: Int]) -> [String: String] {
         counts.mapValues(String.init)
+    }
+
+    /// An import's entry (also written by ingest for each telemetry file it takes in).
+    static func importing(_ kind: String, from url: URL, counts: [String: Int]) -> [String: String] {
+        var details = counts.mapValues(String.init)
+        details["kind"] = kind
+        details["file"] = url.lastPathComponent
+        return details
     }
 }

@@ -1,7 +1,7 @@
 import FieldworkCore
 import Foundation
 
-/// Brings the workspace files into the store: participants, codebook, corpus.
+/// Brings the workspace files into the store: participants, codebook, corpus, telemetry.
 ///
 /// Each file is all-or-nothing: a file with a problem changes nothing in the store, and the
 /// other files go on. Unchanged files (same content hash, same parser version) are skipped; a
@@ -30,9 +30,20 @@ public struct IngestService: Sendable {
         // Erased participants (`fieldwork erase`): any file that names them is refused.
         let erased = try ErasedList.load(workspace)
         let participantIDs = try await ingestParticipants(files.participants, stored: stored, erased: erased, into: &summary)
+        let registerRead = summary.problems.isEmpty
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
         try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, rehash: rehash,
                                progress: progress, into: &summary)
+        // Telemetry after the participants, so that consent is checked against the register as
+        // it now stands, and after the corpus, so that a pilot's millions of readings do not hold
+        // up the documents someone is waiting to code. Not while the register has a problem: its
+        // stored consents may be older than the file's (a withdrawal not yet taken in).
+        if registerRead {
+            try await TelemetryIngest(workspace: workspace, store: store).ingest(files.telemetry, into: &summary)
+        } else if !files.telemetry.isEmpty {
+            summary.problems.append(SourceProblem(file: "corpus/telemetry", line: 0,
+                                                  "not taken in until corpus/participants.yaml can be read: consent is checked against it"))
+        }
         summary.warnings = RecordingWarnings.check(try await store.documentsWithRecordings(), in: workspace)
         try await IngestAudit(workspace: workspace, store: store).record(summary)
         // Codings and memos travel as files: take in colleagues' changes, write out our own.
@@ -80,7 +91,7 @@ public struct IngestService: Sendable {
             summary.participants = participants.count
             return Set(participants.map(\.id))
         } catch {
-            summary.problems += problems(from: error, path: state(of: url))
+            summary.problems += Self.problems(from: error, path: state(of: url))
             return current
         }
     }
@@ -95,7 +106,7 @@ public struct IngestService: Sendable {
         do {
             sources = try urls.map { try SourceText.read($0, path: state(of: $0)) }
         } catch {
-            summary.problems += problems(from: error, path: "codebooks")
+            summary.problems += Self.problems(from: error, path: "codebooks")
             return
         }
         let storedCodebookFiles = stored.values.filter { $0.path.hasPrefix("codebooks/") && $0.documentID == nil }
@@ -111,7 +122,7 @@ public struct IngestService: Sendable {
         } catch let refusal as CodebookChangeRefused {
             summary.problems.append(SourceProblem(file: "codebooks", line: 0, refusal.description))
         } catch {
-            summary.problems += problems(from: error, path: "codebooks")
+            summary.problems += Self.problems(from: error, path: "codebooks")
         }
     }
 
@@ -214,11 +225,12 @@ public struct IngestService: Sendable {
             parsed.change.file.stamp = stamp
             return .parsed(parsed.change, idLine: parsed.idLine)
         } catch {
-            return .failed(problems(from: error, path: path))
+            return .failed(Self.problems(from: error, path: path))
         }
     }
 
-    private func problems(from error: Error, path: String) -> [SourceProblem] {
+    /// A file's problems, or any other error as a problem of the whole file (line 0).
+    static func problems(from error: Error, path: String) -> [SourceProblem] {
         switch error {
         case let problems as SourceProblems: problems.problems
         case let problem as SourceProblem: [problem]

@@ -25,6 +25,11 @@ public struct IngestSummary: Sendable {
     /// What is ingested but needs attention (a recording named in front matter that is not
     /// there); the run still succeeds.
     public var warnings: [SourceProblem] = []
+    /// Telemetry files under `corpus/telemetry/` imported by this run, each as `telemetry import`
+    /// reports it (readings stored, already stored, refused for consent).
+    public var telemetry: [TelemetryImportReport] = []
+    /// Telemetry files skipped: taken in before in the same content.
+    public var telemetryUnchanged = 0
     /// What the codings ledger (`codings/*.jsonl`) brought in and took out.
     public var ledger = LedgerSync.Report()
 

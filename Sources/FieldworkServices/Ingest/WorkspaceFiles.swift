@@ -5,13 +5,17 @@ struct WorkspaceFiles {
     var corpus: [URL] = []
     var codebooks: [URL] = []
     var participants: URL?
+    /// Device readings under `corpus/telemetry/`, taken in through `TelemetryImportService`.
+    var telemetry: [URL] = []
     /// True when everything was listed (not just named paths), so vanished files can be reported.
     var isComplete = true
 
-    /// Every Markdown file under `corpus/`, every codebook YAML, and the participants file.
+    /// Every Markdown file under `corpus/`, every codebook YAML, the participants file and the
+    /// telemetry files.
     static func discover(in workspace: Workspace) -> WorkspaceFiles {
         var files = WorkspaceFiles()
         files.corpus = markdownFiles(under: workspace.corpus)
+        files.telemetry = telemetryFiles(under: workspace.telemetryFolder)
         files.codebooks = codebookFiles(in: workspace.codebooks)
         if FileManager.default.fileExists(atPath: workspace.participantsFile.path) {
             files.participants = workspace.participantsFile
@@ -34,6 +38,7 @@ struct WorkspaceFiles {
             let prefix = url.path + (isDirectory.boolValue ? "/" : "")
             let matches = { (candidate: URL) in candidate.path == url.path || candidate.path.hasPrefix(prefix) }
             files.corpus += all.corpus.filter(matches)
+            files.telemetry += all.telemetry.filter(matches)
             // The codebook is one whole: naming any codebook file reloads all of them.
             if all.codebooks.contains(where: matches) { files.codebooks = all.codebooks }
         }
@@ -45,6 +50,18 @@ struct WorkspaceFiles {
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         return enumerator.compactMap { $0 as? URL }
             .filter { ["md", "markdown"].contains($0.pathExtension.lowercased()) && $0.lastPathComponent.lowercased() != "readme.md" }
+            .map(\.standardizedFileURL)
+            .sortedByPath()
+    }
+
+    /// SenML (`.senml.json`, `.json`, `.senml`) and CSV files, as `telemetry import` reads them
+    /// by extension; anything else there (a README, notes) is not telemetry.
+    private static func telemetryFiles(under folder: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        return enumerator.compactMap { $0 as? URL }
+            .filter { ["json", "senml", "csv"].contains($0.pathExtension.lowercased()) }
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
             .map(\.standardizedFileURL)
             .sortedByPath()
     }

@@ -22,4 +22,22 @@ public struct TelemetryImportReport: Sendable, Hashable {
     }
 
     public var refused: Int { refusedByConsent.values.reduce(0, +) }
+
+    /// The counts its audit entry keeps (`telemetry import` and ingest write the same entry).
+    public var auditCounts: [String: Int] { ["records": records, "stored": stored, "refused": refused] }
+
+    /// What `telemetry import` prints, and ingest for each file it took in: the counts, then
+    /// why readings were left out.
+    public var lines: [String] {
+        var lines = ["\(file) (\(format.rawValue)): \(records) records, \(stored) stored, "
+                     + "\(alreadyStored) already stored, \(refused) refused for consent"]
+        for (reason, count) in refusedByConsent.sorted(by: { $0.key < $1.key }) {
+            lines.append("  refused \(count): \(reason)")
+        }
+        for (name, count) in unknownDevices.sorted(by: { $0.key < $1.key }) {
+            lines.append("  not imported \(count): '\(name)' matches no device in corpus/devices.yaml")
+        }
+        if notNumeric > 0 { lines.append("  not imported \(notNumeric): string or data values (vs, vd)") }
+        return lines
+    }
 }

@@ -16,11 +16,31 @@ public struct TelemetryImportService: Sendable {
         self.store = store
     }
 
-    /// `now` is when SenML's relative times (below 2^28 s) are taken to be relative to.
-    public func importFile(_ url: URL, now: Date = Date()) async throws -> TelemetryImportReport {
+    /// What every reading is checked against: the stored participants (their consents) and the
+    /// device registry. Read once for all the files of an ingest.
+    public struct Rules: Sendable {
+        let participants: [Participant]
+        let registry: DeviceRegistry
+    }
+
+    public func rules() async throws -> Rules {
         let participants = try await store.participants()
         let catalogue = try SolutionCatalogue.load(workspace)
-        let registry = try DeviceRegistry.load(workspace, catalogue: catalogue, participants: participants)
+        return Rules(participants: participants,
+                     registry: try DeviceRegistry.load(workspace, catalogue: catalogue, participants: participants))
+    }
+
+    /// `now` is when SenML's relative times (below 2^28 s) are taken to be relative to.
+    public func importFile(_ url: URL, now: Date = Date()) async throws -> TelemetryImportReport {
+        // Hashed before it is read: a file changed meanwhile is remembered by its old content,
+        // so ingest takes it in again rather than skip content it never read.
+        let contentHash = try ContentHash.of(file: url, path: workspace.relativePath(of: url))
+        return try await importFile(url, contentHash: contentHash, rules: try await rules(), now: now)
+    }
+
+    /// One file under `rules`; the store keeps `contentHash` with the import once it is complete.
+    func importFile(_ url: URL, contentHash: String?, rules: Rules, now: Date = Date()) async throws -> TelemetryImportReport {
+        let (participants, registry) = (rules.participants, rules.registry)
         let path = workspace.relativePath(of: url)
         if try Self.isCSV(url, path: path) {
             let reader = TelemetryCSVReader(path: path)
@@ -32,7 +52,8 @@ public struct TelemetryImportService: Sendable {
                 try Self.checkMetric(row.metric, path: reader.path, line: row.line)
                 checked = Array(row.metric)
             }
-            let imported = try await store.importTelemetry(source: path, devices: registry.devices) { writer in
+            let imported = try await store.importTelemetry(source: path, contentHash: contentHash,
+                                                           devices: registry.devices) { writer in
                 let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                      report: TelemetryImportReport(file: path, format: .csv))
                 try Self.readCSV(reader, url, into: session)
@@ -41,7 +62,8 @@ public struct TelemetryImportService: Sendable {
             return imported.result.report(stored: imported.stored)
         }
         let records = try SenMLFile.records(try SourceText.load(url, path: path), path: path, now: now)
-        let imported = try await store.importTelemetry(source: path, devices: registry.devices) { writer in
+        let imported = try await store.importTelemetry(source: path, contentHash: contentHash,
+                                                       devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                  report: TelemetryImportReport(file: path, format: .senml))
             for record in records {

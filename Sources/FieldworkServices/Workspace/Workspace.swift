@@ -17,6 +17,8 @@ public struct Workspace: Sendable, Hashable {
     public var stateDirectory: URL { root.appending(path: ".fieldwork", directoryHint: .isDirectory) }
     public var databasePath: String { stateDirectory.appending(path: "fieldwork.sqlite").path }
     public var participantsFile: URL { corpus.appending(path: "participants.yaml") }
+    /// Device readings (SenML, CSV) that ingest takes in (`telemetry import` takes any file).
+    public var telemetryFolder: URL { corpus.appending(path: "telemetry", directoryHint: .isDirectory) }
 
     /// Whether the folder looks like a workspace (it has a corpus or a codebook folder).
     public var exists: Bool {
