@@ -18,9 +18,10 @@ public enum NeedLinkReconciliation {
     ///   - files: every link record of every readable ledger file (several per link, at most one per file).
     ///   - stored: every link the store holds, removed ones included.
     public static func plan(files: [LedgerRecord.NeedLinkEntry], stored: [LedgerRecord.NeedLinkEntry]) -> Plan {
-        var newestInFiles: [String: LedgerRecord.NeedLinkEntry] = [:]
-        for entry in files where newestInFiles[entry.id].map({ isNewer(entry, than: $0) }) ?? true {
-            newestInFiles[entry.id] = entry
+        var newestInFiles: [String: (entry: LedgerRecord.NeedLinkEntry, key: Key)] = [:]
+        for entry in files {
+            let key = Key(entry)
+            if newestInFiles[entry.id].map({ key > $0.key }) ?? true { newestInFiles[entry.id] = (entry, key) }
         }
         var plan = Plan()
         for entry in stored {
@@ -28,25 +29,34 @@ public enum NeedLinkReconciliation {
                 plan.write.append(entry)
                 continue
             }
-            if isNewer(entry, than: filed) {
+            let key = Key(entry)
+            if key > filed.key {
                 plan.write.append(entry)
-            } else if LedgerFile.line(.needLink(filed)) != LedgerFile.line(.needLink(entry)) {
-                // Compared as written: a time read back from the store and from a file may differ
-                // below the millisecond both keep.
-                plan.take.append(filed)
+            } else if key != filed.key {
+                plan.take.append(filed.entry)
             }
         }
-        plan.take += newestInFiles.values
+        plan.take += newestInFiles.values.map(\.entry)
         plan.write.sort { $0.id < $1.id }
         plan.take.sort { $0.id < $1.id }
         return plan
     }
 
     /// The later change, then the changer's name, then the record's text: every machine picks the
-    /// same state, and a state is never newer than itself.
-    static func isNewer(_ entry: LedgerRecord.NeedLinkEntry, than other: LedgerRecord.NeedLinkEntry) -> Bool {
-        let key = (LedgerTime.string(entry.changedAt), entry.changedBy, LedgerFile.line(.needLink(entry)))
-        let otherKey = (LedgerTime.string(other.changedAt), other.changedBy, LedgerFile.line(.needLink(other)))
-        return key > otherKey
+    /// same state, and a state is never newer than itself. Compared as written (made once per
+    /// entry): a time read back from the store and from a file may differ below the millisecond
+    /// both keep.
+    struct Key: Comparable {
+        let time: String, person: String, line: String
+
+        init(_ entry: LedgerRecord.NeedLinkEntry) {
+            time = LedgerTime.string(entry.changedAt)
+            person = entry.changedBy
+            line = LedgerFile.line(.needLink(entry))
+        }
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.time, lhs.person, lhs.line) < (rhs.time, rhs.person, rhs.line)
+        }
     }
 }

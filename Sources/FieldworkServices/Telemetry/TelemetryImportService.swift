@@ -33,8 +33,12 @@ public struct TelemetryImportService: Sendable {
     /// `now` is when SenML's relative times (below 2^28 s) are taken to be relative to.
     public func importFile(_ url: URL, now: Date = Date()) async throws -> TelemetryImportReport {
         // Hashed before it is read: a file changed meanwhile is remembered by its old content,
-        // so ingest takes it in again rather than skip content it never read.
-        let contentHash = try ContentHash.of(file: url, path: workspace.relativePath(of: url))
+        // so ingest takes it in again rather than skip content it never read. Only a file ingest
+        // reads (`corpus/telemetry/`) is hashed: for any other the hash would never be asked
+        // for, and a pilot export of millions of readings would be read through twice.
+        let folder = workspace.telemetryFolder.standardizedFileURL.path + "/"
+        let contentHash = url.standardizedFileURL.path.hasPrefix(folder)
+            ? try ContentHash.of(file: url, path: workspace.relativePath(of: url)) : nil
         return try await importFile(url, contentHash: contentHash, rules: try await rules(), now: now)
     }
 
