@@ -22,6 +22,23 @@ struct EraseCommand: AsyncParsableCommand {
         "example \(example.position)\(example.language.map { " (\($0))" } ?? "") of \(example.codeID) in \(example.file)"
     }
 
+    /// Where a note is and how it mentions them, never its words.
+    static func describe(_ note: NoteToReview, participant: String) -> String {
+        let removed = " (removed)"
+        let place = switch note.place {
+        case .codingMemo(let id, let code, let document, let isRemoved):
+            "memo of coding \(id) (\(code) in \(document))\(isRemoved ? removed : "")"
+        case .memo(let id, let target, let targetID, let isRemoved):
+            "memo \(id) on \(target == .project ? "the project" : "\(target.rawValue) \(targetID)")\(isRemoved ? removed : "")"
+        case .linkRationale(let need, let solution, let isRemoved):
+            "rationale of the link \(need) → \(solution)\(isRemoved ? removed : "")"
+        case .codebook(let code, let field, let language):
+            "\(field)\(language.map { " (\($0))" } ?? "") of \(code)"
+        }
+        let mention = note.mention == .names ? "names \(participant)" : "quotes their words"
+        return "\(place)\(note.by.map { ", by \($0)" } ?? ""), in \(note.file): \(mention)"
+    }
+
     func run() async throws {
         let context = try workspace.open()
         let service = context.erasure
@@ -93,6 +110,13 @@ struct EraseCommand: AsyncParsableCommand {
         if report.orphansKept > 0 {
             print("Review: \(report.orphansKept) orphaned coding\(report.orphansKept == 1 ? "" : "s") kept in the redacted documents; "
                   + "a quote from an earlier version of the text may hold their words (`fieldwork code list --orphaned`).")
+        }
+        if !report.notesToReview.isEmpty {
+            let count = report.notesToReview.count
+            print("Review by hand: \(count) note\(count == 1 ? "" : "s") of the team still name\(count == 1 ? "s" : "") \(participant) "
+                  + "or quote\(count == 1 ? "s" : "") their words. An erasure does not change notes (they are your analysis); "
+                  + "edit or remove \(count == 1 ? "it" : "them"):")
+            for note in report.notesToReview { print("  \(Self.describe(note, participant: participant))") }
         }
         if report.earlierExports.isEmpty {
             print("No exports were recorded before this erasure.")

@@ -34,6 +34,8 @@ public struct ErasureService: Sendable {
         public var recordingsToEdit: [String]
         /// Codebook examples that quoted their words, removed from the codebook files.
         public var codebookExamples: [QuotedExample]
+        /// The team's notes that still name them or quote their words: not changed, for a person to edit.
+        public var notesToReview: [NoteToReview]
     }
 
     /// Refuses (`ServerLockError`) while a server runs on the workspace, before anyone is asked
@@ -96,6 +98,9 @@ public struct ErasureService: Sendable {
         try await context.store.refreshCodingContext(documentIDs: redacted)
         let refreshed = try await refreshLedgerContext(documents: Set(redacted))
         try await context.store.compact()
+        // Read after everything else changed: what remains is what a person must look at.
+        let notes = NoteToReview.find(codingsFiles: try codingsFiles(), codes: (try? await context.codebookEditor.currentCodes()) ?? [],
+                                      mention: PersonMention(participantID: id, passages: plan.passages))
         var orphans = 0
         for document in redacted {
             orphans += try await context.store.codings(CodingFilter(documentID: document, status: .orphaned)).count
@@ -109,7 +114,7 @@ public struct ErasureService: Sendable {
             problems: summary.problems.map(\.description),
             recordingsDeleted: plan.recordings.filter(\.deleted).map(\.path),
             recordingsToEdit: plan.recordings.filter { !$0.deleted }.map(\.path),
-            codebookExamples: plan.codebookExamples)
+            codebookExamples: plan.codebookExamples, notesToReview: notes)
         try await context.record(.erasure, [
             "participant": id, "codings": String(deleted.codings.count), "memos": String(deleted.memoIDs.count),
             "documents_removed": plan.removedFiles.map(\.documentID).joined(separator: ","),
@@ -119,6 +124,7 @@ public struct ErasureService: Sendable {
             // Which codes lost examples and how many, never the words.
             "codebook_examples": String(plan.codebookExamples.count),
             "codebook_examples_codes": Array(Set(plan.codebookExamples.map(\.codeID))).sorted().joined(separator: ","),
+            "notes_to_review": String(notes.count),
         ])
         return report
     }
@@ -161,19 +167,24 @@ public struct ErasureService: Sendable {
     }
 
     private func editLedger(_ edit: ([LedgerRecord]) -> [LedgerRecord]) throws -> [String] {
-        let folder = context.workspace.codingsFolder
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var changed: [String] = []
-        for name in names.sorted() where name.hasSuffix(".jsonl") {
-            let url = folder.appending(path: name)
-            let path = "codings/\(name)"
-            let records = try LedgerFile.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self), file: path)
+        for (path, records) in try codingsFiles() {
             let edited = edit(records)
             guard edited != records else { continue }
-            try ExportFile.write(LedgerFile.render(edited), to: url, permissions: nil)
+            try ExportFile.write(LedgerFile.render(edited), to: context.workspace.url(forRelativePath: path), permissions: nil)
             changed.append(path)
         }
         return changed
+    }
+
+    /// Each codings file (`codings/x.jsonl`) with its records, in name order.
+    private func codingsFiles() throws -> [(path: String, records: [LedgerRecord])] {
+        let folder = context.workspace.codingsFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try names.sorted().filter { $0.hasSuffix(".jsonl") }.map { name in
+            let path = "codings/\(name)"
+            return (path, try LedgerFile.parse(String(decoding: try Data(contentsOf: folder.appending(path: name)), as: UTF8.self), file: path))
+        }
     }
 
     private func editRegister(_ url: URL, drop: ([Substring]) -> Bool) throws {
