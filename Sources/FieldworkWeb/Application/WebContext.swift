@@ -23,11 +23,11 @@ public struct WebContext: RequestContext {
     /// The request's cookies, split once by the first middleware (`LanguageMiddleware`) for all
     /// that read one: each middleware splitting the `Cookie` header again was a measurable part
     /// of a coding write.
-    var cookies: Cookies?
+    var cookies: RequestCookies?
 
     /// The value of the request's cookie `name`.
     func cookie(_ name: String, of request: Request) -> String? {
-        (cookies ?? request.cookies)[name]?.value
+        (cookies ?? RequestCookies(request))[name]
     }
 
     public init(source: Source) {

@@ -8,7 +8,7 @@ struct LanguageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.cookies = request.cookies
+        context.cookies = RequestCookies(request)
         context.language = InterfaceLanguage.of(cookie: context.cookie(Self.cookieName, of: request),
                                                 acceptLanguage: request.headers[.acceptLanguage],
                                                 workspaceDefault: workspaceDefault)
