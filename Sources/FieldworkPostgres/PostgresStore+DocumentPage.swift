@@ -50,4 +50,28 @@ extension PostgresStore {
             return DocumentPage(summaries: summaries, matching: matching, total: total, languages: languages)
         }
     }
+
+    public func codingCoverage(documentIDs: [String]) async throws -> [String: CodingCoverage] {
+        guard !documentIDs.isEmpty else { return [:] }
+        return try await read { connection in
+            var binds = PostgresBindings()
+            binds.append(documentIDs)
+            var coverage: [String: CodingCoverage] = [:]
+            for row in try await connection.rows(PostgresQuery(unsafeSQL: """
+                SELECT document_id, SUM("end" - start)::bigint AS length FROM segment
+                WHERE document_id = ANY($1::text[]) GROUP BY document_id
+                """, binds: binds), logger) {
+                coverage[try row.get("document_id", as: String.self), default: CodingCoverage()].segmentLength = try row.get("length")
+            }
+            for row in try await connection.rows(PostgresQuery(unsafeSQL: """
+                SELECT document_id, start, "end" FROM coding
+                WHERE document_id = ANY($1::text[]) AND status = 'anchored' AND removed_at IS NULL
+                """, binds: binds), logger) {
+                let start: Int = try row.get("start")
+                let end: Int = try row.get("end")
+                coverage[try row.get("document_id", as: String.self), default: CodingCoverage()].spans.append(start..<max(start, end))
+            }
+            return coverage
+        }
+    }
 }

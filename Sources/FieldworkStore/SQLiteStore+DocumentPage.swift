@@ -46,4 +46,26 @@ extension SQLiteStore {
             return DocumentPage(summaries: try rows.map(Self.summary(from:)), matching: matching, total: total, languages: languages)
         }
     }
+
+    public func codingCoverage(documentIDs: [String]) async throws -> [String: CodingCoverage] {
+        guard !documentIDs.isEmpty else { return [:] }
+        return try await writer.read { db in
+            var coverage: [String: CodingCoverage] = [:]
+            let ids = StatementArguments(documentIDs)
+            let list = databaseQuestionMarks(count: documentIDs.count)
+            let lengths = try Row.fetchCursor(db, sql: """
+                SELECT document_id, SUM("end" - start) FROM segment WHERE document_id IN (\(list)) GROUP BY document_id
+                """, arguments: ids)
+            while let row = try lengths.next() { coverage[row[0], default: CodingCoverage()].segmentLength = row[1] }
+            let spans = try Row.fetchCursor(db, sql: """
+                SELECT document_id, start, "end" FROM coding
+                WHERE document_id IN (\(list)) AND status = 'anchored' AND removed_at IS NULL
+                """, arguments: ids)
+            while let row = try spans.next() {
+                let start: Int = row[1]
+                coverage[row[0], default: CodingCoverage()].spans.append(start..<max(start, row[2]))
+            }
+            return coverage
+        }
+    }
 }

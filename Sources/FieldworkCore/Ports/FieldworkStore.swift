@@ -27,6 +27,9 @@ public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, 
     /// One page of the documents `filter` lets through, filtered and counted by the store: the
     /// documents list costs its page, not the corpus.
     func documents(_ filter: DocumentFilter, offset: Int, limit: Int) async throws -> DocumentPage
+    /// For each of these documents that has segments or codings: its segments' total length and
+    /// its anchored codings' spans (the documents list's coded share), without the codings themselves.
+    func codingCoverage(documentIDs: [String]) async throws -> [String: CodingCoverage]
     func document(id: String) async throws -> StoredDocument?
     /// The document's text around `span` (`TextWindow.bounds`), or nil if there is no such document.
     func textWindow(documentID: String, around span: Range<Int>) async throws -> TextWindow?

@@ -32,15 +32,9 @@ public struct DocumentListing: Sendable {
 
     public func page(_ filter: Filter = Filter(), offset: Int = 0, limit: Int) async throws -> Page {
         let page = try await store.documents(filter, offset: offset, limit: limit)
-        var entries: [Entry] = []
-        for summary in page.summaries {
-            let id = summary.metadata.id
-            // Only a coded document needs its codings and segments for the share.
-            let share = summary.codings == 0 ? 0
-                : CodedShare.of(segments: try await store.segments(documentID: id),
-                                codings: try await store.codings(CodingFilter(documentID: id)))
-            entries.append(Entry(summary: summary, codedShare: share))
-        }
+        // Only coded documents have a share; one read for the page's.
+        let coverage = try await store.codingCoverage(documentIDs: page.summaries.filter { $0.codings > 0 }.map(\.metadata.id))
+        let entries = page.summaries.map { Entry(summary: $0, codedShare: coverage[$0.metadata.id]?.share ?? 0) }
         return Page(entries: entries, offset: offset, limit: limit, matching: page.matching, total: page.total, languages: page.languages)
     }
 }
