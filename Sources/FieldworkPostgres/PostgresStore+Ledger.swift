@@ -27,6 +27,12 @@ extension PostgresStore {
         }
     }
 
+    public func ledgerCodingsWithUnknownCodes() async throws -> [LedgerRecord] {
+        try await read { connection in
+            try await ledgerCodings(connection, where: "WHERE t.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM code k WHERE k.id = t.code_id)")
+        }
+    }
+
     private func ledgerCodings(_ connection: PostgresConnection, where clause: String,
                                _ binds: PostgresBindings = PostgresBindings()) async throws -> [LedgerRecord] {
         let sql = "SELECT \(Self.codingColumns), t.removed_at, t.removed_by FROM coding t \(clause) ORDER BY t.id COLLATE \"C\""

@@ -51,6 +51,12 @@ extension SQLiteStore {
         }
     }
 
+    public func ledgerCodingsWithUnknownCodes() async throws -> [LedgerRecord] {
+        try await writer.read { db in
+            try Self.ledgerCodings(db, where: "WHERE t.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM code k WHERE k.id = t.code_id) ORDER BY t.id")
+        }
+    }
+
     public func ledgerVersions() async throws -> [String: Int] {
         try await writer.read { db in
             var versions: [String: Int] = [:]

@@ -88,6 +88,11 @@ public enum LedgerFile {
     /// allowed, and so is a record restated further down: a running server appends the new state
     /// of what changed instead of rewriting the file (`compacted` puts it back in canonical form).
     public static func parse(_ text: String, file: String) throws(SourceProblem) -> [LedgerRecord] {
+        try numbered(text, file: file).map(\.record)
+    }
+
+    /// `parse`, with the line (from 1) each record is on.
+    public static func numbered(_ text: String, file: String) throws(SourceProblem) -> [(line: Int, record: LedgerRecord)] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -97,7 +102,7 @@ public enum LedgerFile {
             }
             return date
         }
-        var records: [LedgerRecord] = []
+        var records: [(line: Int, record: LedgerRecord)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.hasSuffix("\r") ? line.dropLast() : line
             guard !content.allSatisfy(\.isWhitespace) else { continue }
@@ -117,7 +122,7 @@ public enum LedgerFile {
                 throw SourceProblem(file: file, line: index + 1, describe(error))
             }
             if let problem = check(record) { throw SourceProblem(file: file, line: index + 1, problem) }
-            records.append(record)
+            records.append((index + 1, record))
         }
         return records
     }

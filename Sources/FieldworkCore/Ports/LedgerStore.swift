@@ -23,6 +23,9 @@ public protocol LedgerStore: Sendable {
     /// Writes merged records (codings already placed in their document's current text) and notes
     /// their ledger versions, all in one transaction: a refused change leaves the store as it was.
     func applyLedger(_ changes: [LedgerChange]) async throws
+    /// Codings in use whose code is not in the codebook (taken in from a colleague's file), as
+    /// ledger records in id order: who changed them last names the file that holds them.
+    func ledgerCodingsWithUnknownCodes() async throws -> [LedgerRecord]
 }
 
 extension LedgerStore {

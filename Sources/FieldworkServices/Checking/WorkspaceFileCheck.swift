@@ -8,6 +8,8 @@ public struct WorkspaceFileCheck: Sendable {
     /// Ids that references in the file may name (a device's participant and solution, speakers).
     public var participants: Set<String>
     public var solutions: Set<String>
+    /// Whether the solution catalogue could be read (else links are not judged against it).
+    var solutionsRead = true
     /// The workspace's other codebook files: a codebook file is read together with them, as
     /// ingest does, since parents and merges may refer across files.
     public var otherCodebooks: [SourceText]
@@ -28,7 +30,8 @@ public struct WorkspaceFileCheck: Sendable {
                                ingested: [String: SourceFileState] = [:]) -> WorkspaceFileCheck {
         let participants = (try? SourceText.read(workspace.participantsFile, path: "participants"))
             .flatMap { try? ParticipantsParser.parse($0) } ?? []
-        let solutions = (try? SolutionCatalogue.load(workspace))?.solutions ?? []
+        let catalogue = try? SolutionCatalogue.load(workspace)
+        let solutions = catalogue?.solutions ?? []
         let codebooks = (try? FileManager.default.contentsOfDirectory(at: workspace.codebooks, includingPropertiesForKeys: nil)) ?? []
         let others = codebooks
             .filter { WorkspaceFileKind.infer(path: "codebooks/" + $0.lastPathComponent) == .codebook }
@@ -38,6 +41,7 @@ public struct WorkspaceFileCheck: Sendable {
             .compactMap { try? SourceText.read(workspace.root.appending(path: $0), path: $0) }
         var check = WorkspaceFileCheck(participants: Set(participants.map(\.id)), solutions: Set(solutions.map(\.id)),
                                        otherCodebooks: others)
+        check.solutionsRead = catalogue != nil
         if let path, WorkspaceFileKind.infer(path: path) == .document {
             check.documentIDs = CorpusDocumentIDs(of: workspace, excluding: path)
             check.documentIDs.ingested = CorpusDocumentIDs.storedOwners(ingested, in: workspace, listed: nil)
@@ -59,7 +63,16 @@ public struct WorkspaceFileCheck: Sendable {
             }
             return EnglishCount.of(rows, "reading")
         case .codings:
-            return EnglishCount.of(try LedgerFile.parse(String(decoding: data, as: UTF8.self), file: path).count, "record")
+            let records = try LedgerFile.numbered(String(decoding: data, as: UTF8.self), file: path)
+            // Judged against the workspace's codebook when it has one that reads (one with
+            // problems is reported by its own check).
+            if !otherCodebooks.isEmpty, let codebook = try? CodebookParser.parse(otherCodebooks) {
+                let references = CodingsFileReferences(codes: Dictionary(codebook.codes.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
+                                                       solutions: solutionsRead ? solutions : nil)
+                let problems = references.problems(records, file: path)
+                if !problems.isEmpty { throw SourceProblems(problems) }
+            }
+            return EnglishCount.of(records.count, "record")
         default:
             return try check(try SourceText.decode(data, path: path), as: kind)
         }

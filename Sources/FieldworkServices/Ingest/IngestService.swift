@@ -52,6 +52,7 @@ public struct IngestService: Sendable {
         summary.problems += ledger.problems
         summary.warnings += try await registerWarnings()
         summary.warnings += try await NeedLinkWarnings(workspace: workspace, store: store).problems()
+        summary.warnings += try await UnknownCodeWarnings(workspace: workspace, store: store).problems()
         return summary
     }
 
