@@ -11,7 +11,12 @@ struct CodingsFileReferences {
     var solutions: Set<String>?
 
     func problems(_ records: [(line: Int, record: LedgerRecord)], file: String) -> [SourceProblem] {
-        records.compactMap { line, record -> SourceProblem? in
+        // A file a server appended to restates records: only each one's latest state counts.
+        var latest: [String: Int] = [:]
+        for (index, entry) in records.enumerated() where latest[entry.record.id].map({ records[$0].record.version <= entry.record.version }) ?? true {
+            latest[entry.record.id] = index
+        }
+        return records.enumerated().filter { latest[$0.element.record.id] == $0.offset }.map(\.element).compactMap { line, record -> SourceProblem? in
             let problem: String? = switch record {
             case .coding(let entry) where entry.removed == nil:
                 codes[entry.code] == nil ? "coding \(entry.id) names code '\(entry.code)', which is not in the codebook" : nil

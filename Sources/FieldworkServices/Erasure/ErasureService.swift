@@ -98,8 +98,10 @@ public struct ErasureService: Sendable {
         try await context.store.refreshCodingContext(documentIDs: redacted)
         let refreshed = try await refreshLedgerContext(documents: Set(redacted))
         try await context.store.compact()
-        // Read after everything else changed: what remains is what a person must look at.
-        let notes = NoteToReview.find(codingsFiles: try codingsFiles(), codes: (try? await context.codebookEditor.currentCodes()) ?? [],
+        // Read after everything else changed: what remains is what a person must look at. Past
+        // this point the erasure is done; a file that cannot be read now (it was read above) must
+        // not stop its report and audit entry.
+        let notes = NoteToReview.find(codingsFiles: (try? codingsFiles()) ?? [], codes: (try? await context.codebookEditor.currentCodes()) ?? [],
                                       mention: PersonMention(participantID: id, passages: plan.passages))
         var orphans = 0
         for document in redacted {
