@@ -14,18 +14,23 @@ public struct NeedsRegisterService: Sendable {
 
     /// `coder`: evidence from that coder's codings only.
     public func register(coder: String? = nil) async throws -> [NeedEvidence] {
-        NeedsRegister.evidence(codebook: try await store.codebook(), passages: try await passages(coder: coder),
-                               participants: try await store.participants(), links: try await store.needLinks(needID: nil),
-                               today: ConsentRule.today([]).today, access: ConsentRule.today([]).access)
+        let codebook = try await store.codebook()
+        // The register reads needs and the barriers and preconditions beside them; codings of
+        // other codes (themes, emotions, actors: most of a study's) are not read at all.
+        let read = codebook.codes.filter { [.need, .barrier, .precondition].contains($0.kind) }.map(\.id)
+        return NeedsRegister.evidence(codebook: codebook, passages: read.isEmpty ? [] : try await passages(coder: coder, codes: read),
+                                      participants: try await store.participants(), links: try await store.needLinks(needID: nil),
+                                      today: ConsentRule.today([]).today, access: ConsentRule.today([]).access)
     }
 
-    /// Every anchored coding (of one coder, if given) placed in its segment with whose words it
-    /// holds (the attribution rule).
-    public func passages(coder: String? = nil) async throws -> [CodedPassage] {
+    /// Every anchored coding (of one coder, of these codes, if given) placed in its segment with
+    /// whose words it holds (the attribution rule).
+    public func passages(coder: String? = nil, codes: [String]? = nil) async throws -> [CodedPassage] {
         let known = Set(try await store.participants().map(\.id))
         var documents = DocumentContextCache(store: store, known: known)
         var passages: [CodedPassage] = []
-        for (documentID, codings) in Dictionary(grouping: try await store.codings(CodingFilter(coder: coder, status: .anchored)), by: \.documentID) {
+        let codings = try await store.codings(CodingFilter(codeIDs: codes, coder: coder, status: .anchored))
+        for (documentID, codings) in Dictionary(grouping: codings, by: \.documentID) {
             guard let entry = try await documents.entry(documentID) else { continue }
             for coding in codings {
                 let segment = entry.segment(of: coding)
