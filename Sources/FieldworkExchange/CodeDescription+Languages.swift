@@ -4,12 +4,13 @@ import Foundation
 
 /// A code's texts per language in its REFI-QDA description: one paragraph per language and
 /// field, labelled `Name (sv): …`, `Description (en): …`, `Include (sv): …`, `Exclude (en): …`,
-/// `Examples (sv):` with `- ` lines. The code's own language comes first, as in the codebook
+/// `Examples (sv):` and `Questions (en):` with `- ` lines. The code's own language comes first, as in the codebook
 /// YAML, where the first language written is the code's own text; an import reads it back so.
 /// Other tools show the paragraphs as written, every language labelled.
 extension CodeDescription {
     enum LanguageField: String, CaseIterable {
         case name = "Name", description = "Description", include = "Include", exclude = "Exclude", examples = "Examples"
+        case questions = "Questions"
 
         var text: WritableKeyPath<CodeTranslation, String?>? {
             switch self {
@@ -17,7 +18,16 @@ extension CodeDescription {
             case .description: \.description
             case .include: \.include
             case .exclude: \.exclude
-            case .examples: nil
+            case .examples, .questions: nil
+            }
+        }
+
+        /// The fields that are lists (`- ` lines).
+        var list: WritableKeyPath<CodeTranslation, [String]?>? {
+            switch self {
+            case .examples: \.examples
+            case .questions: \.questions
+            default: nil
             }
         }
     }
@@ -31,9 +41,11 @@ extension CodeDescription {
             let own: String? = switch field { case .description: description; case .include: include; case .exclude: exclude; default: nil }
             return Self.ordered(given, own: own).map { "\(field.rawValue) (\($0)): \(given[$0]!)" }
         }
-        let given = translations.compactMapValues(\.examples)
+        guard let list = field.list else { return nil }
+        let given = translations.compactMapValues { $0[keyPath: list] }
         guard !given.isEmpty else { return nil }
-        return Self.ordered(given, own: examples).map { "\(field.rawValue) (\($0)):" + given[$0]!.map { "\n- " + $0 }.joined() }
+        return Self.ordered(given, own: field == .questions ? questions : examples)
+            .map { "\(field.rawValue) (\($0)):" + given[$0]!.map { "\n- " + $0 }.joined() }
     }
 
     /// Names come alphabetically: the code's own name is its project name, which an import takes
@@ -61,7 +73,7 @@ extension CodeDescription {
                 let rest = paragraph[paragraph.index(after: close)...]
                 guard CodebookLanguage.isLanguage(language), rest.hasPrefix(":"),
                       !values.contains(where: { $0.field == field && $0.language == language }) else { continue }
-                if field == .examples {
+                if field.list != nil {
                     guard rest.hasPrefix(":\n- ") else { continue }
                     let items = rest.dropFirst(4).components(separatedBy: "\n- ").map(\.trimmingSpaces).filter { !$0.isEmpty }
                     values.append((field, language, nil, items))
@@ -84,7 +96,7 @@ extension CodeDescription {
         }
 
         private static func labelled(_ paragraph: String) -> Bool {
-            ["Kind: ", "Include: ", "Exclude: ", "Examples:\n- ", "Code id: "].contains(where: paragraph.hasPrefix)
+            ["Kind: ", "Include: ", "Exclude: ", "Examples:\n- ", "Questions:\n- ", "Code id: "].contains(where: paragraph.hasPrefix)
         }
     }
 
@@ -94,8 +106,8 @@ extension CodeDescription {
         for value in read.values {
             if let key = value.field.text {
                 translations[value.language, default: CodeTranslation()][keyPath: key] = value.text
-            } else {
-                translations[value.language, default: CodeTranslation()].examples = value.examples
+            } else if let list = value.field.list {
+                translations[value.language, default: CodeTranslation()][keyPath: list] = value.examples
             }
         }
         func first(_ field: LanguageField) -> (text: String?, examples: [String])? {
@@ -105,5 +117,6 @@ extension CodeDescription {
         if include == nil { include = first(.include)?.text }
         if exclude == nil { exclude = first(.exclude)?.text }
         if examples.isEmpty { examples = first(.examples)?.examples ?? [] }
+        if questions.isEmpty { questions = first(.questions)?.examples ?? [] }
     }
 }

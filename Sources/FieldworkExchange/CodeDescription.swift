@@ -19,6 +19,8 @@ struct CodeDescription: Sendable, Hashable {
     var include: String?
     var exclude: String?
     var examples: [String] = []
+    /// Questions for workshop handouts on the code.
+    var questions: [String] = []
     var id: String?
     /// Name, description, include, exclude and examples per language, where the codebook gives
     /// them so; the fields above then hold the code's own (first written) language's text.
@@ -28,6 +30,7 @@ struct CodeDescription: Sendable, Hashable {
     private static let includeLabel = "Include: "
     private static let excludeLabel = "Exclude: "
     private static let examplesLabel = "Examples:"
+    private static let questionsLabel = "Questions:"
     private static let idLabel = "Code id: "
 
     init(description: String? = nil, kind: CodeKind? = nil, include: String? = nil, exclude: String? = nil,
@@ -45,10 +48,8 @@ struct CodeDescription: Sendable, Hashable {
     init(_ code: Code, withKind: Bool = true) {
         self.init(description: code.description, kind: withKind ? code.kind : nil, include: code.include,
                   exclude: code.exclude, examples: code.examples, id: code.id)
-        // Workshop questions do not travel in a project (nor do they without languages).
-        translations = code.translations.mapValues {
-            CodeTranslation(name: $0.name, description: $0.description, include: $0.include, exclude: $0.exclude, examples: $0.examples)
-        }.filter { $0.value != CodeTranslation() }
+        questions = code.questions
+        translations = code.translations.filter { $0.value != CodeTranslation() }
     }
 
     /// The labelled text, paragraphs separated by a blank line; nil when there is nothing to say.
@@ -67,6 +68,10 @@ struct CodeDescription: Sendable, Hashable {
         }
         if let given = languageParagraphs(.examples) { paragraphs += given } else if !examples.isEmpty {
             paragraphs.append(Self.examplesLabel + examples.map { "\n- " + $0 }.joined())
+        }
+        // A facilitator's questions for the code's workshop handout, after what coders need.
+        if let given = languageParagraphs(.questions) { paragraphs += given } else if !questions.isEmpty {
+            paragraphs.append(Self.questionsLabel + questions.map { "\n- " + $0 }.joined())
         }
         // The project gives the code one name (its own language's): the others go here.
         paragraphs += languageParagraphs(.name) ?? []
@@ -94,8 +99,9 @@ struct CodeDescription: Sendable, Hashable {
             } else if paragraph.hasPrefix(Self.excludeLabel), exclude == nil {
                 exclude = String(paragraph.dropFirst(Self.excludeLabel.count)).trimmingSpaces
             } else if paragraph.hasPrefix(Self.examplesLabel + "\n- "), examples.isEmpty {
-                examples = paragraph.dropFirst(Self.examplesLabel.count + 3).components(separatedBy: "\n- ")
-                    .map(\.trimmingSpaces).filter { !$0.isEmpty }
+                examples = Self.items(paragraph.dropFirst(Self.examplesLabel.count + 3))
+            } else if paragraph.hasPrefix(Self.questionsLabel + "\n- "), questions.isEmpty {
+                questions = Self.items(paragraph.dropFirst(Self.questionsLabel.count + 3))
             } else {
                 plain.append(paragraph)
             }
@@ -103,6 +109,11 @@ struct CodeDescription: Sendable, Hashable {
         let joined = plain.joined(separator: "\n\n").trimmingSpaces
         description = joined.isEmpty ? nil : joined
         apply(languages)
+    }
+
+    /// A list paragraph's `- ` items, after its label.
+    private static func items(_ text: Substring) -> [String] {
+        text.components(separatedBy: "\n- ").map(\.trimmingSpaces).filter { !$0.isEmpty }
     }
 }
 

@@ -77,6 +77,7 @@ struct CodeMapper {
             var new = Code(id: carried ?? newID(for: name, under: parent), name: name, kind: kind, description: details.description,
                            include: details.include, exclude: details.exclude, examples: details.examples,
                            color: imported.color.flatMap(Code.normalizedColor), parentID: parent)
+            new.questions = details.questions
             new.translations = details.translations
             // Renamed in another tool: the one new name replaces the languages' (the codebook would
             // otherwise read the first language's old name back as the code's name).

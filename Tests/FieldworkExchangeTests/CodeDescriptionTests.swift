@@ -26,4 +26,26 @@ struct CodeDescriptionTests {
         #expect(parsed.description == "Anything about jobs\n\nKind: weather")
         #expect(parsed.kind == nil && parsed.include == nil && parsed.examples.isEmpty)
     }
+
+    @Test func workshopQuestionsTravelPlainAndPerLanguage() throws {
+        var plain = Code(id: "need.food", name: "Food", kind: .need, examples: ["Jag äter ensam."])
+        plain.questions = ["Vem lagar maten?", "När äter du?"]
+        let plainText = try #require(CodeDescription(plain).text)
+        #expect(plainText.contains("Examples:\n- Jag äter ensam.\n\nQuestions:\n- Vem lagar maten?\n- När äter du?"), "\(plainText)")
+        #expect(CodeDescription(parsing: plainText).questions == plain.questions)
+
+        var translated = Code(id: "need.safety.night", name: "Trygg natt", kind: .need)
+        translated.questions = ["Vad gör natten otrygg?"]
+        translated.translations = ["sv": CodeTranslation(name: "Trygg natt", questions: ["Vad gör natten otrygg?"]),
+                                   "en": CodeTranslation(name: "Safe night", questions: ["What makes the night unsafe?", "Who answers?"])]
+        let text = try #require(CodeDescription(translated).text)
+        // The code's own language first, as the codebook writes it.
+        #expect(text.contains("Questions (sv):\n- Vad gör natten otrygg?\n\nQuestions (en):\n- What makes the night unsafe?\n- Who answers?"), "\(text)")
+        let read = CodeDescription(parsing: text)
+        #expect(read.questions == ["Vad gör natten otrygg?"])
+        #expect(read.translations["en"]?.questions == ["What makes the night unsafe?", "Who answers?"])
+        #expect(read.translations["sv"]?.questions == ["Vad gör natten otrygg?"])
+        // Questions are no description.
+        #expect(read.description == nil)
+    }
 }

@@ -31,12 +31,16 @@ struct QDPXTripLanguagesAndFoldersTests {
                 examples:
                   sv: ["Jag ligger vaken."]
                   en: ["I lie awake.", "The alarm & <button>"]
+                questions:
+                  sv: ["Vad gör natten otrygg för dig?"]
+                  en: ["What makes the night feel unsafe?", "Who should answer the alarm?"]
           - id: barrier
             name: Barriers
             kind: barrier
             children:
               - id: barrier.cost
                 name: Cost
+                questions: ["Vad får det kosta?"]
         """
 
     static let corpus = [
@@ -48,7 +52,7 @@ struct QDPXTripLanguagesAndFoldersTests {
     static func facts(_ codebook: Codebook) -> [String] {
         codebook.codes.map { code in
             [code.id, code.parentID ?? "", code.name, code.kind.rawValue, code.description ?? "", code.include ?? "", code.exclude ?? "",
-             code.examples.joined(separator: "|"), code.color ?? "",
+             code.examples.joined(separator: "|"), code.questions.joined(separator: "|"), code.color ?? "",
              code.translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")].joined(separator: " / ")
         }
     }
@@ -67,12 +71,14 @@ struct QDPXTripLanguagesAndFoldersTests {
         let report = try await QDPXImport(context: target.context).run(file, options: ImportOptions(coder: "x"))
         #expect(report.written && report.problems.isEmpty, "\(report.lines.joined(separator: "\n"))")
 
-        // (a) Every language's name, description, include, exclude and examples.
+        // (a) Every language's name, description, include, exclude, examples and workshop questions.
         let before = try await source.store.codebook(), after = try await target.store.codebook()
         #expect(Self.facts(after) == Self.facts(before))
         #expect(after["need.safety"]?.localized("en").name == "Safety at home")
         #expect(after["need.safety"]?.localized("sv").include == "Oro på natten.\n\nÄven larm.")
         #expect(after["need"]?.localized("sv").name == "Behov")
+        #expect(after["need.safety"]?.localized("en").questions == ["What makes the night feel unsafe?", "Who should answer the alarm?"])
+        #expect(after["barrier.cost"]?.questions == ["Vad får det kosta?"])
 
         // (b) Each document in its folder, under its file's name, as it was written.
         #expect(Set(report.documentsCreated.map(\.path)) == Set(Self.corpus.keys))
