@@ -4,8 +4,9 @@ import Foundation
 
 /// A code's texts per language in its REFI-QDA description: one paragraph per language and
 /// field, labelled `Name (sv): …`, `Description (en): …`, `Include (sv): …`, `Exclude (en): …`,
-/// `Examples (sv):` and `Questions (en):` with `- ` lines. The code's own language comes first, as in the codebook
-/// YAML, where the first language written is the code's own text; an import reads it back so.
+/// `Examples (sv):` and `Questions (en):` with `- ` lines. The code's own language comes first,
+/// as in the codebook YAML, where the first language written is the code's own text; an import
+/// reads it back so.
 /// Other tools show the paragraphs as written, every language labelled.
 extension CodeDescription {
     enum LanguageField: String, CaseIterable {

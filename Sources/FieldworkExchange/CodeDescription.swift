@@ -22,7 +22,7 @@ struct CodeDescription: Sendable, Hashable {
     /// Questions for workshop handouts on the code.
     var questions: [String] = []
     var id: String?
-    /// Name, description, include, exclude and examples per language, where the codebook gives
+    /// Name, description, include, exclude, examples and questions per language, where the codebook gives
     /// them so; the fields above then hold the code's own (first written) language's text.
     var translations: [String: CodeTranslation] = [:]
 
