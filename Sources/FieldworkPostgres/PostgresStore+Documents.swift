@@ -217,9 +217,12 @@ extension PostgresStore {
             """, logger) else { return nil }
         let length: Int = try row.get("length")
         let codeExists: Bool = try row.get("code_exists")
-        return NewCodingContext(window: TextWindow(offset: bounds.lowerBound, text: try row.get("text"),
-                                                   documentLength: min(length, bounds.upperBound), revision: try row.get("revision")),
-                                codeExists: code != nil && codeExists)
+        let window = TextWindow(offset: bounds.lowerBound, text: try row.get("text"), documentLength: min(length, bounds.upperBound),
+                                revision: try row.get("revision"))
+        // Read in the write's transaction, so the turns match the text the span is checked on.
+        let turns = code != nil && SpeakerLabelSpan.mayBeLabel(span, in: window)
+            ? try await Self.turns(documentID, startingIn: SpeakerLabelSpan.turnStarts(near: span), connection, logger) : []
+        return NewCodingContext(window: window, codeExists: code != nil && codeExists, turnsNearSpan: turns)
     }
 
     public func segments(documentID: String) async throws -> [Segment] {
@@ -230,12 +233,24 @@ extension PostgresStore {
         try await connection.rows("""
             SELECT idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end
             FROM segment WHERE document_id = \(documentID) ORDER BY idx
-            """, logger).map { row in
-            Segment(index: try row.get("idx"), kind: try row.value("kind", of: "segment"), speaker: try row.get("speaker"),
-                    headingPath: try row.json("heading_path", default: [String]()),
-                    start: try row.get("start"), end: try row.get("end"), lineStart: try row.get("line_start"),
-                    lineEnd: try row.get("line_end"), timeStart: try row.get("time_start"), timeEnd: try row.get("time_end"))
-        }
+            """, logger).map(Self.segment)
+    }
+
+    /// The turns of a document that begin in `starts` (a coding write's speaker-label check).
+    static func turns(_ documentID: String, startingIn starts: ClosedRange<Int>, _ connection: PostgresConnection,
+                      _ logger: Logger) async throws -> [Segment] {
+        try await connection.rows("""
+            SELECT idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end
+            FROM segment WHERE document_id = \(documentID) AND kind = 'turn'
+                AND start BETWEEN \(starts.lowerBound) AND \(starts.upperBound) ORDER BY idx
+            """, logger).map(segment)
+    }
+
+    private static func segment(_ row: PostgresRandomAccessRow) throws -> Segment {
+        Segment(index: try row.get("idx"), kind: try row.value("kind", of: "segment"), speaker: try row.get("speaker"),
+                headingPath: try row.json("heading_path", default: [String]()),
+                start: try row.get("start"), end: try row.get("end"), lineStart: try row.get("line_start"),
+                lineEnd: try row.get("line_end"), timeStart: try row.get("time_start"), timeEnd: try row.get("time_end"))
     }
 
     static func metadata(from row: PostgresRandomAccessRow) throws -> DocumentMetadata {

@@ -45,7 +45,10 @@ extension SQLiteStore {
             guard let window = try DocumentRow.textWindow(documentID, around: span, db, texts: texts) else {
                 throw StoreError.notFound("document '\(documentID)'")
             }
-            let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db)))
+            // Read in the write's transaction, so the turns match the text the span is checked on.
+            let turns = SpeakerLabelSpan.mayBeLabel(span, in: window)
+                ? try DocumentRow.turns(documentID, startingIn: SpeakerLabelSpan.turnStarts(near: span), db) : []
+            let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db), turnsNearSpan: turns))
             if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
             try CodingRow.insert(coding, db)
             try CodingEventRow.append(.between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), db)

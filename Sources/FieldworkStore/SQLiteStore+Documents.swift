@@ -212,15 +212,30 @@ enum DocumentRow {
     }
 
     static func segments(_ documentID: String, _ db: Database) throws -> [Segment] {
-        try Row.fetchAll(db, sql: """
+        try segments(db.cachedStatement(sql: """
             SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
             FROM segment WHERE document_id = ? ORDER BY idx
-            """, arguments: [documentID]).map { row in
+            """), arguments: [documentID])
+    }
+
+    /// The turns of a document that begin in `starts` (a coding write's speaker-label check).
+    static func turns(_ documentID: String, startingIn starts: ClosedRange<Int>, _ db: Database) throws -> [Segment] {
+        try segments(db.cachedStatement(sql: """
+            SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
+            FROM segment WHERE document_id = ? AND kind = 'turn' AND start BETWEEN ? AND ? ORDER BY idx
+            """), arguments: [documentID, starts.lowerBound, starts.upperBound])
+    }
+
+    /// Decoded while each row is the statement's own (a cursor): there a column is found by name
+    /// in the statement's table, where a copied row (`Row.fetchAll`) lower-cases every column's
+    /// name on every lookup.
+    private static func segments(_ statement: Statement, arguments: StatementArguments) throws -> [Segment] {
+        try Array(Row.fetchCursor(statement, arguments: arguments).map { row in
             Segment(index: row["idx"], kind: try row.value("kind", of: "segment"), speaker: row["speaker"],
                     headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
                     start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"],
                     timeStart: row["time_start"], timeEnd: row["time_end"])
-        }
+        })
     }
 
     /// Removes a document's segments from the full-text index; `text` is the plain text they

@@ -19,24 +19,30 @@ public struct TextWindow: Sendable, Hashable {
         self.revision = revision
     }
 
-    /// The window an anchor of `span` needs: its quote and up to `context` scalars either side.
-    /// After the span it reaches a little further, so that a coding write can tell from the same
-    /// window whether a short span may be only a speaker label (`SpeakerLabelSpan.mayBeLabel`).
-    public static func bounds(around span: Range<Int>, context: Int = TextQuoteAnchor.contextLength) -> Range<Int> {
-        let after = max(context, SpeakerLabelSpan.reachAfter)
-        return max(0, span.lowerBound - context)..<max(0, min(span.upperBound, Int.max - after) + after)
+    /// The window a coding write reads for `span`: its quote and, either side, the anchor's
+    /// context or as far as a speaker label touching the span can reach, whichever is more. From
+    /// this one window a write anchors the span and tells whether it holds only a label
+    /// (`SpeakerLabelSpan`), with no second read.
+    public static func bounds(around span: Range<Int>) -> Range<Int> {
+        let reach = max(TextQuoteAnchor.contextLength, SpeakerLabelSpan.reach)
+        return max(0, span.lowerBound - reach)..<max(0, min(span.upperBound, Int.max - reach) + reach)
     }
 }
 
 /// What a store hands to the code that builds a new coding, read in the transaction that inserts it.
 public struct NewCodingContext: Sendable {
-    /// The document's text around the requested span.
+    /// The document's text around the requested span (`TextWindow.bounds(around:)`).
     public var window: TextWindow
     /// Whether the codebook holds the requested code.
     public var codeExists: Bool
+    /// The document's turns that begin near the span (`SpeakerLabelSpan.turnStarts(near:)`),
+    /// read only when the window could not clear the span of being a speaker label alone
+    /// (`SpeakerLabelSpan.mayBeLabel`); empty otherwise, as for nearly every write.
+    public var turnsNearSpan: [Segment]
 
-    public init(window: TextWindow, codeExists: Bool) {
+    public init(window: TextWindow, codeExists: Bool, turnsNearSpan: [Segment] = []) {
         self.window = window
         self.codeExists = codeExists
+        self.turnsNearSpan = turnsNearSpan
     }
 }

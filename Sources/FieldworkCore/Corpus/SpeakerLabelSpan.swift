@@ -11,23 +11,31 @@ public enum SpeakerLabelSpan {
     /// a coding write need not read the segments to know.
     public static let longestSpan = 2 * SpeakerLabel.maximumLength
 
-    /// How far after a span `mayBeLabel` looks for the label's colon.
-    public static let reachAfter = SpeakerLabel.maximumLength + 2
-
-    /// How far before a span a label it touches can begin (the window to read around the span).
+    /// How far from a span a label that touches it can reach: the name, its colon and the white
+    /// space up to the turn's words. A coding write's window reaches this far either side of the
+    /// span (`TextWindow.bounds(around:)`), so that one window serves both checks below.
     public static let reach = SpeakerLabel.maximumLength + 8
+
+    /// Where the turns begin whose labels may cover part of `span`: the segments
+    /// `label(coveredBy:)` needs (a turn's segment starts after its label).
+    public static func turnStarts(near span: Range<Int>) -> ClosedRange<Int> {
+        span.lowerBound...(span.upperBound + reach)
+    }
 
     /// The label (`R01:`) when every scalar of `span` that is not white space lies in the label
     /// of one of `segments`' turns; nil when the span holds any other text. `window` must hold
     /// the span and `reach` scalars either side of it.
     public static func label(coveredBy span: Range<Int>, segments: [Segment], in window: TextWindow) -> String? {
+        let starts = turnStarts(near: span)
+        let turns = segments.filter { $0.kind == .turn && starts.contains($0.start) }
+        // No turn begins near: nothing to cut the text into scalars for (a coding write's usual case).
+        guard !turns.isEmpty else { return nil }
         let scalars = Array(window.text.unicodeScalars)
         func scalar(_ offset: Int) -> Unicode.Scalar? {
             let index = offset - window.offset
             return scalars.indices.contains(index) ? scalars[index] : nil
         }
-        let labels = segments.filter { $0.kind == .turn && $0.start >= span.lowerBound && $0.start <= span.upperBound + reach }
-            .compactMap { labelRange(of: $0, scalar: scalar) }
+        let labels = turns.compactMap { labelRange(of: $0, scalar: scalar) }
             .filter { $0.range.overlaps(span) }
         guard !labels.isEmpty else { return nil }
         for offset in span {
@@ -41,7 +49,7 @@ public enum SpeakerLabelSpan {
     /// Whether `span` may hold only a label, judged from the text around it alone: a label ends in
     /// a colon on its own line, so the span's last word must be followed, on that line and within
     /// a name's length, by one. Nearly every coding fails this at once, and its write then need
-    /// not read the document's segments (`label(coveredBy:)`): the check costs the hot path nothing.
+    /// not read the turns near the span (`label(coveredBy:)`): the check costs the hot path nothing.
     /// True when `window` (as read for `span`: `TextWindow.bounds(around:)`) ends before it can tell.
     public static func mayBeLabel(_ span: Range<Int>, in window: TextWindow) -> Bool {
         guard span.count <= longestSpan else { return false }

@@ -24,25 +24,17 @@ public struct CodingService: Sendable {
                     coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
-        func insert(labelChecked: Bool) async throws -> Coding {
-            try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
-                // The window read for the anchor tells whether the span may be a speaker label;
-                // only then are the segments read (outside the write), and the write tried again.
-                if !labelChecked, SpeakerLabelSpan.mayBeLabel(span, in: context.window) { throw SpeakerLabelDoubt() }
-                try Self.check(seen, span: span, documentID: documentID, in: context.window)
-                guard context.codeExists else { throw CodingError.unknownCode(codeID) }
-                return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
-                              memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
-                              createdAt: Coding.timestamp(), updatedBy: editor)
-            })
-        }
-        let coding: Coding
-        do {
-            coding = try await insert(labelChecked: false)
-        } catch is SpeakerLabelDoubt {
-            try await refuseSpeakerLabel(span, documentID: documentID)
-            coding = try await insert(labelChecked: true)
-        }
+        let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
+            // The store read the turns near the span only if its text could not clear it.
+            if let label = SpeakerLabelSpan.label(coveredBy: span, segments: context.turnsNearSpan, in: context.window) {
+                throw CodingError.speakerLabelOnly(span, label: label)
+            }
+            try Self.check(seen, span: span, documentID: documentID, in: context.window)
+            guard context.codeExists else { throw CodingError.unknownCode(codeID) }
+            return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
+                          memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
+                          createdAt: Coding.timestamp(), updatedBy: editor)
+        })
         await ledger?.publish(coding.id, from: store)
         return coding
     }
@@ -94,7 +86,7 @@ public struct CodingService: Sendable {
             throw StoreError.notFound("document '\(coding.documentID)'")
         }
         try Self.check(seen, span: span, documentID: coding.documentID, in: window)
-        if SpeakerLabelSpan.mayBeLabel(span, in: window) { try await refuseSpeakerLabel(span, documentID: coding.documentID) }
+        if SpeakerLabelSpan.mayBeLabel(span, in: window) { try await refuseSpeakerLabel(span, documentID: coding.documentID, in: window) }
         let anchor = try Self.anchor(span, in: window)
         // Already there: nothing to record (it raised the version and wrote an empty "changed").
         if coding.status == .anchored && coding.anchor == anchor { return coding }
@@ -174,12 +166,8 @@ public struct CodingService: Sendable {
 
     /// A span holding only a turn's speaker label (`R01:`) holds nobody's words: coded, it would
     /// count as evidence from the speaker with nothing they said. Called only for spans that
-    /// `SpeakerLabelSpan.mayBeLabel` could not clear from their text.
-    private func refuseSpeakerLabel(_ span: Range<Int>, documentID: String) async throws {
-        let reach = SpeakerLabelSpan.reach
-        // No document: the write itself says so.
-        guard let window = try await store.textWindow(documentID: documentID,
-                                                      around: max(0, span.lowerBound - reach)..<(span.upperBound + reach)) else { return }
+    /// `SpeakerLabelSpan.mayBeLabel` could not clear from their text (`window`, read for the span).
+    private func refuseSpeakerLabel(_ span: Range<Int>, documentID: String, in window: TextWindow) async throws {
         if let label = SpeakerLabelSpan.label(coveredBy: span, segments: try await store.segments(documentID: documentID), in: window) {
             throw CodingError.speakerLabelOnly(span, label: label)
         }
@@ -232,7 +220,3 @@ extension CodingError {
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
-
-/// A span the write's text window could not clear of being a speaker label alone: the segments
-/// decide, outside the write transaction.
-private struct SpeakerLabelDoubt: Error {}

@@ -93,4 +93,32 @@ import Testing
             try await service.remove(id: coding.id, by: "bo")
         }
     }
+
+    /// The write itself tells a speaker label: the window it reads reaches a long label's start
+    /// even when the span holds only the label's end, and the turns near the span come from the
+    /// same transaction. A span with one spoken word is a coding, and a reattachment onto the
+    /// label is refused too.
+    @Test func aSpanOfOnlyTheEndOfALongSpeakerLabelIsRefused() async throws {
+        let workspace = try await TemporaryWorkspace()
+        let label = "Handläggare vid arbetsmarknadsförvaltningen"
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(
+            body: "**R14:** Jag ringde dem i mars.\n\n**\(label):** Vad hände sen?\n\n**R14:** Inget alls."))
+        try await workspace.ingest()
+        let text = try await workspace.plainText("int-014")
+        let end = try #require(text.occurrences(of: Array("förvaltningen:".unicodeScalars)).first)
+        let colon = end + "förvaltningen".unicodeScalars.count
+        let service = workspace.context.codings
+        for span in [end..<(colon + 1), (colon - 3)..<(colon + 2), colon..<(colon + 1)] {
+            await #expect(throws: CodingError.speakerLabelOnly(span, label: label + ":")) {
+                _ = try await service.add(document: "int-014", span: span, code: "need", coder: "anna")
+            }
+        }
+        #expect(try await workspace.store.counts().codings == 0)
+        let coding = try await service.add(document: "int-014", span: end..<(colon + 5), code: "need", coder: "anna")
+        #expect(coding.quote == "förvaltningen: Vad")
+        await #expect(throws: CodingError.speakerLabelOnly(end..<(colon + 1), label: label + ":")) {
+            _ = try await service.reattach(id: coding.id, span: end..<(colon + 1))
+        }
+        #expect(try await workspace.store.coding(id: coding.id)?.quote == "förvaltningen: Vad")
+    }
 }
