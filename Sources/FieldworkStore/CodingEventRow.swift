@@ -24,8 +24,7 @@ enum CodingEventRow {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM coding WHERE id = ?)", arguments: [codingID]) == true else {
             return nil
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM coding_event WHERE coding_id = ? ORDER BY id", arguments: [codingID])
-            .map { row in
+        return try Row.decodeAll(db, sql: "SELECT * FROM coding_event WHERE coding_id = ? ORDER BY id", arguments: [codingID]) { row in
                 let oldStart: Int? = row["old_start"]
                 let oldEnd: Int? = row["old_end"]
                 let newStart: Int = row["new_start"]

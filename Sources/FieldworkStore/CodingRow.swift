@@ -29,19 +29,18 @@ enum CodingRow {
             arguments += [status.rawValue]
         }
         let sql = "SELECT \(columns) FROM coding WHERE \(clauses.joined(separator: " AND ")) ORDER BY document_id, start, id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(coding(from:))
+        return try Row.decodeAll(db, sql: sql, arguments: arguments, coding(from:))
     }
 
     static func fetchOne(_ db: Database, id: String) throws -> Coding? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL", arguments: [id])
-            .map(coding(from:))
+        try Row.decodeOne(db, sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL", arguments: [id], coding(from:))
     }
 
     /// A live coding by id for a change (its old state, for the history), or `StoreError.notFound`.
     static func fetchLive(_ db: Database, id: String) throws -> Coding {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM coding WHERE id = ? AND removed_at IS NULL")
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound("coding '\(id)'") }
-        return try coding(from: row)
+        guard let coding = try Row.decodeOne(statement, arguments: [id], coding(from:)) else { throw StoreError.notFound("coding '\(id)'") }
+        return coding
     }
 
     static func coding(from row: Row) throws -> Coding {

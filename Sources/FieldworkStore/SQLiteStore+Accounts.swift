@@ -5,13 +5,13 @@ import GRDB
 extension SQLiteStore {
     public func accounts() async throws -> [Account] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY name").map(Self.account)
+            try Row.decodeAll(db, sql: "SELECT * FROM account ORDER BY name", Self.account)
         }
     }
 
     public func account(named name: String) async throws -> Account? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]).map(Self.account)
+            try Row.decodeOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name], Self.account)
         }
     }
 

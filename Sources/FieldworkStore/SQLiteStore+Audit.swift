@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStore {
     public func auditHead() async throws -> AuditHead? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1").map { AuditHead(seq: $0["seq"], hash: $0["hash"]) }
+            try Row.decodeOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1") { AuditHead(seq: $0["seq"], hash: $0["hash"]) }
         }
     }
 

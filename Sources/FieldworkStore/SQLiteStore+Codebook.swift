@@ -73,7 +73,7 @@ extension SQLiteStore {
     }
 
     static func codebook(_ db: Database) throws -> Codebook {
-        let codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY rowid").map { row in
+        let codes = try Row.decodeAll(db, sql: "SELECT * FROM code ORDER BY rowid") { row in
             var code = Code(id: row["id"], name: row["name"], kind: try row.value("kind", of: "code"),
                  description: row["description"], include: row["include"], exclude: row["exclude"],
                  examples: JSONColumn.decode([String].self, from: row["examples"], default: []),

@@ -182,7 +182,7 @@ extension SQLiteStore {
 
     private func summaries(where clause: String) async throws -> [DocumentSummary] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM document d \(clause) ORDER BY d.date, d.id").map(Self.summary(from:))
+            try Row.decodeAll(db, sql: "SELECT \(Self.summaryColumns) FROM document d \(clause) ORDER BY d.date, d.id", Self.summary(from:))
         }
     }
 
@@ -226,16 +226,13 @@ enum DocumentRow {
             """), arguments: [documentID, starts.lowerBound, starts.upperBound])
     }
 
-    /// Decoded while each row is the statement's own (a cursor): there a column is found by name
-    /// in the statement's table, where a copied row (`Row.fetchAll`) lower-cases every column's
-    /// name on every lookup.
     private static func segments(_ statement: Statement, arguments: StatementArguments) throws -> [Segment] {
-        try Array(Row.fetchCursor(statement, arguments: arguments).map { row in
+        try Row.decodeAll(statement, arguments: arguments) { row in
             Segment(index: row["idx"], kind: try row.value("kind", of: "segment"), speaker: row["speaker"],
                     headingPath: JSONColumn.decode([String].self, from: row["heading_path"], default: []),
                     start: row["start"], end: row["end"], lineStart: row["line_start"], lineEnd: row["line_end"],
                     timeStart: row["time_start"], timeEnd: row["time_end"])
-        })
+        }
     }
 
     /// Removes a document's segments from the full-text index; `text` is the plain text they

@@ -34,8 +34,7 @@ extension SQLiteStore {
     private static let idsPerStatement = 500
 
     private static func ledgerCodings(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(codingColumns), t.removed_at, t.removed_by FROM coding t \(clause)", arguments: arguments)
-            .map { row in
+        try Row.decodeAll(db, sql: "SELECT \(codingColumns), t.removed_at, t.removed_by FROM coding t \(clause)", arguments: arguments) { row in
                 let coding = try CodingRow.coding(from: row)
                 let removal = removal(row)
                 return .coding(LedgerRecord.CodingEntry(coding, changedBy: removal?.by ?? coding.updatedBy ?? coding.coder,
@@ -44,7 +43,7 @@ extension SQLiteStore {
     }
 
     private static func ledgerMemos(_ db: Database, where clause: String, _ arguments: StatementArguments = []) throws -> [LedgerRecord] {
-        try Row.fetchAll(db, sql: "SELECT t.* FROM memo t \(clause)", arguments: arguments).map { row in
+        try Row.decodeAll(db, sql: "SELECT t.* FROM memo t \(clause)", arguments: arguments) { row in
             let memo = try memo(from: row)
             let removal = removal(row)
             return .memo(LedgerRecord.MemoEntry(memo, changedBy: removal?.by ?? memo.author, removed: removal))

@@ -19,13 +19,12 @@ extension SQLiteStore {
             sql += " AND target_id = ?"
             arguments += [targetID]
         }
-        return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY created_at, id"), arguments: arguments).map(Self.memo(from:))
+        return try Row.decodeAll(db.cachedStatement(sql: sql + " ORDER BY created_at, id"), arguments: arguments, Self.memo(from:))
     }
 
     public func memo(id: String) async throws -> Memo? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM memo WHERE id = ? AND removed_at IS NULL", arguments: [id])
-                .map(Self.memo(from:))
+            try Row.decodeOne(db, sql: "SELECT * FROM memo WHERE id = ? AND removed_at IS NULL", arguments: [id], Self.memo(from:))
         }
     }
 

@@ -11,7 +11,7 @@ extension SQLiteStore {
                 sql += " AND need_id = ?"
                 arguments = [needID]
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY need_id, solution_id", arguments: arguments).map(Self.needLink(from:))
+            return try Row.decodeAll(db, sql: sql + " ORDER BY need_id, solution_id", arguments: arguments, Self.needLink(from:))
         }
     }
 
@@ -33,7 +33,7 @@ extension SQLiteStore {
 
     public func needLinkRecords() async throws -> [LedgerRecord.NeedLinkEntry] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM need_link ORDER BY need_id, solution_id").map { row in
+            try Row.decodeAll(db, sql: "SELECT * FROM need_link ORDER BY need_id, solution_id") { row in
                 var entry = LedgerRecord.NeedLinkEntry(try Self.needLink(from: row))
                 if let at = try row.optionalDate("removed_at", of: "need_link") {
                     guard let by: String = row["removed_by"] else {

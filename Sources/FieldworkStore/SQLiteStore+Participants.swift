@@ -30,10 +30,10 @@ extension SQLiteStore {
 
     public func participantAttributeValues() async throws -> [AttributeOccurrence] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.decodeAll(db, sql: """
                 SELECT a.key, a.value, MIN(p.id) AS first FROM participant p, json_each(p.attributes) a
                 WHERE json_valid(p.attributes) AND a.type = 'text' GROUP BY a.key, a.value
-                """).map { AttributeOccurrence(key: $0[0], value: $0[1], firstParticipant: $0[2]) }
+                """) { AttributeOccurrence(key: $0[0], value: $0[1], firstParticipant: $0[2]) }
         }
     }
 
@@ -51,7 +51,7 @@ extension SQLiteStore {
         let consents = try Row.fetchAll(db, sql: "SELECT * FROM consent\(only("participant_id")) ORDER BY participant_id, date, id",
                                         arguments: StatementArguments(wanted))
         let consentsByParticipant = Dictionary(grouping: consents, by: { $0["participant_id"] as String })
-        return try Row.fetchAll(db, sql: "SELECT * FROM participant\(only("id")) ORDER BY id", arguments: StatementArguments(wanted)).map { row in
+        return try Row.decodeAll(db, sql: "SELECT * FROM participant\(only("id")) ORDER BY id", arguments: StatementArguments(wanted)) { row in
             let id: String = row["id"]
             return Participant(
                 id: id, role: try row.value("role", of: "participant"),

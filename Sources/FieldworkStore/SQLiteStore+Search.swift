@@ -19,10 +19,10 @@ extension SQLiteStore {
             // unchanged instead of counted again by every search (`BM25Ranking`).
             let hits = try database.phraseHits.counts(of: query.ftsPhrases, db)
             let ranking = "\(BM25Ranking.functionName)(\(hits.map(String.init).joined(separator: ", ")))"
-            let ranked = try Row.fetchAll(db, sql: """
+            let ranked = try Row.decodeAll(db, sql: """
                 SELECT rowid, rank FROM segment_fts WHERE segment_fts MATCH ? AND rank MATCH ? AND rowid <= ?
                 ORDER BY rank LIMIT ?
-                """, arguments: [pattern, ranking, lastRanked, query.fetchLimit]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+                """, arguments: [pattern, ranking, lastRanked, query.fetchLimit]) { (id: $0[0] as Int64, rank: $0[1] as Double) }
             // The candidates' texts, for the diacritics rule (only when a term asks for it), a
             // page's worth at a time as the rule walks down the ranking: each text is cut out of
             // its document's plain text, so reading all ten pages' worth the rule might need cost

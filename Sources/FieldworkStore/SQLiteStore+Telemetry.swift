@@ -61,7 +61,7 @@ extension SQLiteStore {
 
     public func telemetryDevices() async throws -> [TelemetryDevice] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, solution_id, participant_id FROM telemetry_device ORDER BY name").map {
+            try Row.decodeAll(db, sql: "SELECT name, solution_id, participant_id FROM telemetry_device ORDER BY name") {
                 TelemetryDevice(name: $0["name"], solutionID: $0["solution_id"], participantID: $0["participant_id"])
             }
         }
@@ -78,7 +78,7 @@ extension SQLiteStore {
                 sql += " WHERE d.name IN (\(databaseQuestionMarks(count: devices.count)))"
                 arguments = StatementArguments(devices)
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY d.name, m.name, m.unit, r.day", arguments: arguments).map { row in
+            return try Row.decodeAll(db, sql: sql + " ORDER BY d.name, m.name, m.unit, r.day", arguments: arguments) { row in
                 let unit: String = row["unit"]
                 return TelemetryDayRollup(device: row["device"], metric: row["metric"], unit: unit.isEmpty ? nil : unit,
                                           day: row["day"], count: row["count"], min: row["min_value"], max: row["max_value"],
@@ -106,7 +106,7 @@ extension SQLiteStore {
                 sql += " AND r.t < ?"
                 arguments += [to]
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY r.t, m.name", arguments: arguments).map { row in
+            return try Row.decodeAll(db, sql: sql + " ORDER BY r.t, m.name", arguments: arguments) { row in
                 let unit: String = row["unit"]
                 return TelemetryReading(device: device, metric: row["metric"], unit: unit.isEmpty ? nil : unit,
                                         time: row["t"], value: row["value"], sum: row["sum"])
