@@ -66,29 +66,35 @@ public enum NeedsRegister {
         access: AccessRule? = nil
     ) -> [NeedEvidence] {
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let consent = ConsentRule(participants: participants, today: today, access: access)
-        // Each need's passages in reading order (date, document, start). The passages are placed
-        // once; a need sorts their indices by that place instead of moving the passages, which
-        // are large (at 40,000 codings, 7 % less CPU for the needs page).
+        let consent = QuoteConsent(ConsentRule(participants: participants, today: today, access: access), passages)
+        // A need works with its passages' indices: the passages are large, and a parent need
+        // gathers its children's again. Each need's indices are put in reading order (date,
+        // document, start) by a place worked out once (at 40,000 codings, 7 % less CPU).
         let place = readingPlaces(passages)
         let byCode = Dictionary(grouping: passages.indices, by: { passages[$0].coding.codeID })
-        // Segment → the barrier and precondition codes applied in it.
-        struct SegmentKey: Hashable { let document: String; let index: Int }
-        var related: [SegmentKey: Set<String>] = [:]
+        // Segment → the barrier and precondition codes applied in it; documents by number.
+        struct SegmentKey: Hashable { let document: Int; let index: Int }
+        var documentNumbers: [String: Int] = [:]
+        var segmentKeys: [SegmentKey?] = []
+        segmentKeys.reserveCapacity(passages.count)
         for passage in passages {
-            guard let index = passage.segmentIndex, let kind = codebook[passage.coding.codeID]?.kind,
-                  kind == .barrier || kind == .precondition else { continue }
-            related[SegmentKey(document: passage.document.id, index: index), default: []].insert(passage.coding.codeID)
+            let number = documentNumbers[passage.document.id] ?? documentNumbers.count
+            documentNumbers[passage.document.id] = number
+            segmentKeys.append(passage.segmentIndex.map { SegmentKey(document: number, index: $0) })
+        }
+        var related: [SegmentKey: Set<String>] = [:]
+        for (passage, key) in zip(passages, segmentKeys) {
+            guard let key, let kind = codebook[passage.coding.codeID]?.kind, kind == .barrier || kind == .precondition else { continue }
+            related[key, default: []].insert(passage.coding.codeID)
         }
         return codebook.codes.filter { $0.kind == .need }.map { need in
             let own = codebook.subtree(of: need.id).filter { codebook[$0]?.kind == .need }.flatMap { byCode[$0] ?? [] }
-                .sorted { place[$0] < place[$1] }.map { passages[$0] }
-            let speakers = Set(own.flatMap(\.participants)).sorted()
+                .sorted { place[$0] < place[$1] }
+            let speakers = Set(own.flatMap { passages[$0].participants }).sorted()
             let administrations = residentAdministrations(of: speakers, people: people)
             var shared: [String: Set<SegmentKey>] = [:]
-            for passage in own {
-                guard let index = passage.segmentIndex else { continue }
-                let key = SegmentKey(document: passage.document.id, index: index)
+            for index in own {
+                guard let key = segmentKeys[index] else { continue }
                 for code in related[key] ?? [] { shared[code, default: []].insert(key) }
             }
             func relatedCodes(_ kind: CodeKind) -> [NeedEvidence.Related] {
@@ -97,10 +103,11 @@ public enum NeedsRegister {
                     return NeedEvidence.Related(codeID: id, name: code.name, segments: segments.count)
                 }.sorted { ($1.segments, $0.codeID) < ($0.segments, $1.codeID) }
             }
-            let (quotes, withheld) = representativeQuotes(own, consent: consent)
+            let quotes = representativeQuotes(own, of: passages, consent: consent)
+            let withheld = QuotesWithheld.count(own, of: passages, isWithheld: consent.isWithheld)
             let byRole = PeopleByRole(speakers.compactMap { people[$0] })
-            let groupNotes = own.filter { !$0.attribution.isIndividual }.count
-            let types = Set(own.map(\.document.type))
+            let groupNotes = own.filter { !passages[$0].attribution.isIndividual }.count
+            let types = Set(own.map { passages[$0].document.type })
             return NeedEvidence(
                 need: need, codings: own.count, participants: speakers, people: byRole, groupNotes: groupNotes,
                 administrations: administrations, documentTypes: DocumentType.allCases.filter(types.contains),
@@ -132,30 +139,31 @@ public enum NeedsRegister {
     }
 
     /// Up to three quotes, one per participant first, only from people whose consent lets them
-    /// be quoted on the document's date; and the passages consent withheld (`QuotesWithheld`).
-    static func representativeQuotes(_ passages: [CodedPassage], consent: ConsentRule) -> ([NeedEvidence.Quote], Int) {
+    /// be quoted on the document's date (`passages[indices]`, in reading order).
+    static func representativeQuotes(_ indices: [Int], of passages: [CodedPassage], consent: QuoteConsent) -> [NeedEvidence.Quote] {
         // Group notes are nobody's words to quote; the rest need `quote` consent not withdrawn today.
-        let quotable = passages.filter {
-            !$0.participants.isEmpty && consent.allows($0.participants, type: $0.document.type, date: $0.document.date, quoting: true)
-        }
-        let withheld = QuotesWithheld.count(passages, consent: consent)
-        var chosen: [CodedPassage] = []
+        let quotable = indices.lazy.filter(consent.isQuotable)
+        var chosen: [Int] = []
         var heard: Set<[String]> = []
         // Words already quoted are not quoted again: two coders' codings of one passage gave the
         // same sentence twice, the second inside the first.
-        func new(_ passage: CodedPassage) -> Bool {
-            !chosen.contains { $0.document.id == passage.document.id && $0.coding.start < passage.coding.end && passage.coding.start < $0.coding.end }
+        func new(_ index: Int) -> Bool {
+            let passage = passages[index]
+            return !chosen.contains {
+                passages[$0].document.id == passage.document.id && passages[$0].coding.start < passage.coding.end
+                    && passage.coding.start < passages[$0].coding.end
+            }
         }
-        for passage in quotable where chosen.count < quotesPerNeed && new(passage) && heard.insert(passage.participants).inserted {
-            chosen.append(passage)
+        for index in quotable where chosen.count < quotesPerNeed && new(index) && heard.insert(passages[index].participants).inserted {
+            chosen.append(index)
         }
-        for passage in quotable where chosen.count < quotesPerNeed && new(passage) {
-            chosen.append(passage)
+        for index in quotable where chosen.count < quotesPerNeed && new(index) {
+            chosen.append(index)
         }
-        let quotes = chosen.map {
-            NeedEvidence.Quote(codingID: $0.coding.id, documentID: $0.document.id, documentTitle: $0.document.title,
-                               participants: $0.participants, text: $0.coding.quote)
+        return chosen.map { index in
+            let passage = passages[index]
+            return NeedEvidence.Quote(codingID: passage.coding.id, documentID: passage.document.id, documentTitle: passage.document.title,
+                                      participants: passage.participants, text: passage.coding.quote)
         }
-        return (quotes, withheld)
     }
 }

@@ -21,7 +21,12 @@ public enum QuotesWithheld {
 
     /// The distinct passages of `passages` that consent keeps from being quoted.
     public static func count(_ passages: [CodedPassage], consent: ConsentRule) -> Int {
-        Set(passages.filter { isWithheld($0, consent: consent) }.map(PassageKey.init)).count
+        count(Array(passages.indices), of: passages) { isWithheld(passages[$0], consent: consent) }
+    }
+
+    /// `count` of `passages[indices]`, with `isWithheld` decided beforehand (`QuoteConsent`).
+    static func count(_ indices: [Int], of passages: [CodedPassage], isWithheld: (Int) -> Bool) -> Int {
+        Set(indices.filter(isWithheld).map { PassageKey(passages[$0]) }).count
     }
 
     /// A passage is its segment (the turn, paragraph or note), or the coded span outside any.
