@@ -14,21 +14,33 @@ extension SQLiteStore {
                 return [.failure(error)]
             }
         }
-        return try await writer.write { [texts = database.documentTexts] db in
-            try writes.map { write -> CodingWriteResult in
-                do {
-                    var written: Coding?
-                    try db.inSavepoint {
-                        written = try Self.apply(write, db, texts: texts)
-                        return .commit
-                    }
-                    return .success(written!)
-                } catch {
-                    // Some errors (a full disk, I/O) make SQLite roll back the whole transaction:
-                    // then the writes before this one are gone too, and the batch fails as one.
-                    guard db.isInsideTransaction else { throw error }
-                    return .failure(error)
+        return try await writer.write { [texts = database.documentTexts] db in try Self.apply(writes, db, texts: texts) }
+    }
+
+    /// A batch on the caller's thread when the database is free at once (`ImmediateWriter`): the
+    /// same connection as the lone writes at once, so its page cache stays warm (SQLite empties a
+    /// connection's cache whenever another connection has written).
+    public func writeAtOnce(_ writes: [CodingWrite]) throws -> [CodingWriteResult]? {
+        guard let immediate = database.immediateWriter else { return nil }
+        return try immediate.tryWrite { [texts = database.documentTexts] db in try Self.apply(writes, db, texts: texts) }
+    }
+
+    /// Each write in a savepoint of its own: a refused write fails alone.
+    private static func apply(_ writes: [CodingWrite], _ db: Database, texts: DocumentTextCache) throws -> [CodingWriteResult] {
+        try writes.map { write -> CodingWriteResult in
+            do {
+                var written: Coding?
+                try db.inSavepoint {
+                    written = try Self.apply(write, db, texts: texts)
+                    return .commit
                 }
+                return .success(written!)
+            } catch {
+                // Some errors (a full disk, I/O) make SQLite roll back the whole transaction:
+                // then the writes before this one are gone too, and the batch fails as one. A
+                // busy database fails it as one too: at once, the pool's writer then writes it.
+                guard db.isInsideTransaction, (error as? DatabaseError)?.resultCode != .SQLITE_BUSY else { throw error }
+                return .failure(error)
             }
         }
     }

@@ -120,4 +120,35 @@ import Testing
         #expect(throws: StoreError.duplicateCoding(existingID: "c-3")) { try store.writeAtOnce(insert("c-4", 0..<5)) }
         #expect(try await count(database, "SELECT COUNT(*) FROM coding") == 1)
     }
+
+    /// A batch is written at once as the pool's writer writes it: each write its own result, a
+    /// refused one alone; and not at all while another connection holds the write lock.
+    @Test func aBatchIsWrittenAtOnceWithAResultPerWriteOrNotAtAll() async throws {
+        let (database, store) = try await opened()
+        let results = try #require(try store.writeAtOnce([insert("c-5", 0..<5), insert("c-6", 0..<5), insert("c-7", 6..<10)]))
+        #expect(results.count == 3)
+        #expect(try results[0].get().id == "c-5")
+        #expect(throws: StoreError.duplicateCoding(existingID: "c-5")) { try results[1].get() }
+        #expect(try results[2].get().id == "c-7")
+        #expect(try await count(database, "SELECT COUNT(*) FROM coding") == 2)
+
+        // The other connection holds the write lock on a thread of its own: blocking a thread
+        // of Swift's small cooperative pool here would starve the suite's other tests.
+        let other = try DatabaseQueue(path: path)
+        let gate = DispatchSemaphore(value: 0), locked = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread {
+            try? other.write { db in
+                try db.execute(sql: "UPDATE document SET title = 'Ändrad' WHERE id = 'n1'")
+                locked.signal()
+                gate.wait()
+            }
+            done.signal()
+        }.start()
+        locked.wait()
+        #expect(try store.writeAtOnce([insert("c-8", 11..<16)]) == nil)
+        gate.signal()
+        done.wait()
+        #expect(try await count(database, "SELECT COUNT(*) FROM coding WHERE id = 'c-8'") == 0)
+        #expect(try await count(database, "SELECT COUNT(*) FROM document WHERE title = 'Ändrad'") == 1)
+    }
 }

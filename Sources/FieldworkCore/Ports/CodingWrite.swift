@@ -17,11 +17,15 @@ public protocol CodingWriteStore: Sendable {
     /// without waiting; nil when it cannot (nothing was written: write it with `writeCodings`).
     /// Throws what the write alone would throw.
     func writeAtOnce(_ write: CodingWrite) throws -> Coding?
+    /// `writeCodings` in one transaction on the calling thread, when the store can take it
+    /// without waiting; nil when it cannot (nothing was written).
+    func writeAtOnce(_ writes: [CodingWrite]) throws -> [CodingWriteResult]?
 }
 
 extension CodingWriteStore {
     /// A store that cannot write without waiting (a server across the network) never does.
     public func writeAtOnce(_ write: CodingWrite) throws -> Coding? { nil }
+    public func writeAtOnce(_ writes: [CodingWrite]) throws -> [CodingWriteResult]? { nil }
 }
 
 /// What one write of a batch came to: the coding as written (a removed coding as it was, with

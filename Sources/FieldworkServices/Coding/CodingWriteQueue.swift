@@ -4,15 +4,16 @@ import FieldworkCore
 /// it and then go to the store together, in arrival order, in one transaction
 /// (`FieldworkStore.writeCodings`), so they share its COMMIT instead of queueing for one each.
 ///
-/// Nothing waits on a timer: a write that finds the store idle is written at once, alone, by its
-/// own caller, so a calm pace costs what it did; under load the batch is whatever arrived during
-/// the previous commit, written by a drainer task. While calm (the last few writes found nobody
-/// waiting behind them), a lone write goes on the caller's thread when the store can take it
-/// without waiting (`writeAtOnce`: no hand-over to the store's writer thread and back, 7 % of a
-/// write's server CPU at 8 clients); once writes queue up, lone writes go through the store's
-/// transactions again, so that those arriving meanwhile are batched. A write on the caller's
-/// thread commits alone: under a burst, writing every lone write that way halved the throughput
-/// of `bench/write_bench.py` (2,300 against 4,700 a second, p99 22 against 9 ms); three lone
+/// Nothing waits on a timer. While calm (the last few writes found nobody waiting behind them),
+/// a write that finds the store idle is written alone by its own caller, on the caller's thread
+/// when the store can take it without waiting (`writeAtOnce`: no hand-over to another thread and
+/// back, 7 % of a write's server CPU at 8 clients). Once writes queue up, every write goes to a
+/// drainer on a thread of its own (`CodingWriterExecutor`), which writes whatever arrived during
+/// the previous commit as one batch, at once on the same connection as the lone writes (8 %
+/// less CPU per write than at the store's writer, whose connection emptied the other's page
+/// cache on every turn; session 23). A write on the caller's thread commits alone and holds an
+/// event loop: under a burst, writing every lone write that way halved the throughput of
+/// `bench/write_bench.py` (2,300 against 4,700 a second, p99 22 against 9 ms); three lone
 /// writes in a row kept the throughput and CPU of the batches (`bench/ab_writes.py`, session 17).
 /// Each caller is answered only after the COMMIT that holds its write, with
 /// its own result: a refused write (stale version, duplicate, unknown code) fails alone and the
@@ -33,6 +34,8 @@ public actor CodingWriteQueue {
     /// for the next transaction: for tests and diagnostics.
     public private(set) var transactions = 0
     public private(set) var writtenAtOnce = 0
+    /// Of `transactions`, those the store wrote on the drainer's thread (`writeAtOnce` of a batch).
+    public private(set) var batchesAtOnce = 0
     public var pendingWrites: Int { waiting.count }
 
     public init(store: any CodingWriteStore) {
@@ -42,25 +45,39 @@ public actor CodingWriteQueue {
     /// Writes `write` with whatever else is waiting; returns the coding as written or throws the
     /// error the write alone would have thrown.
     public func submit(_ write: CodingWrite) async throws -> Coding {
-        guard writing else {
-            // The store is idle: the caller writes alone, on its own task, so the answer needs
-            // no other task's turn (one thread wake-up less on a calm server); whatever arrives
-            // meanwhile waits and is handed to a drainer afterwards.
+        if !writing, loneWrites >= Self.calmAfter {
+            // Calm and idle: the caller writes alone, on its own thread, so the answer needs no
+            // other thread's turn; whatever arrives meanwhile waits and is handed to the drainer.
             writing = true
             defer { handOver() }
-            if loneWrites >= Self.calmAfter, let written = try await Self.atOnce(write, store) {
+            if let written = try await Self.atOnce(write, store) {
                 writtenAtOnce += 1
                 return written
             }
-            return try await transaction([write])[0].get()
+            return try await transaction([write], atOnce: false)[0].get()
         }
-        return try await withCheckedThrowingContinuation { reply in waiting.append((write, reply)) }
+        // Writes queue up: the drainer writes this one with whatever else waits, on its own thread.
+        return try await withCheckedThrowingContinuation { reply in
+            waiting.append((write, reply))
+            if !writing {
+                writing = true
+                startDrainer()
+            }
+        }
     }
 
     /// One transaction of the store: a result per write, in order, or the transaction's error.
-    private func transaction(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] {
+    /// `atOnce`: on this thread if the store can take it without waiting (the drainer's), on the
+    /// same connection as the lone writes at once, whose page cache then stays warm.
+    private func transaction(_ writes: [CodingWrite], atOnce: Bool) async throws -> [CodingWriteResult] {
         transactions += 1
-        let results = try await store.writeCodings(writes)
+        let results: [CodingWriteResult]
+        if atOnce, let written = try await Self.atOnce(writes, store) {
+            batchesAtOnce += 1
+            results = written
+        } else {
+            results = try await store.writeCodings(writes)
+        }
         guard results.count == writes.count else { throw StoreError.conflict("the store answered \(results.count) of \(writes.count) writes") }
         return results
     }
@@ -71,9 +88,19 @@ public actor CodingWriteQueue {
         try store.writeAtOnce(write)
     }
 
+    @concurrent private nonisolated static func atOnce(_ writes: [CodingWrite], _ store: any CodingWriteStore) async throws -> [CodingWriteResult]? {
+        try store.writeAtOnce(writes)
+    }
+
     private func handOver() {
         loneWrites = waiting.isEmpty ? loneWrites + 1 : 0
-        if waiting.isEmpty { writing = false } else { Task { await drain() } }
+        if waiting.isEmpty { writing = false } else { startDrainer() }
+    }
+
+    /// The drainer runs on a thread of its own (`CodingWriterExecutor`): a batch's commit
+    /// blocks it, not an event loop or the cooperative pool.
+    private func startDrainer() {
+        Task(executorPreference: CodingWriterExecutor.shared) { await self.drain() }
     }
 
     private func drain() async {
@@ -81,12 +108,14 @@ public actor CodingWriteQueue {
             let batch = Array(waiting.prefix(Self.largestBatch))
             waiting.removeFirst(batch.count)
             do {
-                let results = try await transaction(batch.map(\.write))
+                let results = try await transaction(batch.map(\.write), atOnce: true)
                 for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
             } catch {
                 // The transaction itself failed: nothing of the batch was written.
                 for entry in batch { entry.reply.resume(throwing: error) }
             }
+            // A write alone that found nobody waiting behind it: a few in a row and the queue is calm.
+            loneWrites = batch.count == 1 && waiting.isEmpty ? loneWrites + 1 : 0
         }
         writing = false
     }
