@@ -8,10 +8,10 @@ import FieldworkCore
 /// a write that finds the store idle is written alone by its own caller, on the caller's thread
 /// when the store can take it without waiting (`writeAtOnce`: no hand-over to another thread and
 /// back, 7 % of a write's server CPU at 8 clients). Once writes queue up, every write goes to a
-/// drainer on a thread of its own (`CodingWriterExecutor`), which writes whatever arrived during
-/// the previous commit as one batch, at once on the same connection as the lone writes (8 %
-/// less CPU per write than at the store's writer, whose connection emptied the other's page
-/// cache on every turn; session 23). A write on the caller's thread commits alone and holds an
+/// drainer on a thread of its own (`SerialQueueExecutor.codingWrites`), which writes whatever
+/// arrived during the previous commit as one batch, at once on the same connection as the lone
+/// writes (4-9 % less CPU per write than at the store's writer, whose connection emptied the
+/// other's page cache on every turn; session 23). A write on the caller's thread commits alone and holds an
 /// event loop: under a burst, writing every lone write that way halved the throughput of
 /// `bench/write_bench.py` (2,300 against 4,700 a second, p99 22 against 9 ms); three lone
 /// writes in a row kept the throughput and CPU of the batches (`bench/ab_writes.py`, session 17).
@@ -97,10 +97,10 @@ public actor CodingWriteQueue {
         if waiting.isEmpty { writing = false } else { startDrainer() }
     }
 
-    /// The drainer runs on a thread of its own (`CodingWriterExecutor`): a batch's commit
+    /// The drainer runs on a thread of its own (`SerialQueueExecutor.codingWrites`): a batch's commit
     /// blocks it, not an event loop or the cooperative pool.
     private func startDrainer() {
-        Task(executorPreference: CodingWriterExecutor.shared) { await self.drain() }
+        Task(executorPreference: SerialQueueExecutor.codingWrites) { await self.drain() }
     }
 
     private func drain() async {

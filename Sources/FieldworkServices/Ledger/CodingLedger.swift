@@ -150,8 +150,8 @@ public actor CodingLedger {
             return !pending.flushScheduled
         }
         guard schedules else { return }
-        // The actor's work (encoding the lines) runs on the flush's own thread (see `LedgerFlushExecutor`).
-        let flush = Task(executorPreference: LedgerFlushExecutor.shared) {
+        // The actor's work (encoding the lines) runs on the flush's own thread (`SerialQueueExecutor.ledgerFlush`).
+        let flush = Task(executorPreference: SerialQueueExecutor.ledgerFlush) {
             try? await Task.sleep(for: Self.flushDelay)
             await self.flushPending(from: store)
         }
