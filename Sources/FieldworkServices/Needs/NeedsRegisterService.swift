@@ -14,10 +14,17 @@ public struct NeedsRegisterService: Sendable {
 
     /// `coder`: evidence from that coder's codings only.
     public func register(coder: String? = nil) async throws -> [NeedEvidence] {
+        try await register(coder: coder, needs: nil)
+    }
+
+    /// `needs`: the need codes whose codings are read (nil: all); the other needs' evidence is empty.
+    private func register(coder: String?, needs: Set<String>?) async throws -> [NeedEvidence] {
         let codebook = try await store.codebook()
         // The register reads needs and the barriers and preconditions beside them; codings of
         // other codes (themes, emotions, actors: most of a study's) are not read at all.
-        let read = codebook.codes.filter { [.need, .barrier, .precondition].contains($0.kind) }.map(\.id)
+        let read = codebook.codes.filter {
+            $0.kind == .barrier || $0.kind == .precondition || ($0.kind == .need && needs?.contains($0.id) ?? true)
+        }.map(\.id)
         return NeedsRegister.evidence(codebook: codebook, passages: read.isEmpty ? [] : try await passages(coder: coder, codes: read),
                                       participants: try await store.participants(), links: try await store.needLinks(needID: nil),
                                       today: ConsentRule.today([]).today, access: ConsentRule.today([]).access)
@@ -59,11 +66,23 @@ public struct NeedsRegisterService: Sendable {
     /// The residents whose consented words are coded with the need (or a need code below it),
     /// by the attribution rule: whose devices a need's page charts. Group notes count for no one.
     public func evidencingResidents(needID: String) async throws -> Set<String> {
-        let codebook = try await store.codebook()
-        let needs = Set(codebook.subtree(of: needID).filter { codebook[$0]?.kind == .need })
-        let residents = Set(try await store.participants().filter { $0.role == .resident }.map(\.id))
-        let speakers = try await consentedPassages().passages.filter { needs.contains($0.coding.codeID) }.flatMap(\.participants)
+        let needs = try await needCodes(under: needID)
+        guard !needs.isEmpty else { return [] }
+        let participants = try await store.participants()
+        let rule = ConsentRule.today(participants)
+        let residents = Set(participants.filter { $0.role == .resident }.map(\.id))
+        // Only the need's codings are read (not every coding of the study, as before).
+        let speakers = try await passages(codes: needs.sorted()).filter { passage in
+            if case .withheld = rule.words(of: passage.participants, type: passage.document.type, date: passage.document.date) { return false }
+            return true
+        }.flatMap(\.participants)
         return residents.intersection(speakers)
+    }
+
+    /// The need and every need code below it.
+    private func needCodes(under needID: String) async throws -> Set<String> {
+        let codebook = try await store.codebook()
+        return Set(codebook.subtree(of: needID).filter { codebook[$0]?.kind == .need })
     }
 
     /// The passages whose words the consent rule lets appear today, and what it withheld: the
@@ -80,7 +99,8 @@ public struct NeedsRegisterService: Sendable {
         return (kept, withheld)
     }
 
+    /// One need's evidence: only its codings (and the barriers and preconditions) are read.
     public func evidence(needID: String) async throws -> NeedEvidence? {
-        try await register().first { $0.need.id == needID }
+        try await register(coder: nil, needs: needCodes(under: needID)).first { $0.need.id == needID }
     }
 }

@@ -114,4 +114,30 @@ import Testing
         let evidence = try #require(try await NeedsRegisterService(store: workspace.store).evidence(needID: "need.safety"))
         #expect(evidence.quotes.map(\.text) == ["Jag vaknar och tänker att nu har något hänt.", "Dörren låser sig själv"])
     }
+
+    /// Whose devices a need's page charts: the residents whose words, allowed today, are coded
+    /// with the need or a need below it. Not a resident whose consent was withdrawn, not staff,
+    /// and not the residents of other needs.
+    @Test func evidencingResidentsAreTheConsentingResidentsOfTheNeedAndTheNeedsBelowIt() async throws {
+        let workspace = try await TemporaryWorkspace(participants: HandoutTests.participants)
+        try workspace.write("corpus/interviews/int-020.md", TemporaryWorkspace.interview(
+            id: "int-020", participants: "[R14, R17, R18, S05]", body: """
+            **R14:** Jag är rädd på natten.
+
+            **R17:** Jag vill känna mig trygg hemma.
+
+            **R18:** Jag är också rädd ibland.
+
+            **S05:** Vi ser det ofta i hemtjänsten.
+            """))
+        try await workspace.ingest()
+        _ = try await workspace.code("int-020", quote: "rädd på natten", code: "need.safety.night")
+        _ = try await workspace.code("int-020", quote: "trygg hemma", code: "need.safety")
+        _ = try await workspace.code("int-020", quote: "också rädd", code: "need.safety")
+        _ = try await workspace.code("int-020", quote: "ser det ofta", code: "need.safety")
+        let register = workspace.context.needsRegister
+        #expect(try await register.evidencingResidents(needID: "need.safety") == ["R14", "R17"])
+        #expect(try await register.evidencingResidents(needID: "need.safety.night") == ["R14"])
+        #expect(try await register.evidencingResidents(needID: "no.such.need").isEmpty)
+    }
 }
