@@ -220,10 +220,14 @@ extension PostgresStore {
         let window = TextWindow(offset: bounds.lowerBound, text: try row.get("text"), documentLength: min(length, bounds.upperBound),
                                 revision: try row.get("revision"))
         // Read in the write's transaction, so the turns match the text the span is checked on.
-        let turns = code != nil && SpeakerLabelSpan.mayBeLabel(span, in: window)
-            ? try await Self.turns(documentID, startingIn: SpeakerLabelSpan.turnStarts(near: span), connection, logger) : []
+        var turns: [Segment] = []
+        if code != nil, let starts = SpeakerLabelSpan.turnStartsToRead(for: span, in: window) {
+            turns = try await Self.turns(documentID, startingIn: starts, connection, logger)
+        }
         return NewCodingContext(window: window, codeExists: code != nil && codeExists, turnsNearSpan: turns)
     }
+
+    private static let segmentColumns = #"idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end"#
 
     public func segments(documentID: String) async throws -> [Segment] {
         try await read { connection in try await segments(documentID, connection) }
@@ -231,7 +235,7 @@ extension PostgresStore {
 
     func segments(_ documentID: String, _ connection: PostgresConnection) async throws -> [Segment] {
         try await connection.rows("""
-            SELECT idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end
+            SELECT \(unescaped: Self.segmentColumns)
             FROM segment WHERE document_id = \(documentID) ORDER BY idx
             """, logger).map(Self.segment)
     }
@@ -240,7 +244,7 @@ extension PostgresStore {
     static func turns(_ documentID: String, startingIn starts: ClosedRange<Int>, _ connection: PostgresConnection,
                       _ logger: Logger) async throws -> [Segment] {
         try await connection.rows("""
-            SELECT idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end
+            SELECT \(unescaped: Self.segmentColumns)
             FROM segment WHERE document_id = \(documentID) AND kind = 'turn'
                 AND start BETWEEN \(starts.lowerBound) AND \(starts.upperBound) ORDER BY idx
             """, logger).map(segment)

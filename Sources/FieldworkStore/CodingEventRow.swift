@@ -25,19 +25,19 @@ enum CodingEventRow {
             return nil
         }
         return try Row.decodeAll(db, sql: "SELECT * FROM coding_event WHERE coding_id = ? ORDER BY id", arguments: [codingID]) { row in
-                let oldStart: Int? = row["old_start"]
-                let oldEnd: Int? = row["old_end"]
-                let newStart: Int = row["new_start"]
-                let newEnd: Int = row["new_end"]
-                return CodingEvent(
-                    codingID: row["coding_id"], kind: try row.value("kind", of: "coding_event"),
-                    at: try row.date("at", of: "coding_event"), by: row["by"],
-                    oldCode: row["old_code"], newCode: row["new_code"], memoChanged: row["memo_changed"],
-                    oldSpan: oldStart.flatMap { start in oldEnd.map { start..<max(start, $0) } },
-                    newSpan: newStart..<max(newStart, newEnd),
-                    method: (row["method"] as String?).flatMap(AnchorMethod.init(rawValue:)),
-                    source: row["source"], version: row["version"])
-            }
+            let oldStart: Int? = row["old_start"]
+            let oldEnd: Int? = row["old_end"]
+            let newStart: Int = row["new_start"]
+            let newEnd: Int = row["new_end"]
+            return CodingEvent(
+                codingID: row["coding_id"], kind: try row.value("kind", of: "coding_event"),
+                at: try row.date("at", of: "coding_event"), by: row["by"],
+                oldCode: row["old_code"], newCode: row["new_code"], memoChanged: row["memo_changed"],
+                oldSpan: oldStart.flatMap { start in oldEnd.map { start..<max(start, $0) } },
+                newSpan: newStart..<max(newStart, newEnd),
+                method: (row["method"] as String?).flatMap(AnchorMethod.init(rawValue:)),
+                source: row["source"], version: row["version"])
+        }
     }
 
     /// A merge event for every coding (removed ones too) whose code `old` is folded into `new`,

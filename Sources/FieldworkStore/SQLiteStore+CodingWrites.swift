@@ -58,8 +58,7 @@ extension SQLiteStore {
                 throw StoreError.notFound("document '\(documentID)'")
             }
             // Read in the write's transaction, so the turns match the text the span is checked on.
-            let turns = SpeakerLabelSpan.mayBeLabel(span, in: window)
-                ? try DocumentRow.turns(documentID, startingIn: SpeakerLabelSpan.turnStarts(near: span), db) : []
+            let turns = try SpeakerLabelSpan.turnStartsToRead(for: span, in: window).map { try DocumentRow.turns(documentID, startingIn: $0, db) } ?? []
             let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db), turnsNearSpan: turns))
             if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
             try CodingRow.insert(coding, db)

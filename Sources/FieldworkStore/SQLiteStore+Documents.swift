@@ -211,9 +211,11 @@ enum DocumentRow {
                               plainText: row["plain_text"], revision: row["revision"])
     }
 
+    private static let segmentColumns = #"idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end"#
+
     static func segments(_ documentID: String, _ db: Database) throws -> [Segment] {
         try segments(db.cachedStatement(sql: """
-            SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
+            SELECT \(segmentColumns)
             FROM segment WHERE document_id = ? ORDER BY idx
             """), arguments: [documentID])
     }
@@ -221,7 +223,7 @@ enum DocumentRow {
     /// The turns of a document that begin in `starts` (a coding write's speaker-label check).
     static func turns(_ documentID: String, startingIn starts: ClosedRange<Int>, _ db: Database) throws -> [Segment] {
         try segments(db.cachedStatement(sql: """
-            SELECT idx, kind, speaker, heading_path, start, "end", line_start, line_end, time_start, time_end
+            SELECT \(segmentColumns)
             FROM segment WHERE document_id = ? AND kind = 'turn' AND start BETWEEN ? AND ? ORDER BY idx
             """), arguments: [documentID, starts.lowerBound, starts.upperBound])
     }

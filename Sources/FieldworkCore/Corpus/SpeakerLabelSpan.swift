@@ -22,6 +22,12 @@ public enum SpeakerLabelSpan {
         span.lowerBound...(span.upperBound + reach)
     }
 
+    /// The turn starts a coding write must read for `span` (`turnStarts(near:)`), or nil when its
+    /// window (`TextWindow.bounds(around:)`) already clears it (`mayBeLabel`): nearly every write.
+    public static func turnStartsToRead(for span: Range<Int>, in window: TextWindow) -> ClosedRange<Int>? {
+        mayBeLabel(span, in: window) ? turnStarts(near: span) : nil
+    }
+
     /// The label (`R01:`) when every scalar of `span` that is not white space lies in the label
     /// of one of `segments`' turns; nil when the span holds any other text. `window` must hold
     /// the span and `reach` scalars either side of it.

@@ -34,8 +34,6 @@ public actor CodingWriteQueue {
     /// for the next transaction: for tests and diagnostics.
     public private(set) var transactions = 0
     public private(set) var writtenAtOnce = 0
-    /// Of `transactions`, those the store wrote on the drainer's thread (`writeAtOnce` of a batch).
-    public private(set) var batchesAtOnce = 0
     public var pendingWrites: Int { waiting.count }
 
     public init(store: any CodingWriteStore) {
@@ -73,7 +71,6 @@ public actor CodingWriteQueue {
         transactions += 1
         let results: [CodingWriteResult]
         if atOnce, let written = try await Self.atOnce(writes, store) {
-            batchesAtOnce += 1
             results = written
         } else {
             results = try await store.writeCodings(writes)

@@ -14,12 +14,11 @@ public struct NeedsRegisterService: Sendable {
 
     /// `coder`: evidence from that coder's codings only.
     public func register(coder: String? = nil) async throws -> [NeedEvidence] {
-        try await register(coder: coder, needs: nil)
+        try await register(coder: coder, codebook: store.codebook(), needs: nil)
     }
 
     /// `needs`: the need codes whose codings are read (nil: all); the other needs' evidence is empty.
-    private func register(coder: String?, needs: Set<String>?) async throws -> [NeedEvidence] {
-        let codebook = try await store.codebook()
+    private func register(coder: String?, codebook: Codebook, needs: Set<String>?) async throws -> [NeedEvidence] {
         // The register reads needs and the barriers and preconditions beside them; codings of
         // other codes (themes, emotions, actors: most of a study's) are not read at all.
         let read = codebook.codes.filter {
@@ -66,31 +65,26 @@ public struct NeedsRegisterService: Sendable {
     /// The residents whose consented words are coded with the need (or a need code below it),
     /// by the attribution rule: whose devices a need's page charts. Group notes count for no one.
     public func evidencingResidents(needID: String) async throws -> Set<String> {
-        let needs = try await needCodes(under: needID)
+        let needs = Self.needCodes(under: needID, in: try await store.codebook())
         guard !needs.isEmpty else { return [] }
-        let participants = try await store.participants()
-        let rule = ConsentRule.today(participants)
-        let residents = Set(participants.filter { $0.role == .resident }.map(\.id))
+        let residents = Set(try await store.participants().filter { $0.role == .resident }.map(\.id))
         // Only the need's codings are read (not every coding of the study, as before).
-        let speakers = try await passages(codes: needs.sorted()).filter { passage in
-            if case .withheld = rule.words(of: passage.participants, type: passage.document.type, date: passage.document.date) { return false }
-            return true
-        }.flatMap(\.participants)
+        let speakers = try await consentedPassages(codes: needs.sorted()).passages.flatMap(\.participants)
         return residents.intersection(speakers)
     }
 
     /// The need and every need code below it.
-    private func needCodes(under needID: String) async throws -> Set<String> {
-        let codebook = try await store.codebook()
-        return Set(codebook.subtree(of: needID).filter { codebook[$0]?.kind == .need })
+    private static func needCodes(under needID: String, in codebook: Codebook) -> Set<String> {
+        Set(codebook.subtree(of: needID).filter { codebook[$0]?.kind == .need })
     }
 
     /// The passages whose words the consent rule lets appear today, and what it withheld: the
     /// evidence of outputs that show no quotes but derive from the words (the actor map).
-    public func consentedPassages(coder: String? = nil) async throws -> (passages: [CodedPassage], withheld: WithheldCount) {
+    /// `codes`: only these codes' passages (nil: every code's).
+    public func consentedPassages(coder: String? = nil, codes: [String]? = nil) async throws -> (passages: [CodedPassage], withheld: WithheldCount) {
         let rule = ConsentRule.today(try await store.participants())
         var withheld = WithheldCount()
-        let kept = try await passages(coder: coder).filter { passage in
+        let kept = try await passages(coder: coder, codes: codes).filter { passage in
             guard case .withheld(let reason) = rule.words(of: passage.participants, type: passage.document.type,
                                                           date: passage.document.date) else { return true }
             withheld.add(reason)
@@ -101,6 +95,7 @@ public struct NeedsRegisterService: Sendable {
 
     /// One need's evidence: only its codings (and the barriers and preconditions) are read.
     public func evidence(needID: String) async throws -> NeedEvidence? {
-        try await register(coder: nil, needs: needCodes(under: needID)).first { $0.need.id == needID }
+        let codebook = try await store.codebook()
+        return try await register(coder: nil, codebook: codebook, needs: Self.needCodes(under: needID, in: codebook)).first { $0.need.id == needID }
     }
 }
