@@ -204,3 +204,49 @@ class Taguette:
         self.process.terminate()
         self.process.wait(timeout=30)
         self.log.close()
+
+
+class Floor:
+    """The framework's floor (bench/floor): a bare Hummingbird server that decodes a coding write's
+    JSON body and answers at once, handling requests on their event loops as Fieldwork does. What a
+    write costs Fieldwork beyond this is Fieldwork's own work (checks, the store, the codings file)."""
+    name = "bare Hummingbird"
+    package = ROOT / "bench" / "floor"
+    scratch = ROOT / ".build-floor"
+
+    @classmethod
+    def build(cls):
+        """Before anything is measured: the first build takes minutes of both cores."""
+        subprocess.run(["swift", "build", "-c", "release", "--package-path", str(cls.package),
+                        "--scratch-path", str(cls.scratch)], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+
+    def __init__(self):
+        self.process = subprocess.Popen([str(self.scratch / "release" / "hummingbird-floor"), "0"],
+                                        stdout=subprocess.PIPE, text=True)
+        self.pid = self.process.pid
+        line = self.process.stdout.readline()
+        match = re.match(r"listening on (\d+)", line)
+        if not match:
+            self.process.kill()
+            raise RuntimeError(f"hummingbird-floor did not start: {line!r}")
+        self.base = f"http://127.0.0.1:{match.group(1)}"
+        self.static_path = "/static/file"
+
+    def session(self):
+        return requests.Session()
+
+    def wire(self, span):
+        return span
+
+    def write(self, session, span, index):
+        document, start, end = span
+        return timed(lambda: session.post(f"{self.base}/api/codings", json={
+            "document": document, "start": start, "end": end, "code": CODES[index % len(CODES)], "coder": "bench"}))
+
+    def static(self, session):
+        return timed(lambda: session.get(self.base + self.static_path))
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()

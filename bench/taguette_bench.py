@@ -13,7 +13,11 @@ synthetic transcripts of ~5,000 words with bench/generate_corpus.py, and measure
   * opening a document with its codings (Fieldwork: the page + /api/documents/ID; Taguette:
     /contents + the document's highlights);
   * search (Fieldwork only: Taguette has none);
-  * a static file of about 30 KB (the floor: what the same client pays for the least work).
+  * a static file of about 30 KB (the floor: what the same client pays for the least work);
+  * the framework's floor (bench/floor, built into .build-floor): a bare Hummingbird server that
+    decodes the same coding-write bodies and answers at once, under the same 8 clients, so that
+    what Fieldwork's write costs beyond the framework, and what the write goal asks, are ratios
+    measured in the same run.
 Beside every latency: the server's CPU time per operation (utime + stime + children's, from
 /proc/PID/stat before and after the phase, divided by the operations). Prints a ratio table,
 checks the issue's goals (server CPU per concurrent coding write >= 50x less than Taguette's,
@@ -67,7 +71,7 @@ def ensure_venv():
 
 ensure_venv()
 sys.path.insert(0, str(ROOT / "bench"))
-from side_by_side import Fieldwork, Taguette  # noqa: E402  (needs .venv-bench; the binary is argv[1])
+from side_by_side import Fieldwork, Floor, Taguette  # noqa: E402  (needs .venv-bench; the binary is argv[1])
 from web_bench import percentile  # noqa: E402
 
 BINARY = pathlib.Path(sys.argv[1]).resolve()
@@ -204,12 +208,15 @@ def run_fieldwork(workspace, rng):
     try:
         documents = [f"bench-{index:05d}" for index in range(1, CODED_DOCS + 1)]
         session = tool.session()
-        results.update(common_phases(tool, documents, tool.regions(session, documents), rng))
+        regions = tool.regions(session, documents)
+        results.update(common_phases(tool, documents, regions, rng))
         results["search"] = phase(tool.pid, lambda: for_at_least(
             READ_SECONDS, 60, lambda index: tool.search(session, SEARCHES[index % len(SEARCHES)])))
         results["search"]["queries"] = SEARCHES
     finally:
         tool.stop()
+    # The same spans Fieldwork's clients wrote (the same seed, passages() drawn first).
+    results["floor"] = run_floor(passages(random.Random(3), SEQ_WRITES + CLIENTS * CLIENT_WRITES, regions))
     return results
 
 
@@ -230,6 +237,20 @@ def run_taguette(folder, html, rng):
         results = {"ingest": phase(tool.pid, upload_all)}
         documents = [ids[f"bench-{index:05d}"] for index in range(1, CODED_DOCS + 1)]
         results.update(common_phases(tool, documents, tool.regions(session, documents), rng))
+    finally:
+        tool.stop()
+    return results
+
+
+def run_floor(spans):
+    """The concurrent writes and the static file on the bare framework, same client and spans."""
+    tool = Floor()
+    try:
+        sessions = [tool.session() for _ in range(CLIENTS)]
+        results = {"code_concurrent": phase(tool.pid, lambda: concurrently(
+            sessions, CLIENT_WRITES, lambda s, index: tool.write(s, spans[SEQ_WRITES + index], SEQ_WRITES + index)))}
+        session = tool.session()
+        results["static"] = phase(tool.pid, lambda: for_at_least(READ_SECONDS, 200, lambda _: tool.static(session)))
     finally:
         tool.stop()
     return results
@@ -268,6 +289,11 @@ def report(results):
     tt, ft = t["static"], f["static"]
     row("static file (the floor)", f"p50 {tt['p50_ms']:.2f} ms ({tt['bytes'] // 1024} KiB)",
         f"p50 {ft['p50_ms']:.2f} ms ({ft['bytes'] // 1024} KiB)", f"{ratio(tt['p50_ms'], ft['p50_ms'])}× (p50)", "static")
+    fl = f["floor"]
+    rows.append((f"bare Hummingbird (the framework's floor): JSON POST, {CLIENTS} clients / static file", "—",
+                 f"{fl['code_concurrent']['rate_per_s']:.0f}/s, p99 {fl['code_concurrent']['p99_ms']:.1f} ms / "
+                 f"p50 {fl['static']['p50_ms']:.2f} ms", "—", "—",
+                 f"{fl['code_concurrent']['server_cpu_ms_per_op']:.3f} / {fl['static']['server_cpu_ms_per_op']:.3f} ms", "—"))
     header = ("work", "Taguette", "Fieldwork", "ratio", "server CPU/op Taguette", "Fieldwork", "CPU ratio")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -280,11 +306,22 @@ def report(results):
         checks[goal] = {"ratio": measured, "goal": GOALS[goal], "met": measured >= GOALS[goal]}
         print(f"goal: server CPU per {what} ≥ {GOALS[goal]}× less than Taguette's: "
               f"{measured}× — {'met' if measured >= GOALS[goal] else 'MISSED'}")
+    # Against the floor: what the write goal asks of Fieldwork beyond decoding and answering.
+    floor = fl["code_concurrent"]["server_cpu_ms_per_op"]
+    if floor > 0:
+        needed = t["code_concurrent"]["server_cpu_ms_per_op"] / GOALS["concurrent_write_cpu"]
+        checks["concurrent_write_cpu"].update(floor_ms=floor, fieldwork_over_floor=round(fc["server_cpu_ms_per_op"] / floor, 2),
+                                              goal_over_floor=round(needed / floor, 2))
+        print(f"floor: a bare Hummingbird JSON POST costs {floor:.3f} ms of server CPU ({CLIENTS} clients); "
+              f"Fieldwork's coding write {fc['server_cpu_ms_per_op'] / floor:.2f}× that, Taguette's "
+              f"{t['code_concurrent']['server_cpu_ms_per_op'] / floor:.1f}×; the {GOALS['concurrent_write_cpu']}× goal "
+              f"asks ≤ {needed:.3f} ms, {needed / floor:.2f}× the floor")
     return checks
 
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
+    Floor.build()
     load_before = os.getloadavg()
     folder = pathlib.Path(tempfile.mkdtemp(prefix="fieldwork-taguette-"))
     try:
