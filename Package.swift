@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layout (dependencies point downwards only):
 //   fieldwork (tiny @main) -> FieldworkCLI -> FieldworkWeb, FieldworkExchange -> FieldworkServices
+//   FieldworkWeb -> FieldworkServing (Hummingbird's server with requests on their event loops; no Fieldwork code)
 //   FieldworkServices -> FieldworkStore, FieldworkPostgres, FieldworkMarkdown -> FieldworkCore
 // FieldworkCore is the pure domain: value types and algorithms, no I/O, SQL or HTTP.
 // FieldworkMarkdown is the only module that touches cmark's C API.
@@ -15,6 +16,8 @@ let package = Package(
         .executable(name: "fieldwork", targets: ["fieldwork"]),
         // The parsers' public entry points, for the libFuzzer targets in bench/fuzz (`make stress`).
         .library(name: "FieldworkParsing", targets: ["FieldworkServices", "FieldworkExchange"]),
+        // How the server runs requests on their event loops, for the bare floor in bench/floor.
+        .library(name: "FieldworkServing", targets: ["FieldworkServing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -81,10 +84,20 @@ let package = Package(
                 .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),
+        // Hummingbird's HTTP/1 server with each connection's requests on its own event loop: no
+        // Fieldwork code, so bench/floor serves a bare Hummingbird the same way.
+        .target(
+            name: "FieldworkServing",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "FieldworkWeb",
             dependencies: [
-                "FieldworkCore", "FieldworkServices",
+                "FieldworkCore", "FieldworkServices", "FieldworkServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -128,9 +141,19 @@ let package = Package(
             exclude: ["Checking/FuzzCorpus"]
         ),
         .testTarget(
+            name: "FieldworkServingTests",
+            dependencies: [
+                "FieldworkServing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "FieldworkWebTests",
             dependencies: [
-                "FieldworkCore", "FieldworkServices", "FieldworkWeb", "FieldworkTestSupport",
+                "FieldworkCore", "FieldworkServices", "FieldworkServing", "FieldworkWeb", "FieldworkTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

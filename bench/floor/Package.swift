@@ -6,9 +6,16 @@ import PackageDescription
 
 let package = Package(
     name: "hummingbird-floor",
-    platforms: [.macOS(.v14)],
-    dependencies: [.package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: [])],
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Fieldwork", path: "../.."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+    ],
     targets: [
-        .executableTarget(name: "hummingbird-floor", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .executableTarget(name: "hummingbird-floor", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            // Fieldwork's way of running requests on their event loops, and nothing else of it.
+            .product(name: "FieldworkServing", package: "Fieldwork"),
+        ]),
     ]
 )

@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkServing
 import Hummingbird
 import HummingbirdCore
 import NIOCore

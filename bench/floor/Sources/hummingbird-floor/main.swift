@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import FieldworkServing
 import Logging
 import NIOCore
 
@@ -8,9 +9,9 @@ import NIOCore
 /// `listening on PORT`) until killed.
 ///   POST /api/codings  decodes Fieldwork's coding-write body and answers 201 with a small JSON
 ///   GET  /static/file  answers 30,000 bytes
-/// Requests are handled on the event loop that reads their connection, as Fieldwork's are
-/// (`EventLoopHandlers.swift`): Hummingbird's default hands each to Swift's global pool and
-/// back, which would make this floor costlier than Fieldwork's own static files.
+/// Requests are handled on the event loop that reads their connection, as Fieldwork's are (its
+/// `FieldworkServing` module): Hummingbird's default hands each to Swift's global pool and back,
+/// which would make this floor costlier than Fieldwork's own static files.
 
 struct CodingWrite: Decodable {
     let document: String
@@ -18,31 +19,6 @@ struct CodingWrite: Decodable {
     let end: Int
     let code: String
     let coder: String
-}
-
-struct OnItsEventLoop<Base: ServerChildChannel>: ServerChildChannel {
-    typealias Value = Base.Value
-    let base: Base
-
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        base.setup(channel: channel, logger: logger)
-    }
-
-    func handle(value: Value, logger: Logger) async {
-        await withTaskExecutorPreference(LoopExecutor(loop: value.channel.eventLoop)) {
-            await base.handle(value: value, logger: logger)
-        }
-    }
-}
-
-final class LoopExecutor: TaskExecutor {
-    let loop: any EventLoop
-    init(loop: any EventLoop) { self.loop = loop }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
 }
 
 let router = Router()
@@ -58,7 +34,7 @@ var logger = Logger(label: "hummingbird-floor")
 logger.logLevel = .warning
 let app = Application(
     router: router,
-    server: .init { responder in OnItsEventLoop(base: HTTP1Channel(responder: responder)) },
+    server: .http1OnEventLoops(configuration: .init()),
     configuration: .init(address: .hostname("127.0.0.1", port: Int(CommandLine.arguments.dropFirst().first ?? "0") ?? 0)),
     onServerRunning: { channel in
         FileHandle.standardOutput.write(Data("listening on \(channel.localAddress?.port ?? 0)\n".utf8))

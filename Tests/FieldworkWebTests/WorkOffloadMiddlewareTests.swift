@@ -1,3 +1,4 @@
+import FieldworkServing
 @testable import FieldworkWeb
 import Hummingbird
 import HummingbirdCore
@@ -7,7 +8,7 @@ import Testing
 
 /// Light requests are handled on the event loop that reads their connection; every other one on
 /// Swift's global pool, so that long work never holds up a loop's other connections.
-@Suite struct EventLoopHandlersTests {
+@Suite struct WorkOffloadMiddlewareTests {
     @Test func lightRequestsStayOnTheirEventLoopAndOthersGoToThePool() async throws {
         let router = Router(context: WebContext.self)
         router.add(middleware: WorkOffloadMiddleware())
