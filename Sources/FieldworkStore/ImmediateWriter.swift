@@ -42,12 +42,18 @@ final class ImmediateWriter: Sendable {
         defer { slot.withLock { $0.busy = false } }
         do {
             return try connection.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+                // BEGIN and COMMIT from the connection's statement cache: `inTransaction` compiles
+                // both anew for every write, and a coding write is otherwise a handful of cached
+                // statements. This connection has no transaction observers for it to notify.
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try db.rollback() }
+                    throw error
                 }
-                return result!
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             // Another connection writes (BEGIN IMMEDIATE found the lock taken), or, rarely, a

@@ -22,24 +22,31 @@ extension SQLiteStore {
     /// connection's cache whenever another connection has written).
     public func writeAtOnce(_ writes: [CodingWrite]) throws -> [CodingWriteResult]? {
         guard let immediate = database.immediateWriter else { return nil }
+        if writes.count == 1 {
+            // Alone, as `writeCodings` writes one: no savepoint (its two statements are compiled
+            // anew each time), since its failure rolls back a transaction that holds only it. At
+            // 8 clients most batches are one write.
+            do { return try writeAtOnce(writes[0]).map { [.success($0)] } } catch { return [.failure(error)] }
+        }
         return try immediate.tryWrite { [texts = database.documentTexts] db in try Self.apply(writes, db, texts: texts) }
     }
 
-    /// Each write in a savepoint of its own: a refused write fails alone.
+    /// Each write in a savepoint of its own: a refused write fails alone. The savepoint's
+    /// statements come from the connection's cache (`inSavepoint` compiles them for every write).
     private static func apply(_ writes: [CodingWrite], _ db: Database, texts: DocumentTextCache) throws -> [CodingWriteResult] {
         try writes.map { write -> CodingWriteResult in
+            try db.cachedStatement(sql: "SAVEPOINT coding_write").execute()
             do {
-                var written: Coding?
-                try db.inSavepoint {
-                    written = try Self.apply(write, db, texts: texts)
-                    return .commit
-                }
-                return .success(written!)
+                let written = try Self.apply(write, db, texts: texts)
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT coding_write").execute()
+                return .success(written)
             } catch {
                 // Some errors (a full disk, I/O) make SQLite roll back the whole transaction:
                 // then the writes before this one are gone too, and the batch fails as one. A
                 // busy database fails it as one too: at once, the pool's writer then writes it.
                 guard db.isInsideTransaction, (error as? DatabaseError)?.resultCode != .SQLITE_BUSY else { throw error }
+                try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT coding_write").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT coding_write").execute()
                 return .failure(error)
             }
         }
