@@ -32,6 +32,7 @@ enum PostgresMigrations {
         Migration(version: 9, name: "source-file-size-and-mtime", sql: PostgresSchema.sourceFileStamp),
         Migration(version: 10, name: "need-link-removal", sql: PostgresSchema.needLinkRemoval),
         Migration(version: 11, name: "telemetry-import-content-hash", sql: PostgresSchema.telemetryImportHash),
+        Migration(version: 12, name: "telemetry-import-file-stamp", sql: PostgresSchema.telemetryImportStamp),
     ]
 
     /// A database written by a newer Fieldwork: refused, not guessed at.

@@ -19,7 +19,7 @@ extension PostgresStore {
     /// Readings sent in one statement: a few megabytes of arrays, bounded whatever the file's size.
     static let readingsPerStatement = 50_000
 
-    public func importTelemetry<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
+    public func importTelemetry<Result>(source: String, file: TelemetryFileState?, devices: [TelemetryDevice],
                                         _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
         // Registered in a transaction of their own, kept if the import fails (as in SQLite).
         let deviceIDs = try await write { connection in try await register(devices, connection) }
@@ -47,7 +47,8 @@ extension PostgresStore {
             }
             try await connection.run("""
                 UPDATE telemetry_import SET state = 'done', finished_at = \(PostgresTimestamp.text(Date())),
-                    content_hash = \(contentHash) WHERE id = \(importID)
+                    content_hash = \(file?.contentHash), size = \(file?.stamp?.size),
+                    modified_ns = \(file?.stamp?.modifiedNanoseconds) WHERE id = \(importID)
                 """, logger)
             try await lock(Self.writeLockKey, connection)
             return stored
@@ -55,17 +56,35 @@ extension PostgresStore {
         return TelemetryImported(result: result, stored: stored)
     }
 
-    public func telemetryImportedFiles() async throws -> [String: String] {
+    public func telemetryImportedFiles() async throws -> [String: TelemetryFileState] {
         try await read { connection in
-            var files: [String: String] = [:]
+            var files: [String: TelemetryFileState] = [:]
             for row in try await connection.rows("""
-                SELECT DISTINCT ON (source) source, content_hash FROM telemetry_import
+                SELECT DISTINCT ON (source) source, content_hash, size, modified_ns FROM telemetry_import
                 WHERE state = 'done' ORDER BY source, id DESC
                 """, logger) {
                 let hash: String? = try row.get("content_hash")
-                if let hash { files[try row.get("source")] = hash }
+                let size: Int64? = try row.get("size"), modified: Int64? = try row.get("modified_ns")
+                if let hash {
+                    files[try row.get("source")] = TelemetryFileState(
+                        contentHash: hash, stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } })
+                }
             }
             return files
+        }
+    }
+
+    public func recordTelemetryFileStamps(_ stamps: [String: FileStamp]) async throws {
+        guard !stamps.isEmpty else { return }
+        let entries = Array(stamps)
+        try await write { connection in
+            // Each source's latest finished import, in one statement.
+            try await connection.run("""
+                UPDATE telemetry_import t SET size = u.size, modified_ns = u.modified_ns
+                FROM unnest(\(entries.map(\.key))::text[], \(entries.map(\.value.size))::bigint[],
+                            \(entries.map(\.value.modifiedNanoseconds))::bigint[]) AS u(source, size, modified_ns)
+                WHERE t.id = (SELECT MAX(id) FROM telemetry_import WHERE state = 'done' AND source = u.source)
+                """, logger)
         }
     }
 

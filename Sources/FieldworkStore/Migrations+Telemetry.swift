@@ -66,6 +66,16 @@ extension AppDatabase {
         try db.execute(sql: "ALTER TABLE telemetry_import ADD COLUMN content_hash TEXT")
     }
 
+    /// The size and modification time of the file an import read, when it was hashed (NULL:
+    /// not recorded): ingest skips a telemetry file whose stamp is unchanged without reading it,
+    /// as v23 lets it skip corpus files.
+    static func stampTelemetryFiles(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE telemetry_import ADD COLUMN size INTEGER;
+            ALTER TABLE telemetry_import ADD COLUMN modified_ns INTEGER;
+            """)
+    }
+
     static func createNeedLinks(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE need_link (

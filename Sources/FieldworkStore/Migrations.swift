@@ -140,6 +140,7 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v25-telemetry-import-hash", migrate: rememberTelemetryFiles)
+        migrator.registerMigration("v26-telemetry-import-file-stamp", migrate: stampTelemetryFiles)
         return migrator
     }
 

@@ -2,25 +2,42 @@ import FieldworkCore
 import GRDB
 
 extension SQLiteStore {
-    public func importTelemetry<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
+    public func importTelemetry<Result>(source: String, file: TelemetryFileState?, devices: [TelemetryDevice],
                                         _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
-        try importSynchronously(source: source, contentHash: contentHash, devices: devices, body)
+        try importSynchronously(source: source, file: file, devices: devices, body)
     }
 
-    public func telemetryImportedFiles() async throws -> [String: String] {
+    public func telemetryImportedFiles() async throws -> [String: TelemetryFileState] {
         try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT source, content_hash FROM telemetry_import
+            let rows = try Row.decodeAll(db, sql: """
+                SELECT source, content_hash, size, modified_ns FROM telemetry_import
                 WHERE id IN (SELECT MAX(id) FROM telemetry_import WHERE state = 'done' GROUP BY source)
                     AND content_hash IS NOT NULL
+                """) { row -> (String, TelemetryFileState) in
+                let size: Int64? = row["size"], modified: Int64? = row["modified_ns"]
+                return (row["source"], TelemetryFileState(contentHash: row["content_hash"],
+                                                          stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } }))
+            }
+            return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    public func recordTelemetryFileStamps(_ stamps: [String: FileStamp]) async throws {
+        guard !stamps.isEmpty else { return }
+        try await writer.write { db in
+            let statement = try db.cachedStatement(sql: """
+                UPDATE telemetry_import SET size = ?, modified_ns = ?
+                WHERE id = (SELECT MAX(id) FROM telemetry_import WHERE state = 'done' AND source = ?)
                 """)
-            return Dictionary(rows.map { ($0["source"], $0["content_hash"]) }, uniquingKeysWith: { first, _ in first })
+            for (source, stamp) in stamps {
+                try statement.execute(arguments: [stamp.size, stamp.modifiedNanoseconds, source])
+            }
         }
     }
 
     /// The import on GRDB's synchronous API: the body writes as it reads, in short transactions
     /// (see `SQLiteTelemetryWriter`), so nothing is buffered.
-    private func importSynchronously<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
+    private func importSynchronously<Result>(source: String, file: TelemetryFileState?, devices: [TelemetryDevice],
                                              _ body: (any TelemetryWriter) throws -> Result) throws -> TelemetryImported<Result> {
         let journal = TelemetryImportJournal(writer: writer)
         return try journal.exclusively {
@@ -38,7 +55,7 @@ extension SQLiteStore {
                         throw error
                     }
                 }
-                try journal.finish(importID, contentHash: contentHash)
+                try journal.finish(importID, file: file)
                 return result
             } catch {
                 try journal.takeBack(importID)

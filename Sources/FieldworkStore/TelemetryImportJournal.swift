@@ -48,10 +48,11 @@ struct TelemetryImportJournal {
         }
     }
 
-    func finish(_ id: Int64, contentHash: String?) throws {
+    func finish(_ id: Int64, file: TelemetryFileState?) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE telemetry_import SET state = 'done', finished_at = ?, content_hash = ? WHERE id = ?",
-                           arguments: [Timestamp.text(Date()), contentHash, id])
+            try db.execute(sql: """
+                UPDATE telemetry_import SET state = 'done', finished_at = ?, content_hash = ?, size = ?, modified_ns = ? WHERE id = ?
+                """, arguments: [Timestamp.text(Date()), file?.contentHash, file?.stamp?.size, file?.stamp?.modifiedNanoseconds, id])
         }
     }
 

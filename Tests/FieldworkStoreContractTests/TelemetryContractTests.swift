@@ -67,6 +67,40 @@ import Testing
         }
     }
 
+    /// What ingest remembers of a workspace file: per source, the hash and stamp its latest
+    /// finished import was given (a failed one changes nothing; one without a hash is left out),
+    /// and a new stamp is recorded on that import alone.
+    @Test(arguments: StoreKind.available) func eachSourceKeepsTheFileItsLatestFinishedImportTookIn(_ kind: StoreKind) async throws {
+        try await StoreUnderTest.with(kind) { _, store in
+            let first = FileStamp(size: 120, modifiedNanoseconds: 1_756_339_200_123_456_789)
+            func load(_ source: String, _ file: TelemetryFileState?, thenThrow: Bool = false) async throws {
+                _ = try await store.importTelemetry(source: source, file: file, devices: [Self.plug]) { writer in
+                    let metric = try writer.metricID(name: "power", unit: "W")
+                    try writer.insert(device: try #require(writer.deviceID(named: "r01-plug")), metric: metric,
+                                      time: Self.day0, value: 1, sum: nil)
+                    if thenThrow { throw Interrupted() }
+                }
+            }
+            try await load("corpus/telemetry/a.csv", TelemetryFileState(contentHash: "h1", stamp: first))
+            try await load("corpus/telemetry/a.csv", TelemetryFileState(contentHash: "h2"))
+            try await load("corpus/telemetry/b.csv", TelemetryFileState(contentHash: "h3", stamp: first))
+            try await load("elsewhere/c.csv", nil)
+            await #expect(throws: Interrupted.self) {
+                try await load("corpus/telemetry/b.csv", TelemetryFileState(contentHash: "h4"), thenThrow: true)
+            }
+            #expect(try await store.telemetryImportedFiles() == [
+                "corpus/telemetry/a.csv": TelemetryFileState(contentHash: "h2"),
+                "corpus/telemetry/b.csv": TelemetryFileState(contentHash: "h3", stamp: first),
+            ])
+            let touched = FileStamp(size: 120, modifiedNanoseconds: 1_756_425_600_000_000_001)
+            try await store.recordTelemetryFileStamps(["corpus/telemetry/a.csv": touched, "corpus/telemetry/never.csv": touched])
+            #expect(try await store.telemetryImportedFiles() == [
+                "corpus/telemetry/a.csv": TelemetryFileState(contentHash: "h2", stamp: touched),
+                "corpus/telemetry/b.csv": TelemetryFileState(contentHash: "h3", stamp: first),
+            ])
+        }
+    }
+
     @Test(arguments: StoreKind.available) func theSameFileTwiceStoresEachReadingOnce(_ kind: StoreKind) async throws {
         try await StoreUnderTest.with(kind) { _, store in
             try await Self.load(store, Self.sample)

@@ -8,7 +8,7 @@ struct IngestCommand: AsyncParsableCommand {
         abstract: "Ingest the corpus, participants, codebooks and corpus/telemetry/ (unchanged files are skipped).",
         discussion: """
             A file with a problem changes nothing; the others are ingested. Exit status 1 if any file failed. \
-            A corpus file whose size and modification time are those recorded at its last ingest is not read; \
+            A corpus or telemetry file whose size and modification time are those recorded at its last ingest is not read; \
             an edit that keeps both (a tool that restores the modification time) is only seen with --rehash.
             """)
 
@@ -18,7 +18,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to ingest (default: the whole workspace).", valueName: "PATH"))
     var paths: [String] = []
 
-    @Flag(help: "Read and hash every corpus file, even those whose size and modification time are unchanged.")
+    @Flag(help: "Read and hash every corpus and telemetry file, even those whose size and modification time are unchanged.")
     var rehash = false
 
     func run() async throws {

@@ -7,13 +7,17 @@ public protocol TelemetryStore: Sendable {
     /// readers may see part of it. `source` names the file (workspace-relative) for provenance.
     /// The body stays synchronous (a file is parsed in one pass, at millions of readings a
     /// second); a store may buffer what it writes and store it when the body has returned.
-    /// `contentHash` is the file's fingerprint, kept with the finished import (and only then), so
-    /// that ingest can tell a workspace file it has taken in, in this content, from one it has not.
-    func importTelemetry<Result>(source: String, contentHash: String?, devices: [TelemetryDevice],
+    /// `file` is the file's fingerprint and stamp, kept with the finished import (and only then),
+    /// so that ingest can tell a workspace file it has taken in, in this content, from one it has not.
+    func importTelemetry<Result>(source: String, file: TelemetryFileState?, devices: [TelemetryDevice],
                                  _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result>
-    /// Per source, the content hash of its latest finished import; sources whose latest import
-    /// was stored without one (before hashes were kept) are left out.
-    func telemetryImportedFiles() async throws -> [String: String]
+    /// Per source, the file as its latest finished import took it in; sources whose latest import
+    /// was stored without a content hash (before hashes were kept) are left out.
+    func telemetryImportedFiles() async throws -> [String: TelemetryFileState]
+    /// New stamps of files read and found unchanged in content since their latest finished
+    /// import (touched, checked out again): kept with that import, so the next ingest need not
+    /// read them. A source without a finished import is left alone.
+    func recordTelemetryFileStamps(_ stamps: [String: FileStamp]) async throws
     func telemetryDevices() async throws -> [TelemetryDevice]
     /// Day rollups, optionally only of the named devices (pseudonyms).
     func telemetryDays(devices: [String]?) async throws -> [TelemetryDayRollup]
@@ -26,7 +30,7 @@ extension TelemetryStore {
     /// An import whose file is not remembered by its content (a test's, or a store's own copy).
     public func importTelemetry<Result>(source: String, devices: [TelemetryDevice],
                                         _ body: (any TelemetryWriter) throws -> Result) async throws -> TelemetryImported<Result> {
-        try await importTelemetry(source: source, contentHash: nil, devices: devices, body)
+        try await importTelemetry(source: source, file: nil, devices: devices, body)
     }
 }
 

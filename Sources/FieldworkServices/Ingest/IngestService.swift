@@ -22,7 +22,7 @@ public struct IngestService: Sendable {
     }
 
     /// Ingests everything, or only `paths` (files or folders, relative to the workspace);
-    /// `rehash` reads and hashes every corpus file, whatever its size and modification time.
+    /// `rehash` reads and hashes every corpus and telemetry file, whatever its size and modification time.
     public func ingest(paths: [String] = [], rehash: Bool = false, progress: Progress? = nil) async throws -> IngestSummary {
         let files = paths.isEmpty ? WorkspaceFiles.discover(in: workspace) : try WorkspaceFiles.named(paths, in: workspace)
         var summary = IngestSummary()
@@ -39,7 +39,7 @@ public struct IngestService: Sendable {
         // up the documents someone is waiting to code. Not while the register has a problem: its
         // stored consents may be older than the file's (a withdrawal not yet taken in).
         if registerRead {
-            try await TelemetryIngest(workspace: workspace, store: store).ingest(files.telemetry, into: &summary)
+            try await TelemetryIngest(workspace: workspace, store: store).ingest(files.telemetry, rehash: rehash, into: &summary)
         } else if !files.telemetry.isEmpty {
             summary.problems.append(SourceProblem(file: "corpus/telemetry", line: 0,
                                                   "not taken in until corpus/participants.yaml can be read: consent is checked against it"))

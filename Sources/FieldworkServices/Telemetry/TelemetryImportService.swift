@@ -32,18 +32,22 @@ public struct TelemetryImportService: Sendable {
 
     /// `now` is when SenML's relative times (below 2^28 s) are taken to be relative to.
     public func importFile(_ url: URL, now: Date = Date()) async throws -> TelemetryImportReport {
-        // Hashed before it is read: a file changed meanwhile is remembered by its old content,
-        // so ingest takes it in again rather than skip content it never read. Only a file ingest
-        // reads (`corpus/telemetry/`) is hashed: for any other the hash would never be asked
-        // for, and a pilot export of millions of readings would be read through twice.
+        // Stamped, then hashed, before it is read: a file changed meanwhile is remembered by its
+        // old content and stamp, so ingest takes it in again rather than skip content it never
+        // read. Only a file ingest reads (`corpus/telemetry/`) is hashed: for any other the hash
+        // would never be asked for, and a pilot export of millions of readings would be read
+        // through twice.
         let folder = workspace.telemetryFolder.standardizedFileURL.path + "/"
-        let contentHash = url.standardizedFileURL.path.hasPrefix(folder)
-            ? try ContentHash.of(file: url, path: workspace.relativePath(of: url)) : nil
-        return try await importFile(url, contentHash: contentHash, rules: try await rules(), now: now)
+        var file: TelemetryFileState?
+        if url.standardizedFileURL.path.hasPrefix(folder) {
+            let stamp = FileStamps.stamp(of: url)
+            file = TelemetryFileState(contentHash: try ContentHash.of(file: url, path: workspace.relativePath(of: url)), stamp: stamp)
+        }
+        return try await importFile(url, file: file, rules: try await rules(), now: now)
     }
 
-    /// One file under `rules`; the store keeps `contentHash` with the import once it is complete.
-    func importFile(_ url: URL, contentHash: String?, rules: Rules, now: Date = Date()) async throws -> TelemetryImportReport {
+    /// One file under `rules`; the store keeps `file` (hash and stamp) with the import once it is complete.
+    func importFile(_ url: URL, file: TelemetryFileState?, rules: Rules, now: Date = Date()) async throws -> TelemetryImportReport {
         let (participants, registry) = (rules.participants, rules.registry)
         let path = workspace.relativePath(of: url)
         if try Self.isCSV(url, path: path) {
@@ -56,7 +60,7 @@ public struct TelemetryImportService: Sendable {
                 try Self.checkMetric(row.metric, path: reader.path, line: row.line)
                 checked = Array(row.metric)
             }
-            let imported = try await store.importTelemetry(source: path, contentHash: contentHash,
+            let imported = try await store.importTelemetry(source: path, file: file,
                                                            devices: registry.devices) { writer in
                 let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                      report: TelemetryImportReport(file: path, format: .csv))
@@ -66,7 +70,7 @@ public struct TelemetryImportService: Sendable {
             return imported.result.report(stored: imported.stored)
         }
         let records = try SenMLFile.records(try SourceText.load(url, path: path), path: path, now: now)
-        let imported = try await store.importTelemetry(source: path, contentHash: contentHash,
+        let imported = try await store.importTelemetry(source: path, file: file,
                                                        devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                  report: TelemetryImportReport(file: path, format: .senml))

@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -54,6 +55,44 @@ import Testing
         // --rehash reads the file again and still finds it taken in.
         let rehashed = try await workspace.ingest(rehash: true)
         #expect(rehashed.telemetry.isEmpty && rehashed.telemetryUnchanged == 1)
+    }
+
+    /// A file whose size and modification time are those recorded with its import is not read
+    /// (a pilot's export of millions of readings is not read through on every ingest), as corpus
+    /// files are not; `--rehash` reads it. A file touched but unchanged is read once, found the
+    /// same and restamped, so the next ingest does not read it.
+    @Test func aFileWithItsRecordedStampIsNotReadUntilRehash() async throws {
+        let workspace = try await TelemetryFixture.workspace()
+        let path = "corpus/telemetry/plugs.csv"
+        let url = workspace.root.appending(path: path)
+        let anHourAgo = (Int64(Date().timeIntervalSince1970) - 3600) * 1_000_000_000 + 123_456_789
+        try workspace.write(path, Self.readings)
+        try FileTimes.setModified(url, nanoseconds: anHourAgo)
+        #expect(try await workspace.ingest().telemetry.map(\.file) == [path])
+        #expect(try await workspace.store.telemetryImportedFiles()[path]?.stamp
+                    == FileStamp(size: Int64(Self.readings.utf8.count), modifiedNanoseconds: anHourAgo))
+
+        // Other readings, same size, the old modification time put back: not read, so not seen.
+        let edited = Self.readings.replacingOccurrences(of: "power,7,W", with: "power,8,W")
+        try workspace.write(path, edited)
+        try FileTimes.setModified(url, nanoseconds: anHourAgo)
+        let quick = try await workspace.ingest()
+        #expect(quick.telemetry.isEmpty && quick.telemetryUnchanged == 1)
+        let rehashed = try await workspace.ingest(rehash: true)
+        #expect(rehashed.telemetry.map(\.file) == [path] && rehashed.telemetryUnchanged == 0)
+
+        // Touched, same bytes: read, nothing imported, the new stamp recorded...
+        let halfAnHourAgo = anHourAgo + 1_800_000_000_000
+        try FileTimes.setModified(url, nanoseconds: halfAnHourAgo)
+        let touched = try await workspace.ingest()
+        #expect(touched.telemetry.isEmpty && touched.telemetryUnchanged == 1)
+        #expect(try await workspace.store.telemetryImportedFiles()[path]?.stamp?.modifiedNanoseconds == halfAnHourAgo)
+        // ...so that other bytes under that stamp are not read either.
+        try workspace.write(path, Self.readings)
+        try FileTimes.setModified(url, nanoseconds: halfAnHourAgo)
+        let afterTouch = try await workspace.ingest()
+        #expect(afterTouch.telemetry.isEmpty && afterTouch.telemetryUnchanged == 1)
+        #expect(try await Self.importEntries(workspace).count == 2)
     }
 
     @Test func aBadFileIsAProblemAtItsLineStoresNothingAndTheOthersGoOn() async throws {
