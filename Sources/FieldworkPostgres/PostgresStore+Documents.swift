@@ -12,7 +12,7 @@ extension PostgresStore {
                 let modified: Int64? = try row.get("modified_ns")
                 let state = SourceFileState(path: try row.get("path"), contentHash: try row.get("content_hash"),
                                             documentID: try row.get("document_id"), parserVersion: try row.get("parser_version"),
-                                            stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } })
+                                            stamp: FileStamp(size: size, modifiedNanoseconds: modified))
                 return (state.path, state)
             })
         }

@@ -67,7 +67,7 @@ extension PostgresStore {
                 let size: Int64? = try row.get("size"), modified: Int64? = try row.get("modified_ns")
                 if let hash {
                     files[try row.get("source")] = TelemetryFileState(
-                        contentHash: hash, stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } })
+                        contentHash: hash, stamp: FileStamp(size: size, modifiedNanoseconds: modified))
                 }
             }
             return files

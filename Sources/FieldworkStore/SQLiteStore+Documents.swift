@@ -11,7 +11,7 @@ extension SQLiteStore {
                 let modified: Int64? = row["modified_ns"]
                 let state = SourceFileState(path: row["path"], contentHash: row["content_hash"],
                                             documentID: row["document_id"], parserVersion: row["parser_version"],
-                                            stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } })
+                                            stamp: FileStamp(size: size, modifiedNanoseconds: modified))
                 return (state.path, state)
             })
         }

@@ -16,7 +16,7 @@ extension SQLiteStore {
                 """) { row -> (String, TelemetryFileState) in
                 let size: Int64? = row["size"], modified: Int64? = row["modified_ns"]
                 return (row["source"], TelemetryFileState(contentHash: row["content_hash"],
-                                                          stamp: size.flatMap { size in modified.map { FileStamp(size: size, modifiedNanoseconds: $0) } }))
+                                                          stamp: FileStamp(size: size, modifiedNanoseconds: modified)))
             }
             return Dictionary(rows, uniquingKeysWith: { first, _ in first })
         }

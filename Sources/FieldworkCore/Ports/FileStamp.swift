@@ -11,4 +11,10 @@ public struct FileStamp: Sendable, Hashable, Codable {
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
     }
+
+    /// A stamp as a store keeps it, in two columns that are both NULL until one is recorded.
+    public init?(size: Int64?, modifiedNanoseconds: Int64?) {
+        guard let size, let modifiedNanoseconds else { return nil }
+        self.init(size: size, modifiedNanoseconds: modifiedNanoseconds)
+    }
 }
