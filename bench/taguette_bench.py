@@ -9,7 +9,9 @@ synthetic transcripts of ~5,000 words with bench/generate_corpus.py, and measure
 `requests` session per client thread for both tools:
   * ingest of the 100 transcripts (Fieldwork: `fieldwork ingest`; Taguette: each uploaded as
     HTML through its API, so no calibre is involved);
-  * coding a passage, sequentially (p50/p99, rate) and from 8 concurrent clients (rate, p99);
+  * coding a passage, sequentially (p50/p99, rate) and from 8 concurrent clients (rate, p99); the
+    concurrent writes run in BENCH_ROUNDS interleaved rounds on Taguette, Fieldwork and the floor,
+    all three servers up at once, so that their ratios are measured at the same moments;
   * opening a document with its codings (Fieldwork: the page + /api/documents/ID; Taguette:
     /contents + the document's highlights);
   * search (Fieldwork only: Taguette has none);
@@ -22,7 +24,7 @@ Beside every latency: the server's CPU time per operation (utime + stime + child
 /proc/PID/stat before and after the phase, divided by the operations). Prints a ratio table,
 checks the issue's goals (server CPU per concurrent coding write >= 50x less than Taguette's,
 per document open >= 10x less) and writes bench/out/taguette.json.
-Knobs: BENCH_SEQ_WRITES (300), BENCH_CLIENT_WRITES (60 per client, 8 clients),
+Knobs: BENCH_SEQ_WRITES (300), BENCH_CLIENT_WRITES (60 per client, 8 clients), BENCH_ROUNDS (6),
 BENCH_READ_SECONDS (3: every read phase runs at least this long, so the 10 ms CPU ticks add up),
 BENCH_STRICT=1 (exit status 2 if a goal is missed).
 """
@@ -45,6 +47,7 @@ TAGUETTE = "taguette==1.5.2"
 DOCS, WORDS, CLIENTS, CODED_DOCS = 100, 5000, 8, 8
 SEQ_WRITES = int(os.environ.get("BENCH_SEQ_WRITES", "300"))
 CLIENT_WRITES = int(os.environ.get("BENCH_CLIENT_WRITES", "60"))
+ROUNDS = max(1, min(CLIENT_WRITES, int(os.environ.get("BENCH_ROUNDS", "6"))))
 READ_SECONDS = float(os.environ.get("BENCH_READ_SECONDS", "3"))
 SEARCHES = ["natten", "hemtj*", "larmet", "sensorn hallen", "\"min son\"", "dottern"]
 GOALS = {"concurrent_write_cpu": 50, "document_open_cpu": 10}
@@ -91,12 +94,31 @@ def phase(pid, work):
     and the wall time around it."""
     cpu_before, started = server_cpu(pid), time.perf_counter()
     latencies = work()
-    wall, cpu = time.perf_counter() - started, server_cpu(pid) - cpu_before
+    return summary(latencies, time.perf_counter() - started, server_cpu(pid) - cpu_before)
+
+
+def summary(latencies, wall, cpu):
     count = len(latencies)
     return {"operations": count, "wall_s": round(wall, 3), "rate_per_s": round(count / wall, 1),
             "p50_ms": round(percentile(latencies, .5), 2), "p99_ms": round(percentile(latencies, .99), 2),
             "server_cpu_s": round(cpu, 3), "server_cpu_ticks": round(cpu * TICK),
             "server_cpu_ms_per_op": round(cpu * 1000 / count, 3)}
+
+
+def interleaved(works, rounds):
+    """works: name -> (pid, work(round) -> latencies). Round r of every tool runs before round r + 1
+    of any, the order turning each round, so that a hot or cold spell of this shared machine falls
+    on all of them alike instead of on whichever ran then (the write goal's ratio moved 39x-56x
+    from run to run while the tools took turns a minute apart). Each tool's summary over its rounds."""
+    names, totals = list(works), {name: ([], 0.0, 0.0) for name in works}
+    for number in range(rounds):
+        for name in names[number % len(names):] + names[:number % len(names)]:
+            pid, work = works[name]
+            latencies, wall, cpu = totals[name]
+            cpu_before, started = server_cpu(pid), time.perf_counter()
+            latencies = latencies + work(number)
+            totals[name] = (latencies, wall + time.perf_counter() - started, cpu + server_cpu(pid) - cpu_before)
+    return {name: summary(*totals[name]) for name in names}
 
 
 def for_at_least(seconds, minimum, operation):
@@ -107,13 +129,14 @@ def for_at_least(seconds, minimum, operation):
     return latencies
 
 
-def concurrently(sessions, writes_per_client, write):
-    """Each session (one thread) makes its writes; latencies of all of them."""
+def concurrently(sessions, first, stop, write):
+    """Each session (one thread, client number n) makes writes n * CLIENT_WRITES + first ..< + stop;
+    latencies of all of them."""
     latencies, lock, gate = [], threading.Lock(), threading.Barrier(len(sessions))
 
     def run(number, session):
         gate.wait()
-        mine = [write(session, number * writes_per_client + index) for index in range(writes_per_client)]
+        mine = [write(session, number * CLIENT_WRITES + index) for index in range(first, stop)]
         with lock:
             latencies.extend(mine)
 
@@ -157,21 +180,67 @@ def passages(rng, count, regions):
 
 # --------------------------------------------------------------------------- the run
 
-def common_phases(tool, documents, regions, rng):
-    """Coding writes (sequential, then 8 clients), document opens and the static file."""
-    results = {}
+def start_fieldwork(workspace):
+    """`fieldwork ingest` timed (the process's CPU from its rusage), then the server on it."""
+    usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([str(BINARY), "--workspace", str(workspace), "ingest", "--json"],
+                            capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    usage_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise RuntimeError(f"fieldwork ingest: {result.stderr.strip()[:300]}")
+    ingested = json.loads(result.stdout)
+    if ingested.get("added") != DOCS or ingested.get("failed"):
+        raise RuntimeError(f"fieldwork ingest: {result.stdout[:300]}")
+    cpu = (usage_after.ru_utime - usage_before.ru_utime) + (usage_after.ru_stime - usage_before.ru_stime)
+    results = {"ingest": {"operations": DOCS, "wall_s": round(wall, 3), "server_cpu_s": round(cpu, 3),
+                          "server_cpu_ms_per_op": round(cpu * 1000 / DOCS, 3)}}
+    tool = Fieldwork(workspace)
+    return tool, results, [f"bench-{index:05d}" for index in range(1, CODED_DOCS + 1)]
+
+
+def start_taguette(folder, html):
+    """Taguette's server, a project, and every transcript uploaded (timed)."""
+    tool = Taguette(folder, OUT / "taguette-server.log")
     session = tool.session()
-    spans = [tool.wire(span) for span in passages(rng, SEQ_WRITES + CLIENTS * CLIENT_WRITES, regions)]
-    results["code_sequential"] = phase(tool.pid, lambda: [
-        tool.write(session, spans[index], index) for index in range(SEQ_WRITES)])
-    sessions = [tool.session() for _ in range(CLIENTS)]
-    results["code_concurrent"] = phase(tool.pid, lambda: concurrently(
-        sessions, CLIENT_WRITES, lambda s, index: tool.write(s, spans[SEQ_WRITES + index], SEQ_WRITES + index)))
-    results["code_concurrent"]["clients"] = CLIENTS
-    stored = sum(tool.codings(session, document) for document in documents)
-    expected = SEQ_WRITES + CLIENTS * CLIENT_WRITES
-    if stored != expected:
-        raise RuntimeError(f"{tool.name}: {stored} codings stored, {expected} acknowledged")
+    tool.create_project(session)
+    ids = {}
+
+    def upload_all():
+        latencies = []
+        for name in sorted(html):
+            ids[name], elapsed = tool.upload(session, name, html[name])
+            latencies.append(elapsed)
+        return latencies
+
+    results = {"ingest": phase(tool.pid, upload_all)}
+    return tool, results, [ids[f"bench-{index:05d}"] for index in range(1, CODED_DOCS + 1)]
+
+
+def write_phases(tools, spans):
+    """Sequential writes on each tool in turn; then the 8 clients' writes on every tool, in
+    interleaved rounds (the floor writes Fieldwork's spans). tools: name -> tool."""
+    results = {name: {} for name in tools}
+    for name in ("taguette", "fieldwork"):
+        tool, session = tools[name], tools[name].session()
+        results[name]["code_sequential"] = phase(tool.pid, lambda tool=tool, session=session, name=name: [
+            tool.write(session, spans[name][index], index) for index in range(SEQ_WRITES)])
+    bounds = [CLIENT_WRITES * number // ROUNDS for number in range(ROUNDS + 1)]
+
+    def rounds(name):
+        tool, sessions = tools[name], [tools[name].session() for _ in range(CLIENTS)]
+        return tool.pid, lambda number: concurrently(sessions, bounds[number], bounds[number + 1], lambda s, index: tool.write(
+            s, spans[name][SEQ_WRITES + index], SEQ_WRITES + index))
+
+    for name, concurrent in interleaved({name: rounds(name) for name in tools}, ROUNDS).items():
+        results[name]["code_concurrent"] = dict(concurrent, clients=CLIENTS, rounds=ROUNDS)
+    return results
+
+
+def read_phases(tool, documents):
+    """Document opens and the static file (Fieldwork: search too), each tool in turn."""
+    results, session = {}, tool.session()
     parts = ([], [])
 
     def open_document(index):
@@ -181,78 +250,45 @@ def common_phases(tool, documents, regions, rng):
         return first + second
 
     results["open"] = phase(tool.pid, lambda: for_at_least(READ_SECONDS, 60, open_document))
-    results["open"].update(codings_per_document=expected // len(documents),
+    results["open"].update(codings_per_document=(SEQ_WRITES + CLIENTS * CLIENT_WRITES) // len(documents),
                            part_p50_ms=[round(percentile(part, .5), 2) for part in parts])
     results["static"] = phase(tool.pid, lambda: for_at_least(READ_SECONDS, 200, lambda _: tool.static(session)))
     results["static"]["path"] = tool.static_path
     results["static"]["bytes"] = len(session.get(tool.base + tool.static_path).content)
-    return results
-
-
-def run_fieldwork(workspace, rng):
-    usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run([str(BINARY), "--workspace", str(workspace), "ingest", "--json"],
-                            capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    usage_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise RuntimeError(f"fieldwork ingest: {result.stderr.strip()[:300]}")
-    summary = json.loads(result.stdout)
-    if summary.get("added") != DOCS or summary.get("failed"):
-        raise RuntimeError(f"fieldwork ingest: {result.stdout[:300]}")
-    cpu = (usage_after.ru_utime - usage_before.ru_utime) + (usage_after.ru_stime - usage_before.ru_stime)
-    results = {"ingest": {"operations": DOCS, "wall_s": round(wall, 3), "server_cpu_s": round(cpu, 3),
-                          "server_cpu_ms_per_op": round(cpu * 1000 / DOCS, 3)}}
-    tool = Fieldwork(workspace)
-    try:
-        documents = [f"bench-{index:05d}" for index in range(1, CODED_DOCS + 1)]
-        session = tool.session()
-        regions = tool.regions(session, documents)
-        results.update(common_phases(tool, documents, regions, rng))
+    if isinstance(tool, Fieldwork):
         results["search"] = phase(tool.pid, lambda: for_at_least(
             READ_SECONDS, 60, lambda index: tool.search(session, SEARCHES[index % len(SEARCHES)])))
         results["search"]["queries"] = SEARCHES
-    finally:
-        tool.stop()
-    # The same spans Fieldwork's clients wrote (the same seed, passages() drawn first).
-    results["floor"] = run_floor(passages(random.Random(3), SEQ_WRITES + CLIENTS * CLIENT_WRITES, regions))
     return results
 
 
-def run_taguette(folder, html, rng):
-    tool = Taguette(folder, OUT / "taguette-server.log")
+def run(folder, html):
+    """Both tools and the floor up at once: ingest, writes (the concurrent ones interleaved), reads."""
+    tools, results, documents = {}, {}, {}
     try:
-        session = tool.session()
-        tool.create_project(session)
-        ids = {}
-
-        def upload_all():
-            latencies = []
-            for name in sorted(html):
-                ids[name], elapsed = tool.upload(session, name, html[name])
-                latencies.append(elapsed)
-            return latencies
-
-        results = {"ingest": phase(tool.pid, upload_all)}
-        documents = [ids[f"bench-{index:05d}"] for index in range(1, CODED_DOCS + 1)]
-        results.update(common_phases(tool, documents, tool.regions(session, documents), rng))
+        tools["taguette"], results["taguette"], documents["taguette"] = start_taguette(folder / "taguette", html)
+        print("taguette ingested", flush=True)
+        tools["fieldwork"], results["fieldwork"], documents["fieldwork"] = start_fieldwork(folder / "workspace")
+        tools["floor"] = Floor()
+        count = SEQ_WRITES + CLIENTS * CLIENT_WRITES
+        regions = {name: tools[name].regions(tools[name].session(), documents[name]) for name in documents}
+        # The same seed for both tools; the floor gets Fieldwork's spans.
+        spans = {name: [tools[name].wire(span) for span in passages(random.Random(3), count, regions[name])]
+                 for name in documents}
+        spans["floor"] = [tools["floor"].wire(span) for span in passages(random.Random(3), count, regions["fieldwork"])]
+        writes = write_phases(tools, spans)
+        for name in documents:
+            results[name].update(writes[name])
+            stored = sum(tools[name].codings(tools[name].session(), document) for document in documents[name])
+            if stored != count:
+                raise RuntimeError(f"{tools[name].name}: {stored} codings stored, {count} acknowledged")
+            results[name].update(read_phases(tools[name], documents[name]))
+        floor_session = tools["floor"].session()
+        results["fieldwork"]["floor"] = dict(writes["floor"], static=phase(tools["floor"].pid, lambda: for_at_least(
+            READ_SECONDS, 200, lambda _: tools["floor"].static(floor_session))))
     finally:
-        tool.stop()
-    return results
-
-
-def run_floor(spans):
-    """The concurrent writes and the static file on the bare framework, same client and spans."""
-    tool = Floor()
-    try:
-        sessions = [tool.session() for _ in range(CLIENTS)]
-        results = {"code_concurrent": phase(tool.pid, lambda: concurrently(
-            sessions, CLIENT_WRITES, lambda s, index: tool.write(s, spans[SEQ_WRITES + index], SEQ_WRITES + index)))}
-        session = tool.session()
-        results["static"] = phase(tool.pid, lambda: for_at_least(READ_SECONDS, 200, lambda _: tool.static(session)))
-    finally:
-        tool.stop()
+        for tool in tools.values():
+            tool.stop()
     return results
 
 
@@ -333,9 +369,7 @@ def main():
                               "coded_documents": CODED_DOCS}}
         print(f"corpus: {DOCS} transcripts, {words} words; load average {load_before[0]:.1f} on "
               f"{os.cpu_count()} cores", flush=True)
-        results["taguette"] = run_taguette(folder / "taguette", html, random.Random(3))
-        print("taguette done", flush=True)
-        results["fieldwork"] = run_fieldwork(folder / "workspace", random.Random(3))
+        results.update(run(folder, html))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     load_after = os.getloadavg()
