@@ -23,7 +23,7 @@ PAGES = {
 }
 HEADINGS = {"en": {"documents": "Documents", "codebook": "Codebook", "orphans": "Orphaned codings",
                    "matrix": "Code × case", "audit": "Audit"},
-            "sv": {"documents": "Dokument", "codebook": "Kodbok", "orphans": "Föräldralösa kodningar",
+            "sv": {"documents": "Dokument", "codebook": "Kodbok", "orphans": "Kodningar utan fäste",
                    "matrix": "Kod × fall", "audit": "Granskningslogg"}}
 # Words of the matrix and audit pages and of the passages behind a cell, per language.
 WORDS = {"en": {"matrix": "Rows", "audit": "the hash chain is intact", "matrix-passages": "Back to the matrix",
