@@ -16,7 +16,19 @@ public struct ConsentMask: Sendable {
 
     /// Why words in `span` are withheld; nil when none are.
     public func reason(for span: Range<Int>) -> ConsentRule.Reason? {
-        withheld.first { $0.span.overlaps(span) || (span.isEmpty && $0.span.contains(span.lowerBound)) }?.reason
+        withheld.first { Self.touches(span, $0.span) }?.reason
+    }
+
+    /// Whether `coding` loses its quote, context and memo beside the `withheld` spans of its
+    /// document: it touches one, or it is orphaned and there is any. An orphan's words come from an
+    /// earlier text and can no longer be placed in anyone's turn, and its old position may now lie
+    /// in someone else's: whose words they were is unknown, so they are not shown.
+    public static func withholds(_ coding: Coding, beside withheld: some Sequence<Range<Int>>) -> Bool {
+        coding.status == .orphaned ? withheld.contains { _ in true } : withheld.contains { touches(coding.anchor.span, $0) }
+    }
+
+    private static func touches(_ span: Range<Int>, _ withheld: Range<Int>) -> Bool {
+        withheld.overlaps(span) || (span.isEmpty && withheld.contains(span.lowerBound))
     }
 
     /// The coding as it may be shown today.
@@ -24,7 +36,7 @@ public struct ConsentMask: Sendable {
         guard !withheld.isEmpty else { return coding }
         var clean = coding
         let anchor = coding.anchor
-        if reason(for: anchor.span) != nil {
+        if Self.withholds(coding, beside: withheld.lazy.map(\.span)) {
             clean.anchor = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: anchor.start, end: anchor.end)
             clean.memo = nil
             return clean

@@ -106,7 +106,8 @@ public struct DocumentView: Sendable {
     }
 
     /// Withholds the words of every segment the consent rule does not allow today (`speakers`:
-    /// whose words each segment holds), and the quotes, context and memos of codings that touch them.
+    /// whose words each segment holds), and the quotes, context and memos of codings that touch
+    /// them, and of orphaned codings (`ConsentMask.withholds`).
     mutating func applyConsent(speakers: SpeakerGroups) {
         let consent = ConsentRule.today(participants)
         let metadata = document.metadata
@@ -127,7 +128,7 @@ public struct DocumentView: Sendable {
         }
         text = ScalarText(scalars: scalars)
         document.plainText = text.string
-        for index in codings.indices where hidden.contains(where: { $0.span.overlaps(codings[index].anchor.span) }) {
+        for index in codings.indices where ConsentMask.withholds(codings[index], beside: hidden.lazy.map(\.span)) {
             let coding = codings[index]
             codings[index].anchor = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: coding.start, end: coding.end)
             codings[index].memo = nil

@@ -105,7 +105,9 @@ struct PageRoutes {
 
     @Sendable func orphans(_ request: Request, context web: WebContext) async throws -> Response {
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
-        let orphans = try await context.store.codings(CodingFilter(coder: coder, status: .orphaned))
+        // Through the coding service: as shown today, the consent rule applied (an orphan's words
+        // beside withheld words are withheld too).
+        let orphans = try await context.codings.list(CodingFilter(coder: coder, status: .orphaned))
         let titles = Dictionary(uniqueKeysWithValues: try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) })
         let t = Localizer(web.language)
         let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook().localized(web.language.rawValue), titles: titles, coder: coder, t: t).body()
