@@ -31,6 +31,32 @@ import Testing
         #expect(missing.stderr.contains(elsewhere.appending(path: "corpus/telemetry/none.csv").standardizedFileURL.path), "\(missing.stderr)")
     }
 
+    /// `restore FILE` reads its backup as the other commands read theirs: from the current
+    /// folder first (a new user's `restore bk.sqlite` beside the backup was looked for inside the
+    /// workspace only), else inside the workspace.
+    @Test(.enabled(if: TestStore.isSQLite, "the path rule is the store's neither; SQLite's backup files are the quick case"))
+    func restoreFindsItsBackupInTheCurrentFolder() async throws {
+        let workspace = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let elsewhere = FileManager.default.temporaryDirectory.appending(path: "fieldwork-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let environment = try TestStore.environment(forWorkspace: workspace)
+        func run(_ arguments: String...) async throws -> ProcessOutput {
+            try await ProcessRunner.run(CLIRunner.executable, ["--workspace", workspace.path] + arguments,
+                                        environment: environment, in: elsewhere)
+        }
+        #expect(try await run("ingest").status == 0)
+        let backup = try await run("backup", "--out", elsewhere.appending(path: "bk.sqlite").path)
+        #expect(backup.status == 0, "\(backup.stderr)")
+        let restored = try await run("restore", "bk.sqlite", "--yes")
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("restored \(elsewhere.appending(path: "bk.sqlite").standardizedFileURL.path)"), "\(restored.stdout)")
+        // Inside the workspace, as before.
+        #expect(try await run("backup", "--out", "exports/in.sqlite").status == 0)
+        #expect(try await run("restore", "exports/in.sqlite", "--yes").status == 0)
+    }
+
     /// `check` takes the workspace's file first, then one named from the current folder: from
     /// the folder above, `study/corpus/interviews/int-001.md` is the workspace's transcript (it
     /// was looked for in `study/study/corpus/`), and a path inside the workspace works from anywhere.

@@ -34,7 +34,8 @@ struct RestoreCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
-        let url = URL(fileURLWithPath: file, relativeTo: context.workspace.root).standardizedFileURL
+        // From the current folder when it is there, else inside the workspace, as every file a command reads.
+        let url = workspace.inputFile(file)
         let backup = try await context.backups.inspect(url)
         try await context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
         guard yes else {
