@@ -89,7 +89,7 @@ import Testing
     }
 
     /// A Swedish report names the pilots' solutions in Swedish (the catalogue's translations),
-    /// as /solutions does; it named them in English.
+    /// as /solutions does, and the codes the proposals answer (the codebook's); it named both in English.
     @Test func aSwedishReportNamesTheSolutionsInSwedish() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -101,6 +101,9 @@ import Testing
         let report = try String(contentsOf: root.appending(path: "exports/sv.md"), encoding: .utf8)
         #expect(report.contains("| Dörrsensor på ytterdörren |"))
         #expect(!report.contains("Door sensor on the front door"))
+        // The codes a proposal answers too (a new user found them in English beside Swedish solutions).
+        #expect(report.contains("Saknar BankID / e-legitimation"), "\(report)")
+        #expect(!report.contains("No BankID / e-identification"))
     }
 
     /// The sample study: three coders, a consensus adjudicated for int-001 and int-002.

@@ -74,7 +74,7 @@ public struct StudyReportService: Sendable {
             solutions: solutions(catalogue: catalogue, links: links, evidence: evidence, codebook: codebook, cells: cells),
             actorMapSVG: actorMap.svg, actorMapMissing: actorMap.missing, timeZone: settings.timeZone.identifier,
             pilots: try await pilots(catalogue: catalogue, settings: settings),
-            proposals: proposalsAllowed ? try await proposals(catalogue: catalogue, mask: mask) : [], proposalsRestricted: !proposalsAllowed,
+            proposals: proposalsAllowed ? try await proposals(codebook: codebook, catalogue: catalogue, mask: mask) : [], proposalsRestricted: !proposalsAllowed,
             evidenceWithheld: withheld.total, metadata: metadata)
     }
 
@@ -176,12 +176,14 @@ public struct StudyReportService: Sendable {
         }
     }
 
-    func proposals(catalogue: SolutionCatalogue, mask: PseudonymMask) async throws -> [StudyReport.ProposalSection] {
+    /// `codebook` and `catalogue` in the report's language: the register names codes as the
+    /// codebook's own language does.
+    func proposals(codebook: Codebook, catalogue: SolutionCatalogue, mask: PseudonymMask) async throws -> [StudyReport.ProposalSection] {
         let register = try await PolicyLabRegisterService(workspace: workspace, store: store, preferConsensus: true).register()
         return register.proposals.map { proposal in
             StudyReport.ProposalSection(
                 id: proposal.id, title: mask.apply(proposal.title), status: proposal.status, date: proposal.date,
-                owner: proposal.owner.map(mask.apply), answers: proposal.answers.map(\.name),
+                owner: proposal.owner.map(mask.apply), answers: proposal.answers.map { codebook[$0.codeID]?.name ?? $0.name },
                 solutions: proposal.solutions.map { catalogue[$0]?.name ?? $0 }, residents: proposal.residents.count)
         }
     }
