@@ -65,7 +65,7 @@ import Testing
                 }
                 try await client.execute(uri: "/documents/int-021", method: .get, headers: headers) { response in
                     let memos = String(String(buffer: response.body).split(separator: "memos-title").last ?? "")
-                    #expect(memos.contains("withheld: access — 1 withheld (restricted to named coders: 1)") == !sees, "\(coder ?? "no coder"): memo note")
+                    #expect(memos.contains("withheld: access — 1 memo (restricted to named coders: 1)") == !sees, "\(coder ?? "no coder"): memo note")
                 }
                 // Counts over segments leave R21's segment out for Bo, and say why (counts only).
                 let visible = ConsentEveryRouteTests.people.filter(\.words).count - (sees ? 0 : 1)

@@ -141,4 +141,36 @@ import Testing
             }
         }
     }
+
+    /// The notes counting what was withheld speak the page's language, units and reasons
+    /// included (found by a new user: "undanhållet: samtycke – 1 withheld (consent withdrawn: 1)").
+    @Test func theWithheldNotesSpeakThePagesLanguage() async throws {
+        let fixture = try await Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let withheld = Self.people.filter { !$0.words }.count
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv-SE,sv;q=0.9"
+            let notes: [(uri: String, english: String, svenska: String)] = [
+                ("/search?q=natten", "withheld: consent — \(withheld) passages (", "undanhållet: samtycke – \(withheld) passager ("),
+                ("/matrix", "withheld: consent — ", "undanhållet: samtycke – "),
+                ("/agreement", "withheld: consent — consent applied ", "undanhållet: samtycke – samtycke tillämpat "),
+                ("/cooccurrence", "consent applied ", "samtycke tillämpat "),
+                ("/disagreements", "\(withheld) segments (", "\(withheld) segment ("),
+                ("/actors", "consent applied ", "samtycke tillämpat "),
+            ]
+            for note in notes {
+                try await client.execute(uri: note.uri, method: .get, headers: browser.headers) { response in
+                    #expect(String(buffer: response.body).contains(note.english), "\(note.uri) in English")
+                }
+                try await client.execute(uri: note.uri, method: .get, headers: swedish) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains(note.svenska), "\(note.uri) in Swedish")
+                    #expect(body.contains("samtycket återkallat"), "\(note.uri): the reason in Swedish")
+                    #expect(!body.contains(" withheld") && !body.contains("consent withdrawn"), "\(note.uri): English in a Swedish note")
+                }
+            }
+        }
+    }
 }

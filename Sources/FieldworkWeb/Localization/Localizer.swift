@@ -109,6 +109,13 @@ extension Localizer {
         return reason == .restricted ? self("withheld.access", ["reason": why]) : self("withheld.consent", ["reason": why])
     }
 
+    /// "15 segments (consent withdrawn: 15)" in the interface language: what a view left out, of
+    /// one unit (`withheld.unit.*`: codings, segments, passages, …), by reason — counts, never names.
+    func withheldCount(_ total: Int, unit: String, byReason: [ConsentRule.Reason: Int]) -> String {
+        let reasons = ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(self("withheld.reason.\(reason)")): \($0)" } }
+        return count("withheld.unit.\(unit)", total) + " (" + reasons.joined(separator: ", ") + ")"
+    }
+
     /// The heading of a note counting what a view left out: consent, access or both, as the
     /// reasons counted say (a restriction is no consent matter, and the note must not say so).
     func withheldHeading(_ reasons: Set<ConsentRule.Reason>) -> String {

@@ -18,7 +18,7 @@ struct DisagreementsPage {
         let compared = t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")])
         html += "<p>\(compared) \(t.count("disagreements.passages", report.passages.count)), \(t.count("disagreements.open", open)).</p>"
         if report.withheld.total > 0 {
-            html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["heading": t.withheldHeading(report.withheld.reasons), "summary": report.withheld.summary]))</p>"
+            html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["heading": t.withheldHeading(report.withheld.reasons), "summary": t.withheldCount(report.withheld.total, unit: "segments", byReason: report.withheld.byReason)]))</p>"
         }
         guard !report.passages.isEmpty else { return html + "<p class=\"empty\">\(t.html("disagreements.empty"))</p>" }
         html += "<div class=\"adjudication\">"

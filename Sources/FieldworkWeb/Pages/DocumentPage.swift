@@ -74,7 +74,7 @@ struct MemoListRenderer {
 
     func render() -> SafeHTML {
         var html: SafeHTML = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(targetID)\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2>"
-            + ConsentNoteHTML.paragraph(withheld, t: t) + "<ul class=\"memo-list\">"
+            + ConsentNoteHTML.paragraph(withheld, unit: "memos", t: t) + "<ul class=\"memo-list\">"
         for memo in memos {
             html += "<li data-memo=\"\(memo.id)\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author)</p></li>"
         }

@@ -44,7 +44,7 @@ struct DocumentPrintPage {
         let notes: [SafeHTML] = memos.memos.map { memo in
             "<li><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(UTCTime.isoTimestamp(date: memo.updatedAt).prefix(16).replacingT)</p></li>"
         }
-        html += "<section aria-labelledby=\"print-memos\"><h2 id=\"print-memos\">\(t("memos.title"))</h2>\(ConsentNoteHTML.paragraph(memos.withheld, t: t))"
+        html += "<section aria-labelledby=\"print-memos\"><h2 id=\"print-memos\">\(t("memos.title"))</h2>\(ConsentNoteHTML.paragraph(memos.withheld, unit: "memos", t: t))"
         html += notes.isEmpty ? "<p class=\"empty\">\(t("print.noMemos"))</p>" : "<ul class=\"memo-list\">\(notes)</ul>"
         return html + "</section>"
     }

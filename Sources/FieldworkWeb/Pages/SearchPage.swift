@@ -31,7 +31,7 @@ struct SearchPage {
             return html + "<p class=\"empty\">\(t.html("search.pastEnd", ["query": query, "page": String(number)], raw: ["first": back]))</p>"
         }
         html += count(first: first)
-        html += ConsentNoteHTML.paragraph(withheld, t: t)
+        html += ConsentNoteHTML.paragraph(withheld, unit: "passages", t: t)
         html += "<ol class=\"hits\"\(if: first > 1, " start=\"\(first)\"")>"
         for hit in hits {
             let who = [hit.speaker, hit.heading].compactMap { $0 }.first ?? ""
