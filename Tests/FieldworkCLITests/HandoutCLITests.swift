@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -80,6 +81,30 @@ import Testing
     }
 
     /// "1 quote", not "1 quotes" (issue 13 part 7).
+    /// The sample study's sheets each print on one A4 page (found by a new user: the night
+    /// handout, with two long solutions and four questions, ran onto a second page, and the
+    /// workshop pack onto six).
+    @Test func theSampleStudysSheetsPrintOnOnePageEach() async throws {
+        guard PDFPages.chromiumInstalled else {
+            Issue.record("chromium is not installed (scripts/install-deps.sh test)")
+            return
+        }
+        let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        for (index, arguments) in [["need.safety.night"], ["need.safety.night", "--easy-read"], ["need.contact_city", "--easy-read"],
+                                   ["need.contact_city"], ["barrier.cost", "--lang", "en"]].enumerated() {
+            let result = try await cli.run(["handout", "--theme"] + arguments + ["--format", "pdf", "--out", "exports/h\(index).pdf"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let pdf = try Data(contentsOf: root.appending(path: "exports/h\(index).pdf"))
+            #expect(PDFPages.count(pdf) == 1, "\(arguments)")
+        }
+        let pack = try await cli.run("handout", "--workshop", "corpus/workshops/ws-003-plan.yaml", "--pack", "--format", "pdf", "--out", "exports/pack.pdf")
+        #expect(pack.status == 0, "\(pack.stderr)")
+        #expect(PDFPages.count(try Data(contentsOf: root.appending(path: "exports/pack.pdf"))) == 5, "cover, three stations, consent")
+    }
+
     @Test func theSummaryLineCountsOneQuoteInTheSingular() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         defer { try? FileManager.default.removeItem(at: root) }

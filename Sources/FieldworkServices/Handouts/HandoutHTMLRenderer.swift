@@ -81,7 +81,7 @@ public enum HandoutHTMLRenderer {
     static func footer(_ handout: Handout, date: String) -> String {
         let t = texts(handout.language, easyRead: handout.easyRead)
         var parts = [date, t.footer]
-        if handout.quotesWithheld > 0 { parts.append(HandoutTexts.fill(t.withheld, ["count": String(handout.quotesWithheld)])) }
+        if let note = t.withheldNote(handout.quotesWithheld) { parts.append(note) }
         return parts.joined(separator: " · ")
     }
 

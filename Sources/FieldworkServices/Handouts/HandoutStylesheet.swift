@@ -2,16 +2,18 @@
 /// One text for both uses — embedded in an exported file, served as `/static/handout.css`
 /// for the browser (whose CSP forbids inline style).
 ///
-/// Each `.sheet` is one printed page: at least the page's height (so the writing room under
-/// the questions grows to the bottom of the page) and a page break after it. The renderer
-/// keeps the content within one page (`Handout.Limits`); the Chromium tests count the pages.
+/// Each `.sheet` is one printed page: exactly the page's height, with a page break after it.
+/// The writing room under the questions takes what the rest leaves, growing to the foot of the
+/// page or shrinking to a few lines each (it used to keep a fixed minimum, and the sample's night
+/// handout, with two long solutions and four questions, ran onto a second page). The renderer
+/// caps what a sheet holds (`Handout.Limits`); the Chromium tests count the pages.
 public enum HandoutStylesheet {
     public static let css = """
         @page { size: A4; margin: 14mm 15mm; }
         html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 12.5pt; line-height: 1.4; color: #111; background: #fff; }
         body { margin: 0; }
         main { max-width: 180mm; margin: 0 auto; }
-        .sheet { display: flex; flex-direction: column; box-sizing: border-box; min-height: 262mm; break-after: page; page-break-after: always; }
+        .sheet { display: flex; flex-direction: column; box-sizing: border-box; height: 262mm; break-after: page; page-break-after: always; }
         .sheet:last-child { break-after: auto; page-break-after: auto; }
         .kicker, .kind { font-size: 10.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: #333; margin: 0; }
         .kind { font-weight: bold; }
@@ -24,11 +26,11 @@ public enum HandoutStylesheet {
         .solution { margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
         .solution dt { font-weight: bold; }
         .solution dd { margin: 0 0 1pt 12pt; }
-        .questions-part { flex: 1 1 auto; display: flex; flex-direction: column; }
-        ol.questions { flex: 1 1 auto; display: flex; flex-direction: column; list-style: none; margin: 0; padding: 0; }
-        ol.questions li { flex: 1 1 0; display: flex; flex-direction: column; min-height: 24mm; }
+        .questions-part { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
+        ol.questions { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; list-style: none; margin: 0; padding: 0; }
+        ol.questions li { flex: 1 1 0; display: flex; flex-direction: column; min-height: 15mm; }
         .question { margin: 4pt 0 2pt; font-weight: bold; }
-        .write { flex: 1 1 auto; min-height: 16mm; border: 1pt solid #555; border-radius: 3pt;
+        .write { flex: 1 1 auto; min-height: 8.3mm; border: 1pt solid #555; border-radius: 3pt;
                  background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 8mm, #bbb 8mm, #bbb 8.3mm);
                  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .sheet-footer { font-size: 9.5pt; color: #333; margin: 6pt 0 0; }
@@ -38,7 +40,7 @@ public enum HandoutStylesheet {
         .easy-read h2 { font-size: 19pt; }
         .easy-read .kicker, .easy-read .kind, .easy-read blockquote footer, .easy-read .sheet-footer { font-size: 13pt; }
         .easy-read blockquote p { font-style: normal; }
-        .easy-read ol.questions li { min-height: 34mm; }
+        .easy-read ol.questions li { min-height: 20mm; }
         .toolbar { margin: 8pt 0; font-size: 12pt; display: flex; gap: 12pt; flex-wrap: wrap; align-items: center; }
         .toolbar button { font-size: 12pt; padding: 4pt 10pt; }
         .toolbar a { color: #0645ad; }
@@ -50,7 +52,7 @@ public enum HandoutStylesheet {
         .quote-choice .source { color: #444; font-size: 10.5pt; }
         @media screen {
           main { padding: 0 4mm; }
-          .sheet { min-height: 0; border: 1px solid #999; padding: 12mm 14mm; margin: 8mm 0; }
+          .sheet { height: auto; border: 1px solid #999; padding: 12mm 14mm; margin: 8mm 0; }
           ol.questions li { min-height: 30mm; }
         }
         @media print { .toolbar { display: none; } }

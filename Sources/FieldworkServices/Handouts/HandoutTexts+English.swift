@@ -43,6 +43,7 @@ extension HandoutTexts {
         otherPerson: "a participant",
         footer: "The quotes are anonymous. Everyone quoted has said yes to it.",
         withheld: "{count} quotes are not shown, because we do not have consent for them.",
+        withheldOne: "1 quote is not shown, because we do not have consent for it.",
         packLabel: "Workshop pack",
         date: "Date: {date}",
         place: "Place: {place}",
@@ -82,6 +83,7 @@ extension HandoutTexts {
         texts.needWithSolution = "Would “{solution}” help you?"
         texts.footer = "The quotes are anonymous. The people quoted said yes."
         texts.withheld = "{count} quotes are not shown. We did not get a yes."
+        texts.withheldOne = "1 quote is not shown. We did not get a yes."
         texts.welcome = "Welcome!"
         texts.summary = "We say what we talked about."
         texts.consentHeading = "About your answers"

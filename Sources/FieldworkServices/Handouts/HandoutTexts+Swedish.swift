@@ -43,6 +43,7 @@ extension HandoutTexts {
         otherPerson: "en deltagare",
         footer: "Citaten är anonyma. Alla som citeras har sagt ja till det.",
         withheld: "{count} citat visas inte, eftersom vi inte har samtycke till dem.",
+        withheldOne: "1 citat visas inte, eftersom vi inte har samtycke till det.",
         packLabel: "Workshopmaterial",
         date: "Datum: {date}",
         place: "Plats: {place}",
@@ -83,6 +84,7 @@ extension HandoutTexts {
         texts.needWithSolution = "Skulle ”{solution}” hjälpa dig?"
         texts.footer = "Citaten är anonyma. De som citeras har sagt ja."
         texts.withheld = "{count} citat visas inte. Vi har inte fått ja."
+        texts.withheldOne = "1 citat visas inte. Vi har inte fått ja."
         texts.welcome = "Välkommen!"
         texts.summary = "Vi berättar vad vi har pratat om."
         texts.consentHeading = "Om dina svar"

@@ -35,8 +35,9 @@ public struct HandoutTexts: Sendable {
     var residentAged: String
     var otherPerson: String
     var footer: String
-    /// `{count}`.
+    /// `{count}`; `withheldOne` when it is one.
     var withheld: String
+    var withheldOne: String
     // The workshop pack.
     var packLabel: String
     var date: String
@@ -62,6 +63,11 @@ public struct HandoutTexts: Sendable {
         case ("en", true): .englishEasyRead
         default: nil
         }
+    }
+
+    /// The footer's note on quotes not shown; nil when none were withheld.
+    public func withheldNote(_ count: Int) -> String? {
+        count == 0 ? nil : count == 1 ? withheldOne : Self.fill(withheld, ["count": String(count)])
     }
 
     static func fill(_ template: String, _ values: [String: String]) -> String {

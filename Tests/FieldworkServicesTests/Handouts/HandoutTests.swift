@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -226,8 +227,23 @@ import Testing
 
     /// Printed by headless Chromium: one A4 page per sheet (the old layout put the notes box
     /// alone on a second page). Pages are counted in the PDF's page tree.
+    /// The footer's note on quotes left out: none, one (in the singular: a new user read
+    /// "1 quotes are not shown"), several; in both languages and variants.
+    @Test func theFooterCountsQuotesLeftOutInTheRightNumber() throws {
+        for (language, easyRead, one, two) in [("en", false, "1 quote is not shown", "2 quotes are not shown"),
+                                               ("en", true, "1 quote is not shown", "2 quotes are not shown"),
+                                               ("sv", false, "1 citat visas inte", "2 citat visas inte"),
+                                               ("sv", true, "1 citat visas inte", "2 citat visas inte")] {
+            let texts = try #require(HandoutTexts.of(language: language, easyRead: easyRead))
+            #expect(texts.withheldNote(0) == nil)
+            #expect(texts.withheldNote(1)?.hasPrefix(one) == true, "\(language) \(easyRead): \(texts.withheldNote(1) ?? "")")
+            #expect(texts.withheldNote(2)?.hasPrefix(two) == true, "\(language) \(easyRead)")
+        }
+        #expect(HandoutTexts.of(language: "en", easyRead: false)?.withheldNote(1) == "1 quote is not shown, because we do not have consent for it.")
+    }
+
     @Test func eachSheetPrintsOnOneA4Page() async throws {
-        guard ["/usr/bin/chromium", "/usr/bin/chromium-browser"].contains(where: FileManager.default.isExecutableFile) else {
+        guard PDFPages.chromiumInstalled else {
             Issue.record("chromium is not installed (scripts/install-deps.sh test)")
             return
         }
@@ -237,19 +253,13 @@ import Testing
             let handout = try await service.handout(codeID: "need.safety", request: .init(easyRead: easyRead))
             let pdf = try await ChromiumPrinter.pdf(html: HandoutHTMLRenderer.render(handout, date: "2025-04-01"))
             #expect(pdf.starts(with: Data("%PDF-".utf8)))
-            #expect(Self.pages(pdf) == 1, "easy-read: \(easyRead)")
+            #expect(PDFPages.count(pdf) == 1, "easy-read: \(easyRead)")
         }
         try workspace.write("plan.yaml", "title: T\nstations:\n  - {name: A, theme: need.safety}\n  - {name: B, theme: barrier.cost}\n  - {name: C, theme: need.safety.night}\n")
         let plan = try service.plan(at: workspace.root.appending(path: "plan.yaml"))
         let pack = WorkshopPackRenderer.html(plan: plan, handouts: try await service.handouts(plan: plan, request: .init(easyRead: true)),
                                              language: "sv", easyRead: true, date: "2025-04-01")
-        await #expect(Self.pages(try ChromiumPrinter.pdf(html: pack)) == 5, "cover, three stations, consent")
+        await #expect(PDFPages.count(try ChromiumPrinter.pdf(html: pack)) == 5, "cover, three stations, consent")
     }
 
-    /// The page count of the PDF's page tree (`/Type /Pages … /Count N`).
-    static func pages(_ pdf: Data) -> Int? {
-        let text = String(decoding: pdf, as: UTF8.self)
-        guard let match = text.firstMatch(of: /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/) ?? text.firstMatch(of: /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages/) else { return nil }
-        return Int(match.1)
-    }
 }
