@@ -108,6 +108,15 @@ import Testing
                     #expect(body.contains("ordetr21x") && body.contains("ordetr22x"), "\(uri)")
                 }
             }
+            // The document's orphans and the re-attach banner say whose they are, as /orphans does
+            // (a new user met identical rows from three coders).
+            let orphan = try #require(try await fixture.context.store.codings(CodingFilter(documentID: "int-031", status: .orphaned)).first)
+            try await client.execute(uri: "/documents/int-031", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("<span class=\"orphan-coder\">Anna</span>"))
+            }
+            try await client.execute(uri: "/documents/int-031?reattach=\(orphan.id)", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("<strong>Needs</strong>, Anna"))
+            }
         }
     }
 }

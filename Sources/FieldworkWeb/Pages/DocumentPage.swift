@@ -30,7 +30,7 @@ struct DocumentPage {
             </div>
             """
         if let coding = reattaching {
-            let code: SafeHTML = "<strong>\(view.codebook[coding.codeID]?.name ?? coding.codeID)</strong>"
+            let code: SafeHTML = "<strong>\(view.codebook[coding.codeID]?.name ?? coding.codeID)</strong>, \(coding.coder)"
             html += """
                 <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(coding.id)" data-version="\(coding.version)">
                 <div class="banner-text">
@@ -49,7 +49,7 @@ struct DocumentPage {
             let orphans = view.orphanedCodings
             html += "<details class=\"orphans\" open><summary>\(t.count("document.orphans", orphans.count))</summary><ul>"
             for orphan in orphans {
-                html += "<li data-coder=\"\(orphan.coder)\"><span class=\"code-dot\" data-code=\"\(orphan.codeID)\"></span>\(view.codebook[orphan.codeID]?.name ?? orphan.codeID): <q>\(orphan.quote)</q> <a href=\"?reattach=\(orphan.id)\">\(t.html("orphans.reattach"))</a></li>"
+                html += "<li data-coder=\"\(orphan.coder)\"><span class=\"code-dot\" data-code=\"\(orphan.codeID)\"></span>\(view.codebook[orphan.codeID]?.name ?? orphan.codeID): <q>\(orphan.quote)</q> <span class=\"orphan-coder\">\(orphan.coder)</span> <a href=\"?reattach=\(orphan.id)\">\(t.html("orphans.reattach"))</a></li>"
             }
             html += "</ul></details>"
         }
