@@ -31,5 +31,12 @@ import Testing
         let bad = try await cli.run("ingest")
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("Error: corpus/telemetry/bad.csv:2: "), "\(bad.stderr)")
+        // The summary says so too: its first line's `failed` counts transcripts (a new user read
+        // "failed 0" beside the error).
+        #expect(bad.stdout.contains("telemetry: 1 file failed, nothing of it taken in"), "\(bad.stdout)")
+        let json = try await cli.run("ingest", "--json")
+        #expect(json.status == 1)
+        let failedRun = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(failedRun?["telemetry_failed"] as? Int == 1 && failedRun?["failed"] as? Int == 0, "\(json.stdout)")
     }
 }

@@ -12,6 +12,7 @@ struct IngestSummaryDTO: Encodable {
     let ledger: Ledger
     let telemetry: [Telemetry]
     let telemetryUnchanged: Int
+    let telemetryFailed: Int
     /// Per telemetry file taken in, the lines `telemetry import` prints for it.
     private let telemetryReports: [[String]]
 
@@ -41,7 +42,7 @@ struct IngestSummaryDTO: Encodable {
         case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems, warnings, ledger
         case telemetry
         case codingsReanchored = "codings_reanchored", codingsRemapped = "codings_remapped"
-        case telemetryUnchanged = "telemetry_unchanged"
+        case telemetryUnchanged = "telemetry_unchanged", telemetryFailed = "telemetry_failed"
     }
 
     init(_ summary: IngestSummary) {
@@ -67,6 +68,7 @@ struct IngestSummaryDTO: Encodable {
                       alreadyStored: $0.alreadyStored, refused: $0.refused)
         }
         telemetryUnchanged = summary.telemetryUnchanged
+        telemetryFailed = summary.telemetryFailed
         telemetryReports = summary.telemetry.map(\.lines)
     }
 
@@ -81,6 +83,8 @@ struct IngestSummaryDTO: Encodable {
         lines += missing.map { "missing: \($0) (its document and codings are kept)" }
         // Only files taken in: an unchanged one is as quiet as an unchanged transcript.
         lines += telemetryReports.flatMap { ["telemetry: " + $0[0]] + $0.dropFirst() }
+        // The first line's `failed` counts transcripts: a telemetry file that failed is said here.
+        if telemetryFailed > 0 { lines.append("telemetry: \(telemetryFailed) file\(telemetryFailed == 1 ? "" : "s") failed, nothing of \(telemetryFailed == 1 ? "it" : "them") taken in") }
         if ledger.written + ledger.taken + ledger.waiting > 0 {
             // Need–solution links travel in the same files; said apart, so "210 taken in" still
             // counts what the files hold of codings and memos.

@@ -30,6 +30,9 @@ public struct IngestSummary: Sendable {
     public var telemetry: [TelemetryImportReport] = []
     /// Telemetry files skipped: taken in before in the same content.
     public var telemetryUnchanged = 0
+    /// Telemetry files with a problem (in `problems`): nothing of them taken in. `failed` counts
+    /// transcripts and notes only.
+    public var telemetryFailed = 0
     /// What the codings ledger (`codings/*.jsonl`) brought in and took out.
     public var ledger = LedgerSync.Report()
 

@@ -39,6 +39,7 @@ struct TelemetryIngest {
                 }
             } catch {
                 summary.problems += IngestService.problems(from: error, path: path)
+                summary.telemetryFailed += 1
             }
         }
         try await store.recordTelemetryFileStamps(restamped)
@@ -50,6 +51,7 @@ struct TelemetryIngest {
         } catch {
             // The device registry (or the catalogue it names) has a problem: said once, not per file.
             summary.problems += IngestService.problems(from: error, path: workspace.relativePath(of: workspace.devicesFile))
+            summary.telemetryFailed += changed.count
             return
         }
         let log = AuditLog(workspace: workspace, store: store)
@@ -60,6 +62,7 @@ struct TelemetryIngest {
             } catch {
                 // Nothing of the file was stored (all or nothing); the other files go on.
                 summary.problems += IngestService.problems(from: error, path: file.path)
+                summary.telemetryFailed += 1
                 continue
             }
             try await log.append(.import, by: Acting.current.auditName,
