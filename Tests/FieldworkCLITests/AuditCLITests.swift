@@ -32,7 +32,7 @@ import Testing
         let first = try #require(entries.first)
         #expect(first["action"] as? String == "ingest" && first["by"] as? String == "Maja" && first["seq"] as? Int == 1)
         #expect(details(first)["documents"] == "int-007,int-008,ws-701")
-        #expect(details(first)["codebook"] == "2 codes, 0 codings remapped")
+        #expect(details(first)["codes"] == "2" && details(first)["codings_remapped"] == "0")
         let segments = try #require(entries.first { details($0)["kind"] == "segments" })
         #expect(segments["by"] as? String == "Maja")
         #expect(details(segments)["file"] == "exports/s.csv")

@@ -47,6 +47,15 @@ import Testing
                 local.dateFormat = "yyyy-MM-dd HH:mm"
                 #expect(String(stamp.output.2) == local.string(from: date))
             }
+            // An ingest's codebook numbers in the page's language (a new user read "kodbok 55
+            // codes, 0 codings remapped" on the Swedish page).
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("kodningar flyttade till omdöpta koder"), "\(html)")
+                #expect(!html.contains("codings remapped") && !html.contains(" codes,"))
+            }
             // Someone edits the log: the page says so and names the line.
             let url = fixture.root.appending(path: "audit/log.jsonl")
             let log = try String(contentsOf: url, encoding: .utf8)

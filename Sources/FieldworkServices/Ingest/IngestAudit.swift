@@ -18,8 +18,12 @@ struct IngestAudit {
             "orphaned": String(summary.orphaned),
         ]
         // A codebook file changed (by hand, a pull, the browser's editor or an import): its size
-        // and the codings moved through `formerly`.
-        if let codes = summary.codes { details["codebook"] = "\(codes) codes, \(summary.codingsRemapped) codings remapped" }
+        // and the codings moved through `formerly`; numbers under keys of their own, so the audit
+        // page says them in its language (entries before session 25 hold one English `codebook` line).
+        if let codes = summary.codes {
+            details["codes"] = String(codes)
+            details["codings_remapped"] = String(summary.codingsRemapped)
+        }
         try await log.append(.ingest, by: Acting.current.auditName, details: details)
     }
 
