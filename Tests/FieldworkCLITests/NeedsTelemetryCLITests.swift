@@ -3,6 +3,25 @@ import Testing
 
 /// `solutions check`, `telemetry import/summary`, `link` and `needs` through the real binary.
 @Suite(.serialized) struct NeedsTelemetryCLITests {
+    /// Linking again replaces a colleague's link: the CLI says whose and what it was, and keeps
+    /// its status unless asked (a new user's `link` quietly turned Maja Lind's `piloted` link into
+    /// a `candidate` of their own).
+    @Test func linkingAgainSaysWhoseLinkItReplacesAndKeepsItsStatus() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy(codings: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let kept = try await cli.run("link", "need.safety.night", "door-sensor", "--rationale", "Nattpatrullen ringer", "--coder", "Anna")
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("replaced the link by Maja Lind of 2026-11-30 (piloted); its rationale was: R01 har lampan"), "\(kept.stdout)")
+        #expect(kept.stdout.contains("linked need.safety.night → door-sensor (piloted) by Anna"), "\(kept.stdout)")
+        let changed = try await cli.run("link", "need.safety.night", "door-sensor", "--rationale", "Inte längre", "--status", "rejected", "--coder", "Anna")
+        #expect(changed.stdout.contains("replaced the link by Anna of ") && changed.stdout.contains("(piloted → rejected)"), "\(changed.stdout)")
+        // A new link says nothing of a replacement.
+        let new = try await cli.run("link", "need.safety.night", "smart-plug", "--rationale", "Kaffebryggaren", "--coder", "Anna")
+        #expect(new.status == 0 && !new.stdout.contains("replaced") && new.stdout.contains("(candidate)"), "\(new.stdout) \(new.stderr)")
+    }
+
     @Test func importSummariseLinkAndListNeeds() async throws {
         let root = try CLIRunner.sampleWorkspaceCopy()
         let cli = CLIRunner(workspace: root)

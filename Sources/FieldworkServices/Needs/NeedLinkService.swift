@@ -31,6 +31,11 @@ public struct NeedLinkService: Sendable {
         return link
     }
 
+    /// The link of `need` to `solution` as it stands, if there is one (a removed link is none).
+    public func current(need: String, solution: String) async throws -> NeedSolutionLink? {
+        try await store.needLinks(needID: need).first { $0.solutionID == solution }
+    }
+
     /// `fieldwork unlink NEED SOLUTION`: the link as it was, or `noSuchLink`. The link is kept in
     /// the store and the files marked removed by `person`, so that the removal reaches colleagues.
     public func unlink(need: String, solution: String, by person: String, at date: Date = Date()) async throws -> NeedSolutionLink {
