@@ -96,7 +96,10 @@ public struct ImportReport: Sendable, Hashable, Encodable {
         let outcome = written ? "imported" : dryRun ? "dry run, nothing written:" : "nothing written (--strict, not everything maps):"
         var lines = ["\(outcome) \(file)" + (origin.map { " (made by \($0))" } ?? "")]
         if !codebookOnly {
-            lines.append("  sources: \(sources.count) mapped to documents")
+            // Sources that matched no document become new documents (below): not "mapped" to any.
+            let created = documentsCreated.count
+            lines.append("  sources: \(sources.count)" + (created == 0 ? " mapped to documents"
+                : " (\(sources.count - created) matched to documents here, \(created) \(written ? "created as" : "to create as") new documents)"))
             for source in sources {
                 let name = source.source == source.document ? source.document : "\(source.source) → \(source.document)"
                 lines.append("    \(name): positions read as \(source.positions.rawValue) (\(source.basis))")

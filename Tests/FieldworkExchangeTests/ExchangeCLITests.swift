@@ -42,6 +42,8 @@ import Testing
         let csv = try String(contentsOf: target.root.appending(path: "exports/matrix-participant.csv"), encoding: .utf8)
         // The workshop note names no group, so its barrier.cost coding counts for no one (a group note).
         #expect(csv.hasPrefix("participant,role,need,need.safety,need.safety.night,barrier,barrier.cost\r\nR14,resident,0,1,1,0,1\r\n"))
+        // Said as what it is: in no row because no participant of the passage is in one.
+        #expect(matrix.stdout.contains("1 coding in no row: no participant of its passage is in one"), "\(matrix.stdout)")
 
         let markdown = try await run(target.root, "export", "codebook", "--format", "md")
         #expect(markdown.status == 0 && markdown.stdout.contains("### Safety at home (`need.safety`)"))
@@ -102,6 +104,9 @@ import Testing
         #expect(imported.stdout.contains("    Intervju 7.docx → intervju-7: positions read as UTF-16 code units (no quotes to check; "
             + "NVivo 14 counts UTF-16 code units; 4 of 4 spans fall on word boundaries)"))
         #expect(imported.stdout.contains("  documents: 2 created from sources no document matched"))
+        // Not "2 mapped to documents": no document matched them (a new user read that after an import into an empty workspace).
+        #expect(imported.stdout.contains("  sources: 2 (0 matched to documents here, 2 created as new documents)"), "\(imported.stdout)")
+        #expect(dryRun.stdout.contains("  sources: 2 (0 matched to documents here, 2 to create as new documents)"), "\(dryRun.stdout)")
         #expect(imported.stdout.contains("  codings: 5 new, 0 already present"))
 
         let again = try await run(workspace.root, "import", "qdpx", file.path)

@@ -58,7 +58,9 @@ struct ExportMatrixCommand: AsyncParsableCommand {
         try await context.recordExport("matrix", to: url, counts: ["rows": result.rows, "codes": result.codes, "codings": result.codings],
                                        applied: metadata, metadata: ["consent_summary": metadata.summary])
         let unattributed = result.unattributed == 0 ? [] :
-            ["\(result.unattributed) coding\(result.unattributed == 1 ? "" : "s") name no participant and are in no row"]
+            // In no row: no participant of the passage is in one (a note of no one's, or people
+            // without a value for an attribute row); "name no participant" misled for the latter.
+            ["\(EnglishCount.of(result.unattributed, "coding")) in no row: no participant of \(result.unattributed == 1 ? "its passage" : "their passages") is in one"]
         printExported("wrote \(EnglishCount.of(result.rows, "\(rows.label) row")) × \(EnglishCount.of(result.codes, "code")) "
                       + "(\(EnglishCount.of(result.codings, "coding"))) to \(url.path)", consent: metadata.summary, notes: unattributed)
     }
