@@ -53,6 +53,10 @@ public struct IngestService: Sendable {
         summary.warnings += try await registerWarnings()
         summary.warnings += try await NeedLinkWarnings(workspace: workspace, store: store).problems()
         summary.warnings += try await UnknownCodeWarnings(workspace: workspace, store: store).problems()
+        // When the register or the codebook changed (it reads the corpus of each participant who withdrew).
+        if summary.participants != nil || summary.codes != nil {
+            summary.warnings += try await WithdrawnQuoteWarnings(store: store).problems()
+        }
         return summary
     }
 
