@@ -6,17 +6,33 @@ import Testing
 /// workspace (where `--out` paths go), so README commands with `--workspace DIR` and a path like
 /// `corpus/telemetry/…` work from any folder.
 @Suite struct InputFileTests {
-    @Test func aWorkspacePathWorksFromAnotherFolder() async throws {
-        let workspace = try CLIRunner.sampleWorkspaceCopy()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let elsewhere = FileManager.default.temporaryDirectory.appending(path: "fieldwork-elsewhere-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
-        let environment = try TestStore.environment(forWorkspace: workspace)
-        func run(_ arguments: String...) async throws -> ProcessOutput {
-            try await ProcessRunner.run(CLIRunner.executable, ["--workspace", workspace.path] + arguments,
-                                        environment: environment, in: elsewhere)
+    /// A copy of the sample workspace, and the CLI run on it from a folder of its own.
+    struct FromAnotherFolder {
+        let workspace: URL
+        let folder = FileManager.default.temporaryDirectory.appending(path: "fieldwork-elsewhere-\(UUID().uuidString)")
+        let environment: [String: String]
+
+        init() throws {
+            workspace = try CLIRunner.sampleWorkspaceCopy()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            environment = try TestStore.environment(forWorkspace: workspace)
         }
+
+        func run(_ arguments: [String]) async throws -> ProcessOutput {
+            try await ProcessRunner.run(CLIRunner.executable, ["--workspace", workspace.path] + arguments, environment: environment, in: folder)
+        }
+
+        func remove() {
+            try? FileManager.default.removeItem(at: workspace)
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    @Test func aWorkspacePathWorksFromAnotherFolder() async throws {
+        let sample = try FromAnotherFolder()
+        defer { sample.remove() }
+        let elsewhere = sample.folder
+        func run(_ arguments: String...) async throws -> ProcessOutput { try await sample.run(arguments) }
         #expect(try await run("ingest").status == 0)
 
         let imported = try await run("telemetry", "import", "corpus/telemetry/pilot-2025-08.senml.json")
@@ -36,16 +52,10 @@ import Testing
     /// workspace only), else inside the workspace.
     @Test(.enabled(if: TestStore.isSQLite, "the path rule is the store's neither; SQLite's backup files are the quick case"))
     func restoreFindsItsBackupInTheCurrentFolder() async throws {
-        let workspace = try CLIRunner.sampleWorkspaceCopy()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let elsewhere = FileManager.default.temporaryDirectory.appending(path: "fieldwork-elsewhere-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
-        let environment = try TestStore.environment(forWorkspace: workspace)
-        func run(_ arguments: String...) async throws -> ProcessOutput {
-            try await ProcessRunner.run(CLIRunner.executable, ["--workspace", workspace.path] + arguments,
-                                        environment: environment, in: elsewhere)
-        }
+        let sample = try FromAnotherFolder()
+        defer { sample.remove() }
+        let elsewhere = sample.folder
+        func run(_ arguments: String...) async throws -> ProcessOutput { try await sample.run(arguments) }
         #expect(try await run("ingest").status == 0)
         let backup = try await run("backup", "--out", elsewhere.appending(path: "bk.sqlite").path)
         #expect(backup.status == 0, "\(backup.stderr)")

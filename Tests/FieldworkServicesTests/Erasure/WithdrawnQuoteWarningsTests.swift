@@ -7,16 +7,14 @@ import Testing
 /// code, place and participant, never by its words (found by a new user: after a withdrawal the
 /// codebook page, its exports and the QDPX project still showed R01's words as examples).
 @Suite struct WithdrawnQuoteWarningsTests {
-    static let codebook = """
-        title: Test codebook
-        codes:
-          - id: need
-            name: Needs
+    /// The test codebook with two examples of `need`, the second quoting R14.
+    static let codebook = TemporaryWorkspace.codebook.replacingOccurrences(of: "    kind: need\n", with: """
             kind: need
             examples:
               - "Något helt annat som ingen har sagt."
               - "… larmet går på natten och då ringer jag …"
-        """
+
+        """)
 
     static func participants(withdrawn: Bool) -> String {
         TemporaryWorkspace.participants.replacingOccurrences(
