@@ -67,4 +67,17 @@ import Testing
         let refused = try await cli.run("search", "hemtjänst", "--offset", "-1")
         #expect(refused.status != 0 && refused.stderr.contains("--offset"), "\(refused.stderr)")
     }
+
+    /// No hit prints no table with a header alone (a new user took it for a broken command), and
+    /// says so on standard error; `--json` stays an empty list.
+    @Test func noHitSaysSo() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let none = try await cli.run("search", "xyzzyplugh")
+        #expect(none.status == 0 && none.stdout.isEmpty && none.stderr.contains("no passage matches 'xyzzyplugh'"), "\(none.stdout)\(none.stderr)")
+        let json = try await cli.run("search", "xyzzyplugh", "--json")
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.isEmpty == true, "\(json.stdout)")
+    }
 }

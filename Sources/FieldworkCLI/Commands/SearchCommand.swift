@@ -48,6 +48,11 @@ struct SearchCommand: AsyncParsableCommand {
             try JSONOutput.print(hits)
             return
         }
+        // A header alone read as a broken command: say it on standard error, as the other notes.
+        guard !hits.isEmpty else {
+            printError(offset > 0 ? "no more passages match (from --offset \(offset))" : "no passage matches '\(query.joined(separator: " "))'")
+            return
+        }
         TableOutput.print(["document", "segment", "speaker", "snippet"], hits.map {
             [$0.document, "\($0.segment)", $0.speaker ?? $0.heading ?? "", $0.snippet]
         })
