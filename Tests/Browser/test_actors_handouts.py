@@ -3,6 +3,7 @@ readable, zooms and pans by keyboard and buttons (no animation under reduced mot
 handout page is styled by its same-origin stylesheet, has a working Print button and prints to
 an A4 PDF — with no console errors (CSP violations)."""
 import base64
+import shutil
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -10,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import console_errors, screenshot
+from conftest import REPOSITORY, console_errors, fresh_session, sample_workspace, screenshot, start_server, stop_server
 
 
 def test_the_actor_map_is_inline_and_readable_under_the_csp(browser, server):
@@ -104,3 +105,41 @@ def test_the_handout_prints_to_a4_pdf(browser, server):
     assert pdf.startswith(b"%PDF-") and len(pdf) > 5000
     screenshot(browser, "handout")
     assert console_errors(browser) == []
+
+
+def test_every_writing_box_stays_on_its_sheet_in_print(browser):
+    """In print, each sheet is one A4 page: its writing boxes end above its footer, and nothing
+    runs past the sheet (a new user found a two-line question pushing its box over the footer of
+    the easy-read sheet on contact with the city, and the night sheet running onto a second page).
+    The sample study with its codings (codings/), so that the sheets hold their quotes and solutions."""
+    workspace = sample_workspace("fieldwork-handouts-")
+    shutil.copytree(REPOSITORY / "codings", workspace / "codings")
+    process, server = start_server(workspace)
+    fresh_session(browser, server["base"])
+    browser.get(server["url"])
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for path in ["/handouts/need.contact_city?easy_read=1", "/handouts/need.contact_city",
+                     "/handouts/need.safety.night", "/handouts/need.safety.night?easy_read=1"]:
+            browser.get(server["base"] + path)
+            WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".sheet .write")))
+            problems = browser.execute_script("""
+                const out = [];
+                for (const sheet of document.querySelectorAll('.sheet')) {
+                  const bottom = sheet.getBoundingClientRect().bottom + 0.5;
+                  const footer = sheet.querySelector('.sheet-footer');
+                  const limit = footer ? footer.getBoundingClientRect().top + 0.5 : bottom;
+                  sheet.querySelectorAll('.write').forEach((box, i) => {
+                    const r = box.getBoundingClientRect();
+                    if (r.bottom > limit) out.push('box ' + (i + 1) + ' ends ' + (r.bottom - limit).toFixed(1) + 'px below the footer');
+                    if (r.height < 28) out.push('box ' + (i + 1) + ' is ' + r.height.toFixed(1) + 'px, less than a line');
+                  });
+                  if (sheet.scrollHeight > sheet.clientHeight + 1) out.push('the sheet overflows by ' + (sheet.scrollHeight - sheet.clientHeight) + 'px');
+                }
+                return out;""")
+            # The sheet holds what the sample gives it: two quotes or an easy-read quote, not the empty state.
+            assert browser.find_elements(By.CSS_SELECTOR, ".sheet blockquote"), path
+            assert problems == [], f"{path}: {problems}"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        stop_server(process, workspace)

@@ -4,8 +4,10 @@
 ///
 /// Each `.sheet` is one printed page: exactly the page's height, with a page break after it.
 /// The writing room under the questions takes what the rest leaves, growing to the foot of the
-/// page or shrinking to a few lines each (it used to keep a fixed minimum, and the sample's night
-/// handout, with two long solutions and four questions, ran onto a second page). The renderer
+/// page or shrinking to a line each (it used to keep a fixed minimum, and the sample's night
+/// handout, with two long solutions and four questions, ran onto a second page). A question is
+/// never squeezed below its own text and a line to write on (a flex item's automatic minimum), so
+/// a question of two lines does not push its box over the footer. The renderer
 /// caps what a sheet holds (`Handout.Limits`); the Chromium tests count the pages.
 public enum HandoutStylesheet {
     public static let css = """
@@ -28,7 +30,7 @@ public enum HandoutStylesheet {
         .solution dd { margin: 0 0 1pt 12pt; }
         .questions-part { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
         ol.questions { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; list-style: none; margin: 0; padding: 0; }
-        ol.questions li { flex: 1 1 0; display: flex; flex-direction: column; min-height: 15mm; }
+        ol.questions li { flex: 1 1 0; display: flex; flex-direction: column; }
         .question { margin: 4pt 0 2pt; font-weight: bold; }
         .write { flex: 1 1 auto; min-height: 8.3mm; border: 1pt solid #555; border-radius: 3pt;
                  background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 8mm, #bbb 8mm, #bbb 8.3mm);
@@ -40,7 +42,6 @@ public enum HandoutStylesheet {
         .easy-read h2 { font-size: 19pt; }
         .easy-read .kicker, .easy-read .kind, .easy-read blockquote footer, .easy-read .sheet-footer { font-size: 13pt; }
         .easy-read blockquote p { font-style: normal; }
-        .easy-read ol.questions li { min-height: 20mm; }
         .toolbar { margin: 8pt 0; font-size: 12pt; display: flex; gap: 12pt; flex-wrap: wrap; align-items: center; }
         .toolbar button { font-size: 12pt; padding: 4pt 10pt; }
         .toolbar a { color: #0645ad; }
