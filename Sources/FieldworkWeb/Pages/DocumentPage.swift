@@ -35,7 +35,7 @@ struct DocumentPage {
                 <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(coding.id)" data-version="\(coding.version)">
                 <div class="banner-text">
                 <p id="reattach-title">\(t.html("reattach.title", raw: ["code": code]))</p>
-                <blockquote class="banner-quote">\(coding.quote)</blockquote>
+                \(coding.quote.isEmpty ? "<p class=\"withheld\">\(t.html("orphans.quoteWithheld"))</p>" as SafeHTML : "<blockquote class=\"banner-quote\">\(coding.quote)</blockquote>")
                 <p>\(t.html("reattach.instruction", raw: ["button": "<em>\(t.html("reattach.attach"))</em>"]))</p>
                 </div>
                 <div class="banner-actions">
@@ -49,7 +49,7 @@ struct DocumentPage {
             let orphans = view.orphanedCodings
             html += "<details class=\"orphans\" open><summary>\(t.count("document.orphans", orphans.count))</summary><ul>"
             for orphan in orphans {
-                html += "<li data-coder=\"\(orphan.coder)\"><span class=\"code-dot\" data-code=\"\(orphan.codeID)\"></span>\(view.codebook[orphan.codeID]?.name ?? orphan.codeID): <q>\(orphan.quote)</q> <span class=\"orphan-coder\">\(orphan.coder)</span> <a href=\"?reattach=\(orphan.id)\">\(t.html("orphans.reattach"))</a></li>"
+                html += "<li data-coder=\"\(orphan.coder)\"><span class=\"code-dot\" data-code=\"\(orphan.codeID)\"></span>\(view.codebook[orphan.codeID]?.name ?? orphan.codeID): \(OrphansPage.quote(orphan, t: t)) <span class=\"orphan-coder\">\(orphan.coder)</span> <a href=\"?reattach=\(orphan.id)\">\(t.html("orphans.reattach"))</a></li>"
             }
             html += "</ul></details>"
         }

@@ -18,10 +18,16 @@ struct OrphansPage {
         for orphan in orphans {
             html += """
                 <tr><td>\(titles[orphan.documentID] ?? orphan.documentID)</td><td><span class="code-dot" data-code="\(orphan.codeID)"></span>\(codebook[orphan.codeID]?.name ?? orphan.codeID)</td>\
-                <td><q>\(orphan.quote)</q></td><td>\(orphan.coder)</td>\
+                <td>\(Self.quote(orphan, t: t))</td><td>\(orphan.coder)</td>\
                 <td><a href="/documents/\(orphan.documentID)?reattach=\(orphan.id)">\(t.html("orphans.reattach"))</a></td></tr>
                 """
         }
         return html + "</tbody></table>"
+    }
+
+    /// An orphan's quote, or a marker where the consent rule withheld it (an empty quote marks
+    /// read as a bug; a coding's quote is empty only then).
+    static func quote(_ orphan: Coding, t: Localizer) -> SafeHTML {
+        orphan.quote.isEmpty ? "<span class=\"withheld\">\(t.html("orphans.quoteWithheld"))</span>" : "<q>\(orphan.quote)</q>"
     }
 }
