@@ -11,7 +11,8 @@ struct WithdrawnQuoteWarnings {
     let store: any FieldworkStore
 
     func problems() async throws -> [SourceProblem] {
-        let codes = try await store.codebook().codes
+        let codebook = try await store.codebook()
+        let codes = codebook.codes
         guard codes.contains(where: { !$0.examples.isEmpty || $0.translations.values.contains { $0.examples?.isEmpty == false } }) else { return [] }
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
@@ -21,9 +22,8 @@ struct WithdrawnQuoteWarnings {
         }) {
             let passages = try await ErasurePlan.make(participant.id, store: store).passages
             for example in QuotedExample.find(in: codes, passages: passages) {
-                let code = codes.first { $0.id == example.codeID }
                 problems.append(SourceProblem(
-                    file: example.file, line: code?.source?.line ?? 0,
+                    file: example.file, line: codebook[example.codeID]?.source?.line ?? 0,
                     "example \(example.position)\(example.language.map { " (\($0))" } ?? "") of \(example.codeID) quotes \(participant.id), "
                         + "who has withdrawn consent: remove or replace it (the consent rule does not reach the codebook's own text)"))
             }

@@ -35,7 +35,7 @@ struct DocumentPage {
                 <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(coding.id)" data-version="\(coding.version)">
                 <div class="banner-text">
                 <p id="reattach-title">\(t.html("reattach.title", raw: ["code": code]))</p>
-                \(coding.quote.isEmpty ? "<p class=\"withheld\">\(t.html("orphans.quoteWithheld"))</p>" as SafeHTML : "<blockquote class=\"banner-quote\">\(coding.quote)</blockquote>")
+                \(OrphansPage.quote(coding, block: true, t: t))
                 <p>\(t.html("reattach.instruction", raw: ["button": "<em>\(t.html("reattach.attach"))</em>"]))</p>
                 </div>
                 <div class="banner-actions">

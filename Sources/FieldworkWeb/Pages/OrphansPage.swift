@@ -25,9 +25,12 @@ struct OrphansPage {
         return html + "</tbody></table>"
     }
 
-    /// An orphan's quote, or a marker where the consent rule withheld it (an empty quote marks
-    /// read as a bug; a coding's quote is empty only then).
-    static func quote(_ orphan: Coding, t: Localizer) -> SafeHTML {
-        orphan.quote.isEmpty ? "<span class=\"withheld\">\(t.html("orphans.quoteWithheld"))</span>" : "<q>\(orphan.quote)</q>"
+    /// An orphan's quote, inline or as a block (the re-attach banner), or a marker where the
+    /// consent rule withheld it (empty quote marks read as a bug; a coding's quote is empty only then).
+    static func quote(_ orphan: Coding, block: Bool = false, t: Localizer) -> SafeHTML {
+        guard !orphan.quote.isEmpty else {
+            return block ? "<p class=\"withheld\">\(t.html("orphans.quoteWithheld"))</p>" : "<span class=\"withheld\">\(t.html("orphans.quoteWithheld"))</span>"
+        }
+        return block ? "<blockquote class=\"banner-quote\">\(orphan.quote)</blockquote>" : "<q>\(orphan.quote)</q>"
     }
 }
