@@ -22,7 +22,7 @@ public struct CodebookExport: Sendable {
 
     /// The export's text and the number of codes in it.
     public func render(_ format: Format) async throws -> (text: String, codes: Int) {
-        let codebook = try await store.codebook()
+        let codebook = try await ShownCodebook(store: store).codebook()
         switch format {
         case .qdc:
             return (try CodebookXML.codebookDocument(codebook), codebook.codes.count)

@@ -115,13 +115,16 @@ struct ProjectSnapshot: Sendable {
             if state == .withdrawn { casesWithheld.add(.withdrawn) } else if state == .none { casesWithheld.add(.notGiven) }
             return state != .withdrawn && state != .none
         }
+        // Code descriptions carry the examples: one quoting withheld words reads as its marker.
+        let codebook = try await ShownCodebook(store: store).marked()
         consent.add(segmentsWithheld, unit: "segments")
+        consent.add(codebook.withheld, unit: "examples")
         consent.add(codingsWithheld, unit: "codings")
         consent.add(casesWithheld, unit: "cases")
         let memos = try await VisibleMemos.of(try await store.memos(target: nil, targetID: nil), in: store)
         consent.add(memos.withheld, unit: "memos")
         return ProjectSnapshot(
-            name: name, documents: documents, codebook: try await store.codebook(), codings: codings,
+            name: name, documents: documents, codebook: codebook.codebook, codings: codings,
             orphansSkipped: all.filter { $0.status != .anchored }.count,
             participants: cases,
             memos: memos.memos.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },

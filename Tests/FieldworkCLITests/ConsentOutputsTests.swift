@@ -21,10 +21,12 @@ import Testing
             turns += "**\(person.id):** Jag säger \(word(person.id)) om natten och larmet.\n\n"
         }
         try Data(participants.utf8).write(to: root.appending(path: "corpus/participants.yaml"))
+        // Codebook examples quote each of them: shown as consent allows their words.
+        let examples = people.map { "\"… säger \(word($0.id)) om natten …\"" }.joined(separator: ", ")
         try Data("""
             title: Codebook
             codes:
-              - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home}]}
+              - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home, examples: [\(examples)]}]}
             """.utf8).write(to: root.appending(path: "codebooks/codebook.yaml"))
         try Data(("""
             ---
@@ -86,6 +88,18 @@ import Testing
                 #expect(result.status == 0, "\(result.stderr)")
                 return try file(path)
             },
+            WordOutput(name: "codebook show --json", quoting: false) {
+                try await cli.run(["codebook", "show", "--json"], environment: environment).stdout
+            },
+            WordOutput(name: "export codebook csv", quoting: false) {
+                try await String(contentsOf: try export(["codebook", "--format", "csv"], to: "exports/c-\(tag).csv"), encoding: .utf8)
+            },
+            WordOutput(name: "export codebook md", quoting: false) {
+                try await String(contentsOf: try export(["codebook", "--format", "md"], to: "exports/c-\(tag).md"), encoding: .utf8)
+            },
+            WordOutput(name: "export codebook qdc", quoting: false) {
+                try await String(contentsOf: try export(["codebook", "--format", "qdc"], to: "exports/c-\(tag).qdc"), encoding: .utf8)
+            },
             WordOutput(name: "export qdpx", quoting: false) {
                 try unzipped(try await export(["qdpx"], to: "exports/p-\(tag).qdpx"))
             },
@@ -138,6 +152,8 @@ import Testing
         let qdpx = try await cli.run("export", "qdpx", "--out", "exports/p.qdpx")
         #expect(qdpx.status == 0)
         #expect(qdpx.stdout.contains("consent applied ") && qdpx.stdout.contains("2 segments withheld") && qdpx.stdout.contains("2 codings withheld"))
+        // Code descriptions carry the codebook's examples: two quote withheld words.
+        #expect(qdpx.stdout.contains("2 examples withheld (consent withdrawn: 1, no consent for this material: 1)"), "\(qdpx.stdout)")
         let archive = try Self.unzipped(cli.workspace.appending(path: "exports/p.qdpx"))
         #expect(archive.contains("Consent rule: words shown only when"))
         for person in Self.people {

@@ -43,12 +43,14 @@ import Testing
             participants += person.consent == "[]" ? "    consents: []\n" : "    consents:\n      \(person.consent)\n"
             turns += "**\(person.id):** Jag säger \(word(person.id)) om natten och larmet.\n\n"
         }
+        // Codebook examples quote each of them: shown as consent allows their words.
+        let examples = people.map { "\"… säger \(word($0.id)) om natten …\"" }.joined(separator: ", ")
         let fixture = try await WebFixture(files: [
             "corpus/participants.yaml": participants,
             "codebooks/codebook.yaml": """
                 title: Codebook
                 codes:
-                  - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home}, {id: need.sleep, name: Sleep}]}
+                  - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home, examples: [\(examples)]}, {id: need.sleep, name: Sleep}]}
                 """,
             "corpus/int-021.md": """
                 ---
@@ -81,7 +83,7 @@ import Testing
         ("/cooccurrence", false), ("/api/cooccurrence", false), ("/cooccurrence/passages?a=need.safety&b=need.sleep", false),
         ("/matrix", false), ("/matrix/passages?rows=participant&row=R21&code=need.safety", false),
         ("/matrix/passages?rows=document&row=int-021&code=need.safety", false),
-        ("/actors", false), ("/api/codings", false),
+        ("/actors", false), ("/api/codings", false), ("/codebook", false), ("/api/codebook", false),
     ]
 
     @Test func everyRouteShowsOnlyTheWordsConsentAllowsToday() async throws {
@@ -104,7 +106,7 @@ import Testing
             }
             // Where words are shown, the allowed ones are there.
             for uri in ["/documents/int-021", "/api/documents/int-021", "/retrieval?code=need", "/api/retrieval.csv?code=need",
-                        "/search?q=natten"] {
+                        "/search?q=natten", "/codebook", "/api/codebook"] {
                 try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
                     let body = String(buffer: response.body)
                     for person in Self.people where person.words {
@@ -170,6 +172,13 @@ import Testing
                     #expect(body.contains("samtycket återkallat"), "\(note.uri): the reason in Swedish")
                     #expect(!body.contains(" withheld") && !body.contains("consent withdrawn"), "\(note.uri): English in a Swedish note")
                 }
+            }
+            // The codebook's examples that quote withheld words: the marker in place, in the page's language.
+            try await client.execute(uri: "/codebook", method: .get, headers: swedish) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("<li class=\"withheld\">undanhållet: samtycke (samtycket återkallat)</li>"))
+                #expect(body.contains("<li class=\"withheld\">undanhållet: samtycke (inget samtycke för detta material)</li>"))
+                #expect(!body.contains("consent withdrawn"))
             }
         }
     }

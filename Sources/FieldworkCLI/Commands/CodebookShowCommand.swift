@@ -9,7 +9,7 @@ struct CodebookShowCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let codebook = try await workspace.open().store.codebook()
+        let codebook = try await workspace.open().shownCodebook.codebook()
         if output.json {
             try JSONOutput.print(codebook.roots.map { CodeDTO($0, in: codebook) })
             return

@@ -2,8 +2,8 @@ import FieldworkCore
 
 /// Codebook examples that quote a participant who has withdrawn consent. Examples are the
 /// researchers' own text, copied from a transcript into the codebook and from there into the
-/// codebook page, its exports and QDPX code descriptions, where the consent rule on passages does
-/// not reach. Ingest names each one when the register or the codebook changed, so that it can be
+/// codebook page, its exports and QDPX code descriptions, which show it as withheld
+/// (`ShownCodebook`) while the files keep it. Ingest names each one when the register or the codebook changed, so that it can be
 /// removed or replaced (`fieldwork erase` removes them itself). The warning gives the code, the
 /// example's place in its list and the participant's id, never the words (`QuotedExample` says
 /// what counts as quoting).
@@ -13,7 +13,7 @@ struct WithdrawnQuoteWarnings {
     func problems() async throws -> [SourceProblem] {
         let codebook = try await store.codebook()
         let codes = codebook.codes
-        guard codes.contains(where: { !$0.examples.isEmpty || $0.translations.values.contains { $0.examples?.isEmpty == false } }) else { return [] }
+        guard codes.contains(where: \.hasExamples) else { return [] }
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
         var problems: [SourceProblem] = []
@@ -25,7 +25,7 @@ struct WithdrawnQuoteWarnings {
                 problems.append(SourceProblem(
                     file: example.file, line: codebook[example.codeID]?.source?.line ?? 0,
                     "example \(example.position)\(example.language.map { " (\($0))" } ?? "") of \(example.codeID) quotes \(participant.id), "
-                        + "who has withdrawn consent: remove or replace it (the consent rule does not reach the codebook's own text)"))
+                        + "who has withdrawn consent: remove or replace it (pages and exports show it as withheld until then)"))
             }
         }
         return problems

@@ -21,6 +21,8 @@ extension FieldworkContext {
     public var redaction: RedactionService { RedactionService(context: self) }
     public var caseMatrix: CaseMatrix { CaseMatrix(store: store) }
     public var documentListing: DocumentListing { DocumentListing(store: store) }
+    /// The codebook as pages, the API and exports show it (consent applied to its examples).
+    public var shownCodebook: ShownCodebook { ShownCodebook(store: store) }
     public var codebookCheck: CodebookCheck { CodebookCheck(workspace: workspace, store: store) }
     public var ledgerWatcher: LedgerWatcher { LedgerWatcher(context: self) }
     public var needsRegisterExport: NeedsRegisterExport { NeedsRegisterExport(store: store) }

@@ -18,7 +18,7 @@ struct CodebookAPI {
 
     /// `?lang=sv`: names, descriptions and examples in that language where the codebook gives them.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodeJSON> {
-        var codebook = try await context.store.codebook()
+        var codebook = try await context.shownCodebook.codebook()
         if let language = request.uri.form.get("lang"), !language.isEmpty { codebook = codebook.localized(language) }
         let counts = try await context.store.codingCountsByCode()
         return JSONList(items: codebook.codes.map { CodeJSON($0, codings: counts[$0.id] ?? 0) })

@@ -27,7 +27,7 @@ struct CodebookPage {
             if let value { details += "<dt>\(label)</dt><dd>\(value)</dd>" }
         }
         if !code.examples.isEmpty {
-            details += "<dt>\(t.html("code.examples"))</dt><dd><ul>" + code.examples.map { example -> SafeHTML in "<li>“\(example)”</li>" }.joined() + "</ul></dd>"
+            details += "<dt>\(t.html("code.examples"))</dt><dd><ul>" + code.examples.map(example).joined() + "</ul></dd>"
         }
         var html: SafeHTML = """
             <li role="treeitem"\(if: !children.isEmpty, " aria-expanded=\"true\"") aria-labelledby="code-\(code.id)" class="code" data-code="\(code.id)" data-name="\(code.name)" data-kind="\(code.kind.rawValue)" data-parent="\(code.parentID ?? "")">
@@ -42,5 +42,14 @@ struct CodebookPage {
             html += "<ul role=\"group\">" + children.map(node).joined() + "</ul>"
         }
         return html + "</li>"
+    }
+
+    /// An example, or the marker that stands for one quoting withheld words (`ShownCodebook`),
+    /// in the page's language.
+    private func example(_ text: String) -> SafeHTML {
+        if let reason = ConsentRule.Reason.allCases.first(where: { $0.marker == text }) {
+            return "<li class=\"withheld\">\(t.withheld(reason))</li>"
+        }
+        return "<li>“\(text)”</li>"
     }
 }

@@ -63,7 +63,7 @@ struct PageRoutes {
 
     @Sendable func codebook(_ request: Request, context web: WebContext) async throws -> Response {
         let counts = try await context.store.codingCountsByCode()
-        let codebook = try await context.store.codebook().localized(web.language.rawValue)
+        let codebook = try await context.shownCodebook.codebook().localized(web.language.rawValue)
         // A code's count includes the codings of every code below it.
         let totals = Dictionary(codebook.codes.map { code in
             (code.id, codebook.subtree(of: code.id).reduce(0) { $0 + (counts[$1] ?? 0) })

@@ -34,7 +34,7 @@ import Testing
         let warnings = after.warnings.filter { $0.message.contains("withdrawn consent") }
         #expect(warnings.map(\.description) == [
             "codebooks/codebook.yaml:3: example 2 of need quotes R14, who has withdrawn consent: remove or replace it "
-                + "(the consent rule does not reach the codebook's own text)",
+                + "(pages and exports show it as withheld until then)",
         ])
         #expect(!warnings.contains { $0.message.contains("larmet") }, "the warning must not hold the words")
         // Only when the register or the codebook changed: an unchanged run reads no corpus for it.

@@ -1,0 +1,115 @@
+import FieldworkCore
+
+/// The codebook as every face shows and exports it: an example that quotes words the consent
+/// rule withholds today (a participant who withdrew, or whose consent never covered that
+/// material) reads as the rule's marker instead, in every language's list, until a researcher
+/// removes it. Examples are the researchers' own text, copied from transcripts, so the rule on
+/// passages does not reach them by itself; without this the codebook page, its exports and QDPX
+/// code descriptions kept a withdrawn participant's words (found by a new user, session 25).
+/// The codebook files themselves are left as they are (`fieldwork erase` removes such examples,
+/// and ingest warns of them: `WithdrawnQuoteWarnings`).
+public struct ShownCodebook: Sendable {
+    let store: any FieldworkStore
+
+    public init(store: any FieldworkStore) {
+        self.store = store
+    }
+
+    public func codebook() async throws -> Codebook {
+        try await marked().codebook
+    }
+
+    /// The codebook as shown, and how many examples it shows as withheld, by reason (an export's
+    /// consent metadata counts them).
+    public func marked() async throws -> (codebook: Codebook, withheld: WithheldCount) {
+        let codebook = try await store.codebook()
+        guard codebook.codes.contains(where: \.hasExamples) else { return (codebook, WithheldCount()) }
+        return Self.marking(codebook, withheld: try await withheldPassages())
+    }
+
+    /// `codebook` with each example that quotes one of the `withheld` passages (their text and
+    /// why) read as the reason's marker, and how many examples that was, by reason. A code whose
+    /// languages give lists of the same length gives them as translations of each other: the
+    /// example in the same place of every other language's list is withheld with it (a
+    /// translation of someone's words is still their words).
+    public static func marking(_ codebook: Codebook, withheld: [ConsentRule.Reason: [String]]) -> (codebook: Codebook, withheld: WithheldCount) {
+        var markers: [String: ExampleMarkers] = [:]
+        var count = WithheldCount()
+        for reason in ConsentRule.Reason.allCases {
+            guard let passages = withheld[reason] else { continue }
+            for example in QuotedExample.find(in: codebook.codes, passages: passages)
+            where markers[example.codeID]?.byText[example.text] == nil {
+                markers[example.codeID, default: ExampleMarkers()].byText[example.text] = reason.marker
+                if example.language != nil { markers[example.codeID]!.byPosition[example.position - 1] = reason.marker }
+                count.add(reason)
+            }
+        }
+        guard !markers.isEmpty else { return (codebook, count) }
+        return (Codebook(codes: codebook.codes.map { code in
+            guard let marked = markers[code.id] else { return code }
+            var code = code
+            code.replaceExamples(marked)
+            return code
+        }), count)
+    }
+
+    /// The texts of the passages whose words are withheld today, by reason. Only documents that
+    /// can hold such words are read: those of a kind of material consent covers, naming someone
+    /// whose words are withheld somewhere in their front matter (an interview's speakers are
+    /// always named there), or a workshop or policy lab (whose notes may name any participant as
+    /// their author).
+    private func withheldPassages() async throws -> [ConsentRule.Reason: [String]] {
+        let participants = try await store.participants()
+        let rule = ConsentRule.today(participants)
+        let documents = try await store.documents().map(\.metadata).filter { ConsentRule.scope(of: $0.type) != nil }
+        let materials = Set(documents.map { Material(type: $0.type, date: $0.date) })
+        let withheldSomewhere = Set(participants.map(\.id).filter { id in
+            materials.contains { rule.words(of: [id], type: $0.type, date: $0.date) != .allowed }
+        })
+        guard !withheldSomewhere.isEmpty else { return [:] }
+        var cache = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
+        var passages: [ConsentRule.Reason: [String]] = [:]
+        for metadata in documents where metadata.type != .interview || metadata.participants.contains(where: withheldSomewhere.contains) {
+            cache.keepOnly(metadata.id)
+            guard let entry = try await cache.entry(metadata.id) else { continue }
+            let mask = ConsentMask(document: entry.document.metadata, segments: entry.segments, text: entry.text,
+                                   attributor: entry.attributor, rule: rule)
+            for (span, reason) in mask.withheld { passages[reason, default: []].append(entry.text[span]) }
+        }
+        return passages
+    }
+
+    private struct Material: Hashable {
+        let type: DocumentType
+        let date: String?
+    }
+}
+
+/// The markers that stand for a code's withheld examples: by the example's text, and by its
+/// place in its language's list (for the same place in the other languages' lists).
+struct ExampleMarkers {
+    var byText: [String: String] = [:]
+    var byPosition: [Int: String] = [:]
+}
+
+extension Code {
+    var hasExamples: Bool {
+        !examples.isEmpty || translations.values.contains { $0.examples?.isEmpty == false }
+    }
+
+    /// Each example `markers` names reads as its marker, in the own list and every language's;
+    /// by place too when the languages' lists are translations of each other (the same length).
+    mutating func replaceExamples(_ markers: ExampleMarkers) {
+        let lists = translations.values.compactMap(\.examples)
+        let parallel = lists.count > 1 && Set(lists.map(\.count)).count == 1
+        func replaced(_ list: [String]) -> [String] {
+            list.enumerated().map { index, example in
+                markers.byText[example] ?? (parallel ? markers.byPosition[index] : nil) ?? example
+            }
+        }
+        examples = replaced(examples)
+        for language in translations.keys {
+            translations[language]!.examples = translations[language]!.examples.map(replaced)
+        }
+    }
+}
