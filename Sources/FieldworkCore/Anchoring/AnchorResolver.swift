@@ -91,7 +91,7 @@ public enum AnchorResolver {
             let exactStarts = exact.map(\.span.lowerBound)
             for match in ApproximateMatcher.matches(pattern: quote, in: query.text, maxErrors: quote.count / 4)
             where !overlapsExact(match.range, exactStarts: exactStarts, quoteLength: quote.count) {
-                all.append(query.candidate(match.range, errors: match.errors, method: .fuzzy))
+                all.append(query.candidate(query.withoutGainedBlanks(match.range), errors: match.errors, method: .fuzzy))
             }
         }
         if let best = choose(from: all, query: query) { return best.resolution }
@@ -180,6 +180,20 @@ private struct Query {
         context = ContextSimilarity(prefix: evidence(anchor.prefix), suffix: evidence(anchor.suffix))
         oldStart = anchor.start
         self.text = text
+    }
+
+    /// `range` without the blanks at either edge that the quote does not have there. A letter
+    /// deleted at the quote's edge aligns as well with the blank beside it as without it ("larmet
+    /// går" in "larmet gå på"), and a span should start and end where its quote does.
+    func withoutGainedBlanks(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        if quote.first?.properties.isWhitespace == false {
+            while lower + 1 < upper, text[lower].properties.isWhitespace { lower += 1 }
+        }
+        if quote.last?.properties.isWhitespace == false {
+            while upper - 1 > lower, text[upper - 1].properties.isWhitespace { upper -= 1 }
+        }
+        return lower..<upper
     }
 
     func candidate(_ span: Range<Int>, errors: Int, method: AnchorMethod) -> Candidate {

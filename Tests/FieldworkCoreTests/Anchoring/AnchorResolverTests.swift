@@ -239,6 +239,35 @@ struct AnchorResolverTests {
         #expect(resolved?.method == .exact)
     }
 
+    /// A quote's first or last letter deleted (an edit at its edge): "larmet går" against
+    /// "larmet gå på" aligns as well with the space after "gå" as without it, and the span kept the
+    /// space (found by a new user: a re-attached coding ending on a blank). A span starts and ends
+    /// where its quote does: on a blank only if the quote did.
+    @Test func aFuzzySpanNeverGainsABlankAtItsEdges() {
+        let old = ScalarText(sv)
+        var rng = SeededGenerator(seed: 29)
+        var fuzzy = 0
+        for trial in 0..<300 {
+            let length = Int.random(in: 12...60, using: &rng)
+            let start = Int.random(in: 1...(old.count - length - 1), using: &rng)
+            let span = start..<start + length
+            let quote = Array(old[span].unicodeScalars)
+            // Delete the quote's last letter where a blank follows it (even trials), or its first where one precedes it.
+            let atEnd = trial.isMultiple(of: 2)
+            guard let first = quote.first, let last = quote.last, !first.properties.isWhitespace, !last.properties.isWhitespace,
+                  old.scalars[atEnd ? span.upperBound : start - 1].properties.isWhitespace else { continue }
+            var scalars = old.scalars
+            scalars.remove(at: atEnd ? span.upperBound - 1 : start)
+            let new = ScalarText(String(String.UnicodeScalarView(scalars)))
+            guard let resolved = AnchorResolver.resolve(TextQuoteAnchor(span: span, in: old), in: new), resolved.method == .fuzzy else { continue }
+            fuzzy += 1
+            let placed = Array(new[resolved.span].unicodeScalars)
+            #expect(placed.first?.properties.isWhitespace == false && placed.last?.properties.isWhitespace == false,
+                    "'\(String(String.UnicodeScalarView(quote)))' placed as '\(new[resolved.span])'")
+        }
+        #expect(fuzzy > 20, "the edits must be re-anchored fuzzily often enough to tell")
+    }
+
     @Test func degenerateAnchorsAreOrphaned() {
         let empty = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: 0, end: 0)
         #expect(AnchorResolver.resolve(empty, in: ScalarText(sv)) == nil)
