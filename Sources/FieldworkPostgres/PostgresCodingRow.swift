@@ -73,14 +73,7 @@ enum PostgresCodingRow {
     static func insertUnlessDuplicate(_ coding: Coding, event: CodingEvent, _ connection: PostgresConnection,
                                       _ logger: Logger) async throws -> String? {
         var binds = PostgresBindings()
-        let existing = """
-            SELECT id FROM coding
-            WHERE document_id = \(binds.placeholder(coding.documentID)) AND start = \(binds.placeholder(coding.start))
-                AND "end" = \(binds.placeholder(coding.end)) AND code_id = \(binds.placeholder(coding.codeID))
-                AND coder = \(binds.placeholder(coding.coder)) AND status = 'anchored' AND removed_at IS NULL
-                AND id <> \(binds.placeholder(coding.id))
-            LIMIT 1
-            """
+        let existing = duplicate(of: coding, &binds)
         let values = values(coding, &binds)
         let eventValues = PostgresCodingEventRow.values(event, &binds)
         // The INSERTs in WITH run once whether or not the final SELECT reads them; each sees the
@@ -113,6 +106,41 @@ enum PostgresCodingRow {
     }
 
     /// Marks the live coding `id` removed (its version one up) and appends the removal's event, in one statement.
+    /// The live coding on the same words with the same code by the same coder, other than `coding` itself.
+    private static func duplicate(of coding: Coding, _ binds: inout PostgresBindings) -> String {
+        """
+        SELECT id FROM coding
+        WHERE document_id = \(binds.placeholder(coding.documentID)) AND start = \(binds.placeholder(coding.start))
+            AND "end" = \(binds.placeholder(coding.end)) AND code_id = \(binds.placeholder(coding.codeID))
+            AND coder = \(binds.placeholder(coding.coder)) AND status = 'anchored' AND removed_at IS NULL
+            AND id <> \(binds.placeholder(coding.id))
+        LIMIT 1
+        """
+    }
+
+    /// A removed coding by id, to bring it back; `StoreError.notFound`, or a conflict when it is live.
+    static func fetchRemoved(_ connection: PostgresConnection, _ logger: Logger, id: String) async throws -> Coding {
+        guard let row = try await connection.row(
+            "SELECT \(unescaped: columns), removed_at IS NOT NULL AS removed FROM coding WHERE id = \(id)", logger) else {
+            throw StoreError.notFound("coding '\(id)'")
+        }
+        guard try row.get("removed", as: Bool.self) else { throw StoreError.conflict("coding '\(id)' is not removed") }
+        return try coding(from: row)
+    }
+
+    /// Live again, unless the same coding (document, span, code, coder) is live beside it: then
+    /// `StoreError.duplicateCoding`, as for a new one.
+    static func restore(_ coding: Coding, event: CodingEvent, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        var binds = PostgresBindings()
+        let existing = duplicate(of: coding, &binds)
+        if let duplicate = try await connection.row(PostgresQuery(unsafeSQL: existing, binds: binds), logger) {
+            throw StoreError.duplicateCoding(existingID: try duplicate.get("id"))
+        }
+        var change = PostgresBindings()
+        try await PostgresCodingEventRow.change(setting: "removed_at = NULL, removed_by = NULL, version = version + 1", id: coding.id,
+                                                event: event, &change, connection, logger)
+    }
+
     static func remove(id: String, by coder: String, at time: Date, event: CodingEvent, _ connection: PostgresConnection,
                        _ logger: Logger) async throws {
         var binds = PostgresBindings()

@@ -69,6 +69,14 @@ extension PostgresStore {
                                                connection, logger)
             old.version += 1
             return old
+        case .restore(let id, let coder, let expectedVersion):
+            var coding = try await PostgresCodingRow.fetchRemoved(connection, logger, id: id)
+            let window = try await Self.textWindow(coding.documentID, around: coding.anchor.span, connection, logger)
+            try CodingRestore.check(coding, expectedVersion: expectedVersion, window: window)
+            try await PostgresCodingRow.restore(coding, event: .between(coding, coding, kind: .restored, at: Coding.timestamp(), by: coder,
+                                                                       version: coding.version + 1), connection, logger)
+            coding.version += 1
+            return coding
         }
     }
 }

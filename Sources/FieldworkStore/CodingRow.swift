@@ -43,6 +43,16 @@ enum CodingRow {
         return coding
     }
 
+    /// A removed coding by id, to bring it back; `StoreError.notFound`, or a conflict when it is live.
+    static func fetchRemoved(_ db: Database, id: String) throws -> Coding {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns), removed_at IS NOT NULL AS removed FROM coding WHERE id = ?")
+        guard let (coding, removed) = try Row.decodeOne(statement, arguments: [id], { row in (try CodingRow.coding(from: row), row["removed"] as Bool) }) else {
+            throw StoreError.notFound("coding '\(id)'")
+        }
+        guard removed else { throw StoreError.conflict("coding '\(id)' is not removed") }
+        return coding
+    }
+
     static func coding(from row: Row) throws -> Coding {
         Coding(
             id: row["id"], documentID: row["document_id"], codeID: row["code_id"], coder: row["coder"],

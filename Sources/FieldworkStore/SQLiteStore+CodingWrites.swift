@@ -93,6 +93,16 @@ extension SQLiteStore {
             try CodingEventRow.append(.between(old, old, kind: .removed, at: now, by: coder, version: old.version + 1), db)
             old.version += 1
             return old
+        case .restore(let id, let coder, let expectedVersion):
+            var coding = try CodingRow.fetchRemoved(db, id: id)
+            let window = try DocumentRow.textWindow(coding.documentID, around: coding.anchor.span, db, texts: texts)
+            try CodingRestore.check(coding, expectedVersion: expectedVersion, window: window)
+            if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
+            try db.execute(sql: "UPDATE coding SET removed_at = NULL, removed_by = NULL, version = version + 1 WHERE id = ?", arguments: [id])
+            try CodingEventRow.append(.between(coding, coding, kind: .restored, at: Coding.timestamp(), by: coder,
+                                               version: coding.version + 1), db)
+            coding.version += 1
+            return coding
         }
     }
 }

@@ -68,8 +68,13 @@ def test_a_deleted_coding_comes_back_with_undo_as_its_confirmation_says(browser,
     ActionChains(browser).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
     wait(browser).until(lambda driver: any(c["quote"] == quote and c["code"] == "need.health"
                                            for c in api(driver, "/api/codings?document=int-007")))
-    # Leave int-007 as found: the suite shares one server.
+    # The same coding is back, not a copy: its id, and its history going on (a new user found a
+    # fresh id with a fresh history after undoing a deletion).
     restored = next(c for c in api(browser, "/api/codings?document=int-007") if c["quote"] == quote)
+    assert restored["id"] == coding["id"] and restored["version"] == 3
+    history = [event["kind"] for event in api(browser, f"/api/codings/{coding['id']}/history")]
+    assert history == ["created", "removed", "restored"], history
+    # Leave int-007 as found: the suite shares one server.
     assert send(browser, "DELETE", f"/api/codings/{restored['id']}?coder=Selenium", None)["status"] in (200, 204)
 
 

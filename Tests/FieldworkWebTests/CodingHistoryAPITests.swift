@@ -43,6 +43,25 @@ import Testing
             #expect(removed.map { $0["kind"] as? String } == ["created", "changed", "removed"])
             #expect(removed[2]["by"] as? String == "Anna" && removed[2]["version"] as? Int == 3)
 
+            // Undoing the removal: the same coding back, its history going on; a second time there is nothing to bring back.
+            try await client.execute(uri: "/api/codings/\(id)/restore", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["version": 3, "coder": "Anna"])) { response in
+                #expect(response.status == .ok)
+                let coding = try #require(jsonObject(response.body))
+                #expect(coding["id"] as? String == id && coding["version"] as? Int == 4 && coding["memo"] as? String == "på kvällen")
+            }
+            try await client.execute(uri: "/api/codings/\(id)/restore", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["version": 4, "coder": "Anna"])) { response in
+                #expect(response.status == .conflict && errorCode(response.body) == "conflict")
+            }
+            let restored = try await client.execute(uri: "/api/codings/\(id)/history", method: .get, headers: browser.headers) { response in
+                try #require(jsonArray(response.body) as? [[String: Any]])
+            }
+            #expect(restored.map { $0["kind"] as? String } == ["created", "changed", "removed", "restored"])
+            try await client.execute(uri: "/api/codings/\(id)?coder=Anna&version=4", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .noContent)
+            }
+
             try await client.execute(uri: "/api/codings/c-000000000000/history", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .notFound)
                 #expect(errorCode(response.body) == "not_found")
@@ -54,6 +73,7 @@ import Testing
             try await client.execute(uri: "/api/openapi.json", method: .get, headers: browser.headers) { response in
                 let document = try #require(jsonObject(response.body))
                 #expect((document["paths"] as? [String: Any])?["/api/codings/{id}/history"] != nil)
+                #expect((document["paths"] as? [String: Any])?["/api/codings/{id}/restore"] != nil)
                 let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
                 let event = try #require(schemas["CodingEvent"])
                 #expect(Set(event["required"] as? [String] ?? []) == Set(removed[0].keys))

@@ -7,6 +7,9 @@ public enum CodingWrite: Sendable {
     case update(Coding)
     /// Removes a live coding (kept with who removed it and when).
     case remove(id: String, by: String, expectedVersion: Int?)
+    /// Brings a removed coding back, the same id with its history going on (a removal undone);
+    /// `CodingRestore.check` says when it is refused.
+    case restore(id: String, by: String, expectedVersion: Int?)
 }
 
 /// The store's group commit, on its own for those who need only it (`CodingWriteQueue`).

@@ -20,6 +20,10 @@ public struct AdjudicationService: Sendable {
         public var appliedBy: [String]
         public var notAppliedBy: [String]
         public var state: State
+        /// Those of `notAppliedBy` with an orphaned coding of the code in the document: their
+        /// coding may be this one, lost from its place when the transcript changed, so they may
+        /// not disagree at all (re-attach it first).
+        public var orphanedBy: [String] = []
     }
 
     /// A disputed segment: the unit of agreement on which some coders applied a code and others did not.
@@ -75,7 +79,7 @@ public struct AdjudicationService: Sendable {
         let codebook = try await store.codebook()
         let order = Dictionary(codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var passages: [Passage] = []
-        var byDocument: [String: (codings: [Coding], notes: [(Memo, AdjudicationNote)])] = [:]
+        var byDocument: [String: (codings: [Coding], orphans: [Coding], notes: [(Memo, AdjudicationNote)])] = [:]
         for item in report.disagreements {
             let unit = item.unit
             if let last = passages.last, last.documentID == unit.documentID, last.segment == unit.segmentIndex {
@@ -85,6 +89,7 @@ public struct AdjudicationService: Sendable {
             }
             if byDocument[unit.documentID] == nil {
                 byDocument[unit.documentID] = (try await store.codings(CodingFilter(documentID: unit.documentID, status: .anchored)),
+                                               try await store.codings(CodingFilter(documentID: unit.documentID, status: .orphaned)),
                                                try await notes(of: unit.documentID))
             }
             let window = try await store.textWindow(documentID: unit.documentID, around: unit.start..<unit.end)
@@ -107,6 +112,10 @@ public struct AdjudicationService: Sendable {
             passages[index].discussion = notes.first { $0.1.kind == .discussion }?.0
             for decision in passages[index].decisions.indices {
                 let code = passages[index].decisions[decision].code
+                let counted = Set(request.includeChildren ? codebook.subtree(of: code) : [code])
+                passages[index].decisions[decision].orphanedBy = passages[index].decisions[decision].notAppliedBy.filter { coder in
+                    context.orphans.contains { $0.coder == coder && counted.contains($0.codeID) }
+                }
                 if let accepted = here.first(where: { $0.coder == Consensus.coder && $0.codeID == code }) {
                     passages[index].decisions[decision].state = .accepted(codingID: accepted.id, by: accepted.updatedBy)
                 } else if let dismissal = notes.first(where: { $0.1.kind == .dismissed(code: code) })?.0 {

@@ -121,6 +121,15 @@ public struct CodingService: Sendable {
         await ledger?.publish(id, from: store)
     }
 
+    /// Brings a removed coding back (an undone removal): the same id, its history going on with
+    /// `restored`. Refused when its words are no longer at its place or the same coding is live
+    /// again (`CodingRestore`).
+    public func restore(id: String, by coder: String, expectedVersion: Int? = nil) async throws -> Coding {
+        let coding = try await write(.restore(id: id, by: try validCoder(coder), expectedVersion: expectedVersion))
+        await ledger?.publish(id, from: store)
+        return coding
+    }
+
     private func save(_ coding: inout Coding, by editor: String?) async throws -> Coding {
         coding.version += 1
         coding.updatedBy = editor

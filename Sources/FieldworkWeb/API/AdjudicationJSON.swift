@@ -26,6 +26,7 @@ struct PassageJSON: Encodable, Sendable {
     struct Decision: Encodable, Sendable {
         let code: String
         let appliedBy, notAppliedBy: [String]
+        let orphanedBy: [String]
         let state: String
         @AlwaysEncoded var decidedBy: String?
         @AlwaysEncoded var coding: String?
@@ -35,6 +36,7 @@ struct PassageJSON: Encodable, Sendable {
             code = decision.code
             appliedBy = decision.appliedBy
             notAppliedBy = decision.notAppliedBy
+            orphanedBy = decision.orphanedBy
             var state = "open", coding: String?, memo: String?, decidedBy: String?
             switch decision.state {
             case .open: break

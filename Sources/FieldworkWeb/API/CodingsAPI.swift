@@ -11,6 +11,7 @@ struct CodingsAPI {
         group.post("codings", use: create)
         group.patch("codings/{id}", use: update)
         group.post("codings/{id}/reattach", use: reattach)
+        group.post("codings/{id}/restore", use: restore)
         group.delete("codings/{id}", use: remove)
         group.get("codings/{id}/history", use: history)
     }
@@ -51,6 +52,13 @@ struct CodingsAPI {
         let id = try web.parameters.require("id")
         return CodingJSON(try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
                                                              seen: body.seen, by: try web.actingCoder(body.coder)))
+    }
+
+    /// Undoes a removal: the coding comes back with its id, memo and history.
+    @Sendable func restore(_ request: Request, context web: WebContext) async throws -> CodingJSON {
+        let body = try await request.decode(as: RestoreCodingRequest.self, context: web)
+        return CodingJSON(try await context.codings.restore(id: try web.parameters.require("id"), by: try web.actingCoder(body.coder),
+                                                            expectedVersion: body.version))
     }
 
     @Sendable func history(_ request: Request, context web: WebContext) async throws -> JSONList<CodingEventOutput> {

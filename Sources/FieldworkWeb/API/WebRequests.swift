@@ -24,6 +24,12 @@ struct UpdateCodingRequest: Decodable {
     let coder: String?
 }
 
+/// Undoing a removal: the version the removal left, and who brings it back.
+struct RestoreCodingRequest: Decodable {
+    let version: Int?
+    let coder: String
+}
+
 struct ReattachCodingRequest: Decodable {
     let version, start, end: Int
     let coder: String?

@@ -48,10 +48,17 @@ struct DisagreementsPage {
         for decision in passage.decisions {
             html += "<li data-code=\"\(decision.code)\"><strong>\(name(decision.code))</strong>: "
                 + t.html("disagreements.decision", ["applied": decision.appliedBy.joined(separator: ", "), "notApplied": decision.notAppliedBy.joined(separator: ", ")])
-                + " " + state(decision.state) + "</li>"
+                + " " + state(decision.state) + orphaned(decision.orphanedBy, documentID: passage.documentID) + "</li>"
         }
         html += "</ul>" + discussion(passage.discussion, heading: heading)
         return html + "</section>"
+    }
+
+    /// Coders who may not disagree: their coding of the code in the document is an orphan.
+    private func orphaned(_ coders: [String], documentID: String) -> SafeHTML {
+        guard !coders.isEmpty else { return SafeHTML() }
+        let link: SafeHTML = "<a href=\"/documents/\(documentID)\">\(t.html("disagreements.reattachFirst"))</a>"
+        return "<p class=\"orphan-note\">" + t.html("disagreements.orphaned", ["coders": coders.joined(separator: ", ")], raw: ["link": link]) + "</p>"
     }
 
     private func state(_ state: AdjudicationService.Decision.State) -> SafeHTML {

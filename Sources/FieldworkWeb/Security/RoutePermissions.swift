@@ -55,7 +55,7 @@ enum RoutePermissions {
         "GET /api/memos": readers,
         // Coding, memos, the codebook, adjudication, need links.
         "POST /api/codings": coders, "PATCH /api/codings/{id}": coders, "DELETE /api/codings/{id}": coders,
-        "POST /api/codings/{id}/reattach": coders,
+        "POST /api/codings/{id}/reattach": coders, "POST /api/codings/{id}/restore": coders,
         "POST /api/memos": coders, "PATCH /api/memos/{id}": coders, "DELETE /api/memos/{id}": coders,
         "POST /api/codebook/codes": coders, "PATCH /api/codebook/codes/{id}": coders,
         "DELETE /api/codebook/codes/{id}": coders, "POST /api/codebook/codes/{id}/merge": coders,

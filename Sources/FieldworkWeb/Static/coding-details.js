@@ -10,7 +10,7 @@ import { el, codeDot, announce, nextId } from './ui.js';
 import { ensureCoder } from './coder.js';
 import { loadCodes, createPicker, rememberCode } from './picker.js';
 import { panel, state } from './workbench.js';
-import { documentId, documentRevision, segmentAt } from './transcript.js';
+import { documentId, segmentAt } from './transcript.js';
 import { openPanel, closePanel, panelHeader, setBusy, markActive, confirmDiscard } from './panel.js';
 import { refreshTranscript } from './refresh.js';
 import { historySection } from './coding-history.js';
@@ -260,10 +260,10 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
       try {
         await del(`/api/codings/${encodeURIComponent(card.id)}?${query({ version: card.version, coder })}`);
         const removed = card;
-        // Undoing a deletion codes the same words again for the same coder (a new id).
+        // Undoing a deletion brings the same coding back: its id, memo and history (the removal
+        // left it one version on).
         recordUndo(t('undo.deletion', { code: name }), async () => {
-          await post('/api/codings', { document: removed.document, start: removed.start, end: removed.end, code: removed.code,
-            coder: removed.coder, memo: removed.memo, revision: documentRevision(), quote: removed.quote });
+          await post(`/api/codings/${encodeURIComponent(removed.id)}/restore`, { version: removed.version + 1, coder });
           return { offset: removed.start };
         });
         closePanel({ restoreFocus: false });
