@@ -40,6 +40,36 @@ import Testing
         }
     }
 
+    /// A coder who did not apply a disputed code but has an orphan of it in the document is named
+    /// under it, in the page's language and in the API (`orphaned_by`).
+    @Test func aDisputedCodeNamesTheCoderWhoseCodingOfItIsOrphaned() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        try await fixture.context.store.insertCoding(Coding(
+            id: Coding.newID(), documentID: "int-001", codeID: "barrier", coder: "Anna", memo: nil,
+            anchor: TextQuoteAnchor(quote: "ord som inte längre finns", prefix: "", suffix: "", start: 40, end: 65),
+            status: .orphaned, createdAt: Coding.timestamp()))
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/disagreements?coders=Anna&coders=Bo", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<p class=\"orphan-note\">Orphaned here: Anna — a coding of this code in this document lost its place "
+                    + "when the transcript changed, and it may be this passage. <a href=\"/documents/int-001\">Re-attach it first</a></p>"), "\(html)")
+            }
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/disagreements?coders=Anna&coders=Bo", method: .get, headers: swedish) { response in
+                #expect(String(buffer: response.body).contains("Utan fäste: Anna — "))
+            }
+            try await client.execute(uri: "/api/disagreements?coders=Anna&coders=Bo", method: .get, headers: browser.headers) { response in
+                let passages = try #require(jsonObject(response.body)?["passages"] as? [[String: Any]])
+                let decisions = passages.flatMap { $0["decisions"] as? [[String: Any]] ?? [] }
+                #expect(decisions.map { $0["orphaned_by"] as? [String] }.contains(["Anna"]))
+                #expect(decisions.allSatisfy { ($0["orphaned_by"] as? [String]) == [] || $0["code"] as? String == "barrier" })
+            }
+        }
+    }
+
     @Test func agreementAndCooccurrencePagesShowTheServiceNumbers() async throws {
         let fixture = try await WebFixture()
         _ = try await AgreementAPITests.code(fixture)
