@@ -74,6 +74,21 @@ def test_chips_tell_coders_apart_and_changes_record_who_made_them(browser, serve
     assert console_errors(browser) == []
 
 
+def test_five_coders_chips_differ_in_their_borders(browser, server):
+    """A fifth coder's chip had the first coder's border (four styles, found by a new user)."""
+    browser.get(server["base"] + "/documents/int-006")
+    coders = ["Ada K", "Bea L", "Cid M", "Dan N", "Eva O"]
+    made = [code(browser, "int-006", passage(browser, "int-006", index + 1, 16), "need", coder) for index, coder in enumerate(coders)]
+    try:
+        browser.refresh()
+        border = "const s = getComputedStyle(arguments[0]); return [s.borderTopStyle, s.borderLeftWidth].join(' ')"
+        looks = [browser.execute_script(border, chip(browser, coding["id"])) for coding in made]
+        assert len(set(looks)) == len(coders), looks
+    finally:
+        for coding, coder in zip(made, coders):
+            send(browser, "DELETE", f"/api/codings/{coding['id']}?coder={coder.replace(' ', '%20')}", None)
+
+
 def test_a_memo_conflict_shows_both_memos_and_saves_the_merge(browser, server):
     browser.get(server["base"] + "/documents/int-006")
     coding = code(browser, "int-006", passage(browser, "int-006", 1), "need", "Anna Berg")
@@ -255,6 +270,33 @@ def test_the_history_lists_every_change_as_text(browser, server):
     wait(browser).until(lambda driver: len(history.find_elements(By.CSS_SELECTOR, "li.history-event")) == 2)
     assert history.find_elements(By.CSS_SELECTOR, "li.history-event")[0].text.endswith(
         f"kod Behov, position {coding['start']}–{coding['end']}")
+
+
+def test_times_are_the_studys_whatever_the_browsers_zone(browser, server):
+    """A coding's time was the browser's local time while the audit page said Stockholm's (found
+    by a new user): both now show the study's time zone (the workspace's `time_zone`)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    coding = None
+    browser.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "America/New_York"})
+    try:
+        browser.get(server["base"] + "/documents/int-003")
+        assert browser.find_element(By.CSS_SELECTOR, 'meta[name="time-zone"]').get_attribute("content") == "Europe/Stockholm"
+        coding = code(browser, "int-003", passage(browser, "int-003", 2), "need", "Tove Tid")
+        browser.refresh()
+        open_details(browser, coding["id"])
+        meta = browser.find_element(By.CSS_SELECTOR, "#panel .panel-meta").text
+        created = datetime.fromisoformat(coding["created_at"].replace("Z", "+00:00"))
+
+        def shown(zone):
+            local = created.astimezone(ZoneInfo(zone))
+            return f"{local.day} {local:%b} {local.year}, {local:%H:%M}"
+        assert shown("Europe/Stockholm") in meta, meta
+        assert shown("America/New_York") not in meta, meta
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ""})
+        if coding:
+            send(browser, "DELETE", f"/api/codings/{coding['id']}?coder=Tove%20Tid", None)
 
 
 # The live regions on the page that hold `text`, the innermost only (a region inside another

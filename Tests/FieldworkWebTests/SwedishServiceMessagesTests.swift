@@ -49,6 +49,33 @@ import Testing
         }
     }
 
+    /// The consent entries of the audit log said their changes in English on the Swedish page
+    /// ("c-r01-2 withdrawn 2025-09-01 (workshop share-anonymised)", found by a new user).
+    @Test func consentChangesOnTheAuditPageAreInThePagesLanguage() async throws {
+        let fixture = try await WebFixture()
+        let register = fixture.root.appending(path: "corpus/participants.yaml")
+        let text = try String(contentsOf: register, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n", with: """
+                      - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}
+                      - {event: withdrawn, date: 2025-09-01, by: Bo, how: phone}
+
+            """).utf8).write(to: register)
+        #expect(try await fixture.context.ingest.ingest().succeeded)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("c-r01-2 återkallat 2025-09-01 (workshop anonymiserad delning)"), "\(html)")
+                #expect(!html.contains("c-r01-2 withdrawn"))
+            }
+            try await client.execute(uri: "/audit", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("c-r01-2 withdrawn 2025-09-01 (workshop share-anonymised)"))
+            }
+        }
+    }
+
     /// Every refusal has its words in both catalogues (no key shown as itself, every value filled).
     @Test func everyCodebookRefusalIsWordedInBothLanguages() {
         let errors: [CodebookEditError] = [

@@ -1,4 +1,5 @@
 import FieldworkCore
+import Foundation
 import FieldworkServices
 import FieldworkServing
 import Hummingbird
@@ -61,7 +62,7 @@ public func buildRouter(
         // First: all but light requests leave the connection's event loop before any other work.
         WorkOffloadMiddleware()
         // Then, so that every response — error pages included — is in the request's language.
-        LanguageMiddleware(workspaceDefault: defaultLanguage)
+        LanguageMiddleware(workspaceDefault: defaultLanguage, studyTimeZone: settings.timeZone.identifier)
         SecurityHeadersMiddleware()
         HostCheckMiddleware(policy: hostPolicy)
         if team == nil { SessionMiddleware(token: token, sessions: sessions) }

@@ -11,6 +11,9 @@ public struct WebContext: RequestContext {
     public var language: InterfaceLanguage = .en
     /// The request's path and query (`LanguageMiddleware`): where the language switch returns.
     public var pagePath = "/"
+    /// The study's time zone (`LanguageMiddleware`, from the workspace settings): the pages' scripts
+    /// show times in it, as the audit page does, whatever the browser's own zone.
+    public var studyTimeZone = "Europe/Stockholm"
     /// The browser's coder name (its `fieldwork_coder` cookie), once `ActingMiddleware` read it;
     /// in team mode the account's name.
     public var coder: String?

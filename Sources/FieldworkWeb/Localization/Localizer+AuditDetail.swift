@@ -1,7 +1,46 @@
+import FieldworkCore
+import Foundation
+
 extension Localizer {
     /// An audit entry's detail name (`file`, `codings`) in the interface language; a name the
     /// catalogue does not know (a newer or hand-written entry) is shown as it is.
     func auditDetail(_ key: String) -> String {
         has("audit.detail.\(key)") ? self("audit.detail.\(key)") : key
+    }
+
+    /// An audit entry's detail value in the interface language where it is the log's own
+    /// wording: a consent entry's `changes` ("c-r14 withdrawn 2025-06-01 (interview quote)") are
+    /// said in Swedish on a Swedish page (found by a new user). The log keeps its English lines,
+    /// which its hash chain covers; any other value, and a change in a form not known here, is
+    /// shown as it is.
+    func auditValue(_ value: String, of key: String, action: AuditAction) -> String {
+        guard action == .consent, key == "changes" else { return value }
+        return value.components(separatedBy: "; ").map(consentChange).joined(separator: "; ")
+    }
+
+    private func consentChange(_ change: String) -> String {
+        let parts = change.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return change }
+        let (id, rest) = (parts[0], parts[1])
+        if rest == "removed" { return self("audit.consent.removed", ["id": id]) }
+        if rest == "withdrawal undone" { return self("audit.consent.undone", ["id": id]) }
+        // "given DATE (scopes)", "withdrawn DATE (scopes)", "amended (scopes)".
+        guard let open = rest.firstIndex(of: "("), rest.hasSuffix(")") else { return change }
+        let head = rest[..<open].split(separator: " ").map(String.init)
+        let scopes = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)].split(separator: " ")
+            .map(consentScope).joined(separator: " ")
+        switch (head.first, head.count) {
+        case ("given", 2): return self("audit.consent.given", ["id": id, "date": head[1], "scopes": scopes])
+        case ("withdrawn", 2): return self("audit.consent.withdrawn", ["id": id, "date": head[1], "scopes": scopes])
+        case ("amended", 1): return self("audit.consent.amended", ["id": id, "scopes": scopes])
+        default: return change
+        }
+    }
+
+    /// A scope in the interface language; a device type after it (`telemetry:door-sensor`) as written.
+    private func consentScope(_ scope: Substring) -> String {
+        let parts = scope.split(separator: ":", maxSplits: 1)
+        let base = has("consent.scope.\(parts[0])") ? self("consent.scope.\(parts[0])") : String(parts[0])
+        return parts.count == 2 ? base + ":" + parts[1] : base
     }
 }

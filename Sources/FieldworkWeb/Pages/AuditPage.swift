@@ -47,7 +47,7 @@ struct AuditPage {
             + ["audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         let times = Times(timeZone)
         for entry in entries {
-            let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(detail.value)</div>" }.joined()
+            let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(t.auditValue(detail.value, of: detail.key, action: entry.action))</div>" }.joined()
             html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td class=\"nowrap\">\(times.html(entry.at))</td><td>\(entry.by)</td>"
                 + "<td>\(t.html("audit.action.\(entry.action.rawValue)"))</td><td>\(details)</td></tr>"
         }

@@ -20,6 +20,8 @@ struct Layout {
     let account: Account?
     /// Served read-only (a hot standby): a notice on every page, no coding controls.
     let readOnly: ReadOnlyServing?
+    /// The study's time zone, for the times the scripts show (i18n.js `dateTime`).
+    let timeZone: String
 
     init(_ web: WebContext) {
         account = web.account
@@ -27,6 +29,7 @@ struct Layout {
         csrfToken = web.session?.csrfToken ?? ""
         t = Localizer(web.language)
         currentPath = web.pagePath
+        timeZone = web.studyTimeZone
     }
 
     /// The page as a response (every page route renders through here). The frame is rendered
@@ -104,7 +107,7 @@ struct Layout {
             \(body)
             </main>
             """, head: """
-            <meta name="csrf-token" content="\(csrfToken)">\(account.map(AccountChrome.meta) ?? SafeHTML())
+            <meta name="csrf-token" content="\(csrfToken)"><meta name="time-zone" content="\(timeZone)">\(account.map(AccountChrome.meta) ?? SafeHTML())
             <link rel="stylesheet" href="/static/codes.css">
             <script src="/static/messages.\(t.language.rawValue).js"></script>
             <script type="module" src="/static/app.js"></script>

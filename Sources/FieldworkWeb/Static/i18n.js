@@ -18,7 +18,15 @@ export function tn(key, count, values = {}) {
   return t(`${key}.${count === 1 ? 'one' : 'other'}`, { ...values, count });
 }
 
-/** A date and time in the interface language. */
+/** The study's time zone (the workspace's `time_zone`), which the audit page shows times in too. */
+const timeZone = document.querySelector('meta[name="time-zone"]')?.content;
+
+/** A date and time in the interface language, in the study's time zone whatever the browser's. */
 export function dateTime(date) {
-  return date.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const options = { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return date.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', timeZone ? { ...options, timeZone } : options);
+  } catch {
+    return date.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', options); // a zone the browser does not know
+  }
 }
