@@ -1,4 +1,5 @@
 import FieldworkCore
+import Synchronization
 
 /// Group commit of coding writes: requests that arrive while a write transaction runs wait for
 /// it and then go to the store together, in arrival order, in one transaction
@@ -19,12 +20,23 @@ import FieldworkCore
 /// its own result: a refused write (stale version, duplicate, unknown code) fails alone and the
 /// others are written. One queue per store in a process (the context holds it), else two
 /// queues' batches would just wait for each other at the store's single writer.
-public actor CodingWriteQueue {
+///
+/// The queue's state sits behind a lock rather than in an actor: a write touches it twice for a
+/// few instructions, and an actor that another event loop holds at that moment sends the
+/// caller's task to a queue of its own and back (session 26).
+public final class CodingWriteQueue: Sendable {
+    private typealias Waiting = (write: CodingWrite, reply: CheckedContinuation<Coding, any Error>)
+    private struct State {
+        var waiting: [Waiting] = []
+        var writing = false
+        /// Writes in a row that found nobody waiting behind them when they were done.
+        var loneWrites = CodingWriteQueue.calmAfter
+        var transactions = 0
+        var writtenAtOnce = 0
+    }
+
     private let store: any CodingWriteStore
-    private var waiting: [(write: CodingWrite, reply: CheckedContinuation<Coding, any Error>)] = []
-    private var writing = false
-    /// Writes in a row that found nobody waiting behind them when they were done.
-    private var loneWrites = CodingWriteQueue.calmAfter
+    private let state = Mutex(State())
     /// Lone writes in a row after which the queue is calm.
     static let calmAfter = 3
     /// Bounds one transaction, so one batch's commit never keeps the writer long.
@@ -32,9 +44,9 @@ public actor CodingWriteQueue {
 
     /// Transactions written so far, writes written on the caller's thread, and the writes waiting
     /// for the next transaction: for tests and diagnostics.
-    public private(set) var transactions = 0
-    public private(set) var writtenAtOnce = 0
-    public var pendingWrites: Int { waiting.count }
+    public var transactions: Int { state.withLock { $0.transactions } }
+    public var writtenAtOnce: Int { state.withLock { $0.writtenAtOnce } }
+    public var pendingWrites: Int { state.withLock { $0.waiting.count } }
 
     public init(store: any CodingWriteStore) {
         self.store = store
@@ -43,24 +55,29 @@ public actor CodingWriteQueue {
     /// Writes `write` with whatever else is waiting; returns the coding as written or throws the
     /// error the write alone would have thrown.
     public func submit(_ write: CodingWrite) async throws -> Coding {
-        if !writing, loneWrites >= Self.calmAfter {
+        let alone = state.withLock { state in
+            guard !state.writing, state.loneWrites >= Self.calmAfter else { return false }
+            state.writing = true
+            return true
+        }
+        if alone {
             // Calm and idle: the caller writes alone, on its own thread, so the answer needs no
             // other thread's turn; whatever arrives meanwhile waits and is handed to the drainer.
-            writing = true
             defer { handOver() }
-            if let written = try await Self.atOnce(write, store) {
-                writtenAtOnce += 1
+            if let written = try store.writeAtOnce(write) {
+                state.withLock { $0.writtenAtOnce += 1 }
                 return written
             }
             return try await transaction([write], atOnce: false)[0].get()
         }
         // Writes queue up: the drainer writes this one with whatever else waits, on its own thread.
         return try await withCheckedThrowingContinuation { reply in
-            waiting.append((write, reply))
-            if !writing {
-                writing = true
-                startDrainer()
+            let starts = state.withLock { state in
+                state.waiting.append((write, reply))
+                defer { state.writing = true }
+                return !state.writing
             }
+            if starts { startDrainer() }
         }
     }
 
@@ -68,9 +85,9 @@ public actor CodingWriteQueue {
     /// `atOnce`: on this thread if the store can take it without waiting (the drainer's), on the
     /// same connection as the lone writes at once, whose page cache then stays warm.
     private func transaction(_ writes: [CodingWrite], atOnce: Bool) async throws -> [CodingWriteResult] {
-        transactions += 1
+        state.withLock { $0.transactions += 1 }
         let results: [CodingWriteResult]
-        if atOnce, let written = try await Self.atOnce(writes, store) {
+        if atOnce, let written = try store.writeAtOnce(writes) {
             results = written
         } else {
             results = try await store.writeCodings(writes)
@@ -79,19 +96,13 @@ public actor CodingWriteQueue {
         return results
     }
 
-    /// Off the actor, so that requests arriving meanwhile wait for the next transaction (and show
-    /// that writes are queueing up).
-    @concurrent private nonisolated static func atOnce(_ write: CodingWrite, _ store: any CodingWriteStore) async throws -> Coding? {
-        try store.writeAtOnce(write)
-    }
-
-    @concurrent private nonisolated static func atOnce(_ writes: [CodingWrite], _ store: any CodingWriteStore) async throws -> [CodingWriteResult]? {
-        try store.writeAtOnce(writes)
-    }
-
     private func handOver() {
-        loneWrites = waiting.isEmpty ? loneWrites + 1 : 0
-        if waiting.isEmpty { writing = false } else { startDrainer() }
+        let drains = state.withLock { state in
+            state.loneWrites = state.waiting.isEmpty ? state.loneWrites + 1 : 0
+            state.writing = !state.waiting.isEmpty
+            return state.writing
+        }
+        if drains { startDrainer() }
     }
 
     /// The drainer runs on a thread of its own (`SerialQueueExecutor.codingWrites`): a batch's commit
@@ -101,9 +112,14 @@ public actor CodingWriteQueue {
     }
 
     private func drain() async {
-        while !waiting.isEmpty {
-            let batch = Array(waiting.prefix(Self.largestBatch))
-            waiting.removeFirst(batch.count)
+        while true {
+            let batch = state.withLock { state -> [Waiting] in
+                let batch = Array(state.waiting.prefix(Self.largestBatch))
+                state.waiting.removeFirst(batch.count)
+                if batch.isEmpty { state.writing = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
             do {
                 let results = try await transaction(batch.map(\.write), atOnce: true)
                 for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
@@ -112,8 +128,9 @@ public actor CodingWriteQueue {
                 for entry in batch { entry.reply.resume(throwing: error) }
             }
             // A write alone that found nobody waiting behind it: a few in a row and the queue is calm.
-            loneWrites = batch.count == 1 && waiting.isEmpty ? loneWrites + 1 : 0
+            state.withLock { state in
+                state.loneWrites = batch.count == 1 && state.waiting.isEmpty ? state.loneWrites + 1 : 0
+            }
         }
-        writing = false
     }
 }

@@ -70,7 +70,7 @@ import Testing
         while await !store.gated.isHolding { await Task.yield() }
         #expect(store.timesAsked == 1)
         let queued = (4..<7).map { end in Task { try await add(end) } }
-        while await queue.pendingWrites < queued.count { await Task.yield() }
+        while queue.pendingWrites < queued.count { await Task.yield() }
         await store.gated.release()
         _ = try await first.value
         for task in queued { _ = try await task.value }
@@ -83,7 +83,7 @@ import Testing
         _ = try await add(11)
         #expect(store.timesAsked == 2)
         #expect(await store.gated.batches == [1, 3, 1, 1, 1, 1])
-        #expect(await queue.transactions == 6)
+        #expect(queue.transactions == 6)
         #expect(try await workspace.store.codings(CodingFilter(documentID: "int-014")).count == 8)
     }
 
@@ -97,9 +97,9 @@ import Testing
         let coding = try await service.add(document: "int-014", span: 5..<11, code: "need", coder: "anna")
         #expect(try await workspace.store.coding(id: coding.id)?.anchor.quote == "Dörren")
         if TestStore.isSQLite {
-            #expect(await (queue.writtenAtOnce, queue.transactions) == (1, 0))
+            #expect((queue.writtenAtOnce, queue.transactions) == (1, 0))
         } else {
-            #expect(await (queue.writtenAtOnce, queue.transactions) == (0, 1))
+            #expect((queue.writtenAtOnce, queue.transactions) == (0, 1))
         }
     }
 
@@ -124,7 +124,7 @@ import Testing
         let duplicate = Task { try await service.add(document: "int-014", span: 9..<12, code: "need", coder: "anna") }
         let changes = ["en", "två"].map { memo in Task { try await service.update(id: kept.id, memo: memo, expectedVersion: 1) } }
         let unknown = Task { try await service.add(document: "int-014", span: 9..<14, code: "no.such", coder: "anna") }
-        while await queue.pendingWrites < count + 4 { await Task.yield() }
+        while queue.pendingWrites < count + 4 { await Task.yield() }
         await gated.release()
 
         _ = try await first.value
@@ -142,7 +142,7 @@ import Testing
         #expect(changed.count == 1)
         await #expect(throws: CodingError.unknownCode("no.such")) { _ = try await unknown.value }
         #expect(await gated.batches == [1, count + 4])
-        #expect(await queue.transactions == 2)
+        #expect(queue.transactions == 2)
         // Every acknowledged write is stored exactly once; the change that won is the one stored.
         let stored = try await workspace.store.codings(CodingFilter(documentID: "int-014"))
         #expect(stored.count == count + 2)
