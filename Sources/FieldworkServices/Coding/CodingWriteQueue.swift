@@ -112,25 +112,38 @@ public final class CodingWriteQueue: Sendable {
     }
 
     private func drain() async {
-        while true {
-            let batch = state.withLock { state -> [Waiting] in
-                let batch = Array(state.waiting.prefix(Self.largestBatch))
-                state.waiting.removeFirst(batch.count)
-                if batch.isEmpty { state.writing = false }
-                return batch
-            }
-            guard !batch.isEmpty else { return }
+        var batch = state.withLock { state in Self.nextBatch(&state) }
+        while !batch.isEmpty {
+            let results: Result<[CodingWriteResult], any Error>
             do {
-                let results = try await transaction(batch.map(\.write), atOnce: true)
-                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
+                results = .success(try await transaction(batch.map(\.write), atOnce: true))
             } catch {
+                results = .failure(error)
+            }
+            // Before anyone is answered, the queue moves on: the next batch, or idle. A caller
+            // answered here then finds it as it is (idle, and calm after a few lone writes),
+            // as it did when an actor ran the drainer, and writes its next one at once.
+            let next = state.withLock { state in
+                // A write alone that found nobody waiting behind it: a few in a row and the queue is calm.
+                state.loneWrites = batch.count == 1 && state.waiting.isEmpty ? state.loneWrites + 1 : 0
+                return Self.nextBatch(&state)
+            }
+            switch results {
+            case .success(let results):
+                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
+            case .failure(let error):
                 // The transaction itself failed: nothing of the batch was written.
                 for entry in batch { entry.reply.resume(throwing: error) }
             }
-            // A write alone that found nobody waiting behind it: a few in a row and the queue is calm.
-            state.withLock { state in
-                state.loneWrites = batch.count == 1 && state.waiting.isEmpty ? state.loneWrites + 1 : 0
-            }
+            batch = next
         }
+    }
+
+    /// The writes of the next transaction, taken from the queue; none (and the queue idle) when nothing waits.
+    private static func nextBatch(_ state: inout State) -> [Waiting] {
+        let batch = Array(state.waiting.prefix(largestBatch))
+        state.waiting.removeFirst(batch.count)
+        if batch.isEmpty { state.writing = false }
+        return batch
     }
 }
