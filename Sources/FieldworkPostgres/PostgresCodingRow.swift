@@ -128,7 +128,7 @@ enum PostgresCodingRow {
         return try coding(from: row)
     }
 
-    /// Live again, unless the same coding (document, span, code, coder) is live beside it: then
+    /// Live again as `coding` (its place, version and who restored it), unless the same coding (document, span, code, coder) is live beside it: then
     /// `StoreError.duplicateCoding`, as for a new one.
     static func restore(_ coding: Coding, event: CodingEvent, _ connection: PostgresConnection, _ logger: Logger) async throws {
         var binds = PostgresBindings()
@@ -137,8 +137,8 @@ enum PostgresCodingRow {
             throw StoreError.duplicateCoding(existingID: try duplicate.get("id"))
         }
         var change = PostgresBindings()
-        try await PostgresCodingEventRow.change(setting: "removed_at = NULL, removed_by = NULL, version = version + 1", id: coding.id,
-                                                event: event, &change, connection, logger)
+        let assignments = assignments(coding, &change) + ", removed_at = NULL, removed_by = NULL"
+        try await PostgresCodingEventRow.change(setting: assignments, id: coding.id, event: event, &change, connection, logger)
     }
 
     static func remove(id: String, by coder: String, at time: Date, event: CodingEvent, _ connection: PostgresConnection,

@@ -70,12 +70,16 @@ extension PostgresStore {
             old.version += 1
             return old
         case .restore(let id, let coder, let expectedVersion):
-            var coding = try await PostgresCodingRow.fetchRemoved(connection, logger, id: id)
-            let window = try await Self.textWindow(coding.documentID, around: coding.anchor.span, connection, logger)
-            try CodingRestore.check(coding, expectedVersion: expectedVersion, window: window)
-            try await PostgresCodingRow.restore(coding, event: .between(coding, coding, kind: .restored, at: Coding.timestamp(), by: coder,
-                                                                       version: coding.version + 1), connection, logger)
-            coding.version += 1
+            let old = try await PostgresCodingRow.fetchRemoved(connection, logger, id: id)
+            try CodingRestore.check(old, expectedVersion: expectedVersion)
+            var coding = old
+            if !CodingRestore.isInPlace(old, window: try await Self.textWindow(old.documentID, around: old.anchor.span, connection, logger)) {
+                coding = try CodingRestore.placed(old, in: try await Self.textWindow(old.documentID, around: CodingRestore.wholeText,
+                                                                                     connection, logger))
+            }
+            let now = Coding.timestamp()
+            (coding.version, coding.updatedAt, coding.updatedBy) = (old.version + 1, now, coder)
+            try await PostgresCodingRow.restore(coding, event: .between(old, coding, kind: .restored, at: now, by: coder), connection, logger)
             return coding
         }
     }

@@ -94,14 +94,18 @@ extension SQLiteStore {
             old.version += 1
             return old
         case .restore(let id, let coder, let expectedVersion):
-            var coding = try CodingRow.fetchRemoved(db, id: id)
-            let window = try DocumentRow.textWindow(coding.documentID, around: coding.anchor.span, db, texts: texts)
-            try CodingRestore.check(coding, expectedVersion: expectedVersion, window: window)
+            let old = try CodingRow.fetchRemoved(db, id: id)
+            try CodingRestore.check(old, expectedVersion: expectedVersion)
+            var coding = old
+            if !CodingRestore.isInPlace(old, window: try DocumentRow.textWindow(old.documentID, around: old.anchor.span, db, texts: texts)) {
+                coding = try CodingRestore.placed(old, in: try DocumentRow.textWindow(old.documentID, around: CodingRestore.wholeText, db, texts: texts))
+            }
             if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
-            try db.execute(sql: "UPDATE coding SET removed_at = NULL, removed_by = NULL, version = version + 1 WHERE id = ?", arguments: [id])
-            try CodingEventRow.append(.between(coding, coding, kind: .restored, at: Coding.timestamp(), by: coder,
-                                               version: coding.version + 1), db)
-            coding.version += 1
+            let now = Coding.timestamp()
+            (coding.version, coding.updatedAt, coding.updatedBy) = (old.version + 1, now, coder)
+            try CodingRow.write(coding, db)
+            try db.execute(sql: "UPDATE coding SET removed_at = NULL, removed_by = NULL WHERE id = ?", arguments: [id])
+            try CodingEventRow.append(.between(old, coding, kind: .restored, at: now, by: coder), db)
             return coding
         }
     }

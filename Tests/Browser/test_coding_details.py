@@ -293,6 +293,16 @@ def test_times_are_the_studys_whatever_the_browsers_zone(browser, server):
             return f"{local.day} {local:%b} {local.year}, {local:%H:%M}"
         assert shown("Europe/Stockholm") in meta, meta
         assert shown("America/New_York") not in meta, meta
+        # A memo's time, after a reload too (the list showed only its author then).
+        memo = send(browser, "POST", "/api/memos", {"target": "document", "target_id": "int-003", "author": "Tove Tid",
+                                                     "text": "Tidszonen"})["body"]
+        try:
+            browser.refresh()
+            item = browser.find_element(By.CSS_SELECTOR, f".memo-list li[data-memo='{memo['id']}'] .memo-meta")
+            created = datetime.fromisoformat(memo["created_at"].replace("Z", "+00:00"))
+            assert shown("Europe/Stockholm") in item.text, item.text
+        finally:
+            send(browser, "DELETE", f"/api/memos/{memo['id']}?author=Tove%20Tid&version={memo['version']}", None)
     finally:
         browser.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ""})
         if coding:

@@ -141,6 +141,15 @@ import Testing
             try await client.execute(uri: "/agreement", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("withheld: consent — consent applied"))
             }
+            // Last, as it merges a code: a codebook edit answers with the code as shown: its withheld examples as markers.
+            for (uri, method, fields) in [("/api/codebook/codes/need.safety", HTTPRequest.Method.patch, ["description": "Trygghet"]),
+                                        ("/api/codebook/codes/need.sleep/merge", .post, ["into": "need.safety"])] {
+                try await client.execute(uri: uri, method: method, headers: browser.writeHeaders, body: try body(fields)) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    let text = String(buffer: response.body)
+                    for person in Self.people { #expect(text.contains(Self.word(person.id)) == person.words, "\(uri): \(person.id)") }
+                }
+            }
         }
     }
 

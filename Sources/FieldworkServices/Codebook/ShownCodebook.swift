@@ -19,12 +19,18 @@ public struct ShownCodebook: Sendable {
         try await marked().codebook
     }
 
+    /// One code as shown (an edit's answer carries the code it changed).
+    public func shown(_ code: Code) async throws -> Code {
+        guard code.hasExamples else { return code }
+        return Self.marking(Codebook(codes: [code]), withheld: try await withheldPassages().mapValues { $0.map(\.text) }).codebook.codes[0]
+    }
+
     /// The codebook as shown, and how many examples it shows as withheld, by reason (an export's
     /// consent metadata counts them).
     public func marked() async throws -> (codebook: Codebook, withheld: WithheldCount) {
         let codebook = try await store.codebook()
         guard codebook.codes.contains(where: \.hasExamples) else { return (codebook, WithheldCount()) }
-        return Self.marking(codebook, withheld: try await withheldPassages())
+        return Self.marking(codebook, withheld: try await withheldPassages().mapValues { $0.map(\.text) })
     }
 
     /// `codebook` with each example that quotes one of the `withheld` passages (their text and
@@ -58,7 +64,7 @@ public struct ShownCodebook: Sendable {
     /// whose words are withheld somewhere in their front matter (an interview's speakers are
     /// always named there), or a workshop or policy lab (whose notes may name any participant as
     /// their author).
-    private func withheldPassages() async throws -> [ConsentRule.Reason: [String]] {
+    func withheldPassages() async throws -> [ConsentRule.Reason: [WithheldPassage]] {
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
         let documents = try await store.documents().map(\.metadata).filter { ConsentRule.scope(of: $0.type) != nil }
@@ -68,15 +74,28 @@ public struct ShownCodebook: Sendable {
         })
         guard !withheldSomewhere.isEmpty else { return [:] }
         var cache = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
-        var passages: [ConsentRule.Reason: [String]] = [:]
+        var passages: [ConsentRule.Reason: [WithheldPassage]] = [:]
         for metadata in documents where metadata.type != .interview || metadata.participants.contains(where: withheldSomewhere.contains) {
             cache.keepOnly(metadata.id)
             guard let entry = try await cache.entry(metadata.id) else { continue }
             let mask = ConsentMask(document: entry.document.metadata, segments: entry.segments, text: entry.text,
                                    attributor: entry.attributor, rule: rule)
-            for (span, reason) in mask.withheld { passages[reason, default: []].append(entry.text[span]) }
+            for (span, reason) in mask.withheld {
+                let segment = entry.segments.first { $0.span == span }
+                // Whose words they are: those of the passage's people whom the rule withholds.
+                let people = entry.attribution(of: segment).participants.filter {
+                    rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed
+                }
+                passages[reason, default: []].append(WithheldPassage(text: entry.text[span], people: people))
+            }
         }
         return passages
+    }
+
+    /// The words of a withheld passage and whose words withheld they are.
+    struct WithheldPassage {
+        let text: String
+        let people: [String]
     }
 
     private struct Material: Hashable {

@@ -3,31 +3,38 @@ import FieldworkCore
 /// Codebook examples that quote a participant who has withdrawn consent. Examples are the
 /// researchers' own text, copied from a transcript into the codebook and from there into the
 /// codebook page, its exports and QDPX code descriptions, which show it as withheld
-/// (`ShownCodebook`) while the files keep it. Ingest names each one when the register or the codebook changed, so that it can be
-/// removed or replaced (`fieldwork erase` removes them itself). The warning gives the code, the
-/// example's place in its list and the participant's id, never the words (`QuotedExample` says
-/// what counts as quoting).
+/// (`ShownCodebook`) while the files keep it. Ingest names each one when the register or the
+/// codebook changed, so that it can be removed or replaced (`fieldwork erase` removes them
+/// itself). The warning gives the code, the example's place in its list (and the same place in
+/// the other languages' lists, whose translations are withheld with it) and whose words they
+/// are, never the words (`QuotedExample` says what counts as quoting). The passages are those
+/// the consent rule withholds for a withdrawal today: a participant who withdrew only their
+/// workshop consent is warned of where a workshop is quoted, not an interview.
 struct WithdrawnQuoteWarnings {
     let store: any FieldworkStore
 
     func problems() async throws -> [SourceProblem] {
         let codebook = try await store.codebook()
-        let codes = codebook.codes
-        guard codes.contains(where: \.hasExamples) else { return [] }
-        let participants = try await store.participants()
-        let rule = ConsentRule.today(participants)
-        var problems: [SourceProblem] = []
-        for participant in participants where [DocumentType.interview, .workshop].contains(where: {
-            rule.words(of: [participant.id], type: $0, date: nil) == .withheld(.withdrawn)
-        }) {
-            let passages = try await ErasurePlan.make(participant.id, store: store).passages
-            for example in QuotedExample.find(in: codes, passages: passages) {
-                problems.append(SourceProblem(
-                    file: example.file, line: codebook[example.codeID]?.source?.line ?? 0,
-                    "example \(example.position)\(example.language.map { " (\($0))" } ?? "") of \(example.codeID) quotes \(participant.id), "
-                        + "who has withdrawn consent: remove or replace it (pages and exports show it as withheld until then)"))
+        guard codebook.codes.contains(where: \.hasExamples) else { return [] }
+        let withdrawn = try await ShownCodebook(store: store).withheldPassages()[.withdrawn] ?? []
+        guard !withdrawn.isEmpty else { return [] }
+        let passages = withdrawn.map { (words: ExampleQuote.words($0.text), people: $0.people) }
+        return QuotedExample.find(in: codebook.codes, passages: withdrawn.map(\.text)).map { example in
+            let pieces = ExampleQuote.pieces(of: example.text)
+            var people: [String] = []
+            for passage in passages where ExampleQuote.quotes(pieces: pieces, words: passage.words) {
+                people += passage.people.filter { !people.contains($0) }
             }
+            let code = codebook[example.codeID]
+            let lists = code?.translations.filter { $0.value.examples != nil } ?? [:]
+            let parallel = lists.count > 1 && Set(lists.values.compactMap { $0.examples?.count }).count == 1
+            let translations = parallel ? lists.keys.filter { $0 != example.language }.sorted() : []
+            return SourceProblem(
+                file: example.file, line: code?.source?.line ?? 0,
+                "example \(example.position)\(example.language.map { " (\($0))" } ?? "") of \(example.codeID) quotes "
+                    + "\(people.joined(separator: ", ")), who \(people.count == 1 ? "has" : "have") withdrawn consent: remove or replace it"
+                    + (translations.isEmpty ? "" : ", and its translation\(translations.count == 1 ? "" : "s") in the same place (\(translations.joined(separator: ", ")))")
+                    + " (pages and exports show \(translations.isEmpty ? "it" : "them") as withheld until then)")
         }
-        return problems
     }
 }

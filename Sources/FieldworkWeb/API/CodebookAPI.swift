@@ -57,7 +57,7 @@ struct CodebookAPI {
         try await context.record(.codebook, ["operation": parent != nil ? "move" : "change", "code": id,
                                              "fields": fields.joined(separator: ",")])
         let count = try await context.store.codings(CodingFilter(codeIDs: [id])).count
-        return CodeJSON(code, codings: count)
+        return CodeJSON(try await context.shownCodebook.shown(code), codings: count)
     }
 
     /// Deletes a code nothing is coded with and nothing sits below (422 otherwise).
@@ -75,6 +75,6 @@ struct CodebookAPI {
         let code = try await editor.merge(id: id, into: body.into.trimmingSpaces)
         try await context.record(.codebook, ["operation": "merge", "code": id, "into": code.id])
         let count = try await context.store.codings(CodingFilter(codeIDs: [code.id])).count
-        return CodeJSON(code, codings: count)
+        return CodeJSON(try await context.shownCodebook.shown(code), codings: count)
     }
 }

@@ -12,26 +12,6 @@ struct AuditPage {
     /// The study's time zone (`fieldwork.yaml`), in which the times are shown.
     let timeZone: TimeZone
 
-    /// `2026-12-02 08:42` in the study's time zone, the stamp as written kept in `datetime` and
-    /// its title: the raw stamp (`2026-12-02T07:42:31.794Z`) broke at its hyphen and read as UTC.
-    /// Made once per page, not per entry: formatters and a calendar are costly to make.
-    struct Times {
-        let fractional = ISO8601DateFormatter(), whole = ISO8601DateFormatter()
-        var calendar = Calendar(identifier: .gregorian)
-
-        init(_ zone: TimeZone) {
-            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            calendar.timeZone = zone
-        }
-
-        func html(_ stamp: String) -> SafeHTML {
-            guard let date = fractional.date(from: stamp) ?? whole.date(from: stamp) else { return "\(stamp)" }
-            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-            let shown = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
-            return "<time datetime=\"\(stamp)\" title=\"\(stamp)\">\(shown)</time>"
-        }
-    }
-
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("audit.title"))</h1>"
         if verification.intact {
@@ -45,7 +25,7 @@ struct AuditPage {
         // The zone the times are shown in (the heading said UTC after they were shown in the study's).
         html += "<table class=\"audit\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">\(t.html("audit.when", ["zone": timeZone.identifier]))</th>"
             + ["audit.who", "audit.what", "audit.details"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
-        let times = Times(timeZone)
+        let times = StudyTimes(timeZone)
         for entry in entries {
             let details = entry.shownDetails.map { detail -> SafeHTML in "<div><span class=\"key\" data-key=\"\(detail.key)\">\(t.auditDetail(detail.key))</span> \(t.auditValue(detail.value, of: detail.key, action: entry.action))</div>" }.joined()
             html += "<tr data-action=\"\(entry.action.rawValue)\"><td>\(entry.seq)</td><td class=\"nowrap\">\(times.html(entry.at))</td><td>\(entry.by)</td>"

@@ -12,6 +12,8 @@ struct DocumentPrintPage {
     /// `?coder=`: one coder's codings (a blind pass asks for the coder's own).
     let coder: String?
     let t: Localizer
+    /// The study's time zone: the memos' times (UTC, unlabelled, before).
+    var times = StudyTimes(identifier: "Europe/Stockholm")
 
     private var codings: [Coding] {
         view.codings.filter { coder == nil || $0.coder == coder }.sorted { ($0.start, $0.end, $0.id) < ($1.start, $1.end, $1.id) }
@@ -42,7 +44,7 @@ struct DocumentPrintPage {
             html += "<section aria-labelledby=\"print-orphans\"><h2 id=\"print-orphans\">\(t.count("document.orphans", orphans.count))</h2><ul class=\"print-codings\">\(items)</ul></section>"
         }
         let notes: [SafeHTML] = memos.memos.map { memo in
-            "<li><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(UTCTime.isoTimestamp(date: memo.updatedAt).prefix(16).replacingT)</p></li>"
+            "<li><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(times.html(memo.updatedAt))</p></li>"
         }
         html += "<section aria-labelledby=\"print-memos\"><h2 id=\"print-memos\">\(t("memos.title"))</h2>\(ConsentNoteHTML.paragraph(memos.withheld, unit: "memos", t: t))"
         html += notes.isEmpty ? "<p class=\"empty\">\(t("print.noMemos"))</p>" : "<ul class=\"memo-list\">\(notes)</ul>"
@@ -93,9 +95,4 @@ struct DocumentPrintPage {
             <tbody>\(rows)</tbody></table></section>
             """
     }
-}
-
-private extension Substring {
-    /// "2026-11-30T12:15" → "2026-11-30 12:15".
-    var replacingT: String { String(map { $0 == "T" ? " " : $0 }) }
 }

@@ -17,7 +17,8 @@ struct DocumentPrintRoutes {
         }
         view.codebook = view.codebook.localized(web.language.rawValue)
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
-        let body = DocumentPrintPage(view: view, memos: view.memos, coder: coder, t: Localizer(web.language)).body()
+        let body = DocumentPrintPage(view: view, memos: view.memos, coder: coder, t: Localizer(web.language),
+                                     times: StudyTimes(identifier: web.studyTimeZone)).body()
         return Layout.response(web, .documents, title: view.document.metadata.title, coderScoped: true, body: body)
     }
 }

@@ -55,7 +55,8 @@ struct PageRoutes {
             : DocumentRecording.of(view.document, workspace: context.workspace, participants: view.participants)
         var response = await timing.measure("render") {
             page(web, .documents, title: view.document.metadata.title,
-                 parts: DocumentPage(view: view, memos: view.memos, reattaching: reattaching, recording: recording, t: Localizer(web.language)).parts())
+                 parts: DocumentPage(view: view, memos: view.memos, reattaching: reattaching, recording: recording, t: Localizer(web.language),
+                              times: StudyTimes(identifier: web.studyTimeZone)).parts())
         }
         timing.apply(to: &response)
         return response

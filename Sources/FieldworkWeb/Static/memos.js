@@ -24,6 +24,11 @@ function initSection(section) {
   const list = section.querySelector('.memo-list');
   if (!form || !list) return;
   for (const item of list.children) addMemoActions(item);
+  // The server wrote each time in the study's zone as 2026-12-03 13:59; said here as new ones are.
+  for (const time of list.querySelectorAll('time[datetime]')) {
+    const when = new Date(time.dateTime);
+    if (!Number.isNaN(when.getTime())) time.textContent = dateTime(when);
+  }
   const textarea = form.querySelector('textarea');
   const button = form.querySelector('button[type="submit"]');
   const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });

@@ -44,8 +44,9 @@ export async function undoLast() {
     announce(t('undo.done', { label }));
   } catch (failure) {
     state.busy = false;
+    // A restore refused for its own reason (its words are gone, or the coding is live again) says it.
     const why = failure instanceof ApiError && failure.status === 409
-      ? t('undo.changedAgain')
+      ? (['conflict', 'duplicate_coding'].includes(failure.code) && failure.detail ? failure.detail : t('undo.changedAgain'))
       : failure instanceof ApiError && failure.status === 404 ? t('undo.gone') : (failure.detail || String(failure));
     await refreshTranscript();
     announce(t('undo.failed', { label, why }), { error: true });

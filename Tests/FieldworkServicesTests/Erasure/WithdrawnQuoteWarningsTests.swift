@@ -40,4 +40,40 @@ import Testing
         // Only when the register or the codebook changed: an unchanged run reads no corpus for it.
         #expect(try await workspace.ingest().warnings.allSatisfy { !$0.message.contains("withdrawn consent") })
     }
+
+    /// Only R14's workshop consent is withdrawn: the workshop note they wrote is warned of, with
+    /// its translation in the same place of the parallel English list, and their interview,
+    /// whose words still appear, is not (a new user got warnings for every interview quote and
+    /// none for the note).
+    @Test func onlyWhatTheWithdrawalWithholdsIsWarnedOfTranslationsIncluded() async throws {
+        let participants = TemporaryWorkspace.participants.replacingOccurrences(
+            of: "{id: c-r14, date: 2025-02-01, scopes: [interview, quote, telemetry]}",
+            with: "{id: c-r14, date: 2025-02-01, scopes: [interview, quote, telemetry]}\n"
+                + "      - {id: c-r14w, date: 2025-02-01, scopes: [workshop], withdrawn: 2025-06-01}")
+        let codebook = TemporaryWorkspace.codebook.replacingOccurrences(of: "    kind: need\n", with: "    kind: need\n"
+            + "    examples:\n"
+            + "      en: [\"The alarm must not wake the neighbours.\", \"At night the alarm goes off and I call.\"]\n"
+            + "      sv: [\"Larmet får inte väcka grannarna.\", \"… larmet går på natten och då ringer jag …\"]\n")
+        let workspace = try await TemporaryWorkspace(participants: participants, codebook: codebook)
+        try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(
+            body: "**R14:** Larmet går på natten och då ringer jag till hemtjänsten och väntar."))
+        try workspace.write("corpus/ws-001.md", """
+            ---
+            id: ws-001
+            type: workshop
+            title: Verkstad 1
+            date: 2025-04-02
+            language: sv
+            participants: [R14]
+            ---
+            # Lappar
+
+            Larmet får inte väcka grannarna, då vågar jag inte trycka. (R14)
+            """)
+        let summary = try await workspace.ingest()
+        #expect(summary.warnings.filter { $0.message.contains("withdrawn consent") }.map(\.description) == [
+            "codebooks/codebook.yaml:3: example 1 (sv) of need quotes R14, who has withdrawn consent: remove or replace it, "
+                + "and its translation in the same place (en) (pages and exports show them as withheld until then)",
+        ])
+    }
 }
