@@ -22,7 +22,20 @@ public struct CodebookExport: Sendable {
 
     /// The export's text and the number of codes in it.
     public func render(_ format: Format) async throws -> (text: String, codes: Int) {
-        let codebook = try await ShownCodebook(store: store).codebook()
+        let export = try await rendered(format)
+        return (export.text, export.codes)
+    }
+
+    /// The same with the consent rule as applied: how many examples it withheld, by reason.
+    public func rendered(_ format: Format) async throws -> (text: String, codes: Int, consent: ExportMetadata) {
+        let shown = try await ShownCodebook(store: store).marked()
+        var consent = ExportMetadata(export: "codebook-\(format.rawValue)", rule: ConsentRule.today([]))
+        consent.add(shown.withheld, unit: "examples")
+        let (text, codes) = try await render(shown.codebook, format)
+        return (text, codes, consent)
+    }
+
+    private func render(_ codebook: Codebook, _ format: Format) async throws -> (text: String, codes: Int) {
         switch format {
         case .qdc:
             return (try CodebookXML.codebookDocument(codebook), codebook.codes.count)

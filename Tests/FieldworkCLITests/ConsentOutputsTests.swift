@@ -159,6 +159,13 @@ import Testing
         for person in Self.people {
             #expect(archive.contains(Self.word(person.id)) == person.words, "qdpx: \(person.id)")
         }
+        // The codebook export says how many of its examples it withheld, in its line, sidecar and audit entry.
+        let codebook = try await cli.run("export", "codebook", "--format", "csv", "--out", "exports/cb.csv")
+        #expect(codebook.status == 0 && codebook.stdout.contains("consent applied ")
+            && codebook.stdout.contains(": 2 examples withheld (consent withdrawn: 1, no consent for this material: 1)"), "\(codebook.stdout)")
+        let sidecar = try String(contentsOf: cli.workspace.appending(path: "exports/cb.csv.meta.json"), encoding: .utf8)
+        #expect(sidecar.contains("\"unit\" : \"examples\"") && sidecar.contains("\"total\" : 2"), "\(sidecar)")
+        #expect(try await cli.run("audit").stdout.contains("2 examples withheld"))
         // Co-occurrence counts only the allowed segments; the CSV's sidecar says what was left out.
         let counts = try #require(try await cli.json("export", "cooccurrence") as? [String: Any])
         #expect(counts["coded_segments"] as? Int == Self.people.filter(\.words).count)

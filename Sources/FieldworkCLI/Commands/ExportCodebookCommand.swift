@@ -25,14 +25,17 @@ struct ExportCodebookCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
-        let (text, codes) = try await context.codebookExport.render(format)
+        // Examples quoting withheld words are markers (`ShownCodebook`); the export says how many.
+        let (text, codes, consent) = try await context.codebookExport.rendered(format)
         let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
-        try await context.recordExport("codebook-\(format.rawValue)", to: url, counts: ["codes": codes])
+        try await context.recordExport("codebook-\(format.rawValue)", to: url, counts: ["codes": codes], applied: consent,
+                                       metadata: ["consent_summary": consent.summary])
         guard let url else {
             print(text, terminator: "")
             return
         }
         try ExportFile.write(text, to: url)
-        print("wrote \(codes) code\(codes == 1 ? "" : "s") to \(url.path)")
+        if format == .csv { try consent.writeSidecar(for: url) }
+        printExported("wrote \(codes) code\(codes == 1 ? "" : "s") to \(url.path)", consent: consent.summary)
     }
 }
