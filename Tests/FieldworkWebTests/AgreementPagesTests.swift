@@ -40,6 +40,31 @@ import Testing
         }
     }
 
+    /// Coders who share no document: both pages say nothing was compared and how to change that,
+    /// where the agreement page said "Documents: ." over an empty table and the disagreements
+    /// page "No disagreements" (found by a new user).
+    @Test func codersWhoShareNoDocumentAreToldNothingWasCompared() async throws {
+        let fixture = try await WebFixture()
+        _ = try await AgreementAPITests.code(fixture)
+        let other = try await fixture.context.store.segments(documentID: "int-003")
+        _ = try await fixture.context.codings.add(document: "int-003", span: other[1].start..<(other[1].start + 5), code: "barrier", coder: "Cleo")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            for page in ["/agreement", "/disagreements"] {
+                try await client.execute(uri: "\(page)?coders=Anna&coders=Cleo", method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("No document was coded by every one of these coders (Anna, Cleo), so nothing is compared."), "\(page)")
+                    #expect(!html.contains("No disagreements.") && !html.contains("Documents: ."), "\(page)")
+                }
+                try await client.execute(uri: "\(page)?coders=Anna&coders=Cleo", method: .get, headers: swedish) { response in
+                    #expect(String(buffer: response.body).contains("Inget dokument är kodat av alla dessa kodare (Anna, Cleo)"), "\(page)")
+                }
+            }
+        }
+    }
+
     /// A coder who did not apply a disputed code but has an orphan of it in the document is named
     /// under it, in the page's language and in the API (`orphaned_by`).
     @Test func aDisputedCodeNamesTheCoderWhoseCodingOfItIsOrphaned() async throws {

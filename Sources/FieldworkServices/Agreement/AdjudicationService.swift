@@ -50,6 +50,8 @@ public struct AdjudicationService: Sendable {
         public var passages: [Passage]
         /// Segments consent withholds today: not units, so never disputed passages here.
         public var withheld = WithheldCount()
+        /// The documents compared: those every coder coded (none: nothing was compared).
+        public var documents: [String] = []
 
         /// Disputed codes not yet accepted or dismissed, over all passages.
         public var openDecisions: Int { passages.reduce(0) { $0 + $1.decisions.filter { $0.state == .open }.count } }
@@ -123,7 +125,8 @@ public struct AdjudicationService: Sendable {
                 }
             }
         }
-        return Report(coders: report.coders, passages: passages, withheld: report.consent?.withheldSegments ?? WithheldCount())
+        return Report(coders: report.coders, passages: passages, withheld: report.consent?.withheldSegments ?? WithheldCount(),
+                      documents: report.documents)
     }
 
     /// Takes `code` into the consensus for the passage: a coding by the consensus coder over its

@@ -103,6 +103,11 @@ extension Localizer {
             .joined(separator: " · ")
     }
 
+    /// Nothing compared: no document was coded by every one of `coders` (the form above chooses them).
+    func noneCompared(_ coders: [String]) -> SafeHTML {
+        html("agreement.noneCompared", ["coders": coders.joined(separator: ", "), "choose": self("agreement.chooseCoders")])
+    }
+
     /// The marker shown in place of withheld words: consent or access, and why.
     func withheld(_ reason: ConsentRule.Reason) -> String {
         let why = self("withheld.reason.\(reason)")

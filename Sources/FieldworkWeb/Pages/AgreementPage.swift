@@ -19,6 +19,9 @@ struct AgreementPage {
             + "<a href=\"/cooccurrence\">\(t.html("cooccurrence.title"))</a> · <a href=\"/disagreements\">\(t.html("agreement.adjudicate"))</a></p>"
             + coders.body()
         guard !result.coders.isEmpty else { return html + ConsentNoteHTML.paragraph(result.consent, t: t) + "<p class=\"empty\">\(t.html("agreement.empty"))</p>" }
+        // A coder with a few test codings elsewhere leaves no document coded by everyone: say so,
+        // not "Documents: ." over a table of nothing.
+        if result.documents.isEmpty { return html + "<p class=\"empty\">\(t.noneCompared(result.coders))</p>" }
         let documents = result.documents.map { document -> SafeHTML in "<a href=\"/documents/\(document)\">\(document)</a>" }
         html += "<p>" + t.html("agreement.compared", ["coders": result.coders.joined(separator: ", ")], raw: ["documents": documents.joined(separator: ", ")]) + "</p>"
         html += ConsentNoteHTML.paragraph(result.consent, t: t)

@@ -20,7 +20,11 @@ struct DisagreementsPage {
         if report.withheld.total > 0 {
             html += "<p class=\"withheld\">\(t.html("disagreements.withheld", ["heading": t.withheldHeading(report.withheld.reasons), "summary": t.withheldCount(report.withheld.total, unit: "segments", byReason: report.withheld.byReason)]))</p>"
         }
-        guard !report.passages.isEmpty else { return html + "<p class=\"empty\">\(t.html("disagreements.empty"))</p>" }
+        guard !report.passages.isEmpty else {
+            // "No disagreements" where nothing was compared read as agreement.
+            let none = report.documents.isEmpty && report.coders.count > 1 ? t.noneCompared(report.coders) : t.html("disagreements.empty")
+            return html + "<p class=\"empty\">\(none)</p>"
+        }
         html += "<div class=\"adjudication\">"
         for (number, passage) in report.passages.enumerated() {
             html += section(passage, number: number + 1)
