@@ -8,14 +8,20 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct AgreementPagesTests {
-    /// The pages let the reader choose the coders compared: a newcomer's test codings (Cleo, one
-    /// coding in int-003) took every document but int-003 out of the comparison, with no way on
-    /// the page to leave them out.
-    @Test func theComparedCodersAreChosenOnThePage() async throws {
+    /// Anna and Bo coded int-001 (`AgreementAPITests.code`); Cleo, a newcomer, one passage of int-003 only.
+    static func withCleo() async throws -> WebFixture {
         let fixture = try await WebFixture()
         _ = try await AgreementAPITests.code(fixture)
         let other = try await fixture.context.store.segments(documentID: "int-003")
         _ = try await fixture.context.codings.add(document: "int-003", span: other[1].start..<(other[1].start + 5), code: "barrier", coder: "Cleo")
+        return fixture
+    }
+
+    /// The pages let the reader choose the coders compared: a newcomer's test codings (Cleo, one
+    /// coding in int-003) took every document but int-003 out of the comparison, with no way on
+    /// the page to leave them out.
+    @Test func theComparedCodersAreChosenOnThePage() async throws {
+        let fixture = try await Self.withCleo()
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             for page in ["/agreement", "/disagreements"] {
@@ -44,10 +50,7 @@ import Testing
     /// where the agreement page said "Documents: ." over an empty table and the disagreements
     /// page "No disagreements" (found by a new user).
     @Test func codersWhoShareNoDocumentAreToldNothingWasCompared() async throws {
-        let fixture = try await WebFixture()
-        _ = try await AgreementAPITests.code(fixture)
-        let other = try await fixture.context.store.segments(documentID: "int-003")
-        _ = try await fixture.context.codings.add(document: "int-003", span: other[1].start..<(other[1].start + 5), code: "barrier", coder: "Cleo")
+        let fixture = try await Self.withCleo()
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
             var swedish = browser.headers

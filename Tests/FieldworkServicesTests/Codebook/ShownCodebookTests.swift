@@ -35,21 +35,8 @@ import Testing
             + "          en: [\"The alarm must not wake the neighbours.\", \"A light that comes on by itself.\"]\n"
             + "          sv: [\"Larmet får inte väcka grannarna.\", \"En lampa som tänds av sig själv.\"]\n")
         let workspace = try await TemporaryWorkspace(codebook: codebook)
-        try workspace.write("corpus/ws-001.md", """
-            ---
-            id: ws-001
-            type: workshop
-            title: Verkstad 1
-            date: 2025-04-02
-            language: sv
-            participants: [R14]
-            ---
-            # Lappar
-
-            Larmet får inte väcka grannarna, då vågar jag inte trycka. (R15)
-
-            En lampa som tänds av sig själv vore bra.
-            """)
+        try workspace.write("corpus/ws-001.md", TemporaryWorkspace.workshopNotes(
+            "Larmet får inte väcka grannarna, då vågar jag inte trycka. (R15)\n\nEn lampa som tänds av sig själv vore bra."))
         let summary = try await workspace.ingest()
         #expect(summary.succeeded, "\(summary.problems)")
 

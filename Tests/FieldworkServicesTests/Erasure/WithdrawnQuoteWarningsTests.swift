@@ -57,19 +57,7 @@ import Testing
         let workspace = try await TemporaryWorkspace(participants: participants, codebook: codebook)
         try workspace.write("corpus/int-014.md", TemporaryWorkspace.interview(
             body: "**R14:** Larmet går på natten och då ringer jag till hemtjänsten och väntar."))
-        try workspace.write("corpus/ws-001.md", """
-            ---
-            id: ws-001
-            type: workshop
-            title: Verkstad 1
-            date: 2025-04-02
-            language: sv
-            participants: [R14]
-            ---
-            # Lappar
-
-            Larmet får inte väcka grannarna, då vågar jag inte trycka. (R14)
-            """)
+        try workspace.write("corpus/ws-001.md", TemporaryWorkspace.workshopNotes("Larmet får inte väcka grannarna, då vågar jag inte trycka. (R14)"))
         let summary = try await workspace.ingest()
         #expect(summary.warnings.filter { $0.message.contains("withdrawn consent") }.map(\.description) == [
             "codebooks/codebook.yaml:3: example 1 (sv) of need quotes R14, who has withdrawn consent: remove or replace it, "

@@ -94,6 +94,23 @@ final class TemporaryWorkspace {
                 name: Cost
         """
 
+    /// A workshop's notes, under the heading "Lappar" (a note's words are its named authors': "… (R14)").
+    static func workshopNotes(_ notes: String) -> String {
+        """
+        ---
+        id: ws-001
+        type: workshop
+        title: Verkstad 1
+        date: 2025-04-02
+        language: sv
+        participants: [R14]
+        ---
+        # Lappar
+
+        \(notes)
+        """
+    }
+
     static func interview(id: String = "int-014", participants: String = "[R14]", body: String) -> String {
         """
         ---
