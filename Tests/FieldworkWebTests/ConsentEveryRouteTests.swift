@@ -188,6 +188,8 @@ import Testing
                 #expect(body.contains("<li class=\"withheld\">undanhållet: samtycke (samtycket återkallat)</li>"))
                 #expect(body.contains("<li class=\"withheld\">undanhållet: samtycke (inget samtycke för detta material)</li>"))
                 #expect(!body.contains("consent withdrawn"))
+                // An example shown, in Swedish quotation marks (the page used English ones).
+                #expect(body.contains("<li>”… säger \(Self.word("R21")) om natten …”</li>"))
             }
         }
     }

@@ -50,6 +50,6 @@ struct CodebookPage {
         if let reason = ConsentRule.Reason.allCases.first(where: { $0.marker == text }) {
             return "<li class=\"withheld\">\(t.withheld(reason))</li>"
         }
-        return "<li>“\(text)”</li>"
+        return "<li>\(t.html("quote.marks", ["text": text]))</li>"
     }
 }

@@ -37,7 +37,7 @@ struct HandoutQuoteChoice {
             people[choice.speaker] = person
             let id = "choice-\(number)"
             html += "<li><input type=\"checkbox\" name=\"quote\" id=\"\(id)\" value=\"\(choice.codingID)\"\(if: chosen.contains(choice.codingID), " checked")>"
-            html += "<label for=\"\(id)\">“\(choice.text)” <span class=\"source\">\(t("handout.person", ["number": String(person)])) · \(choice.documentTitle) · \(t.count("handout.coders", choice.coders))</span></label></li>"
+            html += "<label for=\"\(id)\">\(t.html("quote.marks", ["text": choice.text])) <span class=\"source\">\(t("handout.person", ["number": String(person)])) · \(choice.documentTitle) · \(t.count("handout.coders", choice.coders))</span></label></li>"
         }
         html += "</ul><p><button type=\"submit\">\(t.html("handout.useChosen"))</button> "
         html += "<a href=\"\(path)?lang=\(handout.language)\(options.easyRead ? "&easy_read=1" : "")\">\(t.html("handout.letHandoutChoose"))</a></p>"

@@ -39,7 +39,7 @@ function selectionBar() {
     barTimer = window.setTimeout(() => {
       const span = banner || state.panelKind ? null : currentSpan();
       bar.hidden = !span;
-      if (span) barQuote.textContent = `“${truncate(spanText(runs(), span.start, span.end), 60)}”`;
+      if (span) barQuote.textContent = t('quote.marks', { text: truncate(spanText(runs(), span.start, span.end), 60) });
     }, 200);
   });
 }
