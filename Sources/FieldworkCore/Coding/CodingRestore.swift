@@ -34,6 +34,7 @@ public enum CodingRestore {
     }
 
     /// The span of a window holding a document's whole text (`TextWindow.bounds` widens it by the
-    /// context either side, from 0 to as far as the document goes).
-    public static let wholeText = 0..<(Int.max / 2)
+    /// context either side, from 0 to as far as the document goes). Within 32 bits: PostgreSQL
+    /// cuts the text with `substr`, whose positions are `integer`.
+    public static let wholeText = 0..<(Int(Int32.max) / 2)
 }
