@@ -55,9 +55,17 @@ import Testing
         let fixture = try await WebFixture()
         let register = fixture.root.appending(path: "corpus/participants.yaml")
         let text = try String(contentsOf: register, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n", with: """
+        try Data((text.replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n", with: """
                       - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}
                       - {event: withdrawn, date: 2025-09-01, by: Bo, how: phone}
+
+            """) + """
+
+              - id: R99
+                role: resident
+                administrations: [social]
+                consents:
+                  - {id: c-r99, date: 2025-10-01, scopes: [interview, quote]}
 
             """).utf8).write(to: register)
         #expect(try await fixture.context.ingest.ingest().succeeded)
@@ -68,6 +76,7 @@ import Testing
             try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("c-r01-2 återkallat 2025-09-01 (workshop anonymiserad delning)"), "\(html)")
+                #expect(html.contains("c-r99 givet 2025-10-01 (intervju citat)"), "a participant added to the register")
                 #expect(!html.contains("c-r01-2 withdrawn"))
             }
             try await client.execute(uri: "/audit", method: .get, headers: browser.headers) { response in

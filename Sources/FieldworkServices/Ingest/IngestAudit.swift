@@ -27,27 +27,16 @@ struct IngestAudit {
         try await log.append(.ingest, by: Acting.current.auditName, details: details)
     }
 
-    /// One entry per participant (already known before) whose consents changed: given, withdrawn, removed.
+    /// One entry per participant whose consents changed (`ConsentChanges`): given, amended,
+    /// withdrawn, removed; a participant added to a register taken in before with the consents
+    /// given (the first register taken in is the starting point, not a change of each consent).
     func recordConsentChanges(from before: [Participant], to after: [Participant]) async throws {
         let old = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for participant in after {
-            guard let previous = old[participant.id], previous.consents != participant.consents else { continue }
-            let earlier = Dictionary(previous.consents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            var changes: [String] = []
-            for consent in participant.consents {
-                let scopes = consent.scopes.map(\.rawValue).joined(separator: " ")
-                if let was = earlier[consent.id] {
-                    if was.withdrawn != consent.withdrawn {
-                        changes.append(consent.withdrawn.map { "\(consent.id) withdrawn \($0) (\(scopes))" } ?? "\(consent.id) withdrawal undone")
-                    } else if was != consent {
-                        changes.append("\(consent.id) amended (\(scopes))")
-                    }
-                } else {
-                    changes.append("\(consent.id) given \(consent.date) (\(scopes))")
-                }
-            }
-            let now = Set(participant.consents.map(\.id))
-            changes += previous.consents.filter { !now.contains($0.id) }.map { "\($0.id) removed" }
+            let previous = old[participant.id]
+            guard previous.map({ $0.consents != participant.consents }) ?? !before.isEmpty else { continue }
+            let changes = ConsentChanges.lines(from: previous?.consents, to: participant.consents)
+            guard !changes.isEmpty else { continue }
             try await log.append(.consent, by: Acting.current.auditName, details: [
                 "participant": participant.id, "changes": changes.joined(separator: "; "), "file": "corpus/participants.yaml",
             ])

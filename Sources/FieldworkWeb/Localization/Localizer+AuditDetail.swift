@@ -24,7 +24,9 @@ extension Localizer {
         let (id, rest) = (parts[0], parts[1])
         if rest == "removed" { return self("audit.consent.removed", ["id": id]) }
         if rest == "withdrawal undone" { return self("audit.consent.undone", ["id": id]) }
-        // "given DATE (scopes)", "withdrawn DATE (scopes)", "amended (scopes)".
+        if rest.hasPrefix("changed: ") { return self("audit.consent.changed", ["id": id, "fields": String(rest.dropFirst(9))]) }
+        // "given DATE (scopes)", "withdrawn DATE (scopes)", "amended DATE (scopes)", and from before
+        // session 26 "amended (scopes)" (`ConsentChanges` writes them).
         guard let open = rest.firstIndex(of: "("), rest.hasSuffix(")") else { return change }
         let head = rest[..<open].split(separator: " ").map(String.init)
         let scopes = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)].split(separator: " ")
@@ -33,6 +35,7 @@ extension Localizer {
         case ("given", 2): return self("audit.consent.given", ["id": id, "date": head[1], "scopes": scopes])
         case ("withdrawn", 2): return self("audit.consent.withdrawn", ["id": id, "date": head[1], "scopes": scopes])
         case ("amended", 1): return self("audit.consent.amended", ["id": id, "scopes": scopes])
+        case ("amended", 2): return self("audit.consent.amendedOn", ["id": id, "date": head[1], "scopes": scopes])
         default: return change
         }
     }

@@ -1,0 +1,45 @@
+/// How a consent changed between two readings of the register, as the audit log says it: ids,
+/// dates and scopes, never a person's name or words. The web page words these lines in its
+/// language (`Localizer.auditValue`), so their shapes are fixed:
+/// `ID given DATE (scopes)`, `ID amended DATE (scopes)`, `ID withdrawn DATE (scopes)`,
+/// `ID withdrawal undone`, `ID changed: fields`, `ID removed`.
+public enum ConsentChanges {
+    /// The lines for one participant's consents, `before` (nil: a participant new to the register).
+    public static func lines(from before: [Consent]?, to after: [Consent]) -> [String] {
+        let earlier = Dictionary((before ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines: [String] = []
+        for consent in after {
+            if let was = earlier[consent.id] {
+                lines += changes(was, consent)
+            } else {
+                lines.append("\(consent.id) given \(consent.date) (\(scopes(consent.scopes)))")
+            }
+        }
+        let now = Set(after.map(\.id))
+        return lines + (before ?? []).filter { !now.contains($0.id) }.map { "\($0.id) removed" }
+    }
+
+    private static func changes(_ was: Consent, _ consent: Consent) -> [String] {
+        if was.withdrawn != consent.withdrawn {
+            return [consent.withdrawn.map { "\(consent.id) withdrawn \($0) (\(scopes(consent.scopes)))" } ?? "\(consent.id) withdrawal undone"]
+        }
+        // An amendment is an event of its own: its date and the scopes it set (before: the
+        // consent's first scopes, with no date).
+        let added = consent.events.filter { !was.events.contains($0) }
+        if !added.isEmpty {
+            return added.map { event in
+                "\(consent.id) \(event.kind.rawValue) \(event.date) (\(scopes(event.scopes ?? consent.scopes)))"
+            }
+        }
+        guard was != consent else { return [] }
+        let fields = [("scopes", was.scopes != consent.scopes), ("retain_until", was.retainUntil != consent.retainUntil),
+                      ("notice", was.notice != consent.notice), ("administrations", was.administrations != consent.administrations),
+                      ("telemetry_devices", was.telemetryDevices != consent.telemetryDevices), ("date", was.date != consent.date)]
+            .filter(\.1).map(\.0)
+        return ["\(consent.id) changed: \(fields.isEmpty ? "events" : fields.joined(separator: ", "))"]
+    }
+
+    private static func scopes(_ scopes: [ConsentScope]) -> String {
+        scopes.map(\.rawValue).joined(separator: " ")
+    }
+}
