@@ -78,6 +78,26 @@ def test_a_deleted_coding_comes_back_with_undo_as_its_confirmation_says(browser,
     assert send(browser, "DELETE", f"/api/codings/{restored['id']}?coder=Selenium", None)["status"] in (200, 204)
 
 
+def test_the_deletion_toast_offers_undo(browser, server):
+    """The toolbar's Undo may have scrolled out of view after a deletion lower down (found by a
+    new user): the "Deleted" toast has its own Undo, which brings the same coding back."""
+    browser.get(server["base"] + "/documents/int-007")
+    quote = passage(browser, "int-007", 5, 30)
+    coding = code(browser, "int-007", quote, "need.health", "Selenium")
+    browser.refresh()
+    chip(browser, coding["id"]).click()
+    wait(browser).until(EC.element_to_be_clickable((By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete…']"))).click()
+    browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete coding']").click()
+    undo = wait(browser).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#fw-status button.toast-action")))
+    assert undo.text == "Undo" and "Deleted" in browser.find_element(By.ID, "fw-status").text
+    undo.click()
+    wait(browser).until(lambda driver: any(c["id"] == coding["id"] for c in api(driver, "/api/codings?document=int-007")))
+    restored = next(c for c in api(browser, "/api/codings?document=int-007") if c["id"] == coding["id"])
+    assert restored["version"] == 3
+    assert [e for e in console_errors(browser) if "status of 409" not in e["message"]] == []
+    assert send(browser, "DELETE", f"/api/codings/{coding['id']}?coder=Selenium", None)["status"] in (200, 204)
+
+
 def test_the_keyboard_help_lists_undo(browser, server):
     browser.get(server["base"] + "/documents/int-001")
     browser.find_element(By.TAG_NAME, "body").send_keys("?")

@@ -5,7 +5,7 @@
 // card's History section lists every change so far (coding-history.js).
 
 import { get, post, patch, del, query, ApiError } from './api.js';
-import { recordUndo } from './undo.js';
+import { recordUndo, undoLast } from './undo.js';
 import { el, codeDot, announce, nextId } from './ui.js';
 import { ensureCoder } from './coder.js';
 import { loadCodes, createPicker, rememberCode } from './picker.js';
@@ -268,7 +268,7 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
         });
         closePanel({ restoreFocus: false });
         await refreshTranscript({ focus: { offset: card.start } });
-        announce(t('details.deleted', { code: name }));
+        announce(t('details.deleted', { code: name }), { action: { label: t('undo.button'), run: undoLast } });
       } catch (failure) {
         return failed(failure);
       }

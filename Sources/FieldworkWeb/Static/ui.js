@@ -64,7 +64,7 @@ function statusRegion() {
 }
 
 /** Says something politely to everyone: screen reader users hear it, others see a toast. */
-export function announce(message, { error = false, timeout = 7000 } = {}) {
+export function announce(message, { error = false, timeout = 7000, action = null } = {}) {
   const target = statusRegion();
   window.clearTimeout(clearTimer);
   target.classList.toggle('is-error', error);
@@ -72,6 +72,16 @@ export function announce(message, { error = false, timeout = 7000 } = {}) {
   // A fresh text node after a tick makes repeated identical messages speak again.
   window.setTimeout(() => {
     target.textContent = message;
+    // `action` ({label, run}): a button beside the words, e.g. Undo after a deletion, where the
+    // hand already is (the toolbar's Undo may have scrolled out of view).
+    if (action) {
+      const button = el('button', { type: 'button', class: 'toast-action' }, action.label);
+      button.addEventListener('click', () => {
+        target.textContent = '';
+        action.run();
+      });
+      target.append(' ', button);
+    }
   }, 30);
   if (timeout) clearTimer = window.setTimeout(() => { target.textContent = ''; }, timeout);
 }
