@@ -95,6 +95,16 @@ import Testing
         #expect(table.stdout.contains("need.safety.night") && table.stdout.contains("1.000"))
         #expect(table.stdout.contains("left out: "))
 
+        // Two coders who share no document: said so (it printed "coded by all: " and nothing).
+        let documents = try #require(try await cli.json("documents") as? [[String: Any]])
+        let other = try #require(documents.compactMap { $0["id"] as? String }.first { $0 != interview })
+        let otherTurn = try #require((try await cli.json("segments", other) as? [[String: Any]])?.first { $0["kind"] as? String == "turn" })
+        let start = try #require(otherTurn["start"] as? Int)
+        #expect(try await cli.run("code", "add", other, "--start", "\(start)", "--end", "\(start + 5)", "--code", "barrier", "--coder", "Cleo").status == 0)
+        let apart = try await cli.run("agreement", "--coders", "Anna,Cleo")
+        #expect(apart.stdout.contains("units: none: no document was coded by every one of these coders") && !apart.stdout.contains("coded by all: \n"),
+                "\(apart.stdout)")
+
         let unknown = try await cli.run("agreement", "--code", "no.such.code")
         #expect(unknown.status != 0 && unknown.stderr.contains("no code 'no.such.code' in the codebook"))
         let mixed = try await cli.run("agreement", "--decisions", "x.json", "--code", "need")

@@ -6,8 +6,11 @@ import FieldworkServices
 enum AgreementTable {
     static func print(_ result: AgreementOutput) {
         Swift.print("coders: \(result.coders.joined(separator: ", "))")
-        Swift.print("units: segments of \(result.documents.count) document\(result.documents.count == 1 ? "" : "s") coded by all: "
-            + result.documents.joined(separator: " "))
+        // No document coded by every one of them: say so, not "coded by all: " and nothing.
+        Swift.print(result.documents.isEmpty
+            ? "units: none: no document was coded by every one of these coders; leave out a coder with few codings (--coders)"
+            : "units: segments of \(result.documents.count) document\(result.documents.count == 1 ? "" : "s") coded by all: "
+                + result.documents.joined(separator: " "))
         for left in result.leftOut {
             let by = left.codedBy.isEmpty ? "none of them" : left.codedBy.joined(separator: ", ")
             Swift.print("left out: \(left.document) (coded by \(by))")
