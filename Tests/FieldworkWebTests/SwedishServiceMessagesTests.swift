@@ -85,6 +85,34 @@ import Testing
         }
     }
 
+    /// An export's entry on the Swedish audit page said its rule and counts in English ("consent
+    /// rule of …", "consent applied …: 13 examples withheld (…)"; found by a new user). Shapes the
+    /// page does not know stay as written.
+    @Test func exportEntriesSayTheirRuleAndCountsInThePagesLanguage() async throws {
+        let t = Localizer(.sv)
+        #expect(t.auditValue("consent applied 2026-12-03: 13 examples withheld (consent withdrawn: 13); 2 segments withheld "
+                             + "(no consent for this material: 2)", of: "consent_summary", action: .export)
+                == "samtycke tillämpat 2026-12-03: 13 exempel (samtycket återkallat: 13); 2 segment (inget samtycke för detta material: 2)")
+        #expect(t.auditValue("3 withheld (consent withdrawn: 3)", of: "withheld", action: .export) == "3 undanhållna (samtycket återkallat: 3)")
+        #expect(t.auditValue("consent rule of 2026-12-03 with access of Maja", of: "consent", action: .export)
+                == "samtyckesregeln den 2026-12-03 med åtkomst för Maja")
+        #expect(t.auditValue("5 widgets withheld (consent withdrawn: 5)", of: "withheld", action: .export) == "5 widgets withheld (consent withdrawn: 5)")
+        // A download recorded through the real route, on the page.
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/api/retrieval.csv?code=need", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+            }
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv"
+            try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("samtyckesregeln den ") && !html.contains("consent rule of "), "\(html)")
+            }
+        }
+    }
+
     /// Every refusal has its words in both catalogues (no key shown as itself, every value filled).
     @Test func everyCodebookRefusalIsWordedInBothLanguages() {
         let errors: [CodebookEditError] = [

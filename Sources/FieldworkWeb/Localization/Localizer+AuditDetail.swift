@@ -14,8 +14,51 @@ extension Localizer {
     /// which its hash chain covers; any other value, and a change in a form not known here, is
     /// shown as it is.
     func auditValue(_ value: String, of key: String, action: AuditAction) -> String {
-        guard action == .consent, key == "changes" else { return value }
-        return value.components(separatedBy: "; ").map(consentChange).joined(separator: "; ")
+        switch (action, key) {
+        case (.consent, "changes"): return value.components(separatedBy: "; ").map(consentChange).joined(separator: "; ")
+        case (_, "consent"): return consentRule(value)
+        case (_, "withheld"), (_, "consent_summary"): return withheldSummary(value)
+        default: return value
+        }
+    }
+
+    /// "consent rule of 2026-12-03" (" with access of Maja"), as exports record the rule they applied.
+    private func consentRule(_ value: String) -> String {
+        guard value.hasPrefix("consent rule of ") else { return value }
+        let rest = value.dropFirst("consent rule of ".count)
+        let parts = rest.components(separatedBy: " with access of ")
+        let rule = self("audit.consent.rule", ["date": parts[0]])
+        return parts.count == 2 ? self("audit.consent.ruleWithAccess", ["rule": rule, "coder": parts[1]]) : rule
+    }
+
+    /// An export's withheld counts: "none", "3 withheld (consent withdrawn: 3)", "2 segments withheld
+    /// (…); 1 codings withheld (…)", or the same after "consent applied DATE: ". A part in another
+    /// shape is shown as it is.
+    private func withheldSummary(_ value: String) -> String {
+        if value == "none" || value == "nothing withheld" { return self("audit.withheld.none") }
+        if value.hasPrefix("consent applied "), let colon = value.range(of: ": ") {
+            let date = String(value[value.index(value.startIndex, offsetBy: "consent applied ".count)..<colon.lowerBound])
+            return self("withheld.applied", ["date": date, "items": withheldSummary(String(value[colon.upperBound...]))])
+        }
+        return value.components(separatedBy: "; ").map(withheldItem).joined(separator: "; ")
+    }
+
+    private func withheldItem(_ item: String) -> String {
+        guard let open = item.range(of: " withheld ("), item.hasSuffix(")") else { return item }
+        let head = item[..<open.lowerBound].split(separator: " ")
+        var byReason: [ConsentRule.Reason: Int] = [:]
+        for part in item[open.upperBound..<item.index(before: item.endIndex)].components(separatedBy: ", ") {
+            guard let colon = part.range(of: ": ", options: .backwards), let reason = ConsentRule.Reason(rawValue: String(part[..<colon.lowerBound])),
+                  let count = Int(part[colon.upperBound...]) else { return item }
+            byReason[reason] = count
+        }
+        guard let total = head.first.flatMap({ Int($0) }) else { return item }
+        if head.count == 1 {
+            let reasons = ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(self("withheld.reason.\(reason)")): \($0)" } }
+            return self("audit.withheld.count", ["count": String(total), "reasons": reasons.joined(separator: ", ")])
+        }
+        let unit = String(head[1])
+        return has("withheld.unit.\(unit).one") ? withheldCount(total, unit: unit, byReason: byReason) : item
     }
 
     private func consentChange(_ change: String) -> String {
