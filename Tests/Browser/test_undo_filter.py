@@ -52,14 +52,19 @@ def test_undo_removes_a_new_coding_and_reverts_a_code_change(browser, server):
     assert [e for e in console_errors(browser) if "status of 409" not in e["message"]] == []
 
 
+def ask_to_delete(browser, coding_id):
+    """Opens the coding's details (after a reload, so its chip is there) and asks to delete it."""
+    browser.refresh()
+    chip(browser, coding_id).click()
+    wait(browser).until(EC.element_to_be_clickable((By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete…']"))).click()
+
+
 def test_a_deleted_coding_comes_back_with_undo_as_its_confirmation_says(browser, server):
     """The confirmation said "This cannot be undone", and Ctrl+Z then brought the coding back."""
     browser.get(server["base"] + "/documents/int-007")
     quote = passage(browser, "int-007", 3, 40)
     coding = code(browser, "int-007", quote, "need.health", "Selenium")
-    browser.refresh()
-    chip(browser, coding["id"]).click()
-    wait(browser).until(EC.element_to_be_clickable((By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete…']"))).click()
+    ask_to_delete(browser, coding["id"])
     question = wait(browser).until(EC.visibility_of_element_located(
         (By.XPATH, "//*[@id='panel']//p[starts-with(normalize-space(), 'Delete this')]"))).text
     assert "cannot be undone" not in question and "Ctrl+Z" in question
@@ -84,9 +89,7 @@ def test_the_deletion_toast_offers_undo(browser, server):
     browser.get(server["base"] + "/documents/int-007")
     quote = passage(browser, "int-007", 5, 30)
     coding = code(browser, "int-007", quote, "need.health", "Selenium")
-    browser.refresh()
-    chip(browser, coding["id"]).click()
-    wait(browser).until(EC.element_to_be_clickable((By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete…']"))).click()
+    ask_to_delete(browser, coding["id"])
     browser.find_element(By.XPATH, "//*[@id='panel']//button[normalize-space()='Delete coding']").click()
     undo = wait(browser).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#fw-status button.toast-action")))
     assert undo.text == "Undo" and "Deleted" in browser.find_element(By.ID, "fw-status").text

@@ -53,8 +53,7 @@ import Testing
         let fixture = try await Self.withCleo()
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
-            var swedish = browser.headers
-            swedish[.acceptLanguage] = "sv"
+            let swedish = browser.swedishHeaders
             for page in ["/agreement", "/disagreements"] {
                 try await client.execute(uri: "\(page)?coders=Anna&coders=Cleo", method: .get, headers: browser.headers) { response in
                     let html = String(buffer: response.body)
@@ -84,8 +83,7 @@ import Testing
                 #expect(html.contains("<p class=\"orphan-note\">Orphaned here: Anna — a coding of this code in this document lost its place "
                     + "when the transcript changed, and it may be this passage. <a href=\"/documents/int-001\">Re-attach it first</a></p>"), "\(html)")
             }
-            var swedish = browser.headers
-            swedish[.acceptLanguage] = "sv"
+            let swedish = browser.swedishHeaders
             try await client.execute(uri: "/disagreements?coders=Anna&coders=Bo", method: .get, headers: swedish) { response in
                 #expect(String(buffer: response.body).contains("Utan fäste: Anna — "))
             }
@@ -114,8 +112,7 @@ import Testing
                 #expect(html.contains("<td data-code=\"barrier\">Barriers</td><td>Bo</td><td>Anna</td>"))
                 #expect(!html.contains("style="))
             }
-            var swedish = browser.headers
-            swedish[.acceptLanguage] = "sv"
+            let swedish = browser.swedishHeaders
             try await client.execute(uri: "/agreement?coders=Anna,Bo", method: .get, headers: swedish) { response in
                 #expect(String(buffer: response.body).contains("<th scope=\"row\">Att känna sig trygg på natten</th>"))
             }

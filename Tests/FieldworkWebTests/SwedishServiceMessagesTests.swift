@@ -38,8 +38,7 @@ import Testing
             try await client.execute(uri: "/api/codebook/codes/theme.dignity", method: .delete, headers: browser.writeHeaders) { response in
                 #expect(response.status == .noContent)
             }
-            var page = browser.headers
-            page[.acceptLanguage] = "sv"
+            let page = browser.swedishHeaders
             try await client.execute(uri: "/audit", method: .get, headers: page) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<span class=\"key\" data-key=\"operation\">åtgärd</span> delete"), "\(html)")
@@ -71,8 +70,7 @@ import Testing
         #expect(try await fixture.context.ingest.ingest().succeeded)
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
-            var swedish = browser.headers
-            swedish[.acceptLanguage] = "sv"
+            let swedish = browser.swedishHeaders
             try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("c-r01-2 återkallat 2025-09-01 (workshop anonymiserad delning)"), "\(html)")
@@ -104,8 +102,7 @@ import Testing
             try await client.execute(uri: "/api/retrieval.csv?code=need", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
             }
-            var swedish = browser.headers
-            swedish[.acceptLanguage] = "sv"
+            let swedish = browser.swedishHeaders
             try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("samtyckesregeln den ") && !html.contains("consent rule of "), "\(html)")

@@ -98,6 +98,13 @@ struct Browser {
 
     var headers: HTTPFields { [HTTPField.Name.hostHeader: host, .cookie: cookie] }
 
+    /// `headers` of a browser whose language is Swedish.
+    var swedishHeaders: HTTPFields {
+        var fields = headers
+        fields[.acceptLanguage] = "sv"
+        return fields
+    }
+
     var writeHeaders: HTTPFields {
         var fields = headers
         fields[HTTPField.Name("X-CSRF-Token")!] = csrf

@@ -11,8 +11,8 @@ struct DocumentPage {
     /// The recording the front matter names, if any, and whether it may be played.
     let recording: DocumentRecording
     let t: Localizer
-    /// The study's time zone: the memos' times.
-    var times = StudyTimes(identifier: "Europe/Stockholm")
+    /// The study's time zone (an IANA name): the memos' times.
+    var timeZone = "Europe/Stockholm"
 
     /// The page in parts: what comes before the transcript, the transcript (often kept whole
     /// from an earlier open), and what follows it; `Layout` writes them without joining them.
@@ -61,7 +61,7 @@ struct DocumentPage {
             <aside id="panel" class="panel" hidden></aside>
             </div>
             """
-        return [html, transcript, after + MemoListRenderer(memos: memos.memos, target: .document, targetID: metadata.id, t: t, withheld: memos.withheld, times: times).render()]
+        return [html, transcript, after + MemoListRenderer(memos: memos.memos, target: .document, targetID: metadata.id, t: t, withheld: memos.withheld, timeZone: timeZone).render()]
     }
 }
 
@@ -73,14 +73,16 @@ struct MemoListRenderer {
     let t: Localizer
     /// Memos access withheld: counted in a note, never shown.
     var withheld = WithheldCount()
-    /// When each was written, in the study's time zone (memos.js shows it in the interface language).
-    var times = StudyTimes(identifier: "Europe/Stockholm")
+    /// When each was written is shown in the study's time zone (memos.js says it in the interface language).
+    var timeZone = "Europe/Stockholm"
 
     func render() -> SafeHTML {
         var html: SafeHTML = "<section class=\"memos\" aria-labelledby=\"memos-title\" data-target=\"\(target.rawValue)\" data-target-id=\"\(targetID)\"><h2 id=\"memos-title\">\(t.html("memos.title"))</h2>"
             + ConsentNoteHTML.paragraph(withheld, unit: "memos", t: t) + "<ul class=\"memo-list\">"
+        // Made only when there are memos: its formatters cost more than the rest of a document open's HTML.
+        let times = memos.isEmpty ? nil : StudyTimes(identifier: timeZone)
         for memo in memos {
-            html += "<li data-memo=\"\(memo.id)\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(times.html(memo.createdAt))</p></li>"
+            html += "<li data-memo=\"\(memo.id)\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(times?.html(memo.createdAt) ?? "")</p></li>"
         }
         return html + """
             </ul>

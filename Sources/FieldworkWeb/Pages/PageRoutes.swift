@@ -56,7 +56,7 @@ struct PageRoutes {
         var response = await timing.measure("render") {
             page(web, .documents, title: view.document.metadata.title,
                  parts: DocumentPage(view: view, memos: view.memos, reattaching: reattaching, recording: recording, t: Localizer(web.language),
-                              times: StudyTimes(identifier: web.studyTimeZone)).parts())
+                              timeZone: web.studyTimeZone).parts())
         }
         timing.apply(to: &response)
         return response
