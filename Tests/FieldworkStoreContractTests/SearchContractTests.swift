@@ -28,6 +28,10 @@ import Testing
             #expect(try await hits(store, "far") == ["s1#1"])  // "far" is a word of its own there
             #expect(try await hits(store, "lost").isEmpty)  // "låst" typed as "lost" is another word
             #expect(try await hits(store, "trygg*") == ["s2#0"])
+            // A prefix typed with å or ä begins a word with it: "låst" and "på" hold an å, no word begins with one.
+            #expect(try await hits(store, "å*").isEmpty)
+            #expect(try await hits(store, "ä*") == ["s1#0"])
+            #expect(try await hits(store, "lå*") == ["s1#0"])
             #expect(try await hits(store, "\"dörren är låst\"") == ["s1#0"])
             #expect(try await hits(store, "\"låst dörren\"").isEmpty)
             #expect(try await hits(store, "kaffe natten").isEmpty)  // every word must occur

@@ -43,7 +43,9 @@ struct CheckCommand: AsyncParsableCommand {
             let url = resolve(file)
             let path = root.relativePath(of: url)
             do {
-                print("ok \(path): \(try check(url, path: path, in: root, ingested: ingested))")
+                var warnings: [SourceProblem] = []
+                print("ok \(path): \(try check(url, path: path, in: root, ingested: ingested, warnings: &warnings))")
+                warnings.forEach { printError("warning: \($0)") }
             } catch let problems as SourceProblems {
                 failed += 1
                 problems.problems.forEach { printError($0.description) }
@@ -84,7 +86,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    private func check(_ url: URL, path: String, in workspace: Workspace, ingested: [String: SourceFileState]) throws -> String {
+    private func check(_ url: URL, path: String, in workspace: Workspace, ingested: [String: SourceFileState],
+                       warnings: inout [SourceProblem]) throws -> String {
         let data = try SourceText.load(url, path: path)
         if kind == "refi-qda" || (kind == nil && ExchangeFileCheck.extensions.contains(url.pathExtension.lowercased())) {
             return try ExchangeFileCheck.check(data, path: path)
@@ -92,6 +95,7 @@ struct CheckCommand: AsyncParsableCommand {
         guard let kind = kind.flatMap(WorkspaceFileKind.init(rawValue:)) ?? WorkspaceFileKind.infer(path: path) else {
             throw SourceProblem(file: path, line: 0, "cannot tell what kind of file this is; name it with --as (\(Self.kindNames))")
         }
-        return try WorkspaceFileCheck.context(of: workspace, excluding: path, ingested: ingested).check(data, as: kind, path: path)
+        return try WorkspaceFileCheck.context(of: workspace, excluding: path, ingested: ingested)
+            .check(data, as: kind, path: path, warnings: &warnings)
     }
 }

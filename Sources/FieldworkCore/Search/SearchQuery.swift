@@ -59,18 +59,42 @@ public struct SearchQuery: Sendable, Hashable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// Terms containing non-ASCII letters: results must contain them as typed (case-insensitively).
+    /// Words typed with non-ASCII letters: results must contain them as typed (case-insensitively).
     public var termsWithDiacritics: [String] {
-        terms.flatMap { $0.text.lowercased().split(separator: " ").map(String.init) }
-            .filter { $0.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic } }
+        terms.flatMap { $0.text.lowercased().split(separator: " ").map(String.init) }.filter(SearchWords.hasDiacritics)
     }
 
-    /// Whether `text` satisfies the diacritics rule for every term typed with diacritics.
+    /// Whether `text` satisfies the diacritics rule: each term typed with diacritics occurs in it
+    /// as a run of whole words, the last one a word's beginning for `prefix*` (see `SearchWords`).
     public func acceptsDiacritics(of text: String) -> Bool {
-        let required = termsWithDiacritics
-        guard !required.isEmpty else { return true }
-        let lowered = text.lowercased()
-        return required.allSatisfy { lowered.contains($0) }
+        let strict = terms.filter { $0.text.unicodeScalars.contains(where: SearchWords.isDiacritic) }
+        guard !strict.isEmpty else { return true }
+        let words = SearchWords(text)
+        return strict.allSatisfy(words.contain)
+    }
+
+    /// `snippet` with the index's marks kept only around words the diacritics rule matches: the
+    /// index marks every folded match, so a passage kept for `å*` had its `att` and `Alla` marked too.
+    public func markingRuleMatches(in snippet: String) -> String {
+        guard terms.contains(where: { $0.text.unicodeScalars.contains(where: SearchWords.isDiacritic) }) else { return snippet }
+        let open = Character(SearchHit.matchStart), close = Character(SearchHit.matchEnd)
+        var result = ""
+        var marked: String?
+        for character in snippet {
+            if character == open, marked == nil {
+                marked = ""
+            } else if character == close, let region = marked {
+                let words = SearchWords(region)
+                result += terms.contains(where: words.contain) ? "\(open)\(region)\(close)" : region
+                marked = nil
+            } else if marked != nil {
+                marked!.append(character)
+            } else {
+                result.append(character)
+            }
+        }
+        if let region = marked { result += String(open) + region }
+        return result
     }
 
     private static func parse(_ input: String) -> [Term] {
@@ -87,12 +111,7 @@ public struct SearchQuery: Sendable, Hashable {
             }
             // Letters, digits and marks are kept; anything else separates words, as FTS5's
             // tokenizer would treat it (`hem-tjänst` searches the phrase `hem tjänst`).
-            let kept = text.unicodeScalars.map { scalar -> Character in
-                let properties = scalar.properties
-                let isWordPart = properties.isAlphabetic || properties.numericType != nil
-                    || properties.generalCategory == .nonspacingMark
-                return isWordPart ? Character(scalar) : " "
-            }
+            let kept = text.unicodeScalars.map { SearchWords.isWordPart($0) ? Character($0) : " " }
             let cleaned = String(kept).split(separator: " ").joined(separator: " ")
             if !cleaned.isEmpty { terms.append(Term(text: cleaned, isPrefix: isPrefix, isPhrase: phrase)) }
         }

@@ -52,6 +52,14 @@ public struct WorkspaceFileCheck: Sendable {
     /// Parses `data` as a file of `kind` named `path`; returns what was read ("7 codes"), or
     /// throws `SourceProblem`/`SourceProblems` naming file and line of each problem.
     public func check(_ data: Data, as kind: WorkspaceFileKind, path: String, now: Date = Date()) throws -> String {
+        var warnings: [SourceProblem] = []
+        return try check(data, as: kind, path: path, now: now, warnings: &warnings)
+    }
+
+    /// `check`, also giving what ingest would warn of without refusing the file (a speaker the
+    /// register does not know: `UnknownSpeakers`).
+    public func check(_ data: Data, as kind: WorkspaceFileKind, path: String, now: Date = Date(),
+                      warnings: inout [SourceProblem]) throws -> String {
         switch kind {
         case .senml:
             return EnglishCount.of(try SenMLFile.records(data, path: path, now: now).count, "reading")
@@ -74,15 +82,16 @@ public struct WorkspaceFileCheck: Sendable {
             }
             return EnglishCount.of(records.count, "record")
         default:
-            return try check(try SourceText.decode(data, path: path), as: kind)
+            return try check(try SourceText.decode(data, path: path), as: kind, warnings: &warnings)
         }
     }
 
-    private func check(_ source: SourceText, as kind: WorkspaceFileKind) throws -> String {
+    private func check(_ source: SourceText, as kind: WorkspaceFileKind, warnings: inout [SourceProblem]) throws -> String {
         switch kind {
         case .document:
             let (change, idLine) = try CorpusDocumentParser(knownParticipants: participants).parse(source)
             if let problem = documentIDs.problem(id: change.metadata.id, line: idLine, path: source.path) { throw problem }
+            warnings += UnknownSpeakers.warnings(in: change, known: participants)
             return "document \(change.metadata.id): " + EnglishCount.of(change.text.segments.count, "segment")
         case .codebook: return EnglishCount.of(try CodebookParser.parse(otherCodebooks + [source]).codes.count, "code")
         case .participants: return EnglishCount.of(try ParticipantsParser.parse(source).count, "participant")

@@ -44,7 +44,7 @@ public struct IngestService: Sendable {
             summary.problems.append(SourceProblem(file: "corpus/telemetry", line: 0,
                                                   "not taken in until corpus/participants.yaml can be read: consent is checked against it"))
         }
-        summary.warnings = RecordingWarnings.check(try await store.documentsWithRecordings(), in: workspace)
+        summary.warnings += RecordingWarnings.check(try await store.documentsWithRecordings(), in: workspace)
         try await IngestAudit(workspace: workspace, store: store).record(summary)
         // Codings and memos travel as files: take in colleagues' changes, write out our own.
         let ledger = try await LedgerSync(store: store, ledger: ledger).sync()
@@ -188,6 +188,7 @@ public struct IngestService: Sendable {
                     }
                     ownerOfID[change.metadata.id] = change.file.path
                     changes.append(change)
+                    summary.warnings += UnknownSpeakers.warnings(in: change, known: participants)
                 case .failed(let problems):
                     summary.failed += 1
                     summary.problems += problems

@@ -49,7 +49,9 @@ public struct SearchService: Sendable {
             if case .withheld(let reason) = consent.words(of: people, type: hit.documentType, date: hit.documentDate) {
                 withheld.add(reason)
             } else {
-                kept.append(hit)
+                var shown = hit
+                shown.snippet = query.markingRuleMatches(in: hit.snippet)
+                kept.append(shown)
             }
         }
         return Result(hits: kept, withheld: withheld, more: more)

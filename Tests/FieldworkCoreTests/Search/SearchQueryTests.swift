@@ -15,6 +15,31 @@ import Testing
         #expect(SearchQuery("hemtjanst").acceptsDiacritics(of: "hemtjänst"))
     }
 
+    @Test func diacriticsAreMatchedInWholeWordsNotAnywhereInThePassage() {
+        let passage = "Ja. Alla säger att det är någon annan."
+        #expect(!SearchQuery("å*").acceptsDiacritics(of: passage))  // "någon" holds an å, no word begins with one
+        #expect(SearchQuery("ä*").acceptsDiacritics(of: passage))
+        #expect(!SearchQuery("ä").acceptsDiacritics(of: passage))  // a word of its own, not "är"
+        #expect(!SearchQuery("hö*").acceptsDiacritics(of: "hon uppehöll sig hemma"))
+        #expect(SearchQuery("hö*").acceptsDiacritics(of: "Hösten kommer"))
+        #expect(!SearchQuery("får").acceptsDiacritics(of: "min far sa: fåran är djup"))
+        // A phrase: its words in a row, those typed without diacritics folded as the index folds them.
+        #expect(SearchQuery("\"får far\"").acceptsDiacritics(of: "Jag får far att komma."))
+        #expect(!SearchQuery("\"får far\"").acceptsDiacritics(of: "Far får komma."))
+        #expect(SearchQuery("\"hjalp får\"").acceptsDiacritics(of: "hjälp får vi"))
+        // Composed and decomposed å are the same letter.
+        #expect(SearchQuery("år").acceptsDiacritics(of: "ett a\u{30A}r sedan"))
+    }
+
+    @Test func onlyWordsTheRuleMatchesStayMarkedInASnippet() {
+        let (open, close) = (SearchHit.matchStart, SearchHit.matchEnd)
+        let snippet = "\(open)Alla\(close) säger \(open)att\(close) det var ett \(open)år\(close)"
+        #expect(SearchQuery("å*").markingRuleMatches(in: snippet) == "Alla säger att det var ett \(open)år\(close)")
+        #expect(SearchQuery("a*").markingRuleMatches(in: snippet) == snippet)  // typed without: every folded match
+        let phrase = "jag \(open)får far\(close) och \(open)far far\(close)"
+        #expect(SearchQuery("\"får far\"").markingRuleMatches(in: phrase) == "jag \(open)får far\(close) och far far")
+    }
+
     @Test func emptyQueries() {
         #expect(SearchQuery("  \"\" * ").isEmpty)
     }

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A passage's words as the diacritics rule of `SearchQuery` compares them with a term.
+///
+/// The index folds diacritics, so its candidates for `får` include passages that only say `far`,
+/// and for `å*` every passage with a word beginning with `a`. A candidate is kept when the term's
+/// words occur in it in order as whole words (the last one a word's beginning for `prefix*`): a
+/// word typed with diacritics must match them exactly (in Swedish å, ä and ö are letters of their
+/// own), a word typed without them matches as the index does, with or without. Looking at the
+/// passage as a whole instead let `å*` through for any passage holding an å anywhere.
+struct SearchWords {
+    private let lowered: [String]
+    private let folded: [String]
+
+    init(_ text: String) {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if Self.isWordPart(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        lowered = words.map { $0.lowercased() }
+        folded = lowered.map(Self.fold)
+    }
+
+    /// Whether `term`'s words occur here in a row (see the type's comment).
+    func contain(_ term: SearchQuery.Term) -> Bool {
+        let wanted = term.text.lowercased().split(separator: " ").map(String.init)
+        guard !wanted.isEmpty, wanted.count <= lowered.count else { return false }
+        return (0...(lowered.count - wanted.count)).contains { start in
+            wanted.indices.allSatisfy { offset in
+                let word = wanted[offset]
+                let strict = Self.hasDiacritics(word)
+                let candidate = strict ? lowered[start + offset] : folded[start + offset]
+                let expected = strict ? word : Self.fold(word)
+                let isLast = offset == wanted.count - 1
+                return term.isPrefix && isLast ? candidate.hasPrefix(expected) : candidate == expected
+            }
+        }
+    }
+
+    /// What the tokenizer keeps in a word: letters, digits and combining marks.
+    static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+    }
+
+    /// A letter beyond ASCII, or a combining mark (`å` typed as `a` and a ring above).
+    static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark)
+    }
+
+    static func hasDiacritics(_ word: String) -> Bool {
+        word.unicodeScalars.contains(where: isDiacritic)
+    }
+
+    private static func fold(_ word: String) -> String {
+        word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+}
