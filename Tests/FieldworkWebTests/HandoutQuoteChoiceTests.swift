@@ -10,6 +10,19 @@ import Testing
 /// The handout page offers every quotable passage to choose from, prints the chosen ones in the
 /// order listed, keeps the choice across its links, and says what the rules left out.
 @Suite struct HandoutQuoteChoiceTests {
+    /// "(1 passages may be quoted)" (found by a new user).
+    @Test func oneQuotablePassageIsCountedInTheSingular() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.codings.add(document: "int-001", span: try await fixture.span(of: "Det var i januari förra året.", in: "int-001"),
+                                                  code: "need.safety.night", coder: "anna")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/handouts/need.safety.night", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("Choose the quotes (1 passage may be quoted)"))
+            }
+        }
+    }
+
     @Test func aFacilitatorChoosesTheQuotesOnTheHandoutPage() async throws {
         let fixture = try await WebFixture()
         // Two of R01's turns in int-001 and one of R02's, who has no quote consent.
@@ -33,7 +46,7 @@ import Testing
                 #expect(html.components(separatedBy: "resident 1 ·").count == 3)
                 #expect(html.contains("· coded by 1 coder</span>"))
                 #expect(!html.contains("R01") && !html.contains("R02"))
-                #expect(html.contains("Choose the quotes"))
+                #expect(html.contains("Choose the quotes (2 passages may be quoted)"))
             }
             // Chosen: R01's second passage only; the links to the other variant keep the choice.
             try await client.execute(uri: "/handouts/need.safety.night?quote=\(second.id)", method: .get, headers: browser.headers) { response in

@@ -95,6 +95,12 @@ import Testing
         #expect(t.auditValue("consent rule of 2026-12-03 with access of Maja", of: "consent", action: .export)
                 == "samtyckesregeln den 2026-12-03 med åtkomst för Maja")
         #expect(t.auditValue("5 widgets withheld (consent withdrawn: 5)", of: "withheld", action: .export) == "5 widgets withheld (consent withdrawn: 5)")
+        // With the redactions counted after it, and the quotes handouts and reports leave out (found by a new user).
+        #expect(t.auditValue("consent applied 2026-12-03: nothing withheld; 0 identifiers redacted", of: "consent_summary", action: .export)
+                == "samtycke tillämpat 2026-12-03: inget; 0 identifierare maskerade")
+        #expect(t.auditValue("4 quotes", of: "withheld", action: .export) == "4 citat")
+        #expect(t.auditValue("1 quote", of: "withheld_quotes", action: .export) == "1 citat")
+        #expect(Localizer(.en).auditValue("1 quotes", of: "withheld", action: .export) == "1 quote")  // as written before this session
         // A download recorded through the real route, on the page.
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in

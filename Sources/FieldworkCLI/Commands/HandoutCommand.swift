@@ -95,7 +95,7 @@ struct HandoutCommand: AsyncParsableCommand {
                     try await context.recordExport("handout-pack-\(format.rawValue)", to: url,
                                                    counts: ["stations": handouts.count, "quotes": handouts.map(\.quotes.count).reduce(0, +)],
                                                    applied: Self.applied, metadata: ["workshop": plan.title,
-                                                              "withheld": "\(handouts.map(\.quotesWithheld).reduce(0, +)) quotes"])
+                                                              "withheld": EnglishCount.of(handouts.map(\.quotesWithheld).reduce(0, +), "quote")])
                     print("wrote the pack for \(plan.title) (\(handouts.count) stations) to \(url.path)")
                     return
                 }
@@ -136,7 +136,7 @@ struct HandoutCommand: AsyncParsableCommand {
 
     private func record(_ handout: Handout, to url: URL?, context: FieldworkContext) async throws {
         try await context.recordExport("handout-\(format.rawValue)", to: url, counts: ["quotes": handout.quotes.count],
-                                       applied: Self.applied, metadata: ["theme": handout.codeID, "withheld": "\(handout.quotesWithheld) quotes"])
+                                       applied: Self.applied, metadata: ["theme": handout.codeID, "withheld": EnglishCount.of(handout.quotesWithheld, "quote")])
     }
 
     private func render(_ handout: Handout, date: String) async throws -> Data {

@@ -58,7 +58,7 @@ struct ReportCommand: AsyncParsableCommand {
             let quotes = report.needs.map(\.quotes.count).reduce(0, +), quotesWithheld = report.needs.map(\.quotesWithheld).reduce(0, +)
             try await context.recordExport("report-\(format.rawValue)", to: url,
                                            counts: ["needs": report.needs.count, "quotes": quotes, "proposals": report.proposals.count],
-                                           applied: metadata, metadata: ["language": report.language, "withheld_quotes": "\(quotesWithheld) quotes"])
+                                           applied: metadata, metadata: ["language": report.language, "withheld_quotes": EnglishCount.of(quotesWithheld, "quote")])
             printExported("wrote the study report (\(report.language), \(report.needs.count) needs, \(quotes) quote\(quotes == 1 ? "" : "s"), \(quotesWithheld) not quoted without consent to quote) to \(url.path)"
                           + (report.smallCells.map { "; counts below \($0.k) shown as \"< \($0.k)\"" } ?? ""), consent: metadata.summary)
         } catch let error as ExternalProgramError {

@@ -95,7 +95,7 @@ public enum ReportMarkdownRenderer {
         lines += ["", "**\(e(t.quotesLabel))**", ""]
         if need.quotes.isEmpty { lines += [e(t.noQuotes), ""] }
         for quote in need.quotes { lines += ["> \(e(t.quoted(quote.text)))", ">", "> – \(e(t.attribution(quote.attribution)))", ""] }
-        if need.quotesWithheld > 0 { lines += [e(ReportTexts.fill(t.quotesWithheld, ["count": String(need.quotesWithheld)])), ""] }
+        if need.quotesWithheld > 0 { lines += [e(t.withheldNote(need.quotesWithheld)), ""] }
         return lines
     }
 

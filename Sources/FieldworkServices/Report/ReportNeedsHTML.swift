@@ -40,7 +40,7 @@ enum ReportNeedsHTML {
             "<blockquote><p>\(t.quoted(quote.text))</p><footer>– \(t.attribution(quote.attribution))</footer></blockquote>"
         }
         html += "\(quotes)"
-        if need.quotesWithheld > 0 { html += "<p class=\"note\">\(ReportTexts.fill(t.quotesWithheld, ["count": String(need.quotesWithheld)]))</p>" }
+        if need.quotesWithheld > 0 { html += "<p class=\"note\">\(t.withheldNote(need.quotesWithheld))</p>" }
         return html + "</article>"
     }
 

@@ -40,6 +40,7 @@ extension ReportTexts {
         quotesLabel: "In their own words",
         noQuotes: "No quotes we may show.",
         quotesWithheld: "{count} passages are not quoted, because we do not have consent to quote them.",
+        quoteWithheld: "1 passage is not quoted, because we do not have consent to quote it.",
         resident: "a resident",
         residentAged: "a resident aged {band}",
         seenWith: "Often together with",

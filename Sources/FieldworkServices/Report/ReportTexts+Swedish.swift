@@ -40,6 +40,7 @@ extension ReportTexts {
         quotesLabel: "Med deras egna ord",
         noQuotes: "Inga citat som vi får visa.",
         quotesWithheld: "{count} avsnitt citeras inte, eftersom vi inte har samtycke till att citera dem.",
+        quoteWithheld: "1 avsnitt citeras inte, eftersom vi inte har samtycke till att citera det.",
         resident: "en boende",
         residentAged: "en boende, {band} år",
         seenWith: "Ofta tillsammans med",

@@ -42,8 +42,9 @@ public struct ReportTexts: Sendable {
     var administrationsHidden: String
     var quotesLabel: String
     var noQuotes: String
-    /// `{count}`.
+    /// `{count}`; `quoteWithheld` when it is one.
     var quotesWithheld: String
+    var quoteWithheld: String
     var resident: String
     /// `{band}`.
     var residentAged: String
@@ -106,6 +107,11 @@ public struct ReportTexts: Sendable {
         case "en": .english
         default: nil
         }
+    }
+
+    /// The note under a need's quotes saying how many passages are not quoted.
+    func withheldNote(_ count: Int) -> String {
+        count == 1 ? quoteWithheld : Self.fill(quotesWithheld, ["count": String(count)])
     }
 
     static func fill(_ template: String, _ values: [String: String]) -> String {

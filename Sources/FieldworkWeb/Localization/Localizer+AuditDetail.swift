@@ -17,7 +17,7 @@ extension Localizer {
         switch (action, key) {
         case (.consent, "changes"): return value.components(separatedBy: "; ").map(consentChange).joined(separator: "; ")
         case (_, "consent"): return consentRule(value)
-        case (_, "withheld"), (_, "consent_summary"): return withheldSummary(value)
+        case (_, "withheld"), (_, "withheld_quotes"), (_, "consent_summary"): return withheldSummary(value)
         default: return value
         }
     }
@@ -44,6 +44,16 @@ extension Localizer {
     }
 
     private func withheldItem(_ item: String) -> String {
+        if item == "nothing withheld" { return self("audit.withheld.none") }
+        // "2 identifiers redacted" after the consent summary; "4 quotes" of handouts and reports.
+        let words = item.split(separator: " ")
+        if let number = words.first.flatMap({ Int($0) }) {
+            switch words.dropFirst().joined(separator: " ") {
+            case "identifier redacted", "identifiers redacted": return count("withheld.redacted", number)
+            case "quote", "quotes": return count("withheld.unit.quotes", number)
+            default: break
+            }
+        }
         guard let open = item.range(of: " withheld ("), item.hasSuffix(")") else { return item }
         let head = item[..<open.lowerBound].split(separator: " ")
         var byReason: [ConsentRule.Reason: Int] = [:]

@@ -24,7 +24,9 @@ struct HandoutQuoteChoice {
         }
         let chosen = Set(handout.quotesChosen ? (options.quotes ?? []) : [])
         html += "<details\(if: handout.quotesChosen, " open")><summary id=\"quote-choice-title\">"
-        html += t.html(handout.quotesChosen ? "handout.chosenByHand" : "handout.chooseQuotes", ["count": String(handout.quoteChoices.count)])
+        let count = handout.quoteChoices.count
+        html += t.html((handout.quotesChosen ? "handout.chosenByHand" : "handout.chooseQuotes") + (count == 1 ? ".one" : ".other"),
+                       ["count": String(count)])
         html += "</summary>"
         guard !handout.quoteChoices.isEmpty else { return html + "<p>\(t.html("handout.noChoices"))</p></details></section>" }
         html += "<form method=\"get\" action=\"\(path)\"><p>\(t.html("handout.chooseHint", ["count": String(handout.limits.quotes)]))</p>"
