@@ -4,6 +4,7 @@ document, code counts beside the transcript, memos edited and deleted in the bro
 definition edited and codes merged and deleted, retrieval over several codes with an attribute
 picker, and the document printed with its codings, coders and memos. Axe on each new view."""
 import shutil
+import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -11,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import console_errors, fresh_session, make_driver, sample_workspace, screenshot, start_server, stop_server
+from conftest import BINARY, console_errors, fresh_session, make_driver, sample_workspace, screenshot, start_server, stop_server
 from test_accessibility import axe_violations
 from test_coding_details import passage, send
 from test_workbench import SELECT_SCALARS, api, wait
@@ -107,6 +108,15 @@ def test_another_coders_changes_appear_without_a_reload(anna, own_server):
         assert "en annan kodare" in wait(bo).until(EC.visibility_of_element_located((By.ID, "fw-status"))).text
         assert api(anna, f"/api/documents/{DOCUMENT}/changes")["stamp"] != stamp
         delete_coding(anna, later, "Anna")
+
+        # A transcript corrected and taken in again is said to be that, not another coder's change
+        # (found by a new user): Bo's Swedish page reloads its transcript and says so.
+        file = own_server["workspace"] / "corpus" / "interviews" / f"{DOCUMENT}.md"
+        file.write_text(file.read_text(encoding="utf-8") + "\n**Interviewer:** Thank you again.\n", encoding="utf-8")
+        subprocess.run([str(BINARY), "--workspace", str(own_server["workspace"]), "ingest"], check=True, capture_output=True)
+        wait(bo, 15).until(lambda driver: "Thank you again." in driver.find_element(By.ID, "transcript").text)
+        status = wait(bo).until(EC.visibility_of_element_located((By.ID, "fw-status"))).text
+        assert "transkriptet har rättats" in status and "en annan kodare" not in status
         assert console_errors(anna) == [] and console_errors(bo) == []
     finally:
         bo.quit()

@@ -59,7 +59,8 @@ async function poll() {
       await refreshTranscript();
       if (span && documentRevision() === revision) selectSpan(span);
       stamp = await currentStamp();
-      announce(t('live.updated'));
+      // A new text revision is a corrected transcript taken in again, not a coder's change.
+      announce(t(documentRevision() === revision ? 'live.updated' : 'live.corrected'));
     }
   } catch (error) {
     // Signed out or the document gone: stop asking; a failed poll otherwise tries again.
