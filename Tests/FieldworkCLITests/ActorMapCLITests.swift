@@ -77,7 +77,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try await cli.run("export", "actor-map", "--need", "actor.home_care")
         #expect(result.status != 0)
-        #expect(result.stderr.contains("'actor.home_care' is not a code of kind need"))
+        #expect(result.stderr.contains("'actor.home_care' is an actor code, not a need"))
     }
 
     /// The focused views, the table and the print layout, with the real binary on the sample study.

@@ -9,3 +9,10 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
     case emotion
     case other
 }
+
+extension CodeKind {
+    /// "a barrier code", "an actor code": how messages name a code of this kind.
+    public var codeWithArticle: String {
+        ("aeiou".contains(rawValue.first!) ? "an " : "a ") + rawValue + " code"
+    }
+}

@@ -32,16 +32,13 @@ public struct ActorMapService: Sendable {
 
     /// The map and the consent rule as applied: evidence (co-occurring actor codes, residents
     /// raising a need) counts only passages whose words may appear today.
-    public func graphWithConsent(options: ActorGraphBuilder.Options = .init()) async throws -> (graph: ActorGraph, consent: ExportMetadata) {
+    public func graphWithConsent(options asked: ActorGraphBuilder.Options = .init()) async throws -> (graph: ActorGraph, consent: ExportMetadata) {
+        var options = asked
         let stored = try await store.codebook()
         let codebook = options.language.map(stored.localized) ?? stored
-        if let needID = options.needID, codebook[needID]?.kind != .need {
-            throw ActorMapError.notANeed(needID)
-        }
+        if let needID = options.needID { try Self.requireNeed(needID, in: codebook) }
         let catalogue = try await catalogue()
-        if let actorID = options.actorID, !catalogue.actors.contains(where: { $0.id == actorID && $0.kind == .administration }) {
-            throw ActorMapError.notAnAdministration(actorID)
-        }
+        if let actorID = options.actorID { options.actorID = try Self.administration(actorID, in: catalogue) }
         let register = NeedsRegisterService(store: store, preferConsensus: preferConsensus)
         let participants = try await store.participants()
         let (passages, withheld) = try await register.consentedPassages()
@@ -59,13 +56,35 @@ public struct ActorMapService: Sendable {
     }
 }
 
+extension ActorMapService {
+    /// A need to focus on: a code of another kind is named as such; a code that is not there
+    /// gets the nearest needs, as every unknown name does.
+    static func requireNeed(_ id: String, in codebook: Codebook) throws {
+        guard let code = codebook[id] else {
+            throw UnknownName(kind: "need", name: id, place: "in the codebook", known: codebook.codes.filter { $0.kind == .need }.map(\.id))
+        }
+        if code.kind != .need { throw ActorMapError.notANeed(id, kind: code.kind) }
+    }
+
+    /// The administration actor to focus on, by its id or by the administration it stands for
+    /// (`care`, as its `administration:` says, for `care-administration`).
+    static func administration(_ id: String, in catalogue: ActorCatalogue) throws -> String {
+        let administrations = catalogue.actors.filter { $0.kind == .administration }
+        if let actor = administrations.first(where: { $0.id == id }) ?? administrations.first(where: { $0.administration?.rawValue == id }) {
+            return actor.id
+        }
+        if catalogue.actors.contains(where: { $0.id == id }) { throw ActorMapError.notAnAdministration(id) }
+        throw UnknownName(kind: "administration", name: id, place: "in corpus/actors.yaml", known: administrations.map(\.id))
+    }
+}
+
 public enum ActorMapError: Error, CustomStringConvertible {
-    case notANeed(String)
+    case notANeed(String, kind: CodeKind)
     case notAnAdministration(String)
 
     public var description: String {
         switch self {
-        case .notANeed(let id): "'\(id)' is not a code of kind need"
+        case .notANeed(let id, let kind): "'\(id)' is \(kind.codeWithArticle), not a need"
         case .notAnAdministration(let id): "'\(id)' is not an actor of type administration in corpus/actors.yaml"
         }
     }

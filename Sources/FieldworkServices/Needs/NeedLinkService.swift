@@ -74,7 +74,7 @@ public enum NeedLinkError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownNeed(let id): "no code '\(id)' in the codebook"
-        case .notANeed(let id, let kind): "'\(id)' is a \(kind.rawValue) code, not a need"
+        case .notANeed(let id, let kind): "'\(id)' is \(kind.codeWithArticle), not a need"
         case .unknownSolution(let id): "no solution '\(id)' in codebooks/solutions.yaml"
         case .emptyRationale: "a link needs a rationale: why could this solution meet the need?"
         case .noCoder: "a link needs the name of who made it"
