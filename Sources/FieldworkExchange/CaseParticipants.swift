@@ -54,6 +54,16 @@ struct CaseParticipants {
     /// Cases that are no participant of a document made by this import.
     var unused: Int { cases.count - resolved.count }
 
+    /// Of the unused cases, those that are participants of the register already (by the GUID
+    /// our export gave them, or by id): nothing to add, so nothing left out either.
+    var unusedKnown: Int {
+        cases.indices.filter { resolved[$0] == nil }.count { index in
+            let element = cases[index]
+            return element.guid.flatMap { existingByGUID[StableGUID.normalized($0)] } != nil
+                || existing[element.name?.trimmingSpaces ?? ""] != nil
+        }
+    }
+
     /// The participant a case is: an existing one, or a new one made now.
     mutating func participant(forCase index: Int) -> String? {
         if let id = resolved[index] { return id }

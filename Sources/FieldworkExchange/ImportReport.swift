@@ -52,6 +52,8 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public var participantsCreated: [CreatedParticipant] = []
     /// Case variables that differ from an existing participant's attributes (which are kept).
     public var caseConflicts: [String] = []
+    /// Cases that are participants of the register already and take part in no new document.
+    public var casesAlreadyParticipants = 0
     public var documentsCreated: [CreatedDocument] = []
     public var origin: String?
     /// False when nothing was written: a dry run, or a strict import with problems.
@@ -142,6 +144,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
                 lines.append("    \(made.id) from \(origin): role \(made.role) (\(made.roleBasis)), \(EnglishCount.of(made.attributes, "attribute"))")
             }
             lines.append("    no consent recorded for \(participantsCreated.count == 1 ? "the new participant: their" : "the \(participantsCreated.count) new participants: their") words are withheld until a consent is added")
+        }
+        if casesAlreadyParticipants > 0 {
+            lines.append("  cases: \(casesAlreadyParticipants) already participants in corpus/participants.yaml")
         }
         if !caseConflicts.isEmpty {
             lines.append("  case variables that differ from participants.yaml (not overwritten):")

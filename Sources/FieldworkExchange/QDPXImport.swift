@@ -48,8 +48,11 @@ public struct QDPXImport: Sendable {
         report.memosImported = planner.memos.count
         report.codingMemos = planner.codings.count { !($0.memo ?? "").isEmpty }
         report.caseConflicts = planner.cases.conflicts
-        if planner.cases.unused > 0 {
-            report.notImported.append("\(EnglishCount.of(planner.cases.unused, "case")) referring to no source made into a document: "
+        report.casesAlreadyParticipants = planner.cases.unusedKnown
+        // A case already in the register (a round trip of our own export) is not left out.
+        let unknown = planner.cases.unused - planner.cases.unusedKnown
+        if unknown > 0 {
+            report.notImported.append("\(EnglishCount.of(unknown, "case")) referring to no source made into a document: "
                 + "participants are added only with a document they take part in")
         }
         report.participantsCreated = planner.cases.made.map {

@@ -101,6 +101,10 @@ struct BackupRestoreTests {
         let before = try await codings()
 
         let server = try await RunningServer.start(workspace: workspace)
+        // A file that is not there is said first (it was "a server is running"; found by a new user).
+        let missing = try await cli.run("restore", "backups/nonexistent.sqlite", "--yes")
+        #expect(missing.status != 0 && missing.stderr.contains("nonexistent.sqlite") && !missing.stderr.contains("server is running"),
+                "\(missing.stderr)")
         let refused = try await cli.run("restore", "backups/one.sqlite", "--yes")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("Error: a fieldwork server is running on this workspace (pid \(server.process.processIdentifier), "

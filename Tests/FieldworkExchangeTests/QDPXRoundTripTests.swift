@@ -41,6 +41,10 @@ struct QDPXRoundTripTests {
         #expect(again.codingsImported == 0 && again.codingsAlreadyPresent == 4)
         #expect(again.memosImported == 0 && again.memosAlreadyPresent == 3)
         #expect(try await source.store.codings(CodingFilter()).count == 4)
+        // Its cases are the register's participants: said so, not listed as left out (found by a new user).
+        #expect(again.casesAlreadyParticipants == (try await source.store.participants().count) && again.casesAlreadyParticipants > 0)
+        #expect(!again.notImported.contains { $0.contains("case") }, "\(again.notImported)")
+        #expect(again.lines.contains("  cases: \(again.casesAlreadyParticipants) already participants in corpus/participants.yaml"))
     }
 
     @Test func aCorpusSavedWithCRLFAndDecomposedLettersStillMaps() async throws {

@@ -1,5 +1,7 @@
 import FieldworkCore
 @testable import FieldworkWeb
+import Hummingbird
+import HummingbirdTesting
 import Testing
 
 /// The search page numbers its list and says its places from the offset of the search that
@@ -23,5 +25,24 @@ import Testing
         let first = SearchPage(query: "kaffe", hits: Self.hits(20), withheld: WithheldCount(), number: 1, offset: 0, more: true,
                                t: Localizer(.en)).body().rendered
         #expect(first.contains("<ol class=\"hits\">") && first.contains("Passages 1–20 for “kaffe”"))
+    }
+}
+
+/// `/search?q=*` said "0 passages for “*”" where the CLI says there is nothing to search for
+/// (found by a new user): the page says so, with the examples, and searches nothing.
+@Suite struct SearchWithoutWordsTests {
+    @Test func aQueryWithoutWordsIsSaidToHaveNone() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for query in ["*", "%22", "%22+*+%22"] {
+                try await client.execute(uri: "/search?q=\(query)", method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    #expect(html.contains("has no words to search for. <code>trygg*</code> finds prefixes"), "\(query)")
+                    #expect(!html.contains("passages for"), "\(query)")
+                }
+            }
+        }
     }
 }

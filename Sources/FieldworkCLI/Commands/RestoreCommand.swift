@@ -24,6 +24,10 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try workspace.open()
+        // From the current folder when it is there, else inside the workspace, as every file a command reads.
+        // Read first: a file that is not there (or no backup) is said before anything about a server.
+        let url = workspace.inputFile(file)
+        let backup = try await context.backups.inspect(url)
         // A running server holds codings in memory and writes them back over the restored
         // database: refuse while one serves the workspace, and keep one from starting meanwhile.
         let lock: ServerLock
@@ -34,9 +38,6 @@ struct RestoreCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
-        // From the current folder when it is there, else inside the workspace, as every file a command reads.
-        let url = workspace.inputFile(file)
-        let backup = try await context.backups.inspect(url)
         try await context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
         guard yes else {
             let current = try await context.store.counts()

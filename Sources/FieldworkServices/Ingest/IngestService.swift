@@ -118,14 +118,16 @@ public struct IngestService: Sendable {
         let unchanged = sources.allSatisfy { stored[$0.path]?.contentHash == $0.contentHash }
             && (!complete || storedCodebookFiles.count == sources.count)
         if unchanged { return }
+        var parsed: Codebook?
         do {
             let codebook = try CodebookParser.parse(sources)
+            parsed = codebook
             let files = sources.map { SourceFileState(path: $0.path, contentHash: $0.contentHash, parserVersion: CorpusDocumentParser.version) }
             let result = try await store.replaceCodebook(codebook, files: files)
             summary.codes = result.codes
             summary.codingsRemapped = result.codingsRemapped
         } catch let refusal as CodebookChangeRefused {
-            summary.problems.append(SourceProblem(file: "codebooks", line: 0, refusal.description))
+            summary.problems += StrandedCodes.problems(refusal, before: try await store.codebook(), after: parsed ?? Codebook(codes: []))
         } catch {
             summary.problems += Self.problems(from: error, path: "codebooks")
         }

@@ -103,6 +103,10 @@ struct YAMLReader {
 
     private static func mark(of error: YamlError, in yaml: String) -> (line: Int, column: Int)? {
         switch error {
+        case .scanner(let context?, let problem, _, _) where problem.hasSuffix("end of stream"):
+            // A quote or bracket never closed is found at the end of the text; the line to fix
+            // is where it opened ("while scanning a quoted scalar"), not the last one.
+            return (context.mark.line, context.mark.column)
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return (mark.line, mark.column)
         case .duplicatedKeysInMapping(_, let context):

@@ -97,9 +97,9 @@ struct PageRoutes {
         let number = PagerNav.number(request.uri.form.get("page"), last: SearchPage.lastPage)
         let size = SearchPage.pageSize
         let search = SearchQuery(text, limit: size, offset: (number - 1) * size)
-        let result = text.isEmpty ? nil : try await context.search.search(search)
+        let result = search.isEmpty ? nil : try await context.search.search(search)
         let t = Localizer(web.language)
-        let body = SearchPage(query: text, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount(),
+        let body = SearchPage(query: text, hasWords: !search.isEmpty, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount(),
                               number: number, offset: search.offset, more: result?.more ?? false, t: t).body()
         return page(web, .search, title: t("search.title"), query: text, body: body)
     }

@@ -8,6 +8,8 @@ struct SearchPage {
     static let lastPage = 200
 
     let query: String
+    /// Whether the query has words to search for (`*` or `"` alone has none).
+    var hasWords = true
     let hits: [SearchHit]
     /// Hits left out by the consent rule: shown as a count, never as text.
     let withheld: WithheldCount
@@ -22,7 +24,10 @@ struct SearchPage {
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("search.title"))</h1>"
-        guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]))</p>" }
+        let examples: [String: SafeHTML] = ["prefix": "<code>trygg*</code>", "phrase": "<code>\"på natten\"</code>"]
+        guard !query.isEmpty else { return html + "<p class=\"empty\">\(t.html("search.empty", raw: examples))</p>" }
+        // Said, not "0 passages for “*”": nothing was searched for (as the CLI says).
+        guard hasWords else { return html + "<p class=\"empty\">\(t.html("search.noWords", ["query": query], raw: examples))</p>" }
         let first = offset + 1
         // Past the last result: no empty list and no pager (its Previous would lead to another
         // empty page), a way back instead.

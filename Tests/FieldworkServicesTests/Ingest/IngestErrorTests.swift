@@ -31,6 +31,25 @@ import Testing
         #expect(try await workspace.store.counts().documents == 1)
     }
 
+    /// A quote never closed was reported at the end of the front matter, where YAML gives up
+    /// (found by a new user); the line to fix is where it opened.
+    @Test func anUnclosedQuoteIsReportedWhereItOpens() async throws {
+        let (summary, _) = try await problems(for: "bad.md", bytes: Data("""
+            ---
+            id: bad
+            type: interview
+            title: "Unclosed quote
+            date: 2025-01-01
+            language: sv
+            ---
+            Text.
+            """.utf8))
+        let problem = try #require(summary.problems.first)
+        #expect(problem.location.line == 4)
+        #expect(problem.location.column == 8)
+        #expect(problem.message == "not valid YAML: while scanning a quoted scalar: found unexpected end of stream")
+    }
+
     /// Yams' own message for a duplicate key quotes the whole file: a participants register
     /// (526 lines in the probe) went to the terminal. One line: file, line, column, problem.
     @Test func aDuplicateKeyIsOneLineWithoutTheFilesText() async throws {
