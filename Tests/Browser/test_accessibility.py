@@ -22,7 +22,7 @@ PAGES = [
     "/handouts/workshops/ws-003-plan", "/handouts/workshops/ws-003-plan?easy_read=1",
     "/matrix", "/matrix?rows=administration", "/audit", "/register",
     "/matrix?rows=participant&attribute=age_band&attribute=living_situation",
-    "/report", "/report?lang=en&for_publication=1",
+    "/report", "/report?lang=en&for_publication=1", "/memos",
 ]
 # Pages behind a table cell's link: the first cell of the matrix (documents as rows) and of the
 # co-occurrence map, once `cell_codings` applied two codes to the same words.

@@ -185,6 +185,30 @@ def test_memos_are_edited_and_deleted_in_the_browser(anna, own_server):
     assert console_errors(anna) == [] or all("409" in e["message"] for e in console_errors(anna))
 
 
+def write_memo(driver, text):
+    box = driver.find_element(By.CSS_SELECTOR, "section.memos form.memo-form textarea")
+    box.send_keys(text)
+    driver.find_element(By.CSS_SELECTOR, "section.memos form.memo-form button[type=submit]").click()
+    wait(driver).until(lambda d: any(item.text == text for item in d.find_elements(By.CSS_SELECTOR, "section.memos .memo-text")))
+
+
+def test_project_and_code_memos_are_written_where_they_belong(anna, own_server):
+    # Memos on codes and on the project had no page (found by a new user).
+    anna.get(own_server["base"] + "/memos")
+    write_memo(anna, "Projektets fokus: natten")
+    anna.get(own_server["base"] + "/retrieval?code=need.safety.night")
+    write_memo(anna, "Gränsen mot sömnbehov")
+    memos = api(anna, "/api/memos")
+    assert {(m["target"], m["target_id"]) for m in memos if m["text"] in ("Projektets fokus: natten", "Gränsen mot sömnbehov")} \
+        == {("project", ""), ("code", "need.safety.night")}
+    anna.get(own_server["base"] + "/memos")
+    link = anna.find_element(By.CSS_SELECTOR, "#memos-code ~ h3 a[href^='/retrieval?code=need.safety.night']")
+    assert "Gränsen mot sömnbehov" in anna.find_element(By.TAG_NAME, "main").text
+    link.click()
+    wait(anna).until(lambda d: "Gränsen mot sömnbehov" in d.find_element(By.CSS_SELECTOR, "section.memos").text)
+    assert console_errors(anna) == []
+
+
 def codebook_dialog(driver, code_id, button):
     driver.get(driver.current_url.split("/codebook")[0] + "/codebook")
     row = driver.find_element(By.CSS_SELECTOR, f"li[data-code='{code_id}'] > .code-row")

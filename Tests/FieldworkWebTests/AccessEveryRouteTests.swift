@@ -55,7 +55,7 @@ import Testing
                     }
                 }
                 // Memos on the restricted document: absent from the page and the memos API, counted on the page.
-                for uri in ["/documents/int-021", "/api/memos", "/api/memos?target=document&target_id=int-021", "/api/memos?target=project"] {
+                for uri in ["/documents/int-021", "/api/memos", "/memos", "/api/memos?target=document&target_id=int-021", "/api/memos?target=project"] {
                     try await client.execute(uri: uri, method: .get, headers: headers) { response in
                         #expect(response.status == .ok, "\(uri)")
                         let body = String(buffer: response.body)
@@ -66,6 +66,10 @@ import Testing
                 try await client.execute(uri: "/documents/int-021", method: .get, headers: headers) { response in
                     let memos = String(String(buffer: response.body).split(separator: "memos-title").last ?? "")
                     #expect(memos.contains("withheld: access — 1 memo (restricted to named coders: 1)") == !sees, "\(coder ?? "no coder"): memo note")
+                }
+                try await client.execute(uri: "/memos", method: .get, headers: headers) { response in
+                    #expect(String(buffer: response.body).contains("withheld: access — 1 memo (restricted to named coders: 1)") == !sees,
+                            "\(coder ?? "no coder"): /memos note")
                 }
                 // Counts over segments leave R21's segment out for Bo, and say why (counts only).
                 let visible = ConsentEveryRouteTests.people.filter(\.words).count - (sees ? 0 : 1)

@@ -7,7 +7,7 @@ import Hummingbird
 /// stylesheets and module script (all same-origin, as the CSP demands).
 struct Layout {
     enum Section: String, CaseIterable {
-        case documents, codebook, retrieval, matrix, orphans, needs, solutions, register, actors, agreement, audit, search
+        case documents, codebook, retrieval, memos, matrix, orphans, needs, solutions, register, actors, agreement, audit, search
 
         var path: String { self == .documents ? "/" : "/\(rawValue)" }
     }

@@ -13,6 +13,7 @@ struct PageRoutes {
         router.get("/retrieval", use: retrieval)
         router.get("/search", use: search)
         router.get("/orphans", use: orphans)
+        router.get("/memos", use: memos)
     }
 
     private func page(_ web: WebContext, _ section: Layout.Section, title: String, query: String = "", coderScoped: Bool = false,
@@ -83,8 +84,14 @@ struct PageRoutes {
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
         let coders = try await context.store.coders()
         let t = Localizer(web.language)
-        var view = RetrievalPage(codebook: try await context.store.codebook().localized(web.language.rawValue), query: query, items: items, coders: coders, t: t)
+        let codebook = try await context.store.codebook().localized(web.language.rawValue)
+        var view = RetrievalPage(codebook: codebook, query: query, items: items, coders: coders, t: t)
         view.moreCodes = Array(parameters.getAll("code").filter { !$0.isEmpty }.dropFirst())
+        // One code: its memos beside its passages, where they are written (they had no page).
+        if let code = query["code"], view.moreCodes.isEmpty, codebook[code] != nil {
+            view.memos = MemoListRenderer(memos: try await context.memos.list(target: .code, targetID: code), target: .code, targetID: code,
+                                          t: t, timeZone: web.studyTimeZone, titleKey: "memos.codeTitle")
+        }
         // The distinct values, read by the store: the register itself grows with the corpus.
         view.attributes = AttributeValue.choices(of: try await context.store.participantAttributeValues())
         let body = view.body()
@@ -113,5 +120,14 @@ struct PageRoutes {
         let t = Localizer(web.language)
         let body = OrphansPage(orphans: orphans, codebook: try await context.store.codebook().localized(web.language.rawValue), titles: titles, coder: coder, t: t).body()
         return page(web, .orphans, title: t("orphans.title"), coderScoped: true, body: body)
+    }
+
+    @Sendable func memos(_ request: Request, context web: WebContext) async throws -> Response {
+        let visible = try await context.memos.visible()
+        let titles = Dictionary(try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) }, uniquingKeysWith: { first, _ in first })
+        let t = Localizer(web.language)
+        let body = MemosPage(memos: visible.memos, withheld: visible.withheld, codebook: try await context.store.codebook().localized(web.language.rawValue),
+                             titles: titles, timeZone: web.studyTimeZone, t: t).body()
+        return page(web, .memos, title: t("memos.page.title"), body: body)
     }
 }

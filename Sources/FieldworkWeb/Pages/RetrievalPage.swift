@@ -12,10 +12,16 @@ struct RetrievalPage {
     var moreCodes: [String] = []
     /// Participant attribute choices, `key=value`, for the attribute picker.
     var attributes: [String] = []
+    /// The memos on the one code retrieved, after its passages.
+    var memos: MemoListRenderer?
     /// The query's filters (beside the codes and whether the codes below count).
     static let filters = ["coder", "administration", "type", "attribute"]
 
     func body() -> SafeHTML {
+        passages() + (memos?.render() ?? "")
+    }
+
+    private func passages() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("retrieval.title"))</h1><form class=\"filters\" method=\"get\" action=\"/retrieval\">"
         html += "<label>\(t.html("col.code")) <select name=\"code\" required data-more=\"\(moreCodes.joined(separator: " "))\"><option value=\"\">\(t.html("retrieval.choose"))</option>"
         for code in codebook.codes {

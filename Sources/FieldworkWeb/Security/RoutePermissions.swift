@@ -52,7 +52,7 @@ enum RoutePermissions {
         "GET /disagreements": readers, "GET /api/disagreements": readers,
         "GET /needs": readers, "GET /needs/{id}": readers, "GET /api/needs": readers, "GET /api/needs/{id}": readers,
         "GET /actors": readers, "GET /actors.svg": readers,
-        "GET /api/memos": readers,
+        "GET /api/memos": readers, "GET /memos": readers,
         // Coding, memos, the codebook, adjudication, need links.
         "POST /api/codings": coders, "PATCH /api/codings/{id}": coders, "DELETE /api/codings/{id}": coders,
         "POST /api/codings/{id}/reattach": coders, "POST /api/codings/{id}/restore": coders,

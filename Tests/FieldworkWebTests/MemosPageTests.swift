@@ -1,0 +1,48 @@
+import FieldworkCore
+import FieldworkServices
+import FieldworkWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Memos on codes and on the project could be made (API, QDPX import) but were shown on no page
+/// (found by a new user): `/memos` shows every memo under a link to its place, with a form for
+/// the project's own, and a code's retrieval page its memos with a form.
+@Suite struct MemosPageTests {
+    @Test func everyMemoHasAPlaceOnAPage() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.memos.add(target: .project, targetID: "", author: "Anna", text: "Fokus: natten <först>")
+        _ = try await fixture.context.memos.add(target: .code, targetID: "need.safety.night", author: "Bo", text: "Kodens gräns mot sömn")
+        _ = try await fixture.context.memos.add(target: .document, targetID: "int-001", author: "Anna", text: "Intervjun avbröts")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/memos", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                let project = try #require(html.components(separatedBy: "<section class=\"memos\"").last?.components(separatedBy: "</section>").first)
+                #expect(project.contains("data-target=\"project\" data-target-id=\"\"") && project.contains("Project memos"))
+                #expect(project.contains("Fokus: natten &lt;först&gt;") && project.contains("<form class=\"memo-form\">"))
+                #expect(!project.contains("Kodens gräns"))
+                #expect(html.contains("<h2 id=\"memos-code\">Memos on codes</h2><h3><a href=\"/retrieval?code=need.safety.night#memos-title\">"))
+                #expect(html.contains("Kodens gräns mot sömn") && html.contains("Intervjun avbröts"))
+                #expect(html.contains("<a href=\"/documents/int-001#memos-title\">"))
+                #expect(html.contains("<a href=\"/memos\" aria-current=\"page\">Memos</a>"))
+            }
+            try await client.execute(uri: "/retrieval?code=need.safety.night", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                let memos = try #require(html.components(separatedBy: "<section class=\"memos\"").last)
+                #expect(memos.contains("data-target=\"code\" data-target-id=\"need.safety.night\"") && memos.contains("Memos on this code"))
+                #expect(memos.contains("Kodens gräns mot sömn") && !memos.contains("Fokus"))
+            }
+            // Two codes retrieved together: no one code's memos.
+            try await client.execute(uri: "/retrieval?code=need.safety.night&code=need.safety", method: .get, headers: browser.headers) { response in
+                #expect(!String(buffer: response.body).contains("<section class=\"memos\""))
+            }
+            try await client.execute(uri: "/memos", method: .get, headers: browser.swedishHeaders) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Projektmemon") && html.contains("Memon om koder") && html.contains("Memon om dokument"))
+            }
+        }
+    }
+}
