@@ -191,6 +191,11 @@ import Testing
                 // An example shown, in Swedish quotation marks (the page used English ones).
                 #expect(body.contains("<li>”… säger \(Self.word("R21")) om natten …”</li>"))
             }
+            // The code picker's list in Swedish: the marker said in Swedish too (it stayed English).
+            try await client.execute(uri: "/api/codebook?lang=sv", method: .get, headers: swedish) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("undanhållet: samtycke (samtycket återkallat)") && !body.contains("consent withdrawn"))
+            }
         }
     }
 }

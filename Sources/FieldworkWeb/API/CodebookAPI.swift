@@ -19,7 +19,21 @@ struct CodebookAPI {
     /// `?lang=sv`: names, descriptions and examples in that language where the codebook gives them.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodeJSON> {
         var codebook = try await context.shownCodebook.codebook()
-        if let language = request.uri.form.get("lang"), !language.isEmpty { codebook = codebook.localized(language) }
+        if let language = request.uri.form.get("lang"), !language.isEmpty {
+            codebook = codebook.localized(language)
+            // The marker standing for a withheld example in that language too, as the codebook
+            // page says it: the Swedish code picker found it under "withheld" only.
+            if let interface = InterfaceLanguage(rawValue: language) {
+                let t = Localizer(interface)
+                codebook = Codebook(codes: codebook.codes.map { code in
+                    var code = code
+                    code.examples = code.examples.map { text in
+                        ConsentRule.Reason.allCases.first { $0.marker == text }.map(t.withheld) ?? text
+                    }
+                    return code
+                })
+            }
+        }
         let counts = try await context.store.codingCountsByCode()
         return JSONList(items: codebook.codes.map { CodeJSON($0, codings: counts[$0.id] ?? 0) })
     }
