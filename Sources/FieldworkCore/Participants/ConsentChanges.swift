@@ -2,7 +2,8 @@
 /// dates and scopes, never a person's name or words. The web page words these lines in its
 /// language (`Localizer.auditValue`), so their shapes are fixed:
 /// `ID given DATE (scopes)`, `ID amended DATE (scopes)`, `ID withdrawn DATE (scopes)`,
-/// `ID withdrawal undone`, `ID changed: fields`, `ID removed`.
+/// `ID withdrawal undone`, `ID changed: fields` (a date with its values: `retain_until OLD → NEW`),
+/// `ID removed`.
 public enum ConsentChanges {
     /// The lines for one participant's consents, `before` (nil: a participant new to the register).
     public static func lines(from before: [Consent]?, to after: [Consent]) -> [String] {
@@ -32,9 +33,14 @@ public enum ConsentChanges {
             }
         }
         guard was != consent else { return [] }
-        let fields = [("scopes", was.scopes != consent.scopes), ("retain_until", was.retainUntil != consent.retainUntil),
+        // Dates are said with their values (`retain_until 2027-12-31 → 2028-12-31`, `—` for none):
+        // a retention moved is what an auditor looks for. Other fields by name.
+        func dates(_ name: String, _ old: String?, _ new: String?) -> String { "\(name) \(old ?? "—") → \(new ?? "—")" }
+        let fields = [("scopes", was.scopes != consent.scopes),
+                      (dates("retain_until", was.retainUntil, consent.retainUntil), was.retainUntil != consent.retainUntil),
                       ("notice", was.notice != consent.notice), ("administrations", was.administrations != consent.administrations),
-                      ("telemetry_devices", was.telemetryDevices != consent.telemetryDevices), ("date", was.date != consent.date)]
+                      ("telemetry_devices", was.telemetryDevices != consent.telemetryDevices),
+                      (dates("date", was.date, consent.date), was.date != consent.date)]
             .filter(\.1).map(\.0)
         return ["\(consent.id) changed: \(fields.isEmpty ? "events" : fields.joined(separator: ", "))"]
     }

@@ -21,7 +21,11 @@ import Testing
         #expect(ConsentChanges.lines(from: [withdrawn], to: [Self.consent]) == ["c-r02 withdrawal undone"])
         var kept = Self.consent
         kept.retainUntil = "2028-12-31"
-        #expect(ConsentChanges.lines(from: [Self.consent], to: [kept]) == ["c-r02 changed: retain_until"])
+        #expect(ConsentChanges.lines(from: [Self.consent], to: [kept]) == ["c-r02 changed: retain_until — → 2028-12-31"])
+        var shortened = kept
+        shortened.retainUntil = "2026-06-30"
+        shortened.notice = nil
+        #expect(ConsentChanges.lines(from: [kept], to: [shortened]) == ["c-r02 changed: retain_until 2028-12-31 → 2026-06-30"])
         let second = Consent(id: "c-r02b", date: "2025-03-01", scopes: [.telemetry])
         #expect(ConsentChanges.lines(from: [Self.consent], to: [Self.consent, second]) == ["c-r02b given 2025-03-01 (telemetry)"])
         #expect(ConsentChanges.lines(from: [Self.consent, second], to: [second]) == ["c-r02 removed"])
