@@ -204,6 +204,9 @@ def test_project_and_code_memos_are_written_where_they_belong(anna, own_server):
     anna.get(own_server["base"] + "/memos")
     link = anna.find_element(By.CSS_SELECTOR, "#memos-code ~ h3 a[href^='/retrieval?code=need.safety.night']")
     assert "Gränsen mot sömnbehov" in anna.find_element(By.TAG_NAME, "main").text
+    # Its time said as the project memo's is, in the interface language (not the server's 2026-12-03 16:59).
+    shown = {time.text for time in anna.find_elements(By.CSS_SELECTOR, "section.memo-group time, section.memos time")}
+    assert shown and not any(text[:4].isdigit() and text[4] == "-" for text in shown), shown
     link.click()
     wait(anna).until(lambda d: "Gränsen mot sömnbehov" in d.find_element(By.CSS_SELECTOR, "section.memos").text)
     assert console_errors(anna) == []

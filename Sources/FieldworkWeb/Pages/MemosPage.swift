@@ -34,7 +34,7 @@ struct MemosPage {
         let byTarget = Dictionary(grouping: memos.filter { $0.target == target }, by: \.targetID)
         guard !byTarget.isEmpty else { return "" }
         let anchor = "memos-\(target.rawValue)"
-        var html: SafeHTML = "<section aria-labelledby=\"\(anchor)\"><h2 id=\"\(anchor)\">\(t.html(heading))</h2>"
+        var html: SafeHTML = "<section class=\"memo-group\" aria-labelledby=\"\(anchor)\"><h2 id=\"\(anchor)\">\(t.html(heading))</h2>"
         for (id, memos) in byTarget.map({ ($0.key, $0.value) }).sorted(by: { place($0.0).name < place($1.0).name }) {
             let (name, link) = place(id)
             html += "<h3><a href=\"\(link)\">\(name)</a></h3><ul class=\"memo-list\">"

@@ -24,11 +24,7 @@ function initSection(section) {
   const list = section.querySelector('.memo-list');
   if (!form || !list) return;
   for (const item of list.children) addMemoActions(item);
-  // The server wrote each time in the study's zone as 2026-12-03 13:59; said here as new ones are.
-  for (const time of list.querySelectorAll('time[datetime]')) {
-    const when = new Date(time.dateTime);
-    if (!Number.isNaN(when.getTime())) time.textContent = dateTime(when);
-  }
+  sayTimes(list);
   const textarea = form.querySelector('textarea');
   const button = form.querySelector('button[type="submit"]');
   const error = el('p', { class: 'form-error', role: 'status', 'aria-live': 'polite' });
@@ -91,6 +87,16 @@ function initSection(section) {
   });
 }
 
+// The server wrote each time in the study's zone as 2026-12-03 13:59; said here as new ones are.
+function sayTimes(container) {
+  for (const time of container.querySelectorAll('time[datetime]')) {
+    const when = new Date(time.dateTime);
+    if (!Number.isNaN(when.getTime())) time.textContent = dateTime(when);
+  }
+}
+
 export function initMemos() {
   for (const section of document.querySelectorAll('section.memos')) initSection(section);
+  // The memos page's lists of memos on codes and documents (edited where they belong).
+  for (const group of document.querySelectorAll('section.memo-group')) sayTimes(group);
 }
