@@ -74,6 +74,8 @@ import Testing
         #expect(text.contains("Residents: 6 · Relatives: 0") && text.contains("Residents: < 5 · Relatives: 0"))
         #expect(!text.contains("Residents: 2"))
         #expect(text.contains("Numbers below 5 are shown as “< 5”"))
+        // The map is not in the Markdown, and it says where it is (it described a map it did not hold).
+        #expect(text.contains("The map itself is in the HTML and PDF versions of this report"))
 
         let swedish = try await cli.run("report", "--format", "md", "--for-publication", "--lang", "sv", "--out", "exports/sv.md")
         #expect(swedish.status == 0, "\(swedish.stderr)")

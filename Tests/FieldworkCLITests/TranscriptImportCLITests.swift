@@ -37,16 +37,23 @@ import Testing
         #expect(dry.status == 0 && dry.stdout.contains("Dry run: nothing written."), "\(dry.stdout)\(dry.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "corpus/int-900.md").path))
 
+        // The date and language in the front matter: consent is judged by the date (found by a new
+        // user: an undated transcript was judged as made today), handouts quote their own language.
+        let badDate = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--date", "2025-13-01")
+        #expect(badDate.status != 0 && badDate.stderr.contains("--date '2025-13-01' is not a calendar date YYYY-MM-DD"), "\(badDate.stderr)")
         let written = try await cli.run("import", "transcript", source.path, "--id", "int-900", "--speaker", "Greta Lind=R01",
-                                  "--speaker", "Bo Ek=R02")
+                                  "--speaker", "Bo Ek=R02", "--date", "2025-05-02", "--language", "sv")
         #expect(written.status == 0 && written.stdout.contains("Wrote 1 file. Next: fieldwork ingest corpus/int-900.md"),
                 "\(written.stdout)\(written.stderr)")
         let file = try String(contentsOf: root.appending(path: "corpus/int-900.md"), encoding: .utf8)
         #expect(!file.contains("Greta") && !file.contains("Lind") && !file.contains("Bo Ek"))
         #expect(file.contains("**R01:** [00:00:05–00:00:08] Hemtjänsten kommer tre gånger om dagen 👍🏽"))
+        #expect(file.contains("\ndate: 2025-05-02\n") || file.contains("\ndate: \"2025-05-02\"\n"), "\(file)")
+        #expect(file.contains("\nlanguage: sv\n") || file.contains("\nlanguage: \"sv\"\n"), "\(file)")
 
         let ingest = try await cli.run("ingest", "corpus/int-900.md")
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
+        #expect(!ingest.stderr.contains("no date"), "\(ingest.stderr)")
         let segments = try #require(try await cli.json("segments", "int-900") as? [[String: Any]])
         #expect(segments.compactMap { $0["speaker"] as? String } == ["R01", "Intervjuare", "R02"])
         #expect(segments.last?["text"] as? String == "[00:00:11–00:00:14] Då är det tyst.")

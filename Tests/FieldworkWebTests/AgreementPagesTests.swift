@@ -114,7 +114,11 @@ import Testing
             }
             let swedish = browser.swedishHeaders
             try await client.execute(uri: "/agreement?coders=Anna,Bo", method: .get, headers: swedish) { response in
-                #expect(String(buffer: response.body).contains("<th scope=\"row\">Att känna sig trygg på natten</th>"))
+                let html = String(buffer: response.body)
+                #expect(html.contains("<th scope=\"row\">Att känna sig trygg på natten</th>"))
+                // Swedish decimal commas: "0,500", never "0.500".
+                #expect(html.contains(",500</td>") || html.contains(",000</td>"), "\(html)")
+                #expect(html.firstMatch(of: /<td>\d\.\d{3}<\/td>/) == nil)
             }
             // Why a statistic has no value, in the page's language (the API keeps the English).
             try await client.execute(uri: "/agreement?coders=Anna", method: .get, headers: browser.headers) { response in
@@ -124,6 +128,8 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("<td>kräver minst två kodare</td>"))
                 #expect(!html.contains("needs at least"))
+                // No value said in Swedish, not "n/a" (found by a new user).
+                #expect(html.contains("<td>e.t.</td>") && !html.contains("n/a"))
             }
             try await client.execute(uri: "/cooccurrence?coder=Anna", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)

@@ -1,3 +1,4 @@
+import FieldworkCore
 import FieldworkServices
 import FieldworkWeb
 import Foundation
@@ -39,6 +40,32 @@ import Testing
             swedish[.acceptLanguage] = "sv"
             try await client.execute(uri: "/agreement", method: .get, headers: swedish) { response in
                 #expect(String(buffer: response.body).contains("visas inte medan din blindkodning är på."))
+            }
+        }
+    }
+
+    /// A colleague's memo (an adjudication's "dismissed code=…", a thought on a code) tells what
+    /// they coded: during a blind pass every page and the API show only the coder's own memos
+    /// (found by a new user).
+    @Test func onlyTheCodersOwnMemosAreShownDuringABlindPass() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.memos.add(target: .document, targetID: "int-001", author: "Bo", text: "Bos anteckning: dismissed code=barrier")
+        _ = try await fixture.context.memos.add(target: .document, targetID: "int-001", author: "Anna", text: "Annas egen anteckning")
+        _ = try await fixture.context.memos.add(target: .code, targetID: "need.safety", author: "Bo", text: "Bos kodmemo")
+        _ = try await fixture.context.memos.add(target: .project, targetID: "", author: "Bo", text: "Bos projektmemo")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var blind = browser.headers
+            blind[.cookie] = browser.cookie + "; fieldwork_coder=Anna; fieldwork_blind=on"
+            for uri in ["/documents/int-001", "/documents/int-001/print", "/memos", "/retrieval?code=need.safety", "/api/memos"] {
+                try await client.execute(uri: uri, method: .get, headers: blind) { response in
+                    let body = String(buffer: response.body)
+                    #expect(!body.contains("Bos "), "\(uri)")
+                    if uri.contains("int-001") || uri == "/memos" || uri == "/api/memos" { #expect(body.contains("Annas egen anteckning"), "\(uri)") }
+                }
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    #expect(String(buffer: response.body).contains("Bos "), "\(uri) without the pass")
+                }
             }
         }
     }

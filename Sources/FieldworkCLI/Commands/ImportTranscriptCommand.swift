@@ -28,6 +28,13 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
     @Option(help: "The title (default: the id; a file name may hold a real name).")
     var title: String?
 
+    @Option(help: ArgumentHelp("When the conversation took place: consent is judged by it (without it, as of each participant's first consent).",
+                               valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("The transcript's language (handouts quote material in their own language).", valueName: "sv|en|..."))
+    var language: String?
+
     @Option(help: ArgumentHelp("Front-matter participants (default: the speakers that are participants).", valueName: "R01,..."))
     var participants: String?
 
@@ -45,6 +52,10 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
         if DocumentType(rawValue: type) == nil {
             throw ValidationError("unknown type '\(type)' (use one of: \(DocumentType.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        if let date, !ISODate.isValid(date) { throw ValidationError("--date '\(date)' is not a calendar date YYYY-MM-DD") }
+        if let language, !CodebookLanguage.isLanguage(language) {
+            throw ValidationError("--language '\(language)' is not a language code such as sv or en")
+        }
         for speaker in speakers where TranscriptImportOptions.speakerMapping(speaker) == nil {
             throw ValidationError("--speaker takes NAME=LABEL with a label without ':' or '*', e.g. --speaker \"Anna Svensson=R07\"")
         }
@@ -61,7 +72,7 @@ struct ImportTranscriptCommand: AsyncParsableCommand {
             id: id, type: DocumentType(rawValue: type) ?? .interview, title: title,
             participants: participants.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
             speakers: mapping, outputDirectory: out.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL },
-            dryRun: dryRun)
+            dryRun: dryRun, date: date, language: language)
         let inputs = files.map { (url: URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL, path: $0) }
         let items = try await context.transcripts.plan(inputs, options: options)
         for item in items { TranscriptImportOutput.print(item) }

@@ -66,9 +66,14 @@ public struct ConsentRule: Sendable {
     private func decide(_ ids: [String], type: DocumentType, date: String?, also extra: [ConsentScope]) -> Decision {
         if let access, !access.allows(people: ids, type: type) { return .withheld(.restricted) }
         let scopes: [ConsentScope] = (Self.scope(of: type).map { [$0] } ?? []) + extra
-        let day = date ?? today
         for id in ids {
             guard let person = people[id] else { continue }
+            // Undated material (an imported transcript without `date:`) is taken as made on the
+            // day of the person's first consent, the earliest it can have been made: a scope an
+            // amendment added later does not reach it. Taking it as made today let an amendment
+            // reach back (found by a new user: an undated interview was quoted before the quote
+            // scope was given).
+            let day = date ?? person.consents.map(\.date).min() ?? today
             for scope in scopes {
                 // Given on or before the material's day (a scope an amendment added later does
                 // not reach back), and still in force today.

@@ -92,6 +92,7 @@ public struct WorkspaceFileCheck: Sendable {
             let (change, idLine) = try CorpusDocumentParser(knownParticipants: participants).parse(source)
             if let problem = documentIDs.problem(id: change.metadata.id, line: idLine, path: source.path) { throw problem }
             warnings += UnknownSpeakers.warnings(in: change, known: participants)
+            if let undated = UndatedMaterial.warning(in: change, idLine: idLine) { warnings.append(undated) }
             return "document \(change.metadata.id): " + EnglishCount.of(change.text.segments.count, "segment")
         case .codebook: return EnglishCount.of(try CodebookParser.parse(otherCodebooks + [source]).codes.count, "code")
         case .participants: return EnglishCount.of(try ParticipantsParser.parse(source).count, "participant")

@@ -15,9 +15,12 @@ public struct DocumentView: Sendable {
     /// names no coder: then none); nil shows everyone's.
     public private(set) var onlyCoder: String?
 
-    /// A blind pass: only `coder`'s codings, so that no one else's reach the page (not even hidden).
+    /// A blind pass: only `coder`'s codings, so that no one else's reach the page (not even hidden),
+    /// and only their memos: a colleague's memo (an adjudication's "dismissed code=…") tells
+    /// what they coded (found by a new user).
     public mutating func narrow(toCoder coder: String?) {
         onlyCoder = coder ?? ""
+        memos.memos = memos.memos.filter { $0.author == coder }
         codings = codings.filter { $0.coder == coder }
     }
 

@@ -55,7 +55,7 @@ public struct IngestService: Sendable {
         summary.warnings += try await UnknownCodeWarnings(workspace: workspace, store: store).problems()
         // When the register or the codebook changed (it reads the corpus of each participant who withdrew).
         if summary.participants != nil || summary.codes != nil {
-            summary.warnings += try await WithdrawnQuoteWarnings(store: store).problems()
+            summary.warnings += try await WithdrawnQuoteWarnings(store: store, workspace: workspace).problems()
         }
         return summary
     }
@@ -191,6 +191,7 @@ public struct IngestService: Sendable {
                     ownerOfID[change.metadata.id] = change.file.path
                     changes.append(change)
                     summary.warnings += UnknownSpeakers.warnings(in: change, known: participants)
+                    if let undated = UndatedMaterial.warning(in: change, idLine: idLine) { summary.warnings.append(undated) }
                 case .failed(let problems):
                     summary.failed += 1
                     summary.problems += problems

@@ -49,7 +49,8 @@ public enum ReportMarkdownRenderer {
 
         lines += ["## \(e(t.actorsHeading))", "", e(t.actorsIntro), ""]
         if let cells = report.smallCells { lines += [e(ReportTexts.fill(t.actorsPublication, ["k": String(cells.k)])), ""] }
-        if report.actorMapMissing { lines += [e(t.actorsMissing), ""] }
+        // The map is an SVG: the Markdown says where it is (it described a map it did not hold; found by a new user).
+        lines += [e(report.actorMapMissing ? t.actorsMissing : t.actorsInOtherFormats), ""]
 
         lines += ["## \(e(t.pilotsHeading))", "", e(ReportTexts.fill(t.pilotsIntro, ["zone": report.timeZone])), ""]
         if report.pilots.isEmpty { lines += [e(t.noPilots), ""] }

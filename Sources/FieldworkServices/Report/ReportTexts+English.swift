@@ -40,6 +40,7 @@ extension ReportTexts {
         quotesLabel: "In their own words",
         noQuotes: "No quotes we may show.",
         quotesWithheld: "{count} passages are not quoted, because we do not have consent to quote them.",
+        actorsInOtherFormats: "The map itself is in the HTML and PDF versions of this report; fieldwork export actor-map draws it on its own.",
         quoteWithheld: "1 passage is not quoted, because we do not have consent to quote it.",
         resident: "a resident",
         residentAged: "a resident aged {band}",

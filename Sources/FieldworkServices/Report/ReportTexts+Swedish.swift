@@ -40,6 +40,7 @@ extension ReportTexts {
         quotesLabel: "Med deras egna ord",
         noQuotes: "Inga citat som vi får visa.",
         quotesWithheld: "{count} avsnitt citeras inte, eftersom vi inte har samtycke till att citera dem.",
+        actorsInOtherFormats: "Själva kartan finns i rapportens HTML- och PDF-version; fieldwork export actor-map ritar den för sig.",
         quoteWithheld: "1 avsnitt citeras inte, eftersom vi inte har samtycke till att citera det.",
         resident: "en boende",
         residentAged: "en boende, {band} år",

@@ -44,6 +44,8 @@ public struct ReportTexts: Sendable {
     var noQuotes: String
     /// `{count}`; `quoteWithheld` when it is one.
     var quotesWithheld: String
+    /// The Markdown report's line where the HTML and PDF have the actor map.
+    var actorsInOtherFormats: String
     var quoteWithheld: String
     var resident: String
     /// `{band}`.

@@ -15,9 +15,17 @@ public struct TranscriptImportOptions: Sendable {
     /// Where the Markdown files go; default the workspace's `corpus/`.
     public var outputDirectory: URL?
     public var dryRun: Bool
+    /// Front matter `date` (when the conversation took place): the consent rule judges the words
+    /// by it; without it, as of each participant's first consent (`ConsentRule`).
+    public var date: String?
+    /// Front matter `language`: handouts quote material in their own language.
+    public var language: String?
 
     public init(id: String? = nil, type: DocumentType = .interview, title: String? = nil, participants: [String]? = nil,
-                speakers: [String: String] = [:], outputDirectory: URL? = nil, dryRun: Bool = false) {
+                speakers: [String: String] = [:], outputDirectory: URL? = nil, dryRun: Bool = false,
+                date: String? = nil, language: String? = nil) {
+        self.date = date
+        self.language = language
         self.id = id
         self.type = type
         self.title = title

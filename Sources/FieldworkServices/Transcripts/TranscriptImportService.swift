@@ -71,7 +71,8 @@ public struct TranscriptImportService: Sendable {
         for participant in frontParticipants where !participants.contains(participant) {
             problems.append("unknown participant '\(participant)' (not in corpus/participants.yaml)")
         }
-        let metadata = DocumentMetadata(id: id, type: options.type, title: options.title ?? id, participants: frontParticipants)
+        let metadata = DocumentMetadata(id: id, type: options.type, title: options.title ?? id, date: options.date,
+                                        language: options.language, participants: frontParticipants)
         let markdown = TranscriptMarkdown.render(transcript, metadata: metadata, labels: labels)
         problems += realNameProblems(metadata, transcript: transcript, options: options)
         let times = transcript.turns.compactMap(\.start)

@@ -19,7 +19,8 @@ struct MemosAPI {
             guard let target = Memo.Target(rawValue: text) else { throw APIError(.badRequest, "bad_request", "target must be project, document or code") }
             return target
         }
-        return JSONList(items: try await context.memos.list(target: target, targetID: query.get("target_id")).map(MemoJSON.init))
+        let memos = try await context.memos.list(target: target, targetID: query.get("target_id"))
+        return JSONList(items: BlindPassPages.memos(memos, request, web).map(MemoJSON.init))
     }
 
     @Sendable func create(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {

@@ -34,8 +34,8 @@ struct AgreementPage {
         for summary in summaries {
             html += """
                 <tr data-code="\(summary.code ?? "")"><th scope="row">\(name(summary.code))</th><td>\(summary.units)</td>\
-                <td>\(Self.number(summary.percentAgreement))</td><td>\(Self.number(summary.fleissKappa))</td>\
-                <td>\(Self.number(summary.krippendorffAlpha))</td><td>\(note(summary.undefined))</td></tr>
+                <td>\(number(summary.percentAgreement))</td><td>\(number(summary.fleissKappa))</td>\
+                <td>\(number(summary.krippendorffAlpha))</td><td>\(note(summary.undefined))</td></tr>
                 """
         }
         html += "</tbody></table>"
@@ -46,8 +46,8 @@ struct AgreementPage {
                 for pair in summary.pairs {
                     html += """
                         <tr data-code="\(summary.code ?? "")"><th scope="row">\(name(summary.code))</th>\
-                        <td>\(pair.coders.joined(separator: " + "))</td><td>\(Self.number(pair.percentAgreement))</td>\
-                        <td>\(Self.number(pair.cohenKappa))</td><td>\(note(pair.undefined))</td></tr>
+                        <td>\(pair.coders.joined(separator: " + "))</td><td>\(number(pair.percentAgreement))</td>\
+                        <td>\(number(pair.cohenKappa))</td><td>\(note(pair.undefined))</td></tr>
                         """
                 }
             }
@@ -70,8 +70,12 @@ struct AgreementPage {
         keys.map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined()
     }
 
-    static func number(_ value: Double?) -> String {
-        value.map { String(format: "%.3f", $0) } ?? "n/a"
+    /// A statistic in the page's language: three decimals with the language's decimal mark
+    /// (`0,857` in Swedish), or the catalogue's word for no value ("n/a" was English everywhere).
+    func number(_ value: Double?) -> String {
+        guard let value else { return t("agreement.noValue") }
+        let text = String(format: "%.3f", value)
+        return t.language == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     /// Why statistics have no value, each reason once, in the page's language (the API keeps

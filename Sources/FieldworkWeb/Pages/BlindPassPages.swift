@@ -18,6 +18,12 @@ enum BlindPassPages {
         web.cookie(cookieName, of: request) == "on"
     }
 
+    /// The memos a page or the API shows: during a blind pass only the coder's own (a colleague's
+    /// memo may say what they coded), else all.
+    static func memos(_ memos: [Memo], _ request: Request, _ web: WebContext) -> [Memo] {
+        isOn(request, web) ? memos.filter { $0.author == web.coder } : memos
+    }
+
     /// The page's body as rendered (marked for blind.js), or the explanation in its place.
     static func body(blind: Bool, title: String, t: Localizer, page: () async throws -> SafeHTML) async rethrows -> SafeHTML {
         guard blind else { return "<div data-compares-coders=\"shown\">" + (try await page()) + "</div>" }

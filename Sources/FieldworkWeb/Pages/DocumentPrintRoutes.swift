@@ -16,6 +16,8 @@ struct DocumentPrintRoutes {
             throw StoreError.notFound("document '\(id)'")
         }
         view.codebook = view.codebook.localized(web.language.rawValue)
+        // As the document page: during a blind pass only the coder's own codings and memos.
+        if BlindPassPages.isOn(request, web) { view.narrow(toCoder: web.coder) }
         let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
         let body = DocumentPrintPage(view: view, memos: view.memos, coder: coder, t: Localizer(web.language),
                                      times: StudyTimes(identifier: web.studyTimeZone)).body()

@@ -89,7 +89,8 @@ struct PageRoutes {
         view.moreCodes = Array(parameters.getAll("code").filter { !$0.isEmpty }.dropFirst())
         // One code: its memos beside its passages, where they are written (they had no page).
         if let code = query["code"], view.moreCodes.isEmpty, codebook[code] != nil {
-            view.memos = MemoListRenderer(memos: try await context.memos.list(target: .code, targetID: code), target: .code, targetID: code,
+            let memos = BlindPassPages.memos(try await context.memos.list(target: .code, targetID: code), request, web)
+            view.memos = MemoListRenderer(memos: memos, target: .code, targetID: code,
                                           t: t, timeZone: web.studyTimeZone, titleKey: "memos.codeTitle")
         }
         // The distinct values, read by the store: the register itself grows with the corpus.
@@ -126,7 +127,7 @@ struct PageRoutes {
         let visible = try await context.memos.visible()
         let titles = Dictionary(try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) }, uniquingKeysWith: { first, _ in first })
         let t = Localizer(web.language)
-        let body = MemosPage(memos: visible.memos, withheld: visible.withheld, codebook: try await context.store.codebook().localized(web.language.rawValue),
+        let body = MemosPage(memos: BlindPassPages.memos(visible.memos, request, web), withheld: visible.withheld, codebook: try await context.store.codebook().localized(web.language.rawValue),
                              titles: titles, timeZone: web.studyTimeZone, t: t).body()
         return page(web, .memos, title: t("memos.page.title"), body: body)
     }

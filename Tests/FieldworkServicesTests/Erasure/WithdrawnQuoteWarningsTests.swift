@@ -33,7 +33,7 @@ import Testing
         let after = try await workspace.ingest()
         let warnings = after.warnings.filter { $0.message.contains("withdrawn consent") }
         #expect(warnings.map(\.description) == [
-            "codebooks/codebook.yaml:3: example 2 of need quotes R14, who has withdrawn consent: remove or replace it "
+            "codebooks/codebook.yaml:8: example 2 of need quotes R14, who has withdrawn consent: remove or replace it "
                 + "(pages and exports show it as withheld until then)",
         ])
         #expect(!warnings.contains { $0.message.contains("larmet") }, "the warning must not hold the words")
@@ -60,7 +60,7 @@ import Testing
         try workspace.write("corpus/ws-001.md", TemporaryWorkspace.workshopNotes("Larmet får inte väcka grannarna, då vågar jag inte trycka. (R14)"))
         let summary = try await workspace.ingest()
         #expect(summary.warnings.filter { $0.message.contains("withdrawn consent") }.map(\.description) == [
-            "codebooks/codebook.yaml:3: example 1 (sv) of need quotes R14, who has withdrawn consent: remove or replace it, "
+            "codebooks/codebook.yaml:8: example 1 (sv) of need quotes R14, who has withdrawn consent: remove or replace it, "
                 + "and its translation in the same place (en) (pages and exports show them as withheld until then)",
         ])
     }
