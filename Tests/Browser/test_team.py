@@ -3,6 +3,7 @@ standard input) is served with a login form; a researcher logs in and codes a pa
 their account's name; a facilitator is refused a transcript but gets handouts; both log out.
 The login page (English and Swedish) and an account's page pass axe with no violation."""
 import re
+import shutil
 import subprocess
 import time
 
@@ -10,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import BINARY, BROWSER_TRANSCRIPT, console_errors, fresh_session, sample_workspace, screenshot, stop_server
+from conftest import BINARY, BROWSER_TRANSCRIPT, REPOSITORY, console_errors, fresh_session, sample_workspace, screenshot, stop_server
 from test_accessibility import axe_violations
 from test_workbench import SELECT_SCALARS, api, pick_code, wait
 
@@ -20,8 +21,10 @@ PASSWORD = "ett långt lösenord för teamet"
 @pytest.fixture(scope="module")
 def team_server():
     workspace = sample_workspace("fieldwork-team-")
+    # The sample's codings too: the disagreements page then has passages to adjudicate.
+    shutil.copytree(REPOSITORY / "codings", workspace / "codings")
     (workspace / "corpus" / "interviews" / "int-099.md").write_text(BROWSER_TRANSCRIPT, encoding="utf-8")
-    for name, role in (("Rut Forskare", "researcher"), ("Fia Facilitator", "facilitator")):
+    for name, role in (("Rut Forskare", "researcher"), ("Fia Facilitator", "facilitator"), ("Ana Lys", "analyst")):
         subprocess.run([str(BINARY), "--workspace", str(workspace), "account", "create", name, "--role", role],
                        input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     process = subprocess.Popen([str(BINARY), "--workspace", str(workspace), "serve", "--port", "0"],
@@ -122,6 +125,23 @@ def test_a_facilitator_is_refused_transcripts_and_gets_handouts(driver, team_ser
     log_out(driver)
     driver.get(base + "/handouts/need.safety.night")
     assert "/login?next=" in driver.current_url
+
+
+def test_an_analyst_is_offered_no_control_that_would_be_refused(driver, team_server):
+    # Every write control was shown to an analyst and answered an English 403 (found by a new user).
+    base = team_server["base"]
+    log_in(driver, base, "Ana Lys")
+    for path, selector in (("/disagreements?coders=Maja%20Lind,Jonas%20Ek", ".adjudication button"), ("/codebook", ".code-actions button"),
+                           ("/memos", "form.memo-form"), ("/needs/need.safety.night", "#link-solution")):
+        driver.get(base + path)
+        controls = driver.find_elements(By.CSS_SELECTOR, selector)
+        assert controls and not any(control.is_displayed() for control in controls), path
+    log_out(driver)
+    # A facilitator's document list names the documents without links that answer 403.
+    log_in(driver, base, "Fia Facilitator")
+    assert "int-001" in driver.find_element(By.TAG_NAME, "main").text
+    assert driver.find_elements(By.CSS_SELECTOR, "main a[href^='/documents/']") == []
+    log_out(driver)
 
 
 def test_a_read_only_server_says_so_offers_no_coding_and_passes_axe(driver, team_server):

@@ -116,7 +116,7 @@ import Testing
             }
             try await client.execute(uri: "/documents/int-001", method: .get, headers: browser.headers) { response in
                 let html = String(buffer: response.body)
-                #expect(response.status == .ok && html.contains(" data-read-only>") && html.contains("id=\"read-only-notice\""))
+                #expect(response.status == .ok && html.contains(" data-read-only data-no-changes=\"server\">") && html.contains("id=\"read-only-notice\""))
                 #expect(html.contains("<a href=\"https://fieldwork.example.org\">https://fieldwork.example.org</a>"))
             }
             try await client.execute(uri: "/api/retrieval.csv?code=need", method: .get, headers: browser.headers) { #expect($0.status == .ok) }

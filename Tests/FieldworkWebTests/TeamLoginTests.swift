@@ -133,6 +133,25 @@ import Testing
         }
     }
 
+    /// An analyst was offered every write control (each refused with an English 403) and a
+    /// facilitator document titles that answered 403 (found by a new user): a role that may not
+    /// change the study gets pages marked so (reader.css hides the controls), and titles are
+    /// links only for roles that may open documents.
+    @Test func pagesOfferOnlyWhatTheRoleMayDo() async throws {
+        let fixture = try await TeamFixture()
+        try await fixture.app().test(.router) { client in
+            for (name, changes, opens) in [("researcher", true, true), ("analyst", false, true), ("facilitator", false, false)] {
+                let browser = try await TeamFixture.login(client, name)
+                try await client.execute(uri: "/", method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("data-no-changes=\"role\"") == !changes, "\(name)")
+                    #expect(html.contains("<a href=\"/documents/int-001\">") == opens, "\(name)")
+                    #expect(html.contains("int-001"), "\(name): the document is listed")
+                }
+            }
+        }
+    }
+
     @Test func logoutEndsTheSessionAndIsAudited() async throws {
         let fixture = try await TeamFixture()
         try await fixture.app().test(.router) { client in

@@ -85,6 +85,9 @@ struct Layout {
         let languages = InterfaceLanguage.allCases.map { language -> SafeHTML in
             "<a href=\"/language/\(language.rawValue)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(if: language == t.language, " aria-current=\"true\"")>\(language.nativeName)</a>"
         }.joined()
+        // Who may not change the study is offered no control that would be refused (styles: reader.css).
+        let noChanges: SafeHTML = readOnly != nil ? " data-no-changes=\"server\""
+            : account.map { RoutePermissions.allows($0.role, .post, "/api/codings") } == false ? " data-no-changes=\"role\"" : ""
         let coderButton: SafeHTML = "<button id=\"coder-button\" type=\"button\" class=\"coder\">\(t.html("coder.unset"))</button>"
         // Team mode: no search box for a role that may not search (a facilitator reads no transcripts).
         let searchForm: SafeHTML = account.map { RoutePermissions.allows($0.role, .get, "/search") } ?? true ? """
@@ -102,7 +105,7 @@ struct Layout {
             <nav class="languages" aria-label="\(t.html("layout.language"))">\(languages)</nav>
             \(account.map { AccountChrome.header($0, csrfToken: csrfToken, t: t) } ?? coderButton)
             </header>
-            <main id="main" data-page="\(section.rawValue)"\(if: coderScoped, " data-coder-scoped")\(if: readOnly != nil, " data-read-only")>
+            <main id="main" data-page="\(section.rawValue)"\(if: coderScoped, " data-coder-scoped")\(if: readOnly != nil, " data-read-only")\(noChanges)>
             \(readOnly?.notice(t) ?? SafeHTML())
             \(body)
             </main>

@@ -35,7 +35,9 @@ struct PageRoutes {
         let size = DocumentsPage.pageSize
         let listing = try await context.documentListing.page(filter, offset: (number - 1) * size, limit: size)
         let t = Localizer(web.language)
-        let body = DocumentsPage(listing: listing, filter: filter, t: t).body()
+        var view = DocumentsPage(listing: listing, filter: filter, t: t)
+        view.opensDocuments = web.account.map { RoutePermissions.allows($0.role, .get, "/documents/\(DocumentsPage.anyID)") } ?? true
+        let body = view.body()
         return page(web, .documents, title: t("documents.title"), body: body)
     }
 

@@ -16,9 +16,11 @@ import { refreshTranscript } from './refresh.js';
 
 /** Opens the picker card under the passage to code `span`; focus returns to `returnFocus`. */
 export async function openPicker(span, returnFocus) {
-  // A read-only server (a hot standby) refuses codings: say so instead of offering the picker.
-  if (document.querySelector('main[data-read-only]')) {
-    announce(t('readOnly.noCoding'), { error: true });
+  // A read-only server (a hot standby) or a role that reads only refuses codings: say so
+  // instead of offering the picker.
+  const noChanges = document.querySelector('main')?.dataset.noChanges;
+  if (noChanges) {
+    announce(t(noChanges === 'server' ? 'readOnly.noCoding' : 'role.noCoding'), { error: true });
     return;
   }
   if (!confirmDiscard()) return;
