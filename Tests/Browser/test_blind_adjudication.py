@@ -83,6 +83,8 @@ def test_a_disputed_code_is_accepted_into_the_consensus_and_the_passage_discusse
         "const s = document.querySelector(arguments[0]); return s && s.textContent", state) == "Accepted into consensus by Selenium.")
     headers = [th.get_attribute("textContent") for th in browser.find_elements(By.CSS_SELECTOR, f"{section} table.side-by-side th")]
     assert headers == ["Anna Berg", "Bo Ek", "Consensus"]
+    # The keyboard stays at the decided passage after the reload, not at the top of the page.
+    assert browser.execute_script("return document.activeElement.closest('section.passage')?.dataset.start") == str(disputed["start"])
 
     box = browser.find_element(By.CSS_SELECTOR, f"{section} .discussion textarea")
     box.send_keys("Bo's reading holds: the stairs are a barrier.")

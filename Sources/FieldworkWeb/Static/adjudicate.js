@@ -23,6 +23,9 @@ async function decide(button) {
       status.textContent = t('disagreements.saved');
     } else {
       await post(`/api/disagreements/${action}`, { ...where, code: button.closest('li').dataset.code });
+      // Back to this passage after the reload, not the top of the page (a keyboard user had to
+      // Tab through the header and every passage before it; found by a new user).
+      sessionStorage.setItem(FOCUS_KEY, passage.getAttribute('aria-labelledby'));
       window.location.reload();
     }
   } catch (error) {
@@ -32,7 +35,21 @@ async function decide(button) {
   }
 }
 
+const FOCUS_KEY = 'fieldwork.adjudicated';
+
+/** After a decision's reload: focus the decided passage's heading and say what was decided. */
+function refocus(root) {
+  const id = sessionStorage.getItem(FOCUS_KEY);
+  if (!id) return;
+  sessionStorage.removeItem(FOCUS_KEY);
+  const heading = document.getElementById(id);
+  if (!heading || !root.contains(heading)) return;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
+}
+
 export function initAdjudication(root) {
+  refocus(root);
   root.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (button && root.contains(button)) decide(button);
