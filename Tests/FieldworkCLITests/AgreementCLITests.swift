@@ -88,6 +88,9 @@ import Testing
         // One coder agrees with no one: a usage error (it printed a table of n/a rows, status 0).
         let one = try await cli.run("agreement", "--coders", "Anna")
         #expect(one.status == 64 && one.stderr.contains("--coders needs at least two names"))
+        // The same name twice is said as such (found by a new user).
+        let twice = try await cli.run("agreement", "--coders", "Anna,Anna")
+        #expect(twice.status == 64 && twice.stderr.contains("--coders names Anna twice; name at least two different coders"), "\(twice.stderr)")
 
         let table = try await cli.run("agreement", "--coders", "Anna,Bo", "--code", "need.safety.night")
         #expect(table.status == 0, "\(table.stderr)")

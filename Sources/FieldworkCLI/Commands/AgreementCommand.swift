@@ -38,7 +38,12 @@ struct AgreementCommand: AsyncParsableCommand {
             throw ValidationError("--decisions takes the coders, codes and units from its file; leave out the other filters")
         }
         // Agreement is between coders: one alone gave a table of "n/a" rows and exit status 0.
-        if let coders, Set(Self.names(coders)).count < 2 { throw ValidationError("--coders needs at least two names, comma-separated") }
+        if let coders, Set(Self.names(coders)).count < 2 {
+            // "Maja Lind,Maja Lind" is two names of one coder: say so, not that two were missing.
+            let given = Self.names(coders)
+            throw ValidationError(given.count >= 2 ? "--coders names \(given[0]) twice; name at least two different coders"
+                                                   : "--coders needs at least two names, comma-separated")
+        }
     }
 
     static func names(_ list: String) -> [String] {

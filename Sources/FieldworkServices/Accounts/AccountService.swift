@@ -24,7 +24,11 @@ public struct AccountService: Sendable {
     public func create(name: String, role: Role, password: String) async throws -> Account {
         if let problem = AccountName.problem(name) { throw AccountError(problem) }
         if let problem = PasswordHasher.problem(password) { throw AccountError(problem) }
-        if try await store.account(named: name) != nil { throw AccountError("an account named \(name) exists already") }
+        // Names are compared without case: name the account that is there ("Rita Res" for "rita res").
+        if let existing = try await store.account(named: name) {
+            throw AccountError(existing.name == name ? "an account named \(name) exists already"
+                                                     : "an account named \(existing.name) exists already (names are compared without case)")
+        }
         let now = Date()
         let account = Account(name: name, role: role, passwordHash: try await hasher.hash(password), createdAt: now)
         try await store.insertAccount(account)

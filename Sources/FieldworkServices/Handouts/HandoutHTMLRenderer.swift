@@ -80,7 +80,9 @@ public enum HandoutHTMLRenderer {
     /// anonymous and consented, and how many were left out (a count, never a name).
     static func footer(_ handout: Handout, date: String) -> String {
         let t = texts(handout.language, easyRead: handout.easyRead)
-        var parts = [date, t.footer]
+        // The statement about quotes only when the sheet quotes someone (it promised consent for
+        // quotes a sheet without any did not have; found by a new user).
+        var parts = handout.quotes.isEmpty ? [date] : [date, t.footer]
         if let note = t.withheldNote(handout.quotesWithheld) { parts.append(note) }
         return parts.joined(separator: " · ")
     }

@@ -50,7 +50,8 @@ import Testing
         let accounts = AccountService(store: workspace.store, audit: workspace.context.audit, hasher: PasswordHasher(cost: 4))
         try await accounts.create(name: "Anna", role: .admin, password: Self.password)
         for (name, password, problem) in [
-            ("ANNA", Self.password, "an account named ANNA exists already"),
+            ("ANNA", Self.password, "an account named Anna exists already (names are compared without case)"),
+            ("Anna", Self.password, "an account named Anna exists already"),
             ("", Self.password, "the account name is empty"),
             (" Bo", Self.password, "the account name starts or ends with a space"),
             ("Bo", "short", "the password has fewer than 10 characters"),
