@@ -46,6 +46,19 @@ import Testing
         try PrivacyWorkspace.write(root, "codings/bo.jsonl", """
             {"type":"memo","id":"m-0001","target":"code","target_id":"need.safety","author":"Bo","text":"Husdjur som trygghet: ”min papegojfisk heter Olle”.","created":"2025-06-01T10:00:00.000Z","updated":"2025-06-01T10:00:00.000Z","changed_by":"Bo","version":1}
             """)
+        // A field note's running text naming R07 (found by a new user: the erasure left such a
+        // line in a workshop note, and search still found it, with no word of it in the report).
+        try PrivacyWorkspace.write(root, "corpus/note-901.md", """
+            ---
+            id: note-901
+            type: note
+            title: Fältanteckning
+            date: 2025-05-01
+            ---
+            Mötet gick bra.
+
+            R07 och R08 beskrev båda kvällarna.
+            """)
         let ingest = try await cli.run("ingest")
         #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
         let notesBefore = ["codings/bo.jsonl", "codings/maja.jsonl", "codebooks/codebook.yaml"].map { PrivacyWorkspace.read(root, $0) }
@@ -53,12 +66,13 @@ import Testing
         let erased = try await cli.run("erase", "R07", "--yes")
         #expect(erased.status == 0, "\(erased.stdout)\(erased.stderr)")
         #expect(erased.stdout.contains("""
-            Review by hand: 4 notes of the team still name R07 or quote their words. An erasure does not change notes \
+            Review by hand: 5 notes of the team still name R07 or quote their words. An erasure does not change notes \
             (they are your analysis); edit or remove them:
               memo m-0001 on code need.safety, by Bo, in codings/bo.jsonl: quotes their words
               memo of coding \(naming) (need.safety in int-008), by Maja, in codings/maja.jsonl: names R07
               rationale of the link need.safety → motion-sensor, by Maja, in codings/maja.jsonl: names R07
               description of need.safety, in codebooks/codebook.yaml: quotes their words
+              line 9, in corpus/note-901.md: names R07
 
             """), "\(erased.stdout)")
         // Where, never what: none of their words in the report.
@@ -72,7 +86,7 @@ import Testing
         let audit = try await cli.run("audit", "--json")
         let entries = try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]] ?? []
         let entry = entries.first { ($0["action"] as? String) == "erasure" }?["details"] as? [String: String]
-        #expect(entry?["notes_to_review"] == "4", "\(String(describing: entry))")
+        #expect(entry?["notes_to_review"] == "5", "\(String(describing: entry))")
     }
 
     @Test func noNoteMentioningThemSaysNothing() async throws {

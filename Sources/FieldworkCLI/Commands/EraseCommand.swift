@@ -34,6 +34,8 @@ struct EraseCommand: AsyncParsableCommand {
             "rationale of the link \(need) → \(solution)\(isRemoved ? removed : "")"
         case .codebook(let code, let field, let language):
             "\(field)\(language.map { " (\($0))" } ?? "") of \(code)"
+        case .line(let line):
+            "line \(line)"
         }
         let mention = note.mention == .names ? "names \(participant)" : "quotes their words"
         return "\(place)\(note.by.map { ", by \($0)" } ?? ""), in \(note.file): \(mention)"

@@ -101,8 +101,10 @@ public struct ErasureService: Sendable {
         // Read after everything else changed: what remains is what a person must look at. Past
         // this point the erasure is done; a file that cannot be read now (it was read above) must
         // not stop its report and audit entry.
+        let mention = PersonMention(participantID: id, passages: plan.passages)
         let notes = NoteToReview.find(codingsFiles: (try? codingsFiles()) ?? [], codes: (try? await context.codebookEditor.currentCodes()) ?? [],
-                                      mention: PersonMention(participantID: id, passages: plan.passages))
+                                      mention: mention)
+            + NoteToReview.find(lines: corpusTexts(), mention: mention)
         var orphans = 0
         for document in redacted {
             orphans += try await context.store.codings(CodingFilter(documentID: document, status: .orphaned)).count
@@ -180,6 +182,17 @@ public struct ErasureService: Sendable {
     }
 
     /// Each codings file (`codings/x.jsonl`) with its records, in name order.
+    /// The corpus's transcripts and notes and the register, as they are after the erasure (not
+    /// `corpus/erased.yaml`, which names them by design); a file that cannot be read is skipped.
+    private func corpusTexts() -> [(path: String, text: String)] {
+        let workspace = context.workspace
+        let files = WorkspaceFiles.discover(in: workspace)
+        return (files.corpus + [workspace.participantsFile]).compactMap { url in
+            guard let data = try? Data(contentsOf: url) else { return nil }
+            return (workspace.relativePath(of: url), String(decoding: data, as: UTF8.self))
+        }
+    }
+
     private func codingsFiles() throws -> [(path: String, records: [LedgerRecord])] {
         let folder = context.workspace.codingsFolder
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

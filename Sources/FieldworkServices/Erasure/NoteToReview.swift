@@ -12,6 +12,10 @@ public struct NoteToReview: Sendable, Hashable {
         /// A code's text in a codebook file: `field` is name, description, include, exclude,
         /// example N or question N.
         case codebook(codeID: String, field: String, language: String?)
+        /// A line of a corpus file or of the register that still names them: a note's running
+        /// text ("R01 och R08 beskrev …"), another participant's `relation: son of R01`. The
+        /// erasure cut their passages and front-matter mentions, not other people's sentences.
+        case line(Int)
     }
 
     public var place: Place
@@ -20,6 +24,19 @@ public struct NoteToReview: Sendable, Hashable {
     /// Who wrote it last; nil for the codebook (git knows).
     public var by: String?
     public var mention: PersonMention.Kind
+
+    /// The lines of `files` (workspace path and text: the corpus's Markdown files and the
+    /// register) that name the person.
+    static func find(lines files: [(path: String, text: String)], mention: PersonMention) -> [NoteToReview] {
+        var found: [NoteToReview] = []
+        for (path, text) in files {
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where mention.find(in: String(line)) == .names {
+                found.append(NoteToReview(place: .line(index + 1), file: path, by: nil, mention: .names))
+            }
+        }
+        return found
+    }
 
     /// The notes of the codings files' records and of the codes that mention the person.
     static func find(codingsFiles: [(path: String, records: [LedgerRecord])], codes: [Code],
