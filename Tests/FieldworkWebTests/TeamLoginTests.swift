@@ -148,6 +148,18 @@ import Testing
                     #expect(html.contains("<a href=\"/documents/int-001\">") == opens, "\(name)")
                     #expect(html.contains("int-001"), "\(name): the document is listed")
                 }
+                // The other pages a facilitator opens link nowhere that answers 403 either.
+                for page in ["/codebook", "/register", "/solutions"] {
+                    try await client.execute(uri: page, method: .get, headers: browser.headers) { response in
+                        let html = String(buffer: response.body)
+                        #expect(response.status == .ok, "\(name) \(page)")
+                        for target in ["href=\"/needs/", "href=\"/documents/", "href=\"/retrieval"] where html.contains(target) {
+                            #expect(opens, "\(name) \(page) links \(target)")
+                        }
+                        if page == "/codebook" { #expect(html.contains("href=\"/retrieval?code=") == opens, "\(name)") }
+                        if page == "/register" { #expect(html.contains("href=\"/documents/pl-") == opens, "\(name)") }
+                    }
+                }
             }
         }
     }

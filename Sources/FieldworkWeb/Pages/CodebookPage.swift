@@ -8,6 +8,8 @@ struct CodebookPage {
     /// Codings per code, each code counting those of every code below it too.
     let totals: [String: Int]
     let t: Localizer
+    /// What the person may open: a code's count links to its passages only for those who may read them.
+    var access = PageAccess.everything
 
     func body() -> SafeHTML {
         var html: SafeHTML = """
@@ -34,7 +36,7 @@ struct CodebookPage {
             <div class="code-row"><span class="code-dot" data-code="\(code.id)"></span>\
             <span class="code-name" id="code-\(code.id)">\(code.name)</span> <code class="id">\(code.id)</code> \
             <span class="kind">\(t("kind.\(code.kind.rawValue)"))</span> \
-            <a class="count" href="/retrieval?code=\(code.id)" title="\(t.html("codebook.countTitle"))">\(totals[code.id] ?? 0)</a>\
+            \(access.opens("/retrieval") ? "<a class=\"count\" href=\"/retrieval?code=\(code.id)\" title=\"\(t.html("codebook.countTitle"))\">\(totals[code.id] ?? 0)</a>" as SafeHTML : "<span class=\"count\">\(totals[code.id] ?? 0)</span>")\
             <span class="code-actions"><button type="button" class="rename">\(t.html("codebook.rename"))</button> <button type="button" class="move">\(t.html("codebook.move"))</button> <button type="button" class="add-child">\(t.html("codebook.addChild"))</button></span></div>
             """
         if !details.isEmpty { html += "<dl class=\"definition\">\(details)</dl>" }

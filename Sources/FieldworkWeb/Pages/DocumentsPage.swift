@@ -5,16 +5,13 @@ import FieldworkServices
 /// (`?page=N`, with links to the previous and next pages).
 struct DocumentsPage {
     static let pageSize = 100
-    /// A document path for asking the route table whether documents may be opened.
-    static let anyID = "any"
 
     /// The page of documents the filter lets through, with the counts and languages of all.
     let listing: DocumentListing.Page
     let filter: DocumentListing.Filter
     let t: Localizer
-    /// Whether the person may open a document (a facilitator's account lists them but reads no
-    /// transcript): titles are links only then, not links that answer 403.
-    var opensDocuments = true
+    /// What the person may open: a facilitator's account lists documents but reads no transcript.
+    var access = PageAccess.everything
 
     func body() -> SafeHTML {
         let total = listing.total, languages = listing.languages
@@ -29,7 +26,7 @@ struct DocumentsPage {
         for entry in listing.entries {
             let metadata = entry.summary.metadata
             let percent = Int((entry.codedShare * 100).rounded())
-            let title: SafeHTML = opensDocuments ? "<a href=\"/documents/\(metadata.id)\">\(metadata.title)</a>" : "\(metadata.title)"
+            let title = access.link("/documents/\(metadata.id)", "\(metadata.title)")
             html += """
                 <tr><td>\(title) <span class="id">\(metadata.id)</span></td>\
                 <td>\(t.documentType(metadata.type))</td><td>\(metadata.date ?? "")</td>\

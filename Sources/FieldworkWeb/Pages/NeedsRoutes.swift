@@ -42,8 +42,10 @@ struct NeedsRoutes {
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
         // A rejected link says nothing about which needs a solution meets: left out.
         let links = try await context.store.needLinks(needID: nil).filter { $0.status != .rejected }
-        let body = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), needsBySolution: Dictionary(grouping: links, by: \.solutionID),
-                                 codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language)).body()
+        var view = SolutionsPage(catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), needsBySolution: Dictionary(grouping: links, by: \.solutionID),
+                                 codebook: try await context.store.codebook().localized(web.language.rawValue), t: Localizer(web.language))
+        view.access = PageAccess(web)
+        let body = view.body()
         return page(web, .solutions, title: Localizer(web.language)("solutions.title"), body: body)
     }
 }

@@ -36,7 +36,7 @@ struct PageRoutes {
         let listing = try await context.documentListing.page(filter, offset: (number - 1) * size, limit: size)
         let t = Localizer(web.language)
         var view = DocumentsPage(listing: listing, filter: filter, t: t)
-        view.opensDocuments = web.account.map { RoutePermissions.allows($0.role, .get, "/documents/\(DocumentsPage.anyID)") } ?? true
+        view.access = PageAccess(web)
         let body = view.body()
         return page(web, .documents, title: t("documents.title"), body: body)
     }
@@ -73,7 +73,9 @@ struct PageRoutes {
             (code.id, codebook.subtree(of: code.id).reduce(0) { $0 + (counts[$1] ?? 0) })
         }, uniquingKeysWith: { first, _ in first })
         let t = Localizer(web.language)
-        let body = CodebookPage(codebook: codebook, totals: totals, t: t).body()
+        var view = CodebookPage(codebook: codebook, totals: totals, t: t)
+        view.access = PageAccess(web)
+        let body = view.body()
         return page(web, .codebook, title: t("codebook.title"), body: body)
     }
 

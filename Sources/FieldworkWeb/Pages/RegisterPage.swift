@@ -8,6 +8,8 @@ struct RegisterPage {
     let codebook: Codebook
     let catalogue: SolutionCatalogue
     let t: Localizer
+    /// What the person may open: documents and need pages only for those who may read them.
+    var access = PageAccess.everything
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("register.title"))</h1><p class=\"hint\">"
@@ -35,7 +37,7 @@ struct RegisterPage {
             html += "</td><td>\(proposal.owner ?? "—")</td><td>\(answers(proposal))</td>"
             html += "<td>\(proposal.solutions.map { catalogue[$0]?.name ?? $0 }.joined(separator: ", "))</td>"
             html += "<td><ol class=\"history\">" + proposal.history.map { event -> SafeHTML in
-                "<li>\(date(event.date)) · \(status(event.status)) · <a href=\"/documents/\(event.documentID)\">\(event.documentID)</a></li>"
+                "<li>\(date(event.date)) · \(status(event.status)) · \(access.link("/documents/\(event.documentID)", "\(event.documentID)"))</li>"
             }.joined() + "</ol></td></tr>"
         }
         return html + "</tbody></table></div>"
@@ -51,7 +53,7 @@ struct RegisterPage {
         guard !proposal.answers.isEmpty else { return "—" }
         return "<ul class=\"answers\">" + proposal.answers.map { trace -> SafeHTML in
             let name = SafeHTML(text: codebook[trace.codeID]?.name ?? trace.name)
-            let link: SafeHTML = trace.kind == .need ? "<a href=\"/needs/\(trace.codeID)\">\(name)</a>" : name
+            let link: SafeHTML = trace.kind == .need ? access.link("/needs/\(trace.codeID)", name) : name
             let kind = t("register.kind.\(trace.kind.rawValue)")
             return "<li>\(kind): \(link) <span class=\"id\">(\(t.count("register.residents", trace.residents.count)))</span></li>"
         }.joined() + "</ul>"

@@ -12,9 +12,11 @@ struct RegisterRoutes {
 
     @Sendable func page(_ request: Request, context web: WebContext) async throws -> Response {
         let t = Localizer(web.language)
-        let body = RegisterPage(register: try await context.policyLabRegister.register(),
+        var view = RegisterPage(register: try await context.policyLabRegister.register(),
                                 codebook: try await context.store.codebook().localized(web.language.rawValue),
-                                catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), t: t).body()
+                                catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), t: t)
+        view.access = PageAccess(web)
+        let body = view.body()
         return Layout.response(web, .register, title: t("register.title"), body: body)
     }
 }

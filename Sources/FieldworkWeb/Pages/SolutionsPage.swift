@@ -9,6 +9,8 @@ struct SolutionsPage {
     let needsBySolution: [String: [NeedSolutionLink]]
     let codebook: Codebook
     let t: Localizer
+    /// What the person may open: a need's page (its evidence) only for those who may read it.
+    var access = PageAccess.everything
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("solutions.title"))</h1><p class=\"hint\">\(t.html("solutions.hint"))</p>"
@@ -26,7 +28,7 @@ struct SolutionsPage {
             html += "<dt>\(t.html("solutions.needs"))</dt><dd>"
             // None linked: where a link is made (a need's page, or the CLI).
             html += needs.isEmpty ? t.html("solutions.noNeeds", raw: ["command": LinkCommandHTML.link(solution: solution.id)]) : needs.map { link -> SafeHTML in
-                "<a href=\"/needs/\(link.needID)\">\(codebook[link.needID]?.name ?? link.needID)</a> (\(t.linkStatus(link.status)))"
+                access.link("/needs/\(link.needID)", "\(codebook[link.needID]?.name ?? link.needID)") + " (\(t.linkStatus(link.status)))"
             }.joined(separator: ", ")
             html += "</dd></dl></section>"
         }

@@ -71,7 +71,7 @@ function deleteCode(item, tree) {
   const name = item.dataset.name;
   // A code in use, or with codes below it, cannot be deleted: the dialog says so at once and
   // offers the merge (it offered Delete, then showed the server's refusal, in English).
-  const codings = Number(item.querySelector(':scope > .code-row a.count')?.textContent || 0);
+  const codings = Number(item.querySelector(':scope > .code-row .count')?.textContent || 0);
   const children = item.querySelector(':scope > ul[role="group"] > li[role="treeitem"]') !== null;
   if (codings > 0 || children) {
     const reason = children ? t('codebook.deleteHasChildren', { name }) : tn('codebook.deleteInUse', codings, { name });
