@@ -47,6 +47,7 @@ public struct Solution: Sendable, Hashable, Identifiable {
         solution.name = translation.name ?? name
         solution.description = translation.description ?? description
         solution.risks = translation.risks ?? risks
+        solution.deviceTypes = translation.deviceTypes ?? deviceTypes
         return solution
     }
 }
@@ -56,11 +57,14 @@ public struct SolutionTranslation: Sendable, Hashable {
     public var name: String?
     public var description: String?
     public var risks: [String]?
+    /// The devices in this language (the Swedish page said "magnetic door contact").
+    public var deviceTypes: [String]?
 
-    public init(name: String? = nil, description: String? = nil, risks: [String]? = nil) {
+    public init(name: String? = nil, description: String? = nil, risks: [String]? = nil, deviceTypes: [String]? = nil) {
         self.name = name
         self.description = description
         self.risks = risks
+        self.deviceTypes = deviceTypes
     }
 }
 

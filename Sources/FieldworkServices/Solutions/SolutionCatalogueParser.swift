@@ -43,10 +43,11 @@ struct SolutionCatalogueParser {
         guard let entries = reader.mapping(node, allowed: solutionKeys, what: "a solution") else { return nil }
         guard let id = reader.string(entries, "id", in: node, required: true) else { return nil }
         if !Code.isValidID(id) { reader.report(entries["id"], "solution id '\(id)' must be a lower-case slug such as door-sensor") }
-        // Name, description and risks may be given per language, as in the codebook.
+        // Name, description, risks and device types may be given per language, as in the codebook.
         let (name, names) = reader.localizedString(entries, "name", in: node, required: true)
         let (description, descriptions) = reader.localizedString(entries, "description", in: node, required: true)
         let (risks, riskLists) = reader.localizedStrings(entries, "risks")
+        let (deviceTypes, deviceLists) = reader.localizedStrings(entries, "device_types")
         let cost = reader.string(entries, "cost_to_resident", in: node, required: true)
         let competence = reader.string(entries, "competence", in: node, required: true)
         let administrations = reader.strings(entries, "administrations").compactMap { item -> Administration? in
@@ -72,12 +73,12 @@ struct SolutionCatalogueParser {
             reader.report(node, "missing 'metrics' (what data the devices produce)")
         }
         var solution = Solution(id: id, name: name ?? id, description: description ?? "",
-                                deviceTypes: reader.strings(entries, "device_types").map(\.value), metrics: metrics,
+                                deviceTypes: deviceTypes, metrics: metrics,
                                 costToResident: cost ?? "", competence: competence ?? "", administrations: administrations,
                                 risks: risks, source: SourceLocation(file: reader.file, line: reader.line(of: node)))
-        for language in Set(names.keys).union(descriptions.keys).union(riskLists.keys) {
+        for language in Set(names.keys).union(descriptions.keys).union(riskLists.keys).union(deviceLists.keys) {
             solution.translations[language] = SolutionTranslation(name: names[language], description: descriptions[language],
-                                                                  risks: riskLists[language])
+                                                                  risks: riskLists[language], deviceTypes: deviceLists[language])
         }
         return solution
     }

@@ -15,6 +15,7 @@ import Testing
                 description:
                   en: A door contact.
                   sv: En dörrkontakt.
+                device_types: {en: [magnetic door contact], sv: [magnetkontakt på dörren]}
                 metrics: [{name: open, signal: door}]
                 cost_to_resident: none
                 competence: none
@@ -34,6 +35,8 @@ import Testing
         #expect((door.name, door.description, door.risks) == ("Door sensor", "A door contact.", ["Feels like being watched."]))
         let swedish = try #require(catalogue.localized("sv")["door-sensor"])
         #expect((swedish.name, swedish.description, swedish.risks) == ("Dörrsensor", "En dörrkontakt.", ["Kan kännas som övervakning."]))
+        // Device types too (the Swedish page said "magnetic door contact"; found by a new user).
+        #expect(door.deviceTypes == ["magnetic door contact"] && swedish.deviceTypes == ["magnetkontakt på dörren"])
         #expect(catalogue.localized("de")["door-sensor"] == door)
         #expect(catalogue.localized("sv")["plug"]?.name == "Smart plug")
     }
