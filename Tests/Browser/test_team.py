@@ -136,6 +136,10 @@ def test_an_analyst_is_offered_no_control_that_would_be_refused(driver, team_ser
         driver.get(base + path)
         controls = driver.find_elements(By.CSS_SELECTOR, selector)
         assert controls and not any(control.is_displayed() for control in controls), path
+        if path.startswith("/disagreements"):
+            # The discussion is there to read, not to edit.
+            boxes = driver.find_elements(By.CSS_SELECTOR, ".discussion textarea")
+            assert boxes and all(box.get_attribute("readonly") is not None for box in boxes)
     log_out(driver)
     # A facilitator's document list names the documents without links that answer 403.
     log_in(driver, base, "Fia Facilitator")

@@ -36,8 +36,10 @@ struct AgreementRoutes {
         let body = try await BlindPassPages.body(blind: BlindPassPages.isOn(request, web), title: t("disagreements.title"), t: t) {
             let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
             let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/disagreements", t: t)
-            return DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue),
-                                     coders: form, t: t).body()
+            var view = DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue),
+                                         coders: form, t: t)
+            view.adjudicates = PageAccess(web).changes
+            return view.body()
         }
         return page(web, title: t("disagreements.title"), body: body)
     }

@@ -9,6 +9,8 @@ struct DisagreementsPage {
     let codebook: Codebook
     let coders: AgreementCodersForm
     let t: Localizer
+    /// Whether the person may adjudicate: else the discussion is shown to read, not to edit.
+    var adjudicates = true
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
@@ -81,7 +83,7 @@ struct DisagreementsPage {
         let body = memo.flatMap { AdjudicationNote(memoText: $0.text)?.body } ?? ""
         let version = memo.map { memo -> SafeHTML in " data-version=\"\(memo.version)\"" } ?? SafeHTML()
         return "<div class=\"discussion\"><label for=\"\(heading)-discussion\">\(t.html("disagreements.discussion"))</label>"
-            + "<textarea id=\"\(heading)-discussion\" rows=\"2\"\(version)>\(body)</textarea>"
+            + "<textarea id=\"\(heading)-discussion\" rows=\"2\"\(version)\(if: !adjudicates, " readonly")>\(body)</textarea>"
             + "<button type=\"button\" data-action=\"discuss\">\(t.html("disagreements.saveDiscussion"))</button>"
             + (memo.map { memo -> SafeHTML in "<span class=\"hint\"> \(t.html("disagreements.by", ["name": memo.author]))</span>" } ?? SafeHTML())
             + "<span class=\"status\" role=\"status\" aria-live=\"polite\"></span></div>"

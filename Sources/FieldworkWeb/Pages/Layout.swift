@@ -87,7 +87,7 @@ struct Layout {
         }.joined()
         // Who may not change the study is offered no control that would be refused (styles: reader.css).
         let noChanges: SafeHTML = readOnly != nil ? " data-no-changes=\"server\""
-            : account.map { RoutePermissions.allows($0.role, .post, "/api/codings") } == false ? " data-no-changes=\"role\"" : ""
+            : !PageAccess(role: account?.role).changes ? " data-no-changes=\"role\"" : ""
         let coderButton: SafeHTML = "<button id=\"coder-button\" type=\"button\" class=\"coder\">\(t.html("coder.unset"))</button>"
         // Team mode: no search box for a role that may not search (a facilitator reads no transcripts).
         let searchForm: SafeHTML = account.map { RoutePermissions.allows($0.role, .get, "/search") } ?? true ? """

@@ -18,6 +18,12 @@ struct PageAccess: Sendable {
         role = web.account?.role
     }
 
+    /// Whether the person may change the study (code, write memos, adjudicate): not an analyst
+    /// or a facilitator.
+    var changes: Bool {
+        role.map { RoutePermissions.allows($0, .post, "/api/codings") } ?? true
+    }
+
     /// Whether a GET of `target` (a path, with or without query and fragment) is allowed.
     func opens(_ target: String) -> Bool {
         guard let role else { return true }
