@@ -35,6 +35,10 @@ import Testing
         let fixture = try await WebFixture()
         try await fixture.app().test(.router) { client in
             let browser = try await Browser.signIn(client, token: fixture.token)
+            // A page beyond the last one searched is named as asked (it said "before page 200" for 999).
+            try await client.execute(uri: "/search?q=natten&page=999", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("the results end before page 999."))
+            }
             for query in ["*", "%22", "%22+*+%22"] {
                 try await client.execute(uri: "/search?q=\(query)", method: .get, headers: browser.headers) { response in
                     let html = String(buffer: response.body)

@@ -111,8 +111,9 @@ struct PageRoutes {
         let search = SearchQuery(text, limit: size, offset: (number - 1) * size)
         let result = search.isEmpty ? nil : try await context.search.search(search)
         let t = Localizer(web.language)
+        let asked = request.uri.form.get("page").flatMap { Int($0) }.flatMap { $0 > number ? $0 : nil }
         let body = SearchPage(query: text, hasWords: !search.isEmpty, hits: result?.hits ?? [], withheld: result?.withheld ?? WithheldCount(),
-                              number: number, offset: search.offset, more: result?.more ?? false, t: t).body()
+                              number: number, offset: search.offset, more: result?.more ?? false, asked: asked, t: t).body()
         return page(web, .search, title: t("search.title"), query: text, body: body)
     }
 

@@ -20,6 +20,9 @@ struct SearchPage {
     /// size of their own, which need not be the one the search ran with).
     var offset = 0
     var more = false
+    /// The page asked for, when beyond the last one searched (`lastPage`): the message names it,
+    /// not the last page ("end before page 200" for `page=999`; found by a new user).
+    var asked: Int?
     let t: Localizer
 
     func body() -> SafeHTML {
@@ -33,7 +36,7 @@ struct SearchPage {
         // empty page), a way back instead.
         if hits.isEmpty, number > 1, withheld.total == 0 {
             let back: SafeHTML = "<a href=\"\(HTML.url("/search", [("q", query)]))\">\(t.html("search.firstPage"))</a>"
-            return html + "<p class=\"empty\">\(t.html("search.pastEnd", ["query": query, "page": String(number)], raw: ["first": back]))</p>"
+            return html + "<p class=\"empty\">\(t.html("search.pastEnd", ["query": query, "page": String(asked ?? number)], raw: ["first": back]))</p>"
         }
         html += count(first: first)
         html += ConsentNoteHTML.paragraph(withheld, unit: "passages", t: t)
