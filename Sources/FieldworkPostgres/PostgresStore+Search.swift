@@ -49,7 +49,7 @@ extension PostgresStore {
                     segmentIndex: try row.get("idx"), speaker: try row.get("speaker"),
                     heading: Segment.headingLine(try row.json("heading_path", default: [String]())),
                     start: try row.get("start"), end: try row.get("end"),
-                    snippet: Self.snippet(try row.get("snippet"), of: body),
+                    snippet: query.shownSnippet(Self.snippet(try row.get("snippet"), of: body), text: body),
                     rank: try row.get("rank"))
             }
         }

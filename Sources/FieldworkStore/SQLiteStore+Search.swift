@@ -62,7 +62,8 @@ extension SQLiteStore {
                     documentID: row["document_id"], documentTitle: row["title"], documentType: try row.value("type", of: "document"),
                     documentDate: row["date"], segmentIndex: row["idx"],
                     speaker: row["speaker"], heading: Segment.headingLine(headingPath),
-                    start: row["start"], end: row["end"], snippet: row["snippet"], rank: candidate.rank)
+                    start: row["start"], end: row["end"], snippet: query.shownSnippet(row["snippet"], text: texts[candidate.id] ?? ""),
+                    rank: candidate.rank)
             }
         }
     }

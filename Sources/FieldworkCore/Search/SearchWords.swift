@@ -11,28 +11,45 @@ import Foundation
 struct SearchWords {
     private let lowered: [String]
     private let folded: [String]
+    /// Where each word stands in the text (for a snippet around a match).
+    let ranges: [Range<String.UnicodeScalarView.Index>]
 
     init(_ text: String) {
         var words: [String] = []
+        var ranges: [Range<String.UnicodeScalarView.Index>] = []
         var current = ""
-        for scalar in text.unicodeScalars {
+        var start = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
             if Self.isWordPart(scalar) {
+                if current.isEmpty { start = index }
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {
                 words.append(current)
+                ranges.append(start..<index)
                 current = ""
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty {
+            words.append(current)
+            ranges.append(start..<scalars.endIndex)
+        }
         lowered = words.map { $0.lowercased() }
         folded = lowered.map(Self.fold)
+        self.ranges = ranges
     }
 
     /// Whether `term`'s words occur here in a row (see the type's comment).
     func contain(_ term: SearchQuery.Term) -> Bool {
+        !matches(term).isEmpty
+    }
+
+    /// Where `term`'s words occur in a row: the word indices of each occurrence.
+    func matches(_ term: SearchQuery.Term) -> [Range<Int>] {
         let wanted = term.text.lowercased().split(separator: " ").map(String.init)
-        guard !wanted.isEmpty, wanted.count <= lowered.count else { return false }
-        return (0...(lowered.count - wanted.count)).contains { start in
+        guard !wanted.isEmpty, wanted.count <= lowered.count else { return [] }
+        return (0...(lowered.count - wanted.count)).filter { start in
             wanted.indices.allSatisfy { offset in
                 let word = wanted[offset]
                 let strict = Self.hasDiacritics(word)
@@ -41,7 +58,7 @@ struct SearchWords {
                 let isLast = offset == wanted.count - 1
                 return term.isPrefix && isLast ? candidate.hasPrefix(expected) : candidate == expected
             }
-        }
+        }.map { $0..<($0 + wanted.count) }
     }
 
     /// What the tokenizer keeps in a word: letters, digits and combining marks.

@@ -40,6 +40,22 @@ import Testing
         #expect(SearchQuery("\"får far\"").markingRuleMatches(in: phrase) == "jag \(open)får far\(close) och far far")
     }
 
+    /// The index's window held only folded matches the rule rejects (`att` for `å*`): the hit
+    /// showed no match. A snippet is made around the rule's first match instead.
+    @Test func aSnippetWithoutAKeptMatchIsMadeAroundTheRulesMatch() {
+        let (open, close) = (SearchHit.matchStart, SearchHit.matchEnd)
+        let text = "Det är helt okej att tänka, och alla andra säger att det går bra. Vad skulle du vilja att man kunde ångra?"
+        let indexSnippet = "Det är helt okej \(open)att\(close) tänka, och \(open)alla\(close) andra säger \(open)att\(close) det…"
+        let shown = SearchQuery("å*").shownSnippet(indexSnippet, text: text)
+        #expect(shown.hasSuffix("\(open)ångra\(close)") && shown.hasPrefix("…"), "\(shown)")
+        #expect(shown.filter { $0 == Character(open) }.count == 1)  // one match marked
+        // A kept match in the index's window: its snippet stays, with only that match marked.
+        let kept = "Vi \(open)ångrar\(close) inget, \(open)alla\(close) vet"
+        #expect(SearchQuery("å*").shownSnippet(kept, text: "Vi ångrar inget, alla vet") == "Vi \(open)ångrar\(close) inget, alla vet")
+        // Typed without diacritics: the index's snippet as it is.
+        #expect(SearchQuery("att").shownSnippet(indexSnippet, text: text) == indexSnippet)
+    }
+
     @Test func emptyQueries() {
         #expect(SearchQuery("  \"\" * ").isEmpty)
     }
