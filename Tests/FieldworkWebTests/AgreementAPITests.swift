@@ -3,6 +3,7 @@ import FieldworkServices
 import FieldworkWeb
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -79,6 +80,10 @@ import Testing
             }
             try await client.execute(uri: "/api/agreement?code=no.such.code", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/api/agreement?code=need.safty", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("no code 'need.safty' in the codebook; did you mean need.safety"))
             }
             try await client.execute(uri: "/api/agreement?document=no-such-doc", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .notFound)

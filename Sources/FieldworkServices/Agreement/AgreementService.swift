@@ -30,7 +30,10 @@ public struct AgreementService: Sendable {
 
     public func agreement(_ request: Request) async throws -> AgreementReport {
         let codebook = try await store.codebook()
-        if let code = request.code, !codebook.contains(code) { throw CodingError.unknownCode(code) }
+        if let code = request.code, !codebook.contains(code) {
+            // The page and the API say the nearest codes, as the CLI does (found by a new user).
+            throw CodingError.unknownCodeNear(code, UnknownName(kind: "code", name: code, place: "", known: codebook.codes.map(\.id)).suggestions)
+        }
         let ids = try await documentIDs(request.documents)
         let codings = try await anchoredCodings(in: ids)
         let coders = request.coders.map(Self.unique)

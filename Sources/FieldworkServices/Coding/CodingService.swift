@@ -191,6 +191,8 @@ public struct CodingService: Sendable {
 
 public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCode(String)
+    /// A code that is not there, with the codebook's nearest ids (`UnknownName.nearest`).
+    case unknownCodeNear(String, [String])
     case invalidSpan(Range<Int>, length: Int)
     /// A start that is negative or not below the end: no span at all.
     case misorderedSpan(start: Int, end: Int)
@@ -204,6 +206,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownCode(let id): "no code '\(id)' in the codebook (see `fieldwork codebook show`)"
+        case .unknownCodeNear(let id, let near):
+            "no code '\(id)' in the codebook" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
         case .invalidSpan(let span, let length):
             "span [\(span.lowerBound), \(span.upperBound)) is not inside the text (0 to \(length), end after start)"
         case .misorderedSpan(let start, let end):
