@@ -27,10 +27,6 @@ public enum UnknownSpeakers {
 
     /// Pseudonyms within a typo of `label` (`R6` → `R06`, `R01` → `R10`), nearest first.
     static func nearest(to label: String, in known: Set<String>) -> [String] {
-        let typed = Array(label.lowercased().unicodeScalars)
-        let allowed = max(1, typed.count / 3)
-        return UnknownName.nearest(to: label, in: known).filter {
-            UnknownName.distance(typed, Array($0.lowercased().unicodeScalars)) <= allowed
-        }
+        UnknownName.nearest(to: label, in: known, within: max(1, label.unicodeScalars.count / 3))
     }
 }

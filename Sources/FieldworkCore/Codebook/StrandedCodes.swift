@@ -7,10 +7,7 @@ public enum StrandedCodes {
         let added = after.codes.filter { before[$0.id] == nil }
         return refusal.codingsByRemovedCode.sorted { $0.key < $1.key }.map { id, count in
             let codings = count == 1 ? "1 coding" : "\(count) codings"
-            let typed = Array(id.lowercased().unicodeScalars)
-            let renamed = UnknownName.nearest(to: id, in: added.map(\.id)).first {
-                UnknownName.distance(typed, Array($0.lowercased().unicodeScalars)) <= max(2, typed.count / 4)
-            }
+            let renamed = UnknownName.nearest(to: id, in: added.map(\.id), within: max(2, id.unicodeScalars.count / 4)).first
             if let renamed, let code = added.first(where: { $0.id == renamed }), let source = code.source {
                 return SourceProblem(source, "code '\(id)' is gone but still has \(codings); if '\(renamed)' is its new id, "
                                      + "list '\(id)' under its `formerly:` to carry them over (or put '\(id)' back)")

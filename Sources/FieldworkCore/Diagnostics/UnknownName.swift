@@ -43,6 +43,13 @@ public struct UnknownName: Error, Sendable, Equatable, CustomStringConvertible {
         return ranked.sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }.prefix(suggestionCount).map(\.name)
     }
 
+    /// The nearest known names within `allowed` edits of `name` (case ignored): a typo's
+    /// candidates, none when nothing is that close.
+    static func nearest(to name: String, in known: some Sequence<String>, within allowed: Int) -> [String] {
+        let typed = Array(name.lowercased().unicodeScalars)
+        return nearest(to: name, in: known).filter { distance(typed, Array($0.lowercased().unicodeScalars)) <= allowed }
+    }
+
     /// Levenshtein distance of two scalar arrays (insertions, deletions, substitutions cost 1).
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         guard !a.isEmpty else { return b.count }

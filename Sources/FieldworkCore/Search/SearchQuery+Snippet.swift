@@ -8,7 +8,7 @@ extension SearchQuery {
     /// `text`, the segment's text. The hit showed no match at all before (found by a new user).
     public func shownSnippet(_ snippet: String, text: String) -> String {
         let kept = markingRuleMatches(in: snippet)
-        let strict = terms.filter { $0.text.unicodeScalars.contains(where: SearchWords.isDiacritic) }
+        let strict = strictTerms
         guard !strict.isEmpty, !kept.contains(Character(SearchHit.matchStart)) else { return kept }
         let words = SearchWords(text)
         let matches = strict.flatMap(words.matches).sorted { $0.lowerBound < $1.lowerBound }

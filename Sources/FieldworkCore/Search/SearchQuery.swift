@@ -67,16 +67,21 @@ public struct SearchQuery: Sendable, Hashable {
     /// Whether `text` satisfies the diacritics rule: each term typed with diacritics occurs in it
     /// as a run of whole words, the last one a word's beginning for `prefix*` (see `SearchWords`).
     public func acceptsDiacritics(of text: String) -> Bool {
-        let strict = terms.filter { $0.text.unicodeScalars.contains(where: SearchWords.isDiacritic) }
+        let strict = strictTerms
         guard !strict.isEmpty else { return true }
         let words = SearchWords(text)
         return strict.allSatisfy(words.contain)
     }
 
+    /// The terms typed with diacritics: those the rule checks in the candidates' words.
+    var strictTerms: [Term] {
+        terms.filter { $0.text.unicodeScalars.contains(where: SearchWords.isDiacritic) }
+    }
+
     /// `snippet` with the index's marks kept only around words the diacritics rule matches: the
     /// index marks every folded match, so a passage kept for `å*` had its `att` and `Alla` marked too.
     public func markingRuleMatches(in snippet: String) -> String {
-        guard terms.contains(where: { $0.text.unicodeScalars.contains(where: SearchWords.isDiacritic) }) else { return snippet }
+        guard !strictTerms.isEmpty else { return snippet }
         let open = Character(SearchHit.matchStart), close = Character(SearchHit.matchEnd)
         var result = ""
         var marked: String?

@@ -49,9 +49,7 @@ public struct SearchService: Sendable {
             if case .withheld(let reason) = consent.words(of: people, type: hit.documentType, date: hit.documentDate) {
                 withheld.add(reason)
             } else {
-                var shown = hit
-                shown.snippet = query.markingRuleMatches(in: hit.snippet)
-                kept.append(shown)
+                kept.append(hit)  // its snippet marks only the rule's matches (`SearchQuery.shownSnippet`, in the store)
             }
         }
         return Result(hits: kept, withheld: withheld, more: more)
