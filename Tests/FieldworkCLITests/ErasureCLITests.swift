@@ -72,7 +72,8 @@ import Testing
         let out = result.stdout
         #expect(out.contains("remove corpus/int-007.md"))
         #expect(out.contains("redact corpus/int-008.md (1 passage)"))
-        #expect(out.contains("redact corpus/ws-701.md (1 passage)"))
+        // Their note, and the note of the group whose roster lists them: the group's words are theirs too.
+        #expect(out.contains("redact corpus/ws-701.md (2 passages)"))
         #expect(out.contains("redact corpus/note-701.md (0 passages)"))
         // Codings on the erased words: removed explicitly and listed (3: int-007, int-008, ws-701).
         #expect(out.contains("3 codings on their words removed:"))
@@ -102,6 +103,7 @@ import Testing
         #expect(!int008.contains("papegojfisk") && int008.contains("grannlarmet") && int008.contains("participants: [R08]"))
         let workshop = PrivacyWorkspace.read(root, "corpus/ws-701.md")
         #expect(!workshop.contains("kanelsnäcka") && workshop.contains("Deltagare: R08.") && workshop.contains("(R08)"))
+        #expect(!workshop.contains("Gemensam lapp"))
         #expect(!PrivacyWorkspace.read(root, "corpus/participants.yaml").contains("R07"))
         #expect(PrivacyWorkspace.read(root, "corpus/note-701.md").contains("participants: []\n"))
         #expect(PrivacyWorkspace.read(root, "corpus/note-701.md").contains("Forskarens egen anteckning om besöket."))

@@ -28,6 +28,7 @@ struct ExportNeedsCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
         var metadata = ExportMetadata(export: "needs", rule: .today([]))
         metadata.smallCellsBelow = cells?.k
+        metadata.add(result.evidenceWithheld, unit: "evidence")
         try ExportFile.write(metadata.redact(result.csv, with: redactions), to: url)
         try metadata.writeSidecar(for: url)
         try await context.recordExport("needs", to: url, counts: ["needs": result.needs], applied: metadata, metadata: ["consent_summary": metadata.summary])

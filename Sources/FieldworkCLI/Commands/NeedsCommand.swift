@@ -29,6 +29,7 @@ struct NeedsCommand: AsyncParsableCommand {
         let context = try workspace.open()
         try await context.requireKnown(coder: coder)
         let register = try await context.needsRegister.register(coder: coder).map(NeedEvidenceView.init)
+        try await printWithheld(context)
         if output.json {
             try JSONOutput.print(register)
             return
@@ -49,6 +50,7 @@ struct NeedsCommand: AsyncParsableCommand {
         let needs = try await context.needsRegister.register(coder: coder).map {
             PublicationNeedView($0, register: participants, smallCells: cells, redactions: redactions)
         }
+        try await printWithheld(context)
         if output.json {
             try JSONOutput.print(needs)
             return
@@ -63,5 +65,11 @@ struct NeedsCommand: AsyncParsableCommand {
         }
         print("")
         print("counts below \(cells.k) are shown as \"< \(cells.k)\"")
+    }
+
+    /// On standard error, as search does: codings on words the consent rule withholds count no one.
+    private func printWithheld(_ context: FieldworkContext) async throws {
+        let withheld = try await context.needsRegister.evidenceWithheld(coder: coder)
+        if withheld.total > 0 { printError("consent applied \(ConsentRule.today([]).today): \(withheld.total) coding\(withheld.total == 1 ? "" : "s") not counted, their words withheld (\(withheld.reasonList))") }
     }
 }

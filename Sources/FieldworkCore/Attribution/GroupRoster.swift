@@ -48,7 +48,7 @@ public struct GroupRoster: Sendable, Hashable {
     static let rosterLabels: Set<String> = ["deltagare", "deltagarna", "participants", "gruppdeltagare", "group members"]
 
     /// The members a roster line lists, or nil when the text is not a roster line.
-    static func declaredMembers(in text: String, isParticipant: (String) -> Bool) -> [String]? {
+    public static func declaredMembers(in text: String, isParticipant: (String) -> Bool) -> [String]? {
         guard let colon = text.firstIndex(of: ":"),
               rosterLabels.contains(text[..<colon].trimmingWhitespace().lowercased()) else { return nil }
         var list = text[text.index(after: colon)...].trimmingWhitespace()

@@ -44,10 +44,13 @@ public enum HandoutBuilder {
         let own = passages.filter { codes.contains($0.coding.codeID) }
             .sorted { ($0.document.date ?? "", $0.document.id, $0.coding.start) < ($1.document.date ?? "", $1.document.id, $1.coding.start) }
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let speakers = Set(own.flatMap(\.participants)).compactMap { people[$0] }
+        let consent = ConsentRule(participants: participants, today: today, access: access)
+        // Only words the consent rule lets appear count people, as on the need page and in the
+        // report: a withdrawn resident is not counted among those who raised the theme.
+        let counted = own.filter { consent.words(of: $0.participants, type: $0.document.type, date: $0.document.date) == .allowed }
+        let speakers = Set(counted.flatMap(\.participants)).compactMap { people[$0] }
         let template = Handout.Template(kind: original.kind)
         let limits = options.easyRead ? Handout.Limits.easyRead : .standard
-        let consent = ConsentRule(participants: participants, today: today, access: access)
         let selection = HandoutQuotes.select(own, register: participants, consent: consent, k: options.k, limits: limits,
                                              language: options.language, chosen: options.chosenQuotes, redact: redact)
         var handout = Handout(

@@ -50,6 +50,9 @@ public struct NeedEvidence: Sendable, Hashable {
     public var quotes: [Quote]
     /// Passages not offered as quotes because a participant did not consent (`QuotesWithheld`).
     public var quotesWithheld: Int
+    /// Codings of the need on words the consent rule withholds today (a withdrawal): they count
+    /// no one, as in the study report, and are counted here instead.
+    public var evidenceWithheld = 0
     public var barriers: [Related]
     public var preconditions: [Related]
     public var links: [NeedSolutionLink]
@@ -88,8 +91,11 @@ public enum NeedsRegister {
             related[key, default: []].insert(passage.coding.codeID)
         }
         return codebook.codes.filter { $0.kind == .need }.map { need in
-            let own = codebook.subtree(of: need.id).filter { codebook[$0]?.kind == .need }.flatMap { byCode[$0] ?? [] }
+            let coded = codebook.subtree(of: need.id).filter { codebook[$0]?.kind == .need }.flatMap { byCode[$0] ?? [] }
                 .sorted { place[$0] < place[$1] }
+            // Words a withdrawal withholds are no evidence: they count no one (as in the report, the
+            // actor map and the handouts); quotes are chosen, and withheld ones counted, from all.
+            let own = coded.filter(consent.isShown)
             let speakers = Set(own.flatMap { passages[$0].participants }).sorted()
             let administrations = residentAdministrations(of: speakers, people: people)
             var shared: [String: Set<SegmentKey>] = [:]
@@ -103,17 +109,19 @@ public enum NeedsRegister {
                     return NeedEvidence.Related(codeID: id, name: code.name, segments: segments.count)
                 }.sorted { ($1.segments, $0.codeID) < ($0.segments, $1.codeID) }
             }
-            let quotes = representativeQuotes(own, of: passages, consent: consent)
-            let withheld = QuotesWithheld.count(own, of: passages, isWithheld: consent.isWithheld)
+            let quotes = representativeQuotes(coded, of: passages, consent: consent)
+            let withheld = QuotesWithheld.count(coded, of: passages, isWithheld: consent.isWithheld)
             let byRole = PeopleByRole(speakers.compactMap { people[$0] })
             let groupNotes = own.filter { !passages[$0].attribution.isIndividual }.count
             let types = Set(own.map { passages[$0].document.type })
-            return NeedEvidence(
+            var evidence = NeedEvidence(
                 need: need, codings: own.count, participants: speakers, people: byRole, groupNotes: groupNotes,
                 administrations: administrations, documentTypes: DocumentType.allCases.filter(types.contains),
                 quotes: quotes, quotesWithheld: withheld, barriers: relatedCodes(.barrier),
                 preconditions: relatedCodes(.precondition),
                 links: links.filter { $0.needID == need.id }.sorted { $0.solutionID < $1.solutionID })
+            evidence.evidenceWithheld = coded.count - own.count
+            return evidence
         }
     }
 

@@ -124,8 +124,12 @@ public struct WithheldCount: Sendable, Hashable {
     /// "2 withheld (consent withdrawn: 1, no consent for this material: 1)"; empty when none.
     public var summary: String {
         guard total > 0 else { return "" }
-        let parts = ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(reason.rawValue): \($0)" } }
-        return "\(total) withheld (\(parts.joined(separator: ", ")))"
+        return "\(total) withheld (\(reasonList))"
+    }
+
+    /// "consent withdrawn: 1, no consent for this material: 1".
+    public var reasonList: String {
+        ConsentRule.Reason.allCases.compactMap { reason in byReason[reason].map { "\(reason.rawValue): \($0)" } }.joined(separator: ", ")
     }
 }
 

@@ -31,8 +31,8 @@ public struct ErasurePlan: Sendable {
         public var deleted: Bool
     }
 
-    /// Reads the store: a passage is the participant's when it is their turn or a note that
-    /// names them among its authors (`Attribution`). A document goes whole when none of its
+    /// Reads the store: a passage is the participant's when it is their turn, a note that
+    /// names them among its authors, or a note of a group whose roster lists them (`Attribution`). A document goes whole when none of its
     /// remaining passages counts for anyone else and some were theirs; a document that only
     /// lists them (in its front matter or a group roster) is redacted of that mention.
     public static func make(_ participantID: String, store: any FieldworkStore) async throws -> ErasurePlan {
@@ -52,11 +52,17 @@ public struct ErasurePlan: Sendable {
             var othersRemain = false
             for segment in segments {
                 let attribution = attributor.attribute(segment, text: text[segment.span])
+                // A group's notes are its members' words too: left in, they would be judged by the
+                // remaining members' consent alone once the roster no longer lists them, and a
+                // withdrawal that withheld them would be undone by the erasure.
+                // The roster paragraph itself is not cut: the pseudonym is taken out of it.
+                let passage = text[segment.span]
+                let isRoster = attribution.basis == .group && GroupRoster.declaredMembers(in: passage, isParticipant: known.contains) != nil
                 let isTheirs = segment.speaker == participantID
-                    || (attribution.basis == .named && attribution.participants.contains(participantID))
+                    || ([.named, .group].contains(attribution.basis) && !isRoster && attribution.participants.contains(participantID))
                 if isTheirs {
                     theirs.append(segment)
-                    plan.passages.append(text[segment.span])
+                    plan.passages.append(passage)
                 } else if attribution.participants.contains(where: { $0 != participantID }) {
                     othersRemain = true
                 }

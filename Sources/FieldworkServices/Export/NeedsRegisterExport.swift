@@ -16,10 +16,13 @@ public struct NeedsRegisterExport: Sendable {
         public var csv: String
         public var needs: Int
         public var quotesWithheld: Int
+        /// Codings of needs on words the consent rule withholds: they count no one (sidecar, unit `evidence`).
+        public var evidenceWithheld: WithheldCount
     }
 
     public func render(coder: String? = nil, smallCells: SmallCells? = nil, redactions: Redactions = Redactions([])) async throws -> Result {
-        let register = try await NeedsRegisterService(store: store).register(coder: coder)
+        let service = NeedsRegisterService(store: store)
+        let register = try await service.register(coder: coder)
         let participants = try await store.participants()
         var writer = CSVWriter(header: ["need", "name", "parent", "codings", "residents", "relatives", "staff", "participants",
                                         "group_notes", "administrations", "barriers", "preconditions", "solutions"])
@@ -40,6 +43,7 @@ public struct NeedsRegisterExport: Sendable {
                                String(view.groupNotes), view.administrations.joined(separator: " "), barriers, preconditions, links])
             }
         }
-        return Result(csv: writer.text, needs: register.count, quotesWithheld: withheld)
+        return Result(csv: writer.text, needs: register.count, quotesWithheld: withheld,
+                      evidenceWithheld: try await service.evidenceWithheld(coder: coder))
     }
 }

@@ -93,6 +93,14 @@ public struct NeedsRegisterService: Sendable {
         return (kept, withheld)
     }
 
+    /// What the consent rule kept out of the register's evidence today (codings of need codes,
+    /// each once), by reason: the register counts no one for them, and says so.
+    public func evidenceWithheld(coder: String? = nil) async throws -> WithheldCount {
+        let needs = try await store.codebook().codes.filter { $0.kind == .need }.map(\.id)
+        guard !needs.isEmpty else { return WithheldCount() }
+        return try await consentedPassages(coder: coder, codes: needs).withheld
+    }
+
     /// One need's evidence: only its codings (and the barriers and preconditions) are read.
     public func evidence(needID: String) async throws -> NeedEvidence? {
         let codebook = try await store.codebook()

@@ -45,12 +45,15 @@ public struct NeedEvidenceView: Encodable, Sendable {
     public let groupNotes: Int
     public let quotes: [Quote]
     public let quotesWithheld: Int
+    /// Codings on words the consent rule withholds: they count no one.
+    public let evidenceWithheld: Int
     public let barriers, preconditions: [Related]
     public let links: [Link]
 
     enum CodingKeys: String, CodingKey {
         case id, name, parent, codings, participants, people, administrations, quotes, barriers, preconditions, links
         case documentTypes = "document_types", quotesWithheld = "quotes_withheld", groupNotes = "group_notes"
+        case evidenceWithheld = "evidence_withheld"
     }
 
     public init(_ evidence: NeedEvidence) {
@@ -66,6 +69,7 @@ public struct NeedEvidenceView: Encodable, Sendable {
         documentTypes = evidence.documentTypes.map(\.rawValue)
         quotes = evidence.quotes.map { Quote(coding: $0.codingID, document: $0.documentID, participants: $0.participants, text: $0.text) }
         quotesWithheld = evidence.quotesWithheld
+        evidenceWithheld = evidence.evidenceWithheld
         barriers = evidence.barriers.map { Related(code: $0.codeID, name: $0.name, segments: $0.segments) }
         preconditions = evidence.preconditions.map { Related(code: $0.codeID, name: $0.name, segments: $0.segments) }
         links = evidence.links.map(Link.init)

@@ -25,6 +25,9 @@ struct NeedPage {
         html += item(t("needs.barriers"), evidence.barriers.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
         html += item(t("need.preconditions"), evidence.preconditions.map { "\($0.name) (\($0.segments))" }.joined(separator: ", "))
         html += "</dl>"
+        if evidence.evidenceWithheld > 0 {
+            html += "<p class=\"hint\">\(t.count("need.evidenceWithheld", evidence.evidenceWithheld))</p>"
+        }
         if evidence.codings == 0 {
             let link: SafeHTML = "<a href=\"/retrieval?code=\(need.id)\">\(t.html("nav.retrieval"))</a>"
             html += "<p class=\"empty\">\(t.html("need.noEvidence", raw: ["link": link]))</p>"

@@ -88,8 +88,9 @@ import Testing
     @Test func theHandoutQuotesResidentsWhomConsentAllowsOnceEachAndNamesNobody() async throws {
         let workspace = try await Self.workspace()
         let handout = try await Self.service(workspace).handout(codeID: "need.safety")
-        #expect(handout.residents == 3)
-        #expect(handout.administrations == [.social, .care, .labour, .school])
+        // R18 withdrew: their words count no one, so neither they nor their administration (school) is counted.
+        #expect(handout.residents == 2)
+        #expect(handout.administrations == [.social, .care, .labour])
         // R14 once (of two turns); R17 and R18 withheld; S05 is staff: not a quote, not withheld.
         #expect(handout.quotes.map(\.text) == ["Jag är rädd på natten <när> det knakar & låter"])
         // R14 is the only resident aged 70–79: fewer than k = 5 share the band.

@@ -27,18 +27,19 @@ import Testing
         let register = try await workspace.context.needsRegister.register()
         #expect(register.map(\.need.id) == ["need", "need.safety", "need.safety.night"])
         let safety = try #require(register.first { $0.need.id == "need.safety" })
-        #expect(safety.codings == 2)
-        #expect(safety.participants == ["R14", "R15"])
+        // R15 has no consent at all: their words are no evidence, counted apart (as in the report).
+        #expect(safety.codings == 1 && safety.evidenceWithheld == 1)
+        #expect(safety.participants == ["R14"])
         #expect(safety.administrations == [.social, .care])
         #expect(safety.documentTypes == [.interview])
-        // R15 has not consented to being quoted: only R14's words are offered.
+        // R15 has not consented to being quoted: only R14's words are offered, R15's counted as withheld.
         #expect(safety.quotes.map(\.text) == ["rädd på natten"])
         #expect(safety.quotesWithheld == 1)
         #expect(safety.barriers.map(\.codeID) == ["barrier.cost"])
         let root = try #require(register.first { $0.need.id == "need" })
-        // The interviewer's turn counts as the document's participants (RetrievalService's rule).
-        // Withheld for consent: R15's turn only; the interviewer's turn is no one's refusal (`QuotesWithheld`).
-        #expect(root.codings == 3 && root.participants == ["R14", "R15"] && root.quotesWithheld == 1)
+        // The interviewer's turn counts for no one: shown, and no one's refusal (`QuotesWithheld`);
+        // R15's turn is withheld, for quotes and as evidence.
+        #expect(root.codings == 2 && root.participants == ["R14"] && root.quotesWithheld == 1 && root.evidenceWithheld == 1)
         let night = try #require(register.first { $0.need.id == "need.safety.night" })
         #expect(night.codings == 1 && night.participants == ["R14"] && night.administrations == [.social, .care])
     }
