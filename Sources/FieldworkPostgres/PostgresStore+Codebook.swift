@@ -13,12 +13,39 @@ extension PostgresStore {
             guard stranded.isEmpty else { throw CodebookChangeRefused(codingsByRemovedCode: stranded) }
 
             var remapped = 0
+            var duplicates: [String: String] = [:]
+            var memosMoved = 0
             let now = Coding.timestamp()
             for (old, new) in change.remap {
+                // Found before the move: a live coding of `old` whose span and coder a live coding
+                // of `new` already has would count twice once moved.
+                let twins = try await connection.rows("""
+                    SELECT moved.id AS moved, MIN(kept.id) AS kept FROM coding moved JOIN coding kept
+                      ON kept.document_id = moved.document_id AND kept.start = moved.start AND kept."end" = moved."end"
+                     AND kept.coder = moved.coder AND kept.code_id = \(new) AND kept.status = 'anchored' AND kept.removed_at IS NULL
+                    WHERE moved.code_id = \(old) AND moved.status = 'anchored' AND moved.removed_at IS NULL
+                    GROUP BY moved.id
+                    """, logger).map { (try $0.get("moved", as: String.self), try $0.get("kept", as: String.self)) }
                 try await PostgresCodingEventRow.appendMerge(from: old, into: new, at: now, connection, logger)
                 remapped += try await connection.rows("""
                     UPDATE coding SET code_id = \(new), version = version + 1, updated_at = \(PostgresTimestamp.text(now))
                     WHERE code_id = \(old) RETURNING id
+                    """, logger).count
+                for (moved, kept) in twins {
+                    try await connection.run("""
+                        INSERT INTO coding_event (coding_id, kind, at, by, old_code, new_code, new_start, new_end, source, version)
+                        SELECT id, 'removed', \(PostgresTimestamp.text(now)), \(CodingEvent.ingest), code_id, code_id, start, "end",
+                               \(CodingEvent.duplicateOf + kept), version + 1 FROM coding WHERE id = \(moved)
+                        """, logger)
+                    try await connection.run("""
+                        UPDATE coding SET removed_at = \(PostgresTimestamp.text(now)), removed_by = \(CodingEvent.ingest),
+                                          version = version + 1 WHERE id = \(moved)
+                        """, logger)
+                    duplicates[moved] = kept
+                }
+                memosMoved += try await connection.rows("""
+                    UPDATE memo SET target_id = \(new), version = version + 1, updated_at = \(PostgresTimestamp.text(now))
+                    WHERE target = 'code' AND target_id = \(old) RETURNING id
                     """, logger).count
             }
             try await connection.run("DELETE FROM code", logger)
@@ -34,7 +61,8 @@ extension PostgresStore {
                     """, logger)
             }
             try await recordFiles(files, prefix: "codebooks/", connection)
-            return CodebookApplyResult(codes: codebook.codes.count, codingsRemapped: remapped)
+            return CodebookApplyResult(codes: codebook.codes.count, codingsRemapped: remapped, duplicatesRemoved: duplicates,
+                                       memosMoved: memosMoved)
         }
     }
 

@@ -12,13 +12,38 @@ extension SQLiteStore {
             guard stranded.isEmpty else { throw CodebookChangeRefused(codingsByRemovedCode: stranded) }
 
             var remapped = 0
+            var duplicates: [String: String] = [:]
+            var memosMoved = 0
             let now = Coding.timestamp()
             for (old, new) in change.remap {
+                // Found before the move: a live coding of `old` whose span and coder a live coding
+                // of `new` already has would count twice once moved.
+                let twins = try Row.fetchAll(db, sql: """
+                    SELECT moved.id AS moved, MIN(kept.id) AS kept FROM coding moved JOIN coding kept
+                      ON kept.document_id = moved.document_id AND kept.start = moved.start AND kept."end" = moved."end"
+                     AND kept.coder = moved.coder AND kept.code_id = ? AND kept.status = 'anchored' AND kept.removed_at IS NULL
+                    WHERE moved.code_id = ? AND moved.status = 'anchored' AND moved.removed_at IS NULL
+                    GROUP BY moved.id
+                    """, arguments: [new, old])
                 try CodingEventRow.appendMerge(from: old, into: new, at: now, db)
                 try db.execute(sql: """
                     UPDATE coding SET code_id = ?, version = version + 1, updated_at = ? WHERE code_id = ?
                     """, arguments: [new, Timestamp.text(now), old])
                 remapped += db.changesCount
+                for twin in twins {
+                    let moved: String = twin["moved"], kept: String = twin["kept"]
+                    try db.execute(sql: """
+                        INSERT INTO coding_event (coding_id, kind, at, by, old_code, new_code, new_start, new_end, source, version)
+                        SELECT id, 'removed', ?, ?, code_id, code_id, start, "end", ?, version + 1 FROM coding WHERE id = ?
+                        """, arguments: [Timestamp.text(now), CodingEvent.ingest, CodingEvent.duplicateOf + kept, moved])
+                    try db.execute(sql: "UPDATE coding SET removed_at = ?, removed_by = ?, version = version + 1 WHERE id = ?",
+                                   arguments: [Timestamp.text(now), CodingEvent.ingest, moved])
+                    duplicates[moved] = kept
+                }
+                try db.execute(sql: """
+                    UPDATE memo SET target_id = ?, version = version + 1, updated_at = ? WHERE target = 'code' AND target_id = ?
+                    """, arguments: [new, Timestamp.text(now), old])
+                memosMoved += db.changesCount
             }
             try db.execute(sql: "DELETE FROM code")
             let insert = try db.cachedStatement(sql: """
@@ -35,7 +60,8 @@ extension SQLiteStore {
                 ])
             }
             try recordFiles(files, prefix: "codebooks/", db)
-            return CodebookApplyResult(codes: codebook.codes.count, codingsRemapped: remapped)
+            return CodebookApplyResult(codes: codebook.codes.count, codingsRemapped: remapped, duplicatesRemoved: duplicates,
+                                       memosMoved: memosMoved)
         }
     }
 

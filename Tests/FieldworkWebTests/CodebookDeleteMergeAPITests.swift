@@ -73,6 +73,42 @@ import Testing
         }
     }
 
+    /// A merge made the same passage, by the same coder, count twice when both codes had it, and
+    /// left the merged code's memos on an id no page shows (found by a new user). Now the moved
+    /// duplicate is removed, with a history naming the one kept, and the memos move too.
+    @Test func mergeRemovesDuplicatesItMakesAndMovesTheCodesMemos() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let kept = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "emotion.fear", coder: "Anna")
+            let twin = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "emotion.relief", coder: "Anna")
+            let other = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "emotion.relief", coder: "Bo")
+            let memo = try await fixture.context.memos.add(target: .code, targetID: "emotion.relief", author: "Anna", text: "Relief or fear?")
+            // A code with a memo (and no codings) is not deleted: its memo would be left on an id no page shows.
+            _ = try await fixture.context.memos.add(target: .code, targetID: "emotion.shame", author: "Anna", text: "Keep?")
+            try await client.execute(uri: "/api/codebook/codes/emotion.shame", method: .delete, headers: browser.writeHeaders) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect((jsonObject(response.body)?["detail"] as? String)?.contains("1 memo") == true)
+            }
+            try await client.execute(uri: "/api/codebook/codes/emotion.relief/merge", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["into": "emotion.fear"])) { response in
+                #expect(response.status == .ok)
+                let merged = try #require(jsonObject(response.body))
+                #expect(merged["codings"] as? Int == 2)
+                let removed = merged["duplicates_removed"] as? [[String: Any]] ?? []
+                #expect(removed.map { $0["removed"] as? String } == [twin.id])
+                #expect(removed.map { $0["kept"] as? String } == [kept.id])
+                #expect(merged["memos_moved"] as? Int == 1)
+            }
+            let live = try await fixture.context.store.codings(CodingFilter(codeIDs: ["emotion.fear"]))
+            #expect(Set(live.map(\.id)) == [kept.id, other.id])
+            let history = try #require(try await fixture.context.store.codingHistory(id: twin.id))
+            #expect(history.last?.kind == .removed && history.last?.summary.contains(kept.id) == true)
+            #expect(try await fixture.context.store.memos(target: .code, targetID: "emotion.fear").map(\.id) == [memo.id])
+            #expect(try await fixture.context.store.memos(target: .code, targetID: "emotion.relief").isEmpty)
+        }
+    }
+
     @Test func definitionIsEditedInPlace() async throws {
         let fixture = try await WebFixture()
         let file = fixture.root.appending(path: "codebooks/fieldwork.yaml")

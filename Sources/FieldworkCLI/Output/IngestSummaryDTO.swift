@@ -4,6 +4,9 @@ import FieldworkServices
 struct IngestSummaryDTO: Encodable {
     let added, updated, unchanged, failed, segments: Int
     let codingsReanchored, orphaned, recovered, codingsRemapped: Int
+    /// Codings a codebook merge made duplicates of others: removed id → the id kept.
+    let duplicatesRemoved: [String: String]
+    let memosMoved: Int
     @AlwaysEncoded var codes: Int?
     @AlwaysEncoded var participants: Int?
     let missing: [String]
@@ -42,6 +45,7 @@ struct IngestSummaryDTO: Encodable {
         case added, updated, unchanged, failed, segments, orphaned, recovered, codes, participants, missing, problems, warnings, ledger
         case telemetry
         case codingsReanchored = "codings_reanchored", codingsRemapped = "codings_remapped"
+        case duplicatesRemoved = "duplicates_removed", memosMoved = "memos_moved"
         case telemetryUnchanged = "telemetry_unchanged", telemetryFailed = "telemetry_failed"
     }
 
@@ -55,6 +59,8 @@ struct IngestSummaryDTO: Encodable {
         orphaned = summary.orphaned
         recovered = summary.recovered
         codingsRemapped = summary.codingsRemapped
+        duplicatesRemoved = summary.duplicatesRemoved
+        memosMoved = summary.memosMoved
         codes = summary.codes
         participants = summary.participants
         missing = summary.missing
@@ -79,6 +85,10 @@ struct IngestSummaryDTO: Encodable {
             + (recovered > 0 ? ", recovered \(recovered)" : "")
             + (codingsRemapped > 0 ? ", moved to renamed codes \(codingsRemapped)" : "")]
         if let codes { lines.append("codebook: \(codes) codes") }
+        if memosMoved > 0 { lines.append("memos moved to renamed codes: \(memosMoved)") }
+        lines += duplicatesRemoved.sorted { $0.key < $1.key }.map {
+            "merge: coding \($0.key) removed, a duplicate of \($0.value) (the same span, code and coder; its history says so)"
+        }
         if let participants { lines.append("participants: \(participants)") }
         lines += missing.map { "missing: \($0) (its document and codings are kept)" }
         // Only files taken in: an unchanged one is as quiet as an unchanged transcript.

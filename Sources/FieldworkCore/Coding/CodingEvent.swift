@@ -31,6 +31,10 @@ public struct CodingEvent: Sendable, Hashable, Codable {
     /// no person decided it.
     public static let ingest = "ingest"
 
+    /// The `source` of the removal of a coding a merge made a duplicate of another (the same span,
+    /// code and coder): `duplicate of c-…`, naming the coding that stays.
+    public static let duplicateOf = "duplicate of "
+
     public var codingID: String
     public var kind: Kind
     public var at: Date
@@ -100,6 +104,8 @@ public struct CodingEvent: Sendable, Hashable, Codable {
         case nil: break
         case "import": parts.append("from an imported project")
         case "migration": parts.append("recorded when the history began")
+        case let source? where source.hasPrefix(Self.duplicateOf):
+            parts.append("after a merge the same span, code and coder as \(source.dropFirst(Self.duplicateOf.count))")
         case let file?: parts.append("taken from \(file), version \(version)")
         }
         return parts.joined(separator: ", ")

@@ -49,10 +49,18 @@ public struct CodebookApplyResult: Sendable, Hashable {
     public var codes: Int
     /// Codings moved from an old id to the code that lists it in `formerly`.
     public var codingsRemapped: Int
+    /// Of those, the ones that became a duplicate of a live coding of the new code (the same
+    /// span and coder): removed, with a history event naming the coding that stays, so nothing
+    /// counts twice. Moved id → the id that stays.
+    public var duplicatesRemoved: [String: String]
+    /// Memos on an old id moved to the code that lists it in `formerly` (else no page shows them).
+    public var memosMoved: Int
 
-    public init(codes: Int, codingsRemapped: Int) {
+    public init(codes: Int, codingsRemapped: Int, duplicatesRemoved: [String: String] = [:], memosMoved: Int = 0) {
         self.codes = codes
         self.codingsRemapped = codingsRemapped
+        self.duplicatesRemoved = duplicatesRemoved
+        self.memosMoved = memosMoved
     }
 }
 

@@ -18,6 +18,8 @@ public enum CodebookEditError: Error, Sendable, Equatable, CustomStringConvertib
     case mergeIntoItself(String)
     /// A delete of a code with codings (merge it instead).
     case hasCodings(String, count: Int)
+    /// A delete of a code with memos on it (merge it instead: they move with it).
+    case hasMemos(String, count: Int)
     /// A delete or merge of a code with codes below it.
     case hasChildren(String, count: Int)
     /// The files were written but ingest refused them (the problem it named); they were restored.
@@ -36,6 +38,8 @@ public enum CodebookEditError: Error, Sendable, Equatable, CustomStringConvertib
         case .mergeIntoItself: "a code cannot be merged into itself"
         case .hasCodings(let id, let count):
             "'\(id)' has \(count) coding\(count == 1 ? "" : "s"); merge it into another code instead, or remove the codings first"
+        case .hasMemos(let id, let count):
+            "'\(id)' has \(count) memo\(count == 1 ? "" : "s"); merge it into another code instead (its memos move there), or remove the memos first"
         case .hasChildren(let id, let count):
             "'\(id)' has \(count) code\(count == 1 ? "" : "s") below it; move or delete them first"
         case .refused(let problem): "the codebook change was not saved: \(problem)"

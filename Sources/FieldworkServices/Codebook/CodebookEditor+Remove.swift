@@ -14,13 +14,27 @@ extension CodebookEditor {
         if count > 0 {
             throw CodebookEditError.hasCodings(id, count: count)
         }
+        // A memo on the code would be left on an id no page shows (found by a new user).
+        let memos = try await store.memos(target: .code, targetID: id).count
+        if memos > 0 {
+            throw CodebookEditError.hasMemos(id, count: memos)
+        }
         let codes = before.filter { $0.id != id }
         try await save(codes, replacing: before, touching: [code.source?.file ?? "codebooks/codebook.yaml"])
     }
 
-    /// Merges `id` into `target`: `id` leaves the codebook and its codings (and ids it replaced
-    /// before) now belong to `target`. Returns the target as stored.
-    public func merge(id: String, into target: String) async throws -> Code {
+    /// What a merge did besides moving the codings.
+    public struct Merged: Sendable {
+        /// The target as stored.
+        public var code: Code
+        /// Codings that became duplicates of the target's (same span and coder): removed id → kept id.
+        public var duplicatesRemoved: [String: String]
+        public var memosMoved: Int
+    }
+
+    /// Merges `id` into `target`: `id` leaves the codebook and its codings and memos (and ids it
+    /// replaced before) now belong to `target`.
+    public func merge(id: String, into target: String) async throws -> Merged {
         let before = try currentCodes()
         guard let code = before.first(where: { $0.id == id }) else { throw CodingError.unknownCode(id) }
         guard let into = before.firstIndex(where: { $0.id == target }) else { throw CodingError.unknownCode(target) }
@@ -32,8 +46,8 @@ extension CodebookEditor {
         codes[into] = merged
         codes.removeAll { $0.id == id }
         let files: Set<String> = [code.source?.file, merged.source?.file].reduce(into: []) { $0.insert($1 ?? "codebooks/codebook.yaml") }
-        try await save(codes, replacing: before, touching: files)
-        return try await stored(target)
+        let summary = try await save(codes, replacing: before, touching: files).summary
+        return Merged(code: try await stored(target), duplicatesRemoved: summary.duplicatesRemoved, memosMoved: summary.memosMoved)
     }
 
     private func requireLeaf(_ code: Code, in codes: [Code]) throws {

@@ -63,7 +63,7 @@ public actor CodebookEditor {
             codes.append(new)
             files.insert(new.source!.file)
         }
-        let originals = try await save(codes, replacing: before, touching: files)
+        let originals = try await save(codes, replacing: before, touching: files).originals
         do {
             try await work()
         } catch {
@@ -158,10 +158,11 @@ public actor CodebookEditor {
         return try CodebookParser.parse(sources).codes
     }
 
-    /// Writes the files and ingests them; returns the files' previous contents (nil: did not exist).
-    @discardableResult
+    /// Writes the files and ingests them; returns the files' previous contents (nil: did not exist)
+    /// and what the ingest did (codings a merge moved or removed as duplicates).
     /// `before` is what the files hold now (as the caller parsed them).
-    func save(_ codes: [Code], replacing before: [Code], touching files: Set<String>) async throws -> [String: Data?] {
+    @discardableResult
+    func save(_ codes: [Code], replacing before: [Code], touching files: Set<String>) async throws -> (originals: [String: Data?], summary: IngestSummary) {
         let codebook = Codebook(codes: codes)
         var originals: [String: Data?] = [:]
         var texts: [String: String] = [:]
@@ -188,7 +189,7 @@ public actor CodebookEditor {
             try restore(originals)
             throw CodebookEditError.refused(problem.description)
         }
-        return originals
+        return (originals, summary)
     }
 
     private func restore(_ originals: [String: Data?]) throws {

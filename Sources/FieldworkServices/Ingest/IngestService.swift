@@ -126,6 +126,8 @@ public struct IngestService: Sendable {
             let result = try await store.replaceCodebook(codebook, files: files)
             summary.codes = result.codes
             summary.codingsRemapped = result.codingsRemapped
+            summary.duplicatesRemoved = result.duplicatesRemoved
+            summary.memosMoved = result.memosMoved
         } catch let refusal as CodebookChangeRefused {
             summary.problems += StrandedCodes.problems(refusal, before: try await store.codebook(), after: parsed ?? Codebook(codes: []))
         } catch {

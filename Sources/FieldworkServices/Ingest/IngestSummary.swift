@@ -16,6 +16,11 @@ public struct IngestSummary: Sendable {
     public var recovered = 0
     /// Codings moved to a new code id through `formerly`.
     public var codingsRemapped = 0
+    /// Codings a merge made duplicates of others (the same span, code and coder): removed, each
+    /// with a history event naming the one kept. Removed id → kept id.
+    public var duplicatesRemoved: [String: String] = [:]
+    /// Memos on codes moved with their codings to the code that lists the old id in `formerly`.
+    public var memosMoved = 0
     /// Codes in the codebook after this run, if the codebook was (re)loaded.
     public var codes: Int?
     public var participants: Int?

@@ -83,12 +83,13 @@ struct CodebookAPI {
     }
 
     /// Merges the code into `into`: its codings move there (`formerly` in the YAML).
-    @Sendable func merge(_ request: Request, context web: WebContext) async throws -> CodeJSON {
+    @Sendable func merge(_ request: Request, context web: WebContext) async throws -> MergedOutput<CodeJSON, MergeOutcomeJSON> {
         let body = try await request.decode(as: MergeCodeRequest.self, context: web)
         let id = try web.parameters.require("id")
-        let code = try await editor.merge(id: id, into: body.into.trimmingSpaces)
-        try await context.record(.codebook, ["operation": "merge", "code": id, "into": code.id])
-        let count = try await context.store.codings(CodingFilter(codeIDs: [code.id])).count
-        return CodeJSON(try await context.shownCodebook.shown(code), codings: count)
+        let merged = try await editor.merge(id: id, into: body.into.trimmingSpaces)
+        try await context.record(.codebook, ["operation": "merge", "code": id, "into": merged.code.id,
+                                             "duplicates_removed": String(merged.duplicatesRemoved.count), "memos_moved": String(merged.memosMoved)])
+        let count = try await context.store.codings(CodingFilter(codeIDs: [merged.code.id])).count
+        return MergedOutput(CodeJSON(try await context.shownCodebook.shown(merged.code), codings: count), MergeOutcomeJSON(merged))
     }
 }

@@ -58,6 +58,22 @@ struct CodeCodings: Encodable, Sendable {
     let codings: Int
 }
 
+/// What a merge did besides moving the codings: the codings it removed as duplicates of the
+/// target's (each with the one kept) and the memos it moved.
+struct MergeOutcomeJSON: Encodable, Sendable {
+    struct Duplicate: Encodable, Sendable {
+        let removed, kept: String
+    }
+
+    let duplicatesRemoved: [Duplicate]
+    let memosMoved: Int
+
+    init(_ merged: CodebookEditor.Merged) {
+        duplicatesRemoved = merged.duplicatesRemoved.sorted { $0.key < $1.key }.map { Duplicate(removed: $0.key, kept: $0.value) }
+        memosMoved = merged.memosMoved
+    }
+}
+
 struct MemoJSON: ResponseEncodable, Sendable {
     let id, target, targetId, author, text: String
     let version: Int

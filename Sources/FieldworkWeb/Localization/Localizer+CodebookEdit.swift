@@ -15,6 +15,7 @@ extension Localizer {
         case .moveUnderItself(let id): self("codebook.error.moveUnderItself", ["id": id])
         case .mergeIntoItself(let id): self("codebook.error.mergeIntoItself", ["id": id])
         case .hasCodings(let id, let count): self.count("codebook.error.hasCodings", count, ["id": id])
+        case .hasMemos(let id, let count): self.count("codebook.error.hasMemos", count, ["id": id])
         case .hasChildren(let id, let count): self.count("codebook.error.hasChildren", count, ["id": id])
         case .refused(let problem): self("codebook.error.refused", ["problem": problem])
         }

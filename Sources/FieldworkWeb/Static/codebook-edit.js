@@ -61,7 +61,13 @@ function mergeCode(item, tree) {
     const target = select.selectedOptions[0].textContent;
     submitting(dialog, select,
       () => post(`/api/codebook/codes/${encodeURIComponent(id)}/merge`, { into }),
-      () => reloadWith(t('codebook.merged', { name, target }), into));
+      (merged) => {
+        // Codings that were the same passage by the same coder on both codes are now one (the
+        // other removed, with a history naming the one kept): said, so a count that drops is explained.
+        const folded = merged?.duplicates_removed?.length ?? 0;
+        const message = t('codebook.merged', { name, target }) + (folded ? ' ' + tn('codebook.mergedDuplicates', folded) : '');
+        reloadWith(message, into);
+      });
   });
   dialog.open(select);
 }
