@@ -232,6 +232,32 @@ import Testing
         }
     }
 
+    /// A span ending at Int.max stopped a SQLite server (an overflow in the text window's
+    /// arithmetic) and got 500 from PostgreSQL (integer out of range); found by a new user.
+    @Test func offsetsBeyondAnyTranscriptAre422AndTheServerStaysUp() async throws {
+        let fixture = try await WebFixture()
+        let orphan = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "need", coder: "A")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for (start, end) in [(Int.max - 1, Int.max), (50, 1_000_000_000_000), (Int(Int32.max), Int(Int32.max) + 1)] {
+                try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                         body: try body(["document": "int-001", "start": start, "end": end, "code": "need", "coder": "A"])) { response in
+                    #expect(response.status == .unprocessableContent, "\(start)..<\(end)")
+                    let detail = try #require(jsonObject(response.body)?["detail"] as? String)
+                    #expect(detail.contains("beyond the end of any transcript") || detail.contains("is not inside the text"), "\(detail)")
+                }
+                try await client.execute(uri: "/api/codings/\(orphan.id)/reattach", method: .post, headers: browser.writeHeaders,
+                                         body: try body(["start": start, "end": end, "version": orphan.version])) { response in
+                    #expect(response.status == .unprocessableContent, "reattach \(start)..<\(end)")
+                }
+            }
+            try await client.execute(uri: "/api/codings", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["document": "int-001", "start": 60, "end": 80, "code": "need", "coder": "A"])) { response in
+                #expect(response.status == .created)
+            }
+        }
+    }
+
     /// TRACE and other methods no route answers: 405 with Allow (schemathesis found 404).
     @Test func unknownMethodsGet405WithAllow() async throws {
         let fixture = try await WebFixture()

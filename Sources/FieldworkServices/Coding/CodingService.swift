@@ -24,6 +24,7 @@ public struct CodingService: Sendable {
                     coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
         let coder = try validCoder(coder)
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
+        try Self.requireReachable(span)
         let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
             // The store read the turns near the span only if its text could not clear it.
             if let label = SpeakerLabelSpan.label(coveredBy: span, segments: context.turnsNearSpan, in: context.window) {
@@ -81,6 +82,7 @@ public struct CodingService: Sendable {
     public func reattach(id: String, span: Range<Int>, expectedVersion: Int? = nil, seen: SeenText? = nil,
                          by editor: String? = nil) async throws -> Coding {
         let editor = try editor.map(validCoder)
+        try Self.requireReachable(span)
         var coding = try await existing(id, expectedVersion: expectedVersion)
         guard let window = try await store.textWindow(documentID: coding.documentID, around: span) else {
             throw StoreError.notFound("document '\(coding.documentID)'")
@@ -94,6 +96,15 @@ public struct CodingService: Sendable {
         coding.status = .anchored
         coding.anchorMethod = nil
         return try await save(&coding, by: editor)
+    }
+
+    /// Offsets no transcript reaches are refused before anything adds a margin to them: a span
+    /// ending near `Int.max` overflowed the text window's arithmetic and stopped the server (found
+    /// by a new user), and PostgreSQL's integer column cannot hold them.
+    public static let largestOffset = Int(Int32.max)
+
+    static func requireReachable(_ span: Range<Int>) throws(CodingError) {
+        guard span.upperBound <= largestOffset else { throw .beyondAnyText(span) }
     }
 
     /// The coding a person names on the command line: its whole id, or the beginning of the id
@@ -194,6 +205,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A code that is not there, with the codebook's nearest ids (`UnknownName.nearest`).
     case unknownCodeNear(String, [String])
     case invalidSpan(Range<Int>, length: Int)
+    /// Offsets beyond what any transcript holds (`CodingService.largestOffset`).
+    case beyondAnyText(Range<Int>)
     /// A start that is negative or not below the end: no span at all.
     case misorderedSpan(start: Int, end: Int)
     case blankSpan(Range<Int>)
@@ -210,6 +223,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
             "no code '\(id)' in the codebook" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
         case .invalidSpan(let span, let length):
             "span [\(span.lowerBound), \(span.upperBound)) is not inside the text (0 to \(length), end after start)"
+        case .beyondAnyText(let span):
+            "span [\(span.lowerBound), \(span.upperBound)) lies beyond the end of any transcript (offsets count Unicode scalars from 0; `fieldwork segments DOC` shows a document's)"
         case .misorderedSpan(let start, let end):
             "start \(start) must be 0 or more and below end \(end) (offsets count Unicode scalars from 0, end exclusive)"
         case .blankSpan(let span): "span [\(span.lowerBound), \(span.upperBound)) holds only white space"
