@@ -26,12 +26,16 @@ public struct CodebookExport: Sendable {
         return (export.text, export.codes)
     }
 
-    /// The same with the consent rule as applied: how many examples it withheld, by reason.
-    public func rendered(_ format: Format) async throws -> (text: String, codes: Int, consent: ExportMetadata) {
+    /// The same with the consent rule as applied: how many examples it withheld, by reason; and
+    /// the identifiers of `corpus/redactions.yaml` replaced in the codes' texts (counted).
+    public func rendered(_ format: Format, redactions: Redactions = Redactions([])) async throws -> (text: String, codes: Int, consent: ExportMetadata) {
         let shown = try await ShownCodebook(store: store).marked()
         var consent = ExportMetadata(export: "codebook-\(format.rawValue)", rule: ConsentRule.today([]))
         consent.add(shown.withheld, unit: "examples")
-        let (text, codes) = try await render(shown.codebook, format)
+        var count = 0
+        let codebook = redactions.isEmpty ? shown.codebook : Codebook(codes: shown.codebook.codes.map { $0.redacted(with: redactions, count: &count) })
+        if !redactions.isEmpty { consent.redactions = count }
+        let (text, codes) = try await render(codebook, format)
         return (text, codes, consent)
     }
 

@@ -72,6 +72,8 @@ struct ProjectSnapshot: Sendable {
             codings[index] = coding
         }
         for index in memos.indices { memos[index].text = clean(memos[index].text) }
+        // Codes' descriptions carry their examples, which quote transcripts.
+        codebook = Codebook(codes: codebook.codes.map { $0.redacted(with: redactions, count: &count) })
         for index in participants.indices { participants[index].attributes = participants[index].attributes.mapValues(clean) }
         consent.redactions = count
     }

@@ -20,7 +20,15 @@ import Testing
         try write("codebooks/codebook.yaml", """
             title: Codebook
             codes:
-              - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home}]}
+              - {id: need, name: Needs, kind: need, children: [{id: need.safety, name: Safety at home, description: "Som när Anna Svensson ringde", examples: ["Jag bor i Norrby"]}]}
+            """)
+        try FileManager.default.createDirectory(at: root.appending(path: "in"), withIntermediateDirectories: true)
+        try write("in/plan.yaml", """
+            title: Workshop i Norrby
+            language: sv
+            place: Norrby träffpunkt
+            stations:
+              - {name: Station 1 – Norrby på natten, theme: need.safety}
             """)
         try write("corpus/int-041.md", """
             ---
@@ -60,6 +68,16 @@ import Testing
         #expect(try await cli.run("export", "qdpx", "--out", "exports/p.qdpx").status == 0)
         let handout = try await cli.run("handout", "--theme", "need.safety", "--format", "md")
         #expect(handout.stdout.contains("[R07] ringde") && !handout.stdout.contains("Svensson"), "\(handout.stdout)")
+        // The codebook's texts (a description, an example), a plan's place, title and stations: the
+        // codebook exports, the project's code descriptions and a pack's cover carried them as written.
+        for format in ["csv", "qdc", "md"] {
+            #expect(try await cli.run("export", "codebook", "--format", format, "--out", "exports/codebook.\(format)").status == 0)
+            let text = try read("exports/codebook.\(format)")
+            #expect(!text.contains("Svensson") && !text.contains("Norrby") && text.contains("area"), "\(format)")
+        }
+        #expect(try await cli.run("handout", "--workshop", "in/plan.yaml", "--pack", "--format", "md", "--out", "exports/pack.md").status == 0)
+        let pack = try read("exports/pack.md")
+        #expect(!pack.contains("Norrby") && pack.contains("[area] träffpunkt"), "\(pack)")
         // The check finds the corpus file (and not the exports, which are redacted), by line, never printing the name.
         let check = try await cli.run("redact", "--check")
         #expect(check.status == 1)

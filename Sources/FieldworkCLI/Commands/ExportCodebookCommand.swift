@@ -26,7 +26,7 @@ struct ExportCodebookCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try workspace.open()
         // Examples quoting withheld words are markers (`ShownCodebook`); the export says how many.
-        let (text, codes, consent) = try await context.codebookExport.rendered(format)
+        let (text, codes, consent) = try await context.codebookExport.rendered(format, redactions: try context.workspace.redactions())
         let url = out.map { URL(fileURLWithPath: $0, relativeTo: context.workspace.root).standardizedFileURL }
         try await context.recordExport("codebook-\(format.rawValue)", to: url, counts: ["codes": codes], applied: consent,
                                        metadata: ["consent_summary": consent.summary])

@@ -84,7 +84,7 @@ struct HandoutCommand: AsyncParsableCommand {
                 try ExportFile.write(data, to: url)
                 print("wrote the handout for \(theme) (\(handout.quotes.count) quote\(handout.quotes.count == 1 ? "" : "s"), \(handout.quotesWithheld) withheld) to \(url.path)")
             } else if let workshop {
-                let plan = try service.plan(at: workspace.inputFile(workshop))
+                let plan = try service.plan(at: workspace.inputFile(workshop)).redacted(with: context.workspace.redactions())
                 let handouts = try await service.handouts(plan: plan, request: request)
                 for handout in handouts { try Self.report(handout.quotesLeftOut, theme: handout.codeID, station: handout.station) }
                 let date = plan.date ?? Self.today

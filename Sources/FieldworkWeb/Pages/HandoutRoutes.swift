@@ -42,7 +42,9 @@ struct HandoutRoutes {
 
     @Sendable func pack(_ request: Request, context web: WebContext) async throws -> Response {
         let name = try web.parameters.require("plan")
-        guard let plan = try service.plan(named: name) else { throw StoreError.notFound("workshop plan '\(name)'") }
+        guard let plan = try service.plan(named: name)?.redacted(with: context.workspace.redactions()) else {
+            throw StoreError.notFound("workshop plan '\(name)'")
+        }
         let options = try self.request(request)
         let handouts = try await service.handouts(plan: plan, request: options)
         let language = try service.language(asked: options.language, plan: plan)
