@@ -134,6 +134,16 @@ struct CaseParticipants {
         }
     }
 
+    /// The cases among `indices` whose names look like a person's, with the participant each is
+    /// (resolved already): a source's name or speaker labels may hold those names.
+    func personNames(ofCases indices: [Int]) -> [(name: String, participant: String)] {
+        indices.compactMap { index in
+            let name = cases[index].name?.trimmingSpaces ?? ""
+            guard !name.isEmpty, !Self.isPseudonym(name), let id = resolved[index] else { return nil }
+            return (name, id)
+        }
+    }
+
     /// A pseudonym-like id (`R07`, `P-12`, `S1`): letters then digits, nothing that could be a name.
     static func isPseudonym(_ name: String) -> Bool {
         name.wholeMatch(of: /[A-Za-z]{1,3}[-_]?[0-9]{1,4}/) != nil

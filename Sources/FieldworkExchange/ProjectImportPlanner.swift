@@ -123,7 +123,8 @@ struct ProjectImportPlanner {
             let casesBefore = cases
             let people = indices.compactMap { cases.participant(forCase: $0) }
             maker.participants.formUnion(people)
-            let result = maker.make(source, text: text.text, cases: people, markdown: markdown(of: source, archive: archive))
+            let result = maker.make(source, text: text.text, cases: people, personNames: cases.personNames(ofCases: indices),
+                                    markdown: markdown(of: source, archive: archive))
             self.maker = maker
             switch result {
             case .success(let document):

@@ -32,9 +32,16 @@ struct SourceDocumentMaker {
     ///   - cases: the participants that the project's cases referring to this source are; they
     ///     join the front matter's `participants`.
     ///   - markdown: the document's own Markdown, when a Fieldwork export carried it.
+    ///   - personNames: the names of those cases that look like a person's, with their participant:
+    ///     kept out of the document's id, title and speaker labels.
     mutating func make(_ source: REFI.TextSource, text: String, cases: [String] = [],
+                       personNames: [(name: String, participant: String)] = [],
                        markdown: String? = nil) -> Result<Made, ImportReport.Problem> {
-        let name = source.name ?? source.guid ?? "source"
+        let names = PersonNameMask(personNames)
+        let givenName = source.name ?? source.guid ?? "source"
+        // "Interview Maria.docx" of case "Maria Larsson" is "Interview C01.docx": the id and the
+        // title were made from it as written (found by a new user).
+        let name = names.masked(givenName)
         let described = source.description.map(SourceDescription.init(parsing:)) ?? SourceDescription()
         // Back in the folder a Fieldwork export says it lay in, under its own file name unless
         // its id had to change (then ID.md beside it).
@@ -44,11 +51,18 @@ struct SourceDocumentMaker {
         let url = folder.appending(path: file.last.flatMap { id == Self.baseID(for: name) ? $0 : nil } ?? id + ".md")
         let path = workspace.relativePath(of: url)
         let label = "source \"\(name)\""
+        let turns = PlainTextTurns.markdown(forPlainText: text)
+        // A turn labelled with the case's name would put the name in the corpus and count for no
+        // participant, so its words would be shown with no consent applied: refused, with the way out.
+        if let speaker = turns.speakers.first(where: names.holds), let pseudonym = names.participant(of: speaker) {
+            return .failure(.init(item: label, reason: "its speaker label '\(speaker)' is the name of a case that looks like a person's "
+                + "(participant \(pseudonym)), which never reaches the corpus: rename the speaker to \(pseudonym) in the other tool, or "
+                + "bring the text in with `fieldwork import transcript FILE --speaker \"\(speaker)=\(pseudonym)\"`; no document created"))
+        }
         if FileManager.default.fileExists(atPath: url.path) {
             return .failure(.init(item: label, reason: "\(path) already exists and is never replaced; its text differs from the source's"))
         }
         let date = described.date ?? source.creationDateTime.flatMap(QDADateTime.date).map { String(QDADateTime.string($0).prefix(10)) }
-        let turns = PlainTextTurns.markdown(forPlainText: text)
         func frontMatter(_ type: DocumentType, speakers: [String]) -> String {
             TranscriptMarkdown.frontMatter(DocumentMetadata(
                 id: id, type: described.type ?? type, title: described.title ?? name, date: date, language: described.language,
