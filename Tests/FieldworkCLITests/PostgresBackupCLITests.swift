@@ -7,17 +7,17 @@ import Testing
 /// is not a sound dump, or one from a newer schema, is refused in one line and changes nothing.
 /// Runs when FIELDWORK_TEST_POSTGRES_URL is set (`make test` starts a throwaway cluster).
 @Suite struct PostgresBackupCLITests {
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func aRestoreGivesBackTheBackupAndABadFileChangesNothing() async throws {
         try await PostgresStudy().aRestoreGivesBackTheBackupAndABadFileChangesNothing()
     }
 
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func aDumpFromANewerSchemaOrWithAnErasedParticipantIsRefused() async throws {
         try await PostgresStudy().aDumpFromANewerSchemaOrWithAnErasedParticipantIsRefused()
     }
 
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func backupsDuringWritesHoldWhatTheyReport() async throws {
         try await PostgresStudy().backupsDuringWritesHoldWhatTheyReport()
     }

@@ -6,7 +6,7 @@ import Testing
 /// codings, exported as a REFI-QDA project from a SQLite workspace, arrive whole in a second
 /// workspace whose store is PostgreSQL. Runs when FIELDWORK_TEST_POSTGRES_URL is set.
 @Suite struct PostgresImportCLITests {
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func theSampleStudysProjectImportsIntoPostgres() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }

@@ -7,7 +7,7 @@ import Testing
 /// and give the primary's answers (the schema is checked there, never migrated), and a write is
 /// refused by the server in one line. Runs when FIELDWORK_TEST_POSTGRES_URL is set.
 @Suite struct PostgresStandbyCLITests {
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func readOnlyCommandsRunOnAHotStandby() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }

@@ -7,8 +7,7 @@ import Testing
 /// hits as in the workspace's SQLite file, and no SQLite file is made. Runs when
 /// FIELDWORK_TEST_POSTGRES_URL is set (`make test` starts a throwaway cluster and sets it).
 @Suite struct PostgresStoreCLITests {
-    @Test(.enabled(if: !(ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"] ?? "").isEmpty,
-                   "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func theSampleStudyOnPostgresMatchesSQLite() async throws {
         let database = try TestDatabase.onPostgres()
         defer { withExtendedLifetime(database) {} }  // only the binary uses it: kept to the end
@@ -57,7 +56,7 @@ import Testing
 
     /// `init --store`: the database is migrated and the new workspace's fieldwork.yaml names it,
     /// so later commands use it without --store; an unreachable server creates nothing.
-    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    @Test(.enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
     func initWithAStoreMigratesItAndNamesItInTheWorkspace() async throws {
         let database = try PostgresDatabase()
         defer { database.drop() }
@@ -103,6 +102,10 @@ import Testing
 /// A fresh database on the test server, made and dropped with `psql`.
 struct PostgresDatabase {
     static let serverURL = ProcessInfo.processInfo.environment["FIELDWORK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    /// The tests that name PostgreSQL themselves (and compare it with SQLite) run once, in the
+    /// SQLite pass: the PostgreSQL pass would repeat the same work against the same cluster.
+    static let runsExplicitTests = serverURL != nil && TestStore.isSQLite
+    static let explicitTestsSkipped: Comment = "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it), or this is the PostgreSQL pass (it ran in the SQLite pass)"
     let name = "fieldwork_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let url: String
 

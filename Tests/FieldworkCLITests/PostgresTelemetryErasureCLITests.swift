@@ -5,7 +5,7 @@ import Testing
 /// `telemetry import` and `erase` with the study in PostgreSQL (`store:` in fieldwork.yaml): the
 /// same readings, rollups and counts, and after the erasure the same codings, documents, devices
 /// and readings left, as with the workspace's SQLite file. Runs when FIELDWORK_TEST_POSTGRES_URL is set.
-@Suite(.serialized, .enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+@Suite(.serialized, .enabled(if: PostgresDatabase.runsExplicitTests, PostgresDatabase.explicitTestsSkipped))
 struct PostgresTelemetryErasureCLITests {
     /// The command's `--json` output, parsed (compared as Foundation objects, key order aside).
     private func json(_ cli: CLIRunner, _ arguments: String...) async throws -> NSObject {
