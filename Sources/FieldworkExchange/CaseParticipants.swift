@@ -90,7 +90,9 @@ struct CaseParticipants {
                     basis = "variable \"\(key)\" is no Fieldwork role, kept as an attribute; default"
                 }
             }
-            let participant = Participant(id: id, role: role, attributes: attributes)
+            // Our own export's yes/no flags give the administrations back (a round trip lost them;
+            // found by a new user); another tool's project has none.
+            let participant = Participant(id: id, role: role, administrations: administrations(of: element), attributes: attributes)
             newParticipants.append(participant)
             existing[id] = participant
             made.append(Made(id: id, caseName: Self.isPseudonym(name) ? name : nil, role: role.rawValue,
@@ -106,11 +108,26 @@ struct CaseParticipants {
         var values: [String: String] = [:]
         for value in element.variableValues ?? [] {
             guard let guid = value.variableRef?.targetGUID, let name = variableNames[StableGUID.normalized(guid)],
-                  !name.hasPrefix("Administration: "), let text = value.text else { continue }
+                  !name.hasPrefix(Self.administrationPrefix), let text = value.text else { continue }
             values[name] = text
         }
         return values
     }
+
+    /// The administrations our export marked `Administration: Social services` = true, in canonical order.
+    private func administrations(of element: REFI.Case) -> [Administration] {
+        var marked: Set<Administration> = []
+        for value in element.variableValues ?? [] {
+            guard let guid = value.variableRef?.targetGUID, let name = variableNames[StableGUID.normalized(guid)],
+                  name.hasPrefix(Self.administrationPrefix), value.text?.trimmingSpaces.lowercased() == "true",
+                  let administration = Administration.allCases.first(where: { Self.administrationPrefix + $0.displayName == name })
+            else { continue }
+            marked.insert(administration)
+        }
+        return Administration.allCases.filter(marked.contains)
+    }
+
+    static let administrationPrefix = "Administration: "
 
     private mutating func reportConflicts(_ values: [String: String], with participant: Participant, caseLabel: String) {
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {

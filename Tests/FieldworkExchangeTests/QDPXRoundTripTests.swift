@@ -32,6 +32,27 @@ struct QDPXRoundTripTests {
         #expect(try target.read("codebooks/codebook.yaml") == ExchangeWorkspace.codebook)
     }
 
+    /// Into an empty workspace the project's cases become participants: with the administrations
+    /// our export marks (`Administration: Social services` = true), which a round trip lost
+    /// (found by a new user).
+    @Test func intoAnEmptyWorkspaceTheCasesComeBackWithTheirAdministrations() async throws {
+        let source = try await QDPXExportTests.codedWorkspace()
+        let file = Archives.temporaryURL("empty.qdpx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await QDPXExport(context: source.context).write(to: file)
+        let target = try await ExchangeWorkspace(corpus: [:], participants: "participants: []\n")
+        let report = try await QDPXImport(context: target.context).run(file, options: ImportOptions(coder: "x"))
+        #expect(report.written && report.problems.isEmpty, "\(report.lines.joined(separator: "\n"))")
+        let before = Dictionary(uniqueKeysWithValues: try await source.store.participants().map { ($0.id, $0.administrations) })
+        let after = try await target.store.participants()
+        #expect(!after.isEmpty)
+        for participant in after {
+            #expect(participant.administrations == before[participant.id], "\(participant.id)")
+        }
+        #expect(after.contains { $0.administrations == [.social, .care] })
+        #expect(try target.read("corpus/participants.yaml").contains("administrations: [social, care]"))
+    }
+
     @Test func importingTheSameProjectTwiceAddsNothing() async throws {
         let source = try await QDPXExportTests.codedWorkspace()
         let file = Archives.temporaryURL("twice.qdpx")

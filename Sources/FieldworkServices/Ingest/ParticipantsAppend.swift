@@ -48,6 +48,9 @@ public struct ParticipantsAppend: Sendable {
             lines.append(indent + "# " + comment)
             lines.append(indent + "- id: " + YAMLQuoting.quoted(participant.id))
             lines.append(indent + "  role: " + participant.role.rawValue)
+            if !participant.administrations.isEmpty {
+                lines.append(indent + "  administrations: [" + participant.administrations.map(\.rawValue).joined(separator: ", ") + "]")
+            }
             if !participant.attributes.isEmpty {
                 lines.append(indent + "  attributes:")
                 for (key, value) in participant.attributes.sorted(by: { $0.key < $1.key }) {
