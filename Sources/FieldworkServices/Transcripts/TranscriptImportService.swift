@@ -93,7 +93,8 @@ public struct TranscriptImportService: Sendable {
 
     /// The real names given with `--speaker` must not reach the file: not in the id or title (also
     /// in the form an id made from a file name takes, `intervju-med-anna-svensson`), not in the
-    /// spoken text.
+    /// spoken text — whole, or any of its words as written ("Berätta, Åsa." for "Åsa Öberg": an
+    /// interviewer says the first name; found by a new user).
     private func realNameProblems(_ metadata: DocumentMetadata, transcript: Transcript,
                                   options: TranscriptImportOptions) -> [String] {
         let heading = (metadata.id + "\n" + metadata.title).lowercased()
@@ -102,10 +103,15 @@ public struct TranscriptImportService: Sendable {
             let needle = name.lowercased()
             guard label.lowercased() != needle else { return [] }
             var problems: [String] = []
-            if heading.contains(needle) || heading.contains(Self.documentID(fromFileName: name)) {
+            // Words of two letters or more, as capitalised in the name: "Ek" is a name, "ek" an oak.
+            let words = Set(name.split { !$0.isLetter }.map(String.init).filter { $0.count >= 2 && $0 != label })
+            func holdsWord(_ text: String) -> Bool { text.split { !$0.isLetter }.contains { words.contains(String($0)) } }
+            let headingWords = Set(words.map { Self.documentID(fromFileName: $0) })
+            if heading.contains(needle) || heading.contains(Self.documentID(fromFileName: name))
+                || holdsWord(metadata.title) || metadata.id.split(separator: "-").contains(where: { headingWords.contains(String($0)) }) {
                 problems.append("the name mapped to \(label) would appear in the id or title; choose others with --id and --title")
             }
-            let lines = transcript.turns.filter { $0.text.lowercased().contains(needle) }.map { String($0.line) }
+            let lines = transcript.turns.filter { $0.text.lowercased().contains(needle) || holdsWord($0.text) }.map { String($0.line) }
             if !lines.isEmpty {
                 problems.append("the name mapped to \(label) occurs in the spoken text (turns starting on line "
                                 + lines.joined(separator: ", ") + "); pseudonymise it in the source first")

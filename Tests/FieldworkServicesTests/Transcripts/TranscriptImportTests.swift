@@ -158,4 +158,21 @@ import Testing
             "the name mapped to R14 occurs in the spoken text (turns starting on line 1); pseudonymise it in the source first",
         ])
     }
+
+    /// An interviewer says the first name: "Berätta, Anna." passed for "Anna Svensson" (found by a
+    /// new user). Any word of the name counts, as capitalised ("Ek" is a name, "ek" an oak).
+    @Test func aWordOfTheMappedNameInTheTextOrTitleIsRefused() async throws {
+        let workspace = try await TemporaryWorkspace()
+        let source = workspace.root.appending(path: "t.txt")
+        try Data("Intervjuare: Berätta, Anna.\nAnna Svensson: Ja, under en ek.\nIntervjuare: Tack.\n".utf8).write(to: source)
+        let items = try await workspace.context.transcripts.plan(
+            [(source, "t.txt")], options: TranscriptImportOptions(title: "Samtal med Anna", speakers: [Self.realName: "R14"]))
+        #expect(items[0].problems == [
+            "the name mapped to R14 would appear in the id or title; choose others with --id and --title",
+            "the name mapped to R14 occurs in the spoken text (turns starting on line 1); pseudonymise it in the source first",
+        ])
+        let ek = try await workspace.context.transcripts.plan(
+            [(source, "t.txt")], options: TranscriptImportOptions(speakers: ["Bo Ek": "R14"]))
+        #expect(ek[0].problems.isEmpty || !ek[0].problems.contains { $0.contains("spoken text") }, "\(ek[0].problems)")
+    }
 }
