@@ -20,7 +20,7 @@ def test_a_download_is_audited_under_the_sessions_coder(browser, server):
     assert nav.get_attribute("aria-current") == "page"
     assert "the hash chain is intact" in browser.find_element(By.ID, "audit-state").text
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.audit tbody tr")]
-    assert any("Selenium Auditor" in row and "retrieval-csv" in row for row in rows), rows
+    assert any("Selenium Auditor" in row and "Retrieval (CSV)" in row for row in rows), rows
     screenshot(browser, "audit")
     assert console_errors(browser) == []
 

@@ -36,7 +36,7 @@ import Testing
                 #expect(html.contains("<td>Maja L.</td><td>codebook</td>"))
                 #expect(html.contains("need.audit_probe"))
                 #expect(html.contains("<td>Bo</td><td>export</td>"))
-                #expect(html.contains("retrieval-csv"))
+                #expect(html.contains("Retrieval (CSV)"))
                 // Times in the study's time zone (Stockholm by default), named in the heading, the
                 // stamp kept in `datetime`.
                 #expect(html.contains("<th scope=\"col\">When (Europe/Stockholm)</th>"))

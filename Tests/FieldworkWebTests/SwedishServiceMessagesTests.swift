@@ -112,8 +112,22 @@ import Testing
             try await client.execute(uri: "/audit", method: .get, headers: swedish) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("samtyckesregeln den ") && !html.contains("consent rule of "), "\(html)")
+                #expect(html.contains("Återsökning (CSV)") && !html.contains("retrieval-csv"))
             }
         }
+    }
+
+    /// The log's own codes said `ändring created`, `orsak wrong_password`, `typ retrieval-csv` on
+    /// the Swedish audit page (found by a new user); an export's kind keeps its format.
+    @Test func theLogsCodesAreWordedInThePagesLanguage() {
+        let t = Localizer(.sv)
+        #expect(t.auditValue("created", of: "change", action: .account) == "skapat")
+        #expect(t.auditValue("wrong_password", of: "reason", action: .loginFailed) == "fel lösenord")
+        #expect(t.auditValue("rate_limited_account", of: "reason", action: .loginFailed) == "för många försök för kontot")
+        #expect(t.auditValue("actor-map-svg", of: "kind", action: .export) == "Aktörskarta (SVG)")
+        #expect(t.auditValue("handout-pack-pdf", of: "kind", action: .export) == "Workshoppaket (PDF)")
+        #expect(t.auditValue("something-new", of: "kind", action: .export) == "something-new")
+        #expect(Localizer(.en).auditValue("codebook-csv", of: "kind", action: .export) == "Codebook (CSV)")
     }
 
     /// Every refusal has its words in both catalogues (no key shown as itself, every value filled).

@@ -18,8 +18,23 @@ extension Localizer {
         case (.consent, "changes"): return value.components(separatedBy: "; ").map(consentChange).joined(separator: "; ")
         case (_, "consent"): return consentRule(value)
         case (_, "withheld"), (_, "withheld_quotes"), (_, "consent_summary"): return withheldSummary(value)
+        case (_, "kind"): return exportKind(value)
+        // The log's own codes: an account's change, a refused login's reason (a Swedish page
+        // showed `ändring created`, `orsak wrong_password`; found by a new user).
+        case (_, "change"), (_, "reason"): return has("audit.value.\(key).\(value)") ? self("audit.value.\(key).\(value)") : value
         default: return value
         }
+    }
+
+    /// An export's or import's kind: `retrieval-csv`, or a kind and its format (`actor-map-svg`,
+    /// `handout-pack-pdf`) said as "Aktörskarta (SVG)"; one not known here is shown as it is.
+    private func exportKind(_ value: String) -> String {
+        if has("audit.value.kind.\(value)") { return self("audit.value.kind.\(value)") }
+        for base in ["handout-pack", "actor-map", "codebook", "handout", "report"] where value.hasPrefix(base + "-") {
+            let format = value.dropFirst(base.count + 1).uppercased()
+            return self("audit.value.kindFormat", ["kind": self("audit.value.kind.\(base)"), "format": format])
+        }
+        return value
     }
 
     /// "consent rule of 2026-12-03" (" with access of Maja"), as exports record the rule they applied.
