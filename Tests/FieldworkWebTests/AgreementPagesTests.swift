@@ -140,6 +140,14 @@ import Testing
                 #expect(html.components(separatedBy: "Feeling safe at night + Barriers: 1 segment, Jaccard 0.500").count == 3)
                 #expect(html.contains(">1</a></td><td>0.500</td>"))  // barrier: 2 segments (int-001, int-002)
                 #expect(html.contains("<td>Feeling safe at night (1)</td><td>Barriers (2)</td>"))
+            }
+            // In Swedish with a decimal comma, as the agreement page (it said 0.500; found by a new user).
+            try await client.execute(uri: "/cooccurrence?coder=Anna", method: .get, headers: swedish) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(">1</a></td><td>0,500</td>") && html.contains("Jaccard 0,500"))
+            }
+            try await client.execute(uri: "/cooccurrence?coder=Anna", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
                 // Labels in the theme's text colour, none cut at a fixed width.
                 #expect(html.contains("fill=\"currentColor\">Feeling safe at night</text>") && !html.contains("fill=\"#333\""))
                 #expect(!html.contains("style="))

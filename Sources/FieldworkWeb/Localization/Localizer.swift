@@ -81,6 +81,13 @@ import FieldworkCore
 
 extension Localizer {
     /// An administration's name in the interface language.
+    /// A statistic with three decimals and the language's decimal mark (`0,143` in Swedish): the
+    /// agreement and co-occurrence pages alike (co-occurrence said `0.143` on a Swedish page).
+    func decimal(_ value: Double) -> String {
+        let text = String(format: "%.3f", value)
+        return language == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     func administration(_ administration: Administration) -> String { self("administration.\(administration.rawValue)") }
 
     /// How far a need's link to a solution got, in the interface language.

@@ -74,8 +74,7 @@ struct AgreementPage {
     /// (`0,857` in Swedish), or the catalogue's word for no value ("n/a" was English everywhere).
     func number(_ value: Double?) -> String {
         guard let value else { return t("agreement.noValue") }
-        let text = String(format: "%.3f", value)
-        return t.language == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
+        return t.decimal(value)
     }
 
     /// Why statistics have no value, each reason once, in the page's language (the API keeps

@@ -51,7 +51,7 @@ struct CooccurrencePage {
             + ["col.code", "col.code", "cooccurrence.both", "cooccurrence.jaccard"].map { key -> SafeHTML in "<th scope=\"col\">\(t.html(key))</th>" }.joined() + "</tr></thead><tbody>"
         for pair in result.pairs {
             html += "<tr><td>\(name(pair.codeA)) (\(pair.segmentsA))</td><td>\(name(pair.codeB)) (\(pair.segmentsB))</td>"
-                + "<td><a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\">\(pair.both)</a></td><td>\(String(format: "%.3f", pair.jaccard))</td></tr>"
+                + "<td><a href=\"\(passagesLink(pair))\" aria-label=\"\(described(pair))\">\(pair.both)</a></td><td>\(t.decimal(pair.jaccard))</td></tr>"
         }
         return html + "</tbody></table></div>"
     }
@@ -111,7 +111,7 @@ struct CooccurrencePage {
         }
         for pair in result.pairs {
             guard let a = index[pair.codeA], let b = index[pair.codeB] else { continue }
-            let title = t.count("cooccurrence.cell", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB), "jaccard": String(format: "%.3f", pair.jaccard)])
+            let title = t.count("cooccurrence.cell", pair.both, ["a": name(pair.codeA), "b": name(pair.codeB), "jaccard": t.decimal(pair.jaccard)])
             let step = Self.step(pair.jaccard)
             for (row, column) in [(a, b), (b, a)] {
                 let x = labelWidth + Self.cell * Double(column), y = labelWidth + Self.cell * Double(row)
