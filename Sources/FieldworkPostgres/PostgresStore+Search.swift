@@ -12,6 +12,8 @@ extension PostgresStore {
     /// to the candidates, as in the SQLite store.
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         guard !query.isEmpty else { return [] }
+        var query = query
+        query.inflects = true  // the configurations stem: the diacritics rule allows endings too
         let text = PostgresSearch.tsquery(query)
         let options = "StartSel=\(SearchHit.matchStart), StopSel=\(SearchHit.matchEnd), MaxWords=16, MinWords=6, ShortWord=1"
         return try await read { connection in

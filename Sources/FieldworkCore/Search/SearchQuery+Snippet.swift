@@ -11,7 +11,7 @@ extension SearchQuery {
         let strict = strictTerms
         guard !strict.isEmpty, !kept.contains(Character(SearchHit.matchStart)) else { return kept }
         let words = SearchWords(text)
-        let matches = strict.flatMap(words.matches).sorted { $0.lowerBound < $1.lowerBound }
+        let matches = strict.flatMap { words.matches($0, inflecting: inflects) }.sorted { $0.lowerBound < $1.lowerBound }
         guard let first = matches.first else { return kept }
         let start = max(0, first.lowerBound - 5), end = min(words.ranges.count, start + Self.snippetWords)
         let scalars = text.unicodeScalars

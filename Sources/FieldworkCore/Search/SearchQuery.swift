@@ -23,6 +23,10 @@ public struct SearchQuery: Sendable, Hashable {
     public var offset: Int
     /// How many matching segments, in corpus order, are ranked (see the type's comment).
     public var rankingWindow: Int
+    /// The store's index stems words (PostgreSQL: `hemtjänst` finds `hemtjänsten`): the
+    /// diacritics rule then lets a word differ from the term by an ending as the index does, or
+    /// a term typed with å, ä or ö found fewer passages than the same term typed without them.
+    public var inflects = false
 
     public static let defaultRankingWindow = 1000
     /// The deepest page anyone may ask for (API, page and CLI alike): a page costs what it skips.
@@ -70,7 +74,7 @@ public struct SearchQuery: Sendable, Hashable {
         let strict = strictTerms
         guard !strict.isEmpty else { return true }
         let words = SearchWords(text)
-        return strict.allSatisfy(words.contain)
+        return strict.allSatisfy { words.contain($0, inflecting: inflects) }
     }
 
     /// The terms typed with diacritics: those the rule checks in the candidates' words.
@@ -90,7 +94,7 @@ public struct SearchQuery: Sendable, Hashable {
                 marked = ""
             } else if character == close, let region = marked {
                 let words = SearchWords(region)
-                result += terms.contains(where: words.contain) ? "\(open)\(region)\(close)" : region
+                result += terms.contains(where: { words.contain($0, inflecting: inflects) }) ? "\(open)\(region)\(close)" : region
                 marked = nil
             } else if marked != nil {
                 marked!.append(character)

@@ -41,12 +41,13 @@ struct SearchWords {
     }
 
     /// Whether `term`'s words occur here in a row (see the type's comment).
-    func contain(_ term: SearchQuery.Term) -> Bool {
-        !matches(term).isEmpty
+    func contain(_ term: SearchQuery.Term, inflecting: Bool = false) -> Bool {
+        !matches(term, inflecting: inflecting).isEmpty
     }
 
-    /// Where `term`'s words occur in a row: the word indices of each occurrence.
-    func matches(_ term: SearchQuery.Term) -> [Range<Int>] {
+    /// Where `term`'s words occur in a row: the word indices of each occurrence. `inflecting`: a
+    /// word may also differ from the term's by an ending (`SearchQuery.inflects`).
+    func matches(_ term: SearchQuery.Term, inflecting: Bool = false) -> [Range<Int>] {
         let wanted = term.text.lowercased().split(separator: " ").map(String.init)
         guard !wanted.isEmpty, wanted.count <= lowered.count else { return [] }
         return (0...(lowered.count - wanted.count)).filter { start in
@@ -56,9 +57,17 @@ struct SearchWords {
                 let candidate = strict ? lowered[start + offset] : folded[start + offset]
                 let expected = strict ? word : Self.fold(word)
                 let isLast = offset == wanted.count - 1
-                return term.isPrefix && isLast ? candidate.hasPrefix(expected) : candidate == expected
+                if term.isPrefix && isLast { return candidate.hasPrefix(expected) }
+                return candidate == expected || (inflecting && Self.sameWordInflected(candidate, expected))
             }
         }.map { $0..<($0 + wanted.count) }
+    }
+
+    /// One word begins with the other and the rest is an ending (at most four letters, the
+    /// shorter at least three): `hemtjänsten` and `hemtjänst`, `natten` and `natt`; not `far` and `får`.
+    static func sameWordInflected(_ one: String, _ other: String) -> Bool {
+        let (short, long) = one.count < other.count ? (one, other) : (other, one)
+        return short.count >= 3 && long.count - short.count <= 4 && long.hasPrefix(short)
     }
 
     /// What the tokenizer keeps in a word: letters, digits and combining marks.
