@@ -69,4 +69,37 @@ import Testing
             }
         }
     }
+
+    /// The needs pages counted everyone's codings and showed a colleague's link rationale and
+    /// name during a blind pass (left open last session): they count the coder's own codings
+    /// then, and a colleague's link shows only its solution and status.
+    @Test func theNeedsPagesCountOnlyTheCodersOwnCodingsDuringABlindPass() async throws {
+        let fixture = try await WebFixture()
+        _ = try await fixture.context.codings.add(document: "int-001", span: 20..<40, code: "need.safety", coder: "Bo")
+        _ = try await fixture.context.codings.add(document: "int-001", span: 60..<80, code: "need.safety", coder: "Bo")
+        _ = try await fixture.context.codings.add(document: "int-001", span: 100..<120, code: "need.safety", coder: "Anna")
+        let solution = try #require(SolutionCatalogue.load(fixture.context.workspace).solutions.first)
+        _ = try await fixture.context.needLinks.link(need: "need.safety", solution: solution.id, rationale: "Bos skäl: kodade natten", coder: "Bo")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var blind = browser.headers
+            blind[.cookie] = browser.cookie + "; fieldwork_coder=Anna; fieldwork_blind=on"
+            let everyone = try #require(try await fixture.context.needsRegister.evidence(needID: "need.safety"))
+            let own = try #require(try await fixture.context.needsRegister.evidence(needID: "need.safety", coder: "Anna"))
+            #expect(everyone.codings > own.codings)
+            try await client.execute(uri: "/needs/need.safety", method: .get, headers: blind) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("data-compares-coders=\"withheld\""))
+                #expect(html.contains("<dd>\(own.codings)</dd>") && !html.contains("Bos skäl") && !html.contains(" · Bo<"), "\(html)")
+                #expect(html.contains("A colleague’s link"))
+            }
+            try await client.execute(uri: "/needs/need.safety", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("data-compares-coders=\"shown\"") && html.contains("<dd>\(everyone.codings)</dd>") && html.contains("Bos skäl"))
+            }
+            try await client.execute(uri: "/needs", method: .get, headers: blind) { response in
+                #expect(String(buffer: response.body).contains("data-compares-coders=\"withheld\""))
+            }
+        }
+    }
 }

@@ -102,8 +102,9 @@ public struct NeedsRegisterService: Sendable {
     }
 
     /// One need's evidence: only its codings (and the barriers and preconditions) are read.
-    public func evidence(needID: String) async throws -> NeedEvidence? {
+    /// `coder`: from that coder's codings only (a blind pass).
+    public func evidence(needID: String, coder: String? = nil) async throws -> NeedEvidence? {
         let codebook = try await store.codebook()
-        return try await register(coder: nil, codebook: codebook, needs: Self.needCodes(under: needID, in: codebook)).first { $0.need.id == needID }
+        return try await register(coder: coder, codebook: codebook, needs: Self.needCodes(under: needID, in: codebook)).first { $0.need.id == needID }
     }
 }

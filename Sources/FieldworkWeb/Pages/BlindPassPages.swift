@@ -18,6 +18,18 @@ enum BlindPassPages {
         web.cookie(cookieName, of: request) == "on"
     }
 
+    /// The coder whose codings alone a page counts during a blind pass (nil: no pass, or no coder
+    /// known to narrow to): the needs register and a need's page.
+    static func narrowedCoder(_ request: Request, _ web: WebContext) -> String? {
+        isOn(request, web) ? web.coder : nil
+    }
+
+    /// A page that narrows during a pass (rather than withholding), marked as blind.js expects, so
+    /// it is asked for again when the pass is turned on or off.
+    static func marked(_ body: SafeHTML, narrowed: Bool) -> SafeHTML {
+        "<div data-compares-coders=\"\(narrowed ? "withheld" : "shown")\">" + body + "</div>"
+    }
+
     /// The memos a page or the API shows: during a blind pass only the coder's own (a colleague's
     /// memo may say what they coded), else all.
     static func memos(_ memos: [Memo], _ request: Request, _ web: WebContext) -> [Memo] {

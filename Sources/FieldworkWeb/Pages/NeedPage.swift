@@ -10,6 +10,9 @@ struct NeedPage {
     let catalogue: SolutionCatalogue
     let telemetry: TelemetrySummaryService.Result
     let t: Localizer
+    /// During a blind pass, the coder the evidence was narrowed to: a colleague's link is shown
+    /// without its rationale and name (a rationale may say what they coded).
+    var onlyCoder: String?
 
     func body() -> SafeHTML {
         let need = evidence.need
@@ -51,7 +54,9 @@ struct NeedPage {
         html += "<ul class=\"links\">"
         for link in evidence.links {
             let name = catalogue[link.solutionID]?.name ?? link.solutionID
-            html += "<li class=\"need-link\" data-solution=\"\(link.solutionID)\" data-status=\"\(link.status.rawValue)\"><p><a href=\"/solutions#\(link.solutionID)\">\(name)</a> · <span class=\"status\">\(t.linkStatus(link.status))</span> · \(link.linkedBy)</p><p class=\"memo-text\">\(link.rationale)</p>\(unlinkButton(name))\(link.status == .rejected ? SafeHTML() : charts(for: link.solutionID))</li>"
+            let hidden = onlyCoder.map { $0 != link.linkedBy } ?? false
+            let rationale: SafeHTML = hidden ? "<p class=\"hint\">\(t.html("need.linkHidden"))</p>" : "<p class=\"memo-text\">\(link.rationale)</p>"
+            html += "<li class=\"need-link\" data-solution=\"\(link.solutionID)\" data-status=\"\(link.status.rawValue)\"><p><a href=\"/solutions#\(link.solutionID)\">\(name)</a> · <span class=\"status\">\(t.linkStatus(link.status))</span>\(hidden ? "" : " · \(link.linkedBy)")</p>\(rationale)\(unlinkButton(name))\(link.status == .rejected ? SafeHTML() : charts(for: link.solutionID))</li>"
         }
         html += "</ul>" + form()
         return html + "<script type=\"module\" src=\"/static/needs.js\"></script>"

@@ -20,14 +20,17 @@ struct NeedsRoutes {
         let handouts = context.handouts
         // A plan that does not parse is left out here; its own page says what is wrong.
         let packs = handouts.planNames().compactMap { name in (try? handouts.plan(named: name)).flatMap { $0 }.map { (name: name, title: $0.title) } }
-        let body = NeedsPage(register: try await context.needsRegister.register(), codebook: try await context.store.codebook().localized(web.language.rawValue),
+        // A blind pass counts only the coder's own codings (the team's counts say what others coded).
+        let blind = BlindPassPages.narrowedCoder(request, web)
+        let body = NeedsPage(register: try await context.needsRegister.register(coder: blind), codebook: try await context.store.codebook().localized(web.language.rawValue),
                              catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), packs: packs, t: Localizer(web.language)).body()
-        return page(web, .needs, title: Localizer(web.language)("needs.title"), body: body)
+        return page(web, .needs, title: Localizer(web.language)("needs.title"), body: BlindPassPages.marked(body, narrowed: blind != nil))
     }
 
     @Sendable func need(_ request: Request, context web: WebContext) async throws -> Response {
         let id = try web.parameters.require("id")
-        guard var evidence = try await context.needsRegister.evidence(needID: id) else { throw StoreError.notFound("need '\(id)'") }
+        let blind = BlindPassPages.narrowedCoder(request, web)
+        guard var evidence = try await context.needsRegister.evidence(needID: id, coder: blind) else { throw StoreError.notFound("need '\(id)'") }
         evidence.need = evidence.need.localized(web.language.rawValue)
         var query = TelemetrySummaryService.Query()
         query.solutions = Set(evidence.links.map(\.solutionID))
@@ -35,8 +38,9 @@ struct NeedsRoutes {
         // (the query's time zone left to fieldwork.yaml).
         query.participants = try await context.needsRegister.evidencingResidents(needID: id)
         let telemetry = try await context.telemetrySummary.summary(query)
-        let body = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), telemetry: telemetry, t: Localizer(web.language)).body()
-        return page(web, .needs, title: evidence.need.name, body: body)
+        var view = NeedPage(evidence: evidence, catalogue: try SolutionCatalogue.load(context.workspace).localized(web.language.rawValue), telemetry: telemetry, t: Localizer(web.language))
+        view.onlyCoder = blind
+        return page(web, .needs, title: evidence.need.name, body: BlindPassPages.marked(view.body(), narrowed: blind != nil))
     }
 
     @Sendable func solutions(_ request: Request, context web: WebContext) async throws -> Response {
