@@ -37,6 +37,8 @@ public struct MatrixExport: Sendable {
         if smallCells != nil, rows == .participant { throw MatrixExportError.participantRowsNotForPublication }
         if !attributes.isEmpty, rows != .participant { throw MatrixExportError.attributeColumnsNeedParticipantRows }
         let table = try await CaseMatrix(store: store).table(rows: rows, includeChildren: includeChildren, coder: coder)
+        // A column of a key no participant has was a column of empty cells.
+        try CaseMatrix.requireKnown(attributes: attributes, participants: try await store.participants())
         let roleColumn = rows == .participant ? ["role"] : []
         var writer = CSVWriter(header: [rows.label] + roleColumn + attributes + table.columns)
         for label in table.labels {

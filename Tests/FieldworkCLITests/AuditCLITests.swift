@@ -140,4 +140,33 @@ import Testing
         #expect(PrivacyWorkspace.read(root, ".gitignore").contains("audit/\n"))
         #expect(try await cli.run(["audit", "--verify"], environment: store).status == 0)
     }
+
+    /// A withdrawal's entry names the scopes it ends: those the last amendment set (R08's
+    /// `quote` was left out), and an entry names a telemetry scope's device types (they were
+    /// left out of an amendment's and a new consent's entry) (found by a new user).
+    @Test func consentEntriesNameTheScopesInForceWithTheirDeviceTypes() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy(telemetry: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let file = root.appending(path: "corpus/participants.yaml")
+        let amended = "          - {event: amended, date: 2025-06-10, by: Anna, how: phone, scopes: [interview, recording, telemetry, workshop, quote]}\n"
+        let given = "          - {event: given, date: 2025-02-20, by: Anna, how: \"signed paper form, read aloud\"}\n"
+        let register = try String(contentsOf: file, encoding: .utf8)
+        #expect(register.contains(amended) && register.contains(given))
+        try (register
+            .replacingOccurrences(of: amended, with: amended + "          - {event: withdrawn, date: 2025-12-01, by: Bo, how: letter}\n")
+            .replacingOccurrences(of: given, with: given
+                + "          - {event: amended, date: 2025-10-01, by: Anna, how: phone, scopes: [interview, \"telemetry:door-sensor\", \"telemetry:smart-plug\"]}\n")
+            + "\n  - id: R40\n    role: resident\n    consents:\n      - {id: c-r40, date: 2025-01-10, scopes: [interview, \"telemetry:door-sensor\"]}\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let ingest = try await cli.run("ingest")
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let changes = Dictionary(try await Self.entries(cli).filter { $0["action"] as? String == "consent" }.compactMap { entry in
+            (entry["details"] as? [String: String]).flatMap { details in details["participant"].map { ($0, details["changes"] ?? "") } }
+        }, uniquingKeysWith: { $1 })
+        #expect(changes["R08"] == "c-r08-1 withdrawn 2025-12-01 (interview recording telemetry workshop quote)")
+        #expect(changes["R01"] == "c-r01-1 amended 2025-10-01 (interview telemetry:door-sensor telemetry:smart-plug)")
+        #expect(changes["R40"] == "c-r40 given 2025-01-10 (interview telemetry:door-sensor)")
+    }
 }

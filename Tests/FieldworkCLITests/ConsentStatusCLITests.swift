@@ -55,5 +55,11 @@ import Testing
         #expect(table.stdout.contains("retention past due on "))
         #expect(table.stdout.contains("R32  c-32a  retain until 2000-01-01"))
         #expect(!table.stdout.contains("c-31  retain"))
+        // Scopes in force, then those ended; with none in force the cell began "; ended:" (found
+        // by a new user).
+        func row(_ id: String) -> String { table.stdout.split(separator: "\n").first { $0.hasPrefix(id + " ") }.map(String.init) ?? "" }
+        #expect(row("R32").contains("interview, quote; ended: telemetry"), "\(table.stdout)")
+        #expect(row("R33").contains(" ended: interview") && !row("R33").contains(";"), "\(table.stdout)")
+        #expect(row("R31").contains("interview, quote, telemetry (tele") && !row("R31").contains("ended"), "\(table.stdout)")
     }
 }

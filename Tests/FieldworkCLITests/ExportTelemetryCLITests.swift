@@ -13,9 +13,12 @@ import Testing
         #expect(try await cli.run("telemetry", "import", root.appending(path: "corpus/telemetry/pilot-2025-08.csv").path).status == 0)
 
         let all = try await cli.run("export", "telemetry")
-        #expect(all.status == 0 && all.stdout.contains("wrote 187 readings from 8 devices"), "\(all.stdout)\(all.stderr)")
         let rows = try CSVRows.rows(root.appending(path: "exports/telemetry.csv"))
         #expect(rows.count == 187)
+        // The devices the rows come from: it said 8, every device registered (found by a new user).
+        let devices = Set(rows.compactMap { $0["device"] })
+        #expect(devices.count < 8)
+        #expect(all.status == 0 && all.stdout.contains("wrote 187 readings from \(devices.count) devices to"), "\(all.stdout)\(all.stderr)")
         let header = try String(contentsOf: root.appending(path: "exports/telemetry.csv"), encoding: .utf8).components(separatedBy: "\r\n")[0]
         #expect(header == "device,participant,solution,metric,unit,time,value,sum")
         let kettle = try #require(rows.first { $0["device"] == "r01-plug-kettle" && $0["time"] == "2025-08-28T07:30:00.000Z" })
@@ -38,6 +41,10 @@ import Testing
         let before = rows.filter { $0["participant"] == "R01" }
         let sidecar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appending(path: "exports/r01.csv.meta.json"))) as? [String: Any])
         #expect(sidecar["export"] as? String == "telemetry")
+        // The rule applied is the telemetry rule, not the one for participants' words.
+        let rule = try #require(sidecar["consent_rule"] as? String)
+        #expect(rule.hasPrefix("readings shown only for the UTC days a telemetry consent") && !rule.contains("words"), "\(rule)")
+        #expect(after.stdout.contains("readings from \(Set(r01.compactMap { $0["device"] }).count) device"), "\(after.stdout)")
         let withheld = try #require((sidecar["withheld"] as? [[String: Any]])?.first)
         #expect(withheld["unit"] as? String == "readings")
         #expect(withheld["total"] as? Int == before.count - r01.count)

@@ -59,4 +59,35 @@ import Testing
         let means = (json["rows"] as? [[String: Any]] ?? []).compactMap { $0["mean"] as? Double }
         #expect(means.count == rows.count, "--json keeps numbers, not strings")
     }
+
+    /// A reading too large for a Double (valid JSON) was refused at the end of the file in Swift's
+    /// words (`FILE:6:1: not valid JSON: number 1e400 is not representable in Swift`); one that
+    /// fits (1e300) was printed by `summary` as 301 digits (found by a new user).
+    @Test func hugeNumbersAreNamedWhereTheyStandAndPrintedInExponentForm() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy(telemetry: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        #expect(try await cli.run("ingest").status == 0)
+        let pack = root.appending(path: "huge.senml.json")
+        func write(_ first: String, _ second: String) throws {
+            // The digits of the base name are in a string: not taken for the number.
+            try "[{\"bn\":\"urn:dev:mac:0024befffe80a2c7:\",\"bt\":1754049600,\"bu\":\"W\",\"n\":\"power\",\"v\":\(first)},\n {\"n\":\"power\",\n  \"v\":\(second), \"t\":3600}\n]\n"
+                .write(to: pack, atomically: true, encoding: .utf8)
+        }
+        try write("12.5", "1e400")
+        let refused = try await cli.run("telemetry", "import", pack.path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("huge.senml.json:3:7: number 1e400 is out of range"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("Swift"), "\(refused.stderr)")
+        try write("12.5", "-1e400")
+        #expect(try await cli.run("telemetry", "import", pack.path).stderr.contains("huge.senml.json:3:7: number -1e400 is out of range"))
+        try write("1e300", "0.0004")
+        let imported = try await cli.run("telemetry", "import", pack.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let table = try await cli.run("telemetry", "summary", "--device", "r01-plug-kettle", "--no-events", "--time-zone", "UTC")
+        #expect(table.status == 0, "\(table.stderr)")
+        let row = try #require(table.stdout.split(separator: "\n").last { $0.contains("power") })
+        let numbers = row.split(separator: " ").suffix(3)
+        #expect(numbers == ["4.000e-04", "1.000e+300", "5.000e+299"], "\(table.stdout)")
+    }
 }

@@ -76,6 +76,26 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains("trasig.srt:6: expected a cue timing like '00:01:02,500 --> 00:01:05,000'"), "\(result.stderr)")
     }
+
+    /// A mapped real name in the words of a cue is reported on the line of those words: it named
+    /// the timing line above them, in SubRip and in WebVTT (found by a new user).
+    @Test func aRealNameInACueIsReportedOnTheLineOfItsText() async throws {
+        let root = try CLIRunner.sampleWorkspaceCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = CLIRunner(workspace: root)
+        let subtitles: [(name: String, text: String, line: Int)] = [
+            ("samtal.srt", "1\n00:00:01,000 --> 00:00:02,000\nIntervjuare: Tack, Greta Lind.\n\n2\n00:00:03,000 --> 00:00:04,000\nGreta Lind: Varsågod.\n", 3),
+            ("samtal.vtt", "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Intervjuare>Tack, Greta Lind.\n\n00:00:03.000 --> 00:00:04.000\n<v Greta Lind>Varsågod.\n", 5),
+        ]
+        for (name, text, line) in subtitles {
+            let source = root.appending(path: name)
+            try text.write(to: source, atomically: true, encoding: .utf8)
+            let result = try await cli.run("import", "transcript", source.path, "--id", "int-902", "--speaker", "Greta Lind=R01")
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("the name mapped to R01 occurs in the spoken text (turns starting on line \(line));"),
+                    "\(name): \(result.stdout)")
+        }
+    }
 }
 
 /// A `.txt` transcript whose turns carry `[hh:mm:ss]` or `[mm:ss]` times after the label, or on

@@ -17,6 +17,13 @@ import Testing
             (["export", "needs", "--coder", "Nobody", "--out", "exports/x.csv"], "no coder 'Nobody' with codings; did you mean "),
             (["export", "matrix", "--rows", "participant", "--coder", "Nobody", "--out", "exports/x.csv"], "no coder 'Nobody' with codings; did you mean "),
             (["export", "cooccurrence", "--coder", "Nobody", "--out", "exports/x.csv"], "no coder 'Nobody' with codings; did you mean "),
+            // A participant attribute no one has gave 0 rows, every coding "in no row", status 0.
+            (["export", "matrix", "--rows", "attribute:living_situaton", "--out", "exports/x.csv"],
+             "no participant attribute 'living_situaton' in corpus/participants.yaml; did you mean living_situation"),
+            (["export", "matrix", "--rows", "attribute:nope", "--out", "exports/x.csv"],
+             "no participant attribute 'nope' in corpus/participants.yaml; did you mean "),
+            (["export", "matrix", "--rows", "participant", "--attribute", "age-band", "--out", "exports/x.csv"],
+             "no participant attribute 'age-band' in corpus/participants.yaml; did you mean age_band"),
             (["needs", "--coder", "Nobody"], "no coder 'Nobody' with codings; did you mean "),
             (["agreement", "--code", "nope"], "no code 'nope' in the codebook; did you mean "),
             (["agreement", "--coders", "Maja Lind,Nobody"], "no coder 'Nobody' with codings; did you mean "),

@@ -33,4 +33,36 @@ import Testing
             }
         }
     }
+
+    /// A position that is not a whole number, or one past 64 bits, was answered "the request body
+    /// is not JSON" (Linux's JSONDecoder names no field for it): the field is named (found by a new user).
+    @Test func aNumberThatIsNoWholeNumberNamesItsField() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let headers = browser.writeHeaders
+            func coding(_ start: String, _ end: String = "20", revision: String = "1") -> String {
+                #"{"document": "int-001", "start": \#(start), "end": \#(end), "code": "need", "coder": "Anna", "revision": \#(revision), "quote": "1.5 2.5"}"#
+            }
+            let range = "from \(Int.min) to \(Int.max)"
+            let cases: [(String, String)] = [
+                (coding("1.5"), "`start` must be a whole number, not 1.5"),
+                (coding("10", "99999999999999999999"), "`end` must be a whole number \(range), not 99999999999999999999"),
+                (coding("1e400"), "`start` must be a whole number \(range), not 1e400"),
+                (coding("10", revision: "-2.25"), "`revision` must be a whole number, not -2.25"),
+                (coding("10") + "}", "the request body is not JSON"),
+            ]
+            for (body, detail) in cases {
+                try await client.execute(uri: "/api/codings", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(body)")
+                    #expect(jsonObject(response.body)?["detail"] as? String == detail, "\(body): \(String(buffer: response.body))")
+                }
+            }
+            // Whole numbers written as 2.0 or 1e1 are whole numbers: taken.
+            try await client.execute(uri: "/api/codings", method: .post, headers: headers,
+                                     body: ByteBuffer(string: coding("1e1", "20.0").replacingOccurrences(of: #""revision": 1, "quote": "1.5 2.5""#, with: #""memo": "2.5""#))) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+            }
+        }
+    }
 }

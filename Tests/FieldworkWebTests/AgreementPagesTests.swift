@@ -67,6 +67,33 @@ import Testing
         }
     }
 
+    /// With no codings, or one coder's, the disagreements page said "Coders compared: ." over an
+    /// empty list (found by a new user); it says there is no one to compare yet.
+    @Test func fewerThanTwoCodersAreNoComparison() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            func page(_ headers: HTTPFields) async throws -> String {
+                try await client.execute(uri: "/disagreements", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok)
+                    return String(buffer: response.body)
+                }
+            }
+            for coded in [false, true] {
+                if coded {
+                    let segments = try await fixture.context.store.segments(documentID: "int-003")
+                    _ = try await fixture.context.codings.add(document: "int-003", span: segments[1].start..<(segments[1].start + 5),
+                                                              code: "barrier", coder: "Anna")
+                }
+                let english = try await page(browser.headers)
+                #expect(english.contains("<p class=\"empty\">No coders to compare yet: disagreements need at least two coders who have coded the same documents.</p>"), "\(coded)")
+                #expect(!english.contains("Coders compared:") && !english.contains("disputed passage"), "\(coded)")
+                let swedish = try await page(browser.swedishHeaders)
+                #expect(swedish.contains("Inga kodare att jämföra ännu") && !swedish.contains("Jämförda kodare:"), "\(coded)")
+            }
+        }
+    }
+
     /// A coder who did not apply a disputed code but has an orphan of it in the document is named
     /// under it, in the page's language and in the API (`orphaned_by`).
     @Test func aDisputedCodeNamesTheCoderWhoseCodingOfItIsOrphaned() async throws {

@@ -50,9 +50,10 @@ import Testing
             try await client.execute(uri: "/retrieval?code=need&coder=Maja+L.", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("1 passage "))
             }
-            // An escaped plus stays a plus.
+            // An escaped plus stays a plus: "Maja+L." is no coder (refused with the nearest name).
             try await client.execute(uri: "/api/codings?coder=Maja%2BL.", method: .get, headers: browser.headers) { response in
-                #expect(jsonArray(response.body)?.isEmpty == true)
+                #expect(response.status == .notFound)
+                #expect((jsonObject(response.body)?["detail"] as? String)?.hasPrefix("no coder 'Maja+L.' with codings; did you mean Maja L.") == true)
             }
             try await client.execute(uri: "/api/codings/\(id)?coder=Maja+L.&version=1", method: .delete, headers: browser.writeHeaders) { response in
                 #expect(response.status == .noContent)

@@ -34,6 +34,14 @@ import Testing
             try await client.execute(uri: "/documents/no-such-document", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("<h1>Not Found</h1><p>There is nothing here."))
             }
+            // A path no route has: its error has no words of its own but the status's English
+            // name, which stood between the Swedish lines (found by a new user).
+            try await client.execute(uri: "/consent", method: .get, headers: swedish) { response in
+                #expect(response.status == .notFound)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1>Hittades inte</h1><p>Här finns ingenting. Det kan ha tagits bort eller bytt namn.</p><p><a href=\"/\">"), "\(html)")
+                #expect(!html.contains("Not Found") && !html.contains("lang=\"en\""), "\(html)")
+            }
         }
     }
 

@@ -148,6 +148,15 @@ import Testing
             try await client.execute(uri: "/matrix?rows=nonsense", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .badRequest)
             }
+            // An attribute no participant has: refused with the nearest keys, not a table whose
+            // every coding counts for no row (found by a new user); its cells' passages too.
+            for uri in ["/matrix?rows=attribute%3Aliving_situaton", "/matrix/passages?rows=attribute%3Aliving_situaton&row=alone&code=barrier"] {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .unprocessableContent, "\(uri)")
+                    #expect(String(buffer: response.body).contains(
+                        "no participant attribute &#39;living_situaton&#39; in corpus/participants.yaml; did you mean living_situation"), "\(uri)")
+                }
+            }
         }
     }
 

@@ -99,6 +99,29 @@ import Testing
         }
     }
 
+    /// A day's mean of 1e300 (a reading a Double holds) trapped the server drawing the chart (an
+    /// `Int64` of it); its labels are written in exponent form, as `telemetry summary` writes
+    /// them, and so is a mean two decimals show as 0 (found by a new user).
+    @Test func hugeAndTinyReadingsAreChartedInExponentForm() async throws {
+        let fixture = try await Self.fixture()
+        let readings = fixture.root.appending(path: "huge.csv")
+        try "device,time,metric,value,unit\nr01-door-front,2025-08-20T08:00:00Z,battery,1e300,%EL\nr01-door-front,2025-08-21T08:00:00Z,battery,0.004,%EL\n"
+            .write(to: readings, atomically: true, encoding: .utf8)
+        _ = try await fixture.context.telemetryImport.importFile(readings)
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            try await client.execute(uri: "/needs/need.safety.night", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                let battery = try #require(html.components(separatedBy: "<figure").first { $0.contains("r01-door-front · battery") })
+                #expect(battery.contains("<th scope=\"row\">2025-08-20</th><td>1.0e+300 "), "\(battery)")
+                #expect(battery.contains("<th scope=\"row\">2025-08-21</th><td>4.0e-03 "), "\(battery)")
+                #expect(battery.contains(">1.0e+300 "), "\(battery)")  // the axis
+                for broken in ["0000000000", "\"nan", "nan,", "\"inf", ">inf"] { #expect(!battery.contains(broken), "\(broken)") }
+            }
+        }
+    }
+
     @Test func theNeedPageShowsEvidenceLinksAndConsentedChartsOnly() async throws {
         let fixture = try await Self.fixture()
         try await fixture.app().test(.router) { client in

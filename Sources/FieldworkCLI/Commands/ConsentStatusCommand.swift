@@ -19,8 +19,10 @@ struct ConsentStatusCommand: AsyncParsableCommand {
         }
         TableOutput.print(["participant", "role", "state", "scopes", "retain until", "last event"], status.participants.map { person in
             let devices = person.telemetryDevices.isEmpty ? "" : " (telemetry: \(person.telemetryDevices.joined(separator: ", ")))"
-            let ended = person.ended.isEmpty ? "" : "; ended: \(person.ended.joined(separator: ", "))"
-            return [person.participant, person.role, person.state, person.scopes.joined(separator: ", ") + devices + ended,
+            // Joined only where both are there: nothing in force began the cell with "; ended:".
+            let inForce = person.scopes.isEmpty ? "" : person.scopes.joined(separator: ", ") + devices
+            let ended = person.ended.isEmpty ? "" : "ended: \(person.ended.joined(separator: ", "))"
+            return [person.participant, person.role, person.state, [inForce, ended].filter { !$0.isEmpty }.joined(separator: "; "),
                     person.retainUntil.joined(separator: ", "), person.lastEvent ?? ""]
         })
         print("")

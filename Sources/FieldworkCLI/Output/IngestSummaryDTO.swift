@@ -80,8 +80,12 @@ struct IngestSummaryDTO: Encodable {
 
     /// The human summary, one line each (problems go to standard error separately).
     var summaryLines: [String] {
+        // The segments are those of the documents read now: "segments 0" after an unchanged
+        // corpus read as if it had none.
+        let read = added + updated == 0 ? "no segments stored (nothing added or updated)"
+            : "\(EnglishCount.of(segments, "segment")) stored (from the documents added or updated)"
         var lines = ["added \(added), updated \(updated), unchanged \(unchanged), failed \(failed); "
-            + "segments \(segments); codings re-anchored \(codingsReanchored), orphaned \(orphaned)"
+            + "\(read); codings re-anchored \(codingsReanchored), orphaned \(orphaned)"
             + (recovered > 0 ? ", recovered \(recovered)" : "")
             + (codingsRemapped > 0 ? ", moved to renamed codes \(codingsRemapped)" : "")]
         if let codes { lines.append("codebook: \(codes) codes") }

@@ -72,6 +72,14 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
     public func scopes(on day: String) -> [ConsentScope] {
         ConsentScope.allCases.filter { covers($0, on: day) }
     }
+
+    /// The scopes as last set before `day` (by the latest amendment dated before it, else as
+    /// given) with the device types of their telemetry scope: what a withdrawal on `day` ends.
+    public func scopesSet(before day: String) -> (scopes: [ConsentScope], telemetryDevices: [String]) {
+        guard let amendment = events.last(where: { $0.kind == .amended && $0.scopes != nil && $0.date < day }),
+              let scopes = amendment.scopes else { return (scopes, telemetryDevices) }
+        return (scopes, amendment.telemetryDevices ?? [])
+    }
 }
 
 /// A day range `[from, until)`; `until` nil: still in force.
@@ -130,12 +138,15 @@ public struct ConsentEvent: Sendable, Hashable, Codable {
     public var how: String
     /// For `amended`: the scopes in force from this day.
     public var scopes: [ConsentScope]?
+    /// For `amended`: the device types its `telemetry:TYPE` scopes name; nil when it names none.
+    public var telemetryDevices: [String]?
 
-    public init(kind: Kind, date: String, by: String, how: String, scopes: [ConsentScope]? = nil) {
+    public init(kind: Kind, date: String, by: String, how: String, scopes: [ConsentScope]? = nil, telemetryDevices: [String]? = nil) {
         self.kind = kind
         self.date = date
         self.by = by
         self.how = how
         self.scopes = scopes
+        self.telemetryDevices = telemetryDevices
     }
 }

@@ -13,7 +13,7 @@ public enum ConsentChanges {
             if let was = earlier[consent.id] {
                 lines += changes(was, consent)
             } else {
-                lines.append("\(consent.id) given \(consent.date) (\(scopes(consent.scopes)))")
+                lines.append("\(consent.id) given \(consent.date) (\(scopes(consent.scopes, consent.telemetryDevices)))")
             }
         }
         let now = Set(after.map(\.id))
@@ -22,14 +22,20 @@ public enum ConsentChanges {
 
     private static func changes(_ was: Consent, _ consent: Consent) -> [String] {
         if was.withdrawn != consent.withdrawn {
-            return [consent.withdrawn.map { "\(consent.id) withdrawn \($0) (\(scopes(consent.scopes)))" } ?? "\(consent.id) withdrawal undone"]
+            // What the withdrawal ends: the scopes as the last amendment before it set them (the
+            // first scopes left out what an amendment had added, `quote`, say).
+            return [consent.withdrawn.map { day in
+                let set = consent.scopesSet(before: day)
+                return "\(consent.id) withdrawn \(day) (\(scopes(set.scopes, set.telemetryDevices)))"
+            } ?? "\(consent.id) withdrawal undone"]
         }
         // An amendment is an event of its own: its date and the scopes it set (before: the
         // consent's first scopes, with no date).
         let added = consent.events.filter { !was.events.contains($0) }
         if !added.isEmpty {
             return added.map { event in
-                "\(consent.id) \(event.kind.rawValue) \(event.date) (\(scopes(event.scopes ?? consent.scopes)))"
+                let set = event.scopes.map { ($0, event.telemetryDevices ?? []) } ?? (consent.scopes, consent.telemetryDevices)
+                return "\(consent.id) \(event.kind.rawValue) \(event.date) (\(scopes(set.0, set.1)))"
             }
         }
         guard was != consent else { return [] }
@@ -45,7 +51,11 @@ public enum ConsentChanges {
         return ["\(consent.id) changed: \(fields.isEmpty ? "events" : fields.joined(separator: ", "))"]
     }
 
-    private static func scopes(_ scopes: [ConsentScope]) -> String {
-        scopes.map(\.rawValue).joined(separator: " ")
+    /// As the register writes them: a telemetry scope limited to device types once per type
+    /// (`telemetry:door-sensor telemetry:smart-plug`), as `Localizer.auditValue` reads them.
+    private static func scopes(_ scopes: [ConsentScope], _ devices: [String]) -> String {
+        scopes.flatMap { scope in
+            scope == .telemetry && !devices.isEmpty ? devices.map { "telemetry:\($0)" } : [scope.rawValue]
+        }.joined(separator: " ")
     }
 }

@@ -21,10 +21,20 @@ public struct MeasureDecimals: Sendable, Hashable {
         self.decimals = decimals
     }
 
-    /// `value` with exactly `decimals` decimals (`62.9`, `1850.0`), never in exponent form.
+    /// `value` with exactly `decimals` decimals (`62.9`, `1850.0`); a magnitude fixed notation
+    /// writes unreadably in exponent form with as many decimals (`1.0e+300`, `4.000e-04`).
     public func format(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
+        if Self.wantsExponent(value, decimals: decimals) { return String(format: "%.\(decimals)e", value) }
         return String(format: "%.\(decimals)f", value)
+    }
+
+    /// From 1e15 on a Double's whole digits are no longer the reading's (2^53 is about 9e15) and
+    /// `1e300` was printed as 301 digits; a magnitude below what `decimals` decimals show read as
+    /// zero (`0.000` for 4e-4).
+    public static func wantsExponent(_ value: Double, decimals: Int) -> Bool {
+        let magnitude = abs(value)
+        return magnitude >= 1e15 || (magnitude > 0 && magnitude < 0.5 * pow(10, -Double(decimals)))
     }
 
     /// Whether `decimals` decimals write `value` as it is (up to the noise of binary fractions).

@@ -29,7 +29,8 @@ public enum SubRipParser {
                 speaker = label.speaker
                 text = String(label.rest)
             }
-            turns.appendCue(speaker: speaker, start: start, end: end, text: text, line: timingLine)
+            // The text's line, below the timing: a problem with the words names where they are.
+            turns.appendCue(speaker: speaker, start: start, end: end, text: text, line: timingLine + 1)
         }
         return Transcript(turns: turns, cueCount: cues)
     }

@@ -26,7 +26,7 @@ public struct TranscriptTurn: Sendable, Hashable {
     public var end: TranscriptTime?
     /// Plain text: lines joined by `\n`, paragraphs by `\n\n`.
     public var text: String
-    /// The source line the turn starts on.
+    /// The source line the turn's text starts on (a subtitle cue's first text line, below its timing).
     public var line: Int
 
     public init(speaker: String?, start: TranscriptTime? = nil, end: TranscriptTime? = nil, text: String, line: Int) {

@@ -31,7 +31,7 @@ public enum WebVTTParser {
             let (voice, text) = CueText.voiceAndText(payload, decodeReferences: true)
             let speaker = voice ?? TranscriptSpeakerPrefix.split(Substring(text)).map(\.speaker)
             let spoken = voice == nil ? TranscriptSpeakerPrefix.split(Substring(text)).map { String($0.rest) } ?? text : text
-            turns.appendCue(speaker: speaker, start: start, end: end, text: spoken, line: timingLine)
+            turns.appendCue(speaker: speaker, start: start, end: end, text: spoken, line: timingLine + 1)
         }
         return Transcript(turns: turns, cueCount: cues)
     }

@@ -24,6 +24,11 @@ public struct ExportMetadata: Encodable, Sendable, Hashable {
     public static let consentRule = "words shown only when each participant they count for has a consent covering the material "
         + "(interview or workshop; quote for quotes), given by the material's date and not withdrawn by the day of the export"
 
+    /// The telemetry rule (`export telemetry`): readings are no one's words, and the words rule
+    /// stated in its sidecar was not the one applied (`TelemetryConsentGate` is).
+    public static let telemetryConsentRule = "readings shown only for the UTC days a telemetry consent of the device's participant "
+        + "covers for that device type: given on or before the day and not withdrawn on or before it, as the register stands on the day of the export"
+
     public let export: String
     /// `YYYY-MM-DD`: the day the consent rule was applied for.
     public let consentDate: String
@@ -53,10 +58,11 @@ public struct ExportMetadata: Encodable, Sendable, Hashable {
         self.init(export: export, date: rule.today)
     }
 
-    public init(export: String, date: String) {
+    /// `rule`: the sentence of the rule applied (the words rule unless said otherwise).
+    public init(export: String, date: String, rule: String = Self.consentRule) {
         self.export = export
         consentDate = date
-        consentRule = Self.consentRule
+        consentRule = rule
     }
 
     /// A count over segments (agreement, co-occurrence); nil consent: the rule was not applied.

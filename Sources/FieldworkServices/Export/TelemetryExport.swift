@@ -8,6 +8,7 @@ public struct TelemetryExport: Sendable {
     public struct Result: Sendable {
         public var csv: String
         public var readings: Int
+        /// The devices the rows come from.
         public var devices: Int
         public var metadata: ExportMetadata
     }
@@ -27,6 +28,9 @@ public struct TelemetryExport: Sendable {
         var writer = CSVWriter(header: ["device", "participant", "solution", "metric", "unit", "time", "value", "sum"])
         var withheld = WithheldCount()
         var readings = 0
+        // The devices with a reading in the file: a device whose readings consent withheld, or
+        // that has none, is not one the rows come from.
+        var written: Set<String> = []
         for known in devices {
             for reading in try await store.telemetryReadings(device: known.name, metrics: nil, from: nil, to: nil) {
                 let decision = gate.decide(participant: known.participantID, solution: known.solutionID, day: UTCTime.day(reading.time))
@@ -35,13 +39,14 @@ public struct TelemetryExport: Sendable {
                     continue
                 }
                 readings += 1
+                written.insert(known.name)
                 writer.append([known.name, known.participantID, known.solutionID, reading.metric, reading.unit ?? "",
                                UTCTime.isoTimestamp(reading.time), reading.value.map(Self.number) ?? "", reading.sum.map(Self.number) ?? ""])
             }
         }
-        var metadata = ExportMetadata(export: "telemetry", rule: .today([]))
+        var metadata = ExportMetadata(export: "telemetry", date: ConsentRule.today([]).today, rule: ExportMetadata.telemetryConsentRule)
         metadata.add(withheld, unit: "readings")
-        return Result(csv: writer.text, readings: readings, devices: devices.count, metadata: metadata)
+        return Result(csv: writer.text, readings: readings, devices: written.count, metadata: metadata)
     }
 
     /// Whole numbers without ".0" (door openings, booleans), others as Swift prints them.

@@ -105,9 +105,12 @@ struct ConsentReceiptParser {
             let by = reader.string(entries, "by", in: item, required: true)
             let how = reader.string(entries, "how", in: item, required: true)
             var scopes: [ConsentScope]?
+            var devices: [String]?
             if entries["scopes"] != nil {
                 if kind != .amended { reader.report(entries["scopes"], "only an 'amended' event lists the scopes in force") }
-                scopes = Self.scopes(entries, "scopes", &reader).0
+                let (listed, types) = Self.scopes(entries, "scopes", &reader)
+                scopes = listed
+                devices = types.isEmpty ? nil : types
             } else if kind == .amended {
                 reader.report(item, "an 'amended' event lists the scopes in force from its date ('scopes')")
             }
@@ -118,7 +121,7 @@ struct ConsentReceiptParser {
                 reader.report(item, "a consent has one '\(kind.rawValue)' event")
             }
             guard let kind, let date, let by, let how, ISODate.isValid(date) else { continue }
-            events.append(ConsentEvent(kind: kind, date: date, by: by, how: how, scopes: scopes))
+            events.append(ConsentEvent(kind: kind, date: date, by: by, how: how, scopes: scopes, telemetryDevices: devices))
         }
         return events
     }

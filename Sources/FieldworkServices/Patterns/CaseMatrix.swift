@@ -84,6 +84,7 @@ public struct CaseMatrix: Sendable {
     public func table(rows: Rows, includeChildren: Bool = false, coder: String? = nil) async throws -> Table {
         let codebook = try await store.codebook()
         let participants = try await store.participants()
+        try Self.requireKnown(rows, participants: participants)
         let people = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0) })
         let labels: [String] = switch rows {
         case .participant: participants.map(\.id)
@@ -126,7 +127,9 @@ public struct CaseMatrix: Sendable {
     /// The passages counted in one cell, in document order: as many as `table` counts there.
     public func passages(rows: Rows, row: String, code: String, includeChildren: Bool = false,
                          coder: String? = nil) async throws -> [RetrievalService.Item] {
-        let people = Dictionary(uniqueKeysWithValues: try await store.participants().map { ($0.id, $0) })
+        let participants = try await store.participants()
+        try Self.requireKnown(rows, participants: participants)
+        let people = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0) })
         var filter = RetrievalService.Filter(code: code)
         filter.includeChildren = includeChildren
         filter.coder = coder
@@ -138,6 +141,21 @@ public struct CaseMatrix: Sendable {
     /// The attribute keys participants carry, sorted (the page offers a row choice per key).
     public func attributeKeys() async throws -> [String] {
         Set(try await store.participants().flatMap(\.attributes.keys)).sorted()
+    }
+
+    /// Attribute rows name a key some participant carries: a misspelt key gave an empty table
+    /// (every coding "in no row") and exit status 0, read as "no one has a value".
+    static func requireKnown(_ rows: Rows, participants: [Participant]) throws {
+        guard case .attribute(let key) = rows else { return }
+        try requireKnown(attributes: [key], participants: participants)
+    }
+
+    /// Throws `UnknownName` for the first key no participant carries, with the nearest keys.
+    public static func requireKnown(attributes keys: [String], participants: [Participant]) throws {
+        let known = Set(participants.flatMap(\.attributes.keys))
+        for key in keys {
+            try UnknownName.require(key, kind: "participant attribute", place: "in corpus/participants.yaml", known: known)
+        }
     }
 
     /// The rows a passage counts for: its people, its document, the administrations supporting

@@ -31,13 +31,25 @@ enum SenMLJSONDecoder {
         if let range = problem.range(of: " around character "), let number = Int(problem[range.upperBound...]) {
             offset = min(number, data.count)
             problem = String(problem[..<range.lowerBound])
+        } else if problem.contains(" is not representable"), let number = JSONNumbers.all(in: data).first(where: { !$0.isInDoubleRange }) {
+            // "Number 1e400 is not representable in Swift", with no place: the line and column
+            // were the end of the file. The number is valid JSON; it is too large for a reading.
+            return SenMLDecodingError(index: nil, line: line(at: number.offset, in: data), column: column(at: number.offset, in: data),
+                                      "number \(number.text) is out of range (a reading's numbers lie within ±1.8e308)")
         }
-        let before = data.prefix(offset)
-        let line = before.count { $0 == 0x0A } + 1
-        let column = String(decoding: before.reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).count + 1
         problem = problem.replacing(" during JSON parse", with: "")
         let text = problem.isEmpty ? "not valid JSON" : "not valid JSON: " + problem.prefix(1).lowercased() + problem.dropFirst()
-        return SenMLDecodingError(index: nil, line: line, column: column, text)
+        return SenMLDecodingError(index: nil, line: line(at: offset, in: data), column: column(at: offset, in: data), text)
+    }
+
+    /// The 1-based line of a byte offset.
+    private static func line(at offset: Int, in data: Data) -> Int {
+        data.prefix(offset).count { $0 == 0x0A } + 1
+    }
+
+    /// The 1-based column, in characters, of a byte offset.
+    private static func column(at offset: Int, in data: Data) -> Int {
+        String(decoding: data.prefix(offset).reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).count + 1
     }
 
     private struct Label: CodingKey {

@@ -1,3 +1,4 @@
+import FieldworkCore
 import Foundation
 import Hummingbird
 
@@ -10,14 +11,19 @@ public struct APIBodyDecoder: RequestDecoder {
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         // Hummingbird's own JSON path (the body collected up to the limit, decoded from the
         // buffer); only the words of a refusal are ours.
+        let body = Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
         do {
-            return try await json.decode(T.self, from: request, context: context)
+            return try json.decode(T.self, from: body)
         } catch let error as DecodingError {
-            throw HTTPError(.badRequest, message: Self.problem(error))
+            throw HTTPError(.badRequest, message: Self.problem(error, body: body))
         }
     }
 
-    static func problem(_ error: DecodingError) -> String {
+    /// `body`: where the decoder gives no field, the number it could not take is looked for there.
+    static func problem(_ error: DecodingError, body: Data) -> String {
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let number = Self.wholeNumberProblem(in: body) {
+            return number
+        }
         switch error {
         case .keyNotFound(let key, let context):
             return "`\(field(context.codingPath + [key]))` is missing"
@@ -33,6 +39,23 @@ public struct APIBodyDecoder: RequestDecoder {
         @unknown default:
             return "the request body is not the expected JSON"
         }
+    }
+
+    /// Every number the API takes is a whole number Swift's `Int` holds, and a field given `1.5`
+    /// or `99999999999999999999` made Linux's `JSONDecoder` refuse the whole body with no field
+    /// ("not valid JSON"), which read as a syntax error. Nil when the body is not JSON, or every
+    /// number fits.
+    static func wholeNumberProblem(in body: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+        } catch {
+            // The one refusal of JSON that is about a number's size ("Number 1e400 is not
+            // representable"); any other is a syntax error.
+            guard ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "").contains("not representable") else { return nil }
+        }
+        guard let number = JSONNumbers.all(in: body).first(where: { !$0.isInt }), !number.path.isEmpty else { return nil }
+        let fraction = Double(number.text).map { $0.isFinite && $0 != $0.rounded() } ?? false
+        return "`\(number.path)` must be a whole number" + (fraction ? "" : " from \(Int.min) to \(Int.max)") + ", not \(number.text)"
     }
 
     /// The field as the client wrote it: snake_case (the decoder converted it), `a.b[2]` for nesting.

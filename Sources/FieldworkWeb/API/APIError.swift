@@ -73,8 +73,12 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let t = Localizer((context as? WebContext)?.language ?? .en)
         let heading = t.has("error.status.\(status.code)") ? t("error.status.\(status.code)") : status.reasonPhrase
         let explanation: SafeHTML = t.has("error.code.\(code)") ? "<p>\(t("error.code.\(code)"))</p>" : SafeHTML()
+        // An error with no words of its own (a path no route has) carries the status's English
+        // name ("Not Found"), which the heading already says in the page's language: on a
+        // Swedish page it stood in English between Swedish lines.
+        let own: SafeHTML = detail == status.reasonPhrase ? SafeHTML() : "<p class=\"detail\" lang=\"\(detailLanguage.rawValue)\">\(detail)</p>"
         let page = HTML.document(title: "\(status.code) \(heading)", language: t.language.rawValue, body: """
-            <main class="error"><h1>\(heading)</h1>\(explanation)<p class="detail" lang="\(detailLanguage.rawValue)">\(detail)</p>\
+            <main class="error"><h1>\(heading)</h1>\(explanation)\(own)\
             <p><a href="/">\(t("error.home"))</a></p></main>
             """)
         var fields = headers

@@ -33,7 +33,7 @@ struct AgreementAPI {
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> JSONBody<CooccurrenceOutput> {
-        let coder = try BlindPassAPI.coder(asked: request.uri.form.get("coder"), request, web)
+        let coder = try await CoderFilter.coder(asked: request.uri.form.get("coder"), request, web, in: context)
         return JSONBody(value: CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder))
     }
 }

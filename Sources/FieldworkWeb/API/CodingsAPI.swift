@@ -19,7 +19,7 @@ struct CodingsAPI {
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> JSONList<CodingJSON> {
         let query = request.uri.form
         var filter = CodingFilter(documentID: query.get("document"),
-                                  coder: try BlindPassAPI.coder(asked: query.get("coder"), request, web))
+                                  coder: try await CoderFilter.coder(asked: query.get("coder"), request, web, in: context))
         if let status = query.get("status") {
             guard let parsed = CodingStatus(rawValue: status) else { throw APIError(.badRequest, "bad_request", "status must be anchored or orphaned") }
             filter.status = parsed

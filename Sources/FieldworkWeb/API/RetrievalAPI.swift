@@ -39,10 +39,11 @@ struct RetrievalAPI {
         return filter
     }
 
-    /// The API's filter: during a blind pass only the coder's own passages (`BlindPassAPI`).
-    static func filter(from request: Request, _ web: WebContext) throws -> RetrievalService.Filter {
-        var filter = try filter(from: request.uri)
-        filter.coder = try BlindPassAPI.coder(asked: filter.coder, request, web)
+    /// The API's filter: during a blind pass only the coder's own passages; a coder named who is
+    /// no coder refused (`CoderFilter`).
+    func filter(from request: Request, _ web: WebContext) async throws -> RetrievalService.Filter {
+        var filter = try Self.filter(from: request.uri)
+        filter.coder = try await CoderFilter.coder(asked: filter.coder, request, web, in: context)
         return filter
     }
 
@@ -51,7 +52,7 @@ struct RetrievalAPI {
     /// One page (`limit`, default 200, at most 1,000; `offset`, default 0); when more follow,
     /// a `Link: <…offset=N…>; rel="next"` header points at the next page.
     @Sendable func list(_ request: Request, context web: WebContext) async throws -> Response {
-        var filter = try Self.filter(from: request, web)
+        var filter = try await self.filter(from: request, web)
         let paging = try APIPaging(request.uri, defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
         filter.offset = paging.offset
         filter.limit = paging.limit
@@ -62,7 +63,7 @@ struct RetrievalAPI {
     }
 
     @Sendable func csv(_ request: Request, context web: WebContext) async throws -> Response {
-        let filter = try Self.filter(from: request, web)
+        let filter = try await self.filter(from: request, web)
         let items = try await context.retrieval.retrieve(filter).items
         var writer = CSVWriter(header: ["coding_id", "document", "document_type", "document_title", "speaker", "participants",
                                         "code", "coder", "start", "end", "context_before", "quote", "context_after", "memo"])

@@ -16,6 +16,8 @@ struct DisagreementsPage {
         var html: SafeHTML = "<h1>\(t.html("disagreements.title"))</h1><p class=\"hint\">" + t.html("disagreements.hint", raw: [
             "agreement": "<a href=\"/agreement\">\(t.html("agreement.title"))</a>", "consensus": "<strong>\(Consensus.coder)</strong>"]) + "</p>"
             + coders.body()
+        // Fewer than two coders is no comparison: it said "Coders compared: ." over an empty list.
+        guard report.coders.count > 1 else { return html + "<p class=\"empty\">\(t.html("disagreements.noCoders"))</p>" }
         let open = report.openDecisions
         let compared = t.html("disagreements.compared", ["coders": report.coders.joined(separator: ", ")])
         html += "<p>\(compared) \(t.count("disagreements.passages", report.passages.count)), \(t.count("disagreements.open", open)).</p>"
@@ -24,7 +26,7 @@ struct DisagreementsPage {
         }
         guard !report.passages.isEmpty else {
             // "No disagreements" where nothing was compared read as agreement.
-            let none = report.documents.isEmpty && report.coders.count > 1 ? t.noneCompared(report.coders) : t.html("disagreements.empty")
+            let none = report.documents.isEmpty ? t.noneCompared(report.coders) : t.html("disagreements.empty")
             return html + "<p class=\"empty\">\(none)</p>"
         }
         html += "<div class=\"adjudication\">"

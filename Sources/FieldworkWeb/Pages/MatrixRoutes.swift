@@ -34,10 +34,21 @@ struct MatrixRoutes {
         return query
     }
 
+    /// Rows by an attribute no participant has (`rows=attribute:nope`) are a request the page
+    /// cannot answer, 422 with the nearest keys, as the CLI refuses them; the table said every
+    /// coding counts for no row.
+    static func answerable<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as UnknownName {
+            throw APIError(.unprocessableContent, "invalid", error.description)
+        }
+    }
+
     @Sendable func matrix(_ request: Request, context web: WebContext) async throws -> Response {
         let query = try Self.query(from: request.uri)
         let matrix = context.caseMatrix
-        let table = try await matrix.table(rows: query.rows, includeChildren: query.includeChildren, coder: query.coder)
+        let table = try await Self.answerable { try await matrix.table(rows: query.rows, includeChildren: query.includeChildren, coder: query.coder) }
         let coders = try await context.store.coders()
         let t = Localizer(web.language)
         let body = MatrixPage(table: table, query: query, codebook: try await context.store.codebook().localized(web.language.rawValue),
@@ -51,8 +62,9 @@ struct MatrixRoutes {
         guard let row = form.get("row"), !row.isEmpty, let code = form.get("code"), !code.isEmpty else {
             throw APIError(.badRequest, "bad_request", "row and code are required")
         }
-        let items = try await context.caseMatrix.passages(rows: query.rows, row: row, code: code,
-                                                                        includeChildren: query.includeChildren, coder: query.coder)
+        let items = try await Self.answerable {
+            try await context.caseMatrix.passages(rows: query.rows, row: row, code: code, includeChildren: query.includeChildren, coder: query.coder)
+        }
         let t = Localizer(web.language)
         let body = MatrixPassagesPage(query: query, row: row, code: code, items: items,
                                       codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()

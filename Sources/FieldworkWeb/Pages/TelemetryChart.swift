@@ -1,4 +1,5 @@
 import FieldworkCore
+import Foundation
 
 /// A small SVG chart drawn on the server: a line of daily means, or bars of daily counts.
 ///
@@ -19,7 +20,7 @@ struct TelemetryChart {
     static let width = 360.0, height = 150.0, left = 64.0, right = 40.0, top = 14.0, bottom = 26.0, fontSize = 11
 
     /// A value with its unit, as the axis, the tooltips and the data table show it.
-    func valueText(_ value: Double) -> String { Self.number(value) + (unit.map { " " + $0 } ?? "") }
+    func valueText(_ value: Double) -> String { Self.reading(value) + (unit.map { " " + $0 } ?? "") }
 
     func svg() -> SafeHTML {
         guard !points.isEmpty else { return SafeHTML() }
@@ -33,7 +34,8 @@ struct TelemetryChart {
         func x(_ index: Int) -> Double {
             points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1)
         }
-        func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / (high - low)) }
+        // Halved first: `high - low` of readings near ±1.8e308 is infinite.
+        func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value / 2 - low / 2) / (high / 2 - low / 2)) }
         var marks = SafeHTML()
         switch kind {
         case .line:
@@ -63,9 +65,17 @@ struct TelemetryChart {
             """
     }
 
-    /// Short numbers for labels and coordinates: no exponent, at most two decimals.
+    /// Short numbers for coordinates and labels: at most two decimals, no exponent up to 1e15;
+    /// beyond, exponent form (an `Int64` of 1e300 trapped the server).
     static func number(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return value.isFinite ? String(format: "%.1e", value) : String(value) }
         return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+
+    /// A reading as the axis, the tooltips and the data table show it: `number`, and a magnitude
+    /// two decimals show as 0 in exponent form (`4.0e-03`), as `MeasureDecimals` writes them.
+    static func reading(_ value: Double) -> String {
+        MeasureDecimals.wantsExponent(value, decimals: 2) ? String(format: "%.1e", value) : number(value)
     }
 }

@@ -1,0 +1,71 @@
+"""Narrow windows (WCAG 1.4.10, reflow): at 200 % zoom, and on the codebook down to 320 CSS
+pixels, nothing runs off the page sideways; wide data tables may scroll inside their own box."""
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import console_errors, fresh_session, make_driver, screenshot
+from test_accessibility import axe_violations
+from test_languages import use_language
+from test_workbench import wait
+
+# 1280 CSS pixels at 200 % zoom are 640; WCAG 1.4.10 asks for 320.
+NARROW = (640, 900)
+
+
+@pytest.fixture(scope="module")
+def narrow_driver():
+    """A Chromium started with a narrow window, shared by the pages' tests (fresh_session)."""
+    driver = make_driver([f"--window-size={NARROW[0]},{NARROW[1]}"])
+    driver.set_script_timeout(120)  # axe on a long page in a shared, busy machine
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("path", ["/", "/documents/int-001", "/codebook", "/retrieval?code=need.safety", "/needs"])
+def test_a_narrow_window_like_200_percent_zoom_loses_nothing_sideways(server, narrow_driver, path):
+    driver = narrow_driver
+    fresh_session(driver, server["base"], NARROW)
+    driver.get(server["url"])
+    driver.get(server["base"] + path)
+    assert sideways(driver) == (0, [])
+    assert axe_violations(driver) == []
+
+
+def sideways(driver):
+    """How far the page scrolls sideways (0 up to a pixel of rounding) and the first elements
+    that reach past the window's right edge, outside a box that scrolls on its own (wide data
+    tables may scroll inside it: WCAG 1.4.10 allows it for tables)."""
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    clipped = driver.execute_script(
+        "const scrolls = (e) => { for (let a = e.parentElement; a; a = a.parentElement) {"
+        " if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX) && a !== document.documentElement) return true; }"
+        " return false; };"
+        "return [...document.querySelectorAll('main *, header *')].filter(e => {"
+        " const r = e.getBoundingClientRect(); return r.width > 0 && r.right > innerWidth + 1"
+        " && getComputedStyle(e).position !== 'fixed' && !scrolls(e);"
+        "}).map(e => e.tagName + '.' + e.className).slice(0, 5)")
+    return (overflow if overflow > 1 else 0), clipped
+
+
+# WCAG 1.4.10's own width (a phone; 1280 px at 400 % zoom) and 400 px: each code's row of six
+# buttons (Rename … Delete, the last three from codebook-edit.js) ran 527 px wide in a 400 px
+# window, in both languages (found by a new user).
+@pytest.mark.parametrize("language,width", [("en", 320), ("sv", 320), ("en", 400), ("sv", 400)])
+def test_the_codebook_loses_nothing_sideways_at_320_to_400_pixels(server, narrow_driver, language, width):
+    driver = narrow_driver
+    fresh_session(driver, server["base"], (width, 900))
+    driver.get(server["url"])
+    driver.execute_script("localStorage.setItem('fieldwork.coder', 'Selenium')")
+    use_language(driver, server, language)
+    driver.get(server["base"] + "/codebook")
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".code-actions button.delete"))
+    assert driver.execute_script("return innerWidth") <= width
+    assert sideways(driver) == (0, [])
+    # Every button is still there to press: wrapped, not cut off or hidden.
+    rows = driver.execute_script(
+        "return [...document.querySelectorAll('.code-actions')].map(a => [...a.querySelectorAll('button')]"
+        ".map(b => { const r = b.getBoundingClientRect(); return [r.left >= 0 && r.right <= innerWidth + 1, r.width > 0]; }))")
+    assert rows and all(len(buttons) == 6 and all(inside and shown for inside, shown in buttons) for buttons in rows)
+    screenshot(driver, f"codebook-{language}-{width}")
+    assert console_errors(driver) == []
