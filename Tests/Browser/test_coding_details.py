@@ -213,6 +213,9 @@ def test_reattach_banner_keeps_attach_here_in_view_without_doubled_quotes(browse
 
     browser.get(server["base"] + f"/documents/int-095?reattach={coding_id}")
     banner = browser.find_element(By.ID, "reattach-banner")
+    # The keyboard starts at the passage where the coding stood, not on the page itself.
+    wait(browser).until(lambda driver: "segment" in driver.switch_to.active_element.get_attribute("class").split()
+                        and int(driver.switch_to.active_element.get_attribute("data-start")) <= start)
     assert banner.find_element(By.CSS_SELECTOR, ".banner-quote").text == quote
     # The quote stands on its own: no typed quote marks around a <q> that draws its own.
     assert "“" not in banner.text and banner.find_elements(By.CSS_SELECTOR, "q") == []

@@ -94,15 +94,19 @@ public struct WorkspaceSettings: Sendable, Hashable {
         var fallback: Double?
         var byType: [String: Double] = [:]
         for (keyNode, value) in mapping {
+            // At most a year: a longer time without activity is no pattern of a day, and a huge
+            // number stopped the study report (it is turned into whole hours there).
             guard let key = keyNode.string, case .scalar(let scalar) = value, let hours = Double(scalar.string.trimmingSpaces),
-                  hours > 0, hours.isFinite else {
-                reader.report(value, "inactivity_hours: '\(keyNode.string ?? "")' must be a positive number of hours")
+                  hours > 0, hours <= Self.longestInactivityHours else {
+                reader.report(value, "inactivity_hours: '\(keyNode.string ?? "")' must be a positive number of hours, at most \(Int(Self.longestInactivityHours)) (a year)")
                 continue
             }
             if key == "default" { fallback = hours } else { byType[key] = hours }
         }
         settings.inactivity = settings.inactivity.merging(defaultHours: fallback, byType: byType)
     }
+
+    static let longestInactivityHours = 24.0 * 366
 
     /// Reads the workspace's file (defaults when there is none).
     public static func load(_ workspace: Workspace) throws -> WorkspaceSettings {

@@ -34,7 +34,7 @@ struct DocumentPage {
         if let coding = reattaching {
             let code: SafeHTML = "<strong>\(view.codebook[coding.codeID]?.name ?? coding.codeID)</strong>, \(coding.coder)"
             html += """
-                <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(coding.id)" data-version="\(coding.version)">
+                <div class="banner reattach" id="reattach-banner" role="region" aria-labelledby="reattach-title" data-coding="\(coding.id)" data-version="\(coding.version)" data-start="\(coding.start)">
                 <div class="banner-text">
                 <p id="reattach-title">\(t.html("reattach.title", raw: ["code": code]))</p>
                 \(OrphansPage.quote(coding, block: true, t: t))

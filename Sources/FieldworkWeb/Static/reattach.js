@@ -6,7 +6,7 @@ import { spanText } from './offsets.js';
 import { el } from './ui.js';
 import { ensureCoder } from './coder.js';
 import { banner, confirmButton, state } from './workbench.js';
-import { transcript, runs, documentRevision } from './transcript.js';
+import { transcript, runs, documentRevision, segmentAt, focusSegment } from './transcript.js';
 import { refreshTranscript } from './refresh.js';
 import { currentSpan, showPending, clearPending } from './selection.js';
 import { t, tn, dateTime } from './i18n.js';
@@ -26,6 +26,10 @@ export function initReattach() {
   if (!banner || !confirmButton) return;
   const bannerError = el('p', { class: 'form-error' });
   banner.append(bannerError);
+  // The keyboard starts in the transcript, at the passage where the coding last stood (after a
+  // Re-attach link the focus was on the page itself, some 30 Tabs away; found by a new user):
+  // J/K, S and Enter work from there, and the banner's button is the next stop after Enter.
+  focusSegment(segmentAt(Number(banner.dataset.start) || 0));
   document.addEventListener('selectionchange', () => {
     if (state.panelKind) return;
     const selection = window.getSelection();

@@ -124,6 +124,10 @@ import Testing
         #expect(text.contains("fieldwork.yaml:4"))
         #expect(text.contains("unknown time zone 'Europe/Stokholm'"))
         #expect(text.contains("fieldwork.yaml:5"))
+        // A huge number of hours stopped the study report (made whole hours there; found by a new user).
+        try workspace.write("fieldwork.yaml", "telemetry:\n  inactivity_hours: {default: 1e300}\n")
+        let huge = try #require(throws: SourceProblems.self) { try workspace.context.workspace.settings() }
+        #expect("\(huge)".contains("fieldwork.yaml:2") && "\(huge)".contains("at most 8784 (a year)"))
     }
 
     @Test func aLaterWithdrawalHidesStoredDays() async throws {
