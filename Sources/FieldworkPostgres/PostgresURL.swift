@@ -20,6 +20,9 @@ enum PostgresURL {
         var sslMode: String
         /// The most connections this process opens (`pool_size`).
         var poolSize: Int
+
+        /// The database's address for messages: never the password.
+        var shown: String { "postgresql://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)" }
     }
 
     /// Each request holds a connection for one short transaction only: 20 serve 50 coders
@@ -52,9 +55,10 @@ enum PostgresURL {
             return size
         } ?? defaultPoolSize
         return Target(host: url.host ?? "127.0.0.1", port: url.port ?? 5432, user: user.removingPercentEncoding ?? user,
-                      // The password from the URL, else from PGPASSWORD (as libpq does): a URL in
-                      // fieldwork.yaml is shared with the team, a password is not.
-                      password: url.password?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["PGPASSWORD"],
+                      // The password from the URL, else from PGPASSWORD (as libpq does, an empty one
+                      // is none): a URL in fieldwork.yaml is shared with the team, a password is not.
+                      password: url.password?.removingPercentEncoding
+                          ?? ProcessInfo.processInfo.environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
                       database: database.removingPercentEncoding ?? database, sslMode: sslMode, poolSize: poolSize)
     }
 
