@@ -98,6 +98,27 @@ import Testing
         #expect(fromFile.status != 0)
         #expect(fromFile.stderr.contains("fieldwork.yaml:1") && fromFile.stderr.contains("store must be a postgresql:// URL"))
     }
+
+    /// A password in fieldwork.yaml's `store:` was accepted and used, though the file is shared and
+    /// the password comes from PGPASSWORD (`init` refuses such a URL); a bad option there was
+    /// refused without the file's line (found by a new user). Both are refused when the file is
+    /// read, naming its line, before any connection; the password is not repeated.
+    @Test func aPasswordOrABadOptionInTheFilesStoreIsRefusedWithItsLine() async throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        for (url, problem) in [
+            ("postgresql://fw:secret@127.0.0.1:1/db", "the store URL holds a password, and fieldwork.yaml is shared with the team: "
+                + "remove it from the URL and give it in PGPASSWORD"),
+            ("postgresql://fw@127.0.0.1:1/db?pool_size=abc", "store: pool_size 'abc' is not a whole number from 1 to 1000 "
+                + "(expected postgresql://user@host[:port]/database, the password in PGPASSWORD)"),
+        ] {
+            try "interface_language: en\nstore: \(url)\n".write(to: cli.workspace.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
+            let result = try await cli.run("status", environment: ["FIELDWORK_STORE": ""])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("fieldwork.yaml:2") && result.stderr.contains(problem), "\(result.stderr)")
+            #expect(!result.stderr.contains("secret") && !result.stderr.contains("unavailable"), "\(result.stderr)")
+        }
+    }
 }
 
 /// A fresh database on the test server, made and dropped with `psql`.
