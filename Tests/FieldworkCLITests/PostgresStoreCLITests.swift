@@ -88,6 +88,40 @@ import Testing
         #expect(secret.status != 0 && secret.stderr.contains("give it in PGPASSWORD"), "\(secret.stderr)")
     }
 
+    /// `init EXISTING --store URL` on a workspace whose study is in its SQLite file switched it to
+    /// the empty database, saying "nothing in it was replaced", and the next `serve` ran without
+    /// the accounts (found by a new user). It is refused, naming what the file holds and `store
+    /// copy --to`; once the study is copied, the same command names the database.
+    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    func initWithAStoreOnAStudyInItsSQLiteFileIsRefusedUntilItIsCopied() async throws {
+        let database = try PostgresDatabase()
+        defer { database.drop() }
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(telemetry: false))
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        let sqliteOnly = ["FIELDWORK_STORE": ""]
+        #expect(try await cli.run(["ingest"], environment: sqliteOnly).status == 0)
+        let account = try await cli.run(["account", "create", "Anna Lind", "--role", "admin"], environment: sqliteOnly,
+                                        input: "ett långt lösenord\n")
+        #expect(account.status == 0, "\(account.stderr)")
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(try await cli.run(["status", "--json"], environment: sqliteOnly)
+            .stdout.utf8)) as? [String: Any])["documents"] as? Int
+
+        let refused = try await cli.run(["init", cli.workspace.path, "--store", database.url], environment: sqliteOnly)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.hasPrefix("Error: this workspace's study is in its SQLite file (.fieldwork/fieldwork.sqlite: \(documents ?? -1) documents")
+                && refused.stderr.contains("1 accounts") && refused.stderr.contains("store copy --to \(database.url)`")
+                && refused.stderr.contains("the workspace was not changed"), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("nothing in it was replaced"))
+        #expect(!FileManager.default.fileExists(atPath: cli.workspace.appending(path: "fieldwork.yaml").path))
+
+        let copied = try await cli.run(["store", "copy", "--to", database.url], environment: sqliteOnly)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let named = try await cli.run(["init", cli.workspace.path, "--store", database.url], environment: sqliteOnly)
+        #expect(named.status == 0 && named.stdout.contains("its study is in \(database.url)"), "\(named.stdout)\(named.stderr)")
+        let accounts = try await cli.run(["account", "list"], environment: sqliteOnly)
+        #expect(accounts.stdout.contains("Anna Lind"), "\(accounts.stdout)\(accounts.stderr)")
+    }
+
     @Test func aStoreThatIsNotPostgresIsRefusedInOneLine() async throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
         let result = try await cli.run("status", "--store", "mysql://x@localhost/db")
