@@ -25,6 +25,9 @@ public struct AccountService: Sendable {
     public func create(name: String, role: Role, password: String) async throws -> Account {
         let name = NameClash.normalized(name)
         if let problem = AccountName.problem(name) { throw AccountError(problem) }
+        if let reserved = ReservedCoder.matching(name) {
+            throw AccountError("\(ReservedCoder.reason(reserved)), so no account may be named \(name); choose another name")
+        }
         if let problem = PasswordHasher.problem(password) { throw AccountError(problem) }
         try await refuseClash(name)
         let now = Date()

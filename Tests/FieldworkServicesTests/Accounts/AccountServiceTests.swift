@@ -80,6 +80,12 @@ import Testing
             ("A\u{30A}sa O\u{308}berg", "an account named Åsa Öberg exists already"),
             ("asa-oberg", "asa-oberg would write the codings file of the account Åsa Öberg (codings/asa-oberg.jsonl); "
                 + "choose a name that differs in more than accents, case or punctuation"),
+            ("Consensus", "'Consensus' is the coder the team's adjudicated decisions are stored under (taken into the consensus on "
+                + "the disagreements page or with `fieldwork adjudicate`), so no account may be named Consensus; choose another name"),
+            ("consensus", "'Consensus' is the coder the team's adjudicated decisions are stored under (taken into the consensus on "
+                + "the disagreements page or with `fieldwork adjudicate`), so no account may be named consensus; choose another name"),
+            ("ingest", "'ingest' is the name the changes ingest makes by itself are recorded under, so no account may be named ingest; "
+                + "choose another name"),
         ] {
             await #expect(throws: AccountError(problem), "\(name)") {
                 try await accounts.create(name: name, role: .analyst, password: AccountServiceTests.password)
