@@ -36,6 +36,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             if case .staleDocument = error { return APIError(.conflict, "stale_document", error.description) }
             return APIError(.unprocessableContent, "invalid", error.description)
         case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as SearchQueryError: return APIError(.unprocessableContent, "invalid", error.description)
         case let error as CodebookEditError:
             return APIError(.unprocessableContent, "invalid", Localizer(language).codebookEdit(error), detailLanguage: language)
         case let error as UnknownName: return APIError(.notFound, "not_found", error.description)
