@@ -62,6 +62,8 @@ let package = Package(
             dependencies: [
                 "FieldworkCore", "FieldworkProcess",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only to recognise the pool's "gave up connecting" error (`PostgresStore+Availability`).
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -38,7 +38,9 @@ extension PostgresStore: StoreBackup {
                 contents.update { $0 = data }
             }
         } catch let error as PostgresTools.Failed {
-            throw StoreBackupError(path: path, problem: "not a readable dump in pg_dump's custom format (\(error.message))")
+            let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: BackupFileKind.headLength) } ?? Data()
+            throw StoreBackupError(path: path, problem: BackupFileKind(head: Array(head)).mismatch(restoringPostgres: true)
+                                   ?? "not a readable dump in pg_dump's custom format (\(error.message))")
         }
         guard String(decoding: contents.current, as: UTF8.self).contains(" TABLE DATA public fieldwork_migration ") else {
             throw StoreBackupError(path: path, problem: "not a Fieldwork database (no schema history)")

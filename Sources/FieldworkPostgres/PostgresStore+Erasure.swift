@@ -97,10 +97,8 @@ extension PostgresStore {
     /// the server's retention, as README's erasure section says of backups.
     public func compact() async throws {
         try await migrated()
-        try await PostgresServerError.mapping {
-            try await client.withConnection { connection in
-                try await connection.run(PostgresQuery(unsafeSQL: "VACUUM (FULL, ANALYZE) " + Self.erasedTables.joined(separator: ", ")), logger)
-            }
+        try await leased { connection in
+            try await connection.run(PostgresQuery(unsafeSQL: "VACUUM (FULL, ANALYZE) " + Self.erasedTables.joined(separator: ", ")), logger)
         }
     }
 }

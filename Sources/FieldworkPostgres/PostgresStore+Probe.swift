@@ -8,7 +8,10 @@ extension PostgresStore {
     /// it refuses, fails here at once with PostgreSQL's reason (`fieldwork init --store`), where
     /// the connection pool would keep trying for about a minute and then name only its breaker.
     public static func probe(url: String, logger: Logger = Logger(label: "fieldwork.postgres")) async throws {
-        let target = try PostgresURL.target(url)
+        try await probe(try PostgresURL.target(url), logger: logger)
+    }
+
+    static func probe(_ target: PostgresURL.Target, logger: Logger) async throws {
         let tls: PostgresConnection.Configuration.TLS = switch target.sslMode {
         case "require", "verify-ca", "verify-full": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         case "allow", "prefer": .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))

@@ -46,7 +46,12 @@ public final class PostgresStore: FieldworkStore, Sendable {
     func migrated() async throws {
         let task = migration.withLock { task in
             if let task { return task }
-            let started = Task { try await PostgresMigrations.migrate(self) }
+            // One connection of its own first: a server that cannot be used says why at once
+            // (`requireReachable`), where the pool would retry for a minute and name only its breaker.
+            let started = Task {
+                try await self.requireReachable()
+                try await PostgresMigrations.migrate(self)
+            }
             task = started
             return started
         }
@@ -118,7 +123,7 @@ public final class PostgresStore: FieldworkStore, Sendable {
     /// `body` between `begin` and COMMIT on one pooled connection, rolled back if it throws.
     private func transaction<Result: Sendable>(_ begin: PostgresQuery,
                                                _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await PostgresServerError.mapping { try await client.withConnection { connection in
+        try await leased { connection in
             try await connection.query(begin, logger: logger)
             do {
                 let result = try await body(connection)
@@ -128,7 +133,7 @@ public final class PostgresStore: FieldworkStore, Sendable {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
-        } }
+        }
     }
 }
 
@@ -153,10 +158,19 @@ extension PostgresConnection {
 public struct PostgresServerError: Error, CustomStringConvertible {
     public let sqlState: String?
     public let message: String
+    /// No server answer to name: the connection could not be made, or broke (`lostConnection`).
+    let connectionLevel: Bool
 
     init(_ error: PSQLError) {
         sqlState = error.serverInfo?[.sqlState]
-        message = error.serverInfo?[.message] ?? "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+        connectionLevel = [.connectionError, .serverClosedConnection, .uncleanShutdown, .sslUnsupported, .failedToAddSSLHandler,
+                           .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError].contains(error.code)
+        if error.code == .authMechanismRequiresPassword {
+            // PostgresNIO's words name only its own case; the remedy is the environment (README).
+            message = "the server asks for a password and none was given: set PGPASSWORD (the password never goes in the URL)"
+        } else {
+            message = error.serverInfo?[.message] ?? "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+        }
     }
 
     public var description: String {

@@ -6,7 +6,7 @@ import PostgresNIO
 enum PostgresURL {
     struct Invalid: Error, CustomStringConvertible {
         let problem: String
-        var description: String { "store URL: \(problem) (expected postgresql://user[:password]@host[:port]/database)" }
+        var description: String { "store URL: \(problem) (\(PostgresURL.expected))" }
     }
 
     /// Where the study's database is and how to reach it.
@@ -20,11 +20,16 @@ enum PostgresURL {
         var sslMode: String
         /// The most connections this process opens (`pool_size`).
         var poolSize: Int
+
+        /// The database's address for messages: never the password.
+        var shown: String { "postgresql://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)" }
     }
 
     /// Each request holds a connection for one short transaction only: 20 serve 50 coders
     /// (README, "Running the team server"). Far below PostgreSQL's default max_connections (100).
     static let defaultPoolSize = 20
+    /// The form every refusal names: never with a password, which comes from PGPASSWORD (README).
+    static let expected = "expected postgresql://user@host[:port]/database, the password in PGPASSWORD"
     static let poolSizes = 1...1000
     static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 
@@ -52,9 +57,10 @@ enum PostgresURL {
             return size
         } ?? defaultPoolSize
         return Target(host: url.host ?? "127.0.0.1", port: url.port ?? 5432, user: user.removingPercentEncoding ?? user,
-                      // The password from the URL, else from PGPASSWORD (as libpq does): a URL in
-                      // fieldwork.yaml is shared with the team, a password is not.
-                      password: url.password?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["PGPASSWORD"],
+                      // The password from the URL, else from PGPASSWORD (as libpq does, an empty one
+                      // is none): a URL in fieldwork.yaml is shared with the team, a password is not.
+                      password: url.password?.removingPercentEncoding
+                          ?? ProcessInfo.processInfo.environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
                       database: database.removingPercentEncoding ?? database, sslMode: sslMode, poolSize: poolSize)
     }
 
@@ -74,5 +80,25 @@ enum PostgresURL {
             database: target.database, tls: tls)
         configuration.options.maximumConnections = target.poolSize
         return configuration
+    }
+}
+
+extension PostgresStore {
+    /// What is wrong with `url` as a store URL in a shared file (`store:` in fieldwork.yaml), in
+    /// one line, or nil: a password (the file is shared with the team; it goes in PGPASSWORD)
+    /// or anything `open` would refuse. Checked when the file is read, so the refusal names its line.
+    public static func sharedURLProblem(_ url: String) -> String? {
+        if URLComponents(string: url)?.password != nil {
+            return "the store URL holds a password, and fieldwork.yaml is shared with the team: "
+                + "remove it from the URL and give it in PGPASSWORD"
+        }
+        do {
+            _ = try PostgresURL.target(url)
+            return nil
+        } catch let error as PostgresURL.Invalid {
+            return "store: \(error.problem) (\(PostgresURL.expected))"
+        } catch {
+            return "store: \(error)"
+        }
     }
 }

@@ -28,7 +28,7 @@ extension SQLiteStore: StoreBackup {
         do {
             copy = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            throw StoreBackupError(path: path, problem: "not a SQLite database")
+            throw StoreBackupError(path: path, problem: Self.notSQLite(path))
         }
         defer { try? copy.close() }
         do {
@@ -57,10 +57,16 @@ extension SQLiteStore: StoreBackup {
         } catch let error as StoreBackupError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreBackupError(path: path, problem: "not a SQLite database")
+            throw StoreBackupError(path: path, problem: Self.notSQLite(path))
         } catch let error as DatabaseError {
             throw StoreBackupError(path: path, problem: "not a readable Fieldwork database (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))")
         }
+    }
+
+    /// "not a SQLite database", or what the file is when it is a backup of a PostgreSQL store.
+    private static func notSQLite(_ path: String) -> String {
+        let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: BackupFileKind.headLength) } ?? Data()
+        return BackupFileKind(head: Array(head)).mismatch(restoringPostgres: false) ?? "not a SQLite database"
     }
 
     public func participantIDs(inBackupAt path: String) throws -> Set<String> {

@@ -68,8 +68,23 @@ struct BackupRestoreTests {
         #expect(try await cli.run("code", "add", "int-001", "--start", "30", "--end", "40", "--code", "need.safety", "--coder", "Bo").status == 0)
         let before = try await codings()
 
+        // Says what would be replaced, as README does, and is no error (it was `Error: restore would…`;
+        // found by a new user); exit 1, so a script that forgot --yes stops.
         let unconfirmed = try await cli.run("restore", "backups/one.sqlite")
-        #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"))
+        #expect(unconfirmed.status == 1)
+        #expect(unconfirmed.stderr.hasPrefix("restore would replace this workspace's database (")
+                && unconfirmed.stderr.contains(" by the backup (") && unconfirmed.stderr.contains("; nothing was changed: run again with --yes to restore")
+                && !unconfirmed.stderr.contains("Error"), "\(unconfirmed.stderr)")
+        #expect(try await codings() == before)
+
+        // A PostgreSQL dump says what it is (it was only "not a SQLite database"; found by a new user).
+        let dump = workspace.appending(path: "backups/team.dump")
+        try (Data("PGDMP".utf8) + Data([1, 14, 0, 4, 8, 1, 1]) + Data(count: 200)).write(to: dump)
+        let foreign = try await cli.run("restore", dump.path, "--yes")
+        #expect(foreign.status != 0)
+        #expect(foreign.stderr.contains("team.dump: this looks like a PostgreSQL dump (pg_dump's custom format), and this workspace's "
+                                        + "study is in its SQLite file: restore it where the study's store is that PostgreSQL database"),
+                "\(foreign.stderr)")
         #expect(try await codings() == before)
 
         let bad = workspace.appending(path: "backups/notes.txt")
@@ -147,6 +162,15 @@ struct BackupRestoreTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == "an older backup, or anything else")
         let names = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
         #expect(names == ["one.sqlite"], "no temporary file is left: \(names)")
+
+        // A folder is said at once, with --force too (it said "exists; use --force", then "Is a
+        // directory"; found by a new user).
+        for force in [[], ["--force"]] {
+            let folder = try await cli.run(["backup", "--out", "backups/"] + force)
+            #expect(folder.status == 1)
+            #expect(folder.stderr.contains("Error: \(file.deletingLastPathComponent().path) is a folder: give the path of a file"),
+                    "\(folder.stderr)")
+        }
 
         let forced = try await cli.run("backup", "--out", "backups/one.sqlite", "--force")
         #expect(forced.status == 0, "\(forced.stderr)")

@@ -106,7 +106,11 @@ private struct PostgresStudy {
         // Cut in its last table's data: the file reads as sound until pg_restore, half-way
         // through the restore transaction, reaches the end, and the server rolls it all back.
         try whole.prefix(whole.count - 100).write(to: cli.workspace.appending(path: "backups/cut.dump"))
+        // A SQLite workspace's backup says what it is (found by a new user).
+        try (Data("SQLite format 3\u{0}".utf8) + Data(count: 4080)).write(to: cli.workspace.appending(path: "backups/laptop.sqlite"))
         for (file, problem) in [("garbage.dump", "not a readable dump in pg_dump's custom format"),
+                                ("laptop.sqlite", "backups/laptop.sqlite: this looks like a SQLite database (a backup of a workspace on "
+                                    + "SQLite), and this workspace's study is in PostgreSQL"),
                                 ("short.dump", "backups/short.dump: "),
                                 ("cut.dump", "backups/cut.dump: not restored, nothing was changed: pg_restore: ")] {
             let refused = try await run("restore", "backups/\(file)", "--yes")

@@ -87,6 +87,40 @@ import Testing
         #expect(secret.status != 0 && secret.stderr.contains("give it in PGPASSWORD"), "\(secret.stderr)")
     }
 
+    /// `init EXISTING --store URL` on a workspace whose study is in its SQLite file switched it to
+    /// the empty database, saying "nothing in it was replaced", and the next `serve` ran without
+    /// the accounts (found by a new user). It is refused, naming what the file holds and `store
+    /// copy --to`; once the study is copied, the same command names the database.
+    @Test(.enabled(if: PostgresDatabase.serverURL != nil, "FIELDWORK_TEST_POSTGRES_URL is not set (make test sets it)"))
+    func initWithAStoreOnAStudyInItsSQLiteFileIsRefusedUntilItIsCopied() async throws {
+        let database = try PostgresDatabase()
+        defer { database.drop() }
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(telemetry: false))
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        let sqliteOnly = ["FIELDWORK_STORE": ""]
+        #expect(try await cli.run(["ingest"], environment: sqliteOnly).status == 0)
+        let account = try await cli.run(["account", "create", "Anna Lind", "--role", "admin"], environment: sqliteOnly,
+                                        input: "ett långt lösenord\n")
+        #expect(account.status == 0, "\(account.stderr)")
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(try await cli.run(["status", "--json"], environment: sqliteOnly)
+            .stdout.utf8)) as? [String: Any])["documents"] as? Int
+
+        let refused = try await cli.run(["init", cli.workspace.path, "--store", database.url], environment: sqliteOnly)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.hasPrefix("Error: this workspace's study is in its SQLite file (.fieldwork/fieldwork.sqlite: \(documents ?? -1) documents")
+                && refused.stderr.contains("1 accounts") && refused.stderr.contains("store copy --to \(database.url)`")
+                && refused.stderr.contains("the workspace was not changed"), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("nothing in it was replaced"))
+        #expect(!FileManager.default.fileExists(atPath: cli.workspace.appending(path: "fieldwork.yaml").path))
+
+        let copied = try await cli.run(["store", "copy", "--to", database.url], environment: sqliteOnly)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let named = try await cli.run(["init", cli.workspace.path, "--store", database.url], environment: sqliteOnly)
+        #expect(named.status == 0 && named.stdout.contains("its study is in \(database.url)"), "\(named.stdout)\(named.stderr)")
+        let accounts = try await cli.run(["account", "list"], environment: sqliteOnly)
+        #expect(accounts.stdout.contains("Anna Lind"), "\(accounts.stdout)\(accounts.stderr)")
+    }
+
     @Test func aStoreThatIsNotPostgresIsRefusedInOneLine() async throws {
         let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
         let result = try await cli.run("status", "--store", "mysql://x@localhost/db")
@@ -96,6 +130,27 @@ import Testing
         let fromFile = try await cli.run("status", environment: ["FIELDWORK_STORE": ""])
         #expect(fromFile.status != 0)
         #expect(fromFile.stderr.contains("fieldwork.yaml:1") && fromFile.stderr.contains("store must be a postgresql:// URL"))
+    }
+
+    /// A password in fieldwork.yaml's `store:` was accepted and used, though the file is shared and
+    /// the password comes from PGPASSWORD (`init` refuses such a URL); a bad option there was
+    /// refused without the file's line (found by a new user). Both are refused when the file is
+    /// read, naming its line, before any connection; the password is not repeated.
+    @Test func aPasswordOrABadOptionInTheFilesStoreIsRefusedWithItsLine() async throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        for (url, problem) in [
+            ("postgresql://fw:secret@127.0.0.1:1/db", "the store URL holds a password, and fieldwork.yaml is shared with the team: "
+                + "remove it from the URL and give it in PGPASSWORD"),
+            ("postgresql://fw@127.0.0.1:1/db?pool_size=abc", "store: pool_size 'abc' is not a whole number from 1 to 1000 "
+                + "(expected postgresql://user@host[:port]/database, the password in PGPASSWORD)"),
+        ] {
+            try "interface_language: en\nstore: \(url)\n".write(to: cli.workspace.appending(path: "fieldwork.yaml"), atomically: true, encoding: .utf8)
+            let result = try await cli.run("status", environment: ["FIELDWORK_STORE": ""])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("fieldwork.yaml:2") && result.stderr.contains(problem), "\(result.stderr)")
+            #expect(!result.stderr.contains("secret") && !result.stderr.contains("unavailable"), "\(result.stderr)")
+        }
     }
 }
 

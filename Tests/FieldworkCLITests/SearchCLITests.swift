@@ -80,4 +80,17 @@ import Testing
         let json = try await cli.run("search", "xyzzyplugh", "--json")
         #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.isEmpty == true, "\(json.stdout)")
     }
+
+    /// More different words than the ranking takes is one line naming the limit (it was SQLite
+    /// error 1 from fieldwork_bm25; found by a new user); a repeated word counts once.
+    @Test func tooManyDifferentWordsAreRefusedInOneLine() async throws {
+        let cli = CLIRunner(workspace: try CLIRunner.sampleWorkspaceCopy(telemetry: false))
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try await cli.run("ingest").status == 0)
+        let refused = try await cli.run(["search"] + (1...127).map { "ord\($0)" })
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: the search has 127 different words or phrases; at most 100 are searched at once\n", "\(refused.stderr)")
+        let repeated = try await cli.run(["search"] + Array(repeating: "rädd", count: 150))
+        #expect(repeated.status == 0 && !repeated.stdout.isEmpty, "\(repeated.stderr)")
+    }
 }

@@ -31,6 +31,8 @@ struct PostgresURLTests {
                 #expect(error is PostgresURL.Invalid)
                 #expect("\(error)".hasPrefix("store URL: \(problem)"), "\(error)")
                 #expect(!"\(error)".contains("\n"))
+                // The form it suggests has no password: that goes in PGPASSWORD (README).
+                #expect("\(error)".hasSuffix("(expected postgresql://user@host[:port]/database, the password in PGPASSWORD)"), "\(error)")
             }
         }
     }

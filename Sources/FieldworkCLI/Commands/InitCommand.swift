@@ -49,6 +49,15 @@ struct InitCommand: AsyncParsableCommand {
                 printError("Error: --store \(store): \(error); no workspace was created")
                 throw ExitCode.failure
             }
+            // A study in the workspace's own SQLite file is moved with `store copy`, not left behind.
+            if existed {
+                do {
+                    try await StoreSwitchCheck.refuseLeavingStudyBehind(existing, for: store)
+                } catch let error as StudyLeftBehind {
+                    printError("Error: \(error)")
+                    throw ExitCode.failure
+                }
+            }
         }
         let workspace = try Workspace.create(at: root, store: store)
         if store == nil {

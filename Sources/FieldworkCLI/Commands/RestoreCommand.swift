@@ -40,11 +40,14 @@ struct RestoreCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         try await context.backups.refuseErased(url, erased: ErasedList.load(context.workspace))
         guard yes else {
+            // What would be replaced, and nothing more: not an error, but not done either (exit 1,
+            // so a script that forgot --yes stops here). README, "Backup and restore".
             let current = try await context.store.counts()
-            throw RestoreNeedsConfirmation(message: """
+            printError("""
                 restore would replace this workspace's database (\(current.documents) documents, \(current.codings) codings) \
-                by the backup (\(BackupDescription.text(backup))); run again with --yes
+                by the backup (\(BackupDescription.text(backup))); nothing was changed: run again with --yes to restore
                 """)
+            throw ExitCode.failure
         }
         let summary = try await context.backups.restore(from: url)
         // Recorded after the restore, so the restored database's audit head moves to this entry.
@@ -54,10 +57,4 @@ struct RestoreCommand: AsyncParsableCommand {
         print("restored \(url.path): \(BackupDescription.text(summary))")
         print("next: `fieldwork ingest` brings in corpus and codings files changed since the backup")
     }
-}
-
-/// Not a usage error: the command was right, it only lacked the go-ahead.
-struct RestoreNeedsConfirmation: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

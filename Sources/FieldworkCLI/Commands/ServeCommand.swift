@@ -86,6 +86,16 @@ struct ServeCommand: AsyncParsableCommand {
         // is checked here, never migrated).
         let readOnly: ReadOnlyServing? = try await context.store.isReadOnlyReplica() ? ReadOnlyServing(.standby, primary: primary)
             : self.readOnly ? ReadOnlyServing(.requested, primary: primary) : nil
+        // One server writes the workspace: a second would write the same codings files (and the
+        // lock's note, so refusals named it after it had gone). Read-only servers may run beside it.
+        let writer: ServerLock?
+        do {
+            writer = readOnly == nil ? try ServerLock.writing(context.workspace) : nil
+        } catch let error as ServerLockError {
+            printError("Error: \(error)")
+            throw ExitCode.failure
+        }
+        defer { withExtendedLifetime(writer) {} }
         if let readOnly {
             // Nothing is ingested: that writes the database; the primary's server ingests.
             let what = readOnly.reason == .standby ? "The store is a read-only hot standby" : "Read-only (--read-only)"
@@ -117,7 +127,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = try buildApplication(context: context, configuration: configuration) { port in
             let address = host.contains(":") ? "[\(host)]" : host
-            lock.describe("pid \(ProcessInfo.processInfo.processIdentifier), http://\(address):\(port)/")
+            let note = "pid \(ProcessInfo.processInfo.processIdentifier), http://\(address):\(port)/"
+            lock.describe(note)
+            writer?.describe(note)
             // Written unbuffered: scripts and tests wait for this line on a pipe.
             let open = team == nil
                 ? "Open: http://\(address):\(port)/?token=\(configuration.token.value)\n"

@@ -154,9 +154,15 @@ public enum LedgerFile {
             }
             if entry.version < 1 { return "coding \(entry.id): version must be 1 or more" }
             if entry.coder.isEmpty || entry.changedBy.isEmpty { return "coding \(entry.id): coder and changed_by are required" }
+            if let problem = NULCharacter.problem(in: ["memo": entry.memo, "coder": entry.coder, "changed_by": entry.changedBy]) {
+                return "coding \(entry.id): \(problem)"
+            }
         case .memo(let entry):
             if entry.version < 1 { return "memo \(entry.id): version must be 1 or more" }
             if entry.author.isEmpty || entry.changedBy.isEmpty { return "memo \(entry.id): author and changed_by are required" }
+            if let problem = NULCharacter.problem(in: ["text": entry.text, "author": entry.author, "changed_by": entry.changedBy]) {
+                return "memo \(entry.id): \(problem)"
+            }
         case .needLink(let entry):
             if entry.need.isEmpty || entry.solution.isEmpty { return "need_link: need and solution are required" }
             if entry.linkedBy.isEmpty || entry.removed?.by.isEmpty == true {
@@ -164,6 +170,9 @@ public enum LedgerFile {
             }
             if entry.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 return "need_link \(entry.need) > \(entry.solution): the rationale is empty"
+            }
+            if let problem = NULCharacter.problem(in: ["rationale": entry.rationale, "linked_by": entry.linkedBy]) {
+                return "need_link \(entry.need) > \(entry.solution): \(problem)"
             }
         }
         return nil

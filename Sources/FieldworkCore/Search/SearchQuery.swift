@@ -31,6 +31,10 @@ public struct SearchQuery: Sendable, Hashable {
     public static let defaultRankingWindow = 1000
     /// The deepest page anyone may ask for (API, page and CLI alike): a page costs what it skips.
     public static let maximumOffset = 10_000
+    /// The most different terms one search may hold. SQLite's ranking (`fieldwork_bm25`) takes
+    /// one argument per term and SQLite allows 127 at most; the same limit on PostgreSQL, so a
+    /// search means the same on both stores. A repeated term counts once.
+    public static let maximumTerms = 100
 
     public init(_ input: String, limit: Int = 50, offset: Int = 0, rankingWindow: Int = SearchQuery.defaultRankingWindow) {
         self.limit = limit
@@ -62,6 +66,12 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// Why this query cannot be run, or nil (`SearchService` refuses it: 422, or the CLI's error).
+    public var problem: String? {
+        guard terms.count > Self.maximumTerms else { return nil }
+        return "the search has \(terms.count) different words or phrases; at most \(Self.maximumTerms) are searched at once"
+    }
 
     /// Words typed with non-ASCII letters: results must contain them as typed (case-insensitively).
     public var termsWithDiacritics: [String] {
@@ -135,7 +145,12 @@ public struct SearchQuery: Sendable, Hashable {
             }
         }
         flush(phrase: inQuotes)
-        return terms
+        // A repeated term asks nothing more (all terms must occur): once, in its first place.
+        // The index folds case, and so does the diacritics rule.
+        var seen = Set<Term>()
+        return terms.filter { term in
+            seen.insert(Term(text: term.text.lowercased(), isPrefix: term.isPrefix, isPhrase: term.isPhrase)).inserted
+        }
     }
 
     /// The FTS5 MATCH expression: every term quoted, so user input is never FTS5 syntax.
@@ -160,4 +175,10 @@ extension String {
         }
         return result
     }
+}
+
+/// A query the search cannot run (`SearchQuery.problem`).
+public struct SearchQueryError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -20,15 +20,16 @@ public struct AccountService: Sendable {
     /// Whether the workspace is served in team mode (it has accounts).
     public func teamMode() async throws -> Bool { try await store.hasAccounts() }
 
+    /// Stored in NFC (`NameClash.normalized`), so the name typed decomposed at login finds it.
     @discardableResult
     public func create(name: String, role: Role, password: String) async throws -> Account {
+        let name = NameClash.normalized(name)
         if let problem = AccountName.problem(name) { throw AccountError(problem) }
-        if let problem = PasswordHasher.problem(password) { throw AccountError(problem) }
-        // Names are compared without case: name the account that is there ("Rita Res" for "rita res").
-        if let existing = try await store.account(named: name) {
-            throw AccountError(existing.name == name ? "an account named \(name) exists already"
-                                                     : "an account named \(existing.name) exists already (names are compared without case)")
+        if let reserved = ReservedCoder.matching(name) {
+            throw AccountError("\(ReservedCoder.reason(reserved)), so no account may be named \(name); choose another name")
         }
+        if let problem = PasswordHasher.problem(password) { throw AccountError(problem) }
+        try await refuseClash(name)
         let now = Date()
         let account = Account(name: name, role: role, passwordHash: try await hasher.hash(password), createdAt: now)
         try await store.insertAccount(account)
@@ -66,7 +67,7 @@ public struct AccountService: Sendable {
     /// The account for `name` when `password` is its password and it is not disabled; nil
     /// otherwise, with why (for the audit log, never for the person logging in).
     public func authenticate(name: String, password: String) async throws -> Authentication {
-        guard let account = try await store.account(named: name) else {
+        guard let account = try await account(named: name) else {
             try await hasher.verifyDecoy(password)
             return .refused(account: nil, reason: "unknown_account")
         }
@@ -76,8 +77,13 @@ public struct AccountService: Sendable {
     }
 
     /// An account's current state, for a session's every request (a disabled account's
-    /// sessions end, a changed role applies at once).
-    public func account(named name: String) async throws -> Account? { try await store.account(named: name) }
+    /// sessions end, a changed role applies at once). The name as typed, in NFC or not; an
+    /// account stored decomposed (made before names were normalised) is found too.
+    public func account(named name: String) async throws -> Account? {
+        let name = NameClash.normalized(name)
+        if let account = try await store.account(named: name) { return account }
+        return try await store.accounts().first { NameClash.normalized($0.name) == name }
+    }
 
     public enum Authentication: Sendable {
         case accepted(Account)
@@ -85,8 +91,24 @@ public struct AccountService: Sendable {
     }
 
     private func existing(_ name: String) async throws -> Account {
-        guard let account = try await store.account(named: name) else { throw AccountError("no account named \(name)") }
+        guard let account = try await account(named: name) else { throw AccountError("no account named \(name)") }
         return account
+    }
+
+    /// Refuses a name another account would be taken for (`NameClash`), naming that account: the
+    /// same name but for case ("Rita Res" for "rita res", "Åsa Öberg" for "åsa öberg"), or the
+    /// same codings file ("Asa Oberg" beside "Åsa Öberg": codings/asa-oberg.jsonl), where two
+    /// people's codings would mix and one's failed logins would lock the other out.
+    private func refuseClash(_ name: String) async throws {
+        let accounts = try await store.accounts()
+        if let existing = accounts.first(where: { NameClash.folded($0.name) == NameClash.folded(name) }) {
+            throw AccountError(existing.name == name ? "an account named \(name) exists already"
+                                                     : "an account named \(existing.name) exists already (names are compared without case)")
+        }
+        if let existing = accounts.first(where: { NameClash.sameCodingsFile($0.name, name) }) {
+            throw AccountError("\(name) would write the codings file of the account \(existing.name) "
+                               + "(\(CodingLedger.relativePath(for: name))); choose a name that differs in more than accents, case or punctuation")
+        }
     }
 
     private func record(_ account: Account, _ change: String, _ extra: [String: String] = [:]) async throws {

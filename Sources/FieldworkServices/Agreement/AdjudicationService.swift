@@ -137,8 +137,8 @@ public struct AdjudicationService: Sendable {
         if let dismissal = try await dismissal(of: code, documentID, start: start, end: end) {
             throw StoreError.conflict("code \(code) is dismissed for this passage (memo \(dismissal.id)); remove that memo to accept it instead")
         }
-        return try await codings.add(document: documentID, span: start..<end, code: code, coder: Consensus.coder,
-                                     memo: Consensus.acceptanceMemo(by: decider), by: decider)
+        return try await codings.addToConsensus(document: documentID, span: start..<end, code: code,
+                                                memo: Consensus.acceptanceMemo(by: decider), by: decider)
     }
 
     /// Records that `code` is not taken into the consensus for the passage (a document memo by the decider).

@@ -22,7 +22,19 @@ public struct CodingService: Sendable {
     /// recorded as `updatedBy`, so the record goes into the decider's codings file.
     public func add(document documentID: String, span: Range<Int>, code codeID: String,
                     coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
-        let coder = try validCoder(coder)
+        try await insert(document: documentID, span: span, code: codeID, coder: try validCoder(coder), memo: memo, seen: seen, by: editor)
+    }
+
+    /// A decision taken into the consensus (`AdjudicationService.accept`): the one write under a
+    /// reserved coder name (`ReservedCoder`), made by `decider`.
+    func addToConsensus(document documentID: String, span: Range<Int>, code codeID: String, memo: String,
+                        by decider: String) async throws -> Coding {
+        try await insert(document: documentID, span: span, code: codeID, coder: Consensus.coder, memo: memo, seen: nil, by: decider)
+    }
+
+    /// `coder` is checked by the caller: a person's name (`validCoder`) or the consensus coder.
+    private func insert(document documentID: String, span: Range<Int>, code codeID: String,
+                        coder: String, memo: String?, seen: SeenText?, by editor: String?) async throws -> Coding {
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
         try Self.requireReachable(span)
         let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
@@ -193,9 +205,12 @@ public struct CodingService: Sendable {
         }
     }
 
+    /// A person's name: 1–80 characters, and not a name the workbench codes under itself
+    /// ("Consensus" would count as the team's decision; `ReservedCoder`).
     private func validCoder(_ coder: String) throws -> String {
         let name = coder.trimmingSpaces
         guard !name.isEmpty, name.count <= 80 else { throw CodingError.invalidCoder }
+        if let reserved = ReservedCoder.matching(name) { throw CodingError.reservedCoder(name, reserved: reserved) }
         return name
     }
 }
@@ -213,6 +228,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The span holds a turn's speaker label (`R01:`) and no spoken word.
     case speakerLabelOnly(Range<Int>, label: String)
     case invalidCoder
+    /// A person's coding under a name the workbench codes under itself (`ReservedCoder`).
+    case reservedCoder(String, reserved: String)
     /// The span was chosen on an older (or other) revision of the document and no longer holds the selected words.
     case staleDocument(String, seen: Int, current: Int)
 
@@ -231,6 +248,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .speakerLabelOnly(let span, let label):
             "span [\(span.lowerBound), \(span.upperBound)) holds only the speaker label '\(label)', no spoken words; select words of the turn (see `fieldwork segments DOC` for where they start)"
         case .invalidCoder: "a coder name (1 to 80 characters) is required"
+        case .reservedCoder(let name, let reserved):
+            "\(ReservedCoder.reason(reserved)); a coding cannot be written as \(name): code under your own name"
         case .staleDocument(let id, let seen, let current):
             "document \(id) changed since it was opened (revision \(seen), now \(current)) and the selected words are no longer at those offsets; reload it and select the passage again"
         }

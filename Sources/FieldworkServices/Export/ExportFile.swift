@@ -23,6 +23,7 @@ public enum ExportFile {
     /// `permissions` nil keeps the mode of the file being replaced (0644 for a new one): for
     /// files the team shares, such as the codebook YAML.
     public static func write(_ data: Data, to url: URL, permissions: mode_t? = 0o600) throws {
+        try refuseFolder(url)
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedPartials(in: folder)
@@ -45,6 +46,7 @@ public enum ExportFile {
     /// never replaced (`ExportFileExists`), checked before `produce` runs and again, atomically,
     /// when the file is put in place (a file that appeared meanwhile is kept too).
     public static func write<Result>(to url: URL, replacing: Bool = true, _ produce: (URL) async throws -> Result) async throws -> Result {
+        try refuseFolder(url)
         var existing = stat()
         if !replacing, lstat(url.path, &existing) == 0 { throw ExportFileExists(path: url.path) }
         let folder = url.deletingLastPathComponent()
@@ -72,6 +74,13 @@ public enum ExportFile {
             unlink(temporary.path)
             throw error
         }
+    }
+
+    /// A folder at `url` is said at once: it "exists" (no `--force` would help) and its rename
+    /// failed only at the end, with "Is a directory".
+    private static func refuseFolder(_ url: URL) throws {
+        var existing = stat()
+        if stat(url.path, &existing) == 0, existing.st_mode & S_IFMT == S_IFDIR { throw ExportPathIsFolder(path: url.path) }
     }
 
     /// Creates the file (never follows or reuses an existing one), writes everything and syncs
@@ -122,4 +131,11 @@ public struct ExportFileExists: Error, Equatable, CustomStringConvertible {
     public let path: String
 
     public var description: String { "\(path) exists; nothing was written" }
+}
+
+/// An export or backup given a folder where a file's path belongs; nothing was written.
+public struct ExportPathIsFolder: Error, Equatable, CustomStringConvertible {
+    public let path: String
+
+    public var description: String { "\(path) is a folder: give the path of a file (a new name inside it, for example); nothing was written" }
 }

@@ -19,6 +19,7 @@ public struct SearchService: Sendable {
     }
 
     public func search(_ query: SearchQuery) async throws -> Result {
+        if let problem = query.problem { throw SearchQueryError(problem) }
         var lookahead = query
         lookahead.limit += 1  // one more than the page tells whether another follows
         var hits = try await store.search(lookahead)

@@ -1,4 +1,5 @@
 import FieldworkCore
+import FieldworkPostgres
 import Foundation
 import Yams
 
@@ -66,10 +67,14 @@ public struct WorkspaceSettings: Sendable, Hashable {
         }
         if let node = top["telemetry"] { parseTelemetry(node, into: &settings, reader: &reader) }
         if let value = reader.string(top, "store", in: root) {
-            if value.hasPrefix("postgresql://") || value.hasPrefix("postgres://") {
-                settings.store = value
-            } else {
+            if !(value.hasPrefix("postgresql://") || value.hasPrefix("postgres://")) {
                 reader.report(top["store"], "store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
+            } else if let problem = PostgresStore.sharedURLProblem(value) {
+                // Here, not when the store opens: the refusal names this file's line (and a
+                // password here is never used, however right it is).
+                reader.report(top["store"], problem)
+            } else {
+                settings.store = value
             }
         }
         guard reader.problems.isEmpty else { throw SourceProblems(reader.problems) }

@@ -9,14 +9,42 @@ public struct APIBodyDecoder: RequestDecoder {
     let json: JSONDecoder
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
-        // Hummingbird's own JSON path (the body collected up to the limit, decoded from the
-        // buffer); only the words of a refusal are ours.
+        // As Hummingbird's own JSON path (the body collected up to the limit, decoded from the
+        // buffer); only the words of a refusal are ours, and the check for U+0000.
         let body = Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
+        let value: T
         do {
-            return try json.decode(T.self, from: body)
+            value = try json.decode(T.self, from: body)
         } catch let error as DecodingError {
             throw HTTPError(.badRequest, message: Self.problem(error, body: body))
         }
+        if let field = Self.fieldHoldingNUL(body) {
+            throw APIError(.unprocessableContent, "invalid", NULCharacter.problem(field: "`\(field)`"))
+        }
+        return value
+    }
+
+    /// The first field whose string holds U+0000 (JSON can carry it as `\u0000`; no store keeps
+    /// it: `NULCharacter`), as the client wrote it; only bodies that spell it are parsed again.
+    static func fieldHoldingNUL(_ body: Data) -> String? {
+        guard body.range(of: Data("\\u0000".utf8)) != nil,
+              let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else { return nil }
+        func find(_ value: Any, _ path: String) -> String? {
+            switch value {
+            case let text as String: return NULCharacter.isIn(text) ? path : nil
+            case let object as [String: Any]:
+                for key in object.keys.sorted() {
+                    let here = path.isEmpty ? key : path + "." + key
+                    if NULCharacter.isIn(key) { return here }
+                    if let found = find(object[key]!, here) { return found }
+                }
+                return nil
+            case let array as [Any]:
+                return array.indices.lazy.compactMap { find(array[$0], path + "[\($0)]") }.first
+            default: return nil
+            }
+        }
+        return find(object, "")
     }
 
     /// `body`: where the decoder gives no field, the number it could not take is looked for there.

@@ -36,6 +36,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             if case .staleDocument = error { return APIError(.conflict, "stale_document", error.description) }
             return APIError(.unprocessableContent, "invalid", error.description)
         case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
+        case let error as SearchQueryError: return APIError(.unprocessableContent, "invalid", error.description)
         case let error as CodebookEditError:
             return APIError(.unprocessableContent, "invalid", Localizer(language).codebookEdit(error), detailLanguage: language)
         case let error as UnknownName: return APIError(.notFound, "not_found", error.description)
@@ -46,6 +47,10 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             case .conflict: return APIError(.conflict, "conflict", error.description)
             case .duplicateCoding: return APIError(.conflict, "duplicate_coding", error.description)
             }
+        case is StoreUnavailable:
+            // Not the request's fault, and not for the browser to read about (host names, logins):
+            // the cause goes to the server log (`SecurityHeadersMiddleware` logs every 5xx with its error).
+            return APIError(.serviceUnavailable, "store_unavailable", "the database is unavailable; try again shortly (the server log says why)")
         case is DecodingError: return APIError(.badRequest, "bad_request", "the request body is not the expected JSON")
         case let error as HTTPError:
             return APIError(error.status, error.status == .notFound ? "not_found" : "bad_request",

@@ -28,7 +28,8 @@ struct LoginRoutes {
 
     @Sendable func login(_ request: Request, context web: WebContext) async throws -> Response {
         let form = FormQuery(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
-        let name = (form.get("name") ?? "").trimmingCharacters(in: .whitespaces)
+        // NFC: "Åsa" typed decomposed is the account "Åsa" (and one name to the rate limit).
+        let name = NameClash.normalized((form.get("name") ?? "").trimmingCharacters(in: .whitespaces))
         let password = form.get("password") ?? ""
         let next = LanguageRoutes.localPath(form.get("next"))
         let address = team.clientAddress(request, web)

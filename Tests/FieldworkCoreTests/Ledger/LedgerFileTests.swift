@@ -99,6 +99,20 @@ struct LedgerFileTests {
         #expect(LedgerFile.render(records) == LedgerFile.render([new, other]))
     }
 
+    /// U+0000 in a memo of a codings file: PostgreSQL refused the ingest (invalid byte sequence)
+    /// and SQLite stored the memo cut at it (found by a new user). The line is refused, naming
+    /// the file, the line and the field, before anything is stored.
+    @Test func aNULInAFreeTextFieldIsRefusedNamingTheField() throws {
+        let coding = LedgerRecord.coding(.init(Self.coding("c-1", memo: "före\u{0}efter"), changedBy: "Maja L."))
+        let text = LedgerFile.render([.coding(.init(Self.coding("c-0", start: 2), changedBy: "Maja L.")), coding])
+        #expect {
+            try LedgerFile.parse(text, file: "codings/maja-l.jsonl")
+        } throws: { error in
+            (error as? SourceProblem)?.description == "codings/maja-l.jsonl:2: coding c-1: memo holds a NUL character (U+0000), "
+                + "which no text in the study can hold; remove it"
+        }
+    }
+
     @Test func aSpanThatDisagreesWithItsQuoteIsRefused() throws {
         var entry = LedgerRecord.CodingEntry(Self.coding("c-1"), changedBy: "Maja L.")
         entry.end += 1

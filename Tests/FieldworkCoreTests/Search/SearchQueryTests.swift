@@ -7,6 +7,19 @@ import Testing
         #expect(query.ftsPattern == "\"trygg\"* AND \"på natten\" AND \"OR\" AND \"NEAR x\" AND \"y\"")
     }
 
+    /// 127 words failed with SQLite error 1, too many arguments on fieldwork_bm25 (found by a new
+    /// user): a repeated term counts once (whatever its case), and more different ones than the
+    /// ranking takes is a problem the search names.
+    @Test func aRepeatedTermCountsOnceAndTooManyAreAProblem() {
+        let repeated = SearchQuery(Array(repeating: "natt Natt natt* \"på natten\"", count: 60).joined(separator: " "))
+        #expect(repeated.ftsPhrases == ["\"natt\"", "\"natt\"*", "\"på natten\""])
+        #expect(repeated.problem == nil)
+        let most = SearchQuery((1...SearchQuery.maximumTerms).map { "ord\($0)" }.joined(separator: " "))
+        #expect(most.terms.count == 100 && most.problem == nil)
+        let more = SearchQuery((1...127).map { "ord\($0)" }.joined(separator: " "))
+        #expect(more.problem == "the search has 127 different words or phrases; at most 100 are searched at once")
+    }
+
     @Test func diacriticsTypedMustMatchExactly() {
         let query = SearchQuery("får")
         #expect(query.termsWithDiacritics == ["får"])

@@ -64,6 +64,56 @@ import Testing
     }
 }
 
+/// Two accounts could write one codings file ("Asa Oberg" beside "Åsa Öberg", "åsa öberg"
+/// beside "Åsa Öberg": only ASCII case was compared), and the login rate limit, which folds
+/// Unicode case, then locked one out for the other's failures; "Consensus" and "ingest" were
+/// account names, and a name typed decomposed (NFD) could not log in (found by a new user).
+@Suite struct AccountNameClashTests {
+    @Test func aNameTakenForAnotherAccountOrForTheWorkbenchIsRefusedNamingIt() async throws {
+        let workspace = try await TemporaryWorkspace()
+        let accounts = AccountService(store: workspace.store, audit: workspace.context.audit, hasher: PasswordHasher(cost: 4))
+        try await accounts.create(name: "Åsa Öberg", role: .researcher, password: AccountServiceTests.password)
+        for (name, problem) in [
+            ("Asa Oberg", "Asa Oberg would write the codings file of the account Åsa Öberg (codings/asa-oberg.jsonl); "
+                + "choose a name that differs in more than accents, case or punctuation"),
+            ("åsa öberg", "an account named Åsa Öberg exists already (names are compared without case)"),
+            ("A\u{30A}sa O\u{308}berg", "an account named Åsa Öberg exists already"),
+            ("asa-oberg", "asa-oberg would write the codings file of the account Åsa Öberg (codings/asa-oberg.jsonl); "
+                + "choose a name that differs in more than accents, case or punctuation"),
+            ("Consensus", "'Consensus' is the coder the team's adjudicated decisions are stored under (taken into the consensus on "
+                + "the disagreements page or with `fieldwork adjudicate`), so no account may be named Consensus; choose another name"),
+            ("consensus", "'Consensus' is the coder the team's adjudicated decisions are stored under (taken into the consensus on "
+                + "the disagreements page or with `fieldwork adjudicate`), so no account may be named consensus; choose another name"),
+            ("ingest", "'ingest' is the name the changes ingest makes by itself are recorded under, so no account may be named ingest; "
+                + "choose another name"),
+        ] {
+            await #expect(throws: AccountError(problem), "\(name)") {
+                try await accounts.create(name: name, role: .analyst, password: AccountServiceTests.password)
+            }
+        }
+        #expect(try await accounts.list().map(\.name) == ["Åsa Öberg"])
+    }
+
+    /// Stored in NFC, found from NFD, and an account stored decomposed (before) is found from NFC.
+    @Test func aNameTypedDecomposedLogsIn() async throws {
+        let workspace = try await TemporaryWorkspace()
+        let accounts = AccountService(store: workspace.store, audit: workspace.context.audit, hasher: PasswordHasher(cost: 4))
+        let decomposed = "A\u{30A}sa O\u{308}berg"
+        let made = try await accounts.create(name: decomposed, role: .researcher, password: AccountServiceTests.password)
+        #expect(made.name.unicodeScalars.count == "Åsa Öberg".unicodeScalars.count)
+        for typed in [decomposed, "Åsa Öberg"] {
+            guard case .accepted(let account) = try await accounts.authenticate(name: typed, password: AccountServiceTests.password) else {
+                Issue.record("\(typed.unicodeScalars.count) scalars: refused"); continue
+            }
+            #expect(account.name.unicodeScalars.elementsEqual("Åsa Öberg".unicodeScalars))
+        }
+        try await workspace.store.insertAccount(Account(name: "Bo\u{308}", role: .analyst, passwordHash: made.passwordHash, createdAt: Date()))
+        guard case .accepted = try await accounts.authenticate(name: "Bö", password: AccountServiceTests.password) else {
+            Issue.record("an account stored decomposed was not found from NFC"); return
+        }
+    }
+}
+
 extension AccountError: Equatable {
     public static func == (lhs: AccountError, rhs: AccountError) -> Bool { lhs.description == rhs.description }
 }

@@ -61,13 +61,14 @@ import Testing
     @Test func aWriteThatFailsSaysWhereAndWhyAndLeavesNothing() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The target is a folder: the rename fails after the temporary file was written.
+        // The target is a folder: said before anything is written (the rename used to fail at the
+        // end with "Is a directory"; found by a new user).
         let target = folder.appending(path: "taken")
         try FileManager.default.createDirectory(at: target.appending(path: "inside"), withIntermediateDirectories: true)
         #expect {
             try ExportFile.write("x", to: target)
         } throws: { error in
-            "\(error)".hasPrefix("cannot write \(target.path): ")
+            "\(error)".hasPrefix("\(target.path) is a folder: give the path of a file")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["taken"])
     }
