@@ -14,7 +14,7 @@ import { el } from './ui.js';
 import { bindWorkbench } from './workbench.js';
 import { prepareTranscript, segmentAt } from './transcript.js';
 import { initPanel } from './panel.js';
-import { initReattach } from './reattach.js';
+import { initReattach, focusReattachStart } from './reattach.js';
 import { initPointer } from './pointer.js';
 import { initKeyboard } from './keyboard.js';
 import { initUndo } from './undo.js';
@@ -31,6 +31,7 @@ export function initDocumentPage() {
   initPointer();
   initKeyboard();
   prepareTranscript();
+  focusReattachStart();
   const hint = document.getElementById('coding-hint');
   if (hint) hint.append(' ', el('span', {}, ...keyHint()));
   // One row above the transcript: undo, and which highlights to show.

@@ -21,15 +21,22 @@ export function setReattachSpan(span) {
   else clearPending();
 }
 
+/**
+ * The keyboard starts in the transcript, at the passage where the coding last stood (after a
+ * Re-attach link the focus was on the page itself, some 30 Tabs away; found by a new user): J/K,
+ * S and Enter work from there, and the banner's button is the next stop after Enter. Run once
+ * the transcript's passages take the focus (`prepareTranscript`).
+ */
+export function focusReattachStart() {
+  if (!banner || window.location.hash) return;
+  focusSegment(segmentAt(Number(banner.dataset.start) || 0));
+}
+
 /** Run once: follow the selection, and save on "Attach here" (only while re-attaching). */
 export function initReattach() {
   if (!banner || !confirmButton) return;
   const bannerError = el('p', { class: 'form-error' });
   banner.append(bannerError);
-  // The keyboard starts in the transcript, at the passage where the coding last stood (after a
-  // Re-attach link the focus was on the page itself, some 30 Tabs away; found by a new user):
-  // J/K, S and Enter work from there, and the banner's button is the next stop after Enter.
-  focusSegment(segmentAt(Number(banner.dataset.start) || 0));
   document.addEventListener('selectionchange', () => {
     if (state.panelKind) return;
     const selection = window.getSelection();
