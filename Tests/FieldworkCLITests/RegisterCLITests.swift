@@ -1,3 +1,4 @@
+import FieldworkTestSupport
 import Foundation
 import Testing
 

@@ -62,10 +62,50 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
         periods(of: scope).contains { $0.contains(day) }
     }
 
-    /// Whether a `telemetry` scope reaches a device of `solution` (a device type).
-    public func coversDevice(_ solution: String?) -> Bool {
-        guard !telemetryDevices.isEmpty, let solution else { return true }
-        return telemetryDevices.contains(solution)
+    /// Whether a `telemetry` scope reaches a device of `solution` (a device type) on `day`: as
+    /// the latest amendment dated on or before it limited the scope, else as given. (Reading only
+    /// the types as given let an amendment that narrowed the scope to, say, door sensors still
+    /// pass a smart plug's readings.)
+    public func coversDevice(_ solution: String?, on day: String) -> Bool {
+        let devices = telemetryDevices(on: day)
+        guard !devices.isEmpty, let solution else { return true }
+        return devices.contains(solution)
+    }
+
+    /// Whether a `telemetry` scope reached devices of `solution` on any day: as given or as any
+    /// amendment set it.
+    public func everCoversDevice(_ solution: String?) -> Bool {
+        guard let solution else { return true }
+        let limits = [telemetryDevices] + telemetryAmendments.map { $0.telemetryDevices ?? [] }
+        return limits.contains { $0.isEmpty || $0.contains(solution) }
+    }
+
+    /// The day an amendment took devices of `solution` out of a `telemetry` scope that had reached
+    /// them, when they are still out on `day`; nil when they are covered, or were never covered
+    /// up to that day.
+    public func devicesNarrowed(_ solution: String, before day: String) -> String? {
+        var covered = telemetryDevices.isEmpty || telemetryDevices.contains(solution)
+        var narrowedOn: String?
+        for event in telemetryAmendments where event.date <= day {
+            let devices = event.telemetryDevices ?? []
+            let covers = devices.isEmpty || devices.contains(solution)
+            if covered, !covers { narrowedOn = event.date }
+            covered = covers
+        }
+        return covered ? nil : narrowedOn
+    }
+
+    /// The amendments that set a `telemetry` scope (one that drops it ends it instead: `periods`).
+    private var telemetryAmendments: [ConsentEvent] {
+        events.filter { $0.kind == .amended && $0.scopes?.contains(.telemetry) == true }
+    }
+
+    /// The device types a `telemetry` scope is limited to on `day` (empty: every type).
+    public func telemetryDevices(on day: String) -> [String] {
+        guard let amendment = events.last(where: { $0.kind == .amended && $0.scopes != nil && $0.date <= day }) else {
+            return telemetryDevices
+        }
+        return amendment.telemetryDevices ?? []
     }
 
     /// The scopes in force on `day`.

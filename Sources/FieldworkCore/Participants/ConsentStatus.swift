@@ -41,8 +41,10 @@ public struct ConsentStatus: Sendable, Hashable {
             !holds.contains(scope) && consents.contains { consent in consent.periods(of: scope).contains { $0.until.map { $0 <= day } ?? false } }
         }
         let holding = consents.filter { !$0.scopes(on: day).isEmpty }
-        telemetryDevices = holding.contains { $0.covers(.telemetry, on: day) && $0.telemetryDevices.isEmpty }
-            ? [] : Array(Set(holding.filter { $0.covers(.telemetry, on: day) }.flatMap(\.telemetryDevices))).sorted()
+        // The device types as amended up to that day, not as first given.
+        let telemetry = holding.filter { $0.covers(.telemetry, on: day) }
+        telemetryDevices = telemetry.contains { $0.telemetryDevices(on: day).isEmpty }
+            ? [] : Array(Set(telemetry.flatMap { $0.telemetryDevices(on: day) })).sorted()
         retainUntil = Array(Set(consents.compactMap(\.retainUntil))).sorted()
         overdue = consents.compactMap { consent in
             consent.retainUntil.flatMap { $0 < day ? Overdue(consent: consent.id, retainUntil: $0) : nil }

@@ -1,7 +1,8 @@
 /// Decides, reading by reading, whether a participant's consent allows telemetry on that UTC day.
 ///
 /// A reading is allowed when a consent with the `telemetry` scope covers its day
-/// (`Consent.covers`): given on or before it and not withdrawn on or before it. Answers are
+/// (`Consent.covers`): given on or before it and not withdrawn on or before it, and reaches the
+/// device's type as the scope stood that day (`Consent.coversDevice(_:on:)`, amendments included). Answers are
 /// cached per participant and day, since an import asks millions of times about a few days.
 public struct TelemetryConsentGate: Sendable {
     public enum Decision: Sendable, Hashable {
@@ -42,9 +43,18 @@ public struct TelemetryConsentGate: Sendable {
     static func decide(_ participant: Participant?, id: String, solution: String? = nil, on isoDay: String) -> Decision {
         guard let participant else { return .refused("\(id) is not in participants.yaml") }
         let anyType = participant.consents.filter { !$0.periods(of: .telemetry).isEmpty }
-        let telemetry = anyType.filter { $0.coversDevice(solution) }
-        if telemetry.contains(where: { $0.covers(.telemetry, on: isoDay) }) { return .allowed }
+        if anyType.contains(where: { $0.covers(.telemetry, on: isoDay) && $0.coversDevice(solution, on: isoDay) }) { return .allowed }
+        let telemetry = anyType.filter { $0.everCoversDevice(solution) }
         if telemetry.isEmpty, !anyType.isEmpty, let solution { return .refused("\(id) has no consent to telemetry from \(solution) devices") }
+        // In force that day, but not for this type: an amendment took it out (for these devices,
+        // a withdrawal), or none had yet put it in.
+        let inForce = telemetry.filter { $0.covers(.telemetry, on: isoDay) }
+        if let solution, let narrowed = inForce.compactMap({ $0.devicesNarrowed(solution, before: isoDay) }).max() {
+            return .refused("\(id) withdrew telemetry consent for \(solution) devices on \(narrowed)")
+        }
+        if let solution, !inForce.isEmpty {
+            return .refused("\(id) had not consented to telemetry from \(solution) devices by \(isoDay)")
+        }
         if telemetry.isEmpty { return .refused("\(id) has no consent to telemetry") }
         if let withdrawn = telemetry.flatMap({ $0.periods(of: .telemetry) }).compactMap(\.until).filter({ $0 <= isoDay }).max() {
             return .refused("\(id) withdrew telemetry consent on \(withdrawn)")

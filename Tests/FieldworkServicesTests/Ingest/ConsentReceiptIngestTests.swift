@@ -49,7 +49,7 @@ import Testing
         #expect(!receipt.covers(.quote, on: "2025-06-01"))
         #expect(receipt.covers(.interview, on: "2025-08-31"))
         #expect(!receipt.covers(.interview, on: "2025-09-01"))
-        #expect(receipt.coversDevice("door-sensor") && !receipt.coversDevice("motion-sensor"))
+        #expect(receipt.coversDevice("door-sensor", on: "2025-03-01") && !receipt.coversDevice("motion-sensor", on: "2025-03-01"))
         let short = try #require(people.first { $0.id == "R15" }?.consents.first)
         #expect(short.date == "2025-03-01" && short.withdrawn == "2025-10-01" && short.events.isEmpty && short.notice == nil)
     }

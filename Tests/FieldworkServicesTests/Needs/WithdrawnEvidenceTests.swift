@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -47,28 +48,10 @@ import Testing
         let export = try await NeedsRegisterExport(store: context.store).render()
         #expect(export.evidenceWithheld == withheld)
         // The CSV's residents column (the fifth) says the register's number for every need.
-        let rows = export.csv.split(whereSeparator: \.isNewline).dropFirst().map(Self.fields)
+        let rows = export.csv.split(whereSeparator: \.isNewline).dropFirst().map(CSVRows.fields)
         #expect(rows.count == after.count, "\(export.csv)")
         for need in after {
             #expect(rows.contains { $0.first == need.need.id && $0[4] == String(need.people.residents.count) }, "\(need.need.id)")
         }
-    }
-
-    /// The fields of one CSV line (quoted fields may hold commas and doubled quotes).
-    static func fields(_ line: Substring) -> [String] {
-        var fields: [String] = [], field = "", quoted = false, previous: Character?
-        for character in line {
-            if character == "\"" {
-                if !quoted, previous == "\"" { field.append("\"") }
-                quoted.toggle()
-            } else if character == ",", !quoted {
-                fields.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-            previous = character
-        }
-        return fields + [field]
     }
 }

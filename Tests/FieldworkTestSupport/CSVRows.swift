@@ -1,10 +1,9 @@
 import Foundation
-import Testing
 
 /// Reads the CSV exports back as the tests' users would (RFC 4180, CRLF, a header row).
-enum CSVRows {
+public enum CSVRows {
     /// The fields of one line (quoted fields may hold commas and doubled quotes; no line breaks here).
-    static func fields(_ line: String) -> [String] {
+    public static func fields<Line: StringProtocol>(_ line: Line) -> [String] {
         var fields: [String] = [], field = "", quoted = false, previous: Character?
         for character in line {
             if quoted {
@@ -23,10 +22,16 @@ enum CSVRows {
         return fields + [field]
     }
 
+    public struct NoHeader: Error, CustomStringConvertible {
+        public let file: URL
+        public var description: String { "\(file.path): no header row" }
+    }
+
     /// Every data row as header → field.
-    static func rows(_ url: URL) throws -> [[String: String]] {
+    public static func rows(_ url: URL) throws -> [[String: String]] {
         let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let header = fields(try #require(lines.first))
+        guard let first = lines.first else { throw NoHeader(file: url) }
+        let header = fields(first)
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
     }
 }
