@@ -91,7 +91,8 @@ public enum AnchorResolver {
             let exactStarts = exact.map(\.span.lowerBound)
             for match in ApproximateMatcher.matches(pattern: quote, in: query.text, maxErrors: quote.count / 4)
             where !overlapsExact(match.range, exactStarts: exactStarts, quoteLength: quote.count) {
-                all.append(query.candidate(query.withoutGainedBlanks(match.range), errors: match.errors, method: .fuzzy))
+                let span = query.atWordEdges(query.withoutGainedBlanks(match.range), within: quote.count / 4)
+                all.append(query.candidate(span, errors: match.errors, method: .fuzzy))
             }
         }
         if let best = choose(from: all, query: query) { return best.resolution }
@@ -170,6 +171,9 @@ private struct Query {
     let context: ContextSimilarity
     let oldStart: Int
     let text: [Unicode.Scalar]
+    /// The coded span began (ended) where a word does: the coder chose whole words there.
+    let startsAtWordEdge: Bool
+    let endsAtWordEdge: Bool
 
     init(anchor: TextQuoteAnchor, text: [Unicode.Scalar]) {
         func evidence(_ string: String) -> [Unicode.Scalar]? {
@@ -180,6 +184,34 @@ private struct Query {
         context = ContextSimilarity(prefix: evidence(anchor.prefix), suffix: evidence(anchor.suffix))
         oldStart = anchor.start
         self.text = text
+        startsAtWordEdge = quote.first.map(Self.isWordScalar) == true && anchor.prefix.unicodeScalars.last.map(Self.isWordScalar) != true
+        endsAtWordEdge = quote.last.map(Self.isWordScalar) == true && anchor.suffix.unicodeScalars.first.map(Self.isWordScalar) != true
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// `range` with an edge that falls inside a word moved to that word's edge, when the coded span
+    /// had its edge there, by at most `limit` scalars (out first, else in). A letter inserted in
+    /// the first or last word aligns as well without that word's first or last letter ("sxå man"
+    /// matched as "xå man"): the coding would start or end in the middle of a word.
+    func atWordEdges(_ range: Range<Int>, within limit: Int) -> Range<Int> {
+        func inWord(_ boundary: Int) -> Bool {
+            boundary > 0 && boundary < text.count && Self.isWordScalar(text[boundary - 1]) && Self.isWordScalar(text[boundary])
+        }
+        func nearestEdge(from boundary: Int, outward: Int, bounds: ClosedRange<Int>) -> Int {
+            for direction in [outward, -outward] {
+                var moved = boundary
+                while inWord(moved), abs(moved - boundary) < limit, bounds.contains(moved + direction) { moved += direction }
+                if !inWord(moved) { return moved }
+            }
+            return boundary
+        }
+        var lower = range.lowerBound, upper = range.upperBound
+        if startsAtWordEdge, inWord(lower) { lower = nearestEdge(from: lower, outward: -1, bounds: 0...(upper - 1)) }
+        if endsAtWordEdge, inWord(upper) { upper = nearestEdge(from: upper, outward: 1, bounds: (lower + 1)...text.count) }
+        return lower..<upper
     }
 
     /// `range` without the blanks at either edge that the quote does not have there. A letter

@@ -187,6 +187,34 @@ struct AnchorResolverTests {
         #expect(text(of: fuzzy, in: decomposed) == "Cafe\u{301}et pa\u{30A} hörnet söker folk")
     }
 
+    /// A letter inserted in a coding's first or last word aligns as well without that word's
+    /// first or last letter, and the coding started or ended inside the word ("xå man kan" in
+    /// "sxå man kan"; found by a new user). A span chosen on whole words keeps whole words.
+    @Test(arguments: [
+        ("så man kan inte bara", "sxå man kan inte bara", "sxå man kan inte bara"),
+        ("Jag tog upp det en gång", "Jxag tog upp det en gång", "Jxag tog upp det en gång"),
+        ("början. Sen vid åtta", "början. Sen vid åttea", "början. Sen vid åttea"),
+        ("medan barnen", "medan barneen", "medan barneen"),
+    ])
+    func aWordEditedAtTheCodingsEdgeKeepsTheWholeWord(quote: String, edited: String, expected: String) {
+        let new = sv.replacingFirst(quote, with: edited)
+        let resolved = resolve(quote, from: sv, into: new)
+        #expect(resolved?.method == .fuzzy)
+        #expect(text(of: resolved, in: new) == expected)
+    }
+
+    /// A span the coder began inside a word stays where the alignment puts it: only whole-word
+    /// edges are kept whole.
+    @Test func aSpanBegunInsideAWordIsNotWidened() {
+        let span = Transcripts.span(of: "så man kan inte bara", in: sv)
+        let anchor = TextQuoteAnchor(span: span.lowerBound + 1..<span.upperBound, in: ScalarText(sv))
+        #expect(anchor.quote == "å man kan inte bara")
+        let new = sv.replacingFirst("så man kan inte bara", with: "så mann kan inte bara")
+        let resolved = AnchorResolver.resolve(anchor, in: ScalarText(new))
+        #expect(resolved?.method == .fuzzy)
+        #expect(text(of: resolved, in: new) == "å mann kan inte bara")
+    }
+
     @Test func shortFuzzyQuoteNeedsContextOnBothSides() {
         let quote = "Jag blir trött."
         // Typo fix in the quote with context intact → fuzzy.
