@@ -58,4 +58,26 @@ import Testing
             _ = try await TeamFixture.login(client, "A\u{30A}sa O\u{308}berg")
         }
     }
+
+    /// A memo could still be signed "Consensus" or "ingest" (found by a new user): it would read
+    /// as the team's decision or as no one's. 422 and nothing stored, as for codings.
+    @Test func aMemoUnderAReservedNameIsRefused() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for author in ["Consensus", "ingest", "CONSENSUS"] {
+                try await client.execute(uri: "/api/memos", method: .post, headers: browser.writeHeaders,
+                                         body: try body(["target": "project", "author": author, "text": "Beslut."])) { response in
+                    #expect(response.status == .unprocessableContent, "\(author)")
+                    let detail = jsonObject(response.body)?["detail"] as? String ?? ""
+                    #expect(detail.hasSuffix("a memo cannot be written as \(author): write it under your own name"), "\(detail)")
+                }
+            }
+            #expect(try await fixture.context.store.memos(target: nil, targetID: nil).isEmpty)
+            try await client.execute(uri: "/api/memos", method: .post, headers: browser.writeHeaders,
+                                     body: try body(["target": "project", "author": "Anna", "text": "Beslut."])) { response in
+                #expect(response.status == .created)
+            }
+        }
+    }
 }

@@ -31,4 +31,23 @@ import Testing
         // Three people's words may appear; each passage says it once in its quote.
         #expect(Int(download.details["redactions"] ?? "") ?? 0 >= ConsentEveryRouteTests.people.filter(\.words).count)
     }
+
+    /// The download takes the page's filters (coder, administration, type, attribute, children),
+    /// but the OpenAPI document listed only `code` for it (found by a new user).
+    @Test func theDocumentListsTheDownloadsFiltersAsTheJSONs() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get, headers: browser.headers) { response in
+                try #require(jsonObject(response.body))
+            }
+            let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+            func names(_ path: String) throws -> Set<String> {
+                let parameters = try #require(paths[path]?["get"]?["parameters"] as? [[String: Any]])
+                return Set(parameters.compactMap { $0["name"] as? String })
+            }
+            let download = try names("/api/retrieval.csv")
+            #expect(download == (try names("/api/retrieval")).subtracting(["limit", "offset"]), "\(download)")
+        }
+    }
 }

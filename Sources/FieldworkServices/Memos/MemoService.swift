@@ -76,6 +76,8 @@ public struct MemoService: Sendable {
     private func validAuthor(_ author: String) throws -> String {
         let name = author.trimmingSpaces
         guard !name.isEmpty, name.count <= 80 else { throw CodingError.invalidCoder }
+        // A memo signed "Consensus" would read as the team's decision, one signed "ingest" as no one's.
+        if let reserved = ReservedCoder.matching(name) { throw MemoError.reservedAuthor(name, reserved: reserved) }
         return name
     }
 }
@@ -84,12 +86,15 @@ public enum MemoError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyText
     case tooLong
     case invalidTarget(String)
+    case reservedAuthor(String, reserved: String)
 
     public var description: String {
         switch self {
         case .emptyText: "a memo needs some text"
         case .tooLong: "a memo may hold at most 100,000 bytes"
         case .invalidTarget(let detail): detail
+        case .reservedAuthor(let name, let reserved):
+            "\(ReservedCoder.reason(reserved)); a memo cannot be written as \(name): write it under your own name"
         }
     }
 }

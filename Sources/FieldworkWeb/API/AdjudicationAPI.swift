@@ -36,10 +36,13 @@ struct AdjudicationAPI {
         return EditedResponse(status: .created, response: MemoJSON(memo))
     }
 
-    @Sendable func discuss(_ request: Request, context web: WebContext) async throws -> MemoJSON {
+    /// 201 when the passage's discussion memo is new (as accept and dismiss answer), 200 when it
+    /// was there and changed.
+    @Sendable func discuss(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {
         try BlindPassAPI.refuseComparison("Adjudicating a disagreement", request, web)
         let body = try await request.decode(as: DiscussionRequest.self, context: web)
-        return MemoJSON(try await context.adjudication.discuss(document: body.document, start: body.start, end: body.end,
-                                                               text: body.text, by: try web.actingCoder(body.by), version: body.version))
+        let memo = try await context.adjudication.discuss(document: body.document, start: body.start, end: body.end,
+                                                          text: body.text, by: try web.actingCoder(body.by), version: body.version)
+        return EditedResponse(status: memo.version == 1 ? .created : .ok, response: MemoJSON(memo))
     }
 }
