@@ -8,7 +8,7 @@ import Testing
 
 /// The retrieval page with nothing to show: with no filter the code has no passages yet (code
 /// one), with filters none of its passages pass them (clear them). It used to give the first
-/// advice for both, so a filter by an unknown coder said the code was unused.
+/// advice for both, so a filter by a coder without such codings said the code was unused.
 @Suite struct RetrievalEmptyMessageTests {
     @Test func anEmptyFilteredRetrievalSaysTheFiltersLeftNothingAndOffersToClearThem() async throws {
         let fixture = try await WebFixture()
@@ -23,18 +23,18 @@ import Testing
             }
             let name = "Feeling safe at night"
             let clear = "<a href=\"/retrieval?code=need.safety.night\">Clear the filters</a>"
-            for filter in ["coder=Nobody", "administration=school", "type=note", "attribute=living_situation%3Dnowhere"] {
+            for filter in ["coder=Consensus", "administration=school", "type=note", "attribute=living_situation%3Dnowhere"] {
                 let message = try await empty("/retrieval?code=need.safety.night&\(filter)")
                 #expect(message == "No passage coded with “\(name)” (or a code below it) matches these filters. \(clear)", "\(filter)")
             }
             // The way back keeps the codes and their scope, and drops only the filters.
-            #expect(try await empty("/retrieval?code=need.safety.night&code=barrier.cost&include_children=false&coder=Nobody")
+            #expect(try await empty("/retrieval?code=need.safety.night&code=barrier.cost&include_children=false&coder=Consensus")
                 .contains("<a href=\"/retrieval?code=need.safety.night&amp;include_children=false&amp;code=barrier.cost\">"))
             // Unfiltered, a code with no codings still says how to code one.
             #expect(try await empty("/retrieval?code=barrier.cost").hasPrefix("No passage is coded with"))
             var swedish = browser.headers
             swedish[.acceptLanguage] = "sv"
-            #expect(try await empty("/retrieval?code=need.safety.night&coder=Nobody", swedish).hasSuffix(">Rensa filtren</a>"))
+            #expect(try await empty("/retrieval?code=need.safety.night&coder=Consensus", swedish).hasSuffix(">Rensa filtren</a>"))
         }
     }
 

@@ -45,7 +45,7 @@ struct AgreementRoutes {
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
-        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = try await PageCoderQuery.coder(request, in: context)
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         let t = Localizer(web.language)
         return page(web, title: t("cooccurrence.title"), coderScoped: true,
@@ -58,7 +58,7 @@ struct AgreementRoutes {
         let form = request.uri.form
         func value(_ key: String) -> String? { form.get(key).flatMap { $0.isEmpty ? nil : $0 } }
         guard let a = value("a"), let b = value("b") else { throw APIError(.badRequest, "bad_request", "a and b (two codes) are required") }
-        let coder = value("coder")
+        let coder = try await PageCoderQuery.coder(request, in: context)
         let passages = try await context.agreement.cooccurrencePassages(a, b, coder: coder)
         let t = Localizer(web.language)
         let body = CooccurrencePassagesPage(codeA: a, codeB: b, coder: coder, counted: passages.filter { $0.withheld == nil },

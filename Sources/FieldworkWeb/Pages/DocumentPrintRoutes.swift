@@ -18,7 +18,7 @@ struct DocumentPrintRoutes {
         view.codebook = view.codebook.localized(web.language.rawValue)
         // As the document page: during a blind pass only the coder's own codings and memos.
         if BlindPassPages.isOn(request, web) { view.narrow(toCoder: web.coder) }
-        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = try await PageCoderQuery.coder(request, in: context)
         let body = DocumentPrintPage(view: view, memos: view.memos, coder: coder, t: Localizer(web.language),
                                      times: StudyTimes(identifier: web.studyTimeZone)).body()
         return Layout.response(web, .documents, title: view.document.metadata.title, coderScoped: true, body: body)

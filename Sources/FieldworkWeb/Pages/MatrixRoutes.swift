@@ -47,6 +47,7 @@ struct MatrixRoutes {
 
     @Sendable func matrix(_ request: Request, context web: WebContext) async throws -> Response {
         let query = try Self.query(from: request.uri)
+        _ = try await PageCoderQuery.coder(request, in: context)
         let matrix = context.caseMatrix
         let table = try await Self.answerable { try await matrix.table(rows: query.rows, includeChildren: query.includeChildren, coder: query.coder) }
         let coders = try await context.store.coders()
@@ -58,6 +59,7 @@ struct MatrixRoutes {
 
     @Sendable func passages(_ request: Request, context web: WebContext) async throws -> Response {
         let query = try Self.query(from: request.uri)
+        _ = try await PageCoderQuery.coder(request, in: context)
         let form = request.uri.form
         guard let row = form.get("row"), !row.isEmpty, let code = form.get("code"), !code.isEmpty else {
             throw APIError(.badRequest, "bad_request", "row and code are required")

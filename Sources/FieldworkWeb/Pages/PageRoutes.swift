@@ -80,6 +80,7 @@ struct PageRoutes {
     }
 
     @Sendable func retrieval(_ request: Request, context web: WebContext) async throws -> Response {
+        _ = try await PageCoderQuery.coder(request, in: context)
         let parameters = request.uri.form
         var query: [String: String] = [:]
         for key in ["code", "coder", "administration", "type", "attribute", "include_children"] {
@@ -118,7 +119,7 @@ struct PageRoutes {
     }
 
     @Sendable func orphans(_ request: Request, context web: WebContext) async throws -> Response {
-        let coder = request.uri.form.get("coder").flatMap { $0.isEmpty ? nil : $0 }
+        let coder = try await PageCoderQuery.coder(request, in: context)
         // Through the coding service: as shown today, the consent rule applied (an orphan's words
         // beside withheld words are withheld too).
         let orphans = try await context.codings.list(CodingFilter(coder: coder, status: .orphaned))
