@@ -66,7 +66,7 @@ import Testing
         #expect(codings[0]["status"] as? String == "anchored" && codings[0]["coder"] as? String == "Anna")
         // The documented fields, and the API's coding shape around them (one shape for both faces).
         #expect(Set(codings[0].keys) == ["id", "document", "start", "end", "code", "coder", "memo", "quote", "status",
-                                         "prefix", "suffix", "anchor_method", "version", "created_at", "updated_at", "updated_by"])
+                                         "prefix", "suffix", "anchor_method", "version", "created_at", "updated_at", "updated_by", "withheld"])
         let export = try await cli.run("export", "segments", "--out", "exports/out.csv")
         #expect(export.status == 0)
         let csv = try String(contentsOf: cli.workspace.appending(path: "exports/out.csv"), encoding: .utf8)

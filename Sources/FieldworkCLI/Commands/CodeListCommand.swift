@@ -20,7 +20,7 @@ struct CodeListCommand: AsyncParsableCommand {
         if let code {
             filter.codeIDs = try await context.store.codebook().subtree(of: code)
         }
-        let codings = try await context.codings.list(filter).map(CodingDTO.init)
+        let codings = try await context.codings.shown(filter).map(CodingDTO.init)
         if output.json {
             try JSONOutput.print(codings)
             return
@@ -31,7 +31,7 @@ struct CodeListCommand: AsyncParsableCommand {
             return
         }
         TableOutput.print(["id", "document", "start", "end", "code", "coder", "status", "quote"], codings.map {
-            [$0.id, $0.document, "\($0.start)", "\($0.end)", $0.code, $0.coder, $0.status, $0.quote]
+            [$0.id, $0.document, "\($0.start)", "\($0.end)", $0.code, $0.coder, $0.status, $0.withheld.map { "(withheld: \($0))" } ?? $0.quote]
         })
     }
 }

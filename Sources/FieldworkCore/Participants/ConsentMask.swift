@@ -14,6 +14,13 @@ public struct ConsentMask: Sendable {
         }
     }
 
+    /// Why `coding` loses its quote, context and memo (`clean`); nil when it keeps them. An
+    /// orphan beside withheld words gives the reason of the first of them.
+    public func reason(for coding: Coding) -> ConsentRule.Reason? {
+        guard Self.withholds(coding, beside: withheld.lazy.map(\.span)) else { return nil }
+        return coding.status == .orphaned ? withheld.first?.reason : reason(for: coding.anchor.span)
+    }
+
     /// Why words in `span` are withheld; nil when none are.
     public func reason(for span: Range<Int>) -> ConsentRule.Reason? {
         withheld.first { Self.touches(span, $0.span) }?.reason

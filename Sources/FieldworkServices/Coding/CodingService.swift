@@ -55,13 +55,19 @@ public struct CodingService: Sendable {
     /// The codings as they may be shown today: the consent rule empties the quote, context and
     /// memo of a coding on withheld words and cuts other codings' context where withheld words begin.
     public func list(_ filter: CodingFilter) async throws -> [Coding] {
+        try await shown(filter).map(\.coding)
+    }
+
+    /// As `list`, each with why its words are withheld (nil: shown): `code list --json` and
+    /// `/api/codings` say it, where an empty quote alone read as a coding of nothing.
+    public func shown(_ filter: CodingFilter) async throws -> [ShownCoding] {
         let codings = try await store.codings(filter)
-        guard !codings.isEmpty else { return codings }
+        guard !codings.isEmpty else { return [] }
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
         var documents = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
         var masks: [String: ConsentMask] = [:]
-        var shown: [Coding] = []
+        var shown: [ShownCoding] = []
         for coding in codings {
             if masks[coding.documentID] == nil {
                 // One document's text in memory at a time; the masks are small.
@@ -71,7 +77,8 @@ public struct CodingService: Sendable {
                                                            attributor: entry.attributor, rule: rule)
                 }
             }
-            shown.append(masks[coding.documentID]?.clean(coding) ?? coding)
+            let mask = masks[coding.documentID]
+            shown.append(ShownCoding(coding: mask?.clean(coding) ?? coding, withheld: mask?.reason(for: coding)))
         }
         return shown
     }

@@ -15,9 +15,11 @@ public struct CodingOutput: Encodable, Sendable {
     public let createdAt, updatedAt: String
     /// Who last changed the code, memo or place (null: no one since it was made).
     @AlwaysEncoded public var updatedBy: String?
+    /// Why quote, context and memo are empty (`consent withdrawn`, …), in a listing; null when shown.
+    @AlwaysEncoded public var withheld: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, document, start, end, code, coder, memo, quote, prefix, suffix, status, version
+        case id, document, start, end, code, coder, memo, quote, prefix, suffix, status, version, withheld
         case anchorMethod = "anchor_method", createdAt = "created_at", updatedAt = "updated_at", updatedBy = "updated_by"
     }
 
@@ -38,5 +40,10 @@ public struct CodingOutput: Encodable, Sendable {
         createdAt = UTCTime.isoTimestamp(date: coding.createdAt)
         updatedAt = UTCTime.isoTimestamp(date: coding.updatedAt)
         updatedBy = coding.updatedBy
+    }
+
+    public init(_ shown: ShownCoding) {
+        self.init(shown.coding)
+        withheld = shown.withheld?.rawValue
     }
 }

@@ -33,6 +33,7 @@ extension CodingOutput: ResponseGenerator {
         json.key("updated_at"); json.value(updatedAt)
         json.key("updated_by"); json.value(updatedBy)
         json.key("version"); json.value(version)
+        json.key("withheld"); json.value(withheld)
         json.endObject()
         return json.bytes
     }

@@ -27,7 +27,7 @@ struct CodingsAPI {
         if let code = query.get("code") {
             filter.codeIDs = query.get("include_children") == "false" ? [code] : try await context.store.codebook().subtree(of: code)
         }
-        return JSONList(items: try await context.codings.list(filter).map(CodingJSON.init))
+        return JSONList(items: try await context.codings.shown(filter).map(CodingJSON.init))
     }
 
     @Sendable func create(_ request: Request, context web: WebContext) async throws -> EditedResponse<CodingJSON> {
