@@ -11,6 +11,8 @@ import Synchronization
 /// the read-check-write steps (optimistic versions, duplicate codings, the codebook's stranded
 /// codes) need no further locking and behave identically; reads run beside them (MVCC).
 public final class PostgresStore: FieldworkStore, Sendable {
+    /// Every researcher's workspace ingests into the team's database.
+    public var sharedByWorkspaces: Bool { true }
     let client: PostgresClient
     let logger: Logger
     /// The server and database, for PostgreSQL's own tools (`pg_dump`, `pg_restore`, `psql`).

@@ -21,12 +21,17 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Read and hash every corpus and telemetry file, even those whose size and modification time are unchanged.")
     var rehash = false
 
+    @Option(name: .customLong("replace-stored"), help: ArgumentHelp(
+        "On a team's shared database: let this corpus file (or folder) replace the stored text even though another workspace changed it since this one last ingested it (refused otherwise). Repeatable.",
+        valueName: "PATH"))
+    var replaceStored: [String] = []
+
     func run() async throws {
         let context = try workspace.open()
         let bar = ProgressBar(label: "Ingesting")
         var progress: IngestService.Progress?
         if let bar { progress = { done, total in bar.update(done, total) } }
-        let summary = try await context.ingest.ingest(paths: paths, rehash: rehash, progress: progress)
+        let summary = try await context.ingest.ingest(paths: paths, rehash: rehash, replaceStored: replaceStored, progress: progress)
         bar?.finish()
         if output.json {
             try JSONOutput.print(IngestSummaryDTO(summary))

@@ -6,6 +6,10 @@
 public protocol FieldworkStore: DocumentOpenStore, CodingWriteStore, MemoStore, TelemetryStore, NeedsStore, LedgerStore, AuditHeadStore,
     ErasureStore, AccountStore, StoreReplication, Sendable {
     // MARK: Ingest
+    /// Whether several workspaces (each researcher's clone) may ingest into this store: a team
+    /// server's database. Ingest then keeps one workspace from replacing a text another has
+    /// changed since (`IngestBase`).
+    var sharedByWorkspaces: Bool { get }
     /// What was ingested from each workspace file, by relative path.
     func sourceFiles() async throws -> [String: SourceFileState]
     /// Stores new and changed documents, each in its own savepoint inside one transaction, and
@@ -97,4 +101,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "this span is already coded with this code by this coder (\(id)); nothing was added"
         }
     }
+}
+
+extension FieldworkStore {
+    /// A workspace's own database (SQLite) is ingested into from that workspace alone.
+    public var sharedByWorkspaces: Bool { false }
 }

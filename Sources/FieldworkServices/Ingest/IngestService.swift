@@ -13,17 +13,24 @@ public struct IngestService: Sendable {
     let workspace: Workspace
     let store: any FieldworkStore
     let ledger: CodingLedger
+    /// Whether other workspaces ingest into the store too (`IngestBase` guards their texts).
+    let shared: Bool
 
     /// - Parameter ledger: the workspace's shared ledger writer (`FieldworkContext.ledger`).
-    public init(workspace: Workspace, store: any FieldworkStore, ledger: CodingLedger? = nil) {
+    /// - Parameter shared: as the store says (`sharedByWorkspaces`) unless given.
+    public init(workspace: Workspace, store: any FieldworkStore, ledger: CodingLedger? = nil, shared: Bool? = nil) {
         self.workspace = workspace
         self.store = store
         self.ledger = ledger ?? CodingLedger(folder: workspace.codingsFolder)
+        self.shared = shared ?? store.sharedByWorkspaces
     }
 
     /// Ingests everything, or only `paths` (files or folders, relative to the workspace);
     /// `rehash` reads and hashes every corpus and telemetry file, whatever its size and modification time.
-    public func ingest(paths: [String] = [], rehash: Bool = false, progress: Progress? = nil) async throws -> IngestSummary {
+    /// `replaceStored`: on a shared store, these files (or folders) replace the store's text even
+    /// when another workspace changed it since this one last ingested it (`IngestBase`).
+    public func ingest(paths: [String] = [], rehash: Bool = false, replaceStored: [String] = [],
+                       progress: Progress? = nil) async throws -> IngestSummary {
         let files = paths.isEmpty ? WorkspaceFiles.discover(in: workspace) : try WorkspaceFiles.named(paths, in: workspace)
         var summary = IngestSummary()
         let stored = try await store.sourceFiles()
@@ -33,7 +40,7 @@ public struct IngestService: Sendable {
         let registerRead = summary.problems.isEmpty
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
         try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, rehash: rehash,
-                               progress: progress, into: &summary)
+                               replaceStored: replaceStored, progress: progress, into: &summary)
         // Telemetry after the participants, so that consent is checked against the register as
         // it now stands, and after the corpus, so that a pilot's millions of readings do not hold
         // up the documents someone is waiting to code. Not while the register has a problem: its
@@ -141,8 +148,11 @@ public struct IngestService: Sendable {
     /// and SQLite work overlap. Each chunk is one transaction; each file in it one savepoint.
     private func ingestCorpus(
         _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>, erased: Set<String>,
-        rehash: Bool, progress: Progress?, into summary: inout IngestSummary
+        rehash: Bool, replaceStored: [String], progress: Progress?, into summary: inout IngestSummary
     ) async throws {
+        var base = shared ? IngestBase.load(workspace) : nil
+        let replacing = replaceStored.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        func mayReplace(_ path: String) -> Bool { replacing.contains { path == $0 || path.hasPrefix($0 + "/") } }
         // The erased parse as known, so that a file naming them is refused as erased (below), not
         // as naming someone unknown.
         let parser = CorpusDocumentParser(knownParticipants: participants.union(erased))
@@ -178,10 +188,17 @@ public struct IngestService: Sendable {
                 case .unchanged(let path, let stamp):
                     summary.unchanged += 1
                     if let stamp { restamped[path] = stamp }
+                    if let hash = stored[path]?.contentHash { base?.saw(path, hash: hash) }
                 case .parsed(let change, let idLine):
                     if let problem = IngestAudit.erasedProblem(in: change, idLine: idLine, erased: erased) {
                         summary.failed += 1
                         summary.problems.append(problem)
+                        continue
+                    }
+                    if let base, let current = stored[change.file.path], current.documentID != nil,
+                       !base.mayReplace(current), !mayReplace(change.file.path) {
+                        summary.failed += 1
+                        summary.problems.append(IngestBase.problem(change, idLine: idLine))
                         continue
                     }
                     if let owner = ownerOfID[change.metadata.id], owner != change.file.path {
@@ -200,6 +217,9 @@ public struct IngestService: Sendable {
                 }
             }
             for result in try await store.applyDocuments(changes) {
+                if let change = changes.first(where: { $0.metadata.id == result.documentID }) {
+                    base?.saw(change.file.path, hash: change.file.contentHash)
+                }
                 if result.outcome == .added { summary.added += 1 } else { summary.updated += 1 }
                 summary.changedDocuments.append(result.documentID)
                 summary.codingsReanchored += result.reanchor.reanchored
@@ -209,6 +229,12 @@ public struct IngestService: Sendable {
             summary.segments += changes.reduce(0) { $0 + $1.text.segments.count }
         }
         try await store.recordFileStamps(restamped)
+        do {
+            try base?.save()
+        } catch {
+            summary.warnings.append(SourceProblem(file: ".fieldwork/ingest-base.json", line: 0,
+                                                  "not written (the next ingest may refuse files this one took in): \(error)"))
+        }
         if files.isComplete {
             summary.missing = stored.values.filter { $0.documentID != nil && !listedPaths.contains($0.path) }.map(\.path).sorted()
         }
