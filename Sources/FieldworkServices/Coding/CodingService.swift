@@ -55,7 +55,17 @@ public struct CodingService: Sendable {
     /// The codings as they may be shown today: the consent rule empties the quote, context and
     /// memo of a coding on withheld words and cuts other codings' context where withheld words begin.
     public func list(_ filter: CodingFilter) async throws -> [Coding] {
-        let codings = try await store.codings(filter)
+        try await shown(try await store.codings(filter))
+    }
+
+    /// One coding as `list` would show it: the answer to a write (add, change, re-attach,
+    /// restore, a decision) names the coding's words too, and a person who may no longer read
+    /// them got them back there (a memo saved on a withdrawn resident's turn answered its quote).
+    public func shown(_ coding: Coding) async throws -> Coding {
+        try await shown([coding]).first ?? coding
+    }
+
+    private func shown(_ codings: [Coding]) async throws -> [Coding] {
         guard !codings.isEmpty else { return codings }
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
