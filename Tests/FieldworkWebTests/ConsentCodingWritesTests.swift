@@ -10,7 +10,7 @@ import Testing
 /// resident who withdrew, but every write answered the coding with its quote and context read
 /// from the text: saving a memo on a coding in a withdrawn resident's turn (the document page
 /// offers it: the chips stay) gave the words back (found by a new user). Each write now answers
-/// the coding as the list shows it.
+/// the coding as the list shows it; a memo withheld with the words cannot be written over unseen.
 @Suite struct ConsentCodingWritesTests {
     static let participants = """
         participants:
@@ -70,10 +70,18 @@ import Testing
                 #expect(response.status == .created)
                 return try #require(try expectNoWithheldWords(response, "create")["id"] as? String)
             }
+            // Its memo is withheld with the words: the card shows an empty box, and saving it
+            // replaced the memo for good. Refused; the code can still change.
             try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
                                      body: try body(["version": 1, "memo": "ny tanke", "coder": "Anna"])) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(errorCode(response.body) == "memo_withheld")
+            }
+            #expect(try await fixture.context.store.coding(id: id)?.memo == "första")
+            try await client.execute(uri: "/api/codings/\(id)", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["version": 1, "code": "barrier", "coder": "Anna"])) { response in
                 #expect(response.status == .ok)
-                _ = try expectNoWithheldWords(response, "memo change")
+                _ = try expectNoWithheldWords(response, "code change")
             }
             try await client.execute(uri: "/api/codings/\(id)/reattach", method: .post, headers: browser.writeHeaders,
                                      body: try body(["version": 2, "start": later.lowerBound, "end": later.upperBound, "coder": "Anna"])) { response in
@@ -94,6 +102,12 @@ import Testing
                 // Withheld words are never a disputed passage; whatever the answer, it holds none of them.
                 let body = String(buffer: response.body)
                 for word in Self.withheldWords { #expect(!body.contains(word), "accept answers R22's words: \(body)") }
+            }
+            // Without a memo there is nothing to lose: one may be written.
+            let bare = try await fixture.context.codings.add(document: "int-032", span: words, code: "need", coder: "Bo")
+            try await client.execute(uri: "/api/codings/\(bare.id)", method: .patch, headers: browser.writeHeaders,
+                                     body: try body(["version": 1, "memo": "samtycket återkallat", "coder": "Bo"])) { response in
+                #expect(response.status == .ok)
             }
             // R21's words, which consent allows, are still answered.
             let allowed = try await fixture.span(of: "ordetr21x om natten", in: "int-032")

@@ -96,7 +96,12 @@ public struct CodingService: Sendable {
             try await requireCode(codeID)
             coding.codeID = codeID
         }
-        if let memo { coding.memo = memo?.trimmingSpaces.nilIfEmpty }
+        if let memo {
+            // A memo withheld with its words is shown to no one (the card's box is empty): an edit
+            // would replace what its author wrote, unseen and for good (found by a new user).
+            if coding.memo != nil, try await shown(coding).memo == nil { throw CodingError.memoWithheld(id) }
+            coding.memo = memo?.trimmingSpaces.nilIfEmpty
+        }
         return try await save(&coding, by: editor)
     }
 
@@ -242,6 +247,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case reservedCoder(String, reserved: String)
     /// The span was chosen on an older (or other) revision of the document and no longer holds the selected words.
     case staleDocument(String, seen: Int, current: Int)
+    /// A memo change on a coding whose memo the consent rule (or access) withholds today.
+    case memoWithheld(String)
 
     public var description: String {
         switch self {
@@ -262,6 +269,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(ReservedCoder.reason(reserved)); a coding cannot be written as \(name): code under your own name"
         case .staleDocument(let id, let seen, let current):
             "document \(id) changed since it was opened (revision \(seen), now \(current)) and the selected words are no longer at those offsets; reload it and select the passage again"
+        case .memoWithheld(let id):
+            "the memo of coding \(id) is withheld with its words (consent or access): it cannot be changed while they are, since that would replace a memo no one can read here"
         }
     }
 }
