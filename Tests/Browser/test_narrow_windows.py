@@ -99,3 +99,28 @@ def test_a_needs_telemetry_charts_lose_nothing_sideways_at_320_to_400_pixels(lin
     assert sideways(driver) == (0, [])
     screenshot(driver, f"need-charts-{language}-{width}")
     assert console_errors(driver) == []
+
+
+# The code picker in a 400 px window: each code's id kept its one line beside the name, and the
+# tree indented 1.5 rem a level, so "Att känna sig trygg på natten" broke a word a line and the
+# list scrolled sideways (found by a new user coding on a phone-sized window).
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_code_picker_fits_a_400_pixel_window(server, narrow_driver, language):
+    driver = narrow_driver
+    fresh_session(driver, server["base"], (400, 900))
+    driver.get(server["url"])
+    driver.execute_script("localStorage.setItem('fieldwork.coder', 'Selenium')")
+    use_language(driver, server, language)
+    driver.get(server["base"] + "/documents/int-001")
+    segment = driver.find_element(By.CSS_SELECTOR, "#transcript .segment[data-speaker='R01']")
+    driver.execute_script("arguments[0].focus()", segment)
+    segment.send_keys("c")
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".picker-list [role=option][data-code='need.safety.night']"))
+    sideways, lines = driver.execute_script(
+        "const list = document.querySelector('.picker-list');"
+        "const name = list.querySelector(\"[data-code='need.safety.night'] .option-name\");"
+        "return [list.scrollWidth - list.clientWidth,"
+        " Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight))];")
+    assert sideways <= 1 and lines <= 2, (sideways, lines)
+    screenshot(driver, f"picker-{language}-400")
+    assert console_errors(driver) == []
