@@ -25,7 +25,7 @@ struct CodeReattachCommand: AsyncParsableCommand {
         let coding = try await codings.reattach(id: id, span: start..<end, by: coder.name)
         // The words as `code list` shows them: none where the consent rule (or access) withholds
         // them today (this line printed a withdrawn resident's words; found by a new user).
-        let shown = try await codings.shown(coding)
+        let shown = try await context.shown(coding)
         let words = shown.quote.isEmpty && !coding.quote.isEmpty ? "(its words are withheld)" : shown.quote
         if coding.version == before?.version {
             print("\(coding.id) already codes [\(coding.start), \(coding.end)): \(words) (nothing changed)")

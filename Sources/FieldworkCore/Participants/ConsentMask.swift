@@ -14,6 +14,11 @@ public struct ConsentMask: Sendable {
         }
     }
 
+    /// The spans already worked out (a document view's withheld segments).
+    public init(withheld: [(span: Range<Int>, reason: ConsentRule.Reason)]) {
+        self.withheld = withheld
+    }
+
     /// Why words in `span` are withheld; nil when none are.
     public func reason(for span: Range<Int>) -> ConsentRule.Reason? {
         withheld.first { Self.touches(span, $0.span) }?.reason

@@ -58,10 +58,9 @@ public struct CodingService: Sendable {
         try await shown(try await store.codings(filter))
     }
 
-    /// One coding as `list` would show it: the answer to a write (add, change, re-attach,
-    /// restore, a decision) names the coding's words too, and a person who may no longer read
-    /// them got them back there (a memo saved on a withdrawn resident's turn answered its quote).
-    public func shown(_ coding: Coding) async throws -> Coding {
+    /// One coding as `list` would show it (the answers to writes go through the document cache
+    /// instead: `FieldworkContext.shown`).
+    func shown(_ coding: Coding) async throws -> Coding {
         try await shown([coding]).first ?? coding
     }
 

@@ -3,7 +3,7 @@ import FieldworkServices
 import Hummingbird
 
 /// `/api/codings`: list, create, change code or memo, re-attach, remove, history. A write answers
-/// the coding as the list shows it (`CodingService.shown`): words the consent rule withholds today
+/// the coding as the list shows it (`FieldworkContext.shown`): words the consent rule withholds today
 /// are not given back by an answer either.
 struct CodingsAPI {
     let context: FieldworkContext
@@ -37,7 +37,7 @@ struct CodingsAPI {
         let span = try CodingError.span(start: body.start, end: body.end)
         let coding = try await context.codings.add(document: body.document, span: span, code: body.code,
                                                    coder: try web.actingCoder(body.coder), memo: body.memo, seen: body.seen)
-        return EditedResponse(status: .created, response: CodingJSON(try await context.codings.shown(coding)))
+        return EditedResponse(status: .created, response: CodingJSON(try await context.shown(coding)))
     }
 
     @Sendable func update(_ request: Request, context web: WebContext) async throws -> CodingJSON {
@@ -46,7 +46,7 @@ struct CodingsAPI {
         let memo: String?? = body.memo.map { .some($0) }
         let coding = try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version,
                                                       by: try web.actingCoder(body.coder))
-        return CodingJSON(try await context.codings.shown(coding))
+        return CodingJSON(try await context.shown(coding))
     }
 
     @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
@@ -55,7 +55,7 @@ struct CodingsAPI {
         let id = try web.parameters.require("id")
         let coding = try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
                                                         seen: body.seen, by: try web.actingCoder(body.coder))
-        return CodingJSON(try await context.codings.shown(coding))
+        return CodingJSON(try await context.shown(coding))
     }
 
     /// Undoes a removal: the coding comes back with its id, memo and history.
@@ -63,7 +63,7 @@ struct CodingsAPI {
         let body = try await request.decode(as: RestoreCodingRequest.self, context: web)
         let coding = try await context.codings.restore(id: try web.parameters.require("id"), by: try web.actingCoder(body.coder),
                                                        expectedVersion: body.version)
-        return CodingJSON(try await context.codings.shown(coding))
+        return CodingJSON(try await context.shown(coding))
     }
 
     @Sendable func history(_ request: Request, context web: WebContext) async throws -> JSONList<CodingEventOutput> {
