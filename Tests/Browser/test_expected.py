@@ -5,6 +5,7 @@ definition edited and codes merged and deleted, retrieval over several codes wit
 picker, and the document printed with its codings, coders and memos. Axe on each new view."""
 import shutil
 import subprocess
+import time
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -348,3 +349,23 @@ def test_an_empty_workspace_says_what_to_do_next(empty_server, shared_driver, la
     assert "fieldwork ingest" in text and "corpus/" in text
     assert axe_violations(driver) == []
     screenshot(driver, f"documents-empty-{language}")
+
+
+# After a code is added the page reloads with the keyboard on the new code, scrolled into view;
+# but the browser then put the scroll back where it was before the reload, so a child added below
+# its siblings had the focus far under the window's edge (found by a new user adding a code
+# under Safety at home).
+def test_a_code_added_below_its_siblings_has_the_focus_in_view(anna, own_server):
+    anna.get(own_server["base"] + "/codebook")
+    dialog = codebook_dialog(anna, "need.safety", "add-child")
+    name = dialog.find_element(By.CSS_SELECTOR, "input")
+    name.send_keys("Kvällsoro i trapphuset")
+    name.send_keys(Keys.ENTER)
+    selector = "li[data-code='need.safety.kvallsoro_i_trapphuset']"
+    wait(anna).until(lambda driver: driver.execute_script(
+        f"return document.readyState === 'complete' && document.activeElement.matches(\"{selector}\")"))
+    time.sleep(1)  # the browser restores the scroll position after the page has loaded
+    top, bottom, height = anna.execute_script(
+        "const r = document.activeElement.querySelector('.code-row').getBoundingClientRect(); return [r.top, r.bottom, innerHeight]")
+    assert 0 <= top and bottom <= height, (top, bottom, height)
+    assert anna.switch_to.active_element.get_attribute("data-code") == "need.safety.kvallsoro_i_trapphuset"

@@ -77,6 +77,16 @@ import Testing
                 try await cli.run(["segments", "int-021", "--json"], environment: environment).stdout
             },
             WordOutput(name: "code list", quoting: false) { try await cli.run(["code", "list", "--json"], environment: environment).stdout },
+            // Each coding put back where it stands: the answer names its words (it printed a
+            // withdrawn resident's, which `code list` withholds; found by a new user).
+            WordOutput(name: "code reattach", quoting: false) {
+                var text = ""
+                for coding in try await cli.json("code", "list", "--json") as? [[String: Any]] ?? [] {
+                    guard let id = coding["id"] as? String, let start = coding["start"] as? Int, let end = coding["end"] as? Int else { continue }
+                    text += try await cli.run(["code", "reattach", id, "--start", "\(start)", "--end", "\(end)"], environment: environment).stdout
+                }
+                return text
+            },
             WordOutput(name: "search", quoting: false) { try await cli.run(["search", "natten", "--json"], environment: environment).stdout },
             WordOutput(name: "needs", quoting: true) { try await cli.run(["needs", "--json"], environment: environment).stdout },
             WordOutput(name: "handout md", quoting: true) {

@@ -45,4 +45,24 @@ import Testing
             }
         }
     }
+
+    /// With no memo on a code or document the page was a form alone, and a new user could not
+    /// tell where those are written: it says so, in the page's language; with one, it does not.
+    @Test func withoutMemosOnCodesOrDocumentsThePageSaysWhereTheyAreWritten() async throws {
+        let fixture = try await WebFixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for (headers, expected) in [(browser.headers, "<p class=\"empty\">No memos on codes or documents yet: a code’s memos are written"),
+                                        (browser.swedishHeaders, "<p class=\"empty\">Inga memon om koder eller dokument ännu: en kods memon skrivs")] {
+                try await client.execute(uri: "/memos", method: .get, headers: headers) { response in
+                    #expect(String(buffer: response.body).contains(expected))
+                }
+            }
+            _ = try await fixture.context.memos.add(target: .document, targetID: "int-001", author: "Anna", text: "Intervjun avbröts")
+            try await client.execute(uri: "/memos", method: .get, headers: browser.headers) { response in
+                #expect(!String(buffer: response.body).contains("No memos on codes or documents yet"))
+            }
+        }
+    }
 }

@@ -23,10 +23,14 @@ struct CodeReattachCommand: AsyncParsableCommand {
         let id = try await codings.id(named: id)
         let before = try await context.store.coding(id: id)
         let coding = try await codings.reattach(id: id, span: start..<end, by: coder.name)
+        // The words as `code list` shows them: none where the consent rule (or access) withholds
+        // them today (this line printed a withdrawn resident's words; found by a new user).
+        let shown = try await context.shown(coding)
+        let words = shown.withheld.map { "(its words are withheld: \($0.rawValue))" } ?? shown.coding.quote
         if coding.version == before?.version {
-            print("\(coding.id) already codes [\(coding.start), \(coding.end)): \(coding.quote) (nothing changed)")
+            print("\(coding.id) already codes [\(coding.start), \(coding.end)): \(words) (nothing changed)")
         } else {
-            print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(coding.quote)")
+            print("\(coding.id) now codes [\(coding.start), \(coding.end)): \(words)")
         }
     }
 }

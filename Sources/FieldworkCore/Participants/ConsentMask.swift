@@ -14,6 +14,11 @@ public struct ConsentMask: Sendable {
         }
     }
 
+    /// The spans already worked out (a document view's withheld segments).
+    public init(withheld: [(span: Range<Int>, reason: ConsentRule.Reason)]) {
+        self.withheld = withheld
+    }
+
     /// Why `coding` loses its quote, context and memo (`clean`); nil when it keeps them. An
     /// orphan beside withheld words gives the reason of the first of them.
     public func reason(for coding: Coding) -> ConsentRule.Reason? {

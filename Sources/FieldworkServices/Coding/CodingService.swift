@@ -55,13 +55,22 @@ public struct CodingService: Sendable {
     /// The codings as they may be shown today: the consent rule empties the quote, context and
     /// memo of a coding on withheld words and cuts other codings' context where withheld words begin.
     public func list(_ filter: CodingFilter) async throws -> [Coding] {
-        try await shown(filter).map(\.coding)
+        try await shown(try await store.codings(filter)).map(\.coding)
     }
 
     /// As `list`, each with why its words are withheld (nil: shown): `code list --json` and
     /// `/api/codings` say it, where an empty quote alone read as a coding of nothing.
     public func shown(_ filter: CodingFilter) async throws -> [ShownCoding] {
-        let codings = try await store.codings(filter)
+        try await shown(try await store.codings(filter))
+    }
+
+    /// One coding as `list` would show it (the answers to writes go through the document cache
+    /// instead: `FieldworkContext.shown`).
+    func shown(_ coding: Coding) async throws -> Coding {
+        try await shown([coding]).first?.coding ?? coding
+    }
+
+    private func shown(_ codings: [Coding]) async throws -> [ShownCoding] {
         guard !codings.isEmpty else { return [] }
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
@@ -93,7 +102,12 @@ public struct CodingService: Sendable {
             try await requireCode(codeID)
             coding.codeID = codeID
         }
-        if let memo { coding.memo = memo?.trimmingSpaces.nilIfEmpty }
+        if let memo {
+            // A memo withheld with its words is shown to no one (the card's box is empty): an edit
+            // would replace what its author wrote, unseen and for good (found by a new user).
+            if coding.memo != nil, try await shown(coding).memo == nil { throw CodingError.memoWithheld(id) }
+            coding.memo = memo?.trimmingSpaces.nilIfEmpty
+        }
         return try await save(&coding, by: editor)
     }
 
@@ -239,6 +253,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case reservedCoder(String, reserved: String)
     /// The span was chosen on an older (or other) revision of the document and no longer holds the selected words.
     case staleDocument(String, seen: Int, current: Int)
+    /// A memo change on a coding whose memo the consent rule (or access) withholds today.
+    case memoWithheld(String)
 
     public var description: String {
         switch self {
@@ -259,6 +275,8 @@ public enum CodingError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(ReservedCoder.reason(reserved)); a coding cannot be written as \(name): code under your own name"
         case .staleDocument(let id, let seen, let current):
             "document \(id) changed since it was opened (revision \(seen), now \(current)) and the selected words are no longer at those offsets; reload it and select the passage again"
+        case .memoWithheld(let id):
+            "the memo of coding \(id) is withheld with its words (consent or access): it cannot be changed while they are, since that would replace a memo no one can read here"
         }
     }
 }

@@ -34,6 +34,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as APIError: return error
         case let error as CodingError:
             if case .staleDocument = error { return APIError(.conflict, "stale_document", error.description) }
+            if case .memoWithheld = error { return APIError(.unprocessableContent, "memo_withheld", error.description) }
             return APIError(.unprocessableContent, "invalid", error.description)
         case let error as MemoError: return APIError(.unprocessableContent, "invalid", error.description)
         case let error as SearchQueryError: return APIError(.unprocessableContent, "invalid", error.description)

@@ -25,7 +25,7 @@ struct AdjudicationAPI {
         let body = try await request.decode(as: AdjudicationDecisionRequest.self, context: web)
         let coding = try await context.adjudication.accept(document: body.document, start: body.start, end: body.end,
                                                            code: body.code, by: try web.actingCoder(body.by))
-        return EditedResponse(status: .created, response: CodingJSON(coding))
+        return EditedResponse(status: .created, response: CodingJSON(try await context.shown(coding)))
     }
 
     @Sendable func dismiss(_ request: Request, context web: WebContext) async throws -> EditedResponse<MemoJSON> {

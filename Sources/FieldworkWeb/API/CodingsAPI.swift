@@ -2,7 +2,9 @@ import FieldworkCore
 import FieldworkServices
 import Hummingbird
 
-/// `/api/codings`: list, create, change code or memo, re-attach, remove, history.
+/// `/api/codings`: list, create, change code or memo, re-attach, remove, history. A write answers
+/// the coding as the list shows it (`FieldworkContext.shown`): words the consent rule withholds today
+/// are not given back by an answer either.
 struct CodingsAPI {
     let context: FieldworkContext
 
@@ -35,30 +37,33 @@ struct CodingsAPI {
         let span = try CodingError.span(start: body.start, end: body.end)
         let coding = try await context.codings.add(document: body.document, span: span, code: body.code,
                                                    coder: try web.actingCoder(body.coder), memo: body.memo, seen: body.seen)
-        return EditedResponse(status: .created, response: CodingJSON(coding))
+        return EditedResponse(status: .created, response: CodingJSON(try await context.shown(coding)))
     }
 
     @Sendable func update(_ request: Request, context web: WebContext) async throws -> CodingJSON {
         let body = try await request.decode(as: UpdateCodingRequest.self, context: web)
         let id = try web.parameters.require("id")
         let memo: String?? = body.memo.map { .some($0) }
-        return CodingJSON(try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version,
-                                                           by: try web.actingCoder(body.coder)))
+        let coding = try await context.codings.update(id: id, code: body.code, memo: memo, expectedVersion: body.version,
+                                                      by: try web.actingCoder(body.coder))
+        return CodingJSON(try await context.shown(coding))
     }
 
     @Sendable func reattach(_ request: Request, context web: WebContext) async throws -> CodingJSON {
         let body = try await request.decode(as: ReattachCodingRequest.self, context: web)
         let span = try CodingError.span(start: body.start, end: body.end)
         let id = try web.parameters.require("id")
-        return CodingJSON(try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
-                                                             seen: body.seen, by: try web.actingCoder(body.coder)))
+        let coding = try await context.codings.reattach(id: id, span: span, expectedVersion: body.version,
+                                                        seen: body.seen, by: try web.actingCoder(body.coder))
+        return CodingJSON(try await context.shown(coding))
     }
 
     /// Undoes a removal: the coding comes back with its id, memo and history.
     @Sendable func restore(_ request: Request, context web: WebContext) async throws -> CodingJSON {
         let body = try await request.decode(as: RestoreCodingRequest.self, context: web)
-        return CodingJSON(try await context.codings.restore(id: try web.parameters.require("id"), by: try web.actingCoder(body.coder),
-                                                            expectedVersion: body.version))
+        let coding = try await context.codings.restore(id: try web.parameters.require("id"), by: try web.actingCoder(body.coder),
+                                                       expectedVersion: body.version)
+        return CodingJSON(try await context.shown(coding))
     }
 
     @Sendable func history(_ request: Request, context web: WebContext) async throws -> JSONList<CodingEventOutput> {

@@ -24,6 +24,10 @@ struct MemosPage {
         html += group(.document, heading: "memos.onDocuments", times: times) { id in
             (titles[id] ?? id, "/documents/\(RetrievalPage.percentEncode(id))#memos-title")
         }
+        // Without any, the page was a form alone and never said where the others are written.
+        if !memos.contains(where: { $0.target != .project }), withheld.total == 0 {
+            html += "<p class=\"empty\">\(t.html("memos.noneOnCodesOrDocuments"))</p>"
+        }
         return html
     }
 

@@ -38,7 +38,7 @@ struct SearchPage {
             let back: SafeHTML = "<a href=\"\(HTML.url("/search", [("q", query)]))\">\(t.html("search.firstPage"))</a>"
             return html + "<p class=\"empty\">\(t.html("search.pastEnd", ["query": query, "page": String(asked ?? number)], raw: ["first": back]))</p>"
         }
-        html += count(first: first)
+        html += count(first: first) + prefixHint()
         html += ConsentNoteHTML.paragraph(withheld, unit: "passages", t: t)
         html += "<ol class=\"hits\"\(if: first > 1, " start=\"\(first)\"")>"
         for hit in hits {
@@ -50,6 +50,20 @@ struct SearchPage {
                                current: t.html("search.page", ["page": String(number)]), t: t) { page in
             HTML.url("/search", [("q", query), ("page", page > 1 ? String(page) : nil)])
         }.html()
+    }
+
+    /// Swedish builds long words (trygg, trygghet, tryggare) and the index matches words whole:
+    /// `trygg` found 3 passages where `trygg*` finds 10, and the page did not say so (found by a
+    /// new user, as an NVivo user expects stemmed matches). Under a first page searched without a
+    /// prefix or phrase: the same words as prefixes, as a link to that search.
+    private func prefixHint() -> SafeHTML {
+        guard number == 1, !query.contains("*"), !query.contains("\"") else { return "" }
+        // A leading `-` is searched as part of no word (see the README's Search).
+        let words = query.split(whereSeparator: \.isWhitespace).map { $0.drop { $0 == "-" } }.filter { !$0.isEmpty }
+        guard !words.isEmpty else { return "" }
+        let prefixed = words.map { $0 + "*" }.joined(separator: " ")
+        let link: SafeHTML = "<a href=\"\(HTML.url("/search", [("q", prefixed)]))\"><code>\(prefixed)</code></a>"
+        return "<p class=\"hint\">\(t.html("search.prefixHint", raw: ["prefixed": link]))</p>"
     }
 
     /// How many passages, as far as it is known: the search ranks a window and the consent rule

@@ -60,6 +60,10 @@ export function reloadWith(message, code) {
   } catch {
     // no flash message then
   }
+  // The reloaded page scrolls to the code itself: left to the browser, the scroll position of
+  // before the reload came back after load, and a code added or moved further down had the
+  // focus far below the window (initCodebook turns it on again after the load).
+  if (code) history.scrollRestoration = 'manual';
   window.location.reload();
 }
 
@@ -317,6 +321,10 @@ export function initCodebook() {
     event.preventDefault();
     addCode(null);
   });
+  if (history.scrollRestoration === 'manual') {
+    // The browser's own again once this load is done (reloadWith turned it off for it).
+    window.addEventListener('load', () => setTimeout(() => { history.scrollRestoration = 'auto'; }, 0), { once: true });
+  }
   let flash = null;
   try {
     flash = JSON.parse(sessionStorage.getItem(FLASH_KEY) || 'null');

@@ -143,7 +143,8 @@ function codingCard(coding, codes, { multiple, open, draft, ids, segment, return
     if (failure instanceof ApiError && failure.status === 409) return stale(failure);
     if (failure instanceof ApiError && failure.status === 404) return gone(failure);
     status.textContent = '';
-    error.textContent = failure.detail || String(failure);
+    // The server's detail is English; this refusal is said in the page's language.
+    error.textContent = failure.code === 'memo_withheld' ? t('details.memoWithheld') : failure.detail || String(failure);
     return null;
   };
 
