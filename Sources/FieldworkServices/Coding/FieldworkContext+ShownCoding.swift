@@ -11,7 +11,8 @@ extension FieldworkContext {
     /// document is one of the benchmarked writes).
     /// With the reason, as the listing gives it (`withheld`).
     public func shown(_ coding: Coding) async throws -> ShownCoding {
-        guard let view = try await DocumentView.load(coding.documentID, from: store, codings: false, cache: documentCache),
+        guard let view = try await DocumentView.load(coding.documentID, from: store, codings: false, cache: documentCache,
+                                                       blanking: false),
               !view.withheld.isEmpty else { return ShownCoding(coding: coding, withheld: nil) }
         let mask = ConsentMask(withheld: view.segments.compactMap { segment in view.withheld[segment.index].map { (segment.span, $0) } })
         return ShownCoding(coding: mask.clean(coding), withheld: mask.reason(for: coding))

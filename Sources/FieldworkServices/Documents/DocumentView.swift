@@ -50,8 +50,10 @@ public struct DocumentView: Sendable {
     /// segments only). With a `cache`, the text, segments and attribution of a stamp already
     /// held are not read or worked out again, nor the codings, memos and codebook of revisions
     /// already held; the stamp and revisions are checked in the same read.
+    /// `blanking`: false when only `withheld` is wanted (a coding write's answer), not a text
+    /// with the withheld words blanked, which copies the whole text on every write.
     public static func load(_ id: String, from store: any FieldworkStore, codings withCodings: Bool = true,
-                            cache: DocumentContentCache? = nil) async throws -> DocumentView? {
+                            cache: DocumentContentCache? = nil, blanking: Bool = true) async throws -> DocumentView? {
         let cache = cache ?? DocumentContentCache(maximumBytes: .max)
         let held = cache.entry(id)
         let heldCodebook = withCodings ? cache.codebook : nil
@@ -104,14 +106,14 @@ public struct DocumentView: Sendable {
         view.memos = VisibleMemos.of(annotations.memos, onDocument: entry.document.metadata)
         view.cache = (cache, entry.stamp)
         if withCodings { view.revisions = (read.annotationRevision, read.codebookRevision) }
-        view.applyConsent(speakers: cache.speakers(id, entry, known: Set(participants.map(\.id))))
+        view.applyConsent(speakers: cache.speakers(id, entry, known: Set(participants.map(\.id))), blanking: blanking)
         return view
     }
 
     /// Withholds the words of every segment the consent rule does not allow today (`speakers`:
     /// whose words each segment holds), and the quotes, context and memos of codings that touch
     /// them, and of orphaned codings (`ConsentMask.withholds`).
-    mutating func applyConsent(speakers: SpeakerGroups) {
+    mutating func applyConsent(speakers: SpeakerGroups, blanking: Bool = true) {
         let consent = ConsentRule.today(participants)
         let metadata = document.metadata
         let reasons = speakers.distinct.map { people -> ConsentRule.Reason? in
@@ -122,7 +124,7 @@ public struct DocumentView: Sendable {
         for (segment, group) in zip(segments, speakers.group) {
             if let reason = reasons[group] { withheld[segment.index] = reason }
         }
-        guard !withheld.isEmpty else { return }
+        guard !withheld.isEmpty, blanking else { return }
         var scalars = text.scalars
         let blank = Unicode.Scalar(0x2007)!
         let hidden = segments.filter { withheld[$0.index] != nil }
