@@ -8,7 +8,9 @@ import Testing
 /// so a smart plug's readings still went in, and out in exports, after the resident had limited
 /// the consent to the door sensor. The types in force on a reading's day now decide.
 @Suite struct AmendedDeviceConsentTests {
-    static let participants = """
+    /// R14's consent to both device types, given on 2025-02-01, then `amendments` (event lines).
+    static func r14(_ amendments: String = "") -> String {
+        """
         participants:
           - id: R14
             role: resident
@@ -17,6 +19,11 @@ import Testing
                 scopes: [interview, "telemetry:door-sensor", "telemetry:smart-plug"]
                 events:
                   - {event: given, date: 2025-02-01, by: Anna, how: signed form}
+
+        """ + amendments
+    }
+
+    static let participants = r14("""
                   - {event: amended, date: 2025-06-01, by: Anna, how: phone, scopes: [interview, "telemetry:door-sensor"]}
                   - {event: amended, date: 2025-09-01, by: Anna, how: visit, scopes: [interview, "telemetry:door-sensor", "telemetry:smart-plug"]}
           - id: R16
@@ -27,7 +34,8 @@ import Testing
                 events:
                   - {event: given, date: 2025-02-01, by: Bo, how: signed form}
                   - {event: amended, date: 2025-07-01, by: Bo, how: phone, scopes: [interview, "telemetry:door-sensor", "telemetry:smart-plug"]}
-        """
+
+        """)
 
     static let csv = """
         device,time,metric,value,unit
@@ -70,16 +78,7 @@ import Testing
     /// Readings stored before an amendment was recorded: the export applies the types in force
     /// on each reading's day, and counts the narrowed days as withdrawn.
     @Test func anExportLeavesOutReadingsOfATypeAnAmendmentRecordedLaterTookOut() async throws {
-        let given = """
-            participants:
-              - id: R14
-                role: resident
-                consents:
-                  - id: c-r14
-                    scopes: [interview, "telemetry:door-sensor", "telemetry:smart-plug"]
-                    events:
-                      - {event: given, date: 2025-02-01, by: Anna, how: signed form}
-            """
+        let given = Self.r14()
         let workspace = try await TemporaryWorkspace(participants: given)
         try workspace.write("codebooks/solutions.yaml", TelemetryFixture.solutions)
         try workspace.write("corpus/devices.yaml", "devices:\n  - {id: r14-plug, solution: smart-plug, participant: R14}\n")
@@ -92,9 +91,10 @@ import Testing
         #expect(report.stored == 2)
         #expect(try await TelemetryExport(store: workspace.store).render().readings == 2)
 
-        try workspace.write("corpus/participants.yaml", given + "\n" + """
+        try workspace.write("corpus/participants.yaml", Self.r14("""
                       - {event: amended, date: 2025-06-01, by: Anna, how: phone, scopes: [interview, "telemetry:door-sensor"]}
-            """)
+
+            """))
         let summary = try await workspace.ingest()
         #expect(summary.problems.isEmpty, "\(summary.problems)")
         let export = try await TelemetryExport(store: workspace.store).render()
