@@ -12,18 +12,8 @@ import Testing
 /// offers it: the chips stay) gave the words back (found by a new user). Each write now answers
 /// the coding as the list shows it; a memo withheld with the words cannot be written over unseen.
 @Suite struct ConsentCodingWritesTests {
-    static let participants = """
-        participants:
-          - id: R21
-            role: resident
-            consents:
-              - {id: c1, date: 2025-01-01, scopes: [interview, quote]}
-          - id: R22
-            role: resident
-            consents:
-              - {id: c2, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2025-06-01}
-
-        """
+    /// R21 consents; R22 withdrew after the interview (as in `ConsentOrphansTests`).
+    static let participants = ConsentOrphansTests.participants(withdrawn: true)
 
     static let transcript = """
         ---
