@@ -44,6 +44,7 @@ import Testing
             #"{"document": "d", "start": 1e2, "end": 2, "code": "c", "coder": "x"}"#,
             #"{"document": "d", "start": 01, "end": 2, "code": "c", "coder": "x"}"#,
             #"{"document": "d", "start": 1234567890123456789, "end": 2, "code": "c", "coder": "x"}"#,
+            #"{"document": "d", "start": 99999999999999999999999, "end": 2, "code": "c", "coder": "x"}"#,
             #"{"document": "d", "start": "1", "end": 2, "code": "c", "coder": "x"}"#,
             #"{"document": null, "start": 1, "end": 2, "code": "c", "coder": "x"}"#,
             #"{"document": "d", "start": 1, "end": 2, "code": "c", "coder": "x", "seen": true}"#,

@@ -137,11 +137,13 @@ struct FlatJSONObject {
             let start = index
             var number = 0
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                // More digits than fit: not read here (and nothing may overflow).
+                guard index - start < 18 else { return nil }
                 number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
                 index += 1
             }
             let digits = index - start
-            guard digits > 0, digits <= 18, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+            guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
             if index < bytes.count {
                 switch bytes[index] {
                 case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
