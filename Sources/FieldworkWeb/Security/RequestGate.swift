@@ -8,9 +8,10 @@ import Hummingbird
 /// host check, the session (local or team), the method check, read-only serving, the roles
 /// (team), the CSRF check, and the coder the request runs as.
 ///
-/// These were nine middlewares in Hummingbird's chain: each an async call with its own copy of
-/// the request's context, a measurable part of a small request such as a coding write. Here each
-/// step is a plain call on one context; what each checks, and how it refuses, is unchanged.
+/// These were eight middlewares in Hummingbird's chain (ten in team mode): each an async call
+/// with its own copy of the request's context, a measurable part of a small request such as a
+/// coding write. Here each step is a plain call on one context; what each checks, and how it
+/// refuses, is unchanged.
 struct RequestGate: RouterMiddleware {
     enum Sessions {
         /// Local mode: the access token's session.
