@@ -66,13 +66,21 @@ enum CodingRow {
     }
 
     /// The id of a live, anchored coding with the same document, span, code and coder, if any.
+    /// Through SQLite's C API: every coding write asks (`RawStatement.firstRow`).
     static func duplicate(of coding: Coding, _ db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
+        let read = RawStatement(try db.cachedStatement(sql: """
             SELECT id FROM coding
             WHERE document_id = ? AND start = ? AND "end" = ? AND code_id = ? AND coder = ?
                 AND status = 'anchored' AND removed_at IS NULL AND id <> ?
             LIMIT 1
-            """), arguments: [coding.documentID, coding.start, coding.end, coding.codeID, coding.coder, coding.id])
+            """), in: db)
+        read.bind(1, coding.documentID)
+        read.bind(2, coding.start)
+        read.bind(3, coding.end)
+        read.bind(4, coding.codeID)
+        read.bind(5, coding.coder)
+        read.bind(6, coding.id)
+        return try read.firstRow { $0.text(0) } ?? nil
     }
 
     static func insert(_ coding: Coding, _ db: Database) throws {

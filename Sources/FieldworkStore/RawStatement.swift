@@ -85,6 +85,38 @@ struct RawStatement {
         return Int(sqlite3_changes(db.sqliteConnection))
     }
 
+    /// Runs a query once and reads its first row with `read` (nil when it has none), then resets
+    /// the statement and drops its bindings: the coding write's lookups by key, where GRDB's
+    /// arguments and row cost more than SQLite's own work.
+    func firstRow<T>(_ read: (RawRow) -> T) throws -> T? {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+        return read(RawRow(handle: handle))
+    }
+
     /// SQLite's `SQLITE_TRANSIENT` (the C macro is not imported): copy the bytes before returning.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+}
+
+/// The current row of a `RawStatement`, read by column position (0 first).
+struct RawRow {
+    fileprivate let handle: SQLiteStatement
+
+    func int(_ column: Int32) -> Int {
+        Int(sqlite3_column_int64(handle, column))
+    }
+
+    /// The column's text (nil when NULL), its bytes as stored.
+    func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
 }

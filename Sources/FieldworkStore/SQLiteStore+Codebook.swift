@@ -90,8 +90,11 @@ extension SQLiteStore {
         try await writer.read { db in try Self.codeExists(id, db) }
     }
 
+    /// Through SQLite's C API: every coding write asks (`RawStatement.firstRow`).
     static func codeExists(_ id: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM code WHERE id = ?)"), arguments: [id]) ?? false
+        let read = RawStatement(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM code WHERE id = ?)"), in: db)
+        read.bind(1, id)
+        return try read.firstRow { $0.int(0) != 0 } ?? false
     }
 
     public func codebook() async throws -> Codebook {

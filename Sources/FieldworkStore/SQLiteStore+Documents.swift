@@ -266,9 +266,10 @@ enum DocumentRow {
     /// read here in the caller's transaction, is the one kept (else read and kept).
     static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database,
                            texts: DocumentTextCache) throws -> TextWindow? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT revision, ingested_at FROM document WHERE id = ?"),
-                                         arguments: [documentID]) else { return nil }
-        let stamp = DocumentStamp(revision: row[0], ingestedAt: row[1])
+        // Through SQLite's C API: every coding write reads it (`RawStatement.firstRow`).
+        let read = RawStatement(try db.cachedStatement(sql: "SELECT revision, ingested_at FROM document WHERE id = ?"), in: db)
+        read.bind(1, documentID)
+        guard let stamp = try read.firstRow({ DocumentStamp(revision: $0.int(0), ingestedAt: $0.text(1) ?? "") }) else { return nil }
         if let kept = texts.text(of: documentID, stamp: stamp) { return kept.window(TextWindow.bounds(around: span)) }
         let plainText = try String.fetchOne(db.cachedStatement(sql: "SELECT plain_text FROM document WHERE id = ?"),
                                             arguments: [documentID]) ?? ""

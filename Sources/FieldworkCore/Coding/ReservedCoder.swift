@@ -6,10 +6,12 @@
 public enum ReservedCoder {
     public static let names = [Consensus.coder, CodingEvent.ingest]
 
-    /// The reserved name `name` would be taken for, if any.
+    /// The reserved name `name` would be taken for, if any (every coding write asks: `NameAnswers`).
     public static func matching(_ name: String) -> String? {
-        names.first { NameClash.clash(name, $0) }
+        answers(name)
     }
+
+    private static let answers = NameAnswers<String?> { name in names.first { NameClash.clash(name, $0) } }
 
     /// Why `reserved` is not a person's name, in one line.
     public static func reason(_ reserved: String) -> String {

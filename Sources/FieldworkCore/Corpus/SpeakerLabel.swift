@@ -58,6 +58,9 @@ public struct SpeakerLabel: Sendable, Hashable {
 extension String {
     /// The string without leading and trailing white space (no Foundation needed).
     public var trimmingSpaces: String {
+        // Most text (a coder's name on every coding write) begins and ends with a visible ASCII
+        // character: nothing to trim, and no Unicode property to look up.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

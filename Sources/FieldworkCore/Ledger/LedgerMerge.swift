@@ -22,6 +22,13 @@ public enum LedgerMerge {
     /// lower-case ASCII letters and digits ("Maja L." → `maja-l`, "Åsa Öberg" → `asa-oberg`); never a
     /// path (no dots or slashes survive).
     public static func fileSlug(for person: String) -> String {
+        fileSlugs(person)
+    }
+
+    /// The codings file's flush asks for every record it writes (`NameAnswers`).
+    private static let fileSlugs = NameAnswers<String> { slug(for: $0) }
+
+    private static func slug(for person: String) -> String {
         let folded = person.applyingTransformFallback().lowercased()
         var slug = ""
         for scalar in folded.unicodeScalars {

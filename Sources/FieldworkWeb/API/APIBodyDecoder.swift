@@ -11,7 +11,14 @@ public struct APIBodyDecoder: RequestDecoder {
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         // As Hummingbird's own JSON path (the body collected up to the limit, decoded from the
         // buffer); only the words of a refusal are ours, and the check for U+0000.
-        let body = Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        // A plain body of a type that reads one (a coding write's): without `JSONDecoder`. It holds
+        // no escape, so no U+0000 either.
+        if let flat = T.self as? any FlatJSONDecodable.Type,
+           let value = buffer.readableBytesView.withContiguousStorageIfAvailable({ FlatJSONObject($0).flatMap(flat.init(flat:)) }) ?? nil {
+            return value as! T
+        }
+        let body = Data(buffer.readableBytesView)
         let value: T
         do {
             value = try json.decode(T.self, from: body)

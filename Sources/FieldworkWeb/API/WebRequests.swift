@@ -15,6 +15,18 @@ struct CreateCodingRequest: Decodable {
     var seen: SeenText? { revision.map { SeenText(revision: $0, quote: quote) } }
 }
 
+extension CreateCodingRequest: FlatJSONDecodable {
+    private static let fields = ["document", "start", "end", "code", "coder", "memo", "revision", "quote"]
+
+    init?(flat body: FlatJSONObject) {
+        guard body.keys.allSatisfy(Self.fields.contains), let document = body.string("document"), let start = body.integer("start"),
+              let end = body.integer("end"), let code = body.string("code"), let coder = body.string("coder"),
+              let memo = body.optionalString("memo"), let revision = body.optionalInteger("revision"),
+              let quote = body.optionalString("quote") else { return nil }
+        self.init(document: document, start: start, end: end, code: code, coder: coder, memo: memo, revision: revision, quote: quote)
+    }
+}
+
 /// `code` and `memo` are changed when present; an empty memo clears it.
 /// `coder`: who makes the change (recorded as `updated_by`).
 struct UpdateCodingRequest: Decodable {

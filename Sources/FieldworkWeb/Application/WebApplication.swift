@@ -58,22 +58,13 @@ public func buildRouter(
     let context = readOnly == nil ? context : context.readingOnly()
     let settings = try WorkspaceSettings.load(context.workspace)
     let defaultLanguage = settings.interfaceLanguage.flatMap(InterfaceLanguage.init(rawValue:)) ?? .en
-    router.addMiddleware {
-        // First: all but light requests leave the connection's event loop before any other work.
-        WorkOffloadMiddleware()
-        // Then, so that every response — error pages included — is in the request's language.
-        LanguageMiddleware(workspaceDefault: defaultLanguage, studyTimeZone: settings.timeZone.identifier)
-        SecurityHeadersMiddleware()
-        HostCheckMiddleware(policy: hostPolicy)
-        if team == nil { SessionMiddleware(token: token, sessions: sessions) }
-        if team != nil { TeamSessionMiddleware(sessions: sessions, accounts: context.accounts) }
-        MethodCheckMiddleware()
-        // Before the roles: a read-only server refuses a write by anyone for that reason.
-        if let readOnly { ReadOnlyMiddleware(serving: readOnly) }
-        if team != nil { RoleMiddleware() }
-        CSRFMiddleware(policy: hostPolicy)
-        ActingMiddleware(workspace: context.workspace)
-    }
+    router.add(middleware: RequestGate(
+        language: LanguageMiddleware(workspaceDefault: defaultLanguage, studyTimeZone: settings.timeZone.identifier),
+        host: HostCheckMiddleware(policy: hostPolicy),
+        sessions: team == nil ? .local(SessionMiddleware(token: token, sessions: sessions))
+            : .team(TeamSessionMiddleware(sessions: sessions, accounts: context.accounts)),
+        readOnly: readOnly.map(ReadOnlyMiddleware.init(serving:)), csrf: CSRFMiddleware(policy: hostPolicy),
+        acting: ActingMiddleware(workspace: context.workspace)))
     if let team { LoginRoutes(context: context, sessions: sessions, team: team).register(on: router) }
     LanguageRoutes(catalogue: .bundled).register(on: router)
     PageRoutes(context: context).register(on: router)

@@ -11,7 +11,7 @@ import Hummingbird
 ///
 /// This is a courtesy boundary inside one trusted session, not authentication: whoever holds
 /// the session can type any coder name.
-struct ActingMiddleware: RouterMiddleware {
+struct ActingMiddleware {
     static let cookieName = "fieldwork_coder"
     let access: AccessPolicyReader
 
@@ -19,8 +19,8 @@ struct ActingMiddleware: RouterMiddleware {
         access = AccessPolicyReader(workspace: workspace)
     }
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        var context = context
+    /// The coder into `context`, and who the request runs as (the route runs inside `Acting.$request`).
+    func acting(for request: Request, _ context: inout WebContext) throws -> Acting {
         let name = context.cookie(Self.cookieName, of: request)?.removingPercentEncoding?.trimmingCharacters(in: .whitespaces)
         // Team mode: the account is the coder; the browser's cookie is not asked.
         context.coder = context.account?.name ?? name.flatMap { $0.isEmpty || $0.count > 80 ? nil : $0 }
@@ -31,7 +31,6 @@ struct ActingMiddleware: RouterMiddleware {
         } catch {
             throw APIError(.internalServerError, "access_policy", "\(error)")
         }
-        let acting = Acting(coder: context.coder, access: access)
-        return try await Acting.$request.withValue(acting) { [context] in try await next(request, context) }
+        return Acting(coder: context.coder, access: access)
     }
 }

@@ -4,7 +4,7 @@ import Hummingbird
 /// State-changing requests (anything but GET and HEAD) must carry the session's CSRF token in
 /// `X-CSRF-Token`, and a browser `Origin`, when sent, must be this server. A page elsewhere
 /// cannot read the token (same-origin policy), so it cannot forge such a request.
-struct CSRFMiddleware: RouterMiddleware {
+struct CSRFMiddleware {
     static let header = HTTPField.Name("X-CSRF-Token")!
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
@@ -12,8 +12,8 @@ struct CSRFMiddleware: RouterMiddleware {
 
     let policy: HostPolicy
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        guard request.method != .get, request.method != .head else { return try await next(request, context) }
+    func check(_ request: Request, _ context: WebContext) throws {
+        guard request.method != .get, request.method != .head else { return }
         let form = request.method == .post && Self.formPaths.contains(request.uri.path)
         // A form posted from a page with `Referrer-Policy: no-referrer` says `Origin: null`;
         // the browser's own `Sec-Fetch-Site` (no page can set it) then tells where it came from.
@@ -26,11 +26,10 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         // The login and logout forms are plain HTML forms, which cannot send a header: login has
         // no session yet (the Origin checks above stand), logout checks its form's token itself.
-        if form { return try await next(request, context) }
+        if form { return }
         guard let session = context.session, let sent = request.headers[Self.header],
               SecretString.constantTimeEquals(session.csrfToken, sent) else {
             throw APIError(.forbidden, "csrf", "missing or wrong X-CSRF-Token header; reload the page")
         }
-        return try await next(request, context)
     }
 }

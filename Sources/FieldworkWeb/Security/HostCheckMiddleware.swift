@@ -2,20 +2,18 @@ import HTTPTypes
 import Hummingbird
 
 /// Refuses (403) any request whose `Host` is not a loopback name with this server's port.
-struct HostCheckMiddleware: RouterMiddleware {
+struct HostCheckMiddleware {
     static let hostField = HTTPField.Name("Host")!
 
     let policy: HostPolicy
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func check(_ request: Request) throws {
         // The authority (HTTP/1.1 `Host`) and any raw `Host` field left in the headers must all
         // be loopback names with this port.
-        let hosts = [request.head.authority] + request.headers[values: Self.hostField].map(Optional.some)
-        guard hosts.allSatisfy(policy.allowsHost) else {
+        guard policy.allowsHost(request.head.authority), request.headers[values: Self.hostField].allSatisfy({ policy.allowsHost($0) }) else {
             throw APIError(.forbidden, "forbidden_host", policy.proxiedHosts.isEmpty
                 ? "this server only answers to localhost, 127.0.0.1 or [::1] on port \(policy.port)"
                 : "this server only answers to its allowed host names and to loopback on port \(policy.port)")
         }
-        return try await next(request, context)
     }
 }

@@ -41,7 +41,11 @@ public struct HostPolicy: Sendable {
     /// `Host` header: a loopback name with this server's port or none, or a proxied name exactly
     /// as configured (a listed `name` does not admit `name:8443`).
     public func allowsHost(_ header: String?) -> Bool {
-        guard let header, let (name, port) = Self.split(header.lowercased()) else { return false }
+        guard let header else { return false }
+        // What nearly every request says: read from its bytes, without lowering and splitting
+        // the text (a tenth of what a coding write's checks cost).
+        if Self.isLoopbackAddress(header, port: port) { return true }
+        guard let (name, port) = Self.split(header.lowercased()) else { return false }
         if proxiedHosts.contains(header.lowercased()) { return true }
         return names.contains(name) && (port == nil || port == self.port)
     }
@@ -67,6 +71,20 @@ public struct HostPolicy: Sendable {
             return "'\(host)' is a loopback or wildcard address; name the host your reverse proxy serves"
         }
         return nil
+    }
+
+    /// Whether `host` is `127.0.0.1:PORT` with this port (a loopback name always allowed), the
+    /// port's decimal digits exactly, as `split` would read them.
+    static func isLoopbackAddress(_ host: String, port: Int) -> Bool {
+        let prefix = "127.0.0.1:".utf8
+        let bytes = host.utf8
+        guard bytes.count > prefix.count, bytes.count <= prefix.count + 5, bytes.starts(with: prefix) else { return false }
+        var number = 0
+        for byte in bytes.dropFirst(prefix.count) {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return number == port
     }
 
     /// `name[:port]` or `[v6]:port`; nil when malformed (a path, user info, an empty name).

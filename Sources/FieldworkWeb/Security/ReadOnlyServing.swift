@@ -41,15 +41,13 @@ public struct ReadOnlyServing: Sendable, Equatable {
 
 /// Refuses every route that changes the study (503 `read_only`, naming the primary), and lets
 /// the pages know they are served read-only (the notice, no coding controls).
-struct ReadOnlyMiddleware: RouterMiddleware {
+struct ReadOnlyMiddleware {
     let serving: ReadOnlyServing
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func check(_ request: Request, _ context: inout WebContext) throws {
         guard RoutePermissions.servedReadOnly(method: request.method, path: request.uri.path) else {
             throw APIError(.serviceUnavailable, "read_only", serving.refusal)
         }
-        var context = context
         context.readOnly = serving
-        return try await next(request, context)
     }
 }

@@ -3,8 +3,8 @@ import Hummingbird
 
 /// Team mode: each request goes on only when `RoutePermissions` lets the account's role use
 /// its route. A route the table does not name is answered 404 for every role.
-struct RoleMiddleware: RouterMiddleware {
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+enum RoleMiddleware {
+    static func check(_ request: Request, _ context: WebContext) throws {
         switch RoutePermissions.access(method: request.method, path: request.uri.path) {
         case nil:
             throw APIError(.notFound, "not_found", "no such page or API route")
@@ -17,6 +17,5 @@ struct RoleMiddleware: RouterMiddleware {
                                "the role \(account.role.rawValue) may not use this; it is open to \(roles.sorted().map(\.rawValue).joined(separator: ", "))")
             }
         }
-        return try await next(request, context)
     }
 }

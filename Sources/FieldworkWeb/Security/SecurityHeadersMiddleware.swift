@@ -5,8 +5,9 @@ import Logging
 /// Headers on every response, errors included: a strict Content-Security-Policy (no inline
 /// script or style, nothing from elsewhere), no sniffing, no framing, no referrer (the token
 /// must never leak through one), no caching of anything served, and `Server-Timing` with the
-/// time spent inside the server.
-struct SecurityHeadersMiddleware: RouterMiddleware {
+/// time spent inside the server. `RequestGate` runs every check and the route inside it, so an
+/// error anywhere becomes the API's error response with these headers.
+enum SecurityHeadersMiddleware {
     static let contentSecurityPolicy = [
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "media-src 'self'",
         "connect-src 'self'", "font-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
@@ -21,11 +22,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         (.cacheControl, "no-store"),
     ]
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    /// `body`'s response, or the error it threw as a response, with the headers.
+    static func respond(to request: Request, context: WebContext, _ body: () async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var response: Response
         do {
-            response = try await next(request, context)
+            response = try await body()
         } catch {
             let apiError = APIError.from(error, language: context.language)
             if apiError.status.kind == .serverError {
@@ -37,7 +39,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             }
             response = try apiError.response(from: request, context: context)
         }
-        for (name, value) in Self.fixed { response.headers[name] = value }
+        for (name, value) in fixed { response.headers[name] = value }
         // Server time for this request (visible in the browser's network panel; the benchmark
         // reads it), first, before the parts a route measured (`ServerTiming`).
         let milliseconds = ServerTiming.milliseconds(since: started)

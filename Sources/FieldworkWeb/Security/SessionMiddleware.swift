@@ -4,14 +4,14 @@ import Hummingbird
 /// Every route needs a session. `?token=…` with the right access token creates one: the
 /// response sets an HttpOnly, SameSite=Strict cookie and redirects to the same path without the
 /// token, so the token does not linger in the address bar or reach any log.
-struct SessionMiddleware: RouterMiddleware {
+struct SessionMiddleware {
     static let cookieName = "fieldwork_session"
 
     let token: AccessToken
     let sessions: SessionStore
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        var context = context
+    /// The session into `context`; or the redirect that answers a request carrying the token.
+    func admit(_ request: Request, _ context: inout WebContext) throws -> Response? {
         if let candidate = request.uri.form.get("token") {
             guard token.matches(candidate) else { throw APIError(.unauthorized, "unauthorized", "the access token is not valid for this server") }
             let session = sessions.create()
@@ -26,6 +26,6 @@ struct SessionMiddleware: RouterMiddleware {
                            "open the address with the access token that `fieldwork serve` printed")
         }
         context.session = session
-        return try await next(request, context)
+        return nil
     }
 }

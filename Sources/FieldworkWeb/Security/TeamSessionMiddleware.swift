@@ -6,12 +6,12 @@ import Hummingbird
 /// exists and is not disabled — read on every request, so disabling an account or changing its
 /// role applies at once. Without one, a page asks to log in (303 to `/login?next=…`) and
 /// everything else (API, static files, writes) gets 401; only the login form itself is open (`RoutePermissions.anonymous`).
-struct TeamSessionMiddleware: RouterMiddleware {
+struct TeamSessionMiddleware {
     let sessions: SessionStore
     let accounts: AccountService
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        var context = context
+    /// The session and its account into `context`; or the redirect to the login page.
+    func admit(_ request: Request, _ context: inout WebContext) async throws -> Response? {
         if let id = context.cookie(SessionMiddleware.cookieName, of: request), let session = sessions.session(id: id), let name = session.account {
             if let account = try await accounts.account(named: name), !account.disabled {
                 context.session = session
@@ -27,6 +27,6 @@ struct TeamSessionMiddleware: RouterMiddleware {
             }
             throw APIError(.unauthorized, "unauthorized", "log in first (/login)")
         }
-        return try await next(request, context)
+        return nil
     }
 }
