@@ -21,9 +21,9 @@ extension PostgresStore {
                 // rolled back to a savepoint: each write has its own.
                 try await connection.run("SAVEPOINT coding", logger)
                 do {
-                    let coding = try await PostgresServerError.mapping { try await apply(write, connection) }
+                    let written = try await PostgresServerError.mapping { try await apply(write, connection) }
                     try await connection.run("RELEASE SAVEPOINT coding", logger)
-                    results.append(.success(coding))
+                    results.append(.success(written))
                 } catch {
                     try await connection.run("ROLLBACK TO SAVEPOINT coding", logger)
                     try await connection.run("RELEASE SAVEPOINT coding", logger)
@@ -34,19 +34,21 @@ extension PostgresStore {
         }
     }
 
-    private func apply(_ write: CodingWrite, _ connection: PostgresConnection) async throws -> Coding {
+    /// An insert reads its document's `ConsentBasis` in the round trip that reads the text; the
+    /// other writes answer without one (their answer reads the document).
+    private func apply(_ write: CodingWrite, _ connection: PostgresConnection) async throws -> WrittenCoding {
         switch write {
         case .insert(let documentID, let span, let codeID, let build):
             // Two round trips: the text and the code, then the duplicate check with the insert and its event.
-            guard let context = try await Self.textWindow(documentID, around: span, connection, logger, lockingFor: codeID) else {
+            guard let read = try await Self.textWindow(documentID, around: span, connection, logger, lockingFor: codeID) else {
                 throw StoreError.notFound("document '\(documentID)'")
             }
-            let coding = try build(context)
+            let coding = try build(read.context)
             if let existing = try await PostgresCodingRow.insertUnlessDuplicate(
                 coding, event: .between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), connection, logger) {
                 throw StoreError.duplicateCoding(existingID: existing)
             }
-            return coding
+            return WrittenCoding(coding, basis: read.basis)
         case .update(let coding):
             let old = try await PostgresCodingRow.fetchLive(connection, logger, id: coding.id)
             guard old.version == coding.version - 1 else {
@@ -57,7 +59,7 @@ extension PostgresStore {
             try await PostgresCodingRow.write(coding, event: .between(old, coding, kind: placed ? .reattached : .changed,
                                                                       at: coding.updatedAt, by: coding.updatedBy ?? coding.coder),
                                               connection, logger)
-            return coding
+            return WrittenCoding(coding)
         case .remove(let id, let coder, let expectedVersion):
             var old = try await PostgresCodingRow.fetchLive(connection, logger, id: id)
             if let expectedVersion, expectedVersion != old.version {
@@ -68,7 +70,7 @@ extension PostgresStore {
                                                                                            version: old.version + 1),
                                                connection, logger)
             old.version += 1
-            return old
+            return WrittenCoding(old)
         case .restore(let id, let coder, let expectedVersion):
             let old = try await PostgresCodingRow.fetchRemoved(connection, logger, id: id)
             try CodingRestore.check(old, expectedVersion: expectedVersion)
@@ -80,7 +82,7 @@ extension PostgresStore {
             let now = Coding.timestamp()
             (coding.version, coding.updatedAt, coding.updatedBy) = (old.version + 1, now, coder)
             try await PostgresCodingRow.restore(coding, event: .between(old, coding, kind: .restored, at: now, by: coder), connection, logger)
-            return coding
+            return WrittenCoding(coding)
         }
     }
 }

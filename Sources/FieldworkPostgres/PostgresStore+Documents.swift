@@ -201,18 +201,20 @@ extension PostgresStore {
     /// so the window is cut on the server.
     static func textWindow(_ documentID: String, around span: Range<Int>, _ connection: PostgresConnection,
                            _ logger: Logger) async throws -> TextWindow? {
-        try await textWindow(documentID, around: span, connection, logger, lockingFor: nil)?.window
+        try await textWindow(documentID, around: span, connection, logger, lockingFor: nil)?.context.window
     }
 
     /// The text around `span`; with `code` (a coding is written on the document), the document's
     /// row is locked until the transaction ends, so no ingest changes the text between reading
-    /// and storing, and whether the code exists comes in the same round trip.
+    /// and storing, and whether the code exists comes in the same round trip. So does the
+    /// write's `ConsentBasis` (its answer applies the consent rule by it).
     static func textWindow(_ documentID: String, around span: Range<Int>, _ connection: PostgresConnection,
-                           _ logger: Logger, lockingFor code: String?) async throws -> NewCodingContext? {
+                           _ logger: Logger, lockingFor code: String?) async throws -> (context: NewCodingContext, basis: ConsentBasis)? {
         let bounds = TextWindow.bounds(around: span)
         guard let row = try await connection.row("""
             SELECT substr(plain_text, \(bounds.lowerBound + 1)::integer, \(bounds.count)::integer) AS text,
-                length(plain_text) AS length, revision, EXISTS (SELECT 1 FROM code WHERE id = \(code ?? "")) AS code_exists
+                length(plain_text) AS length, revision, ingested_at, (SELECT revision FROM register_revision) AS register_revision,
+                EXISTS (SELECT 1 FROM code WHERE id = \(code ?? "")) AS code_exists
             FROM document WHERE id = \(documentID) \(unescaped: code == nil ? "" : "FOR UPDATE")
             """, logger) else { return nil }
         let length: Int = try row.get("length")
@@ -224,7 +226,9 @@ extension PostgresStore {
         if code != nil, let starts = SpeakerLabelSpan.turnStartsToRead(for: span, in: window) {
             turns = try await Self.turns(documentID, startingIn: starts, connection, logger)
         }
-        return NewCodingContext(window: window, codeExists: code != nil && codeExists, turnsNearSpan: turns)
+        let basis = ConsentBasis(stamp: DocumentStamp(revision: window.revision, ingestedAt: try row.get("ingested_at")),
+                                 registerRevision: Int(try row.get("register_revision", as: Int64.self)))
+        return (NewCodingContext(window: window, codeExists: code != nil && codeExists, turnsNearSpan: turns), basis)
     }
 
     private static let segmentColumns = #"idx, kind, speaker, heading_path::text, start, "end", line_start, line_end, time_start, time_end"#

@@ -53,24 +53,26 @@ extension SQLiteStore {
     }
 
     /// On the caller's thread when the database is free at once (`ImmediateWriter`).
-    public func writeAtOnce(_ write: CodingWrite) throws -> Coding? {
+    public func writeAtOnce(_ write: CodingWrite) throws -> WrittenCoding? {
         guard let immediate = database.immediateWriter else { return nil }
         return try immediate.tryWrite { [texts = database.documentTexts] db in try Self.apply(write, db, texts: texts) }
     }
 
-    private static func apply(_ write: CodingWrite, _ db: Database, texts: DocumentTextCache) throws -> Coding {
+    /// Each write that answers with a coding reads its document's `ConsentBasis` in its transaction.
+    private static func apply(_ write: CodingWrite, _ db: Database, texts: DocumentTextCache) throws -> WrittenCoding {
         switch write {
         case .insert(let documentID, let span, let codeID, let build):
-            guard let window = try DocumentRow.textWindow(documentID, around: span, db, texts: texts) else {
+            guard let basis = try DocumentRow.consentBasis(documentID, db) else {
                 throw StoreError.notFound("document '\(documentID)'")
             }
+            let window = try DocumentRow.textWindow(documentID, at: basis.stamp, around: span, db, texts: texts)
             // Read in the write's transaction, so the turns match the text the span is checked on.
             let turns = try SpeakerLabelSpan.turnStartsToRead(for: span, in: window).map { try DocumentRow.turns(documentID, startingIn: $0, db) } ?? []
             let coding = try build(NewCodingContext(window: window, codeExists: try codeExists(codeID, db), turnsNearSpan: turns))
             if let existing = try CodingRow.duplicate(of: coding, db) { throw StoreError.duplicateCoding(existingID: existing) }
             try CodingRow.insert(coding, db)
             try CodingEventRow.append(.between(nil, coding, kind: .created, at: coding.createdAt, by: coding.coder), db)
-            return coding
+            return WrittenCoding(coding, basis: basis)
         case .update(let coding):
             let old = try CodingRow.fetchLive(db, id: coding.id)
             guard old.version == coding.version - 1 else {
@@ -80,7 +82,7 @@ extension SQLiteStore {
             let placed = old.anchor.span != coding.anchor.span || old.status != coding.status
             try CodingEventRow.append(.between(old, coding, kind: placed ? .reattached : .changed, at: coding.updatedAt,
                                                by: coding.updatedBy ?? coding.coder), db)
-            return coding
+            return WrittenCoding(coding, basis: try DocumentRow.consentBasis(coding.documentID, db))
         case .remove(let id, let coder, let expectedVersion):
             var old = try CodingRow.fetchLive(db, id: id)
             if let expectedVersion, expectedVersion != old.version {
@@ -92,7 +94,7 @@ extension SQLiteStore {
                 """, arguments: [Timestamp.text(now), coder, id])
             try CodingEventRow.append(.between(old, old, kind: .removed, at: now, by: coder, version: old.version + 1), db)
             old.version += 1
-            return old
+            return WrittenCoding(old)
         case .restore(let id, let coder, let expectedVersion):
             let old = try CodingRow.fetchRemoved(db, id: id)
             try CodingRestore.check(old, expectedVersion: expectedVersion)
@@ -106,7 +108,7 @@ extension SQLiteStore {
             try CodingRow.write(coding, db)
             try db.execute(sql: "UPDATE coding SET removed_at = NULL, removed_by = NULL WHERE id = ?", arguments: [id])
             try CodingEventRow.append(.between(old, coding, kind: .restored, at: now, by: coder), db)
-            return coding
+            return WrittenCoding(coding, basis: try DocumentRow.consentBasis(coding.documentID, db))
         }
     }
 }

@@ -258,18 +258,30 @@ enum DocumentRow {
         }
     }
 
-    /// SQLite's `substr` and `length` count characters of TEXT as Unicode scalars, the unit of
-    /// our offsets, so the window is cut in SQL and only it crosses into Swift. `length` walks
-    /// the whole text (most of the cost on a long transcript), so it is asked only when the
-    /// window comes back short: then the document ends inside it, or before it.
     /// The text around `span`, cut from the document's text kept in `texts` when its stamp,
     /// read here in the caller's transaction, is the one kept (else read and kept).
     static func textWindow(_ documentID: String, around span: Range<Int>, _ db: Database,
                            texts: DocumentTextCache) throws -> TextWindow? {
-        // Through SQLite's C API: every coding write reads it (`RawStatement.firstRow`).
-        let read = RawStatement(try db.cachedStatement(sql: "SELECT revision, ingested_at FROM document WHERE id = ?"), in: db)
+        guard let basis = try consentBasis(documentID, db) else { return nil }
+        return try textWindow(documentID, at: basis.stamp, around: span, db, texts: texts)
+    }
+
+    /// The document's stamp and the register's revision, in one statement through SQLite's C API
+    /// (`RawStatement.firstRow`): every coding write reads it, and its answer applies the consent
+    /// rule by it (`WrittenCoding.basis`). nil: no such document.
+    static func consentBasis(_ documentID: String, _ db: Database) throws -> ConsentBasis? {
+        let read = RawStatement(try db.cachedStatement(sql: """
+            SELECT revision, ingested_at, (SELECT revision FROM register_revision) FROM document WHERE id = ?
+            """), in: db)
         read.bind(1, documentID)
-        guard let stamp = try read.firstRow({ DocumentStamp(revision: $0.int(0), ingestedAt: $0.text(1) ?? "") }) else { return nil }
+        return try read.firstRow {
+            ConsentBasis(stamp: DocumentStamp(revision: $0.int(0), ingestedAt: $0.text(1) ?? ""), registerRevision: $0.int(2))
+        }
+    }
+
+    /// The text around `span` of the document at `stamp`, read in the same transaction.
+    static func textWindow(_ documentID: String, at stamp: DocumentStamp, around span: Range<Int>, _ db: Database,
+                           texts: DocumentTextCache) throws -> TextWindow {
         if let kept = texts.text(of: documentID, stamp: stamp) { return kept.window(TextWindow.bounds(around: span)) }
         let plainText = try String.fetchOne(db.cachedStatement(sql: "SELECT plain_text FROM document WHERE id = ?"),
                                             arguments: [documentID]) ?? ""

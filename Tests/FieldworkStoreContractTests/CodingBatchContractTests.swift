@@ -20,7 +20,7 @@ import Testing
         try await StoreUnderTest.with(kind) { subject, store in
             _ = try await store.applyDocuments([Fixtures.change("n1", text: text, hash: "a")])
             _ = try await store.replaceCodebook(Codebook(codes: [Code(id: "need", name: "Need", kind: .need)]), files: [])
-            let first = try await store.writeAlone(Self.insert("c-1", 0..<5))
+            let first = try await store.writeAlone(Self.insert("c-1", 0..<5)).coding
             var changed = first
             changed.memo = "ny"
             changed.version = 2

@@ -19,7 +19,7 @@ public protocol CodingWriteStore: Sendable {
     /// The write in a transaction of its own on the calling thread, when the store can take it
     /// without waiting; nil when it cannot (nothing was written: write it with `writeCodings`).
     /// Throws what the write alone would throw.
-    func writeAtOnce(_ write: CodingWrite) throws -> Coding?
+    func writeAtOnce(_ write: CodingWrite) throws -> WrittenCoding?
     /// `writeCodings` in one transaction on the calling thread, when the store can take it
     /// without waiting; nil when it cannot (nothing was written).
     func writeAtOnce(_ writes: [CodingWrite]) throws -> [CodingWriteResult]?
@@ -27,18 +27,18 @@ public protocol CodingWriteStore: Sendable {
 
 extension CodingWriteStore {
     /// A store that cannot write without waiting (a server across the network) never does.
-    public func writeAtOnce(_ write: CodingWrite) throws -> Coding? { nil }
+    public func writeAtOnce(_ write: CodingWrite) throws -> WrittenCoding? { nil }
     public func writeAtOnce(_ writes: [CodingWrite]) throws -> [CodingWriteResult]? { nil }
 }
 
 /// What one write of a batch came to: the coding as written (a removed coding as it was, with
 /// its new version), or the error the write alone would have thrown.
-public typealias CodingWriteResult = Result<Coding, any Error>
+public typealias CodingWriteResult = Result<WrittenCoding, any Error>
 
 extension FieldworkStore {
     public func insertCoding(documentID: String, around span: Range<Int>, codeID: String,
                              build: @escaping @Sendable (NewCodingContext) throws -> Coding) async throws -> Coding {
-        try await writeAlone(.insert(documentID: documentID, span: span, codeID: codeID, build: build))
+        try await writeAlone(.insert(documentID: documentID, span: span, codeID: codeID, build: build)).coding
     }
 
     public func updateCoding(_ coding: Coding) async throws {
@@ -50,7 +50,7 @@ extension FieldworkStore {
     }
 
     /// One write in a transaction of its own.
-    public func writeAlone(_ write: CodingWrite) async throws -> Coding {
+    public func writeAlone(_ write: CodingWrite) async throws -> WrittenCoding {
         guard let result = try await writeCodings([write]).first else { throw StoreError.conflict("the store answered no write") }
         return try result.get()
     }

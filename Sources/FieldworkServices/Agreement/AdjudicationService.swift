@@ -131,7 +131,7 @@ public struct AdjudicationService: Sendable {
 
     /// Takes `code` into the consensus for the passage: a coding by the consensus coder over its
     /// span, its memo naming the decider, written to the decider's codings file.
-    public func accept(document documentID: String, start: Int, end: Int, code: String, by decider: String) async throws -> Coding {
+    public func accept(document documentID: String, start: Int, end: Int, code: String, by decider: String) async throws -> WrittenCoding {
         try await requirePassage(documentID, start: start, end: end)
         // One decision per code and passage: accepted after a dismissal, the two stood side by side.
         if let dismissal = try await dismissal(of: code, documentID, start: start, end: end) {

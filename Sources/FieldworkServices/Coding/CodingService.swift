@@ -21,20 +21,20 @@ public struct CodingService: Sendable {
     /// `by`: who made it when that is not the coder (a decision taken into the consensus coder),
     /// recorded as `updatedBy`, so the record goes into the decider's codings file.
     public func add(document documentID: String, span: Range<Int>, code codeID: String,
-                    coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> Coding {
+                    coder: String, memo: String? = nil, seen: SeenText? = nil, by editor: String? = nil) async throws -> WrittenCoding {
         try await insert(document: documentID, span: span, code: codeID, coder: try validCoder(coder), memo: memo, seen: seen, by: editor)
     }
 
     /// A decision taken into the consensus (`AdjudicationService.accept`): the one write under a
     /// reserved coder name (`ReservedCoder`), made by `decider`.
     func addToConsensus(document documentID: String, span: Range<Int>, code codeID: String, memo: String,
-                        by decider: String) async throws -> Coding {
+                        by decider: String) async throws -> WrittenCoding {
         try await insert(document: documentID, span: span, code: codeID, coder: Consensus.coder, memo: memo, seen: nil, by: decider)
     }
 
     /// `coder` is checked by the caller: a person's name (`validCoder`) or the consensus coder.
     private func insert(document documentID: String, span: Range<Int>, code codeID: String,
-                        coder: String, memo: String?, seen: SeenText?, by editor: String?) async throws -> Coding {
+                        coder: String, memo: String?, seen: SeenText?, by editor: String?) async throws -> WrittenCoding {
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
         try Self.requireReachable(span)
         let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
@@ -95,7 +95,7 @@ public struct CodingService: Sendable {
     /// Changes code and/or memo; `expectedVersion` guards against overwriting someone else's edit.
     /// `by`: the coder making the change, recorded as `updatedBy`.
     public func update(id: String, code codeID: String? = nil, memo: String?? = nil, expectedVersion: Int? = nil,
-                       by editor: String? = nil) async throws -> Coding {
+                       by editor: String? = nil) async throws -> WrittenCoding {
         let editor = try editor.map(validCoder)
         var coding = try await existing(id, expectedVersion: expectedVersion)
         if let codeID {
@@ -113,7 +113,7 @@ public struct CodingService: Sendable {
 
     /// Attaches a coding (typically an orphan) to a new span of its document.
     public func reattach(id: String, span: Range<Int>, expectedVersion: Int? = nil, seen: SeenText? = nil,
-                         by editor: String? = nil) async throws -> Coding {
+                         by editor: String? = nil) async throws -> WrittenCoding {
         let editor = try editor.map(validCoder)
         try Self.requireReachable(span)
         var coding = try await existing(id, expectedVersion: expectedVersion)
@@ -124,7 +124,7 @@ public struct CodingService: Sendable {
         if SpeakerLabelSpan.mayBeLabel(span, in: window) { try await refuseSpeakerLabel(span, documentID: coding.documentID, in: window) }
         let anchor = try Self.anchor(span, in: window)
         // Already there: nothing to record (it raised the version and wrote an empty "changed").
-        if coding.status == .anchored && coding.anchor == anchor { return coding }
+        if coding.status == .anchored && coding.anchor == anchor { return WrittenCoding(coding) }
         coding.anchor = anchor
         coding.status = .anchored
         coding.anchorMethod = nil
@@ -168,23 +168,23 @@ public struct CodingService: Sendable {
     /// Brings a removed coding back (an undone removal): the same id, its history going on with
     /// `restored`. Refused when its words are no longer at its place or the same coding is live
     /// again (`CodingRestore`).
-    public func restore(id: String, by coder: String, expectedVersion: Int? = nil) async throws -> Coding {
+    public func restore(id: String, by coder: String, expectedVersion: Int? = nil) async throws -> WrittenCoding {
         let coding = try await write(.restore(id: id, by: try validCoder(coder), expectedVersion: expectedVersion))
         await ledger?.publish(id, from: store)
         return coding
     }
 
-    private func save(_ coding: inout Coding, by editor: String?) async throws -> Coding {
+    private func save(_ coding: inout Coding, by editor: String?) async throws -> WrittenCoding {
         coding.version += 1
         coding.updatedBy = editor
         coding.updatedAt = Coding.timestamp()
-        _ = try await write(.update(coding))
+        let written = try await write(.update(coding))
         await ledger?.publish(coding.id, from: store)
-        return coding
+        return written
     }
 
     /// Through the group commit when there is one, else alone.
-    private func write(_ write: CodingWrite) async throws -> Coding {
+    private func write(_ write: CodingWrite) async throws -> WrittenCoding {
         if let writes { return try await writes.submit(write) }
         return try await store.writeAlone(write)
     }

@@ -25,7 +25,7 @@ import Synchronization
 /// few instructions, and an actor that another event loop holds at that moment sends the
 /// caller's task to a queue of its own and back (session 26).
 public final class CodingWriteQueue: Sendable {
-    private typealias Waiting = (write: CodingWrite, reply: CheckedContinuation<Coding, any Error>)
+    private typealias Waiting = (write: CodingWrite, reply: CheckedContinuation<WrittenCoding, any Error>)
     private struct State {
         var waiting: [Waiting] = []
         var writing = false
@@ -54,7 +54,7 @@ public final class CodingWriteQueue: Sendable {
 
     /// Writes `write` with whatever else is waiting; returns the coding as written or throws the
     /// error the write alone would have thrown.
-    public func submit(_ write: CodingWrite) async throws -> Coding {
+    public func submit(_ write: CodingWrite) async throws -> WrittenCoding {
         let alone = state.withLock { state in
             guard !state.writing, state.loneWrites >= Self.calmAfter else { return false }
             state.writing = true

@@ -114,16 +114,7 @@ public struct DocumentView: Sendable {
     /// whose words each segment holds), and the quotes, context and memos of codings that touch
     /// them, and of orphaned codings (`ConsentMask.withholds`).
     mutating func applyConsent(speakers: SpeakerGroups, blanking: Bool = true) {
-        let consent = ConsentRule.today(participants)
-        let metadata = document.metadata
-        let reasons = speakers.distinct.map { people -> ConsentRule.Reason? in
-            if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) { return reason }
-            return nil
-        }
-        guard reasons.contains(where: { $0 != nil }) else { return }
-        for (segment, group) in zip(segments, speakers.group) {
-            if let reason = reasons[group] { withheld[segment.index] = reason }
-        }
+        withheld = Self.withheldSegments(segments, of: document.metadata, speakers: speakers, participants: participants)
         guard !withheld.isEmpty, blanking else { return }
         var scalars = text.scalars
         let blank = Unicode.Scalar(0x2007)!
@@ -138,5 +129,22 @@ public struct DocumentView: Sendable {
             codings[index].anchor = TextQuoteAnchor(quote: "", prefix: "", suffix: "", start: coding.start, end: coding.end)
             codings[index].memo = nil
         }
+    }
+
+    /// The segments whose words the consent rule withholds today, by index (`speakers`: whose
+    /// words each segment holds; `participants`: the register entries among them).
+    static func withheldSegments(_ segments: [Segment], of metadata: DocumentMetadata, speakers: SpeakerGroups,
+                                 participants: [Participant]) -> [Int: ConsentRule.Reason] {
+        let consent = ConsentRule.today(participants)
+        let reasons = speakers.distinct.map { people -> ConsentRule.Reason? in
+            if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) { return reason }
+            return nil
+        }
+        guard reasons.contains(where: { $0 != nil }) else { return [:] }
+        var withheld: [Int: ConsentRule.Reason] = [:]
+        for (segment, group) in zip(segments, speakers.group) {
+            if let reason = reasons[group] { withheld[segment.index] = reason }
+        }
+        return withheld
     }
 }

@@ -51,7 +51,7 @@ final class ExchangeWorkspace {
         let text = try await plainText(id)
         guard let start = text.occurrences(of: Array(quote.unicodeScalars)).first else { throw FixtureError.quoteNotFound(quote) }
         return try await context.codings.add(document: id, span: start..<(start + quote.scalarCount), code: code,
-                                             coder: coder, memo: memo)
+                                             coder: coder, memo: memo).coding
     }
 
     /// Codings as comparable facts (no ids or timestamps), sorted.

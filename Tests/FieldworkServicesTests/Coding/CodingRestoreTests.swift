@@ -25,7 +25,7 @@ import Testing
         #expect(restored.id == coding.id && restored.version == 4 && restored.memo == "nattlarm" && restored.quote == coding.quote)
         // Who brought it back and when: what a colleague's copy learns from the codings file.
         #expect(restored.updatedBy == "bo" && (restored.updatedAt ?? .distantPast) > coding.createdAt)
-        #expect(try await workspace.store.coding(id: coding.id) == restored)
+        #expect(try await workspace.store.coding(id: coding.id) == restored.coding)
         let history = try await service.history(id: coding.id)
         #expect(history.map(\.kind) == [.created, .changed, .removed, .restored])
         #expect(history.last?.by == "bo" && history.last?.version == 4)

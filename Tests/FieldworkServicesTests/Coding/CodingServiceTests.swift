@@ -16,7 +16,7 @@ import Testing
         let text = try await workspace.plainText("int-014")
         let start = try #require(text.occurrences(of: Array("👋🏽".unicodeScalars)).first)
         let coding = try await workspace.context.codings.add(
-            document: "int-014", span: start..<(start + 5), code: "need", coder: "anna", memo: "  vinkar  ")
+            document: "int-014", span: start..<(start + 5), code: "need", coder: "anna", memo: "  vinkar  ").coding
         #expect(coding.quote == "👋🏽 då")
         #expect(coding.memo == "vinkar")
         #expect(coding.anchor.prefix.hasSuffix("Hej "))

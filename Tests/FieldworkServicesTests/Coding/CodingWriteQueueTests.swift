@@ -44,7 +44,7 @@ import Testing
 
         func writeCodings(_ writes: [CodingWrite]) async throws -> [CodingWriteResult] { try await gated.writeCodings(writes) }
 
-        nonisolated func writeAtOnce(_ write: CodingWrite) throws -> Coding? {
+        nonisolated func writeAtOnce(_ write: CodingWrite) throws -> WrittenCoding? {
             asked.withLock { $0 += 1 }
             return nil
         }
@@ -61,7 +61,7 @@ import Testing
         let store = AskedAtOnceStore(workspace.store)
         let queue = CodingWriteQueue(store: store)
         let service = CodingService(store: workspace.store, writes: queue)
-        func add(_ end: Int) async throws -> Coding {
+        func add(_ end: Int) async throws -> WrittenCoding {
             // From 5: the words after "R14: ".
             try await service.add(document: "int-014", span: 5..<(5 + end), code: "need", coder: "anna")
         }

@@ -57,7 +57,7 @@ final class TemporaryWorkspace {
         guard let start = text.occurrences(of: Array(quote.unicodeScalars)).first else {
             throw FixtureError.quoteNotFound(quote)
         }
-        return try await context.codings.add(document: id, span: start..<(start + quote.scalarCount), code: code, coder: coder)
+        return try await context.codings.add(document: id, span: start..<(start + quote.scalarCount), code: code, coder: coder).coding
     }
 
     static let participants = """

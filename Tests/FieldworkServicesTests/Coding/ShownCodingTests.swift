@@ -1,0 +1,64 @@
+import FieldworkCore
+import FieldworkServices
+import Foundation
+import Testing
+
+/// The answer to a coding write (`FieldworkContext.shown`) under the consent rule. The write
+/// reads its document's stamp and the register's revision in its own transaction, and the
+/// answer applies the rule from the register entries the document cache holds, without a read,
+/// while they are that revision's. Here the register changes between writes in both directions:
+/// no answer may follow what the cache held before the change.
+@Suite struct ShownCodingTests {
+    static func participants(r22Withdrawn: Bool) -> String {
+        """
+        participants:
+          - id: R21
+            role: resident
+            consents:
+              - {id: c1, date: 2025-01-01, scopes: [interview, quote]}
+          - id: R22
+            role: resident
+            consents:
+              - {id: c2, date: 2025-01-01, scopes: [interview, quote]\(r22Withdrawn ? ", withdrawn: 2025-06-01" : "")}
+        """
+    }
+
+    @Test func aWriteAnswersByTheRegisterItReadNotTheOneTheCacheHeld() async throws {
+        let workspace = try await TemporaryWorkspace(participants: Self.participants(r22Withdrawn: true))
+        try workspace.write("corpus/int-032.md", TemporaryWorkspace.interview(id: "int-032", participants: "[R21, R22]", body: """
+            **R21:** Jag säger ordetr21x om natten och larmet.
+
+            **R22:** Jag säger ordetr22x om eftermiddagen, från två till sex.
+            """))
+        try await workspace.ingest()
+        let context = workspace.context
+        let text = try await workspace.plainText("int-032")
+        func add(_ quote: String, code: String) async throws -> ShownCoding {
+            let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
+            let written = try await context.codings.add(document: "int-032", span: start..<(start + quote.scalarCount), code: code,
+                                                        coder: "anna", memo: "anteckning")
+            #expect(written.basis != nil, "an insert reads its document's stamp and the register's revision")
+            return try await context.shown(written)
+        }
+        func expectWithheld(_ shown: ShownCoding, _ what: String) {
+            #expect(shown.withheld == .withdrawn && shown.coding.quote.isEmpty && shown.coding.memo == nil, "\(what): \(shown)")
+        }
+
+        // The first write reads the document into the cache; the next ones find it there.
+        expectWithheld(try await add("ordetr22x om eftermiddagen", code: "need"), "first write on R22's words")
+        expectWithheld(try await add("från två till sex", code: "need"), "second write on R22's words")
+        let allowed = try await add("ordetr21x om natten", code: "need")
+        #expect(allowed.withheld == nil && allowed.coding.quote == "ordetr21x om natten" && allowed.coding.memo == "anteckning")
+
+        // R22 gives consent again: the cache still holds the withdrawal, the write read the new register.
+        try workspace.write("corpus/participants.yaml", Self.participants(r22Withdrawn: false))
+        try await workspace.ingest()
+        let given = try await add("ordetr22x om eftermiddagen", code: "barrier")
+        #expect(given.withheld == nil && given.coding.quote == "ordetr22x om eftermiddagen")
+
+        // And withdraws it once more.
+        try workspace.write("corpus/participants.yaml", Self.participants(r22Withdrawn: true))
+        try await workspace.ingest()
+        expectWithheld(try await add("från två till sex", code: "barrier"), "write after the second withdrawal")
+    }
+}
