@@ -46,6 +46,9 @@ public final class DocumentContentCache: Sendable {
         var segmentHTML: [String: [RenderedHTML?]] = [:]
         /// The whole transcript's HTML by variant.
         var transcriptHTML: [String: RenderedHTML] = [:]
+        /// The consent mask last worked out for a write's answer, with the register revision
+        /// and occasion it holds for (`consentMask(_:at:)`).
+        var consentMask: (registerRevision: Int, occasion: ConsentRule.Occasion, mask: ConsentMask)?
         /// Encoded forms of the whole document (the API's JSON), by a key naming what else they
         /// depend on (the segments withheld).
         var encoded: [String: Data] = [:]
@@ -222,7 +225,7 @@ public final class DocumentContentCache: Sendable {
     }
 
     /// Changes the held entry of `id` if it is still at `stamp`.
-    private func update(_ id: String, _ stamp: DocumentStamp, _ change: (inout Entry) -> Void) {
+    func update(_ id: String, _ stamp: DocumentStamp, _ change: (inout Entry) -> Void) {
         state.withLock { state in
             guard var held = state.entries[id], held.entry.stamp == stamp else { return }
             state.bytes -= held.entry.bytes

@@ -114,7 +114,7 @@ public struct DocumentView: Sendable {
     /// whose words each segment holds), and the quotes, context and memos of codings that touch
     /// them, and of orphaned codings (`ConsentMask.withholds`).
     mutating func applyConsent(speakers: SpeakerGroups, blanking: Bool = true) {
-        withheld = Self.withheldSegments(segments, of: document.metadata, speakers: speakers, participants: participants)
+        withheld = Self.withheldSegments(segments, of: document.metadata, speakers: speakers, rule: ConsentRule.today(participants))
         guard !withheld.isEmpty, blanking else { return }
         var scalars = text.scalars
         let blank = Unicode.Scalar(0x2007)!
@@ -131,11 +131,10 @@ public struct DocumentView: Sendable {
         }
     }
 
-    /// The segments whose words the consent rule withholds today, by index (`speakers`: whose
-    /// words each segment holds; `participants`: the register entries among them).
+    /// The segments whose words `consent` withholds, by index (`speakers`: whose words each
+    /// segment holds).
     static func withheldSegments(_ segments: [Segment], of metadata: DocumentMetadata, speakers: SpeakerGroups,
-                                 participants: [Participant]) -> [Int: ConsentRule.Reason] {
-        let consent = ConsentRule.today(participants)
+                                 rule consent: ConsentRule) -> [Int: ConsentRule.Reason] {
         let reasons = speakers.distinct.map { people -> ConsentRule.Reason? in
             if case .withheld(let reason) = consent.words(of: people, type: metadata.type, date: metadata.date) { return reason }
             return nil

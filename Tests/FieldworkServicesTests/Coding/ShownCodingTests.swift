@@ -61,4 +61,35 @@ import Testing
         try await workspace.ingest()
         expectWithheld(try await add("från två till sex", code: "barrier"), "write after the second withdrawal")
     }
+
+    /// What is worked out for one answer is kept for the next on the same register revision, day
+    /// and access: a colleague to whom R22's words are restricted writes right after the one
+    /// coder who may see them, on the same document, and gets them withheld.
+    @Test func aWriteAnswersByTheActingCodersAccessNotThePreviousWriters() async throws {
+        let workspace = try await TemporaryWorkspace(participants: Self.participants(r22Withdrawn: false))
+        try workspace.write("corpus/int-032.md", TemporaryWorkspace.interview(id: "int-032", participants: "[R21, R22]", body: """
+            **R21:** Jag säger ordetr21x om natten och larmet.
+
+            **R22:** Jag säger ordetr22x om eftermiddagen, från två till sex.
+            """))
+        try await workspace.ingest()
+        let context = workspace.context
+        let text = try await workspace.plainText("int-032")
+        let access = AccessPolicy(restrictions: [.init(target: .participant("R22"), coders: ["bo"])])
+        func add(_ quote: String, by coder: String) async throws -> ShownCoding {
+            try await Acting.$request.withValue(Acting(coder: coder, access: access)) {
+                let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
+                let written = try await context.codings.add(document: "int-032", span: start..<(start + quote.scalarCount),
+                                                            code: "need", coder: coder)
+                return try await context.shown(written)
+            }
+        }
+
+        for quote in ["ordetr22x om eftermiddagen", "från två till sex"] {
+            #expect(try await add(quote, by: "bo").coding.quote == quote, "bo may see R22's words")
+        }
+        let anna = try await add("ordetr22x om", by: "anna")
+        #expect(anna.withheld == .restricted && anna.coding.quote.isEmpty, "\(anna)")
+        #expect(try await add("eftermiddagen, från", by: "bo").withheld == nil)
+    }
 }
