@@ -80,14 +80,14 @@ struct PageRoutes {
     }
 
     @Sendable func retrieval(_ request: Request, context web: WebContext) async throws -> Response {
-        _ = try await PageCoderQuery.coder(request, in: context)
+        let coders = try await context.store.coders()
+        _ = try PageCoderQuery.coder(request, in: context, among: coders)
         let parameters = request.uri.form
         var query: [String: String] = [:]
         for key in ["code", "coder", "administration", "type", "attribute", "include_children"] {
             if let value = parameters.get(key), !value.isEmpty { query[key] = value }
         }
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
-        let coders = try await context.store.coders()
         let t = Localizer(web.language)
         let codebook = try await context.store.codebook().localized(web.language.rawValue)
         var view = RetrievalPage(codebook: codebook, query: query, items: items, coders: coders, t: t)
