@@ -135,7 +135,7 @@ import Testing
                 #expect(csv.hasPrefix("coding_id,document,") && csv.components(separatedBy: "\r\n").count == 3)
             }
             try await client.execute(uri: "/retrieval?code=need", method: .get, headers: browser.headers) { response in
-                #expect(String(buffer: response.body).contains("1 passage"))
+                #expect(String(buffer: response.body).contains("1 coding"))
             }
         }
     }

@@ -49,7 +49,7 @@ import Testing
                 #expect(!html.contains("rel=\"prev\""))
                 #expect(html.contains("Page 1 of 3"))
                 // The language filter still offers every language, not only this page's.
-                #expect(html.contains("<option value=\"en\">en</option>") && html.contains("<option value=\"sv\">sv</option>"))
+                #expect(html.contains("<option value=\"en\">English</option>") && html.contains("<option value=\"sv\">Swedish</option>"))
             }
             try await client.execute(uri: "/?page=3", method: .get, headers: browser.headers) { response in
                 let html = String(buffer: response.body)

@@ -48,7 +48,7 @@ import Testing
                 #expect(String(buffer: response.body).contains(id))
             }
             try await client.execute(uri: "/retrieval?code=need&coder=Maja+L.", method: .get, headers: browser.headers) { response in
-                #expect(String(buffer: response.body).contains("1 passage "))
+                #expect(String(buffer: response.body).contains("1 coding "))
             }
             // An escaped plus stays a plus: "Maja+L." is no coder (refused with the nearest name).
             try await client.execute(uri: "/api/codings?coder=Maja%2BL.", method: .get, headers: browser.headers) { response in

@@ -78,4 +78,22 @@ import Testing
             }
         }
     }
+
+    /// A chosen quote from a document in another language named it by its code ("its document
+    /// is in sv", "dokumentet är på sv"): the language's name, in the interface's language.
+    @Test func aQuoteInAnotherLanguageNamesThatLanguage() async throws {
+        let fixture = try await WebFixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let swedishQuote = try await fixture.context.codings.add(
+            document: "int-001", span: try await fixture.span(of: "Det var i januari förra året.", in: "int-001"), code: "need.safety.night", coder: "anna")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            for (headers, reason) in [(browser.headers, "its document is in Swedish, not the handout"),
+                                      (browser.swedishHeaders, "dokumentet är på svenska, inte på underlagets språk")] {
+                try await client.execute(uri: "/handouts/need.safety.night?lang=en&quote=\(swedishQuote.id)", method: .get, headers: headers) { response in
+                    #expect(String(buffer: response.body).contains("<code>\(swedishQuote.id)</code>: \(reason)"))
+                }
+            }
+        }
+    }
 }

@@ -84,10 +84,10 @@ import Testing
             let pages: [(String, [String])] = [
                 ("/matrix", ["<a href=\"/matrix\" aria-current=\"page\">Kod × fall</a>", "<h1>Kod × fall</h1>",
                              "<caption>Kodningar per kod och deltagare</caption>", ">Deltagarattribut: living_situation</option>",
-                             "aria-label=\"3 passager: ", "<th scope=\"col\">Roll</th>"]),
+                             "aria-label=\"3 kodningar: ", "<th scope=\"col\">Roll</th>"]),
                 ("/matrix?rows=administration", ["<caption>Kodningar per kod och förvaltning</caption>"]),
                 ("/matrix/passages?rows=participant&row=R01&code=barrier",
-                 ["<p class=\"count\">3 passager</p>", ">Tillbaka till matrisen</a>", "som räknas för deltagare <strong>R01</strong>"]),
+                 ["<p class=\"count\">3 kodningar</p>", ">Tillbaka till matrisen</a>", "som räknas för deltagare <strong>R01</strong>"]),
                 ("/cooccurrence/passages?a=need.safety.night&b=barrier",
                  ["Segment där båda koderna används av någon kodare.", ">Tillbaka till samförekomst</a>", "<p class=\"count\">1 passage</p>"]),
                 ("/audit", ["<a href=\"/audit\" aria-current=\"page\">Granskningslogg</a>", "<h1>Granskningslogg</h1>", "hashkedjan är obruten"]),
@@ -116,34 +116,34 @@ import Testing
                 #expect(html.contains("<option value=\"attribute:living_situation\">Participant attribute: living_situation</option>"))
                 // R01: barrier by Anna and Bo in turn 1 and by Bo in turn 2; need.safety.night by both in turn 1.
                 #expect(html.contains("<tr><th scope=\"row\">R01</th><td>resident</td>"))
-                #expect(html.contains("<a href=\"/matrix/passages?rows=participant&amp;row=R01&amp;code=barrier\" aria-label=\"3 passages: "))
-                #expect(html.contains("<a href=\"/matrix/passages?rows=participant&amp;row=R01&amp;code=need.safety.night\" aria-label=\"2 passages: "))
+                #expect(html.contains("<a href=\"/matrix/passages?rows=participant&amp;row=R01&amp;code=barrier\" aria-label=\"3 codings: "))
+                #expect(html.contains("<a href=\"/matrix/passages?rows=participant&amp;row=R01&amp;code=need.safety.night\" aria-label=\"2 codings: "))
                 #expect(!html.contains("style="))
             }
             try await client.execute(uri: "/matrix/passages?rows=participant&row=R01&code=barrier", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
-                #expect(html.contains("<p class=\"count\">3 passages</p>"))
+                #expect(html.contains("<p class=\"count\">3 codings</p>"))
                 #expect(html.components(separatedBy: "<li><p class=\"source\">").count == 4)
                 #expect(html.contains("<a href=\"/matrix?rows=participant\">Back to the matrix</a>"))
             }
             // One coder's codings; documents as rows; a participant attribute's values as rows.
             try await client.execute(uri: "/matrix?rows=participant&coder=Bo", method: .get, headers: browser.headers) { response in
-                #expect(String(buffer: response.body).contains("row=R01&amp;code=barrier&amp;coder=Bo\" aria-label=\"2 passages: "))
+                #expect(String(buffer: response.body).contains("row=R01&amp;code=barrier&amp;coder=Bo\" aria-label=\"2 codings: "))
             }
             try await client.execute(uri: "/matrix?rows=document", method: .get, headers: browser.headers) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<tr><th scope=\"row\">int-001</th>"))
-                #expect(html.contains("rows=document&amp;row=int-001&amp;code=barrier\" aria-label=\"3 passages: "))
+                #expect(html.contains("rows=document&amp;row=int-001&amp;code=barrier\" aria-label=\"3 codings: "))
             }
             try await client.execute(uri: "/matrix?rows=attribute%3Aliving_situation&coder=Anna", method: .get, headers: browser.headers) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<caption>Codings per code and value of living_situation</caption>"))
-                #expect(html.contains("rows=attribute%3Aliving_situation&amp;row=alone&amp;code=need.safety.night&amp;coder=Anna\" aria-label=\"1 passage: "))
+                #expect(html.contains("rows=attribute%3Aliving_situation&amp;row=alone&amp;code=need.safety.night&amp;coder=Anna\" aria-label=\"1 coding: "))
             }
             try await client.execute(uri: "/matrix/passages?rows=attribute%3Aliving_situation&row=alone&code=need.safety.night&coder=Anna",
                                      method: .get, headers: browser.headers) { response in
-                #expect(String(buffer: response.body).contains("<p class=\"count\">1 passage</p>"))
+                #expect(String(buffer: response.body).contains("<p class=\"count\">1 coding</p>"))
             }
             try await client.execute(uri: "/matrix?rows=nonsense", method: .get, headers: browser.headers) { response in
                 #expect(response.status == .badRequest)

@@ -2,6 +2,7 @@ import FieldworkCore
 import FieldworkServices
 import FieldworkWeb
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -62,6 +63,36 @@ import Testing
             _ = try await fixture.context.memos.add(target: .document, targetID: "int-001", author: "Anna", text: "Intervjun avbröts")
             try await client.execute(uri: "/memos", method: .get, headers: browser.headers) { response in
                 #expect(!String(buffer: response.body).contains("No memos on codes or documents yet"))
+            }
+        }
+    }
+
+    /// During a blind pass a colleague's memos are hidden on purpose, yet the page said there were
+    /// no memos on codes or documents yet (found by a new user): it says only the coder's own
+    /// are shown, in the page's language, and is marked for blind.js to ask again when the pass changes.
+    @Test func duringABlindPassTheEmptyStateSaysOnlyYourOwnMemosAreShown() async throws {
+        let fixture = try await WebFixture()
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        _ = try await fixture.context.memos.add(target: .code, targetID: "need.safety", author: "Bo", text: "Bos kodmemo")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var blind = browser.headers
+            blind[.cookie] = browser.cookie + "; fieldwork_coder=Anna; fieldwork_blind=on"
+            var swedish = browser.swedishHeaders
+            swedish[.cookie] = blind[.cookie]
+            for (headers, expected) in [(blind, "<p class=\"empty\">During your blind pass only your own memos are shown, and you have none on codes or documents yet"),
+                                        (swedish, "<p class=\"empty\">Under din blindkodning visas bara dina egna memon, och du har inga om koder eller dokument ännu")] {
+                try await client.execute(uri: "/memos", method: .get, headers: headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains(expected))
+                    #expect(!html.contains("No memos on codes or documents yet") && !html.contains("Inga memon om koder"))
+                    #expect(!html.contains("Bos kodmemo") && html.contains("<div data-compares-coders=\"withheld\">"))
+                }
+            }
+            try await client.execute(uri: "/memos", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Bos kodmemo") && !html.contains("During your blind pass"))
+                #expect(html.contains("<div data-compares-coders=\"shown\">"))
             }
         }
     }

@@ -52,6 +52,7 @@ import Testing
         used += Layout.Section.allCases.map { ("Layout.swift", "nav.\($0.rawValue)") }
         used += Administration.allCases.map { ("Localizer.swift", "administration.\($0.rawValue)") }
         used += DocumentType.allCases.map { ("Localizer.swift", "doctype.\($0.rawValue)") }
+        used += InterfaceLanguage.allCases.map { ("Localizer.swift", "language.\($0.rawValue)") }
         used += ParticipantRole.allCases.map { ("Localizer.swift", "role.\($0.rawValue)") }
         used += ["resident", "relative", "staff", "other"].flatMap { [("Localizer.swift", "people.\($0).one"), ("Localizer.swift", "people.\($0).other")] }
         used += CodeKind.allCases.map { ("codebook.js", "kind.\($0.rawValue)") }

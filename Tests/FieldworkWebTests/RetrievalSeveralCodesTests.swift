@@ -37,7 +37,7 @@ import Testing
             try await client.execute(uri: "/retrieval?code=need.safety&code=barrier.cost", method: .get, headers: browser.headers) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("data-more=\"barrier.cost\""))
-                #expect(html.contains("2 passages"))
+                #expect(html.contains("2 codings"))
                 #expect(html.contains("/api/retrieval.csv?code=need.safety&amp;code=barrier.cost") || html.contains("code=barrier.cost&amp;code=need.safety")
                         || html.contains("code=need.safety&amp;code=barrier.cost"), "the CSV link carries both codes")
             }

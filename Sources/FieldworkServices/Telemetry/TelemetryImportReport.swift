@@ -13,6 +13,9 @@ public struct TelemetryImportReport: Sendable, Hashable {
     public var refusedByConsent: [String: Int] = [:]
     /// Names matching no device in corpus/devices.yaml → readings.
     public var unknownDevices: [String: Int] = [:]
+    /// Each of those names → where it was first read (`data.csv:7`, `pack.json: record at index 3`):
+    /// a count alone left a new user searching a file of thousands of lines for the typo.
+    public var unknownDeviceFirstAt: [String: String] = [:]
     /// SenML string and data values: kept out of the numeric store.
     public var notNumeric = 0
 
@@ -35,7 +38,10 @@ public struct TelemetryImportReport: Sendable, Hashable {
             lines.append("  refused \(count): \(reason)")
         }
         for (name, count) in unknownDevices.sorted(by: { $0.key < $1.key }) {
-            lines.append("  not imported \(count): '\(name)' matches no device in corpus/devices.yaml")
+            // Named like the import's errors (`file:line: problem`), at the first such reading.
+            let place = unknownDeviceFirstAt[name].map { "\($0): " } ?? ""
+            lines.append("  not imported \(count): \(place)'\(name)' matches no device in corpus/devices.yaml"
+                         + (count > 1 ? " (the first of its \(count) readings)" : ""))
         }
         if notNumeric > 0 { lines.append("  not imported \(notNumeric): string or data values (vs, vd)") }
         return lines

@@ -74,10 +74,10 @@ public struct TelemetryImportService: Sendable {
                                                        devices: registry.devices) { writer in
             let session = TelemetryImportSession(registry: registry, participants: participants, writer: writer,
                                                  report: TelemetryImportReport(file: path, format: .senml))
-            for record in records {
+            for (index, record) in records.enumerated() {
                 guard let (device, metric) = registry.split(senMLName: record.name),
                       let slot = session.slot(for: device, key: device.name) else {
-                    session.unknownDevice(record.name)
+                    session.unknownDevice(record.name, at: "\(path): record at index \(index)")
                     continue
                 }
                 let value: Double?
@@ -107,7 +107,7 @@ public struct TelemetryImportService: Sendable {
                 lastSlot = session.slot(forKey: String(decoding: row.device, as: UTF8.self))
             }
             guard let slot = lastSlot else {
-                session.unknownDevice(String(decoding: row.device, as: UTF8.self))
+                session.unknownDevice(String(decoding: row.device, as: UTF8.self), at: "\(reader.path):\(row.line)")
                 return
             }
             if lastMetric.isEmpty || !Self.same(row.metric, lastMetric) || !Self.same(row.unit, lastUnit) {

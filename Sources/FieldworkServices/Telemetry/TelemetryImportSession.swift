@@ -43,9 +43,12 @@ final class TelemetryImportSession {
         return slot
     }
 
-    func unknownDevice(_ key: String) {
+    /// A reading of a device the registry does not know, counted; `place` (made only for the
+    /// first of a name) says where it is in the file.
+    func unknownDevice(_ key: String, at place: @autoclosure () -> String) {
         report.records += 1
         report.unknownDevices[key, default: 0] += 1
+        if report.unknownDeviceFirstAt[key] == nil { report.unknownDeviceFirstAt[key] = place() }
     }
 
     func notNumeric() {

@@ -99,6 +99,13 @@ extension Localizer {
     /// A document type's name in the interface language.
     func documentType(_ type: DocumentType) -> String { self("doctype.\(type.rawValue)") }
 
+    /// A document's language code as a name in the interface language (`sv` → "Swedish", "svenska");
+    /// a code the catalogue has no name for is shown as given.
+    func languageName(_ code: String) -> String {
+        let key = "language.\(code.lowercased())"
+        return has(key) ? self(key) : code
+    }
+
     /// A participant role's name in the interface language (`resident` → "boende").
     func role(_ role: ParticipantRole) -> String { self("role.\(role.rawValue)") }
 

@@ -45,12 +45,13 @@ struct AgreementRoutes {
     }
 
     @Sendable func cooccurrence(_ request: Request, context web: WebContext) async throws -> Response {
-        let coder = try await PageCoderQuery.coder(request, in: context)
+        let coders = try await context.store.coders()
+        let coder = try PageCoderQuery.coder(request, in: context, among: coders)
         let counts = CooccurrenceOutput(try await context.agreement.cooccurrence(coder: coder), coder: coder)
         let t = Localizer(web.language)
         return page(web, title: t("cooccurrence.title"), coderScoped: true,
                     body: CooccurrencePage(result: counts, codebook: try await context.store.codebook().localized(web.language.rawValue),
-                                           coders: try await context.store.coders(), t: t).body())
+                                           coders: coders, t: t).body())
     }
 
     /// The passages of one heat-map cell: `a` and `b` (codes), `coder` as on `/cooccurrence`.

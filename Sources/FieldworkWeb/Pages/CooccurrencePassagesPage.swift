@@ -20,9 +20,10 @@ struct CooccurrencePassagesPage {
         let who = coder.map { t("cooccurrence.byCoder", ["coder": $0]) } ?? t("cooccurrence.byAny")
         html += "<p class=\"hint\">\(t.html("cooccurrence.passagesHint", ["who": who])) "
             + "<a href=\"\(HTML.url("/cooccurrence", [("coder", coder)]))\">\(t.html("cooccurrence.back"))</a></p>"
-        // The listed passages are the pair's Both; withheld ones follow apart, counted and
+        // The listed passages are the pair's Both (segments, each once however many codings it
+        // has: not the retrieval's count of codings); withheld ones follow apart, counted and
         // marked, as they are left out of Both.
-        html += "<p class=\"count\">\(t.count("retrieval.count", counted.count))</p>" + list(counted)
+        html += "<p class=\"count\">\(t.count("cooccurrence.count", counted.count))</p>" + list(counted)
         if !withheld.isEmpty {
             html += "<h2>\(t.html("cooccurrence.withheldTitle"))</h2>"
                 + "<p class=\"count\">\(t.count("cooccurrence.withheldCount", withheld.count))</p>" + list(withheld)

@@ -18,7 +18,8 @@ struct DocumentsPage {
         guard total > 0 else { return "<h1>\(t.html("documents.title"))</h1>" + "<p class=\"empty\">" + t.html("documents.empty", raw: ["corpus": "<code>corpus/</code>", "command": "<code>fieldwork ingest</code>"]) + "</p>" }
         var html: SafeHTML = "<h1>\(t.html("documents.title"))</h1><form class=\"filters\" method=\"get\" action=\"/\">"
         html += select("type", label: t("documents.type"), options: DocumentType.allCases.map { ($0.rawValue, t.documentType($0)) }, selected: filter.type)
-        html += select("language", label: t("documents.language"), options: languages.map { ($0, $0) }, selected: filter.language)
+        // The codes stay the values (the filter's address); people read the languages' names.
+        html += select("language", label: t("documents.language"), options: languages.map { ($0, t.languageName($0)) }, selected: filter.language)
         html += select("administration", label: t("documents.administration"), options: Administration.allCases.map { ($0.rawValue, t.administration($0)) }, selected: filter.administration)
         html += "<label>\(t.html("documents.titleFilter")) <input type=\"search\" name=\"text\" value=\"\(filter.text ?? "")\"></label><button type=\"submit\">\(t.html("documents.filter"))</button></form>"
         html += "<p class=\"count\">\(t.html("documents.shown", ["shown": String(listing.matching), "total": String(total)]))</p>"

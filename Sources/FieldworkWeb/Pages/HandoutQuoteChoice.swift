@@ -51,7 +51,7 @@ struct HandoutQuoteChoice {
         case .notOnTheme: t("handout.reason.notOnTheme")
         case .ambiguous: t("handout.reason.ambiguous")
         case .notAResidentsTurn: t("handout.reason.notAResidentsTurn")
-        case .otherLanguage(let language): t("handout.reason.otherLanguage", ["language": language])
+        case .otherLanguage(let language): t("handout.reason.otherLanguage", ["language": t.languageName(language)])
         case .noConsent: t("handout.reason.noConsent")
         case .samePerson: t("handout.reason.samePerson")
         case .noRoom(let room): t("handout.reason.noRoom", ["count": String(room)])

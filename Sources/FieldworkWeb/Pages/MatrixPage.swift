@@ -34,7 +34,8 @@ struct MatrixPage {
         html += "<p class=\"count\">\(t.count("matrix.codings", table.codings))"
         if table.unattributed > 0 { html += SafeHTML(text: t.count("matrix.unattributed", table.unattributed)) }
         html += "\(t.html("matrix.leftOut"))</p>"
-        html += ConsentNoteHTML.paragraph(table.withheld, unit: "passages", t: t)
+        // The table counts codings, withheld ones too (as `export matrix` says): one passage coded twice is two.
+        html += ConsentNoteHTML.paragraph(table.withheld, unit: "codings", t: t)
         guard !columns.isEmpty else { return html + "<p class=\"empty\">\(t.html("matrix.empty"))</p>" }
         let participantRows = query.rows == .participant
         html += "<div class=\"matrix-scroll\"><table class=\"matrix\"><caption>\(t.html("matrix.caption", ["rows": Self.rowsName(query.rows, t)]))</caption>"

@@ -47,10 +47,10 @@ struct MatrixRoutes {
 
     @Sendable func matrix(_ request: Request, context web: WebContext) async throws -> Response {
         let query = try Self.query(from: request.uri)
-        _ = try await PageCoderQuery.coder(request, in: context)
+        let coders = try await context.store.coders()
+        _ = try PageCoderQuery.coder(request, in: context, among: coders)
         let matrix = context.caseMatrix
         let table = try await Self.answerable { try await matrix.table(rows: query.rows, includeChildren: query.includeChildren, coder: query.coder) }
-        let coders = try await context.store.coders()
         let t = Localizer(web.language)
         let body = MatrixPage(table: table, query: query, codebook: try await context.store.codebook().localized(web.language.rawValue),
                               attributeKeys: try await matrix.attributeKeys(), coders: coders, t: t).body()

@@ -11,6 +11,8 @@ struct MemosPage {
     let titles: [String: String]
     let timeZone: String
     let t: Localizer
+    /// A blind pass is on: `memos` are the coder's own, so the page must not say there are none.
+    var blind = false
 
     func body() -> SafeHTML {
         var html: SafeHTML = "<h1>\(t.html("memos.page.title"))</h1><p class=\"lead\">\(t.html("memos.page.lead"))</p>"
@@ -25,8 +27,9 @@ struct MemosPage {
             (titles[id] ?? id, "/documents/\(RetrievalPage.percentEncode(id))#memos-title")
         }
         // Without any, the page was a form alone and never said where the others are written.
+        // During a blind pass a colleague's are hidden on purpose: "none yet" would be untrue.
         if !memos.contains(where: { $0.target != .project }), withheld.total == 0 {
-            html += "<p class=\"empty\">\(t.html("memos.noneOnCodesOrDocuments"))</p>"
+            html += "<p class=\"empty\">\(t.html(blind ? "memos.noneOwnOnCodesOrDocuments" : "memos.noneOnCodesOrDocuments"))</p>"
         }
         return html
     }

@@ -80,14 +80,14 @@ struct PageRoutes {
     }
 
     @Sendable func retrieval(_ request: Request, context web: WebContext) async throws -> Response {
-        _ = try await PageCoderQuery.coder(request, in: context)
+        let coders = try await context.store.coders()
+        _ = try PageCoderQuery.coder(request, in: context, among: coders)
         let parameters = request.uri.form
         var query: [String: String] = [:]
         for key in ["code", "coder", "administration", "type", "attribute", "include_children"] {
             if let value = parameters.get(key), !value.isEmpty { query[key] = value }
         }
         let items = query["code"] == nil ? nil : try await context.retrieval.retrieve(try RetrievalAPI.filter(from: request.uri)).items
-        let coders = try await context.store.coders()
         let t = Localizer(web.language)
         let codebook = try await context.store.codebook().localized(web.language.rawValue)
         var view = RetrievalPage(codebook: codebook, query: query, items: items, coders: coders, t: t)
@@ -133,8 +133,10 @@ struct PageRoutes {
         let visible = try await context.memos.visible()
         let titles = Dictionary(try await context.store.documents().map { ($0.metadata.id, $0.metadata.title) }, uniquingKeysWith: { first, _ in first })
         let t = Localizer(web.language)
+        let blind = BlindPassPages.isOn(request, web)
         let body = MemosPage(memos: BlindPassPages.memos(visible.memos, request, web), withheld: visible.withheld, codebook: try await context.store.codebook().localized(web.language.rawValue),
-                             titles: titles, timeZone: web.studyTimeZone, t: t).body()
-        return page(web, .memos, title: t("memos.page.title"), body: body)
+                             titles: titles, timeZone: web.studyTimeZone, t: t, blind: blind).body()
+        // Marked so that blind.js asks for it again when the pass is turned on or off meanwhile.
+        return page(web, .memos, title: t("memos.page.title"), body: BlindPassPages.marked(body, narrowed: blind))
     }
 }
