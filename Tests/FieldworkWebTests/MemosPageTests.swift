@@ -86,12 +86,16 @@ import Testing
                     let html = String(buffer: response.body)
                     #expect(html.contains(expected))
                     #expect(!html.contains("No memos on codes or documents yet") && !html.contains("Inga memon om koder"))
+                    // Nor does the lead promise every memo on a code or a document.
+                    #expect(!html.contains("every memo on a code") && !html.contains("alla memon om en kod"))
+                    #expect(html.contains("Your own memos, while your blind pass is on") || html.contains("Dina egna memon, medan din blindkodning pågår"))
                     #expect(!html.contains("Bos kodmemo") && html.contains("<div data-compares-coders=\"withheld\">"))
                 }
             }
             try await client.execute(uri: "/memos", method: .get, headers: browser.headers) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("Bos kodmemo") && !html.contains("During your blind pass"))
+                #expect(html.contains("every memo on a code or a document") && !html.contains("Your own memos, while"))
                 #expect(html.contains("<div data-compares-coders=\"shown\">"))
             }
         }

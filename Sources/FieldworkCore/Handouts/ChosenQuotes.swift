@@ -85,11 +85,16 @@ extension ChosenQuotes.Reason {
         case .notOnTheme: "no passage coded \(theme) (or a code below it) has this coding id"
         case .ambiguous(let ids): "several of the theme's codings start with it (\(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? ", …" : "")): give more of the id"
         case .notAResidentsTurn: "it is not a resident's own turn (a note, or staff's or a relative's words)"
-        case .otherLanguage(let language): "its document is in '\(language)', not the handout's language"
+        case .otherLanguage(let language): "its document is in \(Self.englishName(ofLanguage: language)), not the handout's language"
         case .noConsent: "the speaker's consent does not cover quoting today"
         case .samePerson: "an earlier chosen quote is the same person's (one quote per person)"
         case .noRoom(let room): "the page holds \(room) quotes"
         case .empty: "nothing is left of it once redacted"
         }
+    }
+
+    /// The study's languages by name, as the browser names them; another code as it is written.
+    static func englishName(ofLanguage code: String) -> String {
+        ["en": "English", "sv": "Swedish"][code.lowercased()] ?? "'\(code)'"
     }
 }

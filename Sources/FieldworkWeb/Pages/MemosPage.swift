@@ -15,7 +15,7 @@ struct MemosPage {
     var blind = false
 
     func body() -> SafeHTML {
-        var html: SafeHTML = "<h1>\(t.html("memos.page.title"))</h1><p class=\"lead\">\(t.html("memos.page.lead"))</p>"
+        var html: SafeHTML = "<h1>\(t.html("memos.page.title"))</h1><p class=\"lead\">\(t.html(blind ? "memos.page.leadBlind" : "memos.page.lead"))</p>"
         html += MemoListRenderer(memos: memos.filter { $0.target == .project }, target: .project, targetID: "", t: t,
                                  timeZone: timeZone, titleKey: "memos.projectTitle").render()
         let times = memos.isEmpty ? nil : StudyTimes(identifier: timeZone)

@@ -79,4 +79,12 @@ struct ChosenQuotesTests {
         #expect(choices.map(\.codingID) == [Self.passages[0].coding.id, Self.passages[2].coding.id])
         #expect(choices.map(\.coders) == [2, 1])
     }
+
+    /// The command line names a language as the browser does ("its document is in 'sv'" read as
+    /// a code to look up; found by a new user).
+    @Test func aQuoteInAnotherLanguageIsLeftOutNamingTheLanguage() {
+        #expect(ChosenQuotes.Reason.otherLanguage("sv").english(theme: "need") == "its document is in Swedish, not the handout's language")
+        #expect(ChosenQuotes.Reason.otherLanguage("EN").english(theme: "need").hasPrefix("its document is in English,"))
+        #expect(ChosenQuotes.Reason.otherLanguage("fi").english(theme: "need").hasPrefix("its document is in 'fi',"))
+    }
 }
