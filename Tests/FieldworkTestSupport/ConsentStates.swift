@@ -14,4 +14,21 @@ public enum ConsentStates {
         // A withdrawal dated in the future has not happened yet.
         ("R25", "- {id: c5, date: 2025-01-01, scopes: [interview, quote], withdrawn: 2099-01-01}", true, true),
     ]
+
+    /// participants.yaml with two residents who consented to interviews and quotes, R21 and R22;
+    /// R22 withdrew after the interview when `secondWithdrawn`.
+    public static func twoResidents(secondWithdrawn: Bool) -> String {
+        """
+        participants:
+          - id: R21
+            role: resident
+            consents:
+              - {id: c1, date: 2025-01-01, scopes: [interview, quote]}
+          - id: R22
+            role: resident
+            consents:
+              - {id: c2, date: 2025-01-01, scopes: [interview, quote]\(secondWithdrawn ? ", withdrawn: 2025-06-01" : "")}
+
+        """
+    }
 }

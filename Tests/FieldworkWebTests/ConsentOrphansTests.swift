@@ -12,20 +12,7 @@ import Testing
 /// withdrawn participant's words, read from the store past the consent rule).
 @Suite struct ConsentOrphansTests {
     /// R22 withdrew after the interview, or not.
-    static func participants(withdrawn: Bool) -> String {
-        """
-        participants:
-          - id: R21
-            role: resident
-            consents:
-              - {id: c1, date: 2025-01-01, scopes: [interview, quote]}
-          - id: R22
-            role: resident
-            consents:
-              - {id: c2, date: 2025-01-01, scopes: [interview, quote]\(withdrawn ? ", withdrawn: 2025-06-01" : "")}
-
-        """
-    }
+    static func participants(withdrawn: Bool) -> String { ConsentStates.twoResidents(secondWithdrawn: withdrawn) }
 
     static func transcript(_ turns: String) -> String {
         """

@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import Testing
 
@@ -9,28 +10,20 @@ import Testing
 /// while they are that revision's. Here the register changes between writes in both directions:
 /// no answer may follow what the cache held before the change.
 @Suite struct ShownCodingTests {
-    static func participants(r22Withdrawn: Bool) -> String {
-        """
-        participants:
-          - id: R21
-            role: resident
-            consents:
-              - {id: c1, date: 2025-01-01, scopes: [interview, quote]}
-          - id: R22
-            role: resident
-            consents:
-              - {id: c2, date: 2025-01-01, scopes: [interview, quote]\(r22Withdrawn ? ", withdrawn: 2025-06-01" : "")}
-        """
-    }
-
-    @Test func aWriteAnswersByTheRegisterItReadNotTheOneTheCacheHeld() async throws {
-        let workspace = try await TemporaryWorkspace(participants: Self.participants(r22Withdrawn: true))
+    /// R21 and R22 share an interview; R22 withdrew after it, or not (`ConsentStates.twoResidents`).
+    static func workspace(r22Withdrawn: Bool) async throws -> TemporaryWorkspace {
+        let workspace = try await TemporaryWorkspace(participants: ConsentStates.twoResidents(secondWithdrawn: r22Withdrawn))
         try workspace.write("corpus/int-032.md", TemporaryWorkspace.interview(id: "int-032", participants: "[R21, R22]", body: """
             **R21:** Jag säger ordetr21x om natten och larmet.
 
             **R22:** Jag säger ordetr22x om eftermiddagen, från två till sex.
             """))
         try await workspace.ingest()
+        return workspace
+    }
+
+    @Test func aWriteAnswersByTheRegisterItReadNotTheOneTheCacheHeld() async throws {
+        let workspace = try await Self.workspace(r22Withdrawn: true)
         let context = workspace.context
         let text = try await workspace.plainText("int-032")
         func add(_ quote: String, code: String) async throws -> ShownCoding {
@@ -51,13 +44,13 @@ import Testing
         #expect(allowed.withheld == nil && allowed.coding.quote == "ordetr21x om natten" && allowed.coding.memo == "anteckning")
 
         // R22 gives consent again: the cache still holds the withdrawal, the write read the new register.
-        try workspace.write("corpus/participants.yaml", Self.participants(r22Withdrawn: false))
+        try workspace.write("corpus/participants.yaml", ConsentStates.twoResidents(secondWithdrawn: false))
         try await workspace.ingest()
         let given = try await add("ordetr22x om eftermiddagen", code: "barrier")
         #expect(given.withheld == nil && given.coding.quote == "ordetr22x om eftermiddagen")
 
         // And withdraws it once more.
-        try workspace.write("corpus/participants.yaml", Self.participants(r22Withdrawn: true))
+        try workspace.write("corpus/participants.yaml", ConsentStates.twoResidents(secondWithdrawn: true))
         try await workspace.ingest()
         expectWithheld(try await add("från två till sex", code: "barrier"), "write after the second withdrawal")
     }
@@ -66,13 +59,7 @@ import Testing
     /// and access: a colleague to whom R22's words are restricted writes right after the one
     /// coder who may see them, on the same document, and gets them withheld.
     @Test func aWriteAnswersByTheActingCodersAccessNotThePreviousWriters() async throws {
-        let workspace = try await TemporaryWorkspace(participants: Self.participants(r22Withdrawn: false))
-        try workspace.write("corpus/int-032.md", TemporaryWorkspace.interview(id: "int-032", participants: "[R21, R22]", body: """
-            **R21:** Jag säger ordetr21x om natten och larmet.
-
-            **R22:** Jag säger ordetr22x om eftermiddagen, från två till sex.
-            """))
-        try await workspace.ingest()
+        let workspace = try await Self.workspace(r22Withdrawn: false)
         let context = workspace.context
         let text = try await workspace.plainText("int-032")
         let access = AccessPolicy(restrictions: [.init(target: .participant("R22"), coders: ["bo"])])
