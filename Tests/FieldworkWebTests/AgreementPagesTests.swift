@@ -19,7 +19,8 @@ import Testing
 
     /// The pages let the reader choose the coders compared: a newcomer's test codings (Cleo, one
     /// coding in int-003) took every document but int-003 out of the comparison, with no way on
-    /// the page to leave them out.
+    /// the page to leave them out. By default the newcomer is set aside now, said under the
+    /// boxes, and can be ticked (`DefaultComparedCoders`).
     @Test func theComparedCodersAreChosenOnThePage() async throws {
         let fixture = try await Self.withCleo()
         try await fixture.app().test(.router) { client in
@@ -28,9 +29,20 @@ import Testing
                 try await client.execute(uri: page, method: .get, headers: browser.headers) { response in
                     let html = String(buffer: response.body)
                     #expect(html.contains("<form class=\"filters\" method=\"get\" action=\"\(page)\"><fieldset class=\"attribute-columns\"><legend>Coders compared</legend>"), "\(page)")
-                    for coder in ["Anna", "Bo", "Cleo"] {
+                    for coder in ["Anna", "Bo"] {
                         #expect(html.contains("<label><input type=\"checkbox\" name=\"coders\" value=\"\(coder)\" checked> \(coder)</label>"), "\(page): \(coder)")
                     }
+                    #expect(html.contains("<label><input type=\"checkbox\" name=\"coders\" value=\"Cleo\"> Cleo</label>"), "\(page)")
+                    #expect(html.contains("<p class=\"hint\">Not compared: Cleo, who coded few of the documents the others share. Tick them above to compare them too.</p>"), "\(page)")
+                    if page == "/agreement" { #expect(html.contains("<a href=\"/documents/int-001\">int-001</a>")) }
+                }
+                try await client.execute(uri: page, method: .get, headers: browser.swedishHeaders) { response in
+                    #expect(String(buffer: response.body).contains("Jämförs inte: Cleo, som har kodat få av de dokument som de andra delar."), "\(page)")
+                }
+                // Ticked, the newcomer is compared, and nothing is said to be set aside.
+                try await client.execute(uri: "\(page)?coders=Anna&coders=Bo&coders=Cleo", method: .get, headers: browser.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("value=\"Cleo\" checked> Cleo</label>") && !html.contains("Not compared:"), "\(page)")
                 }
                 // The checkboxes' query: Anna and Bo only, so int-001 is compared again.
                 try await client.execute(uri: "\(page)?coders=Anna&coders=Bo", method: .get, headers: browser.headers) { response in

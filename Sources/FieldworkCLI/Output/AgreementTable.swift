@@ -6,6 +6,9 @@ import FieldworkServices
 enum AgreementTable {
     static func print(_ result: AgreementOutput) {
         Swift.print("coders: \(result.coders.joined(separator: ", "))")
+        if !result.setAside.isEmpty {
+            Swift.print("not compared: \(result.setAside.joined(separator: ", ")) (few of the documents the others share; name them with --coders to compare them too)")
+        }
         // No document coded by every one of them: say so, not "coded by all: " and nothing.
         Swift.print(result.documents.isEmpty
             ? "units: none: no document was coded by every one of these coders; leave out a coder with few codings (--coders)"

@@ -27,6 +27,9 @@ public struct AgreementReport: Sendable, Hashable {
     }
 
     public var coders: [String]
+    /// Coders with codings who are not compared because nobody chose the coders and their few
+    /// documents would have shrunk what the others have in common (`DefaultComparedCoders`).
+    public var setAside: [String] = []
     /// The documents whose segments are the units.
     public var documents: [String]
     public var leftOut: [LeftOutDocument]

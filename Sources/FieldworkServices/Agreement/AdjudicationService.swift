@@ -47,6 +47,8 @@ public struct AdjudicationService: Sendable {
 
     public struct Report: Sendable, Hashable {
         public var coders: [String]
+        /// Coders not compared by default (`AgreementReport.setAside`).
+        public var setAside: [String] = []
         public var passages: [Passage]
         /// Segments consent withholds today: not units, so never disputed passages here.
         public var withheld = WithheldCount()
@@ -71,12 +73,7 @@ public struct AdjudicationService: Sendable {
 
     /// The disputed passages among `request.coders`, or among everyone but the consensus.
     public func passages(_ request: AgreementService.Request) async throws -> Report {
-        var request = request
-        if request.coders == nil {
-            let ids = try await agreement.documentIDs(request.documents)
-            let everyone = Set(try await agreement.anchoredCodings(in: ids).values.joined().map(\.coder))
-            request.coders = everyone.subtracting([Consensus.coder]).sorted()
-        }
+        // Without coders named, those the agreement compares by default (`DefaultComparedCoders`).
         let report = try await agreement.agreement(request)
         let codebook = try await store.codebook()
         let order = Dictionary(codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -125,8 +122,8 @@ public struct AdjudicationService: Sendable {
                 }
             }
         }
-        return Report(coders: report.coders, passages: passages, withheld: report.consent?.withheldSegments ?? WithheldCount(),
-                      documents: report.documents)
+        return Report(coders: report.coders, setAside: report.setAside, passages: passages,
+                      withheld: report.consent?.withheldSegments ?? WithheldCount(), documents: report.documents)
     }
 
     /// Takes `code` into the consensus for the passage: a coding by the consensus coder over its

@@ -5,7 +5,8 @@ import FieldworkCore
 public struct AgreementService: Sendable {
     public struct Request: Sendable, Hashable {
         /// The coders to compare; nil: everyone with an anchored coding in the documents considered
-        /// but the consensus coder (it is compared only when named: it codes after the others).
+        /// but the consensus coder (it is compared only when named: it codes after the others),
+        /// less a coder whose few documents would shrink what the others share (`DefaultComparedCoders`).
         public var coders: [String]?
         /// Compare only this code.
         public var code: String?
@@ -36,8 +37,17 @@ public struct AgreementService: Sendable {
         }
         let ids = try await documentIDs(request.documents)
         let codings = try await anchoredCodings(in: ids)
-        let coders = request.coders.map(Self.unique)
-            ?? Set(codings.values.joined().map(\.coder)).subtracting([Consensus.coder]).sorted()
+        var setAside: [String] = []
+        let coders: [String]
+        if let named = request.coders {
+            coders = Self.unique(named)
+        } else {
+            var documents: [String: Set<String>] = [:]
+            for coding in codings.values.joined() where coding.coder != Consensus.coder {
+                documents[coding.coder, default: []].insert(coding.documentID)
+            }
+            (coders, setAside) = DefaultComparedCoders.choose(documents.keys.sorted(), documents: documents)
+        }
         try await requireKnown(coders, codedHere: Set(codings.values.joined().map(\.coder)))
         let compared = Set(coders)
         var documents: [CodedDocument] = []
@@ -51,6 +61,7 @@ public struct AgreementService: Sendable {
         var report = AgreementDecisions.build(documents: documents, coders: coders, codebook: codebook, code: request.code,
                                               includeChildren: request.includeChildren).report()
         report.consent = ConsentApplied(date: consented.rule.today, withheldSegments: consented.withheld)
+        report.setAside = setAside
         return report
     }
 

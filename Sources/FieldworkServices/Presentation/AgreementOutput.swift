@@ -56,6 +56,9 @@ public struct AgreementOutput: Encodable, Sendable {
 
     public let unit = Self.unitDescription
     public let coders, documents: [String]
+    /// Coders with codings not compared, because nobody chose the coders and their few documents
+    /// would have shrunk what the others share (`DefaultComparedCoders`).
+    public let setAside: [String]
     public let leftOut: [LeftOut]
     public let overall: Summary
     public let codes: [Summary]
@@ -63,10 +66,11 @@ public struct AgreementOutput: Encodable, Sendable {
     /// The consent rule applied and the segments it withheld (no units), counts only.
     public let consent: ExportMetadata
 
-    enum CodingKeys: String, CodingKey { case unit, coders, documents, overall, codes, disagreements, consent, leftOut = "left_out" }
+    enum CodingKeys: String, CodingKey { case unit, coders, documents, overall, codes, disagreements, consent, leftOut = "left_out", setAside = "set_aside" }
 
     public init(_ report: AgreementReport) {
         coders = report.coders
+        setAside = report.setAside
         consent = ExportMetadata(export: "agreement", applied: report.consent)
         documents = report.documents
         leftOut = report.leftOut.map { LeftOut(document: $0.documentID, codedBy: $0.codedBy, notCodedBy: $0.notCodedBy) }

@@ -2,13 +2,16 @@ import FieldworkCore
 import Foundation
 
 /// The coders `/agreement` and `/disagreements` compare, as checkboxes: by default everyone with
-/// a coding but the consensus coder, so one newcomer's three test codings narrowed the units to
-/// the one document everyone had coded and moved κ with no way on the page to leave them out.
+/// a coding but the consensus coder and the coders set aside (`DefaultComparedCoders`), who are
+/// named under the boxes: one newcomer's three test codings had narrowed the units to the one
+/// document everyone had coded and moved κ.
 struct AgreementCodersForm {
     /// Everyone with a live coding (the store's `coders()`).
     let coders: [String]
     /// Those the numbers below compare.
     let compared: [String]
+    /// Coders left out of the default comparison, said so under the boxes.
+    var setAside: [String] = []
     let action: String
     let t: Localizer
 
@@ -19,6 +22,8 @@ struct AgreementCodersForm {
         for coder in coders {
             html += "<label><input type=\"checkbox\" name=\"coders\" value=\"\(coder)\"\(if: compared.contains(coder), " checked")> \(coder)</label>"
         }
-        return html + "</fieldset><button type=\"submit\">\(t.html("action.show"))</button></form>"
+        html += "</fieldset><button type=\"submit\">\(t.html("action.show"))</button></form>"
+        guard !setAside.isEmpty else { return html }
+        return html + "<p class=\"hint\">\(t.html("agreement.setAside", ["coders": setAside.joined(separator: ", ")]))</p>"
     }
 }

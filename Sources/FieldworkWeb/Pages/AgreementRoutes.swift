@@ -23,19 +23,21 @@ struct AgreementRoutes {
         let t = Localizer(web.language)
         let body = try await BlindPassPages.body(blind: BlindPassPages.isOn(request, web), title: t("agreement.title"), t: t) {
             let report = try await context.agreement.agreement(AgreementAPI.request(from: request.uri))
-            let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/agreement", t: t)
+            let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, setAside: report.setAside,
+                                           action: "/agreement", t: t)
             return AgreementPage(result: AgreementOutput(report), coders: form,
                                  codebook: try await context.store.codebook().localized(web.language.rawValue), t: t).body()
         }
         return page(web, title: t("agreement.title"), body: body)
     }
 
-    /// The query parameters of `/agreement`; without `coders`, everyone but the consensus.
+    /// The query parameters of `/agreement`; without `coders`, everyone but the consensus and the coders set aside.
     @Sendable func disagreements(_ request: Request, context web: WebContext) async throws -> Response {
         let t = Localizer(web.language)
         let body = try await BlindPassPages.body(blind: BlindPassPages.isOn(request, web), title: t("disagreements.title"), t: t) {
             let report = try await context.adjudication.passages(AgreementAPI.request(from: request.uri))
-            let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, action: "/disagreements", t: t)
+            let form = AgreementCodersForm(coders: try await context.store.coders(), compared: report.coders, setAside: report.setAside,
+                                           action: "/disagreements", t: t)
             var view = DisagreementsPage(report: report, codebook: try await context.store.codebook().localized(web.language.rawValue),
                                          coders: form, t: t)
             view.adjudicates = PageAccess(web).changes
