@@ -55,6 +55,13 @@ import Testing
             try await client.execute(uri: "/agreement", method: .get, headers: browser.headers) { response in
                 #expect(!String(buffer: response.body).contains("<a href=\"/documents/int-001\">int-001</a>, "))
             }
+            // The APIs name whom they set aside.
+            for api in ["/api/agreement", "/api/disagreements"] {
+                try await client.execute(uri: api, method: .get, headers: browser.headers) { response in
+                    let body = try #require(jsonObject(response.body), "\(api)")
+                    #expect(body["coders"] as? [String] == ["Anna", "Bo"] && body["set_aside"] as? [String] == ["Cleo"], "\(api): \(body)")
+                }
+            }
         }
     }
 

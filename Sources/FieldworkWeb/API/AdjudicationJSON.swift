@@ -7,11 +7,14 @@ import Foundation
 struct AdjudicationJSON: Encodable, Sendable {
     let consensusCoder: String
     let coders: [String]
+    /// Coders not compared by default (`DefaultComparedCoders`), as `/api/agreement` says.
+    let setAside: [String]
     let passages: [PassageJSON]
 
     init(_ report: AdjudicationService.Report) {
         consensusCoder = Consensus.coder
         coders = report.coders
+        setAside = report.setAside
         passages = report.passages.map(PassageJSON.init)
     }
 }
