@@ -298,6 +298,33 @@ def expected_decisions(root, codings, coders, documents, code=None, include_chil
     return included, codes, rows
 
 
+def default_compared(codings):
+    """Whom `agreement` compares without --coders, by the README's rule, computed here
+    independently: from everyone, a coder is set aside while the coders compared times their
+    documents in common grows (with nothing in common, the one with the fewest documents goes
+    first), never below two; nothing in common whoever is set aside: everyone."""
+    documents = {}
+    for doc, _, _, _, coder in codings:
+        documents.setdefault(coder, set()).add(doc)
+    everyone = sorted(documents)
+
+    def weight(group):
+        return len(group) * len(set.intersection(*(documents[c] for c in group))) if group else 0
+
+    compared = list(everyone)
+    while len(compared) > 2:
+        now = weight(compared)
+        candidates = [(c, weight([x for x in compared if x != c])) for c in compared]
+        candidates = [(c, w) for c, w in candidates if w > now or now == 0]
+        if not candidates:
+            break
+        coder, _ = min(candidates, key=lambda cw: (-cw[1], len(documents[cw[0]]), cw[0]))
+        compared.remove(coder)
+    if weight(compared) == 0:
+        return everyone, []
+    return compared, [c for c in everyone if c not in compared]
+
+
 @pytest.mark.parametrize("case", range(4))
 def test_workspaces_equal_the_references(case, tmp_path):
     rng = random.Random(SEED + case)
@@ -305,7 +332,7 @@ def test_workspaces_equal_the_references(case, tmp_path):
     root = make_workspace(tmp_path / "workspace", rng, documents)
     coders = ["Anna", "Bo", "Cem"][: 2 + case % 2]
     codings = code_randomly(root, rng, coders, documents)
-    coding_coders = sorted({c[4] for c in codings})
+    coding_coders, set_aside = default_compared(codings)
 
     for arguments, compared, code, children in [
         ([], coding_coders, None, False),
@@ -315,6 +342,7 @@ def test_workspaces_equal_the_references(case, tmp_path):
         (["--include-children"], coding_coders, None, True),
     ]:
         report = json.loads(run("agreement", *arguments, "--json", workspace=root))
+        assert report["set_aside"] == ([] if "--coders" in arguments else set_aside), arguments
         included, codes, rows = expected_decisions(root, codings, compared, documents, code, children)
         assert report["documents"] == included, arguments
         assert [entry["document"] for entry in report["left_out"]] == [d for d in documents if d not in included]
