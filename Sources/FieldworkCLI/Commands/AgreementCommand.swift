@@ -17,7 +17,7 @@ struct AgreementCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("The coders to compare, comma-separated (default: every coder but the consensus coder).", valueName: "A,B,C"))
+    @Option(help: ArgumentHelp("The coders to compare, comma-separated (default: every coder but the consensus coder, less a coder set aside for having coded few of the documents the others share).", valueName: "A,B,C"))
     var coders: String?
 
     @Option(help: ArgumentHelp("Compare only this code.", valueName: "ID"))
