@@ -75,6 +75,21 @@ import Testing
         await #expect((try cli.json("agreement") as? [String: Any])?["coders"] as? [String] == ["Anna", "Bo"])
     }
 
+    /// A newcomer's coding in another document is not compared by default, and the table says so
+    /// (`DefaultComparedCoders`); named, they are.
+    @Test func aNewcomerIsSetAsideAndNamed() async throws {
+        let (cli, interview, _) = try await Self.coded()
+        let documents = try #require(try await cli.json("documents") as? [[String: Any]])
+        let other = try #require(documents.first { $0["id"] as? String != interview && $0["type"] as? String == "interview" }?["id"] as? String)
+        let turn = try #require((try await cli.json("segments", other) as? [[String: Any]])?.first { $0["kind"] as? String == "turn" })
+        let start = try #require(turn["start"] as? Int)
+        #expect(try await cli.run("code", "add", other, "--start", "\(start)", "--end", "\(start + 5)", "--code", "barrier", "--coder", "Cleo").status == 0)
+        let table = try await cli.run("agreement")
+        #expect(table.stdout.contains("coders: Anna, Bo\nnot compared: Cleo (few of the documents the others share; name them with --coders to compare them too)"), "\(table.stdout)")
+        let named = try #require(try await cli.json("agreement", "--coders", "Anna,Bo,Cleo") as? [String: Any])
+        #expect(named["coders"] as? [String] == ["Anna", "Bo", "Cleo"] && named["set_aside"] as? [String] == [])
+    }
+
     @Test func agreementTableAndJSON() async throws {
         let (cli, interview, turns) = try await Self.coded()
         let report = try #require(try await cli.json("agreement") as? [String: Any])
