@@ -32,7 +32,8 @@ extension CodingWriteStore {
 }
 
 /// What one write of a batch came to: the coding as written (a removed coding as it was, with
-/// its new version), or the error the write alone would have thrown.
+/// its new version) with what the write read of its document (`WrittenCoding.basis`), or the
+/// error the write alone would have thrown.
 public typealias CodingWriteResult = Result<WrittenCoding, any Error>
 
 extension FieldworkStore {
