@@ -12,12 +12,23 @@ public enum DefaultComparedCoders {
     /// `documents`: each coder's documents (with at least one anchored coding); the order of
     /// `coders` is kept in both answers.
     public static func choose(_ coders: [String], documents: [String: Set<String>]) -> (compared: [String], setAside: [String]) {
-        var compared = coders
+        // Each coder's documents as bits: a team of 50 coders asks for thousands of intersections.
+        let index = Dictionary(Set(documents.values.joined()).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let words = (index.count + 63) / 64
+        let bits = Dictionary(uniqueKeysWithValues: coders.map { coder in
+            var set = [UInt64](repeating: 0, count: words)
+            for document in documents[coder] ?? [] { if let at = index[document] { set[at / 64] |= 1 << UInt64(at % 64) } }
+            return (coder, set)
+        })
         func weight(_ group: [String]) -> Int {
-            guard var common = group.first.flatMap({ documents[$0] }) else { return 0 }
-            for coder in group.dropFirst() { common.formIntersection(documents[coder] ?? []) }
-            return group.count * common.count
+            guard let first = group.first, var common = bits[first] else { return 0 }
+            for coder in group.dropFirst() {
+                guard let other = bits[coder] else { return 0 }
+                for word in common.indices { common[word] &= other[word] }
+            }
+            return group.count * common.reduce(0) { $0 + $1.nonzeroBitCount }
         }
+        var compared = coders
         while compared.count > 2 {
             let now = weight(compared)
             let candidates = compared.map { coder in (coder: coder, weight: weight(compared.filter { $0 != coder })) }

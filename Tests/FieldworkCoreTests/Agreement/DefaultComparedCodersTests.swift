@@ -31,4 +31,17 @@ struct DefaultComparedCodersTests {
         let none = DefaultComparedCoders.choose(["Anna", "Bo", "Cleo"], documents: ["Anna": ["d1"], "Bo": ["d2"], "Cleo": ["d3"]])
         #expect(none.compared.count == 3 && none.setAside.isEmpty, "nothing in common either way: nobody is set aside")
     }
+
+    /// A team of 50 coders over 300 documents (more than one word of bits each): the ten who
+    /// coded everything are compared, the forty who coded a few documents each are set aside.
+    @Test func aLargeTeamKeepsThoseWhoCodedTheSameDocuments() {
+        let all = Set((0..<300).map { "d\($0)" })
+        var documents: [String: Set<String>] = [:]
+        for n in 0..<10 { documents["full\(n)"] = all }
+        for n in 0..<40 { documents["part\(n)"] = Set((0..<(n % 7 + 1)).map { "d\($0 * 40 + n)" }) }
+        let coders = documents.keys.sorted()
+        let chosen = DefaultComparedCoders.choose(coders, documents: documents)
+        #expect(chosen.compared == coders.filter { $0.hasPrefix("full") })
+        #expect(chosen.setAside == coders.filter { $0.hasPrefix("part") })
+    }
 }
