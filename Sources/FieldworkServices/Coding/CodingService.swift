@@ -86,8 +86,7 @@ public struct CodingService: Sendable {
                                                            attributor: entry.attributor, rule: rule)
                 }
             }
-            let mask = masks[coding.documentID]
-            shown.append(ShownCoding(coding: mask?.clean(coding) ?? coding, withheld: mask?.reason(for: coding)))
+            shown.append(masks[coding.documentID]?.shown(coding) ?? ShownCoding(coding: coding, withheld: nil))
         }
         return shown
     }

@@ -25,12 +25,16 @@ extension FieldworkContext {
         guard let view = try await DocumentView.load(coding.documentID, from: store, codings: false, cache: documentCache,
                                                        blanking: false),
               !view.withheld.isEmpty else { return ShownCoding(coding: coding, withheld: nil) }
-        return ConsentMask(withheld: view.segments.compactMap { segment in view.withheld[segment.index].map { (segment.span, $0) } })
-            .shown(coding)
+        return ConsentMask(segments: view.segments, withheld: view.withheld).shown(coding)
     }
 }
 
 extension ConsentMask {
+    /// The mask of `segments` whose words are withheld, by index (`DocumentView.withheld`).
+    init(segments: [Segment], withheld: [Int: ConsentRule.Reason]) {
+        self.init(withheld: withheld.isEmpty ? [] : segments.compactMap { segment in withheld[segment.index].map { (segment.span, $0) } })
+    }
+
     /// `coding` as this mask lets it be shown, with the reason when its words are withheld.
     func shown(_ coding: Coding) -> ShownCoding {
         guard !withheld.isEmpty else { return ShownCoding(coding: coding, withheld: nil) }

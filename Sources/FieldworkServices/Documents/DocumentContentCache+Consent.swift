@@ -17,9 +17,7 @@ extension DocumentContentCache {
         let speakers = speakers(id, entry, known: Set(register.participants.map(\.id)))
         let withheld = DocumentView.withheldSegments(entry.segments, of: entry.document.metadata, speakers: speakers,
                                                      rule: occasion.rule(register.participants))
-        let mask = ConsentMask(withheld: withheld.isEmpty ? [] : entry.segments.compactMap { segment in
-            withheld[segment.index].map { (segment.span, $0) }
-        })
+        let mask = ConsentMask(segments: entry.segments, withheld: withheld)
         update(id, basis.stamp) { $0.consentMask = (basis.registerRevision, occasion, mask) }
         return mask
     }
