@@ -129,13 +129,18 @@ public struct ActorGraph: Sendable, Hashable {
         public var evidence: Int?
         /// A declared relation's note (merged edges keep every distinct note, joined by "; ").
         public var note: String?
+        /// A `serves` edge's need–solution link status: kept typed rather than as note text, so a
+        /// map drawn in Swedish can say it in Swedish ("piloted" stood in the Swedish key).
+        public var linkStatus: NeedSolutionLink.Status?
 
-        public init(from: String, to: String, kind: EdgeKind, evidence: Int? = nil, note: String? = nil) {
+        public init(from: String, to: String, kind: EdgeKind, evidence: Int? = nil, note: String? = nil,
+                    linkStatus: NeedSolutionLink.Status? = nil) {
             self.from = from
             self.to = to
             self.kind = kind
             self.evidence = evidence
             self.note = note
+            self.linkStatus = linkStatus
         }
     }
 

@@ -149,7 +149,7 @@ public enum ActorGraphBuilder {
         needs.filter { $0.administrations.count >= 2 }.flatMap { evidence in
             evidence.links.filter { $0.status != .rejected }.map {
                 ActorGraph.Edge(from: nodeID(solution: $0.solutionID), to: nodeID(need: evidence.need.id), kind: .serves,
-                                evidence: evidence.administrations.count, note: $0.status.rawValue)
+                                evidence: evidence.administrations.count, linkStatus: $0.status)
             }
         }
     }

@@ -27,7 +27,7 @@ public struct ActorMapJSON: Sendable, Hashable, Codable {
         }
         connections = graph.edges.map {
             Connection(from: labels[$0.from] ?? $0.from, to: labels[$0.to] ?? $0.to, type: $0.kind.name,
-                       strength: $0.evidence ?? 1, description: $0.note ?? "")
+                       strength: $0.evidence ?? 1, description: $0.note ?? $0.linkStatus?.rawValue ?? "")
         }
     }
 }

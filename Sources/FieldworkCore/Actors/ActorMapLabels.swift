@@ -15,6 +15,8 @@ public struct ActorMapLabels: Sendable {
         if case .declared(let declared) = kind { return declared.words }
         return kind.name
     }
+    /// A need–solution link's status, the note of a `serves` line: `piloted`.
+    public var linkStatus: @Sendable (NeedSolutionLink.Status) -> String = { $0.rawValue }
     /// An evidence count with its unit: `3 residents`.
     public var evidence: @Sendable (ActorGraph.EdgeKind, Int) -> String = { $0.counted($1) }
 

@@ -147,7 +147,10 @@ public struct StudyReportService: Sendable {
         let graph = try await service.graph(options: .init(minEvidence: cells?.k ?? 1, language: language))
         guard !graph.nodes.isEmpty else { return (nil, false) }
         do {
-            let dot = DOTWriter.write(graph, options: .init(title: texts.actorsHeading, labels: texts.actorMapLabels))
+            // A solution line's status in the report's own words, as its solutions section says it.
+            var labels = texts.actorMapLabels
+            labels.linkStatus = { texts.status[$0] ?? $0.rawValue }
+            let dot = DOTWriter.write(graph, options: .init(title: texts.actorsHeading, labels: labels))
             // Without Graphviz's <title>s: browsers showed "actor_map" and "cluster_administration" on hover.
             let svg = try await GraphvizRenderer.svg(dot: try workspace.redactions().apply(dot).text)
             return (GraphvizRenderer.withoutTitles(GraphvizRenderer.inlineSVG(svg)), false)

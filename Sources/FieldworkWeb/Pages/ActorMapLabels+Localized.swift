@@ -16,6 +16,7 @@ extension ActorMapLabels {
             return t("actors.map.name.\(kind.name)")
         }
         labels.evidence = { kind, count in t.count("actors.unit.\(kind.unit)", count) }
+        labels.linkStatus = { status in t("link.status.\(status.rawValue)") }
         return labels
     }
 }

@@ -101,7 +101,7 @@ struct ActorsPage {
         for entry in key.entries {
             let evidence = entry.evidence.map { labels.evidence(entry.kind, $0) } ?? ""
             html += "<tr><th scope=\"row\">\(entry.number)</th><td>\(entry.from)</td><td>\(entry.to)</td>"
-                + "<td>\(labels.relation(entry.kind))</td><td>\(evidence)</td><td>\(entry.note ?? "")</td></tr>"
+                + "<td>\(labels.relation(entry.kind))</td><td>\(evidence)</td><td>\(entry.noteText(labels) ?? "")</td></tr>"
         }
         return html + "</tbody></table>"
     }
