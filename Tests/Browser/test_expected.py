@@ -186,6 +186,28 @@ def test_memos_are_edited_and_deleted_in_the_browser(anna, own_server):
     assert console_errors(anna) == [] or all("409" in e["message"] for e in console_errors(anna))
 
 
+def test_an_adjudication_memo_is_read_in_the_pages_language_and_edited_as_stored(anna, own_server):
+    """A dismissal's memo is shown in words (the page's language); Edit edits its stored text, so
+    the line the disagreements page reads survives an added sentence."""
+    segment = api(anna, "/api/documents/int-007")["segments"][3]
+    body = {"document": "int-007", "start": segment["start"], "end": segment["end"], "code": "need.contact_city", "by": "Anna"}
+    memo = send(anna, "POST", "/api/disagreements/dismiss", body)["body"]
+    anna.get(own_server["base"] + "/documents/int-007")
+    item = anna.find_element(By.CSS_SELECTOR, f".memo-list li[data-memo='{memo['id']}']")
+    passage = f"{segment['start']}–{segment['end']}"
+    assert item.find_element(By.CLASS_NAME, "memo-text").text == f"Disagreement decided: need.contact_city dismissed for the passage {passage}."
+    item.find_element(By.XPATH, ".//button[normalize-space()='Edit']").click()
+    box = wait(anna).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f"li[data-memo='{memo['id']}'] .memo-editor textarea")))
+    assert box.get_attribute("value") == memo["text"]
+    box.send_keys(" Not a need here.")
+    item.find_element(By.XPATH, ".//button[normalize-space()='Save']").click()
+    wait(anna).until(lambda driver: not item.find_elements(By.CSS_SELECTOR, ".memo-editor"))
+    stored = [m["text"] for m in api(anna, "/api/memos?target=document&target_id=int-007") if m["id"] == memo["id"]]
+    assert stored == [memo["text"] + " Not a need here."]
+    # Still the dismissal: accepting the code is refused until the memo is removed.
+    assert send(anna, "POST", "/api/disagreements/accept", body)["status"] == 409
+
+
 def write_memo(driver, text):
     box = driver.find_element(By.CSS_SELECTOR, "section.memos form.memo-form textarea")
     box.send_keys(text)

@@ -44,7 +44,7 @@ struct DocumentPrintPage {
             html += "<section aria-labelledby=\"print-orphans\"><h2 id=\"print-orphans\">\(t.count("document.orphans", orphans.count))</h2><ul class=\"print-codings\">\(items)</ul></section>"
         }
         let notes: [SafeHTML] = memos.memos.map { memo in
-            "<li><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(times.html(memo.updatedAt))</p></li>"
+            "<li>\(MemoTextHTML.paragraph(memo, t: t))<p class=\"memo-meta\">\(memo.author) · \(times.html(memo.updatedAt))</p></li>"
         }
         html += "<section aria-labelledby=\"print-memos\"><h2 id=\"print-memos\">\(t("memos.title"))</h2>\(ConsentNoteHTML.paragraph(memos.withheld, unit: "memos", t: t))"
         html += notes.isEmpty ? "<p class=\"empty\">\(t("print.noMemos"))</p>" : "<ul class=\"memo-list\">\(notes)</ul>"

@@ -19,7 +19,7 @@ struct MemoListRenderer {
             + ConsentNoteHTML.paragraph(withheld, unit: "memos", t: t) + "<ul class=\"memo-list\">"
         // Made only when there are memos: its formatters cost more than the rest of a document open's HTML.
         let times = memos.isEmpty ? nil : StudyTimes(identifier: timeZone)
-        for memo in memos { html += Self.item(memo, times: times) }
+        for memo in memos { html += Self.item(memo, times: times, t: t) }
         return html + """
             </ul>
             <form class="memo-form"><label for="memo-text">\(t.html("memos.new"))</label>
@@ -30,7 +30,7 @@ struct MemoListRenderer {
     }
 
     /// One memo: its text, who wrote it and when.
-    static func item(_ memo: Memo, times: StudyTimes?) -> SafeHTML {
-        "<li data-memo=\"\(memo.id)\" data-version=\"\(memo.version)\"><p class=\"memo-text\">\(memo.text)</p><p class=\"memo-meta\">\(memo.author) · \(times?.html(memo.createdAt) ?? "")</p></li>"
+    static func item(_ memo: Memo, times: StudyTimes?, t: Localizer) -> SafeHTML {
+        "<li data-memo=\"\(memo.id)\" data-version=\"\(memo.version)\">\(MemoTextHTML.paragraph(memo, t: t))<p class=\"memo-meta\">\(memo.author) · \(times?.html(memo.createdAt) ?? "")</p></li>"
     }
 }

@@ -45,7 +45,7 @@ struct MemosPage {
         for (id, memos) in byTarget.map({ ($0.key, $0.value) }).sorted(by: { place($0.0).name < place($1.0).name }) {
             let (name, link) = place(id)
             html += "<h3><a href=\"\(link)\">\(name)</a></h3><ul class=\"memo-list\">"
-            for memo in memos.sorted(by: { $0.createdAt < $1.createdAt }) { html += MemoListRenderer.item(memo, times: times) }
+            for memo in memos.sorted(by: { $0.createdAt < $1.createdAt }) { html += MemoListRenderer.item(memo, times: times, t: t) }
             html += "</ul>"
         }
         return html + "</section>"

@@ -19,7 +19,8 @@ function startEditing(item) {
   const actions = item.querySelector('.memo-actions');
   const id = nextId('memo-edit');
   const box = el('textarea', { id, rows: '4' });
-  box.value = text.textContent;
+  // An adjudication memo is shown in the interface language; its stored text is what is edited.
+  box.value = text.dataset.text ?? text.textContent;
   const save = el('button', { type: 'button', class: 'primary' }, t('action.save'));
   const cancel = el('button', { type: 'button' }, t('action.cancel'));
   const editor = el('div', { class: 'memo-editor' }, el('label', { for: id }, t('memos.editLabel')), box,
@@ -51,6 +52,7 @@ function startEditing(item) {
       const memo = await patch(`/api/memos/${encodeURIComponent(item.dataset.memo)}`, { text: value, version: Number(item.dataset.version) });
       item.dataset.version = memo.version;
       text.textContent = memo.text;
+      delete text.dataset.text;
       item.querySelector('.memo-error').textContent = '';
       stop();
       announce(t('memos.saved'));
