@@ -24,4 +24,32 @@ import Testing
         #expect(r03.contains(",partly-withdrawn,interview recording quote workshop,"), "\(r03)")
         #expect(FileManager.default.fileExists(atPath: workspace.appending(path: "exports/people.csv.meta.json").path))
     }
+
+    /// R01 withdrew every consent: the row says so, and carries none of their personal details
+    /// (age band, household, area, support, administrations), as QDPX makes them no case.
+    @Test func aParticipantWithNoConsentInForceKeepsARowWithoutTheirDetails() async throws {
+        let workspace = try CLIRunner.sampleWorkspaceCopy()
+        let register = workspace.appending(path: "corpus/participants.yaml")
+        let given = #"          - {event: given, date: 2025-02-20, by: Anna, how: "signed paper form, read aloud"}"# + "\n"
+        let text = try String(contentsOf: register, encoding: .utf8)
+        #expect(text.contains(given))
+        try text.replacingOccurrences(of: given, with: given + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
+            .replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n",
+                                  with: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n"
+                                      + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
+            .write(to: register, atomically: true, encoding: .utf8)
+        let cli = CLIRunner(workspace: workspace)
+        #expect(try await cli.run("ingest").status == 0)
+        let result = try await cli.run("export", "participants", "--out", "exports/people.csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 cases withheld (consent withdrawn: 1)"), "\(result.stdout)")
+        let csv = try String(contentsOf: workspace.appending(path: "exports/people.csv"), encoding: .utf8)
+        let r01 = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("R01,") })
+        #expect(r01.hasPrefix("R01,resident,,withdrawn,,"), "\(r01)")
+        #expect(r01.dropFirst("R01,resident,,withdrawn,".count).allSatisfy { $0 == "," }, "\(r01)")
+        // Others keep theirs.
+        #expect(csv.contains("R02,resident,"))
+        let sidecar = try String(contentsOf: workspace.appending(path: "exports/people.csv.meta.json"), encoding: .utf8)
+        #expect(sidecar.contains("\"unit\" : \"cases\""), "\(sidecar)")
+    }
 }

@@ -16,7 +16,8 @@ struct ExportParticipantsCommand: AsyncParsableCommand {
         let context = try workspace.open()
         let result = try await context.participantsExport.render()
         let url = URL(fileURLWithPath: out, relativeTo: context.workspace.root).standardizedFileURL
-        var metadata = ExportMetadata(export: "participants", rule: .today([]))
+        var metadata = ExportMetadata(export: "participants", date: result.consentDate)
+        metadata.add(result.withheld, unit: "cases")
         try ExportFile.write(metadata.redact(result.csv, with: context.workspace.redactions()), to: url)
         try metadata.writeSidecar(for: url)
         try await context.recordExport("participants", to: url, counts: ["participants": result.rows], applied: metadata)
