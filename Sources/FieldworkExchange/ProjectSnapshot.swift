@@ -113,9 +113,9 @@ struct ProjectSnapshot: Sendable {
                 casesWithheld.add(.restricted)
                 return false
             }
-            let state = ConsentStatus(person, on: rule.today).state
-            if state == .withdrawn { casesWithheld.add(.withdrawn) } else if state == .none { casesWithheld.add(.notGiven) }
-            return state != .withdrawn && state != .none
+            guard let reason = ConsentStatus(person, on: rule.today).noneInForce else { return true }
+            casesWithheld.add(reason)
+            return false
         }
         // Code descriptions carry the examples: one quoting withheld words reads as its marker.
         let codebook = try await ShownCodebook(store: store).marked()

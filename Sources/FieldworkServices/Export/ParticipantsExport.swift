@@ -33,11 +33,7 @@ public struct ParticipantsExport: Sendable {
         var withheld = WithheldCount()
         for person in participants {
             let status = ConsentStatus(person, on: today)
-            let reason: ConsentRule.Reason? = switch status.state {
-            case .withdrawn: .withdrawn
-            case ConsentStatus.State.none: .notGiven
-            default: nil
-            }
+            let reason = status.noneInForce
             if let reason { withheld.add(reason) }
             let shown = reason == nil
             writer.append([person.id, person.role.rawValue,

@@ -118,8 +118,12 @@ public struct CaseMatrix: Sendable {
                 }
             }
         }
+        // Attribute columns only of participants with a consent in force: a withdrawn resident's
+        // age band and household stood beside their (empty) row.
+        let today = ConsentRule.today(participants).today
+        let described = people.filter { ConsentStatus($0.value, on: today).noneInForce == nil }
         return Table(rows: rows, labels: labels, roles: rows == .participant ? people.mapValues(\.role.rawValue) : [:],
-                     attributes: rows == .participant ? people.mapValues(\.attributes) : [:],
+                     attributes: rows == .participant ? described.mapValues(\.attributes) : [:],
                      columns: Self.treeOrder(codebook), counts: counts, speakers: speakers, withheld: withheld, codings: codings,
                      unattributed: rows == .document ? 0 : unattributed)
     }

@@ -40,6 +40,29 @@ import Testing
         #expect(CaseMatrix.Rows(rawValue: "attribute:") == nil && CaseMatrix.Rows(rawValue: "case") == nil)
     }
 
+    /// R01 withdrew every consent: their row stays (zeros, role), but the attribute columns say
+    /// nothing about them — their age band and household stood there.
+    @Test func aParticipantWithNoConsentInForceHasNoAttributeValues() async throws {
+        let context = try await SampleStudy.open()
+        defer { try? FileManager.default.removeItem(at: context.workspace.root) }
+        let matrix = CaseMatrix(store: context.store)
+        #expect(try await matrix.table(rows: .participant).attribute("R01", "age_band") == "75-79")
+        let register = context.workspace.root.appending(path: "corpus/participants.yaml")
+        let given = #"          - {event: given, date: 2025-02-20, by: Anna, how: "signed paper form, read aloud"}"# + "\n"
+        let text = try String(contentsOf: register, encoding: .utf8)
+        #expect(text.contains(given))
+        try text.replacingOccurrences(of: given, with: given + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
+            .replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n",
+                                  with: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n"
+                                      + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
+            .write(to: register, atomically: true, encoding: .utf8)
+        #expect(try await context.ingest.ingest().succeeded)
+        let table = try await matrix.table(rows: .participant)
+        #expect(table.labels.contains("R01") && table.roles["R01"] == "resident")
+        #expect(table.attribute("R01", "age_band") == "" && table.attribute("R01", "living_situation") == "")
+        #expect(table.attribute("R02", "living_situation") != "")
+    }
+
     @Test func everyCooccurrencePairOpensItsBothSegments() async throws {
         let context = try await SampleStudy.open()
         defer { try? FileManager.default.removeItem(at: context.workspace.root) }
