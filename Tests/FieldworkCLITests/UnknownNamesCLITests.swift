@@ -27,6 +27,8 @@ import Testing
             (["needs", "--coder", "Nobody"], "no coder 'Nobody' with codings; did you mean "),
             (["agreement", "--code", "nope"], "no code 'nope' in the codebook; did you mean "),
             (["agreement", "--coders", "Maja Lind,Nobody"], "no coder 'Nobody' with codings; did you mean "),
+            // A theme naming no code said only "see `fieldwork codebook show`".
+            (["handout", "--theme", "need.safty.night"], "no code 'need.safty.night' in the codebook; did you mean need.safety.night"),
         ]
         for (command, message) in refusals {
             let result = try await cli.run(command)

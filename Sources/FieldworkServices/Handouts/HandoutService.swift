@@ -49,14 +49,16 @@ public struct HandoutService: Sendable {
             chosenQuotes: request.quotes)
         options.offersChoices = request.offersChoices
         let consent = ConsentRule.today([])
+        let codebook = try await store.codebook()
         guard let handout = HandoutBuilder.build(
-            codeID: codeID, options: options, codebook: try await store.codebook(),
+            codeID: codeID, options: options, codebook: codebook,
             passages: try await NeedsRegisterService(store: store).passages(), participants: try await store.participants(),
             links: try await store.needLinks(needID: nil), solutions: try SolutionCatalogue.load(workspace).localized(language).solutions,
             today: consent.today, access: consent.access,
             // A handout leaves the research team: the identifiers of `corpus/redactions.yaml` are replaced.
             redactions: try workspace.redactions())
-        else { throw CodingError.unknownCode(codeID) }
+        // Said as every name that is not there is said, with the nearest codes (a typo, mostly).
+        else { throw UnknownName(kind: "code", name: codeID, place: "in the codebook", known: codebook.codes.map(\.id)) }
         return handout
     }
 
