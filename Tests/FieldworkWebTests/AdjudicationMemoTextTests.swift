@@ -39,4 +39,28 @@ import Testing
             }
         }
     }
+
+    /// A consensus coding's memo `accepted by NAME` is said in the page's language where it is
+    /// read (retrieval, the print view); the store keeps it as written.
+    @Test func anAcceptanceMemoIsShownInThePagesLanguage() async throws {
+        let fixture = try await WebFixture()
+        let accepted = try await fixture.context.adjudication.accept(document: "int-002", start: 3990, end: 4187,
+                                                                     code: "theme.coordination", by: "Maja Lind")
+        #expect(accepted.coding.memo == "accepted by Maja Lind")
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            var swedish = browser.headers
+            swedish[.acceptLanguage] = "sv-SE,sv;q=0.9"
+            for uri in ["/retrieval?code=theme.coordination", "/documents/int-002/print"] {
+                try await client.execute(uri: uri, method: .get, headers: swedish) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Godtagen i konsensus av Maja Lind."), "\(uri)")
+                    #expect(!html.contains("accepted by Maja Lind"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/retrieval?code=theme.coordination", method: .get, headers: browser.headers) { response in
+                #expect(String(buffer: response.body).contains("Accepted into consensus by Maja Lind."))
+            }
+        }
+    }
 }

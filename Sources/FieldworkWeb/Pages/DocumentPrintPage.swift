@@ -76,7 +76,7 @@ struct DocumentPrintPage {
         var label = SafeHTML(), quote = SafeHTML(), memo = SafeHTML(), changed = SafeHTML()
         if let number { label = "<span class=\"print-ref\">[\(number)]</span> " }
         if !coding.quote.isEmpty { quote = " <q>\(coding.quote)</q>" }
-        if let text = coding.memo { memo = "<br><span class=\"print-memo\">\(t("print.memo")): \(text)</span>" }
+        if let text = CodingMemoText.text(coding, t: t) { memo = "<br><span class=\"print-memo\">\(t("print.memo")): \(text)</span>" }
         if let editor = coding.updatedBy { changed = " · \(t("print.changedBy", ["coder": editor]))" }
         return "<li>\(label)<strong>\(code)</strong> (\(coding.codeID)) · \(t("print.codedBy", ["coder": coding.coder]))\(changed)\(quote)\(memo)</li>"
     }

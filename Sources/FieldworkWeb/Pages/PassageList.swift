@@ -29,7 +29,7 @@ struct PassageList {
     }
 
     private func memo(_ item: RetrievalService.Item) -> SafeHTML {
-        guard let memo = item.coding.memo else { return SafeHTML() }
+        guard let memo = CodingMemoText.text(item.coding, t: t) else { return SafeHTML() }
         return "<p class=\"memo-text\">\(memo)</p>"
     }
 }
