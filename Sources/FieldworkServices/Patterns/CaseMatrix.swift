@@ -86,11 +86,15 @@ public struct CaseMatrix: Sendable {
         let participants = try await store.participants()
         try Self.requireKnown(rows, participants: participants)
         let people = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0) })
+        // Attribute values only of participants with a consent in force: a withdrawn resident's
+        // age band and household stood beside their (empty) row, and a value only they had was a row.
+        let today = ConsentRule.today(participants).today
+        let described = people.filter { ConsentStatus($0.value, on: today).noneInForce == nil }
         let labels: [String] = switch rows {
         case .participant: participants.map(\.id)
         case .document: try await store.documents().map(\.metadata.id).sorted()
         case .administration: Administration.allCases.map(\.rawValue)
-        case .attribute(let key): Set(participants.compactMap { $0.attributes[key].map(AttributeValue.display) }).sorted()
+        case .attribute(let key): Set(described.values.compactMap { $0.attributes[key].map(AttributeValue.display) }).sorted()
         }
         var counts: [String: [String: Int]] = [:]
         var speakers: [String: [String: Set<String>]] = [:]
@@ -118,10 +122,6 @@ public struct CaseMatrix: Sendable {
                 }
             }
         }
-        // Attribute columns only of participants with a consent in force: a withdrawn resident's
-        // age band and household stood beside their (empty) row.
-        let today = ConsentRule.today(participants).today
-        let described = people.filter { ConsentStatus($0.value, on: today).noneInForce == nil }
         return Table(rows: rows, labels: labels, roles: rows == .participant ? people.mapValues(\.role.rawValue) : [:],
                      attributes: rows == .participant ? described.mapValues(\.attributes) : [:],
                      columns: Self.treeOrder(codebook), counts: counts, speakers: speakers, withheld: withheld, codings: codings,

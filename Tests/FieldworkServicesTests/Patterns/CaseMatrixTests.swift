@@ -47,6 +47,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: context.workspace.root) }
         let matrix = CaseMatrix(store: context.store)
         #expect(try await matrix.table(rows: .participant).attribute("R01", "age_band") == "75-79")
+        #expect(try await matrix.table(rows: .attribute("support")).labels.contains("hemtjänst 3 ggr/dag, trygghetslarm"))
         let register = context.workspace.root.appending(path: "corpus/participants.yaml")
         let given = #"          - {event: given, date: 2025-02-20, by: Anna, how: "signed paper form, read aloud"}"# + "\n"
         let text = try String(contentsOf: register, encoding: .utf8)
@@ -61,6 +62,8 @@ import Testing
         #expect(table.labels.contains("R01") && table.roles["R01"] == "resident")
         #expect(table.attribute("R01", "age_band") == "" && table.attribute("R01", "living_situation") == "")
         #expect(table.attribute("R02", "living_situation") != "")
+        // Nor is a value only they had a row of its own.
+        #expect(!(try await matrix.table(rows: .attribute("support")).labels.contains("hemtjänst 3 ggr/dag, trygghetslarm")))
     }
 
     @Test func everyCooccurrencePairOpensItsBothSegments() async throws {
