@@ -1,4 +1,5 @@
 import Foundation
+import FieldworkTestSupport
 import Testing
 
 /// `export participants`: the register as a case table, one row per pseudonym with today's
@@ -29,15 +30,7 @@ import Testing
     /// (age band, household, area, support, administrations), as QDPX makes them no case.
     @Test func aParticipantWithNoConsentInForceKeepsARowWithoutTheirDetails() async throws {
         let workspace = try CLIRunner.sampleWorkspaceCopy()
-        let register = workspace.appending(path: "corpus/participants.yaml")
-        let given = #"          - {event: given, date: 2025-02-20, by: Anna, how: "signed paper form, read aloud"}"# + "\n"
-        let text = try String(contentsOf: register, encoding: .utf8)
-        #expect(text.contains(given))
-        try text.replacingOccurrences(of: given, with: given + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
-            .replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n",
-                                  with: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n"
-                                      + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
-            .write(to: register, atomically: true, encoding: .utf8)
+        try ConsentStates.withdrawSampleR01(in: workspace)
         let cli = CLIRunner(workspace: workspace)
         #expect(try await cli.run("ingest").status == 0)
         let result = try await cli.run("export", "participants", "--out", "exports/people.csv")

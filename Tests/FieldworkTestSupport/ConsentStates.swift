@@ -1,3 +1,5 @@
+import Foundation
+
 /// Participants in different consent states, each to be given one word nobody else says: the
 /// table the consent tests of the CLI and of the web routes both check every output against.
 public enum ConsentStates {
@@ -30,5 +32,20 @@ public enum ConsentStates {
               - {id: c2, date: 2025-01-01, scopes: [interview, quote]\(secondWithdrawn ? ", withdrawn: 2025-06-01" : "")}
 
         """
+    }
+
+    /// Withdraws every consent R01 gave in the sample study's register (`corpus/participants.yaml`
+    /// under `workspace`): a withdrawal dated 2026-01-10 after each of R01's two `given` events.
+    /// Fails if the sample no longer holds those events, so a test cannot pass on an unchanged register.
+    public static func withdrawSampleR01(in workspace: URL) throws {
+        let register = workspace.appending(path: "corpus/participants.yaml")
+        let withdrawal = "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n"
+        var text = try String(contentsOf: register, encoding: .utf8)
+        for given in [#"          - {event: given, date: 2025-02-20, by: Anna, how: "signed paper form, read aloud"}"# + "\n",
+                      "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n"] {
+            guard text.contains(given) else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: register.path]) }
+            text = text.replacingOccurrences(of: given, with: given + withdrawal)
+        }
+        try text.write(to: register, atomically: true, encoding: .utf8)
     }
 }

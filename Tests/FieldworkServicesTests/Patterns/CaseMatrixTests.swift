@@ -1,6 +1,7 @@
 import FieldworkCore
 import FieldworkServices
 import Foundation
+import FieldworkTestSupport
 import Testing
 
 /// The code × case matrix and the co-occurrence pairs on the repository's sample study (three
@@ -48,15 +49,7 @@ import Testing
         let matrix = CaseMatrix(store: context.store)
         #expect(try await matrix.table(rows: .participant).attribute("R01", "age_band") == "75-79")
         #expect(try await matrix.table(rows: .attribute("support")).labels.contains("hemtjänst 3 ggr/dag, trygghetslarm"))
-        let register = context.workspace.root.appending(path: "corpus/participants.yaml")
-        let given = #"          - {event: given, date: 2025-02-20, by: Anna, how: "signed paper form, read aloud"}"# + "\n"
-        let text = try String(contentsOf: register, encoding: .utf8)
-        #expect(text.contains(given))
-        try text.replacingOccurrences(of: given, with: given + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
-            .replacingOccurrences(of: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n",
-                                  with: "          - {event: given, date: 2025-05-06, by: Bo, how: signed paper form}\n"
-                                      + "          - {event: withdrawn, date: 2026-01-10, by: Bo, how: letter}\n")
-            .write(to: register, atomically: true, encoding: .utf8)
+        try ConsentStates.withdrawSampleR01(in: context.workspace.root)
         #expect(try await context.ingest.ingest().succeeded)
         let table = try await matrix.table(rows: .participant)
         #expect(table.labels.contains("R01") && table.roles["R01"] == "resident")
