@@ -115,7 +115,10 @@ def test_another_coders_changes_appear_without_a_reload(anna, own_server):
         file = own_server["workspace"] / "corpus" / "interviews" / f"{DOCUMENT}.md"
         file.write_text(file.read_text(encoding="utf-8") + "\n**Interviewer:** Thank you again.\n", encoding="utf-8")
         subprocess.run([str(BINARY), "--workspace", str(own_server["workspace"]), "ingest"], check=True, capture_output=True)
-        wait(bo, 15).until(lambda driver: "Thank you again." in driver.find_element(By.ID, "transcript").text)
+        # Read in one script call: the page swaps the transcript element in, so an element found
+        # first may be gone by the time its text is asked for (a stale reference, seen in CI runs).
+        wait(bo, 15).until(lambda driver: "Thank you again." in driver.execute_script(
+            "return document.getElementById('transcript')?.innerText ?? ''"))
         status = wait(bo).until(EC.visibility_of_element_located((By.ID, "fw-status"))).text
         assert "transkriptet har rättats" in status and "en annan kodare" not in status
         assert console_errors(anna) == [] and console_errors(bo) == []
