@@ -10,7 +10,7 @@ enum CodingMemoText {
         let prefix = Consensus.acceptanceMemo(by: "")
         guard coding.coder == Consensus.coder, memo.hasPrefix(prefix) else { return memo }
         let decider = String(memo.dropFirst(prefix.count))
-        guard !decider.isEmpty, Consensus.acceptanceMemo(by: decider) == memo else { return memo }
+        guard !decider.isEmpty else { return memo }
         return t("disagreements.acceptedBy", ["name": decider])
     }
 }
