@@ -48,7 +48,7 @@ public struct CodingService: Sendable {
                           memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
                           createdAt: Coding.timestamp(), updatedBy: editor)
         })
-        await ledger?.publish(coding.id, from: store)
+        await ledger?.publish(written: coding.coding, from: store)
         return coding
     }
 
@@ -178,7 +178,7 @@ public struct CodingService: Sendable {
         coding.updatedBy = editor
         coding.updatedAt = Coding.timestamp()
         let written = try await write(.update(coding))
-        await ledger?.publish(coding.id, from: store)
+        await ledger?.publish(written: written.coding, from: store)
         return written
     }
 

@@ -39,7 +39,15 @@ public actor CodingLedger {
     /// The changes not yet written, and whether a flush is on its way: outside the actor, so a
     /// request that publishes never waits for the actor while it writes a flush (that wait was
     /// part of the coding writes' p99 under load).
-    private nonisolated let pending = Mutex<(ids: Set<String>, flushScheduled: Bool)>(([], false))
+    /// A write that has its record at hand (a coding as inserted or updated) leaves the record
+    /// itself: the flush reads back only the ids (removals, restores, memos), which was about
+    /// half of the flush's cost at 8 clients (session 30).
+    private nonisolated let pending = Mutex<PendingChanges>(PendingChanges())
+    private struct PendingChanges {
+        var ids: Set<String> = []
+        var records: [String: LedgerRecord] = [:]
+        var flushScheduled = false
+    }
     /// The flush scheduled last: `finish` waits for it. A flush that had taken the pending ids and
     /// was reading their records when the server stopped found `finish` with nothing pending,
     /// and the process ended before it wrote the file.
@@ -143,9 +151,29 @@ public actor CodingLedger {
     /// logged, not thrown: the change is safe in the store, and the next ingest writes it out
     /// (the store remembers what the files hold).
     public nonisolated func publish(_ id: String, from store: any FieldworkStore) async {
-        guard deferred else { return await flush([id], from: store) }
+        await publish(from: store) { $0.ids.insert(id) }
+    }
+
+    /// Writes a coding as this process just wrote it to the store (inserted or updated: the
+    /// record the store holds now, so it is not read back).
+    public nonisolated func publish(written coding: Coding, from store: any FieldworkStore) async {
+        let record = LedgerRecord.coding(LedgerRecord.CodingEntry(coding, changedBy: coding.updatedBy ?? coding.coder))
+        await publish(from: store) { pending in
+            // Two writes of one coding before a flush: the later version is the state to write.
+            if pending.records[record.id].map({ $0.version < record.version }) ?? true {
+                pending.records[record.id] = record
+            }
+        }
+    }
+
+    private nonisolated func publish(from store: any FieldworkStore, _ add: (inout PendingChanges) -> Void) async {
+        guard deferred else {
+            var changes = PendingChanges()
+            add(&changes)
+            return await flush(changes, from: store)
+        }
         let schedules = pending.withLock { pending in
-            pending.ids.insert(id)
+            add(&pending)
             defer { pending.flushScheduled = true }
             return !pending.flushScheduled
         }
@@ -159,19 +187,25 @@ public actor CodingLedger {
     }
 
     private func flushPending(from store: any FieldworkStore) async {
-        let ids = pending.withLock { pending in
-            defer { pending = ([], false) }
-            return pending.ids
+        let changes = pending.withLock { pending in
+            defer { pending = PendingChanges() }
+            return pending
         }
-        guard !ids.isEmpty else { return }
-        await flush(ids, from: store)
+        guard !changes.ids.isEmpty || !changes.records.isEmpty else { return }
+        await flush(changes, from: store)
     }
 
-    private func flush(_ ids: Set<String>, from store: any FieldworkStore) async {
+    private func flush(_ changes: PendingChanges, from store: any FieldworkStore) async {
         do {
-            // One read for all of them (a server's flush holds every change of the last moment),
-            // in id order as before, so a file's appended lines come out the same.
-            let records = try await store.ledgerRecords(ids: ids.sorted()).sorted { $0.id < $1.id }
+            // One read for the ids (a server's flush holds every change of the last moment); a
+            // record left by its write counts unless the read found a later version.
+            var latest = changes.records
+            for record in try await store.ledgerRecords(ids: changes.ids.sorted())
+            where latest[record.id].map({ $0.version <= record.version }) ?? true {
+                latest[record.id] = record
+            }
+            // In id order, so a file's appended lines come out the same however they were gathered.
+            let records = latest.values.sorted { $0.id < $1.id }
             if deferred {
                 try append(records)
                 for record in records where appendedUnnoted[record.id].map({ $0.version < record.version }) ?? true {
@@ -188,7 +222,8 @@ public actor CodingLedger {
                 }
             }
         } catch {
-            Self.logger.warning("codings file not written for \(EnglishCount.of(ids.count, "change")) (written at the next ingest): \(error)")
+            let count = changes.ids.union(changes.records.keys).count
+            Self.logger.warning("codings file not written for \(EnglishCount.of(count, "change")) (written at the next ingest): \(error)")
         }
     }
 

@@ -109,6 +109,32 @@ import Testing
         #expect(try ledger(workspace, "Bo") == compacted)
     }
 
+    /// A server's writes leave their records for the flush (no read back), removals are read
+    /// back: whatever came first, the file ends with exactly what the store holds.
+    @Test func aServersFlushWritesTheLatestStateOfSeveralChangesToOneCoding() async throws {
+        let workspace = try await workspace()
+        let served = FieldworkContext(workspace: workspace.context.workspace, store: workspace.store, deferredLedger: true)
+        let text = try await workspace.plainText("int-014")
+        func add(_ quote: String) async throws -> WrittenCoding {
+            let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
+            return try await served.codings.add(document: "int-014", span: start..<(start + quote.unicodeScalars.count), code: "need", coder: "Bo")
+        }
+        // Within one flush: one coding added, edited, then removed (read back); one added and edited.
+        let removed = try await add("ligger vaken")
+        _ = try await served.codings.update(id: removed.id, memo: "natt", expectedVersion: 1)
+        try await served.codings.remove(id: removed.id, by: "Bo", expectedVersion: 2)
+        let edited = try await add("Larmet skaver")
+        _ = try await served.codings.update(id: edited.id, memo: "tar av", expectedVersion: 1)
+        let file = try await ledger(workspace, "Bo", containing: ["\"removed\"", "\"memo\":\"tar av\""])
+        let latest = LedgerMerge.latest(try LedgerFile.parse(file, file: "codings/bo.jsonl"))
+        let stored = try await workspace.store.ledgerRecords(ids: [removed.id, edited.id])
+        #expect(latest.count == 2)
+        #expect(stored.count == 2)
+        // As lines: a date read back from a file may differ from the stored one below the millisecond.
+        for record in stored { #expect(latest[record.id].map(LedgerFile.line) == LedgerFile.line(record)) }
+        #expect(latest[removed.id]?.version == 3 && latest[edited.id]?.version == 2)
+    }
+
     /// A server killed before it could compact leaves appended lines: the next ingest (any
     /// machine) takes the latest state and rewrites the file in canonical form.
     @Test func anIngestCompactsAFileAKilledServerAppendedTo() async throws {
