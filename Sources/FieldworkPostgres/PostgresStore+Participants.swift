@@ -33,10 +33,10 @@ extension PostgresStore {
     public func participantAttributeValues() async throws -> [AttributeOccurrence] {
         try await read { connection in
             try await connection.rows("""
-                SELECT a.key, a.value, MIN(p.id COLLATE "C") AS first FROM participant p, jsonb_each_text(p.attributes) a
+                SELECT a.key, a.value, array_agg(p.id) AS holders FROM participant p, jsonb_each_text(p.attributes) a
                 WHERE jsonb_typeof(p.attributes) = 'object' GROUP BY a.key, a.value
                 """, logger).map {
-                AttributeOccurrence(key: try $0.get("key"), value: try $0.get("value"), firstParticipant: try $0.get("first"))
+                AttributeOccurrence(key: try $0.get("key"), value: try $0.get("value"), holders: try $0.get("holders"))
             }
         }
     }

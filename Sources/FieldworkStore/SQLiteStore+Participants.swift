@@ -31,9 +31,12 @@ extension SQLiteStore {
     public func participantAttributeValues() async throws -> [AttributeOccurrence] {
         try await writer.read { db in
             try Row.decodeAll(db, sql: """
-                SELECT a.key, a.value, MIN(p.id) AS first FROM participant p, json_each(p.attributes) a
+                SELECT a.key, a.value, json_group_array(p.id) AS holders FROM participant p, json_each(p.attributes) a
                 WHERE json_valid(p.attributes) AND a.type = 'text' GROUP BY a.key, a.value
-                """) { AttributeOccurrence(key: $0[0], value: $0[1], firstParticipant: $0[2]) }
+                """) { row in
+                let holders: String = row[2]
+                return AttributeOccurrence(key: row[0], value: row[1], holders: try JSONDecoder().decode([String].self, from: Data(holders.utf8)))
+            }
         }
     }
 

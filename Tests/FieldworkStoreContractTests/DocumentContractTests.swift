@@ -135,16 +135,16 @@ import Testing
             #expect(try await store.participants(ids: []).isEmpty)
             #expect(try await store.counts().participants == 2)
             #expect(try await store.sourceFiles()["corpus/participants.yaml"]?.contentHash == "p")
-            // The attribute picker's values, read by the store: each distinct value once, with its
-            // first holder by id, so the choices equal those worked out from the whole register.
+            // The attribute picker's values, read by the store: each distinct value once, with all
+            // its holders by id, so the choices equal those worked out from the whole register.
             let more = people + [Participant(id: "R00", role: .resident, attributes: ["age_band": "75–79", "living_situation": "Alone"]),
                                  Participant(id: "R03", role: .resident, attributes: ["living_situation": "alone"])]
             try await store.replaceParticipants(more, file: SourceFileState(path: "corpus/participants.yaml",
                                                                             contentHash: "p2", parserVersion: 1))
             let values = try await store.participantAttributeValues()
-            #expect(Set(values) == [AttributeOccurrence(key: "age_band", value: "75–79", firstParticipant: "R00"),
-                                    AttributeOccurrence(key: "living_situation", value: "Alone", firstParticipant: "R00"),
-                                    AttributeOccurrence(key: "living_situation", value: "alone", firstParticipant: "R01")])
+            #expect(Set(values) == [AttributeOccurrence(key: "age_band", value: "75–79", holders: ["R00", "R02"]),
+                                    AttributeOccurrence(key: "living_situation", value: "Alone", holders: ["R00"]),
+                                    AttributeOccurrence(key: "living_situation", value: "alone", holders: ["R01", "R03"])])
             #expect(values.count == 3)
             #expect(AttributeValue.choices(of: values) == AttributeValue.choices(of: more))
             try await store.replaceParticipants([], file: SourceFileState(path: "corpus/participants.yaml",

@@ -1,5 +1,6 @@
 import FieldworkCore
 import FieldworkServices
+import FieldworkTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -52,6 +53,23 @@ import Testing
             try await client.execute(uri: "/retrieval?code=need&attribute=living_situation%3Dalone", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("<option value=\"living_situation=alone\" selected>"))
             }
+        }
+    }
+
+    /// R01 withdrew every consent: the picker no longer offers the value only they had (their
+    /// support), and still offers values others share.
+    @Test func thePickerLeavesOutAValueOnlyAWithdrawnParticipantHas() async throws {
+        let fixture = try await WebFixture()
+        let support = "<option value=\"support=hemtjänst 3 ggr/dag, trygghetslarm\">"
+        try await fixture.app().test(.router) { client in
+            let browser = try await Browser.signIn(client, token: fixture.token)
+            let before = try await client.execute(uri: "/retrieval", method: .get, headers: browser.headers) { String(buffer: $0.body) }
+            #expect(before.contains(support))
+            try ConsentStates.withdrawSampleR01(in: fixture.root)
+            #expect(try await fixture.context.ingest.ingest().succeeded)
+            let html = try await client.execute(uri: "/retrieval", method: .get, headers: browser.headers) { String(buffer: $0.body) }
+            #expect(!html.contains(support))
+            #expect(html.contains("<option value=\"living_situation=alone\">"))
         }
     }
 }

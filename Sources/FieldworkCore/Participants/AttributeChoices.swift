@@ -5,7 +5,7 @@ extension AttributeValue {
     /// value was typed.
     public static func choices(of participants: [Participant]) -> [String] {
         choices(of: participants.flatMap { participant in
-            participant.attributes.map { AttributeOccurrence(key: $0.key, value: $0.value, firstParticipant: participant.id) }
+            participant.attributes.map { AttributeOccurrence(key: $0.key, value: $0.value, holders: [participant.id]) }
         })
     }
 

@@ -1,14 +1,20 @@
 /// One distinct attribute value of the register as stored (`key` and `value` byte for byte)
-/// and the first participant, by id, who has it: what the attribute picker needs, read by the
-/// store without loading the register (`FieldworkStore.participantAttributeValues()`).
+/// and everyone who has it, by id: what the attribute picker needs, read by the store without
+/// loading the register (`FieldworkStore.participantAttributeValues()`). All the holders, not
+/// only the first: a value whose holders have all withdrawn their consent is offered to nobody
+/// (`AttributeChoicesService`).
 public struct AttributeOccurrence: Sendable, Hashable {
     public var key: String
     public var value: String
-    public var firstParticipant: String
+    /// Participant ids in code-point order, never empty.
+    public var holders: [String]
 
-    public init(key: String, value: String, firstParticipant: String) {
+    public init(key: String, value: String, holders: [String]) {
         self.key = key
         self.value = value
-        self.firstParticipant = firstParticipant
+        self.holders = holders.sorted()
     }
+
+    /// Whose spelling of the value is shown when several differ only in case or dashes.
+    public var firstParticipant: String { holders.first ?? "" }
 }

@@ -11,6 +11,7 @@ extension FieldworkContext {
     public var segmentsExport: SegmentsExport { SegmentsExport(store: store) }
     public var memos: MemoService { MemoService(store: store, ledger: ledger) }
     public var retrieval: RetrievalService { RetrievalService(store: store) }
+    public var attributeChoices: AttributeChoicesService { AttributeChoicesService(store: store) }
     public var search: SearchService { SearchService(store: store) }
     public var backups: BackupService { BackupService(store: store) }
     public var agreement: AgreementService { AgreementService(store: store) }

@@ -98,8 +98,8 @@ struct PageRoutes {
             view.memos = MemoListRenderer(memos: memos, target: .code, targetID: code,
                                           t: t, timeZone: web.studyTimeZone, titleKey: "memos.codeTitle")
         }
-        // The distinct values, read by the store: the register itself grows with the corpus.
-        view.attributes = AttributeValue.choices(of: try await context.store.participantAttributeValues())
+        // Values of people whose consent holds, from the store's distinct values (the register grows with the corpus).
+        view.attributes = try await context.attributeChoices.choices()
         let body = view.body()
         return page(web, .retrieval, title: t("retrieval.title"), coderScoped: true, body: body)
     }
