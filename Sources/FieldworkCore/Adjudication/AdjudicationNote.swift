@@ -79,5 +79,14 @@ public enum Consensus {
     /// The memo of a coding accepted into the consensus: who decided.
     public static func acceptanceMemo(by decider: String) -> String { "accepted by \(decider)" }
 
+    /// Who decided, read back from a consensus coding's memo as `acceptanceMemo` wrote it; nil for
+    /// any other coder's memo or a memo someone has since edited into something else.
+    public static func decider(ofAcceptanceMemo memo: String, coder: String) -> String? {
+        let prefix = acceptanceMemo(by: "")
+        guard coder == Consensus.coder, memo.hasPrefix(prefix) else { return nil }
+        let decider = String(memo.dropFirst(prefix.count))
+        return decider.isEmpty ? nil : decider
+    }
+
     public static func dismissalBody(by decider: String) -> String { "Dismissed by \(decider)." }
 }

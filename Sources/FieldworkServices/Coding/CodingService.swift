@@ -38,12 +38,14 @@ public struct CodingService: Sendable {
         let editor = try editor.map(validCoder).flatMap { $0 == coder ? nil : $0 }
         try Self.requireReachable(span)
         let coding = try await write(.insert(documentID: documentID, span: span, codeID: codeID) { context in
+            // An unknown code first: what the span holds does not matter then (`code add` with a
+            // mistyped code on a label was told about the label).
+            guard context.codeExists else { throw CodingError.unknownCode(codeID) }
             // The store read the turns near the span only if its text could not clear it.
             if let label = SpeakerLabelSpan.label(coveredBy: span, segments: context.turnsNearSpan, in: context.window) {
                 throw CodingError.speakerLabelOnly(span, label: label)
             }
             try Self.check(seen, span: span, documentID: documentID, in: context.window)
-            guard context.codeExists else { throw CodingError.unknownCode(codeID) }
             return Coding(id: Coding.newID(), documentID: documentID, codeID: codeID, coder: coder,
                           memo: memo?.trimmingSpaces.nilIfEmpty, anchor: try Self.anchor(span, in: context.window),
                           createdAt: Coding.timestamp(), updatedBy: editor)

@@ -7,10 +7,7 @@ import FieldworkCore
 enum CodingMemoText {
     static func text(_ coding: Coding, t: Localizer) -> String? {
         guard let memo = coding.memo else { return nil }
-        let prefix = Consensus.acceptanceMemo(by: "")
-        guard coding.coder == Consensus.coder, memo.hasPrefix(prefix) else { return memo }
-        let decider = String(memo.dropFirst(prefix.count))
-        guard !decider.isEmpty else { return memo }
+        guard let decider = Consensus.decider(ofAcceptanceMemo: memo, coder: coding.coder) else { return memo }
         return t("disagreements.acceptedBy", ["name": decider])
     }
 }

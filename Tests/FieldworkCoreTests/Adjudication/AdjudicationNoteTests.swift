@@ -17,4 +17,14 @@ import Testing
             #expect(AdjudicationNote(memoText: text) == nil, "\(text)")
         }
     }
+
+    /// The decider is read back from a consensus coding's memo as it was written, and from nothing else.
+    @Test func theDeciderReadsBackFromAnAcceptanceMemo() {
+        let memo = Consensus.acceptanceMemo(by: "Maja Lind")
+        #expect(Consensus.decider(ofAcceptanceMemo: memo, coder: Consensus.coder) == "Maja Lind")
+        #expect(Consensus.decider(ofAcceptanceMemo: memo, coder: "Maja Lind") == nil)
+        for edited in ["accepted by ", "Accepted by Bo", "they accepted by Bo", "natt"] {
+            #expect(Consensus.decider(ofAcceptanceMemo: edited, coder: Consensus.coder) == nil, "\(edited)")
+        }
+    }
 }

@@ -113,6 +113,10 @@ import Testing
                 _ = try await service.add(document: "int-014", span: span, code: "need", coder: "anna")
             }
         }
+        // A code that does not exist is the first thing said, wherever the span lies.
+        await #expect(throws: CodingError.unknownCode("ned")) {
+            _ = try await service.add(document: "int-014", span: end..<(colon + 1), code: "ned", coder: "anna")
+        }
         #expect(try await workspace.store.counts().codings == 0)
         let coding = try await service.add(document: "int-014", span: end..<(colon + 5), code: "need", coder: "anna")
         #expect(coding.quote == "förvaltningen: Vad")
