@@ -109,11 +109,7 @@ struct ProjectSnapshot: Sendable {
             return false
         }.sorted { ($0.documentID, $0.start, $0.id) < ($1.documentID, $1.start, $1.id) }
         let cases = participants.filter { person in
-            if let access = rule.access, !access.allows(participant: person.id) {
-                casesWithheld.add(.restricted)
-                return false
-            }
-            guard let reason = ConsentStatus(person, on: rule.today).noneInForce else { return true }
+            guard let reason = rule.caseWithheld(person) else { return true }
             casesWithheld.add(reason)
             return false
         }

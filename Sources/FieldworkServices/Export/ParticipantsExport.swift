@@ -28,12 +28,13 @@ public struct ParticipantsExport: Sendable {
     public func render() async throws -> Result {
         let participants = try await store.participants().sorted { $0.id < $1.id }
         let keys = Set(participants.flatMap(\.attributes.keys)).sorted()
-        let today = ConsentRule.today(participants).today
+        let rule = ConsentRule.today(participants)
+        let today = rule.today
         var writer = CSVWriter(header: ["participant", "role", "administrations", "consent", "scopes"] + keys)
         var withheld = WithheldCount()
         for person in participants {
             let status = ConsentStatus(person, on: today)
-            let reason = status.noneInForce
+            let reason = rule.caseWithheld(person)
             if let reason { withheld.add(reason) }
             let shown = reason == nil
             writer.append([person.id, person.role.rawValue,

@@ -86,10 +86,11 @@ public struct CaseMatrix: Sendable {
         let participants = try await store.participants()
         try Self.requireKnown(rows, participants: participants)
         let people = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0) })
-        // Attribute values only of participants with a consent in force: a withdrawn resident's
-        // age band and household stood beside their (empty) row, and a value only they had was a row.
-        let today = ConsentRule.today(participants).today
-        let described = people.filter { ConsentStatus($0.value, on: today).noneInForce == nil }
+        // Attribute values only of participants whose details may be shown (consent in force, not
+        // restricted to other coders): a withdrawn resident's age band and household stood beside
+        // their (empty) row, and a value only they had was a row.
+        let rule = ConsentRule.today(participants)
+        let described = people.filter { rule.caseWithheld($0.value) == nil }
         let labels: [String] = switch rows {
         case .participant: participants.map(\.id)
         case .document: try await store.documents().map(\.metadata.id).sorted()
