@@ -60,6 +60,14 @@ public final class TestDatabase: Sendable {
         try await onOwnThread { try TestDatabase(workspace: workspace) }
     }
 
+    /// A copy of `template` (a prepared store, say an ingested workspace's) for the fixture whose
+    /// workspace is `workspace`, made on a thread of its own (as `make(workspace:)`).
+    public static func make(workspace: URL, copying template: TestTemplateDatabase) async throws -> TestDatabase {
+        try await onOwnThread {
+            try TestDatabase(registeredAs: workspace.standardizedFileURL.path, template: template.name)
+        }
+    }
+
     /// A database no workspace's binary run looks for (a second, empty store).
     public convenience init() throws {
         try self.init(registeredAs: nil)
@@ -75,7 +83,8 @@ public final class TestDatabase: Sendable {
         try TestDatabase(registeredAs: nil, postgres: true)
     }
 
-    fileprivate init(registeredAs workspace: String?, postgres: Bool = TestStore.isPostgreSQL) throws {
+    /// `template`: the database to copy, by default this run's migrated empty one.
+    fileprivate init(registeredAs workspace: String?, postgres: Bool = TestStore.isPostgreSQL, template: String? = nil) throws {
         self.workspace = workspace
         guard postgres else {
             url = nil
@@ -85,7 +94,7 @@ public final class TestDatabase: Sendable {
         let server = try Server.shared.get()
         TestDatabase.dropUnused(server)
         let name = "\(server.prefix)_\(Server.counter.add(1, ordering: .relaxed).newValue)"
-        try server.psql("CREATE DATABASE \(name) TEMPLATE \(server.template)")
+        try server.psql("CREATE DATABASE \(name) TEMPLATE \(template ?? server.template)")
         self.name = name
         url = server.url(database: name)
         if let workspace {
@@ -159,6 +168,31 @@ public final class TestDatabase: Sendable {
     }
 
     fileprivate static let registry = Mutex(Registry())
+}
+
+/// A database a fixture prepares once per run and then copies for each test (`TestDatabase.make(workspace:copying:)`):
+/// preparing, e.g. ingesting the sample workspace, takes far longer than a copy. It starts as a
+/// copy of the migrated template and lives to the end of the run. Nothing may stay connected to
+/// it once prepared (PostgreSQL copies only a database nobody uses), so it is prepared by the
+/// `fieldwork` binary, whose connections end with it. On SQLite it is nothing (`url` is nil):
+/// the fixture copies the workspace folder with its SQLite file.
+public final class TestTemplateDatabase: Sendable {
+    /// The URL the binary prepares it on (FIELDWORK_STORE); nil on SQLite.
+    public let url: String?
+    fileprivate let name: String?
+
+    public init() throws {
+        guard TestStore.isPostgreSQL else {
+            url = nil
+            name = nil
+            return
+        }
+        let server = try Server.shared.get()
+        let name = "\(server.prefix)_prepared_\(Server.counter.add(1, ordering: .relaxed).newValue)"
+        try server.psql("CREATE DATABASE \(name) TEMPLATE \(server.template)")
+        self.name = name
+        url = server.url(database: name)
+    }
 }
 
 /// The test server and this run's template database.

@@ -9,9 +9,9 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// A copy of the repository's sample workspace, ingested, with a server app around it; its
-/// store is the workspace's SQLite file or a PostgreSQL database (`TestStore`), dropped with
-/// the last copy of the fixture.
+/// A copy of the repository's sample workspace, ingested (`IngestedSample`), with a server app
+/// around it; its store is the workspace's SQLite file or a PostgreSQL database (`TestStore`),
+/// dropped with the last copy of the fixture.
 struct WebFixture {
     static let port = 8470
     let root: URL
@@ -20,16 +20,10 @@ struct WebFixture {
     let token = AccessToken.random()
 
     init() async throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appending(path: "fieldwork-web-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["corpus", "codebooks"] {
-            try FileManager.default.copyItem(at: repository.appending(path: folder), to: root.appending(path: folder))
-        }
-        database = try await TestDatabase.make(workspace: root)
+        database = try await IngestedSample.copy(to: root)
         context = try FieldworkContext.open(Workspace(root: root), storeURL: database.url)
         database.usedBy(context.store as AnyObject)
-        try await Self.ingest(context, what: "the sample workspace")
     }
 
     /// A workspace of the given files (path → text) instead of the sample, ingested.
