@@ -6,7 +6,7 @@
 public struct AttributeOccurrence: Sendable, Hashable {
     public var key: String
     public var value: String
-    /// Participant ids in code-point order, never empty.
+    /// Participant ids, sorted (the store names at least one; `firstParticipant` is "" for none).
     public var holders: [String]
 
     public init(key: String, value: String, holders: [String]) {
