@@ -98,7 +98,7 @@ struct PageRoutes {
             view.memos = MemoListRenderer(memos: memos, target: .code, targetID: code,
                                           t: t, timeZone: web.studyTimeZone, titleKey: "memos.codeTitle")
         }
-        // Values of people whose consent holds, from the store's distinct values (the register grows with the corpus).
+        // Values of people whose details may be shown (consent, access), without loading the register (it grows with the corpus).
         view.attributes = try await context.attributeChoices.choices()
         let body = view.body()
         return page(web, .retrieval, title: t("retrieval.title"), coderScoped: true, body: body)
