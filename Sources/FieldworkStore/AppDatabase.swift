@@ -39,7 +39,7 @@ public struct AppDatabase: Sendable {
         /// By SQLite, inside the commit that fills the log past 1,000 pages: for short commands.
         case automatic
         /// By a connection of its own (`BackgroundCheckpointer`), called by the writer's commits
-        /// once the log passes 500 pages and by a timer once writes pause: for the server.
+        /// once the log passes 1,000 pages and by a timer once writes pause: for the server.
         case background(every: Duration)
     }
 
@@ -62,14 +62,18 @@ public struct AppDatabase: Sendable {
             return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
         case .background(let interval):
             var configuration = makeConfiguration()
-            // The writer's commits call the checkpointer at 500 pages (2 MB of log) and checkpoint
-            // themselves only past 2,000 (SQLite's rule, as a backstop). Measured (release,
+            // The writer's commits call the checkpointer at 1,000 pages (4 MB of log) and checkpoint
+            // themselves only past 4,000 (SQLite's rule, as a backstop). Measured (release,
             // `write_bench`, session 14): SQLite's own checkpoint inside every commit that filled
             // the log past 2,000 pages, 8-9 a second at 6,000 writes/s, held each of the 16
             // connections' writes while it synced the files: p99 10.8-12.3 ms; called in the
-            // background at 250, 500 or 1,000 pages: p99 6.2-8.2 ms. The log file is cut back to
-            // 64 MB when it is reset.
-            let fill = WALFill(threshold: 500, backstop: 2000)
+            // background at 250, 500 or 1,000 pages: p99 6.2-8.2 ms. A checkpoint copies each page
+            // once however often it changed, and a coding write changes the same few pages (the
+            // tables' last leaves, the document's index pages): 1,000 rather than 500 pages costs
+            // about 2 % less server CPU per write (`bench/ab_writes.py`, session 33: B/A 0.977
+            // with 8 clients, 0.981 under wrk, p99 no worse). The log file is cut back to 64 MB
+            // when it is reset.
+            let fill = WALFill(threshold: 1000, backstop: 4000)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
                 if !db.configuration.readonly { fill.install(on: db) }

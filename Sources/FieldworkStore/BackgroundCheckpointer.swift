@@ -5,7 +5,7 @@ import GRDB
 /// Copies committed pages from the write-ahead log back into the database file, from a
 /// connection of its own, so that no commit has to.
 ///
-/// Two things call it: the writer's commits once the log passes a threshold (`WALFill`, 500
+/// Two things call it: the writer's commits once the log passes a threshold (`WALFill`, 1,000
 /// pages), and a timer that, once writing pauses, copies what is left so that an idle server's
 /// changes reach the database file (`PRAGMA data_version` tells whether anyone committed since
 /// the previous tick). A passive checkpoint from here does not stop the writer: measured at 6,000

@@ -150,7 +150,7 @@ import Testing
     private func fileSize() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
 
     /// While writes flow, no commit checkpoints (SQLite's own rule would at 1,000 pages): the
-    /// commit that passes 500 pages calls the checkpointer, which copies from its own connection.
+    /// commit that passes 1,000 pages calls the checkpointer, which copies from its own connection.
     @Test func theWriterCallsTheCheckpointerInsteadOfCheckpointingItself() async throws {
         let database = try AppDatabase.open(path: path, checkpoints: .background(every: .seconds(3_600)))
         try await writePages(1_200, database)
@@ -168,13 +168,13 @@ import Testing
         await running.value
     }
 
-    /// Should the checkpointer fall behind (here it is not running), a commit that leaves 2,000
+    /// Should the checkpointer fall behind (here it is not running), a commit that leaves 4,000
     /// pages or more in the log checkpoints in place, as SQLite would: the log stays bounded.
     @Test func aCommitPastTheBackstopCheckpointsInPlace() async throws {
         let database = try AppDatabase.open(path: path, checkpoints: .background(every: .seconds(3_600)))
-        try await writePages(1_500, database)
+        try await writePages(3_000, database)
         #expect(try fileSize() < 1_000_000)
-        try await writePages(600, database)
-        #expect(try fileSize() >= 8_000_000)
+        try await writePages(1_100, database)
+        #expect(try fileSize() >= 16_000_000)
     }
 }
