@@ -41,7 +41,9 @@ function request()
   local n = counter * stride + id
   counter = counter + 1
   local start = base + n % positions
-  local finish = start + 6 + math.floor(n / positions)
+  -- At least 16 characters: a shorter span can hold only a turn's speaker label and its blank
+  -- lines ("\n\nIntervjuare: "), which the server refuses (422) as coding nobody's words.
+  local finish = start + 16 + math.floor(n / positions)
   local body = string.format('{"document":"%s","start":%d,"end":%d,"code":"need","coder":"%s"}',
                              document, start, finish, coder)
   return wrk.format("POST", "/api/codings", headers, body)

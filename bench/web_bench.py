@@ -159,14 +159,15 @@ def run_wrk(port, path, cookie, csrf=None, body=None, seconds=10, connections=4,
                   'wrk.headers["Content-Type"] = "application/json"', f"wrk.body = [[{body}]]"]
         if "__START__" in body:
             # Exact duplicates are refused (409), so every request codes a different span:
-            # the start moves on each request, the length differs per run.
+            # the start moves on each request, the length differs per run. At least 16
+            # characters, as in codings.lua: a shorter span can hold only a speaker label (422).
             global WRK_RUNS
             WRK_RUNS += 1
             lines += [f"template = [[{body}]]", "counter = 0", f"BASE = {WRK_BASE}",
                       "request = function()", "  counter = counter + 1",
                       "  local start = BASE + counter % 50000",
                       f'  local text = string.gsub(template, "__START__", tostring(start))',
-                      f'  text = string.gsub(text, "__END__", tostring(start + 5 + {WRK_RUNS}))',
+                      f'  text = string.gsub(text, "__END__", tostring(start + 15 + {WRK_RUNS}))',
                       "  return wrk.format(nil, nil, nil, text)", "end"]
     if delay_ms is not None:
         lines += [f"function delay() return {int(delay_ms)} end"]
