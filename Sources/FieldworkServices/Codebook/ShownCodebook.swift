@@ -60,10 +60,13 @@ public struct ShownCodebook: Sendable {
     }
 
     /// The texts of the passages whose words are withheld today, by reason. Only documents that
-    /// can hold such words are read: those of a kind of material consent covers, naming someone
-    /// whose words are withheld somewhere in their front matter (an interview's speakers are
-    /// always named there), or a workshop or policy lab (whose notes may name any participant as
-    /// their author).
+    /// can hold such words are read: an interview naming in its front matter someone whose words
+    /// the rule withholds in it (its type and date; an interview's speakers are always named
+    /// there), or a workshop or policy lab in which the rule withholds anyone's words (their notes
+    /// may name any participant as their author). Asking of each document rather than whether
+    /// its people are withheld anywhere matters: a register whose people consented to interviews
+    /// only withholds all of them from workshops, and reading every interview for that made a
+    /// first ingest of 1,000 transcripts take twice as long (session 33).
     func withheldPassages() async throws -> [ConsentRule.Reason: [WithheldPassage]] {
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
@@ -73,9 +76,12 @@ public struct ShownCodebook: Sendable {
             materials.contains { rule.words(of: [id], type: $0.type, date: $0.date) != .allowed }
         })
         guard !withheldSomewhere.isEmpty else { return [:] }
+        func withholdsAnyone(of people: some Sequence<String>, in metadata: DocumentMetadata) -> Bool {
+            people.contains { withheldSomewhere.contains($0) && rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed }
+        }
         var cache = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
         var passages: [ConsentRule.Reason: [WithheldPassage]] = [:]
-        for metadata in documents where metadata.type != .interview || metadata.participants.contains(where: withheldSomewhere.contains) {
+        for metadata in documents where withholdsAnyone(of: metadata.type == .interview ? metadata.participants : Array(withheldSomewhere), in: metadata) {
             cache.keepOnly(metadata.id)
             guard let entry = try await cache.entry(metadata.id) else { continue }
             let mask = ConsentMask(document: entry.document.metadata, segments: entry.segments, text: entry.text,
