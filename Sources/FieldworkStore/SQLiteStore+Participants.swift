@@ -6,18 +6,22 @@ extension SQLiteStore {
     public func replaceParticipants(_ participants: [Participant], file: SourceFileState) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM participant")  // consents cascade
+            // Compiled once for the whole register: each compilation also codes the tables'
+            // revision triggers, which was most of a 550-person register's write (session 33).
+            let insertParticipant = try db.cachedStatement(sql: """
+                INSERT INTO participant (id, role, administrations, attributes) VALUES (?, ?, ?, ?)
+                """)
+            let insertConsent = try db.cachedStatement(sql: """
+                INSERT INTO consent (id, participant_id, date, scopes, withdrawn, receipt) VALUES (?, ?, ?, ?, ?, ?)
+                """)
             for participant in participants {
-                try db.execute(sql: """
-                    INSERT INTO participant (id, role, administrations, attributes) VALUES (?, ?, ?, ?)
-                    """, arguments: [participant.id, participant.role.rawValue,
-                                     JSONColumn.encode(participant.administrations.map(\.rawValue)),
-                                     JSONColumn.encode(participant.attributes)])
+                try insertParticipant.execute(arguments: [participant.id, participant.role.rawValue,
+                                                          JSONColumn.encode(participant.administrations.map(\.rawValue)),
+                                                          JSONColumn.encode(participant.attributes)])
                 for consent in participant.consents {
-                    try db.execute(sql: """
-                        INSERT INTO consent (id, participant_id, date, scopes, withdrawn, receipt) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [consent.id, participant.id, consent.date,
-                                         JSONColumn.encode(consent.scopes.map(\.rawValue)), consent.withdrawn,
-                                         JSONColumn.encode(ConsentReceiptFields(consent))])
+                    try insertConsent.execute(arguments: [consent.id, participant.id, consent.date,
+                                                          JSONColumn.encode(consent.scopes.map(\.rawValue)), consent.withdrawn,
+                                                          JSONColumn.encode(ConsentReceiptFields(consent))])
                 }
             }
             try recordFiles([file], prefix: file.path, db)
