@@ -1,4 +1,5 @@
 import FieldworkCore
+import Foundation
 
 /// The codebook as every face shows and exports it: an example that quotes words the consent
 /// rule withholds today (a participant who withdrew, or whose consent never covered that
@@ -79,27 +80,56 @@ public struct ShownCodebook: Sendable {
         func withholdsAnyone(of people: some Sequence<String>, in metadata: DocumentMetadata) -> Bool {
             people.contains { withheldSomewhere.contains($0) && rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed }
         }
-        var cache = DocumentContextCache(store: store, known: Set(participants.map(\.id)))
-        var passages: [ConsentRule.Reason: [WithheldPassage]] = [:]
-        for metadata in documents where withholdsAnyone(of: metadata.type == .interview ? metadata.participants : Array(withheldSomewhere), in: metadata) {
-            cache.keepOnly(metadata.id)
-            guard let entry = try await cache.entry(metadata.id) else { continue }
-            let mask = ConsentMask(document: entry.document.metadata, segments: entry.segments, text: entry.text,
-                                   attributor: entry.attributor, rule: rule)
-            for (span, reason) in mask.withheld {
-                let segment = entry.segments.first { $0.span == span }
-                // Whose words they are: those of the passage's people whom the rule withholds.
-                let people = entry.attribution(of: segment).participants.filter {
-                    rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed
+        let candidates = documents.filter {
+            withholdsAnyone(of: $0.type == .interview ? $0.participants : Array(withheldSomewhere), in: $0)
+        }
+        // Read and masked on every core, each lane taking every lanes-th document: after an
+        // ingest this is the last thing it waits for, and the documents are independent. The
+        // passages keep the documents' order whatever lane found them.
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, candidates.count))
+        let known = Set(participants.map(\.id))
+        let store = self.store
+        let found = try await withThrowingTaskGroup(of: [(Int, [Found])].self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    var cache = DocumentContextCache(store: store, known: known)
+                    var found: [(Int, [Found])] = []
+                    for index in stride(from: lane, to: candidates.count, by: lanes) {
+                        found.append((index, try await Self.withheld(in: candidates[index], cache: &cache, rule: rule)))
+                    }
+                    return found
                 }
-                passages[reason, default: []].append(WithheldPassage(text: entry.text[span], people: people))
             }
+            return try await group.reduce(into: []) { $0 += $1 }.sorted { $0.0 < $1.0 }
+        }
+        var passages: [ConsentRule.Reason: [WithheldPassage]] = [:]
+        for (_, inDocument) in found {
+            for (reason, passage) in inDocument { passages[reason, default: []].append(passage) }
         }
         return passages
     }
 
+    private typealias Found = (reason: ConsentRule.Reason, passage: WithheldPassage)
+
+    /// The passages of one document whose words `rule` withholds, in text order.
+    private static func withheld(in metadata: DocumentMetadata, cache: inout DocumentContextCache,
+                                 rule: ConsentRule) async throws -> [Found] {
+        cache.keepOnly(metadata.id)
+        guard let entry = try await cache.entry(metadata.id) else { return [] }
+        let mask = ConsentMask(document: entry.document.metadata, segments: entry.segments, text: entry.text,
+                               attributor: entry.attributor, rule: rule)
+        return mask.withheld.map { span, reason in
+            let segment = entry.segments.first { $0.span == span }
+            // Whose words they are: those of the passage's people whom the rule withholds.
+            let people = entry.attribution(of: segment).participants.filter {
+                rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed
+            }
+            return (reason, WithheldPassage(text: entry.text[span], people: people))
+        }
+    }
+
     /// The words of a withheld passage and whose words withheld they are.
-    struct WithheldPassage {
+    struct WithheldPassage: Sendable {
         let text: String
         let people: [String]
     }

@@ -64,4 +64,27 @@ import Testing
                 + "and its translation in the same place (en) (pages and exports show them as withheld until then)",
         ])
     }
+
+    /// The withheld passages are read on several cores at once, a lane per core: they must keep
+    /// the documents' order (date, then id), so one example quoted in three interviews names
+    /// their speakers in that order, whichever lane read which interview.
+    @Test func someoneQuotedInSeveralInterviewsIsNamedInTheInterviewsOrder() async throws {
+        var register = Self.participants(withdrawn: true)
+        for id in ["R16", "R17"] {
+            register += "\n  - id: \(id)\n    role: resident\n    consents:\n"
+                + "      - {id: c-\(id.lowercased()), date: 2025-02-01, scopes: [interview, quote], withdrawn: 2025-06-01}"
+        }
+        let workspace = try await TemporaryWorkspace(participants: register, codebook: Self.codebook)
+        for (id, speaker, day) in [("int-a", "R17", "14"), ("int-b", "R16", "12"), ("int-c", "R14", "13")] {
+            try workspace.write("corpus/\(id).md", TemporaryWorkspace.interview(
+                id: id, participants: "[\(speaker)]",
+                body: "**\(speaker):** Larmet går på natten och då ringer jag till hemtjänsten och väntar.")
+                .replacingOccurrences(of: "date: 2025-03-12", with: "date: 2025-03-\(day)"))
+        }
+        let warnings = try await workspace.ingest().warnings.filter { $0.message.contains("withdrawn consent") }
+        #expect(warnings.map(\.message) == [
+            "example 2 of need quotes R16, R14, R17, who have withdrawn consent: remove or replace it "
+                + "(pages and exports show it as withheld until then)",
+        ])
+    }
 }
