@@ -80,9 +80,10 @@ public struct ShownCodebook: Sendable {
         func withholdsAnyone(of people: some Sequence<String>, in metadata: DocumentMetadata) -> Bool {
             people.contains { withheldSomewhere.contains($0) && rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed }
         }
-        let candidates = documents.filter {
-            withholdsAnyone(of: $0.type == .interview ? $0.participants : Array(withheldSomewhere), in: $0)
-        }
+        // A workshop's or policy lab's notes may name anyone as their author: everyone withheld
+        // somewhere is asked of them (listed once, not for every such document).
+        let anyAuthor = Array(withheldSomewhere)
+        let candidates = documents.filter { withholdsAnyone(of: $0.type == .interview ? $0.participants : anyAuthor, in: $0) }
         // Read and masked on every core, each lane taking every lanes-th document: after an
         // ingest this is the last thing it waits for, and the documents are independent. The
         // passages keep the documents' order whatever lane found them.
