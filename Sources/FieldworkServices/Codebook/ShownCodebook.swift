@@ -68,17 +68,26 @@ public struct ShownCodebook: Sendable {
     /// its people are withheld anywhere matters: a register whose people consented to interviews
     /// only withholds all of them from workshops, and reading every interview for that made a
     /// first ingest of 1,000 transcripts take twice as long (session 33).
-    func withheldPassages() async throws -> [ConsentRule.Reason: [WithheldPassage]] {
+    ///
+    /// `reasons`: only passages withheld for one of these (all when nil). A passage is withheld
+    /// for the reason of one of its people, so only documents in which the rule withholds someone
+    /// for one of them are read: the check for examples quoting withdrawn words need not read the
+    /// interviews made before their people's consent (a first ingest of a study read hundreds).
+    func withheldPassages(for reasons: Set<ConsentRule.Reason>? = nil) async throws -> [ConsentRule.Reason: [WithheldPassage]] {
         let participants = try await store.participants()
         let rule = ConsentRule.today(participants)
+        func withholds(_ id: String, type: DocumentType, date: String?) -> Bool {
+            guard case .withheld(let reason) = rule.words(of: [id], type: type, date: date) else { return false }
+            return reasons?.contains(reason) ?? true
+        }
         let documents = try await store.documents().map(\.metadata).filter { ConsentRule.scope(of: $0.type) != nil }
         let materials = Set(documents.map { Material(type: $0.type, date: $0.date) })
         let withheldSomewhere = Set(participants.map(\.id).filter { id in
-            materials.contains { rule.words(of: [id], type: $0.type, date: $0.date) != .allowed }
+            materials.contains { withholds(id, type: $0.type, date: $0.date) }
         })
         guard !withheldSomewhere.isEmpty else { return [:] }
         func withholdsAnyone(of people: some Sequence<String>, in metadata: DocumentMetadata) -> Bool {
-            people.contains { withheldSomewhere.contains($0) && rule.words(of: [$0], type: metadata.type, date: metadata.date) != .allowed }
+            people.contains { withheldSomewhere.contains($0) && withholds($0, type: metadata.type, date: metadata.date) }
         }
         // A workshop's or policy lab's notes may name anyone as their author: everyone withheld
         // somewhere is asked of them (listed once, not for every such document).
@@ -105,7 +114,7 @@ public struct ShownCodebook: Sendable {
         }
         var passages: [ConsentRule.Reason: [WithheldPassage]] = [:]
         for (_, inDocument) in found {
-            for (reason, passage) in inDocument { passages[reason, default: []].append(passage) }
+            for (reason, passage) in inDocument where reasons?.contains(reason) ?? true { passages[reason, default: []].append(passage) }
         }
         return passages
     }

@@ -19,7 +19,7 @@ struct WithdrawnQuoteWarnings {
     func problems() async throws -> [SourceProblem] {
         let codebook = try await store.codebook()
         guard codebook.codes.contains(where: \.hasExamples) else { return [] }
-        let withdrawn = try await ShownCodebook(store: store).withheldPassages()[.withdrawn] ?? []
+        let withdrawn = try await ShownCodebook(store: store).withheldPassages(for: [.withdrawn])[.withdrawn] ?? []
         guard !withdrawn.isEmpty else { return [] }
         let passages = withdrawn.map { (words: ExampleQuote.words($0.text), people: $0.people) }
         var files: [String: [Substring]] = [:]

@@ -87,4 +87,28 @@ import Testing
                 + "(pages and exports show it as withheld until then)",
         ])
     }
+
+    /// Only words withheld because consent was withdrawn are asked about (the check reads only
+    /// the documents where the rule withholds someone for that): R16's interview, made before
+    /// R16 consented, quotes the same example and is withheld too, but R16 withdrew nothing and
+    /// is not named; R14, who withdrew, still is.
+    @Test func wordsWithheldForAnotherReasonAreNotWarnedOf() async throws {
+        let register = Self.participants(withdrawn: true) + "\n  - id: R16\n    role: resident\n    consents:\n"
+            + "      - {id: c-r16, date: 2025-06-01, scopes: [interview, quote]}"
+        let workspace = try await TemporaryWorkspace(participants: register, codebook: Self.codebook)
+        for (id, speaker) in [("int-a", "R16"), ("int-b", "R14")] {
+            try workspace.write("corpus/\(id).md", TemporaryWorkspace.interview(
+                id: id, participants: "[\(speaker)]",
+                body: "**\(speaker):** Larmet går på natten och då ringer jag till hemtjänsten och väntar."))
+        }
+        let summary = try await workspace.ingest()
+        #expect(summary.succeeded)
+        #expect(summary.warnings.filter { $0.message.contains("withdrawn consent") }.map(\.message) == [
+            "example 2 of need quotes R14, who has withdrawn consent: remove or replace it "
+                + "(pages and exports show it as withheld until then)",
+        ])
+        // R16's words are withheld all the same: the codebook page marks the example.
+        let shown = try await ShownCodebook(store: workspace.context.store).marked()
+        #expect(shown.withheld.total == 1)
+    }
 }
