@@ -103,6 +103,18 @@ public struct ConsentRule: Sendable {
         return .allowed
     }
 
+    /// Whether the rule can withhold `id`'s words for one of `reasons` in any material: false
+    /// only when `withdrawn` is the sole reason asked about and none of their consents has ended
+    /// by today (withdrawn words need a consent that ended). Lets a search for withdrawn words
+    /// skip everyone else without asking about each of their documents.
+    public func mayWithhold(_ id: String, for reasons: Set<Reason>) -> Bool {
+        guard reasons == [.withdrawn], access == nil else { return true }
+        guard let person = people[id] else { return false }
+        return person.consents.contains { consent in
+            ConsentScope.allCases.contains { scope in consent.periods(of: scope).contains { $0.until.map { $0 <= today } ?? false } }
+        }
+    }
+
     public func allows(_ ids: [String], type: DocumentType, date: String?, quoting: Bool = false) -> Bool {
         words(of: ids, type: type, date: date, quoting: quoting) == .allowed
     }

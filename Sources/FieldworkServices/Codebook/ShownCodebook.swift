@@ -81,18 +81,18 @@ public struct ShownCodebook: Sendable {
             return reasons?.contains(reason) ?? true
         }
         let documents = try await store.documents().map(\.metadata).filter { ConsentRule.scope(of: $0.type) != nil }
-        let materials = Set(documents.map { Material(type: $0.type, date: $0.date) })
-        let withheldSomewhere = Set(participants.map(\.id).filter { id in
-            materials.contains { withholds(id, type: $0.type, date: $0.date) }
-        })
-        guard !withheldSomewhere.isEmpty else { return [:] }
-        func withholdsAnyone(of people: some Sequence<String>, in metadata: DocumentMetadata) -> Bool {
-            people.contains { withheldSomewhere.contains($0) && withholds($0, type: metadata.type, date: metadata.date) }
+        // Whose words can be withheld at all, asked once per person (not per person and document).
+        let suspects = Set(participants.map(\.id).filter { rule.mayWithhold($0, for: reasons ?? Set(ConsentRule.Reason.allCases)) })
+        guard !suspects.isEmpty else { return [:] }
+        // A workshop's or policy lab's notes may name anyone as their author: everyone the rule
+        // withholds in some workshop or policy lab is asked of each (listed once, not per document).
+        let workshops = Set(documents.filter { $0.type != .interview }.map { Material(type: $0.type, date: $0.date) })
+        let anyAuthor = Array(suspects.filter { id in workshops.contains { withholds(id, type: $0.type, date: $0.date) } })
+        let candidates = documents.filter { metadata in
+            (metadata.type == .interview ? metadata.participants.filter(suspects.contains) : anyAuthor)
+                .contains { withholds($0, type: metadata.type, date: metadata.date) }
         }
-        // A workshop's or policy lab's notes may name anyone as their author: everyone withheld
-        // somewhere is asked of them (listed once, not for every such document).
-        let anyAuthor = Array(withheldSomewhere)
-        let candidates = documents.filter { withholdsAnyone(of: $0.type == .interview ? $0.participants : anyAuthor, in: $0) }
+        guard !candidates.isEmpty else { return [:] }
         // Read and masked on every core, each lane taking every lanes-th document: after an
         // ingest this is the last thing it waits for, and the documents are independent. The
         // passages keep the documents' order whatever lane found them.
