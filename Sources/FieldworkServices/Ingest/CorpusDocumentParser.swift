@@ -11,7 +11,9 @@ struct CorpusDocumentParser: Sendable {
         "administrations", "location", "duration", "tags", "notes", "media",
     ]
 
-    let knownParticipants: Set<String>
+    /// Who the front matter may name; nil: not checked here (ingest parses before it has read the
+    /// register and checks each document's people afterwards, `CorpusParsing.checked`).
+    let knownParticipants: Set<String>?
 
     func parse(_ source: SourceText) throws -> (change: DocumentChange, idLine: Int) {
         let front: FrontMatter
@@ -52,7 +54,7 @@ struct CorpusDocumentParser: Sendable {
             reader.report(entries["date"], "date '\(date)' is not a calendar date YYYY-MM-DD")
         }
         let participants = reader.strings(entries, "participants")
-        for participant in participants where !knownParticipants.contains(participant.value) {
+        for participant in participants where !(knownParticipants?.contains(participant.value) ?? true) {
             reader.report(line: participant.line,
                           "unknown participant '\(participant.value)' (not in corpus/participants.yaml)")
         }

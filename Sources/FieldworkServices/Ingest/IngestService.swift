@@ -36,11 +36,16 @@ public struct IngestService: Sendable {
         let stored = try await store.sourceFiles()
         // Erased participants (`fieldwork erase`): any file that names them is refused.
         let erased = try ErasedList.load(workspace)
+        // The corpus is parsed from here on, while the register and the codebook are read.
+        var parsing = CorpusParsing(files: files.corpus.map { (url: $0, path: workspace.relativePath(of: $0)) },
+                                    progress: progress) { [service = self] file, parser in
+            service.parseOne(file.url, path: file.path, parser: parser, stored: stored, rehash: rehash)
+        }
         let participantIDs = try await ingestParticipants(files.participants, stored: stored, erased: erased, into: &summary)
         let registerRead = summary.problems.isEmpty
         try await ingestCodebook(files.codebooks, stored: stored, complete: files.isComplete, into: &summary)
-        try await ingestCorpus(files, stored: stored, participants: participantIDs, erased: erased, rehash: rehash,
-                               replaceStored: replaceStored, progress: progress, into: &summary)
+        try await ingestCorpus(files, parsing: &parsing, stored: stored, participants: participantIDs, erased: erased,
+                               replaceStored: replaceStored, into: &summary)
         // Telemetry after the participants, so that consent is checked against the register as
         // it now stands, and after the corpus, so that a pilot's millions of readings do not hold
         // up the documents someone is waiting to code. Not while the register has a problem: its
@@ -144,44 +149,27 @@ public struct IngestService: Sendable {
 
     // MARK: Corpus
 
-    /// Files are parsed in chunks on every core while the previous chunk is written, so parsing
-    /// and SQLite work overlap. Each chunk is one transaction; each file in it one savepoint.
+    /// The chunks `parsing` gives are written as they come, while the next ones are parsed, so
+    /// parsing and SQLite work overlap. Each chunk is one transaction; each file in it one savepoint.
     private func ingestCorpus(
-        _ files: WorkspaceFiles, stored: [String: SourceFileState], participants: Set<String>, erased: Set<String>,
-        rehash: Bool, replaceStored: [String], progress: Progress?, into summary: inout IngestSummary
+        _ files: WorkspaceFiles, parsing: inout CorpusParsing, stored: [String: SourceFileState], participants: Set<String>,
+        erased: Set<String>, replaceStored: [String], into summary: inout IngestSummary
     ) async throws {
         var base = shared ? IngestBase.load(workspace) : nil
         let replacing = replaceStored.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         func mayReplace(_ path: String) -> Bool { replacing.contains { path == $0 || path.hasPrefix($0 + "/") } }
-        // The erased parse as known, so that a file naming them is refused as erased (below), not
+        // The erased count as known, so that a file naming them is refused as erased (below), not
         // as naming someone unknown.
-        let parser = CorpusDocumentParser(knownParticipants: participants.union(erased))
-        // Each file's workspace path worked out once (`URL` path arithmetic is not cheap).
-        let listed = files.corpus.map { (url: $0, path: workspace.relativePath(of: $0)) }
-        let chunks = stride(from: 0, to: listed.count, by: Self.chunkSize).map {
-            Array(listed[$0..<min($0 + Self.chunkSize, listed.count)])
-        }
-        let total = files.corpus.count
-        let parse: @Sendable (Int) -> Task<[ParseOutcome], Never> = { index in
-            Task.detached {
-                let done = index * Self.chunkSize
-                var chunkProgress: Progress?
-                if let progress { chunkProgress = { finished, _ in progress(done + finished, total) } }
-                return ParallelParse.run(chunks[index], progress: chunkProgress) { file in
-                    parseOne(file.url, path: file.path, parser: parser, stored: stored, rehash: rehash)
-                }
-            }
-        }
+        let known = participants.union(erased)
+        let listed = parsing.chunks.joined()
         let listedPaths = Set(listed.map(\.path))
         // A stored document keeps its id while its file exists: a new file may not take it (a
         // renamed file may, since its old path is gone). A whole-corpus ingest asks the listing,
         // not the disk, whether the file is there.
         var ownerOfID = CorpusDocumentIDs.storedOwners(stored, in: workspace, listed: files.isComplete ? listedPaths : nil)
-        var next = chunks.isEmpty ? nil : parse(0)
         var restamped: [String: FileStamp] = [:]
-        for index in chunks.indices {
-            guard let outcomes = await next?.value else { break }
-            next = index + 1 < chunks.count ? parse(index + 1) : nil
+        for index in parsing.chunks.indices {
+            let outcomes = parsing.checked(await parsing.outcomes(of: index), of: index, known: known)
             var changes: [DocumentChange] = []
             for outcome in outcomes {
                 switch outcome {
@@ -240,12 +228,10 @@ public struct IngestService: Sendable {
         }
     }
 
-    static let chunkSize = 32
-
     /// Reads one file; unchanged bytes (same fingerprint, same parser version) are not decoded,
     /// and a file with the stamp recorded at its last ingest is not read at all (unless `rehash`).
-    private func parseOne(_ url: URL, path: String, parser: CorpusDocumentParser, stored: [String: SourceFileState],
-                          rehash: Bool) -> ParseOutcome {
+    func parseOne(_ url: URL, path: String, parser: CorpusDocumentParser, stored: [String: SourceFileState],
+                  rehash: Bool) -> ParseOutcome {
         // Taken before reading, so a change during the read gives a stamp that will not match.
         let stamp = FileStamps.stamp(of: url)
         let previous = stored[path].flatMap { $0.parserVersion == CorpusDocumentParser.version ? $0 : nil }
