@@ -25,13 +25,13 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// Opens the workspace and its database; a folder that is not a workspace is a usage error.
-    func open(serving: Bool = false) throws -> FieldworkContext {
+    func open(serving: Bool = false, backgroundCheckpoints: Bool = false) throws -> FieldworkContext {
         let workspace = try openWorkspace()
         let store = store ?? ProcessInfo.processInfo.environment["FIELDWORK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
         if let store, !(store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")) {
             throw ValidationError("--store must be a postgresql:// URL (without it, the workspace's own SQLite file is used)")
         }
-        return try FieldworkContext.open(workspace, serving: serving, storeURL: store)
+        return try FieldworkContext.open(workspace, serving: serving, storeURL: store, backgroundCheckpoints: backgroundCheckpoints)
     }
 
     /// The workspace's store when it has one (its SQLite file, or a PostgreSQL database named by

@@ -55,15 +55,38 @@ public struct FieldworkContext: Sendable {
     /// its requests' path.
     /// `FIELDWORK_GROUP_COMMIT=off` writes each coding in a transaction of its own: the
     /// baseline `bench/write_bench.py` measures the group commit against.
-    public static func open(_ workspace: Workspace, serving: Bool = false, storeURL: String? = nil) throws -> FieldworkContext {
+    /// - Parameter backgroundCheckpoints: a command that writes much (ingest) copies the SQLite
+    ///   log back from a connection of its own, as a server does, while it runs the housekeeping
+    ///   (`withHousekeeping`), so that its commits do not wait for the copies.
+    public static func open(_ workspace: Workspace, serving: Bool = false, storeURL: String? = nil,
+                            backgroundCheckpoints: Bool = false) throws -> FieldworkContext {
         let groupCommit = ProcessInfo.processInfo.environment["FIELDWORK_GROUP_COMMIT"] != "off"
         if let url = try storeURL ?? workspace.settings().store {
             return FieldworkContext(workspace: workspace, store: try PostgresStore.open(url: url), deferredLedger: serving,
                                     groupCommit: groupCommit)
         }
         let database = try AppDatabase.open(path: workspace.databasePath,
-                                            checkpoints: serving ? .background(every: .seconds(1)) : .automatic)
+                                            checkpoints: serving || backgroundCheckpoints ? .background(every: .seconds(1)) : .automatic)
         return FieldworkContext(workspace: workspace, store: SQLiteStore(database), deferredLedger: serving,
                                 housekeeping: database.housekeeping, groupCommit: groupCommit)
+    }
+
+    /// Runs `body` with the store's housekeeping beside it, then stops the housekeeping, whose
+    /// last checkpoint copies what is left of the log (a command opened with
+    /// `backgroundCheckpoints`; without housekeeping, only `body`).
+    public func withHousekeeping<Result>(_ body: () async throws -> Result) async throws -> Result {
+        guard let housekeeping else { return try await body() }
+        let running = Task { await housekeeping.run() }
+        let result: Result
+        do {
+            result = try await body()
+        } catch {
+            running.cancel()
+            await running.value
+            throw error
+        }
+        running.cancel()
+        await running.value
+        return result
     }
 }
