@@ -15,7 +15,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: context.workspace.root) }
         let matrix = CaseMatrix(store: context.store)
         var checked = 0
-        for (includeChildren, coder) in [(false, nil), (true, nil), (false, "Consensus")] as [(Bool, String?)] {
+        // Every cell opens its own retrieval: on PostgreSQL one variant of the table (90 s of CPU
+        // for all three, the longest test of the CI's PostgreSQL pass); the variants differ only in
+        // what is counted above the store, which the SQLite pass checks.
+        let variants: [(Bool, String?)] = [(false, nil), (true, nil), (false, "Consensus")]
+        for (includeChildren, coder) in TestStore.isPostgreSQL ? Array(variants.prefix(1)) : variants {
             let table = try await matrix.table(rows: rows, includeChildren: includeChildren, coder: coder)
             for label in table.labels {
                 for code in table.columns where table.count(label, code) > 0 {
