@@ -39,7 +39,8 @@ public struct AppDatabase: Sendable {
         /// By SQLite, inside the commit that fills the log past 1,000 pages: for short commands.
         case automatic
         /// By a connection of its own (`BackgroundCheckpointer`), called by the writer's commits
-        /// once the log passes 1,000 pages and by a timer once writes pause: for the server.
+        /// once the log passes 1,000 pages and by a timer once writes pause: for the server, and
+        /// for an ingest while it runs its housekeeping.
         case background(every: Duration)
     }
 
