@@ -4,8 +4,8 @@ import Foundation
 /// The corpus files, parsed in chunks on every core but one ahead of the writer.
 ///
 /// Parsing starts before the register and the codebook are read, so reading them overlaps
-/// with parsing the first chunks (they took a tenth of a first ingest's wall time, with both
-/// cores but one idle). The parser cannot yet know who the register lists, so it does not check
+/// with parsing the first chunks (they took a tenth of a first ingest's wall time, with every
+/// core but one idle). The parser cannot yet know who the register lists, so it does not check
 /// the people a front matter names: `checked` does, once the register is in, and parses again
 /// (with the register) any file that names someone unknown or failed, so its problems are
 /// exactly those a parse with the register gives, in the same order.

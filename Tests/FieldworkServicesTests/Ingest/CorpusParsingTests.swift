@@ -26,14 +26,15 @@ import Testing
 
     @Test func aFileWithSeveralProblemsHasThoseOfAParseThatKnewTheRegister() async throws {
         let workspace = try await TemporaryWorkspace()
+        // The people come first in the file but are checked after the id, type and date: the
+        // problems keep the parser's order, not the lines'.
         let text = """
             ---
-            type: interview
+            participants: [R99, R14]
+            id: bad id
+            type: meeting
             title: T
-            date: 2025-02-30
-            participants: [R14, R99]
-            administrations: [social, space]
-            colour: blue
+            date: 2025-13-01
             ---
             Text.
             """
