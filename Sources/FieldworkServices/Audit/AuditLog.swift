@@ -50,7 +50,13 @@ public struct AuditLog: AuditTrail {
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw AuditLogError("\(path): cannot open (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX) == 0 else { throw AuditLogError("\(path): cannot lock") }
+        // Waits for the lock without holding a thread: the head is recorded (an await) while the
+        // lock is held, and appends blocked in flock(2) on each of the few cooperative threads left
+        // none to finish the one that held it (a team server stopped answering at 50 logins at once).
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw AuditLogError("\(path): cannot lock") }
+            try await Task.sleep(for: .milliseconds(1))
+        }
         defer { flock(descriptor, LOCK_UN) }
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         let last = text.split(separator: "\n").last
