@@ -82,7 +82,8 @@ public struct ShownCodebook: Sendable {
         }
         let documents = try await store.documents().map(\.metadata).filter { ConsentRule.scope(of: $0.type) != nil }
         // Whose words can be withheld at all, asked once per person (not per person and document).
-        let suspects = Set(participants.map(\.id).filter { rule.mayWithhold($0, for: reasons ?? Set(ConsentRule.Reason.allCases)) })
+        let asked = reasons ?? Set(ConsentRule.Reason.allCases)
+        let suspects = Set(participants.map(\.id).filter { rule.mayWithhold($0, for: asked) })
         guard !suspects.isEmpty else { return [:] }
         // A workshop's or policy lab's notes may name anyone as their author: everyone the rule
         // withholds in some workshop or policy lab is asked of each (listed once, not per document).
